@@ -1,0 +1,116 @@
+// Builds the three artefacts: dist/ (what clasp pushes), build/emulator.cjs (Node-only tooling).
+// Recipe: ESM pass to learn the entry's exports, IIFE pass for Apps Script, one real
+// top-level function per export so the V8 runtime (and gas-local) see them as globals.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const buildDir = join(root, 'build');
+mkdirSync(dist, { recursive: true });
+mkdirSync(buildDir, { recursive: true });
+
+const FORBIDDEN_IN_BUNDLE = [
+  { pattern: /(^|[^.\w$])require\(/, why: 'calls require(): Apps Script has no require' },
+  { pattern: /(^|[^\w$])#[a-zA-Z_]\w*\s*[=;(]/m, why: 'uses private #fields, which Apps Script V8 rejects' },
+  { pattern: /\b(setTimeout|setInterval|setImmediate)\(/, why: 'uses timers, which Apps Script lacks' },
+];
+
+export async function exportNamesOf(entry) {
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true, outfile: 'out.js', logLevel: 'silent' });
+  const output = Object.values(result.metafile.outputs)[0];
+  return output.exports;
+}
+
+async function buildAppsScriptBundle() {
+  const entry = join(root, 'src/entry.ts');
+  const names = await exportNamesOf(entry);
+  const footer = names
+    .map((name) => `function ${name}() { return __app.${name}.apply(this, arguments); }`)
+    .join('\n');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: '__app',
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    write: false,
+    outfile: 'Code.js',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const code = `${result.outputFiles[0].text}\n${footer}\n`;
+  for (const rule of FORBIDDEN_IN_BUNDLE) {
+    if (rule.pattern.test(code)) throw new Error(`dist/Code.js ${rule.why}`);
+  }
+  writeFileSync(join(dist, 'Code.js'), code);
+  return names;
+}
+
+async function buildSidebar() {
+  const result = await build({
+    entryPoints: [join(root, 'sidebar/main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    minify: true,
+    write: false,
+    outfile: 'sidebar.js',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync(join(root, 'sidebar/styles.css'), 'utf8');
+  const shell = readFileSync(join(root, 'sidebar/index.html'), 'utf8');
+  const html = shell
+    .replace('/*STYLES*/', () => css)
+    .replace('/*SCRIPT*/', () => js);
+  writeFileSync(join(dist, 'Sidebar.html'), html);
+}
+
+async function buildEmulator() {
+  await build({
+    entryPoints: [join(root, 'scripts/emulator/index.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: join(buildDir, 'emulator.cjs'),
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
+async function buildNodeTool(entry, outfile) {
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: join(buildDir, outfile),
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
+export async function buildAll() {
+  const names = await buildAppsScriptBundle();
+  await buildSidebar();
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  await buildEmulator();
+  if (existsSync(join(root, 'scripts/playground/server.ts'))) await buildNodeTool('scripts/playground/server.ts', 'playground.cjs');
+  return names;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildAll().then(
+    (names) => console.log(`built dist/Code.js (${names.length} globals), dist/Sidebar.html, dist/appsscript.json, build/emulator.cjs`),
+    (error) => { console.error(error.message || error); process.exit(1); },
+  );
+}

@@ -1,0 +1,172 @@
+// The shared core every emulated service is built on: the virtual clock, the call counter
+// and the execution model. Services never read the real time and never count themselves.
+
+export type CallCategory =
+  | 'spreadsheetRead'
+  | 'spreadsheetWrite'
+  | 'cache'
+  | 'properties'
+  | 'lock'
+  | 'drive'
+  | 'docs'
+  | 'mail'
+  | 'calendar'
+  | 'handle';
+
+/** Methods that move data. Everything else that is counted is a "handle" call. */
+export const DATA_CALLS: Record<string, CallCategory> = {
+  'Range.getValues': 'spreadsheetRead',
+  'Range.getValue': 'spreadsheetRead',
+  'Range.getDisplayValues': 'spreadsheetRead',
+  'Range.getDisplayValue': 'spreadsheetRead',
+  'Range.getFormulas': 'spreadsheetRead',
+  'Range.getFormula': 'spreadsheetRead',
+  'Range.getNotes': 'spreadsheetRead',
+  'Range.getNote': 'spreadsheetRead',
+  'Sheet.getSheetValues': 'spreadsheetRead',
+  'Range.setValues': 'spreadsheetWrite',
+  'Range.setValue': 'spreadsheetWrite',
+  'Range.setFormulas': 'spreadsheetWrite',
+  'Range.setFormula': 'spreadsheetWrite',
+  'Range.clearContent': 'spreadsheetWrite',
+  'Range.setNote': 'spreadsheetWrite',
+  'Range.setNotes': 'spreadsheetWrite',
+  'Range.insertCheckboxes': 'spreadsheetWrite',
+  'Sheet.appendRow': 'spreadsheetWrite',
+  'Sheet.deleteRow': 'spreadsheetWrite',
+  'Sheet.deleteRows': 'spreadsheetWrite',
+  'Cache.get': 'cache',
+  'Cache.getAll': 'cache',
+  'Cache.put': 'cache',
+  'Cache.putAll': 'cache',
+  'Cache.remove': 'cache',
+  'Cache.removeAll': 'cache',
+  'Properties.getProperty': 'properties',
+  'Properties.getProperties': 'properties',
+  'Properties.getKeys': 'properties',
+  'Properties.setProperty': 'properties',
+  'Properties.setProperties': 'properties',
+  'Properties.deleteProperty': 'properties',
+  'Properties.deleteAllProperties': 'properties',
+  'Lock.waitLock': 'lock',
+  'Lock.tryLock': 'lock',
+};
+
+export function categoryOf(key: string): CallCategory {
+  return DATA_CALLS[key] ?? 'handle';
+}
+
+export interface CallSummary {
+  total: number;
+  data: number;
+  byCategory: Record<CallCategory, number>;
+  byMethod: Record<string, number>;
+}
+
+export class CallCounter {
+  private counts = new Map<string, number>();
+  /** >0 while emulator code runs on behalf of a counted call or a test helper. */
+  depth = 0;
+
+  record(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+
+  byMethod(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  summary(): CallSummary {
+    const byCategory = {
+      spreadsheetRead: 0, spreadsheetWrite: 0, cache: 0, properties: 0, lock: 0,
+      drive: 0, docs: 0, mail: 0, calendar: 0, handle: 0,
+    } as Record<CallCategory, number>;
+    let total = 0;
+    for (const [key, n] of this.counts) {
+      byCategory[categoryOf(key)] += n;
+      total += n;
+    }
+    return { total, data: total - byCategory.handle, byCategory, byMethod: this.byMethod() };
+  }
+
+  /** Runs fn without counting anything it calls (test helpers, emulator internals). */
+  uncounted<T>(fn: () => T): T {
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+export class VirtualClock {
+  private nowMs: number;
+  constructor(start: Date | string | number) {
+    this.nowMs = new Date(start).getTime();
+    if (Number.isNaN(this.nowMs)) throw new Error(`Invalid start time: ${String(start)}`);
+  }
+  now(): Date {
+    return new Date(this.nowMs);
+  }
+  millis(): number {
+    return this.nowMs;
+  }
+  set(to: Date | string | number): void {
+    const ms = new Date(to).getTime();
+    if (Number.isNaN(ms)) throw new Error(`Invalid time: ${String(to)}`);
+    this.nowMs = ms;
+  }
+  advance(ms: number): void {
+    this.nowMs += ms;
+  }
+}
+
+/**
+ * Wraps a service object so that every method call made from the add-on is counted as
+ * `${className}.${method}`. Calls made while another counted call (or an uncounted test
+ * helper) is running are not counted, so emulator internals never inflate the figures.
+ */
+export function counted<T extends object>(counter: CallCounter, className: string, target: T): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
+      return function countedMethod(this: unknown, ...args: unknown[]) {
+        if (counter.depth === 0) counter.record(`${className}.${prop}`);
+        counter.depth++;
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(obj, args);
+        } finally {
+          counter.depth--;
+        }
+      };
+    },
+  });
+}
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
+
+export interface Execution {
+  id: number;
+  user: string;
+  authMode: AuthModeName;
+}
+
+/** What every emulated service receives. */
+export interface EmulatorContext {
+  clock: VirtualClock;
+  calls: CallCounter;
+  /** The execution now running (the add-on runs one global call per execution). */
+  currentExecution(): Execution;
+  /** Throws as Apps Script does when the running execution may not touch the document. */
+  requireAuthorization(what: string): void;
+  currentUser(): string;
+  timeZone(): string;
+  /** Deterministic ids (Utilities.getUuid, file ids, ...). */
+  nextId(prefix: string): string;
+}

@@ -1,0 +1,40 @@
+// Notes and call logs: when it happened, with whom, what was agreed, what comes next.
+import { CLIENTS } from '../workbook/schema';
+import { findRow, readTable, updateRow } from '../workbook/table';
+import { canEditDeal } from '../domain/roles';
+import { ActivityInput } from './contracts/board';
+import { UseCaseContext } from './session';
+import { appendActivities } from './audit';
+import { loadDeal } from './deals';
+import { InputError, optionalInstant, optionalText, requireId, requirePlainObject, requireText } from './validate';
+
+const KINDS = ['note', 'call', 'email', 'meeting'];
+
+export function logActivity(ctx: UseCaseContext, inputArg: unknown): { dealId: string; version: number } {
+  const input = requirePlainObject(inputArg, 'The activity') as ActivityInput & Record<string, unknown>;
+  const dealId = requireId(input.dealId, 'The deal');
+  if (KINDS.indexOf(String(input.kind)) < 0) throw new InputError(`The kind must be one of: ${KINDS.join(', ')}.`);
+  const kind = input.kind as ActivityInput['kind'];
+  const summary = requireText(input.summary, 'What happened', 5000);
+  const at = optionalInstant(input.at, 'The time') || ctx.moment.now;
+  const withWhom = optionalText(input.withWhom, 'With whom', 200);
+  const agreed = optionalText(input.agreed, 'What was agreed', 5000);
+  const nextStep = optionalText(input.nextStep, 'The next step', 2000);
+  const nextContactAt = 'nextContactAt' in input ? optionalInstant(input.nextContactAt, 'The next contact') : undefined;
+  return ctx.ports.lock.withDocumentLock(() => {
+    const { table, row, deal } = loadDeal(ctx, dealId);
+    if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may log on "${deal.title}".`);
+    appendActivities(ctx.ports, ctx.actor.email, [{ kind, dealId, clientId: deal.clientId, summary, withWhom, agreed, nextStep, at }]);
+    let version = deal.version;
+    if (nextContactAt !== undefined) {
+      version = deal.version + 1;
+      updateRow(ctx.ports.sheets, table, row, { nextContactAt, version, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
+    }
+    if (deal.clientId && (kind === 'call' || kind === 'meeting' || kind === 'email')) {
+      const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
+      const client = findRow(clients, deal.clientId);
+      if (client) updateRow(ctx.ports.sheets, clients, client, { lastContactAt: at }, ctx.ports.dates);
+    }
+    return { dealId, version };
+  });
+}

@@ -1,0 +1,85 @@
+// Settings and the team change rarely but are needed by every action, so they travel as
+// one cached snapshot. Every path that changes them refreshes it (setup, the on-edit
+// handler, the hourly trigger); a cache miss falls back to reading both tabs.
+import { Actor, Role, isRole, sameEmail } from '../domain/roles';
+import { Settings, readSettings } from '../domain/settings';
+import { SETTINGS, USERS } from '../workbook/schema';
+import { readTable } from '../workbook/table';
+import { Ports } from '../ports';
+import { WorkbookError } from '../workbook/errors';
+
+export interface TeamMember {
+  email: string;
+  name: string;
+  role: Role;
+  monthlyPlan: number;
+  active: boolean;
+}
+
+export interface Config {
+  settings: Settings;
+  team: TeamMember[];
+  timeZone: string;
+}
+
+interface CachedConfig {
+  pairs: Record<string, string>;
+  team: TeamMember[];
+  timeZone: string;
+}
+
+export const CONFIG_CACHE_KEY = 'dealboard:config:v1';
+const SIX_HOURS = 21600;
+
+export function loadConfig(ports: Ports): Config {
+  const cached = ports.cache.get(CONFIG_CACHE_KEY);
+  if (cached !== null) {
+    try {
+      const parsed = JSON.parse(cached) as CachedConfig;
+      return { settings: readSettings(parsed.pairs), team: parsed.team, timeZone: parsed.timeZone };
+    } catch (_ignored) {
+      // A damaged entry is simply rebuilt below.
+    }
+  }
+  return refreshConfig(ports);
+}
+
+export function refreshConfig(ports: Ports): Config {
+  const settingsTable = readTable(ports.sheets, SETTINGS, ports.dates);
+  const pairs: Record<string, string> = {};
+  for (const row of settingsTable.rows) {
+    const key = String(row.record.key || '').trim();
+    if (key !== '') pairs[key] = String(row.record.value == null ? '' : row.record.value);
+  }
+  const usersTable = readTable(ports.sheets, USERS, ports.dates);
+  const team: TeamMember[] = [];
+  for (const row of usersTable.rows) {
+    const email = String(row.record.email || '').trim();
+    const role = row.record.role;
+    if (email === '' || !isRole(role)) continue;
+    team.push({
+      email,
+      name: String(row.record.name || '') || email.split('@')[0],
+      role,
+      monthlyPlan: typeof row.record.monthlyPlan === 'number' ? row.record.monthlyPlan : 0,
+      active: row.record.active !== false,
+    });
+  }
+  const timeZone = ports.sheets.timeZone();
+  const snapshot: CachedConfig = { pairs, team, timeZone };
+  ports.cache.put(CONFIG_CACHE_KEY, JSON.stringify(snapshot), SIX_HOURS);
+  return { settings: readSettings(pairs), team, timeZone };
+}
+
+/** The signed-in user as a team member, or a clear refusal. */
+export function currentActor(ports: Ports, config: Config): Actor {
+  const email = ports.session.userEmail();
+  if (email === '') {
+    throw new WorkbookError('Google did not tell Dealboard who you are. Open the add-on from your own account and try again.');
+  }
+  const member = config.team.filter((m) => sameEmail(m.email, email))[0];
+  if (!member || !member.active) {
+    throw new WorkbookError(`${email} is not on the team. Ask the owner to add you on the Users tab.`);
+  }
+  return { email: member.email, name: member.name, role: member.role };
+}

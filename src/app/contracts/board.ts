@@ -1,0 +1,176 @@
+// The plain-JSON shapes that cross google.script.run between the server and the sidebar.
+// Dates are ISO strings; date-only values are 'yyyy-MM-dd' in the spreadsheet's time zone.
+import type { StageKey } from '../../domain/stages';
+import type { Forecast } from '../../domain/forecast';
+import type { Role } from '../../domain/roles';
+
+export interface BoardFilter {
+  /** 'mine' (default for managers), 'all', or one manager's email. */
+  scope?: 'mine' | 'all' | 'manager';
+  manager?: string;
+  /** Words matched against title, client, phone and email. */
+  search?: string;
+  /** Also send failed and completed deals closed more than closedVisibleDays ago. */
+  includeArchive?: boolean;
+}
+
+export interface CardSteps {
+  estimateAccepted: boolean;
+  estimateSent: boolean;
+  socialConnected: boolean;
+  meetingAgreed: boolean;
+}
+
+export interface Card {
+  id: string;
+  title: string;
+  stage: StageKey;
+  position: number;
+  clientId: string;
+  clientName: string;
+  phone: string;
+  email: string;
+  manager: string;
+  managerName: string;
+  budget: number;
+  amount: number;
+  /** What the card shows: the quote amount when there is one, else the rough budget. */
+  value: number;
+  forecast: Forecast | '';
+  health: 'red' | 'amber' | 'green' | 'white' | '';
+  nextContactAt: string | null;
+  nextContactState: 'overdue' | 'today' | 'later' | null;
+  steps: CardSteps;
+  daysInStage: number;
+  expectedClose: string | null;
+  closedAt: string | null;
+  version: number;
+  /** Whether the current user may change this deal. */
+  editable: boolean;
+}
+
+export interface Column {
+  key: StageKey;
+  name: string;
+  colour: string;
+  count: number;
+  total: number;
+  cards: Card[];
+  /** Closed deals not sent because they are older than the visible window. */
+  archived: number;
+}
+
+export interface InboxLead {
+  id: string;
+  name: string;
+  phone: string;
+  email: string;
+  source: string;
+  message: string;
+  receivedAt: string | null;
+  version: number;
+}
+
+export interface TeamMemberView {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface ProblemView {
+  tab: string;
+  row: number;
+  column: string;
+  value: string;
+  why: string;
+}
+
+export interface Board {
+  generatedAt: string;
+  today: string;
+  currency: string;
+  me: TeamMemberView;
+  team: TeamMemberView[];
+  filter: Required<Pick<BoardFilter, 'scope'>> & BoardFilter;
+  columns: Column[];
+  forecast: Record<Forecast | 'none', { count: number; amount: number }>;
+  inbox: InboxLead[];
+  problems: ProblemView[];
+  problemCount: number;
+}
+
+export interface DealPatch {
+  title?: string;
+  budget?: number;
+  forecast?: Forecast | '';
+  estimateAccepted?: boolean;
+  estimateSent?: boolean;
+  socialConnected?: boolean;
+  meetingAgreed?: boolean;
+  /** ISO date-time, or null to clear. */
+  nextContactAt?: string | null;
+  manager?: string;
+  /** 'yyyy-MM-dd', or null to clear. */
+  expectedClose?: string | null;
+  notes?: string;
+  clientName?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface HistoryEntry {
+  at: string | null;
+  user: string;
+  kind: string;
+  summary: string;
+  withWhom: string;
+  agreed: string;
+  nextStep: string;
+}
+
+export interface DealDetails {
+  card: Card;
+  notes: string;
+  source: string;
+  createdAt: string | null;
+  history: HistoryEntry[];
+  allowedMoves: StageKey[];
+}
+
+export interface MoveResult {
+  ok: boolean;
+  /** Every reason a refused move was refused. */
+  reasons: string[];
+  card: Card | null;
+}
+
+export interface NewLeadInput {
+  name: string;
+  phone?: string;
+  email?: string;
+  source?: string;
+  message?: string;
+  /** Quick add: also create the client and a deal in New right away. */
+  createDeal?: boolean;
+  budget?: number;
+  title?: string;
+}
+
+export interface ActivityInput {
+  dealId: string;
+  kind: 'note' | 'call' | 'email' | 'meeting';
+  summary: string;
+  /** ISO date-time; defaults to now. */
+  at?: string;
+  withWhom?: string;
+  agreed?: string;
+  nextStep?: string;
+  /** Also set the deal's next contact. */
+  nextContactAt?: string | null;
+}
+
+export interface ConvertResult {
+  dealId: string;
+  clientId: string;
+  clientCreated: boolean;
+}

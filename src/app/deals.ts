@@ -1,0 +1,258 @@
+// Board use cases: read the board, move a card, edit a card, read a deal's details.
+import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
+import { Table, findRow, readTable, updateRow } from '../workbook/table';
+import { DecodedRow, Problem } from '../workbook/codec';
+import { evaluateMove } from '../domain/moves';
+import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
+import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
+import { positionAt, renumber } from '../domain/ordering';
+import { isForecast } from '../domain/forecast';
+import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry } from './contracts/board';
+import { Deal, iso, toDeal, toLead } from './records';
+import { allowedMovesFor, buildBoard, toCard } from './boardView';
+import { UseCaseContext } from './session';
+import { refuseIfStale } from './conflicts';
+import { appendActivities } from './audit';
+import {
+  InputError, optionalDay, optionalInstant, requireAmount, requireBoolean, requireId, requirePlainObject,
+  requireText, requireVersion,
+} from './validate';
+import { WorkbookError } from '../workbook/errors';
+
+export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
+  const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  const leads = readTable(ctx.ports.sheets, LEADS, ctx.ports.dates);
+  // A problem typed by hand stays listed while the cell still holds what was typed.
+  const stageAt = deals.map.index.stage;
+  const open = handProblems.filter((p) => {
+    const raw = deals.raw[p.row - 2];
+    return raw !== undefined && String(raw[stageAt]) === p.value;
+  });
+  return buildBoard({
+    deals: deals.rows.map((row) => toDeal(row.record)),
+    leads: leads.rows.map((row) => toLead(row.record)),
+    settings: ctx.config.settings,
+    team: ctx.config.team,
+    actor: ctx.actor,
+    moment: ctx.moment,
+    filter: filter && typeof filter === 'object' ? filter : undefined,
+    problems: open.concat(deals.problems, leads.problems),
+  });
+}
+
+interface LoadedDeal {
+  table: Table;
+  row: DecodedRow;
+  deal: Deal & { stage: StageKey };
+}
+
+export function loadDeal(ctx: UseCaseContext, dealId: string): LoadedDeal {
+  const table = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  const row = findRow(table, dealId);
+  if (!row) throw new InputError(`There is no deal with id ${dealId}. It may have been deleted from the sheet.`);
+  const deal = toDeal(row.record);
+  if (!deal.stage) {
+    throw new WorkbookError(`Deal ${dealId} has an unknown stage in row ${row.row} of the Deals tab. Fix the Stage cell first.`);
+  }
+  return { table, row, deal: deal as Deal & { stage: StageKey } };
+}
+
+function stamp(ctx: UseCaseContext, deal: Deal): Record<string, unknown> {
+  return { version: deal.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email };
+}
+
+export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: unknown, positionArg: unknown, versionArg: unknown): MoveResult {
+  const dealId = requireId(dealIdArg, 'The deal');
+  if (!isStageKey(toStageArg)) throw new InputError(`"${String(toStageArg)}" is not a stage.`);
+  const toStage = toStageArg;
+  if (positionArg !== null && positionArg !== undefined && (typeof positionArg !== 'number' || positionArg < 0 || Math.floor(positionArg) !== positionArg)) {
+    throw new InputError('The position must be a whole number of 0 or more.');
+  }
+  const expectedVersion = requireVersion(versionArg);
+  return ctx.ports.lock.withDocumentLock(() => {
+    const { table, row, deal } = loadDeal(ctx, dealId);
+    refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
+    const failures = evaluateMove(deal, toStage, ctx.actor, ctx.config.settings.stageNames);
+    if (failures.length > 0) {
+      return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment) };
+    }
+    const others = table.rows
+      .filter((r) => r !== row && r.record.stage === toStage)
+      .map((r) => ({ row: r, position: typeof r.record.position === 'number' ? r.record.position : 0 }))
+      .sort((a, b) => a.position - b.position || String(a.row.record.id).localeCompare(String(b.row.record.id)));
+    const index = typeof positionArg === 'number' ? positionArg : others.length;
+    let position = positionAt(others.map((o) => o.position), index);
+    if (position === null) {
+      position = renumberColumn(ctx, table, others.map((o) => o.row), index);
+    }
+    const stageChanged = toStage !== deal.stage;
+    const patch: Record<string, unknown> = { ...stamp(ctx, deal), stage: toStage, position };
+    if (stageChanged) {
+      patch.stageSince = ctx.moment.now;
+      const closing = CLOSED_STAGES.indexOf(toStage) >= 0;
+      patch.closedAt = closing ? ctx.moment.now : null;
+    }
+    updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
+    const names = ctx.config.settings.stageNames;
+    appendActivities(ctx.ports, ctx.actor.email, [{
+      kind: 'audit',
+      dealId,
+      clientId: deal.clientId,
+      summary: stageChanged ? `Stage ${names[deal.stage]} → ${names[toStage]}` : `Reordered in ${names[toStage]}`,
+    }]);
+    const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
+    return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment) };
+  });
+}
+
+/** Rare: neighbours too close to split. Rewrites the Position column once, in one block. */
+function renumberColumn(ctx: UseCaseContext, table: Table, ordered: DecodedRow[], index: number): number {
+  const fresh = renumber(ordered.length + 1);
+  const column = table.map.index.position;
+  const values = table.raw.map((raw) => [raw[column]]);
+  ordered.forEach((r, i) => {
+    const value = fresh[i < index ? i : i + 1];
+    values[r.row - 2] = [value];
+    table.raw[r.row - 2][column] = value;
+    r.record.position = value;
+  });
+  ctx.ports.sheets.writeBlock(DEALS.name, 2, column + 1, values);
+  return fresh[index];
+}
+
+const STEP_LABELS: Record<string, string> = {
+  estimateAccepted: 'Rough estimate accepted',
+  estimateSent: 'Estimate sent',
+  socialConnected: 'Connected on social networks',
+  meetingAgreed: 'Personal meeting agreed',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title', budget: 'Budget', forecast: 'Forecast', nextContactAt: 'Next contact', manager: 'Manager',
+  expectedClose: 'Expected close', notes: 'Notes', clientName: 'Client', phone: 'Phone', email: 'Email',
+  ...STEP_LABELS,
+};
+
+/** Turns the sidebar's patch into checked cell values, refusing anything unknown or malformed. */
+export function validatePatch(ctx: UseCaseContext, patchArg: unknown, deal: Deal): Record<string, unknown> {
+  const patch = requirePlainObject(patchArg, 'The change') as DealPatch & Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    switch (key) {
+      case 'title': out.title = requireText(value, 'The title', 200); break;
+      case 'clientName': out.clientName = requireText(value, 'The client', 200, true); break;
+      case 'phone': out.phone = requireText(value, 'The phone', 40, true); break;
+      case 'email': out.email = requireText(value, 'The email', 200, true); break;
+      case 'notes': out.notes = requireText(value, 'The notes', 5000, true); break;
+      case 'budget': out.budget = requireAmount(value, 'The budget'); break;
+      case 'forecast':
+        if (value !== '' && !isForecast(value)) throw new InputError('The forecast must be green, yellow or red.');
+        out.forecast = value;
+        break;
+      case 'estimateAccepted': case 'estimateSent': case 'socialConnected': case 'meetingAgreed':
+        out[key] = requireBoolean(value, STEP_LABELS[key]);
+        break;
+      case 'nextContactAt': out.nextContactAt = optionalInstant(value, 'The next contact'); break;
+      case 'expectedClose': out.expectedClose = optionalDay(value, 'The expected close date'); break;
+      case 'manager': {
+        const email = requireText(value, 'The manager', 200);
+        const member = ctx.config.team.filter((m) => sameEmail(m.email, email) && m.active)[0];
+        if (!member || member.role === 'executor') throw new InputError(`${email} is not a manager on the Users tab.`);
+        if (!sameEmail(email, deal.manager) && !isSupervisor(ctx.actor)) {
+          throw new InputError('Only a head or the owner may hand a deal to another manager.');
+        }
+        out.manager = member.email;
+        break;
+      }
+      default:
+        throw new InputError(`"${key}" cannot be changed from the board.`);
+    }
+  }
+  return out;
+}
+
+function describeChange(key: string, before: unknown, after: unknown, ctx: UseCaseContext): string {
+  const label = FIELD_LABELS[key] || key;
+  if (key in STEP_LABELS) return `${label}: ${after ? 'ticked' : 'unticked'}`;
+  if (key === 'notes') return 'Notes edited';
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (v instanceof Object && 'getTime' in (v as object)) return ctx.moment.localDay(v as Date);
+    return String(v);
+  };
+  return `${label}: ${show(before)} → ${show(after)}`;
+}
+
+export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: unknown, versionArg: unknown) {
+  const dealId = requireId(dealIdArg, 'The deal');
+  const expectedVersion = requireVersion(versionArg);
+  return ctx.ports.lock.withDocumentLock(() => {
+    const { table, row, deal } = loadDeal(ctx, dealId);
+    refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
+    if (!canEditDeal(ctx.actor, deal.manager)) {
+      throw new InputError(`Only the deal's manager, a head or the owner may change "${deal.title}".`);
+    }
+    const changes = validatePatch(ctx, patchArg, deal);
+    const record = row.record as Record<string, unknown>;
+    const summaries: string[] = [];
+    for (const key of Object.keys(changes)) {
+      const before = record[key];
+      const after = changes[key];
+      const same = before instanceof Object && after instanceof Object && 'getTime' in before
+        ? (before as Date).getTime() === (after as Date).getTime()
+        : key === 'expectedClose' && before ? ctx.moment.localDay(before as Date) === after : before === after;
+      if (!same) summaries.push(describeChange(key, before, after, ctx));
+      else delete changes[key];
+    }
+    if (summaries.length === 0) return toCard(deal, ctx.actor, ctx.config.team, ctx.moment);
+    const patch = { ...changes, ...stamp(ctx, deal) };
+    updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
+    appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId, clientId: deal.clientId, summary: summaries.join('; ') }]);
+    const updated = toDeal(decodeBack(table, row));
+    return toCard(updated as Deal & { stage: StageKey }, ctx.actor, ctx.config.team, ctx.moment);
+  });
+}
+
+/** The record as now written, re-read from the raw row so the card shows stored values. */
+function decodeBack(table: Table, row: DecodedRow): DecodedRow['record'] {
+  const raw = table.raw[row.row - 2];
+  const out: DecodedRow['record'] = { ...row.record };
+  for (const column of table.tab.columns) {
+    const at = table.map.index[column.key];
+    if (at === undefined) continue;
+    const value = raw[at];
+    if (column.type === 'checkbox') out[column.key] = value === true;
+    else if (column.type === 'enum' || column.type === 'text' || column.type === 'longtext' || column.type === 'email' || column.type === 'phone' || column.type === 'id') {
+      out[column.key] = typeof value === 'string' ? value.replace(/^'/, '') : String(value == null ? '' : value);
+    } else out[column.key] = value === '' ? null : (value as DecodedRow['record'][string]);
+  }
+  return out;
+}
+
+export function getDeal(ctx: UseCaseContext, dealIdArg: unknown): DealDetails {
+  const dealId = requireId(dealIdArg, 'The deal');
+  const { deal } = loadDeal(ctx, dealId);
+  const activities = readTable(ctx.ports.sheets, ACTIVITIES, ctx.ports.dates);
+  const history: HistoryEntry[] = activities.rows
+    .filter((r) => r.record.dealId === dealId)
+    .map((r) => ({
+      at: r.record.at instanceof Object ? (r.record.at as Date).toISOString() : null,
+      user: String(r.record.user || ''),
+      kind: String(r.record.kind || ''),
+      summary: String(r.record.summary || ''),
+      withWhom: String(r.record.withWhom || ''),
+      agreed: String(r.record.agreed || ''),
+      nextStep: String(r.record.nextStep || ''),
+    }))
+    .sort((a, b) => String(b.at).localeCompare(String(a.at)))
+    .slice(0, 200);
+  return {
+    card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment),
+    notes: deal.notes,
+    source: deal.source,
+    createdAt: iso(deal.createdAt),
+    history,
+    allowedMoves: allowedMovesFor(deal.stage),
+  };
+}

@@ -1,0 +1,93 @@
+// People type into the sheet. The add-on follows: config edits refresh the cached config,
+// stage edits are audited, and a forbidden transition typed by hand becomes a listed problem.
+import { DEALS, SETTINGS, USERS } from '../workbook/schema';
+import { mapHeaders } from '../workbook/headers';
+import { decodeRow, Problem } from '../workbook/codec';
+import { Table, updateRow } from '../workbook/table';
+import { evaluateMove } from '../domain/moves';
+import { parseStage } from '../domain/stages';
+import { Ports } from '../ports';
+import { refreshConfig, loadConfig, currentActor } from './config';
+import { appendActivities } from './audit';
+import { toDeal } from './records';
+
+export interface EditFacts {
+  sheetName: string;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  oldValue: unknown;
+  value: unknown;
+  /** The header row and the edited rows, read by the adapter only for the Deals tab. */
+  header?: unknown[];
+  rows?: unknown[][];
+}
+
+export const HAND_PROBLEMS_KEY = 'dealboard:hand-problems';
+const MAX_HAND_PROBLEMS = 50;
+
+export interface ProblemStore {
+  get(): Problem[];
+  put(problems: Problem[]): void;
+}
+
+export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
+  if (facts.sheetName === SETTINGS.name || facts.sheetName === USERS.name) {
+    refreshConfig(ports);
+    return;
+  }
+  if (facts.sheetName !== DEALS.name || !facts.header || !facts.rows) return;
+  const map = mapHeaders(DEALS, facts.header);
+  const stageCol = map.index.stage;
+  if (stageCol === undefined || stageCol + 1 < facts.column || stageCol + 1 > facts.column + facts.numColumns - 1) return;
+  const config = loadConfig(ports);
+  const names = config.settings.stageNames;
+  let actor;
+  try {
+    actor = currentActor(ports, config);
+  } catch (_unknownUser) {
+    actor = { email: ports.session.userEmail() || 'someone', name: 'someone', role: 'executor' as const };
+  }
+  const problems = store.get();
+  const raw: unknown[][] = [];
+  facts.rows.forEach((r, i) => (raw[facts.row + i - 2] = r));
+  const table: Table = { tab: DEALS, map, raw, rows: [], problems: [] };
+  const now = ports.clock.now();
+  const entries: Parameters<typeof appendActivities>[2] = [];
+  facts.rows.forEach((raw, i) => {
+    const rowNumber = facts.row + i;
+    const decoded = decodeRow(DEALS, map, raw, rowNumber, ports.dates, []);
+    const deal = toDeal(decoded.record);
+    const typed = raw[stageCol];
+    const to = parseStage(typed, names);
+    const from = facts.numRows === 1 ? parseStage(facts.oldValue, names) : null;
+    const keep = problems.filter((p) => !(p.tab === DEALS.name && p.row === rowNumber && p.column === 'Stage'));
+    problems.length = 0;
+    problems.push(...keep);
+    if (!to) {
+      problems.push({ tab: DEALS.name, row: rowNumber, column: 'Stage', value: String(typed), why: 'not a stage' });
+      entries.push({ kind: 'problem', dealId: deal.id, clientId: deal.clientId, summary: `Stage typed by hand is unknown: "${String(typed)}"` });
+      return;
+    }
+    if (from && from !== to) {
+      const failures = evaluateMove({ ...deal, stage: from }, to, actor, names);
+      if (failures.length > 0) {
+        const why = failures.map((f) => f.message).join(' ');
+        problems.push({ tab: DEALS.name, row: rowNumber, column: 'Stage', value: String(typed), why: `typed by hand: ${why}` });
+        entries.push({ kind: 'problem', dealId: deal.id, clientId: deal.clientId, summary: `Stage ${names[from]} → ${names[to]} typed by hand breaks the rules: ${why}` });
+        return;
+      }
+    }
+    if (from !== to) {
+      // The version moves on, so a sidebar still showing the old stage cannot overwrite it.
+      updateRow(ports.sheets, table, decoded, { version: deal.version + 1, updatedAt: now, updatedBy: actor.email, stageSince: now }, ports.dates);
+    }
+    entries.push({
+      kind: 'audit', dealId: deal.id, clientId: deal.clientId,
+      summary: from ? `Stage ${names[from]} → ${names[to]} (typed in the sheet)` : `Stage set to ${names[to]} (typed in the sheet)`,
+    });
+  });
+  store.put(problems.slice(-MAX_HAND_PROBLEMS));
+  appendActivities(ports, actor.email, entries);
+}

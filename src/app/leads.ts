@@ -1,0 +1,133 @@
+// The inbox: requests come in as leads; one click turns a lead into a client and a deal.
+import { CLIENTS, DEALS, LEADS } from '../workbook/schema';
+import { appendRecords, findRow, readTable, updateRow } from '../workbook/table';
+import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
+import { findSameContact } from '../domain/phones';
+import { canCreateDeals } from '../domain/roles';
+import { ConvertResult, NewLeadInput } from './contracts/board';
+import { toClient, toLead } from './records';
+import { UseCaseContext } from './session';
+import { appendActivities } from './audit';
+import { InputError, optionalText, requireAmount, requireId, requirePlainObject, requireText } from './validate';
+import { WorkbookError } from '../workbook/errors';
+
+function requireCreator(ctx: UseCaseContext): void {
+  if (!canCreateDeals(ctx.actor)) throw new InputError('Executors cannot take requests; ask a manager.');
+}
+
+export function addLead(ctx: UseCaseContext, inputArg: unknown): { leadId: string; dealId: string | null } {
+  requireCreator(ctx);
+  const input = requirePlainObject(inputArg, 'The request') as NewLeadInput & Record<string, unknown>;
+  const lead = {
+    name: requireText(input.name, 'The name', 200),
+    phone: optionalText(input.phone, 'The phone', 40),
+    email: optionalText(input.email, 'The email', 200),
+    source: optionalText(input.source, 'The source', 100) || 'manual',
+    message: optionalText(input.message, 'The message', 5000),
+  };
+  const budget = input.budget === undefined || input.budget === null ? 0 : requireAmount(input.budget, 'The budget');
+  const title = optionalText(input.title, 'The title', 200);
+  return ctx.ports.lock.withDocumentLock(() => {
+    const leadId = ctx.ports.ids.next(LEADS.idPrefix);
+    const header = ctx.ports.sheets.readHeader(LEADS.name);
+    if (header === null) throw new WorkbookError('The "Leads" tab is missing. Run Dealboard → Set up workbook.');
+    const map = mapHeaders(LEADS, header);
+    requireSchemaColumns(LEADS, map);
+    appendRecords(ctx.ports.sheets, { tab: LEADS, map }, [{
+      id: leadId, receivedAt: ctx.moment.now, ...lead, status: 'new', version: 1,
+      updatedAt: ctx.moment.now, updatedBy: ctx.actor.email,
+    }], ctx.ports.dates);
+    if (input.createDeal !== true) {
+      appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', summary: `Request from ${lead.name} added to the inbox` }]);
+      return { leadId, dealId: null };
+    }
+    const converted = convertInsideLock(ctx, leadId, { budget, title });
+    return { leadId, dealId: converted.dealId };
+  });
+}
+
+export function convertLead(ctx: UseCaseContext, leadIdArg: unknown): ConvertResult {
+  requireCreator(ctx);
+  const leadId = requireId(leadIdArg, 'The request');
+  return ctx.ports.lock.withDocumentLock(() => convertInsideLock(ctx, leadId, { budget: 0, title: '' }));
+}
+
+function convertInsideLock(ctx: UseCaseContext, leadId: string, extra: { budget: number; title: string }): ConvertResult {
+  const { ports, moment, actor } = ctx;
+  const leads = readTable(ports.sheets, LEADS, ports.dates);
+  const leadRow = findRow(leads, leadId);
+  if (!leadRow) throw new InputError(`There is no request with id ${leadId}.`);
+  const lead = toLead(leadRow.record);
+  if (lead.status !== 'new') throw new InputError(`The request from ${lead.name} was already handled (${lead.status}).`);
+
+  const clients = readTable(ports.sheets, CLIENTS, ports.dates);
+  const existing = findSameContact(clients.rows.map((r) => toClient(r.record)), lead.phone, lead.email, ctx.config.settings.defaultCountry);
+  let clientId: string;
+  let clientName = lead.name;
+  if (existing) {
+    clientId = existing.id;
+    clientName = existing.name || lead.name;
+  } else {
+    clientId = ports.ids.next(CLIENTS.idPrefix);
+    appendRecords(ports.sheets, clients, [{
+      id: clientId, name: lead.name, group: 'new', phone: lead.phone, email: lead.email, manager: actor.email,
+      createdAt: moment.now, lastContactAt: moment.now, version: 1, updatedAt: moment.now, updatedBy: actor.email,
+    }], ports.dates);
+  }
+
+  const dealsHeader = ports.sheets.readHeader(DEALS.name);
+  if (dealsHeader === null) throw new WorkbookError('The "Deals" tab is missing. Run Dealboard → Set up workbook.');
+  const dealsMap = mapHeaders(DEALS, dealsHeader);
+  requireSchemaColumns(DEALS, dealsMap);
+  const dealId = ports.ids.next(DEALS.idPrefix);
+  appendRecords(ports.sheets, { tab: DEALS, map: dealsMap }, [{
+    id: dealId,
+    title: extra.title || `${clientName}${lead.message ? `: ${lead.message.split(/[\n.]/)[0].slice(0, 60)}` : ''}`,
+    stage: 'new',
+    forecast: 'yellow',
+    health: 'white',
+    clientId,
+    clientName,
+    phone: lead.phone,
+    email: lead.email,
+    manager: actor.email,
+    budget: extra.budget,
+    amount: 0,
+    estimateAccepted: false, estimateSent: false, socialConnected: false, meetingAgreed: false,
+    // Newest requests go to the top of New without reading the column: earlier time, larger number.
+    position: -Math.floor(moment.now.getTime() / 1000),
+    stageSince: moment.now,
+    createdAt: moment.now,
+    source: lead.source,
+    notes: lead.message,
+    version: 1,
+    updatedAt: moment.now,
+    updatedBy: actor.email,
+  }], ports.dates);
+
+  updateRow(ports.sheets, leads, leadRow, {
+    status: 'converted', dealId, clientId, version: lead.version + 1, updatedAt: moment.now, updatedBy: actor.email,
+  }, ports.dates);
+  appendActivities(ports, actor.email, [{
+    kind: 'audit', dealId, clientId,
+    summary: `Request from ${lead.name} converted into a deal${existing ? ` for the existing client ${clientName}` : ' and a new client'}`,
+  }]);
+  return { dealId, clientId, clientCreated: !existing };
+}
+
+export function junkLead(ctx: UseCaseContext, leadIdArg: unknown): { leadId: string } {
+  requireCreator(ctx);
+  const leadId = requireId(leadIdArg, 'The request');
+  return ctx.ports.lock.withDocumentLock(() => {
+    const leads = readTable(ctx.ports.sheets, LEADS, ctx.ports.dates);
+    const row = findRow(leads, leadId);
+    if (!row) throw new InputError(`There is no request with id ${leadId}.`);
+    const lead = toLead(row.record);
+    if (lead.status !== 'new') throw new InputError(`The request from ${lead.name} was already handled (${lead.status}).`);
+    updateRow(ctx.ports.sheets, leads, row, {
+      status: 'junk', version: lead.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email,
+    }, ctx.ports.dates);
+    appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', summary: `Request from ${lead.name} closed as junk` }]);
+    return { leadId };
+  });
+}

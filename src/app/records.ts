@@ -1,0 +1,121 @@
+// Typed views of decoded rows. The codec has already checked every value's type.
+import { DecodedRecord } from '../workbook/codec';
+import { StageKey, isStageKey } from '../domain/stages';
+import { Forecast, isForecast } from '../domain/forecast';
+
+export interface Deal {
+  id: string;
+  title: string;
+  stage: StageKey | null;
+  forecast: Forecast | '';
+  health: 'red' | 'amber' | 'green' | 'white' | '';
+  clientId: string;
+  clientName: string;
+  phone: string;
+  email: string;
+  manager: string;
+  budget: number;
+  amount: number;
+  nextContactAt: Date | null;
+  estimateAccepted: boolean;
+  estimateSent: boolean;
+  socialConnected: boolean;
+  meetingAgreed: boolean;
+  expectedClose: Date | null;
+  deadline: Date | null;
+  position: number;
+  stageSince: Date | null;
+  createdAt: Date | null;
+  closedAt: Date | null;
+  source: string;
+  notes: string;
+  version: number;
+  updatedAt: Date | null;
+  updatedBy: string;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const num = (v: unknown) => (typeof v === 'number' && isFinite(v) ? v : 0);
+const date = (v: unknown) => (v instanceof Object && 'getTime' in (v as object) ? (v as Date) : null);
+const flag = (v: unknown) => v === true;
+
+export function toDeal(r: DecodedRecord): Deal {
+  const health = text(r.health);
+  return {
+    id: text(r.id),
+    title: text(r.title),
+    stage: isStageKey(r.stage) ? r.stage : null,
+    forecast: isForecast(r.forecast) ? r.forecast : '',
+    health: health === 'red' || health === 'amber' || health === 'green' || health === 'white' ? health : '',
+    clientId: text(r.clientId),
+    clientName: text(r.clientName),
+    phone: text(r.phone),
+    email: text(r.email),
+    manager: text(r.manager),
+    budget: num(r.budget),
+    amount: num(r.amount),
+    nextContactAt: date(r.nextContactAt),
+    estimateAccepted: flag(r.estimateAccepted),
+    estimateSent: flag(r.estimateSent),
+    socialConnected: flag(r.socialConnected),
+    meetingAgreed: flag(r.meetingAgreed),
+    expectedClose: date(r.expectedClose),
+    deadline: date(r.deadline),
+    position: num(r.position),
+    stageSince: date(r.stageSince),
+    createdAt: date(r.createdAt),
+    closedAt: date(r.closedAt),
+    source: text(r.source),
+    notes: text(r.notes),
+    version: num(r.version),
+    updatedAt: date(r.updatedAt),
+    updatedBy: text(r.updatedBy),
+  };
+}
+
+export interface Lead {
+  id: string;
+  receivedAt: Date | null;
+  name: string;
+  phone: string;
+  email: string;
+  source: string;
+  message: string;
+  status: string;
+  dealId: string;
+  clientId: string;
+  version: number;
+}
+
+export function toLead(r: DecodedRecord): Lead {
+  return {
+    id: text(r.id),
+    receivedAt: date(r.receivedAt),
+    name: text(r.name),
+    phone: text(r.phone),
+    email: text(r.email),
+    source: text(r.source),
+    message: text(r.message),
+    status: text(r.status) || 'new',
+    dealId: text(r.dealId),
+    clientId: text(r.clientId),
+    version: num(r.version),
+  };
+}
+
+export interface Client {
+  id: string;
+  name: string;
+  group: string;
+  phone: string;
+  email: string;
+  manager: string;
+}
+
+export function toClient(r: DecodedRecord): Client {
+  return { id: text(r.id), name: text(r.name), group: text(r.group), phone: text(r.phone), email: text(r.email), manager: text(r.manager) };
+}
+
+export function iso(value: Date | null): string | null {
+  return value ? value.toISOString() : null;
+}

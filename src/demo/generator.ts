@@ -1,0 +1,216 @@
+// A realistic web studio, deterministic for a seed: the playground's demo and the bench's
+// 10,000-deal workbooks come from the same code.
+import { StageKey } from '../domain/stages';
+import { between, pick, seededRandom } from './random';
+
+export interface DemoOptions {
+  seed?: number;
+  deals?: number;
+  clients?: number;
+  now: Date;
+}
+
+export interface DemoData {
+  users: Record<string, unknown>[];
+  clients: Record<string, unknown>[];
+  deals: Record<string, unknown>[];
+  leads: Record<string, unknown>[];
+  checkpoints: Record<string, unknown>[];
+  activities: Record<string, unknown>[];
+}
+
+export const DEMO_TEAM = [
+  { email: 'owner@studio.test', name: 'Olga Owner', role: 'owner', monthlyPlan: 0 },
+  { email: 'head@studio.test', name: 'Henrik Head', role: 'head', monthlyPlan: 0 },
+  { email: 'anna@studio.test', name: 'Anna Novak', role: 'manager', monthlyPlan: 24000 },
+  { email: 'boris@studio.test', name: 'Boris Klein', role: 'manager', monthlyPlan: 20000 },
+  { email: 'eva@studio.test', name: 'Eva Stein', role: 'executor', monthlyPlan: 0 },
+] as const;
+
+const MANAGERS = ['anna@studio.test', 'boris@studio.test'];
+const FIRST = ['Lena', 'Tom', 'Marta', 'Jonas', 'Sofia', 'Karl', 'Nina', 'Paul', 'Ida', 'Felix', 'Clara', 'Max', 'Olivia', 'Leon', 'Emma', 'Noah'];
+const LAST = ['Becker', 'Hoffmann', 'Wagner', 'Schulz', 'Meyer', 'Fischer', 'Weber', 'Keller', 'Brown', 'Dupont', 'Rossi', 'Kowalski', 'Smith', 'Lindqvist'];
+const COMPANY_A = ['Green', 'Blue', 'North', 'Bright', 'Urban', 'Alpine', 'Silver', 'Red', 'Little', 'Golden', 'Happy', 'Swift'];
+const COMPANY_B = ['Bakery', 'Dental', 'Fitness', 'Logistics', 'Florist', 'Law Office', 'Auto Service', 'Hotel', 'Coffee', 'Print Shop', 'Yoga Studio', 'Architects'];
+const SERVICES = [
+  { title: 'Corporate website', budget: [4000, 12000] },
+  { title: 'Online shop', budget: [8000, 30000] },
+  { title: 'Landing page', budget: [900, 3000] },
+  { title: 'Logo and brand book', budget: [1500, 6000] },
+  { title: 'SEO audit', budget: [600, 2500] },
+  { title: 'Website redesign', budget: [3000, 15000] },
+  { title: 'Booking system', budget: [5000, 18000] },
+  { title: 'Support contract', budget: [1200, 4800] },
+  { title: 'Mobile app prototype', budget: [6000, 20000] },
+];
+const SOURCES = ['website form', 'phone call', 'referral', 'instagram', 'trade fair', 'google ads'];
+const GROUPS = ['new', 'returning', 'wholesale', 'retail'];
+const MESSAGES = [
+  'We need a new website before spring, can you send a price?',
+  'Our shop needs online payments and delivery options.',
+  'Looking for a redesign, the old site is from 2015.',
+  'Can you help with SEO? We dropped in search results.',
+  'Need a landing page for a campaign in two weeks.',
+  'Please call me back about a booking system for our clinic.',
+];
+
+function phoneFor(random: () => number, i: number): string {
+  const n = (k: number) => String(between(random, 10 ** (k - 1), 10 ** k - 1));
+  switch (i % 6) {
+    case 0: return `030 ${n(7)}`;
+    case 1: return `+49 151 ${n(8)}`;
+    case 2: return `(212) 555-${n(4)}`.replace('(212)', `+1 (212)`);
+    case 3: return `+44 20 7946 ${n(4)}`;
+    case 4: return `+33 1 42 68 ${n(2)} ${n(2)}`;
+    default: return `0171-${n(7)}`;
+  }
+}
+
+const DAY = 86400000;
+
+export function generateDemo(options: DemoOptions): DemoData {
+  const random = seededRandom(options.seed ?? 20261123);
+  const now = options.now.getTime();
+  const dealCount = options.deals ?? 80;
+  const clientCount = options.clients ?? Math.max(10, Math.round(dealCount * 0.75));
+  let serial = 0;
+  const id = (prefix: string) => {
+    serial += 1;
+    return `${prefix}-demo${String(serial).padStart(7, '0')}`;
+  };
+  const at = (daysAgo: number, hour = between(random, 8, 18)) => {
+    const base = now - daysAgo * DAY;
+    const d = new Date(base);
+    d.setUTCHours(hour, between(random, 0, 3) * 15, 0, 0);
+    return d;
+  };
+
+  const users = DEMO_TEAM.map((m, i) => ({ id: `U-demo${i + 1}`, ...m, active: true }));
+
+  const clients: Record<string, unknown>[] = [];
+  for (let i = 0; i < clientCount; i++) {
+    const person = `${pick(random, FIRST)} ${pick(random, LAST)}`;
+    const company = `${pick(random, COMPANY_A)} ${pick(random, COMPANY_B)}`;
+    clients.push({
+      id: id('C'),
+      name: i % 3 === 0 ? person : company,
+      group: pick(random, GROUPS),
+      phone: phoneFor(random, i),
+      email: `${person.toLowerCase().replace(/[^a-z]+/g, '.')}${i}@example.com`,
+      company: i % 3 === 0 ? '' : company,
+      manager: pick(random, MANAGERS),
+      preferences: i % 4 === 0 ? 'Prefers calls in the morning' : '',
+      createdAt: at(between(random, 30, 900)),
+      lastContactAt: at(between(random, 0, 60)),
+      version: 1,
+      updatedAt: at(between(random, 0, 30)),
+      updatedBy: 'owner@studio.test',
+    });
+  }
+
+  // A live pipeline the size of a real office, however large the history behind it.
+  const live = Math.min(dealCount, dealCount <= 200 ? dealCount : 150 + Math.round(dealCount * 0.01));
+  const liveStages: [StageKey, number][] = [['new', 0.3], ['negotiation', 0.25], ['in_work', 0.2], ['frozen', 0.1], ['failed', 0.08], ['completed', 0.07]];
+  const deals: Record<string, unknown>[] = [];
+  const checkpoints: Record<string, unknown>[] = [];
+  const activities: Record<string, unknown>[] = [];
+  const positions: Record<string, number> = {};
+  for (let i = 0; i < dealCount; i++) {
+    let stage: StageKey;
+    let ageDays: number;
+    if (i < live) {
+      let roll = random();
+      stage = 'new';
+      for (const [key, share] of liveStages) {
+        if (roll < share) { stage = key; break; }
+        roll -= share;
+      }
+      ageDays = between(random, 1, stage === 'new' ? 14 : 60);
+    } else {
+      stage = random() < 0.55 ? 'completed' : 'failed';
+      ageDays = between(random, 45, 1100);
+    }
+    const client = clients[Math.floor(random() * clients.length)];
+    const service = pick(random, SERVICES);
+    const budget = Math.round(between(random, service.budget[0], service.budget[1]) / 100) * 100;
+    const createdAt = at(ageDays + between(random, 0, 20));
+    const stageSince = at(Math.max(0, ageDays - between(random, 0, Math.min(ageDays, 20))));
+    const closed = stage === 'failed' || stage === 'completed';
+    const won = stage === 'in_work' || stage === 'completed';
+    const manager = String(client.manager);
+    positions[stage] = (positions[stage] || 0) + 1024;
+    const dealId = id('D');
+    const estimateSent = stage !== 'new' || random() < 0.3;
+    deals.push({
+      id: dealId,
+      title: `${service.title} for ${client.name}`,
+      stage,
+      forecast: closed ? '' : won ? 'green' : pick(random, ['green', 'yellow', 'yellow', 'red']),
+      health: won && !closed ? 'green' : 'white',
+      clientId: client.id,
+      clientName: client.name,
+      phone: client.phone,
+      email: client.email,
+      manager,
+      budget,
+      amount: stage === 'new' ? 0 : Math.round(budget * (0.9 + random() * 0.3) / 10) * 10,
+      nextContactAt: closed ? null : at(pick(random, [3, 1, 0, 0, -1, -1, -2, -3, -5, -7, -10]), between(random, 9, 17)),
+      estimateAccepted: stage !== 'new' || random() < 0.6,
+      estimateSent,
+      socialConnected: random() < 0.4,
+      meetingAgreed: random() < 0.3,
+      expectedClose: closed ? null : at(-between(random, 5, 60), 12),
+      deadline: won ? at(-between(random, 10, 90), 12) : null,
+      position: positions[stage],
+      stageSince,
+      createdAt,
+      closedAt: closed ? stageSince : null,
+      source: pick(random, SOURCES),
+      notes: '',
+      version: 1,
+      updatedAt: stageSince,
+      updatedBy: manager,
+    });
+    activities.push({ id: id('A'), at: createdAt, user: manager, kind: 'audit', dealId, clientId: client.id, summary: 'Deal created', withWhom: '', agreed: '', nextStep: '' });
+    activities.push({ id: id('A'), at: new Date(createdAt.getTime() + DAY), user: manager, kind: 'call', dealId, clientId: client.id, summary: 'First call', withWhom: client.name, agreed: estimateSent ? 'Send the estimate' : 'Rough price accepted', nextStep: 'Prepare proposal' });
+    if (stage !== 'new') {
+      activities.push({ id: id('A'), at: stageSince, user: manager, kind: 'audit', dealId, clientId: client.id, summary: `Stage New → ${stage}`, withWhom: '', agreed: '', nextStep: '' });
+    }
+    if (won) {
+      const plan = ['Design done', 'Prototype done', 'Works completed', 'Payment received'];
+      plan.forEach((name, k) => {
+        const due = at(ageDays - (k + 1) * 10, 12);
+        const done = stage === 'completed' || due.getTime() < now - 5 * DAY;
+        checkpoints.push({
+          id: id('K'), dealId, name, due, responsible: k < 3 ? 'eva@studio.test' : manager, allowed: '',
+          gatesStage: k >= 2 ? 'completed' : '', doneAt: done ? due : null, doneBy: done ? (k < 3 ? 'eva@studio.test' : manager) : '',
+          notes: '', version: 1, updatedAt: stageSince, updatedBy: manager,
+        });
+      });
+    }
+  }
+
+  const leads: Record<string, unknown>[] = [];
+  const leadCount = Math.max(8, Math.min(400, Math.round(dealCount * 0.12)));
+  for (let i = 0; i < leadCount; i++) {
+    const person = `${pick(random, FIRST)} ${pick(random, LAST)}`;
+    const status = i < 7 ? 'new' : random() < 0.8 ? 'converted' : 'junk';
+    leads.push({
+      id: id('L'),
+      receivedAt: at(i < 7 ? between(random, 0, 3) : between(random, 4, 400)),
+      name: person,
+      phone: phoneFor(random, i + 3),
+      email: `${person.toLowerCase().replace(/[^a-z]+/g, '.')}@mail.test`,
+      source: pick(random, SOURCES),
+      message: pick(random, MESSAGES),
+      status,
+      dealId: '',
+      clientId: '',
+      version: 1,
+      updatedAt: at(between(random, 0, 3)),
+      updatedBy: 'owner@studio.test',
+    });
+  }
+  activities.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
+  return { users, clients, deals, leads, checkpoints, activities };
+}

@@ -1,0 +1,86 @@
+import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
+
+export interface Settings {
+  currency: string;
+  defaultCountry: string;
+  stageNames: Record<StageKey, string>;
+  stageColours: Record<StageKey, string>;
+  closedVisibleDays: number;
+  healthAmberDays: number;
+  workingHours: string;
+  workingDays: string;
+  meetingMinutes: number;
+  autoApplyPlan: boolean;
+  taxRatePercent: number;
+  taxIncluded: boolean;
+  companyName: string;
+}
+
+export interface SettingDefinition {
+  key: string;
+  value: string;
+  description: string;
+}
+
+/** The rows setup writes into an empty Settings tab; owners edit the Value column. */
+export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
+  { key: 'company_name', value: 'Your studio', description: 'Printed on proposals, contracts and invoices.' },
+  { key: 'currency', value: 'EUR', description: 'ISO currency code of all amounts.' },
+  { key: 'default_country', value: 'DE', description: 'Two-letter country used to read phone numbers typed without +code.' },
+  ...STAGE_KEYS.map((key) => ({ key: `stage_name.${key}`, value: DEFAULT_STAGE_NAMES[key], description: `Display name of the stage "${key}".` })),
+  ...STAGE_KEYS.map((key) => ({ key: `stage_colour.${key}`, value: DEFAULT_STAGE_COLOURS[key], description: `Colour of the stage "${key}" on the board.` })),
+  { key: 'closed_visible_days', value: '30', description: 'Failed and completed deals stay on the board this many days after closing.' },
+  { key: 'health_amber_days', value: '3', description: 'A deal turns amber when an open checkpoint is due within this many days.' },
+  { key: 'working_hours', value: '09:00-18:00', description: 'Working hours for meeting slots.' },
+  { key: 'working_days', value: 'Mon,Tue,Wed,Thu,Fri', description: 'Working days for meeting slots.' },
+  { key: 'meeting_minutes', value: '60', description: 'Default length of a client meeting.' },
+  { key: 'auto_apply_plan', value: 'TRUE', description: 'Apply the checkpoint plan when a deal is transferred to work.' },
+  { key: 'tax_rate_percent', value: '19', description: 'Tax rate for quotes and invoices.' },
+  { key: 'tax_included', value: 'FALSE', description: 'TRUE when catalog prices already include tax.' },
+];
+
+function numberOr(text: string | undefined, fallback: number): number {
+  const value = text === undefined || text.trim() === '' ? NaN : Number(text);
+  return isFinite(value) ? value : fallback;
+}
+
+function booleanOr(text: string | undefined, fallback: boolean): boolean {
+  if (text === undefined) return fallback;
+  const word = text.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].indexOf(word) >= 0) return true;
+  if (['false', 'no', '0', 'off'].indexOf(word) >= 0) return false;
+  return fallback;
+}
+
+/** Settings from the tab's key/value pairs; anything missing or unreadable falls back to its default. */
+export function readSettings(pairs: Record<string, string>): Settings {
+  const get = (key: string): string | undefined => {
+    const value = pairs[key];
+    return value === undefined || String(value).trim() === '' ? undefined : String(value).trim();
+  };
+  const defaults: Record<string, string> = {};
+  for (const definition of DEFAULT_SETTINGS) defaults[definition.key] = definition.value;
+  const text = (key: string) => get(key) ?? defaults[key];
+  const stageNames = {} as Record<StageKey, string>;
+  const stageColours = {} as Record<StageKey, string>;
+  for (const key of STAGE_KEYS) {
+    stageNames[key] = text(`stage_name.${key}`);
+    const colour = text(`stage_colour.${key}`);
+    stageColours[key] = /^#[0-9a-f]{3,8}$/i.test(colour) ? colour : DEFAULT_STAGE_COLOURS[key];
+  }
+  return {
+    companyName: text('company_name'),
+    currency: text('currency').toUpperCase(),
+    defaultCountry: text('default_country').toUpperCase(),
+    stageNames,
+    stageColours,
+    closedVisibleDays: numberOr(get('closed_visible_days'), 30),
+    healthAmberDays: numberOr(get('health_amber_days'), 3),
+    workingHours: text('working_hours'),
+    workingDays: text('working_days'),
+    meetingMinutes: numberOr(get('meeting_minutes'), 60),
+    autoApplyPlan: booleanOr(get('auto_apply_plan'), true),
+    taxRatePercent: numberOr(get('tax_rate_percent'), 19),
+    taxIncluded: booleanOr(get('tax_included'), false),
+  };
+}

@@ -1,0 +1,41 @@
+import { EditFacts, HAND_PROBLEMS_KEY, ProblemStore } from '../app/handEdits';
+import { DEALS } from '../workbook/schema';
+import { Problem } from '../workbook/codec';
+
+/** Reads what the handler needs from the event: the header and edited rows of Deals only. */
+export function editFactsOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditFacts | null {
+  if (!e || !e.range) return null;
+  const range = e.range;
+  const sheet = range.getSheet();
+  const facts: EditFacts = {
+    sheetName: sheet.getName(),
+    row: range.getRow(),
+    column: range.getColumn(),
+    numRows: range.getNumRows(),
+    numColumns: range.getNumColumns(),
+    oldValue: (e as { oldValue?: unknown }).oldValue,
+    value: (e as { value?: unknown }).value,
+  };
+  if (facts.sheetName === DEALS.name && facts.row > 1) {
+    const width = sheet.getLastColumn();
+    facts.header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    facts.rows = sheet.getRange(facts.row, 1, facts.numRows, width).getValues();
+  }
+  return facts;
+}
+
+export function gasProblemStore(): ProblemStore {
+  const properties = PropertiesService.getDocumentProperties();
+  return {
+    get() {
+      try {
+        return JSON.parse(properties.getProperty(HAND_PROBLEMS_KEY) || '[]') as Problem[];
+      } catch (_damaged) {
+        return [];
+      }
+    },
+    put(problems) {
+      properties.setProperty(HAND_PROBLEMS_KEY, JSON.stringify(problems));
+    },
+  };
+}

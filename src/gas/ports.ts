@@ -1,0 +1,87 @@
+// The only code that touches Apps Script services. One instance per execution: handles are
+// memoised so an action pays for each spreadsheet handle once.
+import { Ports, SheetPort } from '../ports';
+import { localDates } from '../domain/timezone';
+import { WorkbookError } from '../workbook/errors';
+
+export function gasSheets(): SheetPort {
+  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  let zone: string | null = null;
+  const sheets: Record<string, GoogleAppsScript.Spreadsheet.Sheet | null> = {};
+  const book = () => (spreadsheet = spreadsheet || SpreadsheetApp.getActive());
+  const sheet = (name: string) => {
+    if (!(name in sheets)) sheets[name] = book().getSheetByName(name);
+    return sheets[name];
+  };
+  const mustSheet = (name: string) => {
+    const found = sheet(name);
+    if (!found) throw new WorkbookError(`The "${name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+    return found;
+  };
+  return {
+    readAll(name) {
+      const found = sheet(name);
+      return found ? (found.getDataRange().getValues() as unknown[][]) : null;
+    },
+    readHeader(name) {
+      const found = sheet(name);
+      if (!found) return null;
+      const width = found.getLastColumn();
+      return width === 0 ? [] : (found.getRange(1, 1, 1, width).getValues()[0] as unknown[]);
+    },
+    writeBlock(name, row, column, values) {
+      mustSheet(name).getRange(row, column, values.length, values[0].length).setValues(values);
+    },
+    appendRows(name, rows) {
+      const target = mustSheet(name);
+      if (rows.length === 1) {
+        target.appendRow(rows[0]);
+        return;
+      }
+      const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+      const padded = rows.map((row) => row.concat(new Array(width - row.length).fill('')));
+      target.getRange(target.getLastRow() + 1, 1, padded.length, width).setValues(padded);
+    },
+    timeZone() {
+      return (zone = zone || book().getSpreadsheetTimeZone());
+    },
+  };
+}
+
+export function gasPorts(): Ports {
+  const sheets = gasSheets();
+  let cache: GoogleAppsScript.Cache.Cache | null = null;
+  const documentCache = () => (cache = cache || CacheService.getDocumentCache() || CacheService.getScriptCache());
+  let dates: ReturnType<typeof localDates> | null = null;
+  return {
+    sheets,
+    clock: { now: () => new Date() },
+    ids: { next: (prefix) => `${prefix}-${Utilities.getUuid().replace(/-/g, '').slice(0, 12)}` },
+    session: { userEmail: () => Session.getActiveUser().getEmail() || '' },
+    cache: {
+      get: (key) => documentCache().get(key),
+      put: (key, value, seconds) => documentCache().put(key, value, seconds),
+      remove: (key) => documentCache().remove(key),
+    },
+    lock: {
+      withDocumentLock(fn) {
+        const lock = LockService.getDocumentLock();
+        if (!lock) return fn();
+        try {
+          lock.waitLock(20000);
+        } catch (_timeout) {
+          throw new WorkbookError('Someone else is saving to this workbook right now. Please try again in a moment.');
+        }
+        try {
+          return fn();
+        } finally {
+          SpreadsheetApp.flush();
+          lock.releaseLock();
+        }
+      },
+    },
+    get dates() {
+      return (dates = dates || localDates(sheets.timeZone()));
+    },
+  };
+}

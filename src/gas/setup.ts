@@ -1,0 +1,168 @@
+// Setup adds what is missing and never deletes, reorders or rewrites a user's data.
+import { TABS, TabSchema, SETTINGS, USERS, ColumnSchema } from '../workbook/schema';
+import { columnLetter, numberFormatFor, planColumns } from '../workbook/setupPlan';
+import { mapHeaders, HeaderMap } from '../workbook/headers';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import { Ports } from '../ports';
+import { readTable, appendRecords } from '../workbook/table';
+import { refreshConfig } from '../app/config';
+
+export interface SetupReport {
+  tabsCreated: string[];
+  columnsAdded: { tab: string; columns: string[] }[];
+  settingsAdded: string[];
+  ownerAdded: string | null;
+  triggersInstalled: string[];
+}
+
+const HEADER_PROTECTION = 'Dealboard: header row (rename columns with care)';
+const HEADER_BACKGROUND = '#eef1f6';
+export const EDIT_HANDLER = 'onEditInstalled';
+export const HOURLY_HANDLER = 'onHourly';
+
+export function setupWorkbookWith(ports: Ports): SetupReport {
+  const report: SetupReport = { tabsCreated: [], columnsAdded: [], settingsAdded: [], ownerAdded: null, triggersInstalled: [] };
+  return ports.lock.withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActive();
+    const currency = 'EUR';
+    TABS.forEach((tab, index) => setupTab(spreadsheet, tab, index, currency, report));
+    seedSettings(ports, report);
+    seedOwner(ports, report);
+    installTriggers(spreadsheet, report);
+    refreshConfig(ports);
+    return report;
+  });
+}
+
+function setupTab(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: TabSchema,
+  index: number,
+  currency: string,
+  report: SetupReport,
+): void {
+  let sheet = spreadsheet.getSheetByName(tab.name);
+  const created = !sheet;
+  if (!sheet) {
+    sheet = spreadsheet.insertSheet(tab.name, Math.min(index, spreadsheet.getNumSheets()));
+    report.tabsCreated.push(tab.name);
+  }
+  const width = sheet.getLastColumn();
+  const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
+  const plan = planColumns(tab, header);
+  if (plan.add.length > 0) {
+    sheet.getRange(1, plan.startColumn, 1, plan.add.length).setValues([plan.add.map((c) => c.header)]);
+    if (!created) report.columnsAdded.push({ tab: tab.name, columns: plan.add.map((c) => c.header) });
+  }
+  const map = mapHeaders(tab, plan.headerAfter);
+  const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+  const added = plan.add.map((c) => c.key);
+
+  sheet.getRange(1, 1, 1, plan.headerAfter.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  if (created && tab.frozenColumns) sheet.setFrozenColumns(tab.frozenColumns);
+  if (created && tab.tabColor) sheet.setTabColor(tab.tabColor);
+
+  for (const column of tab.columns) {
+    const col = map.index[column.key] + 1;
+    const isNew = created || added.indexOf(column.key) >= 0;
+    if (isNew) {
+      if (column.width) sheet.setColumnWidth(col, column.width);
+      const format = numberFormatFor(column, currency);
+      if (format) sheet.getRange(2, col, dataRows, 1).setNumberFormat(format);
+      if (column.note) sheet.getRange(1, col).setNote(column.note);
+    }
+    const rule = validationFor(column);
+    if (rule && (isNew || sheet.getRange(2, col).getDataValidation() === null)) {
+      sheet.getRange(2, col, dataRows, 1).setDataValidation(rule);
+    }
+  }
+  protectHeader(sheet, plan.headerAfter.length);
+  applyConditionalFormats(sheet, tab, map);
+}
+
+function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  if (column.type === 'checkbox') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  if (column.type === 'enum' && column.values) {
+    // Invalid values are allowed (with a warning) so a hand edit is kept and reported, not lost.
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList(column.values.slice(), true)
+      .setAllowInvalid(true)
+      .build();
+  }
+  return null;
+}
+
+function protectHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {
+  const existing = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((p) => p.getDescription() === HEADER_PROTECTION);
+  if (existing.length > 0) return;
+  sheet.getRange(1, 1, 1, width).protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
+}
+
+/** Our rules are replaced on every run (so colours follow the schema); users' rules stay. */
+function applyConditionalFormats(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSchema, map: HeaderMap): void {
+  const wanted = tab.conditionalFormats || [];
+  if (wanted.length === 0) return;
+  const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
+    const condition = rule.getBooleanCondition();
+    if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO) return false;
+    const a1 = rule.getRanges().map((r) => r.getA1Notation());
+    return wanted.some((w) => {
+      const letter = columnLetter(map.index[w.column] + 1);
+      return a1.indexOf(`${letter}2:${letter}`) >= 0 && String(condition.getCriteriaValues()[0]) === w.whenTextEquals;
+    });
+  };
+  const kept = sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
+  const fresh = wanted.map((w) => {
+    const letter = columnLetter(map.index[w.column] + 1);
+    let builder = SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo(w.whenTextEquals)
+      .setBackground(w.background)
+      .setRanges([sheet.getRange(`${letter}2:${letter}`)]);
+    if (w.fontColor) builder = builder.setFontColor(w.fontColor);
+    return builder.build();
+  });
+  sheet.setConditionalFormatRules(kept.concat(fresh));
+}
+
+function seedSettings(ports: Ports, report: SetupReport): void {
+  const table = readTable(ports.sheets, SETTINGS, ports.dates);
+  const present: Record<string, boolean> = {};
+  for (const row of table.rows) present[String(row.record.key)] = true;
+  const missing = DEFAULT_SETTINGS.filter((d) => !present[d.key]);
+  appendRecords(ports.sheets, table, missing.map((d) => ({ key: d.key, value: d.value, description: d.description })), ports.dates);
+  report.settingsAdded = missing.map((d) => d.key);
+}
+
+/** The first person to set up the workbook owns it; later runs leave the team alone. */
+function seedOwner(ports: Ports, report: SetupReport): void {
+  const table = readTable(ports.sheets, USERS, ports.dates);
+  if (table.rows.length > 0) return;
+  const email = ports.session.userEmail();
+  if (email === '') return;
+  appendRecords(ports.sheets, table, [{ id: ports.ids.next(USERS.idPrefix), email, name: email.split('@')[0], role: 'owner', monthlyPlan: 0, active: true }], ports.dates);
+  report.ownerAdded = email;
+}
+
+function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {
+  const handlers = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+  if (handlers.indexOf(EDIT_HANDLER) < 0) {
+    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(spreadsheet).onEdit().create();
+    report.triggersInstalled.push(EDIT_HANDLER);
+  }
+  if (handlers.indexOf(HOURLY_HANDLER) < 0) {
+    ScriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+    report.triggersInstalled.push(HOURLY_HANDLER);
+  }
+}
+
+export function describeSetup(report: SetupReport): string {
+  const parts: string[] = [];
+  if (report.tabsCreated.length) parts.push(`created ${report.tabsCreated.join(', ')}`);
+  for (const added of report.columnsAdded) parts.push(`added ${added.columns.join(', ')} to ${added.tab}`);
+  if (report.settingsAdded.length) parts.push(`${report.settingsAdded.length} settings`);
+  if (report.ownerAdded) parts.push(`${report.ownerAdded} is the owner`);
+  return parts.length ? `Dealboard is ready: ${parts.join('; ')}.` : 'Dealboard is ready: nothing was missing.';
+}

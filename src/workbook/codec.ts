@@ -1,0 +1,215 @@
+// Typed row codec. Cells typed by hand are decoded leniently; what cannot be understood is
+// reported as a problem and left in the sheet exactly as it is.
+import { ColumnSchema, TabSchema } from './schema';
+import { HeaderMap } from './headers';
+
+export type CellValue = string | number | boolean | Date | null;
+export type DecodedRecord = Record<string, CellValue>;
+
+export interface Problem {
+  tab: string;
+  row: number;
+  column: string;
+  value: string;
+  why: string;
+}
+
+/** Time-zone aware conversions, provided by the adapter (Utilities.formatDate on Apps Script). */
+export interface LocalDates {
+  /** 'yyyy-MM-dd' of an instant in the spreadsheet's time zone. */
+  toLocalDate(instant: Date): string;
+  /** The instant of local midnight of 'yyyy-MM-dd' in the spreadsheet's time zone. */
+  fromLocalDate(day: string): Date;
+}
+
+export function isDate(value: unknown): value is Date {
+  // Values may come from another realm (the emulator's vm, or Apps Script's services).
+  return Object.prototype.toString.call(value) === '[object Date]' && !isNaN((value as Date).getTime());
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const TRUE_WORDS = ['true', 'yes', 'y', 'x', '1', '✓', 'done'];
+const FALSE_WORDS = ['false', 'no', 'n', '0', ''];
+
+type Decoded = { ok: true; value: CellValue } | { ok: false; why: string };
+
+export function decodeCell(column: ColumnSchema, raw: unknown, dates: LocalDates): Decoded {
+  const blank = raw === '' || raw === null || raw === undefined;
+  switch (column.type) {
+    case 'id':
+    case 'text':
+    case 'longtext':
+    case 'email':
+    case 'phone':
+      if (blank) return { ok: true, value: '' };
+      if (isDate(raw)) return { ok: true, value: dates.toLocalDate(raw) };
+      return { ok: true, value: String(raw).trim() };
+    case 'number':
+    case 'money':
+    case 'version': {
+      if (blank) return { ok: true, value: null };
+      if (typeof raw === 'number' && isFinite(raw)) return { ok: true, value: raw };
+      const parsed = parseNumber(String(raw));
+      return parsed === null ? { ok: false, why: 'not a number' } : { ok: true, value: parsed };
+    }
+    case 'date':
+    case 'datetime': {
+      if (blank) return { ok: true, value: null };
+      if (isDate(raw)) return { ok: true, value: raw };
+      if (typeof raw === 'string') {
+        const text = raw.trim();
+        if (ISO_DAY.test(text)) return { ok: true, value: dates.fromLocalDate(text) };
+        if (ISO_DATETIME.test(text)) {
+          const instant = new Date(text.replace(' ', 'T'));
+          if (!isNaN(instant.getTime())) return { ok: true, value: instant };
+        }
+      }
+      return { ok: false, why: 'not a date' };
+    }
+    case 'checkbox': {
+      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      const word = blank ? '' : String(raw).trim().toLowerCase();
+      if (TRUE_WORDS.indexOf(word) >= 0) return { ok: true, value: true };
+      if (FALSE_WORDS.indexOf(word) >= 0) return { ok: true, value: false };
+      return { ok: false, why: 'not a checkbox value (TRUE or FALSE)' };
+    }
+    case 'enum': {
+      if (blank) return { ok: true, value: '' };
+      const word = String(raw).trim().toLowerCase().replace(/[\s-]+/g, '_');
+      const values = column.values || [];
+      if (values.indexOf(word) >= 0) return { ok: true, value: word };
+      return { ok: false, why: `not one of: ${values.join(', ')}` };
+    }
+  }
+}
+
+export function parseNumber(text: string): number | null {
+  let cleaned = text.replace(/[\s\u00a0'’]/g, '').replace(/[^\d.,\-+eE]/g, '');
+  if (cleaned === '' || !/\d/.test(cleaned)) return null;
+  // "1.234,50" and "1,234.50": the last separator is the decimal one.
+  const lastComma = cleaned.lastIndexOf(',');
+  const lastDot = cleaned.lastIndexOf('.');
+  if (lastComma > lastDot) cleaned = cleaned.replace(/\./g, '').replace(',', '.');
+  else cleaned = cleaned.replace(/,/g, '');
+  const value = Number(cleaned);
+  return isFinite(value) ? value : null;
+}
+
+export interface DecodedRow {
+  /** 1-based sheet row number. */
+  row: number;
+  record: DecodedRecord;
+  /** Keys of the columns whose cells could not be decoded (their record value is null). */
+  invalid: string[];
+}
+
+export function decodeRow(
+  tab: TabSchema,
+  map: HeaderMap,
+  raw: readonly unknown[],
+  row: number,
+  dates: LocalDates,
+  problems: Problem[],
+): DecodedRow {
+  const record: DecodedRecord = {};
+  const invalid: string[] = [];
+  for (const column of tab.columns) {
+    const at = map.index[column.key];
+    if (at === undefined) {
+      record[column.key] = emptyValue(column);
+      continue;
+    }
+    const cell = raw[at];
+    const decoded = decodeCell(column, cell, dates);
+    if (decoded.ok) {
+      record[column.key] = decoded.value;
+    } else {
+      record[column.key] = null;
+      invalid.push(column.key);
+      problems.push({ tab: tab.name, row, column: column.header, value: displayRaw(cell), why: decoded.why });
+    }
+  }
+  return { row, record, invalid };
+}
+
+export function emptyValue(column: ColumnSchema): CellValue {
+  switch (column.type) {
+    case 'number':
+    case 'money':
+    case 'version':
+    case 'date':
+    case 'datetime':
+      return null;
+    case 'checkbox':
+      return false;
+    default:
+      return '';
+  }
+}
+
+function displayRaw(value: unknown): string {
+  if (isDate(value)) return value.toISOString();
+  return String(value == null ? '' : value);
+}
+
+/** A rows' worth of raw sheet values is blank when a person left it empty. */
+export function isBlankRow(raw: readonly unknown[]): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw[i] !== '' && raw[i] !== null && raw[i] !== undefined) return false;
+  return true;
+}
+
+/**
+ * Text written by the add-on can never become a formula: a leading = + - @ is neutralised
+ * with the apostrophe Sheets itself uses for "this is text".
+ */
+export function formulaSafe(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+export function encodeCell(column: ColumnSchema, value: unknown, dates: LocalDates): unknown {
+  if (value === null || value === undefined) return column.type === 'checkbox' ? false : '';
+  switch (column.type) {
+    case 'checkbox':
+      return value === true;
+    case 'number':
+    case 'money':
+    case 'version':
+      return typeof value === 'number' && isFinite(value) ? value : '';
+    case 'date':
+      if (typeof value === 'string' && ISO_DAY.test(value)) return dates.fromLocalDate(value);
+      if (isDate(value)) return dates.fromLocalDate(dates.toLocalDate(value));
+      return '';
+    case 'datetime':
+      if (isDate(value)) return value;
+      if (typeof value === 'string' && value !== '') {
+        const instant = new Date(value);
+        return isNaN(instant.getTime()) ? '' : instant;
+      }
+      return '';
+    default:
+      return formulaSafe(String(value));
+  }
+}
+
+/**
+ * The row as the sheet stores it: the add-on's columns from `record` (only keys present),
+ * every other cell, including users' own columns, exactly as in `base`.
+ */
+export function encodeRow(
+  tab: TabSchema,
+  map: HeaderMap,
+  record: Record<string, unknown>,
+  dates: LocalDates,
+  base?: readonly unknown[],
+): unknown[] {
+  const width = Math.max(map.width, base ? base.length : 0);
+  const row: unknown[] = [];
+  for (let i = 0; i < width; i++) row.push(base && i < base.length ? base[i] : '');
+  for (const column of tab.columns) {
+    const at = map.index[column.key];
+    if (at === undefined || !(column.key in record)) continue;
+    row[at] = encodeCell(column, record[column.key], dates);
+  }
+  return row;
+}

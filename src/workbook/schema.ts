@@ -1,0 +1,224 @@
+// Every tab the add-on owns, as data. Setup, the row codec, the playground and the demo
+// generator all read this one description; adding a tab is one more entry.
+import { FORECASTS } from '../domain/forecast';
+import { ROLES } from '../domain/roles';
+import { STAGE_KEYS } from '../domain/stages';
+
+export type ColumnType =
+  | 'id'
+  | 'text'
+  | 'longtext'
+  | 'email'
+  | 'phone'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'datetime'
+  | 'checkbox'
+  | 'enum'
+  | 'version';
+
+export interface ColumnSchema {
+  /** Field name in records. */
+  key: string;
+  /** Header text written by setup; reading matches it case- and space-insensitively. */
+  header: string;
+  type: ColumnType;
+  required?: boolean;
+  /** Allowed values for enum columns (also the validation dropdown). */
+  values?: readonly string[];
+  width?: number;
+  note?: string;
+}
+
+export interface ConditionalFormatSchema {
+  /** Column key the rule colours (the whole data range of that column). */
+  column: string;
+  /** Colour the whole row instead of the one cell. */
+  wholeRow?: boolean;
+  whenTextEquals: string;
+  background: string;
+  fontColor?: string;
+}
+
+export interface TabSchema {
+  name: string;
+  /** The column whose value identifies a row for ever. */
+  idColumn: string;
+  idPrefix: string;
+  columns: readonly ColumnSchema[];
+  frozenColumns?: number;
+  tabColor?: string;
+  conditionalFormats?: readonly ConditionalFormatSchema[];
+  /** Rows setup writes into an empty tab (Settings defaults, a starter catalog...). */
+  seedRows?: () => Record<string, unknown>[];
+}
+
+export const CLIENT_GROUPS = ['new', 'returning', 'wholesale', 'retail', 'partner'] as const;
+export const LEAD_STATUSES = ['new', 'converted', 'junk'] as const;
+export const ACTIVITY_KINDS = ['audit', 'note', 'call', 'email', 'meeting', 'problem'] as const;
+
+const versionColumns: ColumnSchema[] = [
+  { key: 'version', header: 'Version', type: 'version', width: 70 },
+  { key: 'updatedAt', header: 'Updated at', type: 'datetime', width: 140 },
+  { key: 'updatedBy', header: 'Updated by', type: 'email', width: 170 },
+];
+
+export const DEALS: TabSchema = {
+  name: 'Deals',
+  idColumn: 'id',
+  idPrefix: 'D',
+  frozenColumns: 2,
+  tabColor: '#4f7cff',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'title', header: 'Title', type: 'text', required: true, width: 220 },
+    { key: 'stage', header: 'Stage', type: 'enum', values: STAGE_KEYS, required: true, width: 120 },
+    { key: 'forecast', header: 'Forecast', type: 'enum', values: FORECASTS, width: 90 },
+    { key: 'health', header: 'Health', type: 'enum', values: ['red', 'amber', 'green', 'white'], width: 80 },
+    { key: 'clientId', header: 'Client ID', type: 'id', width: 130 },
+    { key: 'clientName', header: 'Client', type: 'text', width: 180 },
+    { key: 'phone', header: 'Phone', type: 'phone', width: 140 },
+    { key: 'email', header: 'Email', type: 'email', width: 180 },
+    { key: 'manager', header: 'Manager', type: 'email', width: 180 },
+    { key: 'budget', header: 'Budget', type: 'money', width: 100, note: 'The rough price agreed at the first talk ("the plug").' },
+    { key: 'amount', header: 'Amount', type: 'money', width: 100, note: 'The calculated amount of the saved quote.' },
+    { key: 'nextContactAt', header: 'Next contact', type: 'datetime', width: 140 },
+    { key: 'estimateAccepted', header: 'Rough estimate accepted', type: 'checkbox', width: 90 },
+    { key: 'estimateSent', header: 'Estimate sent', type: 'checkbox', width: 90 },
+    { key: 'socialConnected', header: 'Connected on social networks', type: 'checkbox', width: 90 },
+    { key: 'meetingAgreed', header: 'Personal meeting agreed', type: 'checkbox', width: 90 },
+    { key: 'expectedClose', header: 'Expected close', type: 'date', width: 110 },
+    { key: 'deadline', header: 'Deadline', type: 'date', width: 110 },
+    { key: 'position', header: 'Position', type: 'number', width: 80 },
+    { key: 'stageSince', header: 'Stage since', type: 'datetime', width: 140 },
+    { key: 'createdAt', header: 'Created at', type: 'datetime', width: 140 },
+    { key: 'closedAt', header: 'Closed at', type: 'datetime', width: 140 },
+    { key: 'source', header: 'Source', type: 'text', width: 110 },
+    { key: 'notes', header: 'Notes', type: 'longtext', width: 260 },
+    ...versionColumns,
+  ],
+  conditionalFormats: [
+    { column: 'health', whenTextEquals: 'red', background: '#f4c7c3', fontColor: '#a50e0e' },
+    { column: 'health', whenTextEquals: 'amber', background: '#fce8b2', fontColor: '#8a5a00' },
+    { column: 'health', whenTextEquals: 'green', background: '#b7e1cd', fontColor: '#0d652d' },
+    { column: 'forecast', whenTextEquals: 'green', background: '#b7e1cd' },
+    { column: 'forecast', whenTextEquals: 'yellow', background: '#fce8b2' },
+    { column: 'forecast', whenTextEquals: 'red', background: '#f4c7c3' },
+  ],
+};
+
+export const LEADS: TabSchema = {
+  name: 'Leads',
+  idColumn: 'id',
+  idPrefix: 'L',
+  tabColor: '#f0a030',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'receivedAt', header: 'Received at', type: 'datetime', width: 140 },
+    { key: 'name', header: 'Name', type: 'text', required: true, width: 180 },
+    { key: 'phone', header: 'Phone', type: 'phone', width: 140 },
+    { key: 'email', header: 'Email', type: 'email', width: 180 },
+    { key: 'source', header: 'Source', type: 'text', width: 110 },
+    { key: 'message', header: 'Message', type: 'longtext', width: 280 },
+    { key: 'status', header: 'Status', type: 'enum', values: LEAD_STATUSES, width: 100 },
+    { key: 'dealId', header: 'Deal ID', type: 'id', width: 130 },
+    { key: 'clientId', header: 'Client ID', type: 'id', width: 130 },
+    ...versionColumns,
+  ],
+  conditionalFormats: [{ column: 'status', whenTextEquals: 'new', background: '#fff4d6' }],
+};
+
+export const CLIENTS: TabSchema = {
+  name: 'Clients',
+  idColumn: 'id',
+  idPrefix: 'C',
+  frozenColumns: 2,
+  tabColor: '#1e9e6a',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'name', header: 'Name', type: 'text', required: true, width: 200 },
+    { key: 'group', header: 'Group', type: 'enum', values: CLIENT_GROUPS, width: 100 },
+    { key: 'phone', header: 'Phone', type: 'phone', width: 150 },
+    { key: 'email', header: 'Email', type: 'email', width: 190 },
+    { key: 'company', header: 'Company', type: 'text', width: 160 },
+    { key: 'manager', header: 'Manager', type: 'email', width: 180 },
+    { key: 'preferences', header: 'Preferences', type: 'longtext', width: 220 },
+    { key: 'createdAt', header: 'Created at', type: 'datetime', width: 140 },
+    { key: 'lastContactAt', header: 'Last contact', type: 'datetime', width: 140 },
+    { key: 'notes', header: 'Notes', type: 'longtext', width: 220 },
+    ...versionColumns,
+  ],
+};
+
+export const CHECKPOINTS: TabSchema = {
+  name: 'Checkpoints',
+  idColumn: 'id',
+  idPrefix: 'K',
+  tabColor: '#9b59d0',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'dealId', header: 'Deal ID', type: 'id', required: true, width: 130 },
+    { key: 'name', header: 'Checkpoint', type: 'text', required: true, width: 180 },
+    { key: 'due', header: 'Due', type: 'date', width: 110 },
+    { key: 'responsible', header: 'Responsible', type: 'email', width: 180 },
+    { key: 'allowed', header: 'Allowed roles/users', type: 'text', width: 180 },
+    { key: 'gatesStage', header: 'Gates stage', type: 'enum', values: STAGE_KEYS, width: 110 },
+    { key: 'doneAt', header: 'Done at', type: 'date', width: 110 },
+    { key: 'doneBy', header: 'Done by', type: 'email', width: 180 },
+    { key: 'notes', header: 'Notes', type: 'longtext', width: 220 },
+    ...versionColumns,
+  ],
+};
+
+export const ACTIVITIES: TabSchema = {
+  name: 'Activities',
+  idColumn: 'id',
+  idPrefix: 'A',
+  tabColor: '#888888',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'at', header: 'At', type: 'datetime', width: 140 },
+    { key: 'user', header: 'User', type: 'email', width: 180 },
+    { key: 'kind', header: 'Kind', type: 'enum', values: ACTIVITY_KINDS, width: 80 },
+    { key: 'dealId', header: 'Deal ID', type: 'id', width: 130 },
+    { key: 'clientId', header: 'Client ID', type: 'id', width: 130 },
+    { key: 'summary', header: 'Summary', type: 'longtext', width: 320 },
+    { key: 'withWhom', header: 'With whom', type: 'text', width: 150 },
+    { key: 'agreed', header: 'Agreed', type: 'longtext', width: 220 },
+    { key: 'nextStep', header: 'Next step', type: 'longtext', width: 200 },
+  ],
+};
+
+export const SETTINGS: TabSchema = {
+  name: 'Settings',
+  idColumn: 'key',
+  idPrefix: 'S',
+  tabColor: '#555555',
+  columns: [
+    { key: 'key', header: 'Key', type: 'text', required: true, width: 200 },
+    { key: 'value', header: 'Value', type: 'text', width: 220 },
+    { key: 'description', header: 'Description', type: 'longtext', width: 380 },
+  ],
+};
+
+export const USERS: TabSchema = {
+  name: 'Users',
+  idColumn: 'id',
+  idPrefix: 'U',
+  tabColor: '#555555',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'email', header: 'Email', type: 'email', required: true, width: 200 },
+    { key: 'name', header: 'Name', type: 'text', width: 160 },
+    { key: 'role', header: 'Role', type: 'enum', values: ROLES, required: true, width: 100 },
+    { key: 'monthlyPlan', header: 'Monthly plan', type: 'money', width: 120 },
+    { key: 'active', header: 'Active', type: 'checkbox', width: 70 },
+  ],
+};
+
+export const TABS: readonly TabSchema[] = [DEALS, LEADS, CLIENTS, CHECKPOINTS, ACTIVITIES, SETTINGS, USERS];
+
+export function tabByName(name: string): TabSchema | undefined {
+  return TABS.filter((tab) => tab.name === name)[0];
+}
