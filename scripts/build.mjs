@@ -105,6 +105,7 @@ export async function buildAll() {
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   await buildEmulator();
   if (existsSync(join(root, 'scripts/playground/server.ts'))) await buildNodeTool('scripts/playground/server.ts', 'playground.cjs');
+  await buildNodeTool('scripts/bench/bench.ts', 'bench.cjs');
   return names;
 }
 

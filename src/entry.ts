@@ -9,7 +9,8 @@ import { addLead, convertLead, junkLead } from './app/leads';
 import { logActivity } from './app/activities';
 import { loadDemoDataWith, DemoRequest } from './app/demo';
 import { handleEdit } from './app/handEdits';
-import { refreshConfig } from './app/config';
+import { refreshConfig, loadConfig } from './app/config';
+import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDelayReport, saveCheckpoint } from './app/checkpoints';
 import { WorkbookError } from './workbook/errors';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
@@ -22,6 +23,11 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem('Open deal board', 'openBoard')
     .addItem('Open full board', 'openFullBoard')
+    .addSeparator()
+    .addItem('My desk (health)', 'openDesk')
+    .addSeparator()
+    .addItem('Recompute health', 'recomputeHealth')
+    .addItem('Refresh delay report', 'refreshDelayReportNow')
     .addSeparator()
     .addItem('Set up workbook', 'setupWorkbook')
     .addItem('Load demo data', 'loadDemoData')
@@ -54,14 +60,39 @@ export function openFullBoard(): void {
   SpreadsheetApp.getUi().showModelessDialog(html, `${ADDON_TITLE} — deal board`);
 }
 
+export function openDesk(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<script>window.DEALBOARD_VIEW = "desk";</script>')
+    .setTitle(`${ADDON_TITLE} — my desk`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function recomputeHealth() {
+  const ports = gasPorts();
+  const counts = userFacing(() => recomputeAllHealth(ports, loadConfig(ports)));
+  SpreadsheetApp.getActive().toast(`Health: ${counts.red} red, ${counts.amber} amber, ${counts.green} green, ${counts.white} white.`, ADDON_TITLE, 6);
+  return counts;
+}
+
+export function refreshDelayReportNow() {
+  const ports = gasPorts();
+  const rows = userFacing(() => refreshDelayReport(ports, loadConfig(ports)));
+  SpreadsheetApp.getActive().toast(`Delay report refreshed (${rows} rows).`, ADDON_TITLE, 6);
+  return rows;
+}
+
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ports = gasPorts();
   const facts = editFactsOf(e);
   if (facts) handleEdit(ports, gasProblemStore(), facts);
 }
 
+/** Hourly: keep the config cache warm, let passing time turn deals red, refresh the report. */
 export function onHourly(): void {
-  refreshConfig(gasPorts());
+  const ports = gasPorts();
+  const config = refreshConfig(ports);
+  recomputeAllHealth(ports, config);
+  refreshDelayReport(ports, config);
 }
 
 export function api_getBoard(filter?: unknown) {
@@ -94,6 +125,22 @@ export function api_junkLead(leadId: unknown) {
 
 export function api_logActivity(input: unknown) {
   return api((ctx) => logActivity(ctx, input));
+}
+
+export function api_getHealth(scope?: unknown) {
+  return api((ctx) => getHealth(ctx, scope));
+}
+
+export function api_applyPlan(dealId: unknown, planName: unknown, startDate: unknown) {
+  return api((ctx) => applyPlan(ctx, dealId, planName, startDate));
+}
+
+export function api_saveCheckpoint(input: unknown) {
+  return api((ctx) => saveCheckpoint(ctx, input));
+}
+
+export function api_completeCheckpoint(checkpointId: unknown, done: unknown) {
+  return api((ctx) => completeCheckpoint(ctx, checkpointId, done));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */

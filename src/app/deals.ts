@@ -2,7 +2,9 @@
 import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
 import { Table, findRow, readTable, updateRow } from '../workbook/table';
 import { DecodedRow, Problem } from '../workbook/codec';
-import { evaluateMove } from '../domain/moves';
+import { evaluateMove, StageGate } from '../domain/moves';
+import { parseOpenGates } from '../domain/health';
+import { applyPlanInsideLock, checkpointsForDeal, defaultPlanName } from './checkpoints';
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
 import { positionAt, renumber } from '../domain/ordering';
@@ -12,7 +14,7 @@ import { Deal, iso, toDeal, toLead } from './records';
 import { allowedMovesFor, buildBoard, toCard } from './boardView';
 import { UseCaseContext } from './session';
 import { refuseIfStale } from './conflicts';
-import { appendActivities } from './audit';
+import { appendActivities, ActivityRecord } from './audit';
 import {
   InputError, optionalDay, optionalInstant, requireAmount, requireBoolean, requireId, requirePlainObject,
   requireText, requireVersion,
@@ -25,6 +27,7 @@ export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undef
   // A problem typed by hand stays listed while the cell still holds what was typed.
   const stageAt = deals.map.index.stage;
   const open = handProblems.filter((p) => {
+    if (p.tab !== DEALS.name) return true;
     const raw = deals.raw[p.row - 2];
     return raw !== undefined && String(raw[stageAt]) === p.value;
   });
@@ -72,7 +75,9 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
   return ctx.ports.lock.withDocumentLock(() => {
     const { table, row, deal } = loadDeal(ctx, dealId);
     refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
-    const failures = evaluateMove(deal, toStage, ctx.actor, ctx.config.settings.stageNames);
+    const gates = parseOpenGates(deal.openGates).reduce<StageGate[]>((all, g) => all.concat(
+      g.names.map((name) => ({ checkpointName: name, gatedStage: g.stage as StageKey, done: false }))), []);
+    const failures = evaluateMove(deal, toStage, ctx.actor, ctx.config.settings.stageNames, gates);
     if (failures.length > 0) {
       return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment) };
     }
@@ -92,14 +97,25 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
       const closing = CLOSED_STAGES.indexOf(toStage) >= 0;
       patch.closedAt = closing ? ctx.moment.now : null;
     }
-    updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     const names = ctx.config.settings.stageNames;
-    appendActivities(ctx.ports, ctx.actor.email, [{
+    const entries: ActivityRecord[] = [{
       kind: 'audit',
       dealId,
       clientId: deal.clientId,
       summary: stageChanged ? `Stage ${names[deal.stage]} → ${names[toStage]}` : `Reordered in ${names[toStage]}`,
-    }]);
+    }];
+    if (stageChanged && toStage === 'failed') patch.health = 'white';
+    if (stageChanged && toStage === 'in_work' && ctx.config.settings.autoApplyPlan && (deal.health === 'white' || deal.health === '')) {
+      // A won deal gets its delivery plan at once (Settings: auto_apply_plan).
+      const plan = defaultPlanName(ctx.ports);
+      if (plan) {
+        const applied = applyPlanInsideLock(ctx, { ...deal, stage: toStage }, plan, ctx.moment.today);
+        Object.assign(patch, applied.patch);
+        entries.push({ kind: 'audit', dealId, clientId: deal.clientId, summary: `Plan ${plan} applied from ${ctx.moment.today}: ${applied.added} checkpoints added` });
+      }
+    }
+    updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
+    appendActivities(ctx.ports, ctx.actor.email, entries);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
     return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment) };
   });
@@ -254,5 +270,6 @@ export function getDeal(ctx: UseCaseContext, dealIdArg: unknown): DealDetails {
     createdAt: iso(deal.createdAt),
     history,
     allowedMoves: allowedMovesFor(deal.stage),
+    checkpoints: checkpointsForDeal(ctx, deal),
   };
 }

@@ -1,6 +1,8 @@
 // People type into the sheet. The add-on follows: config edits refresh the cached config,
 // stage edits are audited, and a forbidden transition typed by hand becomes a listed problem.
-import { DEALS, SETTINGS, USERS } from '../workbook/schema';
+import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../workbook/schema';
+import { readTable } from '../workbook/table';
+import { completedByHand, recomputeAllHealth } from './checkpoints';
 import { mapHeaders } from '../workbook/headers';
 import { decodeRow, Problem } from '../workbook/codec';
 import { Table, updateRow } from '../workbook/table';
@@ -35,6 +37,10 @@ export interface ProblemStore {
 export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
   if (facts.sheetName === SETTINGS.name || facts.sheetName === USERS.name) {
     refreshConfig(ports);
+    return;
+  }
+  if (facts.sheetName === CHECKPOINTS.name) {
+    handleCheckpointEdit(ports, store, facts);
     return;
   }
   if (facts.sheetName !== DEALS.name || !facts.header || !facts.rows) return;
@@ -90,4 +96,32 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
   });
   store.put(problems.slice(-MAX_HAND_PROBLEMS));
   appendActivities(ports, actor.email, entries);
+}
+
+/** A date typed into "Done at" marks the checkpoint done; any checkpoint edit refreshes health. */
+function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
+  const config = loadConfig(ports);
+  const editor = ports.session.userEmail();
+  ports.lock.withDocumentLock(() => {
+    const table = readTable(ports.sheets, CHECKPOINTS, ports.dates);
+    const doneAt = table.map.index.doneAt;
+    const touchesDone = doneAt !== undefined && doneAt + 1 >= facts.column && doneAt + 1 <= facts.column + facts.numColumns - 1;
+    const entries: Parameters<typeof appendActivities>[2] = [];
+    if (touchesDone) {
+      const problems = store.get();
+      for (let row = facts.row; row < facts.row + facts.numRows; row++) {
+        const refusal = completedByHand(ports, table, row, editor, config);
+        if (refusal) {
+          problems.push({ tab: CHECKPOINTS.name, row, column: 'Done at', value: String(facts.value == null ? '' : facts.value), why: refusal });
+          entries.push({ kind: 'problem', summary: `Row ${row} of Checkpoints: ${refusal}` });
+        } else {
+          const found = table.rows.filter((r) => r.row === row)[0];
+          if (found && found.record.doneAt) entries.push({ kind: 'audit', dealId: String(found.record.dealId), summary: `Checkpoint done: ${String(found.record.name)} (typed in the sheet)` });
+        }
+      }
+      store.put(problems.slice(-MAX_HAND_PROBLEMS));
+    }
+    recomputeAllHealth(ports, config);
+    appendActivities(ports, editor || 'someone', entries);
+  });
 }

@@ -9,6 +9,7 @@ export interface Deal {
   stage: StageKey | null;
   forecast: Forecast | '';
   health: 'red' | 'amber' | 'green' | 'white' | '';
+  openGates: string;
   clientId: string;
   clientName: string;
   phone: string;
@@ -47,6 +48,7 @@ export function toDeal(r: DecodedRecord): Deal {
     stage: isStageKey(r.stage) ? r.stage : null,
     forecast: isForecast(r.forecast) ? r.forecast : '',
     health: health === 'red' || health === 'amber' || health === 'green' || health === 'white' ? health : '',
+    openGates: text(r.openGates),
     clientId: text(r.clientId),
     clientName: text(r.clientName),
     phone: text(r.phone),
@@ -118,4 +120,38 @@ export function toClient(r: DecodedRecord): Client {
 
 export function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
+}
+
+export interface Checkpoint {
+  id: string;
+  dealId: string;
+  name: string;
+  due: Date | null;
+  responsible: string;
+  allowed: string;
+  gatesStage: StageKey | '';
+  doneAt: Date | null;
+  doneBy: string;
+  notes: string;
+  version: number;
+  updatedAt: Date | null;
+  updatedBy: string;
+}
+
+export function toCheckpoint(r: DecodedRecord): Checkpoint {
+  return {
+    id: text(r.id),
+    dealId: text(r.dealId),
+    name: text(r.name),
+    due: date(r.due),
+    responsible: text(r.responsible),
+    allowed: text(r.allowed),
+    gatesStage: isStageKey(r.gatesStage) ? r.gatesStage : '',
+    doneAt: date(r.doneAt),
+    doneBy: text(r.doneBy),
+    notes: text(r.notes),
+    version: num(r.version),
+    updatedAt: date(r.updatedAt),
+    updatedBy: text(r.updatedBy),
+  };
 }

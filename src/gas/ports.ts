@@ -32,6 +32,24 @@ export function gasSheets(): SheetPort {
     writeBlock(name, row, column, values) {
       mustSheet(name).getRange(row, column, values.length, values[0].length).setValues(values);
     },
+    deleteRows(name, row, count) {
+      mustSheet(name).deleteRows(row, count);
+    },
+    replaceAll(name, values) {
+      let target = sheet(name);
+      if (!target) {
+        target = book().insertSheet(name);
+        sheets[name] = target;
+      }
+      target.clearContents();
+      if (values.length === 0) return;
+      const width = values.reduce((max, row) => Math.max(max, row.length), 0);
+      const padded = values.map((row) => row.concat(new Array(width - row.length).fill('')));
+      ensureSize(target, padded.length, width);
+      target.getRange(1, 1, padded.length, width).setValues(padded);
+      target.getRange(1, 1, 1, width).setFontWeight('bold');
+      target.setFrozenRows(1);
+    },
     appendRows(name, rows) {
       const target = mustSheet(name);
       if (rows.length === 1) {
@@ -40,12 +58,22 @@ export function gasSheets(): SheetPort {
       }
       const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
       const padded = rows.map((row) => row.concat(new Array(width - row.length).fill('')));
-      target.getRange(target.getLastRow() + 1, 1, padded.length, width).setValues(padded);
+      const first = target.getLastRow() + 1;
+      ensureSize(target, first + padded.length - 1, width);
+      target.getRange(first, 1, padded.length, width).setValues(padded);
     },
     timeZone() {
       return (zone = zone || book().getSpreadsheetTimeZone());
     },
   };
+}
+
+/** Ranges beyond the grid throw on Apps Script: grow the sheet first. */
+export function ensureSize(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 export function gasPorts(): Ports {
@@ -66,7 +94,8 @@ export function gasPorts(): Ports {
     lock: {
       withDocumentLock(fn) {
         const lock = LockService.getDocumentLock();
-        if (!lock) return fn();
+        // Nested use inside one execution: the outer holder releases it.
+        if (!lock || lock.hasLock()) return fn();
         try {
           lock.waitLock(20000);
         } catch (_timeout) {

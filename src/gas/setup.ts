@@ -1,11 +1,13 @@
 // Setup adds what is missing and never deletes, reorders or rewrites a user's data.
-import { TABS, TabSchema, SETTINGS, USERS, ColumnSchema } from '../workbook/schema';
+import { TABS, TabSchema, SETTINGS, USERS, PLANS, ColumnSchema } from '../workbook/schema';
+import { DEFAULT_PLAN } from '../domain/plans';
 import { columnLetter, numberFormatFor, planColumns } from '../workbook/setupPlan';
 import { mapHeaders, HeaderMap } from '../workbook/headers';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { Ports } from '../ports';
 import { readTable, appendRecords } from '../workbook/table';
 import { refreshConfig } from '../app/config';
+import { ensureSize } from './ports';
 
 export interface SetupReport {
   tabsCreated: string[];
@@ -13,6 +15,7 @@ export interface SetupReport {
   settingsAdded: string[];
   ownerAdded: string | null;
   triggersInstalled: string[];
+  plansAdded?: number;
 }
 
 const HEADER_PROTECTION = 'Dealboard: header row (rename columns with care)';
@@ -28,6 +31,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     TABS.forEach((tab, index) => setupTab(spreadsheet, tab, index, currency, report));
     seedSettings(ports, report);
     seedOwner(ports, report);
+    seedPlans(ports, report);
     installTriggers(spreadsheet, report);
     refreshConfig(ports);
     return report;
@@ -51,6 +55,7 @@ function setupTab(
   const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
   const plan = planColumns(tab, header);
   if (plan.add.length > 0) {
+    ensureSize(sheet, 1, plan.startColumn + plan.add.length - 1);
     sheet.getRange(1, plan.startColumn, 1, plan.add.length).setValues([plan.add.map((c) => c.header)]);
     if (!created) report.columnsAdded.push({ tab: tab.name, columns: plan.add.map((c) => c.header) });
   }
@@ -105,20 +110,26 @@ function protectHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number)
 function applyConditionalFormats(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSchema, map: HeaderMap): void {
   const wanted = tab.conditionalFormats || [];
   if (wanted.length === 0) return;
+  const formulaOf = (w: (typeof wanted)[number]) =>
+    String(w.formula).replace(/\{(\w+)\}/g, (_m, key: string) => `$${columnLetter(map.index[key] + 1)}2`);
   const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
     const condition = rule.getBooleanCondition();
-    if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO) return false;
+    if (!condition) return false;
     const a1 = rule.getRanges().map((r) => r.getA1Notation());
+    const value = String(condition.getCriteriaValues()[0]);
+    const type = condition.getCriteriaType();
     return wanted.some((w) => {
       const letter = columnLetter(map.index[w.column] + 1);
-      return a1.indexOf(`${letter}2:${letter}`) >= 0 && String(condition.getCriteriaValues()[0]) === w.whenTextEquals;
+      if (a1.indexOf(`${letter}2:${letter}`) < 0) return false;
+      if (w.formula) return type === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA && /TODAY\(\)|<>""/.test(value);
+      return type === SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO && value === w.whenTextEquals;
     });
   };
   const kept = sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
   const fresh = wanted.map((w) => {
     const letter = columnLetter(map.index[w.column] + 1);
-    let builder = SpreadsheetApp.newConditionalFormatRule()
-      .whenTextEqualTo(w.whenTextEquals)
+    const base = SpreadsheetApp.newConditionalFormatRule();
+    let builder = (w.formula ? base.whenFormulaSatisfied(formulaOf(w)) : base.whenTextEqualTo(String(w.whenTextEquals)))
       .setBackground(w.background)
       .setRanges([sheet.getRange(`${letter}2:${letter}`)]);
     if (w.fontColor) builder = builder.setFontColor(w.fontColor);
@@ -144,6 +155,14 @@ function seedOwner(ports: Ports, report: SetupReport): void {
   if (email === '') return;
   appendRecords(ports.sheets, table, [{ id: ports.ids.next(USERS.idPrefix), email, name: email.split('@')[0], role: 'owner', monthlyPlan: 0, active: true }], ports.dates);
   report.ownerAdded = email;
+}
+
+/** The default plan goes into an empty Plans tab only; owners edit or extend it there. */
+function seedPlans(ports: Ports, report: SetupReport): void {
+  const table = readTable(ports.sheets, PLANS, ports.dates);
+  if (table.rows.length > 0) return;
+  appendRecords(ports.sheets, table, DEFAULT_PLAN.map((step, i) => ({ id: ports.ids.next(PLANS.idPrefix), order: i + 1, ...step })), ports.dates);
+  report.plansAdded = DEFAULT_PLAN.length;
 }
 
 function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {

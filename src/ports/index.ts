@@ -8,6 +8,10 @@ export interface SheetPort {
   readHeader(tabName: string): unknown[] | null;
   /** Writes one rectangular block (1-based row and column). */
   writeBlock(tabName: string, row: number, column: number, values: unknown[][]): void;
+  /** Deletes `count` rows starting at 1-based `row`. */
+  deleteRows(tabName: string, row: number, count: number): void;
+  /** Creates the tab if missing and replaces its contents with `values` (generated reports). */
+  replaceAll(tabName: string, values: unknown[][]): void;
   /** Appends rows after the last row with content. */
   appendRows(tabName: string, rows: unknown[][]): void;
   timeZone(): string;

@@ -34,9 +34,13 @@ export interface ColumnSchema {
 export interface ConditionalFormatSchema {
   /** Column key the rule colours (the whole data range of that column). */
   column: string;
-  /** Colour the whole row instead of the one cell. */
-  wholeRow?: boolean;
-  whenTextEquals: string;
+  /** A text-equality rule on that column... */
+  whenTextEquals?: string;
+  /**
+   * ...or a custom formula over row 2, with {key} standing for the absolute column of a
+   * schema column ({due} → $D2), resolved by setup from the current headers.
+   */
+  formula?: string;
   background: string;
   fontColor?: string;
 }
@@ -76,6 +80,7 @@ export const DEALS: TabSchema = {
     { key: 'stage', header: 'Stage', type: 'enum', values: STAGE_KEYS, required: true, width: 120 },
     { key: 'forecast', header: 'Forecast', type: 'enum', values: FORECASTS, width: 90 },
     { key: 'health', header: 'Health', type: 'enum', values: ['red', 'amber', 'green', 'white'], width: 80 },
+    { key: 'openGates', header: 'Open gates', type: 'text', width: 160, note: 'Kept by Dealboard: open checkpoints that gate a stage.' },
     { key: 'clientId', header: 'Client ID', type: 'id', width: 130 },
     { key: 'clientName', header: 'Client', type: 'text', width: 180 },
     { key: 'phone', header: 'Phone', type: 'phone', width: 140 },
@@ -169,6 +174,44 @@ export const CHECKPOINTS: TabSchema = {
     { key: 'notes', header: 'Notes', type: 'longtext', width: 220 },
     ...versionColumns,
   ],
+  conditionalFormats: [
+    { column: 'name', formula: '=AND({due}<>"",{due}<TODAY(),{doneAt}="")', background: '#f4c7c3', fontColor: '#a50e0e' },
+    { column: 'due', formula: '=AND({due}<>"",{due}<TODAY(),{doneAt}="")', background: '#f4c7c3', fontColor: '#a50e0e' },
+    { column: 'name', formula: '={doneAt}<>""', background: '#b7e1cd' },
+    { column: 'doneAt', formula: '={doneAt}<>""', background: '#b7e1cd' },
+  ],
+};
+
+export const PLANS: TabSchema = {
+  name: 'Plans',
+  idColumn: 'id',
+  idPrefix: 'P',
+  tabColor: '#9b59d0',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'plan', header: 'Plan', type: 'text', required: true, width: 140 },
+    { key: 'name', header: 'Checkpoint', type: 'text', required: true, width: 180 },
+    { key: 'order', header: 'Order', type: 'number', width: 70 },
+    { key: 'daysFromStart', header: 'Days from start', type: 'number', width: 110 },
+    { key: 'responsible', header: 'Responsible', type: 'text', width: 180, note: 'A role (manager, executor, head, owner) or an email.' },
+    { key: 'allowed', header: 'Allowed roles/users', type: 'text', width: 180 },
+    { key: 'gatesStage', header: 'Gates stage', type: 'enum', values: STAGE_KEYS, width: 110 },
+  ],
+};
+
+export const PAYMENTS: TabSchema = {
+  name: 'Payments',
+  idColumn: 'id',
+  idPrefix: 'M',
+  tabColor: '#1e9e6a',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'dealId', header: 'Deal ID', type: 'id', required: true, width: 130 },
+    { key: 'date', header: 'Date', type: 'date', width: 110 },
+    { key: 'amount', header: 'Amount', type: 'money', width: 110 },
+    { key: 'method', header: 'Method', type: 'text', width: 120 },
+    { key: 'note', header: 'Note', type: 'longtext', width: 220 },
+  ],
 };
 
 export const ACTIVITIES: TabSchema = {
@@ -217,7 +260,7 @@ export const USERS: TabSchema = {
   ],
 };
 
-export const TABS: readonly TabSchema[] = [DEALS, LEADS, CLIENTS, CHECKPOINTS, ACTIVITIES, SETTINGS, USERS];
+export const TABS: readonly TabSchema[] = [DEALS, LEADS, CLIENTS, CHECKPOINTS, PLANS, PAYMENTS, ACTIVITIES, SETTINGS, USERS];
 
 export function tabByName(name: string): TabSchema | undefined {
   return TABS.filter((tab) => tab.name === name)[0];

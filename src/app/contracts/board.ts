@@ -135,6 +135,7 @@ export interface DealDetails {
   createdAt: string | null;
   history: HistoryEntry[];
   allowedMoves: StageKey[];
+  checkpoints: import('./health').CheckpointView[];
 }
 
 export interface MoveResult {

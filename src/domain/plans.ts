@@ -1,0 +1,53 @@
+import { StageKey } from './stages';
+import { addDays } from './timezone';
+
+export interface PlanStep {
+  plan: string;
+  name: string;
+  daysFromStart: number;
+  /** A role (manager, executor, head, owner) or an email. */
+  responsible: string;
+  allowed: string;
+  gatesStage: StageKey | '';
+}
+
+/** What setup puts into an empty Plans tab: a web studio's usual delivery. */
+export const DEFAULT_PLAN: readonly PlanStep[] = [
+  { plan: 'Website', name: 'Design done', daysFromStart: 10, responsible: 'executor', allowed: '', gatesStage: '' },
+  { plan: 'Website', name: 'Prototype done', daysFromStart: 20, responsible: 'executor', allowed: '', gatesStage: '' },
+  { plan: 'Website', name: 'Testing done', daysFromStart: 30, responsible: 'executor', allowed: '', gatesStage: '' },
+  { plan: 'Website', name: 'Works completed', daysFromStart: 35, responsible: 'executor', allowed: 'manager', gatesStage: 'completed' },
+  { plan: 'Website', name: 'Payment received', daysFromStart: 40, responsible: 'manager', allowed: '', gatesStage: 'completed' },
+];
+
+export interface PlannedCheckpoint {
+  name: string;
+  due: string;
+  responsible: string;
+  allowed: string;
+  gatesStage: StageKey | '';
+}
+
+/**
+ * The checkpoints a plan gives a deal started on `startDay`: "manager" as responsible means
+ * the deal's own manager; steps already on the deal (same name) are not added twice.
+ */
+export function planCheckpoints(
+  steps: readonly (PlanStep & { order: number })[],
+  startDay: string,
+  dealManager: string,
+  existingNames: readonly string[],
+): PlannedCheckpoint[] {
+  const have = existingNames.map((n) => n.trim().toLowerCase());
+  return steps
+    .slice()
+    .sort((a, b) => a.order - b.order || a.daysFromStart - b.daysFromStart)
+    .filter((step) => have.indexOf(step.name.trim().toLowerCase()) < 0)
+    .map((step) => ({
+      name: step.name,
+      due: addDays(startDay, Math.max(0, Math.round(step.daysFromStart))),
+      responsible: step.responsible.trim() === 'manager' ? dealManager : step.responsible.trim(),
+      allowed: step.allowed,
+      gatesStage: step.gatesStage,
+    }));
+}

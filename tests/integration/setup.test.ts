@@ -1,0 +1,70 @@
+import { freshWorkspace, records } from './harness';
+
+const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Activities', 'Settings', 'Users'];
+
+describe('onOpen', () => {
+  it('builds the add-on menu in AuthMode.NONE without touching the document', () => {
+    const { ws, addon } = freshWorkspace();
+    ws.calls.reset();
+    addon.onOpen({ authMode: 'NONE' });
+    const menu = ws.ui.menus[ws.ui.menus.length - 1];
+    expect(menu.items.map((i: { functionName?: string }) => i.functionName).filter(Boolean)).toEqual([
+      'openBoard', 'openFullBoard', 'setupWorkbook', 'loadDemoData',
+    ]);
+    const touched = Object.keys(ws.calls.byMethod()).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
+    expect(touched).toEqual([]);
+  });
+});
+
+describe('setupWorkbook', () => {
+  it('creates every tab with bold frozen headers, validation, formats and protection', () => {
+    const { ws, addon } = freshWorkspace();
+    const report = addon.setupWorkbook();
+    expect(report.tabsCreated).toEqual(TABS);
+    for (const tab of TABS) expect(ws.sheetNames()).toContain(tab);
+    const deals = ws.readSheet('Deals');
+    expect(deals.values[0].slice(0, 4)).toEqual(['ID', 'Title', 'Stage', 'Forecast']);
+    expect(deals.frozenRows).toBe(1);
+    expect(deals.fontWeights[0][0]).toBe('bold');
+    expect(deals.validations[1][2]).toMatchObject({ type: 'VALUE_IN_LIST', values: [['new', 'negotiation', 'in_work', 'frozen', 'failed', 'completed']] });
+    expect(deals.protections[0]).toMatchObject({ warningOnly: true });
+    const settings = records(ws, 'Settings');
+    expect(settings.find((s) => s.Key === 'stage_name.in_work')?.Value).toBe('Transferred to work');
+    expect(records(ws, 'Users')).toEqual([expect.objectContaining({ Email: 'owner@studio.test', Role: 'owner' })]);
+    expect(ws.triggers().map((t: { handler: string }) => t.handler).sort()).toEqual(['onEditInstalled', 'onHourly']);
+  });
+
+  it('is idempotent and keeps a user\'s extra column, values and reordered columns', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    addon.loadDemoData();
+    // A person adds a column, types into it, and edits a setting.
+    const width = ws.readSheet('Deals').values[0].length;
+    ws.editCell('Deals', 1, width + 1, 'Our referral code');
+    ws.editCell('Deals', 2, width + 1, 'REF-7');
+    const settingsRow = records(ws, 'Settings').findIndex((s) => s.Key === 'currency') + 2;
+    ws.editCell('Settings', settingsRow, 2, 'USD');
+    const before = JSON.stringify(ws.readSheet('Deals').values);
+    const settingsBefore = JSON.stringify(ws.readSheet('Settings').values);
+
+    const again = addon.setupWorkbook();
+    expect(again).toEqual({ tabsCreated: [], columnsAdded: [], settingsAdded: [], ownerAdded: null, triggersInstalled: [] });
+    expect(JSON.stringify(ws.readSheet('Deals').values)).toBe(before);
+    expect(JSON.stringify(ws.readSheet('Settings').values)).toBe(settingsBefore);
+    expect(ws.triggers()).toHaveLength(2);
+  });
+
+  it('adds a missing column at the end without moving anything', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    // Rename "Notes" so it is missing, as if a person had retitled it.
+    const header = ws.readSheet('Deals').values[0] as string[];
+    const notesCol = header.indexOf('Notes') + 1;
+    ws.editCell('Deals', 1, notesCol, 'Remarks');
+    const report = addon.setupWorkbook();
+    expect(report.columnsAdded).toEqual([{ tab: 'Deals', columns: ['Notes'] }]);
+    const after = ws.readSheet('Deals').values[0] as string[];
+    expect(after.slice(0, header.length)).toEqual(header.map((h, i) => (i === notesCol - 1 ? 'Remarks' : h)));
+    expect(after[after.length - 1]).toBe('Notes');
+  });
+});
