@@ -19,7 +19,10 @@ const FORBIDDEN_IN_BUNDLE = [
 ];
 
 export async function exportNamesOf(entry) {
-  const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true, outfile: 'out.js', logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true, outfile: 'out.js', logLevel: 'silent',
+    platform: 'neutral', mainFields: ['module', 'main'], alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' }, loader: { '.html': 'text' },
+  });
   const output = Object.values(result.metafile.outputs)[0];
   return output.exports;
 }
@@ -38,6 +41,9 @@ async function buildAppsScriptBundle() {
     target: 'es2019',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    // Handlebars' Node entry reads files; its self-contained build is what runs on Apps Script.
+    alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
+    loader: { '.html': 'text' },
     write: false,
     outfile: 'Code.js',
     legalComments: 'none',

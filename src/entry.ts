@@ -10,6 +10,10 @@ import { logActivity } from './app/activities';
 import { loadDemoDataWith, DemoRequest } from './app/demo';
 import { handleEdit } from './app/handEdits';
 import { refreshConfig, loadConfig } from './app/config';
+import { getCatalog, getQuote, saveQuote } from './app/quotes';
+import { generateDocument, installTemplates } from './app/documents';
+import { gasDocs, gasInvoiceCounter } from './gas/docs';
+import { PLACEHOLDERS } from './app/templating';
 import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDelayReport, saveCheckpoint } from './app/checkpoints';
 import { WorkbookError } from './workbook/errors';
 import { Ports } from './ports';
@@ -30,6 +34,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Refresh delay report', 'refreshDelayReportNow')
     .addSeparator()
     .addItem('Set up workbook', 'setupWorkbook')
+    .addItem('Install document templates', 'installDocumentTemplates')
     .addItem('Load demo data', 'loadDemoData')
     .addToUi();
 }
@@ -47,6 +52,15 @@ export function setupWorkbook() {
 export function loadDemoData(request?: DemoRequest) {
   const result = userFacing(() => loadDemoDataWith(gasPorts(), request));
   SpreadsheetApp.getActive().toast(`Demo studio loaded: ${result.deals} deals, ${result.clients} clients, ${result.leads} requests.`, ADDON_TITLE, 8);
+  return result;
+}
+
+export function installDocumentTemplates() {
+  const result = userFacing(() => installTemplates(gasPorts(), gasDocs()));
+  const message = result.created.length
+    ? `Templates created: ${result.created.join(', ')}. Edit them in Drive, in the "Dealboard templates" folder.`
+    : 'All templates were already there; your edits were kept.';
+  SpreadsheetApp.getActive().toast(message, ADDON_TITLE, 8);
   return result;
 }
 
@@ -141,6 +155,33 @@ export function api_saveCheckpoint(input: unknown) {
 
 export function api_completeCheckpoint(checkpointId: unknown, done: unknown) {
   return api((ctx) => completeCheckpoint(ctx, checkpointId, done));
+}
+
+export function api_getCatalog() {
+  return api((ctx) => getCatalog(ctx));
+}
+
+export function api_getQuote(dealId: unknown) {
+  return api((ctx) => getQuote(ctx, dealId));
+}
+
+export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: unknown) {
+  return api((ctx) => saveQuote(ctx, dealId, quote, expectedVersion));
+}
+
+export function api_generateDocument(dealId: unknown, kind: unknown) {
+  return api((ctx) => generateDocument(ctx, gasDocs(), gasInvoiceCounter(), dealId, kind));
+}
+
+export function api_installTemplates() {
+  return api((ctx, ports) => {
+    if (ctx.actor.role !== 'owner' && ctx.actor.role !== 'head') throw new WorkbookError('Only the owner or a head may install templates.');
+    return installTemplates(ports, gasDocs());
+  });
+}
+
+export function api_getPlaceholders() {
+  return api(() => PLACEHOLDERS);
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */

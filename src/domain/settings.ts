@@ -14,6 +14,12 @@ export interface Settings {
   taxRatePercent: number;
   taxIncluded: boolean;
   companyName: string;
+  shareMode: 'link' | 'client';
+  paymentLink: string;
+  invoiceDueDays: number;
+  templates: Record<string, string>;
+  templatesFolder: string;
+  documentsFolder: string;
 }
 
 export interface SettingDefinition {
@@ -37,6 +43,15 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'auto_apply_plan', value: 'TRUE', description: 'Apply the checkpoint plan when a deal is transferred to work.' },
   { key: 'tax_rate_percent', value: '19', description: 'Tax rate for quotes and invoices.' },
   { key: 'tax_included', value: 'FALSE', description: 'TRUE when catalog prices already include tax.' },
+  { key: 'share_mode', value: 'link', description: 'How client documents are shared: "link" (anyone with the link may view) or "client" (only the client\'s email).' },
+  { key: 'payment_link', value: '', description: 'Online payment address for invoices; {number} and {amount} are filled in.' },
+  { key: 'invoice_due_days', value: '14', description: 'Days until an invoice is due.' },
+  { key: 'template.proposal', value: '', description: 'Google Doc id of the proposal template (set by Install document templates).' },
+  { key: 'template.contract', value: '', description: 'Google Doc id of the contract template.' },
+  { key: 'template.invoice', value: '', description: 'Google Doc id of the invoice template.' },
+  { key: 'template.brief', value: '', description: 'Google Doc id of the brief template.' },
+  { key: 'templates_folder', value: '', description: 'Drive folder of the templates.' },
+  { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
 ];
 
 function numberOr(text: string | undefined, fallback: number): number {
@@ -82,5 +97,16 @@ export function readSettings(pairs: Record<string, string>): Settings {
     autoApplyPlan: booleanOr(get('auto_apply_plan'), true),
     taxRatePercent: numberOr(get('tax_rate_percent'), 19),
     taxIncluded: booleanOr(get('tax_included'), false),
+    shareMode: get('share_mode') === 'client' ? 'client' : 'link',
+    paymentLink: get('payment_link') || '',
+    invoiceDueDays: numberOr(get('invoice_due_days'), 14),
+    templates: {
+      proposal: get('template.proposal') || '',
+      contract: get('template.contract') || '',
+      invoice: get('template.invoice') || '',
+      brief: get('template.brief') || '',
+    },
+    templatesFolder: get('templates_folder') || '',
+    documentsFolder: get('documents_folder') || '',
   };
 }

@@ -1,5 +1,6 @@
 // Setup adds what is missing and never deletes, reorders or rewrites a user's data.
-import { TABS, TabSchema, SETTINGS, USERS, PLANS, ColumnSchema } from '../workbook/schema';
+import { TABS, TabSchema, SETTINGS, USERS, PLANS, CATALOG, ColumnSchema } from '../workbook/schema';
+import { DEFAULT_CATALOG } from '../domain/catalog';
 import { DEFAULT_PLAN } from '../domain/plans';
 import { columnLetter, numberFormatFor, planColumns } from '../workbook/setupPlan';
 import { mapHeaders, HeaderMap } from '../workbook/headers';
@@ -16,6 +17,7 @@ export interface SetupReport {
   ownerAdded: string | null;
   triggersInstalled: string[];
   plansAdded?: number;
+  catalogAdded?: number;
 }
 
 const HEADER_PROTECTION = 'Dealboard: header row (rename columns with care)';
@@ -32,6 +34,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedSettings(ports, report);
     seedOwner(ports, report);
     seedPlans(ports, report);
+    seedCatalog(ports, report);
     installTriggers(spreadsheet, report);
     refreshConfig(ports);
     return report;
@@ -163,6 +166,13 @@ function seedPlans(ports: Ports, report: SetupReport): void {
   if (table.rows.length > 0) return;
   appendRecords(ports.sheets, table, DEFAULT_PLAN.map((step, i) => ({ id: ports.ids.next(PLANS.idPrefix), order: i + 1, ...step })), ports.dates);
   report.plansAdded = DEFAULT_PLAN.length;
+}
+
+function seedCatalog(ports: Ports, report: SetupReport): void {
+  const table = readTable(ports.sheets, CATALOG, ports.dates);
+  if (table.rows.length > 0) return;
+  appendRecords(ports.sheets, table, DEFAULT_CATALOG.map((item) => ({ ...item, active: true })), ports.dates);
+  report.catalogAdded = DEFAULT_CATALOG.length;
 }
 
 function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {

@@ -50,3 +50,24 @@ export interface Ports {
   lock: LockPort;
   dates: import('../workbook/codec').LocalDates;
 }
+
+export interface StoredFile {
+  id: string;
+  url: string;
+}
+
+/** Drive and Docs, as the documents feature needs them (drive.file scope: only our own files). */
+export interface DocsPort {
+  createFolder(name: string, parentId: string | null): StoredFile;
+  createDocFromHtml(name: string, html: string, parentId: string): StoredFile;
+  copyDoc(templateId: string, name: string, parentId: string): StoredFile;
+  /** The Docs API JSON of a document; null when it no longer exists or is trashed. */
+  getDocument(docId: string): import('../domain/docPlan').DocJson | null;
+  batchUpdate(docId: string, requests: Record<string, unknown>[]): void;
+  shareWithAnyone(fileId: string): void;
+  shareWithUser(fileId: string, email: string): void;
+  /** Exports a Doc as PDF into a file next to it (updating `existingId` in place when given). */
+  savePdf(docId: string, name: string, parentId: string, existingId: string | null): StoredFile;
+  /** Saves an XLSX built from the parts of its zip (updating `existingId` in place when given). */
+  saveXlsx(parts: { path: string; content: string }[], name: string, parentId: string, existingId: string | null): StoredFile;
+}

@@ -1,0 +1,281 @@
+// Proposal, contract, invoice and brief: Google Docs templates that owners edit in Drive,
+// filled with one Docs batchUpdate, rewritten in place when regenerated (same link).
+import { DOCUMENTS, QUOTE_LINES, SETTINGS } from '../workbook/schema';
+import { Table, appendRecords, readTable, updateRow } from '../workbook/table';
+import { planFirstFill, planRefill, findRowTemplate } from '../domain/docPlan';
+import { xlsxParts } from '../domain/xlsx';
+import { addDays } from '../domain/timezone';
+import { canEditDeal, sameEmail } from '../domain/roles';
+import { DocsPort, Ports } from '../ports';
+import { UseCaseContext } from './session';
+import { loadDeal } from './deals';
+import { quoteOf } from './quotes';
+import { QuoteView } from './contracts/quote';
+import { createEvaluator, longDay } from './templating';
+import { refreshConfig, Config } from './config';
+import { InputError } from './validate';
+import { Deal } from './records';
+import { WorkbookError } from '../workbook/errors';
+import proposalHtml from '../../templates/proposal.html';
+import contractHtml from '../../templates/contract.html';
+import invoiceHtml from '../../templates/invoice.html';
+import briefHtml from '../../templates/brief.html';
+
+export const DOCUMENT_KINDS = ['proposal', 'contract', 'invoice', 'brief'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+const TEMPLATE_HTML: Record<DocumentKind, string> = { proposal: proposalHtml, contract: contractHtml, invoice: invoiceHtml, brief: briefHtml };
+const TITLES: Record<DocumentKind, string> = { proposal: 'Proposal', contract: 'Contract', invoice: 'Invoice', brief: 'Brief' };
+
+export interface GeneratedDocument {
+  kind: DocumentKind;
+  url: string;
+  pdfUrl?: string;
+  xlsxUrl?: string;
+  version: number;
+  number: string;
+  regenerated: boolean;
+  /** Placeholders left visible because the data could not fill them. */
+  unfilled: string[];
+  canSend: boolean;
+  sendBlockedReason: string | null;
+}
+
+/** Creates the template Docs that are missing (owners' edited ones are never replaced). */
+export function installTemplates(ports: Ports, docs: DocsPort): { created: DocumentKind[]; kept: DocumentKind[]; folderUrl: string } {
+  return ports.lock.withDocumentLock(() => {
+    const table = readTable(ports.sheets, SETTINGS, ports.dates);
+    const value = (key: string) => {
+      const row = table.rows.filter((r) => r.record.key === key)[0];
+      return row ? String(row.record.value || '') : '';
+    };
+    const updates: Record<string, string> = {};
+    let templatesFolder = value('templates_folder');
+    if (!templatesFolder) {
+      templatesFolder = docs.createFolder('Dealboard templates', null).id;
+      updates.templates_folder = templatesFolder;
+    }
+    if (!value('documents_folder')) updates.documents_folder = docs.createFolder('Dealboard documents', null).id;
+    const created: DocumentKind[] = [];
+    const kept: DocumentKind[] = [];
+    for (const kind of DOCUMENT_KINDS) {
+      const existing = value(`template.${kind}`);
+      if (existing && docs.getDocument(existing) !== null) {
+        kept.push(kind);
+        continue;
+      }
+      updates[`template.${kind}`] = docs.createDocFromHtml(`Dealboard template — ${TITLES[kind]}`, TEMPLATE_HTML[kind], templatesFolder).id;
+      created.push(kind);
+    }
+    writeSettings(ports, table, updates);
+    refreshConfig(ports);
+    return { created, kept, folderUrl: `https://drive.google.com/drive/folders/${templatesFolder}` };
+  });
+}
+
+function writeSettings(ports: Ports, table: Table, updates: Record<string, string>): void {
+  const missing: Record<string, unknown>[] = [];
+  for (const key of Object.keys(updates)) {
+    const row = table.rows.filter((r) => r.record.key === key)[0];
+    if (row) updateRow(ports.sheets, table, row, { value: updates[key] }, ports.dates);
+    else missing.push({ key, value: updates[key], description: '' });
+  }
+  appendRecords(ports.sheets, table, missing, ports.dates);
+}
+
+function isKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).indexOf(value) >= 0;
+}
+
+interface DocumentRow {
+  row: Table['rows'][number];
+  record: Record<string, unknown>;
+}
+
+function documentRows(table: Table): DocumentRow[] {
+  return table.rows.map((row) => ({ row, record: row.record as Record<string, unknown> }));
+}
+
+/** The next invoice number of the year: never reused, also when rows are deleted by hand. */
+export function nextInvoiceNumber(rows: readonly DocumentRow[], year: string, counter: number): { number: string; sequence: number } {
+  let highest = counter;
+  const prefix = `INV-${year}-`;
+  for (const r of rows) {
+    const number = String(r.record.number || '');
+    if (number.indexOf(prefix) === 0) highest = Math.max(highest, Number(number.slice(prefix.length)) || 0);
+  }
+  const sequence = highest + 1;
+  return { number: `${prefix}${String(sequence).padStart(4, '0')}`, sequence };
+}
+
+export interface InvoiceCounter {
+  get(year: string): number;
+  put(year: string, value: number): void;
+}
+
+function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, number: string, config: Config): Record<string, unknown> {
+  const manager = config.team.filter((m) => sameEmail(m.email, deal.manager))[0];
+  const dueDate = addDays(ctx.moment.today, config.settings.invoiceDueDays);
+  const link = config.settings.paymentLink
+    .replace('{number}', encodeURIComponent(number))
+    .replace('{amount}', (quote.totalMinor / 100).toFixed(2));
+  return {
+    company: { name: config.settings.companyName },
+    client: { name: deal.clientName, email: deal.email, phone: deal.phone },
+    deal: { id: deal.id, title: deal.title, expectedClose: deal.expectedClose ? ctx.moment.localDay(deal.expectedClose) : undefined },
+    manager: { name: manager ? manager.name : deal.manager, email: deal.manager },
+    today: ctx.moment.today,
+    dueDate,
+    document: { number },
+    quote: { revision: quote.version },
+    budget: Math.round(deal.budget * 100),
+    subtotal: quote.subtotalMinor,
+    discount: quote.discountMinor,
+    net: quote.netMinor,
+    tax: quote.taxMinor,
+    total: quote.totalMinor,
+    orderDiscount: quote.orderDiscountPercent,
+    taxRate: quote.taxRatePercent,
+    paymentLink: link || undefined,
+    lines: quote.lines.map((l, i) => ({
+      position: i + 1, code: l.code, description: l.description, quantity: l.quantity, unit: l.unit,
+      unitPrice: l.unitPriceMinor, discount: l.discountPercent, total: l.totalMinor,
+    })),
+  };
+}
+
+export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: InvoiceCounter, dealIdArg: unknown, kindArg: unknown): GeneratedDocument {
+  if (!isKind(kindArg)) throw new InputError(`The document kind must be one of: ${DOCUMENT_KINDS.join(', ')}.`);
+  const kind = kindArg;
+  const dealId = typeof dealIdArg === 'string' ? dealIdArg.trim() : '';
+  if (dealId === '') throw new InputError('The deal is missing.');
+  const { config, ports } = ctx;
+  const templateId = config.settings.templates[kind];
+  if (!templateId) throw new InputError('The document templates are not installed yet: run Dealboard → Install document templates.');
+  return ports.lock.withDocumentLock(() => {
+    const { deal } = loadDeal(ctx, dealId);
+    if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may make documents for "${deal.title}".`);
+    const quote = quoteOf(ctx, readTable(ports.sheets, QUOTE_LINES, ports.dates), dealId);
+    if (kind !== 'brief' && quote.version === 0) throw new InputError(`Save a quote for "${deal.title}" first: the ${kind} prints its lines and totals.`);
+    const table = readTable(ports.sheets, DOCUMENTS, ports.dates);
+    const rows = documentRows(table);
+    const existing = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind)[0];
+    const current = existing ? docs.getDocument(String(existing.record.docId)) : null;
+
+    let number = existing ? String(existing.record.number || '') : '';
+    if (!number && kind === 'invoice') {
+      const year = ctx.moment.today.slice(0, 4);
+      const next = nextInvoiceNumber(rows, year, counter.get(year));
+      number = next.number;
+      counter.put(year, next.sequence);
+    }
+    if (!number) number = `${kind.slice(0, 3).toUpperCase()}-${deal.id}`;
+    const context = documentContext(ctx, deal, quote, number, config);
+    const evaluate = createEvaluator(context, config.settings.currency, longDay);
+    // Inside the line row a name means the line's field first (so {{money total}} is the line total).
+    const lineCells = (template: string[]) => (context.lines as Record<string, unknown>[]).map((line) => {
+      const lineEvaluate = createEvaluator({ ...context, ...line }, config.settings.currency, longDay);
+      return template.map((cell) => fillInline(cell, lineEvaluate));
+    });
+
+    const name = `${TITLES[kind]} ${number === `${kind.slice(0, 3).toUpperCase()}-${deal.id}` ? '' : `${number} `}— ${deal.title}`.replace(/\s+/g, ' ');
+    let docId: string;
+    let url: string;
+    let layout: { tableIndex: number; rowIndex: number; count: number; cells: string[] } | null;
+    let unfilled: string[];
+    let folderId = existing ? String(existing.record.folderId || '') : '';
+    let clientFolderId = existing ? String(existing.record.clientFolderId || '') : '';
+    if (existing && current) {
+      layout = parseLayout(String(existing.record.layout || ''));
+      const plan = planRefill(current, evaluate, layout ? lineCells(layout.cells) : null, layout);
+      if (plan.requests.length) docs.batchUpdate(String(existing.record.docId), plan.requests);
+      if (layout) layout.count = quote.lines.length;
+      docId = String(existing.record.docId);
+      url = String(existing.record.url);
+      unfilled = plan.unfilled;
+    } else {
+      const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);
+      folderId = folders.folderId;
+      clientFolderId = folders.clientFolderId;
+      const copy = docs.copyDoc(templateId, name, folderId);
+      const doc = docs.getDocument(copy.id);
+      if (!doc) throw new WorkbookError('The copy of the template could not be opened; please try again.');
+      const template = findRowTemplate(doc.body.content);
+      const plan = planFirstFill(doc, evaluate, template ? lineCells(template.cells) : null, template);
+      if (plan.requests.length) docs.batchUpdate(copy.id, plan.requests);
+      if (config.settings.shareMode === 'client' && deal.email) docs.shareWithUser(copy.id, deal.email);
+      else docs.shareWithAnyone(copy.id);
+      docId = copy.id;
+      url = copy.url;
+      layout = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: template.cells } : null;
+      unfilled = plan.unfilled;
+    }
+
+    const exports: { pdfId?: string; pdfUrl?: string; xlsxId?: string; xlsxUrl?: string } = {};
+    if (kind === 'proposal' || kind === 'invoice') {
+      const pdf = docs.savePdf(docId, `${name}.pdf`, folderId, existing ? String(existing.record.pdfId || '') || null : null);
+      exports.pdfId = pdf.id;
+      exports.pdfUrl = pdf.url;
+    }
+    if (kind === 'invoice') {
+      const xlsx = docs.saveXlsx(invoiceSheet(deal, quote, number, config, ctx.moment.today), `${name}.xlsx`, folderId, existing ? String(existing.record.xlsxId || '') || null : null);
+      exports.xlsxId = xlsx.id;
+      exports.xlsxUrl = xlsx.url;
+    }
+    const version = existing ? (Number(existing.record.version) || 0) + 1 : 1;
+    const record = {
+      dealId, clientId: deal.clientId, kind, number, docId, url, ...exports, quoteVersion: quote.version, version, folderId, clientFolderId,
+      layout: layout ? JSON.stringify(layout) : '', unfilled: unfilled.join(' '), generatedAt: ctx.moment.now, generatedBy: ctx.actor.email,
+    };
+    if (existing) updateRow(ports.sheets, table, existing.row, record, ports.dates);
+    else appendRecords(ports.sheets, table, [{ id: ports.ids.next(DOCUMENTS.idPrefix), ...record }], ports.dates);
+    return {
+      kind, url, pdfUrl: exports.pdfUrl, xlsxUrl: exports.xlsxUrl, version, number, regenerated: Boolean(existing && current), unfilled,
+      canSend: deal.email !== '', sendBlockedReason: deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null,
+    };
+  });
+}
+
+/** Placeholders inside a line cell ("{{quantity}} {{unit}}"), filled or left visible. */
+function fillInline(text: string, evaluate: (e: string) => string | null): string {
+  return text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (token, expression: string) => {
+    const value = evaluate(expression);
+    return value === null ? token : value;
+  });
+}
+
+function parseLayout(text: string): { tableIndex: number; rowIndex: number; count: number; cells: string[] } | null {
+  try {
+    const parsed = JSON.parse(text);
+    return parsed && typeof parsed.tableIndex === 'number' && Array.isArray(parsed.cells) ? parsed : null;
+  } catch (_none) {
+    return null;
+  }
+}
+
+function ensureFolders(docs: DocsPort, rows: readonly DocumentRow[], deal: Deal, config: Config, folderId: string, clientFolderId: string) {
+  const sameDeal = rows.filter((r) => r.record.dealId === deal.id && r.record.folderId)[0];
+  const sameClient = rows.filter((r) => deal.clientId && r.record.clientId === deal.clientId && r.record.clientFolderId)[0];
+  let client = clientFolderId || (sameClient ? String(sameClient.record.clientFolderId) : '');
+  if (!client) client = docs.createFolder(deal.clientName || deal.clientId || 'Client', config.settings.documentsFolder || null).id;
+  let folder = folderId || (sameDeal ? String(sameDeal.record.folderId) : '');
+  if (!folder) folder = docs.createFolder(deal.title, client).id;
+  return { folderId: folder, clientFolderId: client };
+}
+
+function invoiceSheet(deal: Deal, quote: QuoteView, number: string, config: Config, today: string) {
+  const money = (minor: number) => Math.round(minor) / 100;
+  const rows: (string | number | null)[][] = [
+    [`Invoice ${number}`, null, null, null, null, null],
+    ['Date', today, null, 'Currency', config.settings.currency, null],
+    ['From', config.settings.companyName, null, 'To', deal.clientName, null],
+    ['For', deal.title, null, null, null, null],
+    [null, null, null, null, null, null],
+    ['#', 'Service', 'Quantity', 'Unit', 'Unit price', 'Total'],
+  ];
+  quote.lines.forEach((l, i) => rows.push([i + 1, l.description, l.quantity, l.unit, money(l.unitPriceMinor), money(l.totalMinor)]));
+  rows.push([null, null, null, null, 'Subtotal', money(quote.subtotalMinor)]);
+  rows.push([null, null, null, null, 'Discount', money(quote.discountMinor)]);
+  rows.push([null, null, null, null, `Tax ${quote.taxRatePercent}%`, money(quote.taxMinor)]);
+  rows.push([null, null, null, null, 'Total', money(quote.totalMinor)]);
+  return xlsxParts(`Invoice ${number}`, rows, [0, 5, rows.length - 1]);
+}

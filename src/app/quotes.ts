@@ -1,0 +1,145 @@
+// The calculator's use cases: the price list, a deal's quote, saving a new quote version.
+import { CATALOG, QUOTE_LINES } from '../workbook/schema';
+import { Table, appendRecords, readTable, updateRow } from '../workbook/table';
+import { calculateQuote, fromMinor, toMinor, QuoteInput } from '../domain/calculator';
+import { canEditDeal } from '../domain/roles';
+import { CatalogView, QuoteSave, QuoteView } from './contracts/quote';
+import { UseCaseContext } from './session';
+import { loadDeal } from './deals';
+import { refuseIfStale } from './conflicts';
+import { appendActivities } from './audit';
+import { InputError, optionalText, requireId, requirePlainObject, requireVersion } from './validate';
+import { iso } from './records';
+
+const MAX_LINES = 200;
+
+export function getCatalog(ctx: UseCaseContext): CatalogView {
+  const table = readTable(ctx.ports.sheets, CATALOG, ctx.ports.dates);
+  const items = table.rows
+    .filter((r) => r.record.active !== false && String(r.record.code || '') !== '' && String(r.record.service || '') !== '')
+    .map((r) => ({
+      code: String(r.record.code),
+      service: String(r.record.service),
+      unit: String(r.record.unit || 'item'),
+      unitPriceMinor: toMinor(typeof r.record.unitPrice === 'number' ? r.record.unitPrice : 0),
+      defaultQuantity: typeof r.record.defaultQuantity === 'number' && r.record.defaultQuantity > 0 ? r.record.defaultQuantity : 1,
+      category: String(r.record.category || ''),
+      description: String(r.record.description || ''),
+    }));
+  const s = ctx.config.settings;
+  return { currency: s.currency, taxRatePercent: s.taxRatePercent, taxIncluded: s.taxIncluded, items };
+}
+
+/** The latest saved version of a deal's quote, from the Quote lines tab. */
+export function quoteOf(ctx: UseCaseContext, table: Table, dealId: string): QuoteView {
+  const rows = table.rows.filter((r) => r.record.dealId === dealId);
+  const version = rows.reduce((max, r) => Math.max(max, typeof r.record.version === 'number' ? r.record.version : 0), 0);
+  const latest = rows.filter((r) => r.record.version === version)
+    .sort((a, b) => Number(a.record.position || 0) - Number(b.record.position || 0));
+  const s = ctx.config.settings;
+  const first = latest[0] ? latest[0].record : null;
+  const input: QuoteInput = {
+    lines: latest.map((r) => ({
+      code: String(r.record.code || ''),
+      description: String(r.record.description || ''),
+      unit: String(r.record.unit || ''),
+      quantity: typeof r.record.quantity === 'number' ? r.record.quantity : 0,
+      unitPriceMinor: toMinor(typeof r.record.unitPrice === 'number' ? r.record.unitPrice : 0),
+      discountPercent: typeof r.record.discount === 'number' ? r.record.discount : 0,
+    })),
+    orderDiscountPercent: first && typeof first.orderDiscount === 'number' ? first.orderDiscount : 0,
+    taxRatePercent: first && typeof first.taxRate === 'number' ? first.taxRate : s.taxRatePercent,
+    taxIncluded: first ? first.taxIncluded === true : s.taxIncluded,
+  };
+  return quoteView(dealId, version, input, s.currency, first && first.savedAt instanceof Object ? (first.savedAt as Date) : null, first ? String(first.savedBy || '') : '');
+}
+
+function quoteView(dealId: string, version: number, input: QuoteInput, currency: string, savedAt: Date | null, savedBy: string): QuoteView {
+  const totals = calculateQuote(input);
+  return {
+    dealId,
+    version,
+    lines: totals.lines.map((l) => ({ code: l.code, description: l.description, unit: l.unit, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent, totalMinor: l.totalMinor })),
+    orderDiscountPercent: input.orderDiscountPercent,
+    taxRatePercent: input.taxRatePercent,
+    taxIncluded: input.taxIncluded,
+    subtotalMinor: totals.subtotalMinor,
+    discountMinor: totals.discountMinor,
+    netMinor: totals.netMinor,
+    taxMinor: totals.taxMinor,
+    totalMinor: totals.totalMinor,
+    currency,
+    savedAt: iso(savedAt),
+    savedBy,
+  };
+}
+
+export function getQuote(ctx: UseCaseContext, dealIdArg: unknown): QuoteView {
+  const dealId = requireId(dealIdArg, 'The deal');
+  loadDeal(ctx, dealId);
+  return quoteOf(ctx, readTable(ctx.ports.sheets, QUOTE_LINES, ctx.ports.dates), dealId);
+}
+
+function number(value: unknown, what: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !isFinite(value) || value < min || value > max) {
+    throw new InputError(`${what} must be a number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+export function validateQuote(quoteArg: unknown): QuoteSave {
+  const quote = requirePlainObject(quoteArg, 'The quote') as QuoteSave & Record<string, unknown>;
+  if (!Array.isArray(quote.lines)) throw new InputError('The quote has no lines.');
+  if (quote.lines.length > MAX_LINES) throw new InputError(`A quote may have at most ${MAX_LINES} lines.`);
+  const lines = quote.lines.map((lineArg, i) => {
+    const line = requirePlainObject(lineArg, `Line ${i + 1}`);
+    const description = optionalText(line.description, `The description of line ${i + 1}`, 2000);
+    if (description === '') throw new InputError(`Line ${i + 1} has no description.`);
+    return {
+      code: optionalText(line.code, `The item of line ${i + 1}`, 50),
+      description,
+      unit: optionalText(line.unit, `The unit of line ${i + 1}`, 30) || 'item',
+      quantity: number(line.quantity, `The quantity of line ${i + 1}`, 0, 1e6),
+      unitPriceMinor: Math.round(number(line.unitPriceMinor, `The unit price of line ${i + 1}`, 0, 1e11)),
+      discountPercent: line.discountPercent === undefined ? 0 : number(line.discountPercent, `The discount of line ${i + 1}`, 0, 100),
+    };
+  });
+  const orderDiscountPercent = quote.orderDiscountPercent === undefined ? 0 : number(quote.orderDiscountPercent, 'The order discount', 0, 100);
+  return { lines, orderDiscountPercent };
+}
+
+export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unknown, versionArg: unknown): QuoteView {
+  const dealId = requireId(dealIdArg, 'The deal');
+  const quote = validateQuote(quoteArg);
+  const expectedVersion = requireVersion(versionArg);
+  return ctx.ports.lock.withDocumentLock(() => {
+    const { table, row, deal } = loadDeal(ctx, dealId);
+    refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
+    if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may quote "${deal.title}".`);
+    const lines = readTable(ctx.ports.sheets, QUOTE_LINES, ctx.ports.dates);
+    const previous = quoteOf(ctx, lines, dealId);
+    const settings = ctx.config.settings;
+    const input: QuoteInput = {
+      lines: quote.lines.map((l) => ({ code: l.code || '', description: l.description, unit: l.unit || 'item', quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent || 0 })),
+      orderDiscountPercent: quote.orderDiscountPercent || 0,
+      taxRatePercent: settings.taxRatePercent,
+      taxIncluded: settings.taxIncluded,
+    };
+    const totals = calculateQuote(input);
+    const version = previous.version + 1;
+    const now = ctx.moment.now;
+    appendRecords(ctx.ports.sheets, lines, totals.lines.map((l, i) => ({
+      id: ctx.ports.ids.next(QUOTE_LINES.idPrefix), dealId, version, position: i + 1, code: l.code, description: l.description,
+      quantity: l.quantity, unit: l.unit, unitPrice: fromMinor(l.unitPriceMinor), discount: l.discountPercent, lineTotal: fromMinor(l.totalMinor),
+      orderDiscount: quote.orderDiscountPercent || 0, taxRate: settings.taxRatePercent, taxIncluded: settings.taxIncluded, savedAt: now, savedBy: ctx.actor.email,
+    })), ctx.ports.dates);
+    updateRow(ctx.ports.sheets, table, row, {
+      amount: fromMinor(totals.totalMinor), quoteVersion: version, version: deal.version + 1, updatedAt: now, updatedBy: ctx.actor.email,
+    }, ctx.ports.dates);
+    appendActivities(ctx.ports, ctx.actor.email, [{
+      kind: 'audit', dealId, clientId: deal.clientId,
+      summary: `Quote revision ${version} saved: ${totals.lines.length} line${totals.lines.length === 1 ? '' : 's'}, total ${(totals.totalMinor / 100).toFixed(2)} ${settings.currency}`,
+    }]);
+    return quoteView(dealId, version, input, settings.currency, now, ctx.actor.email);
+  });
+}

@@ -1,0 +1,70 @@
+// Placeholders are Handlebars expressions. Each one is evaluated on its own, in strict
+// mode, so a value the data cannot provide is reported instead of printed as blank.
+import Handlebars from 'handlebars';
+import { formatMoney } from '../domain/calculator';
+
+export type Evaluate = (expression: string) => string | null;
+
+export function createEvaluator(context: Record<string, unknown>, currency: string, formatDay: (iso: string) => string): Evaluate {
+  const hb = Handlebars.create();
+  hb.registerHelper('money', (value: unknown) => {
+    if (typeof value !== 'number' || !isFinite(value)) throw new Error('not an amount');
+    return formatMoney(value, currency);
+  });
+  hb.registerHelper('date', (value: unknown) => {
+    if (typeof value !== 'string' || value === '') throw new Error('no date');
+    return formatDay(value);
+  });
+  hb.registerHelper('upper', (value: unknown) => String(value).toUpperCase());
+  const cache: Record<string, HandlebarsTemplateDelegate | null> = {};
+  return (expression) => {
+    if (!(expression in cache)) {
+      try {
+        cache[expression] = hb.compile(`{{${expression}}}`, { strict: true, noEscape: true });
+      } catch (_syntax) {
+        cache[expression] = null;
+      }
+    }
+    const template = cache[expression];
+    if (!template) return null;
+    try {
+      return template(context);
+    } catch (_missing) {
+      return null;
+    }
+  };
+}
+
+/** "23 November 2026" from 'yyyy-MM-dd'. */
+export function longDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!match) return day;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** Every placeholder the templates may use, for the README and the sidebar's help panel. */
+export const PLACEHOLDERS: { token: string; meaning: string }[] = [
+  { token: '{{company.name}}', meaning: 'your company (Settings: company_name)' },
+  { token: '{{client.name}}', meaning: 'the client' },
+  { token: '{{client.email}}', meaning: "the client's email" },
+  { token: '{{client.phone}}', meaning: "the client's phone" },
+  { token: '{{deal.title}}', meaning: 'the deal' },
+  { token: '{{date deal.expectedClose}}', meaning: 'the expected close date' },
+  { token: '{{manager.name}}', meaning: 'the deal manager' },
+  { token: '{{manager.email}}', meaning: "the manager's email" },
+  { token: '{{date today}}', meaning: "today's date" },
+  { token: '{{date dueDate}}', meaning: 'invoice due date (14 days)' },
+  { token: '{{document.number}}', meaning: 'invoice or document number' },
+  { token: '{{quote.revision}}', meaning: 'revision of the saved quote' },
+  { token: '{{money budget}}', meaning: 'the rough budget' },
+  { token: '{{money subtotal}}', meaning: 'sum of the lines' },
+  { token: '{{orderDiscount}}', meaning: 'order discount %' },
+  { token: '{{money discount}}', meaning: 'order discount amount' },
+  { token: '{{taxRate}}', meaning: 'tax rate %' },
+  { token: '{{money tax}}', meaning: 'tax amount' },
+  { token: '{{money total}}', meaning: 'total (inside the line row: the line total)' },
+  { token: '{{paymentLink}}', meaning: 'online payment link (Settings: payment_link)' },
+  { token: '{{#each lines}} … {{/each}}', meaning: 'in a table row: the row repeats per quote line' },
+  { token: '{{position}} {{code}} {{description}} {{quantity}} {{unit}} {{money unitPrice}} {{discount}} {{money total}}', meaning: 'inside the line row' },
+];

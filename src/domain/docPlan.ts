@@ -1,0 +1,281 @@
+// Plans the one Docs batchUpdate that fills a document: pure, over the Docs API JSON.
+// Index model (Docs API v1): a table takes one index at its start, each row one, each cell
+// one, and an empty cell holds one paragraph "\n"; so a new row of k empty cells is 1 + 2k
+// long and its cell j takes text at rowStart + 2 + 2j.
+// All edits are emitted from the highest index down, so no edit shifts one still to come.
+
+export interface DocTextRun {
+  startIndex: number;
+  endIndex: number;
+  textRun?: { content: string };
+}
+
+export interface DocParagraph {
+  elements: DocTextRun[];
+}
+
+export interface DocStructuralElement {
+  startIndex?: number;
+  endIndex: number;
+  paragraph?: DocParagraph;
+  table?: { tableRows: DocTableRow[] };
+  sectionBreak?: unknown;
+}
+
+export interface DocTableCell {
+  startIndex: number;
+  endIndex: number;
+  content: DocStructuralElement[];
+}
+
+export interface DocTableRow {
+  startIndex: number;
+  endIndex: number;
+  tableCells: DocTableCell[];
+}
+
+export interface DocJson {
+  body: { content: DocStructuralElement[] };
+  namedRanges?: Record<string, { name: string; namedRanges: { namedRangeId: string; name: string; ranges: { startIndex: number; endIndex: number }[] }[] }>;
+}
+
+export interface Placeholder {
+  token: string;
+  expression: string;
+  startIndex: number;
+  endIndex: number;
+}
+
+const TOKEN = /\{\{\s*([^{}]+?)\s*\}\}/g;
+export const EACH_OPEN = /\{\{\s*#each\s+lines\s*\}\}/;
+export const EACH_CLOSE = /\{\{\s*\/each\s*\}\}/;
+export const NAMED_PREFIX = 'db:';
+
+function paragraphText(paragraph: DocParagraph): { text: string; start: number } {
+  let text = '';
+  let start = -1;
+  for (const element of paragraph.elements) {
+    if (!element.textRun) continue;
+    if (start < 0) start = element.startIndex;
+    text += element.textRun.content;
+  }
+  return { text, start };
+}
+
+function eachParagraph(content: readonly DocStructuralElement[], visit: (p: DocParagraph, inTable: boolean) => void, inTable = false): void {
+  for (const element of content) {
+    if (element.paragraph) visit(element.paragraph, inTable);
+    if (element.table) {
+      for (const row of element.table.tableRows) for (const cell of row.tableCells) eachParagraph(cell.content, visit, true);
+    }
+  }
+}
+
+export function findPlaceholders(content: readonly DocStructuralElement[], skip?: { startIndex: number; endIndex: number }): Placeholder[] {
+  const found: Placeholder[] = [];
+  eachParagraph(content, (paragraph) => {
+    const { text, start } = paragraphText(paragraph);
+    if (start < 0) return;
+    TOKEN.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = TOKEN.exec(text)) !== null) {
+      const startIndex = start + utf16Offset(text, match.index);
+      const placeholder = { token: match[0], expression: match[1], startIndex, endIndex: startIndex + match[0].length };
+      if (skip && placeholder.startIndex >= skip.startIndex && placeholder.endIndex <= skip.endIndex) continue;
+      if (/^[#/]/.test(placeholder.expression)) continue;
+      found.push(placeholder);
+    }
+  });
+  return found;
+}
+
+function utf16Offset(_text: string, index: number): number {
+  // JavaScript strings are UTF-16 already, as are Docs indexes.
+  return index;
+}
+
+export function tables(content: readonly DocStructuralElement[]): DocStructuralElement[] {
+  return content.filter((e) => e.table);
+}
+
+export function cellText(cell: DocTableCell): string {
+  let text = '';
+  eachParagraph(cell.content, (p) => (text += paragraphText(p).text));
+  return text.replace(/\n$/, '');
+}
+
+export interface RowTemplate {
+  tableIndex: number;
+  rowIndex: number;
+  cells: string[];
+}
+
+/** The table row holding {{#each lines}} … {{/each}}: the row repeated per quote line. */
+export function findRowTemplate(content: readonly DocStructuralElement[]): RowTemplate | null {
+  const list = tables(content);
+  for (let t = 0; t < list.length; t++) {
+    const rows = (list[t].table as { tableRows: DocTableRow[] }).tableRows;
+    for (let r = 0; r < rows.length; r++) {
+      const texts = rows[r].tableCells.map(cellText);
+      if (texts.some((x) => EACH_OPEN.test(x))) {
+        return { tableIndex: t, rowIndex: r, cells: texts.map((x) => x.replace(EACH_OPEN, '').replace(EACH_CLOSE, '')) };
+      }
+    }
+  }
+  return null;
+}
+
+export type Request = Record<string, unknown>;
+
+/** Replaces the text of one cell (its paragraphs, keeping the final newline). */
+function setCellText(cell: DocTableCell, text: string, requests: Request[]): void {
+  const first = cell.content[0];
+  const last = cell.content[cell.content.length - 1];
+  const start = first.startIndex as number;
+  const end = last.endIndex - 1;
+  if (end > start) requests.push({ deleteContentRange: { range: { startIndex: start, endIndex: end } } });
+  if (text !== '') requests.push({ insertText: { location: { index: start }, text } });
+}
+
+export interface RowsPlan {
+  /** Where the rows edit sits, for ordering among other edits. */
+  anchor: number;
+  requests: Request[];
+}
+
+/**
+ * Makes the line rows of a table hold exactly `lines` (cell texts per line): rows
+ * [firstRow, firstRow + currentCount) are the current line rows; extra rows are inserted
+ * below the first or deleted from the end.
+ */
+export function planRows(table: DocStructuralElement, firstRow: number, currentCount: number, lines: string[][]): RowsPlan {
+  const rows = (table.table as { tableRows: DocTableRow[] }).tableRows;
+  const tableStart = table.startIndex as number;
+  const requests: Request[] = [];
+  const location = (rowIndex: number) => ({ tableCellLocation: { tableStartLocation: { index: tableStart }, rowIndex, columnIndex: 0 } });
+  const keep = Math.max(1, currentCount);
+  if (lines.length === 0) {
+    // No lines: remove every line row (from the last up).
+    for (let r = firstRow + keep - 1; r >= firstRow; r--) requests.push({ deleteTableRow: location(r) });
+    return { anchor: tableStart, requests };
+  }
+  const existing = Math.min(keep, lines.length);
+  // Surplus current rows go first (they are the highest).
+  for (let r = firstRow + keep - 1; r >= firstRow + lines.length; r--) requests.push({ deleteTableRow: location(r) });
+  const lastExisting = rows[firstRow + existing - 1];
+  const k = lastExisting.tableCells.length;
+  // New rows go below the last kept row; they are empty, so their cells are at known places.
+  const added = lines.length - existing;
+  for (let i = 0; i < added; i++) {
+    requests.push({ insertTableRow: { ...location(firstRow + existing - 1), insertBelow: true } });
+  }
+  for (let i = added - 1; i >= 0; i--) {
+    const rowStart = lastExisting.endIndex + i * (1 + 2 * k);
+    const values = lines[existing + i];
+    for (let j = k - 1; j >= 0; j--) {
+      const text = values[j] || '';
+      if (text !== '') requests.push({ insertText: { location: { index: rowStart + 2 + 2 * j }, text } });
+    }
+  }
+  for (let r = existing - 1; r >= 0; r--) {
+    const row = rows[firstRow + r];
+    for (let j = row.tableCells.length - 1; j >= 0; j--) setCellText(row.tableCells[j], lines[r][j] || '', requests);
+  }
+  return { anchor: rows[firstRow].startIndex, requests };
+}
+
+export interface FillPlan {
+  requests: Request[];
+  /** Placeholders the data could not fill: left visible in the document. */
+  unfilled: string[];
+}
+
+/**
+ * First fill of a fresh copy of a template: every placeholder replaced by its value and
+ * marked with a named range (so a regenerate can replace it in place), the line rows built.
+ */
+export function planFirstFill(
+  doc: DocJson,
+  evaluate: (expression: string) => string | null,
+  lines: string[][] | null,
+  template: RowTemplate | null,
+): FillPlan {
+  const content = doc.body.content;
+  const edits: { anchor: number; requests: Request[] }[] = [];
+  let skip: { startIndex: number; endIndex: number } | undefined;
+  if (template && lines) {
+    const table = tables(content)[template.tableIndex];
+    const row = (table.table as { tableRows: DocTableRow[] }).tableRows[template.rowIndex];
+    skip = { startIndex: row.startIndex, endIndex: row.endIndex };
+    edits.push(planRows(table, template.rowIndex, 1, lines));
+  }
+  const unfilled: string[] = [];
+  for (const p of findPlaceholders(content, skip)) {
+    const value = evaluate(p.expression);
+    if (value === null) {
+      if (unfilled.indexOf(p.token) < 0) unfilled.push(p.token);
+      continue;
+    }
+    edits.push({ anchor: p.startIndex, requests: replaceWithNamedRange(p.startIndex, p.endIndex, value, NAMED_PREFIX + p.expression) });
+  }
+  edits.sort((a, b) => b.anchor - a.anchor);
+  return { requests: edits.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled };
+}
+
+// An empty value still needs a character to carry the named range: a zero-width space.
+const EMPTY = '\u200b';
+
+function replaceWithNamedRange(start: number, end: number, value: string, name: string): Request[] {
+  const text = value === '' ? EMPTY : value;
+  return [
+    { deleteContentRange: { range: { startIndex: start, endIndex: end } } },
+    { insertText: { location: { index: start }, text } },
+    { createNamedRange: { name, range: { startIndex: start, endIndex: start + text.length } } },
+  ];
+}
+
+/**
+ * Regenerate in place: named ranges get their new values, placeholders that could not be
+ * filled before are tried again, and the line rows are rebuilt for the current quote.
+ */
+export function planRefill(
+  doc: DocJson,
+  evaluate: (expression: string) => string | null,
+  lines: string[][] | null,
+  rows: { tableIndex: number; rowIndex: number; count: number } | null,
+): FillPlan {
+  const content = doc.body.content;
+  const edits: { anchor: number; requests: Request[] }[] = [];
+  let skip: { startIndex: number; endIndex: number } | undefined;
+  if (rows && lines) {
+    const table = tables(content)[rows.tableIndex];
+    if (table) {
+      const tableRows = (table.table as { tableRows: DocTableRow[] }).tableRows;
+      const last = tableRows[Math.min(tableRows.length - 1, rows.rowIndex + Math.max(1, rows.count) - 1)];
+      skip = { startIndex: tableRows[rows.rowIndex].startIndex, endIndex: last.endIndex };
+      edits.push(planRows(table, rows.rowIndex, rows.count, lines));
+    }
+  }
+  const unfilled: string[] = [];
+  for (const key of Object.keys(doc.namedRanges || {})) {
+    const group = (doc.namedRanges as NonNullable<DocJson['namedRanges']>)[key];
+    if (group.name.indexOf(NAMED_PREFIX) !== 0) continue;
+    const value = evaluate(group.name.slice(NAMED_PREFIX.length));
+    if (value === null) continue;
+    for (const range of group.namedRanges) {
+      const r = range.ranges[0];
+      if (!r || (skip && r.startIndex >= skip.startIndex && r.endIndex <= skip.endIndex)) continue;
+      edits.push({ anchor: r.startIndex, requests: [{ replaceNamedRangeContent: { namedRangeId: range.namedRangeId, text: value === '' ? EMPTY : value } }] });
+    }
+  }
+  for (const p of findPlaceholders(content, skip)) {
+    const value = evaluate(p.expression);
+    if (value === null) {
+      if (unfilled.indexOf(p.token) < 0) unfilled.push(p.token);
+      continue;
+    }
+    edits.push({ anchor: p.startIndex, requests: replaceWithNamedRange(p.startIndex, p.endIndex, value, NAMED_PREFIX + p.expression) });
+  }
+  edits.sort((a, b) => b.anchor - a.anchor);
+  return { requests: edits.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled };
+}

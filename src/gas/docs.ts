@@ -1,0 +1,91 @@
+// Drive (v3) and Docs advanced services under the drive.file scope: the add-on touches only
+// files it created (templates, copies, exports).
+import { DocsPort, StoredFile } from '../ports';
+import { DocJson } from '../domain/docPlan';
+import { InvoiceCounter } from '../app/documents';
+
+const FOLDER = 'application/vnd.google-apps.folder';
+const DOC = 'application/vnd.google-apps.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function drive(): GoogleAppsScript.Drive {
+  if (typeof Drive === 'undefined' || !Drive) throw new Error('The Drive advanced service is not enabled for this script.');
+  return Drive;
+}
+
+function docsService(): GoogleAppsScript.Docs {
+  if (typeof Docs === 'undefined' || !Docs) throw new Error('The Docs advanced service is not enabled for this script.');
+  return Docs;
+}
+
+function stored(file: { id?: string; webViewLink?: string; mimeType?: string }): StoredFile {
+  const id = String(file.id);
+  const url = file.webViewLink || (file.mimeType === DOC ? `https://docs.google.com/document/d/${id}/edit` : `https://drive.google.com/file/d/${id}/view`);
+  return { id, url };
+}
+
+const FIELDS = { fields: 'id,webViewLink,mimeType' };
+
+function exportPdf(docId: string): GoogleAppsScript.Base.Blob {
+  const response = UrlFetchApp.fetch(`https://www.googleapis.com/drive/v3/files/${encodeURIComponent(docId)}/export?mimeType=application/pdf`, {
+    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    muteHttpExceptions: true,
+  });
+  if (response.getResponseCode() !== 200) throw new Error(`Drive could not export the document as PDF (${response.getResponseCode()}).`);
+  return response.getBlob();
+}
+
+export function gasDocs(): DocsPort {
+  return {
+    createFolder(name, parentId) {
+      return stored(drive().Files!.create({ name, mimeType: FOLDER, parents: parentId ? [parentId] : undefined }, undefined as never, FIELDS));
+    },
+    createDocFromHtml(name, html, parentId) {
+      const blob = Utilities.newBlob(html, 'text/html', `${name}.html`);
+      return stored(drive().Files!.create({ name, mimeType: DOC, parents: [parentId] }, blob, FIELDS));
+    },
+    copyDoc(templateId, name, parentId) {
+      try {
+        return stored(drive().Files!.copy({ name, parents: [parentId] }, templateId, FIELDS));
+      } catch (error) {
+        throw new Error(`The template could not be copied (${error instanceof Error ? error.message : String(error)}). ` +
+          'If it was deleted from Drive, run Dealboard → Install document templates to recreate it.');
+      }
+    },
+    getDocument(docId) {
+      try {
+        return docsService().Documents!.get(docId) as unknown as DocJson;
+      } catch (_gone) {
+        return null;
+      }
+    },
+    batchUpdate(docId, requests) {
+      docsService().Documents!.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, docId);
+    },
+    shareWithAnyone(fileId) {
+      drive().Permissions!.create({ role: 'reader', type: 'anyone' }, fileId);
+    },
+    shareWithUser(fileId, email) {
+      drive().Permissions!.create({ role: 'reader', type: 'user', emailAddress: email }, fileId, { sendNotificationEmail: false });
+    },
+    savePdf(docId, name, parentId, existingId) {
+      const blob = exportPdf(docId).setName(name);
+      if (existingId) return stored(drive().Files!.update({ name }, existingId, blob, FIELDS));
+      return stored(drive().Files!.create({ name, mimeType: 'application/pdf', parents: [parentId] }, blob, FIELDS));
+    },
+    saveXlsx(parts, name, parentId, existingId) {
+      const blobs = parts.map((part) => Utilities.newBlob(part.content, 'application/xml', part.path));
+      const blob = Utilities.zip(blobs, name).setContentType(XLSX);
+      if (existingId) return stored(drive().Files!.update({ name }, existingId, blob, FIELDS));
+      return stored(drive().Files!.create({ name, mimeType: XLSX, parents: [parentId] }, blob, FIELDS));
+    },
+  };
+}
+
+export function gasInvoiceCounter(): InvoiceCounter {
+  const properties = PropertiesService.getDocumentProperties();
+  return {
+    get: (year) => Number(properties.getProperty(`dealboard:invoice-seq:${year}`) || 0) || 0,
+    put: (year, value) => properties.setProperty(`dealboard:invoice-seq:${year}`, String(value)),
+  };
+}
