@@ -14,7 +14,7 @@ mkdirSync(buildDir, { recursive: true });
 
 const FORBIDDEN_IN_BUNDLE = [
   { pattern: /(^|[^.\w$])require\(/, why: 'calls require(): Apps Script has no require' },
-  { pattern: /(^|[^\w$])#[a-zA-Z_]\w*\s*[=;(]/m, why: 'uses private #fields, which Apps Script V8 rejects' },
+  { pattern: /\.#[A-Za-z_]|^\s*(static\s+)?#[A-Za-z_]\w*\s*[=;(]/m, why: 'uses private #fields, which Apps Script V8 rejects' },
   { pattern: /\b(setTimeout|setInterval|setImmediate)\(/, why: 'uses timers, which Apps Script lacks' },
 ];
 

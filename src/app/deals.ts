@@ -11,7 +11,7 @@ import { positionAt, renumber } from '../domain/ordering';
 import { isForecast } from '../domain/forecast';
 import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry } from './contracts/board';
 import { Deal, iso, toDeal, toLead } from './records';
-import { allowedMovesFor, buildBoard, toCard } from './boardView';
+import { allowedMovesFor, buildBoard, isArchived, toCard } from './boardView';
 import { UseCaseContext } from './session';
 import { refuseIfStale } from './conflicts';
 import { appendActivities, ActivityRecord } from './audit';
@@ -81,8 +81,9 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     if (failures.length > 0) {
       return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment) };
     }
+    // The index counts the cards the board shows: archived closed deals are not on it.
     const others = table.rows
-      .filter((r) => r !== row && r.record.stage === toStage)
+      .filter((r) => r !== row && r.record.stage === toStage && !isArchived(toDeal(r.record), ctx.config.settings, ctx.moment))
       .map((r) => ({ row: r, position: typeof r.record.position === 'number' ? r.record.position : 0 }))
       .sort((a, b) => a.position - b.position || String(a.row.record.id).localeCompare(String(b.row.record.id)));
     const index = typeof positionArg === 'number' ? positionArg : others.length;

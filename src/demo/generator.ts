@@ -177,13 +177,16 @@ export function generateDemo(options: DemoOptions): DemoData {
       activities.push({ id: id('A'), at: stageSince, user: manager, kind: 'audit', dealId, clientId: client.id, summary: `Stage New → ${stage}`, withWhom: '', agreed: '', nextStep: '' });
     }
     if (won) {
-      const plan = ['Design done', 'Prototype done', 'Works completed', 'Payment received'];
+      // Live won deals carry the four main steps; finished projects the full delivery history.
+      const plan = i < live
+        ? ['Design done', 'Prototype done', 'Works completed', 'Payment received']
+        : ['Brief approved', 'Design done', 'Prototype done', 'Content ready', 'Testing done', 'Launch', 'Works completed', 'Payment received'];
       plan.forEach((name, k) => {
         const due = at(ageDays - (k + 1) * 10, 12);
         const done = stage === 'completed' || due.getTime() < now - 5 * DAY;
         checkpoints.push({
-          id: id('K'), dealId, name, due, responsible: k < 3 ? 'eva@studio.test' : manager, allowed: '',
-          gatesStage: k >= 2 ? 'completed' : '', doneAt: done ? due : null, doneBy: done ? (k < 3 ? 'eva@studio.test' : manager) : '',
+          id: id('K'), dealId, name, due, responsible: k < plan.length - 1 ? 'eva@studio.test' : manager, allowed: '',
+          gatesStage: k >= plan.length - 2 ? 'completed' : '', doneAt: done ? due : null, doneBy: done ? (k < plan.length - 1 ? 'eva@studio.test' : manager) : '',
           notes: '', version: 1, updatedAt: stageSince, updatedBy: manager,
         });
       });

@@ -1,0 +1,177 @@
+// Every write the board makes: optimistic where it is safe, one call at a time per deal
+// (each call carries the version the previous one returned), and a stale write
+// ("… changed …") shows the server's message and reloads the board.
+import type { ActivityInput, Card, CardSteps, DealPatch, NewLeadInput } from '../src/app/contracts/board';
+import type { Forecast } from '../src/domain/forecast';
+import type { StageKey } from '../src/domain/stages';
+import { call, messageOf } from './rpc';
+import { changed, columnOf, findCard, moveLocal, replaceCard, setBoard, state } from './state';
+import { showBanner } from './render/banner';
+
+const chains: { [dealId: string]: Promise<unknown> } = {};
+
+function perDeal<T>(dealId: string, task: () => Promise<T>): Promise<T> {
+  const previous = chains[dealId] || Promise.resolve();
+  const next = previous.then(task, task);
+  chains[dealId] = next.catch(() => undefined);
+  return next;
+}
+
+function versionOf(dealId: string): number {
+  const found = findCard(dealId);
+  return found ? found.card.version : 0;
+}
+
+export function isConflict(message: string): boolean {
+  return /changed/i.test(message);
+}
+
+/** Shows what went wrong; a conflict also reloads the board. Returns the message. */
+export function report(error: unknown): string {
+  const message = messageOf(error);
+  if (isConflict(message)) {
+    showBanner(message, 'warn');
+    void reload();
+  } else {
+    showBanner(message, 'error');
+  }
+  return message;
+}
+
+let loading: Promise<void> | null = null;
+let again: Promise<void> | null = null;
+
+/** Loads the board; calls made while a load runs share one follow-up load. */
+export function reload(highlight?: string | null): Promise<void> {
+  if (highlight) state.highlight = highlight;
+  if (loading) {
+    if (!again) again = loading.then(() => { again = null; return reload(); });
+    return again;
+  }
+  loading = call('api_getBoard', state.filter)
+    .then((board) => {
+      state.filter = { scope: board.filter.scope, manager: board.filter.manager };
+      setBoard(board);
+    })
+    .catch((error) => { showBanner(messageOf(error), 'error'); })
+    .then(() => { loading = null; });
+  return loading;
+}
+
+export function setStep(dealId: string, step: keyof CardSteps, value: boolean): Promise<Card | null> {
+  const found = findCard(dealId);
+  if (!found) return Promise.resolve(null);
+  found.card.steps[step] = value;
+  changed();
+  return updateDeal(dealId, { [step]: value } as DealPatch).catch(() => {
+    const again = findCard(dealId);
+    if (again) { again.card.steps[step] = !value; changed(); }
+    return null;
+  });
+}
+
+export function setForecast(dealId: string, forecast: Forecast | ''): Promise<Card | null> {
+  const found = findCard(dealId);
+  if (!found) return Promise.resolve(null);
+  const before = found.card.forecast;
+  found.card.forecast = forecast;
+  changed();
+  return updateDeal(dealId, { forecast }).catch(() => {
+    const again = findCard(dealId);
+    if (again) { again.card.forecast = before; changed(); }
+    return null;
+  });
+}
+
+/** api_updateDeal with the card's current version; the fresh card replaces the old one. */
+export function updateDeal(dealId: string, patch: DealPatch): Promise<Card> {
+  return perDeal(dealId, () => call('api_updateDeal', dealId, patch, versionOf(dealId)))
+    .then((card) => { replaceCard(card); changed(); return card; })
+    .catch((error) => { report(error); throw error; });
+}
+
+/** Optimistic move; a refusal puts the card back and shows the reasons on it. */
+export function moveDeal(dealId: string, toStage: StageKey, index: number): Promise<boolean> {
+  const found = findCard(dealId);
+  if (!found || !columnOf(toStage)) return Promise.resolve(false);
+  const from = { stage: found.column.key, index: found.index, days: found.card.daysInStage };
+  delete state.reasons[dealId];
+  moveLocal(dealId, toStage, index);
+  changed();
+  const putBack = (card: Card | null) => {
+    moveLocal(dealId, from.stage, from.index);
+    const back = findCard(dealId);
+    if (back) { back.card.stage = from.stage; back.card.daysInStage = from.days; }
+    if (card && card.stage === from.stage) replaceCard(card);
+  };
+  return perDeal(dealId, () => call('api_moveDeal', dealId, toStage, index, versionOf(dealId)))
+    .then((result) => {
+      if (result.ok) {
+        if (result.card) replaceCard(result.card);
+        changed();
+        return true;
+      }
+      putBack(result.card);
+      state.reasons[dealId] = result.reasons && result.reasons.length ? result.reasons : ['The move was refused.'];
+      changed();
+      return false;
+    })
+    .catch((error) => {
+      const message = report(error);
+      if (!isConflict(message)) {
+        putBack(null);
+        state.reasons[dealId] = [message];
+        changed();
+      }
+      return false;
+    });
+}
+
+/** Index for "move to the end of that column", counting cards without the moved one. */
+export function endIndex(dealId: string, toStage: StageKey): number {
+  const column = columnOf(toStage);
+  if (!column) return 0;
+  return column.cards.filter((c) => c.id !== dealId).length;
+}
+
+export function convertLead(leadId: string): Promise<string | null> {
+  return call('api_convertLead', leadId)
+    .then((result) => reload(result.dealId).then(() => {
+      showBanner('Lead converted to a deal in New.', 'info');
+      return result.dealId;
+    }))
+    .catch((error) => { report(error); return null; });
+}
+
+export function junkLead(leadId: string): Promise<boolean> {
+  const board = state.board;
+  const before = board ? board.inbox.slice() : [];
+  if (board) { board.inbox = board.inbox.filter((l) => l.id !== leadId); changed(); }
+  return call('api_junkLead', leadId)
+    .then(() => true)
+    .catch((error) => {
+      if (board) { board.inbox = before; changed(); }
+      report(error);
+      return false;
+    });
+}
+
+export function addLead(input: NewLeadInput): Promise<boolean> {
+  return call('api_addLead', input)
+    .then((result) => reload(result.dealId).then(() => {
+      showBanner(result.dealId ? 'Request added and a deal started in New.' : 'Request added to the inbox.', 'info');
+      return true;
+    }))
+    .catch((error) => { report(error); return false; });
+}
+
+export function logActivity(input: ActivityInput): Promise<boolean> {
+  return perDeal(input.dealId, () => call('api_logActivity', input))
+    .then((result) => {
+      const found = findCard(input.dealId);
+      if (found) found.card.version = result.version;
+      if (input.nextContactAt !== undefined) return reload().then(() => true);
+      return true;
+    })
+    .catch((error) => { report(error); return false; });
+}

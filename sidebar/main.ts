@@ -1,0 +1,43 @@
+// Dealboard sidebar / dialog: wires the store to the views and loads the board.
+import { h } from './dom';
+import { onBusy } from './rpc';
+import { state, subscribe } from './state';
+import { reload } from './actions';
+import { mountBanner } from './render/banner';
+import { mountHeader } from './render/header';
+import { mountProblems } from './render/problems';
+import { renderBoard } from './render/board';
+import { mountPanel, panelOpen, refreshPanel } from './render/panel';
+import { openDetails } from './render/details';
+import { openInbox } from './render/inbox';
+import { openQuickAdd } from './render/quickadd';
+
+function start(): void {
+  const app = document.getElementById('app') || document.body.appendChild(h('div', { id: 'app' }));
+  const progress = h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Working', hidden: true }, h('div', { class: 'progress-bar' }));
+  app.appendChild(progress);
+  onBusy((count) => {
+    progress.hidden = count === 0;
+    app.setAttribute('aria-busy', count > 0 ? 'true' : 'false');
+  });
+
+  const header = mountHeader(app, { openInbox, openQuickAdd, openDetails });
+  const updateProblems = mountProblems(app);
+  const boardEl = h('main', { class: 'board', 'data-testid': 'board', 'aria-label': 'Deal board' });
+  app.appendChild(boardEl);
+  mountPanel(app);
+  mountBanner(app);
+
+  const hooks = { openDetails };
+  subscribe(() => {
+    header.update();
+    updateProblems();
+    renderBoard(boardEl, hooks);
+    if (panelOpen('inbox')) refreshPanel();
+  });
+  renderBoard(boardEl, hooks);
+  void reload(state.highlight);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

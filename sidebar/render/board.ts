@@ -1,0 +1,140 @@
+// The stage columns: collapsible lanes (narrow) or side-by-side columns (wide), and
+// drag and drop between them with SortableJS.
+import Sortable from 'sortablejs';
+import type { Column } from '../../src/app/contracts/board';
+import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
+import { h, clear, icon } from '../dom';
+import { money } from '../format';
+import { columnOf, matches, state } from '../state';
+import { moveDeal } from '../actions';
+import { renderCard, type CardHooks } from './card';
+
+let sortables: Sortable[] = [];
+
+export function renderBoard(host: HTMLElement, hooks: CardHooks): void {
+  for (const s of sortables) s.destroy();
+  sortables = [];
+  const board = state.board;
+  if (!board) {
+    clear(host, h('div', { class: 'empty-board' }, 'Loading the board…'));
+    return;
+  }
+  const lists: HTMLElement[] = [];
+  clear(host, board.columns.map((column) => renderColumn(column, hooks, lists)));
+  for (const list of lists) sortables.push(makeSortable(list));
+  if (state.highlight) {
+    const el = host.querySelector(`[data-id="${CSS.escape(state.highlight)}"]`);
+    if (el) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const id = state.highlight;
+    window.setTimeout(() => {
+      if (state.highlight === id) state.highlight = null;
+      const again = document.querySelector(`[data-id="${CSS.escape(id)}"]`);
+      if (again) again.classList.remove('flash');
+    }, 2600);
+  }
+}
+
+function renderColumn(column: Column, hooks: CardHooks, lists: HTMLElement[]): HTMLElement {
+  const board = state.board!;
+  const collapsed = !!state.collapsed[column.key];
+  const visible = column.cards.filter((c) => matches(c, state.search));
+  const searching = state.search.trim() !== '';
+  const list = h('div', { class: 'cards', 'data-stage': column.key },
+    column.cards.map((card) => {
+      const el = renderCard(card, hooks);
+      if (searching && visible.indexOf(card) < 0) el.hidden = true;
+      return el;
+    }));
+  lists.push(list);
+  const total = searching ? visible.reduce((s, c) => s + (Number(c.value) || 0), 0) : column.total;
+  return h('section', {
+    class: `column${collapsed ? ' collapsed' : ''}`,
+    'data-testid': `column-${column.key}`,
+    'data-stage': column.key,
+    style: { '--stage': column.colour || '#9aa0a6' },
+  },
+  h('button', {
+    type: 'button',
+    class: 'column-head',
+    'aria-expanded': collapsed ? 'false' : 'true',
+    onclick: (e: Event) => {
+      state.collapsed[column.key] = !state.collapsed[column.key];
+      const section = (e.currentTarget as HTMLElement).parentElement!;
+      section.classList.toggle('collapsed', state.collapsed[column.key]);
+      (e.currentTarget as HTMLElement).setAttribute('aria-expanded', state.collapsed[column.key] ? 'false' : 'true');
+    },
+  },
+  h('span', { class: 'chev' }, icon('chevron', 18)),
+  h('span', { class: 'column-name' }, column.name),
+  h('span', { class: 'column-count', title: 'Deals in this stage' }, searching ? `${visible.length}/${column.count}` : String(column.count)),
+  h('span', { class: 'column-total' }, money(total, board.currency, true)),
+  ),
+  h('div', { class: 'column-body' },
+    list,
+    column.cards.length === 0 ? h('div', { class: 'empty' }, 'No deals') : null,
+    column.archived > 0 ? h('div', { class: 'archived' }, `+ ${column.archived} closed earlier, not shown`) : null,
+  ),
+  );
+}
+
+function makeSortable(list: HTMLElement): Sortable {
+  return Sortable.create(list, {
+    group: 'deals',
+    draggable: '.card[data-editable="true"]',
+    filter: 'input, button, select, label, .reasons',
+    preventOnFilter: false,
+    animation: 150,
+    forceFallback: true,
+    fallbackOnBody: true,
+    fallbackTolerance: 3,
+    delayOnTouchOnly: true,
+    delay: 180,
+    ghostClass: 'card-ghost',
+    chosenClass: 'card-chosen',
+    dragClass: 'card-drag',
+    onStart: (evt) => {
+      const from = evt.from.getAttribute('data-stage') as StageKey;
+      const allowed = ALLOWED_TRANSITIONS[from] || [];
+      document.querySelectorAll('.column').forEach((col) => {
+        const key = col.getAttribute('data-stage') as StageKey;
+        col.classList.toggle('drop-unlikely', key !== from && allowed.indexOf(key) < 0);
+      });
+      document.body.classList.add('dragging');
+    },
+    onEnd: (evt) => {
+      document.body.classList.remove('dragging');
+      document.querySelectorAll('.drop-unlikely').forEach((col) => col.classList.remove('drop-unlikely'));
+      const item = evt.item;
+      const dealId = item.getAttribute('data-id');
+      const toStage = evt.to.getAttribute('data-stage') as StageKey;
+      if (!dealId || !toStage) return;
+      if (evt.from === evt.to && evt.oldIndex === evt.newIndex) return;
+      const index = serverIndex(evt.to, item, dealId, toStage);
+      // Let Sortable finish its own DOM work before the board is redrawn from state.
+      Promise.resolve().then(() => moveDeal(dealId, toStage, index));
+    },
+  });
+}
+
+/**
+ * The drop position as the server counts it: among all of the target column's cards
+ * (hidden ones too), without the moved card. The card goes right after the nearest
+ * visible card above it, or right before the nearest visible card below it.
+ */
+export function serverIndex(list: HTMLElement, item: HTMLElement, dealId: string, toStage: StageKey): number {
+  const column = columnOf(toStage);
+  const order = column ? column.cards.map((c) => c.id).filter((id) => id !== dealId) : [];
+  const siblings = Array.prototype.slice.call(list.querySelectorAll('.card')) as HTMLElement[];
+  const at = siblings.indexOf(item);
+  for (let i = at - 1; i >= 0; i--) {
+    if (siblings[i].hidden) continue;
+    const pos = order.indexOf(siblings[i].getAttribute('data-id') || '');
+    if (pos >= 0) return pos + 1;
+  }
+  for (let i = at + 1; i < siblings.length; i++) {
+    if (siblings[i].hidden) continue;
+    const pos = order.indexOf(siblings[i].getAttribute('data-id') || '');
+    if (pos >= 0) return pos;
+  }
+  return order.length;
+}

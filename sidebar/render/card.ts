@@ -1,0 +1,143 @@
+// One deal card: title, client, money, next contact, step ticks, traffic light, move menu.
+import type { Card, CardSteps } from '../../src/app/contracts/board';
+import type { Forecast } from '../../src/domain/forecast';
+import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
+import { h, icon } from '../dom';
+import { money, when } from '../format';
+import { columns, state } from '../state';
+import { endIndex, moveDeal, setForecast, setStep } from '../actions';
+
+export const STEPS: { key: keyof CardSteps; short: string; label: string }[] = [
+  { key: 'estimateAccepted', short: 'Price OK', label: 'Rough estimate accepted' },
+  { key: 'estimateSent', short: 'Sent', label: 'Estimate sent' },
+  { key: 'socialConnected', short: 'Social', label: 'Connected on social networks' },
+  { key: 'meetingAgreed', short: 'Meeting', label: 'Personal meeting agreed' },
+];
+
+const LIGHTS: { key: Forecast; label: string }[] = [
+  { key: 'green', label: 'Green: will almost certainly happen' },
+  { key: 'yellow', label: 'Yellow: the client is still choosing' },
+  { key: 'red', label: 'Red: likely to fail' },
+];
+
+export interface CardHooks {
+  openDetails(dealId: string): void;
+}
+
+export function renderCard(card: Card, hooks: CardHooks): HTMLElement {
+  const board = state.board!;
+  const ro = !card.editable;
+  const reasons = state.reasons[card.id];
+  const contact = card.nextContactAt
+    ? h('span', {
+      class: `due due-${card.nextContactState || 'later'}`,
+      title: card.nextContactState === 'overdue' ? 'Next contact is overdue' : 'Next contact',
+    }, icon('clock', 13), card.nextContactState === 'overdue' ? `Overdue · ${when(card.nextContactAt, board.today)}` : when(card.nextContactAt, board.today))
+    : h('span', { class: 'due due-none' }, 'No next contact');
+
+  return h('article', {
+    class: `card${ro ? ' readonly' : ''}${state.highlight === card.id ? ' flash' : ''}${card.forecast ? ` fc-${card.forecast}` : ''}`,
+    'data-testid': `card-${card.id}`,
+    'data-id': card.id,
+    'data-editable': ro ? 'false' : 'true',
+    'aria-label': card.title,
+  },
+  h('div', { class: 'card-top' },
+    lights(card),
+    h('button', { type: 'button', class: 'card-title', 'data-testid': 'card-title', onclick: () => hooks.openDetails(card.id) }, card.title || '(untitled deal)'),
+    card.health === 'red' || card.health === 'amber' || card.health === 'green'
+      ? h('span', { class: `health health-${card.health}`, title: `Health: ${card.health}`, role: 'img', 'aria-label': `Health ${card.health}` })
+      : null,
+    ro ? h('span', { class: 'lock', title: `Read only: ${card.managerName || card.manager}'s deal`, role: 'img', 'aria-label': 'Read only' }, icon('lock', 14)) : null,
+  ),
+  h('div', { class: 'card-who' },
+    h('span', { class: 'client' }, card.clientName || '—'),
+    card.managerName ? h('span', { class: 'manager' }, card.managerName) : null,
+  ),
+  h('div', { class: 'card-money' },
+    h('span', { class: 'value' }, money(card.value, board.currency)),
+    contact,
+  ),
+  h('div', { class: 'steps', role: 'group', 'aria-label': 'Steps' },
+    STEPS.map((step) => h('label', { class: `step${card.steps[step.key] ? ' on' : ''}`, title: step.label },
+      h('input', {
+        type: 'checkbox',
+        'data-testid': `step-${step.key}`,
+        'aria-label': step.label,
+        checked: !!card.steps[step.key],
+        disabled: ro,
+        onchange: (e: Event) => { void setStep(card.id, step.key, (e.target as HTMLInputElement).checked); },
+      }),
+      h('span', null, step.short),
+    )),
+  ),
+  h('div', { class: 'card-foot' },
+    h('span', { class: 'days', title: `${card.daysInStage} days in this stage` }, `${card.daysInStage}d in stage`),
+    ro ? null : moveMenu(card),
+  ),
+  reasons ? reasonsNote(card.id, reasons) : null,
+  );
+}
+
+function lights(card: Card): HTMLElement {
+  return h('div', { class: 'lights', role: 'group', 'aria-label': 'Forecast' },
+    LIGHTS.map((light) => h('button', {
+      type: 'button',
+      class: `light light-${light.key}${card.forecast === light.key ? ' on' : ''}`,
+      'data-testid': `forecast-${light.key}`,
+      'aria-label': light.label,
+      'aria-pressed': card.forecast === light.key ? 'true' : 'false',
+      title: light.label,
+      disabled: !card.editable,
+      onclick: () => { void setForecast(card.id, card.forecast === light.key ? '' : light.key); },
+    })));
+}
+
+function moveMenu(card: Card): HTMLElement {
+  const allowed = ALLOWED_TRANSITIONS[card.stage] || [];
+  const targets = columns().filter((c) => c.key !== card.stage && allowed.indexOf(c.key) >= 0);
+  // Arrow keys on a closed select change its value (and fire change) key by key; such a
+  // change only previews the target, Enter commits it. Mouse, touch and the opened list
+  // commit on change.
+  let arrowAt = 0;
+  let pending = false;
+  const commit = () => {
+    const to = select.value as StageKey;
+    pending = false;
+    if (to) void moveDeal(card.id, to, endIndex(card.id, to));
+  };
+  const select = h('select', {
+    class: 'move',
+    'data-testid': 'move-menu',
+    'aria-label': `Move "${card.title}" to another stage`,
+    onkeydown: (e: KeyboardEvent) => {
+      if (/^(Arrow|Page|Home|End)/.test(e.key)) arrowAt = Date.now();
+      else if (e.key === 'Enter' && pending) { e.preventDefault(); commit(); }
+    },
+    onchange: () => {
+      if (Date.now() - arrowAt < 250) pending = true;
+      else commit();
+    },
+    onblur: () => { if (pending) { pending = false; select.value = ''; } },
+  },
+  h('option', { value: '' }, 'Move to…'),
+  targets.map((c) => h('option', { value: c.key }, c.name)),
+  );
+  return select;
+}
+
+function reasonsNote(dealId: string, reasons: string[]): HTMLElement {
+  return h('div', { class: 'reasons', 'data-testid': 'card-reasons', role: 'alert' },
+    h('ul', null, reasons.map((r) => h('li', null, r))),
+    h('button', {
+      type: 'button',
+      class: 'icon-button',
+      'aria-label': 'Dismiss',
+      onclick: () => {
+        delete state.reasons[dealId];
+        const note = document.querySelector(`[data-id="${CSS.escape(dealId)}"] .reasons`);
+        if (note && note.parentNode) note.parentNode.removeChild(note);
+      },
+    }, icon('close', 14)),
+  );
+}

@@ -1,0 +1,191 @@
+// The deal's own page: edit fields (only changed ones are sent), allowed moves,
+// the log of calls and notes, and the history, newest first.
+import type { Card, DealDetails, DealPatch, HistoryEntry } from '../../src/app/contracts/board';
+import type { StageKey } from '../../src/domain/stages';
+import { h, type Child } from '../dom';
+import { fromLocalInput, money, toLocalInput, when } from '../format';
+import { call } from '../rpc';
+import { columnOf, findCard, state } from '../state';
+import { endIndex, logActivity, moveDeal, report, updateDeal } from '../actions';
+import { showBanner } from './banner';
+import { openPanel, panelOpen, refreshPanel } from './panel';
+import { checkbox, field, input } from './fields';
+import { STEPS } from './card';
+
+let current: { dealId: string; details: DealDetails | null; error: string } | null = null;
+
+export function openDetails(dealId: string): void {
+  current = { dealId, details: null, error: '' };
+  const found = findCard(dealId);
+  openPanel({ title: found ? found.card.title : 'Deal', testid: 'details', body: detailsBody });
+  load(dealId);
+}
+
+function load(dealId: string): void {
+  call('api_getDeal', dealId)
+    .then((details) => {
+      if (!current || current.dealId !== dealId) return;
+      current.details = details;
+      refreshPanel();
+    })
+    .catch((error) => {
+      if (!current || current.dealId !== dealId) return;
+      current.error = report(error);
+      refreshPanel();
+    });
+}
+
+function detailsBody(): Child {
+  if (!current) return null;
+  if (!current.details) return h('div', { class: 'muted pad' }, current.error || 'Loading the deal…');
+  const d = current.details;
+  const live = findCard(d.card.id);
+  const card: Card = live ? live.card : d.card;
+  return [summary(card, d), editForm(card, d), moves(card, d), card.editable ? logForm(card) : null, history(d.history)];
+}
+
+function summary(card: Card, d: DealDetails): HTMLElement {
+  const board = state.board!;
+  const column = columnOf(card.stage);
+  const reasons = state.reasons[card.id];
+  return h('div', { class: 'summary', style: { '--stage': column ? column.colour : '#9aa0a6' } },
+    h('div', { class: 'summary-row' },
+      h('span', { class: 'stage-chip' }, column ? column.name : card.stage),
+      h('span', { class: 'summary-value' }, money(card.value, board.currency)),
+    ),
+    h('div', { class: 'muted small' },
+      [card.clientName, card.managerName, `${card.daysInStage}d in stage`, d.source ? `from ${d.source}` : '', d.createdAt ? `created ${when(d.createdAt, board.today)}` : '']
+        .filter(Boolean).join(' · ')),
+    card.editable ? null : h('div', { class: 'readonly-note' }, `Read only: only ${card.managerName || 'the manager'}, a head or the owner may change this deal.`),
+    reasons ? h('div', { class: 'reasons', role: 'alert' }, h('ul', null, reasons.map((r) => h('li', null, r)))) : null,
+  );
+}
+
+function editForm(card: Card, d: DealDetails): HTMLElement {
+  const board = state.board!;
+  const ro = !card.editable;
+  const title = input({ type: 'text', value: card.title, disabled: ro, required: true });
+  const clientName = input({ type: 'text', value: card.clientName, disabled: ro });
+  const phone = input({ type: 'tel', value: card.phone, disabled: ro });
+  const email = input({ type: 'email', value: card.email, disabled: ro });
+  const budget = input({ type: 'number', min: '0', step: 'any', value: String(card.budget || 0), disabled: ro });
+  const forecast = h('select', { disabled: ro },
+    h('option', { value: '' }, 'Not set'), h('option', { value: 'green' }, 'Green: will happen'),
+    h('option', { value: 'yellow' }, 'Yellow: still choosing'), h('option', { value: 'red' }, 'Red: likely to fail'));
+  forecast.value = card.forecast;
+  const steps = STEPS.map((s) => ({ key: s.key, el: checkbox(s.label, { checked: !!card.steps[s.key], disabled: ro }) }));
+  const nextContact = input({ type: 'datetime-local', value: toLocalInput(card.nextContactAt), disabled: ro });
+  const manager = h('select', { disabled: ro },
+    board.team.some((m) => m.email === card.manager) ? null : h('option', { value: card.manager }, card.managerName || card.manager || '—'),
+    board.team.map((m) => h('option', { value: m.email }, m.name || m.email)));
+  manager.value = card.manager;
+  const expectedClose = input({ type: 'date', value: card.expectedClose || '', disabled: ro });
+  const notes = h('textarea', { rows: 4, disabled: ro });
+  notes.value = d.notes || '';
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    const patch: DealPatch = {};
+    if (title.value.trim() !== card.title) patch.title = title.value.trim();
+    if (clientName.value.trim() !== card.clientName) patch.clientName = clientName.value.trim();
+    if (phone.value.trim() !== card.phone) patch.phone = phone.value.trim();
+    if (email.value.trim() !== card.email) patch.email = email.value.trim();
+    if (Number(budget.value || 0) !== Number(card.budget || 0)) patch.budget = Number(budget.value || 0);
+    if (forecast.value !== card.forecast) patch.forecast = forecast.value as DealPatch['forecast'];
+    for (const s of steps) {
+      const on = (s.el.querySelector('input') as HTMLInputElement).checked;
+      if (on !== !!card.steps[s.key]) patch[s.key] = on;
+    }
+    if (nextContact.value !== toLocalInput(card.nextContactAt)) patch.nextContactAt = fromLocalInput(nextContact.value);
+    if (manager.value !== card.manager) patch.manager = manager.value;
+    if (expectedClose.value !== (card.expectedClose || '')) patch.expectedClose = expectedClose.value || null;
+    if (notes.value !== (d.notes || '')) patch.notes = notes.value;
+    if (Object.keys(patch).length === 0) { showBanner('Nothing to save: no field changed.', 'info'); return; }
+    saveButton.disabled = true;
+    updateDeal(card.id, patch)
+      .then(() => { showBanner('Saved.', 'info'); reopen(card.id); })
+      .catch(() => { saveButton.disabled = false; reopen(card.id); });
+  };
+  const saveButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'details-save', disabled: ro }, 'Save');
+  return h('form', { class: 'details-form', onsubmit: save },
+    field('Title', title),
+    h('div', { class: 'row2' }, field('Budget', budget), field('Forecast', forecast)),
+    h('fieldset', null, h('legend', null, 'Steps'), steps.map((s) => s.el)),
+    h('div', { class: 'row2 dates' }, field('Next contact', nextContact), field('Expected close', expectedClose)),
+    field('Manager', manager),
+    h('fieldset', null, h('legend', null, 'Client'), field('Name', clientName), h('div', { class: 'row2 dates' }, field('Phone', phone), field('Email', email))),
+    field('Notes', notes),
+    ro ? null : h('div', { class: 'actions' }, saveButton),
+  );
+}
+
+function moves(card: Card, d: DealDetails): HTMLElement | null {
+  const targets = d.allowedMoves.filter((k) => k !== card.stage && columnOf(k));
+  if (!card.editable || targets.length === 0) return null;
+  return h('div', { class: 'moves' },
+    h('h3', null, 'Move to'),
+    h('div', { class: 'move-buttons' }, targets.map((k: StageKey) => {
+      const column = columnOf(k)!;
+      return h('button', {
+        type: 'button', class: 'move-button', 'data-testid': `details-move-${k}`, style: { '--stage': column.colour },
+        onclick: () => { void moveDeal(card.id, k, endIndex(card.id, k)).then(() => reopen(card.id)); },
+      }, column.name);
+    })));
+}
+
+function logForm(card: Card): HTMLElement {
+  const kind = h('select', null, ['call', 'note', 'email', 'meeting'].map((k) => h('option', { value: k }, k[0].toUpperCase() + k.slice(1))));
+  const summaryEl = h('textarea', { rows: 2, required: true, placeholder: 'What happened' });
+  const withWhom = input({ type: 'text', placeholder: card.clientName });
+  const agreed = input({ type: 'text' });
+  const nextStep = input({ type: 'text' });
+  const nextContact = input({ type: 'datetime-local' });
+  const submit = h('button', { type: 'submit', class: 'secondary' }, 'Log it');
+  return h('details', { class: 'log' },
+    h('summary', null, 'Log a call / note'),
+    h('form', {
+      class: 'log-form', 'data-testid': 'log-form',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        if (!summaryEl.value.trim()) { summaryEl.focus(); return; }
+        submit.disabled = true;
+        void logActivity({
+          dealId: card.id,
+          kind: kind.value as 'call',
+          summary: summaryEl.value.trim(),
+          withWhom: withWhom.value.trim(),
+          agreed: agreed.value.trim(),
+          nextStep: nextStep.value.trim(),
+          ...(nextContact.value ? { nextContactAt: fromLocalInput(nextContact.value) } : {}),
+        }).then((ok) => {
+          submit.disabled = false;
+          if (ok) { showBanner('Logged.', 'info'); reopen(card.id); }
+        });
+      },
+    },
+    h('div', { class: 'row2' }, field('Kind', kind), field('With whom', withWhom)),
+    field('What happened', summaryEl),
+    field('Agreed', agreed),
+    h('div', { class: 'row2 dates' }, field('Next step', nextStep), field('Next contact', nextContact)),
+    h('div', { class: 'actions' }, submit),
+    ));
+}
+
+function history(entries: HistoryEntry[]): HTMLElement {
+  const sorted = entries.slice().sort((a, b) => String(b.at || '').localeCompare(String(a.at || '')));
+  const today = state.board ? state.board.today : undefined;
+  return h('div', { class: 'history' },
+    h('h3', null, 'History'),
+    sorted.length === 0 ? h('div', { class: 'muted small' }, 'Nothing yet.') : h('ol', null, sorted.map((e) => h('li', { class: `hist hist-${e.kind}` },
+      h('div', { class: 'hist-head' }, h('span', { class: 'hist-kind' }, e.kind), h('span', { class: 'muted' }, `${when(e.at, today)}${e.user ? ` · ${e.user}` : ''}`)),
+      h('div', { class: 'hist-summary' }, e.summary),
+      e.withWhom ? h('div', { class: 'small' }, `With: ${e.withWhom}`) : null,
+      e.agreed ? h('div', { class: 'small' }, `Agreed: ${e.agreed}`) : null,
+      e.nextStep ? h('div', { class: 'small' }, `Next: ${e.nextStep}`) : null,
+    ))),
+  );
+}
+
+function reopen(dealId: string): void {
+  if (panelOpen('details') && current && current.dealId === dealId) load(dealId);
+}

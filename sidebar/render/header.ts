@@ -1,0 +1,112 @@
+// The top bar: forecast roll-up, scope filter, instant search, refresh, quick add, inbox;
+// in the wide dialog also the meeting planner (agreed meetings in the next two weeks).
+import type { Card } from '../../src/app/contracts/board';
+import { h, clear, icon } from '../dom';
+import { daysFrom, money, when } from '../format';
+import { changed, columns, rollup, state } from '../state';
+import { reload } from '../actions';
+
+export interface HeaderHooks {
+  openInbox(): void;
+  openQuickAdd(): void;
+  openDetails(dealId: string): void;
+}
+
+export interface Header {
+  update(): void;
+}
+
+export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
+  const scope = h('select', {
+    class: 'scope',
+    'data-testid': 'filter-scope',
+    'aria-label': 'Whose deals',
+    onchange: () => {
+      const v = scope.value;
+      state.filter = v === 'mine' || v === 'all' ? { scope: v } : { scope: 'manager', manager: v.slice(2) };
+      void reload();
+    },
+  });
+  const search = h('input', {
+    type: 'search',
+    class: 'search-input',
+    'data-testid': 'search',
+    placeholder: 'Search deals, clients, phones',
+    'aria-label': 'Search deals',
+    autocomplete: 'off',
+    oninput: () => { state.search = search.value; changed(); },
+  });
+  const badge = h('span', { class: 'badge', hidden: true });
+  const inbox = h('button', {
+    type: 'button', class: 'icon-button inbox-button', 'data-testid': 'inbox-button', 'aria-label': 'Inbox', title: 'Inbox: new requests', onclick: hooks.openInbox,
+  }, icon('inbox', 20), badge);
+  const rollupEl = h('div', { class: 'rollup', 'aria-label': 'Forecast roll-up' });
+  const meetings = h('div', { class: 'meetings', 'aria-label': 'Meetings in the next two weeks' });
+
+  parent.appendChild(h('header', { class: 'topbar' },
+    h('div', { class: 'toolbar' },
+      h('span', { class: 'brand' }, 'Dealboard'),
+      scope,
+      h('label', { class: 'search' }, icon('search', 16), search),
+      h('div', { class: 'tools' },
+        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Refresh the board', title: 'Refresh', onclick: () => { void reload(); } }, icon('refresh', 20)),
+        inbox,
+        h('button', { type: 'button', class: 'primary quick-add', 'data-testid': 'quick-add-button', onclick: hooks.openQuickAdd }, icon('plus', 18), 'Request'),
+      ),
+    ),
+    h('div', { class: 'overview' }, rollupEl, meetings),
+  ));
+
+  function update(): void {
+    const board = state.board;
+    if (!board) return;
+    const current = board.filter.scope === 'manager' ? `m:${board.filter.manager || ''}` : board.filter.scope;
+    clear(scope,
+      h('option', { value: 'mine' }, 'My deals'),
+      h('option', { value: 'all' }, 'All deals'),
+      board.team.length ? h('optgroup', { label: 'Manager' },
+        board.team.map((m) => h('option', { value: `m:${m.email}` }, m.name || m.email))) : null,
+    );
+    scope.value = current;
+    const count = board.inbox.length;
+    badge.textContent = count > 99 ? '99+' : String(count);
+    badge.hidden = count === 0;
+    inbox.setAttribute('aria-label', `Inbox, ${count} new request${count === 1 ? '' : 's'}`);
+
+    const r = rollup();
+    clear(rollupEl, (['green', 'yellow', 'red'] as const).map((key) => h('div', {
+      class: `roll roll-${key}`,
+      title: `${key[0].toUpperCase()}${key.slice(1)} forecast: ${r[key].count} deals, ${money(r[key].amount, board.currency)}`,
+    },
+    h('span', { class: 'dot' }),
+    h('span', { class: 'roll-count' }, String(r[key].count)),
+    h('span', { class: 'roll-amount' }, money(r[key].amount, board.currency, true)),
+    )));
+    renderMeetings(board.today, board.currency);
+  }
+
+  function renderMeetings(today: string, currency: string): void {
+    const upcoming: Card[] = [];
+    for (const column of columns()) {
+      for (const card of column.cards) {
+        if (!card.steps.meetingAgreed || !card.nextContactAt) continue;
+        const d = daysFrom(card.nextContactAt, today);
+        if (d >= 0 && d <= 14) upcoming.push(card);
+      }
+    }
+    upcoming.sort((a, b) => String(a.nextContactAt).localeCompare(String(b.nextContactAt)));
+    clear(meetings,
+      h('div', { class: 'meetings-title' }, icon('event', 16), `Meetings · next 2 weeks`, h('span', { class: 'muted' }, ` ${upcoming.length}`)),
+      upcoming.length === 0
+        ? h('div', { class: 'muted small' }, 'No personal meetings agreed yet.')
+        : h('ol', { class: 'meeting-list' }, upcoming.slice(0, 12).map((card) => h('li', null,
+          h('button', { type: 'button', class: 'meeting', onclick: () => hooks.openDetails(card.id) },
+            h('span', { class: 'meeting-when' }, when(card.nextContactAt, today)),
+            h('span', { class: 'meeting-who' }, card.clientName || card.title),
+            h('span', { class: 'meeting-value' }, money(card.value, currency, true)),
+          )))),
+    );
+  }
+
+  return { update };
+}

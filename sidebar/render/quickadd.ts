@@ -1,0 +1,45 @@
+// "+ Request": a phone call becomes a lead (and, by default, a deal in New) in seconds.
+import { h } from '../dom';
+import { addLead } from '../actions';
+import { closePanel, openPanel } from './panel';
+import { checkbox, field, input } from './fields';
+
+export function openQuickAdd(): void {
+  openPanel({ title: 'New request', testid: 'quick-add', body: quickAddForm });
+  const first = document.querySelector('[data-testid="quick-add-form"] input') as HTMLInputElement | null;
+  if (first) first.focus();
+}
+
+function quickAddForm(): HTMLElement {
+  const name = input({ type: 'text', required: true, autocomplete: 'off', 'data-testid': 'quick-add-name' });
+  const phone = input({ type: 'tel', autocomplete: 'off' });
+  const email = input({ type: 'email', autocomplete: 'off' });
+  const message = h('textarea', { rows: 3 });
+  const budget = input({ type: 'number', min: '0', step: 'any', placeholder: 'e.g. 5000' });
+  const create = checkbox('Create a deal in New now', { checked: true });
+  const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'quick-add-submit' }, 'Add request');
+  return h('form', {
+    class: 'quick-add-form', 'data-testid': 'quick-add-form',
+    onsubmit: (e: Event) => {
+      e.preventDefault();
+      if (!name.value.trim()) { name.focus(); return; }
+      submit.disabled = true;
+      const createDeal = (create.querySelector('input') as HTMLInputElement).checked;
+      void addLead({
+        name: name.value.trim(),
+        phone: phone.value.trim() || undefined,
+        email: email.value.trim() || undefined,
+        message: message.value.trim() || undefined,
+        budget: budget.value ? Number(budget.value) : undefined,
+        createDeal,
+      }).then((ok) => { if (ok) closePanel(); else submit.disabled = false; });
+    },
+  },
+  field('Client or company name', name),
+  h('div', { class: 'row2' }, field('Phone', phone), field('Email', email)),
+  field('What they need', message),
+  field('Rough budget', budget),
+  create,
+  h('div', { class: 'actions' }, submit),
+  );
+}

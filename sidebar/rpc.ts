@@ -1,0 +1,74 @@
+// Typed promises over google.script.run. Apps Script allows at most 10 calls in flight from
+// one page, so further calls wait in a queue; a listener learns how many are busy.
+import type {
+  ActivityInput, Board, BoardFilter, Card, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput,
+} from '../src/app/contracts/board';
+import type { StageKey } from '../src/domain/stages';
+
+interface ScriptRun {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
+  [fn: string]: unknown;
+}
+
+declare const google: { script: { run: ScriptRun } };
+
+/** The server's api_* globals as the sidebar calls them. */
+export interface Api {
+  api_getBoard(filter?: BoardFilter): Board;
+  api_getDeal(dealId: string): DealDetails;
+  api_moveDeal(dealId: string, toStage: StageKey, index: number, version: number): MoveResult;
+  api_updateDeal(dealId: string, patch: DealPatch, version: number): Card;
+  api_addLead(input: NewLeadInput): { leadId: string; dealId: string | null };
+  api_convertLead(leadId: string): ConvertResult;
+  api_junkLead(leadId: string): { leadId: string };
+  api_logActivity(input: ActivityInput): { dealId: string; version: number };
+}
+
+type Fn = keyof Api;
+type Args<K extends Fn> = Parameters<Api[K]>;
+type Result<K extends Fn> = ReturnType<Api[K]>;
+
+export const MAX_IN_FLIGHT = 10;
+
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+let busyListener: (count: number) => void = () => undefined;
+
+export function onBusy(listener: (count: number) => void): void {
+  busyListener = listener;
+}
+
+export function messageOf(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error || 'Something went wrong.');
+}
+
+export function call<K extends Fn>(fn: K, ...args: Args<K>): Promise<Result<K>> {
+  return new Promise<Result<K>>((resolve, reject) => {
+    const start = () => {
+      inFlight += 1;
+      busyListener(inFlight + waiting.length);
+      const done = () => {
+        inFlight -= 1;
+        const next = waiting.shift();
+        if (next) next();
+        busyListener(inFlight + waiting.length);
+      };
+      try {
+        const runner = google.script.run
+          .withSuccessHandler((value) => { done(); resolve(value as Result<K>); })
+          .withFailureHandler((error) => { done(); reject(new Error(messageOf(error))); });
+        (runner[fn] as (...a: unknown[]) => void)(...args);
+      } catch (error) {
+        done();
+        reject(new Error(messageOf(error)));
+      }
+    };
+    if (inFlight < MAX_IN_FLIGHT) start();
+    else {
+      waiting.push(start);
+      busyListener(inFlight + waiting.length);
+    }
+  });
+}

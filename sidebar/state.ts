@@ -1,0 +1,114 @@
+// The one store: the board exactly as the server sent it, plus what the view adds
+// (search text, collapsed lanes, refusal notes, a highlighted card).
+import type { Board, BoardFilter, Card, Column } from '../src/app/contracts/board';
+import type { Forecast } from '../src/domain/forecast';
+import type { StageKey } from '../src/domain/stages';
+
+export interface State {
+  board: Board | null;
+  filter: BoardFilter;
+  search: string;
+  collapsed: { [stage: string]: boolean };
+  reasons: { [dealId: string]: string[] };
+  highlight: string | null;
+}
+
+export const state: State = { board: null, filter: {}, search: '', collapsed: {}, reasons: {}, highlight: null };
+
+const CLOSED: StageKey[] = ['failed', 'completed'];
+type Listener = () => void;
+const listeners: Listener[] = [];
+
+export function subscribe(listener: Listener): void {
+  listeners.push(listener);
+}
+
+export function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+export function setBoard(board: Board): void {
+  state.board = board;
+  changed();
+}
+
+export function columns(): Column[] {
+  return state.board ? state.board.columns : [];
+}
+
+export function findCard(dealId: string): { column: Column; index: number; card: Card } | null {
+  for (const column of columns()) {
+    for (let i = 0; i < column.cards.length; i++) {
+      if (column.cards[i].id === dealId) return { column, index: i, card: column.cards[i] };
+    }
+  }
+  return null;
+}
+
+export function columnOf(stage: string): Column | null {
+  return columns().filter((c) => c.key === stage)[0] || null;
+}
+
+function recount(column: Column): void {
+  column.count = column.cards.length;
+  column.total = column.cards.reduce((sum, card) => sum + (Number(card.value) || 0), 0);
+}
+
+/** Same rule as the server: totals per traffic light over the live (not closed) columns. */
+export function rollup(): Record<Forecast | 'none', { count: number; amount: number }> {
+  const out = { green: { count: 0, amount: 0 }, yellow: { count: 0, amount: 0 }, red: { count: 0, amount: 0 }, none: { count: 0, amount: 0 } };
+  for (const column of columns()) {
+    if (CLOSED.indexOf(column.key) >= 0) continue;
+    for (const card of column.cards) {
+      const bucket = out[card.forecast || 'none'] || out.none;
+      bucket.count += 1;
+      bucket.amount += Number(card.value) || 0;
+    }
+  }
+  return out;
+}
+
+/** Moves a card in the local board; index counts the target's cards without the moved one. */
+export function moveLocal(dealId: string, toStage: StageKey, index: number): void {
+  const found = findCard(dealId);
+  const target = columnOf(toStage);
+  if (!found || !target) return;
+  found.column.cards.splice(found.index, 1);
+  const card = found.card;
+  if (found.column !== target) {
+    card.stage = toStage;
+    card.daysInStage = 0;
+  }
+  target.cards.splice(Math.max(0, Math.min(index, target.cards.length)), 0, card);
+  recount(found.column);
+  recount(target);
+}
+
+/** Puts a fresh card from the server in place of the old one (same column and slot). */
+export function replaceCard(card: Card): void {
+  const found = findCard(card.id);
+  if (!found) return;
+  if (found.column.key !== card.stage && columnOf(card.stage)) {
+    moveLocal(card.id, card.stage, columnOf(card.stage)!.cards.length);
+    replaceCard(card);
+    return;
+  }
+  found.column.cards[found.index] = card;
+  recount(found.column);
+}
+
+export function snapshot(): Board | null {
+  return state.board ? (JSON.parse(JSON.stringify(state.board)) as Board) : null;
+}
+
+/** Client-side search, the same words-all-match rule the server applies. */
+export function matches(card: Card, search: string): boolean {
+  const text = search.trim().toLowerCase();
+  if (!text) return true;
+  const haystack = `${card.title} ${card.clientName} ${card.phone} ${card.email}`.toLowerCase();
+  const digits = String(card.phone || '').replace(/\D/g, '');
+  return text.split(/\s+/).every((word) => {
+    const wordDigits = word.replace(/\D/g, '');
+    return haystack.indexOf(word) >= 0 || (wordDigits.length >= 3 && digits.indexOf(wordDigits) >= 0);
+  });
+}

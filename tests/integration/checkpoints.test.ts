@@ -1,0 +1,116 @@
+import { demoWorkspace, measure, records, runFromClient } from './harness';
+
+const DAY = 86400000;
+
+function dealInNegotiation(addon: any, manager = 'anna@studio.test') {
+  const board = addon.api_getBoard({ scope: 'all' });
+  return board.columns.find((c: any) => c.key === 'negotiation').cards.find((c: any) => c.manager === manager && c.value > 0);
+}
+
+describe('checkpoints and health through the bundle', () => {
+  it('applies the default plan when a deal is won, turns red past a deadline, green when done', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = dealInNegotiation(addon);
+    const moved = addon.api_moveDeal(card.id, 'in_work', 0, card.version);
+    expect(moved.ok).toBe(true);
+    let details = addon.api_getDeal(card.id);
+    expect(details.checkpoints.map((c: any) => c.name)).toEqual(['Design done', 'Prototype done', 'Testing done', 'Works completed', 'Payment received']);
+    expect(details.checkpoints[0].due).toBe('2026-12-03');
+    expect(details.card.health).toBe('green');
+
+    // Eleven days later the design is late.
+    ws.clock.advance(11 * DAY);
+    ws.runTimeTriggers();
+    const row = () => records(ws, 'Deals').find((d) => d.ID === card.id)!;
+    expect(row().Health).toBe('red');
+    const health = ws.readSheet('Deals');
+    const healthCol = (health.values[0] as string[]).indexOf('Health');
+    const rowIndex = (health.values as unknown[][]).findIndex((r) => r[0] === card.id);
+    expect(health.backgrounds[rowIndex][healthCol]).toBe('#f4c7c3');
+    const boardCard = addon.api_getBoard().columns.find((c: any) => c.key === 'in_work').cards.find((c: any) => c.id === card.id);
+    expect(boardCard.health).toBe('red');
+    const desk = addon.api_getHealth();
+    const item = desk.items.find((i: any) => i.dealId === card.id);
+    expect(item).toMatchObject({ health: 'red', nearest: { name: 'Design done', daysLeft: -1, late: true } });
+    expect(desk.items[0].health).toBe('red');
+
+    // The executor marks it done; the deal is green again.
+    ws.setUser('eva@studio.test');
+    const done = addon.api_completeCheckpoint(item.nearest.id, true);
+    expect(done).toMatchObject({ changed: true, health: 'green', checkpoint: { doneBy: 'eva@studio.test', doneAt: '2026-12-04' } });
+    expect(row().Health).toBe('green');
+    expect(records(ws, 'Activities').pop()).toMatchObject({ Summary: 'Checkpoint done: Design done (planned 2026-12-03)', User: 'eva@studio.test' });
+    // And it can be undone.
+    expect(addon.api_completeCheckpoint(item.nearest.id, false).health).toBe('red');
+  });
+
+  it('refuses to complete a deal while gating checkpoints are open, naming them', () => {
+    const { addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = dealInNegotiation(addon);
+    const won = addon.api_moveDeal(card.id, 'in_work', 0, card.version);
+    const refused = addon.api_moveDeal(card.id, 'completed', 0, won.card.version);
+    expect(refused.ok).toBe(false);
+    expect(refused.reasons).toEqual(['Finish first: Works completed, Payment received.']);
+  });
+
+  it('refuses a user who may not mark a checkpoint done', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = dealInNegotiation(addon);
+    addon.api_moveDeal(card.id, 'in_work', 0, card.version);
+    const design = addon.api_getDeal(card.id).checkpoints[0];
+    ws.setUser('boris@studio.test');
+    const reply = runFromClient(ws, addon, 'api_completeCheckpoint', [design.id, true]);
+    expect(reply.ok).toBe(false);
+    expect(reply.error.message).toBe('Only executor, a head or the owner may mark "Design done" done.');
+  });
+
+  it('creates the conditional-format rules with the right ranges and colours', () => {
+    const { ws } = demoWorkspace(80);
+    const deals = ws.readSheet('Deals');
+    const letter = String.fromCharCode(65 + (deals.values[0] as string[]).indexOf('Health'));
+    expect(deals.conditionalFormats).toContainEqual(expect.objectContaining({ ranges: [`${letter}2:${letter}`], criteria: 'TEXT_EQUAL_TO', values: ['red'], background: '#f4c7c3' }));
+    const checkpoints = ws.readSheet('Checkpoints');
+    expect(checkpoints.conditionalFormats.some((r: any) => r.criteria === 'CUSTOM_FORMULA' && /TODAY\(\)/.test(String(r.values[0])) && r.background === '#f4c7c3')).toBe(true);
+  });
+
+  it('manages checkpoints by hand: add, shift, remove; the delay report is written', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = dealInNegotiation(addon);
+    addon.api_moveDeal(card.id, 'in_work', 0, card.version);
+    const added = addon.api_saveCheckpoint({ dealId: card.id, name: 'Parts delivered', due: '2026-11-24', responsible: 'anna@studio.test' });
+    expect(added.health).toBe('amber');
+    const details = addon.api_getDeal(card.id);
+    const parts = details.checkpoints.find((c: any) => c.name === 'Parts delivered');
+    addon.api_saveCheckpoint({ id: parts.id, dealId: card.id, due: '2026-12-30', expectedVersion: parts.version });
+    expect(addon.api_getDeal(card.id).checkpoints.find((c: any) => c.id === parts.id).due).toBe('2026-12-30');
+    const again = addon.api_getDeal(card.id).checkpoints.find((c: any) => c.id === parts.id);
+    addon.api_saveCheckpoint({ id: parts.id, dealId: card.id, remove: true, expectedVersion: again.version });
+    expect(addon.api_getDeal(card.id).checkpoints.some((c: any) => c.id === parts.id)).toBe(false);
+    ws.setUser('owner@studio.test');
+    addon.refreshDelayReportNow();
+    const report = records(ws, 'Delay report');
+    expect(report.find((r) => r['Checkpoint or person'] === 'Design done')).toBeDefined();
+  });
+});
+
+describe('checkpoint budgets at 10,000 deals', () => {
+  it('recompute: 2 reads and at most 1 write; desk and completion: at most 3 reads', () => {
+    const { ws, addon } = demoWorkspace(10000, 'owner@studio.test');
+    expect(records(ws, 'Checkpoints').length).toBeGreaterThan(35000);
+    ws.clock.advance(30 * DAY);
+    const recompute = measure(ws, () => addon.recomputeHealth());
+    expect(recompute.calls.byCategory.spreadsheetRead).toBe(2);
+    expect(recompute.calls.byCategory.spreadsheetWrite).toBe(1);
+    const again = measure(ws, () => addon.recomputeHealth());
+    expect(again.calls.byCategory.spreadsheetWrite).toBe(0);
+    ws.setUser('anna@studio.test');
+    const desk = measure(ws, () => addon.api_getHealth());
+    expect(desk.calls.byCategory.spreadsheetRead).toBe(3);
+    expect(desk.calls.byCategory.spreadsheetWrite).toBe(0);
+    ws.setUser('owner@studio.test');
+    const open = addon.api_getHealth('all').items.find((i: any) => i.nearest && i.nearest.canComplete);
+    const complete = measure(ws, () => addon.api_completeCheckpoint(open.nearest.id, true));
+    expect(complete.calls.byCategory.spreadsheetRead).toBe(3);
+    expect(complete.calls.byCategory.spreadsheetWrite).toBeLessThanOrEqual(3);
+  });
+});
