@@ -10,14 +10,15 @@ import { showBanner } from './render/banner';
 
 const chains: { [dealId: string]: Promise<unknown> } = {};
 
-function perDeal<T>(dealId: string, task: () => Promise<T>): Promise<T> {
+/** Runs writes to one deal one after another, so each carries the version the last returned. */
+export function perDeal<T>(dealId: string, task: () => Promise<T>): Promise<T> {
   const previous = chains[dealId] || Promise.resolve();
   const next = previous.then(task, task);
   chains[dealId] = next.catch(() => undefined);
   return next;
 }
 
-function versionOf(dealId: string): number {
+export function versionOf(dealId: string): number {
   const found = findCard(dealId);
   return found ? found.card.version : 0;
 }
@@ -48,11 +49,10 @@ export function reload(highlight?: string | null): Promise<void> {
     if (!again) again = loading.then(() => { again = null; return reload(); });
     return again;
   }
-  loading = call('api_getBoard', state.filter)
-    .then((board) => {
-      state.filter = { scope: board.filter.scope, manager: board.filter.manager };
-      setBoard(board);
-    })
+  // Always the whole board: "My deals / All deals / <manager>" is filtered here, so the
+  // drop index a move sends counts the same cards the server counts.
+  loading = call('api_getBoard', { scope: 'all' })
+    .then((board) => { setBoard(board); })
     .catch((error) => { showBanner(messageOf(error), 'error'); })
     .then(() => { loading = null; });
   return loading;
@@ -174,4 +174,12 @@ export function logActivity(input: ActivityInput): Promise<boolean> {
       return true;
     })
     .catch((error) => { report(error); return false; });
+}
+
+/** A checkpoint call returned the deal's new health: show it on the card right away. */
+export function setHealth(dealId: string, health: string): void {
+  const found = findCard(dealId);
+  if (!found || found.card.health === health) return;
+  found.card.health = health as Card['health'];
+  changed();
 }

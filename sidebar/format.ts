@@ -80,3 +80,26 @@ export function daysFrom(iso: string, today: string): number {
   if (!d) return Infinity;
   return Math.floor((new Date(`${localDay(d)}T12:00:00`).getTime() - a) / 86400000);
 }
+
+const exactFormats: Record<string, Intl.NumberFormat> = {};
+
+/** Minor units (cents) with the currency's own decimals: quote lines and totals. */
+export function moneyMinor(minorUnits: number, currency: string): string {
+  const key = currency || 'USD';
+  if (!exactFormats[key]) {
+    try {
+      exactFormats[key] = new Intl.NumberFormat(undefined, { style: 'currency', currency: key });
+    } catch (_) {
+      exactFormats[key] = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+  }
+  return exactFormats[key].format((Number(minorUnits) || 0) / 100);
+}
+
+/** A checkpoint's time left: "3 days left", "due today", "2 days late". */
+export function dueLabel(daysLeft: number | null): string {
+  if (daysLeft === null || !isFinite(daysLeft)) return '';
+  if (daysLeft === 0) return 'due today';
+  const n = Math.abs(daysLeft);
+  return `${n} day${n === 1 ? '' : 's'} ${daysLeft > 0 ? 'left' : 'late'}`;
+}

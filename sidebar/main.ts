@@ -1,7 +1,7 @@
 // Dealboard sidebar / dialog: wires the store to the views and loads the board.
 import { h } from './dom';
 import { onBusy } from './rpc';
-import { state, subscribe } from './state';
+import { changed, state, subscribe } from './state';
 import { reload } from './actions';
 import { mountBanner } from './render/banner';
 import { mountHeader } from './render/header';
@@ -11,6 +11,11 @@ import { mountPanel, panelOpen, refreshPanel } from './render/panel';
 import { openDetails } from './render/details';
 import { openInbox } from './render/inbox';
 import { openQuickAdd } from './render/quickadd';
+import { loadDesk, mountDesk, renderDesk } from './render/desk';
+
+declare global {
+  interface Window { DEALBOARD_VIEW?: string }
+}
 
 function start(): void {
   const app = document.getElementById('app') || document.body.appendChild(h('div', { id: 'app' }));
@@ -21,10 +26,19 @@ function start(): void {
     app.setAttribute('aria-busy', count > 0 ? 'true' : 'false');
   });
 
-  const header = mountHeader(app, { openInbox, openQuickAdd, openDetails });
+  const showView = (view: 'board' | 'desk') => {
+    state.view = view;
+    boardEl.hidden = view !== 'board';
+    deskEl.hidden = view !== 'desk';
+    if (view === 'desk') void loadDesk();
+    changed();
+  };
+  const refresh = () => { void reload(); if (state.view === 'desk') void loadDesk(); };
+  const header = mountHeader(app, { openInbox, openQuickAdd, openDetails, showView, refresh });
   const updateProblems = mountProblems(app);
   const boardEl = h('main', { class: 'board', 'data-testid': 'board', 'aria-label': 'Deal board' });
   app.appendChild(boardEl);
+  const deskEl = mountDesk(app, openDetails);
   mountPanel(app);
   mountBanner(app);
 
@@ -32,11 +46,13 @@ function start(): void {
   subscribe(() => {
     header.update();
     updateProblems();
-    renderBoard(boardEl, hooks);
+    if (state.view === 'board') renderBoard(boardEl, hooks);
+    else renderDesk();
     if (panelOpen('inbox')) refreshPanel();
   });
   renderBoard(boardEl, hooks);
   void reload(state.highlight);
+  showView(window.DEALBOARD_VIEW === 'desk' ? 'desk' : 'board');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -3,7 +3,24 @@
 import type {
   ActivityInput, Board, BoardFilter, Card, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput,
 } from '../src/app/contracts/board';
+import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/contracts/health';
+import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
+
+export type DocumentKind = 'proposal' | 'contract' | 'invoice' | 'brief';
+
+export interface GeneratedDocument {
+  kind: DocumentKind;
+  url: string;
+  pdfUrl?: string;
+  xlsxUrl?: string;
+  version: number;
+  number: string;
+  regenerated: boolean;
+  unfilled: string[];
+  canSend: boolean;
+  sendBlockedReason: string | null;
+}
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
@@ -23,6 +40,16 @@ export interface Api {
   api_convertLead(leadId: string): ConvertResult;
   api_junkLead(leadId: string): { leadId: string };
   api_logActivity(input: ActivityInput): { dealId: string; version: number };
+  api_getHealth(scope?: 'mine' | 'all'): HealthDesk;
+  api_completeCheckpoint(checkpointId: string, done: boolean): { checkpoint: CheckpointView; health: string; changed: boolean };
+  api_saveCheckpoint(input: CheckpointInput): { id: string; dealId: string; removed: boolean; health: string };
+  api_applyPlan(dealId: string, planName: string, startDate: string): { dealId: string; added: number; health: string };
+  api_getCatalog(): CatalogView;
+  api_getQuote(dealId: string): QuoteView;
+  api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number): QuoteView;
+  api_generateDocument(dealId: string, kind: DocumentKind): GeneratedDocument;
+  api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
+  api_getPlaceholders(): { token: string; meaning: string }[];
 }
 
 type Fn = keyof Api;

@@ -1,19 +1,27 @@
-// The one store: the board exactly as the server sent it, plus what the view adds
-// (search text, collapsed lanes, refusal notes, a highlighted card).
-import type { Board, BoardFilter, Card, Column } from '../src/app/contracts/board';
+// The one store: the whole board as the server sent it (every manager's deals), plus what
+// the view adds (whose deals to show, search text, collapsed lanes, refusal notes, a
+// highlighted card, which view is on, the cached price list).
+import type { Board, Card, Column } from '../src/app/contracts/board';
+import type { CatalogView } from '../src/app/contracts/quote';
 import type { Forecast } from '../src/domain/forecast';
+import { sameEmail } from '../src/domain/roles';
 import type { StageKey } from '../src/domain/stages';
 
 export interface State {
   board: Board | null;
-  filter: BoardFilter;
+  /** Whose deals the board shows: 'mine', 'all' or 'm:<email>'; '' until the first load. */
+  scope: string;
+  view: 'board' | 'desk';
+  catalog: CatalogView | null;
   search: string;
   collapsed: { [stage: string]: boolean };
   reasons: { [dealId: string]: string[] };
   highlight: string | null;
 }
 
-export const state: State = { board: null, filter: {}, search: '', collapsed: {}, reasons: {}, highlight: null };
+export const state: State = {
+  board: null, scope: '', view: 'board', catalog: null, search: '', collapsed: {}, reasons: {}, highlight: null,
+};
 
 const CLOSED: StageKey[] = ['failed', 'completed'];
 type Listener = () => void;
@@ -27,9 +35,32 @@ export function changed(): void {
   for (const listener of listeners) listener();
 }
 
+const boardWaiters: (() => void)[] = [];
+
+/** Resolves once the first board has arrived (the desk can open a deal before that). */
+export function whenBoard(): Promise<void> {
+  return state.board ? Promise.resolve() : new Promise((resolve) => { boardWaiters.push(resolve); });
+}
+
 export function setBoard(board: Board): void {
   state.board = board;
+  boardWaiters.splice(0).forEach((resolve) => resolve());
+  if (!state.scope) state.scope = board.me.role === 'head' || board.me.role === 'owner' ? 'all' : 'mine';
   changed();
+}
+
+/** A team member's name for an email (or a role, or anything else, as it is). */
+export function nameOf(who: string): string {
+  const member = state.board ? state.board.team.filter((m) => sameEmail(m.email, who || ''))[0] : undefined;
+  return member && member.name ? member.name : who;
+}
+
+/** Whether the card belongs to the chosen "My deals / All deals / <manager>" scope. */
+export function inScope(card: Card): boolean {
+  const board = state.board;
+  if (!board || state.scope === 'all' || !state.scope) return true;
+  if (state.scope === 'mine') return sameEmail(card.manager, board.me.email);
+  return sameEmail(card.manager, state.scope.slice(2));
 }
 
 export function columns(): Column[] {
@@ -59,7 +90,7 @@ export function rollup(): Record<Forecast | 'none', { count: number; amount: num
   const out = { green: { count: 0, amount: 0 }, yellow: { count: 0, amount: 0 }, red: { count: 0, amount: 0 }, none: { count: 0, amount: 0 } };
   for (const column of columns()) {
     if (CLOSED.indexOf(column.key) >= 0) continue;
-    for (const card of column.cards) {
+    for (const card of column.cards.filter(inScope)) {
       const bucket = out[card.forecast || 'none'] || out.none;
       bucket.count += 1;
       bucket.amount += Number(card.value) || 0;

@@ -5,7 +5,7 @@ import type { Column } from '../../src/app/contracts/board';
 import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
 import { h, clear, icon } from '../dom';
 import { money } from '../format';
-import { columnOf, matches, state } from '../state';
+import { columnOf, inScope, matches, state } from '../state';
 import { moveDeal } from '../actions';
 import { renderCard, type CardHooks } from './card';
 
@@ -37,16 +37,14 @@ export function renderBoard(host: HTMLElement, hooks: CardHooks): void {
 function renderColumn(column: Column, hooks: CardHooks, lists: HTMLElement[]): HTMLElement {
   const board = state.board!;
   const collapsed = !!state.collapsed[column.key];
-  const visible = column.cards.filter((c) => matches(c, state.search));
+  // The column holds every manager's cards; only the chosen scope's are drawn, and a search
+  // narrows them further. serverIndex() maps a drop among them back onto all the cards.
+  const mine = column.cards.filter(inScope);
+  const visible = mine.filter((c) => matches(c, state.search));
   const searching = state.search.trim() !== '';
-  const list = h('div', { class: 'cards', 'data-stage': column.key },
-    column.cards.map((card) => {
-      const el = renderCard(card, hooks);
-      if (searching && visible.indexOf(card) < 0) el.hidden = true;
-      return el;
-    }));
+  const list = h('div', { class: 'cards', 'data-stage': column.key }, visible.map((card) => renderCard(card, hooks)));
   lists.push(list);
-  const total = searching ? visible.reduce((s, c) => s + (Number(c.value) || 0), 0) : column.total;
+  const total = visible.reduce((s, c) => s + (Number(c.value) || 0), 0);
   return h('section', {
     class: `column${collapsed ? ' collapsed' : ''}`,
     'data-testid': `column-${column.key}`,
@@ -66,12 +64,12 @@ function renderColumn(column: Column, hooks: CardHooks, lists: HTMLElement[]): H
   },
   h('span', { class: 'chev' }, icon('chevron', 18)),
   h('span', { class: 'column-name' }, column.name),
-  h('span', { class: 'column-count', title: 'Deals in this stage' }, searching ? `${visible.length}/${column.count}` : String(column.count)),
+  h('span', { class: 'column-count', title: 'Deals in this stage' }, searching ? `${visible.length}/${mine.length}` : String(mine.length)),
   h('span', { class: 'column-total' }, money(total, board.currency, true)),
   ),
   h('div', { class: 'column-body' },
     list,
-    column.cards.length === 0 ? h('div', { class: 'empty' }, 'No deals') : null,
+    visible.length === 0 ? h('div', { class: 'empty' }, searching && mine.length ? 'No matches' : 'No deals') : null,
     column.archived > 0 ? h('div', { class: 'archived' }, `+ ${column.archived} closed earlier, not shown`) : null,
   ),
   );
@@ -117,23 +115,23 @@ function makeSortable(list: HTMLElement): Sortable {
 }
 
 /**
- * The drop position as the server counts it: among all of the target column's cards
- * (hidden ones too), without the moved card. The card goes right after the nearest
- * visible card above it, or right before the nearest visible card below it.
+ * The drop position as the server counts it: among ALL of the target column's non-archived
+ * cards (other managers' and search-hidden ones too, which the state holds but the list
+ * does not draw), without the moved card. The card goes right after the nearest drawn card
+ * above it, or right before the nearest drawn card below it, or at the end.
  */
 export function serverIndex(list: HTMLElement, item: HTMLElement, dealId: string, toStage: StageKey): number {
   const column = columnOf(toStage);
   const order = column ? column.cards.map((c) => c.id).filter((id) => id !== dealId) : [];
-  const siblings = Array.prototype.slice.call(list.querySelectorAll('.card')) as HTMLElement[];
-  const at = siblings.indexOf(item);
+  const drawn = (Array.prototype.slice.call(list.querySelectorAll('.card')) as HTMLElement[]).filter((el) => !el.hidden || el === item);
+  const at = drawn.indexOf(item);
+  const posOf = (el: HTMLElement) => order.indexOf(el.getAttribute('data-id') || '');
   for (let i = at - 1; i >= 0; i--) {
-    if (siblings[i].hidden) continue;
-    const pos = order.indexOf(siblings[i].getAttribute('data-id') || '');
+    const pos = posOf(drawn[i]);
     if (pos >= 0) return pos + 1;
   }
-  for (let i = at + 1; i < siblings.length; i++) {
-    if (siblings[i].hidden) continue;
-    const pos = order.indexOf(siblings[i].getAttribute('data-id') || '');
+  for (let i = at + 1; i < drawn.length; i++) {
+    const pos = posOf(drawn[i]);
     if (pos >= 0) return pos;
   }
   return order.length;

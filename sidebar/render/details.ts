@@ -5,28 +5,36 @@ import type { StageKey } from '../../src/domain/stages';
 import { h, type Child } from '../dom';
 import { fromLocalInput, money, toLocalInput, when } from '../format';
 import { call } from '../rpc';
-import { columnOf, findCard, state } from '../state';
+import { columnOf, findCard, state, whenBoard } from '../state';
 import { endIndex, logActivity, moveDeal, report, updateDeal } from '../actions';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 import { checkbox, field, input } from './fields';
 import { STEPS } from './card';
+import { checkpointsSection } from './checkpointList';
+import { quoteSection, resetQuote } from './quote';
+import { documentsSection } from './documents';
 
-let current: { dealId: string; details: DealDetails | null; error: string } | null = null;
+let current: { dealId: string; details: DealDetails | null; error: string; section?: string } | null = null;
 
-export function openDetails(dealId: string): void {
-  current = { dealId, details: null, error: '' };
+/** Opens a deal's page; `section` (an element id such as 'sec-checkpoints') is scrolled to once loaded. */
+export function openDetails(dealId: string, section?: string): void {
+  current = { dealId, details: null, error: '', section };
+  resetQuote();
   const found = findCard(dealId);
   openPanel({ title: found ? found.card.title : 'Deal', testid: 'details', body: detailsBody });
   load(dealId);
 }
 
 function load(dealId: string): void {
-  call('api_getDeal', dealId)
-    .then((details) => {
+  Promise.all([call('api_getDeal', dealId), whenBoard()])
+    .then(([details]) => {
       if (!current || current.dealId !== dealId) return;
       current.details = details;
       refreshPanel();
+      const target = current.section ? document.getElementById(current.section) : null;
+      current.section = undefined;
+      if (target) target.scrollIntoView({ block: 'start' });
     })
     .catch((error) => {
       if (!current || current.dealId !== dealId) return;
@@ -37,11 +45,26 @@ function load(dealId: string): void {
 
 function detailsBody(): Child {
   if (!current) return null;
-  if (!current.details) return h('div', { class: 'muted pad' }, current.error || 'Loading the deal…');
+  if (!current.details || !state.board) return h('div', { class: 'muted pad' }, current.error || 'Loading the deal…');
   const d = current.details;
   const live = findCard(d.card.id);
   const card: Card = live ? live.card : d.card;
-  return [summary(card, d), editForm(card, d), moves(card, d), card.editable ? logForm(card) : null, history(d.history)];
+  const refresh = () => reopen(card.id);
+  return [
+    summary(card, d), jumps(), editForm(card, d), moves(card, d),
+    checkpointsSection(card, d.checkpoints || [], refresh), quoteSection(card, refresh), documentsSection(card),
+    card.editable ? logForm(card) : null, history(d.history),
+  ];
+}
+
+/** A long page in a narrow sidebar: chips that jump to its sections. */
+function jumps(): HTMLElement {
+  const to = (id: string, label: string) => h('button', {
+    type: 'button', class: 'jump',
+    onclick: () => { const el = document.getElementById(id); if (el) el.scrollIntoView({ block: 'start', behavior: 'smooth' }); },
+  }, label);
+  return h('nav', { class: 'jumps', 'aria-label': 'Sections' },
+    to('sec-checkpoints', 'Checkpoints'), to('sec-quote', 'Quote'), to('sec-documents', 'Docs'), to('sec-history', 'History'));
 }
 
 function summary(card: Card, d: DealDetails): HTMLElement {
@@ -174,7 +197,7 @@ function logForm(card: Card): HTMLElement {
 function history(entries: HistoryEntry[]): HTMLElement {
   const sorted = entries.slice().sort((a, b) => String(b.at || '').localeCompare(String(a.at || '')));
   const today = state.board ? state.board.today : undefined;
-  return h('div', { class: 'history' },
+  return h('div', { class: 'history', id: 'sec-history' },
     h('h3', null, 'History'),
     sorted.length === 0 ? h('div', { class: 'muted small' }, 'Nothing yet.') : h('ol', null, sorted.map((e) => h('li', { class: `hist hist-${e.kind}` },
       h('div', { class: 'hist-head' }, h('span', { class: 'hist-kind' }, e.kind), h('span', { class: 'muted' }, `${when(e.at, today)}${e.user ? ` · ${e.user}` : ''}`)),

@@ -1,15 +1,18 @@
-// The top bar: forecast roll-up, scope filter, instant search, refresh, quick add, inbox;
-// in the wide dialog also the meeting planner (agreed meetings in the next two weeks).
+// The top bar: Board / Desk tabs, forecast roll-up, scope filter (client-side: the state
+// holds every deal), instant search, refresh, quick add, inbox; in the wide dialog also the
+// meeting planner (agreed meetings in the next two weeks).
 import type { Card } from '../../src/app/contracts/board';
 import { h, clear, icon } from '../dom';
 import { daysFrom, money, when } from '../format';
-import { changed, columns, rollup, state } from '../state';
-import { reload } from '../actions';
+import { changed, columns, inScope, rollup, state } from '../state';
 
 export interface HeaderHooks {
   openInbox(): void;
   openQuickAdd(): void;
   openDetails(dealId: string): void;
+  /** Switches between the board and the desk; refresh reloads whichever is on. */
+  showView(view: 'board' | 'desk'): void;
+  refresh(): void;
 }
 
 export interface Header {
@@ -21,12 +24,13 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     class: 'scope',
     'data-testid': 'filter-scope',
     'aria-label': 'Whose deals',
-    onchange: () => {
-      const v = scope.value;
-      state.filter = v === 'mine' || v === 'all' ? { scope: v } : { scope: 'manager', manager: v.slice(2) };
-      void reload();
-    },
+    onchange: () => { state.scope = scope.value; changed(); },
   });
+  const tab = (view: 'board' | 'desk', label: string, testid: string) => h('button', {
+    type: 'button', role: 'tab', class: 'tab', 'data-testid': testid, 'data-view': view, onclick: () => hooks.showView(view),
+  }, label);
+  const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'View' },
+    tab('board', 'Board', 'board-button'), tab('desk', 'Desk', 'desk-button'));
   const search = h('input', {
     type: 'search',
     class: 'search-input',
@@ -46,28 +50,35 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
   parent.appendChild(h('header', { class: 'topbar' },
     h('div', { class: 'toolbar' },
       h('span', { class: 'brand' }, 'Dealboard'),
+      tabs,
       scope,
       h('label', { class: 'search' }, icon('search', 16), search),
       h('div', { class: 'tools' },
-        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Refresh the board', title: 'Refresh', onclick: () => { void reload(); } }, icon('refresh', 20)),
+        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Refresh the board', title: 'Refresh', onclick: hooks.refresh }, icon('refresh', 20)),
         inbox,
-        h('button', { type: 'button', class: 'primary quick-add', 'data-testid': 'quick-add-button', onclick: hooks.openQuickAdd }, icon('plus', 18), 'Request'),
+        h('button', { type: 'button', class: 'primary quick-add', 'data-testid': 'quick-add-button', onclick: hooks.openQuickAdd, title: 'New request', 'aria-label': 'New request' }, icon('plus', 18), h('span', { class: 'quick-add-label' }, 'Request')),
       ),
     ),
     h('div', { class: 'overview' }, rollupEl, meetings),
   ));
 
   function update(): void {
+    const desk = state.view === 'desk';
+    document.body.classList.toggle('view-desk', desk);
+    tabs.querySelectorAll('.tab').forEach((t) => {
+      const on = t.getAttribute('data-view') === state.view;
+      t.setAttribute('aria-selected', on ? 'true' : 'false');
+      t.classList.toggle('on', on);
+    });
     const board = state.board;
     if (!board) return;
-    const current = board.filter.scope === 'manager' ? `m:${board.filter.manager || ''}` : board.filter.scope;
     clear(scope,
       h('option', { value: 'mine' }, 'My deals'),
       h('option', { value: 'all' }, 'All deals'),
       board.team.length ? h('optgroup', { label: 'Manager' },
         board.team.map((m) => h('option', { value: `m:${m.email}` }, m.name || m.email))) : null,
     );
-    scope.value = current;
+    scope.value = state.scope;
     const count = board.inbox.length;
     badge.textContent = count > 99 ? '99+' : String(count);
     badge.hidden = count === 0;
@@ -88,7 +99,7 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
   function renderMeetings(today: string, currency: string): void {
     const upcoming: Card[] = [];
     for (const column of columns()) {
-      for (const card of column.cards) {
+      for (const card of column.cards.filter(inScope)) {
         if (!card.steps.meetingAgreed || !card.nextContactAt) continue;
         const d = daysFrom(card.nextContactAt, today);
         if (d >= 0 && d <= 14) upcoming.push(card);

@@ -1,0 +1,115 @@
+// "My desk": every live deal's health, red first (the server sorts), with the nearest open
+// checkpoint, the time left to it, payments so far and when the deal should close.
+import type { HealthDesk, HealthDeskItem } from '../../src/app/contracts/health';
+import type { Health } from '../../src/domain/health';
+import { h, clear, icon } from '../dom';
+import { day, dueLabel, money } from '../format';
+import { call, messageOf } from '../rpc';
+import { columnOf, state } from '../state';
+import { completeCheckpoint, onHealthChange } from '../checkpoints';
+
+const COLOURS: { key: Health; label: string }[] = [
+  { key: 'red', label: 'Late' },
+  { key: 'amber', label: 'Due soon' },
+  { key: 'green', label: 'On plan' },
+  { key: 'white', label: 'No checkpoints' },
+];
+
+let host: HTMLElement | null = null;
+let desk: HealthDesk | null = null;
+let scope: 'mine' | 'all' | undefined;
+let error = '';
+let seq = 0;
+let open: (dealId: string, section?: string) => void = () => undefined;
+const openAt = (dealId: string) => open(dealId, 'sec-checkpoints');
+
+export function mountDesk(parent: HTMLElement, openDetails: (dealId: string, section?: string) => void): HTMLElement {
+  open = openDetails;
+  host = h('main', { class: 'desk', 'data-testid': 'desk', 'aria-label': 'My desk: deal health', hidden: true });
+  parent.appendChild(host);
+  onHealthChange(() => { if (state.view === 'desk') void loadDesk(); });
+  return host;
+}
+
+export function loadDesk(): Promise<void> {
+  const mine = ++seq;
+  return call('api_getHealth', scope)
+    .then((result) => { if (mine === seq) { desk = result; error = ''; } })
+    .catch((e) => { if (mine === seq) error = messageOf(e); })
+    .then(() => { if (mine === seq) renderDesk(); });
+}
+
+export function renderDesk(): void {
+  if (!host) return;
+  if (!desk) {
+    clear(host, h('div', { class: 'empty-board' }, error || 'Loading your desk…'));
+    return;
+  }
+  const d = desk;
+  const role = state.board ? state.board.me.role : '';
+  const supervisor = role === 'head' || role === 'owner';
+  clear(host,
+    h('div', { class: 'desk-head' },
+      h('div', { class: 'desk-counts', role: 'group', 'aria-label': 'Deals per health colour' },
+        COLOURS.map((c) => h('div', { class: `desk-count hc-${c.key}`, 'data-testid': `desk-count-${c.key}`, title: `${c.label}: ${d.counts[c.key] || 0}` },
+          h('span', { class: 'dot' }), h('span', { class: 'desk-count-n' }, String(d.counts[c.key] || 0)), h('span', { class: 'desk-count-label' }, c.label)))),
+      supervisor ? scopeToggle(d.scope) : null,
+    ),
+    error ? h('div', { class: 'form-error', role: 'alert' }, error) : null,
+    d.items.length === 0
+      ? h('div', { class: 'empty pad' }, d.scope === 'mine' ? 'No live deals on your desk.' : 'No live deals.')
+      : h('ol', { class: 'desk-list' }, d.items.map((item) => deskItem(item, d))),
+  );
+}
+
+function scopeToggle(current: 'mine' | 'all'): HTMLElement {
+  const option = (value: 'mine' | 'all', label: string) => h('button', {
+    type: 'button', class: `seg${current === value ? ' on' : ''}`, 'aria-pressed': current === value ? 'true' : 'false', 'data-testid': `desk-scope-${value}`,
+    onclick: () => { if (scope !== value) { scope = value; void loadDesk(); } },
+  }, label);
+  return h('div', { class: 'segmented', role: 'group', 'aria-label': 'Whose deals' }, option('mine', 'Mine'), option('all', 'All'));
+}
+
+function deskItem(item: HealthDeskItem, d: HealthDesk): HTMLElement {
+  const column = columnOf(item.stage);
+  const near = item.nearest;
+  const paidShare = item.amount > 0 ? Math.min(1, Math.max(0, item.paid / item.amount)) : 0;
+  const total = item.openCount + item.doneCount;
+  return h('li', {
+    class: `desk-item hb-${item.health}`, 'data-testid': `desk-item-${item.dealId}`,
+    onclick: (e: Event) => { if (!(e.target as HTMLElement).closest('button')) openAt(item.dealId); },
+  },
+  h('div', { class: 'card-top' },
+    h('span', { class: `health health-${item.health}`, role: 'img', 'aria-label': `Health ${item.health}`, title: `Health: ${item.health}` }),
+    h('button', { type: 'button', class: 'card-title', onclick: () => openAt(item.dealId) }, item.title || '(untitled deal)'),
+    h('span', { class: 'stage-chip', title: column ? column.name : item.stage, style: { '--stage': column ? column.colour : '#9aa0a6' } }, column ? column.name : item.stage),
+  ),
+  h('div', { class: 'card-who' },
+    h('span', { class: 'client' }, item.clientName || '—'),
+    total ? h('span', { class: 'manager' }, `${item.doneCount}/${total} done`) : null),
+  near
+    ? h('div', { class: 'desk-next' },
+      icon('clock', 14),
+      h('span', { class: 'desk-next-name' }, near.name),
+      near.daysLeft !== null ? h('span', { class: `desk-left${near.late ? ' late' : near.daysLeft === 0 ? ' today' : ''}` }, dueLabel(near.daysLeft)) : h('span', { class: 'muted' }, 'no date'),
+      near.canComplete ? h('button', {
+        type: 'button', class: 'secondary mini', 'data-testid': `desk-done-${near.id}`, 'aria-label': `Mark "${near.name}" done`,
+        onclick: (e: Event) => {
+          const button = e.currentTarget as HTMLButtonElement;
+          button.disabled = true;
+          void completeCheckpoint(item.dealId, near.id, true).then((ok) => { if (!ok) button.disabled = false; });
+        },
+      }, 'Done') : null)
+    : h('div', { class: 'desk-next muted' }, total ? 'All checkpoints done' : 'No checkpoints: open the deal to plan them'),
+  h('div', { class: 'desk-money' },
+    h('div', { class: 'paid-bar', role: 'img', 'aria-label': `Paid ${Math.round(paidShare * 100)}%` }, h('span', { style: { width: `${paidShare * 100}%` } })),
+    h('span', { class: 'paid-text' }, h('b', null, money(item.paid, d.currency)), ` of ${money(item.amount, d.currency)}`),
+  ),
+  item.expectedClose || item.deadline
+    ? h('div', { class: 'desk-dates muted small' },
+      item.expectedClose ? `Closes ${day(item.expectedClose)}` : '',
+      item.expectedClose && item.deadline ? ' · ' : '',
+      item.deadline ? `Deadline ${day(item.deadline)}` : '')
+    : null,
+  );
+}

@@ -1,0 +1,128 @@
+// Documents in the deal's details: make (or refresh) the proposal, contract, invoice or brief
+// from the Drive templates and show the links the client will get. Results survive redraws.
+import type { Card } from '../../src/app/contracts/board';
+import { h, clear, icon } from '../dom';
+import { call, messageOf, type DocumentKind, type GeneratedDocument } from '../rpc';
+import { state } from '../state';
+import { showBanner } from './banner';
+
+const KINDS: { kind: DocumentKind; label: string }[] = [
+  { kind: 'proposal', label: 'Proposal' },
+  { kind: 'contract', label: 'Contract' },
+  { kind: 'invoice', label: 'Invoice' },
+  { kind: 'brief', label: 'Brief' },
+];
+
+type Outcome = { doc: GeneratedDocument } | { error: string };
+
+const outcomes: { [dealId: string]: { [kind: string]: Outcome } } = {};
+const pending: { [key: string]: boolean } = {};
+let installed: { created: string[]; kept: string[]; folderUrl: string } | null = null;
+let placeholders: { token: string; meaning: string }[] | null = null;
+let helpOpen = false;
+
+export function documentsSection(card: Card): HTMLElement {
+  const el = h('section', { class: 'section documents', id: 'sec-documents', 'data-testid': 'documents' });
+  const draw = () => clear(el, ...content(card, draw));
+  draw();
+  return el;
+}
+
+function content(card: Card, draw: () => void): HTMLElement[] {
+  const mine = outcomes[card.id] || (outcomes[card.id] = {});
+  const make = (kind: DocumentKind) => {
+    const key = `${card.id}|${kind}`;
+    pending[key] = true;
+    draw();
+    call('api_generateDocument', card.id, kind)
+      .then((doc) => { mine[kind] = { doc }; })
+      .catch((error) => { mine[kind] = { error: messageOf(error) }; })
+      .then(() => { delete pending[key]; draw(); });
+  };
+  return [
+    h('h3', null, 'Documents',
+      h('button', { type: 'button', class: 'link-button', 'data-testid': 'doc-help', 'aria-expanded': helpOpen ? 'true' : 'false', onclick: () => toggleHelp(draw) }, 'Placeholders')),
+    helpOpen ? helpPanel(draw) : h('span'),
+    h('div', { class: 'doc-buttons' }, KINDS.map((k) => h('button', {
+      type: 'button', class: 'secondary', 'data-testid': `doc-${k.kind}`, disabled: !card.editable || pending[`${card.id}|${k.kind}`],
+      title: card.editable ? `Make the ${k.kind} from its template (again: same link, new content)` : 'Only the deal\'s manager, a head or the owner may make documents',
+      onclick: () => make(k.kind),
+    }, pending[`${card.id}|${k.kind}`] ? 'Making…' : mine[k.kind] && 'doc' in mine[k.kind] ? `${k.label} ↻` : k.label))),
+    installed && installed.folderUrl
+      ? h('div', { class: 'small doc-folder' }, 'Templates live in Drive: ', h('a', { href: installed.folderUrl, target: '_blank', rel: 'noopener' }, 'open the templates folder'))
+      : h('span'),
+    templatesNotice(mine, draw),
+    h('div', { class: 'doc-results' }, KINDS.filter((k) => mine[k.kind] && !needsTemplates(mine[k.kind])).map((k) => outcome(k.kind, k.label, mine[k.kind]))),
+  ];
+}
+
+function needsTemplates(o: Outcome): boolean {
+  return 'error' in o && /install document templates/i.test(o.error);
+}
+
+/** One notice, however many buttons hit it: the templates are missing from Drive. */
+function templatesNotice(mine: { [kind: string]: Outcome }, draw: () => void): HTMLElement {
+  const hit = Object.keys(mine).map((k) => mine[k]).filter(needsTemplates)[0];
+  if (!hit || !('error' in hit)) return h('span');
+  const role = state.board ? state.board.me.role : '';
+  return h('div', { class: 'doc-result error', 'data-testid': 'doc-templates' },
+    h('div', { class: 'form-error', role: 'alert' }, hit.error),
+    role === 'owner' || role === 'head'
+      ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'reinstall-templates', onclick: (e: Event) => reinstall(e.currentTarget as HTMLButtonElement, mine, draw) }, 'Reinstall templates')
+      : h('div', { class: 'muted small' }, 'Ask the owner or a head to install them.'),
+  );
+}
+
+function outcome(kind: DocumentKind, label: string, o: Outcome): HTMLElement {
+  if ('error' in o) return h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error);
+  const d = o.doc;
+  const link = (href: string, text: string, testid: string) => h('a', { href, target: '_blank', rel: 'noopener', 'data-testid': testid }, text);
+  return h('div', { class: 'doc-result', 'data-testid': `doc-result-${kind}` },
+    h('div', { class: 'doc-links' },
+      link(d.url, `Open ${label.toLowerCase()}`, `doc-link-${kind}`),
+      d.pdfUrl ? link(d.pdfUrl, 'PDF', `doc-pdf-${kind}`) : null,
+      d.xlsxUrl ? link(d.xlsxUrl, 'XLSX', `doc-xlsx-${kind}`) : null,
+    ),
+    h('div', { class: 'muted small' },
+      d.regenerated ? `Updated — same link, version ${d.version}` : `Created${d.version > 1 ? `, version ${d.version}` : ''}`,
+      d.number && kind === 'invoice' ? ` · No. ${d.number}` : ''),
+    d.unfilled.length ? h('div', { class: 'doc-warn', 'data-testid': 'doc-unfilled', role: 'note' },
+      icon('warn', 14), h('span', null, 'Left unfilled in the template: ', d.unfilled.map((t, i) => [i ? ', ' : '', h('code', null, t)]))) : null,
+    !d.canSend && d.sendBlockedReason ? h('div', { class: 'doc-note small' }, d.sendBlockedReason) : null,
+  );
+}
+
+function reinstall(button: HTMLButtonElement, mine: { [kind: string]: Outcome }, draw: () => void): void {
+  button.disabled = true;
+  button.textContent = 'Installing…';
+  call('api_installTemplates')
+    .then((result) => {
+      installed = result;
+      for (const k of Object.keys(mine)) if ('error' in mine[k]) delete mine[k];
+      showBanner(result.created.length ? `Templates installed: ${result.created.join(', ')}. Try again now.` : 'All templates were already there; your edits were kept.', 'info');
+    })
+    .catch((error) => { showBanner(messageOf(error), 'error'); })
+    .then(draw);
+}
+
+function toggleHelp(draw: () => void): void {
+  helpOpen = !helpOpen;
+  draw();
+  if (helpOpen && !placeholders) {
+    call('api_getPlaceholders')
+      .then((list) => { placeholders = list; })
+      .catch((error) => { placeholders = []; showBanner(messageOf(error), 'error'); })
+      .then(draw);
+  }
+}
+
+function helpPanel(draw: () => void): HTMLElement {
+  return h('div', { class: 'doc-help', 'data-testid': 'doc-help-panel' },
+    h('div', { class: 'doc-help-head' },
+      h('span', null, 'Type these in a template in Drive; each becomes the deal\'s value.'),
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close placeholders', onclick: () => { helpOpen = false; draw(); } }, icon('close', 14))),
+    placeholders
+      ? h('dl', null, placeholders.map((p) => [h('dt', null, h('code', null, p.token)), h('dd', null, p.meaning)]))
+      : h('div', { class: 'muted small' }, 'Loading…'),
+  );
+}

@@ -1,0 +1,163 @@
+// The playground in Debian's Chromium: the grid, the add-on menu, the sidebar and its
+// google.script.run bridge, cell edits, the virtual clock, user switching and reset.
+// Run: npm run build && npx jest tests/browser --runInBand
+import type { Page } from 'playwright-core';
+import {
+  RunningBrowser, RunningPlayground, browserSuiteEnabled, cellText, frameOf, launchBrowser, screenshot, startTestPlayground,
+} from './harness';
+
+const enabled = browserSuiteEnabled('Playground browser tests');
+const suite = enabled ? describe : describe.skip;
+
+suite('playground in Chromium', () => {
+  let pg: RunningPlayground;
+  let browser: RunningBrowser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    pg = await startTestPlayground();
+    browser = await launchBrowser();
+    page = browser.page;
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => { void d.accept(); });
+    await page.goto(pg.url);
+    await page.waitForSelector('[data-testid="cell-2-1"]');
+  }, 60000);
+
+  afterAll(async () => {
+    if (browser) await browser.close();
+    if (pg) await pg.close();
+  });
+
+  async function columnOf(header: string): Promise<number> {
+    const headers = await page.locator('[data-testid^="cell-1-"]').allInnerTexts();
+    const at = headers.map((h) => h.trim()).indexOf(header);
+    if (at < 0) throw new Error(`No column "${header}" in ${headers.join(', ')}`);
+    return at + 1;
+  }
+
+  async function clockIso(): Promise<string> {
+    return (await page.getAttribute('[data-testid="clock-now"]', 'data-iso')) ?? '';
+  }
+
+  test('loads with the workbook tabs and the Deals grid', async () => {
+    for (const tab of ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Settings', 'Users']) {
+      await expect(page.locator(`[data-testid="tab-${tab}"]`).count()).resolves.toBe(1);
+    }
+    await expect(cellText(page, 1, 1)).resolves.toBe('ID');
+    expect(await cellText(page, 2, 1)).toMatch(/^D-/);
+    const rows = await page.locator('[data-testid^="cell-"][data-testid$="-1"]').count();
+    expect(rows).toBeGreaterThan(20);
+    const menuText = await page.locator('[data-testid="menu-button"]').innerText();
+    expect(menuText).toContain('Dealboard');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('switching tabs shows another sheet', async () => {
+    await page.click('[data-testid="tab-Leads"]');
+    await page.waitForFunction(() => document.title.startsWith('Leads'));
+    await page.waitForFunction(() => {
+      const cells = Array.from(document.querySelectorAll('[data-testid^="cell-1-"]')).map((c) => c.textContent);
+      return cells.length > 0 && !cells.includes('Forecast');
+    });
+    await page.click('[data-testid="tab-Deals"]');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid^="cell-1-"]')).some((c) => c.textContent === 'Forecast'));
+  });
+
+  test('the menu opens the board in the sidebar, and its bridge enforces the payload rules', async () => {
+    await page.click('[data-testid="menu-button"]');
+    await page.click('[data-testid="menu-item-openBoard"]');
+    const frame = await frameOf(page, 'sidebar-frame');
+
+    const failure = await frame.evaluate(() => new Promise<string>((resolve) => {
+      (window as any).google.script.run
+        .withSuccessHandler(() => resolve('success?'))
+        .withFailureHandler((e: Error) => resolve(`failure: ${e instanceof Error} ${e.message}`))
+        .api_getBoard({ since: new Date() });
+    }));
+    expect(failure).toMatch(/^failure: true .*Date/);
+
+    const success = await frame.evaluate(() => new Promise<string>((resolve) => {
+      (window as any).google.script.run
+        .withSuccessHandler((board: unknown, user: string) => resolve(`${user}:${typeof board}`))
+        .withFailureHandler((e: Error) => resolve(`failure: ${e.message}`))
+        .withUserObject('me')
+        .api_getBoard();
+    }));
+    expect(success).toBe('me:object');
+
+    const missing = await frame.evaluate(() => new Promise<string>((resolve) => {
+      (window as any).google.script.run.withFailureHandler((e: Error) => resolve(e.message)).doesNotExist_();
+    }));
+    expect(missing).toContain('Script function not found');
+
+    await page.click('[data-testid="sidebar-close"]');
+    await page.waitForSelector('[data-testid="sidebar-frame"]', { state: 'hidden' });
+  });
+
+  test('the full board opens in a large modeless dialog that closes', async () => {
+    await page.click('[data-testid="menu-button"]');
+    await page.click('[data-testid="menu-item-openFullBoard"]');
+    await frameOf(page, 'dialog-frame');
+    const box = await page.locator('[data-testid="dialog-frame"]').boundingBox();
+    expect(box!.width).toBeGreaterThan(900);
+    await screenshot(page, 'playground-full-board');
+    await page.click('[data-testid="dialog-close"]');
+    await page.waitForSelector('[data-testid="dialog-frame"]', { state: 'hidden' });
+  });
+
+  test('double-click edits a cell', async () => {
+    const notes = await columnOf('Notes');
+    const cell = `[data-testid="cell-3-${notes}"]`;
+    await page.dblclick(cell);
+    await page.fill('[data-testid="cell-editor"]', 'Called, wants a quote <b>today</b>');
+    await page.press('[data-testid="cell-editor"]', 'Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Called, wants a quote <b>today</b>', cell);
+    const values = pg.workspace.readSheet('Deals').values;
+    expect(values[2][notes - 1]).toBe('Called, wants a quote <b>today</b>');
+  });
+
+  test('the clock moves by a day and the hourly trigger runs', async () => {
+    const before = Date.parse(await clockIso());
+    await page.click('[data-testid="clock-plus-day"]');
+    await page.waitForFunction((b) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('data-iso')!) > b, before);
+    expect(Date.parse(await clockIso()) - before).toBe(24 * 3600 * 1000);
+    expect(pg.workspace.clock.now().getTime()).toBe(before + 24 * 3600 * 1000);
+    // 24 whole hours crossed: the add-on's hourly trigger ran once per hour.
+    await page.waitForSelector('[data-testid="toast"]:has-text("triggers ran 24 time")');
+  });
+
+  test('switching the user acts as that user', async () => {
+    await page.selectOption('[data-testid="user-select"]', 'anna@studio.test');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="user-select"]') as HTMLSelectElement).value === 'anna@studio.test');
+    expect(pg.workspace.currentUser()).toBe('anna@studio.test');
+    await page.selectOption('[data-testid="user-select"]', 'owner@studio.test');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="user-select"]') as HTMLSelectElement).value === 'owner@studio.test');
+  });
+
+  test('reset brings back a fresh demo workbook', async () => {
+    const notes = await columnOf('Notes');
+    const workspaceBefore = pg.workspace;
+    await page.click('[data-testid="reset"]');
+    await page.waitForFunction(() => true);
+    await page.waitForFunction((c) => {
+      const el = document.querySelector(`[data-testid="cell-3-${c}"]`);
+      return !!el && el.textContent !== 'Called, wants a quote <b>today</b>';
+    }, notes);
+    expect(pg.workspace).not.toBe(workspaceBefore);
+    expect(await cellText(page, 1, 1)).toBe('ID');
+    expect(pg.workspace.readSheet('Deals').values.length).toBeGreaterThan(20);
+  });
+
+  test('screenshot of the playground with the board open', async () => {
+    await page.click('[data-testid="menu-button"]');
+    await page.click('[data-testid="menu-item-openBoard"]');
+    const frame = await frameOf(page, 'sidebar-frame');
+    await frame.waitForSelector('[data-testid="board"]', { timeout: 15000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+    const file = await screenshot(page, 'playground');
+    expect(file).toMatch(/screenshots\/playground\.png$/);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,203 @@
+import { join } from 'node:path';
+import { createWorkspace, loadAddon, runFromClient } from '../../scripts/emulator/index';
+
+const FIXTURE = join(__dirname, 'fixtures', 'Code.js');
+const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+
+function setup(options: Parameters<typeof createWorkspace>[0] = {}) {
+  const ws = createWorkspace(options);
+  const addon = loadAddon(ws, FIXTURE);
+  return { ws, addon };
+}
+
+describe('loadAddon', () => {
+  test('exposes the top-level functions of the bundle and nothing else', () => {
+    const { ws, addon } = setup();
+    expect(Object.keys(addon)).toEqual(expect.arrayContaining(['onOpen', 'openBoard', 'installTriggers', 'apiPlain', 'secret_', 'probeGlobals']));
+    for (const name of Object.keys(ws.globals)) expect(addon[name]).toBeUndefined();
+    expect(addon.EDITS).toBeUndefined(); // a var, not a function
+    expect(ws.addon).toBe(addon);
+    expect(ws.bundleDir).toBe(join(__dirname, 'fixtures'));
+  });
+
+  test('the sandbox has no Node globals', () => {
+    const { addon } = setup();
+    expect(addon.probeGlobals()).toEqual([]);
+  });
+
+  test('relative bundle paths resolve against process.cwd()', () => {
+    const ws = createWorkspace();
+    const addon = loadAddon(ws, 'tests/emulator/fixtures/Code.js');
+    expect(typeof addon.onOpen).toBe('function');
+    expect(() => loadAddon(createWorkspace(), 'tests/emulator/fixtures/Missing.js')).toThrow(/No add-on bundle/);
+  });
+
+  test('one call is one execution; locks are released when it ends', () => {
+    const { addon } = setup();
+    expect(addon.holdLock()).toBe(true);
+    expect(addon.holdLock()).toBe(true); // the first call's lock was released
+  });
+
+  test('a call made while another execution holds the lock times out', () => {
+    const { ws, addon } = setup();
+    ws.execute(() => {
+      (ws.globals.LockService as GoogleAppsScript.Lock.LockService).getDocumentLock().waitLock(100);
+      const before = ws.clock.millis();
+      let error: Error | null = null;
+      try {
+        addon.holdLock();
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.message).toBe(LOCK_TIMEOUT);
+      expect(error?.name).toBe('Exception');
+      expect(ws.clock.millis() - before).toBe(5000);
+    });
+    expect(addon.holdLock()).toBe(true);
+  });
+
+  test('Date in the bundle follows the virtual clock and instanceof works both ways', () => {
+    const { ws, addon } = setup();
+    ws.clock.advance(90_000);
+    const info = addon.nowInfo() as Record<string, unknown>;
+    expect(info).toEqual({
+      iso: '2026-11-23T09:01:30.000Z',
+      ms: Date.parse('2026-11-23T09:01:30Z'),
+      str: new Date('2026-11-23T09:01:30Z').toString(),
+      isDate: true,
+      local: 15,
+      parsed: Date.UTC(2024, 1, 29, 12),
+      utc: Date.UTC(2020, 0, 1),
+    });
+    expect(addon.theDate()).toBeInstanceOf(Date);
+    expect(addon.formatNow()).toBe('2026-11-23 10:01');
+  });
+
+  test('service errors are instanceof Error inside the bundle; service arrays instanceof Array', () => {
+    const { addon } = setup();
+    expect(addon.catchServiceError()).toEqual({
+      isError: true, name: 'Exception', message: 'Argument too large: value', str: 'Exception: Argument too large: value',
+    });
+    expect(addon.valuesAreArrays()).toBe(true);
+  });
+
+  test('onOpen in AuthMode.NONE builds menus; document access is refused', () => {
+    const { ws, addon } = setup();
+    expect(addon.onOpen({ authMode: 'NONE' })).toBe('NONE');
+    expect(ws.ui.menus[0].title).toBe('Dealboard');
+    expect(ws.ui.menus[0].items[0]).toEqual({ caption: 'Open board', functionName: 'openBoard' });
+    expect(() => addon.readSheetName({ authMode: 'NONE' })).toThrow(/You do not have permission to call SpreadsheetApp.getActiveSpreadsheet/);
+    expect(() => addon.readDocProp({ authMode: 'NONE' })).toThrow(/You do not have permission to call PropertiesService.getDocumentProperties/);
+    expect(addon.readSheetName()).toBe('Sheet1');
+  });
+
+  test('HtmlService reads files next to the bundle; templates', () => {
+    const { ws, addon } = setup();
+    addon.openBoard();
+    expect(ws.ui.sidebars).toHaveLength(1);
+    expect(ws.ui.sidebars[0].title).toBe('Dealboard');
+    expect(ws.ui.sidebars[0].content).toContain('Dealboard sidebar');
+    expect(() => addon.openMissing()).toThrow('No HTML file named Nope was found.');
+    expect(addon.showTemplate()).toBe('<p>Hello Ann &lt;CEO&gt;, raw Ann <CEO> long</p>\n');
+  });
+
+  test('logs', () => {
+    const { ws, addon } = setup();
+    addon.logSomething();
+    expect(ws.logs.map((l) => l.message)).toEqual(['deals: 3', 'hello {"a":1}']);
+  });
+});
+
+describe('triggers', () => {
+  test('editCell fires the simple onEdit and installable ON_EDIT triggers with real event objects', () => {
+    const { ws, addon } = setup();
+    expect(addon.installTriggers()).toEqual(['onEditInstalled:ON_EDIT', 'hourly:CLOCK']);
+    ws.writeRows('Sheet1', 1, [['Name', 'Amount']]);
+    ws.setUser('rep@studio.test');
+    const result = ws.editCell('Sheet1', 2, 2, '1200');
+    expect(result.oldValue).toBe('');
+    expect(result.value).toBe(1200);
+    expect(result.runs.map((r) => [r.handler, r.kind, r.user, r.ok])).toEqual([
+      ['onEdit', 'simple', 'rep@studio.test', true],
+      ['onEditInstalled', 'installable', 'owner@studio.test', true],
+    ]);
+    ws.editCell('Sheet1', 2, 2, '1300');
+    const edits = addon.getEdits() as Record<string, unknown>[];
+    expect(edits[0]).toEqual({ kind: 'simple', a1: 'B2', value: '1200', oldValue: undefined, user: 'rep@studio.test', authMode: 'LIMITED', cell: 1200 });
+    expect(edits[1]).toMatchObject({ kind: 'installable', a1: 'B2', value: '1200', user: 'owner@studio.test', authMode: 'FULL' });
+    expect(edits[1].triggerUid).toBe(ws.triggers()[0].id);
+    expect(edits[2]).toMatchObject({ kind: 'simple', value: '1300', oldValue: '1200' });
+    expect(ws.readSheet('Sheet1').values).toEqual([['Name', 'Amount'], ['', 1300]]);
+  });
+
+  test('trigger failures are thrown by default and collected on request', () => {
+    const { ws } = setup();
+    ws.execute(() => (ws.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).newTrigger('doesNotExist').timeBased().everyHours(1).create());
+    expect(() => ws.runTimeTriggers()).toThrow('Trigger handler doesNotExist failed: Script function not found: doesNotExist');
+    const quiet = createWorkspace({ triggerErrors: 'collect', state: ws.toJSON() });
+    loadAddon(quiet, FIXTURE);
+    expect(quiet.runTimeTriggers()[0]).toMatchObject({ ok: false, error: { message: 'Script function not found: doesNotExist' } });
+    expect(quiet.triggerErrors).toHaveLength(1);
+  });
+
+  test('runTimeTriggers runs each CLOCK trigger once as its owner', () => {
+    const { ws, addon } = setup();
+    addon.installTriggers();
+    ws.clock.advance(3_600_000);
+    const runs = ws.runTimeTriggers();
+    expect(runs.map((r) => [r.handler, r.ok])).toEqual([['hourly', true]]);
+    expect(addon.readDocProp('lastHourly')).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  test('openDocument runs onOpen in the given mode', () => {
+    const { ws } = setup();
+    const runs = ws.openDocument({ authMode: 'NONE' });
+    expect(runs).toEqual([{ handler: 'onOpen', kind: 'simple', user: 'owner@studio.test', ok: true }]);
+    expect(ws.ui.menus).toHaveLength(1);
+  });
+});
+
+describe('runFromClient (google.script.run rules)', () => {
+  test('plain values pass, undefined fields are dropped', () => {
+    const { ws, addon } = setup();
+    expect(runFromClient(ws, addon, 'apiPlain', [])).toEqual({ ok: true, value: { a: 1, b: 'x', c: [true, null, 2.5], nested: { e: 'f' } } });
+    const echo = runFromClient(ws, addon, 'apiEcho', [{ list: [1, 2], skip: undefined }]);
+    expect(echo).toEqual({ ok: true, value: { x: { list: [1, 2] }, isArray: false, isObject: true } });
+    expect(runFromClient(ws, addon, 'apiEcho', [[1]])).toMatchObject({ ok: true, value: { isArray: true } });
+  });
+
+  test('a Date in the return value fails the call', () => {
+    const { ws, addon } = setup();
+    const r = runFromClient(ws, addon, 'apiDate', []);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/illegal value in the return value of apiDate: a Date at result\.deals\[0\]\.created/);
+  });
+
+  test('illegal arguments fail the call before it runs', () => {
+    const { ws, addon } = setup();
+    const r = runFromClient(ws, addon, 'apiEcho', [{ when: new Date() }]);
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/a Date at arguments\[0\]\.when/) } });
+    const m = runFromClient(ws, addon, 'apiEcho', [new Map()]);
+    expect(m).toMatchObject({ ok: false, error: { message: expect.stringMatching(/a Map at arguments\[0\]/) } });
+    class Deal { id = 1; }
+    expect(runFromClient(ws, addon, 'apiEcho', [new Deal()])).toMatchObject({ ok: false, error: { message: expect.stringMatching(/an instance of Deal/) } });
+    expect(runFromClient(ws, addon, 'apiEcho', [() => 1])).toMatchObject({ ok: false });
+  });
+
+  test('private and unknown functions are not found; thrown errors reach the failure handler', () => {
+    const { ws, addon } = setup();
+    expect(runFromClient(ws, addon, 'secret_', [])).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Script function not found: secret_' } });
+    expect(runFromClient(ws, addon, 'nope', [])).toEqual({ ok: false, error: { name: 'ScriptError', message: 'Script function not found: nope' } });
+    expect(runFromClient(ws, addon, 'toString', [])).toMatchObject({ ok: false });
+    expect(runFromClient(ws, addon, 'apiThrow', [])).toEqual({ ok: false, error: { name: 'Error', message: 'Deal not found' } });
+  });
+
+  test('each client call is one execution', () => {
+    const { ws, addon } = setup();
+    ws.execute(() => {
+      (ws.globals.LockService as GoogleAppsScript.Lock.LockService).getDocumentLock().waitLock(100);
+      expect(runFromClient(ws, addon, 'holdLock', [])).toEqual({ ok: false, error: { name: 'Exception', message: LOCK_TIMEOUT } });
+    });
+    expect(runFromClient(ws, addon, 'holdLock', [])).toEqual({ ok: true, value: true });
+  });
+});
