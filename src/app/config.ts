@@ -72,8 +72,8 @@ export function refreshConfig(ports: Ports): Config {
 }
 
 /** The signed-in user as a team member, or a clear refusal. */
-export function currentActor(ports: Ports, config: Config): Actor {
-  const email = ports.session.userEmail();
+/** The caller; `email` overrides the session's (an installable trigger runs as its owner). */
+export function currentActor(ports: Ports, config: Config, email = ports.session.userEmail()): Actor {
   if (email === '') {
     throw new WorkbookError('Google did not tell Dealboard who you are. Open the add-on from your own account and try again.');
   }

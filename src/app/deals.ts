@@ -1,7 +1,7 @@
 // Board use cases: read the board, move a card, edit a card, read a deal's details.
 import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
 import { Table, findRow, readTable, updateRow } from '../workbook/table';
-import { DecodedRow, Problem } from '../workbook/codec';
+import { DecodedRow, Problem, isDate } from '../workbook/codec';
 import { evaluateMove, StageGate } from '../domain/moves';
 import { parseOpenGates } from '../domain/health';
 import { applyPlanInsideLock, checkpointsForDeal, defaultPlanName } from './checkpoints';
@@ -195,7 +195,7 @@ function describeChange(key: string, before: unknown, after: unknown, ctx: UseCa
   if (key === 'notes') return 'Notes edited';
   const show = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
-    if (v instanceof Object && 'getTime' in (v as object)) return ctx.moment.localDay(v as Date);
+    if (isDate(v)) return ctx.moment.localDay(v);
     return String(v);
   };
   return `${label}: ${show(before)} → ${show(after)}`;
@@ -216,8 +216,8 @@ export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: un
     for (const key of Object.keys(changes)) {
       const before = record[key];
       const after = changes[key];
-      const same = before instanceof Object && after instanceof Object && 'getTime' in before
-        ? (before as Date).getTime() === (after as Date).getTime()
+      const same = isDate(before) && isDate(after)
+        ? before.getTime() === after.getTime()
         : key === 'expectedClose' && before ? ctx.moment.localDay(before as Date) === after : before === after;
       if (!same) summaries.push(describeChange(key, before, after, ctx));
       else delete changes[key];
@@ -251,10 +251,12 @@ export function getDeal(ctx: UseCaseContext, dealIdArg: unknown): DealDetails {
   const dealId = requireId(dealIdArg, 'The deal');
   const { deal } = loadDeal(ctx, dealId);
   const activities = readTable(ctx.ports.sheets, ACTIVITIES, ctx.ports.dates);
+  // Newest first; rows written in the same second keep the sheet's order, the last one first.
   const history: HistoryEntry[] = activities.rows
     .filter((r) => r.record.dealId === dealId)
+    .reverse()
     .map((r) => ({
-      at: r.record.at instanceof Object ? (r.record.at as Date).toISOString() : null,
+      at: isDate(r.record.at) ? r.record.at.toISOString() : null,
       user: String(r.record.user || ''),
       kind: String(r.record.kind || ''),
       summary: String(r.record.summary || ''),

@@ -1,6 +1,6 @@
 // Fills an empty workbook with the demo studio, so a new user can try everything at once.
 import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, LEADS, USERS } from '../workbook/schema';
-import { appendRecords, readTable } from '../workbook/table';
+import { appendRecords, readTable, updateRow } from '../workbook/table';
 import { generateDemo } from '../demo/generator';
 import { Ports } from '../ports';
 import { refreshConfig } from './config';
@@ -25,6 +25,14 @@ export function loadDemoDataWith(ports: Ports, request: DemoRequest | undefined)
     const data = generateDemo({ now: ports.clock.now(), deals, clients, seed });
     const users = readTable(ports.sheets, USERS, ports.dates);
     const present = users.rows.map((r) => String(r.record.email));
+    // Setup named its first user after the email; the demo studio has a real name for them.
+    for (const row of users.rows) {
+      const email = String(row.record.email);
+      const demo = data.users.filter((u) => sameEmail(email, String(u.email)))[0];
+      if (demo && (row.record.name === '' || row.record.name === email.split('@')[0])) {
+        updateRow(ports.sheets, users, row, { name: demo.name }, ports.dates);
+      }
+    }
     appendRecords(ports.sheets, users, data.users.filter((u) => !present.some((e) => sameEmail(e, String(u.email)))), ports.dates);
     appendRecords(ports.sheets, readTable(ports.sheets, CLIENTS, ports.dates), data.clients, ports.dates);
     appendRecords(ports.sheets, dealTable, data.deals, ports.dates);

@@ -21,6 +21,8 @@ export interface EditFacts {
   numColumns: number;
   oldValue: unknown;
   value: unknown;
+  /** Who typed (the event's user): installable triggers run as whoever installed them. */
+  editor?: string;
   /** The header row and the edited rows, read by the adapter only for the Deals tab. */
   header?: unknown[];
   rows?: unknown[][];
@@ -51,9 +53,9 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
   const names = config.settings.stageNames;
   let actor;
   try {
-    actor = currentActor(ports, config);
+    actor = currentActor(ports, config, editorOf(ports, facts));
   } catch (_unknownUser) {
-    actor = { email: ports.session.userEmail() || 'someone', name: 'someone', role: 'executor' as const };
+    actor = { email: editorOf(ports, facts) || 'someone', name: 'someone', role: 'executor' as const };
   }
   const problems = store.get();
   const raw: unknown[][] = [];
@@ -101,7 +103,7 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
 /** A date typed into "Done at" marks the checkpoint done; any checkpoint edit refreshes health. */
 function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
   const config = loadConfig(ports);
-  const editor = ports.session.userEmail();
+  const editor = editorOf(ports, facts);
   ports.lock.withDocumentLock(() => {
     const table = readTable(ports.sheets, CHECKPOINTS, ports.dates);
     const doneAt = table.map.index.doneAt;
@@ -124,4 +126,8 @@ function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFact
     recomputeAllHealth(ports, config);
     appendActivities(ports, editor || 'someone', entries);
   });
+}
+
+function editorOf(ports: Ports, facts: EditFacts): string {
+  return facts.editor || ports.session.userEmail();
 }

@@ -1,4 +1,5 @@
 // The calculator's use cases: the price list, a deal's quote, saving a new quote version.
+import { isDate } from '../workbook/codec';
 import { CATALOG, QUOTE_LINES } from '../workbook/schema';
 import { Table, appendRecords, readTable, updateRow } from '../workbook/table';
 import { calculateQuote, fromMinor, toMinor, QuoteInput } from '../domain/calculator';
@@ -51,7 +52,7 @@ export function quoteOf(ctx: UseCaseContext, table: Table, dealId: string): Quot
     taxRatePercent: first && typeof first.taxRate === 'number' ? first.taxRate : s.taxRatePercent,
     taxIncluded: first ? first.taxIncluded === true : s.taxIncluded,
   };
-  return quoteView(dealId, version, input, s.currency, first && first.savedAt instanceof Object ? (first.savedAt as Date) : null, first ? String(first.savedBy || '') : '');
+  return quoteView(dealId, version, input, s.currency, first && isDate(first.savedAt) ? first.savedAt : null, first ? String(first.savedBy || '') : '');
 }
 
 function quoteView(dealId: string, version: number, input: QuoteInput, currency: string, savedAt: Date | null, savedBy: string): QuoteView {

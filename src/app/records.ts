@@ -1,5 +1,5 @@
 // Typed views of decoded rows. The codec has already checked every value's type.
-import { DecodedRecord } from '../workbook/codec';
+import { DecodedRecord, isDate } from '../workbook/codec';
 import { StageKey, isStageKey } from '../domain/stages';
 import { Forecast, isForecast } from '../domain/forecast';
 
@@ -37,7 +37,7 @@ export interface Deal {
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 const num = (v: unknown) => (typeof v === 'number' && isFinite(v) ? v : 0);
-const date = (v: unknown) => (v instanceof Object && 'getTime' in (v as object) ? (v as Date) : null);
+const date = (v: unknown): Date | null => (isDate(v) ? v : null);
 const flag = (v: unknown) => v === true;
 
 export function toDeal(r: DecodedRecord): Deal {

@@ -15,6 +15,7 @@ export function editFactsOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditFacts 
     numColumns: range.getNumColumns(),
     oldValue: (e as { oldValue?: unknown }).oldValue,
     value: (e as { value?: unknown }).value,
+    editor: editorEmail(e),
   };
   if (facts.sheetName === DEALS.name && facts.row > 1) {
     const width = sheet.getLastColumn();
@@ -38,4 +39,12 @@ export function gasProblemStore(): ProblemStore {
       properties.setProperty(HAND_PROBLEMS_KEY, JSON.stringify(problems));
     },
   };
+}
+
+function editorEmail(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  try {
+    return e.user ? e.user.getEmail() || '' : '';
+  } catch (_notShared) {
+    return '';
+  }
 }

@@ -1,5 +1,5 @@
 // A tab read once, decoded, and written back by contiguous blocks.
-import { DecodedRow, LocalDates, Problem, decodeRow, encodeRow, isBlankRow } from './codec';
+import { DecodedRow, LocalDates, Problem, decodeRow, encodeRow, isBlankRow, isDate } from './codec';
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
 import { WorkbookError } from './errors';
@@ -79,8 +79,8 @@ export function appendRecords(
 }
 
 function sameCell(a: unknown, b: unknown): boolean {
-  if (a instanceof Object && b instanceof Object && 'getTime' in a && 'getTime' in b) {
-    return (a as Date).getTime() === (b as Date).getTime();
+  if (isDate(a) && isDate(b)) {
+    return a.getTime() === b.getTime();
   }
   return a === b || ((a === undefined || a === null || a === '') && (b === undefined || b === null || b === ''));
 }

@@ -386,7 +386,8 @@ describe('conditional formats', () => {
     sheet.setConditionalFormatRules([won, overdue]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
     expect(sheet.getConditionalFormatRules()[1].getBooleanCondition()!.getCriteriaType()).toBe(app.BooleanCriteria.CUSTOM_FORMULA);
-    expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('A2:A1000');
+    // Open-ended A1 stays open (as a GridRange without an end row), so the rule covers rows added later.
+    expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('A2:A');
 
     let snap = snapshotSheet(model, 'Deals', clock.now());
     expect(snap.backgrounds.map((r) => r[0])).toEqual(['#ffffff', '#b7e1cd', '#ffffff', '#ffffff']);
@@ -399,7 +400,22 @@ describe('conditional formats', () => {
     expect(snap.backgrounds[2]).toEqual(['#f4c7c3', '#f4c7c3', '#f4c7c3']);
     expect(snap.fontColors[2][1]).toBe('#990000');
     expect(snap.backgrounds[3]).toEqual(['#ffffff', '#ffffff', '#ffffff']);
-    expect(snap.conditionalFormats[0]).toEqual({ ranges: ['A2:A1000'], criteria: 'TEXT_EQUAL_TO', values: ['Won'], background: '#b7e1cd', fontColor: null });
+    expect(snap.conditionalFormats[0]).toEqual({ ranges: ['A2:A'], criteria: 'TEXT_EQUAL_TO', values: ['Won'], background: '#b7e1cd', fontColor: null });
+  });
+
+  test('an open-ended rule range reaches rows appended past the original grid', () => {
+    const { app, ss, model, clock } = setup('Europe/Berlin');
+    const sheet = ss().insertSheet('Deals');
+    const won = app.newConditionalFormatRule().whenTextEqualTo('Won').setBackground('#b7e1cd').setRanges([sheet.getRange('A2:A')]).build();
+    const fixed = app.newConditionalFormatRule().whenTextEqualTo('Won').setFontColor('#990000').setRanges([sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1)]).build();
+    sheet.setConditionalFormatRules([won, fixed]);
+    const beyond = sheet.getMaxRows() + 1;
+    sheet.getRange(sheet.getMaxRows(), 1).setValue('Lost');
+    sheet.appendRow(['Won']);
+    expect(sheet.getMaxRows()).toBe(beyond);
+    const snap = snapshotSheet(model, 'Deals', clock.now());
+    expect(snap.backgrounds[beyond - 1][0]).toBe('#b7e1cd');
+    expect(snap.fontColors[beyond - 1][0]).toBe('#000000');
   });
 
   test('other conditions and TODAY edge in the sheet time zone', () => {

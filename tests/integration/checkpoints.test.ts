@@ -98,11 +98,17 @@ describe('checkpoint budgets at 10,000 deals', () => {
     const { ws, addon } = demoWorkspace(10000, 'owner@studio.test');
     expect(records(ws, 'Checkpoints').length).toBeGreaterThan(35000);
     ws.clock.advance(30 * DAY);
+    addon.api_getBoard(); // the config cache is warm, as the hourly trigger keeps it
     const recompute = measure(ws, () => addon.recomputeHealth());
     expect(recompute.calls.byCategory.spreadsheetRead).toBe(2);
     expect(recompute.calls.byCategory.spreadsheetWrite).toBe(1);
     const again = measure(ws, () => addon.recomputeHealth());
     expect(again.calls.byCategory.spreadsheetWrite).toBe(0);
+    // A week later the config cache (6 h at most) has expired: Settings and Users are read too.
+    ws.clock.advance(7 * DAY);
+    const cold = measure(ws, () => addon.recomputeHealth());
+    expect(cold.calls.byCategory.spreadsheetRead).toBe(4);
+    expect(cold.calls.byCategory.spreadsheetWrite).toBeLessThanOrEqual(1);
     ws.setUser('anna@studio.test');
     const desk = measure(ws, () => addon.api_getHealth());
     expect(desk.calls.byCategory.spreadsheetRead).toBe(3);

@@ -1,6 +1,6 @@
 import { freshWorkspace, records } from './harness';
 
-const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Activities', 'Settings', 'Users'];
+const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users'];
 
 describe('onOpen', () => {
   it('builds the add-on menu in AuthMode.NONE without touching the document', () => {
@@ -9,7 +9,8 @@ describe('onOpen', () => {
     addon.onOpen({ authMode: 'NONE' });
     const menu = ws.ui.menus[ws.ui.menus.length - 1];
     expect(menu.items.map((i: { functionName?: string }) => i.functionName).filter(Boolean)).toEqual([
-      'openBoard', 'openFullBoard', 'setupWorkbook', 'loadDemoData',
+      'openBoard', 'openFullBoard', 'openDesk', 'recomputeHealth', 'refreshDelayReportNow',
+      'setupWorkbook', 'installDocumentTemplates', 'loadDemoData',
     ]);
     const touched = Object.keys(ws.calls.byMethod()).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
     expect(touched).toEqual([]);
@@ -26,7 +27,7 @@ describe('setupWorkbook', () => {
     expect(deals.values[0].slice(0, 4)).toEqual(['ID', 'Title', 'Stage', 'Forecast']);
     expect(deals.frozenRows).toBe(1);
     expect(deals.fontWeights[0][0]).toBe('bold');
-    expect(deals.validations[1][2]).toMatchObject({ type: 'VALUE_IN_LIST', values: [['new', 'negotiation', 'in_work', 'frozen', 'failed', 'completed']] });
+    expect(deals.validations[1][2]).toMatchObject({ type: 'VALUE_IN_LIST', values: [['new', 'negotiation', 'in_work', 'frozen', 'failed', 'completed'], true] });
     expect(deals.protections[0]).toMatchObject({ warningOnly: true });
     const settings = records(ws, 'Settings');
     expect(settings.find((s) => s.Key === 'stage_name.in_work')?.Value).toBe('Transferred to work');

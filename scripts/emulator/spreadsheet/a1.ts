@@ -116,6 +116,13 @@ export function cellA1(row: number, col: number): string {
   return `${columnToLetters(col)}${row}`;
 }
 
+/** A1 of a range open at the bottom, as Apps Script prints it: 'E2:E', or 'A:C' from row 1. */
+export function openRangeA1(row: number, col: number, numCols: number): string {
+  const first = columnToLetters(col);
+  const last = columnToLetters(col + numCols - 1);
+  return row === 1 ? `${first}:${last}` : `${first}${row}:${last}`;
+}
+
 export function rangeA1(row: number, col: number, numRows: number, numCols: number): string {
   const start = cellA1(row, col);
   if (numRows === 1 && numCols === 1) return start;

@@ -1,7 +1,7 @@
 // SpreadsheetApp emulation: public surface used by the workspace and the tests.
 
 import { EmulatorContext } from '../context';
-import { quoteSheetName, rangeA1 } from './a1';
+import { openRangeA1, quoteSheetName, rangeA1 } from './a1';
 import { dateToSerial, displayValue, implicitFormat } from './format';
 import { RangeRefData, SpreadsheetModel, ValidationData, cloneValue } from './model';
 import { Session, SpreadsheetHooks, createApp } from './objects';
@@ -32,7 +32,7 @@ export interface SheetSnapshot {
 }
 
 function refA1(model: SpreadsheetModel, ref: RangeRefData, withSheet: boolean): string {
-  const a1 = rangeA1(ref.row, ref.col, ref.numRows, ref.numCols);
+  const a1 = ref.openRows ? openRangeA1(ref.row, ref.col, ref.numCols) : rangeA1(ref.row, ref.col, ref.numRows, ref.numCols);
   if (!withSheet) return a1;
   const sheet = model.sheetById(ref.sheetId);
   return sheet ? `${quoteSheetName(sheet.name)}!${a1}` : a1;
@@ -52,7 +52,9 @@ function plainCriteriaValues(model: SpreadsheetModel, values: unknown[]): unknow
 export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: Date): SheetSnapshot {
   const sheet = model.requireSheet(sheetName);
   const tz = model.timeZone;
-  const lr = sheet.lastRow();
+  // Rows below the data that already carry validation (set up for typing) are part of the view.
+  const validated = sheet.layers.validation ? sheet.layers.validation.length : 0;
+  const lr = Math.max(sheet.lastRow(), Math.min(validated, sheet.maxRows));
   const lc = sheet.lastCol();
   const raw = sheet.read('values', 1, 1, lr, lc, (v) => v);
   const formats = sheet.read('numberFormat', 1, 1, lr, lc, (v) => v as string | undefined);
@@ -89,7 +91,7 @@ export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: D
     const anchor = rule.ranges[0];
     for (const rg of rule.ranges) {
       if (rg.sheetId !== sheet.id) continue;
-      const r1 = Math.min(lr, rg.row + rg.numRows - 1);
+      const r1 = rg.openRows ? lr : Math.min(lr, rg.row + rg.numRows - 1);
       const c1 = Math.min(lc, rg.col + rg.numCols - 1);
       for (let r = rg.row; r <= r1; r++) {
         for (let c = rg.col; c <= c1; c++) {

@@ -36,6 +36,8 @@ export interface RangeRefData {
   col: number;
   numRows: number;
   numCols: number;
+  /** Made from open-ended A1 such as 'E2:E': it reaches the last row however the sheet grows. */
+  openRows?: true;
 }
 
 export interface ValidationData {
@@ -238,6 +240,8 @@ export class SheetData {
     let v: unknown = value;
     let formula: string | undefined;
     if (v === null || v === undefined || v === '') v = undefined;
+    // Sheets' quote prefix: the apostrophe marks the rest as text and is not part of the value.
+    else if (typeof v === 'string' && v[0] === "'") v = v.length > 1 ? v.slice(1) : undefined;
     else if (typeof v === 'string' && v.length > 1 && v[0] === '=') {
       formula = v;
       v = undefined;
@@ -460,7 +464,7 @@ export class SpreadsheetModel {
 
   /** Parses what a person types: numbers, TRUE/FALSE, percentages, dates; '=' starts a formula. */
   parseTyped(sheet: SheetData, row: number, col: number, value: unknown): unknown {
-    if (typeof value !== 'string') return value;
+    if (typeof value !== 'string' || value[0] === "'" || value[0] === '=') return value;
     const fmt = sheet.get('numberFormat', row, col);
     if (fmt === '@') return value;
     const t = value.trim();

@@ -1,7 +1,7 @@
 // Spreadsheet, Sheet, Range, Protection and the SpreadsheetApp global, on top of the model.
 
 import { EmulatorContext, counted } from '../context';
-import { cellA1, parseA1, quoteSheetName, rangeA1, resolveA1 } from './a1';
+import { cellA1, openRangeA1, parseA1, quoteSheetName, rangeA1, resolveA1 } from './a1';
 import {
   EmuBooleanCondition, EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder, EmuDataValidation,
   EmuDataValidationBuilder, SELF, cloneRule, cloneValidation, emptyRule, unwrap,
@@ -111,14 +111,15 @@ export class Session {
     return s;
   }
 
-  range(sheet: SheetData, row: number, col: number, numRows: number, numCols: number): GRange {
-    return this.wrap('Range', new EmuRange(this, sheet, row, col, numRows, numCols), true) as unknown as GRange;
+  range(sheet: SheetData, row: number, col: number, numRows: number, numCols: number, openRows = false): GRange {
+    return this.wrap('Range', new EmuRange(this, sheet, row, col, numRows, numCols, openRows), true) as unknown as GRange;
   }
 
   rangeFromRef(ref: RangeRefData): GRange {
     const sheet = this.model.sheetById(ref.sheetId);
     if (!sheet) throw gasError('Range not found');
-    return this.range(sheet, ref.row, ref.col, ref.numRows, ref.numCols);
+    const numRows = ref.openRows ? Math.max(1, sheet.maxRows - ref.row + 1) : ref.numRows;
+    return this.range(sheet, ref.row, ref.col, numRows, ref.numCols, ref.openRows === true);
   }
 
   protection(sheet: SheetData, data: ProtectionData): GProtection {
@@ -198,10 +199,13 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     readonly col: number,
     readonly numRows: number,
     readonly numCols: number,
+    readonly openRows = false,
   ) {}
 
   ref(): RangeRefData {
-    return { sheetId: this.sheet.id, row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols };
+    const ref: RangeRefData = { sheetId: this.sheet.id, row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols };
+    if (this.openRows) ref.openRows = true;
+    return ref;
   }
 
   private self(): GRange {
@@ -265,9 +269,15 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     if (sheet.layers.validation) {
       for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) this.checkValidation(this.row + i, this.col + j, grid[i][j]);
     }
+    // Strings written by a script are read as if typed (numbers, dates, TRUE), unless the cell is
+    // plain text ('@') or the string carries the apostrophe prefix.
+    const model = this.s.model;
     for (let i = 0; i < this.numRows; i++) {
       const line = grid[i];
-      for (let j = 0; j < this.numCols; j++) sheet.writeValue(this.row + i, this.col + j, line[j]);
+      for (let j = 0; j < this.numCols; j++) {
+        const r = this.row + i, c = this.col + j;
+        sheet.writeValue(r, c, model.parseTyped(sheet, r, c, line[j]));
+      }
     }
   }
 
@@ -314,7 +324,9 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
   clearNote(): GRange { return this.fillLayer('note', undefined); }
 
-  getA1Notation(): string { return rangeA1(this.row, this.col, this.numRows, this.numCols); }
+  getA1Notation(): string {
+    return this.openRows ? openRangeA1(this.row, this.col, this.numCols) : rangeA1(this.row, this.col, this.numRows, this.numCols);
+  }
   getBackground(): string { this.alive(); return (this.sheet.get('background', this.row, this.col) as string) ?? '#ffffff'; }
   getBackgrounds(): string[][] { return this.readLayer('background', (v) => (v as string) ?? '#ffffff'); }
   getCell(row: number, column: number): GRange {
@@ -493,7 +505,12 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     if (this.sheet.layers.validation) {
       for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) this.checkValidation(this.row + i, this.col + j, value);
     }
-    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) this.sheet.writeValue(this.row + i, this.col + j, value);
+    for (let i = 0; i < this.numRows; i++) {
+      for (let j = 0; j < this.numCols; j++) {
+        const r = this.row + i, c = this.col + j;
+        this.sheet.writeValue(r, c, this.s.model.parseTyped(this.sheet, r, c, value));
+      }
+    }
     return this.self();
   }
   setValues(values: any[][]): GRange {
@@ -604,7 +621,7 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
       if (!ref) throw gasError('Range not found');
       const g = resolveA1(ref, this.data.maxRows, this.data.maxCols);
       checkBounds(this.data, g.row, g.col, g.numRows, g.numCols);
-      return this.s.range(this.data, g.row, g.col, g.numRows, g.numCols);
+      return this.s.range(this.data, g.row, g.col, g.numRows, g.numCols, ref.endRow === null);
     }
     const args = [a, b, c, d].filter((x) => x !== undefined);
     if (typeof a !== 'number' || typeof b !== 'number' || (c !== undefined && typeof c !== 'number') || (d !== undefined && typeof d !== 'number')
@@ -782,7 +799,7 @@ export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
     if (!sheet) throw gasError('Range not found');
     const g = resolveA1(ref, sheet.maxRows, sheet.maxCols);
     checkBounds(sheet, g.row, g.col, g.numRows, g.numCols);
-    return this.s.range(sheet, g.row, g.col, g.numRows, g.numCols);
+    return this.s.range(sheet, g.row, g.col, g.numRows, g.numCols, ref.endRow === null);
   }
   getSheetById(id: number): GSheet | null {
     const s = this.model.sheetById(id);
