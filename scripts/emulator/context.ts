@@ -11,6 +11,7 @@ export type CallCategory =
   | 'docs'
   | 'mail'
   | 'calendar'
+  | 'urlfetch'
   | 'handle';
 
 /** Methods that move data. Everything else that is counted is a "handle" call. */
@@ -69,6 +70,9 @@ export const DATA_CALLS: Record<string, CallCategory> = {
   'DocsDocuments.batchUpdate': 'docs',
   'DocumentApp.openById': 'docs',
   'Body.replaceText': 'docs',
+  // Drive's export REST endpoint (the add-on's PDF export); its own quota (UrlFetch calls/day).
+  'UrlFetchApp.fetch': 'urlfetch',
+  'UrlFetchApp.fetchAll': 'urlfetch',
 };
 
 export function categoryOf(key: string): CallCategory {
@@ -102,7 +106,7 @@ export class CallCounter {
   summary(): CallSummary {
     const byCategory = {
       spreadsheetRead: 0, spreadsheetWrite: 0, cache: 0, properties: 0, lock: 0,
-      drive: 0, docs: 0, mail: 0, calendar: 0, handle: 0,
+      drive: 0, docs: 0, mail: 0, calendar: 0, urlfetch: 0, handle: 0,
     } as Record<CallCategory, number>;
     let total = 0;
     for (const [key, n] of this.counts) {

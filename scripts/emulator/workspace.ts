@@ -17,6 +17,8 @@ import {
 import { createUi } from './services/ui';
 import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
+import { DriveModel, createDriveServices } from './drive/index';
+import { createUrlFetchApp } from './drive/fetch';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -63,6 +65,8 @@ export interface WorkspaceOptions {
   /** 'throw' (default): a failing trigger handler fails editCell/runTimeTriggers after all ran;
    *  'collect': failures are only recorded in ws.triggerErrors (as Apps Script mails them). */
   triggerErrors?: 'throw' | 'collect';
+  /** Google Docs created per day (Apps Script: 250 consumer, 1,500 Workspace). */
+  docsCreatePerDay?: number;
 }
 
 export interface Workspace {
@@ -73,6 +77,9 @@ export interface Workspace {
   readonly logs: LogEntry[];
   readonly triggerErrors: (TriggerRun & { event: string })[];
   readonly model: SpreadsheetModel;
+  /** The user's Drive and Docs content (uncounted helpers: documentText, documentTables,
+   *  editDocumentAsOwner, listFiles, file, renderPdf, exportDocument, linkBase). */
+  readonly drive: DriveModel;
   readonly context: EmulatorContext;
   /** Set by loadAddon. */
   addon: Addon | null;
@@ -107,6 +114,8 @@ export interface WorkspaceJSON {
   caches: { document: Record<string, CacheEntry>; script: Record<string, CacheEntry>; user: Record<string, Record<string, CacheEntry>> };
   cacheSeq: number;
   triggers: TriggerRecord[];
+  /** Absent in states saved before Drive was emulated: such a state starts with an empty Drive. */
+  drive?: unknown;
 }
 
 /** A Date constructor for the sandbox: `new Date()`, `Date()` and `Date.now()` follow the clock. */
@@ -161,6 +170,13 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       name: options.spreadsheetName ?? 'Dealboard',
       timeZone,
     });
+
+  // One Drive per workspace: the add-on's user owns what it creates (drive.file scope). Its ids
+  // come from its own seed, so adding Drive did not shift the ids the spreadsheet side draws.
+  const drive = saved?.drive !== undefined
+    ? DriveModel.fromJSON(saved.drive)
+    : new DriveModel({ seed: ((saved?.random ?? options.seed ?? 20261123) ^ 0x0d51e) >>> 0, owner: defaultUser, docsCreatePerDay: options.docsCreatePerDay });
+  if (options.docsCreatePerDay !== undefined) drive.docsCreatePerDay = options.docsCreatePerDay;
 
   const stack: Execution[] = [];
   let nextExecution = 1;
@@ -232,6 +248,14 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     console: createConsole(state),
     Date: virtualDate(clock),
   };
+  const driveServices = createDriveServices(ctx, drive);
+  Object.assign(globals, {
+    Drive: driveServices.Drive,
+    Docs: driveServices.Docs,
+    DriveApp: driveServices.DriveApp,
+    DocumentApp: driveServices.DocumentApp,
+    UrlFetchApp: createUrlFetchApp(ctx, drive),
+  });
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];
   const throwTriggerErrors = (options.triggerErrors ?? 'throw') === 'throw';
@@ -287,6 +311,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     logs,
     triggerErrors,
     model,
+    drive,
     context: ctx,
     addon: null,
     bundleDir: null,
@@ -383,6 +408,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
         caches: { document: obj(state.caches.document), script: obj(state.caches.script), user: perUser(state.caches.user) },
         cacheSeq: state.cacheSeq.n,
         triggers: state.triggers.map((t) => ({ ...t })),
+        drive: drive.toJSON(),
       };
     },
   });

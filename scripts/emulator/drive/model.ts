@@ -106,6 +106,12 @@ export class DriveModel {
   docsCreatePerDay: number;
   scope: 'drive.file' | 'drive';
   owner: string;
+  /**
+   * Where Docs and Drive links point. null: Google's own hosts (tests, bench). The playground
+   * sets its own origin so that a generated document opens there (not persisted: the port may
+   * change between runs, and the serving host decides).
+   */
+  linkBase: string | null = null;
   /** Time source for model helpers (the services attach the virtual clock). */
   now: () => Date = () => new Date('2026-01-01T00:00:00Z');
   private counter = 0;
@@ -155,6 +161,12 @@ export class DriveModel {
     let out = '';
     while (out.length < 20) out += String(mix(this.seed, ++this.counter) % 1000000).padStart(6, '0');
     return out.slice(0, 20);
+  }
+
+  /** A Google link (https://docs.google.com/…, https://drive.google.com/…) on linkBase, if set. */
+  link(url: string): string {
+    if (!this.linkBase) return url;
+    return url.replace(/^https:\/\/(docs|drive)\.google\.com/, this.linkBase.replace(/\/+$/, ''));
   }
 
   // ---- records ----------------------------------------------------------------------------

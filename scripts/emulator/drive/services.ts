@@ -164,10 +164,18 @@ class Env {
   }
 
   webViewLink(rec: DriveFileRecord): string {
+    return this.model.link(this.googleLink(rec));
+  }
+
+  private googleLink(rec: DriveFileRecord): string {
     if (rec.mimeType === MIME.document) return `https://docs.google.com/document/d/${rec.id}/edit?usp=drivesdk`;
     if (rec.mimeType === MIME.folder) return `https://drive.google.com/drive/folders/${rec.id}`;
     if (rec.mimeType === MIME.spreadsheet) return `https://docs.google.com/spreadsheets/d/${rec.id}/edit?usp=drivesdk`;
     return `https://drive.google.com/file/d/${rec.id}/view?usp=drivesdk`;
+  }
+
+  downloadLink(id: string): string {
+    return this.model.link(`https://drive.google.com/uc?id=${id}&export=download`);
   }
 
   permissionResource(p: PermissionRecord): Record<string, unknown> {
@@ -210,7 +218,7 @@ class Env {
     };
     if (rec.description !== undefined) out.description = rec.description;
     if (binary) {
-      out.webContentLink = `https://drive.google.com/uc?id=${rec.id}&export=download`;
+      out.webContentLink = this.downloadLink(rec.id);
       out.size = String(rec.content?.length ?? 0);
       const dot = rec.name.lastIndexOf('.');
       if (dot > 0) {
@@ -694,7 +702,7 @@ class GFile {
   }
   getDownloadUrl(): string | null {
     const rec = this.rec();
-    return rec.mimeType.startsWith('application/vnd.google-apps.') ? null : `https://drive.google.com/uc?id=${rec.id}&export=download`;
+    return rec.mimeType.startsWith('application/vnd.google-apps.') ? null : this.h.env.downloadLink(rec.id);
   }
   getSize(): number {
     return this.rec().content?.length ?? 0;
@@ -852,7 +860,7 @@ class GFolder {
     return this.h.folder(this.id);
   }
   getUrl(): string {
-    return `https://drive.google.com/drive/folders/${this.getId()}`;
+    return this.h.env.model.link(`https://drive.google.com/drive/folders/${this.getId()}`);
   }
   getDateCreated(): Date {
     return new Date(this.isRoot() ? 0 : this.rec().createdTime);
@@ -1008,7 +1016,7 @@ class GDocument {
     return this.s.document(this.id);
   }
   getUrl(): string {
-    return `https://docs.google.com/open?id=${this.getId()}`;
+    return this.s.env.model.link(`https://docs.google.com/open?id=${this.getId()}`);
   }
   getBody(): GBody {
     this.s.record(this.id);
