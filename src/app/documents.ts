@@ -172,9 +172,10 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
     const context = documentContext(ctx, deal, quote, number, config);
     const evaluate = createEvaluator(context, config.settings.currency, longDay);
     // Inside the line row a name means the line's field first (so {{money total}} is the line total).
+    const lineUnfilled: string[] = [];
     const lineCells = (template: string[]) => (context.lines as Record<string, unknown>[]).map((line) => {
       const lineEvaluate = createEvaluator({ ...context, ...line }, config.settings.currency, longDay);
-      return template.map((cell) => fillInline(cell, lineEvaluate));
+      return template.map((cell) => fillInline(cell, lineEvaluate, lineUnfilled));
     });
 
     const name = `${TITLES[kind]} ${number === `${kind.slice(0, 3).toUpperCase()}-${deal.id}` ? '' : `${number} `}— ${deal.title}`.replace(/\s+/g, ' ');
@@ -191,7 +192,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
       if (layout) layout.count = quote.lines.length;
       docId = String(existing.record.docId);
       url = String(existing.record.url);
-      unfilled = plan.unfilled;
+      unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
     } else {
       const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);
       folderId = folders.folderId;
@@ -207,7 +208,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
       docId = copy.id;
       url = copy.url;
       layout = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: template.cells } : null;
-      unfilled = plan.unfilled;
+      unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
     }
 
     const exports: { pdfId?: string; pdfUrl?: string; xlsxId?: string; xlsxUrl?: string } = {};
@@ -235,12 +236,17 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
   });
 }
 
-/** Placeholders inside a line cell ("{{quantity}} {{unit}}"), filled or left visible. */
-function fillInline(text: string, evaluate: (e: string) => string | null): string {
+/** Placeholders inside a line cell ("{{quantity}} {{unit}}"), filled or left visible (and reported). */
+function fillInline(text: string, evaluate: (e: string) => string | null, unfilled: string[]): string {
   return text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (token, expression: string) => {
     const value = evaluate(expression);
+    if (value === null && unfilled.indexOf(token) < 0) unfilled.push(token);
     return value === null ? token : value;
   });
+}
+
+function mergeUnfilled(a: readonly string[], b: readonly string[]): string[] {
+  return a.concat(b.filter((token) => a.indexOf(token) < 0));
 }
 
 function parseLayout(text: string): { tableIndex: number; rowIndex: number; count: number; cells: string[] } | null {

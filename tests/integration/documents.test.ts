@@ -1,0 +1,346 @@
+// Documents through the built bundle: templates installed as Docs, edited by the owner in
+// "Drive", filled with one batchUpdate, rewritten in place on regenerate, PDF and XLSX exports,
+// invoice numbers under the lock, and the exact call budgets.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { demoWorkspace, measure, records } from './harness';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+const DOC = 'application/vnd.google-apps.document';
+const FOLDER = 'application/vnd.google-apps.folder';
+
+function installed(user = 'owner@studio.test') {
+  const { ws, addon } = demoWorkspace(80, user);
+  const result = addon.installDocumentTemplates();
+  return { ws, addon, result };
+}
+
+function settings(ws: Any): Record<string, string> {
+  return Object.fromEntries(records(ws, 'Settings').map((r) => [String(r.Key), String(r.Value)]));
+}
+
+function openDeals(addon: Any, manager?: string): Any[] {
+  const board = addon.api_getBoard({ scope: 'all' });
+  return board.columns.filter((c: Any) => c.key === 'new' || c.key === 'negotiation').flatMap((c: Any) => c.cards)
+    .filter((c: Any) => c.editable && (!manager || c.manager === manager));
+}
+
+function catalog(addon: Any): Any[] {
+  return addon.api_getCatalog().items;
+}
+
+/** Saves a quote of the given catalog items (quantity overrides by code) for a deal. */
+function saveQuote(addon: Any, dealId: string, items: Any[], quantities: Record<string, number> = {}, extra: Record<string, unknown> = {}) {
+  const version = addon.api_getDeal(dealId).card.version;
+  return addon.api_saveQuote(dealId, {
+    lines: items.map((i) => ({ code: i.code, description: i.service, unit: i.unit, quantity: quantities[i.code] ?? i.defaultQuantity, unitPriceMinor: i.unitPriceMinor })),
+    ...extra,
+  }, version);
+}
+
+function docFile(ws: Any, url: string): Any {
+  const id = /\/d\/([^/]+)/.exec(url)![1];
+  return ws.drive.file(id);
+}
+
+function pdfText(bytes: Uint8Array): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-pdf-'));
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, bytes);
+  try {
+    return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const euro = (minor: number) => `€${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+describe('installDocumentTemplates', () => {
+  it('creates the four templates as Google Docs in "Dealboard templates" and records their ids in Settings', () => {
+    const { ws, addon, result } = installed();
+    expect(result.created).toEqual(['proposal', 'contract', 'invoice', 'brief']);
+    const files = ws.drive.listFiles();
+    const folder = files.find((f: Any) => f.name === 'Dealboard templates' && f.mimeType === FOLDER);
+    expect(folder).toBeTruthy();
+    const s = settings(ws);
+    expect(s.templates_folder).toBe(folder.id);
+    for (const kind of ['proposal', 'contract', 'invoice', 'brief']) {
+      const template = ws.drive.file(s[`template.${kind}`]);
+      expect(template.mimeType).toBe(DOC);
+      expect(template.parents).toEqual([folder.id]);
+    }
+    expect(ws.drive.documentText(s['template.proposal'])).toContain('{{client.name}}');
+    expect(ws.drive.documentTables(s['template.proposal'])[0][1][0]).toBe('{{#each lines}}{{position}}');
+
+    // Installing again keeps the owner's Docs.
+    const again = addon.installDocumentTemplates();
+    expect(again.created).toEqual([]);
+    expect(again.kept).toEqual(['proposal', 'contract', 'invoice', 'brief']);
+    expect(settings(ws)['template.proposal']).toBe(s['template.proposal']);
+  });
+});
+
+describe('api_generateDocument', () => {
+  it("uses the owner's edit of the template Doc; the items table has one row per quote line", () => {
+    const { ws, addon } = installed();
+    const templateId = settings(ws)['template.proposal'];
+    ws.drive.editDocumentAsOwner(templateId, (doc: Any) => {
+      const i = doc.paragraphs().findIndex((p: Any) => p.text.startsWith('This proposal is valid'));
+      doc.setParagraphText(i, 'Prices hold for 45 days from {{date today}}.');
+    });
+    const deal = openDeals(addon)[0];
+    const items = catalog(addon).slice(0, 4);
+    saveQuote(addon, deal.id, items);
+    const doc = addon.api_generateDocument(deal.id, 'proposal');
+    const file = docFile(ws, doc.url);
+    const text = ws.drive.documentText(file.id);
+    expect(text).toContain('Prices hold for 45 days from 23 November 2026.');
+    expect(text).not.toContain('valid for 30 days');
+    const table = ws.drive.documentTables(file.id)[0];
+    expect(table).toHaveLength(1 + items.length);
+    expect(table.slice(1).map((row: string[]) => row[1])).toEqual(items.map((i) => i.service));
+    expect(table[1][0]).toBe('1');
+    expect(doc.unfilled).toEqual([]);
+    expect(text).not.toContain('{{');
+    // The template itself is untouched by generation.
+    expect(ws.drive.documentText(templateId)).toContain('{{#each lines}}');
+  });
+
+  it('after api_saveQuote returns { url, pdfUrl, version }; the Doc sits in Dealboard documents / client / deal; the PDF says the same', () => {
+    const { ws, addon } = installed();
+    const deal = openDeals(addon)[0];
+    const items = catalog(addon).slice(0, 3);
+    const quote = saveQuote(addon, deal.id, items, {}, { orderDiscountPercent: 5 });
+    const doc = addon.api_generateDocument(deal.id, 'proposal');
+    expect(doc).toEqual(expect.objectContaining({ url: expect.stringMatching(/^https:\/\/docs\.google\.com\/document\/d\/[\w-]{44}\/edit/), pdfUrl: expect.stringMatching(/^https:\/\/drive\.google\.com\/file\/d\//), version: 1 }));
+
+    const file = docFile(ws, doc.url);
+    const dealFolder = ws.drive.file(file.parents[0]);
+    const clientFolder = ws.drive.file(dealFolder.parents[0]);
+    const root = ws.drive.file(clientFolder.parents[0]);
+    expect(dealFolder.name).toBe(deal.title);
+    expect(clientFolder.name).toBe(deal.clientName);
+    expect(root.name).toBe('Dealboard documents');
+    expect(file.permissions).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'anyone', role: 'reader' })]));
+
+    const row = records(ws, 'Documents').find((r) => r['Deal ID'] === deal.id && r.Kind === 'proposal')!;
+    expect(row['Doc ID']).toBe(file.id);
+    expect(row.URL).toBe(doc.url);
+    expect(row['PDF URL']).toBe(doc.pdfUrl);
+
+    const pdf = docFile(ws, doc.pdfUrl);
+    expect(pdf.mimeType).toBe('application/pdf');
+    expect(pdf.parents).toEqual(file.parents);
+    const text = pdfText(pdf.content);
+    expect(text).toContain(deal.title);
+    for (const i of items) expect(text).toContain(i.service);
+    expect(text).toContain(`Total: ${euro(quote.totalMinor)}`);
+  });
+
+  it('regenerating after a quote change rewrites the same Doc: same id and URL, new text', () => {
+    const { ws, addon } = installed();
+    const deal = openDeals(addon)[0];
+    const items = catalog(addon).slice(0, 3);
+    const first = saveQuote(addon, deal.id, items);
+    const v1 = addon.api_generateDocument(deal.id, 'proposal');
+    const id = docFile(ws, v1.url).id;
+    expect(ws.drive.documentText(id)).toContain(`Total: ${euro(first.totalMinor)}`);
+
+    const second = saveQuote(addon, deal.id, catalog(addon).slice(0, 5), { [items[0].code]: items[0].defaultQuantity + 2 });
+    const v2 = addon.api_generateDocument(deal.id, 'proposal');
+    expect(v2.url).toBe(v1.url);
+    expect(v2.pdfUrl).toBe(v1.pdfUrl);
+    expect(v2.version).toBe(2);
+    expect(v2.regenerated).toBe(true);
+    const text = ws.drive.documentText(id);
+    expect(text).toContain(`Total: ${euro(second.totalMinor)}`);
+    expect(text).not.toContain(`Total: ${euro(first.totalMinor)}`);
+    expect(text).toContain('revision 2');
+    expect(ws.drive.documentTables(id)[0]).toHaveLength(1 + 5);
+    expect(ws.drive.documentTables(id)[0][1][2]).toBe(String(items[0].defaultQuantity + 2));
+    // Fewer lines again: the surplus rows go.
+    saveQuote(addon, deal.id, catalog(addon).slice(0, 2));
+    addon.api_generateDocument(deal.id, 'proposal');
+    expect(ws.drive.documentTables(id)[0]).toHaveLength(1 + 2);
+    expect(ws.drive.listFiles().filter((f: Any) => f.mimeType === DOC && f.name.startsWith('Proposal'))).toHaveLength(1);
+    expect(pdfText(docFile(ws, v1.pdfUrl).content)).toContain('revision 3');
+  });
+
+  it('invoices of two deals get sequential numbers; a concurrent attempt under the lock cannot reuse one', () => {
+    const { ws, addon } = installed();
+    const [a, b, c] = openDeals(addon);
+    for (const d of [a, b, c]) saveQuote(addon, d.id, catalog(addon).slice(0, 2));
+    const first = addon.api_generateDocument(a.id, 'invoice');
+    const second = addon.api_generateDocument(b.id, 'invoice');
+    expect(first.number).toBe('INV-2026-0001');
+    expect(second.number).toBe('INV-2026-0002');
+    // Regenerating keeps the number.
+    expect(addon.api_generateDocument(a.id, 'invoice').number).toBe('INV-2026-0001');
+
+    // While one execution holds the lock (inside its Drive copy), another user generates.
+    let concurrent: { ok: boolean; message?: string } | null = null;
+    const putFile = ws.drive.putFile.bind(ws.drive);
+    ws.drive.putFile = (...args: unknown[]) => {
+      ws.drive.putFile = putFile;
+      try {
+        ws.execute(() => ws.addon.api_generateDocument(c.id, 'invoice'), { user: 'anna@studio.test' });
+        concurrent = { ok: true };
+      } catch (e) {
+        concurrent = { ok: false, message: (e as Error).message };
+      }
+      return putFile(...args);
+    };
+    const third = addon.api_generateDocument(c.id, 'invoice');
+    expect(concurrent).toEqual({ ok: false, message: expect.stringMatching(/someone else is saving/i) });
+    expect(third.number).toBe('INV-2026-0003');
+    const numbers = records(ws, 'Documents').filter((r) => r.Kind === 'invoice').map((r) => r.Number);
+    expect(numbers.sort()).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
+    // A hand-deleted row does not free its number.
+    const rows = ws.readSheet('Documents').values as unknown[][];
+    const last = rows.findIndex((r) => r.includes('INV-2026-0003'));
+    ws.writeRows('Documents', last + 1, [rows[last].map(() => '')]);
+    const [, , , d] = openDeals(addon);
+    saveQuote(addon, d.id, catalog(addon).slice(0, 1));
+    expect(addon.api_generateDocument(d.id, 'invoice').number).toBe('INV-2026-0004');
+  });
+
+  it('the invoice also exists as PDF and XLSX; the XLSX reads back and a formula-looking value stays text', async () => {
+    const { ws, addon } = installed();
+    const deal = openDeals(addon)[0];
+    const items = catalog(addon).slice(0, 2);
+    const version = addon.api_getDeal(deal.id).card.version;
+    const quote = addon.api_saveQuote(deal.id, {
+      lines: [
+        ...items.map((i) => ({ code: i.code, description: i.service, unit: i.unit, quantity: 2, unitPriceMinor: i.unitPriceMinor })),
+        { code: 'X', description: '=HYPERLINK("http://evil.test","pay here")', unit: 'item', quantity: 1, unitPriceMinor: 100 },
+      ],
+    }, version);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    expect(invoice.pdfUrl).toBeTruthy();
+    expect(invoice.xlsxUrl).toBeTruthy();
+    const xlsx = docFile(ws, invoice.xlsxUrl);
+    expect(xlsx.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.content) as Any);
+    const sheet = book.worksheets[0];
+    const cells: unknown[][] = [];
+    sheet.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
+    expect(cells[0][0]).toBe(`Invoice ${invoice.number}`);
+    const formulaRow = cells.find((r) => String(r[1]).startsWith('=HYPERLINK'))!;
+    expect(formulaRow[1]).toBe('=HYPERLINK("http://evil.test","pay here")');
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    const total = cells[cells.length - 1];
+    expect(total.slice(-2)).toEqual(['Total', quote.totalMinor / 100]);
+
+    const text = pdfText(docFile(ws, invoice.pdfUrl).content);
+    expect(text).toContain(invoice.number);
+    expect(text).toContain('=HYPERLINK');
+  });
+
+  it('a placeholder the data cannot fill stays visible in the document and is reported', () => {
+    const { ws, addon } = installed();
+    const templateId = settings(ws)['template.proposal'];
+    ws.drive.editDocumentAsOwner(templateId, (doc: Any) => {
+      doc.appendParagraph('VAT number: {{client.vatNumber}}');
+      const cell = doc.paragraphs().findIndex((p: Any) => p.inTable && p.text === '{{description}}');
+      doc.setParagraphText(cell, '{{description}} ({{sku}})');
+    });
+    const deal = openDeals(addon)[0];
+    const items = catalog(addon).slice(0, 2);
+    saveQuote(addon, deal.id, items);
+    const doc = addon.api_generateDocument(deal.id, 'proposal');
+    expect(doc.unfilled).toEqual(['{{sku}}', '{{client.vatNumber}}']);
+    const id = docFile(ws, doc.url).id;
+    expect(ws.drive.documentText(id)).toContain('VAT number: {{client.vatNumber}}');
+    expect(ws.drive.documentTables(id)[0].slice(1).map((r: string[]) => r[1])).toEqual(items.map((i) => `${i.service} ({{sku}})`));
+    expect(records(ws, 'Documents').find((r) => r['Deal ID'] === deal.id)!['Unfilled placeholders']).toBe('{{sku}} {{client.vatNumber}}');
+    // Still reported on regenerate.
+    expect(addon.api_generateDocument(deal.id, 'proposal').unfilled).toEqual(['{{sku}}', '{{client.vatNumber}}']);
+  });
+
+  it('a template deleted from Drive gives a clear message that says how to reinstall', () => {
+    const { ws, addon } = installed();
+    ws.drive.removeFile(settings(ws)['template.contract']);
+    const deal = openDeals(addon)[0];
+    saveQuote(addon, deal.id, catalog(addon).slice(0, 1));
+    expect(() => addon.api_generateDocument(deal.id, 'contract')).toThrow(/template.*(deleted|missing).*Install document templates/i);
+    const again = addon.installDocumentTemplates();
+    expect(again.created).toEqual(['contract']);
+    expect(addon.api_generateDocument(deal.id, 'contract').url).toMatch(/docs\.google\.com/);
+  });
+
+  it('a client without email still gets a link; sending is disabled with the reason', () => {
+    const { ws, addon } = installed();
+    const deal = openDeals(addon)[0];
+    addon.api_updateDeal(deal.id, { email: '' }, addon.api_getDeal(deal.id).card.version);
+    saveQuote(addon, deal.id, catalog(addon).slice(0, 1));
+    const doc = addon.api_generateDocument(deal.id, 'proposal');
+    expect(doc.url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+    expect(doc.canSend).toBe(false);
+    expect(doc.sendBlockedReason).toMatch(/no email/i);
+    expect(docFile(ws, doc.url).permissions).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'anyone', role: 'reader' })]));
+  });
+
+  it('with share_mode "client" the Doc is shared with the client only', () => {
+    const { ws, addon } = installed();
+    const rows = ws.readSheet('Settings').values as unknown[][];
+    const at = rows.findIndex((r) => r[0] === 'share_mode');
+    ws.editCell('Settings', at + 1, 2, 'client');
+    const deal = openDeals(addon).find((d: Any) => d.email)!;
+    saveQuote(addon, deal.id, catalog(addon).slice(0, 1));
+    const doc = addon.api_generateDocument(deal.id, 'proposal');
+    const perms = docFile(ws, doc.url).permissions;
+    expect(perms.some((p: Any) => p.type === 'anyone')).toBe(false);
+    expect(perms).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'user', role: 'reader', emailAddress: deal.email.toLowerCase() })]));
+  });
+});
+
+describe('document call budgets (exact)', () => {
+  // Budget as the issue states it: Drive, Docs, sheet reads and writes; exports (UrlFetchApp to
+  // Drive's export URL and the Files.create/update that store the PDF/XLSX) are not counted.
+  // The config cache read and the document lock, which every action pays, are asserted apart.
+  const budget = (calls: Any, exportStores: number) =>
+    calls.byCategory.drive + calls.byCategory.docs + calls.byCategory.spreadsheetRead + calls.byCategory.spreadsheetWrite - exportStores;
+
+  it('a new document and a regenerate, the same at any number of lines', () => {
+    const { ws, addon } = installed();
+    const [a, b] = openDeals(addon);
+    saveQuote(addon, a.id, catalog(addon).slice(0, 2));
+    saveQuote(addon, b.id, catalog(addon).slice(0, 8));
+
+    const first = measure(ws, () => addon.api_generateDocument(a.id, 'proposal'));
+    const contract = measure(ws, () => addon.api_generateDocument(a.id, 'contract'));
+    const regenerate = measure(ws, () => addon.api_generateDocument(a.id, 'proposal'));
+    const bigRegenerate = (() => {
+      addon.api_generateDocument(b.id, 'proposal');
+      return measure(ws, () => addon.api_generateDocument(b.id, 'proposal'));
+    })();
+
+    expect(first.calls.byMethod).toEqual(expect.objectContaining({
+      'Cache.get': 1, 'Lock.waitLock': 1, 'Range.getValues': 3, 'Sheet.appendRow': 1,
+      'DriveFiles.create': 3, 'DriveFiles.copy': 1, 'DocsDocuments.get': 1, 'DocsDocuments.batchUpdate': 1,
+      'DrivePermissions.create': 1, 'UrlFetchApp.fetch': 1,
+    }));
+    expect(budget(first.calls, 1)).toBe(10);
+    expect(budget(contract.calls, 0)).toBe(8);
+    expect(budget(regenerate.calls, 1)).toBe(6);
+    expect(budget(bigRegenerate.calls, 1)).toBe(6);
+    expect(regenerate.calls.byMethod).toEqual(expect.objectContaining({
+      'Range.getValues': 3, 'DocsDocuments.get': 1, 'DocsDocuments.batchUpdate': 1, 'DriveFiles.update': 1, 'UrlFetchApp.fetch': 1,
+    }));
+    expect(regenerate.calls.byMethod['DriveFiles.copy']).toBeUndefined();
+    expect(bigRegenerate.calls.byMethod).toEqual(regenerate.calls.byMethod);
+    for (const m of [first, contract, regenerate]) {
+      expect(m.calls.byCategory.cache).toBe(1);
+      expect(m.calls.byCategory.lock).toBe(1);
+    }
+  });
+});
