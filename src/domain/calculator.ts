@@ -91,8 +91,15 @@ export function calculateQuote(quote: QuoteInput): QuoteTotals {
   };
 }
 
+/**
+ * An amount typed in the sheet (1.005, 19.99) to minor units, half away from zero. The product
+ * is first cut to 12 significant digits so that binary noise (1.005 × 100 = 100.49999…) does
+ * not decide the rounding: the cent the person typed is the cent that counts.
+ */
 export function toMinor(amount: number): number {
-  return Math.round(amount * 100);
+  if (!isFinite(amount)) return 0;
+  const cents = Number((amount * 100).toPrecision(12));
+  return cents < 0 ? -Math.round(-cents) : Math.round(cents);
 }
 
 export function fromMinor(minorUnits: number): number {

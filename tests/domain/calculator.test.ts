@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { calculateQuote, lineTotalMinor, QuoteLineInput } from '../../src/domain/calculator';
+import { calculateQuote, lineTotalMinor, toMinor, QuoteLineInput } from '../../src/domain/calculator';
 
 const line = (quantity: number, unitPriceMinor: number, discountPercent = 0): QuoteLineInput =>
   ({ code: 'X', description: 'x', unit: 'hour', quantity, unitPriceMinor, discountPercent });
@@ -9,6 +9,15 @@ describe('calculator', () => {
     expect(lineTotalMinor(line(1.5, 333))).toBe(500); // 499.5 → 500
     expect(lineTotalMinor(line(3, 3333, 10))).toBe(8999); // 8999.1
     expect(lineTotalMinor(line(0.001, 1))).toBe(0);
+  });
+
+  it('reads typed amounts into minor units half away from zero, without binary noise', () => {
+    expect(toMinor(1.005)).toBe(101); // 1.005 × 100 is 100.49999… in binary
+    expect(toMinor(19.99)).toBe(1999);
+    expect(toMinor(0.125)).toBe(13);
+    expect(toMinor(-0.125)).toBe(-13);
+    expect(toMinor(1234567.89)).toBe(123456789);
+    expect(toMinor(NaN)).toBe(0);
   });
 
   it('applies the order discount, then tax on top or included', () => {
