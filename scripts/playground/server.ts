@@ -12,6 +12,7 @@ import * as http from 'http';
 import * as path from 'path';
 import { createWorkspace, loadAddon, runFromClient } from '../emulator/index';
 import type { Addon, TriggerRun, Workspace } from '../emulator/index';
+import { driveRoute, sendDrive } from './drive';
 
 export interface PlaygroundOptions {
   port?: number;
@@ -147,6 +148,8 @@ class Session {
   sidebar: PanelState = { index: -1, open: false, version: 0 };
   dialog: PanelState = { index: -1, open: false, version: 0 };
   notices: Notice[] = [];
+  /** The playground's origin: Drive and Docs links made from now on open here (see drive.ts). */
+  linkBase: string | null = null;
   private seq = 0;
   private seen = { toasts: 0, alerts: 0, prompts: 0, sidebars: 0, dialogs: 0 };
 
@@ -171,6 +174,7 @@ class Session {
       }
     }
     if (!state) this.createDemo();
+    this.ws.drive.linkBase = this.linkBase;
     this.seen = { toasts: 0, alerts: 0, prompts: 0, sidebars: 0, dialogs: 0 };
     this.sidebar = { index: -1, open: false, version: this.sidebar.version + 1 };
     this.dialog = { index: -1, open: false, version: this.dialog.version + 1 };
@@ -511,6 +515,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       return send(res, 200, injectFirstInHead(entry.content, bridgeScript()), 'text/html; charset=utf-8');
     }
 
+    if (method === 'GET') {
+      const drive = driveRoute(session.ws, url, session.linkBase ?? '');
+      if (drive) return sendDrive(res, drive);
+    }
+
     if (method === 'GET' && route === '/api/state') return sendJson(res, 200, session.state());
     if (method === 'GET' && route.startsWith('/api/sheet/')) {
       const name = decodeURIComponent(route.slice('/api/sheet/'.length));
@@ -614,6 +623,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? DEFAULT_PORT;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  // Only now is the port known: documents generated from here on link to this server.
+  session.linkBase = url.replace(/\/$/, '');
+  session.ws.drive.linkBase = session.linkBase;
 
   return {
     url,
