@@ -112,13 +112,25 @@ export interface InvoiceCounter {
   put(year: string, value: number): void;
 }
 
+/** Drops undefined values, so that a placeholder for data that is not there stays visible and
+ *  is reported (strict Handlebars would print a present-but-undefined key as blank). */
+function defined(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    out[key] = v && typeof v === 'object' && !Array.isArray(v) ? defined(v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
 function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, number: string, config: Config): Record<string, unknown> {
   const manager = config.team.filter((m) => sameEmail(m.email, deal.manager))[0];
   const dueDate = addDays(ctx.moment.today, config.settings.invoiceDueDays);
   const link = config.settings.paymentLink
     .replace('{number}', encodeURIComponent(number))
     .replace('{amount}', (quote.totalMinor / 100).toFixed(2));
-  return {
+  return defined({
     company: { name: config.settings.companyName },
     client: { name: deal.clientName, email: deal.email, phone: deal.phone },
     deal: { id: deal.id, title: deal.title, expectedClose: deal.expectedClose ? ctx.moment.localDay(deal.expectedClose) : undefined },
@@ -140,7 +152,7 @@ function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, numb
       position: i + 1, code: l.code, description: l.description, quantity: l.quantity, unit: l.unit,
       unitPrice: l.unitPriceMinor, discount: l.discountPercent, total: l.totalMinor,
     })),
-  };
+  });
 }
 
 export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: InvoiceCounter, dealIdArg: unknown, kindArg: unknown): GeneratedDocument {

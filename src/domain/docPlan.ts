@@ -225,11 +225,14 @@ export function planFirstFill(
 // An empty value still needs a character to carry the named range: a zero-width space.
 const EMPTY = '\u200b';
 
+// Inserted text takes the style of the character before it (Docs API, InsertTextRequest), so
+// the value goes in right after the placeholder's last character and the placeholder is deleted
+// afterwards: a bold {{client.name}} gives a bold name, not the style of the text before it.
 function replaceWithNamedRange(start: number, end: number, value: string, name: string): Request[] {
   const text = value === '' ? EMPTY : value;
   return [
+    { insertText: { location: { index: end }, text } },
     { deleteContentRange: { range: { startIndex: start, endIndex: end } } },
-    { insertText: { location: { index: start }, text } },
     { createNamedRange: { name, range: { startIndex: start, endIndex: start + text.length } } },
   ];
 }

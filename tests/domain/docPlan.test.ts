@@ -54,8 +54,9 @@ describe('document fill planning', () => {
     const anchors = plan.requests
       .map((r: any) => (r.deleteContentRange ? r.deleteContentRange.range.startIndex : r.insertText ? r.insertText.location.index : null))
       .filter((x): x is number => x !== null);
-    // Scalar edits at the top come last.
-    expect(plan.requests.slice(-3).map((r) => Object.keys(r)[0])).toEqual(['deleteContentRange', 'insertText', 'createNamedRange']);
+    // Scalar edits at the top come last; the value goes in after the placeholder (keeping its
+    // style), then the placeholder is deleted.
+    expect(plan.requests.slice(-3).map((r) => Object.keys(r)[0])).toEqual(['insertText', 'deleteContentRange', 'createNamedRange']);
     expect(plan.requests.filter((r) => 'insertTableRow' in r)).toHaveLength(2);
     expect(anchors.length).toBeGreaterThan(4);
   });

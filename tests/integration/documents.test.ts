@@ -128,6 +128,10 @@ describe('api_generateDocument', () => {
     expect(clientFolder.name).toBe(deal.clientName);
     expect(root.name).toBe('Dealboard documents');
     expect(file.permissions).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'anyone', role: 'reader' })]));
+    // A filled value keeps the placeholder's style: "Prepared for <b>{{client.name}}</b>".
+    const runs = (ws.drive.documentJson(file.id).body as Any).content.flatMap((e: Any) => e.paragraph?.elements ?? []);
+    const name = runs.find((r: Any) => r.textRun?.content === deal.clientName);
+    expect(name.textRun.textStyle.bold).toBe(true);
 
     const row = records(ws, 'Documents').find((r) => r['Deal ID'] === deal.id && r.Kind === 'proposal')!;
     expect(row['Doc ID']).toBe(file.id);
@@ -223,6 +227,8 @@ describe('api_generateDocument', () => {
     }, version);
     const invoice = addon.api_generateDocument(deal.id, 'invoice');
     expect(invoice.pdfUrl).toBeTruthy();
+    // No payment_link in Settings: its placeholder stays visible and is reported.
+    expect(invoice.unfilled).toEqual(['{{paymentLink}}']);
     expect(invoice.xlsxUrl).toBeTruthy();
     const xlsx = docFile(ws, invoice.xlsxUrl);
     expect(xlsx.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -85,19 +85,42 @@ function drawImage(doc: Doc, run: Run, x: number, width: number): void {
   doc.y = y + h + 4;
 }
 
-/** Writes a paragraph's runs at (x, doc.y) within width. */
+/** The runs of a paragraph cut into lines at soft breaks (Shift+Enter, <br>). */
+function linesOf(runs: Run[]): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const r of runs) {
+    const parts = r.text.split('\u000b');
+    parts.forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part !== '') lines[lines.length - 1].push({ ...r, text: part });
+    });
+  }
+  return lines;
+}
+
+/**
+ * Writes a paragraph's runs at (x, doc.y) within width. pdfkit drops a line break that ends a
+ * `continued` run, so each soft-broken line is written as its own chain of runs.
+ */
 function writeRuns(doc: Doc, p: Para, x: number, width: number, size: number, align: 'left' | 'center' | 'right' | 'justify'): void {
   const runs = p.runs.filter((r) => !r.image && r.text !== '');
   if (runs.length === 0) return;
-  runs.forEach((r, k) => {
-    const continued = k < runs.length - 1;
-    doc.font(fontFor(r, p)).fontSize(r.fontSize ?? size).fillColor(r.link ? '#1155cc' : TEXT);
-    const opts: PDFKit.Mixins.TextOptions = { width, align, continued, lineGap: 1.5, underline: Boolean(r.underline || r.link) };
-    if (r.link) opts.link = r.link;
-    else opts.link = null as unknown as string;
-    if (k === 0) doc.text(runText(r), x, doc.y, opts);
-    else doc.text(runText(r), opts);
-  });
+  for (const line of linesOf(runs)) {
+    if (line.length === 0) {
+      doc.font('Helvetica').fontSize(size);
+      doc.y += doc.currentLineHeight(true) + 1.5;
+      continue;
+    }
+    line.forEach((r, k) => {
+      const continued = k < line.length - 1;
+      doc.font(fontFor(r, p)).fontSize(r.fontSize ?? size).fillColor(r.link ? '#1155cc' : TEXT);
+      const opts: PDFKit.Mixins.TextOptions = { width, align, continued, lineGap: 1.5, underline: Boolean(r.underline || r.link) };
+      if (r.link) opts.link = r.link;
+      else opts.link = null as unknown as string;
+      if (k === 0) doc.text(runText(r), x, doc.y, opts);
+      else doc.text(runText(r), opts);
+    });
+  }
 }
 
 function renderParagraph(doc: Doc, p: Para): void {
