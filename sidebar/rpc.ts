@@ -6,21 +6,9 @@ import type {
 import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/contracts/health';
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
+import type { DocumentKind, GeneratedDocument } from '../src/app/contracts/documents';
 
-export type DocumentKind = 'proposal' | 'contract' | 'invoice' | 'brief';
-
-export interface GeneratedDocument {
-  kind: DocumentKind;
-  url: string;
-  pdfUrl?: string;
-  xlsxUrl?: string;
-  version: number;
-  number: string;
-  regenerated: boolean;
-  unfilled: string[];
-  canSend: boolean;
-  sendBlockedReason: string | null;
-}
+export type { DocumentKind, GeneratedDocument };
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;

@@ -11,6 +11,10 @@ import { UseCaseContext } from './session';
 import { loadDeal } from './deals';
 import { quoteOf } from './quotes';
 import { QuoteView } from './contracts/quote';
+import { DOCUMENT_KINDS, DocumentKind, GeneratedDocument } from './contracts/documents';
+
+export { DOCUMENT_KINDS };
+export type { DocumentKind, GeneratedDocument };
 import { createEvaluator, longDay } from './templating';
 import { refreshConfig, Config } from './config';
 import { InputError } from './validate';
@@ -21,24 +25,9 @@ import contractHtml from '../../templates/contract.html';
 import invoiceHtml from '../../templates/invoice.html';
 import briefHtml from '../../templates/brief.html';
 
-export const DOCUMENT_KINDS = ['proposal', 'contract', 'invoice', 'brief'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 const TEMPLATE_HTML: Record<DocumentKind, string> = { proposal: proposalHtml, contract: contractHtml, invoice: invoiceHtml, brief: briefHtml };
 const TITLES: Record<DocumentKind, string> = { proposal: 'Proposal', contract: 'Contract', invoice: 'Invoice', brief: 'Brief' };
 
-export interface GeneratedDocument {
-  kind: DocumentKind;
-  url: string;
-  pdfUrl?: string;
-  xlsxUrl?: string;
-  version: number;
-  number: string;
-  regenerated: boolean;
-  /** Placeholders left visible because the data could not fill them. */
-  unfilled: string[];
-  canSend: boolean;
-  sendBlockedReason: string | null;
-}
 
 /** Creates the template Docs that are missing (owners' edited ones are never replaced). */
 export function installTemplates(ports: Ports, docs: DocsPort): { created: DocumentKind[]; kept: DocumentKind[]; folderUrl: string } {
