@@ -32,7 +32,7 @@ export function renderCard(card: Card, hooks: CardHooks): HTMLElement {
     ? h('span', {
       class: `due due-${card.nextContactState || 'later'}`,
       title: card.nextContactState === 'overdue' ? 'Next contact is overdue' : 'Next contact',
-    }, icon('clock', 13), card.nextContactState === 'overdue' ? `Overdue · ${when(card.nextContactAt, board.today)}` : when(card.nextContactAt, board.today))
+    }, icon('clock', 13), h('span', { class: 'due-text' }, card.nextContactState === 'overdue' ? `Overdue · ${when(card.nextContactAt, board.today)}` : when(card.nextContactAt, board.today)))
     : h('span', { class: 'due due-none' }, 'No next contact');
 
   return h('article', {
@@ -43,11 +43,8 @@ export function renderCard(card: Card, hooks: CardHooks): HTMLElement {
     'aria-label': card.title,
   },
   h('div', { class: 'card-top' },
-    lights(card),
     h('button', { type: 'button', class: 'card-title', 'data-testid': 'card-title', onclick: () => hooks.openDetails(card.id) }, card.title || '(untitled deal)'),
-    card.health === 'red' || card.health === 'amber' || card.health === 'green'
-      ? h('span', { class: `health health-${card.health}`, title: `Health: ${card.health}`, role: 'img', 'aria-label': `Health ${card.health}` })
-      : null,
+    healthMark(card),
     ro ? h('span', { class: 'lock', title: `Read only: ${card.managerName || card.manager}'s deal`, role: 'img', 'aria-label': 'Read only' }, icon('lock', 14)) : null,
   ),
   h('div', { class: 'card-who' },
@@ -72,11 +69,28 @@ export function renderCard(card: Card, hooks: CardHooks): HTMLElement {
     )),
   ),
   h('div', { class: 'card-foot' },
-    h('span', { class: 'days', title: `${card.daysInStage} days in this stage` }, `${card.daysInStage}d in stage`),
+    lights(card),
+    h('span', { class: 'days', title: `${card.daysInStage} days in this stage` }, card.daysInStage > 0 ? `${card.daysInStage}d in stage` : 'since today'),
     ro ? null : moveMenu(card),
   ),
   reasons ? reasonsNote(card.id, reasons) : null,
   );
+}
+
+const HEALTH: { [health: string]: { label: string; title: string } } = {
+  red: { label: 'Late', title: 'Health: a checkpoint or the deadline is overdue' },
+  amber: { label: 'Due soon', title: 'Health: a checkpoint is due soon' },
+  green: { label: '', title: 'Health: on plan' },
+};
+
+/** Red and amber say so in words (colour alone is not enough); green is a quiet dot. */
+function healthMark(card: Card): HTMLElement | null {
+  const info = HEALTH[card.health];
+  if (!info) return null;
+  return h('span', {
+    class: `health health-${card.health}${info.label ? ' health-pill' : ''}`,
+    title: info.title, role: 'img', 'aria-label': info.title,
+  }, info.label || null);
 }
 
 function lights(card: Card): HTMLElement {

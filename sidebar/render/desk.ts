@@ -82,11 +82,11 @@ function deskItem(item: HealthDeskItem, d: HealthDesk): HTMLElement {
   h('div', { class: 'card-top' },
     h('span', { class: `health health-${item.health}`, role: 'img', 'aria-label': `Health ${item.health}`, title: `Health: ${item.health}` }),
     h('button', { type: 'button', class: 'card-title', onclick: () => openAt(item.dealId) }, item.title || '(untitled deal)'),
-    h('span', { class: 'stage-chip', title: column ? column.name : item.stage, style: { '--stage': column ? column.colour : '#9aa0a6' } }, column ? column.name : item.stage),
   ),
   h('div', { class: 'card-who' },
+    item.stage === 'in_work' ? null : h('span', { class: 'stage-tag', title: column ? column.name : item.stage, style: { '--stage': column ? column.colour : '#9aa0a6' } }, column ? column.name : item.stage),
     h('span', { class: 'client' }, item.clientName || '—'),
-    total ? h('span', { class: 'manager' }, `${item.doneCount}/${total} done`) : null),
+    total ? h('span', { class: 'manager', title: 'Checkpoints done' }, `${item.doneCount}/${total} done`) : null),
   near
     ? h('div', { class: 'desk-next' },
       icon('clock', 14),

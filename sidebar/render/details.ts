@@ -92,9 +92,9 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
   const phone = input({ type: 'tel', value: card.phone, disabled: ro });
   const email = input({ type: 'email', value: card.email, disabled: ro });
   const budget = input({ type: 'number', min: '0', step: 'any', value: String(card.budget || 0), disabled: ro });
-  const forecast = h('select', { disabled: ro },
-    h('option', { value: '' }, 'Not set'), h('option', { value: 'green' }, 'Green: will happen'),
-    h('option', { value: 'yellow' }, 'Yellow: still choosing'), h('option', { value: 'red' }, 'Red: likely to fail'));
+  const forecast = h('select', { disabled: ro, title: 'Green: will happen · Yellow: still choosing · Red: likely to fail' },
+    h('option', { value: '' }, 'Not set'), h('option', { value: 'green' }, 'Green'),
+    h('option', { value: 'yellow' }, 'Yellow'), h('option', { value: 'red' }, 'Red'));
   forecast.value = card.forecast;
   const steps = STEPS.map((s) => ({ key: s.key, el: checkbox(s.label, { checked: !!card.steps[s.key], disabled: ro }) }));
   const nextContact = input({ type: 'datetime-local', value: toLocalInput(card.nextContactAt), disabled: ro });

@@ -4,6 +4,7 @@ import { appendRecords, readTable, updateRow } from '../workbook/table';
 import { generateDemo } from '../demo/generator';
 import { Ports } from '../ports';
 import { refreshConfig } from './config';
+import { recomputeAllHealth } from './checkpoints';
 import { InputError } from './validate';
 import { sameEmail } from '../domain/roles';
 
@@ -39,7 +40,9 @@ export function loadDemoDataWith(ports: Ports, request: DemoRequest | undefined)
     appendRecords(ports.sheets, readTable(ports.sheets, LEADS, ports.dates), data.leads, ports.dates);
     appendRecords(ports.sheets, readTable(ports.sheets, CHECKPOINTS, ports.dates), data.checkpoints, ports.dates);
     appendRecords(ports.sheets, readTable(ports.sheets, ACTIVITIES, ports.dates), data.activities, ports.dates);
-    refreshConfig(ports);
+    // Health and the "Open gates" column follow from the checkpoints just written, so stage
+    // gates hold (and late deals are red) from the first minute, not only after the hourly run.
+    recomputeAllHealth(ports, refreshConfig(ports));
     return { deals: data.deals.length, clients: data.clients.length, leads: data.leads.length };
   });
 }

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 
 export const ROOT = path.join(__dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -100,6 +100,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path: file });
+  return file;
+}
+
+/** Saves a PNG of one element (the sidebar, the dialog) to screenshots/<name>.png. */
+export async function screenshotOf(locator: Locator, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await locator.screenshot({ path: file });
   return file;
 }
 
