@@ -1,6 +1,6 @@
 // Board use cases: read the board, move a card, edit a card, read a deal's details.
 import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
-import { Table, findRow, readTable, updateRow } from '../workbook/table';
+import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
 import { DecodedRow, Problem, isDate } from '../workbook/codec';
 import { evaluateMove, StageGate } from '../domain/moves';
 import { parseOpenGates } from '../domain/health';
@@ -82,8 +82,8 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
       return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment) };
     }
     // The index counts the cards the board shows: archived closed deals are not on it.
-    const others = table.rows
-      .filter((r) => r !== row && r.record.stage === toStage && !isArchived(toDeal(r.record), ctx.config.settings, ctx.moment))
+    const others = rowsWhere(table, 'stage', (stage) => stage === toStage, ctx.ports.dates)
+      .filter((r) => r !== row && !isArchived(toDeal(r.record), ctx.config.settings, ctx.moment))
       .map((r) => ({ row: r, position: typeof r.record.position === 'number' ? r.record.position : 0 }))
       .sort((a, b) => a.position - b.position || String(a.row.record.id).localeCompare(String(b.row.record.id)));
     const index = typeof positionArg === 'number' ? positionArg : others.length;

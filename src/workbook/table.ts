@@ -1,5 +1,5 @@
 // A tab read once, decoded, and written back by contiguous blocks.
-import { DecodedRow, LocalDates, Problem, decodeRow, encodeRow, isBlankRow, isDate } from './codec';
+import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, encodeRow, isBlankRow, isDate } from './codec';
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
 import { WorkbookError } from './errors';
@@ -10,8 +10,11 @@ export interface Table {
   map: HeaderMap;
   /** Raw data rows as read (index 0 is sheet row 2). */
   raw: unknown[][];
-  rows: DecodedRow[];
-  problems: Problem[];
+  /** Every non-blank row, decoded on first use (a one-row action never pays for 10,000). */
+  readonly rows: DecodedRow[];
+  readonly problems: Problem[];
+  /** Decodes one raw row (index 0 is sheet row 2), the same object `rows` holds. */
+  decodeAt?(index: number): DecodedRow;
 }
 
 export function readTable(sheets: SheetPort, tab: TabSchema, dates: LocalDates): Table {
@@ -26,19 +29,72 @@ export function decodeTable(tab: TabSchema, all: unknown[][], dates: LocalDates)
   const map = mapHeaders(tab, all.length > 0 ? all[0] : []);
   requireSchemaColumns(tab, map);
   const raw = all.slice(1);
-  const problems: Problem[] = [];
-  const rows: DecodedRow[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    if (isBlankRow(raw[i])) continue;
-    rows.push(decodeRow(tab, map, raw[i], i + 2, dates, problems));
-  }
-  return { tab, map, raw, rows, problems };
+  const decoded: (DecodedRow | undefined)[] = [];
+  const rowProblems: (Problem[] | undefined)[] = [];
+  const decodeAt = (i: number): DecodedRow => {
+    let row = decoded[i];
+    if (!row) {
+      const problems: Problem[] = [];
+      row = decoded[i] = decodeRow(tab, map, raw[i], i + 2, dates, problems);
+      if (problems.length > 0) rowProblems[i] = problems;
+    }
+    return row;
+  };
+  let everything: { rows: DecodedRow[]; problems: Problem[] } | null = null;
+  const decodeAll = () => {
+    if (!everything) {
+      const rows: DecodedRow[] = [];
+      const problems: Problem[] = [];
+      for (let i = 0; i < raw.length; i++) {
+        if (isBlankRow(raw[i])) continue;
+        rows.push(decodeAt(i));
+        const found = rowProblems[i];
+        if (found) for (const p of found) problems.push(p);
+      }
+      everything = { rows, problems };
+    }
+    return everything;
+  };
+  return {
+    tab, map, raw, decodeAt,
+    get rows() { return decodeAll().rows; },
+    get problems() { return decodeAll().problems; },
+  };
 }
 
+/** The row with this id: only the ID column is scanned, only the match is decoded. */
 export function findRow(table: Table, id: string): DecodedRow | undefined {
   const key = table.tab.idColumn;
-  for (const row of table.rows) if (row.record[key] === id) return row;
+  const at = table.map.index[key];
+  if (!table.decodeAt || at === undefined) {
+    for (const row of table.rows) if (row.record[key] === id) return row;
+    return undefined;
+  }
+  for (let i = 0; i < table.raw.length; i++) {
+    const cell = table.raw[i][at];
+    if (cell === id || (typeof cell === 'string' && cell.trim() === id)) {
+      const row = table.decodeAt(i);
+      if (row.record[key] === id) return row;
+    }
+  }
   return undefined;
+}
+
+/**
+ * The rows whose `column` cell, decoded, passes `keep`: one column is decoded per row, the
+ * whole row only for the matches.
+ */
+export function rowsWhere(table: Table, column: string, keep: (value: unknown) => boolean, dates: LocalDates): DecodedRow[] {
+  const schema = table.tab.columns.filter((c) => c.key === column)[0];
+  const at = table.map.index[column];
+  if (!table.decodeAt || !schema || at === undefined) return table.rows.filter((r) => keep(r.record[column]));
+  const out: DecodedRow[] = [];
+  for (let i = 0; i < table.raw.length; i++) {
+    const cell = table.raw[i][at];
+    const value = decodeCell(schema, cell, dates);
+    if (value.ok && keep(value.value) && !isBlankRow(table.raw[i])) out.push(table.decodeAt(i));
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,38 @@
+import { decodeTable, findRow, rowsWhere } from '../../src/workbook/table';
+import { DEALS } from '../../src/workbook/schema';
+import { localDates } from '../../src/domain/timezone';
+
+const dates = localDates('Europe/Berlin');
+const header = DEALS.columns.map((c) => c.header);
+const at = (key: string) => DEALS.columns.findIndex((c) => c.key === key);
+
+function deal(id: string, stage: string, budget: unknown = 100): unknown[] {
+  const row: unknown[] = header.map(() => '');
+  row[at('id')] = id;
+  row[at('title')] = `Deal ${id}`;
+  row[at('stage')] = stage;
+  row[at('budget')] = budget;
+  return row;
+}
+
+describe('lazy table decoding', () => {
+  it('finds one row by id without decoding the others, and hands out the same object as rows', () => {
+    const table = decodeTable(DEALS, [header, deal('D-1', 'new'), deal('D-2', 'negotiation', 'lots'), deal('D-3', 'new')], dates);
+    const found = findRow(table, 'D-3')!;
+    expect(found.row).toBe(4);
+    expect(found.record.stage).toBe('new');
+    expect(findRow(table, 'D-9')).toBeUndefined();
+    expect(table.rows[2]).toBe(found);
+    // The bad budget of D-2 is still reported once the whole table is decoded.
+    expect(table.problems).toEqual([expect.objectContaining({ tab: 'Deals', row: 3, column: 'Budget', value: 'lots' })]);
+  });
+
+  it('rowsWhere keeps the rows whose decoded cell passes, skipping blank rows', () => {
+    const blank = header.map(() => '');
+    const table = decodeTable(DEALS, [header, deal('D-1', 'new'), blank, deal('D-2', 'Negotiation'), deal('D-3', 'negotiation')], dates);
+    const rows = rowsWhere(table, 'stage', (stage) => stage === 'negotiation', dates);
+    expect(rows.map((r) => r.record.id)).toEqual(['D-2', 'D-3']);
+    expect(table.rows.filter((r) => r.record.stage === 'negotiation')).toEqual(rows);
+    expect(rows[0]).toBe(table.rows[1]);
+  });
+});
