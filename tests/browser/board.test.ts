@@ -104,6 +104,25 @@ suite('deal board in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('drag within a column reorders it, and the order is kept in the Position column', async () => {
+    const frame = await fullBoard();
+    const before = await cardIdsIn(frame, 'new');
+    const dealId = before[2];
+    const version = Number(rowById(pg, 'Deals', dealId)!.Version);
+    await drag(page, frame.locator(`[data-testid="card-${dealId}"] .card-who`), frame.locator(`[data-testid="card-${before[0]}"]`), 'top');
+    const newOrder = () => rows(pg, 'Deals').filter((r) => r.Stage === 'new').sort((a, b) => Number(a.Position) - Number(b.Position)).map((r) => r.ID);
+    await until('the card first in New', () => newOrder()[0] === dealId);
+    expect(newOrder().slice(0, 3)).toEqual([dealId, before[0], before[1]]);
+    expect(Number(rowById(pg, 'Deals', dealId)!.Version)).toBe(version + 1);
+    const audit = activitiesOf(pg, dealId).pop()!;
+    expect(audit.Summary).toBe('Reordered in New');
+    // A fresh board (reopened) draws the same order.
+    await closeDialog();
+    const again = await fullBoard();
+    expect((await cardIdsIn(again, 'new')).slice(0, 3)).toEqual([dealId, before[0], before[1]]);
+    await closeDialog();
+  });
+
   test('the keyboard moves a card too: focus "Move to…", arrow to a stage, Enter', async () => {
     const frame = await sidebar();
     const dealId = await firstEditable(frame, 'new');
@@ -287,6 +306,10 @@ suite('deal board in Chromium', () => {
     await frame.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(400);
     await screenshotOf(page.locator('#sidebar'), 'sidebar-board');
+    // Nothing sticks out of the 300 px sidebar, and no card is wider than its lane.
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const widest = await frame.$$eval('.card', (els) => Math.max(...els.map((e) => e.scrollWidth - e.clientWidth)));
+    expect(widest).toBeLessThanOrEqual(0);
     const dealId = await firstEditable(frame, 'negotiation');
     await frame.click(`[data-testid="card-${dealId}"] [data-testid="card-title"]`);
     await frame.waitForSelector('[data-testid="details"] .details-form');

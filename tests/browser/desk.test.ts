@@ -112,6 +112,9 @@ suite('checkpoints and My desk in Chromium', () => {
     expect(await frame.locator(`[data-testid="desk-done-${designId}"]`).count()).toBe(0);
     await page.waitForTimeout(300);
     await screenshotOf(page.locator('#sidebar'), 'sidebar-desk');
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const widest = await frame.$$eval('.desk-item', (els) => Math.max(...els.map((e) => e.scrollWidth - e.clientWidth)));
+    expect(widest).toBeLessThanOrEqual(0);
   });
 
   test('Henrik marks the checkpoint done from his desk: it turns green in the desk, on the board and in the sheet', async () => {
