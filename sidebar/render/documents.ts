@@ -62,14 +62,25 @@ function needsTemplates(o: Outcome): boolean {
 
 /** One notice, however many buttons hit it: the templates are missing from Drive. */
 function templatesNotice(mine: { [kind: string]: Outcome }, draw: () => void): HTMLElement {
-  const hit = Object.keys(mine).map((k) => mine[k]).filter(needsTemplates)[0];
-  if (!hit || !('error' in hit)) return h('span');
+  const hits = KINDS.filter((k) => mine[k.kind] && needsTemplates(mine[k.kind]));
+  if (!hits.length) return h('span');
+  const first = mine[hits[0].kind];
+  const message = 'error' in first ? first.error : '';
+  const never = /not installed/i.test(message);
+  const names = hits.map((k) => k.label).join(', ');
   const role = state.board ? state.board.me.role : '';
-  return h('div', { class: 'doc-result error', 'data-testid': 'doc-templates' },
-    h('div', { class: 'form-error', role: 'alert' }, hit.error),
-    role === 'owner' || role === 'head'
-      ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'reinstall-templates', onclick: (e: Event) => reinstall(e.currentTarget as HTMLButtonElement, mine, draw) }, 'Reinstall templates')
-      : h('div', { class: 'muted small' }, 'Ask the owner or a head to install them.'),
+  const may = role === 'owner' || role === 'head';
+  return h('div', { class: 'doc-result error', 'data-testid': 'doc-templates', role: 'alert' },
+    h('div', { class: 'doc-problem' }, icon('warn', 14), h('span', null, never
+      ? 'The document templates are not installed yet.'
+      : `The ${names} template ${hits.length > 1 ? 'Docs are' : 'Doc is'} missing from Drive: deleted, or moved to the bin.`)),
+    h('div', { class: 'small' }, may
+      ? `${never ? 'Install' : 'Reinstall'} creates only the missing templates; ones you edited stay as they are.`
+      : 'Only the owner or a head may install templates. Ask the owner or a head to reinstall them.'),
+    h('details', { class: 'doc-details' }, h('summary', null, 'What Drive said'), h('div', { 'data-testid': 'doc-templates-error' }, message)),
+    may
+      ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'reinstall-templates', onclick: (e: Event) => reinstall(e.currentTarget as HTMLButtonElement, mine, draw) }, never ? 'Install templates' : 'Reinstall templates')
+      : null,
   );
 }
 
@@ -88,7 +99,8 @@ function outcome(kind: DocumentKind, label: string, o: Outcome): HTMLElement {
       d.number && kind === 'invoice' ? ` · No. ${d.number}` : ''),
     d.unfilled.length ? h('div', { class: 'doc-warn', 'data-testid': 'doc-unfilled', role: 'note' },
       icon('warn', 14), h('span', null, 'Left unfilled in the template: ', d.unfilled.map((t, i) => [i ? ', ' : '', h('code', null, t)]))) : null,
-    !d.canSend && d.sendBlockedReason ? h('div', { class: 'doc-note small' }, d.sendBlockedReason) : null,
+    !d.canSend ? h('div', { class: 'doc-note small', 'data-testid': 'doc-send-blocked', role: 'note' },
+      icon('warn', 14), h('span', null, h('strong', null, 'Sending is off. '), d.sendBlockedReason || 'This document cannot be sent from here.')) : null,
   );
 }
 

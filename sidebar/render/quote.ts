@@ -90,10 +90,9 @@ function lineRow(s: Section, i: number, redraw: () => void): HTMLElement {
   s.lineTotals[i] = total;
   const cell = (label: string, control: HTMLElement, suffix?: string) =>
     h('label', { class: 'qcell' }, h('span', { class: 'qcell-label' }, label), h('span', { class: 'qcell-input' }, control, suffix ? h('span', { class: 'qunit' }, suffix) : null));
-  return h('li', { class: 'qline', 'data-testid': `quote-line-${i}` },
+  return h('li', { class: 'qline', 'data-testid': `quote-line-${i}`, title: line.code ? `Price-list item ${line.code}` : '' },
     h('div', { class: 'qline-top' },
       desc,
-      total,
       ro ? null : h('button', {
         type: 'button', class: 'icon-button', 'aria-label': `Remove line ${i + 1}`, title: 'Remove line', 'data-testid': `quote-remove-${i}`,
         onclick: () => { d.lines.splice(i, 1); d.invalid = {}; d.dirty = true; redraw(); },
@@ -101,8 +100,9 @@ function lineRow(s: Section, i: number, redraw: () => void): HTMLElement {
     ),
     h('div', { class: 'qline-nums' },
       cell('Qty', numberInput(s, `q${i}`, String(line.quantity), `quote-qty-${i}`, `Line ${i + 1}: quantity`, (n) => { line.quantity = n; }), line.unit),
-      cell(`Price${line.code ? ` · ${line.code}` : ''}`, numberInput(s, `p${i}`, majorText(line.unitPriceMinor), `quote-price-${i}`, `Line ${i + 1}: unit price`, (n) => { line.unitPriceMinor = Math.round(n * 100); })),
-      cell('Discount', numberInput(s, `d${i}`, line.discountPercent ? String(line.discountPercent) : '', `quote-discount-${i}`, `Line ${i + 1}: discount, %`, (n) => { line.discountPercent = Math.min(100, n); }), '%'),
+      cell('Price', numberInput(s, `p${i}`, majorText(line.unitPriceMinor), `quote-price-${i}`, `Line ${i + 1}: unit price`, (n) => { line.unitPriceMinor = Math.round(n * 100); })),
+      cell('Disc.', numberInput(s, `d${i}`, line.discountPercent ? String(line.discountPercent) : '', `quote-discount-${i}`, `Line ${i + 1}: discount, %`, (n) => { line.discountPercent = Math.min(100, n); }), '%'),
+      h('div', { class: 'qcell qcell-total' }, h('span', { class: 'qcell-label' }, 'Total'), total),
     ),
   );
 }
