@@ -282,15 +282,15 @@ export function refreshDelayReport(ports: Ports, config: Config): number {
 }
 
 /** Typing a date into "Done at" in the sheet marks the checkpoint done: fill in who did it. */
-export function completedByHand(ports: Ports, table: Table, rowNumber: number, editor: string, config: Config): string | null {
+/** `deals` reads the Deals tab at most once for all the rows one edit touched. */
+export function completedByHand(ports: Ports, table: Table, rowNumber: number, editor: string, config: Config, deals: () => Table): string | null {
   const row = table.rows.filter((r) => r.row === rowNumber)[0];
   if (!row) return null;
   const checkpoint = toCheckpoint(row.record);
-  if (!checkpoint.doneAt || checkpoint.doneBy) return null;
+  if (!checkpoint.unconfirmedDoneAt) return null;
   const member = config.team.filter((m) => sameEmail(m.email, editor))[0];
   const actor = member ? { email: member.email, name: member.name, role: member.role } : null;
-  const deals = readTable(ports.sheets, DEALS, ports.dates);
-  const dealRow = findRow(deals, checkpoint.dealId);
+  const dealRow = findRow(deals(), checkpoint.dealId);
   const manager = dealRow ? String(dealRow.record.manager || '') : '';
   if (!actor || !canCompleteCheckpoint(actor, checkpoint, manager)) {
     return `${editor || 'Someone'} may not mark "${checkpoint.name}" done`;

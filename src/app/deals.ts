@@ -2,8 +2,8 @@
 import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
 import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
 import { DecodedRow, Problem, isDate } from '../workbook/codec';
-import { evaluateMove, StageGate } from '../domain/moves';
-import { parseOpenGates } from '../domain/health';
+import { evaluateMove } from '../domain/moves';
+import { openGatesOf } from '../domain/health';
 import { applyPlanInsideLock, checkpointsForDeal, defaultPlanName } from './checkpoints';
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
@@ -75,9 +75,7 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
   return ctx.ports.lock.withDocumentLock(() => {
     const { table, row, deal } = loadDeal(ctx, dealId);
     refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
-    const gates = parseOpenGates(deal.openGates).reduce<StageGate[]>((all, g) => all.concat(
-      g.names.map((name) => ({ checkpointName: name, gatedStage: g.stage as StageKey, done: false }))), []);
-    const failures = evaluateMove(deal, toStage, ctx.actor, ctx.config.settings.stageNames, gates);
+    const failures = evaluateMove(deal, toStage, ctx.actor, ctx.config.settings.stageNames, openGatesOf(deal.openGates));
     if (failures.length > 0) {
       return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment) };
     }

@@ -7,6 +7,7 @@ import { mapHeaders } from '../workbook/headers';
 import { decodeRow, Problem } from '../workbook/codec';
 import { Table, updateRow } from '../workbook/table';
 import { evaluateMove } from '../domain/moves';
+import { openGatesOf } from '../domain/health';
 import { parseStage } from '../domain/stages';
 import { Ports } from '../ports';
 import { refreshConfig, loadConfig, currentActor } from './config';
@@ -69,20 +70,26 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     const deal = toDeal(decoded.record);
     const typed = raw[stageCol];
     const to = parseStage(typed, names);
-    const from = facts.numRows === 1 ? parseStage(facts.oldValue, names) : null;
-    const keep = problems.filter((p) => !(p.tab === DEALS.name && p.row === rowNumber && p.column === 'Stage'));
+    const isThisCell = (p: Problem) => p.tab === DEALS.name && p.row === rowNumber && p.column === 'Stage';
+    // While a refused stage stands in the cell, the move is judged from the last accepted one.
+    const pending = problems.filter(isThisCell)[0];
+    const typedBefore = facts.numRows === 1 ? parseStage(facts.oldValue, names) : null;
+    const from = pending && pending.accepted ? parseStage(pending.accepted, names) : typedBefore;
+    const keep = problems.filter((p) => !isThisCell(p));
     problems.length = 0;
     problems.push(...keep);
     if (!to) {
-      problems.push({ tab: DEALS.name, row: rowNumber, column: 'Stage', value: String(typed), why: 'not a stage' });
+      const unknown: Problem = { tab: DEALS.name, row: rowNumber, column: 'Stage', value: String(typed), why: 'not a stage' };
+      if (from) unknown.accepted = from;
+      problems.push(unknown);
       entries.push({ kind: 'problem', dealId: deal.id, clientId: deal.clientId, summary: `Stage typed by hand is unknown: "${String(typed)}"` });
       return;
     }
     if (from && from !== to) {
-      const failures = evaluateMove({ ...deal, stage: from }, to, actor, names);
+      const failures = evaluateMove({ ...deal, stage: from }, to, actor, names, openGatesOf(deal.openGates));
       if (failures.length > 0) {
         const why = failures.map((f) => f.message).join(' ');
-        problems.push({ tab: DEALS.name, row: rowNumber, column: 'Stage', value: String(typed), why: `typed by hand: ${why}` });
+        problems.push({ tab: DEALS.name, row: rowNumber, column: 'Stage', value: String(typed), why: `typed by hand: ${why}`, accepted: from });
         entries.push({ kind: 'problem', dealId: deal.id, clientId: deal.clientId, summary: `Stage ${names[from]} → ${names[to]} typed by hand breaks the rules: ${why}` });
         return;
       }
@@ -93,11 +100,15 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     }
     entries.push({
       kind: 'audit', dealId: deal.id, clientId: deal.clientId,
-      summary: from ? `Stage ${names[from]} → ${names[to]} (typed in the sheet)` : `Stage set to ${names[to]} (typed in the sheet)`,
+      summary: !from ? `Stage set to ${names[to]} (typed in the sheet)`
+        : from === to ? `Stage back to ${names[to]} (typed in the sheet)`
+        : `Stage ${names[from]} → ${names[to]} (typed in the sheet)`,
     });
   });
   store.put(problems.slice(-MAX_HAND_PROBLEMS));
   appendActivities(ports, actor.email, entries);
+  // A stage typed by hand may sit behind an open gate: the sheet's Health column says so at once.
+  recomputeAllHealth(ports, config);
 }
 
 /** A date typed into "Done at" marks the checkpoint done; any checkpoint edit refreshes health. */
@@ -111,8 +122,10 @@ function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFact
     const entries: Parameters<typeof appendActivities>[2] = [];
     if (touchesDone) {
       const problems = store.get();
+      let deals: Table | null = null;
+      const dealsTable = () => (deals = deals || readTable(ports.sheets, DEALS, ports.dates));
       for (let row = facts.row; row < facts.row + facts.numRows; row++) {
-        const refusal = completedByHand(ports, table, row, editor, config);
+        const refusal = completedByHand(ports, table, row, editor, config, dealsTable);
         if (refusal) {
           problems.push({ tab: CHECKPOINTS.name, row, column: 'Done at', value: String(facts.value == null ? '' : facts.value), why: refusal });
           entries.push({ kind: 'problem', summary: `Row ${row} of Checkpoints: ${refusal}` });

@@ -130,8 +130,11 @@ export interface Checkpoint {
   responsible: string;
   allowed: string;
   gatesStage: StageKey | '';
+  /** Done only when confirmed: the add-on fills "Done by" for whoever was allowed to mark it. */
   doneAt: Date | null;
   doneBy: string;
+  /** A done date typed in the sheet that nobody allowed has confirmed (listed as a problem). */
+  unconfirmedDoneAt: Date | null;
   notes: string;
   version: number;
   updatedAt: Date | null;
@@ -147,8 +150,9 @@ export function toCheckpoint(r: DecodedRecord): Checkpoint {
     responsible: text(r.responsible),
     allowed: text(r.allowed),
     gatesStage: isStageKey(r.gatesStage) ? r.gatesStage : '',
-    doneAt: date(r.doneAt),
+    doneAt: text(r.doneBy) !== '' ? date(r.doneAt) : null,
     doneBy: text(r.doneBy),
+    unconfirmedDoneAt: text(r.doneBy) === '' ? date(r.doneAt) : null,
     notes: text(r.notes),
     version: num(r.version),
     updatedAt: date(r.updatedAt),

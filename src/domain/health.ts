@@ -1,5 +1,6 @@
 // Deal health: is the work after the sale on plan? A function of plain dates and flags.
-import { StageKey } from './stages';
+import { StageKey, isStageKey } from './stages';
+import { StageGate } from './moves';
 import { addDays } from './timezone';
 
 export const HEALTHS = ['white', 'green', 'amber', 'red'] as const;
@@ -62,6 +63,16 @@ export function parseOpenGates(text: string): { stage: string; names: string[] }
     if (at < 0) return { stage: '', names: [] };
     return { stage: part.slice(0, at).trim(), names: part.slice(at + 1).split(',').map((n) => n.trim()).filter(Boolean) };
   }).filter((g) => g.stage !== '' && g.names.length > 0);
+}
+
+/** The gates a deal's "Open gates" cell names, as the move evaluator takes them. */
+export function openGatesOf(text: string): StageGate[] {
+  const gates: StageGate[] = [];
+  for (const g of parseOpenGates(text)) {
+    if (!isStageKey(g.stage)) continue;
+    for (const name of g.names) gates.push({ checkpointName: name, gatedStage: g.stage, done: false });
+  }
+  return gates;
 }
 
 /** Days from today to the due day: negative when late. */

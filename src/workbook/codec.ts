@@ -12,6 +12,8 @@ export interface Problem {
   column: string;
   value: string;
   why: string;
+  /** For a refused stage typed by hand: the last stage the rules accepted for that row. */
+  accepted?: string;
 }
 
 /** Time-zone aware conversions, provided by the adapter (Utilities.formatDate on Apps Script). */
