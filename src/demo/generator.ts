@@ -17,6 +17,7 @@ export interface DemoData {
   leads: Record<string, unknown>[];
   checkpoints: Record<string, unknown>[];
   activities: Record<string, unknown>[];
+  payments: Record<string, unknown>[];
 }
 
 export const DEMO_TEAM = [
@@ -113,6 +114,7 @@ export function generateDemo(options: DemoOptions): DemoData {
   const liveStages: [StageKey, number][] = [['new', 0.3], ['negotiation', 0.25], ['in_work', 0.2], ['frozen', 0.1], ['failed', 0.08], ['completed', 0.07]];
   const deals: Record<string, unknown>[] = [];
   const checkpoints: Record<string, unknown>[] = [];
+  const paid: { dealId: string; amount: number; stage: StageKey; since: Date; index: number }[] = [];
   const activities: Record<string, unknown>[] = [];
   const positions: Record<string, number> = {};
   for (let i = 0; i < dealCount; i++) {
@@ -177,6 +179,7 @@ export function generateDemo(options: DemoOptions): DemoData {
       activities.push({ id: id('A'), at: stageSince, user: manager, kind: 'audit', dealId, clientId: client.id, summary: `Stage New → ${stage}`, withWhom: '', agreed: '', nextStep: '' });
     }
     if (won) {
+      paid.push({ dealId, amount: Number(deals[deals.length - 1].amount) || budget, stage, since: stageSince, index: i });
       // Live won deals carry the four main steps; finished projects the full delivery history.
       const plan = i < live
         ? ['Design done', 'Prototype done', 'Works completed', 'Payment received']
@@ -215,5 +218,19 @@ export function generateDemo(options: DemoOptions): DemoData {
     });
   }
   activities.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  return { users, clients, deals, leads, checkpoints, activities };
+
+  // Made last so that every other id stays what it was. Finished projects are paid in full in
+  // two halves; two of three live ones have paid the advance.
+  const payments: Record<string, unknown>[] = [];
+  for (const p of paid) {
+    const half = Math.round(p.amount / 2);
+    const advanceAt = new Date(Math.min(now, p.since.getTime() + 2 * DAY));
+    if (p.stage === 'completed') {
+      payments.push({ id: id('M'), dealId: p.dealId, date: new Date(p.since.getTime() - 30 * DAY), amount: half, method: 'bank transfer', note: 'Advance' });
+      payments.push({ id: id('M'), dealId: p.dealId, date: p.since, amount: p.amount - half, method: 'bank transfer', note: 'Final payment' });
+    } else if (p.index % 3 !== 0) {
+      payments.push({ id: id('M'), dealId: p.dealId, date: advanceAt, amount: half, method: p.index % 2 ? 'card' : 'bank transfer', note: 'Advance' });
+    }
+  }
+  return { users, clients, deals, leads, checkpoints, activities, payments };
 }
