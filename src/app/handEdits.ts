@@ -1,18 +1,19 @@
 // People type into the sheet. The add-on follows: config edits refresh the cached config,
 // stage edits are audited, and a forbidden transition typed by hand becomes a listed problem.
 import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../workbook/schema';
-import { readTable } from '../workbook/table';
 import { completedByHand, recomputeAllHealth } from './checkpoints';
 import { mapHeaders } from '../workbook/headers';
-import { decodeRow, Problem } from '../workbook/codec';
-import { Table, updateRow } from '../workbook/table';
+import { DecodedRow, decodeRow, Problem } from '../workbook/codec';
+import { Table, readTable, updateRows } from '../workbook/table';
 import { evaluateMove } from '../domain/moves';
 import { openGatesOf } from '../domain/health';
-import { parseStage } from '../domain/stages';
+import { StageKey, parseStage } from '../domain/stages';
 import { Ports } from '../ports';
 import { refreshConfig, loadConfig, currentActor } from './config';
 import { appendActivities } from './audit';
-import { toDeal } from './records';
+import { Deal, toCheckpoint, toDeal } from './records';
+import { dealHealth, groupByDeal } from './healthBook';
+import { momentOf } from './session';
 
 export interface EditFacts {
   sheetName: string;
@@ -63,7 +64,15 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
   facts.rows.forEach((r, i) => (raw[facts.row + i - 2] = r));
   const table: Table = { tab: DEALS, map, raw, rows: [], problems: [] };
   const now = ports.clock.now();
+  // A stage typed by hand may sit behind an open gate: the row's Health says so at once.
+  const byDeal = groupByDeal(readTable(ports.sheets, CHECKPOINTS, ports.dates).rows.map((r) => toCheckpoint(r.record)));
+  const moment = momentOf(now, config.timeZone);
+  const healthOf = (deal: Deal, stage: StageKey): Record<string, unknown> => {
+    const next = dealHealth({ ...deal, stage }, byDeal[deal.id] || [], moment.today, config.settings.healthAmberDays, moment.localDay);
+    return next.health === deal.health && next.openGates === deal.openGates ? {} : { health: next.health, openGates: next.openGates };
+  };
   const entries: Parameters<typeof appendActivities>[2] = [];
+  const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
   facts.rows.forEach((raw, i) => {
     const rowNumber = facts.row + i;
     const decoded = decodeRow(DEALS, map, raw, rowNumber, ports.dates, []);
@@ -91,13 +100,13 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
         const why = failures.map((f) => f.message).join(' ');
         problems.push({ tab: DEALS.name, row: rowNumber, column: 'Stage', value: String(typed), why: `typed by hand: ${why}`, accepted: from });
         entries.push({ kind: 'problem', dealId: deal.id, clientId: deal.clientId, summary: `Stage ${names[from]} → ${names[to]} typed by hand breaks the rules: ${why}` });
+        patches.push({ row: decoded, patch: healthOf(deal, to) });
         return;
       }
     }
-    if (from !== to) {
-      // The version moves on, so a sidebar still showing the old stage cannot overwrite it.
-      updateRow(ports.sheets, table, decoded, { version: deal.version + 1, updatedAt: now, updatedBy: actor.email, stageSince: now }, ports.dates);
-    }
+    // The version moves on, so a sidebar still showing the old stage cannot overwrite it.
+    const stamp = from !== to ? { version: deal.version + 1, updatedAt: now, updatedBy: actor.email, stageSince: now } : {};
+    patches.push({ row: decoded, patch: { ...stamp, ...healthOf(deal, to) } });
     entries.push({
       kind: 'audit', dealId: deal.id, clientId: deal.clientId,
       summary: !from ? `Stage set to ${names[to]} (typed in the sheet)`
@@ -105,10 +114,10 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
         : `Stage ${names[from]} → ${names[to]} (typed in the sheet)`,
     });
   });
+  // One write for the whole pasted block, however many rows it holds.
+  updateRows(ports.sheets, table, patches, ports.dates);
   store.put(problems.slice(-MAX_HAND_PROBLEMS));
   appendActivities(ports, actor.email, entries);
-  // A stage typed by hand may sit behind an open gate: the sheet's Health column says so at once.
-  recomputeAllHealth(ports, config);
 }
 
 /** A date typed into "Done at" marks the checkpoint done; any checkpoint edit refreshes health. */

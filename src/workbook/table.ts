@@ -123,6 +123,45 @@ export function updateRow(
   table.raw[row.row - 2] = after;
 }
 
+/**
+ * Patches several rows with one write per run of adjacent rows: the block spans the first to
+ * the last changed column of the run, the other cells in it keep the values just read.
+ */
+export function updateRows(
+  sheets: SheetPort,
+  table: Table,
+  patches: readonly { row: DecodedRow; patch: Record<string, unknown> }[],
+  dates: LocalDates,
+): void {
+  const changed = patches
+    .map(({ row, patch }) => {
+      const before = table.raw[row.row - 2];
+      const after = encodeRow(table.tab, table.map, patch, dates, before);
+      let first = -1;
+      let last = -1;
+      for (let i = 0; i < after.length; i++) {
+        if (!sameCell(before[i], after[i])) {
+          if (first < 0) first = i;
+          last = i;
+        }
+      }
+      return { row: row.row, after, first, last };
+    })
+    .filter((c) => c.first >= 0)
+    .sort((a, b) => a.row - b.row);
+  let start = 0;
+  while (start < changed.length) {
+    let end = start;
+    while (end + 1 < changed.length && changed[end + 1].row === changed[end].row + 1) end++;
+    const run = changed.slice(start, end + 1);
+    const first = Math.min(...run.map((c) => c.first));
+    const last = Math.max(...run.map((c) => c.last));
+    sheets.writeBlock(table.tab.name, run[0].row, first + 1, run.map((c) => c.after.slice(first, last + 1)));
+    for (const c of run) table.raw[c.row - 2] = c.after;
+    start = end + 1;
+  }
+}
+
 export function appendRecords(
   sheets: SheetPort,
   table: Pick<Table, 'tab' | 'map'>,

@@ -1,4 +1,4 @@
-import { decodeTable, findRow, rowsWhere } from '../../src/workbook/table';
+import { decodeTable, findRow, rowsWhere, updateRows } from '../../src/workbook/table';
 import { DEALS } from '../../src/workbook/schema';
 import { localDates } from '../../src/domain/timezone';
 
@@ -34,5 +34,26 @@ describe('lazy table decoding', () => {
     expect(rows.map((r) => r.record.id)).toEqual(['D-2', 'D-3']);
     expect(table.rows.filter((r) => r.record.stage === 'negotiation')).toEqual(rows);
     expect(rows[0]).toBe(table.rows[1]);
+  });
+});
+
+describe('updateRows', () => {
+  it('writes one block per run of adjacent rows, spanning only the changed columns', () => {
+    const table = decodeTable(DEALS, [header, deal('D-1', 'new'), deal('D-2', 'new'), deal('D-3', 'new'), deal('D-4', 'new')], dates);
+    const writes: { row: number; column: number; values: unknown[][] }[] = [];
+    const sheets = { writeBlock: (_tab: string, row: number, column: number, values: unknown[][]) => writes.push({ row, column, values }) } as never;
+    const rows = table.rows;
+    updateRows(sheets, table, [
+      { row: rows[0], patch: { stage: 'negotiation' } },
+      { row: rows[1], patch: { stage: 'negotiation', budget: 5 } },
+      { row: rows[2], patch: { stage: 'new' } }, // unchanged: no cell to write
+      { row: rows[3], patch: { budget: 7 } },
+    ], dates);
+    expect(writes.map((w) => [w.row, w.column, w.values.length, w.values[0].length])).toEqual([
+      [2, at('stage') + 1, 2, at('budget') - at('stage') + 1],
+      [5, at('budget') + 1, 1, 1],
+    ]);
+    expect(writes[0].values[1][at('budget') - at('stage')]).toBe(5);
+    expect(table.raw[3][at('budget')]).toBe(7);
   });
 });
