@@ -14,11 +14,14 @@ export interface Draft {
   invalid: { [key: string]: boolean };
 }
 
+/** As api_saveQuote accepts (src/app/quotes.ts MAX_DETAILS). */
+export const MAX_DETAILS = 1000;
+
 export function draftOf(quote: QuoteView): Draft {
   return {
     dealId: quote.dealId,
     lines: quote.lines.map((l) => ({
-      code: l.code, description: l.description, unit: l.unit, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent,
+      code: l.code, description: l.description, details: l.details || '', unit: l.unit, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent,
     })),
     orderDiscountPercent: quote.orderDiscountPercent,
     saved: quote,
@@ -27,9 +30,10 @@ export function draftOf(quote: QuoteView): Draft {
   };
 }
 
+/** The price list's item as a new line: its description comes along as the line's details. */
 export function addItem(draft: Draft, item: CatalogItem): void {
   draft.lines.push({
-    code: item.code, description: item.service, unit: item.unit,
+    code: item.code, description: item.service, details: (item.description || '').trim().slice(0, MAX_DETAILS), unit: item.unit,
     quantity: item.defaultQuantity > 0 ? item.defaultQuantity : 1, unitPriceMinor: item.unitPriceMinor, discountPercent: 0,
   });
   draft.dirty = true;
@@ -46,7 +50,7 @@ export function totalsOf(draft: Draft, catalog: CatalogView | null): QuoteTotals
 export function toSave(draft: Draft): QuoteSave {
   return {
     lines: draft.lines.map((l) => ({
-      code: l.code, description: l.description.trim(), unit: l.unit, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent,
+      code: l.code, description: l.description.trim(), details: (l.details || '').trim(), unit: l.unit, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent,
     })),
     orderDiscountPercent: draft.orderDiscountPercent,
   };

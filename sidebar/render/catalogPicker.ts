@@ -64,6 +64,7 @@ export function catalogPicker(catalog: CatalogView, onPick: (item: CatalogItem) 
       h('span', { class: 'picker-name' }, item.service),
       h('span', { class: 'picker-price' }, moneyMinor(item.unitPriceMinor, catalog.currency), h('span', { class: 'muted' }, ` / ${item.unit}`)),
       h('span', { class: 'picker-meta' }, [item.code, item.category].filter(Boolean).join(' · ')),
+      item.description ? h('span', { class: 'picker-desc', title: item.description }, item.description) : null,
       )),
       shown.length === 0 ? h('li', { class: 'picker-none' }, catalog.items.length ? 'Nothing matches.' : 'The price list is empty: add services on the Catalog tab.') : null,
       found.length > SHOWN ? h('li', { class: 'picker-none' }, `…${found.length - SHOWN} more: keep typing`) : null,

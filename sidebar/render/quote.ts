@@ -8,7 +8,8 @@ import { moneyMinor, when } from '../format';
 import { call, messageOf } from '../rpc';
 import { nameOf, state } from '../state';
 import { perDeal, reload, report, versionOf } from '../actions';
-import { addItem, draftOf, majorText, parseAmount, toSave, totalsOf, type Draft } from '../quoteDraft';
+import { addItem, draftOf, majorText, parseAmount, toSave, totalsOf, MAX_DETAILS, type Draft } from '../quoteDraft';
+import type { QuoteLineInput } from '../../src/domain/calculator';
 import { catalogPicker } from './catalogPicker';
 import { showBanner } from './banner';
 
@@ -27,6 +28,8 @@ interface Section {
 }
 
 let current: Section | null = null;
+/** Lines whose details box is open: kept across redraws (adding or removing a line). */
+const openDetails = new WeakSet<QuoteLineInput>();
 
 export function resetQuote(): void {
   current = null;
@@ -98,6 +101,7 @@ function lineRow(s: Section, i: number, redraw: () => void): HTMLElement {
         onclick: () => { d.lines.splice(i, 1); d.invalid = {}; d.dirty = true; redraw(); },
       }, icon('close', 16)),
     ),
+    detailsBox(s, i),
     h('div', { class: 'qline-nums' },
       cell('Qty', numberInput(s, `q${i}`, String(line.quantity), `quote-qty-${i}`, `Line ${i + 1}: quantity`, (n) => { line.quantity = n; }), line.unit),
       cell('Price', numberInput(s, `p${i}`, majorText(line.unitPriceMinor), `quote-price-${i}`, `Line ${i + 1}: unit price`, (n) => { line.unitPriceMinor = Math.round(n * 100); })),
@@ -105,6 +109,39 @@ function lineRow(s: Section, i: number, redraw: () => void): HTMLElement {
       h('div', { class: 'qcell qcell-total' }, h('span', { class: 'qcell-label' }, 'Total'), total),
     ),
   );
+}
+
+/**
+ * The line's details (printed under the service in the proposal): a one-line summary that
+ * opens into a small text area; read-only users see the text, nothing when there is none.
+ */
+function detailsBox(s: Section, i: number): HTMLElement | null {
+  const d = s.draft!;
+  const line = d.lines[i];
+  const ro = !s.editable;
+  const text = line.details || '';
+  if (ro && !text) return null;
+  const preview = h('span', { class: 'qdetails-preview', 'data-testid': `quote-details-preview-${i}` }, text || 'Add details for the proposal');
+  const area = h('textarea', {
+    class: 'qdetails-text', rows: 3, maxlength: MAX_DETAILS, value: text, disabled: ro, placeholder: 'Printed under the service in the proposal',
+    'aria-label': `Line ${i + 1}: details printed in the proposal`, 'data-testid': `quote-details-${i}`,
+    oninput: () => {
+      line.details = area.value;
+      preview.textContent = area.value.trim() || 'Add details for the proposal';
+      preview.classList.toggle('empty', area.value.trim() === '');
+      d.dirty = true;
+      numbers(s);
+    },
+  });
+  if (!text) preview.classList.add('empty');
+  const box: HTMLDetailsElement = h('details', {
+    class: 'qdetails', open: openDetails.has(line),
+    ontoggle: () => { if (box.open) openDetails.add(line); else openDetails.delete(line); },
+  },
+  h('summary', { 'data-testid': `quote-details-toggle-${i}`, title: 'Details printed in the proposal under the service' }, preview),
+  area,
+  );
+  return box;
 }
 
 let ids = 0;

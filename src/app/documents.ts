@@ -2,7 +2,7 @@
 // filled with one Docs batchUpdate, rewritten in place when regenerated (same link).
 import { DOCUMENTS, QUOTE_LINES, SETTINGS } from '../workbook/schema';
 import { Table, appendRecords, readTable, updateRow } from '../workbook/table';
-import { planFirstFill, planRefill, findRowTemplate } from '../domain/docPlan';
+import { planFirstFill, planRefill, findRowTemplate, fillCell, CellPart } from '../domain/docPlan';
 import { xlsxParts } from '../domain/xlsx';
 import { addDays } from '../domain/timezone';
 import { canEditDeal, sameEmail } from '../domain/roles';
@@ -15,7 +15,7 @@ import { DOCUMENT_KINDS, DocumentKind, GeneratedDocument } from './contracts/doc
 
 export { DOCUMENT_KINDS };
 export type { DocumentKind, GeneratedDocument };
-import { createEvaluator, longDay } from './templating';
+import { createEvaluator, createLineEvaluator, longDay } from './templating';
 import { refreshConfig, Config } from './config';
 import { InputError } from './validate';
 import { Deal } from './records';
@@ -138,7 +138,7 @@ function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, numb
     taxRate: quote.taxRatePercent,
     paymentLink: link || undefined,
     lines: quote.lines.map((l, i) => ({
-      position: i + 1, code: l.code, description: l.description, quantity: l.quantity, unit: l.unit,
+      position: i + 1, code: l.code, description: l.description, details: l.details, quantity: l.quantity, unit: l.unit,
       unitPrice: l.unitPriceMinor, discount: l.discountPercent, total: l.totalMinor,
     })),
   });
@@ -174,21 +174,24 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
     const evaluate = createEvaluator(context, config.settings.currency, longDay);
     // Inside the line row a name means the line's field first (so {{money total}} is the line total).
     const lineUnfilled: string[] = [];
-    const lineCells = (template: string[]) => (context.lines as Record<string, unknown>[]).map((line) => {
-      const lineEvaluate = createEvaluator({ ...context, ...line }, config.settings.currency, longDay);
-      return template.map((cell) => fillInline(cell, lineEvaluate, lineUnfilled));
-    });
+    const lineCells = (template: Pick<RowLayout, 'cells' | 'parts'>) => {
+      const parts = cellPartsOf(template);
+      return (context.lines as Record<string, unknown>[]).map((line) => {
+        const lineEvaluate = createLineEvaluator(context, line, config.settings.currency, longDay);
+        return parts.map((cell) => fillCell(cell, (text) => fillInline(text, lineEvaluate, lineUnfilled)));
+      });
+    };
 
     const name = `${TITLES[kind]} ${number === `${kind.slice(0, 3).toUpperCase()}-${deal.id}` ? '' : `${number} `}— ${deal.title}`.replace(/\s+/g, ' ');
     let docId: string;
     let url: string;
-    let layout: { tableIndex: number; rowIndex: number; count: number; cells: string[] } | null;
+    let layout: RowLayout | null;
     let unfilled: string[];
     let folderId = existing ? String(existing.record.folderId || '') : '';
     let clientFolderId = existing ? String(existing.record.clientFolderId || '') : '';
     if (existing && current) {
       layout = parseLayout(String(existing.record.layout || ''));
-      const plan = planRefill(current, evaluate, layout ? lineCells(layout.cells) : null, layout);
+      const plan = planRefill(current, evaluate, layout ? lineCells(layout) : null, layout);
       if (plan.requests.length) docs.batchUpdate(String(existing.record.docId), plan.requests);
       if (layout) layout.count = quote.lines.length;
       docId = String(existing.record.docId);
@@ -202,13 +205,14 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
       const doc = docs.getDocument(copy.id);
       if (!doc) throw new WorkbookError('The copy of the template could not be opened; please try again.');
       const template = findRowTemplate(doc.body.content);
-      const plan = planFirstFill(doc, evaluate, template ? lineCells(template.cells) : null, template);
+      const plan = planFirstFill(doc, evaluate, template ? lineCells(template) : null, template);
       if (plan.requests.length) docs.batchUpdate(copy.id, plan.requests);
       if (config.settings.shareMode === 'client' && deal.email) docs.shareWithUser(copy.id, deal.email);
       else docs.shareWithAnyone(copy.id);
       docId = copy.id;
       url = copy.url;
       layout = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: template.cells } : null;
+      if (layout && template && template.parts) layout.parts = template.parts;
       unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
     }
 
@@ -250,7 +254,22 @@ function mergeUnfilled(a: readonly string[], b: readonly string[]): string[] {
   return a.concat(b.filter((token) => a.indexOf(token) < 0));
 }
 
-function parseLayout(text: string): { tableIndex: number; rowIndex: number; count: number; cells: string[] } | null {
+/** Where the line rows are and what their cells hold (`parts` only when a cell mixes styles). */
+interface RowLayout {
+  tableIndex: number;
+  rowIndex: number;
+  count: number;
+  cells: string[];
+  parts?: CellPart[][];
+}
+
+/** The styled runs of each line cell; a layout saved before styles were kept is one plain run per cell. */
+function cellPartsOf(layout: Pick<RowLayout, 'cells' | 'parts'>): CellPart[][] {
+  if (Array.isArray(layout.parts) && layout.parts.length === layout.cells.length) return layout.parts;
+  return layout.cells.map((text) => (text === '' ? [] : [{ text, style: {} }]));
+}
+
+function parseLayout(text: string): RowLayout | null {
   try {
     const parsed = JSON.parse(text);
     return parsed && typeof parsed.tableIndex === 'number' && Array.isArray(parsed.cells) ? parsed : null;

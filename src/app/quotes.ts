@@ -13,6 +13,28 @@ import { InputError, optionalText, requireId, requirePlainObject, requireVersion
 import { iso } from './records';
 
 const MAX_LINES = 200;
+export const MAX_DETAILS = 1000;
+const MAX_DETAIL_LINES = 12;
+
+/**
+ * A line's details as stored and printed: plain text (control characters other than line
+ * breaks removed, \r\n made \n, spaces at line ends and blank lines trimmed), at most
+ * MAX_DETAILS characters and MAX_DETAIL_LINES lines. The sheet write makes it formula-safe.
+ */
+export function cleanDetails(value: unknown, what: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new InputError(`${what} must be text.`);
+  const text = value
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g, ' ')
+    .split('\n').map((line) => line.replace(/\s+$/, '')).join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (text.length > MAX_DETAILS) throw new InputError(`${what} is longer than ${MAX_DETAILS} characters.`);
+  if (text.split('\n').length > MAX_DETAIL_LINES) throw new InputError(`${what} has more than ${MAX_DETAIL_LINES} lines.`);
+  return text;
+}
 
 export function getCatalog(ctx: UseCaseContext): CatalogView {
   const table = readTable(ctx.ports.sheets, CATALOG, ctx.ports.dates);
@@ -43,6 +65,7 @@ export function quoteOf(ctx: UseCaseContext, table: Table, dealId: string): Quot
     lines: latest.map((r) => ({
       code: String(r.record.code || ''),
       description: String(r.record.description || ''),
+      details: String(r.record.details || ''),
       unit: String(r.record.unit || ''),
       quantity: typeof r.record.quantity === 'number' ? r.record.quantity : 0,
       unitPriceMinor: toMinor(typeof r.record.unitPrice === 'number' ? r.record.unitPrice : 0),
@@ -60,7 +83,7 @@ function quoteView(dealId: string, version: number, input: QuoteInput, currency:
   return {
     dealId,
     version,
-    lines: totals.lines.map((l) => ({ code: l.code, description: l.description, unit: l.unit, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent, totalMinor: l.totalMinor })),
+    lines: totals.lines.map((l) => ({ code: l.code, description: l.description, details: l.details || '', unit: l.unit, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent, totalMinor: l.totalMinor })),
     orderDiscountPercent: input.orderDiscountPercent,
     taxRatePercent: input.taxRatePercent,
     taxIncluded: input.taxIncluded,
@@ -99,6 +122,7 @@ export function validateQuote(quoteArg: unknown): QuoteSave {
     return {
       code: optionalText(line.code, `The item of line ${i + 1}`, 50),
       description,
+      details: cleanDetails(line.details, `The details of line ${i + 1}`),
       unit: optionalText(line.unit, `The unit of line ${i + 1}`, 30) || 'item',
       quantity: number(line.quantity, `The quantity of line ${i + 1}`, 0, 1e6),
       unitPriceMinor: Math.round(number(line.unitPriceMinor, `The unit price of line ${i + 1}`, 0, 1e11)),
@@ -121,7 +145,7 @@ export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unk
     const previous = quoteOf(ctx, lines, dealId);
     const settings = ctx.config.settings;
     const input: QuoteInput = {
-      lines: quote.lines.map((l) => ({ code: l.code || '', description: l.description, unit: l.unit || 'item', quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent || 0 })),
+      lines: quote.lines.map((l) => ({ code: l.code || '', description: l.description, details: l.details || '', unit: l.unit || 'item', quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountPercent: l.discountPercent || 0 })),
       orderDiscountPercent: quote.orderDiscountPercent || 0,
       taxRatePercent: settings.taxRatePercent,
       taxIncluded: settings.taxIncluded,
@@ -130,7 +154,7 @@ export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unk
     const version = previous.version + 1;
     const now = ctx.moment.now;
     appendRecords(ctx.ports.sheets, lines, totals.lines.map((l, i) => ({
-      id: ctx.ports.ids.next(QUOTE_LINES.idPrefix), dealId, version, position: i + 1, code: l.code, description: l.description,
+      id: ctx.ports.ids.next(QUOTE_LINES.idPrefix), dealId, version, position: i + 1, code: l.code, description: l.description, details: l.details || '',
       quantity: l.quantity, unit: l.unit, unitPrice: fromMinor(l.unitPriceMinor), discount: l.discountPercent, lineTotal: fromMinor(l.totalMinor),
       orderDiscount: quote.orderDiscountPercent || 0, taxRate: settings.taxRatePercent, taxIncluded: settings.taxIncluded, savedAt: now, savedBy: ctx.actor.email,
     })), ctx.ports.dates);

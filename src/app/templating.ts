@@ -35,6 +35,27 @@ export function createEvaluator(context: Record<string, unknown>, currency: stri
   };
 }
 
+/** Line fields that are optional: empty, they print nothing and are not reported as unfilled. */
+export const OPTIONAL_LINE_FIELDS: readonly string[] = ['details'];
+
+/**
+ * The evaluator inside the line row: the line's fields first (so {{money total}} is the line
+ * total), then the document's. An optional line field ({{details}}) that is empty or missing
+ * (a line saved before the Details column existed) prints nothing; any other placeholder the
+ * data cannot fill is still null, so it stays visible and is reported.
+ */
+export function createLineEvaluator(context: Record<string, unknown>, line: Record<string, unknown>, currency: string, formatDay: (iso: string) => string): Evaluate {
+  const evaluate = createEvaluator({ ...context, ...line }, currency, formatDay);
+  return (expression) => {
+    const name = expression.trim();
+    if (OPTIONAL_LINE_FIELDS.indexOf(name) >= 0) {
+      const value = line[name];
+      if (value === undefined || value === null || String(value).trim() === '') return '';
+    }
+    return evaluate(expression);
+  };
+}
+
 /** "23 November 2026" from 'yyyy-MM-dd'. */
 export function longDay(day: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
@@ -67,4 +88,5 @@ export const PLACEHOLDERS: { token: string; meaning: string }[] = [
   { token: '{{paymentLink}}', meaning: 'online payment link (Settings: payment_link)' },
   { token: '{{#each lines}} … {{/each}}', meaning: 'in a table row: the row repeats per quote line' },
   { token: '{{position}} {{code}} {{description}} {{quantity}} {{unit}} {{money unitPrice}} {{discount}} {{money total}}', meaning: 'inside the line row' },
+  { token: '{{details}}', meaning: "inside the line row: the line's details (from the price list's description); empty prints nothing" },
 ];

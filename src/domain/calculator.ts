@@ -13,6 +13,8 @@
 export interface QuoteLineInput {
   code: string;
   description: string;
+  /** Text printed under the service in the proposal (the price list's description); optional. */
+  details?: string;
   unit: string;
   /** Decimal quantity, at most three decimals are kept. */
   quantity: number;

@@ -4,10 +4,17 @@
 // long and its cell j takes text at rowStart + 2 + 2j.
 // All edits are emitted from the highest index down, so no edit shifts one still to come.
 
+export interface DocTextStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  fontSize?: { magnitude?: number; unit?: string };
+}
+
 export interface DocTextRun {
   startIndex: number;
   endIndex: number;
-  textRun?: { content: string };
+  textRun?: { content: string; textStyle?: DocTextStyle };
 }
 
 export interface DocParagraph {
@@ -104,11 +111,148 @@ export function cellText(cell: DocTableCell): string {
   return text.replace(/\n$/, '');
 }
 
+/** The text styles a line cell keeps (what updateTextStyle sets on the filled text). */
+export interface PartStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  fontSize?: number;
+}
+
+/** A run of a line cell's template text in one style ("{{description}}\n" plain, "{{details}}" 9 pt). */
+export interface CellPart {
+  text: string;
+  style: PartStyle;
+}
+
 export interface RowTemplate {
   tableIndex: number;
   rowIndex: number;
   cells: string[];
+  /** Only when some cell mixes text styles: each cell's runs, so the filled text keeps them. */
+  parts?: CellPart[][];
 }
+
+/** A filled line cell: its text and, when the template cell mixes styles, the style of each span. */
+export interface FilledCell {
+  text: string;
+  spans: { start: number; end: number; style: PartStyle }[];
+}
+
+const STYLE_FIELDS = 'bold,italic,underline,fontSize';
+
+function partStyle(style: DocTextStyle | undefined): PartStyle {
+  const out: PartStyle = {};
+  if (!style) return out;
+  if (style.bold) out.bold = true;
+  if (style.italic) out.italic = true;
+  if (style.underline) out.underline = true;
+  if (style.fontSize && typeof style.fontSize.magnitude === 'number') out.fontSize = style.fontSize.magnitude;
+  return out;
+}
+
+function sameStyle(a: PartStyle, b: PartStyle): boolean {
+  return Boolean(a.bold) === Boolean(b.bold) && Boolean(a.italic) === Boolean(b.italic) &&
+    Boolean(a.underline) === Boolean(b.underline) && (a.fontSize || 0) === (b.fontSize || 0);
+}
+
+/** A cell's runs (paragraphs joined by "\n", the last one's newline dropped), same styles merged. */
+export function cellParts(cell: DocTableCell): CellPart[] {
+  const parts: CellPart[] = [];
+  eachParagraph(cell.content, (p) => {
+    for (const element of p.elements) {
+      if (!element.textRun) continue;
+      const style = partStyle(element.textRun.textStyle);
+      const last = parts[parts.length - 1];
+      if (last && sameStyle(last.style, style)) last.text += element.textRun.content;
+      else parts.push({ text: element.textRun.content, style });
+    }
+  });
+  const last = parts[parts.length - 1];
+  if (last) {
+    last.text = last.text.replace(/\n$/, '');
+    if (last.text === '') parts.pop();
+  }
+  return parts;
+}
+
+export function mixedStyles(parts: readonly CellPart[]): boolean {
+  return parts.some((p) => !sameStyle(p.style, parts[0].style));
+}
+
+function stripEach(parts: CellPart[]): CellPart[] {
+  return parts.map((p) => ({ text: p.text.replace(EACH_OPEN, '').replace(EACH_CLOSE, ''), style: p.style }));
+}
+
+/**
+ * Fills one line cell from its template runs. `fill` replaces the placeholders of a piece of
+ * text. A line of the cell (a paragraph) that holds placeholders and nothing else and fills
+ * empty is dropped with its line break, so an empty {{details}} under the service prints
+ * nothing, not a blank line. Style spans are given only when the template cell mixes styles.
+ */
+export function fillCell(parts: readonly CellPart[], fill: (text: string) => string): FilledCell {
+  // Pieces of the template grouped into lines (a piece never holds a newline).
+  type Piece = { template: string; style: PartStyle };
+  const lines: Piece[][] = [[]];
+  for (const part of parts) {
+    part.text.split('\n').forEach((text, i) => {
+      if (i > 0) lines.push([]);
+      if (text !== '') lines[lines.length - 1].push({ template: text, style: part.style });
+    });
+  }
+  const styled = mixedStyles(parts as CellPart[]);
+  let text = '';
+  const spans: FilledCell['spans'] = [];
+  let kept = 0;
+  let lastStyle: PartStyle = parts.length ? parts[0].style : {};
+  for (const line of lines) {
+    const template = line.map((p) => p.template).join('');
+    const filled = line.map((p) => ({ text: fill(p.template), style: p.style }));
+    const onlyPlaceholders = template.replace(new RegExp(TOKEN.source, 'g'), '').trim() === '';
+    if (onlyPlaceholders && new RegExp(TOKEN.source).test(template) && filled.every((p) => p.text.trim() === '')) continue;
+    if (kept > 0) {
+      spans.push({ start: text.length, end: text.length + 1, style: lastStyle });
+      text += '\n';
+    }
+    kept++;
+    for (const piece of filled) {
+      if (piece.text === '') continue;
+      spans.push({ start: text.length, end: text.length + piece.text.length, style: piece.style });
+      text += piece.text;
+      lastStyle = piece.style;
+    }
+  }
+  if (!styled) return { text, spans: [] };
+  // Neighbouring spans of one style become one updateTextStyle.
+  const merged: FilledCell['spans'] = [];
+  for (const span of spans) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.end === span.start && sameStyle(prev.style, span.style)) prev.end = span.end;
+    else merged.push({ ...span });
+  }
+  return { text, spans: merged };
+}
+
+function styleRequest(start: number, end: number, style: PartStyle): Request {
+  const textStyle: Record<string, unknown> = {};
+  if (style.bold) textStyle.bold = true;
+  if (style.italic) textStyle.italic = true;
+  if (style.underline) textStyle.underline = true;
+  if (style.fontSize) textStyle.fontSize = { magnitude: style.fontSize, unit: 'PT' };
+  return { updateTextStyle: { range: { startIndex: start, endIndex: end }, textStyle, fields: STYLE_FIELDS } };
+}
+
+/** The text of a line cell, then (mixed-style templates only) its styles, at the cell's text start. */
+function insertCell(index: number, value: string | FilledCell, requests: Request[]): void {
+  const cell = typeof value === 'string' ? { text: value, spans: [] } : value;
+  if (cell.text === '') return;
+  requests.push({ insertText: { location: { index }, text: cell.text } });
+  for (const span of cell.spans) {
+    if (span.end > span.start) requests.push(styleRequest(index + span.start, index + span.end, span.style));
+  }
+}
+
+export type CellFill = string | FilledCell;
 
 /** The table row holding {{#each lines}} … {{/each}}: the row repeated per quote line. */
 export function findRowTemplate(content: readonly DocStructuralElement[]): RowTemplate | null {
@@ -118,7 +262,10 @@ export function findRowTemplate(content: readonly DocStructuralElement[]): RowTe
     for (let r = 0; r < rows.length; r++) {
       const texts = rows[r].tableCells.map(cellText);
       if (texts.some((x) => EACH_OPEN.test(x))) {
-        return { tableIndex: t, rowIndex: r, cells: texts.map((x) => x.replace(EACH_OPEN, '').replace(EACH_CLOSE, '')) };
+        const found: RowTemplate = { tableIndex: t, rowIndex: r, cells: texts.map((x) => x.replace(EACH_OPEN, '').replace(EACH_CLOSE, '')) };
+        const parts = rows[r].tableCells.map((cell) => stripEach(cellParts(cell)));
+        if (parts.some(mixedStyles)) found.parts = parts;
+        return found;
       }
     }
   }
@@ -128,13 +275,13 @@ export function findRowTemplate(content: readonly DocStructuralElement[]): RowTe
 export type Request = Record<string, unknown>;
 
 /** Replaces the text of one cell (its paragraphs, keeping the final newline). */
-function setCellText(cell: DocTableCell, text: string, requests: Request[]): void {
+function setCellText(cell: DocTableCell, value: CellFill, requests: Request[]): void {
   const first = cell.content[0];
   const last = cell.content[cell.content.length - 1];
   const start = first.startIndex as number;
   const end = last.endIndex - 1;
   if (end > start) requests.push({ deleteContentRange: { range: { startIndex: start, endIndex: end } } });
-  if (text !== '') requests.push({ insertText: { location: { index: start }, text } });
+  insertCell(start, value, requests);
 }
 
 export interface RowsPlan {
@@ -148,7 +295,7 @@ export interface RowsPlan {
  * [firstRow, firstRow + currentCount) are the current line rows; extra rows are inserted
  * below the first or deleted from the end.
  */
-export function planRows(table: DocStructuralElement, firstRow: number, currentCount: number, lines: string[][]): RowsPlan {
+export function planRows(table: DocStructuralElement, firstRow: number, currentCount: number, lines: CellFill[][]): RowsPlan {
   const rows = (table.table as { tableRows: DocTableRow[] }).tableRows;
   const tableStart = table.startIndex as number;
   const requests: Request[] = [];
@@ -173,8 +320,7 @@ export function planRows(table: DocStructuralElement, firstRow: number, currentC
     const rowStart = lastExisting.endIndex + i * (1 + 2 * k);
     const values = lines[existing + i];
     for (let j = k - 1; j >= 0; j--) {
-      const text = values[j] || '';
-      if (text !== '') requests.push({ insertText: { location: { index: rowStart + 2 + 2 * j }, text } });
+      insertCell(rowStart + 2 + 2 * j, values[j] || '', requests);
     }
   }
   for (let r = existing - 1; r >= 0; r--) {
@@ -197,7 +343,7 @@ export interface FillPlan {
 export function planFirstFill(
   doc: DocJson,
   evaluate: (expression: string) => string | null,
-  lines: string[][] | null,
+  lines: CellFill[][] | null,
   template: RowTemplate | null,
 ): FillPlan {
   const content = doc.body.content;
@@ -244,7 +390,7 @@ function replaceWithNamedRange(start: number, end: number, value: string, name: 
 export function planRefill(
   doc: DocJson,
   evaluate: (expression: string) => string | null,
-  lines: string[][] | null,
+  lines: CellFill[][] | null,
   rows: { tableIndex: number; rowIndex: number; count: number } | null,
 ): FillPlan {
   const content = doc.body.content;

@@ -245,6 +245,7 @@ export const QUOTE_LINES: TabSchema = {
     { key: 'position', header: 'Position', type: 'number', width: 70 },
     { key: 'code', header: 'Item', type: 'text', width: 80 },
     { key: 'description', header: 'Description', type: 'longtext', width: 260 },
+    { key: 'details', header: 'Details', type: 'longtext', width: 320, note: 'Printed in the proposal under the service (from the price list\'s description, editable in the calculator).' },
     { key: 'quantity', header: 'Quantity', type: 'number', width: 80 },
     { key: 'unit', header: 'Unit', type: 'text', width: 70 },
     { key: 'unitPrice', header: 'Unit price', type: 'money', width: 100 },

@@ -31,6 +31,9 @@ const COMPANY = 'Northlight Studio';
 // With 48 hours: €4,080.00 → subtotal €6,105.00, discount €305.25, net €5,799.75, tax €1,101.95.
 const FIRST = { total: '€5,364.22', minor: 536422, design: '€2,025.00', dev: '€2,720.00' };
 const SECOND = { total: '€6,901.70', minor: 690170, dev: '€4,080.00' };
+// The price list's description comes along as a line's details; Anna rewrites the second one.
+const DESIGN_DETAILS = 'Layout and visual design of one page template, two rounds of revisions.';
+const DEV_DETAILS = 'Responsive build of the approved design for phones, tablets and desktops; tested in current browsers.';
 
 function hasPdftoppm(): boolean {
   try {
@@ -154,6 +157,14 @@ suite('calculator and documents in Chromium', () => {
     await frame.waitForSelector('[data-testid="quote-line-1"]');
     expect(await frame.inputValue('[data-testid="quote-desc-1"]')).toBe('Front-end development');
     expect(await frame.inputValue('[data-testid="quote-qty-1"]')).toBe('40');
+    // The item's description travels with the line as its details (collapsed to one line).
+    expect(await frame.innerText('[data-testid="quote-details-preview-0"]')).toBe(DESIGN_DETAILS);
+    expect(await frame.inputValue('[data-testid="quote-details-0"]')).toBe(DESIGN_DETAILS);
+    expect(await frame.locator('[data-testid="quote-details-1"]').isVisible()).toBe(false);
+    await frame.locator('[data-testid="catalog-search"]').blur();
+    await frame.click('[data-testid="quote-details-toggle-1"]');
+    await frame.fill('[data-testid="quote-details-1"]', DEV_DETAILS);
+    expect(await frame.locator('[data-testid="quote-details-1"]').isVisible()).toBe(true);
 
     await frame.fill('[data-testid="quote-qty-1"]', '32');
     await frame.fill('[data-testid="quote-discount-0"]', '10');
@@ -170,11 +181,14 @@ suite('calculator and documents in Chromium', () => {
     expect(await frame.$$eval('.qline, .qcell-input, .qline-total', (els) => Math.max(...els.map((e) => e.scrollWidth - e.clientWidth)))).toBeLessThanOrEqual(0);
     expect(await frame.$eval('[data-testid="quote-desc-1"]', (e) => (e as HTMLInputElement).scrollWidth - (e as HTMLInputElement).clientWidth)).toBeLessThanOrEqual(0);
     expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await frame.$$eval('.qdetails, .qdetails-text', (els) => Math.max(...els.map((e) => e.scrollWidth - e.clientWidth)))).toBeLessThanOrEqual(0);
+    expect(await frame.$eval('[data-testid="quote-details-1"]', (e) => e.getBoundingClientRect().right)).toBeLessThanOrEqual(await frame.$eval('[data-testid="quote-line-1"]', (e) => e.getBoundingClientRect().right));
 
     await frame.click('[data-testid="quote-save"]');
     const lines = await until('two quote lines saved', () => { const l = quoteLinesOf(dealId); return l.length === 2 && l; });
     expect(lines.map((l) => [l['Quote version'], l.Position, l.Item, l.Quantity, l['Discount %'], l['Line total'], l['Order discount %'], l['Saved by']]))
       .toEqual([[1, 1, 'WEB-DES', 5, 10, 2025, 5, ANNA], [1, 2, 'WEB-DEV', 32, 0, 2720, 5, ANNA]]);
+    expect(lines.map((l) => l.Details)).toEqual([DESIGN_DETAILS, DEV_DETAILS]);
     const saved = await until('the deal amount', () => { const r = rowById(pg, 'Deals', dealId)!; return Number(r.Amount) === FIRST.minor / 100 && r; });
     expect(Number(saved['Quote version'])).toBe(1);
     expect(Number(saved.Version)).toBe(Number(deal.Version) + 1);
@@ -228,6 +242,8 @@ suite('calculator and documents in Chromium', () => {
     const text: string = pg.workspace.drive.documentText(docIdOf(docUrl));
     expect(text).toContain(`Total: ${FIRST.total}`);
     expect(text).not.toMatch(/\{\{/);
+    expect(text).toContain(DESIGN_DETAILS);
+    expect(text).toContain(DEV_DETAILS);
     expect((await gridCell(page, 'Documents', String(row.ID), 'URL')).text).toBe(docUrl);
 
     const deal = rowById(pg, 'Deals', dealId)!;
@@ -293,6 +309,7 @@ suite('calculator and documents in Chromium', () => {
       expect(pdfText).toContain(SECOND.total);
       expect(pdfText).toContain(COMPANY);
       expect(pdfText).not.toMatch(/\{\{/);
+      expect(pdfText.replace(/\s+/g, ' ')).toContain('two rounds of revisions');
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(SCREENSHOTS, 'proposal')]);
       expect(fs.existsSync(path.join(SCREENSHOTS, 'proposal.png'))).toBe(true);
     }

@@ -272,6 +272,74 @@ describe('api_generateDocument', () => {
     expect(addon.api_generateDocument(deal.id, 'proposal').unfilled).toEqual(['{{sku}}', '{{client.vatNumber}}']);
   });
 
+  it("a line saved with details prints them under the service in a smaller style; a line without details prints nothing and reports nothing", () => {
+    const { ws, addon } = installed();
+    const deal = openDeals(addon)[0];
+    const items = catalog(addon).slice(0, 3);
+    const withDetails = items[0].description || 'Discovery call, sitemap and wireframes';
+    const formulaLike = '=HYPERLINK("http://x.test")';
+    const version = addon.api_getDeal(deal.id).card.version;
+    const saved = addon.api_saveQuote(deal.id, {
+      lines: [
+        { code: items[0].code, description: items[0].service, details: `  ${withDetails}  `, unit: items[0].unit, quantity: 1, unitPriceMinor: items[0].unitPriceMinor },
+        { code: items[1].code, description: items[1].service, unit: items[1].unit, quantity: 1, unitPriceMinor: items[1].unitPriceMinor },
+        { code: items[2].code, description: items[2].service, details: formulaLike, unit: items[2].unit, quantity: 1, unitPriceMinor: items[2].unitPriceMinor },
+      ],
+    }, version);
+    // Stored (trimmed, formula-safe) and returned by api_getQuote.
+    expect(saved.lines.map((l: Any) => l.details)).toEqual([withDetails, '', formulaLike]);
+    expect(addon.api_getQuote(deal.id).lines.map((l: Any) => l.details)).toEqual([withDetails, '', formulaLike]);
+    const stored = records(ws, 'Quote lines').filter((r) => r['Deal ID'] === deal.id);
+    expect(stored.map((r) => r.Details)).toEqual([withDetails, '', formulaLike]);
+    expect(JSON.stringify(ws.readSheet('Quote lines').formulas || [])).not.toContain('HYPERLINK');
+
+    const doc = addon.api_generateDocument(deal.id, 'proposal');
+    expect(doc.unfilled).toEqual([]);
+    const id = docFile(ws, doc.url).id;
+    const text = ws.drive.documentText(id);
+    expect(text).not.toContain('{{');
+    expect(text).toContain(withDetails);
+    const rows = ws.drive.documentTables(id)[0].slice(1);
+    expect(rows.map((r: string[]) => r[1])).toEqual([`${items[0].service}\n${withDetails}`, items[1].service, `${items[2].service}\n${formulaLike}`]);
+    // The details are smaller than the service name.
+    const runs = (ws.drive.documentJson(id).body as Any).content.filter((e: Any) => e.table)[0].table.tableRows[1].tableCells[1].content
+      .flatMap((p: Any) => p.paragraph.elements).filter((e: Any) => e.textRun && e.textRun.content.trim());
+    expect(runs.map((r: Any) => r.textRun.content.replace(/\n$/, ''))).toEqual([items[0].service, withDetails]);
+    expect(runs[0].textRun.textStyle.fontSize).toBeUndefined();
+    expect(runs[1].textRun.textStyle.fontSize).toEqual({ magnitude: 8.5, unit: 'PT' });
+    expect(pdfText(docFile(ws, doc.pdfUrl).content)).toContain(withDetails.split(' ')[0]);
+
+    // Regenerate after the details change: same Doc, new details, the smaller style kept, nothing reported.
+    const again = addon.api_saveQuote(deal.id, {
+      lines: [
+        { code: items[1].code, description: items[1].service, details: 'Now with details', unit: items[1].unit, quantity: 2, unitPriceMinor: items[1].unitPriceMinor },
+        { code: items[0].code, description: items[0].service, unit: items[0].unit, quantity: 1, unitPriceMinor: items[0].unitPriceMinor },
+      ],
+    }, addon.api_getDeal(deal.id).card.version);
+    expect(again.lines.map((l: Any) => l.details)).toEqual(['Now with details', '']);
+    const v2 = addon.api_generateDocument(deal.id, 'proposal');
+    expect(v2.url).toBe(doc.url);
+    expect(v2.unfilled).toEqual([]);
+    expect(ws.drive.documentTables(id)[0].slice(1).map((r: string[]) => r[1])).toEqual([`${items[1].service}\nNow with details`, items[0].service]);
+    const cell = (ws.drive.documentJson(id).body as Any).content.filter((e: Any) => e.table)[0].table.tableRows[1].tableCells[1].content
+      .flatMap((p: Any) => p.paragraph.elements).filter((e: Any) => e.textRun && e.textRun.content.trim());
+    expect(cell[0].textRun.textStyle.fontSize).toBeUndefined();
+    expect(cell[1].textRun.textStyle.fontSize).toEqual({ magnitude: 8.5, unit: 'PT' });
+    expect(ws.drive.documentText(id)).not.toContain(withDetails);
+    expect(records(ws, 'Documents').find((r) => r['Deal ID'] === deal.id)!['Unfilled placeholders']).toBe('');
+  });
+
+  it('details are checked: text only, at most 1000 characters', () => {
+    const { addon } = installed();
+    const deal = openDeals(addon)[0];
+    const item = catalog(addon)[0];
+    const version = addon.api_getDeal(deal.id).card.version;
+    const line = (details: unknown) => ({ lines: [{ code: item.code, description: item.service, details, unit: item.unit, quantity: 1, unitPriceMinor: item.unitPriceMinor }] });
+    expect(() => addon.api_saveQuote(deal.id, line(42), version)).toThrow(/details of line 1 must be text/i);
+    expect(() => addon.api_saveQuote(deal.id, line('x'.repeat(1001)), version)).toThrow(/details of line 1 is longer than 1000/i);
+    expect(addon.api_saveQuote(deal.id, line('Two\r\nlines\u0007'), version).lines[0].details).toBe('Two\nlines');
+  });
+
   it('a template deleted from Drive gives a clear message that says how to reinstall', () => {
     const { ws, addon } = installed();
     ws.drive.removeFile(settings(ws)['template.contract']);

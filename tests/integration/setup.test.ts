@@ -68,4 +68,32 @@ describe('setupWorkbook', () => {
     expect(after.slice(0, header.length)).toEqual(header.map((h, i) => (i === notesCol - 1 ? 'Remarks' : h)));
     expect(after[after.length - 1]).toBe('Notes');
   });
+
+  it('adds Quote lines "Details" to a workbook set up before it existed, once; quotes then store details there', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    addon.loadDemoData();
+    // The Quote lines header as an older version of the add-on wrote it: no Details column.
+    const current = ws.readSheet('Quote lines').values[0] as string[];
+    const old = current.filter((h) => h !== 'Details');
+    ws.writeRows('Quote lines', 1, [[...old, '']]);
+    expect(ws.readSheet('Quote lines').values[0]).not.toContain('Details');
+
+    const report = addon.setupWorkbook();
+    expect(report.columnsAdded).toEqual([{ tab: 'Quote lines', columns: ['Details'] }]);
+    const header = ws.readSheet('Quote lines').values[0] as string[];
+    expect(header.slice(0, old.length)).toEqual(old);
+    expect(header[old.length]).toBe('Details');
+    expect(addon.setupWorkbook().columnsAdded).toEqual([]);
+    expect((ws.readSheet('Quote lines').values[0] as string[]).filter((h) => h === 'Details')).toHaveLength(1);
+
+    const deal = addon.api_getBoard({ scope: 'all' }).columns.flatMap((c: { cards: { id: string; editable: boolean }[] }) => c.cards).find((c: { editable: boolean }) => c.editable);
+    const item = addon.api_getCatalog().items[0];
+    const version = addon.api_getDeal(deal.id).card.version;
+    addon.api_saveQuote(deal.id, { lines: [{ code: item.code, description: item.service, details: 'Wireframes included', unit: item.unit, quantity: 1, unitPriceMinor: item.unitPriceMinor }] }, version);
+    const line = records(ws, 'Quote lines').find((r) => r['Deal ID'] === deal.id)!;
+    expect(line.Details).toBe('Wireframes included');
+    expect(line.Description).toBe(item.service);
+    expect(addon.api_getQuote(deal.id).lines[0].details).toBe('Wireframes included');
+  });
 });

@@ -19,6 +19,8 @@ export interface CatalogView {
 export interface QuoteLineView {
   code: string;
   description: string;
+  /** Printed under the service in the proposal; '' when there are none. */
+  details: string;
   unit: string;
   quantity: number;
   unitPriceMinor: number;
@@ -46,6 +48,6 @@ export interface QuoteView {
 
 /** What the calculator sends to api_saveQuote. */
 export interface QuoteSave {
-  lines: { code?: string; description: string; unit?: string; quantity: number; unitPriceMinor: number; discountPercent?: number }[];
+  lines: { code?: string; description: string; details?: string; unit?: string; quantity: number; unitPriceMinor: number; discountPercent?: number }[];
   orderDiscountPercent?: number;
 }
