@@ -5,7 +5,7 @@
 // Run: npm run build && npx jest --runInBand tests/browser/board.test.ts
 import type { Frame, Page } from 'playwright-core';
 import {
-  RunningBrowser, RunningPlayground, browserSuiteEnabled, frameOf, launchBrowser, screenshot, screenshotOf, startTestPlayground,
+  RunningBrowser, RunningPlayground, browserSuiteEnabled, frameOf, screenshot, screenshotOf, openPlayground,
 } from './harness';
 import { activitiesOf, actAs, cardIdsIn, drag, gridCell, menu, rowById, rows, until } from './sheet';
 
@@ -15,24 +15,14 @@ const suite = enabled ? describe : describe.skip;
 const NOW = '2026-12-01T08:00:00Z';
 
 suite('deal board in Chromium', () => {
+  const session = openPlayground({ now: NOW });
   let pg: RunningPlayground;
   let browser: RunningBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  const pageErrors = session.pageErrors;
 
-  beforeAll(async () => {
-    pg = await startTestPlayground({ now: NOW });
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => { void d.accept(); });
-    await page.goto(pg.url);
-    await page.waitForSelector('[data-testid="cell-2-1"]');
-  }, 60000);
-
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (pg) await pg.close();
+  beforeAll(() => {
+    ({ pg, browser, page } = session);
   });
 
   async function sidebar(): Promise<Frame> {

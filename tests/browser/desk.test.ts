@@ -5,7 +5,7 @@
 // Run: npm run build && npx jest --runInBand tests/browser/desk.test.ts
 import type { Frame, Page } from 'playwright-core';
 import {
-  RunningBrowser, RunningPlayground, browserSuiteEnabled, frameOf, launchBrowser, screenshotOf, startTestPlayground,
+  RunningPlayground, browserSuiteEnabled, frameOf, screenshotOf, openPlayground,
 } from './harness';
 import { actAs, gridCell, menu, rowById, rows, until } from './sheet';
 
@@ -15,26 +15,15 @@ const suite = enabled ? describe : describe.skip;
 const NOW = '2026-12-01T08:00:00Z'; // 09:00 in Berlin, the demo's time zone
 
 suite('checkpoints and My desk in Chromium', () => {
+  const session = openPlayground({ now: NOW });
   let pg: RunningPlayground;
-  let browser: RunningBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  const pageErrors = session.pageErrors;
   let dealId = '';
   let designId = '';
 
-  beforeAll(async () => {
-    pg = await startTestPlayground({ now: NOW });
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => { void d.accept(); });
-    await page.goto(pg.url);
-    await page.waitForSelector('[data-testid="cell-2-1"]');
-  }, 60000);
-
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (pg) await pg.close();
+  beforeAll(() => {
+    ({ pg, page } = session);
   });
 
   /** The sidebar's frame with a board drawn (opened from the menu when closed). */

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import {
-  RunningBrowser, RunningPlayground, SCREENSHOTS, browserSuiteEnabled, frameOf, launchBrowser, screenshotOf, startTestPlayground,
+  RunningBrowser, RunningPlayground, SCREENSHOTS, browserSuiteEnabled, frameOf, screenshotOf, openPlayground,
 } from './harness';
 import { actAs, gridCell, menu, rowById, rows, showTab, until } from './sheet';
 
@@ -45,27 +45,17 @@ function hasPdftoppm(): boolean {
 }
 
 suite('calculator and documents in Chromium', () => {
+  const session = openPlayground({ now: NOW });
   let pg: RunningPlayground;
   let browser: RunningBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  const pageErrors = session.pageErrors;
   let dealId = '';
   let docUrl = '';
   let pdfUrl = '';
 
-  beforeAll(async () => {
-    pg = await startTestPlayground({ now: NOW });
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => { void d.accept(); });
-    await page.goto(pg.url);
-    await page.waitForSelector('[data-testid="cell-2-1"]');
-  }, 60000);
-
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (pg) await pg.close();
+  beforeAll(() => {
+    ({ pg, browser, page } = session);
   });
 
   const setting = (key: string) => String((rows(pg, 'Settings').find((r) => r.Key === key) || {}).Value ?? '');

@@ -95,6 +95,37 @@ export async function launchBrowser(viewport = { width: 1440, height: 900 }): Pr
   };
 }
 
+export interface PlaygroundSession {
+  pg: RunningPlayground;
+  browser: RunningBrowser;
+  page: Page;
+  /** Uncaught errors of the page, for a test to assert there were none. */
+  pageErrors: string[];
+}
+
+/**
+ * Registers the hooks every browser suite needs: a playground with a fresh demo workbook,
+ * Chromium on its page (dialogs accepted, page errors collected), closed after the suite.
+ * The returned object is filled in beforeAll, before the suite's own beforeAll hooks run.
+ */
+export function openPlayground(options: { now?: string } = {}): PlaygroundSession {
+  const session = { pageErrors: [] as string[] } as PlaygroundSession;
+  beforeAll(async () => {
+    session.pg = await startTestPlayground(options);
+    session.browser = await launchBrowser();
+    session.page = session.browser.page;
+    session.page.on('pageerror', (e) => session.pageErrors.push(e.message));
+    session.page.on('dialog', (d) => { void d.accept(); });
+    await session.page.goto(session.pg.url);
+    await session.page.waitForSelector('[data-testid="cell-2-1"]');
+  }, 60000);
+  afterAll(async () => {
+    if (session.browser) await session.browser.close();
+    if (session.pg) await session.pg.close();
+  });
+  return session;
+}
+
 /** Saves a PNG to screenshots/<name>.png (git-ignored) and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

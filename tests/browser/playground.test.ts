@@ -3,31 +3,20 @@
 // Run: npm run build && npx jest tests/browser --runInBand
 import type { Page } from 'playwright-core';
 import {
-  RunningBrowser, RunningPlayground, browserSuiteEnabled, cellText, frameOf, launchBrowser, screenshot, startTestPlayground,
+  RunningPlayground, browserSuiteEnabled, cellText, frameOf, screenshot, openPlayground,
 } from './harness';
 
 const enabled = browserSuiteEnabled('Playground browser tests');
 const suite = enabled ? describe : describe.skip;
 
 suite('playground in Chromium', () => {
+  const session = openPlayground();
   let pg: RunningPlayground;
-  let browser: RunningBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  const pageErrors = session.pageErrors;
 
-  beforeAll(async () => {
-    pg = await startTestPlayground();
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => { void d.accept(); });
-    await page.goto(pg.url);
-    await page.waitForSelector('[data-testid="cell-2-1"]');
-  }, 60000);
-
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (pg) await pg.close();
+  beforeAll(() => {
+    ({ pg, page } = session);
   });
 
   async function columnOf(header: string): Promise<number> {
