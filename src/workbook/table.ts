@@ -108,19 +108,7 @@ export function updateRow(
   patch: Record<string, unknown>,
   dates: LocalDates,
 ): void {
-  const before = table.raw[row.row - 2];
-  const after = encodeRow(table.tab, table.map, patch, dates, before);
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < after.length; i++) {
-    if (!sameCell(before[i], after[i])) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
-  if (first < 0) return;
-  sheets.writeBlock(table.tab.name, row.row, first + 1, [after.slice(first, last + 1)]);
-  table.raw[row.row - 2] = after;
+  updateRows(sheets, table, [{ row, patch }], dates);
 }
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AuthModeName, CallCounter, EmulatorContext, VirtualClock } from '../../scripts/emulator/context';
+import { testContext } from './fixtures/context';
 import { DriveBlob, DriveModel, createDriveServices, renderPdf } from '../../scripts/emulator/drive';
 
 const DOC = 'application/vnd.google-apps.document';
@@ -13,26 +13,8 @@ const FIXTURES = path.join(__dirname, 'fixtures', 'drive');
 type Any = any;
 
 function setup(init: { docsCreatePerDay?: number; scope?: 'drive.file' | 'drive' } = {}) {
-  const clock = new VirtualClock('2026-11-23T09:00:00Z');
-  const calls = new CallCounter();
-  const state = { authMode: 'FULL' as AuthModeName };
   const model = new DriveModel({ seed: 7, ...init });
-  let n = 0;
-  const ctx: EmulatorContext = {
-    clock,
-    calls,
-    currentExecution: () => ({ id: 1, user: 'owner@studio.test', authMode: state.authMode }),
-    requireAuthorization(what: string) {
-      if (state.authMode === 'NONE') {
-        const e = new Error(`You do not have permission to call ${what}.`);
-        e.name = 'Exception';
-        throw e;
-      }
-    },
-    currentUser: () => 'owner@studio.test',
-    timeZone: () => 'Europe/Berlin',
-    nextId: (prefix: string) => `${prefix}-${++n}`,
-  };
+  const { clock, calls, state, ctx } = testContext(() => 'Europe/Berlin');
   const services = createDriveServices(ctx, model);
   const Drive = services.Drive as Any;
   const Docs = services.Docs as Any;

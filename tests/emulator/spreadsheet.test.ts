@@ -1,29 +1,11 @@
-import { AuthModeName, CallCounter, EmulatorContext, VirtualClock } from '../../scripts/emulator/context';
+import { testContext } from './fixtures/context';
 import { SpreadsheetModel, createSpreadsheetApp, snapshotSheet } from '../../scripts/emulator/spreadsheet';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
 function setup(timeZone = 'Europe/Berlin') {
-  const clock = new VirtualClock('2026-11-23T09:00:00Z');
-  const calls = new CallCounter();
-  const state = { authMode: 'FULL' as AuthModeName };
   const model = new SpreadsheetModel({ id: 'sheet-id-1', name: 'Dealboard', timeZone });
-  let n = 0;
-  const ctx: EmulatorContext = {
-    clock,
-    calls,
-    currentExecution: () => ({ id: 1, user: 'owner@studio.test', authMode: state.authMode }),
-    requireAuthorization(what: string) {
-      if (state.authMode === 'NONE') {
-        const e = new Error(`You do not have permission to call ${what}.`);
-        e.name = 'Exception';
-        throw e;
-      }
-    },
-    currentUser: () => 'owner@studio.test',
-    timeZone: () => model.timeZone,
-    nextId: (prefix: string) => `${prefix}-${++n}`,
-  };
+  const { clock, calls, state, ctx } = testContext(() => model.timeZone);
   const toasts: { message: string; title: string; timeout: number }[] = [];
   const ui = { kind: 'ui' };
   const app = createSpreadsheetApp(ctx, model, {
