@@ -1,7 +1,8 @@
 // Proposal, contract, invoice and brief: Google Docs templates that owners edit in Drive,
 // filled with one Docs batchUpdate, rewritten in place when regenerated (same link).
 import { DOCUMENTS, QUOTE_LINES, SETTINGS } from '../workbook/schema';
-import { Table, appendRecords, readTable, updateRow } from '../workbook/table';
+import { DecodedRow } from '../workbook/codec';
+import { Table, appendRecords, readTable, updateRow, updateRows } from '../workbook/table';
 import { planFirstFill, planRefill, findRowTemplate, fillCell, CellPart } from '../domain/docPlan';
 import { xlsxParts } from '../domain/xlsx';
 import { addDays } from '../domain/timezone';
@@ -63,11 +64,14 @@ export function installTemplates(ports: Ports, docs: DocsPort): { created: Docum
 
 function writeSettings(ports: Ports, table: Table, updates: Record<string, string>): void {
   const missing: Record<string, unknown>[] = [];
+  const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
   for (const key of Object.keys(updates)) {
     const row = table.rows.filter((r) => r.record.key === key)[0];
-    if (row) updateRow(ports.sheets, table, row, { value: updates[key] }, ports.dates);
+    if (row) patches.push({ row, patch: { value: updates[key] } });
     else missing.push({ key, value: updates[key], description: '' });
   }
+  // Adjacent keys (the template ids sit together) go out as one block.
+  updateRows(ports.sheets, table, patches, ports.dates);
   appendRecords(ports.sheets, table, missing, ports.dates);
 }
 

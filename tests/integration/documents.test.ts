@@ -63,7 +63,11 @@ const euro = (minor: number) => `€${(minor / 100).toLocaleString('en-US', { mi
 
 describe('installDocumentTemplates', () => {
   it('creates the four templates as Google Docs in "Dealboard templates" and records their ids in Settings', () => {
-    const { ws, addon, result } = installed();
+    const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
+    ws.calls.reset();
+    const result = addon.installDocumentTemplates();
+    // Six Settings keys (four templates, two folders) in one block write.
+    expect(ws.calls.summary().byCategory.spreadsheetWrite).toBe(1);
     expect(result.created).toEqual(['proposal', 'contract', 'invoice', 'brief']);
     const files = ws.drive.listFiles();
     const folder = files.find((f: Any) => f.name === 'Dealboard templates' && f.mimeType === FOLDER);
@@ -79,7 +83,9 @@ describe('installDocumentTemplates', () => {
     expect(ws.drive.documentTables(s['template.proposal'])[0][1][0]).toBe('{{#each lines}}{{position}}');
 
     // Installing again keeps the owner's Docs.
+    ws.calls.reset();
     const again = addon.installDocumentTemplates();
+    expect(ws.calls.summary().byCategory.spreadsheetWrite).toBe(0);
     expect(again.created).toEqual([]);
     expect(again.kept).toEqual(['proposal', 'contract', 'invoice', 'brief']);
     expect(settings(ws)['template.proposal']).toBe(s['template.proposal']);
