@@ -1,6 +1,7 @@
 // Settings and the team change rarely but are needed by every action, so they travel as
 // one cached snapshot. Every path that changes them refreshes it (setup, the on-edit
-// handler, the hourly trigger); a cache miss falls back to reading both tabs.
+// handler, the hourly trigger). The cache forgets after 6 hours at most, so the same snapshot
+// is also kept in document properties; only when both miss are the two tabs read.
 import { Actor, Role, isRole, sameEmail } from '../domain/roles';
 import { Settings, readSettings } from '../domain/settings';
 import { SETTINGS, USERS } from '../workbook/schema';
@@ -32,16 +33,26 @@ export const CONFIG_CACHE_KEY = 'dealboard:config:v1';
 const SIX_HOURS = 21600;
 
 export function loadConfig(ports: Ports): Config {
-  const cached = ports.cache.get(CONFIG_CACHE_KEY);
-  if (cached !== null) {
-    try {
-      const parsed = JSON.parse(cached) as CachedConfig;
-      return { settings: readSettings(parsed.pairs), team: parsed.team, timeZone: parsed.timeZone };
-    } catch (_ignored) {
-      // A damaged entry is simply rebuilt below.
-    }
+  const cached = parseSnapshot(ports.cache.get(CONFIG_CACHE_KEY));
+  if (cached) return cached;
+  const kept = ports.store.get(CONFIG_CACHE_KEY);
+  const durable = parseSnapshot(kept);
+  if (durable && kept !== null) {
+    ports.cache.put(CONFIG_CACHE_KEY, kept, SIX_HOURS);
+    return durable;
   }
   return refreshConfig(ports);
+}
+
+function parseSnapshot(text: string | null): Config | null {
+  if (text === null) return null;
+  try {
+    const parsed = JSON.parse(text) as CachedConfig;
+    if (!parsed || !parsed.pairs || !Array.isArray(parsed.team)) return null;
+    return { settings: readSettings(parsed.pairs), team: parsed.team, timeZone: parsed.timeZone };
+  } catch (_damaged) {
+    return null; // rebuilt from the tabs
+  }
 }
 
 export function refreshConfig(ports: Ports): Config {
@@ -66,8 +77,14 @@ export function refreshConfig(ports: Ports): Config {
     });
   }
   const timeZone = ports.sheets.timeZone();
-  const snapshot: CachedConfig = { pairs, team, timeZone };
-  ports.cache.put(CONFIG_CACHE_KEY, JSON.stringify(snapshot), SIX_HOURS);
+  const snapshot = JSON.stringify({ pairs, team, timeZone } as CachedConfig);
+  ports.cache.put(CONFIG_CACHE_KEY, snapshot, SIX_HOURS);
+  try {
+    ports.store.put(CONFIG_CACHE_KEY, snapshot);
+  } catch (_tooLarge) {
+    // A team too large for one property: never leave an older snapshot behind.
+    ports.store.remove(CONFIG_CACHE_KEY);
+  }
   return { settings: readSettings(pairs), team, timeZone };
 }
 

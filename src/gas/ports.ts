@@ -91,6 +91,11 @@ export function gasPorts(): Ports {
       put: (key, value, seconds) => documentCache().put(key, value, seconds),
       remove: (key) => documentCache().remove(key),
     },
+    store: {
+      get: (key) => PropertiesService.getDocumentProperties().getProperty(key),
+      put: (key, value) => { PropertiesService.getDocumentProperties().setProperty(key, value); },
+      remove: (key) => { PropertiesService.getDocumentProperties().deleteProperty(key); },
+    },
     lock: {
       withDocumentLock(fn) {
         const lock = LockService.getDocumentLock();

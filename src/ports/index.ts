@@ -36,6 +36,14 @@ export interface KeyValueCache {
   remove(key: string): void;
 }
 
+/** Small values that outlive the cache (document properties: 9 KB a value). */
+export interface DurableStore {
+  get(key: string): string | null;
+  /** Throws when the value is too large to keep. */
+  put(key: string, value: string): void;
+  remove(key: string): void;
+}
+
 export interface LockPort {
   /** Runs fn while holding the document lock; throws a clear error when it cannot be had. */
   withDocumentLock<T>(fn: () => T): T;
@@ -47,6 +55,7 @@ export interface Ports {
   ids: IdSource;
   session: SessionPort;
   cache: KeyValueCache;
+  store: DurableStore;
   lock: LockPort;
   dates: import('../workbook/codec').LocalDates;
 }

@@ -104,10 +104,12 @@ describe('checkpoint budgets at 10,000 deals', () => {
     expect(recompute.calls.byCategory.spreadsheetWrite).toBe(1);
     const again = measure(ws, () => addon.recomputeHealth());
     expect(again.calls.byCategory.spreadsheetWrite).toBe(0);
-    // A week later the config cache (6 h at most) has expired: Settings and Users are read too.
+    // A week later the config cache (6 h at most) has expired: the snapshot kept in document
+    // properties stands in, so Settings and Users are still not read.
     ws.clock.advance(7 * DAY);
     const cold = measure(ws, () => addon.recomputeHealth());
-    expect(cold.calls.byCategory.spreadsheetRead).toBe(4);
+    expect(cold.calls.byCategory.spreadsheetRead).toBe(2);
+    expect(cold.calls.byMethod['Properties.getProperty']).toBe(1);
     expect(cold.calls.byCategory.spreadsheetWrite).toBeLessThanOrEqual(1);
     ws.setUser('anna@studio.test');
     const desk = measure(ws, () => addon.api_getHealth());
