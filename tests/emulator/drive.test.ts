@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { testContext } from './fixtures/context';
+import { caught, testContext } from './fixtures/context';
 import { DriveBlob, DriveModel, createDriveServices, renderPdf } from '../../scripts/emulator/drive';
 
 const DOC = 'application/vnd.google-apps.document';
@@ -36,15 +36,6 @@ function htmlBlob(html: string, name = 'doc.html') {
 function createDoc(env: ReturnType<typeof setup>, name: string, html: string, parents?: string[]): string {
   const file = env.Drive.Files.create({ name, mimeType: DOC, parents }, htmlBlob(html), { fields: 'id,webViewLink,mimeType' });
   return file.id;
-}
-
-function caught(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an exception');
 }
 
 function paragraphText(p: Any): string {

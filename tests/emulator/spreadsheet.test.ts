@@ -1,4 +1,4 @@
-import { testContext } from './fixtures/context';
+import { caught, testContext } from './fixtures/context';
 import { SpreadsheetModel, createSpreadsheetApp, snapshotSheet } from '../../scripts/emulator/spreadsheet';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -14,15 +14,6 @@ function setup(timeZone = 'Europe/Berlin') {
   }) as App;
   const ss = () => app.getActiveSpreadsheet();
   return { clock, calls, state, model, app, ss, toasts, ui };
-}
-
-function caught(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an exception');
 }
 
 describe('Range values', () => {
