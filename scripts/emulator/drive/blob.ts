@@ -1,6 +1,7 @@
 // A minimal Apps Script Blob for what Drive and Docs hand back (exports, getAs, getBlob).
 // Input blobs are accepted from anywhere (the Utilities helper's blobs, another realm): any
 // object with getBytes() / getDataAsString() / getContentType() will do.
+import { fromByteArray, gasError, toSigned } from '../services/util';
 
 export interface BlobLike {
   getBytes?(): ArrayLike<number>;
@@ -9,24 +10,6 @@ export interface BlobLike {
   getName?(): string | null;
 }
 
-function gasError(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
-
-/** Apps Script byte arrays are signed (-128..127). */
-export function toSignedBytes(bytes: Uint8Array): number[] {
-  const out = new Array<number>(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] > 127 ? bytes[i] - 256 : bytes[i];
-  return out;
-}
-
-export function fromByteArray(bytes: ArrayLike<number>): Uint8Array {
-  const out = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] & 0xff;
-  return out;
-}
 
 export function isBlobLike(v: unknown): v is BlobLike {
   if (!v || (typeof v !== 'object' && typeof v !== 'function')) return false;
@@ -71,7 +54,7 @@ export class DriveBlob {
   }
 
   getBytes(): number[] {
-    return toSignedBytes(this.bytes);
+    return toSigned(this.bytes);
   }
   setBytes(data: ArrayLike<number>): DriveBlob {
     this.bytes = fromByteArray(data);
