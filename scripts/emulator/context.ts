@@ -36,6 +36,12 @@ export const DATA_CALLS: Record<string, CallCategory> = {
   'Sheet.appendRow': 'spreadsheetWrite',
   'Sheet.deleteRow': 'spreadsheetWrite',
   'Sheet.deleteRows': 'spreadsheetWrite',
+  // A TextFinder search is one round trip that returns cells, not values; a replace writes.
+  'TextFinder.findAll': 'spreadsheetRead',
+  'TextFinder.findNext': 'spreadsheetRead',
+  'TextFinder.findPrevious': 'spreadsheetRead',
+  'TextFinder.replaceAllWith': 'spreadsheetWrite',
+  'TextFinder.replaceWith': 'spreadsheetWrite',
   'Cache.get': 'cache',
   'Cache.getAll': 'cache',
   'Cache.put': 'cache',

@@ -12,6 +12,8 @@ import {
   ValidationData, cloneValue, gasError,
 } from './model';
 import { validationAccepts } from './rules';
+import { EmuTextFinder, FinderHost, SearchArea, sheetArea } from './textFinder';
+import { EmuRangeList } from './rangeList';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -150,6 +152,33 @@ export class Session {
 
   booleanCondition(data: CFRuleData): GBooleanCondition {
     return this.wrap('BooleanCondition', new EmuBooleanCondition(data), false) as unknown as GBooleanCondition;
+  }
+
+  /** A counted TextFinder over the given areas (textFinder.ts). */
+  textFinder(areas: SearchArea[], findText: unknown): GoogleAppsScript.Spreadsheet.TextFinder {
+    const text = EmuTextFinder.check(findText);
+    const host: FinderHost = {
+      timeZone: () => this.model.timeZone,
+      range: (sheet, row, col, numRows, numCols) => this.range(sheet, row, col, numRows, numCols),
+      cellOf: (range) => {
+        const r = unwrap<EmuRange>(range);
+        return r && r instanceof EmuRange ? { sheet: r.sheet, row: r.row, col: r.col } : null;
+      },
+      writeCell: (sheet, row, col, value) => new EmuRange(this, sheet, row, col, 1, 1).setValue(value),
+      checkAlive: (sheet) => this.checkAlive(sheet),
+    };
+    const finder = new EmuTextFinder(host, areas, text);
+    const wrapped = this.wrap('TextFinder', finder, true) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+    finder.wrapped = wrapped;
+    return wrapped;
+  }
+
+  /** A counted RangeList over ranges of one sheet (rangeList.ts). */
+  rangeList(ranges: GRange[]): GoogleAppsScript.Spreadsheet.RangeList {
+    const list = new EmuRangeList(ranges);
+    const wrapped = this.wrap('RangeList', list, true) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+    list.wrapped = wrapped;
+    return wrapped;
   }
 
   sheetOf(obj: unknown): SheetData {
@@ -522,6 +551,10 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   setVerticalAlignment(a: 'top' | 'middle' | 'bottom' | null): GRange { return this.fillLayer('verticalAlignment', a ?? undefined); }
   setWrap(on: boolean): GRange { return this.fillLayer('wrap', on ? true : undefined); }
   setWrapStrategy(strategy: WrapStrategy): GRange { return this.fillLayer('wrapStrategy', String(strategy)); }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.alive();
+    return this.s.textFinder([{ sheet: this.sheet, row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols }], findText);
+  }
 }
 
 // ---- Sheet ---------------------------------------------------------------------------------
@@ -725,6 +758,16 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   setRowHeights(): GSheet { this.alive(); return this.self(); }
   setTabColor(color: string | null): GSheet { this.alive(); this.data.tabColor = color ?? null; return this.self(); }
   showSheet(): GSheet { this.alive(); this.data.hidden = false; return this.self(); }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.alive();
+    return this.s.textFinder([sheetArea(this.data)], findText);
+  }
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.alive();
+    if (!Array.isArray(a1Notations) || a1Notations.some((a) => typeof a !== 'string')) throw signatureError('SpreadsheetApp.Sheet.getRangeList', [a1Notations]);
+    if (a1Notations.length === 0) throw gasError('Invalid argument: a1Notations');
+    return this.s.rangeList(a1Notations.map((a1) => this.getRange(a1)));
+  }
 }
 
 // ---- Protection ----------------------------------------------------------------------------
@@ -844,6 +887,9 @@ export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.s.hooks.toast(String(msg), title === undefined || title === null ? '' : String(title), timeoutSeconds ?? 5);
+  }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return this.s.textFinder(this.model.sheets.map((sheet) => sheetArea(sheet)), findText);
   }
 }
 
