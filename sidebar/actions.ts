@@ -7,6 +7,7 @@ import type { StageKey } from '../src/domain/stages';
 import { call, messageOf } from './rpc';
 import { changed, columnOf, findCard, moveLocal, replaceCard, setBoard, state } from './state';
 import { showBanner } from './render/banner';
+import { neighboursOf } from './neighbours';
 
 const chains: { [dealId: string]: Promise<unknown> } = {};
 
@@ -97,6 +98,7 @@ export function moveDeal(dealId: string, toStage: StageKey, index: number): Prom
   const from = { stage: found.column.key, index: found.index, days: found.card.daysInStage };
   delete state.reasons[dealId];
   moveLocal(dealId, toStage, index);
+  const seen = neighboursOf(dealId);
   changed();
   const putBack = (card: Card | null) => {
     moveLocal(dealId, from.stage, from.index);
@@ -104,7 +106,7 @@ export function moveDeal(dealId: string, toStage: StageKey, index: number): Prom
     if (back) { back.card.stage = from.stage; back.card.daysInStage = from.days; }
     if (card && card.stage === from.stage) replaceCard(card);
   };
-  return perDeal(dealId, () => call('api_moveDeal', dealId, toStage, index, versionOf(dealId)))
+  return perDeal(dealId, () => call('api_moveDeal', dealId, toStage, index, versionOf(dealId), seen))
     .then((result) => {
       if (result.ok) {
         if (result.card) replaceCard(result.card);

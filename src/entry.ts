@@ -117,8 +117,8 @@ export function api_getDeal(dealId: unknown) {
   return api((ctx) => getDeal(ctx, dealId));
 }
 
-export function api_moveDeal(dealId: unknown, toStage: unknown, position: unknown, expectedVersion: unknown) {
-  return api((ctx) => moveDeal(ctx, dealId, toStage, position, expectedVersion));
+export function api_moveDeal(dealId: unknown, toStage: unknown, position: unknown, expectedVersion: unknown, neighbours?: unknown) {
+  return api((ctx) => moveDeal(ctx, dealId, toStage, position, expectedVersion, neighbours));
 }
 
 export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown) {

@@ -1,6 +1,7 @@
 // Notes and call logs: when it happened, with whom, what was agreed, what comes next.
 import { CLIENTS } from '../workbook/schema';
-import { findRow, readTable, updateRow } from '../workbook/table';
+import { updateRow } from '../workbook/table';
+import { openRows } from '../workbook/rows';
 import { canEditDeal } from '../domain/roles';
 import { ActivityInput } from './contracts/board';
 import { UseCaseContext } from './session';
@@ -24,17 +25,17 @@ export function logActivity(ctx: UseCaseContext, inputArg: unknown): { dealId: s
   return ctx.ports.lock.withDocumentLock(() => {
     const { table, row, deal } = loadDeal(ctx, dealId);
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may log on "${deal.title}".`);
+    // The client's row is found before anything is written, so a refusal leaves nothing half done.
+    const clients = deal.clientId && (kind === 'call' || kind === 'meeting' || kind === 'email')
+      ? openRows(ctx.ports.sheets, CLIENTS, ctx.ports.dates) : null;
+    const client = clients ? clients.byId(deal.clientId) : undefined;
     appendActivities(ctx.ports, ctx.actor.email, [{ kind, dealId, clientId: deal.clientId, summary, withWhom, agreed, nextStep, at }]);
     let version = deal.version;
     if (nextContactAt !== undefined) {
       version = deal.version + 1;
       updateRow(ctx.ports.sheets, table, row, { nextContactAt, version, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
     }
-    if (deal.clientId && (kind === 'call' || kind === 'meeting' || kind === 'email')) {
-      const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
-      const client = findRow(clients, deal.clientId);
-      if (client) updateRow(ctx.ports.sheets, clients, client, { lastContactAt: at }, ctx.ports.dates);
-    }
+    if (clients && client) updateRow(ctx.ports.sheets, clients.table, client, { lastContactAt: at }, ctx.ports.dates);
     return { dealId, version };
   });
 }

@@ -18,6 +18,7 @@ import { appendActivities } from './audit';
 import { loadDeal } from './deals';
 import { refuseIfStale } from './conflicts';
 import { isArchived } from './boardView';
+import { openRows } from '../workbook/rows';
 import { InputError, optionalDay, optionalText, requireBoolean, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
 /** Recomputes every deal's health in one read of each tab and at most one write. */
@@ -97,8 +98,9 @@ export function defaultPlanName(ports: Ports): string | null {
  */
 export function applyPlanInsideLock(ctx: UseCaseContext, deal: Deal & { stage: StageKey }, planName: string, startDay: string): { added: number; patch: Record<string, unknown> } {
   const steps = readPlanSteps(ctx.ports, planName);
-  const table = readTable(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
-  const existing = checkpointsOf(table, deal.id);
+  const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+  const existing = found.where('dealId', deal.id).map((r) => toCheckpoint(r.record));
+  const table = found.table;
   const planned = planCheckpoints(steps, startDay, deal.manager, existing.map((c) => c.name));
   const now = ctx.moment.now;
   const records = planned.map((p) => ({
@@ -145,7 +147,9 @@ export function saveCheckpoint(ctx: UseCaseContext, inputArg: unknown) {
   return ctx.ports.lock.withDocumentLock(() => {
     const deals = loadDeal(ctx, dealId);
     if (!canPlanCheckpoints(ctx.actor, deals.deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may plan "${deals.deal.title}".`);
-    const table = readTable(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+    const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+    found.where('dealId', dealId);
+    const table = found.table;
     let others = checkpointsOf(table, dealId);
     let summary: string;
     let id: string;
@@ -157,7 +161,7 @@ export function saveCheckpoint(ctx: UseCaseContext, inputArg: unknown) {
       summary = `Checkpoint added: ${String(fields.name)}${fields.due ? ` due ${String(fields.due)}` : ''}`;
     } else {
       id = requireId(input.id, 'The checkpoint');
-      const row = findRow(table, id);
+      const row = found.byId(id);
       if (!row || row.record.dealId !== dealId) throw new InputError(`There is no checkpoint ${id} on this deal.`);
       const current = toCheckpoint(row.record);
       refuseIfStale(ctx, `the checkpoint "${current.name}"`, current, requireVersion(input.expectedVersion));
@@ -183,11 +187,14 @@ export function completeCheckpoint(ctx: UseCaseContext, checkpointIdArg: unknown
   const checkpointId = requireId(checkpointIdArg, 'The checkpoint');
   const done = requireBoolean(doneArg, 'Done');
   return ctx.ports.lock.withDocumentLock(() => {
-    const table = readTable(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
-    const row = findRow(table, checkpointId);
+    const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+    const row = found.byId(checkpointId);
     if (!row) throw new InputError(`There is no checkpoint with id ${checkpointId}.`);
     const checkpoint = toCheckpoint(row.record);
     const deals = loadDeal(ctx, checkpoint.dealId);
+    // The deal's other checkpoints, for its health: found by the Deal ID column, read alone.
+    found.where('dealId', checkpoint.dealId);
+    const table = found.table;
     if (!canCompleteCheckpoint(ctx.actor, checkpoint, deals.deal.manager)) {
       throw new InputError(`Only ${checkpoint.responsible || 'the responsible person'}${checkpoint.allowed ? `, ${checkpoint.allowed}` : ''}, a head or the owner may mark "${checkpoint.name}" done.`);
     }
@@ -258,8 +265,8 @@ export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
 }
 
 export function checkpointsForDeal(ctx: UseCaseContext, deal: Deal): CheckpointView[] {
-  const table = readTable(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
-  return checkpointsOf(table, deal.id)
+  const table = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+  return table.where('dealId', deal.id).map((r) => toCheckpoint(r.record))
     .map((c) => checkpointView(c, ctx.actor, deal.manager, ctx.moment.today, ctx.moment.localDay))
     .sort((a, b) => String(a.due).localeCompare(String(b.due)));
 }

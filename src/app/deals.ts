@@ -20,6 +20,8 @@ import {
   requireText, requireVersion,
 } from './validate';
 import { WorkbookError } from '../workbook/errors';
+import { openRows, refuseDuplicateId } from '../workbook/rows';
+import { positionBetween, requireNeighbours } from './neighbours';
 
 export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
   const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
@@ -49,8 +51,23 @@ interface LoadedDeal {
   deal: Deal & { stage: StageKey };
 }
 
+/** The deal's row only (found by its id, read and checked); `table` holds just that row. */
 export function loadDeal(ctx: UseCaseContext, dealId: string): LoadedDeal {
+  const found = openRows(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  const table = found.table;
+  const row = found.byId(dealId);
+  if (!row) throw new InputError(`There is no deal with id ${dealId}. It may have been deleted from the sheet.`);
+  const deal = toDeal(row.record);
+  if (!deal.stage) {
+    throw new WorkbookError(`Deal ${dealId} has an unknown stage in row ${row.row} of the Deals tab. Fix the Stage cell first.`);
+  }
+  return { table, row, deal: deal as Deal & { stage: StageKey } };
+}
+
+/** The deal from a read of the whole tab (for placing a card in its column). */
+function loadDealFromTab(ctx: UseCaseContext, dealId: string): LoadedDeal {
   const table = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  refuseDuplicateId(table, dealId);
   const row = findRow(table, dealId);
   if (!row) throw new InputError(`There is no deal with id ${dealId}. It may have been deleted from the sheet.`);
   const deal = toDeal(row.record);
@@ -64,7 +81,7 @@ function stamp(ctx: UseCaseContext, deal: Deal): Record<string, unknown> {
   return { version: deal.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email };
 }
 
-export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: unknown, positionArg: unknown, versionArg: unknown): MoveResult {
+export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: unknown, positionArg: unknown, versionArg: unknown, neighboursArg?: unknown): MoveResult {
   const dealId = requireId(dealIdArg, 'The deal');
   if (!isStageKey(toStageArg)) throw new InputError(`"${String(toStageArg)}" is not a stage.`);
   const toStage = toStageArg;
@@ -72,22 +89,38 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     throw new InputError('The position must be a whole number of 0 or more.');
   }
   const expectedVersion = requireVersion(versionArg);
+  const seen = requireNeighbours(neighboursArg);
   return ctx.ports.lock.withDocumentLock(() => {
-    const { table, row, deal } = loadDeal(ctx, dealId);
+    // With the neighbours it saw, only the deal's row is read; an older sidebar sends none and
+    // the column is placed from the whole tab, as before.
+    const loaded = seen ? loadDeal(ctx, dealId) : loadDealFromTab(ctx, dealId);
+    const deal = loaded.deal;
+    let { table, row } = loaded;
     refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
     const failures = evaluateMove(deal, toStage, ctx.actor, ctx.config.settings.stageNames, openGatesOf(deal.openGates));
     if (failures.length > 0) {
       return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment) };
     }
-    // The index counts the cards the board shows: archived closed deals are not on it.
-    const others = rowsWhere(table, 'stage', (stage) => stage === toStage, ctx.ports.dates)
-      .filter((r) => r !== row && !isArchived(toDeal(r.record), ctx.config.settings, ctx.moment))
-      .map((r) => ({ row: r, position: typeof r.record.position === 'number' ? r.record.position : 0 }))
-      .sort((a, b) => a.position - b.position || String(a.row.record.id).localeCompare(String(b.row.record.id)));
-    const index = typeof positionArg === 'number' ? positionArg : others.length;
-    let position = positionAt(others.map((o) => o.position), index);
+    // The sidebar sends the positions of the neighbours it showed: the card goes between them.
+    let position = seen ? positionBetween(seen) : null;
     if (position === null) {
-      position = renumberColumn(ctx, table, others.map((o) => o.row), index);
+      // An older sidebar, or neighbours too close to split: place it from the column as stored.
+      if (seen) {
+        const whole = loadDealFromTab(ctx, dealId);
+        table = whole.table;
+        row = whole.row;
+      }
+      const moving = row;
+      // The index counts the cards the board shows: archived closed deals are not on it.
+      const others = rowsWhere(table, 'stage', (stage) => stage === toStage, ctx.ports.dates)
+        .filter((r) => r !== moving && !isArchived(toDeal(r.record), ctx.config.settings, ctx.moment))
+        .map((r) => ({ row: r, position: typeof r.record.position === 'number' ? r.record.position : 0 }))
+        .sort((a, b) => a.position - b.position || String(a.row.record.id).localeCompare(String(b.row.record.id)));
+      const index = typeof positionArg === 'number' ? positionArg : others.length;
+      position = positionAt(others.map((o) => o.position), index);
+      if (position === null) {
+        position = renumberColumn(ctx, table, others.map((o) => o.row), index);
+      }
     }
     const stageChanged = toStage !== deal.stage;
     const patch: Record<string, unknown> = { ...stamp(ctx, deal), stage: toStage, position };
@@ -248,9 +281,9 @@ function decodeBack(table: Table, row: DecodedRow): DecodedRow['record'] {
 export function getDeal(ctx: UseCaseContext, dealIdArg: unknown): DealDetails {
   const dealId = requireId(dealIdArg, 'The deal');
   const { deal } = loadDeal(ctx, dealId);
-  const activities = readTable(ctx.ports.sheets, ACTIVITIES, ctx.ports.dates);
+  const activities = openRows(ctx.ports.sheets, ACTIVITIES, ctx.ports.dates).where('dealId', dealId);
   // Newest first; rows written in the same second keep the sheet's order, the last one first.
-  const history: HistoryEntry[] = activities.rows
+  const history: HistoryEntry[] = activities
     .filter((r) => r.record.dealId === dealId)
     .reverse()
     .map((r) => ({

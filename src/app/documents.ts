@@ -21,6 +21,7 @@ import { refreshConfig, Config } from './config';
 import { InputError } from './validate';
 import { Deal } from './records';
 import { WorkbookError } from '../workbook/errors';
+import { openRows } from '../workbook/rows';
 import proposalHtml from '../../templates/proposal.html';
 import contractHtml from '../../templates/contract.html';
 import invoiceHtml from '../../templates/invoice.html';
@@ -159,9 +160,15 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
   return ports.lock.withDocumentLock(() => {
     const { deal } = loadDeal(ctx, dealId);
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may make documents for "${deal.title}".`);
-    const quote = quoteOf(ctx, readTable(ports.sheets, QUOTE_LINES, ports.dates), dealId);
+    const lines = openRows(ports.sheets, QUOTE_LINES, ports.dates);
+    lines.where('dealId', dealId);
+    const quote = quoteOf(ctx, lines.table, dealId);
     if (kind !== 'brief' && quote.version === 0) throw new InputError(`Save a quote for "${deal.title}" first: the ${kind} prints its lines and totals.`);
-    const table = readTable(ports.sheets, DOCUMENTS, ports.dates);
+    // Only the deal's and its client's documents are read (for the existing file and the folders).
+    const found = openRows(ports.sheets, DOCUMENTS, ports.dates);
+    found.where('dealId', dealId);
+    if (deal.clientId) found.where('clientId', deal.clientId);
+    const table = found.table;
     const rows = documentRows(table);
     const existing = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind)[0];
     const current = existing ? docs.getDocument(String(existing.record.docId)) : null;
@@ -169,7 +176,8 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
     let number = existing ? String(existing.record.number || '') : '';
     if (!number && kind === 'invoice') {
       const year = ctx.moment.today.slice(0, 4);
-      const next = nextInvoiceNumber(rows, year, counter.get(year));
+      // A new invoice number must not repeat any in the tab: the only full read left here.
+      const next = nextInvoiceNumber(documentRows(readTable(ports.sheets, DOCUMENTS, ports.dates)), year, counter.get(year));
       number = next.number;
       counter.put(year, next.sequence);
     }

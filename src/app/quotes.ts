@@ -11,6 +11,14 @@ import { refuseIfStale } from './conflicts';
 import { appendActivities } from './audit';
 import { InputError, optionalText, requireId, requirePlainObject, requireVersion } from './validate';
 import { iso } from './records';
+import { openRows } from '../workbook/rows';
+
+/** The deal's quote lines only, found by the Deal ID column. */
+function quoteLinesOf(ctx: UseCaseContext, dealId: string): Table {
+  const found = openRows(ctx.ports.sheets, QUOTE_LINES, ctx.ports.dates);
+  found.where('dealId', dealId);
+  return found.table;
+}
 
 const MAX_LINES = 200;
 export const MAX_DETAILS = 1000;
@@ -101,7 +109,7 @@ function quoteView(dealId: string, version: number, input: QuoteInput, currency:
 export function getQuote(ctx: UseCaseContext, dealIdArg: unknown): QuoteView {
   const dealId = requireId(dealIdArg, 'The deal');
   loadDeal(ctx, dealId);
-  return quoteOf(ctx, readTable(ctx.ports.sheets, QUOTE_LINES, ctx.ports.dates), dealId);
+  return quoteOf(ctx, quoteLinesOf(ctx, dealId), dealId);
 }
 
 function number(value: unknown, what: string, min: number, max: number): number {
@@ -141,7 +149,7 @@ export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unk
     const { table, row, deal } = loadDeal(ctx, dealId);
     refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may quote "${deal.title}".`);
-    const lines = readTable(ctx.ports.sheets, QUOTE_LINES, ctx.ports.dates);
+    const lines = quoteLinesOf(ctx, dealId);
     const previous = quoteOf(ctx, lines, dealId);
     const settings = ctx.config.settings;
     const input: QuoteInput = {

@@ -65,7 +65,32 @@ export function gasSheets(): SheetPort {
     timeZone() {
       return (zone = zone || book().getSpreadsheetTimeZone());
     },
+    findRows(name, column, value) {
+      const found = sheet(name);
+      if (!found) return null;
+      const last = found.getLastRow();
+      if (last < 2) return [];
+      // A regular expression so that a cell typed with a stray space still matches, as the codec trims.
+      return found.getRange(2, column, last - 1, 1)
+        .createTextFinder(`^\\s*${escapeRegExp(value)}\\s*$`)
+        .useRegularExpression(true)
+        .matchCase(true)
+        .findAll()
+        .map((cell) => cell.getRow());
+    },
+    dimensions(name) {
+      const found = sheet(name);
+      return found ? { rows: found.getLastRow(), columns: found.getLastColumn() } : null;
+    },
+    readBlock(name, row, column, numRows, numColumns) {
+      const found = sheet(name);
+      return found ? (found.getRange(row, column, numRows, numColumns).getValues() as unknown[][]) : null;
+    },
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Ranges beyond the grid throw on Apps Script: grow the sheet first. */

@@ -15,6 +15,16 @@ export interface SheetPort {
   /** Appends rows after the last row with content. */
   appendRows(tabName: string, rows: unknown[][]): void;
   timeZone(): string;
+  /**
+   * The 1-based rows below the header whose cell in 1-based `column` holds exactly `value`
+   * (spaces around it ignored): one TextFinder search, no cells moved. null when the tab does
+   * not exist. Rows move when people sort or insert: read and check a row before writing it.
+   */
+  findRows(tabName: string, column: number, value: string): number[] | null;
+  /** The last row and column with content (handles only, no cells moved); null when the tab does not exist. */
+  dimensions(tabName: string): { rows: number; columns: number } | null;
+  /** One rectangular block (1-based row and column) in one read; null when the tab does not exist. */
+  readBlock(tabName: string, row: number, column: number, numRows: number, numColumns: number): unknown[][] | null;
 }
 
 export interface Clock {

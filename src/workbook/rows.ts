@@ -1,0 +1,191 @@
+// Rows found, not scanned: a TextFinder on one column gives the row numbers, and only those
+// rows are read (adjacent ones in one block). What a one-card action reads no longer grows
+// with the tab. Row numbers are never trusted beyond the read that follows the search: every
+// row read is checked to still hold what was searched for, and an id found twice is refused.
+import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, isBlankRow } from './codec';
+import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
+import { TabSchema } from './schema';
+import { WorkbookError } from './errors';
+import { Table } from './table';
+import { SheetPort } from '../ports';
+
+/**
+ * A tab of at most this many cells is read whole: under the latency model (scripts/bench/latency.ts)
+ * its ~0.03 ms a cell cost less than a header read, a search and a row read (~350 ms).
+ */
+export const SMALL_TAB_CELLS = 8000;
+
+/** Rows further apart than this are read as separate blocks (a block read costs ~100 ms, a row ~1 ms). */
+export const MAX_GAP_ROWS = 20;
+
+export interface FoundRows {
+  tab: TabSchema;
+  /** Every row read so far, as a Table: updateRow, updateRows and appendRecords work on it. */
+  table: Table;
+  /** The row holding this id, or undefined; throws when two rows hold it. */
+  byId(id: string): DecodedRow | undefined;
+  /** The rows whose `column` cell holds exactly `value` (text), in sheet order. */
+  where(column: string, value: string): DecodedRow[];
+}
+
+function missingTab(tab: TabSchema): WorkbookError {
+  return new WorkbookError(`The "${tab.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+}
+
+/** Runs of rows to read: sorted, each run spanning rows at most MAX_GAP_ROWS apart. */
+export function rowBlocks(rows: readonly number[], maxGap = MAX_GAP_ROWS): { start: number; count: number }[] {
+  const sorted = rows.filter((r, i, all) => all.indexOf(r) === i).sort((a, b) => a - b);
+  const blocks: { start: number; count: number }[] = [];
+  for (const row of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && row - (last.start + last.count - 1) <= maxGap + 1) last.count = row - last.start + 1;
+    else blocks.push({ start: row, count: 1 });
+  }
+  return blocks;
+}
+
+/** The refusal for an id that two rows hold: a row copied by hand must not get the write. */
+export function duplicateId(tab: TabSchema, id: string, rows: readonly number[]): WorkbookError {
+  const list = rows.length === 2 ? `rows ${rows[0]} and ${rows[1]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+  return new WorkbookError(
+    `${tab.name} ${list} ${rows.length === 2 ? 'both hold' : 'all hold'} the id ${id} (a row copied by hand?). Nothing was saved: ` +
+      'delete the copy or give it its own id, then try again.',
+  );
+}
+
+/** In a whole tab already read: throws when more than one row holds the id. */
+export function refuseDuplicateId(table: Table, id: string): void {
+  const at = table.map.index[table.tab.idColumn];
+  if (at === undefined) return;
+  const rows: number[] = [];
+  for (let i = 0; i < table.raw.length; i++) {
+    const cells = table.raw[i];
+    if (!cells) continue;
+    const cell = cells[at];
+    if (cell === id || (typeof cell === 'string' && cell.trim() === id)) rows.push(i + 2);
+  }
+  if (rows.length > 1) throw duplicateId(table.tab, id, rows);
+}
+
+/** One tab, read row by row as an action needs it (the header once). */
+export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): FoundRows {
+  let map: HeaderMap | null = null;
+  let width = 0;
+  const raw: unknown[][] = [];
+  const decoded: (DecodedRow | undefined)[] = [];
+  const rowProblems: (Problem[] | undefined)[] = [];
+
+  /** Small tab: null until decided; true when the whole tab was read (cheaper than searching). */
+  let whole: boolean | null = null;
+  const useHeader = (row: readonly unknown[]) => {
+    const found = mapHeaders(tab, row);
+    requireSchemaColumns(tab, found);
+    map = found;
+    width = Math.max(row.length, 1);
+  };
+  const header = (): HeaderMap => {
+    if (whole === null) {
+      const size = sheets.dimensions(tab.name);
+      if (size === null) throw missingTab(tab);
+      whole = size.rows * size.columns <= SMALL_TAB_CELLS;
+      if (whole) {
+        const all = sheets.readAll(tab.name);
+        if (all === null) throw missingTab(tab);
+        useHeader(all.length > 0 ? all[0] : []);
+        for (let i = 1; i < all.length; i++) raw[i - 1] = all[i];
+      }
+    }
+    if (!map) {
+      const row = sheets.readHeader(tab.name);
+      if (row === null) throw missingTab(tab);
+      useHeader(row);
+    }
+    return map as HeaderMap;
+  };
+
+  const decodeAt = (i: number): DecodedRow => {
+    let row = decoded[i];
+    if (!row) {
+      const problems: Problem[] = [];
+      row = decoded[i] = decodeRow(tab, header(), raw[i], i + 2, dates, problems);
+      if (problems.length > 0) rowProblems[i] = problems;
+    }
+    return row;
+  };
+
+  const readIndexes = (): number[] => {
+    const out: number[] = [];
+    raw.forEach((r, i) => { if (r && !isBlankRow(r)) out.push(i); });
+    return out;
+  };
+
+  const table: Table = {
+    tab,
+    get map() { return header(); },
+    raw,
+    decodeAt,
+    get rows() { return readIndexes().map(decodeAt); },
+    get problems() {
+      const out: Problem[] = [];
+      for (const i of readIndexes()) { decodeAt(i); for (const p of rowProblems[i] || []) out.push(p); }
+      return out;
+    },
+  } as Table;
+
+  /** Rows whose `column` holds `value`: found, read, and checked in what was read. */
+  const find = (column: string, value: string): DecodedRow[] => {
+    const at = header().index[column];
+    if (at === undefined) return [];
+    const schema = tab.columns.filter((c) => c.key === column)[0];
+    let wanted: number[];
+    if (whole) {
+      wanted = [];
+      for (let i = 0; i < raw.length; i++) {
+        const cell = raw[i] ? raw[i][at] : undefined;
+        if (cell === value || (typeof cell === 'string' && cell.trim() === value)) wanted.push(i + 2);
+      }
+    } else {
+      const rows = sheets.findRows(tab.name, at + 1, value);
+      if (rows === null) throw missingTab(tab);
+      wanted = rows.filter((r) => r >= 2);
+    }
+    for (const block of rowBlocks(wanted.filter((r) => !raw[r - 2]))) {
+      const values = sheets.readBlock(tab.name, block.start, 1, block.count, width);
+      if (values === null) throw missingTab(tab);
+      for (let k = 0; k < values.length; k++) {
+        const rowNumber = block.start + k;
+        if (wanted.indexOf(rowNumber) < 0) continue;
+        raw[rowNumber - 2] = values[k];
+        decoded[rowNumber - 2] = undefined;
+      }
+    }
+    // The rows as read, not as found: a row that moved in between no longer matches.
+    return wanted
+      .filter((r, i, all) => all.indexOf(r) === i)
+      .sort((a, b) => a - b)
+      .filter((r) => {
+        const cells = raw[r - 2];
+        if (!cells) return false;
+        const cell = cells[at];
+        if (schema) {
+          const value2 = decodeCell(schema, cell, dates);
+          return value2.ok && String(value2.value) === value;
+        }
+        return String(cell).trim() === value;
+      })
+      .map((r) => decodeAt(r - 2));
+  };
+
+  return {
+    tab,
+    table,
+    byId(id) {
+      const found = find(tab.idColumn, id);
+      if (found.length > 1) throw duplicateId(tab, id, found.map((r) => r.row));
+      return found[0];
+    },
+    where(column, value) {
+      return find(column, value);
+    },
+  };
+}
