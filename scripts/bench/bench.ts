@@ -155,7 +155,12 @@ const ACTIONS: Action[] = [
     name: 'move a card', user: ANNA, via: 'sidebar',
     prepare: (h, n) => {
       const cards = need(cardsOf(h.board(), 'new'), n, 'new cards of Anna');
-      return (i) => () => h.addon.api_moveDeal(cards[i].id, 'negotiation', 0, cards[i].version);
+      // As the sidebar does: to the top of Negotiation, with the position of the card it lands above.
+      return (i) => {
+        const top = h.board().columns.find((c: any) => c.key === 'negotiation').cards[0];
+        const seen = { before: null, after: top ? top.position : null };
+        return () => h.addon.api_moveDeal(cards[i].id, 'negotiation', 0, cards[i].version, seen);
+      };
     },
   },
   {
@@ -242,6 +247,40 @@ const TARGETS: Record<string, { reads?: number; writes?: number; data?: number; 
   'generate a document': { data: 8 },
 };
 const HEAP_TARGET_MB = 200;
+
+/** Issue 10's targets at the largest size: estimated seconds, cells read, and est. s 10k/1k. */
+const CARD_TARGETS: Record<string, { estS: number; cellsRead?: number; ratio?: number }> = {
+  'move a card': { estS: 1.5, cellsRead: 500, ratio: 1.3 },
+  'update a card': { estS: 1.5, cellsRead: 500, ratio: 1.3 },
+  'open card details': { estS: 1.5, cellsRead: 2000, ratio: 1.3 },
+  'generate a document': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
+  'regenerate the document': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
+  'log a call': { estS: 2, cellsRead: 2000, ratio: 1.3 },
+  'mark a checkpoint done': { estS: 2, cellsRead: 2000, ratio: 1.3 },
+  'save a quote': { estS: 2, cellsRead: 2000, ratio: 1.3 },
+  'open board': { estS: 4 },
+  'health desk (manager)': { estS: 6 },
+  'health desk (owner, all)': { estS: 6 },
+};
+
+function cardTargetSummary(rows: Row[], largest: number, smallest: number): string[] {
+  const lines: string[] = [];
+  for (const [action, target] of Object.entries(CARD_TARGETS)) {
+    const big = rows.find((r) => r.action === action && r.size === largest);
+    if (!big) continue;
+    const small = rows.find((r) => r.action === action && r.size === smallest);
+    const parts: string[] = [];
+    const say = (ok: boolean, text: string) => parts.push(`${ok ? 'ok' : 'MISSED'} ${text}`);
+    say(big.estimatedMs / 1000 <= target.estS, `est. ${seconds(big.estimatedMs)} s (≤ ${target.estS})`);
+    if (target.cellsRead !== undefined) say(big.cells.read <= target.cellsRead, `cells read ${big.cells.read} (≤ ${target.cellsRead})`);
+    if (target.ratio !== undefined && small && small !== big) {
+      const ratio = big.estimatedMs / Math.max(1, small.estimatedMs);
+      say(ratio <= target.ratio, `est. s ${largest.toLocaleString('en')}/${smallest.toLocaleString('en')} ×${ratio.toFixed(2)} (≤ ${target.ratio})`);
+    }
+    lines.push(`  ${pad(action, 26, false)} ${parts.join(', ')}`);
+  }
+  return lines;
+}
 const DOCUMENT_ACTIONS = ['generate a document', 'regenerate the document', 'generate an invoice'];
 
 // ---- measuring ------------------------------------------------------------------------------------
@@ -433,6 +472,9 @@ interface Budget {
   total: number;
   spreadsheetRead?: number;
   spreadsheetWrite?: number;
+  /** Cells read / written (the larger of any size): a whole-tab read cannot come back unnoticed. */
+  cellsRead?: number;
+  cellsWritten?: number;
 }
 
 function checkBudget(row: Row, limit: Budget | undefined): string[] {
@@ -444,6 +486,8 @@ function checkBudget(row: Row, limit: Budget | undefined): string[] {
   const writes = row.calls.byCategory.spreadsheetWrite || 0;
   if (limit.spreadsheetRead !== undefined && reads > limit.spreadsheetRead) over.push(`${reads} spreadsheet reads > ${limit.spreadsheetRead}`);
   if (limit.spreadsheetWrite !== undefined && writes > limit.spreadsheetWrite) over.push(`${writes} spreadsheet writes > ${limit.spreadsheetWrite}`);
+  if (limit.cellsRead !== undefined && row.cells.read > limit.cellsRead) over.push(`${row.cells.read} cells read > ${limit.cellsRead}`);
+  if (limit.cellsWritten !== undefined && row.cells.written > limit.cellsWritten) over.push(`${row.cells.written} cells written > ${limit.cellsWritten}`);
   return over.map((o) => `${row.action} at ${row.size.toLocaleString('en')} deals: ${o}`);
 }
 
@@ -523,6 +567,9 @@ function main() {
   out.push('');
   out.push(`targets at ${largest.toLocaleString('en')} deals (issue 6):`);
   out.push(...targetSummary(rows, largest));
+  out.push('');
+  out.push(`targets at ${largest.toLocaleString('en')} deals (issue 10, per-card actions):`);
+  out.push(...cardTargetSummary(rows, largest, smallest));
   out.push('');
   out.push('est. s = latency model (scripts/bench/latency.ts; sources in README "Benchmark") + the cpu median; cpu is Node\'s, emulator included.');
 

@@ -43,6 +43,14 @@ export const METHOD_MS: Record<string, number> = {
   'DocsDocuments.batchUpdate': 400,
   // The PDF export goes through UrlFetchApp (Drive files.export): the conversion dominates.
   'UrlFetchApp.fetch': 600,
+  // TextFinder: assumption, no measurement found. One round trip like a read (100 ms) plus
+  // 50 ms for the search Sheets runs server-side; no cells come back (the found Ranges are
+  // handles). Real searches surely take longer on bigger ranges; the model does not know how much.
+  'TextFinder.findAll': 150,
+  'TextFinder.findNext': 150,
+  'TextFinder.findPrevious': 150,
+  'TextFinder.replaceAllWith': 200,
+  'TextFinder.replaceWith': 200,
 };
 
 /** Fallback fixed cost by call category (emulator/context.ts), in ms. */
