@@ -22,19 +22,20 @@ import {
 import { WorkbookError } from '../workbook/errors';
 import { openRows, refuseDuplicateId } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
+import { readBoardDeals, wholeBoardDeals } from './boardRows';
 
 export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
-  const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  // Closed deals past the board's window are counted from two columns, not read (boardRows.ts).
+  const deals = readBoardDeals(ctx, filter) || wholeBoardDeals(ctx);
   const leads = readTable(ctx.ports.sheets, LEADS, ctx.ports.dates);
   // A problem typed by hand stays listed while the cell still holds what was typed.
-  const stageAt = deals.map.index.stage;
   const open = handProblems.filter((p) => {
     if (p.tab !== DEALS.name) return true;
-    const raw = deals.raw[p.row - 2];
-    return raw !== undefined && String(raw[stageAt]) === p.value;
+    const cell = deals.stageCell(p.row);
+    return cell !== undefined && String(cell) === p.value;
   });
   return buildBoard({
-    deals: deals.rows.map((row) => toDeal(row.record)),
+    deals: deals.deals,
     leads: leads.rows.map((row) => toLead(row.record)),
     settings: ctx.config.settings,
     team: ctx.config.team,
