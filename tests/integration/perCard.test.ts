@@ -54,7 +54,7 @@ function story(size: number) {
   const meter = cellMeter(ws);
   const dealId = addon.api_addLead({ name: 'Per-card Test', phone: '+49 30 5550199', email: 'per-card@example.test', createDeal: true, title: 'Per-card site' }).dealId as string;
   const version = () => addon.api_getDeal(dealId).card.version as number;
-  const out: Record<string, ReturnType<typeof measured>> = {};
+  const out: Record<string, { result: any; calls: Record<string, number>; reads: number; cells: { read: number; written: number } }> = {};
   out.details = measured(ws, meter, () => addon.api_getDeal(dealId));
   out.update = measured(ws, meter, () => addon.api_updateDeal(dealId, { forecast: 'green', estimateSent: true }, version()));
   const top = addon.api_getBoard({ scope: 'all' }).columns.find((c: any) => c.key === 'negotiation').cards[0];
@@ -165,5 +165,27 @@ describe('rows moved or copied by hand (1,000 deals: rows are found, not scanned
     expect(() => addon.api_moveDeal(card.id, 'negotiation', 0, card.version)).toThrow(message);
     expect(() => addon.api_logActivity({ dealId: card.id, kind: 'call', summary: 'x' })).toThrow(message);
     expect(JSON.stringify({ deals: dealsValues(ws), activities: ws.readSheet('Activities').values })).toBe(snapshot);
+  });
+});
+
+describe('the board at 1,000 deals reads only live and recent rows, and shows what a whole read showed', () => {
+  it.each([
+    [{ scope: 'all' }],
+    [{ scope: 'mine' }],
+    [{ scope: 'all', search: 'studio' }],
+  ])('filter %j: the same cards and archived counts as the sheet holds', (filter: any) => {
+    const { ws, addon } = demoWorkspace(1000, ANNA);
+    const board = addon.api_getBoard(filter);
+    const rows = records(ws, 'Deals');
+    const now = ws.clock.now().getTime();
+    const mine = (r: any) => filter.scope !== 'mine' || r.Manager === ANNA;
+    const found = (r: any) => !filter.search || `${r.Title} ${r.Client} ${r.Phone} ${r.Email}`.toLowerCase().includes(filter.search);
+    const archived = (r: any) => (r.Stage === 'completed' || r.Stage === 'failed') && r['Closed at'] instanceof Date && now - r['Closed at'].getTime() > 30 * 86400000;
+    const shown = rows.filter((r) => mine(r) && found(r) && !archived(r)).map((r) => r.ID).sort();
+    expect(board.columns.flatMap((c: any) => c.cards.map((card: any) => card.id)).sort()).toEqual(shown);
+    for (const column of board.columns) {
+      expect(column.archived).toBe(rows.filter((r) => r.Stage === column.key && mine(r) && found(r) && archived(r)).length);
+    }
+    expect(board.columns.reduce((n: number, c: any) => n + c.archived, 0)).toBeGreaterThan(0);
   });
 });
