@@ -18,7 +18,8 @@ import { appendActivities } from './audit';
 import { loadDeal } from './deals';
 import { refuseIfStale } from './conflicts';
 import { isArchived } from './boardView';
-import { openRows } from '../workbook/rows';
+import { openRows, rowsWhereIn } from '../workbook/rows';
+import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { InputError, optionalDay, optionalText, requireBoolean, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
 /** Recomputes every deal's health in one read of each tab and at most one write. */
@@ -220,12 +221,15 @@ export function completeCheckpoint(ctx: UseCaseContext, checkpointIdArg: unknown
 
 export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
   const scope: HealthDesk['scope'] = scopeArg === 'all' || (scopeArg === undefined && isSupervisor(ctx.actor)) ? 'all' : 'mine';
-  const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
-  const checkpoints = readTable(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
-  const payments = readTable(ctx.ports.sheets, PAYMENTS, ctx.ports.dates);
-  const byDeal = groupByDeal(checkpoints.rows.map((r) => toCheckpoint(r.record)));
+  // Only live and recently closed deals are on the desk: archived ones are not read (boardRows.ts),
+  // nor their checkpoints and payments (one key column read, then the live deals' rows).
+  const deals = readBoardDeals(ctx, { scope: 'all' }) || wholeBoardDeals(ctx);
+  const live = new Set(deals.deals.filter((d) => d.stage && d.stage !== 'failed' && !isArchived(d, ctx.config.settings, ctx.moment)).map((d) => d.id));
+  const checkpoints = rowsWhereIn(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates, 'dealId', live);
+  const payments = rowsWhereIn(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, 'dealId', live);
+  const byDeal = groupByDeal(checkpoints.map((r) => toCheckpoint(r.record)));
   const paid: Record<string, number> = {};
-  for (const r of payments.rows) {
+  for (const r of payments) {
     const id = String(r.record.dealId || '');
     if (typeof r.record.amount === 'number') paid[id] = (paid[id] || 0) + r.record.amount;
   }
@@ -234,8 +238,7 @@ export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
     sameEmail(deal.manager, actor.email) || list.some((c) => sameEmail(c.responsible, actor.email) || (c.responsible === actor.role && actor.role === 'executor'));
   const items: HealthDeskItem[] = [];
   const counts: Record<Health, number> = { red: 0, amber: 0, green: 0, white: 0 };
-  for (const row of deals.rows) {
-    const deal = toDeal(row.record);
+  for (const deal of deals.deals) {
     if (!deal.stage || deal.stage === 'failed' || isArchived(deal, config.settings, moment)) continue;
     const list = byDeal[deal.id] || [];
     if (scope === 'mine' && !mine(deal, list)) continue;

@@ -113,7 +113,11 @@ describe('checkpoint budgets at 10,000 deals', () => {
     expect(cold.calls.byCategory.spreadsheetWrite).toBeLessThanOrEqual(1);
     ws.setUser('anna@studio.test');
     const desk = measure(ws, () => addon.api_getHealth());
-    expect(desk.calls.byCategory.spreadsheetRead).toBe(3);
+    // Issue 10: the desk no longer reads Deals, Checkpoints and Payments whole (927k cells at
+    // 10,000 deals). Deals: header, Stage and Closed at columns, then the live rows; Checkpoints
+    // and Payments: header, the Deal ID column, then the live deals' rows. In this workbook
+    // that is 10 reads (the live rows lie in few blocks).
+    expect(desk.calls.byCategory.spreadsheetRead).toBe(10);
     expect(desk.calls.byCategory.spreadsheetWrite).toBe(0);
     ws.setUser('owner@studio.test');
     const open = addon.api_getHealth('all').items.find((i: any) => i.nearest && i.nearest.canComplete);
