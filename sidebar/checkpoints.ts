@@ -22,7 +22,7 @@ function failed(error: unknown): false {
 }
 
 export function completeCheckpoint(dealId: string, checkpointId: string, done: boolean): Promise<boolean> {
-  return perDeal(dealId, () => call('api_completeCheckpoint', checkpointId, done))
+  return perDeal(dealId, () => call('api_completeCheckpoint', checkpointId, done, dealId))
     .then((result) => after(dealId, result.health), failed);
 }
 

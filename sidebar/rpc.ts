@@ -29,7 +29,7 @@ export interface Api {
   api_junkLead(leadId: string): { leadId: string };
   api_logActivity(input: ActivityInput): { dealId: string; version: number };
   api_getHealth(scope?: 'mine' | 'all'): HealthDesk;
-  api_completeCheckpoint(checkpointId: string, done: boolean): { checkpoint: CheckpointView; health: string; changed: boolean };
+  api_completeCheckpoint(checkpointId: string, done: boolean, dealId?: string): { checkpoint: CheckpointView; health: string; changed: boolean };
   api_saveCheckpoint(input: CheckpointInput): { id: string; dealId: string; removed: boolean; health: string };
   api_applyPlan(dealId: string, planName: string, startDate: string): { dealId: string; added: number; health: string };
   api_getCatalog(): CatalogView;

@@ -153,8 +153,8 @@ export function api_saveCheckpoint(input: unknown) {
   return api((ctx) => saveCheckpoint(ctx, input));
 }
 
-export function api_completeCheckpoint(checkpointId: unknown, done: unknown) {
-  return api((ctx) => completeCheckpoint(ctx, checkpointId, done));
+export function api_completeCheckpoint(checkpointId: unknown, done: unknown, dealId?: unknown) {
+  return api((ctx) => completeCheckpoint(ctx, checkpointId, done, dealId));
 }
 
 export function api_getCatalog() {

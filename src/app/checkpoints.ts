@@ -18,7 +18,8 @@ import { appendActivities } from './audit';
 import { loadDeal } from './deals';
 import { refuseIfStale } from './conflicts';
 import { isArchived } from './boardView';
-import { openRows, rowsWhereIn } from '../workbook/rows';
+import { duplicateId, openRows, rowsWhereIn } from '../workbook/rows';
+import { DecodedRow } from '../workbook/codec';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { InputError, optionalDay, optionalText, requireBoolean, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
@@ -184,17 +185,26 @@ export function saveCheckpoint(ctx: UseCaseContext, inputArg: unknown) {
   });
 }
 
-export function completeCheckpoint(ctx: UseCaseContext, checkpointIdArg: unknown, doneArg: unknown) {
+export function completeCheckpoint(ctx: UseCaseContext, checkpointIdArg: unknown, doneArg: unknown, dealIdArg?: unknown) {
   const checkpointId = requireId(checkpointIdArg, 'The checkpoint');
   const done = requireBoolean(doneArg, 'Done');
+  // The sidebar may say which deal the checkpoint belongs to: then one search finds it and its siblings.
+  const hint = dealIdArg === undefined || dealIdArg === null || dealIdArg === '' ? null : requireId(dealIdArg, 'The deal');
   return ctx.ports.lock.withDocumentLock(() => {
     const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
-    const row = found.byId(checkpointId);
+    let row: DecodedRow | undefined;
+    if (hint) {
+      const same = found.where('dealId', hint).filter((r) => r.record.id === checkpointId);
+      if (same.length > 1) throw duplicateId(CHECKPOINTS, checkpointId, same.map((r) => r.row));
+      row = same[0];
+    }
+    // Without a hint, or with a wrong one, the checkpoint is found by its own id.
+    if (!row) row = found.byId(checkpointId);
     if (!row) throw new InputError(`There is no checkpoint with id ${checkpointId}.`);
     const checkpoint = toCheckpoint(row.record);
     const deals = loadDeal(ctx, checkpoint.dealId);
     // The deal's other checkpoints, for its health: found by the Deal ID column, read alone.
-    found.where('dealId', checkpoint.dealId);
+    if (hint !== checkpoint.dealId) found.where('dealId', checkpoint.dealId);
     const table = found.table;
     if (!canCompleteCheckpoint(ctx.actor, checkpoint, deals.deal.manager)) {
       throw new InputError(`Only ${checkpoint.responsible || 'the responsible person'}${checkpoint.allowed ? `, ${checkpoint.allowed}` : ''}, a head or the owner may mark "${checkpoint.name}" done.`);

@@ -133,7 +133,7 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
   } as Table;
 
   /** Rows whose `column` holds `value`: found, read, and checked in what was read. */
-  const find = (column: string, value: string): DecodedRow[] => {
+  const find = (column: string, value: string, again = true): DecodedRow[] => {
     const at = header().index[column];
     if (at === undefined) return [];
     const schema = tab.columns.filter((c) => c.key === column)[0];
@@ -160,20 +160,24 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
       }
     }
     // The rows as read, not as found: a row that moved in between no longer matches.
-    return wanted
-      .filter((r, i, all) => all.indexOf(r) === i)
-      .sort((a, b) => a - b)
-      .filter((r) => {
-        const cells = raw[r - 2];
-        if (!cells) return false;
-        const cell = cells[at];
-        if (schema) {
-          const value2 = decodeCell(schema, cell, dates);
-          return value2.ok && String(value2.value) === value;
-        }
-        return String(cell).trim() === value;
-      })
-      .map((r) => decodeAt(r - 2));
+    const holds = (r: number) => {
+      const cells = raw[r - 2];
+      if (!cells) return false;
+      const cell = cells[at];
+      if (schema) {
+        const decodedCell = decodeCell(schema, cell, dates);
+        return decodedCell.ok && String(decodedCell.value) === value;
+      }
+      return String(cell).trim() === value;
+    };
+    const unique = wanted.filter((r, i, all) => all.indexOf(r) === i).sort((a, b) => a - b);
+    const moved = unique.filter((r) => !holds(r));
+    if (moved.length > 0 && !whole) {
+      // Someone sorted or inserted rows between the search and the read: forget those rows, search once more.
+      for (const r of moved) { delete raw[r - 2]; decoded[r - 2] = undefined; }
+      if (again) return find(column, value, false);
+    }
+    return unique.filter(holds).map((r) => decodeAt(r - 2));
   };
 
   return {

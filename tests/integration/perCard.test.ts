@@ -70,6 +70,9 @@ function story(size: number) {
   out.regenerate = measured(ws, meter, () => addon.api_generateDocument(dealId, 'proposal'));
   const checkpoint = addon.api_saveCheckpoint({ dealId, name: 'Kick-off call', due: '2026-12-01', responsible: ANNA });
   out.checkpoint = measured(ws, meter, () => addon.api_completeCheckpoint(checkpoint.id, true));
+  // As the sidebar calls it: with the checkpoint's deal, one search finds it and its siblings.
+  const second = addon.api_saveCheckpoint({ dealId, name: 'Design review', due: '2026-12-08', responsible: ANNA });
+  out.checkpointWithDeal = measured(ws, meter, () => addon.api_completeCheckpoint(second.id, true, dealId));
   return { out, dealId, ws, addon };
 }
 
@@ -79,7 +82,7 @@ describe('per-card actions at 1,000 and 10,000 deals', () => {
     for (const size of SIZES) results[size] = story(size);
   });
 
-  const actions = ['details', 'update', 'move', 'logCall', 'saveQuote', 'document', 'regenerate', 'checkpoint'];
+  const actions = ['details', 'update', 'move', 'logCall', 'saveQuote', 'document', 'regenerate', 'checkpoint', 'checkpointWithDeal'];
 
   it.each(actions)('%s: exactly the same calls and cells at 10,000 deals as at 1,000', (action) => {
     const small = results[1000].out[action];
@@ -105,6 +108,11 @@ describe('per-card actions at 1,000 and 10,000 deals', () => {
     expect(deal.Forecast).toBe('green');
     expect(out.details.result.card.id).toBe(dealId);
     expect(out.checkpoint.result.changed).toBe(true);
+    expect(out.checkpointWithDeal.result.changed).toBe(true);
+    // Checkpoints: header, one search, one block; Deals: header, search, row; the Activities header.
+    expect(out.checkpointWithDeal.reads).toBe(7);
+    const done = records(ws, 'Checkpoints').filter((r) => r['Deal ID'] === dealId).map((r) => [r.Name, r['Done by']]);
+    expect(done).toEqual([['Kick-off call', ANNA], ['Design review', ANNA]]);
     const history = results[10000].addon.api_getDeal(dealId).history.map((h: any) => h.summary);
     expect(history).toEqual(expect.arrayContaining(['Talked about the launch date']));
   });

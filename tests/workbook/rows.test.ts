@@ -1,0 +1,111 @@
+// Rows found by a search and read alone: the read is checked, never the search's row number.
+import { openRows, rowBlocks, rowsWhereIn, SMALL_TAB_CELLS } from '../../src/workbook/rows';
+import { updateRow } from '../../src/workbook/table';
+import { DEALS } from '../../src/workbook/schema';
+import { localDates } from '../../src/domain/timezone';
+import { SheetPort } from '../../src/ports';
+
+const dates = localDates('Europe/Berlin');
+const header = DEALS.columns.map((c) => c.header);
+const at = (key: string) => DEALS.columns.findIndex((c) => c.key === key);
+
+function deal(id: string, stage = 'new'): unknown[] {
+  const row: unknown[] = header.map(() => '');
+  row[at('id')] = id;
+  row[at('title')] = `Deal ${id}`;
+  row[at('stage')] = stage;
+  return row;
+}
+
+/** An in-memory tab large enough to be searched, not read whole; `moveAfterSearch` sorts it between search and read. */
+function fakeSheets(rows: unknown[][], moveAfterSearch?: (grid: unknown[][]) => void) {
+  const grid: unknown[][] = [header.slice(), ...rows];
+  const log: string[] = [];
+  const port: SheetPort = {
+    readAll: () => { log.push('readAll'); return grid.map((r) => r.slice()); },
+    readHeader: () => { log.push('readHeader'); return grid[0].slice(); },
+    writeBlock: (_tab, row, column, values) => {
+      log.push(`write ${row}`);
+      values.forEach((line, i) => line.forEach((v, j) => { grid[row - 1 + i][column - 1 + j] = v; }));
+    },
+    deleteRows: () => undefined,
+    replaceAll: () => undefined,
+    appendRows: () => undefined,
+    timeZone: () => 'Europe/Berlin',
+    dimensions: () => ({ rows: grid.length, columns: header.length }),
+    findRows: (_tab, column, value) => {
+      log.push('find');
+      const found = grid.map((r, i) => (String(r[column - 1]).trim() === value && i > 0 ? i + 1 : 0)).filter((n) => n > 0);
+      if (moveAfterSearch) moveAfterSearch(grid);
+      return found;
+    },
+    readBlock: (_tab, row, column, numRows, numColumns) => {
+      log.push(`read ${row}+${numRows}`);
+      return grid.slice(row - 1, row - 1 + numRows).map((r) => r.slice(column - 1, column - 1 + numColumns));
+    },
+  };
+  return { port, grid, log };
+}
+
+const many = (n: number) => Array.from({ length: n }, (_, i) => deal(`D-${i + 1}`));
+const big = Math.ceil(SMALL_TAB_CELLS / header.length) + 10;
+
+describe('openRows', () => {
+  it('finds a deal with one search and reads only its row (a big tab)', () => {
+    const { port, log } = fakeSheets(many(big));
+    const found = openRows(port, DEALS, dates).byId('D-7');
+    expect(found!.row).toBe(8);
+    expect(found!.record.title).toBe('Deal D-7');
+    expect(log).toEqual(['readHeader', 'find', 'read 8+1']);
+  });
+
+  it('a row that moved between the search and the read is not taken for the deal: searched again, found where it went', () => {
+    let sorts = 0;
+    const { port, log } = fakeSheets(many(big), (grid) => { if (sorts++ === 0) { const [moved] = grid.splice(7, 1); grid.push(moved); } });
+    const found = openRows(port, DEALS, dates);
+    expect(found.byId('D-7')!.row).toBe(big + 1);
+    expect(log).toEqual(['readHeader', 'find', 'read 8+1', 'find', `read ${big + 1}+1`]);
+    // The row read by mistake is not part of what was found.
+    expect(found.table.rows.map((r) => r.record.id)).toEqual(['D-7']);
+  });
+
+  it('a row that keeps moving is not found at all rather than taken wrongly', () => {
+    const { port } = fakeSheets(many(big), (grid) => { const [moved] = grid.splice(7, 1); grid.splice(2, 0, moved); });
+    expect(openRows(port, DEALS, dates).byId('D-7')).toBeUndefined();
+  });
+
+  it('an id two rows hold is refused, naming both rows, and nothing is written', () => {
+    const rows = many(big);
+    rows.push(deal('D-7'));
+    const { port, log } = fakeSheets(rows);
+    expect(() => openRows(port, DEALS, dates).byId('D-7')).toThrow(`Deals rows 8 and ${big + 2} both hold the id D-7 (a row copied by hand?). Nothing was saved`);
+    expect(log.filter((l) => l.startsWith('write'))).toEqual([]);
+  });
+
+  it('writes a found row back to the row it was read from', () => {
+    const { port, grid } = fakeSheets(many(big));
+    const found = openRows(port, DEALS, dates);
+    const row = found.byId('D-12')!;
+    updateRow(port, found.table, row, { title: 'Renamed' }, dates);
+    expect(grid[12][at('title')]).toBe('Renamed');
+    expect(grid[11][at('title')]).toBe('Deal D-11');
+  });
+
+  it('a small tab is read whole in one read and searched in memory', () => {
+    const { port, log } = fakeSheets(many(5));
+    expect(openRows(port, DEALS, dates).byId('D-3')!.row).toBe(4);
+    expect(log).toEqual(['readAll']);
+  });
+
+  it('rows of one key come in adjacent blocks; far apart ones separately', () => {
+    expect(rowBlocks([5, 3, 4, 40, 41, 200])).toEqual([{ start: 3, count: 3 }, { start: 40, count: 2 }, { start: 200, count: 1 }]);
+    expect(rowBlocks([2, 10], 8)).toEqual([{ start: 2, count: 9 }]);
+  });
+
+  it('rowsWhereIn reads the key column, then only the matching rows', () => {
+    const { port, log } = fakeSheets(many(big));
+    const found = rowsWhereIn(port, DEALS, dates, 'id', new Set(['D-2', 'D-3', `D-${big}`]));
+    expect(found.map((r) => r.record.id)).toEqual(['D-2', 'D-3', `D-${big}`]);
+    expect(log).toEqual(['readHeader', `read 2+${big}`, 'read 3+2', `read ${big + 1}+1`]);
+  });
+});
