@@ -111,7 +111,7 @@ describe('per-card actions at 1,000 and 10,000 deals', () => {
     expect(out.checkpointWithDeal.result.changed).toBe(true);
     // Checkpoints: header, one search, one block; Deals: header, search, row; the Activities header.
     expect(out.checkpointWithDeal.reads).toBe(7);
-    const done = records(ws, 'Checkpoints').filter((r) => r['Deal ID'] === dealId).map((r) => [r.Name, r['Done by']]);
+    const done = records(ws, 'Checkpoints').filter((r) => r['Deal ID'] === dealId).map((r) => [r.Checkpoint, r['Done by']]);
     expect(done).toEqual([['Kick-off call', ANNA], ['Design review', ANNA]]);
     const history = results[10000].addon.api_getDeal(dealId).history.map((h: any) => h.summary);
     expect(history).toEqual(expect.arrayContaining(['Talked about the launch date']));
