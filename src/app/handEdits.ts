@@ -5,6 +5,7 @@ import { completedByHand, recomputeAllHealth } from './checkpoints';
 import { mapHeaders } from '../workbook/headers';
 import { DecodedRow, decodeRow, Problem } from '../workbook/codec';
 import { Table, readTable, updateRows } from '../workbook/table';
+import { rowsWhereIn } from '../workbook/rows';
 import { evaluateMove } from '../domain/moves';
 import { openGatesOf } from '../domain/health';
 import { StageKey, parseStage } from '../domain/stages';
@@ -64,8 +65,11 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
   facts.rows.forEach((r, i) => (raw[facts.row + i - 2] = r));
   const table: Table = { tab: DEALS, map, raw, rows: [], problems: [] };
   const now = ports.clock.now();
-  // A stage typed by hand may sit behind an open gate: the row's Health says so at once.
-  const byDeal = groupByDeal(readTable(ports.sheets, CHECKPOINTS, ports.dates).rows.map((r) => toCheckpoint(r.record)));
+  // A stage typed by hand may sit behind an open gate: the row's Health says so at once. Only
+  // the edited deals' checkpoints are read (the Deal ID column, then their rows).
+  const idAt = map.index.id;
+  const edited = new Set(facts.rows.map((r) => (idAt === undefined ? '' : String(r[idAt] == null ? '' : r[idAt]).trim())).filter((id) => id !== ''));
+  const byDeal = groupByDeal(rowsWhereIn(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', edited).map((r) => toCheckpoint(r.record)));
   const moment = momentOf(now, config.timeZone);
   const healthOf = (deal: Deal, stage: StageKey): Record<string, unknown> => {
     const next = dealHealth({ ...deal, stage }, byDeal[deal.id] || [], moment.today, config.settings.healthAmberDays, moment.localDay);
