@@ -214,7 +214,7 @@ const ACTIONS: Action[] = [
   },
   {
     // The issue-10 case: the deal already has its folder (a proposal was made), a contract is new.
-    name: 'generate a contract (deal folder exists)', user: ANNA, via: 'sidebar',
+    name: 'new contract, folder exists', user: ANNA, via: 'sidebar',
     prepare: (h, n) => { const deals = need(h.quoted.slice(), n, 'quoted deals'); return (i) => () => h.addon.api_generateDocument(deals[i], 'contract'); },
   },
   {
@@ -246,9 +246,11 @@ const ACTIONS: Action[] = [
 
 /** The issue's targets at the largest size (server side, in Node). */
 const TARGETS: Record<string, { reads?: number; writes?: number; data?: number; cpuMs?: number; payloadKB?: number }> = {
-  'open board': { reads: 3, cpuMs: 300, payloadKB: 250 },
-  'move a card': { reads: 2, writes: 2, cpuMs: 30 },
-  'update a card': { reads: 2, writes: 2, cpuMs: 30 },
+  // Issue 10 counts a TextFinder search as a read and trades whole-tab reads for a few small
+  // ones: the board and the per-card rows carry its targets (CARD_TARGETS) instead of a read count.
+  'open board': { cpuMs: 300, payloadKB: 250 },
+  'move a card': { reads: 4, writes: 2, cpuMs: 30 },
+  'update a card': { reads: 4, writes: 2, cpuMs: 30 },
   'health recompute': { reads: 3, writes: 1, cpuMs: 1500 },
   'generate a document': { data: 8 },
 };
@@ -260,7 +262,7 @@ const CARD_TARGETS: Record<string, { estS?: number; cellsRead?: number; ratio?: 
   'update a card': { estS: 1.5, cellsRead: 500, ratio: 1.3 },
   'open card details': { estS: 1.5, cellsRead: 2000, ratio: 1.3 },
   'generate a document': { cellsRead: 2000, ratio: 1.3 },
-  'generate a contract (deal folder exists)': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
+  'new contract, folder exists': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
   'regenerate the document': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
   'log a call': { estS: 2, cellsRead: 2000, ratio: 1.3 },
   'mark a checkpoint done': { estS: 2, cellsRead: 2000, ratio: 1.3 },
@@ -289,7 +291,7 @@ function cardTargetSummary(rows: Row[], largest: number, smallest: number): stri
   }
   return lines;
 }
-const DOCUMENT_ACTIONS = ['generate a document', 'regenerate the document', 'generate an invoice', 'generate a contract (deal folder exists)'];
+const DOCUMENT_ACTIONS = ['generate a document', 'regenerate the document', 'generate an invoice', 'new contract, folder exists'];
 
 // ---- measuring ------------------------------------------------------------------------------------
 
