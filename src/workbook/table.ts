@@ -71,6 +71,8 @@ export function findRow(table: Table, id: string): DecodedRow | undefined {
     return undefined;
   }
   for (let i = 0; i < table.raw.length; i++) {
+    // A table of found rows (workbook/rows.ts) holds only the rows it read.
+    if (!table.raw[i]) continue;
     const cell = table.raw[i][at];
     if (cell === id || (typeof cell === 'string' && cell.trim() === id)) {
       const row = table.decodeAt(i);
@@ -90,6 +92,7 @@ export function rowsWhere(table: Table, column: string, keep: (value: unknown) =
   if (!table.decodeAt || !schema || at === undefined) return table.rows.filter((r) => keep(r.record[column]));
   const out: DecodedRow[] = [];
   for (let i = 0; i < table.raw.length; i++) {
+    if (!table.raw[i]) continue;
     const cell = table.raw[i][at];
     const value = decodeCell(schema, cell, dates);
     if (value.ok && keep(value.value) && !isBlankRow(table.raw[i])) out.push(table.decodeAt(i));

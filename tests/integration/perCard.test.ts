@@ -143,6 +143,17 @@ describe('rows moved or copied by hand (1,000 deals: rows are found, not scanned
     expect(changed[0].row[stageAt]).toBe('negotiation');
   });
 
+  it('neighbours too close to split: the card is placed from the column, between them', () => {
+    const { ws, addon, card } = workbook();
+    const column = addon.api_getBoard({ scope: 'all' }).columns.find((c: any) => c.key === 'negotiation').cards;
+    const { result, calls } = measure(ws, () => addon.api_moveDeal(card.id, 'negotiation', 1, card.version, { before: column[0].position, after: column[0].position }));
+    expect(result.ok).toBe(true);
+    // The found row, then the whole tab to place it (as an older sidebar's move does).
+    expect(calls.byCategory.spreadsheetRead).toBe(5);
+    const ids = addon.api_getBoard({ scope: 'all' }).columns.find((c: any) => c.key === 'negotiation').cards.map((c: any) => c.id);
+    expect(ids.indexOf(card.id)).toBe(1);
+  });
+
   it('a row inserted above by hand: an update lands on the right deal', () => {
     const { ws, addon, card } = workbook();
     ws.execute(() => ws.calls.uncounted(() => ws.globals.SpreadsheetApp.getActive().getSheetByName('Deals').insertRowsBefore(2, 3)));

@@ -109,3 +109,15 @@ describe('openRows', () => {
     expect(log).toEqual(['readHeader', `read 2+${big}`, 'read 3+2', `read ${big + 1}+1`]);
   });
 });
+
+describe('a table of found rows', () => {
+  it('works with findRow and rowsWhere: only the rows read are in it', () => {
+    const { findRow, rowsWhere } = jest.requireActual('../../src/workbook/table');
+    const { port } = fakeSheets(many(big));
+    const found = openRows(port, DEALS, dates);
+    found.byId('D-30');
+    expect(findRow(found.table, 'D-30').row).toBe(31);
+    expect(findRow(found.table, 'D-31')).toBeUndefined();
+    expect(rowsWhere(found.table, 'stage', (s: unknown) => s === 'new', dates).map((r: any) => r.record.id)).toEqual(['D-30']);
+  });
+});
