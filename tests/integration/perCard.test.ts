@@ -208,3 +208,20 @@ describe('the board at 1,000 deals reads only live and recent rows, and shows wh
     expect(board.columns.reduce((n: number, c: any) => n + c.archived, 0)).toBeGreaterThan(0);
   });
 });
+
+describe('problems on the board at 1,000 deals', () => {
+  it('bad cells of the rows it shows are listed; a stage typed by hand anywhere comes from the edit trigger', () => {
+    const { ws, addon } = demoWorkspace(1000, 'owner@studio.test');
+    const values = ws.readSheet('Deals').values as unknown[][];
+    const header = values[0] as string[];
+    const col = (name: string) => header.indexOf(name);
+    const now = ws.clock.now().getTime();
+    const live = values.findIndex((r, i) => i > 0 && r[col('Stage')] === 'negotiation') + 1;
+    const archived = values.findIndex((r, i) => i > 0 && r[col('Stage')] === 'completed' && r[col('Closed at')] instanceof Date && now - (r[col('Closed at')] as Date).getTime() > 60 * 86400000) + 1;
+    ws.writeRows('Deals', live, [values[live - 1].map((v, j) => (j === col('Budget') ? 'about two grand' : v))]);
+    ws.editCell('Deals', archived, col('Stage') + 1, 'new');
+    const board = addon.api_getBoard({ scope: 'all' });
+    expect(board.problems).toContainEqual({ tab: 'Deals', row: live, column: 'Budget', value: 'about two grand', why: 'not a number' });
+    expect(board.problems).toContainEqual(expect.objectContaining({ tab: 'Deals', row: archived, column: 'Stage', value: 'new' }));
+  });
+});
