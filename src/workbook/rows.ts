@@ -149,12 +149,14 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
       if (rows === null) throw missingTab(tab);
       wanted = rows.filter((r) => r >= 2);
     }
+    const fresh: number[] = [];
     for (const block of rowBlocks(wanted.filter((r) => !raw[r - 2]))) {
       const values = sheets.readBlock(tab.name, block.start, 1, block.count, width);
       if (values === null) throw missingTab(tab);
       for (let k = 0; k < values.length; k++) {
         const rowNumber = block.start + k;
         if (wanted.indexOf(rowNumber) < 0) continue;
+        fresh.push(rowNumber);
         raw[rowNumber - 2] = values[k];
         decoded[rowNumber - 2] = undefined;
       }
@@ -173,8 +175,9 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
     const unique = wanted.filter((r, i, all) => all.indexOf(r) === i).sort((a, b) => a - b);
     const moved = unique.filter((r) => !holds(r));
     if (moved.length > 0 && !whole) {
-      // Someone sorted or inserted rows between the search and the read: forget those rows, search once more.
-      for (const r of moved) { delete raw[r - 2]; decoded[r - 2] = undefined; }
+      // Someone sorted or inserted rows between the search and the read: forget the rows just
+      // read by mistake (rows read earlier stay: a caller may hold them), search once more.
+      for (const r of moved) if (fresh.indexOf(r) >= 0) { delete raw[r - 2]; decoded[r - 2] = undefined; }
       if (again) return find(column, value, false);
     }
     return unique.filter(holds).map((r) => decodeAt(r - 2));
