@@ -21,7 +21,7 @@ import { refreshConfig, Config } from './config';
 import { InputError } from './validate';
 import { Deal } from './records';
 import { WorkbookError } from '../workbook/errors';
-import { openRows } from '../workbook/rows';
+import { openRows, readColumn } from '../workbook/rows';
 import proposalHtml from '../../templates/proposal.html';
 import contractHtml from '../../templates/contract.html';
 import invoiceHtml from '../../templates/invoice.html';
@@ -176,8 +176,9 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
     let number = existing ? String(existing.record.number || '') : '';
     if (!number && kind === 'invoice') {
       const year = ctx.moment.today.slice(0, 4);
-      // A new invoice number must not repeat any in the tab: the only full read left here.
-      const next = nextInvoiceNumber(documentRows(readTable(ports.sheets, DOCUMENTS, ports.dates)), year, counter.get(year));
+      // A new invoice number must not repeat any in the tab: its Number column is read whole.
+      const numbers = readColumn(ports.sheets, DOCUMENTS, 'number').map((n) => ({ record: { number: n } } as unknown as DocumentRow));
+      const next = nextInvoiceNumber(numbers, year, counter.get(year));
       number = next.number;
       counter.put(year, next.sequence);
     }

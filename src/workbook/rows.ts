@@ -250,3 +250,20 @@ export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates
   }
   return out;
 }
+
+/** Every data cell of one column (one read; a small tab is read whole), e.g. every invoice number. */
+export function readColumn(sheets: SheetPort, tab: TabSchema, column: string): unknown[] {
+  const size = sheets.dimensions(tab.name);
+  if (size === null) throw missingTab(tab);
+  if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
+    const all = sheets.readAll(tab.name);
+    if (all === null) throw missingTab(tab);
+    const at = mapHeaders(tab, all.length > 0 ? all[0] : []).index[column];
+    return at === undefined ? [] : all.slice(1).map((r) => r[at]);
+  }
+  const header = sheets.readHeader(tab.name);
+  if (header === null) throw missingTab(tab);
+  const at = mapHeaders(tab, header).index[column];
+  if (at === undefined) return [];
+  return (sheets.readBlock(tab.name, 2, at + 1, size.rows - 1, 1) || []).map((r) => r[0]);
+}
