@@ -130,7 +130,7 @@ export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip:
   let page: string[][] = [];
   let size = 0;
   const flush = () => {
-    values[`${KEY}${importId}:${pageStarts.length}`] = JSON.stringify(page);
+    values[`${KEY}${importId}:${pageStarts.length - 1}`] = JSON.stringify(page);
     page = [];
     size = 0;
   };

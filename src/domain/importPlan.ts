@@ -110,6 +110,9 @@ export function draftOf(cells: readonly string[], mapping: ColumnMapping, option
   draft.email = readEmails[0] || '';
   draft.otherEmails = readEmails.slice(1).join(', ');
   if (draft.manager === '') draft.manager = options.defaultManager;
+  // A refused row shows what was typed, so the user can find and fix it in the file.
+  if (reason && draft.phone === '' && phones.length > 0) draft.phone = phones[0];
+  if (reason && draft.email === '' && emails.length > 0) draft.email = emails[0];
   return { draft, reason, warnings };
 }
 
