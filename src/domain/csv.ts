@@ -91,9 +91,12 @@ export interface CsvWriteOptions {
   bom?: boolean;
 }
 
-/** Quotes a field only when it must: separator, quote, line break, or leading/trailing space. */
+/**
+ * Quotes a field when it must: a quote, line break, leading/trailing space, or any of the
+ * separators a reader might guess (so the file reads back the same whichever it detects).
+ */
 export function csvField(value: string, delimiter: Delimiter): string {
-  if (value.indexOf('"') >= 0 || value.indexOf(delimiter) >= 0 || /[\r\n]/.test(value) || /^\s|\s$/.test(value)) {
+  if (/["\r\n,;\t]/.test(value) || value.indexOf(delimiter) >= 0 || /^\s|\s$/.test(value)) {
     return `"${value.replace(/"/g, '""')}"`;
   }
   return value;

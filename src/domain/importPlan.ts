@@ -207,6 +207,27 @@ class ContactIndex {
     for (const p of phonesOf(client, this.country)) if (!(p in this.byPhone)) this.byPhone[p] = key;
     for (const e of emailsOf(client)) if (!(e in this.byEmail)) this.byEmail[e] = key;
   }
+  /** The draft without phones and e-mails that belong to a client other than `key`. */
+  withoutForeign(draft: ClientDraft, key: string, warnings: string[]): ClientDraft {
+    const out = { ...draft };
+    const phones = splitList([draft.phone, draft.otherPhones].filter(Boolean).join(', ')).filter((typed) => {
+      const e164 = normalizePhone(typed, this.country);
+      const owner = e164 ? this.byPhone[e164] : undefined;
+      if (owner !== undefined && owner !== key) { warnings.push(`phone ${typed} belongs to another client; not added.`); return false; }
+      return true;
+    });
+    out.phone = phones[0] || '';
+    out.phoneE164 = out.phone ? normalizePhone(out.phone, this.country) || '' : '';
+    out.otherPhones = phones.slice(1).join(', ');
+    const emails = emailsOf(draft).filter((e) => {
+      const owner = this.byEmail[e];
+      if (owner !== undefined && owner !== key) { warnings.push(`e-mail ${e} belongs to another client; not added.`); return false; }
+      return true;
+    });
+    out.email = emails[0] || '';
+    out.otherEmails = emails.slice(1).join(', ');
+    return out;
+  }
   find(draft: ClientDraft): string | null {
     for (const p of phonesOf(draft, this.country)) if (p in this.byPhone) return this.byPhone[p];
     for (const e of emailsOf(draft)) if (e in this.byEmail) return this.byEmail[e];
@@ -261,7 +282,7 @@ export function planImport(
       return;
     }
     const target = byId[match];
-    const fills = fillsFor(target, draft, options.country);
+    const fills = fillsFor(target, index.withoutForeign(draft, match, warnings), options.country);
     // Later rows may match on what this merge adds, and must see the target as it now is.
     Object.assign(target, fills);
     index.add(match, target);
