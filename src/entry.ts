@@ -34,6 +34,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open full board', 'openFullBoard')
     .addSeparator()
     .addItem('My desk (health)', 'openDesk')
+    .addItem('Client base (find, import, export)', 'openClientBase')
     .addSeparator()
     .addItem('Recompute health', 'recomputeHealth')
     .addItem('Refresh delay report', 'refreshDelayReportNow')
@@ -191,6 +192,13 @@ export function api_getPlaceholders() {
 }
 
 // ---- Client base (issue 14): search and caller lookup, the client card, import, export ----
+
+export function openClientBase(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<script>window.DEALBOARD_VIEW = "clients";</script>')
+    .setTitle(`${ADDON_TITLE} — clients`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
 
 export function api_findClients(query: unknown) {
   return api((ctx) => findClients(ctx, gasClientIndexStore(), query));

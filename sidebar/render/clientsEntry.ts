@@ -1,0 +1,21 @@
+// Where the client base is reached from: a button in the board's toolbar (and the menu's
+// "Client base", which opens the sidebar on it), and a "Client card" link on a deal's page.
+import { h, icon } from '../dom';
+import { openClients } from './clientSearch';
+import { openClientCard } from './clientCard';
+
+export function mountClientsEntry(app: HTMLElement): void {
+  const tools = app.querySelector('.topbar .tools');
+  const button = h('button', {
+    type: 'button', class: 'icon-button clients-button', 'data-testid': 'clients-button', 'aria-label': 'Clients: search, caller lookup, import',
+    title: 'Clients: find by name or phone, import, export', onclick: () => openClients(),
+  }, icon('people', 20));
+  if (tools) tools.insertBefore(button, tools.firstChild);
+  if (window.DEALBOARD_VIEW === 'clients') openClients();
+}
+
+/** The deal page's link to its client's card (nothing when the deal has no client id). */
+export function clientCardLink(clientId: string): HTMLElement | null {
+  if (!clientId) return null;
+  return h('button', { type: 'button', class: 'link-button client-card-link', 'data-testid': 'open-client-card', onclick: () => openClientCard(clientId) }, 'Client card →');
+}
