@@ -3,9 +3,9 @@
 import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../src/app/contracts/clients';
 import '../clientApi';
 import { h, type Child } from '../dom';
-import { money, when } from '../format';
+import { day, money, when } from '../format';
 import { call } from '../rpc';
-import { nameOf, state } from '../state';
+import { columnOf, nameOf, state } from '../state';
 import { report } from '../actions';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
@@ -88,11 +88,11 @@ function order(o: ClientOrder): HTMLElement {
   return h('li', { class: 'client-order', 'data-testid': `client-order-${o.dealId}` },
     h('div', { class: 'client-order-head' },
       h('button', { type: 'button', class: 'link-button', onclick: () => openDetails(o.dealId) }, o.title || o.dealId),
-      h('span', { class: 'stage-chip' }, o.stageName || o.stage)),
+      h('span', { class: 'stage-chip', style: { '--stage': (columnOf(o.stage) || { colour: '#9aa0a6' }).colour } }, o.stageName || o.stage)),
     h('div', { class: 'muted small' }, [
       money(o.amount || o.budget, currency()),
       o.createdAt ? `since ${when(o.createdAt, today())}` : '',
-      o.expectedClose ? `close ${when(o.expectedClose, today())}` : '',
+      o.expectedClose ? `close ${day(o.expectedClose)}` : '',
       o.closedAt ? `closed ${when(o.closedAt, today())}` : '',
       nameOf(o.manager),
     ].filter(Boolean).join(' · ')),

@@ -54,7 +54,7 @@ function clientsBody(initial: string): Child {
       exportButton('XLSX', { format: 'xlsx' }, 'export-xlsx'),
       exportButton('vCard (phones)', { format: 'vcard' }, 'export-vcard')));
   return [
-    h('label', { class: 'search client-search' }, icon('search', 16), box),
+    h('label', { class: 'client-search' }, icon('search', 16), box),
     h('div', { class: 'client-tools' },
       h('button', { type: 'button', class: 'secondary', 'data-testid': 'client-import', onclick: () => openImport() }, 'Import CSV / Excel…'),
       exportMenu),

@@ -18,6 +18,8 @@ import { UseCaseContext } from './session';
 import { ClientIndexStore, forgetClientIndex } from './clientIndex';
 import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportUndoResult } from './contracts/clients';
 import { appendActivities } from './audit';
+import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
+import { WorkbookError } from '../workbook/errors';
 import { InputError, requirePlainObject, requireText } from './validate';
 
 /** Zip archives through Utilities (an XLSX is one). */
@@ -113,7 +115,11 @@ export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip:
     } catch (_notZip) {
       throw new InputError(`${fileName} is not an .xlsx workbook (an old .xls must be saved as .xlsx or CSV first).`);
     }
-    rows = readXlsxRows(parts);
+    try {
+      rows = readXlsxRows(parts);
+    } catch (error) {
+      throw new InputError(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   while (rows.length > 0 && rows[0].every((c) => c.trim() === '')) rows.shift();
   if (rows.length < 2) throw new InputError(`${fileName} has no rows under its header.`);
@@ -268,10 +274,12 @@ export function runImportChunk(ctx: UseCaseContext, store: ClientIndexStore, imp
 
     const createdByRow: Record<number, Record<string, unknown>> = {};
     const creates: Record<string, unknown>[] = [];
+    // One fresh id per chunk, numbered per client: 2,000 ids without 2,000 Utilities.getUuid calls.
+    const idBase = ctx.ports.ids.next(CLIENTS.idPrefix);
     for (const p of plans) {
       if (p.action !== 'create') continue;
       const record = {
-        id: ctx.ports.ids.next(CLIENTS.idPrefix), ...draftRecord(p.draft), createdAt: now, version: 1, updatedAt: now,
+        id: `${idBase}-${String(creates.length + 1).padStart(4, '0')}`, ...draftRecord(p.draft), createdAt: now, version: 1, updatedAt: now,
         updatedBy: ctx.actor.email, importId, importRow: p.row,
       };
       createdByRow[p.row] = record;
@@ -336,9 +344,13 @@ export function runImportChunk(ctx: UseCaseContext, store: ClientIndexStore, imp
   });
 }
 
+/** Only the header of the Imports tab (one row): the chunk appends to it, never reads it whole. */
 function readLedgerHeader(ctx: UseCaseContext): Pick<Table, 'tab' | 'map'> {
-  const ledger = readTable(ctx.ports.sheets, IMPORTS, ctx.ports.dates);
-  return { tab: ledger.tab, map: ledger.map };
+  const header = ctx.ports.sheets.readHeader(IMPORTS.name);
+  if (header === null) throw new WorkbookError('The "Imports" tab is missing. Run Dealboard → Set up workbook to create it.');
+  const map = mapHeaders(IMPORTS, header);
+  requireSchemaColumns(IMPORTS, map);
+  return { tab: IMPORTS, map };
 }
 
 export function importProgress(ctx: UseCaseContext, importIdArg: unknown): ImportProgress | null {

@@ -112,7 +112,8 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
   const names = ctx.config.settings.stageNames;
   const orders: ClientOrder[] = dealRows.map((d) => ({
     dealId: d.id, title: d.title, stage: d.stage || '', stageName: d.stage && isStageKey(d.stage) ? names[d.stage] : '',
-    amount: d.amount, budget: d.budget, manager: d.manager, createdAt: iso(d.createdAt), expectedClose: iso(d.expectedClose),
+    amount: d.amount, budget: d.budget, manager: d.manager, createdAt: iso(d.createdAt),
+    expectedClose: d.expectedClose ? ports.dates.toLocalDate(d.expectedClose) : null,
     closedAt: iso(d.closedAt), documents: docsByDeal[d.id] || [],
     steps: (stepsByDeal[d.id] || []).sort((a, b) => String(a.at).localeCompare(String(b.at))),
   }));

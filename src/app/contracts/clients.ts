@@ -66,6 +66,7 @@ export interface ClientOrder {
   budget: number;
   manager: string;
   createdAt: string | null;
+  /** 'yyyy-MM-dd' in the spreadsheet's time zone. */
   expectedClose: string | null;
   closedAt: string | null;
   documents: ClientDocument[];
