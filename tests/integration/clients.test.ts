@@ -132,6 +132,33 @@ describe('import of an old Excel base (CSV, ; separators, BOM)', () => {
   });
 });
 
+describe('import of an Excel workbook (.xlsx written by Excel-compatible software)', () => {
+  test('shared strings, a phone Excel stored as a number and a formula cell (its cached value, never the formula)', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    // scripts/playground/samples/old-client-base.xlsx: the CSV sample saved by exceljs, with the
+    // Munich number typed as a number (Excel drops the leading zeros) and a HYPERLINK formula.
+    const content = fs.readFileSync(path.join(__dirname, '../../scripts/playground/samples/old-client-base.xlsx')).toString('base64');
+    const prepared = ok(ws, addon, 'api_prepareImport', { fileName: 'old-client-base.xlsx', kind: 'xlsx', content });
+    expect(prepared.header).toEqual(['Kunde', 'Firma', 'Ansprechpartner', 'Telefon', 'E-Mail', 'Gruppe', 'Adresse', 'Stadt', 'Notizen', 'Rückruf']);
+    expect(prepared.mapping[3]).toBe('phone');
+    const dry = ok(ws, addon, 'api_dryRunImport', prepared.importId, prepared.mapping);
+    expect(dry.summary).toEqual({ rows: 14, create: 9, merge: 2, refuse: 1, skip: 2 });
+    const { progress } = importAll(ws, addon, content, 'old-client-base.xlsx', 'xlsx');
+    expect(progress.created).toBe(9);
+    const munich = clientRows(ws).filter((c) => c.City === 'München')[0];
+    expect(munich).toEqual(expect.objectContaining({ Name: 'Klick', Phone: '49895551234', 'Phone (E.164)': '+49895551234' }));
+    expect(ok(ws, addon, 'api_findClients', '089 555 1234').hits.map((h: any) => h.name)).toEqual(['Klick']);
+  });
+
+  test('a file that is not a zip is refused with a clear message', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    const reply = runFromClient(ws, addon, 'api_prepareImport', [{ fileName: 'old.xls', kind: 'xlsx', content: Buffer.from('not a zip').toString('base64') }]);
+    expect(reply.error.message).toBe('old.xls is not an .xlsx workbook (an old .xls must be saved as .xlsx or CSV first).');
+  });
+});
+
 describe('caller lookup', () => {
   const FORMATS = ['+49 30 1234567', '030 1234567', '0049301234567', '(030) 123-45-67', '+49 (0)30 123 45 67'];
 
@@ -165,6 +192,37 @@ describe('caller lookup', () => {
     const row = header.map((h) => (h === 'ID' ? 'C-byhand' : h === 'Name' ? 'Typed By Hand' : h === 'Phone' ? '0221 7654321' : ''));
     ws.appendRows('Clients', [row]);
     expect(ok(ws, addon, 'api_findClients', '+49 221 7654321').hits.map((h: any) => h.id)).toEqual(['C-byhand']);
+  });
+});
+
+describe('setup and hand edits', () => {
+  test('setup adds the client base columns to a workbook set up before them, once, keeping the clients', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const NEW = ['Contact person', 'Address', 'City', 'Other phones', 'Other emails', 'Phone (E.164)', 'Call back', 'Import ID', 'Import row'];
+    const current = ws.readSheet('Clients').values as unknown[][];
+    const keep = (current[0] as string[]).map((h, i) => (NEW.indexOf(h) >= 0 ? -1 : i)).filter((i) => i >= 0);
+    const old = current.map((row) => keep.map((i) => row[i]).concat(NEW.map(() => '')));
+    ws.writeRows('Clients', 1, old);
+    expect(ws.readSheet('Clients').values[0]).not.toContain('Phone (E.164)');
+    const report = addon.setupWorkbook();
+    expect(report.columnsAdded).toEqual([{ tab: 'Clients', columns: NEW }]);
+    const header = ws.readSheet('Clients').values[0] as string[];
+    expect(header.slice(keep.length, keep.length + NEW.length)).toEqual(NEW);
+    expect(records(ws, 'Clients').map((c) => c.ID)).toEqual(current.slice(1).filter((r) => r[0]).map((r) => r[0]));
+    expect(addon.setupWorkbook().columnsAdded).toEqual([]);
+    // Old clients (no E.164 column yet) are found by phone all the same.
+    const first = records(ws, 'Clients')[0];
+    expect(ok(ws, addon, 'api_findClients', String(first.Phone)).hits.map((h: any) => h.id)).toContain(first.ID);
+  });
+
+  test('a phone typed by hand into Clients is found at once (the on-edit trigger forgets the index)', () => {
+    const { ws, addon } = demoWorkspace(80);
+    ok(ws, addon, 'api_findClients', 'warm the index');
+    const header = ws.readSheet('Clients').values[0] as string[];
+    const phoneCol = header.indexOf('Phone') + 1;
+    const id = ws.readSheet('Clients').values[5][0];
+    ws.editCell('Clients', 6, phoneCol, '0911 998877');
+    expect(ok(ws, addon, 'api_findClients', '+49 911 998877').hits.map((h: any) => h.id)).toEqual([id]);
   });
 });
 
