@@ -1,7 +1,7 @@
 // The client base's server calls, added to the sidebar's typed Api (module augmentation, so
 // rpc.ts itself is untouched).
 import type {
-  ClientCard, ClientPatch, ClientSearchResult, DryRunResult, ExportFile, ExportRequest, ImportPrepared, ImportProgress,
+  ClientCard, ClientPatch, DuplicateGroup, ClientSearchResult, DryRunResult, ExportFile, ExportRequest, ImportPrepared, ImportProgress,
   ImportUndoResult, ImportUpload,
 } from '../src/app/contracts/clients';
 import type { ColumnMapping } from '../src/domain/importMapping';
@@ -17,6 +17,8 @@ declare module './rpc' {
     api_importProgress(importId: string): ImportProgress | null;
     api_undoImport(importId: string): ImportUndoResult;
     api_exportClients(request: ExportRequest): ExportFile;
+    api_listDuplicates(): { groups: DuplicateGroup[]; total: number };
+    api_mergeClients(keepId: string, mergeIds: string[]): { keptId: string; merged: number; deals: number; activities: number };
   }
 }
 

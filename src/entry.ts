@@ -22,6 +22,7 @@ import { findClients, getClientCard, updateClient } from './app/clients';
 import { forgetClientIndex } from './app/clientIndex';
 import { dryRunImport, importProgress, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
+import { listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
 
 const ADDON_TITLE = 'Dealboard';
@@ -234,6 +235,14 @@ export function api_undoImport(importId: unknown) {
 
 export function api_exportClients(request: unknown) {
   return api((ctx) => exportClients(ctx, gasZip(), request));
+}
+
+export function api_listDuplicates() {
+  return api((ctx) => listDuplicates(ctx));
+}
+
+export function api_mergeClients(keepId: unknown, mergeIds: unknown) {
+  return api((ctx) => mergeClients(ctx, gasClientIndexStore(), keepId, mergeIds));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */

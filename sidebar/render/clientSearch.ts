@@ -10,6 +10,7 @@ import { showBanner } from './banner';
 import { openPanel } from './panel';
 import { openClientCard } from './clientCard';
 import { openImport } from './clientImport';
+import { openDuplicates } from './clientDuplicates';
 
 let last: { query: string; result: ClientSearchResult | null } = { query: '', result: null };
 let seq = 0;
@@ -57,7 +58,8 @@ function clientsBody(initial: string): Child {
     h('label', { class: 'client-search' }, icon('search', 16), box),
     h('div', { class: 'client-tools' },
       h('button', { type: 'button', class: 'secondary', 'data-testid': 'client-import', onclick: () => openImport() }, 'Import CSV / Excel…'),
-      exportMenu),
+      exportMenu,
+      h('button', { type: 'button', class: 'link-button', 'data-testid': 'client-duplicates-button', onclick: () => openDuplicates() }, 'Possible duplicates')),
     results,
   ];
 }

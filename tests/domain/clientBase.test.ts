@@ -227,3 +227,24 @@ describe('vCard and XLSX reading', () => {
     expect(readXlsxRows(parts)).toEqual([['Name', 'Phone'], ['A & B <x>', '+49 30 1'], ['Я']]);
   });
 });
+
+describe('possible duplicates', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { findDuplicates, nameKey } = require('../../src/domain/duplicates');
+  const c = (id: string, name: string, phone = '', email = '') => ({ id, name, company: '', phone, phoneE164: '', otherPhones: '', email, otherEmails: '' });
+  test('names compare without case, accents, umlaut spelling, legal forms and word order', () => {
+    expect(nameKey('Weiss, Anna')).toBe(nameKey('anna WEISS'));
+    expect(nameKey('Müller Bau GmbH')).toBe(nameKey('Mueller Bau'));
+    expect(nameKey('ООО Ромашка')).toBe(nameKey('Ромашка'));
+    expect(nameKey('Anna Weiss')).not.toBe(nameKey('Anna Weissmann'));
+  });
+  test('groups by same phone (any format), same e-mail, or similar name; unrelated clients stay apart', () => {
+    const sets = findDuplicates([
+      c('1', 'Alpha', '030 1234567'), c('2', 'Other name', '+49 30 1234567'), c('3', 'Gamma', '', 'g@x.test'),
+      c('4', 'Delta', '', 'G@X.test'), c('5', 'Anna Weiss'), c('6', 'Weiss, Anna'), c('7', 'Unique'),
+    ], 'DE');
+    expect(sets.map((s: any) => s.ids)).toEqual([['1', '2'], ['3', '4'], ['5', '6']]);
+    expect(sets[0].reasons).toEqual(['same phone +49301234567']);
+    expect(sets[2].reasons).toEqual(['similar name']);
+  });
+});

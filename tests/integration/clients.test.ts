@@ -284,6 +284,45 @@ describe('client card and rights', () => {
   });
 });
 
+describe('possible duplicates and merge', () => {
+  test('same phone in another format, same e-mail, and similar names are listed; a merge moves deals and history, audited', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const deal = records(ws, 'Deals').filter((d) => d['Client ID'])[0];
+    const original = clientRows(ws).filter((c) => c.ID === deal['Client ID'])[0];
+    // An old copy of the same client typed by hand: the phone written another way, the name reordered.
+    const header = ws.readSheet('Clients').values[0] as string[];
+    const words = String(original.Name).split(' ');
+    const copy: Record<string, string> = { ID: 'C-oldcopy', Name: words.reverse().join(', '), Phone: `00${String(original.Phone).replace(/\D/g, '')}`, City: 'Potsdam', Notes: 'From the old Excel base' };
+    ws.appendRows('Clients', [header.map((h) => copy[h] ?? '')]);
+    ws.appendRows('Activities', [(ws.readSheet('Activities').values[0] as string[]).map((h) => ({ ID: 'A-old', Kind: 'call', 'Client ID': 'C-oldcopy', Summary: 'Called in 2024' } as Record<string, string>)[h] ?? '')]);
+    ws.appendRows('Deals', [(ws.readSheet('Deals').values[0] as string[]).map((h) => ({ ID: 'D-old', Title: 'Flyers 2024', Stage: 'completed', 'Client ID': 'C-oldcopy', Client: copy.Name, Manager: 'anna@studio.test' } as Record<string, string>)[h] ?? '')]);
+
+    ws.setUser('anna@studio.test');
+    expect(runFromClient(ws, addon, 'api_mergeClients', [original.ID, ['C-oldcopy']]).error.message).toBe('Only a head or the owner may merge clients.');
+    ws.setUser('owner@studio.test');
+    const { groups } = ok(ws, addon, 'api_listDuplicates');
+    const group = groups.filter((g: any) => g.clients.some((c: any) => c.id === 'C-oldcopy'))[0];
+    expect(group.clients.map((c: any) => c.id).sort()).toEqual([original.ID, 'C-oldcopy'].sort());
+    expect(group.reason).toContain('same phone');
+
+    const dealsBefore = records(ws, 'Deals').filter((d) => d['Client ID'] === original.ID).length;
+    const result = ok(ws, addon, 'api_mergeClients', original.ID, ['C-oldcopy']);
+    expect(result).toEqual({ keptId: original.ID, merged: 1, deals: 1, activities: 1 });
+    expect(records(ws, 'Deals').filter((d) => d.ID === 'D-old')[0]).toEqual(expect.objectContaining({ 'Client ID': original.ID, Client: original.Name }));
+    expect(clientRows(ws).filter((c) => c.ID === 'C-oldcopy')).toEqual([]);
+    const kept = clientRows(ws).filter((c) => c.ID === original.ID)[0];
+    expect(kept.City).toBe('Potsdam');
+    expect(String(kept.Notes)).toContain('From the old Excel base');
+    expect(records(ws, 'Deals').filter((d) => d['Client ID'] === original.ID).length).toBe(dealsBefore + 1);
+    const card = ok(ws, addon, 'api_getClient', original.ID);
+    expect(card.orders.map((o: any) => o.dealId)).toContain('D-old');
+    expect(card.history.map((h: any) => h.summary)).toContain('Called in 2024');
+    const audit = records(ws, 'Activities').filter((a) => a.Kind === 'audit' && String(a.Summary).indexOf('Merged') === 0);
+    expect(audit).toEqual([expect.objectContaining({ 'Client ID': original.ID, User: 'owner@studio.test' })]);
+    expect(ok(ws, addon, 'api_findClients', copy.Phone).hits.map((h: any) => h.id)).toEqual([original.ID]);
+  });
+});
+
 describe('export', () => {
   test('CSV export imported into an empty workbook gives the same base', () => {
     const { ws, addon } = freshWorkspace();
