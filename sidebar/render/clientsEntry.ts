@@ -19,3 +19,9 @@ export function clientCardLink(clientId: string): HTMLElement | null {
   if (!clientId) return null;
   return h('button', { type: 'button', class: 'link-button client-card-link', 'data-testid': 'open-client-card', onclick: () => openClientCard(clientId) }, 'Client card →');
 }
+
+/** From a request in the inbox: is this caller already a client? Opens the search on the number. */
+export function clientLookupLink(phoneOrEmail: string): HTMLElement | null {
+  if (!phoneOrEmail) return null;
+  return h('button', { type: 'button', class: 'link-button', 'data-testid': 'lookup-caller', onclick: () => openClients(phoneOrEmail) }, 'Known client?');
+}

@@ -53,11 +53,15 @@ suite('client base in Chromium', () => {
     expect(await frame.innerText('[data-testid="dry-row-11"]')).toContain('phone "12" is not a phone number');
     expect(await frame.innerText('[data-testid="dry-row-3"]')).toContain('into Müller Bau GmbH (row 2 of this file)');
     expect(rows(pg, 'Clients').length).toBe(before);
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-mapping');
+    await frame.locator('[data-testid="import-dry"]').scrollIntoViewIfNeeded();
     await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-dry-run');
 
     await frame.click('[data-testid="import-run"]');
     await frame.waitForSelector('[data-testid="import-undo"]', { timeout: 20000 });
     expect(await frame.innerText('[data-testid="import-progress-label"]')).toBe('14 of 14 rows · 9 created · 2 merged · 1 refused · done');
+    await frame.locator('[data-testid="import-undo"]').scrollIntoViewIfNeeded();
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-imported');
     const imported = await until('the imported clients', () => {
       const list = rows(pg, 'Clients').filter((c) => c['Import ID']);
       return list.length === 9 && list;
