@@ -5,12 +5,15 @@ import { openClients } from './clientSearch';
 import { openClientCard } from './clientCard';
 
 export function mountClientsEntry(app: HTMLElement): void {
-  const tools = app.querySelector('.topbar .tools');
+  // Inside the board's search box (its input shrinks; nothing widens the 300 px toolbar):
+  // "look this up in the client base", with whatever is typed there.
+  const search = app.querySelector('.topbar .search');
+  const input = search ? (search.querySelector('input') as HTMLInputElement | null) : null;
   const button = h('button', {
     type: 'button', class: 'icon-button clients-button', 'data-testid': 'clients-button', 'aria-label': 'Clients: search, caller lookup, import',
-    title: 'Clients: find by name or phone, import, export', onclick: () => openClients(),
-  }, icon('people', 20));
-  if (tools) tools.insertBefore(button, tools.firstChild);
+    title: 'Client base: find by name or phone, import, export', onclick: () => openClients(input ? input.value : ''),
+  }, icon('people', 18));
+  if (search) search.appendChild(button);
   if (window.DEALBOARD_VIEW === 'clients') openClients();
 }
 
