@@ -15,7 +15,7 @@ import { ClientDraft, KnownClient, PlanOptions, RowPlan, planImport, summarize }
 import { readXlsxRows } from '../domain/xlsxRead';
 import { canImportClients } from '../domain/clientRights';
 import { UseCaseContext } from './session';
-import { ClientIndexStore, forgetClientIndex } from './clientIndex';
+import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
 import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportUndoResult } from './contracts/clients';
 import { appendActivities } from './audit';
 import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
@@ -33,7 +33,8 @@ export interface ZipPort {
 export const MAX_IMPORT_ROWS = 20000;
 const MAX_UPLOAD_CHARS = 30 * 1024 * 1024;
 const PAGE_ROWS = 500;
-const PAGE_CHARS = 90000;
+/** UTF-8 bytes of a page (a cache value holds 100 KB). */
+const PAGE_BYTES = 90000;
 /** Pages per chunk: one chunk is one call (one execution), one read of Clients and one block append. */
 export const CHUNK_PAGES = 4;
 const SIX_HOURS = 21600;
@@ -141,8 +142,9 @@ export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip:
     size = 0;
   };
   data.forEach((row, i) => {
-    const json = JSON.stringify(row).length;
-    if (page.length > 0 && (page.length >= PAGE_ROWS || size + json > PAGE_CHARS)) flush();
+    const json = utf8Bytes(JSON.stringify(row)) + 1;
+    if (json > PAGE_BYTES) throw new InputError(`Row ${i + 2} of ${fileName} holds more than 90 KB of text; shorten it or split its cells.`);
+    if (page.length > 0 && (page.length >= PAGE_ROWS || size + json > PAGE_BYTES)) flush();
     if (page.length === 0) pageStarts.push(i + 2);
     page.push(row);
     size += json;

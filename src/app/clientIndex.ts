@@ -20,7 +20,8 @@ export interface ClientIndexStore {
 const PREFIX = 'dealboard:clients:v1:';
 const META_KEY = `${PREFIX}meta`;
 export const MAX_SHARDS = 60;
-const SHARD_CHARS = 95000;
+/** A cache value holds 100 KB of UTF-8: shards are cut by bytes (Cyrillic names take two each). */
+const SHARD_BYTES = 95000;
 const SIX_HOURS = 21600;
 
 interface IndexMeta {
@@ -97,9 +98,10 @@ function saveIndex(store: ClientIndexStore, entries: IndexEntry[], lastRow: numb
   };
   for (const entry of entries) {
     const json = JSON.stringify(entry);
-    if (size + json.length + 1 > SHARD_CHARS && shard.length > 0) flush();
+    const bytes = utf8Bytes(json) + 1;
+    if (size + bytes > SHARD_BYTES && shard.length > 0) flush();
     shard.push(json);
-    size += json.length + 1;
+    size += bytes;
   }
   if (shard.length > 0 || shards === 0) flush();
   // A base too large for the cache is simply searched from the tab each time.
@@ -125,4 +127,17 @@ function parseMeta(value: string | undefined): IndexMeta | null {
   } catch (_damaged) {
     return null;
   }
+}
+
+/** Bytes of the text in UTF-8 (what CacheService's 100 KB value limit counts). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
 }

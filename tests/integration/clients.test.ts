@@ -132,6 +132,20 @@ describe('import of an old Excel base (CSV, ; separators, BOM)', () => {
   });
 });
 
+test('a large Cyrillic base is staged by bytes (a cache value holds 100 KB of UTF-8) and looked up', () => {
+  const { ws, addon } = freshWorkspace();
+  addon.setupWorkbook();
+  // A Moscow office: phones typed nationally ("8 (495) …") are read as Russian numbers.
+  const settings = ws.readSheet('Settings').values as unknown[][];
+  ws.editCell('Settings', settings.findIndex((r) => r[0] === 'default_country') + 1, 2, 'RU');
+  const lines = ['ФИО;Компания;Телефон;Примечание'];
+  for (let i = 0; i < 1500; i++) lines.push(`Клиент Иванович Петровский ${i};ООО «Ромашка-${i}» Московская область;8 (495) ${String(1000000 + i).replace(/(\d{3})(\d{2})(\d{2})/, '$1-$2-$3')};Постоянный клиент, звонить после обеда, предпочитает общение по телефону`);
+  const { prepared, progress } = importAll(ws, addon, lines.join('\n'), 'база.csv');
+  expect(prepared.mapping).toEqual(['name', 'company', 'phone', 'notes']);
+  expect(progress).toEqual(expect.objectContaining({ done: true, created: 1500, refused: 0 }));
+  expect(ok(ws, addon, 'api_findClients', '+7 495 100-07-77').hits.map((h: any) => h.name)).toEqual(['Клиент Иванович Петровский 777']);
+});
+
 describe('import of an Excel workbook (.xlsx written by Excel-compatible software)', () => {
   test('shared strings, a phone Excel stored as a number and a formula cell (its cached value, never the formula)', () => {
     const { ws, addon } = freshWorkspace();
