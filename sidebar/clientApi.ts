@@ -2,7 +2,7 @@
 // rpc.ts itself is untouched).
 import type {
   ClientCard, ClientPatch, DuplicateGroup, ClientSearchResult, DryRunResult, ExportFile, ExportRequest, ImportPrepared, ImportProgress,
-  ImportUndoResult, ImportUpload,
+  ImportSummary, ImportUndoResult, ImportUpload,
 } from '../src/app/contracts/clients';
 import type { ColumnMapping } from '../src/domain/importMapping';
 
@@ -16,6 +16,7 @@ declare module './rpc' {
     api_runImport(importId: string, mapping: ColumnMapping): ImportProgress;
     api_importProgress(importId: string): ImportProgress | null;
     api_undoImport(importId: string): ImportUndoResult;
+    api_listImports(): ImportSummary[];
     api_exportClients(request: ExportRequest): ExportFile;
     api_listDuplicates(): { groups: DuplicateGroup[]; total: number };
     api_mergeClients(keepId: string, mergeIds: string[]): { keptId: string; merged: number; deals: number; activities: number };

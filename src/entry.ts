@@ -20,7 +20,7 @@ import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
 import { findClients, getClientCard, updateClient } from './app/clients';
 import { forgetClientIndex } from './app/clientIndex';
-import { dryRunImport, importProgress, prepareImport, runImportChunk, undoImport } from './app/clientImport';
+import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
 import { listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
@@ -227,6 +227,10 @@ export function api_runImport(importId: unknown, mapping: unknown) {
 
 export function api_importProgress(importId: unknown) {
   return api((ctx) => importProgress(ctx, importId));
+}
+
+export function api_listImports() {
+  return api((ctx) => listImports(ctx));
 }
 
 export function api_undoImport(importId: unknown) {

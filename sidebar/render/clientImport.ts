@@ -1,7 +1,7 @@
 // Import of an old client base: choose a .csv or .xlsx, confirm the column mapping guessed
 // from its headers, look at the dry run (what will be created, merged, refused and why),
 // then import in chunks with a progress bar; an import can be resumed and undone.
-import type { DryRunResult, ImportPrepared, ImportProgress } from '../../src/app/contracts/clients';
+import type { DryRunResult, ImportPrepared, ImportProgress, ImportSummary } from '../../src/app/contracts/clients';
 import type { ColumnMapping, ImportField } from '../../src/domain/importMapping';
 import '../clientApi';
 import { h, clear, type Child } from '../dom';
@@ -10,6 +10,7 @@ import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 
 interface ImportState {
+  earlier: ImportSummary[] | null;
   reading: boolean;
   prepared: ImportPrepared | null;
   mapping: ColumnMapping;
@@ -22,12 +23,13 @@ interface ImportState {
 let st: ImportState = fresh();
 
 function fresh(): ImportState {
-  return { reading: false, prepared: null, mapping: [], dry: null, progress: null, running: false, error: '' };
+  return { earlier: null, reading: false, prepared: null, mapping: [], dry: null, progress: null, running: false, error: '' };
 }
 
 export function openImport(): void {
   st = fresh();
   openPanel({ title: 'Import clients', testid: 'client-import-panel', body: importBody });
+  call('api_listImports').then((list) => { st.earlier = list; rerender(); }).catch(() => undefined);
 }
 
 const rerender = () => { if (panelOpen('client-import-panel')) refreshPanel(); };
@@ -39,7 +41,28 @@ function importBody(): Child {
     st.prepared ? mappingTable(st.prepared) : null,
     st.dry ? dryRunView(st.dry) : null,
     st.progress ? progressView(st.progress) : null,
+    !st.prepared && st.earlier && st.earlier.length ? earlierImports(st.earlier) : null,
   ];
+}
+
+/** Earlier imports, each undoable without its file. */
+function earlierImports(list: ImportSummary[]): HTMLElement {
+  return h('div', { class: 'section', 'data-testid': 'earlier-imports' },
+    h('h3', null, 'Earlier imports'),
+    h('ul', { class: 'dup-list' }, list.map((s) => h('li', { class: 'small', 'data-testid': `earlier-${s.importId}` },
+      h('div', null, h('b', null, s.fileName || s.importId), ` · ${s.created} created, ${s.merged} merged, ${s.refused} refused`),
+      h('div', { class: 'muted' }, `${s.at ? new Date(s.at).toLocaleString() : ''} · ${s.by}${s.undone ? ' · undone' : s.done ? '' : ' · not finished (upload the file again to resume)'}`),
+      s.undone ? null : h('button', {
+        type: 'button', class: 'link-button', 'data-testid': `undo-${s.importId}`,
+        onclick: () => {
+          if (!window.confirm(`Remove the ${s.created} clients ${s.fileName} created and put back what it merged?`)) return;
+          call('api_undoImport', s.importId)
+            .then((r) => { showBanner(`Import undone: ${r.removed} clients removed, ${r.restored} cells restored${r.kept ? `, ${r.kept} kept (they have deals)` : ''}.`, 'info'); return call('api_listImports'); })
+            .then((fresh) => { st.earlier = fresh; })
+            .catch((error) => { st.error = messageOf(error); })
+            .then(rerender);
+        },
+      }, 'Undo')))));
 }
 
 function chooser(): HTMLElement {

@@ -16,7 +16,7 @@ import { readXlsxRows } from '../domain/xlsxRead';
 import { canImportClients } from '../domain/clientRights';
 import { UseCaseContext } from './session';
 import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
-import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportUndoResult } from './contracts/clients';
+import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from './contracts/clients';
 import { appendActivities } from './audit';
 import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
 import { WorkbookError } from '../workbook/errors';
@@ -434,4 +434,32 @@ export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importI
     }]);
     return { importId, removed: doomed.length, restored, kept };
   });
+}
+
+/** Earlier imports from the Imports tab, newest first, so one can be undone without its file. */
+export function listImports(ctx: UseCaseContext): ImportSummary[] {
+  requireImporter(ctx);
+  const ledger = readTable(ctx.ports.sheets, IMPORTS, ctx.ports.dates);
+  const byId: Record<string, ImportSummary> = {};
+  const order: string[] = [];
+  for (const r of ledger.rows) {
+    const id = text(r.record.importId);
+    if (!/^IMP-[0-9a-f]{12}$/.test(id)) continue;
+    let s = byId[id];
+    if (!s) {
+      s = byId[id] = { importId: id, fileName: text(r.record.fileName), at: null, by: text(r.record.by), created: 0, merged: 0, refused: 0, undone: true, done: false };
+      order.push(id);
+    }
+    const at = isDate(r.record.at) ? r.record.at.toISOString() : null;
+    if (at && (!s.at || at > s.at)) s.at = at;
+    s.created += typeof r.record.created === 'number' ? r.record.created : 0;
+    s.merged += typeof r.record.merged === 'number' ? r.record.merged : 0;
+    s.refused += typeof r.record.refused === 'number' ? r.record.refused : 0;
+    if (!isDate(r.record.undoneAt)) s.undone = false;
+  }
+  for (const id of order) {
+    const cursor = cursorOf(ctx, id);
+    byId[id].done = !!cursor && cursor.done;
+  }
+  return order.map((id) => byId[id]).sort((a, b) => String(b.at).localeCompare(String(a.at))).slice(0, 20);
 }

@@ -97,6 +97,17 @@ suite('client base in Chromium', () => {
     await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-card');
   });
 
+  test('the import is listed under "Earlier imports" and undone from there, without its file', async () => {
+    const frame = await clientsPanel();
+    await frame.click('[data-testid="client-import"]');
+    const earlier = frame.locator('[data-testid="earlier-imports"] li').first();
+    await earlier.waitFor();
+    expect(await earlier.innerText()).toContain('old-client-base.csv · 9 created, 2 merged, 1 refused');
+    await earlier.locator('button').click();
+    await until('the imported clients removed', () => rows(pg, 'Clients').filter((c) => c['Import ID']).length === 0);
+    await frame.waitForSelector('[data-testid="earlier-imports"] li:has-text("undone")');
+  });
+
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -156,6 +156,19 @@ export interface ImportProgress {
   undone: boolean;
 }
 
+/** One earlier import, from the Imports tab. */
+export interface ImportSummary {
+  importId: string;
+  fileName: string;
+  at: string | null;
+  by: string;
+  created: number;
+  merged: number;
+  refused: number;
+  undone: boolean;
+  done: boolean;
+}
+
 export interface ImportUndoResult {
   importId: string;
   removed: number;
