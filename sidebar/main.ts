@@ -12,6 +12,7 @@ import { openDetails } from './render/details';
 import { openInbox } from './render/inbox';
 import { openQuickAdd } from './render/quickadd';
 import { loadDesk, mountDesk, renderDesk } from './render/desk';
+import { mountClientsEntry } from './render/clientsEntry';
 
 declare global {
   interface Window { DEALBOARD_VIEW?: string }
@@ -41,6 +42,7 @@ function start(): void {
   const deskEl = mountDesk(app, openDetails);
   mountPanel(app);
   mountBanner(app);
+  mountClientsEntry(app);
 
   const hooks = { openDetails };
   subscribe(() => {

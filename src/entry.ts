@@ -18,6 +18,12 @@ import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDe
 import { WorkbookError } from './workbook/errors';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
+import { findClients, getClientCard, updateClient } from './app/clients';
+import { forgetClientIndex } from './app/clientIndex';
+import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
+import { exportClients } from './app/clientExport';
+import { listDuplicates, mergeClients } from './app/clientMerge';
+import { gasClientIndexStore, gasZip } from './gas/clientServices';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -29,6 +35,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open full board', 'openFullBoard')
     .addSeparator()
     .addItem('My desk (health)', 'openDesk')
+    .addItem('Client base (find, import, export)', 'openClientBase')
     .addSeparator()
     .addItem('Recompute health', 'recomputeHealth')
     .addItem('Refresh delay report', 'refreshDelayReportNow')
@@ -98,6 +105,7 @@ export function refreshDelayReportNow() {
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ports = gasPorts();
   const facts = editFactsOf(e);
+  if (facts && facts.sheetName === 'Clients') forgetClientIndex(gasClientIndexStore());
   if (facts) handleEdit(ports, gasProblemStore(), facts);
 }
 
@@ -182,6 +190,63 @@ export function api_installTemplates() {
 
 export function api_getPlaceholders() {
   return api(() => PLACEHOLDERS);
+}
+
+// ---- Client base (issue 14): search and caller lookup, the client card, import, export ----
+
+export function openClientBase(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<script>window.DEALBOARD_VIEW = "clients";</script>')
+    .setTitle(`${ADDON_TITLE} — clients`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function api_findClients(query: unknown) {
+  return api((ctx) => findClients(ctx, gasClientIndexStore(), query));
+}
+
+export function api_getClient(clientId: unknown) {
+  return api((ctx) => getClientCard(ctx, clientId));
+}
+
+export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown) {
+  return api((ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion));
+}
+
+export function api_prepareImport(upload: unknown) {
+  return api((ctx) => prepareImport(ctx, gasClientIndexStore(), gasZip(), upload));
+}
+
+export function api_dryRunImport(importId: unknown, mapping: unknown) {
+  return api((ctx) => dryRunImport(ctx, gasClientIndexStore(), importId, mapping));
+}
+
+export function api_runImport(importId: unknown, mapping: unknown) {
+  return api((ctx) => runImportChunk(ctx, gasClientIndexStore(), importId, mapping));
+}
+
+export function api_importProgress(importId: unknown) {
+  return api((ctx) => importProgress(ctx, importId));
+}
+
+export function api_listImports() {
+  return api((ctx) => listImports(ctx));
+}
+
+export function api_undoImport(importId: unknown) {
+  return api((ctx) => undoImport(ctx, gasClientIndexStore(), importId));
+}
+
+export function api_exportClients(request: unknown) {
+  return api((ctx) => exportClients(ctx, gasZip(), request));
+}
+
+export function api_listDuplicates() {
+  return api((ctx) => listDuplicates(ctx));
+}
+
+export function api_mergeClients(keepId: unknown, mergeIds: unknown) {
+  return api((ctx) => mergeClients(ctx, gasClientIndexStore(), keepId, mergeIds));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */

@@ -9,6 +9,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { createWorkspace, loadAddon } from '../emulator';
 import { categoryOf } from '../emulator/context';
+import { CLIENT_ACTIONS } from './clientsBench';
 import { CellsMoved, EXECUTION_LIMIT_MS, LATENCY_MODEL, latencyOf } from './latency';
 
 type Addon = Record<string, (...args: unknown[]) => any>;
@@ -242,6 +243,7 @@ const ACTIONS: Action[] = [
     prepare: (h) => () => { h.ws.clock.advance(DAY); return () => h.addon.recomputeHealth(); },
   },
   { name: 'setup on a set-up workbook', user: OWNER, via: 'menu', prepare: (h) => () => () => h.addon.setupWorkbook() },
+  ...CLIENT_ACTIONS,
 ];
 
 /** The targets at the largest size (server side, in Node). */

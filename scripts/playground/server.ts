@@ -506,6 +506,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       return send(res, 200, fs.readFileSync(path.join(pageDir, file)), type);
     }
     if (method === 'GET' && route === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
+    // Sample files to try the client import with (issue 14): /samples/old-client-base.csv
+    if (method === 'GET' && /^\/samples\/[\w.-]+\.(csv|xlsx)$/.test(route) && fs.existsSync(path.join(root, 'scripts', 'playground', 'samples', route.slice(9)))) {
+      return send(res, 200, fs.readFileSync(path.join(root, 'scripts', 'playground', 'samples', route.slice(9))), route.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    }
 
     if (method === 'GET' && (route === '/ui/sidebar' || route === '/ui/dialog')) {
       const list = route === '/ui/sidebar' ? session.ws.ui.sidebars : session.ws.ui.dialogs;

@@ -14,6 +14,7 @@ import { STEPS } from './card';
 import { checkpointsSection } from './checkpointList';
 import { quoteSection, resetQuote } from './quote';
 import { documentsSection } from './documents';
+import { clientCardLink } from './clientsEntry';
 
 let current: { dealId: string; details: DealDetails | null; error: string; section?: string } | null = null;
 
@@ -79,6 +80,7 @@ function summary(card: Card, d: DealDetails): HTMLElement {
     h('div', { class: 'muted small' },
       [card.clientName, card.managerName, `${card.daysInStage}d in stage`, d.source ? `from ${d.source}` : '', d.createdAt ? `created ${when(d.createdAt, board.today)}` : '']
         .filter(Boolean).join(' · ')),
+    clientCardLink(card.clientId),
     card.editable ? null : h('div', { class: 'readonly-note' }, `Read only: only ${card.managerName || 'the manager'}, a head or the owner may change this deal.`),
     reasons ? h('div', { class: 'reasons', role: 'alert' }, h('ul', null, reasons.map((r) => h('li', null, r)))) : null,
   );

@@ -5,6 +5,7 @@ import { when } from '../format';
 import { state } from '../state';
 import { convertLead, junkLead } from '../actions';
 import { closePanel, openPanel } from './panel';
+import { clientLookupLink } from './clientsEntry';
 
 export function openInbox(): void {
   openPanel({ title: 'Inbox', testid: 'inbox', body: inboxBody });
@@ -41,6 +42,7 @@ function leadItem(lead: InboxLead, today?: string): HTMLElement {
         type: 'button', class: 'secondary', 'data-testid': `junk-${lead.id}`,
         onclick: (e: Event) => { busy(e); void junkLead(lead.id); },
       }, 'Junk'),
+      clientLookupLink(lead.phone || lead.email),
     ),
   );
 }

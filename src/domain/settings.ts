@@ -20,6 +20,8 @@ export interface Settings {
   templates: Record<string, string>;
   templatesFolder: string;
   documentsFolder: string;
+  /** Client base (issue 14): managers may open other managers' clients (read only). */
+  clientViewOthers: boolean;
 }
 
 export interface SettingDefinition {
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'template.brief', value: '', description: 'Google Doc id of the brief template.' },
   { key: 'templates_folder', value: '', description: 'Drive folder of the templates.' },
   { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
+  { key: 'client_view_others', value: 'TRUE', description: 'TRUE: managers may view (not edit) other managers\' clients; FALSE: only their own.' },
 ];
 
 function numberOr(text: string | undefined, fallback: number): number {
@@ -108,5 +111,6 @@ export function readSettings(pairs: Record<string, string>): Settings {
     },
     templatesFolder: get('templates_folder') || '',
     documentsFolder: get('documents_folder') || '',
+    clientViewOthers: booleanOr(get('client_view_others'), true),
   };
 }

@@ -135,6 +135,19 @@ export const LEADS: TabSchema = {
   conditionalFormats: [{ column: 'status', whenTextEquals: 'new', background: '#fff4d6' }],
 };
 
+/** Client base columns (issue 14): contact person, where, every other phone/e-mail, the phone as E.164, imports, call back. */
+const CLIENT_BASE_COLUMNS: ColumnSchema[] = [
+  { key: 'contact', header: 'Contact person', type: 'text', width: 170 },
+  { key: 'address', header: 'Address', type: 'text', width: 220 },
+  { key: 'city', header: 'City', type: 'text', width: 120 },
+  { key: 'otherPhones', header: 'Other phones', type: 'text', width: 170, note: 'More phone numbers, separated by commas, as typed.' },
+  { key: 'otherEmails', header: 'Other emails', type: 'text', width: 190, note: 'More e-mail addresses, separated by commas.' },
+  { key: 'phoneE164', header: 'Phone (E.164)', type: 'text', width: 140, note: 'Kept by Dealboard: the Phone column read as +<country><number>, for caller lookup.' },
+  { key: 'callBack', header: 'Call back', type: 'checkbox', width: 80, note: 'Interested but did not order: call back.' },
+  { key: 'importId', header: 'Import ID', type: 'text', width: 130, note: 'Kept by Dealboard: the import that created this client (undo removes it).' },
+  { key: 'importRow', header: 'Import row', type: 'number', width: 80 },
+];
+
 export const CLIENTS: TabSchema = {
   name: 'Clients',
   idColumn: 'id',
@@ -154,6 +167,8 @@ export const CLIENTS: TabSchema = {
     { key: 'lastContactAt', header: 'Last contact', type: 'datetime', width: 140 },
     { key: 'notes', header: 'Notes', type: 'longtext', width: 220 },
     ...versionColumns,
+    // Client base (issue 14): added after the first columns so setup appends them to existing workbooks.
+    ...CLIENT_BASE_COLUMNS,
   ],
 };
 
@@ -334,8 +349,30 @@ export const USERS: TabSchema = {
   ],
 };
 
+/** One row per import chunk (issue 14): the write-ahead record of what an import created and filled, for undo. */
+export const IMPORTS: TabSchema = {
+  name: 'Imports',
+  idColumn: 'id',
+  idPrefix: 'J',
+  tabColor: '#888888',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'importId', header: 'Import ID', type: 'text', required: true, width: 130 },
+    { key: 'fileName', header: 'File', type: 'text', width: 200 },
+    { key: 'chunk', header: 'Chunk', type: 'number', width: 70 },
+    { key: 'created', header: 'Created', type: 'number', width: 80 },
+    { key: 'merged', header: 'Merged', type: 'number', width: 80 },
+    { key: 'refused', header: 'Refused', type: 'number', width: 80 },
+    { key: 'filled', header: 'Filled cells', type: 'longtext', width: 260, note: 'Kept by Dealboard: the cells a merge filled and what they held before (JSON), for undo.' },
+    { key: 'at', header: 'At', type: 'datetime', width: 140 },
+    { key: 'by', header: 'By', type: 'email', width: 170 },
+    { key: 'undoneAt', header: 'Undone at', type: 'datetime', width: 140 },
+  ],
+};
+
 export const TABS: readonly TabSchema[] = [
   DEALS, LEADS, CLIENTS, CHECKPOINTS, PLANS, PAYMENTS, CATALOG, QUOTE_LINES, DOCUMENTS, ACTIVITIES, SETTINGS, USERS,
+  IMPORTS,
 ];
 
 export function tabByName(name: string): TabSchema | undefined {

@@ -1,0 +1,166 @@
+// The client card: who they are and how to reach them, the life of each order (stage, amount,
+// dates, documents and who did each step) and the communication history, newest first.
+import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../src/app/contracts/clients';
+import '../clientApi';
+import { h, type Child } from '../dom';
+import { day, money, when } from '../format';
+import { call } from '../rpc';
+import { columnOf, nameOf, state } from '../state';
+import { report } from '../actions';
+import { showBanner } from './banner';
+import { openPanel, panelOpen, refreshPanel } from './panel';
+import { checkbox, field, input } from './fields';
+import { openDetails } from './details';
+
+let current: { clientId: string; card: ClientCard | null; error: string } | null = null;
+
+export function openClientCard(clientId: string): void {
+  current = { clientId, card: null, error: '' };
+  openPanel({ title: 'Client', testid: 'client-card', body: cardBody });
+  load(clientId);
+}
+
+function load(clientId: string): void {
+  call('api_getClient', clientId)
+    .then((card) => {
+      if (!current || current.clientId !== clientId) return;
+      current.card = card;
+      const title = document.querySelector('[data-testid="client-card"] .panel-title');
+      if (title) title.textContent = card.fields.name || 'Client';
+      refreshPanel();
+    })
+    .catch((error) => {
+      if (!current || current.clientId !== clientId) return;
+      current.error = report(error);
+      refreshPanel();
+    });
+}
+
+const today = () => (state.board ? state.board.today : undefined);
+const currency = () => (state.board ? state.board.currency : 'EUR');
+/** Only web links from the sheet become links: a hand-typed "javascript:" must not. */
+const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : '');
+
+function cardBody(): Child {
+  if (!current) return null;
+  const card = current.card;
+  if (!card) return h('div', { class: 'muted pad' }, current.error || 'Loading the client…');
+  return [summary(card), contacts(card.fields), orders(card), historyList(card), editForm(card)];
+}
+
+function summary(card: ClientCard): HTMLElement {
+  const f = card.fields;
+  return h('div', { class: 'client-summary', 'data-testid': 'client-summary' },
+    h('div', { class: 'client-name' }, f.name,
+      f.group ? h('span', { class: `chip group-${f.group}` }, f.group) : null,
+      f.callBack ? h('span', { class: 'chip call-back' }, 'call back') : null),
+    f.company && f.company !== f.name ? h('div', null, f.company) : null,
+    f.contact ? h('div', { class: 'small' }, `Contact: ${f.contact}`) : null,
+    h('div', { class: 'muted small' }, [
+      `Manager: ${card.managerName || '—'}`,
+      card.lastContactAt ? `last contact ${when(card.lastContactAt, today())}` : 'no contact logged',
+    ].join(' · ')),
+    h('div', { class: 'client-counts small' },
+      h('span', null, `${card.counts.open} in progress`), h('span', null, `${card.counts.won} won`), h('span', null, `${card.counts.lost} lost`)),
+    card.editable ? null : h('div', { class: 'readonly-note' }, `Read only: ${card.managerName || 'the manager'}, a head or the owner may change this client.`),
+  );
+}
+
+function contacts(f: ClientFields): HTMLElement {
+  const phones = [f.phone].concat(f.otherPhones ? f.otherPhones.split(/\s*,\s*/) : []).filter(Boolean);
+  const emails = [f.email].concat(f.otherEmails ? f.otherEmails.split(/\s*,\s*/) : []).filter(Boolean);
+  return h('div', { class: 'client-contacts' },
+    phones.map((p) => h('a', { href: `tel:${p.replace(/[^\d+]/g, '')}`, class: 'contact-link' }, p)),
+    emails.map((e) => h('a', { href: `mailto:${encodeURIComponent(e)}`, class: 'contact-link' }, e)),
+    f.address || f.city ? h('div', { class: 'small' }, [f.address, f.city].filter(Boolean).join(', ')) : null,
+    f.preferences ? h('div', { class: 'small' }, `Prefers: ${f.preferences}`) : null,
+    f.notes ? h('p', { class: 'small client-notes' }, f.notes) : null,
+  );
+}
+
+function orders(card: ClientCard): HTMLElement {
+  return h('div', { class: 'section', id: 'sec-orders', 'data-testid': 'client-orders' },
+    h('h3', null, 'Orders ', h('span', { class: 'count' }, String(card.orders.length))),
+    card.orders.length === 0 ? h('div', { class: 'muted small' }, 'No deals yet.') : h('ol', { class: 'client-order-list' }, card.orders.map(order)));
+}
+
+function order(o: ClientOrder): HTMLElement {
+  return h('li', { class: 'client-order', 'data-testid': `client-order-${o.dealId}` },
+    h('div', { class: 'client-order-head' },
+      h('button', { type: 'button', class: 'link-button', onclick: () => openDetails(o.dealId) }, o.title || o.dealId),
+      h('span', { class: 'stage-chip', style: { '--stage': (columnOf(o.stage) || { colour: '#9aa0a6' }).colour } }, o.stageName || o.stage)),
+    h('div', { class: 'muted small' }, [
+      money(o.amount || o.budget, currency()),
+      o.createdAt ? `since ${when(o.createdAt, today())}` : '',
+      o.expectedClose ? `close ${day(o.expectedClose)}` : '',
+      o.closedAt ? `closed ${when(o.closedAt, today())}` : '',
+      nameOf(o.manager),
+    ].filter(Boolean).join(' · ')),
+    o.documents.length ? h('div', { class: 'client-docs small' }, o.documents.map((d) => {
+      const url = safeUrl(d.url);
+      const label = `${d.kind}${d.number ? ` ${d.number}` : ''}`;
+      return url ? h('a', { href: url, target: '_blank', rel: 'noopener' }, label) : h('span', null, label);
+    })) : null,
+    o.steps.length ? h('details', { class: 'client-steps' },
+      h('summary', { class: 'small' }, `${o.steps.length} step${o.steps.length === 1 ? '' : 's'}`),
+      h('ol', { class: 'small' }, o.steps.map((s) => h('li', null, `${when(s.at, today())} · ${nameOf(s.user)}: ${s.summary}`)))) : null,
+  );
+}
+
+function historyList(card: ClientCard): HTMLElement {
+  return h('div', { class: 'history', id: 'sec-client-history', 'data-testid': 'client-history' },
+    h('h3', null, 'Communication ', h('span', { class: 'count' }, String(card.history.length))),
+    card.history.length === 0 ? h('div', { class: 'muted small' }, 'No calls, meetings or notes yet.') : h('ol', null, card.history.map((e) => h('li', { class: `hist hist-${e.kind}` },
+      h('div', { class: 'hist-head' }, h('span', { class: 'hist-kind' }, e.kind), h('span', { class: 'muted' }, `${when(e.at, today())} · ${nameOf(e.user)}`)),
+      h('div', { class: 'hist-summary' }, e.summary),
+      e.dealTitle ? h('div', { class: 'small muted' }, e.dealTitle) : null,
+      e.withWhom ? h('div', { class: 'small' }, `With: ${e.withWhom}`) : null,
+      e.agreed ? h('div', { class: 'small' }, `Agreed: ${e.agreed}`) : null,
+      e.nextStep ? h('div', { class: 'small' }, `Next: ${e.nextStep}`) : null,
+    ))));
+}
+
+function editForm(card: ClientCard): HTMLElement | null {
+  if (!card.editable) return null;
+  const f = card.fields;
+  const text = (value: string, type = 'text') => input({ type, value });
+  const controls = {
+    name: text(f.name), company: text(f.company), contact: text(f.contact), phone: text(f.phone, 'tel'), otherPhones: text(f.otherPhones),
+    email: text(f.email, 'email'), otherEmails: text(f.otherEmails), address: text(f.address), city: text(f.city), preferences: text(f.preferences),
+  };
+  const group = h('select', null, h('option', { value: '' }, '—'), card.groups.map((g) => h('option', { value: g }, g)));
+  group.value = f.group;
+  const notes = h('textarea', { rows: 3 });
+  notes.value = f.notes;
+  const callBack = checkbox('Call back (interested, did not order)', { checked: f.callBack });
+  const save = h('button', { type: 'submit', class: 'primary', 'data-testid': 'client-save' }, 'Save');
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const patch: ClientPatch = {};
+    for (const key of Object.keys(controls) as (keyof typeof controls)[]) {
+      const value = controls[key].value.trim();
+      if (value !== f[key]) (patch as Record<string, unknown>)[key] = value;
+    }
+    if (group.value !== f.group) patch.group = group.value;
+    if (notes.value !== f.notes) patch.notes = notes.value;
+    const cb = (callBack.querySelector('input') as HTMLInputElement).checked;
+    if (cb !== f.callBack) patch.callBack = cb;
+    if (Object.keys(patch).length === 0) { showBanner('Nothing to save: no field changed.', 'info'); return; }
+    save.disabled = true;
+    call('api_updateClient', card.id, patch, card.version)
+      .then((fresh) => {
+        showBanner('Client saved.', 'info');
+        if (current && current.clientId === card.id && panelOpen('client-card')) { current.card = fresh; refreshPanel(); }
+      })
+      .catch((error) => { save.disabled = false; report(error); load(card.id); });
+  };
+  return h('details', { class: 'client-edit' },
+    h('summary', { 'data-testid': 'client-edit' }, 'Edit client'),
+    h('form', { class: 'details-form', onsubmit: submit },
+      field('Name', controls.name), field('Company', controls.company), field('Contact person', controls.contact),
+      h('div', { class: 'row2' }, field('Phone', controls.phone), field('Other phones', controls.otherPhones)),
+      h('div', { class: 'row2' }, field('E-mail', controls.email), field('Other e-mails', controls.otherEmails)),
+      h('div', { class: 'row2' }, field('Group', group), field('City', controls.city)),
+      field('Address', controls.address), field('Preferences', controls.preferences), field('Notes', notes), callBack,
+      h('div', { class: 'actions' }, save)));
+}

@@ -1,0 +1,465 @@
+// Import of an existing client base from CSV or XLSX: upload (parsed once, held in the cache in
+// pages), a dry run, then resumable chunks and an undo.
+//
+// Safe against a kill at any point: the file's id is a hash of its content (uploading it again
+// resumes it), every created client carries the import id and its file row (a rerun of a chunk
+// skips rows already there), and a chunk records what it fills in existing clients on the
+// Imports tab *before* it writes (undo restores exactly those cells). The cursor lives in
+// document properties.
+import { CLIENTS, CLIENT_GROUPS, DEALS, IMPORTS } from '../workbook/schema';
+import { DecodedRow, isDate } from '../workbook/codec';
+import { Table, appendRecords, readTable, updateRows } from '../workbook/table';
+import { parseCsv } from '../domain/csv';
+import { ColumnMapping, IMPORT_FIELDS, IMPORT_FIELD_LABELS, guessMapping, mappingProblems } from '../domain/importMapping';
+import { ClientDraft, KnownClient, PlanOptions, RowPlan, planImport, summarize } from '../domain/importPlan';
+import { readXlsxRows } from '../domain/xlsxRead';
+import { canImportClients } from '../domain/clientRights';
+import { UseCaseContext } from './session';
+import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
+import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from './contracts/clients';
+import { appendActivities } from './audit';
+import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
+import { WorkbookError } from '../workbook/errors';
+import { InputError, requirePlainObject, requireText } from './validate';
+
+/** Zip archives through Utilities (an XLSX is one). */
+export interface ZipPort {
+  /** The text of every file in a base64 zip. */
+  unzip(base64: string): { path: string; text: string }[];
+  /** A base64 zip of text files. */
+  zip(parts: { path: string; content: string }[], name: string): string;
+}
+
+export const MAX_IMPORT_ROWS = 20000;
+const MAX_UPLOAD_CHARS = 30 * 1024 * 1024;
+const PAGE_ROWS = 500;
+/** UTF-8 bytes of a page (a cache value holds 100 KB). */
+const PAGE_BYTES = 90000;
+/** Pages per chunk: one chunk is one call (one execution), one read of Clients and one block append. */
+export const CHUNK_PAGES = 4;
+const SIX_HOURS = 21600;
+const KEY = 'dealboard:import:';
+
+interface StagedMeta {
+  fileName: string;
+  header: string[];
+  rowCount: number;
+  /** File row of each page's first row. */
+  pageStarts: number[];
+}
+
+interface Cursor {
+  fileName: string;
+  mapping: ColumnMapping;
+  nextPage: number;
+  pages: number;
+  rowCount: number;
+  rowsDone: number;
+  created: number;
+  merged: number;
+  refused: number;
+  skipped: number;
+  done: boolean;
+  undone?: boolean;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+
+/** A short id from the file's content: the same file uploaded again is the same import. */
+export function importIdOf(content: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `IMP-${h1.toString(16).padStart(8, '0')}${(h2 >>> 16).toString(16).padStart(4, '0')}`;
+}
+
+function requireImporter(ctx: UseCaseContext): void {
+  if (!canImportClients(ctx.actor)) throw new InputError('Executors cannot import clients; ask a manager.');
+}
+
+function requireImportId(value: unknown): string {
+  if (typeof value !== 'string' || !/^IMP-[0-9a-f]{12}$/.test(value)) throw new InputError('The import is missing or not an import id.');
+  return value;
+}
+
+function cursorOf(ctx: UseCaseContext, importId: string): Cursor | null {
+  const raw = ctx.ports.store.get(KEY + importId);
+  if (!raw) return null;
+  try { return JSON.parse(raw) as Cursor; } catch (_damaged) { return null; }
+}
+
+function progressOf(importId: string, c: Cursor): ImportProgress {
+  return {
+    importId, fileName: c.fileName, rowCount: c.rowCount, rowsDone: c.rowsDone, created: c.created, merged: c.merged,
+    refused: c.refused, skipped: c.skipped, done: c.done, undone: c.undone === true,
+  };
+}
+
+export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip: ZipPort, uploadArg: unknown): ImportPrepared {
+  requireImporter(ctx);
+  const upload = requirePlainObject(uploadArg, 'The file');
+  const fileName = requireText(upload.fileName, 'The file name', 200);
+  if (upload.kind !== 'csv' && upload.kind !== 'xlsx') throw new InputError('Upload a .csv or .xlsx file.');
+  if (typeof upload.content !== 'string' || upload.content === '') throw new InputError('The file is empty.');
+  if (upload.content.length > MAX_UPLOAD_CHARS) throw new InputError('The file is larger than 30 MB; split it.');
+  let rows: string[][];
+  if (upload.kind === 'csv') {
+    rows = parseCsv(upload.content).rows;
+  } else {
+    let parts: { path: string; text: string }[];
+    try {
+      parts = zip.unzip(upload.content);
+    } catch (_notZip) {
+      throw new InputError(`${fileName} is not an .xlsx workbook (an old .xls must be saved as .xlsx or CSV first).`);
+    }
+    try {
+      rows = readXlsxRows(parts);
+    } catch (error) {
+      throw new InputError(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  while (rows.length > 0 && rows[0].every((c) => c.trim() === '')) rows.shift();
+  if (rows.length < 2) throw new InputError(`${fileName} has no rows under its header.`);
+  const header = rows[0].map((h) => h.trim());
+  const width = rows.reduce((max, r) => Math.max(max, r.length), header.length);
+  while (header.length < width) header.push('');
+  const data = rows.slice(1).map((r) => (r.length < width ? r.concat(new Array(width - r.length).fill('')) : r));
+  while (data.length > 0 && data[data.length - 1].every((c) => c.trim() === '')) data.pop();
+  if (data.length > MAX_IMPORT_ROWS) throw new InputError(`${fileName} has ${data.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once. Split the file.`);
+
+  const importId = importIdOf(`${upload.kind}:${upload.content}`);
+  const values: Record<string, string> = {};
+  const pageStarts: number[] = [];
+  let page: string[][] = [];
+  let size = 0;
+  const flush = () => {
+    values[`${KEY}${importId}:${pageStarts.length - 1}`] = JSON.stringify(page);
+    page = [];
+    size = 0;
+  };
+  data.forEach((row, i) => {
+    const json = utf8Bytes(JSON.stringify(row)) + 1;
+    if (json > PAGE_BYTES) throw new InputError(`Row ${i + 2} of ${fileName} holds more than 90 KB of text; shorten it or split its cells.`);
+    if (page.length > 0 && (page.length >= PAGE_ROWS || size + json > PAGE_BYTES)) flush();
+    if (page.length === 0) pageStarts.push(i + 2);
+    page.push(row);
+    size += json;
+  });
+  if (page.length > 0) flush();
+  const meta: StagedMeta = { fileName, header, rowCount: data.length, pageStarts };
+  values[`${KEY}${importId}:meta`] = JSON.stringify(meta);
+  store.putAll(values, SIX_HOURS);
+  const cursor = cursorOf(ctx, importId);
+  return {
+    importId, fileName, header, sample: data.slice(0, 5), rowCount: data.length, mapping: guessMapping(header),
+    fields: IMPORT_FIELDS.map((key) => ({ key, label: IMPORT_FIELD_LABELS[key] })),
+    progress: cursor && !cursor.undone ? progressOf(importId, cursor) : null,
+  };
+}
+
+function stagedMeta(store: ClientIndexStore, importId: string): StagedMeta {
+  const got = store.getAll([`${KEY}${importId}:meta`]);
+  const raw = got[`${KEY}${importId}:meta`];
+  if (!raw) throw new InputError('The uploaded file is no longer held (uploads are kept for 6 hours). Upload it again: rows already imported are kept and skipped.');
+  return JSON.parse(raw) as StagedMeta;
+}
+
+function stagedPages(store: ClientIndexStore, importId: string, from: number, to: number): string[][][] {
+  const keys: string[] = [];
+  for (let p = from; p < to; p++) keys.push(`${KEY}${importId}:${p}`);
+  const got = store.getAll(keys);
+  return keys.map((k) => {
+    if (!got[k]) throw new InputError('Part of the uploaded file is no longer held. Upload it again: rows already imported are kept and skipped.');
+    return JSON.parse(got[k]) as string[][];
+  });
+}
+
+function checkedMapping(mappingArg: unknown, width: number): ColumnMapping {
+  if (!Array.isArray(mappingArg)) throw new InputError('The column mapping is missing.');
+  const problems = mappingProblems(mappingArg, width);
+  if (problems.length > 0) throw new InputError(problems.join(' '));
+  return mappingArg as ColumnMapping;
+}
+
+function planOptions(ctx: UseCaseContext): PlanOptions {
+  return {
+    country: ctx.config.settings.defaultCountry,
+    groups: CLIENT_GROUPS,
+    defaultManager: ctx.actor.email,
+    team: ctx.config.team.map((m) => ({ email: m.email, name: m.name })),
+  };
+}
+
+function knownClients(table: Table): KnownClient[] {
+  return table.rows.map((r) => knownOf(r));
+}
+
+function knownOf(r: DecodedRow): KnownClient {
+  const x = r.record;
+  return {
+    id: text(x.id), name: text(x.name), company: text(x.company), contact: text(x.contact), phone: text(x.phone),
+    phoneE164: text(x.phoneE164), otherPhones: text(x.otherPhones), email: text(x.email), otherEmails: text(x.otherEmails),
+    group: text(x.group), address: text(x.address), city: text(x.city), manager: text(x.manager),
+    preferences: text(x.preferences), notes: text(x.notes), callBack: x.callBack === true,
+    importId: text(x.importId), importRow: typeof x.importRow === 'number' ? x.importRow : null,
+  };
+}
+
+const DRY_RUN_CREATED_SHOWN = 30;
+const DRY_RUN_ROWS_SHOWN = 400;
+
+export function dryRunImport(ctx: UseCaseContext, store: ClientIndexStore, importIdArg: unknown, mappingArg: unknown): DryRunResult {
+  requireImporter(ctx);
+  const importId = requireImportId(importIdArg);
+  const meta = stagedMeta(store, importId);
+  const mapping = checkedMapping(mappingArg, meta.header.length);
+  const pages = stagedPages(store, importId, 0, meta.pageStarts.length);
+  const rows = ([] as string[][]).concat(...pages);
+  const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
+  const known = knownClients(clients);
+  const names: Record<string, string> = {};
+  for (const k of known) names[k.id] = k.name || '';
+  const plans = planImport(rows, 2, mapping, known, importId, planOptions(ctx));
+  const byRow: Record<number, RowPlan> = {};
+  for (const p of plans) byRow[p.row] = p;
+  let createdShown = 0;
+  let warnings = 0;
+  const shown: DryRunRow[] = [];
+  for (const p of plans) {
+    warnings += p.warnings.length;
+    if (p.action === 'skip' && p.reason === 'empty row') continue;
+    if (p.action === 'create' && p.warnings.length === 0 && createdShown++ >= DRY_RUN_CREATED_SHOWN) continue;
+    if (shown.length >= DRY_RUN_ROWS_SHOWN) break;
+    shown.push({
+      row: p.row, action: p.action, name: p.draft.name, phone: p.draft.phone, email: p.draft.email, reason: p.reason,
+      warnings: p.warnings,
+      into: p.into ? `${names[p.into] || p.into}` : p.intoRow ? `${byRow[p.intoRow] ? byRow[p.intoRow].draft.name : ''} (row ${p.intoRow} of this file)` : '',
+      fills: p.fills ? Object.keys(p.fills).filter((k) => k !== 'phoneE164') : [],
+    });
+  }
+  return { importId, summary: summarize(plans), rows: shown, warnings };
+}
+
+function draftRecord(d: ClientDraft): Record<string, unknown> {
+  return {
+    name: d.name, company: d.company, contact: d.contact, phone: d.phone, phoneE164: d.phoneE164, otherPhones: d.otherPhones,
+    email: d.email, otherEmails: d.otherEmails, group: d.group || 'new', address: d.address, city: d.city, manager: d.manager,
+    preferences: d.preferences, notes: d.notes, callBack: d.callBack,
+  };
+}
+
+/** One chunk of the import (CHUNK_PAGES pages); call again until `done`. */
+export function runImportChunk(ctx: UseCaseContext, store: ClientIndexStore, importIdArg: unknown, mappingArg: unknown): ImportProgress {
+  requireImporter(ctx);
+  const importId = requireImportId(importIdArg);
+  return ctx.ports.lock.withDocumentLock(() => {
+    let cursor = cursorOf(ctx, importId);
+    if (cursor && cursor.done && !cursor.undone) return progressOf(importId, cursor);
+    const meta = stagedMeta(store, importId);
+    if (!cursor || cursor.undone) {
+      cursor = {
+        fileName: meta.fileName, mapping: checkedMapping(mappingArg, meta.header.length), nextPage: 0, pages: meta.pageStarts.length,
+        rowCount: meta.rowCount, rowsDone: 0, created: 0, merged: 0, refused: 0, skipped: 0, done: false,
+      };
+    }
+    const from = cursor.nextPage;
+    const to = Math.min(cursor.pages, from + CHUNK_PAGES);
+    const rows = ([] as string[][]).concat(...stagedPages(store, importId, from, to));
+    const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
+    const known = knownClients(clients);
+    const plans = planImport(rows, meta.pageStarts[from], cursor.mapping, known, importId, planOptions(ctx));
+    const now = ctx.moment.now;
+
+    const createdByRow: Record<number, Record<string, unknown>> = {};
+    const creates: Record<string, unknown>[] = [];
+    // One fresh id per chunk, numbered per client: 2,000 ids without 2,000 Utilities.getUuid calls.
+    const idBase = ctx.ports.ids.next(CLIENTS.idPrefix);
+    for (const p of plans) {
+      if (p.action !== 'create') continue;
+      const record = {
+        id: `${idBase}-${String(creates.length + 1).padStart(4, '0')}`, ...draftRecord(p.draft), createdAt: now, version: 1, updatedAt: now,
+        updatedBy: ctx.actor.email, importId, importRow: p.row,
+      };
+      createdByRow[p.row] = record;
+      creates.push(record);
+    }
+    // Merges into clients already in the base: the same target may be hit by several rows.
+    const rowById: Record<string, DecodedRow> = {};
+    for (const r of clients.rows) rowById[text(r.record.id)] = r;
+    const fillsById: Record<string, Record<string, unknown>> = {};
+    for (const p of plans) {
+      if (p.action !== 'merge' || !p.fills) continue;
+      if (p.intoRow !== undefined) {
+        // Into a client this chunk creates: the plan already folded the fills into its draft.
+        const target = plans.filter((q) => q.row === p.intoRow)[0];
+        if (target && createdByRow[p.intoRow]) Object.assign(createdByRow[p.intoRow], draftRecord(target.draft), { group: target.draft.group || 'new' });
+        continue;
+      }
+      if (!p.into || !rowById[p.into]) continue;
+      fillsById[p.into] = { ...(fillsById[p.into] || {}), ...p.fills };
+    }
+    const filled: { id: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
+    const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
+    for (const id of Object.keys(fillsById)) {
+      const row = rowById[id];
+      const after = fillsById[id];
+      if (Object.keys(after).length === 0) continue;
+      const before: Record<string, unknown> = {};
+      for (const k of Object.keys(after)) before[k] = row.record[k] == null ? '' : row.record[k];
+      filled.push({ id, before, after });
+      const version = typeof row.record.version === 'number' ? row.record.version : 0;
+      patches.push({ row, patch: { ...after, version: version + 1, updatedAt: now, updatedBy: ctx.actor.email } });
+    }
+    const summary = summarize(plans);
+    // Write-ahead: what this chunk fills is on record before anything is written.
+    const ledger = readLedgerHeader(ctx);
+    appendRecords(ctx.ports.sheets, ledger, [{
+      id: ctx.ports.ids.next(IMPORTS.idPrefix), importId, fileName: cursor.fileName, chunk: from / CHUNK_PAGES + 1,
+      created: creates.length, merged: summary.merge, refused: summary.refuse, filled: JSON.stringify(filled), at: now, by: ctx.actor.email,
+    }], ctx.ports.dates);
+    appendRecords(ctx.ports.sheets, clients, creates, ctx.ports.dates);
+    if (patches.length > 0) updateRows(ctx.ports.sheets, clients, patches, ctx.ports.dates);
+
+    cursor.nextPage = to;
+    cursor.rowsDone += rows.length;
+    // Rows a killed run of this chunk had already created count as created, not skipped.
+    const resumed = plans.filter((p) => p.action === 'skip' && p.reason === 'already imported').length;
+    cursor.created += creates.length + resumed;
+    cursor.merged += summary.merge;
+    cursor.refused += summary.refuse;
+    cursor.skipped += summary.skip - resumed;
+    cursor.done = to >= cursor.pages;
+    cursor.undone = false;
+    ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+    forgetClientIndex(store);
+    if (cursor.done) {
+      appendActivities(ctx.ports, ctx.actor.email, [{
+        kind: 'audit',
+        summary: `Import ${importId} of ${cursor.fileName}: ${cursor.created} clients created, ${cursor.merged} rows merged, ${cursor.refused} refused`,
+      }]);
+    }
+    return progressOf(importId, cursor);
+  });
+}
+
+/** Only the header of the Imports tab (one row): the chunk appends to it, never reads it whole. */
+function readLedgerHeader(ctx: UseCaseContext): Pick<Table, 'tab' | 'map'> {
+  const header = ctx.ports.sheets.readHeader(IMPORTS.name);
+  if (header === null) throw new WorkbookError('The "Imports" tab is missing. Run Dealboard → Set up workbook to create it.');
+  const map = mapHeaders(IMPORTS, header);
+  requireSchemaColumns(IMPORTS, map);
+  return { tab: IMPORTS, map };
+}
+
+export function importProgress(ctx: UseCaseContext, importIdArg: unknown): ImportProgress | null {
+  const importId = requireImportId(importIdArg);
+  const cursor = cursorOf(ctx, importId);
+  return cursor ? progressOf(importId, cursor) : null;
+}
+
+/**
+ * Removes the clients the import created (except those deals now refer to) and puts back
+ * the cells its merges filled, where they still hold what the import wrote.
+ */
+export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importIdArg: unknown): ImportUndoResult {
+  requireImporter(ctx);
+  const importId = requireImportId(importIdArg);
+  return ctx.ports.lock.withDocumentLock(() => {
+    const ledger = readTable(ctx.ports.sheets, IMPORTS, ctx.ports.dates);
+    const entries = ledger.rows.filter((r) => text(r.record.importId) === importId && !isDate(r.record.undoneAt));
+    const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
+    const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+    const referenced: Record<string, true> = {};
+    for (const d of deals.rows) if (d.record.clientId) referenced[text(d.record.clientId)] = true;
+    const rowById: Record<string, DecodedRow> = {};
+    for (const r of clients.rows) rowById[text(r.record.id)] = r;
+
+    // Restore merges, newest chunk first, only where the cell still holds the import's value.
+    const patches: Record<number, { row: DecodedRow; patch: Record<string, unknown> }> = {};
+    let restored = 0;
+    for (const entry of entries.slice().reverse()) {
+      let filled: { id: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
+      try { filled = JSON.parse(text(entry.record.filled) || '[]'); } catch (_damaged) { filled = []; }
+      for (const f of filled) {
+        const row = rowById[f.id];
+        if (!row || text(row.record.importId) === importId) continue;
+        for (const key of Object.keys(f.after)) {
+          const now = row.record[key];
+          const current = patches[row.row] && key in patches[row.row].patch ? patches[row.row].patch[key] : now;
+          if (String(current == null ? '' : current) !== String(f.after[key])) continue;
+          patches[row.row] = patches[row.row] || { row, patch: {} };
+          patches[row.row].patch[key] = f.before[key];
+          restored += 1;
+        }
+      }
+    }
+    const patchList = Object.keys(patches).map((k) => patches[Number(k)]);
+    for (const p of patchList) {
+      const version = typeof p.row.record.version === 'number' ? p.row.record.version : 0;
+      Object.assign(p.patch, { version: version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email });
+    }
+    if (patchList.length > 0) updateRows(ctx.ports.sheets, clients, patchList, ctx.ports.dates);
+
+    const doomed: number[] = [];
+    let kept = 0;
+    for (const r of clients.rows) {
+      if (text(r.record.importId) !== importId) continue;
+      if (referenced[text(r.record.id)]) { kept += 1; continue; }
+      doomed.push(r.row);
+    }
+    // Bottom-up, one deleteRows per run of adjacent rows.
+    doomed.sort((a, b) => b - a);
+    let i = 0;
+    while (i < doomed.length) {
+      let j = i;
+      while (j + 1 < doomed.length && doomed[j + 1] === doomed[j] - 1) j++;
+      ctx.ports.sheets.deleteRows(CLIENTS.name, doomed[j], j - i + 1);
+      i = j + 1;
+    }
+    if (entries.length > 0) updateRows(ctx.ports.sheets, ledger, entries.map((row) => ({ row, patch: { undoneAt: ctx.moment.now } })), ctx.ports.dates);
+    const cursor = cursorOf(ctx, importId);
+    if (cursor) {
+      cursor.undone = true;
+      cursor.done = false;
+      ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+    }
+    forgetClientIndex(store);
+    appendActivities(ctx.ports, ctx.actor.email, [{
+      kind: 'audit',
+      summary: `Import ${importId} undone: ${doomed.length} clients removed, ${restored} merged cells restored${kept ? `, ${kept} kept because deals refer to them` : ''}`,
+    }]);
+    return { importId, removed: doomed.length, restored, kept };
+  });
+}
+
+/** Earlier imports from the Imports tab, newest first, so one can be undone without its file. */
+export function listImports(ctx: UseCaseContext): ImportSummary[] {
+  requireImporter(ctx);
+  const ledger = readTable(ctx.ports.sheets, IMPORTS, ctx.ports.dates);
+  const byId: Record<string, ImportSummary> = {};
+  const order: string[] = [];
+  for (const r of ledger.rows) {
+    const id = text(r.record.importId);
+    if (!/^IMP-[0-9a-f]{12}$/.test(id)) continue;
+    let s = byId[id];
+    if (!s) {
+      s = byId[id] = { importId: id, fileName: text(r.record.fileName), at: null, by: text(r.record.by), created: 0, merged: 0, refused: 0, undone: true, done: false };
+      order.push(id);
+    }
+    const at = isDate(r.record.at) ? r.record.at.toISOString() : null;
+    if (at && (!s.at || at > s.at)) s.at = at;
+    s.created += typeof r.record.created === 'number' ? r.record.created : 0;
+    s.merged += typeof r.record.merged === 'number' ? r.record.merged : 0;
+    s.refused += typeof r.record.refused === 'number' ? r.record.refused : 0;
+    if (!isDate(r.record.undoneAt)) s.undone = false;
+  }
+  for (const id of order) {
+    const cursor = cursorOf(ctx, id);
+    byId[id].done = !!cursor && cursor.done;
+  }
+  return order.map((id) => byId[id]).sort((a, b) => String(b.at).localeCompare(String(a.at))).slice(0, 20);
+}

@@ -1,0 +1,193 @@
+// The client base: search and caller lookup, the client card (orders with their documents and
+// steps, the communication history) and edits of the card, with the rights of each role.
+import { ACTIVITIES, CHECKPOINTS, CLIENTS, CLIENT_GROUPS, DEALS, DOCUMENTS } from '../workbook/schema';
+import { DecodedRow, isDate } from '../workbook/codec';
+import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
+import { searchIndex } from '../domain/clientSearch';
+import { ClientAccessRules, canEditClient, canViewClient } from '../domain/clientRights';
+import { normalizeEmail, normalizePhone } from '../domain/phones';
+import { sameEmail } from '../domain/roles';
+import { isStageKey } from '../domain/stages';
+import { UseCaseContext } from './session';
+import { ClientIndexStore, clientFactsOf, forgetClientIndex, loadClientIndex } from './clientIndex';
+import { ClientCard, ClientContact, ClientFields, ClientHit, ClientOrder, ClientSearchResult } from './contracts/clients';
+import { toDeal } from './records';
+import { appendActivities } from './audit';
+import { InputError, optionalText, requireId, requirePlainObject, requireText, requireVersion } from './validate';
+
+const SEARCH_LIMIT = 25;
+const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const iso = (v: unknown) => (isDate(v) ? v.toISOString() : null);
+
+/** What an executor may see: the clients of the deals where they are responsible for a checkpoint. */
+export function accessRules(ctx: UseCaseContext, deals?: Table): ClientAccessRules {
+  const rules: ClientAccessRules = { managersViewOthers: ctx.config.settings.clientViewOthers };
+  if (ctx.actor.role !== 'executor') return rules;
+  const checkpoints = readTable(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+  const dealIds: Record<string, true> = {};
+  for (const row of rowsWhere(checkpoints, 'responsible', (v) => sameEmail(text(v), ctx.actor.email), ctx.ports.dates)) {
+    dealIds[text(row.record.dealId)] = true;
+  }
+  const dealTable = deals || readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  const clientIds: string[] = [];
+  for (const row of rowsWhere(dealTable, 'id', (v) => dealIds[text(v)] === true, ctx.ports.dates)) {
+    const id = text(row.record.clientId);
+    if (id && clientIds.indexOf(id) < 0) clientIds.push(id);
+  }
+  rules.executorClientIds = clientIds;
+  return rules;
+}
+
+export function findClients(ctx: UseCaseContext, store: ClientIndexStore, queryArg: unknown): ClientSearchResult {
+  const query = requireText(queryArg, 'The search', 200, true);
+  if (query === '') return { query, total: 0, hits: [] };
+  const country = ctx.config.settings.defaultCountry;
+  const { entries } = loadClientIndex(ctx.ports, store, country);
+  const rules = accessRules(ctx);
+  const visible = entries.filter((e) => canViewClient(ctx.actor, { id: e.i, manager: e.m }, rules));
+  const { hits, total } = searchIndex(visible, query, country, SEARCH_LIMIT);
+  return {
+    query,
+    total,
+    hits: hits.map(({ entry, score }): ClientHit => ({
+      id: entry.i, name: entry.n, company: entry.c, contact: entry.p, phone: entry.pt, email: entry.e.split(' ')[0] || '',
+      group: entry.g, manager: entry.m, city: entry.y, callBack: entry.b === 1,
+      match: score === 3 ? 'phone' : score === 2 ? 'digits' : 'text',
+    })),
+  };
+}
+
+function fieldsOf(r: DecodedRow['record']): ClientFields {
+  const f = clientFactsOf(r);
+  return {
+    name: f.name, company: f.company, contact: f.contact, phone: f.phone, phoneE164: f.phoneE164, otherPhones: f.otherPhones,
+    email: f.email, otherEmails: f.otherEmails, group: f.group, address: text(r.address), city: f.city, manager: f.manager,
+    preferences: text(r.preferences), notes: text(r.notes), callBack: f.callBack,
+  };
+}
+
+export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): ClientCard {
+  const clientId = requireId(clientIdArg, 'The client');
+  const { ports } = ctx;
+  const clients = readTable(ports.sheets, CLIENTS, ports.dates);
+  const row = findRow(clients, clientId);
+  if (!row) throw new InputError(`There is no client with id ${clientId}; it may have been deleted or merged.`);
+  const fields = fieldsOf(row.record);
+  const deals = readTable(ports.sheets, DEALS, ports.dates);
+  if (!canViewClient(ctx.actor, { id: clientId, manager: fields.manager }, accessRules(ctx, deals))) {
+    throw new InputError(`${fields.name} is a client of ${ctx.config.team.filter((m) => sameEmail(m.email, fields.manager)).map((m) => m.name)[0] || fields.manager}; you may not open it.`);
+  }
+  const dealRows = rowsWhere(deals, 'clientId', (v) => v === clientId, ports.dates).map((r) => toDeal(r.record));
+  const dealIds: Record<string, string> = {};
+  for (const d of dealRows) dealIds[d.id] = d.title;
+  const belongs = (r: DecodedRow) => text(r.record.clientId) === clientId || text(r.record.dealId) in dealIds;
+
+  const documents = readTable(ports.sheets, DOCUMENTS, ports.dates);
+  const activities = readTable(ports.sheets, ACTIVITIES, ports.dates);
+  const docsByDeal: Record<string, ClientOrder['documents']> = {};
+  for (const d of rowsWhere(documents, 'dealId', (v) => text(v) in dealIds, ports.dates)) {
+    const list = docsByDeal[text(d.record.dealId)] = docsByDeal[text(d.record.dealId)] || [];
+    list.push({ kind: text(d.record.kind), number: text(d.record.number), url: text(d.record.url), pdfUrl: text(d.record.pdfUrl), generatedAt: iso(d.record.generatedAt), generatedBy: text(d.record.generatedBy) });
+  }
+  const stepsByDeal: Record<string, ClientOrder['steps']> = {};
+  const history: ClientContact[] = [];
+  const related = rowsWhere(activities, 'clientId', (v) => v === clientId, ports.dates)
+    .concat(rowsWhere(activities, 'dealId', (v) => text(v) in dealIds, ports.dates).filter((r) => text(r.record.clientId) !== clientId));
+  for (const a of related) {
+    if (!belongs(a)) continue;
+    const kind = text(a.record.kind);
+    const dealId = text(a.record.dealId);
+    if (dealId) {
+      const steps = stepsByDeal[dealId] = stepsByDeal[dealId] || [];
+      steps.push({ at: iso(a.record.at), user: text(a.record.user), kind, summary: text(a.record.summary) });
+    }
+    if (kind !== 'audit' && kind !== 'problem') {
+      history.push({
+        at: iso(a.record.at), user: text(a.record.user), kind, summary: text(a.record.summary), withWhom: text(a.record.withWhom),
+        agreed: text(a.record.agreed), nextStep: text(a.record.nextStep), dealId, dealTitle: dealIds[dealId] || '',
+      });
+    }
+  }
+  history.sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  const names = ctx.config.settings.stageNames;
+  const orders: ClientOrder[] = dealRows.map((d) => ({
+    dealId: d.id, title: d.title, stage: d.stage || '', stageName: d.stage && isStageKey(d.stage) ? names[d.stage] : '',
+    amount: d.amount, budget: d.budget, manager: d.manager, createdAt: iso(d.createdAt),
+    expectedClose: d.expectedClose ? ports.dates.toLocalDate(d.expectedClose) : null,
+    closedAt: iso(d.closedAt), documents: docsByDeal[d.id] || [],
+    steps: (stepsByDeal[d.id] || []).sort((a, b) => String(a.at).localeCompare(String(b.at))),
+  }));
+  orders.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+  const counts = { open: 0, won: 0, lost: 0 };
+  for (const d of dealRows) {
+    if (d.stage === 'failed') counts.lost += 1;
+    else if (d.stage === 'in_work' || d.stage === 'completed') counts.won += 1;
+    else counts.open += 1;
+  }
+  const manager = ctx.config.team.filter((m) => sameEmail(m.email, fields.manager))[0];
+  return {
+    id: clientId,
+    version: typeof row.record.version === 'number' ? row.record.version : 0,
+    fields,
+    managerName: manager ? manager.name : fields.manager,
+    createdAt: iso(row.record.createdAt),
+    lastContactAt: iso(row.record.lastContactAt),
+    importId: text(row.record.importId),
+    editable: canEditClient(ctx.actor, { manager: fields.manager }),
+    groups: CLIENT_GROUPS.slice(),
+    orders,
+    history: history.slice(0, 200),
+    counts,
+  };
+}
+
+const EDITABLE: (keyof ClientFields)[] = ['name', 'company', 'contact', 'phone', 'otherPhones', 'email', 'otherEmails', 'group', 'address', 'city', 'preferences', 'notes', 'callBack', 'manager'];
+const LIMITS: Record<string, number> = { preferences: 5000, notes: 5000 };
+
+export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clientIdArg: unknown, patchArg: unknown, versionArg: unknown): ClientCard {
+  const clientId = requireId(clientIdArg, 'The client');
+  const patchIn = requirePlainObject(patchArg, 'The change');
+  const expected = requireVersion(versionArg);
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(patchIn)) {
+    if (EDITABLE.indexOf(key as keyof ClientFields) < 0) throw new InputError(`"${key}" is not a field of the client card.`);
+    const value = patchIn[key];
+    if (key === 'callBack') {
+      if (typeof value !== 'boolean') throw new InputError('Call back must be true or false.');
+      patch.callBack = value;
+    } else if (key === 'name') {
+      patch.name = requireText(value, 'The name', 200);
+    } else {
+      patch[key] = optionalText(value, `The ${key}`, LIMITS[key] || 300);
+    }
+  }
+  if (typeof patch.group === 'string' && patch.group !== '' && (CLIENT_GROUPS as readonly string[]).indexOf(patch.group) < 0) {
+    throw new InputError(`The group must be one of: ${CLIENT_GROUPS.join(', ')}.`);
+  }
+  if (typeof patch.email === 'string' && patch.email !== '' && !normalizeEmail(patch.email)) throw new InputError(`"${patch.email}" is not an e-mail address.`);
+  const country = ctx.config.settings.defaultCountry;
+  if (typeof patch.phone === 'string') {
+    const e164 = patch.phone === '' ? '' : normalizePhone(patch.phone, country);
+    if (e164 === null) throw new InputError(`"${patch.phone}" is not a phone number.`);
+    patch.phoneE164 = e164;
+  }
+  return ctx.ports.lock.withDocumentLock(() => {
+    const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
+    const row = findRow(clients, clientId);
+    if (!row) throw new InputError(`There is no client with id ${clientId}.`);
+    const before = fieldsOf(row.record);
+    if (!canEditClient(ctx.actor, { manager: before.manager })) throw new InputError(`Only ${before.manager || 'the client\'s manager'}, a head or the owner may change ${before.name}.`);
+    if ('manager' in patch && !sameEmail(String(patch.manager), before.manager) && ctx.actor.role === 'manager') {
+      throw new InputError('Only a head or the owner may give a client to another manager.');
+    }
+    const version = typeof row.record.version === 'number' ? row.record.version : 0;
+    if (version !== expected) {
+      throw new InputError(`${before.name} was changed by ${text(row.record.updatedBy) || 'someone'} since you opened the card; reopen it.`);
+    }
+    updateRow(ctx.ports.sheets, clients, row, { ...patch, version: version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
+    const changedKeys = Object.keys(patch).filter((k) => k !== 'phoneE164' && String((before as unknown as Record<string, unknown>)[k]) !== String(patch[k]));
+    if (changedKeys.length > 0) appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', clientId, summary: `Client ${before.name}: changed ${changedKeys.join(', ')}` }]);
+    forgetClientIndex(store);
+    return getClientCard(ctx, clientId);
+  });
+}

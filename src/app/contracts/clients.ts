@@ -1,0 +1,198 @@
+// The plain-JSON shapes of the client base that cross google.script.run (dates as ISO strings).
+import type { ImportField } from '../../domain/importMapping';
+import type { PlanSummary, RowAction } from '../../domain/importPlan';
+
+export interface ClientHit {
+  id: string;
+  name: string;
+  company: string;
+  contact: string;
+  phone: string;
+  email: string;
+  group: string;
+  manager: string;
+  city: string;
+  callBack: boolean;
+  /** 'phone' when the number matched exactly, 'digits' for part of a number, 'text' otherwise. */
+  match: 'phone' | 'digits' | 'text';
+}
+
+export interface ClientSearchResult {
+  query: string;
+  total: number;
+  hits: ClientHit[];
+}
+
+export interface ClientFields {
+  name: string;
+  company: string;
+  contact: string;
+  phone: string;
+  phoneE164: string;
+  otherPhones: string;
+  email: string;
+  otherEmails: string;
+  group: string;
+  address: string;
+  city: string;
+  manager: string;
+  preferences: string;
+  notes: string;
+  callBack: boolean;
+}
+
+export interface ClientDocument {
+  kind: string;
+  number: string;
+  url: string;
+  pdfUrl: string;
+  generatedAt: string | null;
+  generatedBy: string;
+}
+
+export interface ClientStep {
+  at: string | null;
+  user: string;
+  kind: string;
+  summary: string;
+}
+
+export interface ClientOrder {
+  dealId: string;
+  title: string;
+  stage: string;
+  stageName: string;
+  amount: number;
+  budget: number;
+  manager: string;
+  createdAt: string | null;
+  /** 'yyyy-MM-dd' in the spreadsheet's time zone. */
+  expectedClose: string | null;
+  closedAt: string | null;
+  documents: ClientDocument[];
+  steps: ClientStep[];
+}
+
+export interface ClientContact {
+  at: string | null;
+  user: string;
+  kind: string;
+  summary: string;
+  withWhom: string;
+  agreed: string;
+  nextStep: string;
+  dealId: string;
+  dealTitle: string;
+}
+
+export interface ClientCard {
+  id: string;
+  version: number;
+  fields: ClientFields;
+  managerName: string;
+  createdAt: string | null;
+  lastContactAt: string | null;
+  importId: string;
+  editable: boolean;
+  groups: string[];
+  orders: ClientOrder[];
+  /** Calls, meetings, e-mails and notes, newest first. */
+  history: ClientContact[];
+  counts: { open: number; won: number; lost: number };
+}
+
+export type ClientPatch = Partial<ClientFields>;
+
+export interface ImportUpload {
+  fileName: string;
+  /** 'csv' content is the file's text; 'xlsx' content is base64. */
+  kind: 'csv' | 'xlsx';
+  content: string;
+}
+
+export interface ImportPrepared {
+  importId: string;
+  fileName: string;
+  header: string[];
+  sample: string[][];
+  rowCount: number;
+  mapping: (ImportField | '')[];
+  fields: { key: ImportField; label: string }[];
+  /** Progress of this very file when it was imported before (same content): resume instead. */
+  progress: ImportProgress | null;
+}
+
+export interface DryRunRow {
+  row: number;
+  action: RowAction;
+  name: string;
+  phone: string;
+  email: string;
+  reason: string;
+  warnings: string[];
+  /** For a merge: the client it merges into (name) and which fields it fills. */
+  into: string;
+  fills: string[];
+}
+
+export interface DryRunResult {
+  importId: string;
+  summary: PlanSummary;
+  /** Every refused row, the merges, and the first created rows (capped for the payload). */
+  rows: DryRunRow[];
+  warnings: number;
+}
+
+export interface ImportProgress {
+  importId: string;
+  fileName: string;
+  rowCount: number;
+  rowsDone: number;
+  created: number;
+  merged: number;
+  refused: number;
+  skipped: number;
+  done: boolean;
+  undone: boolean;
+}
+
+/** One earlier import, from the Imports tab. */
+export interface ImportSummary {
+  importId: string;
+  fileName: string;
+  at: string | null;
+  by: string;
+  created: number;
+  merged: number;
+  refused: number;
+  undone: boolean;
+  done: boolean;
+}
+
+export interface ImportUndoResult {
+  importId: string;
+  removed: number;
+  restored: number;
+  /** Clients kept because deals now refer to them. */
+  kept: number;
+}
+
+export interface ExportRequest {
+  format: 'csv' | 'xlsx' | 'vcard';
+  group?: string;
+  delimiter?: ',' | ';';
+}
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  /** Text files as text; XLSX as base64. */
+  encoding: 'text' | 'base64';
+  content: string;
+  count: number;
+}
+
+export interface DuplicateGroup {
+  reason: string;
+  clients: { id: string; name: string; company: string; phone: string; email: string; manager: string; deals: number }[];
+}

@@ -1,0 +1,114 @@
+// The client base as an office tries it in the playground, in Debian's Chromium: import the
+// old Excel base (the sample CSV) with the guessed mapping and a dry run, find a client by a
+// pasted phone number in another format, open the card with its orders and history, undo.
+// Run: npm run build && npx jest --runInBand tests/browser/clients.test.ts
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { ROOT, RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
+import { actAs, menu, rows, until } from './sheet';
+
+const enabled = browserSuiteEnabled('Client base browser tests');
+const suite = enabled ? describe : describe.skip;
+const SAMPLE = path.join(ROOT, 'scripts/playground/samples/old-client-base.csv');
+
+suite('client base in Chromium', () => {
+  const session = openPlayground();
+  let pg: RunningPlayground;
+  let page: Page;
+  const pageErrors = session.pageErrors;
+
+  beforeAll(() => {
+    ({ pg, page } = session);
+  });
+
+  async function clientsPanel(): Promise<Frame> {
+    await menu(page, 'openClientBase');
+    const frame = await frameOf(page, 'sidebar-frame');
+    await frame.waitForSelector('[data-testid="clients"] [data-testid="client-search"]', { timeout: 15000 });
+    return frame;
+  }
+
+  test('the sample file is served for the playground', async () => {
+    const reply = await page.request.get(`${pg.url.replace(/\/$/, '')}/samples/old-client-base.csv`);
+    expect(reply.status()).toBe(200);
+    expect((await reply.text()).slice(0, 12)).toBe('\ufeffKunde;Firma');
+  });
+
+  test('import the old base: mapping guessed, dry run with merges and a refusal, then the import with progress', async () => {
+    await actAs(page, pg, 'anna@studio.test');
+    const frame = await clientsPanel();
+    const before = rows(pg, 'Clients').length;
+    await frame.click('[data-testid="client-import"]');
+    await frame.setInputFiles('[data-testid="import-file"]', SAMPLE);
+    await frame.waitForSelector('[data-testid="import-mapping"]');
+    expect(await frame.inputValue('[data-testid="map-0"]')).toBe('name');
+    expect(await frame.inputValue('[data-testid="map-3"]')).toBe('phone');
+    expect(await frame.inputValue('[data-testid="map-9"]')).toBe('callBack');
+    // The user decides the "Notizen" column is not wanted.
+    await frame.selectOption('[data-testid="map-8"]', '');
+    await frame.click('[data-testid="import-dry-run"]');
+    await frame.waitForSelector('[data-testid="dry-summary"]');
+    const summary = await frame.locator('[data-testid="dry-summary"] .dry').allTextContents();
+    expect(summary).toEqual(['9 new', '2 merged', '1 refused', '2 empty/skipped']);
+    expect(await frame.innerText('[data-testid="dry-row-11"]')).toContain('phone "12" is not a phone number');
+    expect(await frame.innerText('[data-testid="dry-row-3"]')).toContain('into Müller Bau GmbH (row 2 of this file)');
+    expect(rows(pg, 'Clients').length).toBe(before);
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-mapping');
+    await frame.locator('[data-testid="import-dry"]').scrollIntoViewIfNeeded();
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-dry-run');
+
+    await frame.click('[data-testid="import-run"]');
+    await frame.waitForSelector('[data-testid="import-undo"]', { timeout: 20000 });
+    expect(await frame.innerText('[data-testid="import-progress-label"]')).toBe('14 of 14 rows · 9 created · 2 merged · 1 refused · done');
+    await frame.locator('[data-testid="import-undo"]').scrollIntoViewIfNeeded();
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-imported');
+    const imported = await until('the imported clients', () => {
+      const list = rows(pg, 'Clients').filter((c) => c['Import ID']);
+      return list.length === 9 && list;
+    });
+    expect(imported.every((c) => c.Manager === 'anna@studio.test')).toBe(true);
+    expect(imported.every((c) => c.Notes === '')).toBe(true);
+  });
+
+  test('a pasted phone in another format finds the client; the card shows orders and history', async () => {
+    const frame = await clientsPanel();
+    await frame.fill('[data-testid="client-search"]', '0049 (30) 123-4567');
+    const hit = frame.locator('[data-testid="client-results"] .client-hit').first();
+    await hit.waitFor();
+    expect(await hit.innerText()).toContain('Müller Bau GmbH');
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-lookup');
+    await hit.click();
+    await frame.waitForSelector('[data-testid="client-card"] [data-testid="client-summary"]');
+    expect(await frame.innerText('[data-testid="client-summary"]')).toContain('call back');
+    expect(await frame.innerText('[data-testid="client-card"] .client-contacts')).toContain('h.mueller@mueller-bau.de');
+
+    // A demo client with deals and logged calls: its card lists the orders and the history.
+    const deal = rows(pg, 'Deals').filter((d) => d['Client ID'] && d.Manager === 'anna@studio.test')[0];
+    const client = rows(pg, 'Clients').filter((c) => c.ID === deal['Client ID'])[0];
+    const search = await clientsPanel();
+    await search.fill('[data-testid="client-search"]', String(client.Phone));
+    await search.locator(`[data-testid="client-hit-${client.ID}"]`).click();
+    await search.waitForSelector(`[data-testid="client-order-${deal.ID}"]`);
+    expect(await search.innerText(`[data-testid="client-order-${deal.ID}"]`)).toContain(String(deal.Title));
+    const contacts = rows(pg, 'Activities').filter((a) => (a['Client ID'] === client.ID) && a.Kind !== 'audit' && a.Kind !== 'problem');
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(await search.locator('[data-testid="client-history"] h3').textContent()).toBe(`Communication ${contacts.length}`);
+    expect(await search.locator('[data-testid="client-history"] li.hist').count()).toBe(contacts.length);
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-card');
+  });
+
+  test('the import is listed under "Earlier imports" and undone from there, without its file', async () => {
+    const frame = await clientsPanel();
+    await frame.click('[data-testid="client-import"]');
+    const earlier = frame.locator('[data-testid="earlier-imports"] li').first();
+    await earlier.waitFor();
+    expect(await earlier.innerText()).toContain('old-client-base.csv · 9 created, 2 merged, 1 refused');
+    await earlier.locator('button').click();
+    await until('the imported clients removed', () => rows(pg, 'Clients').filter((c) => c['Import ID']).length === 0);
+    await frame.waitForSelector('[data-testid="earlier-imports"] li:has-text("undone")');
+  });
+
+  test('no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
