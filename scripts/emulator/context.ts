@@ -1,5 +1,9 @@
 // The shared core every emulated service is built on: the virtual clock, the call counter
 // and the execution model. Services never read the real time and never count themselves.
+import { classNameToString, implementedMembers, missingMember } from './notImplemented';
+
+/** Asked of a counted() object: the documented methods it implements (README's per-class table). */
+export const IMPLEMENTED = Symbol.for('dealboard.emulator.implementedMembers');
 
 export type CallCategory =
   | 'spreadsheetRead'
@@ -158,6 +162,9 @@ export function counted<T extends object>(counter: CallCounter, className: strin
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
+      // A documented member the emulator lacks throws "Not implemented in the Dealboard emulator".
+      if (value === undefined) return prop === IMPLEMENTED ? implementedMembers(className, obj) : missingMember(className, prop);
+      if (prop === 'toString' && value === Object.prototype.toString) return classNameToString(className);
       if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
       return function countedMethod(this: unknown, ...args: unknown[]) {
         if (counter.depth === 0) counter.record(`${className}.${prop}`);

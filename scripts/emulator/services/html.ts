@@ -1,4 +1,5 @@
 // HtmlService, HtmlOutput, HtmlTemplate.
+import { isImplemented } from '../notImplemented';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { counted } from '../context';
@@ -131,7 +132,7 @@ export class EmuHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, H
     let content = '';
     if (html !== undefined && html !== null) {
       const blob = html as { getDataAsString?: () => string };
-      content = typeof blob.getDataAsString === 'function' ? blob.getDataAsString() : String(html);
+      content = isImplemented(blob, 'getDataAsString') ? blob.getDataAsString!() : String(html);
     }
     return newHtmlOutput(this.state, content);
   }
@@ -140,7 +141,7 @@ export class EmuHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, H
   }
   createTemplate(html: unknown): GHtmlTemplate {
     const blob = html as { getDataAsString?: () => string };
-    const source = blob && typeof blob.getDataAsString === 'function' ? blob.getDataAsString() : String(html);
+    const source = blob && isImplemented(blob, 'getDataAsString') ? blob.getDataAsString!() : String(html);
     return counted(this.state.ctx.calls, 'HtmlTemplate', new EmuHtmlTemplate(this.state, source)) as unknown as GHtmlTemplate;
   }
   createTemplateFromFile(filename: string): GHtmlTemplate {

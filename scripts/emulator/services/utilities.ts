@@ -1,4 +1,5 @@
 // Utilities and Blob. Bytes go out as arrays of signed bytes, as on Apps Script.
+import { isImplemented } from '../notImplemented';
 import { createHash, createHmac } from 'node:crypto';
 import { deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { counted } from '../context';
@@ -73,8 +74,8 @@ export function blobOf(v: unknown): EmuBlob {
   const direct = v ? (v as { [BLOB]?: EmuBlob })[BLOB] : undefined;
   if (direct) return direct;
   const src = v as { getBlob?: () => unknown };
-  if (src && typeof src.getBlob === 'function') {
-    const inner = src.getBlob() as { [BLOB]?: EmuBlob };
+  if (src && isImplemented(src, 'getBlob')) {
+    const inner = src.getBlob!() as { [BLOB]?: EmuBlob };
     if (inner && inner[BLOB]) return inner[BLOB] as EmuBlob;
   }
   throw gasError('Invalid argument: blob');
