@@ -7,6 +7,7 @@ import {
   EmuDataValidationBuilder, SELF, cloneRule, cloneValidation, emptyRule, unwrap,
 } from './builders';
 import { displayValue, implicitFormat } from './format';
+import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formula';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError,
@@ -345,10 +346,11 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
   getDisplayValue(): string {
     this.alive();
-    return displayValue(this.sheet.get('values', this.row, this.col), this.sheet.get('numberFormat', this.row, this.col) as string | undefined, this.tz);
+    return displayValue(this.computed(this.row, this.col), this.sheet.get('numberFormat', this.row, this.col) as string | undefined, this.tz);
   }
   getDisplayValues(): string[][] {
     const values = this.readLayer('values', (v) => v);
+    overlayFormulaValues(this.formulaContext(), this.sheet, this.row, this.col, values, (v) => v);
     const formats = this.readLayer('numberFormat', (v) => v as string | undefined);
     const tz = this.tz;
     return values.map((r, i) => r.map((v, j) => displayValue(v, formats[i][j], tz)));
@@ -381,11 +383,19 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   getSheet(): GSheet { this.alive(); return this.s.sheet(this.sheet); }
   getValue(): any {
     this.alive();
-    const v = this.sheet.get('values', this.row, this.col);
+    const v = this.computed(this.row, this.col);
     return v === undefined ? '' : cloneValue(v);
   }
   getValues(): any[][] {
-    return this.readLayer('values', (v) => (v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v));
+    const map = (v: unknown) => (v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v);
+    const out = this.readLayer('values', map);
+    overlayFormulaValues(this.formulaContext(), this.sheet, this.row, this.col, out, map);
+    return out;
+  }
+  /** Formula cells read back their computed value (formula.ts lists what is evaluated). */
+  private formulaContext(): FormulaContext { return { model: this.s.model, now: () => this.s.ctx.clock.now() }; }
+  private computed(row: number, col: number): unknown {
+    return this.sheet.layers.formulas ? new FormulaEvaluator(this.formulaContext()).cellValue(this.sheet, row, col) : this.sheet.get('values', row, col);
   }
   getWidth(): number { return this.numCols; }
   getWrap(): boolean { this.alive(); return (this.sheet.get('wrap', this.row, this.col) as boolean) ?? false; }
