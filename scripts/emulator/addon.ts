@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as vm from 'node:vm';
 import type { AuthModeName } from './context';
+import { applyManifestFile } from './manifest';
 import { Addon, AddonInternals, ExecuteOptions, RUN, Workspace } from './workspace';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -87,6 +88,7 @@ export function loadAddon(ws: Workspace, bundlePath = 'dist/Code.js'): Addon {
   Object.defineProperty(addon, SANDBOX_JSON, { value: vm.runInContext('JSON', sandbox), enumerable: false });
 
   ws.bundleDir = dir;
+  applyManifestFile(ws, dir);
   ws.sandbox = sandbox;
   ws.addon = addon;
   return addon;

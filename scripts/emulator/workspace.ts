@@ -19,6 +19,7 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { createUrlFetchApp } from './drive/fetch';
+import { bindContainerToDrive } from './container';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -177,6 +178,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ? DriveModel.fromJSON(saved.drive)
     : new DriveModel({ seed: ((saved?.random ?? options.seed ?? 20261123) ^ 0x0d51e) >>> 0, owner: defaultUser, docsCreatePerDay: options.docsCreatePerDay });
   if (options.docsCreatePerDay !== undefined) drive.docsCreatePerDay = options.docsCreatePerDay;
+  bindContainerToDrive(model, drive);
 
   const stack: Execution[] = [];
   let nextExecution = 1;

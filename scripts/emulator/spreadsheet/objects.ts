@@ -1,7 +1,7 @@
 // Spreadsheet, Sheet, Range, Protection and the SpreadsheetApp global, on top of the model.
 
 import { EmulatorContext, counted } from '../context';
-import { cellA1, openRangeA1, parseA1, quoteSheetName, rangeA1, resolveA1 } from './a1';
+import { cellA1, openRangeA1, parseA1, parseR1C1, quoteSheetName, rangeA1, resolveA1 } from './a1';
 import {
   EmuBooleanCondition, EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder, EmuDataValidation,
   EmuDataValidationBuilder, SELF, cloneRule, cloneValidation, emptyRule, unwrap,
@@ -112,8 +112,8 @@ export class Session {
     return s;
   }
 
-  range(sheet: SheetData, row: number, col: number, numRows: number, numCols: number, openRows = false): GRange {
-    return this.wrap('Range', new EmuRange(this, sheet, row, col, numRows, numCols, openRows), true) as unknown as GRange;
+  range(sheet: SheetData, row: number, col: number, numRows: number, numCols: number, openRows = false, wholeRows = false): GRange {
+    return this.wrap('Range', new EmuRange(this, sheet, row, col, numRows, numCols, openRows, wholeRows), true) as unknown as GRange;
   }
 
   rangeFromRef(ref: RangeRefData): GRange {
@@ -201,6 +201,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     readonly numRows: number,
     readonly numCols: number,
     readonly openRows = false,
+    /** Made from row-only A1 such as '5:7' (every column): its A1 notation is '5:7'. */
+    readonly wholeRows = false,
   ) {}
 
   ref(): RangeRefData {
@@ -210,7 +212,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
 
   private self(): GRange {
-    return this.s.range(this.sheet, this.row, this.col, this.numRows, this.numCols);
+    return this.s.range(this.sheet, this.row, this.col, this.numRows, this.numCols, this.openRows, this.wholeRows);
   }
 
   private alive(): void {
@@ -326,6 +328,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   clearNote(): GRange { return this.fillLayer('note', undefined); }
 
   getA1Notation(): string {
+    if (this.wholeRows) return `${this.row}:${this.row + this.numRows - 1}`;
     return this.openRows ? openRangeA1(this.row, this.col, this.numCols) : rangeA1(this.row, this.col, this.numRows, this.numCols);
   }
   getBackground(): string { this.alive(); return (this.sheet.get('background', this.row, this.col) as string) ?? '#ffffff'; }
@@ -627,11 +630,11 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
     this.alive();
     if (typeof a === 'string' && b === undefined) {
-      const ref = parseA1(a);
+      const ref = parseA1(a) ?? parseR1C1(a);
       if (!ref) throw gasError('Range not found');
       const g = resolveA1(ref, this.data.maxRows, this.data.maxCols);
       checkBounds(this.data, g.row, g.col, g.numRows, g.numCols);
-      return this.s.range(this.data, g.row, g.col, g.numRows, g.numCols, ref.endRow === null);
+      return this.s.range(this.data, g.row, g.col, g.numRows, g.numCols, ref.endRow === null, ref.endCol === null);
     }
     const args = [a, b, c, d].filter((x) => x !== undefined);
     if (typeof a !== 'number' || typeof b !== 'number' || (c !== undefined && typeof c !== 'number') || (d !== undefined && typeof d !== 'number')
@@ -803,13 +806,13 @@ export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
     return out;
   }
   getRange(a1: string): GRange {
-    const ref = parseA1(a1);
+    const ref = parseA1(a1) ?? parseR1C1(a1);
     if (!ref) throw gasError('Range not found');
     const sheet = ref.sheetName === null ? this.model.activeSheet() : this.model.findSheet(ref.sheetName);
     if (!sheet) throw gasError('Range not found');
     const g = resolveA1(ref, sheet.maxRows, sheet.maxCols);
     checkBounds(sheet, g.row, g.col, g.numRows, g.numCols);
-    return this.s.range(sheet, g.row, g.col, g.numRows, g.numCols, ref.endRow === null);
+    return this.s.range(sheet, g.row, g.col, g.numRows, g.numCols, ref.endRow === null, ref.endCol === null);
   }
   getSheetById(id: number): GSheet | null {
     const s = this.model.sheetById(id);

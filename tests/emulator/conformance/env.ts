@@ -11,7 +11,7 @@ export interface Globals {
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Session: GoogleAppsScript.Base.Session;
-  MimeType: typeof GoogleAppsScript.Base.MimeType;
+  MimeType: Record<string, string>;
 }
 
 export function env(options: WorkspaceOptions = {}) {
