@@ -6,7 +6,7 @@
 import { APPS_SCRIPT_MEMBERS } from './members.generated';
 
 /** Where a bare class name is looked up first (Range is Spreadsheet's before Document's). */
-const NAMESPACE_ORDER = ['Spreadsheet', 'Drive', 'Document', 'Base', 'Script', 'HTML', 'Properties', 'Cache', 'Lock',
+const NAMESPACE_ORDER = ['Spreadsheet', 'Base', 'Drive', 'Document', 'Script', 'HTML', 'Properties', 'Cache', 'Lock',
   'URL_Fetch', 'Utilities', 'Mail', 'Calendar', 'Gmail'];
 
 /** Emulator class names that are not the @types interface name. */

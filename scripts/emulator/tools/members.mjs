@@ -52,6 +52,16 @@ export function render({ version, members }) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const file = join(root, 'scripts', 'emulator', 'members.generated.ts');
-  writeFileSync(file, render(readMembers()));
-  console.log(`wrote ${file}`);
+  const text = render(readMembers());
+  if (process.argv.includes('--check')) {
+    const current = readFileSync(file, 'utf8');
+    if (current !== text) {
+      console.error(`${file} is out of date with @types/google-apps-script: run node scripts/emulator/tools/members.mjs`);
+      process.exit(1);
+    }
+    console.log('members.generated.ts is up to date');
+  } else {
+    writeFileSync(file, text);
+    console.log(`wrote ${file}`);
+  }
 }
