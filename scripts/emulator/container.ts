@@ -4,8 +4,9 @@
 import type { DriveModel } from './drive/index';
 import type { SpreadsheetModel } from './spreadsheet/index';
 
-export function bindContainerToDrive(model: SpreadsheetModel, drive: DriveModel): void {
+export function bindContainerToDrive(model: SpreadsheetModel, drive: DriveModel, createdByApp = false): void {
   const rec = drive.file(model.id) ?? drive.addContainer(model.id, model.name);
+  if (createdByApp) rec.createdByApp = true;
   Object.defineProperty(model, 'name', {
     configurable: true,
     enumerable: true,

@@ -20,6 +20,7 @@ import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { createUrlFetchApp } from './drive/fetch';
 import { bindContainerToDrive } from './container';
+import { MIME_TYPE } from './services/mimeType';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -235,6 +236,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     toast: (message, title, timeoutSeconds) => {
       ui.toasts.push({ message: String(message), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
     },
+    created: (made) => bindContainerToDrive(made, drive, true),
   }) as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
   const globals: Record<string, unknown> = {
@@ -257,6 +259,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     DriveApp: driveServices.DriveApp,
     DocumentApp: driveServices.DocumentApp,
     UrlFetchApp: createUrlFetchApp(ctx, drive),
+    MimeType: MIME_TYPE,
   });
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];

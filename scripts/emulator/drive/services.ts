@@ -4,6 +4,7 @@
 // refuses to run in AuthMode.NONE.
 
 import { re2Unsupported } from './re2';
+import { installDriveExtras } from './extras';
 import { EmulatorContext, counted } from '../context';
 import { BlobLike, DriveBlob, blobBytes, blobContentType, blobName, blobText, isBlobLike } from './blob';
 import {
@@ -1239,3 +1240,8 @@ export function createDriveServices(ctx: EmulatorContext, model: DriveModel): Dr
     DocumentApp: env.wrap('DocumentApp', new EmuDocumentApp(docs)),
   };
 }
+
+installDriveExtras({
+  File: GFile, Folder: GFolder, DriveApp: EmuDriveApp, Document: GDocument, Body: GBody, DocumentApp: EmuDocumentApp,
+  fileHandle: (env, id) => new Handles(env as Env).file(id),
+});

@@ -201,6 +201,15 @@ export class EmuScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Scr
     return InstallationSource.WEB_STORE_ADD_ON as unknown as GoogleAppsScript.Script.InstallationSource;
   }
   invalidateAuth(): void {}
+  /** "Gets an object that determines whether the user needs to authorize this script to use one or
+   *  more services" — the emulator's user has authorised the script: NOT_REQUIRED, no URL. */
+  getAuthorizationInfo(authMode: unknown): GoogleAppsScript.Script.AuthorizationInfo {
+    if (authMode === undefined || !Object.prototype.hasOwnProperty.call(AuthMode, String(authMode))) throw gasError('Invalid argument: authMode');
+    return counted(this.state.ctx.calls, 'AuthorizationInfo', {
+      getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED as unknown as GoogleAppsScript.Script.AuthorizationStatus,
+      getAuthorizationUrl: () => null as unknown as string,
+    }) as GoogleAppsScript.Script.AuthorizationInfo;
+  }
 }
 
 export function createScriptApp(state: ServiceState): GoogleAppsScript.Script.ScriptApp {

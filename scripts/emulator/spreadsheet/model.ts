@@ -22,7 +22,9 @@ export type LayerName =
   | 'horizontalAlignment'
   | 'verticalAlignment'
   | 'wrap'
-  | 'wrapStrategy';
+  | 'wrapStrategy'
+  /** Rich text (runs of styles and links) set with setRichTextValue; any other write drops it. */
+  | 'richText';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
@@ -249,6 +251,7 @@ export class SheetData {
     else if (typeof v === 'object' || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') v = String(v);
     this.set('values', row, col, v);
     if (formula !== undefined || this.layers.formulas) this.set('formulas', row, col, formula);
+    if (this.layers.richText) this.set('richText', row, col, undefined);
     this.noteWrite(row, col, v !== undefined || formula !== undefined);
   }
 

@@ -8,6 +8,8 @@ import {
 } from './builders';
 import { displayValue, implicitFormat } from './format';
 import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formula';
+import { installSpreadsheetExtras } from './extras';
+import { installRangeExtras } from './rangeExtras';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError,
@@ -30,6 +32,8 @@ type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 export interface SpreadsheetHooks {
   getUi(): object;
   toast(message: string, title: string, timeoutSeconds: number): void;
+  /** A spreadsheet made with SpreadsheetApp.create (the workspace files it in Drive). */
+  created?(model: SpreadsheetModel): void;
 }
 
 function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> {
@@ -895,6 +899,9 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   newConditionalFormatRule(): GCFRuleBuilder { return this.s.cfRuleBuilder(); }
   newDataValidation(): GDataValidationBuilder { return this.s.dataValidationBuilder(); }
 }
+
+installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
+installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);

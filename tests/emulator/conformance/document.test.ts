@@ -1,0 +1,71 @@
+// Document, Body, Folder, File, DriveApp members (reference/document/*, reference/drive/*).
+import { caught, env } from './env';
+
+describe('Body', () => {
+  test('appendListItem: "Creates and appends a new ListItem containing the specified text contents."; getChild: "Retrieves the child element at the specified child index."', () => {
+    const { run, g } = env();
+    run(() => {
+      const body = g.DocumentApp.create('Brief').getBody();
+      body.appendParagraph('Deliverables');
+      const first = body.appendListItem('Design');
+      const second = body.appendListItem('Prototype');
+      expect(first.getType()).toBe('LIST_ITEM');
+      expect(second.getListId()).toBe(first.getListId());
+      first.setGlyphType(g.DocumentApp.GlyphType.NUMBER);
+      expect(first.getGlyphType()).toBe('NUMBER');
+      const n = body.getNumChildren();
+      expect(body.getChild(n - 1).getType()).toBe('LIST_ITEM');
+      expect((body.getChild(n - 2) as GoogleAppsScript.Document.ListItem).getText()).toBe('Design');
+      expect(caught(() => body.getChild(99)).message).toBe(`Child index (99) must be less than the number of child elements (${n}).`);
+      expect(body.getListItems().map((l) => l.getText())).toEqual(['Design', 'Prototype']);
+      expect(body.getText()).toContain('Prototype');
+    });
+  });
+
+  test('appendTable(cells): "Creates and appends a new Table containing a TableCell for each specified string value."', () => {
+    const { run, g } = env();
+    run(() => {
+      const body = g.DocumentApp.create('Invoice').getBody();
+      const t = body.appendTable([['Service', 'Price'], ['Design', '1200']]);
+      expect(t.getNumRows()).toBe(2);
+      expect(t.getCell(1, 1).getText()).toBe('1200');
+      expect(body.getTables().length).toBe(1);
+    });
+  });
+});
+
+describe('Document, Folder, File sharing and details', () => {
+  test('Document.addEditor(s): "Adds the given user(s) to the list of editors for the Document."; File.addEditors likewise', () => {
+    const { run, g } = env();
+    run(() => {
+      const doc = g.DocumentApp.create('Contract');
+      doc.addEditor('ann@client.test').addEditors(['bob@client.test']);
+      expect(doc.getEditors().map((u) => u.getEmail()).sort()).toEqual(['ann@client.test', 'bob@client.test']);
+      const file = g.DriveApp.createFile('notes.txt', 'x');
+      file.addEditors(['c@studio.test', 'd@studio.test']);
+      expect(file.getEditors().map((u) => u.getEmail())).toEqual(['c@studio.test', 'd@studio.test']);
+    });
+  });
+
+  test('Folder.setDescription / getDescription; getSize: "Gets the number of bytes used to store the folder in Drive."', () => {
+    const { run, g } = env();
+    run(() => {
+      const folder = g.DriveApp.createFolder('Templates');
+      expect(folder.getDescription()).toBeNull();
+      expect(folder.setDescription('Proposal templates').getDescription()).toBe('Proposal templates');
+      expect(folder.getSize()).toBe(0);
+    });
+  });
+
+  test('DriveApp.getFilesByType: "Gets a collection of all files in the user\'s Drive that have the given MIME type."', () => {
+    const { run, g } = env();
+    run(() => {
+      g.DocumentApp.create('Proposal');
+      g.DriveApp.createFile('notes.txt', 'x');
+      const it = g.DriveApp.getFilesByType(g.MimeType.GOOGLE_DOCS);
+      const names: string[] = [];
+      while (it.hasNext()) names.push(it.next().getName());
+      expect(names).toEqual(['Proposal']);
+    });
+  });
+});

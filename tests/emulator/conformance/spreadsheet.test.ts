@@ -1,0 +1,54 @@
+// Spreadsheet (reference/spreadsheet/spreadsheet): named ranges, appendRow, addMenu.
+import { caught, env } from './env';
+
+describe('Spreadsheet', () => {
+  test('setNamedRange: "Names a range."; getRangeByName: "Returns a named range, or null if no range with the given name is found."', () => {
+    const { run, g, sheet } = env();
+    run(() => {
+      const ss = g.SpreadsheetApp.getActive();
+      sheet().getRange('B2:C3').setValues([[1, 2], [3, 4]]);
+      ss.setNamedRange('Totals', sheet().getRange('B2:C3'));
+      expect(ss.getRangeByName('Totals')!.getValues()).toEqual([[1, 2], [3, 4]]);
+      expect(ss.getRangeByName('totals')!.getA1Notation()).toBe('B2:C3');
+      expect(ss.getRangeByName('Nope')).toBeNull();
+      const named = ss.getNamedRanges();
+      expect(named.map((n) => [n.getName(), n.getRange().getA1Notation()])).toEqual([['Totals', 'B2:C3']]);
+      named[0].setName('Sums');
+      expect(ss.getRangeByName('Sums')!.getA1Notation()).toBe('B2:C3');
+      expect(sheet().getNamedRanges().length).toBe(1);
+      named[0].remove();
+      expect(ss.getNamedRanges()).toEqual([]);
+      expect(caught(() => ss.setNamedRange('A1', sheet().getRange('A1'))).message).toBe('Invalid argument: name');
+    });
+  });
+
+  test('appendRow: "Appends a row to the bottom of the current data region in the sheet." (the active sheet)', () => {
+    const { run, g, sheet } = env();
+    run(() => {
+      const ss = g.SpreadsheetApp.getActive();
+      ss.appendRow(['Name', 'Amount']);
+      ss.appendRow(['Acme', 1200]);
+      expect(sheet().getDataRange().getValues()).toEqual([['Name', 'Amount'], ['Acme', 1200]]);
+      expect(ss.getLastRow()).toBe(2);
+      expect(ss.getLastColumn()).toBe(2);
+    });
+  });
+
+  test('addMenu: "Creates a new menu in the Spreadsheet UI." — null entries are separators', () => {
+    const { ws, run, g } = env();
+    run(() => {
+      g.SpreadsheetApp.getActive().addMenu('CRM', [{ name: 'Sync', functionName: 'sync' }, null, { name: 'Reset', functionName: 'reset' }]);
+    });
+    expect(ws.ui.menus).toEqual([{ title: 'CRM', items: [{ caption: 'Sync', functionName: 'sync' }, { separator: true }, { caption: 'Reset', functionName: 'reset' }] }]);
+  });
+
+  test('getSheetById finds a sheet by the id getSheetId returns', () => {
+    const { run, g } = env();
+    run(() => {
+      const ss = g.SpreadsheetApp.getActive();
+      const leads = ss.insertSheet('Leads');
+      expect(ss.getSheetById(leads.getSheetId())!.getName()).toBe('Leads');
+      expect(ss.getSheetById(123)).toBeNull();
+    });
+  });
+});
