@@ -1,5 +1,6 @@
 // Utilities and Blob. Bytes go out as arrays of signed bytes, as on Apps Script.
 import { isImplemented } from '../notImplemented';
+import { blobBytes, blobContentType, blobName, isBlobLike } from '../drive/blob';
 import { createHash, createHmac } from 'node:crypto';
 import { deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { counted } from '../context';
@@ -78,6 +79,8 @@ export function blobOf(v: unknown): EmuBlob {
     const inner = src.getBlob!() as { [BLOB]?: EmuBlob };
     if (inner && inner[BLOB]) return inner[BLOB] as EmuBlob;
   }
+  // Blobs of the Drive/Docs services (File.getAs, Document.getAs) are one kind of Blob on Apps Script.
+  if (isBlobLike(v)) return { bytes: blobBytes(v), contentType: blobContentType(v), name: blobName(v) } as EmuBlob;
   throw gasError('Invalid argument: blob');
 }
 
