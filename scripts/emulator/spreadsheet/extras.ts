@@ -67,24 +67,37 @@ class EmuNamedRange {
   constructor(private s: Session, private entry: { name: string; ref: RangeRefData }) {}
   getName(): string { return this.entry.name; }
   getRange(): GRange { return this.s.rangeFromRef(this.entry.ref); }
-  remove(): void { const l = namedRanges(this.s.model); const i = l.indexOf(this.entry); if (i >= 0) l.splice(i, 1); }
+  remove(): void { removeNamed(this.s.model, this.entry); }
   setName(name: string): GNamedRange {
     const n = String(name);
     checkRangeName(n);
     this.entry.name = n;
     return wrapNamed(this.s, this.entry);
   }
-  setRange(range: GRange): GNamedRange { this.entry.ref = rangeRef(range); return wrapNamed(this.s, this.entry); }
+  setRange(range: GRange): GNamedRange { this.entry.ref = rangeRef(range); placeNamed(this.s.model, this.entry); return wrapNamed(this.s, this.entry); }
 }
 
 function wrapNamed(s: Session, entry: { name: string; ref: RangeRefData }): GNamedRange {
   return s.wrap('NamedRange', new EmuNamedRange(s, entry), true) as unknown as GNamedRange;
 }
 
+/** Every named range of the spreadsheet (each lives on the sheet it points to). */
 export function namedRanges(model: SpreadsheetModel): { name: string; ref: RangeRefData }[] {
-  const m = model as SpreadsheetModel & { namedRanges?: { name: string; ref: RangeRefData }[] };
-  if (!m.namedRanges) m.namedRanges = [];
-  return m.namedRanges;
+  return model.sheets.flatMap((sh) => sh.namedRanges);
+}
+
+function removeNamed(model: SpreadsheetModel, entry: { name: string; ref: RangeRefData }): void {
+  for (const sh of model.sheets) {
+    const i = sh.namedRanges.indexOf(entry);
+    if (i >= 0) sh.namedRanges.splice(i, 1);
+  }
+}
+
+function placeNamed(model: SpreadsheetModel, entry: { name: string; ref: RangeRefData }): void {
+  removeNamed(model, entry);
+  const sheet = model.sheetById(entry.ref.sheetId);
+  if (!sheet) throw gasError('Invalid argument: range');
+  sheet.namedRanges.push(entry);
 }
 
 const appExtras = {
@@ -151,19 +164,18 @@ const spreadsheetExtras = {
     const n = String(name);
     checkRangeName(n);
     const ref = rangeRef(range);
-    const list = namedRanges(this.s.model);
-    const existing = list.find((x) => x.name.toLowerCase() === n.toLowerCase());
-    if (existing) existing.ref = ref;
-    else list.push({ name: n, ref });
+    const existing = namedRanges(this.s.model).find((x) => x.name.toLowerCase() === n.toLowerCase());
+    const entry = existing ?? { name: n, ref };
+    entry.ref = ref;
+    placeNamed(this.s.model, entry);
   },
   getNamedRanges(this: AppInternals): GNamedRange[] {
     return namedRanges(this.s.model).filter((e) => this.s.model.sheetById(e.ref.sheetId)).map((e) => wrapNamed(this.s, e));
   },
   removeNamedRange(this: AppInternals, name: string): void {
-    const list = namedRanges(this.s.model);
-    const i = list.findIndex((x) => x.name.toLowerCase() === String(name).toLowerCase());
-    if (i < 0) throw gasError(`Named range ${String(name)} not found.`);
-    list.splice(i, 1);
+    const entry = namedRanges(this.s.model).find((x) => x.name.toLowerCase() === String(name).toLowerCase());
+    if (!entry) throw gasError(`Named range ${String(name)} not found.`);
+    removeNamed(this.s.model, entry);
   },
   addMenu(this: AppInternals, name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
     if (!Array.isArray(subMenus)) throw gasError('Invalid argument: subMenus');

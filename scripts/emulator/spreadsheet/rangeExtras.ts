@@ -449,10 +449,7 @@ const rangeExtras = {
 interface S { s: Session; data: SheetData }
 
 function hidden(sheet: SheetData, kind: 'rows' | 'cols'): Set<number> {
-  const key = kind === 'rows' ? 'hiddenRows' : 'hiddenCols';
-  const o = sheet as unknown as Record<string, Set<number>>;
-  if (!o[key]) o[key] = new Set();
-  return o[key];
+  return kind === 'rows' ? sheet.hiddenRows : sheet.hiddenCols;
 }
 
 function setHidden(s: S, kind: 'rows' | 'cols', start: number, num: number | undefined, on: boolean): GSheet {
@@ -484,10 +481,10 @@ const sheetExtras = {
   isRowHiddenByUser(this: S, row: number): boolean { this.s.checkAlive(this.data); return hidden(this.data, 'rows').has(row); },
   setHiddenGridlines(this: S, hideGridlines: boolean): GSheet {
     this.s.checkAlive(this.data);
-    (this.data as unknown as { gridlinesHidden: boolean }).gridlinesHidden = Boolean(hideGridlines);
+    this.data.gridlinesHidden = Boolean(hideGridlines);
     return this.s.sheet(this.data);
   },
-  hasHiddenGridlines(this: S): boolean { return Boolean((this.data as unknown as { gridlinesHidden?: boolean }).gridlinesHidden); },
+  hasHiddenGridlines(this: S): boolean { return this.data.gridlinesHidden; },
   sort(this: S, columnPosition: number, ascending?: boolean): GSheet {
     this.s.checkAlive(this.data);
     const first = this.data.frozenRows + 1;

@@ -1,4 +1,8 @@
 // Document, Body, Folder, File, DriveApp members (reference/document/*, reference/drive/*).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { caught, env } from './env';
 
 describe('Body', () => {
@@ -20,6 +24,29 @@ describe('Body', () => {
       expect(body.getListItems().map((l) => l.getText())).toEqual(['Design', 'Prototype']);
       expect(body.getText()).toContain('Prototype');
     });
+  });
+
+  test('list items show their glyph in the HTML and PDF renderings (numbers count within the list)', () => {
+    const { ws, run, g } = env();
+    const id = run(() => {
+      const doc = g.DocumentApp.create('Plan');
+      const body = doc.getBody();
+      body.appendListItem('Design').setGlyphType(g.DocumentApp.GlyphType.NUMBER);
+      body.appendListItem('Build').setGlyphType(g.DocumentApp.GlyphType.NUMBER);
+      body.appendParagraph('Notes');
+      body.appendListItem('Bring coffee');
+      return doc.getId();
+    });
+    const html = ws.drive.renderDocumentHtml(id);
+    expect(html).toContain('1.\u00a0Design');
+    expect(html).toContain('2.\u00a0Build');
+    expect(html).toContain('\u2022\u00a0Bring coffee');
+    const dir = mkdtempSync(join(tmpdir(), 'list-'));
+    writeFileSync(join(dir, 'p.pdf'), ws.drive.renderPdf(id));
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/1\.\s+Design/);
+    expect(text).toMatch(/2\.\s+Build/);
+    expect(text).toMatch(/\u2022\s+Bring coffee/);
   });
 
   test('appendTable(cells): "Creates and appends a new Table containing a TableCell for each specified string value."', () => {

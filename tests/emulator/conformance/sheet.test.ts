@@ -1,4 +1,5 @@
 // Sheet (reference/spreadsheet/sheet): hide/show rows and columns, gridlines, sort, getCharts.
+import { createWorkspace } from '../../../scripts/emulator/workspace';
 import { caught, env } from './env';
 
 describe('Sheet', () => {
@@ -19,6 +20,25 @@ describe('Sheet', () => {
       s.unhideRow(s.getRange('A9'));
       expect(s.isRowHiddenByUser(9)).toBe(false);
       expect(caught(() => s.hideColumns(30)).message).toBe('Those columns are out of bounds.');
+    });
+  });
+
+  test('hidden rows follow inserted rows; hidden rows, columns and gridlines are kept by toJSON', () => {
+    const { ws, run, sheet } = env();
+    run(() => {
+      sheet().hideRows(3);
+      sheet().hideColumns(2);
+      sheet().setHiddenGridlines(true);
+      sheet().insertRowsBefore(1, 2);
+      sheet().deleteColumns(1, 1);
+      expect(sheet().isRowHiddenByUser(5)).toBe(true);
+      expect(sheet().isRowHiddenByUser(3)).toBe(false);
+      expect(sheet().isColumnHiddenByUser(1)).toBe(true);
+    });
+    const restored = createWorkspace({ state: JSON.parse(JSON.stringify(ws.toJSON())) });
+    restored.execute(() => {
+      const s = (restored.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheets()[0];
+      expect([s.isRowHiddenByUser(5), s.isColumnHiddenByUser(1), s.hasHiddenGridlines()]).toEqual([true, true, true]);
     });
   });
 

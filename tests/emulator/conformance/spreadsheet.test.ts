@@ -1,4 +1,5 @@
 // Spreadsheet (reference/spreadsheet/spreadsheet): named ranges, appendRow, addMenu.
+import { createWorkspace } from '../../../scripts/emulator/workspace';
 import { caught, env } from './env';
 
 describe('Spreadsheet', () => {
@@ -19,6 +20,20 @@ describe('Spreadsheet', () => {
       named[0].remove();
       expect(ss.getNamedRanges()).toEqual([]);
       expect(caught(() => ss.setNamedRange('A1', sheet().getRange('A1'))).message).toBe('Invalid argument: name');
+    });
+  });
+
+  test('a named range follows rows inserted above it and is kept by toJSON', () => {
+    const { ws, run, g, sheet } = env();
+    run(() => {
+      g.SpreadsheetApp.getActive().setNamedRange('Rate', sheet().getRange('B2'));
+      sheet().insertRowsBefore(1, 3);
+      expect(g.SpreadsheetApp.getActive().getRangeByName('Rate')!.getA1Notation()).toBe('B5');
+    });
+    const restored = createWorkspace({ state: JSON.parse(JSON.stringify(ws.toJSON())) });
+    restored.execute(() => {
+      const ss = (restored.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive();
+      expect(ss.getRangeByName('Rate')!.getA1Notation()).toBe('B5');
     });
   });
 
