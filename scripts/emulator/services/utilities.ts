@@ -298,6 +298,8 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
   }
   computeHmacSignature(algorithm: GoogleAppsScript.Utilities.MacAlgorithm, value: unknown, key: unknown, charset?: unknown): number[] {
     checkArity('Utilities.computeHmacSignature', arguments, 3, 4);
+    // Apps Script refuses an empty key (observed on Apps Script, gas-fakes issue #39).
+    if (key === '' || (Array.isArray(key) && key.length === 0)) throw gasError('Invalid argument: key');
     const alg = String(algorithm).replace(/^HMAC_/, '');
     const cs = charset as string | undefined;
     return toSigned(new Uint8Array(createHmac(digestName(alg), toBytes(key, cs)).update(toBytes(value, cs)).digest()));

@@ -32,6 +32,8 @@ describe('Utilities', () => {
         .toBe("The parameters (String) don't match the method signature for Utilities.computeHmacSha256Signature.");
       expect(caught(() => u.computeHmacSignature(Utilities.MacAlgorithm.HMAC_SHA_256, 'v')).message)
         .toBe("The parameters (Utilities.MacAlgorithm,String) don't match the method signature for Utilities.computeHmacSignature.");
+      // an empty key: "Exception: Invalid argument: key" on Apps Script (reported in gas-fakes issue #39)
+      expect(caught(() => Utilities.computeHmacSha256Signature('v', '')).message).toBe('Invalid argument: key');
       // "Compute a digest using the specified algorithm on the specified String value with the given character set."
       const utf8 = Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'input to hash', Utilities.Charset.UTF_8);
       expect(Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'input to hash')).toEqual(utf8);
