@@ -19,7 +19,7 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { createUrlFetchApp } from './drive/fetch';
-import { bindContainerToDrive } from './container';
+import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
@@ -237,6 +237,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       ui.toasts.push({ message: String(message), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
     },
     created: (made) => bindContainerToDrive(made, drive, true),
+    sharing: containerSharing(drive),
   }) as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
   const globals: Record<string, unknown> = {

@@ -188,9 +188,80 @@ const spreadsheetExtras = {
     menu.addToUi();
   },
   getSheetId(this: AppInternals): number { return this.s.model.activeSheet().id; },
+  /** "Duplicates the active sheet and makes it the active sheet." */
+  duplicateActiveSheet(this: AppInternals): GSheet {
+    const copy = copySheet(this.s.model.activeSheet(), this.s.model, this.s.model.sheets.indexOf(this.s.model.activeSheet()) + 1);
+    this.s.model.activeSheetId = copy.id;
+    return this.s.sheet(copy);
+  },
+  /** "Copies the spreadsheet and returns the new one. The name of the copy is the given name." */
+  copy(this: AppInternals, name: string): GSpreadsheet {
+    const made = (appExtras.create as (this: AppInternals, n: string) => GSpreadsheet).call(this, name);
+    const other = sessionFor(this.s, made.getId())!;
+    const first = other.model.sheets[0];
+    for (const sh of this.s.model.sheets) {
+      const c = copySheet(sh, other.model);
+      c.name = sh.name;
+    }
+    other.model.removeSheet(first);
+    other.model.activeSheetId = other.model.sheets[0].id;
+    return other.spreadsheet();
+  },
+  getEditors(this: AppInternals): GoogleAppsScript.Base.User[] { return sharedWith(this.s, ['owner', 'writer']); },
+  getViewers(this: AppInternals): GoogleAppsScript.Base.User[] { return sharedWith(this.s, ['reader', 'commenter']); },
+  addEditor(this: AppInternals, email: unknown): GSpreadsheet { share(this.s, email, 'writer'); return this.s.spreadsheet(); },
+  addEditors(this: AppInternals, emails: unknown[]): GSpreadsheet { for (const e of emails ?? []) share(this.s, e, 'writer'); return this.s.spreadsheet(); },
+  addViewer(this: AppInternals, email: unknown): GSpreadsheet { share(this.s, email, 'reader'); return this.s.spreadsheet(); },
+  addViewers(this: AppInternals, emails: unknown[]): GSpreadsheet { for (const e of emails ?? []) share(this.s, e, 'reader'); return this.s.spreadsheet(); },
 };
 
+function sharing(s: Session) {
+  const h = s.hooks.sharing;
+  if (!h) throw gasError('Not implemented in the Dealboard emulator: Spreadsheet sharing without a Drive');
+  return h;
+}
+
+function share(s: Session, email: unknown, role: 'writer' | 'reader'): void {
+  const e = email && typeof email === 'object' && typeof (email as { getEmail?: unknown }).getEmail === 'function'
+    ? (email as GoogleAppsScript.Base.User).getEmail() : String(email);
+  sharing(s).add(s.model.id, e, role);
+}
+
+function sharedWith(s: Session, roles: string[]): GoogleAppsScript.Base.User[] {
+  return sharing(s).users(s.model.id, roles).map((email) => s.wrap('User', {
+    getEmail: () => email, getUserLoginId: () => email, toString: () => email,
+  }, false) as unknown as GoogleAppsScript.Base.User);
+}
+
+/** A deep copy of a sheet (values, formats, validation, rules, notes) into a model, named "Copy of …". */
+export function copySheet(src: SheetData, into: SpreadsheetModel, index?: number): SheetData {
+  let name = `Copy of ${src.name}`;
+  for (let n = 2; into.findSheet(name); n++) name = `Copy of ${src.name} ${n}`;
+  const sheet = into.addSheet(name, index);
+  const keep = { id: sheet.id, name: sheet.name };
+  for (const key of ['maxRows', 'maxCols', 'frozenRows', 'frozenCols', 'tabColor', 'gridlinesHidden'] as const) {
+    (sheet as unknown as Record<string, unknown>)[key] = (src as unknown as Record<string, unknown>)[key];
+  }
+  sheet.columnWidths = [...src.columnWidths];
+  sheet.layers = structuredClone(src.layers);
+  sheet.hiddenRows = new Set(src.hiddenRows);
+  sheet.hiddenCols = new Set(src.hiddenCols);
+  const reSheet = (r: RangeRefData): RangeRefData => (r.sheetId === src.id ? { ...r, sheetId: keep.id } : { ...r });
+  sheet.cfRules = src.cfRules.map((r) => ({ ...structuredClone(r), ranges: r.ranges.map(reSheet) }));
+  sheet.merges = src.merges.map(reSheet);
+  sheet.invalidateDims();
+  return sheet;
+}
+
 const sheetExtras = {
+  /** "Copies the sheet to a given spreadsheet ... The copied sheet is named "Copy of [original name]"." */
+  copyTo(this: { s: Session; data: SheetData }, spreadsheet: GSpreadsheet): GSheet {
+    this.s.checkAlive(this.data);
+    const id = spreadsheet && typeof spreadsheet.getId === 'function' ? spreadsheet.getId() : null;
+    const target = id === null ? null : sessionFor(this.s, id);
+    if (!target) throw gasError('Invalid argument: spreadsheet');
+    return target.sheet(copySheet(this.data, target.model));
+  },
   getActiveRange(this: { s: Session; data: SheetData }): GRange {
     const ref = activeRef(this.s);
     return this.s.rangeFromRef(ref.sheetId === this.data.id ? ref : { sheetId: this.data.id, row: 1, col: 1, numRows: 1, numCols: 1 });

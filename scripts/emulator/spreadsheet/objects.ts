@@ -34,6 +34,8 @@ export interface SpreadsheetHooks {
   toast(message: string, title: string, timeoutSeconds: number): void;
   /** A spreadsheet made with SpreadsheetApp.create (the workspace files it in Drive). */
   created?(model: SpreadsheetModel): void;
+  /** Sharing of a spreadsheet's Drive file (Spreadsheet.addEditor, getEditors). */
+  sharing?: { add(id: string, email: string, role: 'writer' | 'reader'): void; users(id: string, roles: string[]): string[] };
 }
 
 function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> {

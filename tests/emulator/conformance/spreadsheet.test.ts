@@ -66,4 +66,37 @@ describe('Spreadsheet', () => {
       expect(ss.getSheetById(123)).toBeNull();
     });
   });
+
+  test('Sheet.copyTo: "The copied sheet is named \"Copy of [original name]\"."; duplicateActiveSheet; copy(name)', () => {
+    const { run, g, sheet } = env();
+    run(() => {
+      const ss = g.SpreadsheetApp.getActive();
+      sheet().getRange('A1:B1').setValues([['Invoice', '=1+1']]);
+      sheet().getRange('A1').setFontWeight('bold');
+      const copy = sheet().copyTo(ss);
+      expect(copy.getName()).toBe('Copy of Sheet1');
+      expect(copy.getRange('A1:B1').getValues()).toEqual([['Invoice', 2]]);
+      expect(copy.getRange('A1').getFontWeight()).toBe('bold');
+      copy.getRange('A1').setValue('changed');
+      expect(sheet().getRange('A1').getValue()).toBe('Invoice');
+      expect(ss.duplicateActiveSheet().getName()).toBe('Copy of Sheet1 2');
+      const other = g.SpreadsheetApp.create('Archive');
+      expect(sheet().copyTo(other).getName()).toBe('Copy of Sheet1');
+      // Spreadsheet.copy: "Copies the spreadsheet and returns the new one."
+      const whole = ss.copy('Backup');
+      expect(whole.getName()).toBe('Backup');
+      expect(whole.getSheets().map((x) => x.getName())).toEqual(['Sheet1', 'Copy of Sheet1 2', 'Copy of Sheet1']);
+      expect(whole.getSheets()[0].getRange('A1').getValue()).toBe('Invoice');
+    });
+  });
+
+  test('addEditor(s) / getEditors: "Adds the given user to the list of editors for the Spreadsheet."', () => {
+    const { run, g } = env();
+    run(() => {
+      const ss = g.SpreadsheetApp.getActive();
+      ss.addEditor('ann@studio.test').addEditors(['bob@studio.test']).addViewer('client@acme.test');
+      expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['owner@studio.test', 'ann@studio.test', 'bob@studio.test']);
+      expect(ss.getViewers().map((u) => u.getEmail())).toEqual(['client@acme.test']);
+    });
+  });
 });
