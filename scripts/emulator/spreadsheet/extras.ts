@@ -215,6 +215,55 @@ const spreadsheetExtras = {
   addViewers(this: AppInternals, emails: unknown[]): GSpreadsheet { for (const e of emails ?? []) share(this.s, e, 'reader'); return this.s.spreadsheet(); },
 };
 
+/** Spreadsheet methods that act on the active sheet (the reference: "… of the active sheet"). */
+const ACTIVE_SHEET_DELEGATES = [
+  'deleteRow', 'deleteRows', 'deleteColumn', 'deleteColumns', 'insertRowAfter', 'insertRowBefore', 'insertRowsAfter',
+  'insertRowsBefore', 'insertColumnAfter', 'insertColumnBefore', 'insertColumnsAfter', 'insertColumnsBefore',
+  'getFrozenRows', 'getFrozenColumns', 'setFrozenRows', 'setFrozenColumns', 'getColumnWidth', 'setColumnWidth',
+  'getRowHeight', 'setRowHeight', 'hideRow', 'hideColumn', 'unhideRow', 'unhideColumn', 'isRowHiddenByUser',
+  'isColumnHiddenByUser', 'getSheetName', 'sort', 'autoResizeColumn', 'getCurrentCell', 'setCurrentCell', 'setActiveSelection',
+];
+
+function activeSheetDelegates(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of ACTIVE_SHEET_DELEGATES) {
+    out[name] = function (this: AppInternals, ...args: unknown[]) {
+      const sheet = this.s.sheet(this.s.model.activeSheet()) as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const result = name === 'setActiveSelection'
+        ? sheet.setActiveRange(typeof args[0] === 'string' ? sheet.getRange(args[0]) : args[0])
+        : sheet[name](...args);
+      return result;
+    };
+  }
+  out.renameActiveSheet = function (this: AppInternals, name: string) { this.s.sheet(this.s.model.activeSheet()).setName(name); };
+  out.deleteActiveSheet = function (this: AppInternals) {
+    const active = this.s.model.activeSheet();
+    (this.s.spreadsheet() as GSpreadsheet).deleteSheet(this.s.sheet(active));
+    return this.s.sheet(this.s.model.activeSheet());
+  };
+  out.moveActiveSheet = function (this: AppInternals, pos: number) {
+    const m = this.s.model;
+    const active = m.activeSheet();
+    if (!Number.isInteger(pos) || pos < 1 || pos > m.sheets.length) throw gasError('Invalid argument: pos');
+    m.sheets = m.sheets.filter((x) => x !== active);
+    m.sheets.splice(pos - 1, 0, active);
+  };
+  out.getSpreadsheetLocale = function (this: AppInternals) {
+    return (this.s.model as SpreadsheetModel & { locale?: string }).locale ?? 'en_US';
+  };
+  out.setSpreadsheetLocale = function (this: AppInternals, locale: string) {
+    (this.s.model as SpreadsheetModel & { locale?: string }).locale = String(locale);
+  };
+  out.getOwner = function (this: AppInternals) {
+    const owner = this.s.hooks.sharing?.users(this.s.model.id, ['owner'])[0] ?? this.s.ctx.currentUser();
+    return this.s.wrap('User', { getEmail: () => owner, getUserLoginId: () => owner, toString: () => owner }, false);
+  };
+  out.updateMenu = function (this: AppInternals, name: string, subMenus: ({ name: string; functionName: string } | null)[]) {
+    (spreadsheetExtras.addMenu as (this: AppInternals, n: string, s: unknown[]) => void).call(this, name, subMenus);
+  };
+  return out;
+}
+
 function sharing(s: Session) {
   const h = s.hooks.sharing;
   if (!h) throw gasError('Not implemented in the Dealboard emulator: Spreadsheet sharing without a Drive');
@@ -299,5 +348,6 @@ export function installSpreadsheetExtras(classes: { App: typeof EmuSpreadsheetAp
   };
   define(classes.App.prototype, appExtras);
   define(classes.Spreadsheet.prototype, spreadsheetExtras);
+  define(classes.Spreadsheet.prototype, activeSheetDelegates());
   define(classes.Sheet.prototype, sheetExtras);
 }

@@ -446,6 +446,147 @@ const rangeExtras = {
   },
 };
 
+// Per-cell format getters and grid setters that read and write one layer each.
+const LAYER_ACCESSORS: [string, string | null, LayerName, unknown][] = [
+  // [getter (top-left), grid getter, layer, default]
+  ['getFontColor', null, 'fontColor', '#000000'],
+  ['getFontFamily', 'getFontFamilies', 'fontFamily', 'Arial'],
+  ['getFontSize', 'getFontSizes', 'fontSize', 10],
+  ['getFontStyle', 'getFontStyles', 'fontStyle', 'normal'],
+  ['getFontLine', 'getFontLines', 'fontLine', 'none'],
+  ['getVerticalAlignment', 'getVerticalAlignments', 'verticalAlignment', 'bottom'],
+  ['', 'getHorizontalAlignments', 'horizontalAlignment', 'general'],
+  ['', 'getWraps', 'wrap', false],
+];
+const GRID_SETTERS: [string, LayerName, (v: unknown) => unknown][] = [
+  ['setFontFamilies', 'fontFamily', (v) => (v === null ? undefined : String(v))],
+  ['setFontSizes', 'fontSize', (v) => (v === null ? undefined : Number(v))],
+  ['setFontStyles', 'fontStyle', (v) => (v === null || v === 'normal' ? undefined : String(v))],
+  ['setFontLines', 'fontLine', (v) => (v === null || v === 'none' ? undefined : String(v))],
+  ['setHorizontalAlignments', 'horizontalAlignment', (v) => (v === null ? undefined : String(v))],
+  ['setVerticalAlignments', 'verticalAlignment', (v) => (v === null ? undefined : String(v))],
+  ['setWraps', 'wrap', (v) => (v ? true : undefined)],
+  ['setWrapStrategies', 'wrapStrategy', (v) => (v === null ? undefined : String(v))],
+];
+
+function layerMethods(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [one, grid, layer, dflt] of LAYER_ACCESSORS) {
+    if (one) out[one] = function (this: R) { alive(this); const v = this.sheet.get(layer, this.row, this.col); return v === undefined ? dflt : v; };
+    if (grid) out[grid] = function (this: R) { alive(this); return this.sheet.read(layer, this.row, this.col, this.numRows, this.numCols, (v) => (v === undefined ? dflt : v)); };
+  }
+  for (const [name, layer, map] of GRID_SETTERS) {
+    out[name] = function (this: R, grid: unknown[][]) {
+      alive(this);
+      if (!Array.isArray(grid) || grid.length !== this.numRows || grid.some((l) => !Array.isArray(l) || l.length !== this.numCols)) {
+        throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${this.numRows}.`);
+      }
+      grid.forEach((line, i) => line.forEach((v, j) => this.sheet.set(layer, this.row + i, this.col + j, map(v))));
+      return self(this);
+    };
+  }
+  return out;
+}
+
+const moreRangeExtras = {
+  /** "Returns a copy of the range expanded in the four cardinal Directions to cover all adjacent cells with data in them." */
+  getDataRegion(this: R): GRange {
+    alive(this);
+    let top = this.row, left = this.col, bottom = this.row + this.numRows - 1, right = this.col + this.numCols - 1;
+    const has = (r: number, c: number) => r >= 1 && c >= 1 && r <= this.sheet.maxRows && c <= this.sheet.maxCols && this.sheet.hasContent(r, c);
+    const rowHas = (r: number) => { for (let c = left - 1; c <= right + 1; c++) if (has(r, c)) return true; return false; };
+    const colHas = (c: number) => { for (let r = top - 1; r <= bottom + 1; r++) if (has(r, c)) return true; return false; };
+    for (let grew = true; grew;) {
+      grew = false;
+      if (top > 1 && rowHas(top - 1)) { top--; grew = true; }
+      if (bottom < this.sheet.maxRows && rowHas(bottom + 1)) { bottom++; grew = true; }
+      if (left > 1 && colHas(left - 1)) { left--; grew = true; }
+      if (right < this.sheet.maxCols && colHas(right + 1)) { right++; grew = true; }
+    }
+    return this.s.range(this.sheet, top, left, bottom - top + 1, right - left + 1);
+  },
+  getFormulaR1C1(this: R): string | null {
+    alive(this);
+    const f = this.sheet.get('formulas', this.row, this.col) as string | undefined;
+    return f === undefined ? '' : a1ToR1C1(f, this.row, this.col);
+  },
+  getFormulasR1C1(this: R): string[][] {
+    alive(this);
+    return Array.from({ length: this.numRows }, (_, i) => Array.from({ length: this.numCols }, (_, j) => {
+      const f = this.sheet.get('formulas', this.row + i, this.col + j) as string | undefined;
+      return f === undefined ? '' : a1ToR1C1(f, this.row + i, this.col + j);
+    }));
+  },
+  insertCells(this: R, shiftDimension: unknown): GRange {
+    alive(this);
+    const dim = String(shiftDimension);
+    if (dim !== 'ROWS' && dim !== 'COLUMNS') throw gasError('Invalid argument: shiftDimension');
+    const sheet = this.sheet;
+    if (dim === 'ROWS') {
+      sheet.ensureSize(sheet.lastRow() + this.numRows, this.col + this.numCols - 1);
+      for (let c = this.col; c < this.col + this.numCols; c++) {
+        for (let r = sheet.maxRows; r >= this.row; r--) {
+          const from = r - this.numRows;
+          writeCell(sheet, r, c, from >= this.row ? readCell(sheet, from, c, ALL_LAYERS) : {}, ALL_LAYERS);
+        }
+      }
+    } else {
+      sheet.ensureSize(this.row + this.numRows - 1, sheet.lastCol() + this.numCols);
+      for (let r = this.row; r < this.row + this.numRows; r++) {
+        for (let c = sheet.maxCols; c >= this.col; c--) {
+          const from = c - this.numCols;
+          writeCell(sheet, r, c, from >= this.col ? readCell(sheet, r, from, ALL_LAYERS) : {}, ALL_LAYERS);
+        }
+      }
+    }
+    sheet.invalidateDims();
+    return self(this);
+  },
+  setBackgroundRGB(this: R, red: number, green: number, blue: number): GRange {
+    const hex = [red, green, blue].map((x) => Math.max(0, Math.min(255, Math.round(Number(x)))).toString(16).padStart(2, '0')).join('');
+    return (self(this) as GRange).setBackground(`#${hex}`);
+  },
+  setTextStyle(this: R, style: unknown): GRange {
+    alive(this);
+    const st = (unwrap<{ data: Record<string, unknown> }>(style))?.data;
+    if (!st) throw gasError('Invalid argument: style');
+    const put = (layer: LayerName, v: unknown) => this.sheet.fill(layer, this.row, this.col, this.numRows, this.numCols, v);
+    if (st.bold !== null) put('fontWeight', st.bold ? 'bold' : undefined);
+    if (st.italic !== null) put('fontStyle', st.italic ? 'italic' : undefined);
+    if (st.underline !== null || st.strikethrough !== null) put('fontLine', st.underline ? 'underline' : st.strikethrough ? 'line-through' : undefined);
+    if (st.fontFamily !== null) put('fontFamily', st.fontFamily);
+    if (st.fontSize !== null) put('fontSize', st.fontSize);
+    if (st.foregroundColor !== null) put('fontColor', st.foregroundColor);
+    return self(this);
+  },
+  copyValuesToRange(this: R, sheet: unknown, column: number, columnEnd: number, row: number, rowEnd: number): void {
+    const target = unwrap<{ data: SheetData }>(sheet);
+    const dest = target ? target.data : this.sheet;
+    rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_VALUES');
+  },
+  copyFormatToRange(this: R, sheet: unknown, column: number, columnEnd: number, row: number, rowEnd: number): void {
+    const target = unwrap<{ data: SheetData }>(sheet);
+    const dest = target ? target.data : this.sheet;
+    rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_FORMAT');
+  },
+  isStartRowBounded(this: R): boolean { return true; },
+  isEndRowBounded(this: R): boolean { return !this.openRows; },
+  isStartColumnBounded(this: R): boolean { return true; },
+  isEndColumnBounded(this: R): boolean { return !this.wholeRows; },
+};
+
+/** '=A1*2' at (row, col) → '=R[-1]C[0]*2'-style R1C1 (absolute parts stay absolute). */
+export function a1ToR1C1(formula: string, row: number, col: number): string {
+  return formula.replace(A1_IN_FORMULA, (m, str: string | undefined, sheet: string | undefined, cAbs: string, letters: string, rAbs: string, digits: string) => {
+    if (str !== undefined) return m;
+    const c = lettersToColumn(letters);
+    const r = Number(digits);
+    const rp = rAbs ? `R${r}` : r === row ? 'R' : `R[${r - row}]`;
+    const cp = cAbs ? `C${c}` : c === col ? 'C' : `C[${c - col}]`;
+    return `${sheet ?? ''}${rp}${cp}`;
+  });
+}
+
 interface S { s: Session; data: SheetData }
 
 function hidden(sheet: SheetData, kind: 'rows' | 'cols'): Set<number> {
@@ -496,6 +637,19 @@ const sheetExtras = {
   },
   getCharts(this: S): unknown[] { this.s.checkAlive(this.data); return []; },
   getRowHeight(this: S): number { return 21; },
+  getCurrentCell(this: S): GRange { return (this.s.sheet(this.data) as unknown as { getActiveCell(): GRange }).getActiveCell(); },
+  setCurrentCell(this: S, cell: unknown): GRange {
+    const r = rangeArg(cell);
+    setActiveRange(this.s.model, { ...r.ref(), numRows: 1, numCols: 1 });
+    return this.s.range(r.sheet, r.row, r.col, 1, 1);
+  },
+  isRightToLeft(this: S): boolean { return false; },
+  getImages(this: S): unknown[] { return []; },
+  getDrawings(this: S): unknown[] { return []; },
+  getPivotTables(this: S): unknown[] { return []; },
+  getBandings(this: S): unknown[] { return []; },
+  getFilter(this: S): null { return null; },
+  setRowHeightsForced(this: S): GSheet { return this.s.sheet(this.data); },
   getType(this: S): string { return 'GRID'; },
 };
 
@@ -512,5 +666,6 @@ export function installRangeExtras(classes: { Range: typeof EmuRange; Sheet: typ
   };
   // activate() also records the selection (getActiveRange), which the original did not.
   define(classes.Range.prototype, rangeExtras, ['activate']);
+  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras });
   define(classes.Sheet.prototype, sheetExtras);
 }

@@ -150,4 +150,41 @@ describe('Range', () => {
       expect(caught(() => s.getRange('A1').autoFill(s.getRange('B2:C3'), g.SpreadsheetApp.AutoFillSeries.DEFAULT_SERIES)).name).toBe('Exception');
     });
   });
+
+  test('format getters and grid setters read and write one attribute per cell', () => {
+    const { run, sheet } = env();
+    run(() => {
+      const r = sheet().getRange('A1:B1');
+      expect(r.getFontSize()).toBe(10);
+      r.setFontSizes([[12, 14]]).setFontFamilies([['Roboto', null]]).setHorizontalAlignments([['center', 'right']]);
+      expect(r.getFontSizes()).toEqual([[12, 14]]);
+      expect(r.getFontFamilies()).toEqual([['Roboto', 'Arial']]);
+      expect(r.getHorizontalAlignments()).toEqual([['center', 'right']]);
+      expect(r.getVerticalAlignment()).toBe('bottom');
+      r.setBackgroundRGB(255, 0, 16);
+      expect(r.getBackgrounds()).toEqual([['#ff0010', '#ff0010']]);
+      expect(caught(() => r.setFontSizes([[1]])).name).toBe('Exception');
+    });
+  });
+
+  test('getDataRegion: "Returns a copy of the range expanded in the four cardinal Directions to cover all adjacent cells with data in them."', () => {
+    const { run, sheet } = env();
+    run(() => {
+      sheet().getRange('B2:C4').setValues([[1, 2], [3, 4], [5, 6]]);
+      expect(sheet().getRange('C3').getDataRegion().getA1Notation()).toBe('B2:C4');
+      expect(sheet().getRange('F9').getDataRegion().getA1Notation()).toBe('F9');
+    });
+  });
+
+  test('getFormulaR1C1 gives the formula relative to its cell; insertCells shifts cells away', () => {
+    const { run, g, sheet } = env();
+    run(() => {
+      const s = sheet();
+      s.getRange('B2').setFormula('=A1+$A$1');
+      expect(s.getRange('B2').getFormulaR1C1()).toBe('=R[-1]C[-1]+R1C1');
+      s.getRange('A1:A2').setValues([[1], [2]]);
+      s.getRange('A1').insertCells(g.SpreadsheetApp.Dimension.ROWS);
+      expect(s.getRange('A1:A3').getValues()).toEqual([[''], [1], [2]]);
+    });
+  });
 });

@@ -99,4 +99,26 @@ describe('Spreadsheet', () => {
       expect(ss.getViewers().map((u) => u.getEmail())).toEqual(['client@acme.test']);
     });
   });
+
+  test('row, column and frozen-pane methods of Spreadsheet act on the active sheet', () => {
+    const { run, g, sheet } = env();
+    run(() => {
+      const ss = g.SpreadsheetApp.getActive();
+      sheet().getRange('A1:A3').setValues([['h'], ['a'], ['b']]);
+      ss.deleteRow(2);
+      expect(sheet().getRange('A1:A2').getValues()).toEqual([['h'], ['b']]);
+      ss.insertRowBefore(1);
+      expect(sheet().getRange('A2').getValue()).toBe('h');
+      ss.setFrozenRows(1);
+      expect(sheet().getFrozenRows()).toBe(1);
+      expect(ss.getSheetName()).toBe('Sheet1');
+      ss.renameActiveSheet('Deals');
+      expect(sheet('Deals').getName()).toBe('Deals');
+      ss.insertSheet('Leads');
+      ss.moveActiveSheet(1);
+      expect(ss.getSheets().map((x) => x.getName())).toEqual(['Leads', 'Deals']);
+      expect(ss.getSpreadsheetLocale()).toBe('en_US');
+      expect(ss.getOwner()!.getEmail()).toBe('owner@studio.test');
+    });
+  });
 });
