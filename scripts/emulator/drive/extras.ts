@@ -2,7 +2,8 @@
 // File.addEditors/addViewers, Folder.setDescription/getDescription/getSize/addEditor(s),
 // DriveApp.getFilesByType, Document.addEditor(s)/addViewer(s)/getEditors, Body.appendListItem,
 // appendTable, getChild, getChildIndex. Installed by installDriveExtras() from services.ts.
-import { Block, Para, Table, normalizeBody, textPara } from './docmodel';
+import { Block, DocData, Para, Table, deleteRange, insertText, layout, normalizeBody, paraText, textPara, updateTextStyle } from './docmodel';
+import { re2Unsupported } from './re2';
 import { DriveFileRecord, MIME } from './model';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -32,6 +33,7 @@ export interface DriveClasses {
   Document: { prototype: object };
   Body: { prototype: object };
   DocumentApp: { prototype: object };
+  Paragraph: { prototype: object };
   /** A File handle for a record id (as DriveApp.getFileById would give). */
   fileHandle(env: unknown, id: string): object;
 }
@@ -59,6 +61,116 @@ function listItem(s: Any, id: string, p: ListPara): object {
     setHeading: (h: string) => { para.setHeading(h); return self(); },
     toString: () => 'ListItem',
   });
+}
+
+// ---- Text elements and findText -------------------------------------------------------------
+
+function paraLoc(d: DocData, p: Para) {
+  const loc = layout(d).paras.find((x) => x.para === p);
+  if (!loc) throw exception('The element has been removed from the document.');
+  return loc;
+}
+
+/** The Text element of a paragraph (paragraph.editAsText(), rangeElement.getElement().asText()). */
+function textElement(s: Any, id: string, p: Para): object {
+  const d = () => s.data(id) as DocData;
+  const len = () => paraText(p).length;
+  const span = (a: unknown[], what: string): [number, number, unknown] => {
+    if (a.length >= 3) {
+      const start = Number(a[0]);
+      const end = Number(a[1]);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end >= len() || start > end) throw exception(`Invalid argument: ${what}`);
+      return [start, end, a[2]];
+    }
+    return [0, Math.max(0, len() - 1), a[0]];
+  };
+  const style = (field: string, value: unknown, a: unknown[]): object => {
+    if (len() === 0) return self();
+    const [start, end] = span(a, field);
+    const base = paraLoc(d(), p).start;
+    updateTextStyle(d(), { startIndex: base + start, endIndex: base + end + 1 }, { [field]: value }, field);
+    s.changed(id);
+    return self();
+  };
+  const runAt = (offset: number) => {
+    let at = 0;
+    for (const r of p.runs) { const n = (r.text ?? '').length; if (offset < at + n) return r; at += n; }
+    return undefined;
+  };
+  const self = (): object => textElement(s, id, p);
+  return s.env.wrap('Text', {
+    getText: () => paraText(p),
+    getType: () => 'TEXT',
+    asText: () => self(),
+    editAsText: () => self(),
+    getParent: () => s.paragraph(id, p),
+    setBold: (...a: unknown[]) => { const v = a[a.length - 1]; return style('bold', Boolean(v), a.length >= 3 ? a : [v]); },
+    setItalic: (...a: unknown[]) => { const v = a[a.length - 1]; return style('italic', Boolean(v), a.length >= 3 ? a : [v]); },
+    setUnderline: (...a: unknown[]) => { const v = a[a.length - 1]; return style('underline', Boolean(v), a.length >= 3 ? a : [v]); },
+    setFontSize: (...a: unknown[]) => { const v = Number(a[a.length - 1]); return style('fontSize', { magnitude: v, unit: 'PT' }, a.length >= 3 ? a : [v]); },
+    setLinkUrl: (...a: unknown[]) => { const v = a[a.length - 1]; return style('link', v === null ? null : { url: String(v) }, a.length >= 3 ? a : [v]); },
+    isBold: (offset?: number) => Boolean(runAt(offset ?? 0)?.bold),
+    isItalic: (offset?: number) => Boolean(runAt(offset ?? 0)?.italic),
+    isUnderline: (offset?: number) => Boolean(runAt(offset ?? 0)?.underline),
+    getLinkUrl: (offset?: number) => runAt(offset ?? 0)?.link ?? null,
+    insertText: (offset: number, text: string) => {
+      if (!Number.isInteger(offset) || offset < 0 || offset > len()) throw exception('Invalid argument: offset');
+      insertText(d(), paraLoc(d(), p).start + offset, String(text));
+      s.changed(id);
+      return self();
+    },
+    appendText: (text: string) => { insertText(d(), paraLoc(d(), p).end - 1, String(text)); s.changed(id); return self(); },
+    deleteText: (start: number, endInclusive: number) => {
+      const [a, b] = span([start, endInclusive, null], 'endOffsetInclusive');
+      const base = paraLoc(d(), p).start;
+      deleteRange(d(), base + a, base + b + 1);
+      s.changed(id);
+      return self();
+    },
+    setText: (text: string) => { (s.paragraph(id, p) as Any).setText(text); return self(); },
+    findText: (pattern: string, from?: Any) => findIn(s, id, [p], pattern, from),
+    toString: () => 'Text',
+  });
+}
+
+const FROM = Symbol('emulator.rangeElementAt');
+
+function rangeElement(s: Any, id: string, p: Para, start: number, endInclusive: number): object {
+  const el = s.env.wrap('RangeElement', {
+    getElement: () => textElement(s, id, p),
+    getStartOffset: () => start,
+    getEndOffsetInclusive: () => endInclusive,
+    isPartial: () => start > 0 || endInclusive < paraText(p).length - 1,
+    toString: () => 'RangeElement',
+  }) as Any;
+  Object.defineProperty(el, FROM, { value: { p, end: endInclusive + 1 } });
+  return el;
+}
+
+/** "Searches the contents of the element for the specified text pattern using regular expressions." */
+function findIn(s: Any, id: string, paras: Para[], pattern: string, from?: Any): object | null {
+  const src = String(pattern);
+  if (re2Unsupported(src)) throw exception('Invalid argument: searchPattern');
+  let re: RegExp;
+  try { re = new RegExp(src, 'g'); } catch { throw exception('Invalid argument: searchPattern'); }
+  const after = from ? ((from as unknown as Record<symbol, unknown>)[FROM] as { p: Para; end: number } | undefined) : undefined;
+  let started = !after;
+  for (const p of paras) {
+    let offset = 0;
+    if (!started) {
+      if (p !== after!.p) continue;
+      started = true;
+      offset = after!.end;
+    }
+    re.lastIndex = offset;
+    const m = re.exec(paraText(p));
+    if (m && m[0].length > 0) return rangeElement(s, id, p, m.index, m.index + m[0].length - 1);
+  }
+  return null;
+}
+
+function allParas(d: DocData): Para[] {
+  return layout(d).paras.map((x) => x.para);
 }
 
 function element(s: Any, id: string, b: Block): object {
@@ -134,6 +246,36 @@ const documentExtras = {
   getViewers(this: Any): object[] { return docFile(this).getViewers(); },
 };
 
+function insertBlock(self: Any, childIndex: number, block: Block): void {
+  const d = self.s.data(self.id) as DocData;
+  if (!Number.isInteger(childIndex) || childIndex < 0 || childIndex > d.body.length) throw childIndexError(childIndex, d.body.length + 1);
+  d.body.splice(childIndex, 0, block);
+  d.body = normalizeBody(d.body);
+  self.s.changed(self.id);
+}
+
+function tableOf(cells: unknown): Table {
+  const grid = cells === undefined ? [['']] : cells;
+  if (!Array.isArray(grid) || grid.some((r) => !Array.isArray(r))) throw exception('Invalid argument: cells');
+  const width = Math.max(1, ...grid.map((r) => (r as unknown[]).length));
+  return {
+    kind: 'table',
+    rows: grid.map((r) => ({ cells: Array.from({ length: width }, (_, j) => ({ content: [textPara(String((r as unknown[])[j] ?? ''))] })) })),
+  };
+}
+
+/** The body index of a Paragraph/ListItem/Table handle (matched by its text and kind, then by identity of text). */
+function indexOfChild(self: Any, child: Any): number {
+  const d = self.s.data(self.id) as DocData;
+  if (!child || typeof child.getText !== 'function') return -1;
+  const text = child.getText();
+  const type = typeof child.getType === 'function' ? String(child.getType()) : '';
+  return d.body.findIndex((b: Block) => {
+    const el = element(self.s, self.id, b) as Any;
+    return el.getText() === text && (!type || String(el.getType()) === type);
+  });
+}
+
 const bodyExtras = {
   getChild(this: Any, childIndex: number): object {
     const d = this.s.data(this.id);
@@ -142,9 +284,7 @@ const bodyExtras = {
     return element(this.s, this.id, b);
   },
   getChildIndex(this: Any, child: Any): number {
-    const d = this.s.data(this.id);
-    const target = child && (child.getText ? child.getText() : null);
-    const i = d.body.findIndex((b: Block) => (element(this.s, this.id, b) as Any).getText() === target);
+    const i = indexOfChild(this, child);
     if (i < 0) throw exception('Element does not contain the specified child element.');
     return i;
   },
@@ -163,19 +303,84 @@ const bodyExtras = {
     this.s.changed(this.id);
     return listItem(this.s, this.id, p);
   },
+  findText(this: Any, pattern: string, from?: Any): object | null {
+    return findIn(this.s, this.id, allParas(this.s.data(this.id)), pattern, from);
+  },
+  editAsText(this: Any): object {
+    const d = this.s.data(this.id) as DocData;
+    const first = d.body.find((b) => b.kind === 'paragraph') as Para;
+    return textElement(this.s, this.id, first);
+  },
+  getType(this: Any): string { return 'BODY_SECTION'; },
+  setText(this: Any, text: string): object {
+    const d = this.s.data(this.id) as DocData;
+    d.body = normalizeBody(String(text).split(/\r?\n|\r/).map((line) => textPara(line)));
+    this.s.changed(this.id);
+    return this.s.body(this.id);
+  },
+  insertParagraph(this: Any, childIndex: number, text: unknown): object {
+    const p = textPara(String(text && typeof text === 'object' && typeof (text as Any).getText === 'function' ? (text as Any).getText() : text ?? ''));
+    insertBlock(this, childIndex, p);
+    return this.s.paragraph(this.id, p);
+  },
+  insertListItem(this: Any, childIndex: number, text: unknown): object {
+    const p = textPara(String(text ?? '')) as ListPara;
+    const d = this.s.data(this.id) as DocData;
+    const near = (d.body[childIndex - 1] ?? d.body[childIndex]) as ListPara | undefined;
+    p.listItem = near && near.listItem ? { ...near.listItem } : { glyph: 'BULLET', nesting: 0, listId: `kix.${this.s.env.model.newPermissionId().slice(0, 12)}` };
+    insertBlock(this, childIndex, p);
+    return listItem(this.s, this.id, p);
+  },
+  insertTable(this: Any, childIndex: number, cells?: unknown): object {
+    const t = tableOf(cells);
+    insertBlock(this, childIndex, t);
+    return this.s.table(this.id, t);
+  },
+  removeChild(this: Any, child: Any): object {
+    const d = this.s.data(this.id) as DocData;
+    const i = indexOfChild(this, child);
+    if (i < 0) throw exception('Element does not contain the specified child element.');
+    if (d.body.length === 1) throw exception("Can't remove the last paragraph in a document section.");
+    d.body.splice(i, 1);
+    d.body = normalizeBody(d.body);
+    this.s.changed(this.id);
+    return this.s.body(this.id);
+  },
   appendTable(this: Any, cells?: unknown): object {
     const d = this.s.data(this.id);
-    const grid = cells === undefined ? [['']] : cells;
-    if (!Array.isArray(grid) || grid.some((r) => !Array.isArray(r))) throw exception('Invalid argument: cells');
-    const width = Math.max(1, ...grid.map((r) => (r as unknown[]).length));
-    const t: Table = {
-      kind: 'table',
-      rows: grid.map((r) => ({ cells: Array.from({ length: width }, (_, j) => ({ content: [textPara(String((r as unknown[])[j] ?? ''))] })) })),
-    };
+    const t = tableOf(cells);
     d.body.push(t);
     d.body = normalizeBody(d.body);
     this.s.changed(this.id);
     return this.s.table(this.id, t);
+  },
+};
+
+const paragraphExtras = {
+  editAsText(this: Any): object { return textElement(this.s, this.id, this.p); },
+  findText(this: Any, pattern: string, from?: Any): object | null { return findIn(this.s, this.id, [this.p], pattern, from); },
+  removeFromParent(this: Any): object {
+    const d = this.s.data(this.id) as DocData;
+    const loc = paraLoc(d, this.p);
+    if (loc.container === d.body && d.body.length === 1) throw exception("Can't remove the last paragraph in a document section.");
+    loc.container.splice(loc.pos, 1);
+    if (loc.container === d.body) d.body = normalizeBody(d.body);
+    this.s.changed(this.id);
+    return this.s.paragraph(this.id, this.p);
+  },
+  /** Replaces every match in this paragraph (matched once on the text as it was, applied from the end). */
+  replaceText(this: Any, searchPattern: string, replacement: string): object {
+    const src = String(searchPattern);
+    if (re2Unsupported(src)) throw exception('Invalid argument: searchPattern');
+    let re: RegExp;
+    try { re = new RegExp(src, 'g'); } catch { throw exception('Invalid argument: searchPattern'); }
+    const hits = [...paraText(this.p).matchAll(re)].filter((m) => m[0].length > 0);
+    const t = textElement(this.s, this.id, this.p) as Any;
+    for (const m of hits.reverse()) {
+      t.deleteText(m.index as number, (m.index as number) + m[0].length - 1);
+      if (String(replacement)) t.insertText(m.index as number, String(replacement));
+    }
+    return this.s.paragraph(this.id, this.p);
   },
 };
 
@@ -195,6 +400,7 @@ export function installDriveExtras(c: DriveClasses): void {
   define(c.DriveApp.prototype, driveAppExtras);
   define(c.Document.prototype, documentExtras);
   define(c.Body.prototype, bodyExtras);
+  define(c.Paragraph.prototype, paragraphExtras);
   if (!Object.prototype.hasOwnProperty.call(c.DocumentApp.prototype, 'GlyphType')) {
     Object.defineProperty(c.DocumentApp.prototype, 'GlyphType', { value: GLYPH_TYPE, enumerable: true });
   }

@@ -1242,6 +1242,6 @@ export function createDriveServices(ctx: EmulatorContext, model: DriveModel): Dr
 }
 
 installDriveExtras({
-  File: GFile, Folder: GFolder, DriveApp: EmuDriveApp, Document: GDocument, Body: GBody, DocumentApp: EmuDocumentApp,
+  File: GFile, Folder: GFolder, DriveApp: EmuDriveApp, Document: GDocument, Body: GBody, DocumentApp: EmuDocumentApp, Paragraph: GParagraph,
   fileHandle: (env, id) => new Handles(env as Env).file(id),
 });

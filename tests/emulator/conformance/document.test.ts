@@ -61,6 +61,59 @@ describe('Body', () => {
   });
 });
 
+describe('findText and Text elements', () => {
+  // Body.findText: "Searches the contents of the element for the specified text pattern using regular expressions."
+  // RangeElement.getStartOffset / getEndOffsetInclusive; Text.setLinkUrl(startOffset, endOffsetInclusive, url)
+  test('a placeholder found with findText becomes a link and bold text; findText(pattern, from) continues', () => {
+    const { ws, run, g } = env();
+    const id = run(() => {
+      const doc = g.DocumentApp.create('Proposal');
+      const body = doc.getBody();
+      body.appendParagraph('Pay here: {{link}} or call {{phone}}.');
+      body.appendParagraph('Again {{link}}');
+      const first = body.findText('\\{\\{link\\}\\}')!;
+      expect([first.getStartOffset(), first.getEndOffsetInclusive(), first.isPartial()]).toEqual([10, 17, true]);
+      const text = first.getElement().asText();
+      text.deleteText(first.getStartOffset(), first.getEndOffsetInclusive());
+      text.insertText(first.getStartOffset(), 'invoice');
+      text.setLinkUrl(10, 16, 'https://pay.test/1');
+      text.setBold(10, 16, true);
+      expect(text.getLinkUrl(12)).toBe('https://pay.test/1');
+      expect(text.isBold(10)).toBe(true);
+      expect(text.isBold(0)).toBe(false);
+      const second = body.findText('\\{\\{link\\}\\}')!;
+      expect(second.getElement().asText().getText()).toBe('Again {{link}}');
+      expect(body.findText('\\{\\{link\\}\\}', second)).toBeNull();
+      expect(caught(() => body.findText('(?=x)')).message).toBe('Invalid argument: searchPattern');
+      // Paragraph.replaceText
+      (text.getParent() as GoogleAppsScript.Document.Paragraph).replaceText('\\{\\{phone\\}\\}', '+49 30 1234');
+      return doc.getId();
+    });
+    expect(ws.drive.documentText(id)).toContain('Pay here: invoice or call +49 30 1234.');
+    const json = ws.drive.documentJson(id) as { body: { content: { paragraph?: { elements: { textRun: { content: string; textStyle: { link?: { url: string }; bold?: boolean } } }[] } }[] } };
+    const runs = json.body.content.flatMap((c) => c.paragraph?.elements ?? []).map((e) => e.textRun);
+    expect(runs.find((r) => r.content === 'invoice')!.textStyle).toMatchObject({ bold: true, link: { url: 'https://pay.test/1' } });
+  });
+
+  test('Body.insertParagraph / insertTable / removeChild / setText', () => {
+    const { run, g } = env();
+    run(() => {
+      const body = g.DocumentApp.create('Plan').getBody();
+      body.appendParagraph('last');
+      body.insertParagraph(0, 'first');
+      expect(body.getParagraphs().map((p) => p.getText())).toContain('first');
+      expect((body.getChild(0) as GoogleAppsScript.Document.Paragraph).getText()).toBe('first');
+      body.insertTable(1, [['a', 'b']]);
+      expect(body.getChild(1).getType()).toBe(g.DocumentApp.ElementType ? g.DocumentApp.ElementType.TABLE : 'TABLE');
+      body.removeChild(body.getChild(0));
+      expect(body.getChild(0).getType()).toBe('TABLE');
+      body.setText('one\ntwo');
+      expect(body.getText()).toBe('one\ntwo');
+      expect(body.getType()).toBe('BODY_SECTION');
+    });
+  });
+});
+
 describe('Document, Folder, File sharing and details', () => {
   test('Document.addEditor(s): "Adds the given user(s) to the list of editors for the Document."; File.addEditors likewise', () => {
     const { run, g } = env();
