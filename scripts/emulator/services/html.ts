@@ -1,4 +1,5 @@
 // HtmlService, HtmlOutput, HtmlTemplate.
+import { newBlobObject } from './utilities';
 import { isImplemented } from '../notImplemented';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +74,16 @@ export function escapeHtml(s: string): string {
 
 export function newHtmlOutput(state: ServiceState, content: string): GHtmlOutput {
   const out = new EmuHtmlOutput(content);
+  // getBlob/getAs: "Return the data inside this object as a blob" — text/html named after the title.
+  const blob = () => newBlobObject(state, new Uint8Array(Buffer.from(out.content, 'utf8')), 'text/html', out.title ? `${out.title}.html` : null);
+  Object.defineProperty(out, 'getBlob', { value: () => blob(), configurable: true });
+  Object.defineProperty(out, 'getAs', {
+    value: (contentType: string) => {
+      if (String(contentType) !== 'text/html') throw gasError(`Converting from text/html to ${String(contentType)} is not supported.`);
+      return blob();
+    },
+    configurable: true,
+  });
   return out.bind(counted(state.ctx.calls, 'HtmlOutput', out) as unknown as GHtmlOutput);
 }
 
