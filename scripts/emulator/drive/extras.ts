@@ -185,6 +185,78 @@ function addUsers(self: Any, emails: unknown, add: string): object {
   return self.h.file ? self.h.file(self.id) : self;
 }
 
+function removeUser(self: Any, user: unknown, roles: string[]): void {
+  const rec = self.h.record(self.id) as DriveFileRecord;
+  const e = (user && typeof user === 'object' && typeof (user as Any).getEmail === 'function' ? (user as Any).getEmail() : String(user)).trim().toLowerCase();
+  rec.permissions = rec.permissions.filter((p) => !(p.type === 'user' && p.emailAddress === e && roles.includes(p.role)));
+  self.h.env.touch(rec);
+}
+
+/** The wrapped handle of this File or Folder (methods run on the raw object). */
+function handle(self: Any): object {
+  const rec = self.h.env.model.file(self.id) as DriveFileRecord | undefined;
+  return rec && rec.mimeType === MIME.folder ? self.h.folder(self.id) : self.h.file(self.id);
+}
+
+function starredOf(rec: DriveFileRecord): boolean { return Boolean((rec as DriveFileRecord & { starred?: boolean }).starred); }
+
+const sharingExtras = {
+  removeEditor(this: Any, user: unknown): object { removeUser(this, user, ['writer']); return handle(this); },
+  removeViewer(this: Any, user: unknown): object { removeUser(this, user, ['reader', 'commenter']); return handle(this); },
+  removeCommenter(this: Any, user: unknown): object { removeUser(this, user, ['commenter']); return handle(this); },
+  revokePermissions(this: Any, user: unknown): object { removeUser(this, user, ['writer', 'reader', 'commenter']); return handle(this); },
+  isStarred(this: Any): boolean { return starredOf(this.h.record(this.id)); },
+  setStarred(this: Any, starred: boolean): object {
+    const rec = this.h.record(this.id) as DriveFileRecord & { starred?: boolean };
+    rec.starred = Boolean(starred);
+    return handle(this);
+  },
+  isShareableByEditors(this: Any): boolean { this.h.record(this.id); return true; },
+};
+
+// ---- DriveApp.searchFiles / searchFolders: Drive v2 query language, the common clauses ---------------
+
+type Test = (r: DriveFileRecord) => boolean;
+
+function unquote(v: string): string {
+  return v.slice(1, -1).replace(/\\'/g, "'").replace(/\\\\/g, '\\');
+}
+
+/** "title contains 'x' and mimeType = '…' and trashed = false and 'folderId' in parents" → tests. */
+export function parseDriveQuery(query: string, rootId: string): Test[] {
+  const clauses = String(query).split(/\s+and\s+/i).map((c) => c.trim()).filter(Boolean);
+  return clauses.map((c): Test => {
+    let m = /^(title|name)\s*(=|!=|contains)\s*('(?:[^'\\]|\\.)*')$/i.exec(c);
+    if (m) {
+      const v = unquote(m[3]);
+      const op = m[2].toLowerCase();
+      return (r) => (op === 'contains' ? r.name.toLowerCase().includes(v.toLowerCase()) : op === '=' ? r.name === v : r.name !== v);
+    }
+    m = /^mimeType\s*(=|!=)\s*('(?:[^'\\]|\\.)*')$/i.exec(c);
+    if (m) { const v = unquote(m[2]); return m[1] === '=' ? (r) => r.mimeType === v : (r) => r.mimeType !== v; }
+    m = /^trashed\s*=\s*(true|false)$/i.exec(c);
+    if (m) { const v = m[1].toLowerCase() === 'true'; return (r) => r.trashed === v; }
+    m = /^starred\s*=\s*(true|false)$/i.exec(c);
+    if (m) { const v = m[1].toLowerCase() === 'true'; return (r) => starredOf(r) === v; }
+    m = /^('(?:[^'\\]|\\.)*')\s+in\s+parents$/i.exec(c);
+    if (m) { const v = unquote(m[1]); const id = v === 'root' ? rootId : v; return (r) => r.parents.includes(id); }
+    m = /^fullText\s+contains\s+('(?:[^'\\]|\\.)*')$/i.exec(c);
+    if (m) { const v = unquote(m[1]).toLowerCase(); return (r) => r.name.toLowerCase().includes(v) || (r.description ?? '').toLowerCase().includes(v); }
+    throw exception(`Not implemented in the Dealboard emulator: DriveApp.searchFiles query clause "${c}" (supported: title/name =, !=, contains; mimeType =, !=; trashed; starred; 'id' in parents; fullText contains)`);
+  });
+}
+
+function search(self: Any, query: string, folders: boolean, parent?: string): object {
+  const env = self.h.env;
+  const tests = parseDriveQuery(query, env.model.rootId);
+  const hasTrashed = /\btrashed\s*=/i.test(String(query));
+  const ids = env.model.listFiles()
+    .filter((r: DriveFileRecord) => env.visible(r) && (r.mimeType === MIME.folder) === folders && (hasTrashed || !r.trashed)
+      && (parent === undefined || r.parents.includes(parent)) && tests.every((t) => t(r)))
+    .map((r: DriveFileRecord) => r.id);
+  return folders ? self.h.folderIterator(ids) : self.h.fileIterator(ids);
+}
+
 const fileExtras = {
   addEditors(this: Any, emails: string[]) { return addUsers(this, emails, 'addEditor'); },
   addViewers(this: Any, emails: string[]) { return addUsers(this, emails, 'addViewer'); },
@@ -213,6 +285,9 @@ const folderExtras = {
   addViewers(this: Any, emails: string[]): object { for (const e of emails ?? []) (this.h.file(this.id) as Any).addViewer(e); return this.h.folder(this.id); },
   getEditors(this: Any): object[] { return (this.h.file(this.id) as Any).getEditors(); },
   getViewers(this: Any): object[] { return (this.h.file(this.id) as Any).getViewers(); },
+  searchFiles(this: Any, params: string): object { this.getId(); return search(this, params, false, this.id); },
+  searchFolders(this: Any, params: string): object { this.getId(); return search(this, params, true, this.id); },
+  getOwner(this: Any): object { return (this.h.file(this.id) as Any).getOwner(); },
   getFilesByType(this: Any, mimeType: string): object {
     this.getId();
     return this.h.fileIterator(this.h.childIds(this.id, false).filter((fid: string) => this.h.env.model.file(fid)?.mimeType === String(mimeType)));
@@ -220,6 +295,10 @@ const folderExtras = {
 };
 
 const driveAppExtras = {
+  searchFiles(this: Any, params: string): object { return search(this, params, false); },
+  searchFolders(this: Any, params: string): object { return search(this, params, true); },
+  getTrashedFiles(this: Any): object { return search(this, 'trashed = true', false); },
+  getTrashedFolders(this: Any): object { return search(this, 'trashed = true', true); },
   getFolders(this: Any): object {
     const env = this.h.env;
     return this.h.folderIterator(env.model.listFiles()
@@ -396,6 +475,8 @@ export function installDriveExtras(c: DriveClasses): void {
   installed = true;
   fileHandle = c.fileHandle;
   define(c.File.prototype, fileExtras);
+  define(c.File.prototype, sharingExtras);
+  define(c.Folder.prototype, sharingExtras);
   define(c.Folder.prototype, folderExtras);
   define(c.DriveApp.prototype, driveAppExtras);
   define(c.Document.prototype, documentExtras);

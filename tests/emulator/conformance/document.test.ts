@@ -148,4 +148,33 @@ describe('Document, Folder, File sharing and details', () => {
       expect(names).toEqual(['Proposal']);
     });
   });
+
+  test('DriveApp.searchFiles: "Gets a collection of all files in the user\'s Drive that match the given search criteria."', () => {
+    const { run, g } = env();
+    run(() => {
+      const folder = g.DriveApp.createFolder('Invoices 2026');
+      folder.createFile('Invoice 041.txt', 'a');
+      g.DriveApp.createFile('Invoice draft.txt', 'b').setTrashed(true);
+      g.DriveApp.createFile('Notes.txt', 'c').setStarred(true);
+      const names = (it: GoogleAppsScript.Drive.FileIterator) => { const out: string[] = []; while (it.hasNext()) out.push(it.next().getName()); return out.sort(); };
+      expect(names(g.DriveApp.searchFiles("title contains 'invoice'"))).toEqual(['Invoice 041.txt']);
+      expect(names(g.DriveApp.searchFiles("title contains 'invoice' and trashed = true"))).toEqual(['Invoice draft.txt']);
+      expect(names(g.DriveApp.searchFiles(`'${folder.getId()}' in parents and mimeType = 'text/plain'`))).toEqual(['Invoice 041.txt']);
+      expect(names(g.DriveApp.searchFiles('starred = true'))).toEqual(['Notes.txt']);
+      expect(names(folder.searchFiles("title = 'Invoice 041.txt'"))).toEqual(['Invoice 041.txt']);
+      expect(g.DriveApp.searchFolders("title contains '2026'").next().getName()).toBe('Invoices 2026');
+      expect(caught(() => g.DriveApp.searchFiles("modifiedDate > '2026-01-01'")).message).toContain('Not implemented in the Dealboard emulator: DriveApp.searchFiles query clause');
+    });
+  });
+
+  test('removeEditor / revokePermissions take a user off the file', () => {
+    const { run, g } = env();
+    run(() => {
+      const file = g.DriveApp.createFile('a.txt', 'x').addEditor('ann@studio.test').addViewer('bob@studio.test');
+      expect(file.removeEditor('ann@studio.test').getEditors()).toEqual([]);
+      file.revokePermissions('bob@studio.test');
+      expect(file.getViewers()).toEqual([]);
+      expect(file.isStarred()).toBe(false);
+    });
+  });
 });
