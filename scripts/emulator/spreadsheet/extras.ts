@@ -7,6 +7,7 @@ import { cellA1, quoteSheetName, rangeA1 } from './a1';
 import type { EmuRange, EmuSheet, EmuSpreadsheet, EmuSpreadsheetApp, Session } from './objects';
 import { SELF, unwrap } from './builders';
 import { newRichTextValueBuilder, newTextStyleBuilder } from './richText';
+import { newColorBuilder } from './color';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -141,6 +142,7 @@ const appExtras = {
   },
   newRichTextValue(this: AppInternals) { return newRichTextValueBuilder(this.s); },
   newTextStyle(this: AppInternals) { return newTextStyleBuilder(this.s); },
+  newColor(this: AppInternals) { return newColorBuilder(this.s); },
 };
 
 const spreadsheetExtras = {

@@ -9,6 +9,7 @@ import type { EmuRange, EmuSheet, Session } from './objects';
 import { RichTextData, cloneRich, emptyStyle, richDataOf, richTextValue, textStyle } from './richText';
 import { unwrap } from './builders';
 import { setActiveRange } from './extras';
+import { colorObject, hexOfColor } from './color';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -488,6 +489,38 @@ function layerMethods(): Record<string, unknown> {
   return out;
 }
 
+function colorGrid(r: R, layer: LayerName, dflt: string) {
+  return r.sheet.read(layer, r.row, r.col, r.numRows, r.numCols, (v) => v).map((line) => line.map((v) => colorObject(r.s, (v as string | undefined) ?? dflt)));
+}
+
+function setColorGrid(r: R, layer: LayerName, grid: unknown[][]): GRange {
+  alive(r);
+  if (!Array.isArray(grid) || grid.length !== r.numRows || grid.some((l) => !Array.isArray(l) || l.length !== r.numCols)) {
+    throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${r.numRows}.`);
+  }
+  grid.forEach((line, i) => line.forEach((c, j) => r.sheet.set(layer, r.row + i, r.col + j, c === null ? undefined : hexOfColor(c) ?? undefined)));
+  return self(r);
+}
+
+const colorExtras = {
+  getBackgroundObject(this: R) { alive(this); return colorGrid({ ...this, numRows: 1, numCols: 1 } as R, 'background', '#ffffff')[0][0]; },
+  getBackgroundObjects(this: R) { alive(this); return colorGrid(this, 'background', '#ffffff'); },
+  getFontColorObject(this: R) { alive(this); return colorGrid({ ...this, numRows: 1, numCols: 1 } as R, 'fontColor', '#000000')[0][0]; },
+  getFontColorObjects(this: R) { alive(this); return colorGrid(this, 'fontColor', '#000000'); },
+  setBackgroundObject(this: R, color: unknown): GRange {
+    alive(this);
+    this.sheet.fill('background', this.row, this.col, this.numRows, this.numCols, color === null ? undefined : hexOfColor(color) ?? undefined);
+    return self(this);
+  },
+  setBackgroundObjects(this: R, grid: unknown[][]): GRange { return setColorGrid(this, 'background', grid); },
+  setFontColorObject(this: R, color: unknown): GRange {
+    alive(this);
+    this.sheet.fill('fontColor', this.row, this.col, this.numRows, this.numCols, color === null ? undefined : hexOfColor(color) ?? undefined);
+    return self(this);
+  },
+  setFontColorObjects(this: R, grid: unknown[][]): GRange { return setColorGrid(this, 'fontColor', grid); },
+};
+
 const moreRangeExtras = {
   /** "Returns a copy of the range expanded in the four cardinal Directions to cover all adjacent cells with data in them." */
   getDataRegion(this: R): GRange {
@@ -666,6 +699,6 @@ export function installRangeExtras(classes: { Range: typeof EmuRange; Sheet: typ
   };
   // activate() also records the selection (getActiveRange), which the original did not.
   define(classes.Range.prototype, rangeExtras, ['activate']);
-  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras });
+  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras });
   define(classes.Sheet.prototype, sheetExtras);
 }

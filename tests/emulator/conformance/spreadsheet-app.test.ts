@@ -91,4 +91,19 @@ describe('SpreadsheetApp', () => {
       expect(sheet().getRange('A1').getTextStyles()[0][0].isBold()).toBe(false);
     });
   });
+
+  test('newColor: "Creates a builder for a Color." — RGB colours set and read as colour objects', () => {
+    const { run, g, sheet } = env();
+    run(() => {
+      const blue = g.SpreadsheetApp.newColor().setRgbColor('#1A73E8').build();
+      expect(blue.getColorType()).toBe('RGB');
+      expect(blue.asRgbColor().asHexString()).toBe('#1a73e8');
+      expect([blue.asRgbColor().getRed(), blue.asRgbColor().getGreen(), blue.asRgbColor().getBlue()]).toEqual([26, 115, 232]);
+      sheet().getRange('A1:B1').setBackgroundObject(blue);
+      expect(sheet().getRange('A1:B1').getBackgrounds()).toEqual([['#1a73e8', '#1a73e8']]);
+      expect(sheet().getRange('B1').getBackgroundObject().asRgbColor().asHexString()).toBe('#1a73e8');
+      expect(sheet().getRange('C1').getFontColorObject().asRgbColor().asHexString()).toBe('#000000');
+      expect(caught(() => g.SpreadsheetApp.newColor().setRgbColor('not a colour')).message).toBe('Invalid argument: cssString');
+    });
+  });
 });
