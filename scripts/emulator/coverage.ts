@@ -56,6 +56,8 @@ function instances(ws: Workspace): [string, unknown][] {
   add('RichTextValue', () => call(call(call(g.SpreadsheetApp, 'newRichTextValue'), 'setText', 'x'), 'build'));
   add('TextStyleBuilder', () => call(g.SpreadsheetApp, 'newTextStyle'));
   add('TextStyle', () => call(call(g.SpreadsheetApp, 'newTextStyle'), 'build'));
+  add('ColorBuilder', () => call(g.SpreadsheetApp, 'newColor'));
+  add('Color', () => call(call(call(g.SpreadsheetApp, 'newColor'), 'setRgbColor', '#000000'), 'build'));
   // TextFinder and RangeList come with issue 10's work: counted here once they exist on the branch.
   add('TextFinder', () => (typeof (range() as Obj).createTextFinder === 'function' ? call(range(), 'createTextFinder', 'x') : null));
   add('RangeList', () => (typeof (sheet[0] as Obj).getRangeList === 'function' ? call(sheet[0], 'getRangeList', ['A1']) : null));
@@ -69,6 +71,8 @@ function instances(ws: Workspace): [string, unknown][] {
   add('Body', body);
   add('Paragraph', () => call(body(), 'appendParagraph', 'x'));
   add('ListItem', () => call(body(), 'appendListItem', 'x'));
+  add('Text', () => call(call(body(), 'appendParagraph', 'x'), 'editAsText'));
+  add('RangeElement', () => { const b = body(); call(b, 'appendParagraph', 'x'); return call(b, 'findText', 'x'); });
   add('Table', table);
   add('TableRow', () => call(table(), 'getRow', 0));
   add('TableCell', () => call(call(table(), 'getRow', 0), 'getCell', 0));
