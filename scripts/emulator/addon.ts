@@ -1,14 +1,17 @@
 // loadAddon(): loads the very bundle clasp pushes (dist/Code.js) with gas-local into a sandbox
 // made from ws.globals, and wraps each of its top-level functions so that one call is one
-// execution. runFromClient(): google.script.run's rules for calls from the sidebar.
-import { existsSync } from 'node:fs';
+// execution, each in a fresh global scope. runFromClient(): google.script.run's rules for calls
+// from the sidebar.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as vm from 'node:vm';
 import type { AuthModeName } from './context';
+import { applyManifestFile } from './manifest';
 import { Addon, AddonInternals, ExecuteOptions, RUN, Workspace } from './workspace';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const gasLocal = require('gas-local') as { require(dir: string, globals: object, options: { filter(f: string): boolean }): object };
+
 
 /**
  * Runs in the sandbox before the bundle. On Apps Script every object lives in one realm; here
@@ -28,6 +31,7 @@ const PRELUDE = `(function () {
 
 const AUTH_MODES: AuthModeName[] = ['NONE', 'LIMITED', 'CUSTOM_FUNCTION', 'FULL'];
 const SANDBOX_JSON = Symbol('emulator.sandboxJson');
+const CLIENT_ARGS = Symbol('emulator.clientArgs');
 
 type LoadedAddon = Addon & AddonInternals & { [SANDBOX_JSON]?: JSON };
 
@@ -36,17 +40,40 @@ export function loadAddon(ws: Workspace, bundlePath = 'dist/Code.js'): Addon {
   const file = resolve(process.cwd(), bundlePath);
   if (!existsSync(file)) throw new Error(`No add-on bundle at ${file} (run npm run build first)`);
   const dir = dirname(file);
+  // Apps Script gives every execution a fresh global scope: the script's top-level statements
+  // run again and nothing a previous execution left in a global survives. The bundle is compiled
+  // once (vm.Script keeps V8's compiled code) and run in a new context per execution.
+  const prelude = new vm.Script(PRELUDE, { filename: 'emulator-prelude.js' });
+  const bundle = new vm.Script(readFileSync(file, 'utf8'), { filename: file });
+  const freshScope = (): Record<string, unknown> => {
+    const scope: Record<string, unknown> = Object.assign({}, ws.globals);
+    vm.createContext(scope);
+    prelude.runInContext(scope);
+    bundle.runInContext(scope);
+    return scope;
+  };
+  // The load-time scope (which functions the script defines) is gas-local's, as before.
   const sandbox: Record<string, unknown> = Object.assign({}, ws.globals);
   vm.createContext(sandbox);
-  vm.runInContext(PRELUDE, sandbox, { filename: 'emulator-prelude.js' });
+  prelude.runInContext(sandbox);
   gasLocal.require(dir, sandbox, { filter: (f: string) => resolve(f) === file });
-
   const emulatorGlobals = new Set(Object.keys(ws.globals));
   const addon = {} as LoadedAddon;
-  const run = (name: string, args: unknown[], options: ExecuteOptions): unknown => {
-    const fn = sandbox[name];
-    if (typeof fn !== 'function') throw Object.assign(new Error(`Script function not found: ${name}`), { name: 'Exception' });
-    return ws.execute(() => (fn as (...a: unknown[]) => unknown).apply(undefined, args), options);
+  const run = (name: string, args: unknown[], options: ExecuteOptions & { [CLIENT_ARGS]?: string }): unknown => {
+    if (typeof sandbox[name] !== 'function') throw Object.assign(new Error(`Script function not found: ${name}`), { name: 'Exception' });
+    return ws.execute(() => {
+      const outer = ws.sandbox;
+      const scope = freshScope();
+      ws.sandbox = scope;
+      try {
+        // Arguments from google.script.run are made in the execution's own realm (x instanceof Object).
+        const json = options[CLIENT_ARGS];
+        const callArgs = json === undefined ? args : (vm.runInContext('JSON', scope) as JSON).parse(json) as unknown[];
+        return (scope[name] as (...a: unknown[]) => unknown).apply(undefined, callArgs);
+      } finally {
+        if (outer !== null) ws.sandbox = outer;
+      }
+    }, options);
   };
   for (const name of Object.getOwnPropertyNames(sandbox)) {
     if (emulatorGlobals.has(name) || typeof sandbox[name] !== 'function') continue;
@@ -61,6 +88,7 @@ export function loadAddon(ws: Workspace, bundlePath = 'dist/Code.js'): Addon {
   Object.defineProperty(addon, SANDBOX_JSON, { value: vm.runInContext('JSON', sandbox), enumerable: false });
 
   ws.bundleDir = dir;
+  applyManifestFile(ws, dir);
   ws.sandbox = sandbox;
   ws.addon = addon;
   return addon;
@@ -143,11 +171,12 @@ export function runFromClient(ws: Workspace, addon: Addon, functionName: string,
     return { ok: false, error: { name: 'Error', message: `Failed due to illegal value in the arguments of ${name}: ${argProblem}; ${CARRIED}.` } };
   }
   const json = loaded[SANDBOX_JSON] ?? JSON;
-  const sandboxArgs = json.parse(JSON.stringify(args.map((a) => (a === undefined ? null : a)))) as unknown[];
+  const argsJson = JSON.stringify(args.map((a) => (a === undefined ? null : a)));
+  const sandboxArgs = json.parse(argsJson) as unknown[];
   let value: unknown;
   try {
-    const runner = loaded[RUN];
-    value = runner ? runner(name, sandboxArgs, { user: ws.currentUser() }) : addon[name](...sandboxArgs);
+    const runner = loaded[RUN] as ((name: string, args: unknown[], options: ExecuteOptions & { [CLIENT_ARGS]?: string }) => unknown) | undefined;
+    value = runner ? runner(name, sandboxArgs, { user: ws.currentUser(), [CLIENT_ARGS]: argsJson }) : addon[name](...sandboxArgs);
   } catch (e) {
     return { ok: false, error: errorInfo(e) };
   }

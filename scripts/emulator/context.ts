@@ -1,5 +1,9 @@
 // The shared core every emulated service is built on: the virtual clock, the call counter
 // and the execution model. Services never read the real time and never count themselves.
+import { classNameToString, implementedMembers, missingMember } from './notImplemented';
+
+/** Asked of a counted() object: the documented methods it implements (README's per-class table). */
+export const IMPLEMENTED = Symbol.for('dealboard.emulator.implementedMembers');
 
 export type CallCategory =
   | 'spreadsheetRead'
@@ -160,10 +164,28 @@ export class VirtualClock {
  * `${className}.${method}`. Calls made while another counted call (or an uncounted test
  * helper) is running are not counted, so emulator internals never inflate the figures.
  */
+function emptyJson(): object { return {}; }
+
+/** True when obj's toString is Object.prototype's (looked up through proxies without calling traps). */
+function inheritsObjectToString(obj: object): boolean {
+  for (let p: object | null = obj; p; p = Object.getPrototypeOf(p)) {
+    if (Object.prototype.hasOwnProperty.call(p, 'toString')) return p === Object.prototype;
+  }
+  return false;
+}
+
 export function counted<T extends object>(counter: CallCounter, className: string, target: T): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
+      // A documented member the emulator lacks throws "Not implemented in the Dealboard emulator".
+      if (value === undefined) {
+        if (prop === IMPLEMENTED) return implementedMembers(className, obj);
+        // JSON.stringify(range) is "{}" on Apps Script (service objects have no enumerable data).
+        if (prop === 'toJSON') return emptyJson;
+        return missingMember(className, prop);
+      }
+      if (prop === 'toString' && inheritsObjectToString(obj)) return classNameToString(className);
       if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
       return function countedMethod(this: unknown, ...args: unknown[]) {
         if (counter.depth === 0) counter.record(`${className}.${prop}`);

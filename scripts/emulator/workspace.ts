@@ -19,6 +19,8 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { createUrlFetchApp } from './drive/fetch';
+import { bindContainerToDrive, containerSharing } from './container';
+import { MIME_TYPE } from './services/mimeType';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -177,6 +179,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ? DriveModel.fromJSON(saved.drive)
     : new DriveModel({ seed: ((saved?.random ?? options.seed ?? 20261123) ^ 0x0d51e) >>> 0, owner: defaultUser, docsCreatePerDay: options.docsCreatePerDay });
   if (options.docsCreatePerDay !== undefined) drive.docsCreatePerDay = options.docsCreatePerDay;
+  bindContainerToDrive(model, drive);
 
   const stack: Execution[] = [];
   let nextExecution = 1;
@@ -233,6 +236,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     toast: (message, title, timeoutSeconds) => {
       ui.toasts.push({ message: String(message), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
     },
+    created: (made) => bindContainerToDrive(made, drive, true),
+    sharing: containerSharing(drive),
   }) as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
   const globals: Record<string, unknown> = {
@@ -255,6 +260,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     DriveApp: driveServices.DriveApp,
     DocumentApp: driveServices.DocumentApp,
     UrlFetchApp: createUrlFetchApp(ctx, drive),
+    MimeType: MIME_TYPE,
   });
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];

@@ -201,3 +201,25 @@ describe('runFromClient (google.script.run rules)', () => {
     expect(runFromClient(ws, addon, 'holdLock', [])).toEqual({ ok: true, value: true });
   });
 });
+
+describe('fresh global scope per execution', () => {
+  // "Each execution must start with a fresh global scope, as on Apps Script (top-level statements
+  // run again, top-level variables do not survive between executions)." (issue 9). Apps Script
+  // reference, "Apps Script projects" / V8 runtime: global code runs before the called function
+  // in every execution; nothing but PropertiesService/CacheService carries state between them.
+  test('a counter in a global starts over and top-level statements run again in every execution', () => {
+    const { addon } = setup();
+    expect(addon.countCalls()).toEqual({ memo: 1, topLevelRuns: 1 });
+    expect(addon.countCalls()).toEqual({ memo: 1, topLevelRuns: 1 });
+  });
+
+  test('triggers and client calls get fresh scopes too; state survives only in services', () => {
+    const { ws, addon } = setup();
+    expect(runFromClient(ws, addon, 'countCalls', [])).toEqual({ ok: true, value: { memo: 1, topLevelRuns: 1 } });
+    expect(runFromClient(ws, addon, 'countCalls', [])).toEqual({ ok: true, value: { memo: 1, topLevelRuns: 1 } });
+    ws.writeRows('Sheet1', 1, [['Name', 'Amount']]);
+    ws.editCell('Sheet1', 2, 2, '5');
+    ws.editCell('Sheet1', 2, 2, '6');
+    expect((addon.getEdits() as unknown[]).length).toBe(2);
+  });
+});

@@ -103,14 +103,16 @@ describe('Range values', () => {
     expect(String(caught(() => sheet.getRange('nonsense')))).toBe('Exception: Range not found');
   });
 
-  test('formulas are stored, not evaluated', () => {
+  // Changed by issue 9: formula cells used to read back '' ("stored, not evaluated"); Apps Script
+  // returns the computed value, so the emulator now evaluates them (see range-formulas.test.ts).
+  test('formulas are stored and read back their computed value', () => {
     const { ss } = setup();
     const sheet = ss().getActiveSheet();
     sheet.getRange('A1').setValue(2);
     sheet.getRange('B1').setFormula('=A1*2');
     sheet.getRange('C1').setValue('=A1+1');
     expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['', '=A1*2', '=A1+1']]);
-    expect(sheet.getRange('A1:C1').getValues()).toEqual([[2, '', '']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([[2, 4, 3]]);
     expect(sheet.getLastColumn()).toBe(3);
     sheet.getRange('B1').setValue('plain');
     expect(sheet.getRange('B1').getFormula()).toBe('');

@@ -1,6 +1,7 @@
 // A minimal Apps Script Blob for what Drive and Docs hand back (exports, getAs, getBlob).
 // Input blobs are accepted from anywhere (the Utilities helper's blobs, another realm): any
 // object with getBytes() / getDataAsString() / getContentType() will do.
+import { isImplemented } from '../notImplemented';
 import { fromByteArray, gasError, toSigned } from '../services/util';
 
 export interface BlobLike {
@@ -14,27 +15,27 @@ export interface BlobLike {
 export function isBlobLike(v: unknown): v is BlobLike {
   if (!v || (typeof v !== 'object' && typeof v !== 'function')) return false;
   const b = v as BlobLike;
-  return typeof b.getBytes === 'function' || typeof b.getDataAsString === 'function';
+  return isImplemented(b, 'getBytes') || isImplemented(b, 'getDataAsString');
 }
 
 /** Bytes of any blob-like input (prefers getBytes, falls back to UTF-8 of getDataAsString). */
 export function blobBytes(blob: BlobLike): Uint8Array {
   if (blob instanceof DriveBlob) return blob.rawBytes();
-  if (typeof blob.getBytes === 'function') return fromByteArray(blob.getBytes());
+  if (isImplemented(blob, 'getBytes')) return fromByteArray(blob.getBytes!());
   return new Uint8Array(Buffer.from(blob.getDataAsString!(), 'utf8'));
 }
 
 export function blobText(blob: BlobLike): string {
-  if (typeof blob.getDataAsString === 'function') return blob.getDataAsString();
+  if (isImplemented(blob, 'getDataAsString')) return blob.getDataAsString!();
   return Buffer.from(blobBytes(blob)).toString('utf8');
 }
 
 export function blobContentType(blob: BlobLike): string | null {
-  return typeof blob.getContentType === 'function' ? (blob.getContentType() ?? null) : null;
+  return isImplemented(blob, 'getContentType') ? (blob.getContentType!() ?? null) : null;
 }
 
 export function blobName(blob: BlobLike): string | null {
-  return typeof blob.getName === 'function' ? (blob.getName() ?? null) : null;
+  return isImplemented(blob, 'getName') ? (blob.getName!() ?? null) : null;
 }
 
 export class DriveBlob {

@@ -352,20 +352,47 @@ const TAGS: Record<NamedStyleType, string> = {
   HEADING_5: 'h5', HEADING_6: 'h6',
 };
 
-function paraHtml(p: Para): string {
+function paraHtml(p: Para, index = 0): string {
   const tag = TAGS[p.style] ?? 'p';
   const cls = p.style === 'TITLE' ? ' class="title"' : p.style === 'SUBTITLE' ? ' class="subtitle"' : '';
   const align = p.align === 'CENTER' ? 'center' : p.align === 'END' ? 'right' : p.align === 'JUSTIFIED' ? 'justify' : '';
   const style = align ? ` style="text-align:${align}"` : '';
   const inner = runsHtml(p);
+  const item = listMarker(p, index);
+  if (item) return `<p class="li" style="margin-left:${18 + item.nesting * 18}pt;text-indent:-12pt">${item.marker}\u00a0${inner || '<br>'}</p>`;
   return `<${tag}${cls}${style}>${inner || '<br>'}</${tag}>`;
+}
+
+/** Body.appendListItem paragraphs: the glyph shown before the text (numbers count within the list). */
+/** Position of body[i] among the consecutive items of its list at its nesting level (0-based). */
+export function listIndex(body: (Para | Table)[], i: number): number {
+  type LP = Para & { listItem?: { listId: string; nesting: number } };
+  const me = (body[i] as LP).listItem;
+  if (!me) return 0;
+  let n = 0;
+  for (let k = i - 1; k >= 0; k--) {
+    const other = (body[k] as LP).listItem;
+    if (body[k].kind !== 'paragraph' || !other || other.listId !== me.listId) break;
+    if (other.nesting === me.nesting) n++;
+  }
+  return n;
+}
+
+export function listMarker(p: Para, index = 0): { marker: string; nesting: number } | null {
+  const info = (p as Para & { listItem?: { glyph: string; nesting: number } }).listItem;
+  if (!info) return null;
+  const n = index + 1;
+  const marker = info.glyph === 'NUMBER' ? `${n}.` : info.glyph === 'LATIN_LOWER' ? `${String.fromCharCode(96 + ((n - 1) % 26) + 1)}.`
+    : info.glyph === 'LATIN_UPPER' ? `${String.fromCharCode(64 + ((n - 1) % 26) + 1)}.` : info.glyph === 'HOLLOW_BULLET' ? '\u25e6'
+      : info.glyph === 'SQUARE_BULLET' ? '\u25aa' : '\u2022';
+  return { marker, nesting: info.nesting };
 }
 
 function tableHtml(t: Table): string {
   const rows = t.rows.map((r) => {
     const cells = r.cells.map((c) => {
       const bg = c.background ? ` style="background:${c.background}"` : '';
-      return `<td${bg}>${c.content.map(paraHtml).join('')}</td>`;
+      return `<td${bg}>${c.content.map((cp) => paraHtml(cp)).join('')}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -389,7 +416,7 @@ const CSS = `
 
 /** A standalone HTML page showing the document as Google Docs would. */
 export function docToHtml(title: string, doc: DocData): string {
-  const parts = doc.body.map((b) => (b.kind === 'paragraph' ? paraHtml(b) : tableHtml(b)));
+  const parts = doc.body.map((b, i) => (b.kind === 'paragraph' ? paraHtml(b, listIndex(doc.body, i)) : tableHtml(b)));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -268,6 +268,19 @@ export class DriveModel {
 
   // ---- uncounted helpers for tests and the playground ----------------------------------------
 
+  /** The spreadsheet the script is bound to, as a Drive file (the user's, not created by the script). */
+  addContainer(id: string, name: string, mimeType = MIME.spreadsheet): DriveFileRecord {
+    const existing = this.files.get(id);
+    if (existing) return existing;
+    // Built by hand, not with newRecord: drawing ids here would shift every id the seed gives later.
+    const at = this.now().toISOString();
+    return this.putFile({
+      id, name, mimeType, parents: [this.rootId], createdTime: at, modifiedTime: at, owners: [this.owner],
+      permissions: [{ id: `owner-${id}`, type: 'user', role: 'owner', emailAddress: this.owner }],
+      trashed: false, revisions: 1, createdByApp: false,
+    });
+  }
+
   /** Adds a file as someone other than the add-on would (createdByApp false unless asked). */
   addFile(init: {
     name: string; mimeType?: string; parents?: string[]; html?: string; text?: string; content?: Uint8Array | string;

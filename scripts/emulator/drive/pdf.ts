@@ -4,6 +4,7 @@
 
 import PDFDocument from 'pdfkit';
 import { DocData, NamedStyleType, Para, Run, Table, TextStyle } from './docmodel';
+import { listIndex, listMarker } from './html';
 
 const CM = 72 / 2.54;
 const MARGIN = 2 * CM;
@@ -123,7 +124,7 @@ function writeRuns(doc: Doc, p: Para, x: number, width: number, size: number, al
   }
 }
 
-function renderParagraph(doc: Doc, p: Para): void {
+function renderParagraph(doc: Doc, p: Para, index = 0): void {
   const size = SIZES[p.style] ?? 11;
   const before = SPACE_BEFORE[p.style] ?? 0;
   // keep a heading with the lines after it
@@ -132,7 +133,15 @@ function renderParagraph(doc: Doc, p: Para): void {
   else if (doc.y > MARGIN + 1) doc.y += before;
   for (const r of p.runs) if (r.image) drawImage(doc, r, MARGIN, CONTENT_W);
   const text = paraPlain(p);
-  if (text.trim() === '') {
+  const item = listMarker(p, index);
+  if (item) {
+    // a list item (Body.appendListItem): its glyph in the margin of an indented paragraph
+    const indent = 18 + item.nesting * 18;
+    const y = doc.y;
+    doc.font('Helvetica').fontSize(size).fillColor(TEXT).text(item.marker, MARGIN + indent - 12, y, { lineBreak: false });
+    doc.y = y;
+    writeRuns(doc, p, MARGIN + indent, CONTENT_W - indent, size, alignOf(p, false));
+  } else if (text.trim() === '') {
     if (!p.runs.some((r) => r.image)) doc.y += size * 1.15;
   } else writeRuns(doc, p, MARGIN, CONTENT_W, size, alignOf(p, false));
   doc.x = MARGIN;
@@ -275,10 +284,10 @@ export function docToPdf(title: string, data: DocData, date: Date): Buffer {
   doc.font('Helvetica').fontSize(11).fillColor(TEXT);
   doc.x = MARGIN;
   doc.y = MARGIN;
-  for (const b of data.body) {
-    if (b.kind === 'paragraph') renderParagraph(doc, b);
+  data.body.forEach((b, i) => {
+    if (b.kind === 'paragraph') renderParagraph(doc, b, listIndex(data.body, i));
     else renderTable(doc, b);
-  }
+  });
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);

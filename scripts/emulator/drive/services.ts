@@ -3,6 +3,8 @@
 // Body, Paragraph, Table, TableRow, TableCell). Every object is counted by class name and
 // refuses to run in AuthMode.NONE.
 
+import { re2Unsupported } from './re2';
+import { installDriveExtras } from './extras';
 import { EmulatorContext, counted } from '../context';
 import { BlobLike, DriveBlob, blobBytes, blobContentType, blobName, blobText, isBlobLike } from './blob';
 import {
@@ -170,6 +172,7 @@ class Env {
   private googleLink(rec: DriveFileRecord): string {
     if (rec.mimeType === MIME.document) return `https://docs.google.com/document/d/${rec.id}/edit?usp=drivesdk`;
     if (rec.mimeType === MIME.folder) return `https://drive.google.com/drive/folders/${rec.id}`;
+    if (rec.mimeType === MIME.spreadsheet) return `https://docs.google.com/spreadsheets/d/${rec.id}/edit?usp=drivesdk`;
     if (rec.mimeType === MIME.spreadsheet) return `https://docs.google.com/spreadsheets/d/${rec.id}/edit?usp=drivesdk`;
     return `https://drive.google.com/file/d/${rec.id}/view?usp=drivesdk`;
   }
@@ -914,6 +917,7 @@ class EmuDriveApp {
   readonly Permission = PERMISSION;
   constructor(private h: Handles) {}
   getFileById(id: string): GFile {
+    if (id === null || id === undefined || id === '') throw exception('Invalid argument: id');
     const rec = this.h.record(String(id));
     if (rec.mimeType === MIME.folder) throw exception(NO_ITEM);
     return this.h.file(rec.id);
@@ -1071,6 +1075,7 @@ class GBody {
   replaceText(searchPattern: string, replacement: string): GBody {
     const d = this.s.data(this.id);
     let re: RegExp;
+    if (re2Unsupported(String(searchPattern))) throw exception('Invalid argument: searchPattern');
     try {
       re = new RegExp(String(searchPattern), 'g');
     } catch {
@@ -1235,3 +1240,8 @@ export function createDriveServices(ctx: EmulatorContext, model: DriveModel): Dr
     DocumentApp: env.wrap('DocumentApp', new EmuDocumentApp(docs)),
   };
 }
+
+installDriveExtras({
+  File: GFile, Folder: GFolder, DriveApp: EmuDriveApp, Document: GDocument, Body: GBody, DocumentApp: EmuDocumentApp, Paragraph: GParagraph,
+  fileHandle: (env, id) => new Handles(env as Env).file(id),
+});

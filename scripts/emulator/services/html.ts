@@ -1,4 +1,6 @@
 // HtmlService, HtmlOutput, HtmlTemplate.
+import { newBlobObject } from './utilities';
+import { isImplemented } from '../notImplemented';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { counted } from '../context';
@@ -72,6 +74,16 @@ export function escapeHtml(s: string): string {
 
 export function newHtmlOutput(state: ServiceState, content: string): GHtmlOutput {
   const out = new EmuHtmlOutput(content);
+  // getBlob/getAs: "Return the data inside this object as a blob" — text/html named after the title.
+  const blob = () => newBlobObject(state, new Uint8Array(Buffer.from(out.content, 'utf8')), 'text/html', out.title ? `${out.title}.html` : null);
+  Object.defineProperty(out, 'getBlob', { value: () => blob(), configurable: true });
+  Object.defineProperty(out, 'getAs', {
+    value: (contentType: string) => {
+      if (String(contentType) !== 'text/html') throw gasError(`Converting from text/html to ${String(contentType)} is not supported.`);
+      return blob();
+    },
+    configurable: true,
+  });
   return out.bind(counted(state.ctx.calls, 'HtmlOutput', out) as unknown as GHtmlOutput);
 }
 
@@ -131,7 +143,7 @@ export class EmuHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, H
     let content = '';
     if (html !== undefined && html !== null) {
       const blob = html as { getDataAsString?: () => string };
-      content = typeof blob.getDataAsString === 'function' ? blob.getDataAsString() : String(html);
+      content = isImplemented(blob, 'getDataAsString') ? blob.getDataAsString!() : String(html);
     }
     return newHtmlOutput(this.state, content);
   }
@@ -140,7 +152,7 @@ export class EmuHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, H
   }
   createTemplate(html: unknown): GHtmlTemplate {
     const blob = html as { getDataAsString?: () => string };
-    const source = blob && typeof blob.getDataAsString === 'function' ? blob.getDataAsString() : String(html);
+    const source = blob && isImplemented(blob, 'getDataAsString') ? blob.getDataAsString!() : String(html);
     return counted(this.state.ctx.calls, 'HtmlTemplate', new EmuHtmlTemplate(this.state, source)) as unknown as GHtmlTemplate;
   }
   createTemplateFromFile(filename: string): GHtmlTemplate {

@@ -34,6 +34,8 @@ export class EmuLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLock
     if (this.hasLock()) this.state.locks.delete(this.key);
   }
   tryLock(timeoutInMillis: number): boolean {
+    // Apps Script answers a negative timeout with false (no lock), not with an exception.
+    if (typeof timeoutInMillis === 'number' && timeoutInMillis < 0) return false;
     return this.acquire(timeoutInMillis);
   }
   waitLock(timeoutInMillis: number): void {

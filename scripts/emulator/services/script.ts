@@ -2,6 +2,7 @@
 // Add-on rules enforced (Editor add-on trigger restrictions): triggers only for the document
 // the add-on runs in, at most one trigger of each event type per user per document, and
 // time-driven triggers no more often than once an hour.
+import { isImplemented } from '../notImplemented';
 import { counted } from '../context';
 import type { ServiceState, TriggerEvent, TriggerRecord } from './state';
 import { SCOPES, enumOf, gasError, permissionError } from './util';
@@ -137,7 +138,7 @@ export class EmuTriggerBuilder implements Pick<GoogleAppsScript.Script.TriggerBu
   constructor(private state: ServiceState, private handler: string) {}
   forSpreadsheet(sheet: unknown): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
     const ss = sheet as { getId?: () => string };
-    const id = ss && typeof ss === 'object' && typeof ss.getId === 'function' ? ss.getId() : String(sheet);
+    const id = ss && typeof ss === 'object' && isImplemented(ss, 'getId') ? ss.getId!() : String(sheet);
     if (id !== this.state.spreadsheetId()) {
       throw gasError('Add-ons can only create triggers for the document in which the add-on is used.');
     }
@@ -176,7 +177,7 @@ export class EmuScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Scr
   getUserTriggers(document: unknown): GTrigger[] {
     requireFull(this.state, 'ScriptApp.getUserTriggers');
     const doc = document as { getId?: () => string };
-    const id = doc && typeof doc.getId === 'function' ? doc.getId() : String(document);
+    const id = doc && isImplemented(doc, 'getId') ? doc.getId!() : String(document);
     const user = this.state.ctx.currentUser();
     return this.state.triggers.filter((t) => t.user === user && t.sourceId === id).map((t) => triggerObject(this.state, t));
   }
@@ -200,6 +201,15 @@ export class EmuScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Scr
     return InstallationSource.WEB_STORE_ADD_ON as unknown as GoogleAppsScript.Script.InstallationSource;
   }
   invalidateAuth(): void {}
+  /** "Gets an object that determines whether the user needs to authorize this script to use one or
+   *  more services" — the emulator's user has authorised the script: NOT_REQUIRED, no URL. */
+  getAuthorizationInfo(authMode: unknown): GoogleAppsScript.Script.AuthorizationInfo {
+    if (authMode === undefined || !Object.prototype.hasOwnProperty.call(AuthMode, String(authMode))) throw gasError('Invalid argument: authMode');
+    return counted(this.state.ctx.calls, 'AuthorizationInfo', {
+      getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED as unknown as GoogleAppsScript.Script.AuthorizationStatus,
+      getAuthorizationUrl: () => null as unknown as string,
+    }) as GoogleAppsScript.Script.AuthorizationInfo;
+  }
 }
 
 export function createScriptApp(state: ServiceState): GoogleAppsScript.Script.ScriptApp {

@@ -1,4 +1,6 @@
 // Utilities and Blob. Bytes go out as arrays of signed bytes, as on Apps Script.
+import { isImplemented } from '../notImplemented';
+import { blobBytes, blobContentType, blobName, isBlobLike } from '../drive/blob';
 import { createHash, createHmac } from 'node:crypto';
 import { deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import { counted } from '../context';
@@ -73,10 +75,12 @@ export function blobOf(v: unknown): EmuBlob {
   const direct = v ? (v as { [BLOB]?: EmuBlob })[BLOB] : undefined;
   if (direct) return direct;
   const src = v as { getBlob?: () => unknown };
-  if (src && typeof src.getBlob === 'function') {
-    const inner = src.getBlob() as { [BLOB]?: EmuBlob };
+  if (src && isImplemented(src, 'getBlob')) {
+    const inner = src.getBlob!() as { [BLOB]?: EmuBlob };
     if (inner && inner[BLOB]) return inner[BLOB] as EmuBlob;
   }
+  // Blobs of the Drive/Docs services (File.getAs, Document.getAs) are one kind of Blob on Apps Script.
+  if (isBlobLike(v)) return { bytes: blobBytes(v), contentType: blobContentType(v), name: blobName(v) } as EmuBlob;
   throw gasError('Invalid argument: blob');
 }
 
@@ -245,6 +249,30 @@ function digestName(algorithm: unknown): string {
   return name;
 }
 
+const ENUM_TYPES: Record<string, string> = {};
+for (const [type, names] of Object.entries({
+  DigestAlgorithm: ['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512'],
+  MacAlgorithm: ['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512'],
+  Charset: ['US_ASCII', 'UTF_8'],
+})) for (const n of names) ENUM_TYPES[n] = `Utilities.${type}`;
+
+/** Apps Script's type names in "The parameters (…) don't match the method signature for …". */
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') return ENUM_TYPES[v] ?? 'String';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (Array.isArray(v)) return 'number[]';
+  return 'Object';
+}
+
+function checkArity(method: string, args: IArguments, min: number, max: number): void {
+  if (args.length >= min && args.length <= max) return;
+  const types = Array.prototype.map.call(args, typeName) as string[];
+  throw gasError(`The parameters (${types.join(',')}) don't match the method signature for ${method}.`);
+}
+
 export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, UtilitiesMethods> {
   readonly Charset = Charset as unknown as typeof GoogleAppsScript.Utilities.Charset;
   readonly DigestAlgorithm = DigestAlgorithm as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
@@ -265,15 +293,21 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
     return toSigned(decode64(encoded, true));
   }
   computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: unknown, charset?: unknown): number[] {
+    checkArity('Utilities.computeDigest', arguments, 2, 3);
     return toSigned(new Uint8Array(createHash(digestName(algorithm)).update(toBytes(value, charset as string | undefined)).digest()));
   }
   computeHmacSignature(algorithm: GoogleAppsScript.Utilities.MacAlgorithm, value: unknown, key: unknown, charset?: unknown): number[] {
+    checkArity('Utilities.computeHmacSignature', arguments, 3, 4);
+    // Apps Script refuses an empty key (observed on Apps Script, gas-fakes issue #39).
+    if (key === '' || (Array.isArray(key) && key.length === 0)) throw gasError('Invalid argument: key');
     const alg = String(algorithm).replace(/^HMAC_/, '');
     const cs = charset as string | undefined;
     return toSigned(new Uint8Array(createHmac(digestName(alg), toBytes(key, cs)).update(toBytes(value, cs)).digest()));
   }
   computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
-    return this.computeHmacSignature('HMAC_SHA_256' as unknown as GoogleAppsScript.Utilities.MacAlgorithm, value, key, charset);
+    checkArity('Utilities.computeHmacSha256Signature', arguments, 2, 3);
+    const alg = 'HMAC_SHA_256' as unknown as GoogleAppsScript.Utilities.MacAlgorithm;
+    return charset === undefined ? this.computeHmacSignature(alg, value, key) : this.computeHmacSignature(alg, value, key, charset);
   }
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!isDate(date)) throw gasError('Invalid argument: date');
@@ -295,7 +329,9 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
   }
   newBlob(data: unknown, contentType?: string, name?: string): GBlob {
     const bytes = isByteArray(data) ? toBytes(data) : toBytes(data === undefined || data === null ? '' : String(data));
-    return newBlobObject(this.state, bytes, contentType ?? null, name ?? null);
+    // A blob made from a string is text/plain unless told otherwise; one made from bytes has no type.
+    const type = contentType ?? (isByteArray(data) ? null : 'text/plain');
+    return newBlobObject(this.state, bytes, type, name ?? null);
   }
   parseCsv(csv: string, delimiter?: string): string[][] {
     return parseCsv(csv, delimiter === undefined ? ',' : String(delimiter));
@@ -319,7 +355,7 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
       const blob = blobOf(b);
       return { name: blob.name ?? `Untitled${i === 0 ? '' : ` ${i}`}`, data: blob.bytes };
     });
-    return newBlobObject(this.state, zipBytes(entries, dosTime, dosDate), 'application/zip', name ?? 'Archive.zip');
+    return newBlobObject(this.state, zipBytes(entries, dosTime, dosDate), 'application/zip', name ?? 'archive.zip');
   }
   unzip(blob: GoogleAppsScript.Base.BlobSource): GBlob[] {
     return unzipBytes(blobOf(blob).bytes).map((e) => newBlobObject(this.state, e.data, null, e.name));

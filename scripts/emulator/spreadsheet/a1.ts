@@ -134,3 +134,19 @@ export function quoteSheetName(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)) return name;
   return `'${name.replace(/'/g, "''")}'`;
 }
+
+/** Absolute R1C1 notation as getRange accepts it: 'R2C3', 'R2C3:R4C5', "'Deals'!R1C1" ('R2:R4' is A1: column R). */
+export function parseR1C1(text: string): A1Ref | null {
+  if (typeof text !== 'string') return null;
+  const { sheetName, cells } = splitSheetName(text);
+  if (sheetName === '') return null;
+  const c = cells.trim().toUpperCase();
+  const m = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/.exec(c);
+  if (m) {
+    const r1 = Number(m[1]), c1 = Number(m[2]);
+    const r2 = m[3] ? Number(m[3]) : r1, c2 = m[4] ? Number(m[4]) : c1;
+    if (Math.min(r1, r2, c1, c2) < 1) return null;
+    return { sheetName, startRow: Math.min(r1, r2), startCol: Math.min(c1, c2), endRow: Math.max(r1, r2), endCol: Math.max(c1, c2) };
+  }
+  return null;
+}

@@ -103,7 +103,8 @@ export class EmuDataValidationBuilder implements Pick<GDataValidationBuilder, DV
   requireTextIsUrl(): GDataValidationBuilder { return this.set('TEXT_IS_VALID_URL', []); }
   requireValueInList(values: string[], showDropdown?: boolean): GDataValidationBuilder {
     if (!Array.isArray(values)) throw new Error('Exception: Invalid argument: values');
-    return this.set('VALUE_IN_LIST', [values.slice(), showDropdown ?? true]);
+    // The list is a String[] in Apps Script: values read back as strings.
+    return this.set('VALUE_IN_LIST', [values.map((v) => String(v)), showDropdown ?? true]);
   }
   requireValueInRange(range: GRange, showDropdown?: boolean): GDataValidationBuilder {
     return this.set('VALUE_IN_RANGE', [{ $range: rangeRefOf(range) }, showDropdown ?? true]);

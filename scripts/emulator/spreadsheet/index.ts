@@ -6,6 +6,7 @@ import { dateToSerial, displayValue, implicitFormat } from './format';
 import { RangeRefData, SpreadsheetModel, ValidationData, cloneValue } from './model';
 import { Session, SpreadsheetHooks, createApp } from './objects';
 import { CellEnv, conditionMatches } from './rules';
+import { overlayFormulaValues } from './formula';
 
 export { SpreadsheetModel, gasError } from './model';
 export { columnToLetters, lettersToColumn, parseA1, rangeA1, cellA1 } from './a1';
@@ -57,6 +58,7 @@ export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: D
   const lr = Math.max(sheet.lastRow(), Math.min(validated, sheet.maxRows));
   const lc = sheet.lastCol();
   const raw = sheet.read('values', 1, 1, lr, lc, (v) => v);
+  overlayFormulaValues({ model, now: () => now }, sheet, 1, 1, raw, (v) => v);
   const formats = sheet.read('numberFormat', 1, 1, lr, lc, (v) => v as string | undefined);
   const values = raw.map((r) => r.map((v) => (v === undefined ? '' : cloneValue(v))));
   const displayValues = raw.map((r, i) => r.map((v, j) => displayValue(v, formats[i][j], tz)));

@@ -22,7 +22,9 @@ export type LayerName =
   | 'horizontalAlignment'
   | 'verticalAlignment'
   | 'wrap'
-  | 'wrapStrategy';
+  | 'wrapStrategy'
+  /** Rich text (runs of styles and links) set with setRichTextValue; any other write drops it. */
+  | 'richText';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
@@ -101,6 +103,12 @@ export class SheetData {
   cfRules: CFRuleData[] = [];
   protections: ProtectionData[] = [];
   merges: RangeRefData[] = [];
+  /** Named ranges on this sheet (Spreadsheet.setNamedRange); they follow row/column inserts. */
+  namedRanges: { name: string; ref: RangeRefData }[] = [];
+  /** Rows and columns hidden with hideRows/hideColumns (1-based), and Sheet.setHiddenGridlines. */
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
+  gridlinesHidden = false;
   private dims: { lastRow: number; lastCol: number } | null = { lastRow: 0, lastCol: 0 };
 
   constructor(public id: number, public name: string) {}
@@ -249,10 +257,23 @@ export class SheetData {
     else if (typeof v === 'object' || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') v = String(v);
     this.set('values', row, col, v);
     if (formula !== undefined || this.layers.formulas) this.set('formulas', row, col, formula);
+    if (this.layers.richText) this.set('richText', row, col, undefined);
     this.noteWrite(row, col, v !== undefined || formula !== undefined);
   }
 
+  /** Indexes at or after `at` move by `by` (negative: the -by indexes from `at` are removed). */
+  private shiftHidden(set: Set<number>, at: number, by: number): Set<number> {
+    const out = new Set<number>();
+    for (const i of set) {
+      if (i < at) out.add(i);
+      else if (by > 0) out.add(i + by);
+      else if (i >= at - by) out.add(i + by);
+    }
+    return out;
+  }
+
   deleteRows(row: number, howMany: number): void {
+    this.hiddenRows = this.shiftHidden(this.hiddenRows, row, -howMany);
     for (const l of Object.values(this.layers)) if (l && l.length >= row) l.splice(row - 1, howMany);
     this.maxRows = Math.max(1, this.maxRows - howMany);
     const end = row + howMany - 1;
@@ -271,6 +292,7 @@ export class SheetData {
   }
 
   insertRows(beforeRow: number, howMany: number): void {
+    this.hiddenRows = this.shiftHidden(this.hiddenRows, beforeRow, howMany);
     for (const l of Object.values(this.layers)) {
       if (l && l.length >= beforeRow) l.splice(beforeRow - 1, 0, ...new Array(howMany).fill(undefined));
     }
@@ -284,6 +306,7 @@ export class SheetData {
   }
 
   insertColumns(beforeCol: number, howMany: number): void {
+    this.hiddenCols = this.shiftHidden(this.hiddenCols, beforeCol, howMany);
     for (const l of Object.values(this.layers)) {
       if (!l) continue;
       for (const r of l) if (r && r.length >= beforeCol) r.splice(beforeCol - 1, 0, ...new Array(howMany).fill(undefined));
@@ -299,6 +322,7 @@ export class SheetData {
   }
 
   deleteColumns(col: number, howMany: number): void {
+    this.hiddenCols = this.shiftHidden(this.hiddenCols, col, -howMany);
     for (const l of Object.values(this.layers)) {
       if (!l) continue;
       for (const r of l) if (r && r.length >= col) r.splice(col - 1, howMany);
@@ -328,6 +352,12 @@ export class SheetData {
       return true;
     });
     this.merges = this.merges.map(fn).filter((r): r is RangeRefData => r !== null);
+    this.namedRanges = this.namedRanges.filter((n) => {
+      const next = fn(n.ref);
+      if (!next) return false;
+      n.ref = next;
+      return true;
+    });
   }
 
   clearAll(): void {
@@ -385,6 +415,10 @@ interface SheetJSON {
   cfRules: unknown;
   protections: unknown;
   merges: unknown;
+  namedRanges?: unknown;
+  hiddenRows?: number[];
+  hiddenCols?: number[];
+  gridlinesHidden?: boolean;
 }
 
 interface ModelJSON {
@@ -537,6 +571,10 @@ export class SpreadsheetModel {
           id: s.id, name: s.name, maxRows: s.maxRows, maxCols: s.maxCols, frozenRows: s.frozenRows,
           frozenCols: s.frozenCols, hidden: s.hidden, tabColor: s.tabColor, columnWidths: encode(s.columnWidths),
           layers, cfRules: encode(s.cfRules), protections: encode(s.protections), merges: encode(s.merges),
+          ...(s.namedRanges.length ? { namedRanges: encode(s.namedRanges) } : {}),
+          ...(s.hiddenRows.size ? { hiddenRows: [...s.hiddenRows].sort((a, b) => a - b) } : {}),
+          ...(s.hiddenCols.size ? { hiddenCols: [...s.hiddenCols].sort((a, b) => a - b) } : {}),
+          ...(s.gridlinesHidden ? { gridlinesHidden: true } : {}),
         };
       }),
     };
@@ -564,6 +602,10 @@ export class SpreadsheetModel {
       s.protections = (decode(sj.protections) as ProtectionData[]) ?? [];
       for (const p of s.protections) if (p.range === undefined) p.range = null;
       s.merges = (decode(sj.merges) as RangeRefData[]) ?? [];
+      s.namedRanges = (decode(sj.namedRanges) as { name: string; ref: RangeRefData }[] | undefined) ?? [];
+      s.hiddenRows = new Set(sj.hiddenRows ?? []);
+      s.hiddenCols = new Set(sj.hiddenCols ?? []);
+      s.gridlinesHidden = sj.gridlinesHidden === true;
       for (const v of (s.layers.validation ?? [])) {
         if (!v) continue;
         for (const rule of v as (ValidationData | undefined)[]) if (rule && rule.helpText === undefined) rule.helpText = null;

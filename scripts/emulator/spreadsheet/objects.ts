@@ -1,12 +1,15 @@
 // Spreadsheet, Sheet, Range, Protection and the SpreadsheetApp global, on top of the model.
 
 import { EmulatorContext, counted } from '../context';
-import { cellA1, openRangeA1, parseA1, quoteSheetName, rangeA1, resolveA1 } from './a1';
+import { cellA1, openRangeA1, parseA1, parseR1C1, quoteSheetName, rangeA1, resolveA1 } from './a1';
 import {
   EmuBooleanCondition, EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder, EmuDataValidation,
   EmuDataValidationBuilder, SELF, cloneRule, cloneValidation, emptyRule, unwrap,
 } from './builders';
 import { displayValue, implicitFormat } from './format';
+import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formula';
+import { installSpreadsheetExtras } from './extras';
+import { installRangeExtras } from './rangeExtras';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError,
@@ -31,6 +34,10 @@ type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 export interface SpreadsheetHooks {
   getUi(): object;
   toast(message: string, title: string, timeoutSeconds: number): void;
+  /** A spreadsheet made with SpreadsheetApp.create (the workspace files it in Drive). */
+  created?(model: SpreadsheetModel): void;
+  /** Sharing of a spreadsheet's Drive file (Spreadsheet.addEditor, getEditors). */
+  sharing?: { add(id: string, email: string, role: 'writer' | 'reader'): void; users(id: string, roles: string[]): string[] };
 }
 
 function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> {
@@ -113,8 +120,8 @@ export class Session {
     return s;
   }
 
-  range(sheet: SheetData, row: number, col: number, numRows: number, numCols: number, openRows = false): GRange {
-    return this.wrap('Range', new EmuRange(this, sheet, row, col, numRows, numCols, openRows), true) as unknown as GRange;
+  range(sheet: SheetData, row: number, col: number, numRows: number, numCols: number, openRows = false, wholeRows = false): GRange {
+    return this.wrap('Range', new EmuRange(this, sheet, row, col, numRows, numCols, openRows, wholeRows), true) as unknown as GRange;
   }
 
   rangeFromRef(ref: RangeRefData): GRange {
@@ -229,6 +236,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     readonly numRows: number,
     readonly numCols: number,
     readonly openRows = false,
+    /** Made from row-only A1 such as '5:7' (every column): its A1 notation is '5:7'. */
+    readonly wholeRows = false,
   ) {}
 
   ref(): RangeRefData {
@@ -238,7 +247,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
 
   private self(): GRange {
-    return this.s.range(this.sheet, this.row, this.col, this.numRows, this.numCols);
+    return this.s.range(this.sheet, this.row, this.col, this.numRows, this.numCols, this.openRows, this.wholeRows);
   }
 
   private alive(): void {
@@ -354,6 +363,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   clearNote(): GRange { return this.fillLayer('note', undefined); }
 
   getA1Notation(): string {
+    if (this.wholeRows) return `${this.row}:${this.row + this.numRows - 1}`;
     return this.openRows ? openRangeA1(this.row, this.col, this.numCols) : rangeA1(this.row, this.col, this.numRows, this.numCols);
   }
   getBackground(): string { this.alive(); return (this.sheet.get('background', this.row, this.col) as string) ?? '#ffffff'; }
@@ -374,10 +384,11 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
   getDisplayValue(): string {
     this.alive();
-    return displayValue(this.sheet.get('values', this.row, this.col), this.sheet.get('numberFormat', this.row, this.col) as string | undefined, this.tz);
+    return displayValue(this.computed(this.row, this.col), this.sheet.get('numberFormat', this.row, this.col) as string | undefined, this.tz);
   }
   getDisplayValues(): string[][] {
     const values = this.readLayer('values', (v) => v);
+    overlayFormulaValues(this.formulaContext(), this.sheet, this.row, this.col, values, (v) => v);
     const formats = this.readLayer('numberFormat', (v) => v as string | undefined);
     const tz = this.tz;
     return values.map((r, i) => r.map((v, j) => displayValue(v, formats[i][j], tz)));
@@ -410,11 +421,19 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   getSheet(): GSheet { this.alive(); return this.s.sheet(this.sheet); }
   getValue(): any {
     this.alive();
-    const v = this.sheet.get('values', this.row, this.col);
+    const v = this.computed(this.row, this.col);
     return v === undefined ? '' : cloneValue(v);
   }
   getValues(): any[][] {
-    return this.readLayer('values', (v) => (v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v));
+    const map = (v: unknown) => (v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v);
+    const out = this.readLayer('values', map);
+    overlayFormulaValues(this.formulaContext(), this.sheet, this.row, this.col, out, map);
+    return out;
+  }
+  /** Formula cells read back their computed value (formula.ts lists what is evaluated). */
+  private formulaContext(): FormulaContext { return { model: this.s.model, now: () => this.s.ctx.clock.now() }; }
+  private computed(row: number, col: number): unknown {
+    return this.sheet.layers.formulas ? new FormulaEvaluator(this.formulaContext()).cellValue(this.sheet, row, col) : this.sheet.get('values', row, col);
   }
   getWidth(): number { return this.numCols; }
   getWrap(): boolean { this.alive(); return (this.sheet.get('wrap', this.row, this.col) as boolean) ?? false; }
@@ -650,11 +669,11 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
     this.alive();
     if (typeof a === 'string' && b === undefined) {
-      const ref = parseA1(a);
+      const ref = parseA1(a) ?? parseR1C1(a);
       if (!ref) throw gasError('Range not found');
       const g = resolveA1(ref, this.data.maxRows, this.data.maxCols);
       checkBounds(this.data, g.row, g.col, g.numRows, g.numCols);
-      return this.s.range(this.data, g.row, g.col, g.numRows, g.numCols, ref.endRow === null);
+      return this.s.range(this.data, g.row, g.col, g.numRows, g.numCols, ref.endRow === null, ref.endCol === null);
     }
     const args = [a, b, c, d].filter((x) => x !== undefined);
     if (typeof a !== 'number' || typeof b !== 'number' || (c !== undefined && typeof c !== 'number') || (d !== undefined && typeof d !== 'number')
@@ -836,13 +855,13 @@ export class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMethods> {
     return out;
   }
   getRange(a1: string): GRange {
-    const ref = parseA1(a1);
+    const ref = parseA1(a1) ?? parseR1C1(a1);
     if (!ref) throw gasError('Range not found');
     const sheet = ref.sheetName === null ? this.model.activeSheet() : this.model.findSheet(ref.sheetName);
     if (!sheet) throw gasError('Range not found');
     const g = resolveA1(ref, sheet.maxRows, sheet.maxCols);
     checkBounds(sheet, g.row, g.col, g.numRows, g.numCols);
-    return this.s.range(sheet, g.row, g.col, g.numRows, g.numCols, ref.endRow === null);
+    return this.s.range(sheet, g.row, g.col, g.numRows, g.numCols, ref.endRow === null, ref.endCol === null);
   }
   getSheetById(id: number): GSheet | null {
     const s = this.model.sheetById(id);
@@ -928,6 +947,9 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   newConditionalFormatRule(): GCFRuleBuilder { return this.s.cfRuleBuilder(); }
   newDataValidation(): GDataValidationBuilder { return this.s.dataValidationBuilder(); }
 }
+
+installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
+installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);
