@@ -73,6 +73,8 @@ export const DATA_CALLS: Record<string, CallCategory> = {
   // Drive's export REST endpoint (the add-on's PDF export); its own quota (UrlFetch calls/day).
   'UrlFetchApp.fetch': 'urlfetch',
   'UrlFetchApp.fetchAll': 'urlfetch',
+  'MailApp.sendEmail': 'mail',
+  'MailApp.getRemainingDailyQuota': 'mail',
 };
 
 export function categoryOf(key: string): CallCategory {
