@@ -20,6 +20,7 @@ import {
   requireText, requireVersion,
 } from './validate';
 import { WorkbookError } from '../workbook/errors';
+import { queueStageMail } from './notifications';
 
 export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
   const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
@@ -116,6 +117,7 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, entries);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
+    if (stageChanged) queueStageMail(ctx, moved, deal.stage);
     return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment) };
   });
 }

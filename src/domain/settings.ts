@@ -1,4 +1,5 @@
 import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
+import { DEFAULT_MAIL_SETTINGS, MailSettings, readMailSettings } from './mailSettings';
 
 export interface Settings {
   currency: string;
@@ -20,6 +21,7 @@ export interface Settings {
   templates: Record<string, string>;
   templatesFolder: string;
   documentsFolder: string;
+  mail: MailSettings;
 }
 
 export interface SettingDefinition {
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'template.brief', value: '', description: 'Google Doc id of the brief template.' },
   { key: 'templates_folder', value: '', description: 'Drive folder of the templates.' },
   { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
+  ...DEFAULT_MAIL_SETTINGS,
 ];
 
 function numberOr(text: string | undefined, fallback: number): number {
@@ -108,5 +111,6 @@ export function readSettings(pairs: Record<string, string>): Settings {
     },
     templatesFolder: get('templates_folder') || '',
     documentsFolder: get('documents_folder') || '',
+    mail: readMailSettings(get),
   };
 }
