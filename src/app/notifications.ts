@@ -15,6 +15,7 @@ import { MessageDraft, OutboxItem, drainOutbox, queueMessages } from './outbox';
 import { DOCUMENT_KINDS, DocumentKind } from './contracts/documents';
 import { loadDeal } from './deals';
 import { InputError, requireId } from './validate';
+import { SendDocumentResult } from './contracts/mail';
 
 function templateOf(ctx: UseCaseContext, key: string): MessageTemplate | null {
   const table = readTable(ctx.ports.sheets, NOTIFICATIONS, ctx.ports.dates);
@@ -90,13 +91,7 @@ export function queueCheckpointMail(ctx: UseCaseContext, deal: Deal, done: Check
   });
 }
 
-export interface SendDocumentResult {
-  /** True when nothing was sent because the person must confirm first. */
-  needsConfirmation: boolean;
-  question: string | null;
-  message: OutboxItem | null;
-  sentAt: string | null;
-}
+export type { SendDocumentResult };
 
 /**
  * The Send button of a document: one e-mail with the link (and the PDF for proposal and

@@ -13,6 +13,7 @@ import { Ports } from '../ports';
 import { MailPort } from '../ports/mail';
 import { UseCaseContext } from './session';
 import { InputError, requireId } from './validate';
+import { OutboxItem } from './contracts/mail';
 
 export interface MessageDraft {
   template: string;
@@ -28,18 +29,7 @@ export interface MessageDraft {
   attachPdfOf?: { docId: string; name: string }[];
 }
 
-export interface OutboxItem {
-  id: string;
-  status: OutboxStatus;
-  template: string;
-  dealId: string;
-  to: string;
-  subject: string;
-  reason: string;
-  queuedAt: string | null;
-  sentAt: string | null;
-  cancellable: boolean;
-}
+export type { OutboxItem };
 
 function iso(value: unknown): string | null {
   return value instanceof Date ? value.toISOString() : null;
