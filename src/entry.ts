@@ -16,7 +16,8 @@ import { gasDocs, gasInvoiceCounter } from './gas/docs';
 import { PLACEHOLDERS } from './app/templating';
 import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDelayReport, saveCheckpoint } from './app/checkpoints';
 import { WorkbookError } from './workbook/errors';
-import { gasMail } from './gas/mail';
+import { gasMail, gasSheetLinks } from './gas/mail';
+import { queueDigests } from './app/digest';
 import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal } from './app/outbox';
 import { sendDocument } from './app/notifications';
 import { loadDeal } from './app/deals';
@@ -113,6 +114,7 @@ export function onHourly(): void {
   const config = refreshConfig(ports);
   recomputeAllHealth(ports, config);
   refreshDelayReport(ports, config);
+  queueDigests(ports, config, gasSheetLinks());
   drainOutbox(ports, gasMail());
 }
 

@@ -25,3 +25,20 @@ export function gasMail(): MailPort {
     },
   };
 }
+
+/** Links that open the workbook at a row (the digest's items). Handles only, no data calls. */
+export function gasSheetLinks(): import('../app/digest').SheetLinks {
+  const book = SpreadsheetApp.getActive();
+  const base = book.getUrl();
+  const ids: Record<string, number | null> = {};
+  return {
+    rowUrl(tab, row) {
+      if (!(tab in ids)) {
+        const sheet = book.getSheetByName(tab);
+        ids[tab] = sheet ? sheet.getSheetId() : null;
+      }
+      const id = ids[tab];
+      return id === null ? base : `${base}#gid=${id}&range=A${row}`;
+    },
+  };
+}
