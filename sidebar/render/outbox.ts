@@ -17,7 +17,8 @@ export function outboxSection(card: Card): HTMLElement {
   const el = h('div', { class: 'outbox', 'data-testid': 'outbox' });
   const draw = () => clear(el, ...content(card, draw));
   redraws[card.id] = draw;
-  if (loaded[card.id] === undefined) reloadOutbox(card.id);
+  // Fresh on every opening of the card: the hourly trigger or a move may have changed it.
+  if (loaded[card.id] !== 'loading') reloadOutbox(card.id);
   draw();
   return el;
 }
