@@ -249,3 +249,9 @@ export function api_getOutbox(dealId?: unknown) {
 export function api_cancelMessage(messageId: unknown) {
   return api((ctx) => cancelMessage(ctx, messageId));
 }
+
+/** Queues today's digests if not done yet (from the digest hour), then drains: what the hourly trigger does for mail. */
+export function sendMorningDigestNow() {
+  const ports = gasPorts();
+  return plain(userFacing(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail()) })));
+}

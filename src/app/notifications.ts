@@ -122,7 +122,7 @@ export function sendDocument(ctx: UseCaseContext, mail: MailPort, dealIdArg: unk
     const template = templateOf(ctx, `document.${kind}`)
       ?? { key: `document.${kind}`, enabled: true, subject: `{{company.name}}: ${kind} for {{deal.title}}`, body: 'Hello {{client.name}},\n\n{{document.url}}\n\n{{manager.name}}' };
     const attach = ctx.config.settings.mail.attachPdf && (kind === 'proposal' || kind === 'invoice')
-      ? [{ docId: String(doc.record.docId), name: `${kind === 'invoice' ? 'Invoice' : 'Proposal'} ${String(doc.record.number || '')} — ${deal.title}.pdf`.replace(/\s+/g, ' ') }]
+      ? [{ docId: String(doc.record.docId), name: `${kind === 'invoice' ? `Invoice ${String(doc.record.number || '')}` : 'Proposal'} — ${deal.title}.pdf`.replace(/\s+/g, ' ') }]
       : [];
     const outbox = readTable(ctx.ports.sheets, OUTBOX, ctx.ports.dates);
     const keyPrefix = `document.${kind}|${dealId}|`;

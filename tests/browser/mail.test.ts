@@ -84,7 +84,7 @@ suite('sending e-mail in Chromium', () => {
     await tab.click('[data-testid="mail-open"]');
     await tab.waitForSelector('[data-testid="mail-message"]');
     expect(await tab.innerText('[data-testid="mail-to"]')).toContain(String(deal.Email));
-    expect(await tab.locator('[data-testid="mail-attachment"]').innerText()).toMatch(/^Proposal .*\.pdf$/);
+    expect(await tab.locator('[data-testid="mail-attachment"]').innerText()).toMatch(/^Proposal — .*\.pdf$/);
     const docUrl = String(rows(pg, 'Documents').find((r) => r['Deal ID'] === dealId && r.Kind === 'proposal')!.URL);
     expect(await tab.innerText('[data-testid="mail-text"]')).toContain(docUrl);
     const html = tab.frameLocator('[data-testid="mail-html"]');
