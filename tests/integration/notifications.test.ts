@@ -200,6 +200,29 @@ describe('stage e-mails', () => {
   });
 });
 
+describe('checkpoint e-mails', () => {
+  test('off by default; with checkpoint.done in Settings mail_client_events, marking one done queues the client e-mail once', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const open = addon.api_getHealth('all').items.filter((it: Any) => it.nearest && it.nearest.canComplete && !it.nearest.doneAt);
+    const deal = (id: string) => (ws.readSheet('Deals').values as unknown[][]).find((r) => r[0] === id)!;
+    const withMail = open.filter((it: Any) => deal(it.dealId)[(ws.readSheet('Deals').values[0] as string[]).indexOf('Email')] !== '');
+    addon.api_completeCheckpoint(withMail[0].nearest.id, true);
+    expect(outbox(ws).filter((r) => r.Template === 'checkpoint.done')).toHaveLength(0);
+    const settings = ws.readSheet('Settings').values as unknown[][];
+    ws.editCell('Settings', settings.findIndex((r) => r[0] === 'mail_client_events') + 1, 2, 'stage.in_work, checkpoint.done');
+    const target = withMail[1];
+    addon.api_completeCheckpoint(target.nearest.id, true);
+    addon.api_completeCheckpoint(target.nearest.id, false);
+    addon.api_completeCheckpoint(target.nearest.id, true);
+    const rows = outbox(ws).filter((r) => r.Template === 'checkpoint.done');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ 'Deal ID': target.dealId, Status: 'queued' });
+    expect(String(rows[0].Subject)).toContain(target.nearest.name);
+    addon.sendQueuedMailNow();
+    expect(ws.mail.sent().filter((m: Any) => m.subject.includes(target.nearest.name))).toHaveLength(1);
+  });
+});
+
 describe('drain cost', () => {
   test('calls per message are constant: one Outbox read, no tab re-read per message', () => {
     const cost = (n: number) => {
