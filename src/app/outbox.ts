@@ -68,6 +68,7 @@ export function queueMessages(ports: Ports, actorEmail: string, drafts: readonly
       updatedAt: now,
     };
     const at = byKey[key];
+    if (at === -1) continue; // the same key twice in one batch: queued once
     if (at !== undefined) {
       const row = table.decodeAt ? table.decodeAt(at) : table.rows.filter((r) => r.row === at + 2)[0];
       if (row.record.status === 'blocked') {
