@@ -42,6 +42,7 @@ export interface Api {
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;
   api_getOutbox(dealId: string): OutboxItem[];
   api_cancelMessage(messageId: string): OutboxItem;
+  api_requeueMessage(messageId: string): OutboxItem;
   api_sendQueuedMail(): { sent: number; left: number; message: string };
 }
 

@@ -18,7 +18,7 @@ import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDe
 import { WorkbookError } from './workbook/errors';
 import { gasMail, gasSheetLinks } from './gas/mail';
 import { queueDigests } from './app/digest';
-import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal } from './app/outbox';
+import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal, requeueMessage } from './app/outbox';
 import { sendDocument } from './app/notifications';
 import { loadDeal } from './app/deals';
 import { Ports } from './ports';
@@ -248,6 +248,10 @@ export function api_getOutbox(dealId?: unknown) {
 
 export function api_cancelMessage(messageId: unknown) {
   return api((ctx) => cancelMessage(ctx, messageId));
+}
+
+export function api_requeueMessage(messageId: unknown) {
+  return api((ctx) => requeueMessage(ctx, messageId));
 }
 
 /** Queues today's digests if not done yet (from the digest hour), then drains: what the hourly trigger does for mail. */

@@ -52,8 +52,23 @@ function content(card: Card, draw: () => void): HTMLElement[] {
       m.cancellable && card.editable
         ? h('button', { type: 'button', class: 'link-button', 'data-testid': `outbox-cancel-${m.id}`, onclick: (e: Event) => cancel(e.currentTarget as HTMLButtonElement, card.id, m.id, draw) }, 'Cancel e-mail')
         : null,
+      m.status === 'failed' && card.editable
+        ? h('button', { type: 'button', class: 'link-button', 'data-testid': `outbox-requeue-${m.id}`, onclick: (e: Event) => requeue(e.currentTarget as HTMLButtonElement, card.id, m.id, draw) }, 'Queue again')
+        : null,
     ))),
   ];
+}
+
+function requeue(button: HTMLButtonElement, dealId: string, messageId: string, draw: () => void): void {
+  button.disabled = true;
+  call('api_requeueMessage', messageId)
+    .then((item) => {
+      const list = loaded[dealId];
+      if (Array.isArray(list)) loaded[dealId] = list.map((m) => (m.id === item.id ? item : m));
+      showBanner('E-mail queued again: it goes with the next run (or Dealboard → Send queued e-mails now).', 'info');
+    })
+    .catch((error) => { showBanner(messageOf(error), 'error'); })
+    .then(draw);
 }
 
 function cancel(button: HTMLButtonElement, dealId: string, messageId: string, draw: () => void): void {

@@ -238,3 +238,18 @@ export function describeDrain(r: DrainResult): string {
   else if (r.stoppedBy === 'error') parts.push(`${r.left} left: Gmail refused one, retried on the next run`);
   return `${parts.join(', ')}.`;
 }
+
+/** A failed message (e.g. interrupted while sending and not arrived) queued again by a person. */
+export function requeueMessage(ctx: UseCaseContext, messageIdArg: unknown): OutboxItem {
+  const messageId = requireId(messageIdArg, 'The message');
+  return ctx.ports.lock.withDocumentLock(() => {
+    const table = readTable(ctx.ports.sheets, OUTBOX, ctx.ports.dates);
+    const row = findRow(table, messageId);
+    if (!row) throw new InputError(`There is no message with id ${messageId}.`);
+    if (!canEditDeal(ctx.actor, String(row.record.manager || ''))) throw new InputError("Only the deal's manager, a head or the owner may send its e-mails again.");
+    if (row.record.status !== 'failed') throw new InputError(`Only a failed e-mail can be queued again; this one is ${String(row.record.status)}.`);
+    const patch = { status: 'queued', attempts: 0, reason: `Queued again by ${ctx.actor.email}`, updatedAt: ctx.moment.now };
+    updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
+    return itemOf({ ...row, record: { ...row.record, ...patch } } as DecodedRow);
+  });
+}

@@ -135,6 +135,23 @@ describe('mailbox model', () => {
     expect(run(ws, () => M(ws).getRemainingDailyQuota())).toBe(8);
   });
 
+  test('killOnSend ends the execution: that send and every later call of the execution throw; the next execution runs', () => {
+    const ws = createWorkspace();
+    ws.mail.killOnSend(1);
+    const SS = ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    let after: unknown = null;
+    expect(() => ws.execute(() => {
+      try { M(ws).sendEmail('a@example.com', 'S', 'B'); } catch (e) { after = e; }
+      SS.getActive().getName(); // the add-on trying to record the failure
+    })).toThrow('Exceeded maximum execution time');
+    expect(String(after)).toContain('Exceeded maximum execution time');
+    expect(ws.mail.sent()).toHaveLength(0);
+    expect(ws.execute(() => SS.getActive().getName())).toBe('Dealboard');
+    ws.mail.killOnSend(1, { afterDelivery: true });
+    expect(() => ws.execute(() => M(ws).sendEmail('a@example.com', 'S2', 'B'))).toThrow('Exceeded maximum execution time');
+    expect(ws.mail.sent().map((m) => m.subject)).toEqual(['S2']);
+  });
+
   test('persisted with the workspace', () => {
     const ws = createWorkspace({ mailQuota: 5 });
     run(ws, () => M(ws).sendEmail('a@example.com', 'S', 'B'));

@@ -99,6 +99,32 @@ describe('stage e-mails', () => {
     expect(ws.mail.sent()).toHaveLength(n);
   });
 
+  test.each([false, true])('the run killed at the k-th send (delivered: %s): nothing is ever sent twice, the rest goes on the rerun, the interrupted one is reported', (afterDelivery) => {
+    const n = 5;
+    const k = 3;
+    const { ws, addon } = demoWorkspace(80);
+    queueStageMails(ws, addon, n);
+    ws.mail.killOnSend(k, { afterDelivery });
+    expect(() => addon.sendQueuedMailNow()).toThrow('Exceeded maximum execution time');
+    expect(ws.mail.sent()).toHaveLength(afterDelivery ? k : k - 1);
+    expect(outbox(ws).filter((r) => r.Status === 'sending')).toHaveLength(1);
+    const rerun = addon.sendQueuedMailNow();
+    expect(rerun).toMatchObject({ sent: n - k, failed: 1, left: 0 });
+    const subjects = ws.mail.sent().map((m: Any) => `${m.to[0]}|${m.subject}`);
+    expect(new Set(subjects).size).toBe(subjects.length); // nothing twice
+    expect(subjects).toHaveLength(afterDelivery ? n : n - 1);
+    const interrupted = outbox(ws).filter((r) => r.Status === 'failed');
+    expect(interrupted).toHaveLength(1);
+    expect(String(interrupted[0].Reason)).toContain('may or may not have reached the client');
+    // a person checked Sent mail: it did not arrive; queued again, it goes once
+    if (!afterDelivery) {
+      expect(addon.api_requeueMessage(interrupted[0].ID)).toMatchObject({ status: 'queued' });
+      addon.sendQueuedMailNow();
+      expect(ws.mail.sent()).toHaveLength(n);
+      expect(() => addon.api_requeueMessage(interrupted[0].ID)).toThrow('Only a failed e-mail');
+    }
+  });
+
   test('a run stopped between the send and the "sent" mark never resends by itself, and says why', () => {
     const { ws, addon } = demoWorkspace(80);
     queueStageMails(ws, addon, 2);

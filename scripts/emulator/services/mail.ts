@@ -49,7 +49,11 @@ interface Fault {
   /** The sendEmail call (1-based, counted from when the fault was set) that throws. */
   at: number;
   message: string;
+  /** 'kill': the whole execution ends there, as at Apps Script's time limit (every later call throws). */
+  kill?: 'before' | 'after';
 }
+
+export const KILLED_MESSAGE = 'Exceeded maximum execution time';
 
 export interface MailJSON {
   dailyQuota: number;
@@ -105,6 +109,20 @@ export class MailModel {
     this.faults.push({ at: this.callsSinceFault + nth, message });
   }
 
+  /**
+   * The `nth` sendEmail call from now ends the execution, as Apps Script's time limit would:
+   * that call and every later service call of the same execution throw "Exceeded maximum
+   * execution time", so the add-on cannot even record what happened. `afterDelivery`: the
+   * message went out just before the end.
+   */
+  killOnSend(nth: number, options: { afterDelivery?: boolean } = {}): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new Error('killOnSend: nth must be a whole number of 1 or more');
+    this.faults.push({ at: this.callsSinceFault + nth, message: KILLED_MESSAGE, kill: options.afterDelivery ? 'after' : 'before' });
+  }
+
+  /** @internal set by createMailApp: ends the current execution for good. */
+  killExecution: () => never = () => { throw gasError(KILLED_MESSAGE); };
+
   /** Recipients the user may still send to today (the Pacific day of `now`). */
   remaining(user: string, now: Date): number {
     const u = this.usage.get(user.toLowerCase());
@@ -121,7 +139,11 @@ export class MailModel {
   deliver(ctx: EmulatorContext, input: Omit<MailMessage, 'id' | 'at' | 'from'>): void {
     this.callsSinceFault++;
     const fault = this.faults.filter((f) => f.at === this.callsSinceFault)[0];
-    if (fault) {
+    if (fault && fault.kill === 'before') {
+      this.faults = this.faults.filter((f) => f !== fault);
+      this.killExecution();
+    }
+    if (fault && !fault.kill) {
       this.faults = this.faults.filter((f) => f !== fault);
       throw gasError(fault.message);
     }
@@ -140,6 +162,10 @@ export class MailModel {
       at: now.toISOString(),
       from: input.noReply ? 'noreply@google.com' : user,
     });
+    if (fault && fault.kill === 'after') {
+      this.faults = this.faults.filter((f) => f !== fault);
+      this.killExecution();
+    }
   }
 }
 
@@ -271,5 +297,15 @@ export class EmuMailApp {
 }
 
 export function createMailApp(ctx: EmulatorContext, model: MailModel): GoogleAppsScript.Mail.MailApp {
+  const killed = new Set<number>();
+  const previous = ctx.calls.guard;
+  ctx.calls.guard = () => {
+    if (previous) previous();
+    if (killed.has(ctx.currentExecution().id)) throw gasError(KILLED_MESSAGE);
+  };
+  model.killExecution = () => {
+    killed.add(ctx.currentExecution().id);
+    throw gasError(KILLED_MESSAGE);
+  };
   return counted(ctx.calls, 'MailApp', new EmuMailApp(ctx, model)) as unknown as GoogleAppsScript.Mail.MailApp;
 }
