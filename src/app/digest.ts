@@ -1,7 +1,7 @@
 // Queues each person's morning digest once a day, from the digest hour on (the hourly trigger
 // calls this, then drains). One property read per hour decides; the tabs are read once a day.
 import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../workbook/schema';
-import { readTable } from '../workbook/table';
+import { decodeTable, readTable } from '../workbook/table';
 import { DigestInput, digestText, planDigests } from '../domain/digest';
 import { addDays, localDay, wallTime } from '../domain/timezone';
 import { isSupervisor } from '../domain/roles';
@@ -25,6 +25,8 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
   if (wallTime(now, config.timeZone).hour < digest.hour) return null;
   if (ports.store.get(DIGEST_DAY_KEY) === today) return null;
   return ports.lock.withDocumentLock(() => {
+    const outbox = ports.sheets.readAll(OUTBOX.name);
+    if (outbox === null) return null; // set up before notifications existed: setup adds the tab
     const day = (d: Date | null) => (d ? localDay(d, config.timeZone) : '');
     const deals = readTable(ports.sheets, DEALS, ports.dates).rows.map((r) => ({ deal: toDeal(r.record), row: r.row }));
     const checkpoints = readTable(ports.sheets, CHECKPOINTS, ports.dates).rows.map((r) => ({ c: toCheckpoint(r.record), row: r.row }));
@@ -49,7 +51,7 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
         replyTo: '', fromName: `Dealboard — ${config.settings.companyName}`, rendered: { ok: true, ...message },
       };
     });
-    const items = queueMessages(ports, ports.session.userEmail(), drafts, readTable(ports.sheets, OUTBOX, ports.dates));
+    const items = queueMessages(ports, ports.session.userEmail(), drafts, decodeTable(OUTBOX, outbox, ports.dates));
     ports.store.put(DIGEST_DAY_KEY, today);
     return { day: today, queued: items.length };
   });

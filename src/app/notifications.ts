@@ -3,7 +3,7 @@
 // cannot be sent (no address, opted out, a placeholder without data) is queued as "blocked" with
 // the reason, so the card says why.
 import { CLIENTS, DOCUMENTS, NOTIFICATIONS, OUTBOX } from '../workbook/schema';
-import { findRow, readTable } from '../workbook/table';
+import { decodeTable, findRow, readTable } from '../workbook/table';
 import { Fill, MessageTemplate, QUOTA_REASON, Rendered, recipientProblem, renderMessage } from '../domain/notifications';
 import { canEditDeal, sameEmail } from '../domain/roles';
 import { StageKey } from '../domain/stages';
@@ -18,7 +18,9 @@ import { InputError, requireId } from './validate';
 import { SendDocumentResult } from './contracts/mail';
 
 function templateOf(ctx: UseCaseContext, key: string): MessageTemplate | null {
-  const table = readTable(ctx.ports.sheets, NOTIFICATIONS, ctx.ports.dates);
+  const all = ctx.ports.sheets.readAll(NOTIFICATIONS.name);
+  if (all === null) return null;
+  const table = decodeTable(NOTIFICATIONS, all, ctx.ports.dates);
   const row = findRow(table, key);
   if (!row) return null;
   return { key, enabled: row.record.enabled === true, subject: String(row.record.subject || ''), body: String(row.record.body || '') };
@@ -69,10 +71,14 @@ function draftFor(ctx: UseCaseContext, deal: Deal, template: MessageTemplate, ev
 
 function queueAutomatic(ctx: UseCaseContext, deal: Deal, key: string, event: string, extra: Record<string, unknown>): OutboxItem[] {
   if (ctx.config.settings.mail.clientEvents.indexOf(key) < 0) return [];
+  // A workbook set up before notifications existed has neither tab until setup runs again:
+  // the move itself must not fail for that.
   const template = templateOf(ctx, key);
   if (!template || !template.enabled) return [];
+  const outbox = ctx.ports.sheets.readAll(OUTBOX.name);
+  if (outbox === null) return [];
   const draft = draftFor(ctx, deal, template, event, { ...baseContext(ctx, deal), ...extra }, 'automatic');
-  return queueMessages(ctx.ports, ctx.actor.email, [draft]);
+  return queueMessages(ctx.ports, ctx.actor.email, [draft], decodeTable(OUTBOX, outbox, ctx.ports.dates));
 }
 
 /** The stage-change hook (inside moveDeal's lock). Costs nothing unless Settings turn the event on. */

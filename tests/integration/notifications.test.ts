@@ -269,3 +269,24 @@ describe('drain cost', () => {
     expect(six.data - two.data).toBe(4 * 4);
   });
 });
+
+describe('a workbook set up before notifications existed', () => {
+  test('moves and the hourly trigger work without the Outbox and Notifications tabs; setup adds them', () => {
+    const { ws, addon } = demoWorkspace(80);
+    ws.execute(() => {
+      const ss = ws.globals.SpreadsheetApp.getActive();
+      ss.deleteSheet(ss.getSheetByName('Outbox'));
+      ss.deleteSheet(ss.getSheetByName('Notifications'));
+    });
+    const [deal] = cards(addon, 'negotiation').filter((c: Any) => c.email);
+    expect(addon.api_moveDeal(deal.id, 'in_work', 0, deal.version).ok).toBe(true);
+    ws.runTimeTriggers();
+    expect(ws.mail.sent()).toHaveLength(0);
+    addon.setupWorkbook();
+    expect(ws.sheetNames()).toEqual(expect.arrayContaining(['Outbox', 'Notifications']));
+    const again = cards(addon, 'negotiation').filter((c: Any) => c.email)[0];
+    addon.api_moveDeal(again.id, 'in_work', 0, again.version);
+    addon.sendQueuedMailNow();
+    expect(ws.mail.sent().filter((m: Any) => m.to[0] === again.email)).toHaveLength(1);
+  });
+});
