@@ -290,3 +290,22 @@ describe('a workbook set up before notifications existed', () => {
     expect(ws.mail.sent().filter((m: Any) => m.to[0] === again.email)).toHaveLength(1);
   });
 });
+
+describe('who sees the outbox', () => {
+  test('the owner sees every message; a manager only those of their deals', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const list = cards(addon, 'negotiation').filter((c: Any) => c.email);
+    const anna = list.find((c: Any) => c.manager === 'anna@studio.test');
+    const boris = list.find((c: Any) => c.manager === 'boris@studio.test');
+    addon.api_moveDeal(anna.id, 'in_work', 0, anna.version);
+    addon.api_moveDeal(boris.id, 'in_work', 0, boris.version);
+    expect(addon.api_getOutbox().map((m: Any) => m.dealId).sort()).toEqual([anna.id, boris.id].sort());
+    const [borisMessage] = addon.api_getOutbox(boris.id);
+    ws.setUser('anna@studio.test');
+    expect(addon.api_getOutbox().map((m: Any) => m.dealId)).toEqual([anna.id]);
+    expect(addon.api_getOutbox(boris.id)).toEqual([]);
+    expect(() => addon.api_cancelMessage(borisMessage.id)).toThrow("Only the deal's manager");
+    const [mine] = addon.api_getOutbox(anna.id);
+    expect(addon.api_cancelMessage(mine.id).status).toBe('cancelled');
+  });
+});
