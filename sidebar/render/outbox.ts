@@ -43,8 +43,12 @@ function content(card: Card, draw: () => void): HTMLElement[] {
   if (state === undefined || state === 'loading') return [h('div', { class: 'muted small' }, 'E-mails: loading…')];
   if (!Array.isArray(state)) return [h('div', { class: 'form-error', role: 'alert' }, state.error)];
   if (state.length === 0) return [h('div', { class: 'muted small', 'data-testid': 'outbox-empty' }, 'No e-mails for this deal yet.')];
+  const due = state.some((m) => m.status === 'queued' || m.status === 'waiting');
   return [
     h('h4', null, 'E-mails'),
+    due && card.editable
+      ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'outbox-send-now', onclick: (e: Event) => sendNow(e.currentTarget as HTMLButtonElement, card.id) }, 'Send queued e-mails now')
+      : h('span'),
     h('ul', { class: 'outbox-list' }, state.map((m) => h('li', { class: `outbox-item status-${m.status}`, 'data-testid': `outbox-${m.id}`, 'data-status': m.status },
       h('div', null, h('strong', null, LABELS[m.status] || m.status), ' · ', m.subject || m.template, m.to ? ` → ${m.to}` : ''),
       h('div', { class: 'muted small' }, m.sentAt ? `sent ${when(m.sentAt)}` : m.queuedAt ? `queued ${when(m.queuedAt)}` : ''),
@@ -57,6 +61,15 @@ function content(card: Card, draw: () => void): HTMLElement[] {
         : null,
     ))),
   ];
+}
+
+function sendNow(button: HTMLButtonElement, dealId: string): void {
+  button.disabled = true;
+  button.textContent = 'Sending…';
+  call('api_sendQueuedMail')
+    .then((result) => { showBanner(result.message, 'info'); })
+    .catch((error) => { showBanner(messageOf(error), 'error'); })
+    .then(() => reloadOutbox(dealId));
 }
 
 function requeue(button: HTMLButtonElement, dealId: string, messageId: string, draw: () => void): void {

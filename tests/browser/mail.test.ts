@@ -102,7 +102,7 @@ suite('sending e-mail in Chromium', () => {
     await tab.close();
   });
 
-  test('a stage change queues the client e-mail on the card; Send queued e-mails now sends it', async () => {
+  test('a stage change queues the client e-mail on the card; Send now on the card sends it', async () => {
     const frame = await details(dealId);
     const version = pg.addon.api_getDeal(dealId).card.version;
     expect(pg.addon.api_moveDeal(dealId, 'in_work', 0, version).ok).toBe(true);
@@ -110,8 +110,11 @@ suite('sending e-mail in Chromium', () => {
     await details(dealId);
     await frame.waitForSelector('[data-testid="outbox"] [data-status="queued"]');
     expect(await frame.innerText('[data-testid="outbox"]')).toMatch(/Queued · .*has started/);
-    await menu(page, 'sendQueuedMailNow');
+    await frame.locator('[data-testid="outbox"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'mail-card-outbox');
+    await frame.click('[data-testid="outbox-send-now"]');
     await until('the stage e-mail sent', () => pg.workspace.mail.sent().some((m: any) => /has started/.test(m.subject)));
+    await frame.waitForSelector('[data-testid="outbox"] .status-sent >> text=has started');
     expect(rows(pg, 'Outbox').filter((r) => r.Status === 'sent').length).toBeGreaterThanOrEqual(2);
     expect(session.pageErrors).toEqual([]);
   });
