@@ -7,6 +7,7 @@ import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/con
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, GeneratedDocument } from '../src/app/contracts/documents';
+import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 
 export type { DocumentKind, GeneratedDocument };
 
@@ -38,6 +39,11 @@ export interface Api {
   api_generateDocument(dealId: string, kind: DocumentKind): GeneratedDocument;
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
+  api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;
+  api_getOutbox(dealId: string): OutboxItem[];
+  api_cancelMessage(messageId: string): OutboxItem;
+  api_requeueMessage(messageId: string): OutboxItem;
+  api_sendQueuedMail(): { sent: number; left: number; message: string };
 }
 
 type Fn = keyof Api;

@@ -16,6 +16,11 @@ import { gasDocs, gasInvoiceCounter } from './gas/docs';
 import { PLACEHOLDERS } from './app/templating';
 import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDelayReport, saveCheckpoint } from './app/checkpoints';
 import { WorkbookError } from './workbook/errors';
+import { gasMail, gasSheetLinks } from './gas/mail';
+import { queueDigests } from './app/digest';
+import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal, requeueMessage } from './app/outbox';
+import { sendDocument } from './app/notifications';
+import { loadDeal } from './app/deals';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
 import { findClients, getClientCard, updateClient } from './app/clients';
@@ -43,6 +48,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Set up workbook', 'setupWorkbook')
     .addItem('Install document templates', 'installDocumentTemplates')
     .addItem('Load demo data', 'loadDemoData')
+    .addSeparator()
+    .addItem('Send queued e-mails now', 'sendQueuedMailNow')
     .addToUi();
 }
 
@@ -115,6 +122,8 @@ export function onHourly(): void {
   const config = refreshConfig(ports);
   recomputeAllHealth(ports, config);
   refreshDelayReport(ports, config);
+  queueDigests(ports, config, gasSheetLinks());
+  drainOutbox(ports, gasMail());
 }
 
 export function api_getBoard(filter?: unknown) {
@@ -271,4 +280,47 @@ function userFacing<T>(run: () => T): T {
 /** Only plain JSON crosses google.script.run: a stray Date would make the whole call fail. */
 function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+// ---- E-mail notifications (issue 12) ------------------------------------------------------
+
+/** Menu: drain the outbox now (the hourly trigger does the same). */
+export function sendQueuedMailNow() {
+  const result = userFacing(() => drainOutbox(gasPorts(), gasMail()));
+  SpreadsheetApp.getActive().toast(describeDrain(result), ADDON_TITLE, 8);
+  return plain(result);
+}
+
+export function api_sendDocument(dealId: unknown, kind: unknown, confirmed: unknown) {
+  return api((ctx) => sendDocument(ctx, gasMail(), dealId, kind, confirmed));
+}
+
+export function api_sendQueuedMail() {
+  return api((ctx, ports) => {
+    if (ctx.actor.role !== 'owner' && ctx.actor.role !== 'head' && ctx.actor.role !== 'manager') throw new WorkbookError('Only managers, heads and the owner may send e-mails.');
+    const result = drainOutbox(ports, gasMail());
+    return { ...result, message: describeDrain(result) };
+  });
+}
+
+export function api_getOutbox(dealId?: unknown) {
+  return api((ctx) => {
+    if (dealId === undefined || dealId === null) return listOutbox(ctx);
+    const { deal } = loadDeal(ctx, String(dealId));
+    return outboxOfDeal(ctx, dealId, deal.manager);
+  });
+}
+
+export function api_cancelMessage(messageId: unknown) {
+  return api((ctx) => cancelMessage(ctx, messageId));
+}
+
+export function api_requeueMessage(messageId: unknown) {
+  return api((ctx) => requeueMessage(ctx, messageId));
+}
+
+/** Queues today's digests if not done yet (from the digest hour), then drains: what the hourly trigger does for mail. */
+export function sendMorningDigestNow() {
+  const ports = gasPorts();
+  return plain(userFacing(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail()) })));
 }

@@ -146,6 +146,33 @@ const QUOTE = (catalog: any) => ({
   orderDiscountPercent: 5,
 });
 
+// E-mail (issue 12): the drain of 200 queued messages (Workspace quota) and the morning digest.
+const MAIL_ACTIONS: Action[] = [
+  {
+    name: 'drain of 200 queued messages', user: OWNER, via: 'menu',
+    prepare: (h) => (i) => {
+      h.ws.mail.dailyQuota = 1500;
+      const header = (h.ws.readSheet('Outbox').values as unknown[][])[0].map(String);
+      const at = new Date(h.ws.clock.millis());
+      const rows = Array.from({ length: 200 }, (_, k) => header.map((col) => ({
+        ID: `M-bench-${h.size}-${i}-${k}`, Status: 'queued', 'Idempotency key': `bench|${i}|${k}`, Template: 'stage.in_work',
+        To: `client${k}@example.com`, 'Reply to': ANNA, 'From name': 'Anna Novak', Subject: `Bench ${k}`, Text: 'Hello', HTML: '<p>Hello</p>',
+        'Queued at': at, Attempts: 0, Manager: ANNA,
+      } as Record<string, unknown>)[col] ?? ''));
+      h.ws.appendRows('Outbox', rows);
+      return () => h.addon.sendQueuedMailNow();
+    },
+  },
+  {
+    // The next morning each run: every active person's digest queued and sent.
+    name: 'digest for 5 people', user: OWNER, via: 'trigger',
+    prepare: (h) => () => {
+      h.ws.clock.advance(DAY);
+      return () => h.addon.sendMorningDigestNow();
+    },
+  },
+];
+
 const ACTIONS: Action[] = [
   { name: 'open board', user: ANNA, via: 'sidebar', prepare: (h) => () => () => h.addon.api_getBoard({ scope: 'all' }) },
   {
@@ -244,6 +271,7 @@ const ACTIONS: Action[] = [
   },
   { name: 'setup on a set-up workbook', user: OWNER, via: 'menu', prepare: (h) => () => () => h.addon.setupWorkbook() },
   ...CLIENT_ACTIONS,
+  ...MAIL_ACTIONS,
 ];
 
 /** The issue's targets at the largest size (server side, in Node). */

@@ -83,6 +83,8 @@ export const DATA_CALLS: Record<string, CallCategory> = {
   // Drive's export REST endpoint (the add-on's PDF export); its own quota (UrlFetch calls/day).
   'UrlFetchApp.fetch': 'urlfetch',
   'UrlFetchApp.fetchAll': 'urlfetch',
+  'MailApp.sendEmail': 'mail',
+  'MailApp.getRemainingDailyQuota': 'mail',
 };
 
 export function categoryOf(key: string): CallCategory {
@@ -100,6 +102,8 @@ export class CallCounter {
   private counts = new Map<string, number>();
   /** >0 while emulator code runs on behalf of a counted call or a test helper. */
   depth = 0;
+  /** Runs before every call the add-on makes (not emulator internals); may throw to end an execution. */
+  guard: (() => void) | null = null;
 
   record(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -188,7 +192,10 @@ export function counted<T extends object>(counter: CallCounter, className: strin
       if (prop === 'toString' && inheritsObjectToString(obj)) return classNameToString(className);
       if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
       return function countedMethod(this: unknown, ...args: unknown[]) {
-        if (counter.depth === 0) counter.record(`${className}.${prop}`);
+        if (counter.depth === 0) {
+          if (counter.guard) counter.guard();
+          counter.record(`${className}.${prop}`);
+        }
         counter.depth++;
         try {
           return (value as (...a: unknown[]) => unknown).apply(obj, args);

@@ -11,3 +11,5 @@ export { formatJavaDate, parseJavaDate } from './services/dates';
 export { gasError } from './services/util';
 export { SpreadsheetModel, snapshotSheet } from './spreadsheet/index';
 export type { SheetSnapshot } from './spreadsheet/index';
+export { MailModel, MAIL_LIMITS, pacificDay } from './services/mail';
+export type { MailMessage, MailAttachment } from './services/mail';

@@ -21,6 +21,7 @@ import { DriveModel, createDriveServices } from './drive/index';
 import { createUrlFetchApp } from './drive/fetch';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
+import { MailModel, createMailApp } from './services/mail';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -69,6 +70,8 @@ export interface WorkspaceOptions {
   triggerErrors?: 'throw' | 'collect';
   /** Google Docs created per day (Apps Script: 250 consumer, 1,500 Workspace). */
   docsCreatePerDay?: number;
+  /** Email recipients per day (Apps Script: 100 consumer, 1,500 Workspace); resets at midnight Pacific. */
+  mailQuota?: number;
 }
 
 export interface Workspace {
@@ -82,6 +85,8 @@ export interface Workspace {
   /** The user's Drive and Docs content (uncounted helpers: documentText, documentTables,
    *  editDocumentAsOwner, listFiles, file, renderPdf, exportDocument, linkBase). */
   readonly drive: DriveModel;
+  /** The mailbox behind MailApp (uncounted helpers: sent(), message(id), failOnSend(n), remaining(user, now), dailyQuota). */
+  readonly mail: MailModel;
   readonly context: EmulatorContext;
   /** Set by loadAddon. */
   addon: Addon | null;
@@ -118,6 +123,8 @@ export interface WorkspaceJSON {
   triggers: TriggerRecord[];
   /** Absent in states saved before Drive was emulated: such a state starts with an empty Drive. */
   drive?: unknown;
+  /** Absent in states saved before MailApp was emulated. */
+  mail?: unknown;
 }
 
 /** A Date constructor for the sandbox: `new Date()`, `Date()` and `Date.now()` follow the clock. */
@@ -180,6 +187,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     : new DriveModel({ seed: ((saved?.random ?? options.seed ?? 20261123) ^ 0x0d51e) >>> 0, owner: defaultUser, docsCreatePerDay: options.docsCreatePerDay });
   if (options.docsCreatePerDay !== undefined) drive.docsCreatePerDay = options.docsCreatePerDay;
   bindContainerToDrive(model, drive);
+
+  const mail = saved?.mail !== undefined ? MailModel.fromJSON(saved.mail) : new MailModel({ dailyQuota: options.mailQuota });
+  if (options.mailQuota !== undefined) mail.dailyQuota = options.mailQuota;
 
   const stack: Execution[] = [];
   let nextExecution = 1;
@@ -262,6 +272,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     UrlFetchApp: createUrlFetchApp(ctx, drive),
     MimeType: MIME_TYPE,
   });
+  globals.MailApp = createMailApp(ctx, mail);
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];
   const throwTriggerErrors = (options.triggerErrors ?? 'throw') === 'throw';
@@ -318,6 +329,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     triggerErrors,
     model,
     drive,
+    mail,
     context: ctx,
     addon: null,
     bundleDir: null,
@@ -415,6 +427,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
         cacheSeq: state.cacheSeq.n,
         triggers: state.triggers.map((t) => ({ ...t })),
         drive: drive.toJSON(),
+        mail: mail.toJSON(),
       };
     },
   });

@@ -13,6 +13,7 @@ import * as path from 'path';
 import { createWorkspace, loadAddon, runFromClient } from '../emulator/index';
 import type { Addon, TriggerRun, Workspace } from '../emulator/index';
 import { driveRoute, sendDrive } from './drive';
+import { mailRoute } from './mail';
 
 export interface PlaygroundOptions {
   port?: number;
@@ -522,6 +523,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     if (method === 'GET') {
       const drive = driveRoute(session.ws, url, session.linkBase ?? '');
       if (drive) return sendDrive(res, drive);
+      const mail = mailRoute(session.ws, url);
+      if (mail) return sendDrive(res, mail);
     }
 
     if (method === 'GET' && route === '/api/state') return sendJson(res, 200, session.state());

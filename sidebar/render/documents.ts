@@ -5,6 +5,8 @@ import { h, clear, icon } from '../dom';
 import { call, messageOf, type DocumentKind, type GeneratedDocument } from '../rpc';
 import { state } from '../state';
 import { showBanner } from './banner';
+import { outboxSection, reloadOutbox } from './outbox';
+import type { SendDocumentResult } from '../../src/app/contracts/mail';
 
 const KINDS: { kind: DocumentKind; label: string }[] = [
   { kind: 'proposal', label: 'Proposal' },
@@ -23,7 +25,8 @@ let helpOpen = false;
 
 export function documentsSection(card: Card): HTMLElement {
   const el = h('section', { class: 'section documents', id: 'sec-documents', 'data-testid': 'documents' });
-  const draw = () => clear(el, ...content(card, draw));
+  const mails = outboxSection(card);
+  const draw = () => clear(el, ...content(card, draw), mails);
   draw();
   return el;
 }
@@ -52,7 +55,7 @@ function content(card: Card, draw: () => void): HTMLElement[] {
       ? h('div', { class: 'small doc-folder' }, 'Templates live in Drive: ', h('a', { href: installed.folderUrl, target: '_blank', rel: 'noopener' }, 'open the templates folder'))
       : h('span'),
     templatesNotice(mine, draw),
-    h('div', { class: 'doc-results' }, KINDS.filter((k) => mine[k.kind] && !needsTemplates(mine[k.kind])).map((k) => outcome(k.kind, k.label, mine[k.kind]))),
+    h('div', { class: 'doc-results' }, KINDS.filter((k) => mine[k.kind] && !needsTemplates(mine[k.kind])).map((k) => outcome(k.kind, k.label, mine[k.kind], card, draw))),
   ];
 }
 
@@ -84,7 +87,7 @@ function templatesNotice(mine: { [kind: string]: Outcome }, draw: () => void): H
   );
 }
 
-function outcome(kind: DocumentKind, label: string, o: Outcome): HTMLElement {
+function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw: () => void): HTMLElement {
   if ('error' in o) return h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error);
   const d = o.doc;
   const link = (href: string, text: string, testid: string) => h('a', { href, target: '_blank', rel: 'noopener', 'data-testid': testid }, text);
@@ -101,7 +104,40 @@ function outcome(kind: DocumentKind, label: string, o: Outcome): HTMLElement {
       icon('warn', 14), h('span', null, 'Left unfilled in the template: ', d.unfilled.map((t, i) => [i ? ', ' : '', h('code', null, t)]))) : null,
     !d.canSend ? h('div', { class: 'doc-note small', 'data-testid': 'doc-send-blocked', role: 'note' },
       icon('warn', 14), h('span', null, h('strong', null, 'Sending is off. '), d.sendBlockedReason || 'This document cannot be sent from here.')) : null,
+    d.canSend && card.editable ? sendControls(kind, label, card, draw) : null,
   );
+}
+
+// ---- Send by e-mail (issue 12) -----------------------------------------------------------
+
+type SendState = { busy: true } | { ask: string } | { done: SendDocumentResult } | { error: string };
+const sends: { [key: string]: SendState } = {};
+
+function sendControls(kind: DocumentKind, label: string, card: Card, draw: () => void): HTMLElement {
+  const key = `${card.id}|${kind}`;
+  const s = sends[key];
+  const send = (confirmed: boolean) => {
+    sends[key] = { busy: true };
+    draw();
+    call('api_sendDocument', card.id, kind, confirmed)
+      .then((result) => { sends[key] = result.needsConfirmation ? { ask: result.question || 'Send it again?' } : { done: result }; if (!result.needsConfirmation) reloadOutbox(card.id); })
+      .catch((error) => { sends[key] = { error: messageOf(error) }; })
+      .then(draw);
+  };
+  const button = h('button', { type: 'button', class: 'secondary', 'data-testid': `doc-send-${kind}`, disabled: Boolean(s && 'busy' in s), onclick: () => send(false) },
+    s && 'busy' in s ? 'Sending…' : `Send ${label.toLowerCase()} to the client`);
+  if (s && 'ask' in s) {
+    return h('div', { class: 'doc-send', 'data-testid': `doc-send-ask-${kind}`, role: 'alertdialog' },
+      h('div', { class: 'small' }, s.ask),
+      h('button', { type: 'button', class: 'primary', 'data-testid': `doc-send-confirm-${kind}`, onclick: () => send(true) }, 'Send anyway'),
+      h('button', { type: 'button', class: 'link-button', onclick: () => { delete sends[key]; draw(); } }, 'Cancel'));
+  }
+  const note = !s ? null
+    : 'error' in s ? h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-send-error-${kind}` }, s.error)
+      : 'done' in s && s.done.message ? h('div', { class: 'muted small', 'data-testid': `doc-send-result-${kind}` },
+        s.done.message.status === 'sent' ? `Sent to ${s.done.message.to}.` : `Not sent yet (${s.done.message.status}): ${s.done.message.reason}`)
+        : null;
+  return h('div', { class: 'doc-send' }, button, note);
 }
 
 function reinstall(button: HTMLButtonElement, mine: { [kind: string]: Outcome }, draw: () => void): void {

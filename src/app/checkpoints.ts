@@ -1,4 +1,5 @@
 // After the sale: plans, checkpoints, marking done, health and the desk.
+import { queueCheckpointMail } from './notifications';
 import { CHECKPOINTS, DEALS, PAYMENTS, PLANS } from '../workbook/schema';
 import { Table, appendRecords, findRow, readTable, updateRow } from '../workbook/table';
 import { requireColumns } from '../workbook/headers';
@@ -225,6 +226,7 @@ export function completeCheckpoint(ctx: UseCaseContext, checkpointIdArg: unknown
       kind: 'audit', dealId: checkpoint.dealId, clientId: deals.deal.clientId,
       summary: done ? `Checkpoint done: ${checkpoint.name}${late}` : `Checkpoint reopened: ${checkpoint.name}`,
     }]);
+    if (done) queueCheckpointMail(ctx, deals.deal, updated, all);
     return { checkpoint: view(updated), health: (health.health as string) || deals.deal.health, changed: true };
   });
 }

@@ -23,6 +23,7 @@ import { WorkbookError } from '../workbook/errors';
 import { openRows, refuseDuplicateId } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
+import { queueStageMail } from './notifications';
 
 export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
   // Closed deals past the board's window are counted from two columns, not read (boardRows.ts).
@@ -150,6 +151,7 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, entries);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
+    if (stageChanged) queueStageMail(ctx, moved, deal.stage);
     return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment) };
   });
 }

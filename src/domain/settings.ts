@@ -1,4 +1,5 @@
 import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
+import { DEFAULT_MAIL_SETTINGS, MailSettings, readMailSettings } from './mailSettings';
 
 export interface Settings {
   currency: string;
@@ -22,6 +23,7 @@ export interface Settings {
   documentsFolder: string;
   /** Client base (issue 14): managers may open other managers' clients (read only). */
   clientViewOthers: boolean;
+  mail: MailSettings;
 }
 
 export interface SettingDefinition {
@@ -55,6 +57,7 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'templates_folder', value: '', description: 'Drive folder of the templates.' },
   { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
   { key: 'client_view_others', value: 'TRUE', description: 'TRUE: managers may view (not edit) other managers\' clients; FALSE: only their own.' },
+  ...DEFAULT_MAIL_SETTINGS,
 ];
 
 function numberOr(text: string | undefined, fallback: number): number {
@@ -112,5 +115,6 @@ export function readSettings(pairs: Record<string, string>): Settings {
     templatesFolder: get('templates_folder') || '',
     documentsFolder: get('documents_folder') || '',
     clientViewOthers: booleanOr(get('client_view_others'), true),
+    mail: readMailSettings(get),
   };
 }

@@ -1,4 +1,5 @@
 // Setup adds what is missing and never deletes, reorders or rewrites a user's data.
+import { seedNotifications } from '../app/notificationSetup';
 import { TABS, TabSchema, SETTINGS, USERS, PLANS, CATALOG, ColumnSchema } from '../workbook/schema';
 import { DEFAULT_CATALOG } from '../domain/catalog';
 import { DEFAULT_PLAN } from '../domain/plans';
@@ -35,6 +36,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedOwner(ports, report);
     seedPlans(ports, report);
     seedCatalog(ports, report);
+    seedNotifications(ports);
     installTriggers(spreadsheet, report);
     refreshConfig(ports);
     return report;

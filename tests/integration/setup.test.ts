@@ -1,6 +1,6 @@
 import { freshWorkspace, records } from './harness';
 
-const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users', 'Imports'];
+const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users', 'Imports', 'Notifications', 'Outbox'];
 
 describe('onOpen', () => {
   it('builds the add-on menu in AuthMode.NONE without touching the document', () => {
@@ -10,7 +10,7 @@ describe('onOpen', () => {
     const menu = ws.ui.menus[ws.ui.menus.length - 1];
     expect(menu.items.map((i: { functionName?: string }) => i.functionName).filter(Boolean)).toEqual([
       'openBoard', 'openFullBoard', 'openDesk', 'openClientBase', 'recomputeHealth', 'refreshDelayReportNow',
-      'setupWorkbook', 'installDocumentTemplates', 'loadDemoData',
+      'setupWorkbook', 'installDocumentTemplates', 'loadDemoData', 'sendQueuedMailNow',
     ]);
     const touched = Object.keys(ws.calls.byMethod()).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
     expect(touched).toEqual([]);
@@ -95,5 +95,34 @@ describe('setupWorkbook', () => {
     expect(line.Details).toBe('Wireframes included');
     expect(line.Description).toBe(item.service);
     expect(addon.api_getQuote(deal.id).lines[0].details).toBe('Wireframes included');
+  });
+});
+
+describe('setup adds notifications to an existing workbook', () => {
+  it('adds the Notifications and Outbox tabs, the new columns and the default texts once; edited texts are kept', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    // as a workbook set up before notifications existed: no Outbox tab, no "No e-mails" column
+    ws.execute(() => {
+      const ss = ws.globals.SpreadsheetApp.getActive();
+      ss.deleteSheet(ss.getSheetByName('Outbox'));
+      const clients = ss.getSheetByName('Clients');
+      clients.deleteColumn((ws.readSheet('Clients').values[0] as unknown[]).indexOf('No e-mails') + 1);
+    });
+    expect(ws.sheetNames()).not.toContain('Outbox');
+    expect(ws.readSheet('Clients').values[0]).not.toContain('No e-mails');
+    addon.setupWorkbook();
+    const first = ws.readSheet('Notifications').values.length;
+    expect(first).toBeGreaterThan(5);
+    expect(ws.readSheet('Clients').values[0]).toContain('No e-mails');
+    expect(ws.readSheet('Documents').values[0]).toEqual(expect.arrayContaining(['Sent at', 'Sent by', 'Sent to']));
+    const notes = ws.readSheet('Notifications').values as unknown[][];
+    const row = notes.findIndex((r) => r[0] === 'stage.in_work') + 1;
+    ws.writeRows('Notifications', row, [['stage.in_work', true, 'My own subject', 'My own text', '']]);
+    addon.setupWorkbook();
+    const again = ws.readSheet('Notifications').values as unknown[][];
+    expect(again.length).toBe(first);
+    expect(again[row - 1].slice(0, 4)).toEqual(['stage.in_work', true, 'My own subject', 'My own text']);
+    expect(ws.sheetNames()).toContain('Outbox');
   });
 });

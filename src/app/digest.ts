@@ -1,0 +1,58 @@
+// Queues each person's morning digest once a day, from the digest hour on (the hourly trigger
+// calls this, then drains). One property read per hour decides; the tabs are read once a day.
+import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../workbook/schema';
+import { decodeTable, readTable } from '../workbook/table';
+import { DigestInput, digestText, planDigests } from '../domain/digest';
+import { addDays, localDay, wallTime } from '../domain/timezone';
+import { isSupervisor } from '../domain/roles';
+import { Ports } from '../ports';
+import { Config } from './config';
+import { toCheckpoint, toDeal, toLead } from './records';
+import { MessageDraft, queueMessages } from './outbox';
+
+export const DIGEST_DAY_KEY = 'dealboard:digest:day';
+
+/** Where a link in an e-mail opens the sheet at a row. */
+export interface SheetLinks {
+  rowUrl(tab: string, row: number): string;
+}
+
+export function queueDigests(ports: Ports, config: Config, links: SheetLinks): { day: string; queued: number } | null {
+  const digest = config.settings.mail.digest;
+  if (!digest.enabled) return null;
+  const now = ports.clock.now();
+  const today = localDay(now, config.timeZone);
+  if (wallTime(now, config.timeZone).hour < digest.hour) return null;
+  if (ports.store.get(DIGEST_DAY_KEY) === today) return null;
+  return ports.lock.withDocumentLock(() => {
+    const outbox = ports.sheets.readAll(OUTBOX.name);
+    if (outbox === null) return null; // set up before notifications existed: setup adds the tab
+    const day = (d: Date | null) => (d ? localDay(d, config.timeZone) : '');
+    const deals = readTable(ports.sheets, DEALS, ports.dates).rows.map((r) => ({ deal: toDeal(r.record), row: r.row }));
+    const checkpoints = readTable(ports.sheets, CHECKPOINTS, ports.dates).rows.map((r) => ({ c: toCheckpoint(r.record), row: r.row }));
+    const leads = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({ lead: toLead(r.record), row: r.row })).filter((l) => l.lead.status === 'new');
+    const input: DigestInput = {
+      today,
+      tomorrow: addDays(today, 1),
+      stuckDays: digest.stuckDays,
+      people: config.team.filter((m) => m.active).map((m) => ({ email: m.email, name: m.name, supervisor: isSupervisor({ email: m.email, name: m.name, role: m.role }) })),
+      deals: deals.filter((d) => d.deal.stage).map(({ deal, row }) => ({
+        id: deal.id, title: deal.title, clientName: deal.clientName, stage: String(deal.stage), stageName: config.settings.stageNames[deal.stage!],
+        manager: deal.manager, health: deal.health, nextContactDay: day(deal.nextContactAt), stageSinceDay: day(deal.stageSince), row,
+      })),
+      checkpoints: checkpoints.map(({ c, row }) => ({ id: c.id, dealId: c.dealId, name: c.name, dueDay: day(c.due), done: c.doneAt !== null, responsible: c.responsible, row })),
+      newLeads: leads.map(({ lead, row }) => ({ id: lead.id, name: lead.name, row })),
+      link: (tab, row) => links.rowUrl(tab, row),
+    };
+    const drafts: MessageDraft[] = planDigests(input).map((d) => {
+      const message = digestText(d, config.settings.companyName, today);
+      return {
+        template: 'digest', event: `${d.email.toLowerCase()}:${today}`, dealId: '', clientId: '', manager: d.email, to: d.email,
+        replyTo: '', fromName: `Dealboard — ${config.settings.companyName}`, rendered: { ok: true, ...message },
+      };
+    });
+    const items = queueMessages(ports, ports.session.userEmail(), drafts, decodeTable(OUTBOX, outbox, ports.dates));
+    ports.store.put(DIGEST_DAY_KEY, today);
+    return { day: today, queued: items.length };
+  });
+}

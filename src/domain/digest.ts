@@ -1,0 +1,129 @@
+// The morning digest: per person, one short e-mail with today's calls, late and tomorrow's
+// checkpoints (to the responsible person and the manager), red deals, deals stuck in a stage
+// and new requests — the reminders travel in it, so nobody gets more than one e-mail a day
+// about an item and a consumer account's 100 recipients a day are not spent on reminders.
+import { escapeHtml } from './notifications';
+
+export interface DigestDeal {
+  id: string;
+  title: string;
+  clientName: string;
+  stage: string;
+  stageName: string;
+  manager: string;
+  health: string;
+  /** Local day ('yyyy-MM-dd') of the next contact, or ''. */
+  nextContactDay: string;
+  /** Local day the deal entered its stage, or ''. */
+  stageSinceDay: string;
+  row: number;
+}
+
+export interface DigestCheckpoint {
+  id: string;
+  dealId: string;
+  name: string;
+  dueDay: string;
+  done: boolean;
+  responsible: string;
+  row: number;
+}
+
+export interface DigestLead {
+  id: string;
+  name: string;
+  row: number;
+}
+
+export interface DigestPerson {
+  email: string;
+  name: string;
+  supervisor: boolean;
+}
+
+export interface DigestInput {
+  today: string;
+  tomorrow: string;
+  stuckDays: number;
+  people: readonly DigestPerson[];
+  deals: readonly DigestDeal[];
+  checkpoints: readonly DigestCheckpoint[];
+  newLeads: readonly DigestLead[];
+  /** Opens the sheet at the row: tab name and 1-based row. */
+  link(tab: 'Deals' | 'Checkpoints' | 'Leads', row: number): string;
+}
+
+export interface DigestItem { text: string; url: string }
+export interface DigestSection { title: string; items: DigestItem[]; more: number }
+export interface Digest { email: string; name: string; sections: DigestSection[] }
+
+const LIVE = ['new', 'negotiation', 'in_work'];
+const MAX_ITEMS = 15;
+
+function same(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+}
+
+function section(title: string, items: DigestItem[]): DigestSection {
+  return { title, items: items.slice(0, MAX_ITEMS), more: Math.max(0, items.length - MAX_ITEMS) };
+}
+
+export function planDigests(input: DigestInput): Digest[] {
+  const dealsById: Record<string, DigestDeal> = {};
+  for (const d of input.deals) dealsById[d.id] = d;
+  const label = (d: DigestDeal) => `${d.title}${d.clientName ? ` (${d.clientName})` : ''}`;
+  const out: Digest[] = [];
+  for (const person of input.people) {
+    const mine = input.deals.filter((d) => same(d.manager, person.email));
+    const calls = mine.filter((d) => LIVE.indexOf(d.stage) >= 0 && d.nextContactDay !== '' && d.nextContactDay <= input.today)
+      .sort((a, b) => (a.nextContactDay < b.nextContactDay ? -1 : a.nextContactDay > b.nextContactDay ? 1 : 0))
+      .map((d) => ({ text: `${label(d)} — ${d.nextContactDay === input.today ? 'today' : `overdue since ${d.nextContactDay}`}`, url: input.link('Deals', d.row) }));
+    const concerns = (c: DigestCheckpoint) => {
+      const deal = dealsById[c.dealId];
+      return same(c.responsible, person.email) || Boolean(deal && same(deal.manager, person.email));
+    };
+    const open = input.checkpoints.filter((c) => !c.done && c.dueDay !== '' && concerns(c));
+    const cpText = (c: DigestCheckpoint, when: string) => {
+      const deal = dealsById[c.dealId];
+      return { text: `${c.name} — ${deal ? label(deal) : c.dealId} — ${when}`, url: input.link('Checkpoints', c.row) };
+    };
+    const late = open.filter((c) => c.dueDay < input.today).sort((a, b) => (a.dueDay < b.dueDay ? -1 : 1)).map((c) => cpText(c, `due ${c.dueDay}`));
+    const tomorrow = open.filter((c) => c.dueDay === input.tomorrow).map((c) => cpText(c, 'due tomorrow'));
+    const redPool = person.supervisor ? input.deals : mine;
+    const red = redPool.filter((d) => d.health === 'red' && LIVE.indexOf(d.stage) >= 0)
+      .map((d) => ({ text: `${label(d)} — ${d.stageName}${person.supervisor && !same(d.manager, person.email) ? ` · ${d.manager}` : ''}`, url: input.link('Deals', d.row) }));
+    const stuck = input.stuckDays > 0 ? mine.filter((d) => LIVE.indexOf(d.stage) >= 0 && d.stageSinceDay !== '' && daysBetween(d.stageSinceDay, input.today) > input.stuckDays)
+      .map((d) => ({ text: `${label(d)} — ${daysBetween(d.stageSinceDay, input.today)} days in ${d.stageName}`, url: input.link('Deals', d.row) })) : [];
+    const leads = person.supervisor ? input.newLeads.map((l) => ({ text: l.name || l.id, url: input.link('Leads', l.row) })) : [];
+    const sections = [
+      section('Calls due', calls),
+      section('Late checkpoints', late),
+      section('Checkpoints due tomorrow', tomorrow),
+      section('Red deals', red),
+      section(`Stuck longer than ${input.stuckDays} days`, stuck),
+      section('New requests', leads),
+    ].filter((s) => s.items.length > 0);
+    if (sections.length) out.push({ email: person.email, name: person.name, sections });
+  }
+  return out;
+}
+
+export function digestText(d: Digest, companyName: string, today: string): { subject: string; text: string; html: string } {
+  const count = d.sections.reduce((n, s) => n + s.items.length + s.more, 0);
+  const subject = `${companyName}: your day — ${today} (${count} item${count === 1 ? '' : 's'})`;
+  const text = [`Good morning ${d.name},`, '']
+    .concat(...d.sections.map((s) => [`${s.title}:`, ...s.items.map((i) => `- ${i.text}\n  ${i.url}`), ...(s.more ? [`- and ${s.more} more`] : []), '']))
+    .concat(['— Dealboard'])
+    .join('\n');
+  const html = `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#202124">`
+    + `<p>Good morning ${escapeHtml(d.name)},</p>`
+    + d.sections.map((s) => `<h3 style="font-size:15px;margin:16px 0 6px">${escapeHtml(s.title)}</h3><ul style="margin:0;padding-left:18px">`
+      + s.items.map((i) => `<li><a href="${escapeHtml(i.url)}">${escapeHtml(i.text)}</a></li>`).join('')
+      + (s.more ? `<li>and ${s.more} more</li>` : '') + '</ul>').join('')
+    + '<p style="color:#5f6368;font-size:12px">— Dealboard</p></div>';
+  return { subject, text, html };
+}
