@@ -112,3 +112,29 @@ describe('client actions at 1,000 and 10,000 deals', () => {
     expect(card.history.map((h: any) => h.summary)).toContain('First call about the site');
   });
 });
+
+describe('convert a lead with a stale index', () => {
+  it('a client whose phone changed behind the index is not matched: the index is rebuilt once', () => {
+    const { ws, addon } = demoWorkspace(80, ANNA);
+    const first = addon.api_addLead({ name: 'Stale Story', phone: '+49 30 5550166', email: '', createDeal: true });
+    const clientId = records(ws, 'Deals').find((d) => d.ID === first.dealId)!['Client ID'];
+    expect(addon.api_findClients('+49 30 5550166').hits[0].id).toBe(clientId);
+    // A script (no edit trigger) gives the client another phone; the index still holds the old one.
+    ws.calls.uncounted(() => {
+      const sheet = ws.globals.SpreadsheetApp.getActive().getSheetByName('Clients');
+      const values = sheet.getDataRange().getValues();
+      const row = values.findIndex((r: unknown[]) => r[values[0].indexOf('ID')] === clientId) + 1;
+      sheet.getRange(row, values[0].indexOf('Phone') + 1).setValue('+49 30 5550999');
+      sheet.getRange(row, values[0].indexOf('Phone (E.164)') + 1).setValue('');
+    });
+    const leadId = addon.api_addLead({ name: 'Old number', phone: '+49 30 5550166', email: '' }).leadId;
+    const { result, calls } = measure(ws, () => addon.api_convertLead(leadId));
+    expect(result.clientCreated).toBe(true);
+    expect(result.clientId).not.toBe(clientId);
+    // The rebuild (one read of Clients, one write of the index) plus the new client in the index.
+    expect(calls.byMethod['Cache.putAll']).toBe(2);
+    // The client's new number finds it again.
+    const again = addon.api_addLead({ name: 'New number', phone: '030 5550999', email: '' }).leadId;
+    expect(addon.api_convertLead(again)).toMatchObject({ clientId, clientCreated: false });
+  });
+});
