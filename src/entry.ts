@@ -143,11 +143,11 @@ export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion:
 }
 
 export function api_addLead(input: unknown) {
-  return api((ctx) => addLead(ctx, input));
+  return api((ctx) => addLead(ctx, input, gasClientIndexStore()));
 }
 
 export function api_convertLead(leadId: unknown) {
-  return api((ctx) => convertLead(ctx, leadId));
+  return api((ctx) => convertLead(ctx, leadId, gasClientIndexStore()));
 }
 
 export function api_junkLead(leadId: unknown) {

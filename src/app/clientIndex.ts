@@ -114,6 +114,11 @@ function saveIndex(store: ClientIndexStore, entries: IndexEntry[], lastRow: numb
   }
 }
 
+/** After the add-on appended clients: the index as it now is, keyed by the tab's new last row. */
+export function rememberClients(store: ClientIndexStore, entries: IndexEntry[], country: string): void {
+  saveIndex(store, entries, store.clientsLastRow(), country);
+}
+
 /** After the add-on or a person changed Clients: the next lookup rebuilds the index. */
 export function forgetClientIndex(store: ClientIndexStore): void {
   store.removeAll([META_KEY]);

@@ -3,6 +3,7 @@
 import { ACTIVITIES, CHECKPOINTS, CLIENTS, CLIENT_GROUPS, DEALS, DOCUMENTS } from '../workbook/schema';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
+import { FoundRows, openRows } from '../workbook/rows';
 import { searchIndex } from '../domain/clientSearch';
 import { ClientAccessRules, canEditClient, canViewClient } from '../domain/clientRights';
 import { normalizeEmail, normalizePhone } from '../domain/phones';
@@ -66,33 +67,48 @@ function fieldsOf(r: DecodedRow['record']): ClientFields {
   };
 }
 
+/** The rows of these deals, in sheet order, each once (one search per deal). */
+function byDeals(rows: FoundRows, dealIds: readonly string[]): DecodedRow[] {
+  const seen: Record<number, true> = {};
+  const out: DecodedRow[] = [];
+  for (const id of dealIds) {
+    if (!id) continue;
+    for (const r of rows.where('dealId', id)) {
+      if (seen[r.row]) continue;
+      seen[r.row] = true;
+      out.push(r);
+    }
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
 export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): ClientCard {
   const clientId = requireId(clientIdArg, 'The client');
   const { ports } = ctx;
-  const clients = readTable(ports.sheets, CLIENTS, ports.dates);
-  const row = findRow(clients, clientId);
+  // Found, not scanned (issue 15): the client's row, its deals by Client ID, their documents and
+  // activities by Deal ID; what the card reads grows with the client's history, not the workbook.
+  const row = openRows(ports.sheets, CLIENTS, ports.dates).byId(clientId);
   if (!row) throw new InputError(`There is no client with id ${clientId}; it may have been deleted or merged.`);
   const fields = fieldsOf(row.record);
-  const deals = readTable(ports.sheets, DEALS, ports.dates);
-  if (!canViewClient(ctx.actor, { id: clientId, manager: fields.manager }, accessRules(ctx, deals))) {
+  if (!canViewClient(ctx.actor, { id: clientId, manager: fields.manager }, accessRules(ctx))) {
     throw new InputError(`${fields.name} is a client of ${ctx.config.team.filter((m) => sameEmail(m.email, fields.manager)).map((m) => m.name)[0] || fields.manager}; you may not open it.`);
   }
-  const dealRows = rowsWhere(deals, 'clientId', (v) => v === clientId, ports.dates).map((r) => toDeal(r.record));
+  const dealRows = openRows(ports.sheets, DEALS, ports.dates).where('clientId', clientId).map((r) => toDeal(r.record));
   const dealIds: Record<string, string> = {};
   for (const d of dealRows) dealIds[d.id] = d.title;
   const belongs = (r: DecodedRow) => text(r.record.clientId) === clientId || text(r.record.dealId) in dealIds;
 
-  const documents = readTable(ports.sheets, DOCUMENTS, ports.dates);
-  const activities = readTable(ports.sheets, ACTIVITIES, ports.dates);
+  const documents = openRows(ports.sheets, DOCUMENTS, ports.dates);
+  const activities = openRows(ports.sheets, ACTIVITIES, ports.dates);
   const docsByDeal: Record<string, ClientOrder['documents']> = {};
-  for (const d of rowsWhere(documents, 'dealId', (v) => text(v) in dealIds, ports.dates)) {
+  for (const d of byDeals(documents, dealRows.map((deal) => deal.id))) {
     const list = docsByDeal[text(d.record.dealId)] = docsByDeal[text(d.record.dealId)] || [];
     list.push({ kind: text(d.record.kind), number: text(d.record.number), url: text(d.record.url), pdfUrl: text(d.record.pdfUrl), generatedAt: iso(d.record.generatedAt), generatedBy: text(d.record.generatedBy) });
   }
   const stepsByDeal: Record<string, ClientOrder['steps']> = {};
   const history: ClientContact[] = [];
-  const related = rowsWhere(activities, 'clientId', (v) => v === clientId, ports.dates)
-    .concat(rowsWhere(activities, 'dealId', (v) => text(v) in dealIds, ports.dates).filter((r) => text(r.record.clientId) !== clientId));
+  const related = activities.where('clientId', clientId)
+    .concat(byDeals(activities, dealRows.map((deal) => deal.id)).filter((r) => text(r.record.clientId) !== clientId));
   for (const a of related) {
     if (!belongs(a)) continue;
     const kind = text(a.record.kind);

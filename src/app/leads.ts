@@ -2,7 +2,9 @@
 import { CLIENTS, DEALS, LEADS } from '../workbook/schema';
 import { appendRecords, findRow, readTable, updateRow } from '../workbook/table';
 import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { findSameContact } from '../domain/phones';
+import { openRows } from '../workbook/rows';
+import { ClientIndexStore } from './clientIndex';
+import { clientsForLead } from './clientMatch';
 import { canCreateDeals } from '../domain/roles';
 import { ConvertResult, NewLeadInput } from './contracts/board';
 import { toClient, toLead } from './records';
@@ -15,7 +17,7 @@ function requireCreator(ctx: UseCaseContext): void {
   if (!canCreateDeals(ctx.actor)) throw new InputError('Executors cannot take requests; ask a manager.');
 }
 
-export function addLead(ctx: UseCaseContext, inputArg: unknown): { leadId: string; dealId: string | null } {
+export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientIndexStore): { leadId: string; dealId: string | null } {
   requireCreator(ctx);
   const input = requirePlainObject(inputArg, 'The request') as NewLeadInput & Record<string, unknown>;
   const lead = {
@@ -41,27 +43,29 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown): { leadId: strin
       appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', summary: `Request from ${lead.name} added to the inbox` }]);
       return { leadId, dealId: null };
     }
-    const converted = convertInsideLock(ctx, leadId, { budget, title });
+    const converted = convertInsideLock(ctx, store, leadId, { budget, title });
     return { leadId, dealId: converted.dealId };
   });
 }
 
-export function convertLead(ctx: UseCaseContext, leadIdArg: unknown): ConvertResult {
+export function convertLead(ctx: UseCaseContext, leadIdArg: unknown, store: ClientIndexStore): ConvertResult {
   requireCreator(ctx);
   const leadId = requireId(leadIdArg, 'The request');
-  return ctx.ports.lock.withDocumentLock(() => convertInsideLock(ctx, leadId, { budget: 0, title: '' }));
+  return ctx.ports.lock.withDocumentLock(() => convertInsideLock(ctx, store, leadId, { budget: 0, title: '' }));
 }
 
-function convertInsideLock(ctx: UseCaseContext, leadId: string, extra: { budget: number; title: string }): ConvertResult {
+function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId: string, extra: { budget: number; title: string }): ConvertResult {
   const { ports, moment, actor } = ctx;
-  const leads = readTable(ports.sheets, LEADS, ports.dates);
-  const leadRow = findRow(leads, leadId);
+  // The lead's row and the matching client's row only (issue 15): the same cells at any size.
+  const leadRows = openRows(ports.sheets, LEADS, ports.dates);
+  const leads = leadRows.table;
+  const leadRow = leadRows.byId(leadId);
   if (!leadRow) throw new InputError(`There is no request with id ${leadId}.`);
   const lead = toLead(leadRow.record);
   if (lead.status !== 'new') throw new InputError(`The request from ${lead.name} was already handled (${lead.status}).`);
 
-  const clients = readTable(ports.sheets, CLIENTS, ports.dates);
-  const existing = findSameContact(clients.rows.map((r) => toClient(r.record)), lead.phone, lead.email, ctx.config.settings.defaultCountry);
+  const match = clientsForLead(ctx, store, lead.phone, lead.email);
+  const existing = match.existing ? toClient(match.existing.record) : null;
   let clientId: string;
   let clientName = lead.name;
   if (existing) {
@@ -69,10 +73,12 @@ function convertInsideLock(ctx: UseCaseContext, leadId: string, extra: { budget:
     clientName = existing.name || lead.name;
   } else {
     clientId = ports.ids.next(CLIENTS.idPrefix);
-    appendRecords(ports.sheets, clients, [{
+    const client = {
       id: clientId, name: lead.name, group: 'new', phone: lead.phone, email: lead.email, manager: actor.email,
       createdAt: moment.now, lastContactAt: moment.now, version: 1, updatedAt: moment.now, updatedBy: actor.email,
-    }], ports.dates);
+    };
+    appendRecords(ports.sheets, match.table, [client], ports.dates);
+    match.added(client);
   }
 
   const dealsHeader = ports.sheets.readHeader(DEALS.name);
