@@ -19,6 +19,7 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { createUrlFetchApp } from './drive/fetch';
+import { CalendarModel, CalendarJSON, createCalendarService, registerCalendarCalls } from './calendar/index';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -80,6 +81,9 @@ export interface Workspace {
   /** The user's Drive and Docs content (uncounted helpers: documentText, documentTables,
    *  editDocumentAsOwner, listFiles, file, renderPdf, exportDocument, linkBase). */
   readonly drive: DriveModel;
+  /** Every user's primary calendar (uncounted person helpers: addEvent, moveEvent, deleteEvent,
+   *  respondAsGuest, listEvents; `invitations` Calendar mailed; `eventsCreatePerDay`). */
+  readonly calendar: CalendarModel;
   readonly context: EmulatorContext;
   /** Set by loadAddon. */
   addon: Addon | null;
@@ -116,6 +120,8 @@ export interface WorkspaceJSON {
   triggers: TriggerRecord[];
   /** Absent in states saved before Drive was emulated: such a state starts with an empty Drive. */
   drive?: unknown;
+  /** Absent in states saved before Calendar was emulated. */
+  calendar?: CalendarJSON;
 }
 
 /** A Date constructor for the sandbox: `new Date()`, `Date()` and `Date.now()` follow the clock. */
@@ -256,6 +262,12 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     DocumentApp: driveServices.DocumentApp,
     UrlFetchApp: createUrlFetchApp(ctx, drive),
   });
+  registerCalendarCalls();
+  const calendarSeed = ((saved?.random ?? options.seed ?? 20261123) ^ 0xca1e) >>> 0;
+  const calendar = saved?.calendar !== undefined
+    ? CalendarModel.fromJSON(saved.calendar, () => timeZone, () => clock.millis())
+    : new CalendarModel(calendarSeed, () => timeZone, () => clock.millis());
+  globals.Calendar = createCalendarService(ctx, calendar);
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];
   const throwTriggerErrors = (options.triggerErrors ?? 'throw') === 'throw';
@@ -312,6 +324,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     triggerErrors,
     model,
     drive,
+    calendar,
     context: ctx,
     addon: null,
     bundleDir: null,
@@ -409,6 +422,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
         cacheSeq: state.cacheSeq.n,
         triggers: state.triggers.map((t) => ({ ...t })),
         drive: drive.toJSON(),
+        calendar: calendar.toJSON(),
       };
     },
   });
