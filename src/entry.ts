@@ -18,6 +18,8 @@ import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDe
 import { WorkbookError } from './workbook/errors';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
+import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
+import { calendarFor, sheetLink, syncMeetingsForTrigger } from './gas/meetings';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -107,6 +109,7 @@ export function onHourly(): void {
   const config = refreshConfig(ports);
   recomputeAllHealth(ports, config);
   refreshDelayReport(ports, config);
+  syncMeetingsForTrigger(ports);
 }
 
 export function api_getBoard(filter?: unknown) {
@@ -182,6 +185,23 @@ export function api_installTemplates() {
 
 export function api_getPlaceholders() {
   return api(() => PLACEHOLDERS);
+}
+
+// Meetings (issue 13): slots from the manager's calendar, booking, the planner, sync.
+export function api_findMeetingSlots(dealId: unknown, request: unknown) {
+  return api((ctx) => findMeetingSlots(ctx, calendarFor(ctx), dealId, request));
+}
+
+export function api_bookMeeting(dealId: unknown, request: unknown) {
+  return api((ctx) => bookMeeting(ctx, calendarFor(ctx), sheetLink(), dealId, request));
+}
+
+export function api_getPlanner() {
+  return api((ctx) => getPlanner(ctx, calendarFor(ctx)));
+}
+
+export function api_syncMeetings() {
+  return api((ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */
