@@ -7,6 +7,7 @@ import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/con
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, GeneratedDocument } from '../src/app/contracts/documents';
+import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 
 export type { DocumentKind, GeneratedDocument };
 
@@ -38,6 +39,10 @@ export interface Api {
   api_generateDocument(dealId: string, kind: DocumentKind): GeneratedDocument;
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
+  api_findMeetingSlots(dealId: string, request: { durationMinutes?: number; place?: string; fromDay?: string; toDay?: string }): SlotSearch;
+  api_bookMeeting(dealId: string, request: { start: string; durationMinutes?: number; place?: string }): BookResult;
+  api_getPlanner(): Planner;
+  api_syncMeetings(): SyncResult;
 }
 
 type Fn = keyof Api;

@@ -337,13 +337,13 @@ export function syncMeetings(ctx: UseCaseContext, calendar: CalendarPort, loaded
     const note = (summary: string) => notes.push({ kind: 'meeting', dealId: String(r.id), clientId: String(r.clientId || ''), summary });
     const guest = String(r.email || '').toLowerCase();
     if (!event || event.status === 'cancelled') {
-      patches.push({ row, patch: { meetingStatus: 'cancelled', ...stamp } });
+      patches.push({ row, patch: { meetingStatus: 'cancelled', meetingAgreed: false, ...stamp } });
       note('Meeting cancelled in Google Calendar. Plan a new one from the card.');
       result.cancelled++;
       continue;
     }
     if (guest && event.guests.some((g) => g.email.toLowerCase() === guest && g.response === 'declined')) {
-      patches.push({ row, patch: { meetingStatus: 'declined', ...stamp } });
+      patches.push({ row, patch: { meetingStatus: 'declined', meetingAgreed: false, ...stamp } });
       note(`${String(r.clientName || guest)} declined the meeting of ${slotLabel(ctx, event.start.getTime(), event.end.getTime())}.`);
       result.declined++;
       continue;
