@@ -2,7 +2,7 @@
 // read per window), book (idempotent by a private extended property), reschedule the same
 // event, and keep deals true when the event is moved, cancelled or declined in Calendar.
 import { DEALS, TRIPS } from '../workbook/schema';
-import { Table, findRow, readTable, updateRows } from '../workbook/table';
+import { Table, decodeTable, findRow, readTable, updateRows } from '../workbook/table';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { requireColumns } from '../workbook/headers';
 import { UseCaseContext, describeTime } from './session';
@@ -99,7 +99,7 @@ function loadOwnDeal(ctx: UseCaseContext, dealIdArg: unknown): { table: Table; r
 export function readTrips(ctx: UseCaseContext, manager: string): Trip[] {
   const all = ctx.ports.sheets.readAll(TRIPS.name);
   if (all === null || all.length === 0) return [];
-  const table = readTable(ctx.ports.sheets, TRIPS, ctx.ports.dates);
+  const table = decodeTable(TRIPS, all, ctx.ports.dates);
   return table.rows
     .map((r) => r.record as Record<string, unknown>)
     .filter((r) => isDate(r.fromDay) && isDate(r.toDay) && String(r.city || '').trim() !== '' && (!r.manager || sameEmail(String(r.manager), manager)))
