@@ -405,7 +405,9 @@ export function getPlanner(ctx: UseCaseContext, calendar: CalendarPort): Planner
   const busy = busyOf(events);
   const trips = readTrips(ctx, ctx.actor.email);
   const working = parseWorkingTime(ctx.config.settings.workingHours, ctx.config.settings.workingDays);
-  const table = sync.table;
+  // Rows the sync rewrote are decoded afresh (a read only when Calendar changed something).
+  const changed = sync.result.moved + sync.result.cancelled + sync.result.declined > 0;
+  const table = changed ? readTable(ctx.ports.sheets, DEALS, ctx.ports.dates) : sync.table;
   const meetings: PlannerMeeting[] = [];
   if (MEETING_KEYS.every((k) => table.map.index[k] !== undefined)) {
     const statusAt = table.map.index.meetingStatus;

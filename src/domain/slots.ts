@@ -47,7 +47,7 @@ export interface Slot {
   day: string;
   /** The trip city when the slot lies on a trip day for the client's city. */
   trip: string;
-  /** True when the slot directly follows another meeting (plus the buffer): a packed day. */
+  /** True when the slot opens the working day or directly follows another meeting (plus the buffer). */
   packed: boolean;
 }
 
@@ -152,7 +152,8 @@ export function findSlots(q: SlotQuery): Slot[] {
         end: t + duration,
         day,
         trip: onTrip && trip ? trip.city : '',
-        packed: busySorted.some((b) => b.end + buffer + travel === t),
+        // Packed: at the start of the working day, or right after another meeting.
+        packed: t - travel === span.start || busySorted.some((b) => b.end + buffer + travel === t),
       }));
     if (onTrip) {
       // Packed positions first, so a trip day fills from its existing meetings outward.
