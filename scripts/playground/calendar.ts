@@ -85,7 +85,7 @@ export function calendarPage(ws: Workspace, url: URL, timeZone: string): Calenda
 body{font:13px Arial,sans-serif;margin:0;color:#202124}header{display:flex;gap:12px;align-items:center;padding:10px 16px;border-bottom:1px solid #dadce0}
 header a{color:#1a73e8;text-decoration:none}.week{display:flex;margin:0 16px 16px 56px;position:relative}.hours{position:absolute;left:-48px;top:28px;bottom:0;width:44px}
 .h{position:absolute;font-size:11px;color:#70757a}.col{flex:1;border-left:1px solid #eee}.col.today .head{color:#1a73e8;font-weight:bold}.head{height:28px;line-height:28px;text-align:center}
-.grid{position:relative;height:640px;background:repeating-linear-gradient(#fff 0,#fff 48px,#f1f3f4 48px,#f1f3f4 49px)}
+.grid{position:relative;height:640px;background:linear-gradient(#f1f3f4 1px,transparent 1px) 0 0/100% calc(100% / 13)}
 .ev{position:absolute;left:2px;right:2px;background:#e8eaed;border-left:3px solid #9aa0a6;border-radius:4px;padding:1px 3px;overflow:hidden;font-size:11px}
 .ev.ours{background:#d2e3fc;border-left-color:#1a73e8}.ev.free{opacity:.55;border-left-style:dashed}.acts{display:none;position:absolute;right:2px;top:1px}.ev:hover .acts{display:block}
 .acts button{font-size:10px;padding:0 3px;margin-left:2px;cursor:pointer}</style></head><body>
