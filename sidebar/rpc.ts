@@ -8,6 +8,7 @@ import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quo
 import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, GeneratedDocument } from '../src/app/contracts/documents';
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
+import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 
 export type { DocumentKind, GeneratedDocument };
 
@@ -44,6 +45,10 @@ export interface Api {
   api_cancelMessage(messageId: string): OutboxItem;
   api_requeueMessage(messageId: string): OutboxItem;
   api_sendQueuedMail(): { sent: number; left: number; message: string };
+  api_findMeetingSlots(dealId: string, request: { durationMinutes?: number; place?: string; fromDay?: string; toDay?: string }): SlotSearch;
+  api_bookMeeting(dealId: string, request: { start: string; durationMinutes?: number; place?: string }): BookResult;
+  api_getPlanner(): Planner;
+  api_syncMeetings(): SyncResult;
 }
 
 type Fn = keyof Api;

@@ -29,6 +29,8 @@ import { dryRunImport, importProgress, listImports, prepareImport, runImportChun
 import { exportClients } from './app/clientExport';
 import { listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
+import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
+import { calendarFor, sheetLink, syncMeetingsForTrigger } from './gas/meetings';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -124,6 +126,7 @@ export function onHourly(): void {
   refreshDelayReport(ports, config);
   queueDigests(ports, config, gasSheetLinks());
   drainOutbox(ports, gasMail());
+  syncMeetingsForTrigger(ports);
 }
 
 export function api_getBoard(filter?: unknown) {
@@ -256,6 +259,23 @@ export function api_listDuplicates() {
 
 export function api_mergeClients(keepId: unknown, mergeIds: unknown) {
   return api((ctx) => mergeClients(ctx, gasClientIndexStore(), keepId, mergeIds));
+}
+
+// Meetings (issue 13): slots from the manager's calendar, booking, the planner, sync.
+export function api_findMeetingSlots(dealId: unknown, request: unknown) {
+  return api((ctx) => findMeetingSlots(ctx, calendarFor(ctx), dealId, request));
+}
+
+export function api_bookMeeting(dealId: unknown, request: unknown) {
+  return api((ctx) => bookMeeting(ctx, calendarFor(ctx), sheetLink(), dealId, request));
+}
+
+export function api_getPlanner() {
+  return api((ctx) => getPlanner(ctx, calendarFor(ctx)));
+}
+
+export function api_syncMeetings() {
+  return api((ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */

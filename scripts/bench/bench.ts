@@ -272,7 +272,60 @@ const ACTIONS: Action[] = [
   { name: 'setup on a set-up workbook', user: OWNER, via: 'menu', prepare: (h) => () => () => h.addon.setupWorkbook() },
   ...CLIENT_ACTIONS,
   ...MAIL_ACTIONS,
+  ...MEETING_ACTIONS(),
 ];
+
+/** Meetings (issue 13): Anna's calendar and booked deals, made once per workbook. */
+function MEETING_ACTIONS(): Action[] {
+  const annaCards = (h: Harness) => ['new', 'negotiation', 'in_work', 'frozen'].flatMap((stage) => cardsOf(h.board(), stage));
+  // Weekday starts (09:00 Berlin = 08:00Z in winter) every 30 minutes, four weeks out (clear of the slot-search row's busy events).
+  const starts = (count: number, minutes: number) => {
+    const out: string[] = [];
+    for (let day = 28; out.length < count && day < 90; day++) {
+      const base = Date.parse('2026-11-23T08:00:00Z') + day * DAY;
+      const weekday = new Date(base).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      for (let k = 0; k < 18 && out.length < count; k++) out.push(new Date(base + k * minutes * 60000).toISOString());
+    }
+    return out;
+  };
+  return [
+    {
+      name: 'slot search (14 days, 200 busy events)', user: ANNA, via: 'sidebar',
+      prepare: (h) => {
+        const card = need(annaCards(h), 1, 'open cards of Anna')[0];
+        if (h.ws.calendar.listEvents(ANNA).length < 200) {
+          for (let i = 0; i < 200; i++) {
+            // ~14 a day round the clock (evenings and weekends too), 30 minutes each.
+            const start = Date.parse('2026-11-23T00:00:00Z') + (i % 14) * DAY + ((Math.floor(i / 14) * 5) % 24) * 3600000;
+            h.ws.calendar.addEvent(ANNA, { summary: `Busy ${i}`, start: new Date(start).toISOString(), end: new Date(start + 30 * 60000).toISOString() });
+          }
+        }
+        return () => () => h.addon.api_findMeetingSlots(card.id, { durationMinutes: 60, place: 'client' });
+      },
+    },
+    {
+      name: 'sync of 100 booked meetings', user: ANNA, via: 'sidebar',
+      prepare: (h) => {
+        const values = h.ws.readSheet('Deals').values as unknown[][];
+        const idAt = (values[0] as string[]).indexOf('ID');
+        const managerAt = (values[0] as string[]).indexOf('Manager');
+        const cards = need(values.slice(1).filter((r) => r[managerAt] === ANNA).map((r) => ({ id: String(r[idAt]) })), 100, 'deals of Anna');
+        const booked: string[] = [];
+        const times = starts(100, 30);
+        h.as(ANNA, () => cards.forEach((card: any, i: number) => {
+          booked.push(h.addon.api_bookMeeting(card.id, { start: times[i], durationMinutes: 15, place: 'video' }).eventId);
+        }));
+        // Each run: one meeting moved in Calendar by hand, then the sync.
+        return (i) => {
+          const start = Date.parse(times[i % 100]) + 15 * 60000 * (1 + Math.floor(i / 100));
+          h.ws.calendar.moveEvent(ANNA, booked[i % 100], new Date(start).toISOString(), new Date(start + 15 * 60000).toISOString());
+          return () => h.addon.api_syncMeetings();
+        };
+      },
+    },
+  ];
+}
 
 /** The issue's targets at the largest size (server side, in Node). */
 const TARGETS: Record<string, { reads?: number; writes?: number; data?: number; cpuMs?: number; payloadKB?: number }> = {

@@ -22,6 +22,7 @@ import { createUrlFetchApp } from './drive/fetch';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
+import { CalendarModel, CalendarJSON, createCalendarService, registerCalendarCalls } from './calendar/index';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -87,6 +88,9 @@ export interface Workspace {
   readonly drive: DriveModel;
   /** The mailbox behind MailApp (uncounted helpers: sent(), message(id), failOnSend(n), remaining(user, now), dailyQuota). */
   readonly mail: MailModel;
+  /** Every user's primary calendar (uncounted person helpers: addEvent, moveEvent, deleteEvent,
+   *  respondAsGuest, listEvents; `invitations` Calendar mailed; `eventsCreatePerDay`). */
+  readonly calendar: CalendarModel;
   readonly context: EmulatorContext;
   /** Set by loadAddon. */
   addon: Addon | null;
@@ -125,6 +129,8 @@ export interface WorkspaceJSON {
   drive?: unknown;
   /** Absent in states saved before MailApp was emulated. */
   mail?: unknown;
+  /** Absent in states saved before Calendar was emulated. */
+  calendar?: CalendarJSON;
 }
 
 /** A Date constructor for the sandbox: `new Date()`, `Date()` and `Date.now()` follow the clock. */
@@ -273,6 +279,12 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     MimeType: MIME_TYPE,
   });
   globals.MailApp = createMailApp(ctx, mail);
+  registerCalendarCalls();
+  const calendarSeed = ((saved?.random ?? options.seed ?? 20261123) ^ 0xca1e) >>> 0;
+  const calendar = saved?.calendar !== undefined
+    ? CalendarModel.fromJSON(saved.calendar, () => timeZone, () => clock.millis())
+    : new CalendarModel(calendarSeed, () => timeZone, () => clock.millis());
+  globals.Calendar = createCalendarService(ctx, calendar);
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];
   const throwTriggerErrors = (options.triggerErrors ?? 'throw') === 'throw';
@@ -330,6 +342,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     model,
     drive,
     mail,
+    calendar,
     context: ctx,
     addon: null,
     bundleDir: null,
@@ -428,6 +441,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
         triggers: state.triggers.map((t) => ({ ...t })),
         drive: drive.toJSON(),
         mail: mail.toJSON(),
+        calendar: calendar.toJSON(),
       };
     },
   });

@@ -14,6 +14,7 @@ import { createWorkspace, loadAddon, runFromClient } from '../emulator/index';
 import type { Addon, TriggerRun, Workspace } from '../emulator/index';
 import { driveRoute, sendDrive } from './drive';
 import { mailRoute } from './mail';
+import { calendarAction, calendarPage, seedDemoCalendar } from './calendar';
 
 export interface PlaygroundOptions {
   port?: number;
@@ -191,6 +192,7 @@ class Session {
     this.addon = loadAddon(this.ws, this.bundle);
     this.addon.setupWorkbook();
     this.addon.loadDemoData();
+    seedDemoCalendar(this.ws, this.timeZone);
   }
 
   save(): void {
@@ -521,6 +523,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
 
     if (method === 'GET') {
+      const page = calendarPage(session.ws, url, session.timeZone);
+      if (page) return send(res, page.status, page.body, page.type);
+    }
+
+    if (method === 'GET') {
       const drive = driveRoute(session.ws, url, session.linkBase ?? '');
       if (drive) return sendDrive(res, drive);
       const mail = mailRoute(session.ws, url);
@@ -539,6 +546,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     const body = await readBody(req);
     let out: unknown;
     switch (route) {
+      case '/api/calendar/move':
+      case '/api/calendar/delete':
+        out = calendarAction(session.ws, route, body);
+        session.save();
+        break;
       case '/api/menu':
         out = session.runMenu(String(body.functionName ?? ''));
         break;

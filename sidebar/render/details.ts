@@ -6,7 +6,7 @@ import { h, type Child } from '../dom';
 import { fromLocalInput, money, toLocalInput, when } from '../format';
 import { call } from '../rpc';
 import { columnOf, findCard, state, whenBoard } from '../state';
-import { endIndex, logActivity, moveDeal, report, updateDeal } from '../actions';
+import { endIndex, logActivity, moveDeal, reload, report, updateDeal } from '../actions';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 import { checkbox, field, input } from './fields';
@@ -15,6 +15,9 @@ import { checkpointsSection } from './checkpointList';
 import { quoteSection, resetQuote } from './quote';
 import { documentsSection } from './documents';
 import { clientCardLink } from './clientsEntry';
+import { meetingSection, onPlannerOpensCard } from './meetings';
+
+onPlannerOpensCard((dealId) => openDetails(dealId));
 
 let current: { dealId: string; details: DealDetails | null; error: string; section?: string } | null = null;
 
@@ -54,6 +57,7 @@ function detailsBody(): Child {
   return [
     summary(card, d), jumps(), editForm(card, d), moves(card, d),
     checkpointsSection(card, d.checkpoints || [], refresh), quoteSection(card, refresh), documentsSection(card),
+    meetingSection(card, () => { refresh(); void reload(); }),
     card.editable ? logForm(card) : null, history(d.history),
   ];
 }

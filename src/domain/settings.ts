@@ -24,6 +24,16 @@ export interface Settings {
   /** Client base (issue 14): managers may open other managers' clients (read only). */
   clientViewOthers: boolean;
   mail: MailSettings;
+  meetings: MeetingSettings;
+}
+
+export interface MeetingSettings {
+  bufferMinutes: number;
+  travelMinutes: number;
+  windowDays: number;
+  sendInvites: boolean;
+  officeAddress: string;
+  title: string;
 }
 
 export interface SettingDefinition {
@@ -58,6 +68,13 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
   { key: 'client_view_others', value: 'TRUE', description: 'TRUE: managers may view (not edit) other managers\' clients; FALSE: only their own.' },
   ...DEFAULT_MAIL_SETTINGS,
+  // Meetings (issue 13)
+  { key: 'meeting_buffer_minutes', value: '15', description: 'Free minutes kept between two meetings.' },
+  { key: 'meeting_travel_minutes', value: '30', description: 'Travel time each way for a meeting at the client\'s address.' },
+  { key: 'meeting_window_days', value: '14', description: 'How far ahead the meeting planner looks.' },
+  { key: 'meeting_send_invites', value: 'TRUE', description: 'Calendar e-mails the invitation to the client when a meeting is booked.' },
+  { key: 'office_address', value: '', description: 'Location of meetings at the office.' },
+  { key: 'meeting_title', value: 'Meeting: {client} — {deal}', description: 'Title of booked Calendar events; {client}, {deal}, {phone}, {address} are filled in.' },
 ];
 
 function numberOr(text: string | undefined, fallback: number): number {
@@ -116,5 +133,13 @@ export function readSettings(pairs: Record<string, string>): Settings {
     documentsFolder: get('documents_folder') || '',
     clientViewOthers: booleanOr(get('client_view_others'), true),
     mail: readMailSettings(get),
+    meetings: {
+      bufferMinutes: Math.max(0, numberOr(get('meeting_buffer_minutes'), 15)),
+      travelMinutes: Math.max(0, numberOr(get('meeting_travel_minutes'), 30)),
+      windowDays: Math.min(60, Math.max(1, numberOr(get('meeting_window_days'), 14))),
+      sendInvites: booleanOr(get('meeting_send_invites'), true),
+      officeAddress: get('office_address') || '',
+      title: text('meeting_title'),
+    },
   };
 }

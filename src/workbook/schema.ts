@@ -68,6 +68,18 @@ const versionColumns: ColumnSchema[] = [
   { key: 'updatedBy', header: 'Updated by', type: 'email', width: 170 },
 ];
 
+export const MEETING_STATUSES = ['booked', 'moved', 'cancelled', 'declined'] as const;
+
+const MEETING_COLUMNS: ColumnSchema[] = [
+  { key: 'city', header: 'City', type: 'text', width: 120, note: 'The client\'s city: meetings are offered first on trip days to it (Trips tab).' },
+  { key: 'address', header: 'Address', type: 'text', width: 200, note: 'Where to meet the client when the place is "client".' },
+  { key: 'meetingEventId', header: 'Meeting event ID', type: 'text', width: 160, note: 'Kept by Dealboard: the Google Calendar event of the meeting.' },
+  { key: 'meetingStart', header: 'Meeting start', type: 'datetime', width: 140 },
+  { key: 'meetingEnd', header: 'Meeting end', type: 'datetime', width: 140 },
+  { key: 'meetingStatus', header: 'Meeting status', type: 'enum', values: MEETING_STATUSES, width: 110 },
+  { key: 'meetingPlace', header: 'Meeting place', type: 'enum', values: ['office', 'client', 'video'], width: 100 },
+];
+
 export const DEALS: TabSchema = {
   name: 'Deals',
   idColumn: 'id',
@@ -103,6 +115,8 @@ export const DEALS: TabSchema = {
     { key: 'source', header: 'Source', type: 'text', width: 110 },
     { key: 'notes', header: 'Notes', type: 'longtext', width: 260 },
     ...versionColumns,
+    // Meetings (issue 13): where the client is, and the Calendar event the deal owns.
+    ...MEETING_COLUMNS,
   ],
   conditionalFormats: [
     { column: 'health', whenTextEquals: 'red', background: '#f4c7c3', fontColor: '#a50e0e' },
@@ -373,12 +387,28 @@ export const IMPORTS: TabSchema = {
   ],
 };
 
+/** Days a manager spends in a client's city (issue 13): meetings there are packed on them. */
+export const TRIPS: TabSchema = {
+  name: 'Trips',
+  idColumn: 'id',
+  idPrefix: 'T',
+  tabColor: '#1e9e6a',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'manager', header: 'Manager', type: 'email', required: true, width: 180 },
+    { key: 'city', header: 'City', type: 'text', required: true, width: 140 },
+    { key: 'fromDay', header: 'From', type: 'date', required: true, width: 110 },
+    { key: 'toDay', header: 'To', type: 'date', required: true, width: 110 },
+    { key: 'note', header: 'Note', type: 'longtext', width: 220 },
+  ],
+};
+
 export { NOTIFICATIONS, OUTBOX } from './notificationTabs';
 import { NOTIFICATIONS, OUTBOX } from './notificationTabs';
 
 export const TABS: readonly TabSchema[] = [
   DEALS, LEADS, CLIENTS, CHECKPOINTS, PLANS, PAYMENTS, CATALOG, QUOTE_LINES, DOCUMENTS, ACTIVITIES, SETTINGS, USERS,
-  IMPORTS, NOTIFICATIONS, OUTBOX,
+  IMPORTS, NOTIFICATIONS, OUTBOX, TRIPS,
 ];
 
 export function tabByName(name: string): TabSchema | undefined {
