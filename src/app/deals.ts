@@ -43,6 +43,7 @@ export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undef
     moment: ctx.moment,
     filter: filter && typeof filter === 'object' ? filter : undefined,
     problems: open.concat(deals.problems, leads.problems),
+    timeZone: ctx.config.timeZone,
   });
 }
 

@@ -1,0 +1,47 @@
+// Issue 11 "trust in the first week": nothing typed is silently lost or turned into another value.
+import { demoWorkspace, records, runFromClient } from './harness';
+
+function cardWithNextContact(board: any, manager: string) {
+  for (const column of board.columns) {
+    const card = column.cards.find((c: any) => c.manager === manager && c.nextContactAt);
+    if (card) return card;
+  }
+  throw new Error('no card with a next contact');
+}
+
+describe('item 1: a mistyped next-contact year is refused, the old value kept', () => {
+  it('refuses year 20266 when logging a call and when saving the deal, writing nothing', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = cardWithNextContact(addon.api_getBoard(), 'anna@studio.test');
+    const before = JSON.stringify(ws.readSheet('Deals').values);
+    const activities = records(ws, 'Activities').length;
+    const logged = runFromClient(ws, addon, 'api_logActivity', [{ dealId: card.id, kind: 'call', summary: 'Call', nextContactAt: '+020266-11-27T10:00:00.000Z' }]);
+    expect(logged.error.message).toBe('The next contact has the year 20266: check the date (years 1970–2100).');
+    const saved = runFromClient(ws, addon, 'api_updateDeal', [card.id, { nextContactAt: '+020266-11-27T10:00:00.000Z' }, card.version]);
+    expect(saved.error.message).toBe('The next contact has the year 20266: check the date (years 1970–2100).');
+    expect(JSON.stringify(ws.readSheet('Deals').values)).toBe(before);
+    expect(records(ws, 'Activities').length).toBe(activities);
+    expect(addon.api_getDeal(card.id).card.nextContactAt).toBe(card.nextContactAt);
+  });
+});
+
+describe('item 2: a money field never turns text into another number (server side)', () => {
+  it('refuses "abc" and reads "5k" as 5000', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = addon.api_getBoard().columns.find((c: any) => c.key === 'new').cards.find((c: any) => c.manager === 'anna@studio.test');
+    const before = JSON.stringify(ws.readSheet('Deals').values);
+    expect(runFromClient(ws, addon, 'api_updateDeal', [card.id, { budget: 'abc' }, card.version]).error.message)
+      .toBe('The budget "abc" is not an amount: type digits such as 1500, 1 500 or 1,500.50.');
+    expect(JSON.stringify(ws.readSheet('Deals').values)).toBe(before);
+    const updated = addon.api_updateDeal(card.id, { budget: '5k' }, card.version);
+    expect(updated.budget).toBe(5000);
+    expect(runFromClient(ws, addon, 'api_addLead', [{ name: 'Walk-in', budget: 'lots' }]).error.message).toContain('is not an amount');
+  });
+});
+
+describe('item 5: the board tells the sidebar the spreadsheet time zone', () => {
+  it('sends the zone times are typed and shown in', () => {
+    const { addon } = demoWorkspace(80, 'anna@studio.test');
+    expect(addon.api_getBoard().timeZone).toBe('Europe/Berlin');
+  });
+});
