@@ -1,0 +1,90 @@
+// Issue 11 as a person types in the sidebar: a mistyped next-contact year is refused and the
+// old value kept (item 1), "abc" in Budget is refused and "5k" saved as 5000 (item 2), the title
+// limit shows while typing (item 3), "With whom" saves what the field shows (item 4).
+// Run: npm run build && npx jest --runInBand tests/browser/trust.test.ts
+import type { Frame, Page } from 'playwright-core';
+import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground } from './harness';
+import { activitiesOf, menu, rowById, until } from './sheet';
+
+const enabled = browserSuiteEnabled('Trust browser tests');
+const suite = enabled ? describe : describe.skip;
+
+suite('typed values are never silently lost (issue 11)', () => {
+  const session = openPlayground({ now: '2026-12-01T08:00:00Z' });
+  let pg: RunningPlayground;
+  let page: Page;
+  let dealId = '';
+
+  beforeAll(() => { ({ pg, page } = session); });
+
+  async function details(): Promise<Frame> {
+    if (!(await page.locator('[data-testid="sidebar-frame"]').isVisible())) await menu(page, 'openBoard');
+    const frame = await frameOf(page, 'sidebar-frame');
+    await frame.waitForSelector('[data-testid="column-new"] .card', { timeout: 15000 });
+    if (!dealId) {
+      const ids = await frame.$$eval('.card[data-editable="true"]', (els) => els.map((e) => e.getAttribute('data-id') || ''));
+      dealId = ids.find((id) => rowById(pg, 'Deals', id)!['Next contact'] !== '' && rowById(pg, 'Deals', id)!.Client !== '') || '';
+    }
+    if (!(await frame.locator('[data-testid="details"] [data-testid="log-form"]').count())) {
+      await frame.click(`[data-testid="card-${dealId}"] [data-testid="card-title"]`);
+    }
+    await frame.waitForSelector('[data-testid="details"] [data-testid="log-form"]', { state: 'attached' });
+    if (!(await frame.locator('[data-testid="log-form"]').isVisible())) await frame.click('[data-testid="details"] details.log > summary');
+    return frame;
+  }
+
+  test('item 1: logging a call with next contact year 20266 is refused and the old next contact stays', async () => {
+    const frame = await details();
+    const before = rowById(pg, 'Deals', dealId)!;
+    expect(before['Next contact']).not.toBe('');
+    const calls = activitiesOf(pg, dealId).length;
+    await frame.locator('[data-testid="log-form"] textarea').fill('Called, they want a call back');
+    await frame.locator('[data-testid="log-next-contact"]').fill('20266-12-03T10:00');
+    await frame.locator('[data-testid="log-form"] button[type="submit"]').click();
+    const banner = frame.locator('[data-testid="banner"]');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('has the year 20266');
+    expect(await frame.getAttribute('[data-testid="log-next-contact"]', 'aria-invalid')).toBe('true');
+    await page.waitForTimeout(500);
+    expect(activitiesOf(pg, dealId).length).toBe(calls);
+    expect(rowById(pg, 'Deals', dealId)!['Next contact']).toEqual(before['Next contact']);
+  });
+
+  test('item 4: "With whom" shows the client name as a value and saves it', async () => {
+    const frame = await details();
+    const shown = await frame.inputValue('[data-testid="log-with-whom"]');
+    expect(shown).toBe(String(rowById(pg, 'Deals', dealId)!.Client));
+    const calls = activitiesOf(pg, dealId).length;
+    await frame.locator('[data-testid="log-next-contact"]').fill('');
+    await frame.locator('[data-testid="log-form"] textarea').fill('Called about the proposal');
+    await frame.locator('[data-testid="log-form"] button[type="submit"]').click();
+    const logged = await until('the call logged', () => { const a = activitiesOf(pg, dealId); return a.length > calls && a[a.length - 1]; });
+    expect(logged['With whom']).toBe(shown);
+  });
+
+  test('item 2: Budget "abc" is refused, "5k" is saved as 5000', async () => {
+    const frame = await details();
+    const budget = frame.locator('[data-testid="details-budget"]');
+    const before = rowById(pg, 'Deals', dealId)!.Budget;
+    await budget.fill('abc');
+    await frame.click('[data-testid="details-save"]');
+    const banner = frame.locator('[data-testid="banner"]');
+    await frame.waitForSelector('[data-testid="banner"]:has-text("is not an amount")');
+    expect(await banner.innerText()).toContain('The budget "abc" is not an amount');
+    expect(rowById(pg, 'Deals', dealId)!.Budget).toEqual(before);
+    await budget.fill('5k');
+    await frame.click('[data-testid="details-save"]');
+    await until('the budget saved as 5000', () => rowById(pg, 'Deals', dealId)!.Budget === 5000);
+  });
+
+  test('item 3: a title over 200 characters shows the limit while typing', async () => {
+    const frame = await details();
+    const title = frame.locator('[data-testid="details"] .details-form input[type="text"]').first();
+    await title.fill('x'.repeat(205));
+    const limit = frame.locator('[data-testid="title-limit"]');
+    expect(await limit.innerText()).toBe('205 / 200 characters: 5 too many');
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    await title.fill('x'.repeat(150));
+    expect(await limit.innerText()).toBe('');
+  });
+});
