@@ -24,26 +24,34 @@ import { dryRunImport, importProgress, listImports, prepareImport, runImportChun
 import { exportClients } from './app/clientExport';
 import { listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
+import { menuFor } from './domain/menu';
+import { ownerActionRefusal, roleOf } from './app/ownerActions';
+import { Role } from './domain/roles';
 
 const ADDON_TITLE = 'Dealboard';
 
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  // Runs in AuthMode.NONE for an add-on not yet used in this document: menus only.
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem('Open deal board', 'openBoard')
-    .addItem('Open full board', 'openFullBoard')
-    .addSeparator()
-    .addItem('My desk (health)', 'openDesk')
-    .addItem('Client base (find, import, export)', 'openClientBase')
-    .addSeparator()
-    .addItem('Recompute health', 'recomputeHealth')
-    .addItem('Refresh delay report', 'refreshDelayReportNow')
-    .addSeparator()
-    .addItem('Set up workbook', 'setupWorkbook')
-    .addItem('Install document templates', 'installDocumentTemplates')
-    .addItem('Load demo data', 'loadDemoData')
-    .addToUi();
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // Runs in AuthMode.NONE for an add-on not yet used in this document: menus only, every item.
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of menuFor(menuRole(e))) {
+    if (entry === 'separator') menu.addSeparator(); else menu.addItem(entry.caption, entry.functionName);
+  }
+  menu.addToUi();
+}
+
+/** The role is knowable only where the document may be read (not in AuthMode.NONE). */
+function menuRole(e?: GoogleAppsScript.Events.SheetsOnOpen): Role | null {
+  const mode = e && (e as unknown as { authMode?: unknown }).authMode;
+  if (!e || mode === undefined || String(mode) === 'NONE') return null;
+  return roleOf(gasPorts());
+}
+
+/** A non-owner running an owner action gets a plain sentence, not "Error in loadDemoData". */
+function refusedOwnerAction(functionName: string): boolean {
+  const refusal = ownerActionRefusal(gasPorts(), functionName);
+  if (!refusal) return false;
+  SpreadsheetApp.getUi().alert(refusal);
+  return true;
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -51,18 +59,21 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function setupWorkbook() {
+  if (refusedOwnerAction('setupWorkbook')) return null;
   const report = setupWorkbookWith(gasPorts());
   SpreadsheetApp.getActive().toast(describeSetup(report), ADDON_TITLE, 8);
   return plain(report);
 }
 
 export function loadDemoData(request?: DemoRequest) {
+  if (refusedOwnerAction('loadDemoData')) return null;
   const result = userFacing(() => loadDemoDataWith(gasPorts(), request));
   SpreadsheetApp.getActive().toast(`Demo studio loaded: ${result.deals} deals, ${result.clients} clients, ${result.leads} requests.`, ADDON_TITLE, 8);
   return result;
 }
 
 export function installDocumentTemplates() {
+  if (refusedOwnerAction('installDocumentTemplates')) return null;
   const result = userFacing(() => installTemplates(gasPorts(), gasDocs()));
   const message = result.created.length
     ? `Templates created: ${result.created.join(', ')}. Edit them in Drive, in the "Dealboard templates" folder.`
