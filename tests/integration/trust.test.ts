@@ -45,3 +45,15 @@ describe('item 5: the board tells the sidebar the spreadsheet time zone', () => 
     expect(addon.api_getBoard().timeZone).toBe('Europe/Berlin');
   });
 });
+
+describe('item 16: owner and head open My desk to All', () => {
+  it('defaults a supervisor to All when the sidebar sends no scope (google.script.run turns undefined into null)', () => {
+    const owner = demoWorkspace(80, 'owner@studio.test');
+    const desk = runFromClient(owner.ws, owner.addon, 'api_getHealth', [undefined]);
+    expect(desk.ok).toBe(true);
+    expect(desk.value.scope).toBe('all');
+    const manager = demoWorkspace(80, 'anna@studio.test');
+    expect(runFromClient(manager.ws, manager.addon, 'api_getHealth', [undefined]).value.scope).toBe('mine');
+    expect(runFromClient(owner.ws, owner.addon, 'api_getHealth', ['mine']).value.scope).toBe('mine');
+  });
+});
