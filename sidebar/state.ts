@@ -45,7 +45,7 @@ export function whenBoard(): Promise<void> {
 export function setBoard(board: Board): void {
   state.board = board;
   boardWaiters.splice(0).forEach((resolve) => resolve());
-  if (!state.scope) state.scope = board.me.role === 'head' || board.me.role === 'owner' ? 'all' : 'mine';
+  if (!state.scope) state.scope = board.me.role === 'head' || board.me.role === 'owner' || board.me.role === 'executor' ? 'all' : 'mine';
   changed();
 }
 

@@ -57,3 +57,39 @@ describe('item 16: owner and head open My desk to All', () => {
     expect(runFromClient(owner.ws, owner.addon, 'api_getHealth', ['mine']).value.scope).toBe('mine');
   });
 });
+
+describe('item 13: executors see only the deals they work on, enforced on the server', () => {
+  it('sends Eva only deals where she is responsible for a checkpoint: no New/Negotiation contacts, no inbox', () => {
+    const { ws, addon } = demoWorkspace(80, 'eva@studio.test');
+    const checkpoints = records(ws, 'Checkpoints');
+    const hers = new Set(checkpoints.filter((c) => String(c.Responsible).toLowerCase() === 'eva@studio.test' || c.Responsible === 'executor').map((c) => String(c['Deal ID'])));
+    expect(hers.size).toBeGreaterThan(0);
+    for (const filter of [undefined, { scope: 'all' }, { scope: 'mine' }, { scope: 'manager', manager: 'anna@studio.test' }]) {
+      const board = runFromClient(ws, addon, 'api_getBoard', [filter]).value;
+      const cards = board.columns.flatMap((c: any) => c.cards);
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) expect(hers.has(card.id)).toBe(true);
+      expect(board.inbox).toEqual([]);
+      expect(board.problems).toEqual([]);
+      const sent = JSON.stringify(board);
+      // A phone shared by one of her deals' clients may appear; any other must not.
+      const herPhones = new Set(records(ws, 'Deals').filter((d) => hers.has(String(d.ID))).map((d) => String(d.Phone)));
+      const others = records(ws, 'Deals').filter((d) => !hers.has(String(d.ID)) && d.Phone && !herPhones.has(String(d.Phone)));
+      expect(others.length).toBeGreaterThan(0);
+      for (const d of others) expect(sent).not.toContain(String(d.Phone));
+    }
+    const other = records(ws, 'Deals').find((d) => d.Stage === 'new' && !hers.has(String(d.ID)))!;
+    expect(runFromClient(ws, addon, 'api_getDeal', [other.ID]).error.message)
+      .toBe('This deal is not one you work on: executors see the deals where they are responsible for a checkpoint.');
+    const mine = [...hers][0];
+    expect(runFromClient(ws, addon, 'api_getDeal', [mine]).ok).toBe(true);
+    expect(runFromClient(ws, addon, 'api_addLead', [{ name: 'X' }]).error.message).toBe('Executors cannot take requests; ask a manager.');
+  });
+
+  it('a manager still sees the whole board', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const all = runFromClient(ws, addon, 'api_getBoard', [{ scope: 'all' }]).value;
+    expect(all.columns.flatMap((c: any) => c.cards).length).toBeGreaterThan(records(ws, 'Checkpoints').length > 0 ? 10 : 0);
+    expect(all.inbox.length).toBeGreaterThan(0);
+  });
+});
