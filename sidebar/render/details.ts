@@ -8,11 +8,11 @@ import { call } from '../rpc';
 import { columnOf, findCard, state, whenBoard } from '../state';
 import { endIndex, logActivity, moveDeal, report, updateDeal } from '../actions';
 import { showBanner } from './banner';
-import { openPanel, panelOpen, refreshPanel } from './panel';
+import { openPanel, panelOpen, refreshPanel, setCloseGuard } from './panel';
 import { checkbox, field, input } from './fields';
 import { STEPS } from './card';
 import { checkpointsSection } from './checkpointList';
-import { quoteSection, resetQuote } from './quote';
+import { quoteSection, resetQuote, unsavedQuoteQuestion } from './quote';
 import { documentsSection } from './documents';
 import { clientCardLink } from './clientsEntry';
 import { readMoney, readTime, timeInputValue, zoneLabel } from '../typedFields';
@@ -28,6 +28,7 @@ export function openDetails(dealId: string, section?: string): void {
   resetQuote();
   const found = findCard(dealId);
   openPanel({ title: found ? found.card.title : 'Deal', testid: 'details', body: detailsBody });
+  setCloseGuard(unsavedQuoteQuestion);
   load(dealId);
 }
 

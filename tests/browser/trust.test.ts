@@ -87,4 +87,35 @@ suite('typed values are never silently lost (issue 11)', () => {
     await title.fill('x'.repeat(150));
     expect(await limit.innerText()).toBe('');
   });
+
+  test('item 10: Esc in the price-list search closes only the list; a pick closes it; closing over an unsaved quote asks', async () => {
+    const frame = await details();
+    const search = frame.locator('[data-testid="details"] [data-testid="catalog-search"]');
+    await search.waitFor();
+    const list = frame.locator('[data-testid="details"] .picker-results');
+    await search.click();
+    await search.fill('a');
+    await list.waitFor();
+    await search.press('Escape');
+    await list.waitFor({ state: 'hidden' });
+    expect(await frame.locator('[data-testid="details"]').isVisible()).toBe(true);
+    // Pick one: the list closes, the line is there, the quote is unsaved.
+    const lines = await frame.locator('[data-testid="details"] .qline').count();
+    await search.click();
+    await list.waitFor();
+    await frame.locator('[data-testid="details"] .picker-item').first().click();
+    await frame.waitForFunction((n) => document.querySelectorAll('[data-testid="details"] .qline').length === n + 1, lines);
+    expect(await frame.locator('[data-testid="details"] .picker-results').isVisible()).toBe(false);
+    expect(await frame.locator('[data-testid="details"] .quote-status').innerText()).toContain('unsaved changes');
+    // Esc with the list closed asks before discarding; "Keep editing" keeps the card and the line.
+    await frame.locator('[data-testid="details"] [data-testid="catalog-search"]').press('Escape');
+    await frame.locator('[data-testid="close-confirm"]').waitFor();
+    expect(await frame.locator('[data-testid="close-confirm"]').innerText()).toContain('The quote has unsaved changes');
+    await frame.click('[data-testid="close-keep"]');
+    expect(await frame.locator('[data-testid="details"] .qline').count()).toBe(lines + 1);
+    await frame.press('body', 'Escape');
+    await frame.click('[data-testid="close-discard"]');
+    await frame.locator('aside.panel').waitFor({ state: 'hidden' });
+    expect(await frame.locator('aside.panel').isVisible()).toBe(false);
+  });
 });
