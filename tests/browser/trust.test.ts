@@ -3,7 +3,7 @@
 // limit shows while typing (item 3), "With whom" saves what the field shows (item 4).
 // Run: npm run build && npx jest --runInBand tests/browser/trust.test.ts
 import type { Frame, Page } from 'playwright-core';
-import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground } from './harness';
+import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshot } from './harness';
 import { activitiesOf, menu, rowById, until } from './sheet';
 
 const enabled = browserSuiteEnabled('Trust browser tests');
@@ -117,5 +117,37 @@ suite('typed values are never silently lost (issue 11)', () => {
     await frame.click('[data-testid="close-discard"]');
     await frame.locator('aside.panel').waitFor({ state: 'hidden' });
     expect(await frame.locator('aside.panel').isVisible()).toBe(false);
+  });
+
+  test('item 9: at 300 px a quote line keeps Qty, unit, price, discount and total readable', async () => {
+    const frame = await details();
+    const sidebarWidth = await page.locator('[data-testid="sidebar-frame"]').evaluate((e) => e.getBoundingClientRect().width);
+    expect(sidebarWidth).toBeLessThanOrEqual(320);
+    const search = frame.locator('[data-testid="details"] [data-testid="catalog-search"]');
+    await search.click();
+    await search.fill('website des');
+    await frame.locator('[data-testid="catalog-item-WEB-DES"]').click();
+    const i = (await frame.locator('[data-testid="details"] .qline').count()) - 1;
+    await frame.fill(`[data-testid="quote-discount-${i}"]`, '15');
+    await frame.fill(`[data-testid="quote-qty-${i}"]`, '12');
+    const box = async (testid: string) => frame.locator(`[data-testid="${testid}"]`).evaluate((e) => {
+      const input = e as HTMLInputElement;
+      return { width: input.getBoundingClientRect().width, fits: input.scrollWidth <= input.clientWidth + 1, value: input.value };
+    });
+    for (const id of [`quote-qty-${i}`, `quote-price-${i}`, `quote-discount-${i}`]) {
+      const b = await box(id);
+      expect(b.width).toBeGreaterThanOrEqual(40);
+      expect(b.fits).toBe(true);
+    }
+    expect((await box(`quote-discount-${i}`)).value).toBe('15');
+    expect((await box(`quote-qty-${i}`)).value).toBe('12');
+    const unit = await frame.locator(`[data-testid="quote-line-${i}"] .qunit`).first().evaluate((e) => ({ text: e.textContent, fits: e.scrollWidth <= e.clientWidth + 1 }));
+    expect(unit).toEqual({ text: 'page', fits: true });
+    const total = await frame.locator(`[data-testid="quote-line-total-${i}"]`).evaluate((e) => ({ text: e.textContent || '', fits: e.scrollWidth <= (e.parentElement as HTMLElement).clientWidth + 1 }));
+    expect(total.fits).toBe(true);
+    expect(total.text.replace(/[^0-9]/g, '')).toBe('459000');
+    await frame.locator(`[data-testid="quote-line-${i}"]`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'quote-line-300px');
+    await frame.locator('aside.panel').evaluate(() => undefined);
   });
 });
