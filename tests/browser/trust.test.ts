@@ -150,4 +150,21 @@ suite('typed values are never silently lost (issue 11)', () => {
     await screenshot(page, 'quote-line-300px');
     await frame.locator('aside.panel').evaluate(() => undefined);
   });
+
+  test('item 5: with the browser in New York, 11:00 typed is 11:00 in the spreadsheet zone (Europe/Berlin), labelled so', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
+    await page.reload();
+    await page.waitForSelector('[data-testid="cell-2-1"]');
+    const frame = await details();
+    expect(await frame.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');
+    const label = await frame.locator('[data-testid="log-form"] label[for]').filter({ hasText: 'Next contact' }).innerText();
+    expect(label).toBe('Next contact (Europe/Berlin)');
+    await frame.locator('[data-testid="log-form"] textarea').fill('Call back on Friday');
+    await frame.locator('[data-testid="log-next-contact"]').fill('2026-12-04T11:00');
+    await frame.locator('[data-testid="log-form"] button[type="submit"]').click();
+    await until('the next contact saved', () => pg.addon.api_getDeal(dealId).card.nextContactAt === '2026-12-04T10:00:00.000Z');
+    await frame.waitForFunction(() => (document.querySelector('[data-testid="details-next-contact"]') as HTMLInputElement | null)?.value === '2026-12-04T11:00');
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' });
+  });
 });
