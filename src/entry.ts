@@ -27,6 +27,7 @@ import { gasClientIndexStore, gasZip } from './gas/clientServices';
 import { menuFor } from './domain/menu';
 import { ownerActionRefusal, roleOf } from './app/ownerActions';
 import { Role } from './domain/roles';
+import { documentStatus } from './app/documentStatus';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -282,4 +283,9 @@ function userFacing<T>(run: () => T): T {
 /** Only plain JSON crosses google.script.run: a stray Date would make the whole call fail. */
 function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+// Issue 11 item 12: documents made from an older quote revision are marked on the card.
+export function api_documentStatus(dealId: unknown) {
+  return api((ctx) => documentStatus(ctx, dealId));
 }
