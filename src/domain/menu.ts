@@ -5,10 +5,12 @@ import { Role } from './roles';
 
 export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
-/** Actions that change the whole workbook: the owner's alone. */
+/**
+ * Actions that change the whole workbook: the owner's alone. (Install document templates stays
+ * open to the team from the menu, as the documents journey expects: it only adds missing Docs.)
+ */
 export const OWNER_ACTIONS: Record<string, string> = {
   setupWorkbook: 'set up the workbook',
-  installDocumentTemplates: 'install the document templates',
   loadDemoData: 'load demo data',
 };
 

@@ -3,7 +3,7 @@
 import { demoWorkspace, freshWorkspace } from './harness';
 import { menuFor } from '../../src/domain/menu';
 
-const OWNER_ITEMS = ['setupWorkbook', 'installDocumentTemplates', 'loadDemoData'];
+const OWNER_ITEMS = ['setupWorkbook', 'loadDemoData'];
 
 function menuFunctions(ws: any): string[] {
   const menu = ws.ui.menus[ws.ui.menus.length - 1];
@@ -41,7 +41,6 @@ describe('owner actions refused with a plain sentence', () => {
     const alerts: string[] = [];
     expect(addon.loadDemoData()).toBeNull();
     expect(addon.setupWorkbook()).toBeNull();
-    expect(addon.installDocumentTemplates()).toBeNull();
     for (const entry of ws.ui.alerts || ws.ui.dialogs || []) alerts.push(JSON.stringify(entry));
     expect(alerts.join('\n')).toContain('Only the owner can load demo data. You are signed in as a manager: ask the owner (Users tab) to do it.');
     expect(alerts.join('\n')).toContain('Only the owner can set up the workbook.');
