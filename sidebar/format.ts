@@ -26,19 +26,46 @@ function valid(iso: string | null | undefined): Date | null {
   return isNaN(d.getTime()) ? null : d;
 }
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const shortDayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+// Times are shown in the spreadsheet's zone (the workbook's truth), not the browser's (issue 11
+// item 5); setDisplayZone is called when the board arrives.
+let zone: string | undefined;
+let timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+let dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+let shortDayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+let dayParts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function setDisplayZone(timeZone: string | undefined): void {
+  if (!timeZone || timeZone === zone) return;
+  try {
+    const tz = { timeZone };
+    timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', ...tz });
+    dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', ...tz });
+    shortDayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', ...tz });
+    dayParts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...tz });
+    zone = timeZone;
+  } catch (_) {
+    // An unknown zone name: keep the browser's rather than failing to draw.
+  }
+}
 
 function localDay(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const parts: Record<string, string> = {};
+  for (const p of dayParts.formatToParts(d)) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+/** A 'yyyy-MM-dd' day moved by n days (calendar arithmetic, no zone involved). */
+function shiftDay(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
-/** "Today 14:30", "Tomorrow 09:00", "Thu, 14 Mar 10:00". */
+function dayNumber(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86400000;
+}
+
+/** "Today 14:30", "Tomorrow 09:00", "Thu, 14 Mar 10:00": in the spreadsheet's zone. */
 export function when(iso: string | null | undefined, today?: string): string {
   const d = valid(iso);
   if (!d) return '';
@@ -46,39 +73,25 @@ export function when(iso: string | null | undefined, today?: string): string {
   const t = timeFmt.format(d);
   const base = today || localDay(new Date());
   if (day === base) return `Today ${t}`;
-  const next = new Date(`${base}T12:00:00`);
-  next.setDate(next.getDate() + 1);
-  if (day === localDay(next)) return `Tomorrow ${t}`;
-  const prev = new Date(`${base}T12:00:00`);
-  prev.setDate(prev.getDate() - 1);
-  if (day === localDay(prev)) return `Yesterday ${t}`;
-  const days = Math.round((new Date(`${day}T12:00:00`).getTime() - new Date(`${base}T12:00:00`).getTime()) / 86400000);
+  if (day === shiftDay(base, 1)) return `Tomorrow ${t}`;
+  if (day === shiftDay(base, -1)) return `Yesterday ${t}`;
+  const days = dayNumber(day) - dayNumber(base);
   return `${Math.abs(days) < 7 ? dayFmt.format(d) : shortDayFmt.format(d)}, ${t}`;
 }
 
+const dateOnlyFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** A day ('yyyy-MM-dd', already the sheet's day) or an instant, as "Thu, 14 Mar". */
 export function day(iso: string | null | undefined): string {
-  const d = valid(iso && iso.length === 10 ? `${iso}T12:00:00` : iso);
+  if (iso && iso.length === 10) { const d = valid(`${iso}T12:00:00Z`); return d ? dateOnlyFmt.format(d) : ''; }
+  const d = valid(iso);
   return d ? dayFmt.format(d) : '';
 }
 
-/** ISO instant -> value of <input type="datetime-local"> in the browser's time. */
-export function toLocalInput(iso: string | null | undefined): string {
-  const d = valid(iso);
-  return d ? `${localDay(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}` : '';
-}
-
-/** <input type="datetime-local"> value -> ISO instant, or null when empty. */
-export function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const d = new Date(value);
-  return isNaN(d.getTime()) ? null : d.toISOString();
-}
-
 export function daysFrom(iso: string, today: string): number {
-  const a = new Date(`${today}T12:00:00`).getTime();
   const d = valid(iso);
   if (!d) return Infinity;
-  return Math.floor((new Date(`${localDay(d)}T12:00:00`).getTime() - a) / 86400000);
+  return dayNumber(localDay(d)) - dayNumber(today);
 }
 
 const exactFormats: Record<string, Intl.NumberFormat> = {};

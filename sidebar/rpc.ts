@@ -38,6 +38,7 @@ export interface Api {
   api_getQuote(dealId: string): QuoteView;
   api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number): QuoteView;
   api_generateDocument(dealId: string, kind: DocumentKind): GeneratedDocument;
+  api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean }[];
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;

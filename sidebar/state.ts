@@ -5,6 +5,7 @@ import type { Board, Card, Column } from '../src/app/contracts/board';
 import type { CatalogView } from '../src/app/contracts/quote';
 import type { Forecast } from '../src/domain/forecast';
 import { sameEmail } from '../src/domain/roles';
+import { setDisplayZone } from './format';
 import type { StageKey } from '../src/domain/stages';
 
 export interface State {
@@ -44,8 +45,9 @@ export function whenBoard(): Promise<void> {
 
 export function setBoard(board: Board): void {
   state.board = board;
+  setDisplayZone(board.timeZone);
   boardWaiters.splice(0).forEach((resolve) => resolve());
-  if (!state.scope) state.scope = board.me.role === 'head' || board.me.role === 'owner' ? 'all' : 'mine';
+  if (!state.scope) state.scope = board.me.role === 'head' || board.me.role === 'owner' || board.me.role === 'executor' ? 'all' : 'mine';
   changed();
 }
 

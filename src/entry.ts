@@ -32,27 +32,35 @@ import { gasClientIndexStore, gasZip } from './gas/clientServices';
 import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
 import { calendarFor, sheetLink, syncMeetingsForTrigger } from './gas/meetings';
 
+import { menuFor } from './domain/menu';
+import { ownerActionRefusal, roleOf } from './app/ownerActions';
+import { Role } from './domain/roles';
+import { documentStatus } from './app/documentStatus';
+
 const ADDON_TITLE = 'Dealboard';
 
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  // Runs in AuthMode.NONE for an add-on not yet used in this document: menus only.
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem('Open deal board', 'openBoard')
-    .addItem('Open full board', 'openFullBoard')
-    .addSeparator()
-    .addItem('My desk (health)', 'openDesk')
-    .addItem('Client base (find, import, export)', 'openClientBase')
-    .addSeparator()
-    .addItem('Recompute health', 'recomputeHealth')
-    .addItem('Refresh delay report', 'refreshDelayReportNow')
-    .addSeparator()
-    .addItem('Set up workbook', 'setupWorkbook')
-    .addItem('Install document templates', 'installDocumentTemplates')
-    .addItem('Load demo data', 'loadDemoData')
-    .addSeparator()
-    .addItem('Send queued e-mails now', 'sendQueuedMailNow')
-    .addToUi();
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // Runs in AuthMode.NONE for an add-on not yet used in this document: menus only, every item.
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const entry of menuFor(menuRole(e))) {
+    if (entry === 'separator') menu.addSeparator(); else menu.addItem(entry.caption, entry.functionName);
+  }
+  menu.addToUi();
+}
+
+/** The role is knowable only where the document may be read (not in AuthMode.NONE). */
+function menuRole(e?: GoogleAppsScript.Events.SheetsOnOpen): Role | null {
+  const mode = e && (e as unknown as { authMode?: unknown }).authMode;
+  if (!e || mode === undefined || String(mode) === 'NONE') return null;
+  return roleOf(gasPorts());
+}
+
+/** A non-owner running an owner action gets a plain sentence, not "Error in loadDemoData". */
+function refusedOwnerAction(functionName: string): boolean {
+  const refusal = ownerActionRefusal(gasPorts(), functionName);
+  if (!refusal) return false;
+  SpreadsheetApp.getUi().alert(refusal);
+  return true;
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -60,12 +68,14 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function setupWorkbook() {
+  if (refusedOwnerAction('setupWorkbook')) return null;
   const report = setupWorkbookWith(gasPorts());
   SpreadsheetApp.getActive().toast(describeSetup(report), ADDON_TITLE, 8);
   return plain(report);
 }
 
 export function loadDemoData(request?: DemoRequest) {
+  if (refusedOwnerAction('loadDemoData')) return null;
   const result = userFacing(() => loadDemoDataWith(gasPorts(), request));
   SpreadsheetApp.getActive().toast(`Demo studio loaded: ${result.deals} deals, ${result.clients} clients, ${result.leads} requests.`, ADDON_TITLE, 8);
   return result;
@@ -343,4 +353,9 @@ export function api_requeueMessage(messageId: unknown) {
 export function sendMorningDigestNow() {
   const ports = gasPorts();
   return plain(userFacing(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail()) })));
+}
+
+// Issue 11 item 12: documents made from an older quote revision are marked on the card.
+export function api_documentStatus(dealId: unknown) {
+  return api((ctx) => documentStatus(ctx, dealId));
 }

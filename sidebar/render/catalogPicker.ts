@@ -1,5 +1,6 @@
 // Type to find a service in the price list (code, name or category); Enter or a click adds
-// the highlighted one. Arrow keys move the highlight, Escape clears the search.
+// the highlighted one. Arrow keys move the highlight; Escape closes the list (then clears the
+// search) and never the card around it; the list closes after a pick.
 import type { CatalogItem, CatalogView } from '../../src/app/contracts/quote';
 import { h, clear, icon } from '../dom';
 import { moneyMinor } from '../format';
@@ -18,29 +19,31 @@ export function catalogPicker(catalog: CatalogView, onPick: (item: CatalogItem) 
     placeholder: 'Add from the price list…', 'aria-label': 'Search the price list',
     role: 'combobox', 'aria-controls': listId, 'aria-expanded': 'false', 'aria-autocomplete': 'list',
     oninput: () => { active = 0; show(); },
-    onfocus: () => show(),
+    // Opened by a click or typing, not by focus: after a pick the search keeps focus, list closed.
+    onclick: () => show(),
     onblur: () => hide(),
     onkeydown: (e: KeyboardEvent) => {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
+        if (results.hidden) { show(); return; }
         const n = Math.min(found.length, SHOWN);
         if (n) { active = (active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n; show(); }
       } else if (e.key === 'Enter') {
         e.preventDefault();
         if (found[active]) pick(found[active]);
-      } else if (e.key === 'Escape' && search.value) {
+      } else if (e.key === 'Escape' && (!results.hidden || search.value)) {
+        e.preventDefault();
         e.stopPropagation();
-        search.value = '';
-        show();
+        if (!results.hidden) hide(); else search.value = '';
       }
     },
   });
 
   function pick(item: CatalogItem): void {
-    onPick(item);
     search.value = '';
     active = 0;
-    show();
+    hide();
+    onPick(item);
   }
 
   function hide(): void {

@@ -3,21 +3,25 @@
 import type { Card, DealDetails, DealPatch, HistoryEntry } from '../../src/app/contracts/board';
 import type { StageKey } from '../../src/domain/stages';
 import { h, type Child } from '../dom';
-import { fromLocalInput, money, toLocalInput, when } from '../format';
+import { money, when } from '../format';
 import { call } from '../rpc';
 import { columnOf, findCard, state, whenBoard } from '../state';
 import { endIndex, logActivity, moveDeal, reload, report, updateDeal } from '../actions';
 import { showBanner } from './banner';
-import { openPanel, panelOpen, refreshPanel } from './panel';
+import { openPanel, panelOpen, refreshPanel, setCloseGuard } from './panel';
 import { checkbox, field, input } from './fields';
 import { STEPS } from './card';
 import { checkpointsSection } from './checkpointList';
-import { quoteSection, resetQuote } from './quote';
+import { quoteSection, resetQuote, unsavedQuoteQuestion } from './quote';
 import { documentsSection } from './documents';
 import { clientCardLink } from './clientsEntry';
 import { meetingSection, onPlannerOpensCard } from './meetings';
 
 onPlannerOpensCard((dealId) => openDetails(dealId));
+import { readMoney, readTime, timeInputValue, zoneLabel } from '../typedFields';
+import { titleLimit } from './titleLimit';
+
+const TITLE_MAX = 200;
 
 let current: { dealId: string; details: DealDetails | null; error: string; section?: string } | null = null;
 
@@ -27,6 +31,7 @@ export function openDetails(dealId: string, section?: string): void {
   resetQuote();
   const found = findCard(dealId);
   openPanel({ title: found ? found.card.title : 'Deal', testid: 'details', body: detailsBody });
+  setCloseGuard(unsavedQuoteQuestion);
   load(dealId);
 }
 
@@ -97,13 +102,13 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
   const clientName = input({ type: 'text', value: card.clientName, disabled: ro });
   const phone = input({ type: 'tel', value: card.phone, disabled: ro });
   const email = input({ type: 'email', value: card.email, disabled: ro });
-  const budget = input({ type: 'number', min: '0', step: 'any', value: String(card.budget || 0), disabled: ro });
+  const budget = input({ type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-testid': 'details-budget', value: String(card.budget || 0), disabled: ro });
   const forecast = h('select', { disabled: ro, title: 'Green: will happen · Yellow: still choosing · Red: likely to fail' },
     h('option', { value: '' }, 'Not set'), h('option', { value: 'green' }, 'Green'),
     h('option', { value: 'yellow' }, 'Yellow'), h('option', { value: 'red' }, 'Red'));
   forecast.value = card.forecast;
   const steps = STEPS.map((s) => ({ key: s.key, el: checkbox(s.label, { checked: !!card.steps[s.key], disabled: ro }) }));
-  const nextContact = input({ type: 'datetime-local', value: toLocalInput(card.nextContactAt), disabled: ro });
+  const nextContact = input({ type: 'datetime-local', 'data-testid': 'details-next-contact', value: timeInputValue(card.nextContactAt), disabled: ro });
   const manager = h('select', { disabled: ro },
     board.team.some((m) => m.email === card.manager) ? null : h('option', { value: card.manager }, card.managerName || card.manager || '—'),
     board.team.map((m) => h('option', { value: m.email }, m.name || m.email)));
@@ -119,13 +124,18 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
     if (clientName.value.trim() !== card.clientName) patch.clientName = clientName.value.trim();
     if (phone.value.trim() !== card.phone) patch.phone = phone.value.trim();
     if (email.value.trim() !== card.email) patch.email = email.value.trim();
-    if (Number(budget.value || 0) !== Number(card.budget || 0)) patch.budget = Number(budget.value || 0);
+    const budgetRead = readMoney(budget, 'The budget');
+    if (!budgetRead.ok) { showBanner(budgetRead.message, 'warn'); budget.focus(); return; }
+    if (budgetRead.value !== Number(card.budget || 0)) patch.budget = budgetRead.value;
+    if (title.value.trim().length > TITLE_MAX) { showBanner(`The title is longer than ${TITLE_MAX} characters.`, 'warn'); title.focus(); return; }
     if (forecast.value !== card.forecast) patch.forecast = forecast.value as DealPatch['forecast'];
     for (const s of steps) {
       const on = (s.el.querySelector('input') as HTMLInputElement).checked;
       if (on !== !!card.steps[s.key]) patch[s.key] = on;
     }
-    if (nextContact.value !== toLocalInput(card.nextContactAt)) patch.nextContactAt = fromLocalInput(nextContact.value);
+    const nextRead = readTime(nextContact, 'The next contact');
+    if (!nextRead.ok) { showBanner(nextRead.message, 'warn'); nextContact.focus(); return; }
+    if (nextContact.value !== timeInputValue(card.nextContactAt)) patch.nextContactAt = nextRead.value;
     if (manager.value !== card.manager) patch.manager = manager.value;
     if (expectedClose.value !== (card.expectedClose || '')) patch.expectedClose = expectedClose.value || null;
     if (notes.value !== (d.notes || '')) patch.notes = notes.value;
@@ -137,10 +147,10 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
   };
   const saveButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'details-save', disabled: ro }, 'Save');
   return h('form', { class: 'details-form', onsubmit: save },
-    field('Title', title),
+    field('Title', title, titleLimit(title, TITLE_MAX)),
     h('div', { class: 'row2' }, field('Budget', budget), field('Forecast', forecast)),
     h('fieldset', null, h('legend', null, 'Steps'), steps.map((s) => s.el)),
-    h('div', { class: 'row2 dates' }, field('Next contact', nextContact), field('Expected close', expectedClose)),
+    h('div', { class: 'row2 dates' }, field(`Next contact (${zoneLabel()})`, nextContact), field('Expected close', expectedClose)),
     field('Manager', manager),
     h('fieldset', null, h('legend', null, 'Client'), field('Name', clientName), h('div', { class: 'row2 dates' }, field('Phone', phone), field('Email', email))),
     field('Notes', notes),
@@ -165,10 +175,10 @@ function moves(card: Card, d: DealDetails): HTMLElement | null {
 function logForm(card: Card): HTMLElement {
   const kind = h('select', null, ['call', 'note', 'email', 'meeting'].map((k) => h('option', { value: k }, k[0].toUpperCase() + k.slice(1))));
   const summaryEl = h('textarea', { rows: 2, required: true, placeholder: 'What happened' });
-  const withWhom = input({ type: 'text', placeholder: card.clientName });
+  const withWhom = input({ type: 'text', value: card.clientName, 'data-testid': 'log-with-whom' });
   const agreed = input({ type: 'text' });
   const nextStep = input({ type: 'text' });
-  const nextContact = input({ type: 'datetime-local' });
+  const nextContact = input({ type: 'datetime-local', 'data-testid': 'log-next-contact' });
   const submit = h('button', { type: 'submit', class: 'secondary' }, 'Log it');
   return h('details', { class: 'log' },
     h('summary', null, 'Log a call / note'),
@@ -177,6 +187,8 @@ function logForm(card: Card): HTMLElement {
       onsubmit: (e: Event) => {
         e.preventDefault();
         if (!summaryEl.value.trim()) { summaryEl.focus(); return; }
+        const next = readTime(nextContact, 'The next contact');
+        if (!next.ok) { showBanner(next.message, 'warn'); nextContact.focus(); return; }
         submit.disabled = true;
         void logActivity({
           dealId: card.id,
@@ -185,7 +197,7 @@ function logForm(card: Card): HTMLElement {
           withWhom: withWhom.value.trim(),
           agreed: agreed.value.trim(),
           nextStep: nextStep.value.trim(),
-          ...(nextContact.value ? { nextContactAt: fromLocalInput(nextContact.value) } : {}),
+          ...(next.value ? { nextContactAt: next.value } : {}),
         }).then((ok) => {
           submit.disabled = false;
           if (ok) { showBanner('Logged.', 'info'); reopen(card.id); }
@@ -195,7 +207,7 @@ function logForm(card: Card): HTMLElement {
     h('div', { class: 'row2' }, field('Kind', kind), field('With whom', withWhom)),
     field('What happened', summaryEl),
     field('Agreed', agreed),
-    h('div', { class: 'row2 dates' }, field('Next step', nextStep), field('Next contact', nextContact)),
+    h('div', { class: 'row2 dates' }, field('Next step', nextStep), field(`Next contact (${zoneLabel()})`, nextContact)),
     h('div', { class: 'actions' }, submit),
     ));
 }

@@ -26,10 +26,22 @@ let helpOpen = false;
 export function documentsSection(card: Card): HTMLElement {
   const el = h('section', { class: 'section documents', id: 'sec-documents', 'data-testid': 'documents' });
   const mails = outboxSection(card);
-  const draw = () => clear(el, ...content(card, draw), mails);
+  const stale = h('div', { class: 'doc-stale-list' });
+  const draw = () => clear(el, ...content(card, draw), stale, mails);
   draw();
+  // Documents made from an older quote revision (issue 11 item 12): asked when the card is drawn
+  // and again after a document is made.
+  const refreshStale = () => call('api_documentStatus', card.id).then((list) => {
+    clear(stale, list.filter((d) => d.outOfDate).map((d) => h('div', { class: 'doc-result warn', 'data-testid': `doc-stale-${d.kind}`, role: 'status' },
+      h('div', { class: 'doc-problem' }, icon('warn', 14),
+        h('span', null, `${d.kind[0].toUpperCase()}${d.kind.slice(1)} ${d.number} is out of date — regenerate: it shows quote revision ${d.quoteVersion}, the quote is now revision ${d.currentQuoteVersion}.`)))));
+  }, () => undefined);
+  staleRefreshers[card.id] = refreshStale;
+  void refreshStale();
   return el;
 }
+
+const staleRefreshers: { [dealId: string]: () => Promise<void> } = {};
 
 function content(card: Card, draw: () => void): HTMLElement[] {
   const mine = outcomes[card.id] || (outcomes[card.id] = {});
@@ -40,7 +52,7 @@ function content(card: Card, draw: () => void): HTMLElement[] {
     call('api_generateDocument', card.id, kind)
       .then((doc) => { mine[kind] = { doc }; })
       .catch((error) => { mine[kind] = { error: messageOf(error) }; })
-      .then(() => { delete pending[key]; draw(); });
+      .then(() => { delete pending[key]; draw(); if (staleRefreshers[card.id]) void staleRefreshers[card.id](); });
   };
   return [
     h('h3', null, 'Documents',

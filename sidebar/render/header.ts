@@ -45,6 +45,7 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
   const inbox = h('button', {
     type: 'button', class: 'icon-button inbox-button', 'data-testid': 'inbox-button', 'aria-label': 'Inbox', title: 'Inbox: new requests', onclick: hooks.openInbox,
   }, icon('inbox', 20), badge);
+  const quickAdd = h('button', { type: 'button', class: 'primary quick-add', 'data-testid': 'quick-add-button', onclick: hooks.openQuickAdd, title: 'New request', 'aria-label': 'New request' }, icon('plus', 18), h('span', { class: 'quick-add-label' }, 'Request'));
   const rollupEl = h('div', { class: 'rollup', 'aria-label': 'Forecast roll-up' });
   const meetings = h('div', { class: 'meetings', 'aria-label': 'Meetings in the next two weeks' });
 
@@ -57,7 +58,7 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
       h('div', { class: 'tools' },
         h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Refresh the board', title: 'Refresh', onclick: hooks.refresh }, icon('refresh', 20)),
         inbox,
-        h('button', { type: 'button', class: 'primary quick-add', 'data-testid': 'quick-add-button', onclick: hooks.openQuickAdd, title: 'New request', 'aria-label': 'New request' }, icon('plus', 18), h('span', { class: 'quick-add-label' }, 'Request')),
+        quickAdd,
       ),
     ),
     h('div', { class: 'overview' }, rollupEl, meetings),
@@ -81,6 +82,10 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     );
     scope.value = state.scope;
     const count = board.inbox.length;
+    // Executors take no requests (the server refuses them too): no Inbox, no quick add.
+    const executor = board.me.role === 'executor';
+    inbox.hidden = executor;
+    quickAdd.hidden = executor;
     badge.textContent = count > 99 ? '99+' : String(count);
     badge.hidden = count === 0;
     inbox.setAttribute('aria-label', `Inbox, ${count} new request${count === 1 ? '' : 's'}`);

@@ -10,7 +10,7 @@ export function mountPanel(parent: HTMLElement): void {
   host = h('aside', { class: 'panel', hidden: true, role: 'dialog', 'aria-modal': 'false' });
   parent.appendChild(host);
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && host && !host.hidden) closePanel();
+    if (e.key === 'Escape' && host && !host.hidden && !e.defaultPrevented) requestClose();
   });
 }
 
@@ -23,6 +23,7 @@ export interface PanelOptions {
 
 export function openPanel(options: PanelOptions): void {
   if (!host) return;
+  closeGuard = null;
   if (host.hidden && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement;
   const el = host;
   const body = h('div', { class: 'panel-body' });
@@ -30,7 +31,7 @@ export function openPanel(options: PanelOptions): void {
   el.setAttribute('aria-label', options.title);
   clear(el,
     h('div', { class: 'panel-head' },
-      h('button', { type: 'button', class: 'icon-button panel-back', 'aria-label': 'Back to the board', onclick: closePanel },
+      h('button', { type: 'button', class: 'icon-button panel-back', 'aria-label': 'Back to the board', onclick: requestClose },
         h('span', { class: 'when-narrow' }, icon('back', 20)), h('span', { class: 'when-wide' }, icon('close', 20))),
       h('h2', { class: 'panel-title' }, options.title),
     ),
@@ -52,8 +53,38 @@ export function panelOpen(testid?: string): boolean {
   return !!host && !host.hidden && (!testid || host.getAttribute('data-testid') === testid);
 }
 
+/**
+ * Something in the open panel that would be lost on closing (an unsaved quote): the guard
+ * returns the sentence to ask with, or null. Cleared when the panel closes.
+ */
+let closeGuard: (() => string | null) | null = null;
+
+export function setCloseGuard(guard: (() => string | null) | null): void {
+  closeGuard = guard;
+}
+
+/** Closing as the person asked (Esc, Back): asks first when something unsaved would be lost. */
+export function requestClose(): void {
+  if (!host || host.hidden) return;
+  const question = closeGuard ? closeGuard() : null;
+  if (!question) { closePanel(); return; }
+  const existing = host.querySelector('[data-testid="close-confirm"]');
+  if (existing) { (existing.querySelector('button') as HTMLElement).focus(); return; }
+  const keep = h('button', { type: 'button', class: 'secondary', 'data-testid': 'close-keep', onclick: () => { bar.remove(); } }, 'Keep editing');
+  const bar = h('div', { class: 'close-confirm', role: 'alertdialog', 'aria-label': question, 'data-testid': 'close-confirm' },
+    h('span', null, question),
+    h('div', { class: 'actions' },
+      keep,
+      h('button', { type: 'button', class: 'danger', 'data-testid': 'close-discard', onclick: closePanel }, 'Discard and close')),
+  );
+  const head = host.querySelector('.panel-head');
+  if (head && head.parentNode) head.parentNode.insertBefore(bar, head.nextSibling); else host.appendChild(bar);
+  keep.focus();
+}
+
 export function closePanel(): void {
   if (!host) return;
+  closeGuard = null;
   host.hidden = true;
   rerender = null;
   clear(host);

@@ -3,6 +3,8 @@ import { h } from '../dom';
 import { addLead } from '../actions';
 import { closePanel, openPanel } from './panel';
 import { checkbox, field, input } from './fields';
+import { readMoney } from '../typedFields';
+import { showBanner } from './banner';
 
 export function openQuickAdd(): void {
   openPanel({ title: 'New request', testid: 'quick-add', body: quickAddForm });
@@ -15,7 +17,7 @@ function quickAddForm(): HTMLElement {
   const phone = input({ type: 'tel', autocomplete: 'off' });
   const email = input({ type: 'email', autocomplete: 'off' });
   const message = h('textarea', { rows: 3 });
-  const budget = input({ type: 'number', min: '0', step: 'any', placeholder: 'e.g. 5000' });
+  const budget = input({ type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: 'e.g. 5000', 'data-testid': 'quick-add-budget' });
   const create = checkbox('Create a deal in New now', { checked: true });
   const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'quick-add-submit' }, 'Add request');
   return h('form', {
@@ -23,6 +25,8 @@ function quickAddForm(): HTMLElement {
     onsubmit: (e: Event) => {
       e.preventDefault();
       if (!name.value.trim()) { name.focus(); return; }
+      const rough = readMoney(budget, 'The budget');
+      if (!rough.ok) { showBanner(rough.message, 'warn'); budget.focus(); return; }
       submit.disabled = true;
       const createDeal = (create.querySelector('input') as HTMLInputElement).checked;
       void addLead({
@@ -30,7 +34,7 @@ function quickAddForm(): HTMLElement {
         phone: phone.value.trim() || undefined,
         email: email.value.trim() || undefined,
         message: message.value.trim() || undefined,
-        budget: budget.value ? Number(budget.value) : undefined,
+        budget: budget.value.trim() ? rough.value : undefined,
         createDeal,
       }).then((ok) => { if (ok) closePanel(); else submit.disabled = false; });
     },

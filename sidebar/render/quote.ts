@@ -35,6 +35,11 @@ export function resetQuote(): void {
   current = null;
 }
 
+/** The question to ask before the card closes over an unsaved quote, or null. */
+export function unsavedQuoteQuestion(): string | null {
+  return current && current.draft && current.draft.dirty ? 'The quote has unsaved changes. Close the card and discard them?' : null;
+}
+
 function catalog(): Promise<CatalogView | null> {
   if (state.catalog) return Promise.resolve(state.catalog);
   return call('api_getCatalog').then((c) => { state.catalog = c; return c; }, () => null);

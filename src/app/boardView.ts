@@ -107,6 +107,7 @@ export function buildBoard(input: {
   moment: Moment;
   filter: BoardFilter | null | undefined;
   problems: readonly Problem[];
+  timeZone?: string;
 }): Board {
   const { settings, actor, moment, team } = input;
   const filter = normalizeFilter(input.filter, actor);
@@ -164,6 +165,7 @@ export function buildBoard(input: {
     inbox,
     problems: input.problems.slice(0, MAX_PROBLEMS_SENT).map((p) => ({ ...p })),
     problemCount: input.problems.length,
+    timeZone: input.timeZone,
   };
 }
 

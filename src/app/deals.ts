@@ -24,8 +24,10 @@ import { openRows, refuseDuplicateId } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { queueStageMail } from './notifications';
+import { executorFilter, refuseUnlessExecutorWorksOn, restrictBoardForExecutor } from './executorBoard';
 
-export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
+export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
+  const filter = executorFilter(ctx, filterArg);
   // Closed deals past the board's window are counted from two columns, not read (boardRows.ts).
   const deals = readBoardDeals(ctx, filter) || wholeBoardDeals(ctx);
   const leads = readTable(ctx.ports.sheets, LEADS, ctx.ports.dates);
@@ -35,7 +37,7 @@ export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undef
     const cell = deals.stageCell(p.row);
     return cell !== undefined && String(cell) === p.value;
   });
-  return buildBoard({
+  return restrictBoardForExecutor(ctx, buildBoard({
     deals: deals.deals,
     leads: leads.rows.map((row) => toLead(row.record)),
     settings: ctx.config.settings,
@@ -44,7 +46,8 @@ export function getBoard(ctx: UseCaseContext, filter: BoardFilter | null | undef
     moment: ctx.moment,
     filter: filter && typeof filter === 'object' ? filter : undefined,
     problems: open.concat(deals.problems, leads.problems),
-  });
+    timeZone: ctx.config.timeZone,
+  }));
 }
 
 interface LoadedDeal {
@@ -283,6 +286,7 @@ function decodeBack(table: Table, row: DecodedRow): DecodedRow['record'] {
 
 export function getDeal(ctx: UseCaseContext, dealIdArg: unknown): DealDetails {
   const dealId = requireId(dealIdArg, 'The deal');
+  refuseUnlessExecutorWorksOn(ctx, dealId);
   const { deal } = loadDeal(ctx, dealId);
   const activities = openRows(ctx.ports.sheets, ACTIVITIES, ctx.ports.dates).where('dealId', dealId);
   // Newest first; rows written in the same second keep the sheet's order, the last one first.

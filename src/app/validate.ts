@@ -1,5 +1,6 @@
 // Input checks for everything that arrives from the sidebar: nothing unchecked is written.
 import { WorkbookError } from '../workbook/errors';
+import { implausibleYear, parseMoneyInput } from '../domain/typedInput';
 
 export class InputError extends WorkbookError {
   constructor(message: string) {
@@ -35,6 +36,12 @@ export function requireVersion(value: unknown): number {
 }
 
 export function requireAmount(value: unknown, what: string): number {
+  // Text (as typed) is read strictly, never turned into another number ("abc" is not 0).
+  if (typeof value === 'string') {
+    const read = parseMoneyInput(value, '.', what);
+    if (!read.ok) throw new InputError(read.message);
+    value = read.value;
+  }
   if (typeof value !== 'number' || !isFinite(value) || value < 0 || value > 1e12) {
     throw new InputError(`${what} must be a number of 0 or more.`);
   }
@@ -51,6 +58,8 @@ export function optionalInstant(value: unknown, what: string): Date | null {
   if (typeof value !== 'string') throw new InputError(`${what} must be a date and time.`);
   const instant = new Date(value);
   if (isNaN(instant.getTime())) throw new InputError(`${what} is not a valid date and time: "${value}".`);
+  const wrongYear = implausibleYear(instant, what);
+  if (wrongYear) throw new InputError(wrongYear);
   return instant;
 }
 

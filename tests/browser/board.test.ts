@@ -207,7 +207,7 @@ suite('deal board in Chromium', () => {
     await form.locator('input[type="tel"]').fill('+49 30 1234567');
     await form.locator('input[type="email"]').fill('hello@harbour-bikes.test');
     await form.locator('textarea').fill('A shop with online booking of test rides');
-    await form.locator('input[type="number"]').fill('6400');
+    await form.locator('[data-testid="quick-add-budget"]').fill('6400');
     await frame.click('[data-testid="quick-add-submit"]');
     await form.waitFor({ state: 'detached' });
 

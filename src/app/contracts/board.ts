@@ -97,6 +97,8 @@ export interface Board {
   inbox: InboxLead[];
   problems: ProblemView[];
   problemCount: number;
+  /** The spreadsheet's time zone: times typed and shown in the sidebar are wall-clock there. */
+  timeZone?: string;
 }
 
 export interface DealPatch {

@@ -1,0 +1,41 @@
+// Reading typed money and date-time fields strictly (src/domain/typedInput.ts): a value is
+// sent only when it reads as meant; otherwise the field is marked and the form says why.
+import { decimalSeparatorOf, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../src/domain/typedInput';
+import { state } from './state';
+
+/** The spreadsheet's zone: every time in the workbook is wall-clock time there. */
+export function sheetZone(): string {
+  return (state.board && state.board.timeZone) || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** "Europe/Berlin" as a short label for time fields. */
+export function zoneLabel(): string {
+  return sheetZone().replace(/_/g, ' ');
+}
+
+export function timeInputValue(iso: string | null | undefined): string {
+  return wallDateTimeOf(iso, sheetZone());
+}
+
+function mark(el: HTMLInputElement, message: string | null): void {
+  if (message) { el.setAttribute('aria-invalid', 'true'); el.title = message; } else { el.removeAttribute('aria-invalid'); el.removeAttribute('title'); }
+}
+
+/** Refusal sentence, or the ISO instant (null when cleared). */
+export function readTime(el: HTMLInputElement, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  // A half-typed date-time makes the browser report "" with badInput: that is not "cleared".
+  if (el.validity && el.validity.badInput) {
+    const message = `${what} is not a complete date and time; fix it or clear the field.`;
+    mark(el, message);
+    return { ok: false, message };
+  }
+  const read = parseWallDateTime(el.value, sheetZone(), what);
+  mark(el, read.ok ? null : read.message);
+  return read;
+}
+
+export function readMoney(el: HTMLInputElement, what: string): { ok: true; value: number } | { ok: false; message: string } {
+  const read = parseMoneyInput(el.value, decimalSeparatorOf(navigator.language), what);
+  mark(el, read.ok ? null : read.message);
+  return read;
+}

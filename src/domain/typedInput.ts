@@ -1,0 +1,111 @@
+// What people type into the sidebar, read strictly: an amount or a date is either read as
+// the person meant it or refused with a sentence saying why. Never another number, never
+// an empty value in place of a mistyped one. Shared by the sidebar and the server.
+import { instantOf, wallTime } from './timezone';
+
+export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Years a date typed into the CRM may have; 20266 is a typo, not a plan. */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 2100;
+
+/** The decimal separator of a locale ("de_DE" as Sheets names it, or "de-DE"). */
+export function decimalSeparatorOf(locale: string | undefined): '.' | ',' {
+  try {
+    const tag = (locale || 'en-US').replace(/_/g, '-');
+    const part = new Intl.NumberFormat(tag).formatToParts(1.5).find((p) => p.type === 'decimal');
+    return part && part.value === ',' ? ',' : '.';
+  } catch (_) {
+    return '.';
+  }
+}
+
+/**
+ * An amount of money as typed: "1500", "1 500", "1,500.50", "1.500,50", "5k", "€ 1 500".
+ * One separator alone is read by the locale ("1,500" is 1500 in en, 1.5 in de) unless it
+ * cannot be a thousands separator there. Anything else is refused.
+ */
+export function parseMoneyInput(text: unknown, decimalSeparator: '.' | ',' = '.', what = 'The amount'): Read<number> {
+  if (typeof text === 'number') {
+    return isFinite(text) && text >= 0 && text <= 1e12 ? { ok: true, value: Math.round(text * 100) / 100 } : refuse(what, String(text));
+  }
+  if (typeof text !== 'string') return { ok: false, message: `${what} must be a number.` };
+  let t = text.replace(/[\s\u00a0\u202f'’]/g, '').replace(/^[€$£¥]|[€$£¥]$/g, '');
+  if (t === '') return { ok: true, value: 0 };
+  let factor = 1;
+  const suffix = /^(.*\d)([kKmM])$/.exec(t);
+  if (suffix) { t = suffix[1]; factor = /k/i.test(suffix[2]) ? 1000 : 1000000; }
+  if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return refuse(what, text);
+  const dot = t.lastIndexOf('.');
+  const comma = t.lastIndexOf(',');
+  let whole = t;
+  let fraction = '';
+  if (dot >= 0 && comma >= 0) {
+    const decimal = dot > comma ? '.' : ',';
+    const at = t.lastIndexOf(decimal);
+    whole = t.slice(0, at);
+    fraction = t.slice(at + 1);
+    if (whole.indexOf(decimal) >= 0) return refuse(what, text);
+    const groups = whole.split(decimal === '.' ? ',' : '.');
+    if (!groups.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) : /^\d{3}$/.test(g)))) return refuse(what, text);
+    whole = groups.join('');
+  } else if (dot >= 0 || comma >= 0) {
+    const sep = dot >= 0 ? '.' : ',';
+    const parts = t.split(sep);
+    const thousands = parts.length > 2 || (sep !== decimalSeparator && parts[1].length === 3);
+    if (thousands) {
+      if (!parts.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) : /^\d{3}$/.test(g)))) return refuse(what, text);
+      whole = parts.join('');
+    } else {
+      whole = parts[0];
+      fraction = parts[1];
+    }
+  }
+  if (whole === '' && fraction === '') return refuse(what, text);
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return refuse(what, text);
+  if (factor === 1 && fraction.length > 2) return { ok: false, message: `${what} has more than two decimals: "${text.trim()}".` };
+  const value = Number(`${whole || '0'}.${fraction || '0'}`) * factor;
+  if (!isFinite(value) || value > 1e12) return refuse(what, text);
+  return { ok: true, value: Math.round(value * 100) / 100 };
+}
+
+function refuse(what: string, text: string): Read<never> {
+  return { ok: false, message: `${what} "${text.trim()}" is not an amount: type digits such as 1500, 1 500 or 1,500.50.` };
+}
+
+/** A refusal when an instant's year cannot be what was meant, else null. */
+export function implausibleYear(instant: Date, what: string): string | null {
+  const year = instant.getUTCFullYear();
+  if (year < FIRST_YEAR || year > LAST_YEAR) return `${what} has the year ${year}: check the date (years ${FIRST_YEAR}–${LAST_YEAR}).`;
+  return null;
+}
+
+/**
+ * The value of an <input type="datetime-local"> ("2026-11-27T11:00") read as wall-clock time
+ * in the spreadsheet's zone (the truth for every time in the workbook), as an ISO instant.
+ * Empty text is null (the field was cleared).
+ */
+export function parseWallDateTime(value: string, timeZone: string, what = 'The date'): Read<string | null> {
+  const text = (value || '').trim();
+  if (text === '') return { ok: true, value: null };
+  const m = /^(\d{4,6})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(text);
+  if (!m) return { ok: false, message: `${what} "${text}" is not a date and time.` };
+  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, message: `${what} has the year ${year}: check the date (years ${FIRST_YEAR}–${LAST_YEAR}).` };
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) {
+    return { ok: false, message: `${what} "${text}" is not a real date and time.` };
+  }
+  const dayText = `${m[1]}-${m[2]}-${m[3]}`;
+  return { ok: true, value: instantOf(dayText, timeZone, hour, minute).toISOString() };
+}
+
+/** An ISO instant as the value of <input type="datetime-local"> in the spreadsheet's zone. */
+export function wallDateTimeOf(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return '';
+  const w = wallTime(d, timeZone);
+  const p = (n: number, width = 2) => { let s = String(n); while (s.length < width) s = `0${s}`; return s; };
+  return `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}`;
+}
