@@ -1,6 +1,6 @@
 // The plain-JSON shapes of the client base that cross google.script.run (dates as ISO strings).
 import type { ImportField } from '../../domain/importMapping';
-import type { PlanSummary, RowAction } from '../../domain/importPlan';
+import type { ClientDraft, PlanSummary, RowAction } from '../../domain/importPlan';
 
 export interface ClientHit {
   id: string;
@@ -23,23 +23,8 @@ export interface ClientSearchResult {
   hits: ClientHit[];
 }
 
-export interface ClientFields {
-  name: string;
-  company: string;
-  contact: string;
-  phone: string;
-  phoneE164: string;
-  otherPhones: string;
-  email: string;
-  otherEmails: string;
-  group: string;
-  address: string;
-  city: string;
-  manager: string;
-  preferences: string;
-  notes: string;
-  callBack: boolean;
-}
+/** The editable fields of a client: the same shape an import row becomes (one definition). */
+export type ClientFields = ClientDraft;
 
 export interface ClientDocument {
   kind: string;
