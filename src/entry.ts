@@ -1,7 +1,7 @@
 // Composition root. Every export becomes an Apps Script global: simple triggers, menu
 // actions, installable trigger handlers and the api_* functions the sidebar calls.
 import { gasPorts } from './gas/ports';
-import { describeSetup, setupWorkbookWith } from './gas/setup';
+import { applySettingsDropdowns, describeSetup, setupWorkbookWith } from './gas/setup';
 import { gasProblemStore, editFactsOf } from './gas/edits';
 import { begin } from './app/session';
 import { getBoard, getDeal, moveDeal, updateDeal } from './app/deals';
@@ -125,7 +125,13 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ports = gasPorts();
   const facts = editFactsOf(e);
   if (facts && facts.sheetName === 'Clients') forgetClientIndex(gasClientIndexStore());
+  // Settings client_groups edited: the Clients Group dropdown follows at once (only when the list changed).
+  const groupsBefore = facts && facts.sheetName === 'Settings' ? loadConfig(ports).settings.clientGroups.join('\n') : null;
   if (facts) handleEdit(ports, gasProblemStore(), facts);
+  if (groupsBefore !== null) {
+    const settings = loadConfig(ports).settings;
+    if (settings.clientGroups.join('\n') !== groupsBefore) applySettingsDropdowns(SpreadsheetApp.getActive(), settings);
+  }
 }
 
 /** Hourly: keep the config cache warm, let passing time turn deals red, refresh the report. */
@@ -257,6 +263,11 @@ export function api_listImports() {
 
 export function api_undoImport(importId: unknown) {
   return api((ctx) => undoImport(ctx, gasClientIndexStore(), importId));
+}
+
+/** Settings client_groups (the export's group filter): from the cached config, no cells read. */
+export function api_clientGroups() {
+  return api((ctx) => ctx.config.settings.clientGroups.slice());
 }
 
 export function api_exportClients(request: unknown) {

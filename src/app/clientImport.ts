@@ -6,7 +6,8 @@
 // skips rows already there), and a chunk records what it fills in existing clients on the
 // Imports tab *before* it writes (undo restores exactly those cells). The cursor lives in
 // document properties.
-import { CLIENTS, CLIENT_GROUPS, DEALS, IMPORTS } from '../workbook/schema';
+import { CLIENTS, DEALS, IMPORTS } from '../workbook/schema';
+import { defaultGroup } from '../domain/clientGroups';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { Table, appendRecords, readTable, updateRows } from '../workbook/table';
 import { parseCsv } from '../domain/csv';
@@ -188,7 +189,7 @@ function checkedMapping(mappingArg: unknown, width: number): ColumnMapping {
 function planOptions(ctx: UseCaseContext): PlanOptions {
   return {
     country: ctx.config.settings.defaultCountry,
-    groups: CLIENT_GROUPS,
+    groups: ctx.config.settings.clientGroups,
     defaultManager: ctx.actor.email,
     team: ctx.config.team.map((m) => ({ email: m.email, name: m.name })),
   };
@@ -244,10 +245,11 @@ export function dryRunImport(ctx: UseCaseContext, store: ClientIndexStore, impor
   return { importId, summary: summarize(plans), rows: shown, warnings };
 }
 
-function draftRecord(d: ClientDraft): Record<string, unknown> {
+/** A client record of a draft; a row without a group gets the default group ("new", or the list's first). */
+function draftRecord(d: ClientDraft, fallbackGroup: string): Record<string, unknown> {
   return {
     name: d.name, company: d.company, contact: d.contact, phone: d.phone, phoneE164: d.phoneE164, otherPhones: d.otherPhones,
-    email: d.email, otherEmails: d.otherEmails, group: d.group || 'new', address: d.address, city: d.city, manager: d.manager,
+    email: d.email, otherEmails: d.otherEmails, group: d.group || fallbackGroup, address: d.address, city: d.city, manager: d.manager,
     preferences: d.preferences, notes: d.notes, callBack: d.callBack,
   };
 }
@@ -273,6 +275,7 @@ export function runImportChunk(ctx: UseCaseContext, store: ClientIndexStore, imp
     const known = knownClients(clients);
     const plans = planImport(rows, meta.pageStarts[from], cursor.mapping, known, importId, planOptions(ctx));
     const now = ctx.moment.now;
+    const fallbackGroup = defaultGroup(ctx.config.settings.clientGroups);
 
     const createdByRow: Record<number, Record<string, unknown>> = {};
     const creates: Record<string, unknown>[] = [];
@@ -281,7 +284,7 @@ export function runImportChunk(ctx: UseCaseContext, store: ClientIndexStore, imp
     for (const p of plans) {
       if (p.action !== 'create') continue;
       const record = {
-        id: `${idBase}-${String(creates.length + 1).padStart(4, '0')}`, ...draftRecord(p.draft), createdAt: now, version: 1, updatedAt: now,
+        id: `${idBase}-${String(creates.length + 1).padStart(4, '0')}`, ...draftRecord(p.draft, fallbackGroup), createdAt: now, version: 1, updatedAt: now,
         updatedBy: ctx.actor.email, importId, importRow: p.row,
       };
       createdByRow[p.row] = record;
@@ -296,7 +299,7 @@ export function runImportChunk(ctx: UseCaseContext, store: ClientIndexStore, imp
       if (p.intoRow !== undefined) {
         // Into a client this chunk creates: the plan already folded the fills into its draft.
         const target = plans.filter((q) => q.row === p.intoRow)[0];
-        if (target && createdByRow[p.intoRow]) Object.assign(createdByRow[p.intoRow], draftRecord(target.draft), { group: target.draft.group || 'new' });
+        if (target && createdByRow[p.intoRow]) Object.assign(createdByRow[p.intoRow], draftRecord(target.draft, fallbackGroup));
         continue;
       }
       if (!p.into || !rowById[p.into]) continue;

@@ -5,7 +5,7 @@ import { DEFAULT_CATALOG } from '../domain/catalog';
 import { DEFAULT_PLAN } from '../domain/plans';
 import { columnLetter, numberFormatFor, planColumns } from '../workbook/setupPlan';
 import { mapHeaders, HeaderMap } from '../workbook/headers';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS, Settings } from '../domain/settings';
 import { Ports } from '../ports';
 import { readTable, appendRecords } from '../workbook/table';
 import { refreshConfig } from '../app/config';
@@ -38,7 +38,8 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedCatalog(ports, report);
     seedNotifications(ports);
     installTriggers(spreadsheet, report);
-    refreshConfig(ports);
+    const config = refreshConfig(ports);
+    applySettingsDropdowns(spreadsheet, config.settings);
     return report;
   });
 }
@@ -101,6 +102,46 @@ function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataV
       .build();
   }
   return null;
+}
+
+/** The dropdown lists each Settings list feeds (today: client_groups → Clients Group). */
+function settingsList(settings: Settings, key: 'client_groups'): string[] {
+  switch (key) {
+    case 'client_groups':
+      return settings.clientGroups;
+  }
+}
+
+/**
+ * Builds (or rebuilds) the dropdown of every column whose values come from a Settings list,
+ * when it differs from the list. Invalid values are allowed with a warning: a group typed by
+ * hand that is not in the list is kept and shown as a problem, never changed.
+ * Returns the columns whose rule was (re)written.
+ */
+export function applySettingsDropdowns(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): string[] {
+  const written: string[] = [];
+  for (const tab of TABS) {
+    const columns = tab.columns.filter((c) => c.dropdownFromSettings);
+    if (columns.length === 0) continue;
+    const sheet = spreadsheet.getSheetByName(tab.name);
+    if (!sheet || sheet.getLastColumn() < 1) continue;
+    const map = mapHeaders(tab, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as unknown[]);
+    const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+    for (const column of columns) {
+      const index = map.index[column.key];
+      if (index === undefined) continue;
+      const values = settingsList(settings, column.dropdownFromSettings as 'client_groups');
+      const current = sheet.getRange(2, index + 1).getDataValidation();
+      if (current && current.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) {
+        const had = current.getCriteriaValues()[0] as unknown;
+        if (Array.isArray(had) && had.join('\n') === values.join('\n') && current.getAllowInvalid()) continue;
+      }
+      const rule = SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).build();
+      sheet.getRange(2, index + 1, dataRows, 1).setDataValidation(rule);
+      written.push(`${tab.name}.${column.header}`);
+    }
+  }
+  return written;
 }
 
 function protectHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {

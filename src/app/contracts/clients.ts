@@ -79,7 +79,10 @@ export interface ClientCard {
   lastContactAt: string | null;
   importId: string;
   editable: boolean;
+  /** Settings client_groups, in the owner's order. */
   groups: string[];
+  /** Why the client's group is a problem (typed by hand, not in Settings), or ''. */
+  groupProblem: string;
   orders: ClientOrder[];
   /** Calls, meetings, e-mails and notes, newest first. */
   history: ClientContact[];
