@@ -25,7 +25,7 @@ import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
 import { findClients, getClientCard, updateClient } from './app/clients';
 import { forgetClientIndex } from './app/clientIndex';
-import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
+import { continueImports, dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
 import { listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
@@ -136,6 +136,7 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** Hourly: keep the config cache warm, let passing time turn deals red, refresh the report. */
 export function onHourly(): void {
+  const startedAt = Date.now();
   const ports = gasPorts();
   const config = refreshConfig(ports);
   recomputeAllHealth(ports, config);
@@ -143,6 +144,16 @@ export function onHourly(): void {
   queueDigests(ports, config, gasSheetLinks());
   drainOutbox(ports, gasMail());
   syncMeetingsForTrigger(ports);
+  continueImportsForTrigger(ports, startedAt);
+}
+
+/** Imports whose sidebar was closed go on here, from their stored cursors (issue 14). */
+function continueImportsForTrigger(ports: Ports, startedAt: number): void {
+  try {
+    continueImports(begin(ports), gasClientIndexStore(), startedAt);
+  } catch (error) {
+    console.error(error);
+  }
 }
 
 export function api_getBoard(filter?: unknown) {
