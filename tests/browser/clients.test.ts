@@ -5,7 +5,7 @@
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { ROOT, RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
-import { actAs, menu, rows, until } from './sheet';
+import { actAs, menu, rows, showTab, until } from './sheet';
 
 const enabled = browserSuiteEnabled('Client base browser tests');
 const suite = enabled ? describe : describe.skip;
@@ -106,6 +106,43 @@ suite('client base in Chromium', () => {
     await earlier.locator('button').click();
     await until('the imported clients removed', () => rows(pg, 'Clients').filter((c) => c['Import ID']).length === 0);
     await frame.waitForSelector('[data-testid="earlier-imports"] li:has-text("undone")');
+  });
+
+  test('the owner adds a group in Settings; Anna picks it on a client card; the export offers it', async () => {
+    // The owner extends client_groups on the Settings tab, typing in the grid as a person would.
+    await actAs(page, pg, 'owner@studio.test');
+    await showTab(page, 'Settings');
+    const settingRow = rows(pg, 'Settings').findIndex((r) => r.Key === 'client_groups') + 2;
+    expect(settingRow).toBeGreaterThan(1);
+    await page.dblclick(`[data-testid="cell-${settingRow}-2"]`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('new, returning, wholesale, retail, partner, Key account');
+    await page.keyboard.press('Enter');
+    await until('client_groups set', () => rows(pg, 'Settings').some((r) => r.Key === 'client_groups' && r.Value === 'new, returning, wholesale, retail, partner, Key account'));
+
+    await actAs(page, pg, 'anna@studio.test');
+    const client = rows(pg, 'Clients').filter((c) => c.Manager === 'anna@studio.test' && c.Group !== 'Key account')[0];
+    const frame = await clientsPanel();
+    await frame.fill('[data-testid="client-search"]', String(client.Phone));
+    await frame.locator(`[data-testid="client-hit-${client.ID}"]`).click();
+    await frame.waitForSelector('[data-testid="client-card"] [data-testid="client-summary"]');
+    await frame.click('[data-testid="client-edit"]');
+    const options = await frame.locator('[data-testid="client-group"] option').allTextContents();
+    expect(options).toEqual(['—', 'new', 'returning', 'wholesale', 'retail', 'partner', 'Key account']);
+    await frame.selectOption('[data-testid="client-group"]', 'Key account');
+    await frame.locator('[data-testid="client-group"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-custom-group');
+    await frame.click('[data-testid="client-save"]');
+    await until('the group saved', () => (rows(pg, 'Clients').filter((c) => c.ID === client.ID)[0] || {}).Group === 'Key account');
+    await frame.waitForSelector('[data-testid="client-group-chip"]:has-text("Key account")');
+    await frame.locator('[data-testid="client-summary"]').scrollIntoViewIfNeeded();
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-custom-group-saved');
+
+    // The export's group filter lists the Settings groups, the new one included.
+    const search = await clientsPanel();
+    await search.click('[data-testid="client-export"]');
+    await search.waitForSelector('[data-testid="export-group"] option[value="Key account"]', { state: 'attached' });
+    expect(await search.locator('[data-testid="export-group"] option').allTextContents()).toEqual(['All groups', 'new', 'returning', 'wholesale', 'retail', 'partner', 'Key account']);
   });
 
   test('no page errors', () => {
