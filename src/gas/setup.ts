@@ -31,7 +31,8 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
   return ports.lock.withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActive();
     const currency = 'EUR';
-    TABS.forEach((tab, index) => setupTab(spreadsheet, tab, index, currency, report));
+    const maps: Record<string, HeaderMap> = {};
+    TABS.forEach((tab, index) => (maps[tab.name] = setupTab(spreadsheet, tab, index, currency, report)));
     seedSettings(ports, report);
     seedOwner(ports, report);
     seedPlans(ports, report);
@@ -39,7 +40,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedNotifications(ports);
     installTriggers(spreadsheet, report);
     const config = refreshConfig(ports);
-    applySettingsDropdowns(spreadsheet, config.settings);
+    applySettingsDropdowns(spreadsheet, config.settings, maps);
     return report;
   });
 }
@@ -50,7 +51,7 @@ function setupTab(
   index: number,
   currency: string,
   report: SetupReport,
-): void {
+): HeaderMap {
   let sheet = spreadsheet.getSheetByName(tab.name);
   const created = !sheet;
   if (!sheet) {
@@ -90,6 +91,7 @@ function setupTab(
   }
   protectHeader(sheet, plan.headerAfter.length);
   applyConditionalFormats(sheet, tab, map);
+  return map;
 }
 
 function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataValidation | null {
@@ -118,14 +120,23 @@ function settingsList(settings: Settings, key: 'client_groups'): string[] {
  * hand that is not in the list is kept and shown as a problem, never changed.
  * Returns the columns whose rule was (re)written.
  */
-export function applySettingsDropdowns(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): string[] {
+export function applySettingsDropdowns(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  /** The header maps setup just made (no header read then); the on-edit path reads the header. */
+  maps: Record<string, HeaderMap> = {},
+): string[] {
   const written: string[] = [];
   for (const tab of TABS) {
     const columns = tab.columns.filter((c) => c.dropdownFromSettings);
     if (columns.length === 0) continue;
     const sheet = spreadsheet.getSheetByName(tab.name);
-    if (!sheet || sheet.getLastColumn() < 1) continue;
-    const map = mapHeaders(tab, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as unknown[]);
+    if (!sheet) continue;
+    let map = maps[tab.name];
+    if (!map) {
+      if (sheet.getLastColumn() < 1) continue;
+      map = mapHeaders(tab, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as unknown[]);
+    }
     const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
     for (const column of columns) {
       const index = map.index[column.key];

@@ -141,6 +141,15 @@ describe('the client card, import and export use the Settings list', () => {
     expect(ok(ws, addon, 'api_exportClients', { format: 'csv' }).count).toBe(5);
   });
 
+  test('a request turned into a client gets the list\'s default group ("new" is not in every list)', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    ws.editCell('Settings', settingsRow(ws, 'client_groups'), 2, 'Key account, VIP');
+    const leadId = ok(ws, addon, 'api_addLead', { name: 'Mia Roth', phone: '+49 170 7654321', message: 'A shop' }).leadId;
+    const converted = ok(ws, addon, 'api_convertLead', leadId);
+    expect(records(ws, 'Clients').filter((c) => c.ID === converted.clientId).map((c) => c.Group)).toEqual(['Key account']);
+  });
+
   test('the export filters by a Settings group, in any spelling, and refuses a group outside the list', () => {
     const { ws, addon } = ownGroupsWithClients();
     const file = ok(ws, addon, 'api_exportClients', { format: 'csv', group: 'key account' });
