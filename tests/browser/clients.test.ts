@@ -145,6 +145,36 @@ suite('client base in Chromium', () => {
     expect(await search.locator('[data-testid="export-group"] option').allTextContents()).toEqual(['All groups', 'new', 'returning', 'wholesale', 'retail', 'partner', 'Key account']);
   });
 
+  test('an import whose sidebar was closed is finished by the hourly trigger; the import panel shows it', async () => {
+    await actAs(page, pg, 'anna@studio.test');
+    const lines = ['Name;Telefon'];
+    for (let i = 0; i < 5000; i++) lines.push(`Altkunde ${i};+49 40 ${5000000 + i}`);
+    // Anna uploaded the file and the first chunk ran; then she closed the sidebar.
+    const prepared = pg.addon.api_prepareImport({ fileName: 'altbestand.csv', kind: 'csv', content: lines.join('\r\n') });
+    expect(pg.addon.api_runImport(prepared.importId, prepared.mapping)).toEqual(expect.objectContaining({ rowsDone: 2000, done: false, background: true }));
+    const imported = () => rows(pg, 'Clients').filter((c) => c['Import ID'] === prepared.importId);
+    expect(imported()).toHaveLength(2000);
+
+    let frame = await clientsPanel();
+    await frame.click('[data-testid="client-import"]');
+    const entry = `[data-testid="earlier-${prepared.importId}"]`;
+    await frame.waitForSelector(entry);
+    expect(await frame.innerText(entry)).toContain('2000 of 5000 rows · continues by itself within the hour');
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-import-background');
+
+    // An hour passes in the playground: the hourly trigger runs the remaining chunks.
+    await page.click('[data-testid="clock-plus-hour"]');
+    await until('the import finished by the trigger', () => imported().length === 5000, 30000);
+    expect(new Set(imported().map((c) => c['Import row'])).size).toBe(5000);
+    expect(imported().every((c) => c.Manager === 'anna@studio.test')).toBe(true);
+
+    frame = await clientsPanel();
+    await frame.click('[data-testid="client-import"]');
+    await frame.waitForSelector(`${entry}:has-text("5000 created")`);
+    expect(await frame.innerText(entry)).not.toContain('continues by itself');
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-import-background-done');
+  });
+
   test('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
