@@ -97,6 +97,26 @@ describe('an import whose sidebar was closed', () => {
     expectExactlyOnce(ws, prepared.importId);
   });
 
+  test('the trigger starts no chunk after 4 minutes of its execution; the next hour it goes on', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const prepared = ok(ws, addon, 'api_prepareImport', { fileName: 'big.csv', kind: 'csv', content: CONTENT });
+    ok(ws, addon, 'api_runImport', prepared.importId, prepared.mapping);
+    // Earlier hourly work takes its time: three stage e-mails at 100 s a send (the drain's own
+    // budget is 4.5 minutes), so 5 minutes have gone when the imports' turn comes.
+    const negotiation = addon.api_getBoard({ scope: 'all' }).columns.find((c: any) => c.key === 'negotiation').cards.filter((c: any) => c.email).slice(0, 3);
+    for (const c of negotiation) expect(addon.api_moveDeal(c.id, 'in_work', 0, c.version).ok).toBe(true);
+    ws.mail.sendLatencyMs = 100 * 1000;
+    ws.clock.advance(HOUR);
+    ws.runTimeTriggers();
+    expect(ws.mail.sent()).toHaveLength(3);
+    expect(records(ws, 'Clients').filter((c) => c['Import ID'] === prepared.importId)).toHaveLength(2000);
+    expect(JSON.parse(docProps(ws)['dealboard:imports:pending'])).toEqual([prepared.importId]);
+    ws.mail.sendLatencyMs = 0;
+    ws.clock.advance(HOUR);
+    ws.runTimeTriggers();
+    expectExactlyOnce(ws, prepared.importId);
+  });
+
   test('started by a manager, continued by the trigger (the owner\'s): the clients are the manager\'s', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const prepared = ok(ws, addon, 'api_prepareImport', { fileName: 'big.csv', kind: 'csv', content: CONTENT });
