@@ -19,6 +19,7 @@ declare module './rpc' {
     api_listImports(): ImportSummary[];
     api_exportClients(request: ExportRequest): ExportFile;
     api_listDuplicates(): { groups: DuplicateGroup[]; total: number };
+    api_clientGroups(): string[];
     api_mergeClients(keepId: string, mergeIds: string[]): { keptId: string; merged: number; deals: number; activities: number };
   }
 }

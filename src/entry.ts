@@ -1,7 +1,7 @@
 // Composition root. Every export becomes an Apps Script global: simple triggers, menu
 // actions, installable trigger handlers and the api_* functions the sidebar calls.
 import { gasPorts } from './gas/ports';
-import { describeSetup, setupWorkbookWith } from './gas/setup';
+import { applySettingsDropdowns, describeSetup, setupWorkbookWith } from './gas/setup';
 import { gasProblemStore, editFactsOf } from './gas/edits';
 import { begin } from './app/session';
 import { getBoard, getDeal, moveDeal, updateDeal } from './app/deals';
@@ -25,7 +25,7 @@ import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
 import { findClients, getClientCard, updateClient } from './app/clients';
 import { forgetClientIndex } from './app/clientIndex';
-import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
+import { continueImports, dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
 import { listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
@@ -125,11 +125,18 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ports = gasPorts();
   const facts = editFactsOf(e);
   if (facts && facts.sheetName === 'Clients') forgetClientIndex(gasClientIndexStore());
+  // Settings client_groups edited: the Clients Group dropdown follows at once (only when the list changed).
+  const groupsBefore = facts && facts.sheetName === 'Settings' ? loadConfig(ports).settings.clientGroups.join('\n') : null;
   if (facts) handleEdit(ports, gasProblemStore(), facts);
+  if (groupsBefore !== null) {
+    const settings = loadConfig(ports).settings;
+    if (settings.clientGroups.join('\n') !== groupsBefore) applySettingsDropdowns(SpreadsheetApp.getActive(), settings);
+  }
 }
 
 /** Hourly: keep the config cache warm, let passing time turn deals red, refresh the report. */
 export function onHourly(): void {
+  const startedAt = Date.now();
   const ports = gasPorts();
   const config = refreshConfig(ports);
   recomputeAllHealth(ports, config);
@@ -137,6 +144,16 @@ export function onHourly(): void {
   queueDigests(ports, config, gasSheetLinks());
   drainOutbox(ports, gasMail());
   syncMeetingsForTrigger(ports);
+  continueImportsForTrigger(ports, startedAt);
+}
+
+/** Imports whose sidebar was closed go on here, from their stored cursors (issue 14). */
+function continueImportsForTrigger(ports: Ports, startedAt: number): void {
+  try {
+    continueImports(begin(ports), gasClientIndexStore(), startedAt);
+  } catch (error) {
+    console.error(error);
+  }
 }
 
 export function api_getBoard(filter?: unknown) {
@@ -257,6 +274,11 @@ export function api_listImports() {
 
 export function api_undoImport(importId: unknown) {
   return api((ctx) => undoImport(ctx, gasClientIndexStore(), importId));
+}
+
+/** Settings client_groups (the export's group filter): from the cached config, no cells read. */
+export function api_clientGroups() {
+  return api((ctx) => ctx.config.settings.clientGroups.slice());
 }
 
 export function api_exportClients(request: unknown) {

@@ -48,11 +48,16 @@ function cardBody(): Child {
   return [summary(card), contacts(card.fields), orders(card), historyList(card), editForm(card)];
 }
 
+/** A CSS class word of any group name ("Key account" → "key-account"). */
+export function groupClass(group: string): string {
+  return group.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'other';
+}
+
 function summary(card: ClientCard): HTMLElement {
   const f = card.fields;
   return h('div', { class: 'client-summary', 'data-testid': 'client-summary' },
     h('div', { class: 'client-name' }, f.name,
-      f.group ? h('span', { class: `chip group-${f.group}` }, f.group) : null,
+      f.group ? h('span', { class: `chip group-${groupClass(f.group)}`, 'data-testid': 'client-group-chip' }, f.group) : null,
       f.callBack ? h('span', { class: 'chip call-back' }, 'call back') : null),
     f.company && f.company !== f.name ? h('div', null, f.company) : null,
     f.contact ? h('div', { class: 'small' }, `Contact: ${f.contact}`) : null,
@@ -62,6 +67,7 @@ function summary(card: ClientCard): HTMLElement {
     ].join(' · ')),
     h('div', { class: 'client-counts small' },
       h('span', null, `${card.counts.open} in progress`), h('span', null, `${card.counts.won} won`), h('span', null, `${card.counts.lost} lost`)),
+    card.groupProblem ? h('div', { class: 'readonly-note', 'data-testid': 'client-group-problem' }, `The ${card.groupProblem}; pick one of the list or add it to Settings.`) : null,
     card.editable ? null : h('div', { class: 'readonly-note' }, `Read only: ${card.managerName || 'the manager'}, a head or the owner may change this client.`),
   );
 }
@@ -128,7 +134,11 @@ function editForm(card: ClientCard): HTMLElement | null {
     name: text(f.name), company: text(f.company), contact: text(f.contact), phone: text(f.phone, 'tel'), otherPhones: text(f.otherPhones),
     email: text(f.email, 'email'), otherEmails: text(f.otherEmails), address: text(f.address), city: text(f.city), preferences: text(f.preferences),
   };
-  const group = h('select', null, h('option', { value: '' }, '—'), card.groups.map((g) => h('option', { value: g }, g)));
+  // Settings client_groups; a group typed by hand outside the list stays selectable as it is (never changed silently).
+  const listed = card.groups.indexOf(f.group) >= 0 || f.group === '';
+  const group = h('select', { 'data-testid': 'client-group', 'aria-label': 'Group' }, h('option', { value: '' }, '—'),
+    card.groups.map((g) => h('option', { value: g }, g)),
+    listed ? null : h('option', { value: f.group }, `${f.group} (not in Settings)`));
   group.value = f.group;
   const notes = h('textarea', { rows: 3 });
   notes.value = f.notes;

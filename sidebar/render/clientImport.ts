@@ -51,7 +51,7 @@ function earlierImports(list: ImportSummary[]): HTMLElement {
     h('h3', null, 'Earlier imports'),
     h('ul', { class: 'dup-list' }, list.map((s) => h('li', { class: 'small', 'data-testid': `earlier-${s.importId}` },
       h('div', null, h('b', null, s.fileName || s.importId), ` · ${s.created} created, ${s.merged} merged, ${s.refused} refused`),
-      h('div', { class: 'muted' }, `${s.at ? new Date(s.at).toLocaleString() : ''} · ${s.by}${s.undone ? ' · undone' : s.done ? '' : ' · not finished (upload the file again to resume)'}`),
+      h('div', { class: 'muted' }, `${s.at ? new Date(s.at).toLocaleString() : ''} · ${s.by}${s.undone ? ' · undone' : s.done ? '' : ` · ${unfinishedText(s)}`}`),
       s.undone ? null : h('button', {
         type: 'button', class: 'link-button', 'data-testid': `undo-${s.importId}`,
         onclick: () => {
@@ -196,7 +196,17 @@ function updateBar(progress: ImportProgress): void {
 
 function progressText(p: ImportProgress): string {
   if (p.undone) return `Undone: the clients of ${p.fileName} were removed.`;
-  return `${p.rowsDone} of ${p.rowCount} rows · ${p.created} created · ${p.merged} merged · ${p.refused} refused${p.done ? ' · done' : ''}`;
+  const rest = p.done ? ' · done'
+    : p.stalled ? ` · stopped: ${p.stalled}`
+    : !st.running && p.background ? ' · continues by itself within the hour, also with this sidebar closed' : '';
+  return `${p.rowsDone} of ${p.rowCount} rows · ${p.created} created · ${p.merged} merged · ${p.refused} refused${rest}`;
+}
+
+/** An earlier import not finished: going on in the background, or stopped and why. */
+function unfinishedText(s: ImportSummary): string {
+  const rows = s.rowCount ? `${s.rowsDone} of ${s.rowCount} rows` : 'not finished';
+  if (s.stalled) return `${rows} · stopped: ${s.stalled}`;
+  return `${rows} · continues by itself within the hour (or upload the file again to go on now)`;
 }
 
 function progressView(p: ImportProgress): HTMLElement {

@@ -8,7 +8,7 @@ import { nameOf } from '../state';
 import { report } from '../actions';
 import { showBanner } from './banner';
 import { openPanel } from './panel';
-import { openClientCard } from './clientCard';
+import { groupClass, openClientCard } from './clientCard';
 import { openImport } from './clientImport';
 import { openDuplicates } from './clientDuplicates';
 
@@ -47,13 +47,25 @@ function clientsBody(initial: string): Child {
     }
   });
   window.setTimeout(() => { box.focus(); if (box.value) run(); }, 0);
+  // The group filter offers Settings client_groups, asked for when the menu first opens.
+  const groupFilter = h('select', { 'data-testid': 'export-group', 'aria-label': 'Export which group' }, h('option', { value: '' }, 'All groups')) as HTMLSelectElement;
+  const withGroup = (request: Parameters<typeof exportClientsFile>[0]) => () => (groupFilter.value ? { ...request, group: groupFilter.value } : request);
   const exportMenu = h('details', { class: 'client-export' },
     h('summary', { class: 'secondary', 'data-testid': 'client-export' }, 'Export'),
     h('div', { class: 'export-options' },
-      exportButton('CSV (Excel, ;)', { format: 'csv', delimiter: ';' }, 'export-csv'),
-      exportButton('CSV (,)', { format: 'csv', delimiter: ',' }, 'export-csv-comma'),
-      exportButton('XLSX', { format: 'xlsx' }, 'export-xlsx'),
-      exportButton('vCard (phones)', { format: 'vcard' }, 'export-vcard')));
+      groupFilter,
+      exportButton('CSV (Excel, ;)', withGroup({ format: 'csv', delimiter: ';' }), 'export-csv'),
+      exportButton('CSV (,)', withGroup({ format: 'csv', delimiter: ',' }), 'export-csv-comma'),
+      exportButton('XLSX', withGroup({ format: 'xlsx' }), 'export-xlsx'),
+      exportButton('vCard (phones)', withGroup({ format: 'vcard' }), 'export-vcard')));
+  let groupsAsked = false;
+  exportMenu.addEventListener('toggle', () => {
+    if (groupsAsked || !(exportMenu as HTMLDetailsElement).open) return;
+    groupsAsked = true;
+    call('api_clientGroups')
+      .then((groups) => { for (const g of groups) groupFilter.appendChild(h('option', { value: g }, g)); })
+      .catch((error) => { groupsAsked = false; report(error); });
+  });
   return [
     h('label', { class: 'client-search' }, icon('search', 16), box),
     h('div', { class: 'client-tools' },
@@ -76,15 +88,15 @@ function hitItem(hit: ClientHit): HTMLElement {
     type: 'button', class: 'client-hit', 'data-testid': `client-hit-${hit.id}`, onclick: () => openClientCard(hit.id),
   },
   h('span', { class: 'client-hit-name' }, hit.name || hit.company || '(no name)',
-    hit.group ? h('span', { class: `chip group-${hit.group}` }, hit.group) : null,
+    hit.group ? h('span', { class: `chip group-${groupClass(hit.group)}` }, hit.group) : null,
     hit.callBack ? h('span', { class: 'chip call-back' }, 'call back') : null),
   h('span', { class: 'muted small' }, [hit.company && hit.company !== hit.name ? hit.company : '', hit.city, nameOf(hit.manager)].filter(Boolean).join(' · ')),
   h('span', { class: `small client-hit-contacts${hit.match === 'phone' ? ' matched' : ''}` }, [hit.phone, hit.email].filter(Boolean).join(' · ')),
   ));
 }
 
-function exportButton(label: string, request: Parameters<typeof exportClientsFile>[0], testid: string): HTMLElement {
-  return h('button', { type: 'button', class: 'link-button', 'data-testid': testid, onclick: () => { void exportClientsFile(request); } }, label);
+function exportButton(label: string, request: () => Parameters<typeof exportClientsFile>[0], testid: string): HTMLElement {
+  return h('button', { type: 'button', class: 'link-button', 'data-testid': testid, onclick: () => { void exportClientsFile(request()); } }, label);
 }
 
 export function exportClientsFile(request: { format: 'csv' | 'xlsx' | 'vcard'; delimiter?: ',' | ';'; group?: string }): Promise<ExportFile | null> {

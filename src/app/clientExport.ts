@@ -1,6 +1,7 @@
 // Export of the client base (all of it, or one group) as CSV, XLSX or vCard, with only the
 // clients the caller may see. Nothing exported can run as a formula when it is opened.
-import { CLIENTS, CLIENT_GROUPS } from '../workbook/schema';
+import { CLIENTS } from '../workbook/schema';
+import { groupKey, knownGroup } from '../domain/clientGroups';
 import { isDate } from '../workbook/codec';
 import { readTable } from '../workbook/table';
 import { neutralizeForSpreadsheet, serializeCsv } from '../domain/csv';
@@ -40,19 +41,23 @@ export function exportClients(ctx: UseCaseContext, zip: ZipPort, requestArg: unk
   const request = requirePlainObject(requestArg, 'The export');
   const format = request.format;
   if (format !== 'csv' && format !== 'xlsx' && format !== 'vcard') throw new InputError('Choose CSV, XLSX or vCard.');
-  const group = request.group === undefined || request.group === null || request.group === '' ? '' : String(request.group);
-  if (group && (CLIENT_GROUPS as readonly string[]).indexOf(group) < 0) throw new InputError(`The group must be one of: ${CLIENT_GROUPS.join(', ')}.`);
+  const asked = request.group === undefined || request.group === null || request.group === '' ? '' : String(request.group);
+  // The filter offers Settings client_groups; a client whose group was typed "Wholesale" is in "wholesale".
+  const groups = ctx.config.settings.clientGroups;
+  const group = asked ? knownGroup(asked, groups) : '';
+  if (group === null) throw new InputError(`The group must be one of: ${groups.join(', ')} (Settings client_groups).`);
+  const wanted = groupKey(group);
   const delimiter = request.delimiter === ';' ? ';' : ',';
   const table = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
   const rules = accessRules(ctx);
   const rows = table.rows.filter((r) => {
     const id = text(r.record.id);
     if (!id) return false;
-    if (group && r.record.group !== group) return false;
+    if (group && groupKey(text(r.record.group)) !== wanted) return false;
     return canViewClient(ctx.actor, { id, manager: text(r.record.manager) }, rules);
   });
   const day = ctx.ports.dates.toLocalDate(ctx.moment.now);
-  const base = `clients${group ? `-${group}` : ''}-${day}`;
+  const base = `clients${group ? `-${group.replace(/[^\p{L}\p{N}]+/gu, '-')}` : ''}-${day}`;
   const cell = (record: Record<string, unknown>, key: string): string => {
     const v = record[key];
     if (key === 'callBack') return v === true ? 'yes' : '';

@@ -6,7 +6,13 @@
 // skips rows already there), and a chunk records what it fills in existing clients on the
 // Imports tab *before* it writes (undo restores exactly those cells). The cursor lives in
 // document properties.
-import { CLIENTS, CLIENT_GROUPS, DEALS, IMPORTS } from '../workbook/schema';
+//
+// The sidebar drives the chunks while it is open; an unfinished import is also on a short
+// "pending" list in document properties, and the hourly trigger runs its chunks from the
+// stored cursor (continueImports), so an import whose sidebar was closed finishes by itself.
+// Both take the document lock and read the cursor inside it: a chunk is never run twice.
+import { CLIENTS, DEALS, IMPORTS } from '../workbook/schema';
+import { defaultGroup } from '../domain/clientGroups';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { Table, appendRecords, readTable, updateRows } from '../workbook/table';
 import { parseCsv } from '../domain/csv';
@@ -61,7 +67,16 @@ interface Cursor {
   skipped: number;
   done: boolean;
   undone?: boolean;
+  /** Who started the import: their clients' default manager, the ledger's "by" (also when the trigger runs a chunk). */
+  by?: string;
+  /** Why the background run stopped (the file is no longer held), or absent. */
+  stalled?: string;
 }
+
+/** Unfinished imports the hourly trigger continues (document properties, a JSON list of ids). */
+export const PENDING_KEY = 'dealboard:imports:pending';
+/** The hourly trigger starts no chunk after this much of its execution (Apps Script stops one at 6 minutes). */
+export const BACKGROUND_BUDGET_MS = 4 * 60 * 1000;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
@@ -96,7 +111,29 @@ function progressOf(importId: string, c: Cursor): ImportProgress {
   return {
     importId, fileName: c.fileName, rowCount: c.rowCount, rowsDone: c.rowsDone, created: c.created, merged: c.merged,
     refused: c.refused, skipped: c.skipped, done: c.done, undone: c.undone === true,
+    background: !c.done && c.undone !== true && !c.stalled, stalled: c.stalled || '',
   };
+}
+
+function pendingIds(ctx: UseCaseContext): string[] {
+  const raw = ctx.ports.store.get(PENDING_KEY);
+  if (!raw) return [];
+  try {
+    const list = JSON.parse(raw);
+    return Array.isArray(list) ? list.filter((id) => typeof id === 'string' && /^IMP-[0-9a-f]{12}$/.test(id)) : [];
+  } catch (_damaged) {
+    return [];
+  }
+}
+
+function setPending(ctx: UseCaseContext, importId: string, pending: boolean): void {
+  const list = pendingIds(ctx);
+  const at = list.indexOf(importId);
+  if (pending === (at >= 0)) return;
+  if (pending) list.push(importId);
+  else list.splice(at, 1);
+  if (list.length === 0) ctx.ports.store.remove(PENDING_KEY);
+  else ctx.ports.store.put(PENDING_KEY, JSON.stringify(list));
 }
 
 export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip: ZipPort, uploadArg: unknown): ImportPrepared {
@@ -185,11 +222,11 @@ function checkedMapping(mappingArg: unknown, width: number): ColumnMapping {
   return mappingArg as ColumnMapping;
 }
 
-function planOptions(ctx: UseCaseContext): PlanOptions {
+function planOptions(ctx: UseCaseContext, importer = ctx.actor.email): PlanOptions {
   return {
     country: ctx.config.settings.defaultCountry,
-    groups: CLIENT_GROUPS,
-    defaultManager: ctx.actor.email,
+    groups: ctx.config.settings.clientGroups,
+    defaultManager: importer,
     team: ctx.config.team.map((m) => ({ email: m.email, name: m.name })),
   };
 }
@@ -244,10 +281,11 @@ export function dryRunImport(ctx: UseCaseContext, store: ClientIndexStore, impor
   return { importId, summary: summarize(plans), rows: shown, warnings };
 }
 
-function draftRecord(d: ClientDraft): Record<string, unknown> {
+/** A client record of a draft; a row without a group gets the default group ("new", or the list's first). */
+function draftRecord(d: ClientDraft, fallbackGroup: string): Record<string, unknown> {
   return {
     name: d.name, company: d.company, contact: d.contact, phone: d.phone, phoneE164: d.phoneE164, otherPhones: d.otherPhones,
-    email: d.email, otherEmails: d.otherEmails, group: d.group || 'new', address: d.address, city: d.city, manager: d.manager,
+    email: d.email, otherEmails: d.otherEmails, group: d.group || fallbackGroup, address: d.address, city: d.city, manager: d.manager,
     preferences: d.preferences, notes: d.notes, callBack: d.callBack,
   };
 }
@@ -256,94 +294,145 @@ function draftRecord(d: ClientDraft): Record<string, unknown> {
 export function runImportChunk(ctx: UseCaseContext, store: ClientIndexStore, importIdArg: unknown, mappingArg: unknown): ImportProgress {
   requireImporter(ctx);
   const importId = requireImportId(importIdArg);
-  return ctx.ports.lock.withDocumentLock(() => {
-    let cursor = cursorOf(ctx, importId);
-    if (cursor && cursor.done && !cursor.undone) return progressOf(importId, cursor);
-    const meta = stagedMeta(store, importId);
-    if (!cursor || cursor.undone) {
-      cursor = {
-        fileName: meta.fileName, mapping: checkedMapping(mappingArg, meta.header.length), nextPage: 0, pages: meta.pageStarts.length,
-        rowCount: meta.rowCount, rowsDone: 0, created: 0, merged: 0, refused: 0, skipped: 0, done: false,
-      };
-    }
-    const from = cursor.nextPage;
-    const to = Math.min(cursor.pages, from + CHUNK_PAGES);
-    const rows = ([] as string[][]).concat(...stagedPages(store, importId, from, to));
-    const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
-    const known = knownClients(clients);
-    const plans = planImport(rows, meta.pageStarts[from], cursor.mapping, known, importId, planOptions(ctx));
-    const now = ctx.moment.now;
+  return ctx.ports.lock.withDocumentLock(() => chunkLocked(ctx, store, importId, mappingArg, false) as ImportProgress);
+}
 
-    const createdByRow: Record<number, Record<string, unknown>> = {};
-    const creates: Record<string, unknown>[] = [];
-    // One fresh id per chunk, numbered per client: 2,000 ids without 2,000 Utilities.getUuid calls.
-    const idBase = ctx.ports.ids.next(CLIENTS.idPrefix);
-    for (const p of plans) {
-      if (p.action !== 'create') continue;
-      const record = {
-        id: `${idBase}-${String(creates.length + 1).padStart(4, '0')}`, ...draftRecord(p.draft), createdAt: now, version: 1, updatedAt: now,
-        updatedBy: ctx.actor.email, importId, importRow: p.row,
-      };
-      createdByRow[p.row] = record;
-      creates.push(record);
-    }
-    // Merges into clients already in the base: the same target may be hit by several rows.
-    const rowById: Record<string, DecodedRow> = {};
-    for (const r of clients.rows) rowById[text(r.record.id)] = r;
-    const fillsById: Record<string, Record<string, unknown>> = {};
-    for (const p of plans) {
-      if (p.action !== 'merge' || !p.fills) continue;
-      if (p.intoRow !== undefined) {
-        // Into a client this chunk creates: the plan already folded the fills into its draft.
-        const target = plans.filter((q) => q.row === p.intoRow)[0];
-        if (target && createdByRow[p.intoRow]) Object.assign(createdByRow[p.intoRow], draftRecord(target.draft), { group: target.draft.group || 'new' });
-        continue;
+/**
+ * The hourly trigger's part: runs the chunks of every unfinished import from its stored cursor
+ * until it is done or `budgetMs` of the execution (from `startedAt`) have gone. Each chunk takes
+ * the document lock and reads the cursor inside it, as the sidebar's calls do. An import whose
+ * file is no longer held is marked stalled (the sidebar says so; uploading it again resumes).
+ */
+export function continueImports(ctx: UseCaseContext, store: ClientIndexStore, startedAt: number, budgetMs = BACKGROUND_BUDGET_MS): ImportProgress[] {
+  if (!canImportClients(ctx.actor)) return [];
+  const results: ImportProgress[] = [];
+  for (const importId of pendingIds(ctx)) {
+    let progress: ImportProgress | null = null;
+    while (Date.now() - startedAt < budgetMs) {
+      try {
+        progress = ctx.ports.lock.withDocumentLock(() => chunkLocked(ctx, store, importId, null, true));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        progress = ctx.ports.lock.withDocumentLock(() => stall(ctx, importId, error.message));
       }
-      if (!p.into || !rowById[p.into]) continue;
-      fillsById[p.into] = { ...(fillsById[p.into] || {}), ...p.fills };
+      if (!progress || progress.done || progress.stalled) break;
     }
-    const filled: { id: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
-    const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
-    for (const id of Object.keys(fillsById)) {
-      const row = rowById[id];
-      const after = fillsById[id];
-      if (Object.keys(after).length === 0) continue;
-      const before: Record<string, unknown> = {};
-      for (const k of Object.keys(after)) before[k] = row.record[k] == null ? '' : row.record[k];
-      filled.push({ id, before, after });
-      const version = typeof row.record.version === 'number' ? row.record.version : 0;
-      patches.push({ row, patch: { ...after, version: version + 1, updatedAt: now, updatedBy: ctx.actor.email } });
-    }
-    const summary = summarize(plans);
-    // Write-ahead: what this chunk fills is on record before anything is written.
-    const ledger = readLedgerHeader(ctx);
-    appendRecords(ctx.ports.sheets, ledger, [{
-      id: ctx.ports.ids.next(IMPORTS.idPrefix), importId, fileName: cursor.fileName, chunk: from / CHUNK_PAGES + 1,
-      created: creates.length, merged: summary.merge, refused: summary.refuse, filled: JSON.stringify(filled), at: now, by: ctx.actor.email,
-    }], ctx.ports.dates);
-    appendRecords(ctx.ports.sheets, clients, creates, ctx.ports.dates);
-    if (patches.length > 0) updateRows(ctx.ports.sheets, clients, patches, ctx.ports.dates);
+    if (progress) results.push(progress);
+  }
+  return results;
+}
 
-    cursor.nextPage = to;
-    cursor.rowsDone += rows.length;
-    // Rows a killed run of this chunk had already created count as created, not skipped.
-    const resumed = plans.filter((p) => p.action === 'skip' && p.reason === 'already imported').length;
-    cursor.created += creates.length + resumed;
-    cursor.merged += summary.merge;
-    cursor.refused += summary.refuse;
-    cursor.skipped += summary.skip - resumed;
-    cursor.done = to >= cursor.pages;
-    cursor.undone = false;
+/** The trigger cannot go on with this import: say why on its cursor and take it off the pending list. */
+function stall(ctx: UseCaseContext, importId: string, why: string): ImportProgress | null {
+  setPending(ctx, importId, false);
+  const cursor = cursorOf(ctx, importId);
+  if (!cursor) return null;
+  cursor.stalled = why;
+  ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+  return progressOf(importId, cursor);
+}
+
+function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: string, mappingArg: unknown, background: boolean): ImportProgress | null {
+  let cursor = cursorOf(ctx, importId);
+  if (background && (!cursor || cursor.undone || cursor.done)) {
+    // Finished, undone or never started since it was listed: nothing for the trigger to do.
+    setPending(ctx, importId, false);
+    return cursor ? progressOf(importId, cursor) : null;
+  }
+  if (cursor && cursor.done && !cursor.undone) return progressOf(importId, cursor);
+  const meta = stagedMeta(store, importId);
+  if (!cursor || cursor.undone) {
+    cursor = {
+      fileName: meta.fileName, mapping: checkedMapping(mappingArg, meta.header.length), nextPage: 0, pages: meta.pageStarts.length,
+      rowCount: meta.rowCount, rowsDone: 0, created: 0, merged: 0, refused: 0, skipped: 0, done: false, by: ctx.actor.email,
+    };
+    // Kept before anything is written, so a run killed in its first chunk is continued too.
     ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
-    forgetClientIndex(store);
-    if (cursor.done) {
-      appendActivities(ctx.ports, ctx.actor.email, [{
-        kind: 'audit',
-        summary: `Import ${importId} of ${cursor.fileName}: ${cursor.created} clients created, ${cursor.merged} rows merged, ${cursor.refused} refused`,
-      }]);
+    setPending(ctx, importId, true);
+  }
+  const importer = cursor.by || ctx.actor.email;
+  const wasStalled = !!cursor.stalled;
+  const from = cursor.nextPage;
+  const to = Math.min(cursor.pages, from + CHUNK_PAGES);
+  const rows = ([] as string[][]).concat(...stagedPages(store, importId, from, to));
+  const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
+  const known = knownClients(clients);
+  const plans = planImport(rows, meta.pageStarts[from], cursor.mapping, known, importId, planOptions(ctx, importer));
+  const now = ctx.moment.now;
+  const fallbackGroup = defaultGroup(ctx.config.settings.clientGroups);
+
+  const createdByRow: Record<number, Record<string, unknown>> = {};
+  const creates: Record<string, unknown>[] = [];
+  // One fresh id per chunk, numbered per client: 2,000 ids without 2,000 Utilities.getUuid calls.
+  const idBase = ctx.ports.ids.next(CLIENTS.idPrefix);
+  for (const p of plans) {
+    if (p.action !== 'create') continue;
+    const record = {
+      id: `${idBase}-${String(creates.length + 1).padStart(4, '0')}`, ...draftRecord(p.draft, fallbackGroup), createdAt: now, version: 1, updatedAt: now,
+      updatedBy: importer, importId, importRow: p.row,
+    };
+    createdByRow[p.row] = record;
+    creates.push(record);
+  }
+  // Merges into clients already in the base: the same target may be hit by several rows.
+  const rowById: Record<string, DecodedRow> = {};
+  for (const r of clients.rows) rowById[text(r.record.id)] = r;
+  const fillsById: Record<string, Record<string, unknown>> = {};
+  for (const p of plans) {
+    if (p.action !== 'merge' || !p.fills) continue;
+    if (p.intoRow !== undefined) {
+      // Into a client this chunk creates: the plan already folded the fills into its draft.
+      const target = plans.filter((q) => q.row === p.intoRow)[0];
+      if (target && createdByRow[p.intoRow]) Object.assign(createdByRow[p.intoRow], draftRecord(target.draft, fallbackGroup));
+      continue;
     }
-    return progressOf(importId, cursor);
-  });
+    if (!p.into || !rowById[p.into]) continue;
+    fillsById[p.into] = { ...(fillsById[p.into] || {}), ...p.fills };
+  }
+  const filled: { id: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
+  const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
+  for (const id of Object.keys(fillsById)) {
+    const row = rowById[id];
+    const after = fillsById[id];
+    if (Object.keys(after).length === 0) continue;
+    const before: Record<string, unknown> = {};
+    for (const k of Object.keys(after)) before[k] = row.record[k] == null ? '' : row.record[k];
+    filled.push({ id, before, after });
+    const version = typeof row.record.version === 'number' ? row.record.version : 0;
+    patches.push({ row, patch: { ...after, version: version + 1, updatedAt: now, updatedBy: importer } });
+  }
+  const summary = summarize(plans);
+  // Write-ahead: what this chunk fills is on record before anything is written.
+  const ledger = readLedgerHeader(ctx);
+  appendRecords(ctx.ports.sheets, ledger, [{
+    id: ctx.ports.ids.next(IMPORTS.idPrefix), importId, fileName: cursor.fileName, chunk: from / CHUNK_PAGES + 1,
+    created: creates.length, merged: summary.merge, refused: summary.refuse, filled: JSON.stringify(filled), at: now, by: importer,
+  }], ctx.ports.dates);
+  appendRecords(ctx.ports.sheets, clients, creates, ctx.ports.dates);
+  if (patches.length > 0) updateRows(ctx.ports.sheets, clients, patches, ctx.ports.dates);
+
+  cursor.nextPage = to;
+  cursor.rowsDone += rows.length;
+  // Rows a killed run of this chunk had already created count as created, not skipped.
+  const resumed = plans.filter((p) => p.action === 'skip' && p.reason === 'already imported').length;
+  cursor.created += creates.length + resumed;
+  cursor.merged += summary.merge;
+  cursor.refused += summary.refuse;
+  cursor.skipped += summary.skip - resumed;
+  cursor.done = to >= cursor.pages;
+  cursor.undone = false;
+  delete cursor.stalled;
+  ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+  // Done: off the pending list. Going again after a stall (the file uploaded again): back on it.
+  if (cursor.done || wasStalled) setPending(ctx, importId, !cursor.done);
+  forgetClientIndex(store);
+  if (cursor.done) {
+    appendActivities(ctx.ports, importer, [{
+      kind: 'audit',
+      summary: `Import ${importId} of ${cursor.fileName}: ${cursor.created} clients created, ${cursor.merged} rows merged, ${cursor.refused} refused${background ? ' (finished by the hourly trigger)' : ''}`,
+    }]);
+  }
+  return progressOf(importId, cursor);
 }
 
 /** Only the header of the Imports tab (one row): the chunk appends to it, never reads it whole. */
@@ -425,8 +514,10 @@ export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importI
     if (cursor) {
       cursor.undone = true;
       cursor.done = false;
+      delete cursor.stalled;
       ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
     }
+    setPending(ctx, importId, false);
     forgetClientIndex(store);
     appendActivities(ctx.ports, ctx.actor.email, [{
       kind: 'audit',
@@ -447,7 +538,7 @@ export function listImports(ctx: UseCaseContext): ImportSummary[] {
     if (!/^IMP-[0-9a-f]{12}$/.test(id)) continue;
     let s = byId[id];
     if (!s) {
-      s = byId[id] = { importId: id, fileName: text(r.record.fileName), at: null, by: text(r.record.by), created: 0, merged: 0, refused: 0, undone: true, done: false };
+      s = byId[id] = { importId: id, fileName: text(r.record.fileName), at: null, by: text(r.record.by), created: 0, merged: 0, refused: 0, undone: true, done: false, rowsDone: 0, rowCount: 0, stalled: '' };
       order.push(id);
     }
     const at = isDate(r.record.at) ? r.record.at.toISOString() : null;
@@ -460,6 +551,7 @@ export function listImports(ctx: UseCaseContext): ImportSummary[] {
   for (const id of order) {
     const cursor = cursorOf(ctx, id);
     byId[id].done = !!cursor && cursor.done;
+    if (cursor) Object.assign(byId[id], { rowsDone: cursor.rowsDone, rowCount: cursor.rowCount, stalled: cursor.stalled || '' });
   }
   return order.map((id) => byId[id]).sort((a, b) => String(b.at).localeCompare(String(a.at))).slice(0, 20);
 }

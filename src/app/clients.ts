@@ -1,6 +1,7 @@
 // The client base: search and caller lookup, the client card (orders with their documents and
 // steps, the communication history) and edits of the card, with the rights of each role.
-import { ACTIVITIES, CHECKPOINTS, CLIENTS, CLIENT_GROUPS, DEALS, DOCUMENTS } from '../workbook/schema';
+import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS } from '../workbook/schema';
+import { groupProblem, knownGroup } from '../domain/clientGroups';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
 import { FoundRows, openRows } from '../workbook/rows';
@@ -150,7 +151,8 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
     lastContactAt: iso(row.record.lastContactAt),
     importId: text(row.record.importId),
     editable: canEditClient(ctx.actor, { manager: fields.manager }),
-    groups: CLIENT_GROUPS.slice(),
+    groups: ctx.config.settings.clientGroups.slice(),
+    groupProblem: fields.group ? groupProblem(fields.group, ctx.config.settings.clientGroups) : '',
     orders,
     history: history.slice(0, 200),
     counts,
@@ -177,8 +179,13 @@ export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clien
       patch[key] = optionalText(value, `The ${key}`, LIMITS[key] || 300);
     }
   }
-  if (typeof patch.group === 'string' && patch.group !== '' && (CLIENT_GROUPS as readonly string[]).indexOf(patch.group) < 0) {
-    throw new InputError(`The group must be one of: ${CLIENT_GROUPS.join(', ')}.`);
+  let unknownGroup = '';
+  if (typeof patch.group === 'string' && patch.group !== '') {
+    // Settings client_groups decide; the list's spelling is written ("Wholesale" → "wholesale").
+    const groups = ctx.config.settings.clientGroups;
+    const known = knownGroup(patch.group, groups);
+    if (known !== null) patch.group = known;
+    else unknownGroup = `The group must be one of: ${groups.join(', ')} (Settings client_groups).`;
   }
   if (typeof patch.email === 'string' && patch.email !== '' && !normalizeEmail(patch.email)) throw new InputError(`"${patch.email}" is not an e-mail address.`);
   const country = ctx.config.settings.defaultCountry;
@@ -193,6 +200,8 @@ export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clien
     if (!row) throw new InputError(`There is no client with id ${clientId}.`);
     const before = fieldsOf(row.record);
     if (!canEditClient(ctx.actor, { manager: before.manager })) throw new InputError(`Only ${before.manager || 'the client\'s manager'}, a head or the owner may change ${before.name}.`);
+    // A group outside the list is refused, unless it is the one the client already has (kept as typed).
+    if (unknownGroup && String(patch.group) !== before.group) throw new InputError(unknownGroup);
     if ('manager' in patch && !sameEmail(String(patch.manager), before.manager) && ctx.actor.role === 'manager') {
       throw new InputError('Only a head or the owner may give a client to another manager.');
     }

@@ -1,4 +1,5 @@
 // The inbox: requests come in as leads; one click turns a lead into a client and a deal.
+import { defaultGroup } from '../domain/clientGroups';
 import { CLIENTS, DEALS, LEADS } from '../workbook/schema';
 import { appendRecords, findRow, readTable, updateRow } from '../workbook/table';
 import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
@@ -74,7 +75,7 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
   } else {
     clientId = ports.ids.next(CLIENTS.idPrefix);
     const client = {
-      id: clientId, name: lead.name, group: 'new', phone: lead.phone, email: lead.email, manager: actor.email,
+      id: clientId, name: lead.name, group: defaultGroup(ctx.config.settings.clientGroups), phone: lead.phone, email: lead.email, manager: actor.email,
       createdAt: moment.now, lastContactAt: moment.now, version: 1, updatedAt: moment.now, updatedBy: actor.email,
     };
     appendRecords(ports.sheets, match.table, [client], ports.dates);

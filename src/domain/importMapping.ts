@@ -109,13 +109,17 @@ const GROUP_WORDS: Record<string, string[]> = {
   partner: ['partner', 'партнер', 'партнёр', 'partenaire', 'socio'],
 };
 
-/** A group word of the file ("Großhandel", "опт", "Stammkunde") as one of our group keys, or ''. */
+/** A group word of the file ("Großhandel", "опт", "Stammkunde") as one of the Settings groups, or ''. */
 export function groupOf(text: string, groups: readonly string[]): string {
   const word = normalizeHeaderWord(text);
   if (word === '') return '';
+  // The groups are Settings client_groups: the owner's own words match as they are spelled
+  // there; the built-in synonyms only lead to a built-in group the list still has.
   for (const key of groups) if (normalizeHeaderWord(key) === word) return key;
   for (const key of Object.keys(GROUP_WORDS)) {
-    if (groups.indexOf(key) >= 0 && GROUP_WORDS[key].indexOf(word) >= 0) return key;
+    if (GROUP_WORDS[key].indexOf(word) < 0) continue;
+    const listed = groups.filter((g) => normalizeHeaderWord(g) === key)[0];
+    if (listed) return listed;
   }
   return '';
 }

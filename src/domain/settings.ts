@@ -1,5 +1,6 @@
 import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
 import { DEFAULT_MAIL_SETTINGS, MailSettings, readMailSettings } from './mailSettings';
+import { DEFAULT_CLIENT_GROUPS, parseClientGroups } from './clientGroups';
 
 export interface Settings {
   currency: string;
@@ -23,6 +24,8 @@ export interface Settings {
   documentsFolder: string;
   /** Client base (issue 14): managers may open other managers' clients (read only). */
   clientViewOthers: boolean;
+  /** Client groups (Settings client_groups), in the owner's order and spelling. */
+  clientGroups: string[];
   mail: MailSettings;
   meetings: MeetingSettings;
 }
@@ -67,6 +70,7 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'templates_folder', value: '', description: 'Drive folder of the templates.' },
   { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
   { key: 'client_view_others', value: 'TRUE', description: 'TRUE: managers may view (not edit) other managers\' clients; FALSE: only their own.' },
+  { key: 'client_groups', value: DEFAULT_CLIENT_GROUPS.join(', '), description: 'Client groups, separated by commas: the Clients Group dropdown, the client card, import and export use them (run Set up workbook again after editing to refresh the dropdown).' },
   ...DEFAULT_MAIL_SETTINGS,
   // Meetings (issue 13)
   { key: 'meeting_buffer_minutes', value: '15', description: 'Free minutes kept between two meetings.' },
@@ -132,6 +136,7 @@ export function readSettings(pairs: Record<string, string>): Settings {
     templatesFolder: get('templates_folder') || '',
     documentsFolder: get('documents_folder') || '',
     clientViewOthers: booleanOr(get('client_view_others'), true),
+    clientGroups: parseClientGroups(get('client_groups')),
     mail: readMailSettings(get),
     meetings: {
       bufferMinutes: Math.max(0, numberOr(get('meeting_buffer_minutes'), 15)),

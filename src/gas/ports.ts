@@ -33,7 +33,17 @@ export function gasSheets(): SheetPort {
       mustSheet(name).getRange(row, column, values.length, values[0].length).setValues(values);
     },
     deleteRows(name, row, count) {
-      mustSheet(name).deleteRows(row, count);
+      const target = mustSheet(name);
+      try {
+        target.deleteRows(row, count);
+      } catch (error) {
+        // Sheets keeps at least one non-frozen row ("Sorry, it is not possible to delete all
+        // non-frozen rows."): when these are all of them (an undone import that filled the
+        // tab), one empty row is added below first. No extra call otherwise.
+        if (!/delete all non-frozen rows/.test(String(error instanceof Error ? error.message : error))) throw error;
+        target.insertRowsAfter(target.getMaxRows(), 1);
+        target.deleteRows(row, count);
+      }
     },
     replaceAll(name, values) {
       let target = sheet(name);

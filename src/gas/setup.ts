@@ -5,7 +5,7 @@ import { DEFAULT_CATALOG } from '../domain/catalog';
 import { DEFAULT_PLAN } from '../domain/plans';
 import { columnLetter, numberFormatFor, planColumns } from '../workbook/setupPlan';
 import { mapHeaders, HeaderMap } from '../workbook/headers';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS, Settings } from '../domain/settings';
 import { Ports } from '../ports';
 import { readTable, appendRecords } from '../workbook/table';
 import { refreshConfig } from '../app/config';
@@ -31,14 +31,16 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
   return ports.lock.withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActive();
     const currency = 'EUR';
-    TABS.forEach((tab, index) => setupTab(spreadsheet, tab, index, currency, report));
+    const maps: Record<string, HeaderMap> = {};
+    TABS.forEach((tab, index) => (maps[tab.name] = setupTab(spreadsheet, tab, index, currency, report)));
     seedSettings(ports, report);
     seedOwner(ports, report);
     seedPlans(ports, report);
     seedCatalog(ports, report);
     seedNotifications(ports);
     installTriggers(spreadsheet, report);
-    refreshConfig(ports);
+    const config = refreshConfig(ports);
+    applySettingsDropdowns(spreadsheet, config.settings, maps);
     return report;
   });
 }
@@ -49,7 +51,7 @@ function setupTab(
   index: number,
   currency: string,
   report: SetupReport,
-): void {
+): HeaderMap {
   let sheet = spreadsheet.getSheetByName(tab.name);
   const created = !sheet;
   if (!sheet) {
@@ -89,6 +91,7 @@ function setupTab(
   }
   protectHeader(sheet, plan.headerAfter.length);
   applyConditionalFormats(sheet, tab, map);
+  return map;
 }
 
 function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataValidation | null {
@@ -101,6 +104,55 @@ function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataV
       .build();
   }
   return null;
+}
+
+/** The dropdown lists each Settings list feeds (today: client_groups → Clients Group). */
+function settingsList(settings: Settings, key: 'client_groups'): string[] {
+  switch (key) {
+    case 'client_groups':
+      return settings.clientGroups;
+  }
+}
+
+/**
+ * Builds (or rebuilds) the dropdown of every column whose values come from a Settings list,
+ * when it differs from the list. Invalid values are allowed with a warning: a group typed by
+ * hand that is not in the list is kept and shown as a problem, never changed.
+ * Returns the columns whose rule was (re)written.
+ */
+export function applySettingsDropdowns(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  /** The header maps setup just made (no header read then); the on-edit path reads the header. */
+  maps: Record<string, HeaderMap> = {},
+): string[] {
+  const written: string[] = [];
+  for (const tab of TABS) {
+    const columns = tab.columns.filter((c) => c.dropdownFromSettings);
+    if (columns.length === 0) continue;
+    const sheet = spreadsheet.getSheetByName(tab.name);
+    if (!sheet) continue;
+    let map = maps[tab.name];
+    if (!map) {
+      if (sheet.getLastColumn() < 1) continue;
+      map = mapHeaders(tab, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as unknown[]);
+    }
+    const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+    for (const column of columns) {
+      const index = map.index[column.key];
+      if (index === undefined) continue;
+      const values = settingsList(settings, column.dropdownFromSettings as 'client_groups');
+      const current = sheet.getRange(2, index + 1).getDataValidation();
+      if (current && current.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) {
+        const had = current.getCriteriaValues()[0] as unknown;
+        if (Array.isArray(had) && had.join('\n') === values.join('\n') && current.getAllowInvalid()) continue;
+      }
+      const rule = SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).build();
+      sheet.getRange(2, index + 1, dataRows, 1).setDataValidation(rule);
+      written.push(`${tab.name}.${column.header}`);
+    }
+  }
+  return written;
 }
 
 function protectHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {

@@ -29,6 +29,11 @@ export interface ColumnSchema {
   values?: readonly string[];
   width?: number;
   note?: string;
+  /**
+   * A text column whose dropdown lists a Settings list (the key): setup builds the validation
+   * from Settings and rebuilds it on every run; values outside the list are kept and reported.
+   */
+  dropdownFromSettings?: 'client_groups';
 }
 
 export interface ConditionalFormatSchema {
@@ -58,7 +63,6 @@ export interface TabSchema {
   seedRows?: () => Record<string, unknown>[];
 }
 
-export const CLIENT_GROUPS = ['new', 'returning', 'wholesale', 'retail', 'partner'] as const;
 export const LEAD_STATUSES = ['new', 'converted', 'junk'] as const;
 export const ACTIVITY_KINDS = ['audit', 'note', 'call', 'email', 'meeting', 'problem'] as const;
 
@@ -171,7 +175,8 @@ export const CLIENTS: TabSchema = {
   columns: [
     { key: 'id', header: 'ID', type: 'id', width: 130 },
     { key: 'name', header: 'Name', type: 'text', required: true, width: 200 },
-    { key: 'group', header: 'Group', type: 'enum', values: CLIENT_GROUPS, width: 100 },
+    // Groups come from Settings client_groups (issue 14): free text with a dropdown setup builds from that list.
+    { key: 'group', header: 'Group', type: 'text', dropdownFromSettings: 'client_groups', width: 100, note: 'The client\'s group: one of Settings client_groups (the dropdown); run Set up workbook after editing that list.' },
     { key: 'phone', header: 'Phone', type: 'phone', width: 150 },
     { key: 'email', header: 'Email', type: 'email', width: 190 },
     { key: 'company', header: 'Company', type: 'text', width: 160 },

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { ROOT, RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
-import { actAs, menu, rows, until } from './sheet';
+import { actAs, menu, rows, showTab, until } from './sheet';
 
 const enabled = browserSuiteEnabled('Client base browser tests');
 const suite = enabled ? describe : describe.skip;
@@ -106,6 +106,73 @@ suite('client base in Chromium', () => {
     await earlier.locator('button').click();
     await until('the imported clients removed', () => rows(pg, 'Clients').filter((c) => c['Import ID']).length === 0);
     await frame.waitForSelector('[data-testid="earlier-imports"] li:has-text("undone")');
+  });
+
+  test('the owner adds a group in Settings; Anna picks it on a client card; the export offers it', async () => {
+    // The owner extends client_groups on the Settings tab, typing in the grid as a person would.
+    await actAs(page, pg, 'owner@studio.test');
+    await showTab(page, 'Settings');
+    const settingRow = rows(pg, 'Settings').findIndex((r) => r.Key === 'client_groups') + 2;
+    expect(settingRow).toBeGreaterThan(1);
+    await page.dblclick(`[data-testid="cell-${settingRow}-2"]`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('new, returning, wholesale, retail, partner, Key account');
+    await page.keyboard.press('Enter');
+    await until('client_groups set', () => rows(pg, 'Settings').some((r) => r.Key === 'client_groups' && r.Value === 'new, returning, wholesale, retail, partner, Key account'));
+
+    await actAs(page, pg, 'anna@studio.test');
+    const client = rows(pg, 'Clients').filter((c) => c.Manager === 'anna@studio.test' && c.Group !== 'Key account')[0];
+    const frame = await clientsPanel();
+    await frame.fill('[data-testid="client-search"]', String(client.Phone));
+    await frame.locator(`[data-testid="client-hit-${client.ID}"]`).click();
+    await frame.waitForSelector('[data-testid="client-card"] [data-testid="client-summary"]');
+    await frame.click('[data-testid="client-edit"]');
+    const options = await frame.locator('[data-testid="client-group"] option').allTextContents();
+    expect(options).toEqual(['—', 'new', 'returning', 'wholesale', 'retail', 'partner', 'Key account']);
+    await frame.selectOption('[data-testid="client-group"]', 'Key account');
+    await frame.locator('[data-testid="client-group"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-custom-group');
+    await frame.click('[data-testid="client-save"]');
+    await until('the group saved', () => (rows(pg, 'Clients').filter((c) => c.ID === client.ID)[0] || {}).Group === 'Key account');
+    await frame.waitForSelector('[data-testid="client-group-chip"]:has-text("Key account")');
+    await frame.locator('[data-testid="client-summary"]').scrollIntoViewIfNeeded();
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-custom-group-saved');
+
+    // The export's group filter lists the Settings groups, the new one included.
+    const search = await clientsPanel();
+    await search.click('[data-testid="client-export"]');
+    await search.waitForSelector('[data-testid="export-group"] option[value="Key account"]', { state: 'attached' });
+    expect(await search.locator('[data-testid="export-group"] option').allTextContents()).toEqual(['All groups', 'new', 'returning', 'wholesale', 'retail', 'partner', 'Key account']);
+  });
+
+  test('an import whose sidebar was closed is finished by the hourly trigger; the import panel shows it', async () => {
+    await actAs(page, pg, 'anna@studio.test');
+    const lines = ['Name;Telefon'];
+    for (let i = 0; i < 5000; i++) lines.push(`Altkunde ${i};+49 40 ${5000000 + i}`);
+    // Anna uploaded the file and the first chunk ran; then she closed the sidebar.
+    const prepared = pg.addon.api_prepareImport({ fileName: 'altbestand.csv', kind: 'csv', content: lines.join('\r\n') });
+    expect(pg.addon.api_runImport(prepared.importId, prepared.mapping)).toEqual(expect.objectContaining({ rowsDone: 2000, done: false, background: true }));
+    const imported = () => rows(pg, 'Clients').filter((c) => c['Import ID'] === prepared.importId);
+    expect(imported()).toHaveLength(2000);
+
+    let frame = await clientsPanel();
+    await frame.click('[data-testid="client-import"]');
+    const entry = `[data-testid="earlier-${prepared.importId}"]`;
+    await frame.waitForSelector(entry);
+    expect(await frame.innerText(entry)).toContain('2000 of 5000 rows · continues by itself within the hour');
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-import-background');
+
+    // An hour passes in the playground: the hourly trigger runs the remaining chunks.
+    await page.click('[data-testid="clock-plus-hour"]');
+    await until('the import finished by the trigger', () => imported().length === 5000, 30000);
+    expect(new Set(imported().map((c) => c['Import row'])).size).toBe(5000);
+    expect(imported().every((c) => c.Manager === 'anna@studio.test')).toBe(true);
+
+    frame = await clientsPanel();
+    await frame.click('[data-testid="client-import"]');
+    await frame.waitForSelector(`${entry}:has-text("5000 created")`);
+    expect(await frame.innerText(entry)).not.toContain('continues by itself');
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-import-background-done');
   });
 
   test('no page errors', () => {

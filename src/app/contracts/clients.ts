@@ -79,7 +79,10 @@ export interface ClientCard {
   lastContactAt: string | null;
   importId: string;
   editable: boolean;
+  /** Settings client_groups, in the owner's order. */
   groups: string[];
+  /** Why the client's group is a problem (typed by hand, not in Settings), or ''. */
+  groupProblem: string;
   orders: ClientOrder[];
   /** Calls, meetings, e-mails and notes, newest first. */
   history: ClientContact[];
@@ -139,6 +142,10 @@ export interface ImportProgress {
   skipped: number;
   done: boolean;
   undone: boolean;
+  /** Chunks are also run by the hourly trigger while the import is unfinished (the sidebar may be closed). */
+  background: boolean;
+  /** Why the hourly trigger could not go on (the uploaded file is no longer held), or ''. */
+  stalled: string;
 }
 
 /** One earlier import, from the Imports tab. */
@@ -152,6 +159,11 @@ export interface ImportSummary {
   refused: number;
   undone: boolean;
   done: boolean;
+  /** From the cursor: rows gone through of the file's rows (0 and 0 when the cursor is gone). */
+  rowsDone: number;
+  rowCount: number;
+  /** Why the hourly trigger stopped continuing it, or ''. */
+  stalled: string;
 }
 
 export interface ImportUndoResult {
