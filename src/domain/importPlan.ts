@@ -4,6 +4,7 @@
 import { ColumnMapping, ImportField, groupOf, yesNo } from './importMapping';
 import { normalizeEmail, normalizePhone } from './phones';
 import { restoreNeutralized } from './csv';
+import { defaultGroup } from './clientGroups';
 
 export interface ClientDraft {
   name: string;
@@ -127,7 +128,7 @@ function assign(draft: ClientDraft, field: ImportField, value: string, phones: s
     case 'group': {
       const group = groupOf(value, options.groups);
       if (group) draft.group = group;
-      else warnings.push(`group "${value}" is not one of ${options.groups.join(', ')}; left empty.`);
+      else warnings.push(`group "${value}" is not one of ${options.groups.join(', ')}; the client gets the default group "${defaultGroup(options.groups)}".`);
       return;
     }
     case 'manager': {

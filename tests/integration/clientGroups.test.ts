@@ -100,7 +100,7 @@ describe('the client card, import and export use the Settings list', () => {
     expect(progress).toEqual(expect.objectContaining({ done: true, created: 5 }));
     const warned = dry.rows.filter((r: any) => r.warnings.length > 0);
     expect(warned.map((r: any) => [r.name, r.warnings])).toEqual([
-      ['Dora Stamm', ['group "Stammkunde" is not one of Neu, Key account, Wholesale, VIP; left empty.']],
+      ['Dora Stamm', ['group "Stammkunde" is not one of Neu, Key account, Wholesale, VIP; the client gets the default group "Neu".']],
     ]);
     const byName: Record<string, unknown> = {};
     for (const c of records(ws, 'Clients')) byName[String(c.Name)] = c.Group;
