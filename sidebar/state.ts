@@ -6,7 +6,7 @@ import type { CatalogView } from '../src/app/contracts/quote';
 import type { Forecast } from '../src/domain/forecast';
 import { sameEmail } from '../src/domain/roles';
 import { setDisplayZone } from './format';
-import type { StageKey } from '../src/domain/stages';
+import { CLOSED_STAGES, type StageKey } from '../src/domain/stages';
 
 export interface State {
   board: Board | null;
@@ -15,6 +15,7 @@ export interface State {
   view: 'board' | 'desk';
   catalog: CatalogView | null;
   search: string;
+  /** Lanes the person folded or unfolded; a stage not listed folds by default when it is closed. */
   collapsed: { [stage: string]: boolean };
   reasons: { [dealId: string]: string[] };
   highlight: string | null;
@@ -24,7 +25,19 @@ export const state: State = {
   board: null, scope: '', view: 'board', catalog: null, search: '', collapsed: {}, reasons: {}, highlight: null,
 };
 
-const CLOSED: StageKey[] = ['failed', 'completed'];
+// Closed outcomes fold by default: the live stages are the day's work, and six open
+// columns do not fit the full board's dialog. A lane the person opens stays open while
+// this sidebar or dialog is open.
+export function isCollapsed(stage: string): boolean {
+  const chosen = state.collapsed[stage];
+  return chosen === undefined ? CLOSED_STAGES.indexOf(stage as StageKey) >= 0 : chosen;
+}
+
+export function toggleCollapsed(stage: string): boolean {
+  state.collapsed[stage] = !isCollapsed(stage);
+  return state.collapsed[stage];
+}
+
 type Listener = () => void;
 const listeners: Listener[] = [];
 
@@ -91,7 +104,7 @@ function recount(column: Column): void {
 export function rollup(): Record<Forecast | 'none', { count: number; amount: number }> {
   const out = { green: { count: 0, amount: 0 }, yellow: { count: 0, amount: 0 }, red: { count: 0, amount: 0 }, none: { count: 0, amount: 0 } };
   for (const column of columns()) {
-    if (CLOSED.indexOf(column.key) >= 0) continue;
+    if (CLOSED_STAGES.indexOf(column.key) >= 0) continue;
     for (const card of column.cards.filter(inScope)) {
       const bucket = out[card.forecast || 'none'] || out.none;
       bucket.count += 1;

@@ -5,7 +5,7 @@ import type { Column } from '../../src/app/contracts/board';
 import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
 import { h, clear, icon } from '../dom';
 import { money } from '../format';
-import { columnOf, inScope, matches, state } from '../state';
+import { columnOf, inScope, isCollapsed, matches, state, toggleCollapsed } from '../state';
 import { moveDeal } from '../actions';
 import { renderCard, type CardHooks } from './card';
 
@@ -36,7 +36,7 @@ export function renderBoard(host: HTMLElement, hooks: CardHooks): void {
 
 function renderColumn(column: Column, hooks: CardHooks, lists: HTMLElement[]): HTMLElement {
   const board = state.board!;
-  const collapsed = !!state.collapsed[column.key];
+  const collapsed = isCollapsed(column.key);
   // The column holds every manager's cards; only the chosen scope's are drawn, and a search
   // narrows them further. serverIndex() maps a drop among them back onto all the cards.
   const mine = column.cards.filter(inScope);
@@ -56,10 +56,10 @@ function renderColumn(column: Column, hooks: CardHooks, lists: HTMLElement[]): H
     class: 'column-head',
     'aria-expanded': collapsed ? 'false' : 'true',
     onclick: (e: Event) => {
-      state.collapsed[column.key] = !state.collapsed[column.key];
+      const folded = toggleCollapsed(column.key);
       const section = (e.currentTarget as HTMLElement).parentElement!;
-      section.classList.toggle('collapsed', state.collapsed[column.key]);
-      (e.currentTarget as HTMLElement).setAttribute('aria-expanded', state.collapsed[column.key] ? 'false' : 'true');
+      section.classList.toggle('collapsed', folded);
+      (e.currentTarget as HTMLElement).setAttribute('aria-expanded', folded ? 'false' : 'true');
     },
   },
   h('span', { class: 'chev' }, icon('chevron', 18)),

@@ -6,6 +6,14 @@ import { h, clear, icon } from '../dom';
 import { daysFrom, money, when } from '../format';
 import { changed, columns, inScope, rollup, state } from '../state';
 
+/** The traffic lights in words (PRODUCT: green = will almost certainly happen, yellow = the
+ * client is still choosing, red = likely to fail): colours alone say nothing to a new user. */
+const FORECAST_LABELS = [
+  { key: 'green', label: 'Likely', meaning: 'will almost certainly happen' },
+  { key: 'yellow', label: 'Choosing', meaning: 'the client is still choosing' },
+  { key: 'red', label: 'At risk', meaning: 'likely to fail' },
+] as const;
+
 export interface HeaderHooks {
   openInbox(): void;
   openQuickAdd(): void;
@@ -91,13 +99,15 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     inbox.setAttribute('aria-label', `Inbox, ${count} new request${count === 1 ? '' : 's'}`);
 
     const r = rollup();
-    clear(rollupEl, (['green', 'yellow', 'red'] as const).map((key) => h('div', {
+    clear(rollupEl, FORECAST_LABELS.map(({ key, label, meaning }) => h('div', {
       class: `roll roll-${key}`,
-      title: `${key[0].toUpperCase()}${key.slice(1)} forecast: ${r[key].count} deals, ${money(r[key].amount, board.currency)}`,
+      'data-testid': `rollup-${key}`,
+      title: `${label} (${meaning}): ${r[key].count} deal${r[key].count === 1 ? '' : 's'}, ${money(r[key].amount, board.currency)}`,
     },
-    h('span', { class: 'dot' }),
-    h('span', { class: 'roll-count' }, String(r[key].count)),
-    h('span', { class: 'roll-amount' }, money(r[key].amount, board.currency, true)),
+    h('span', { class: 'roll-label' }, h('span', { class: 'dot' }), label),
+    h('span', { class: 'roll-figures' },
+      h('span', { class: 'roll-count' }, String(r[key].count)),
+      h('span', { class: 'roll-amount' }, money(r[key].amount, board.currency, true))),
     )));
     renderMeetings(board.today, board.currency);
   }

@@ -13,6 +13,8 @@ const enabled = browserSuiteEnabled('Board browser tests');
 const suite = enabled ? describe : describe.skip;
 
 const NOW = '2026-12-01T08:00:00Z';
+/** Each forecast total reads label, count, amount ("At risk 13 €144K"). */
+const LABELLED_FORECASTS = ['Likely', 'Choosing', 'At risk'].map((label) => expect.stringMatching(new RegExp(`^${label} \\d+ €\\d`)));
 
 suite('deal board in Chromium', () => {
   const session = openPlayground({ now: NOW });
@@ -132,7 +134,9 @@ suite('deal board in Chromium', () => {
 
   test('a forbidden drag (Failed → Transferred to work) is refused with its reason on the card, and nothing is written', async () => {
     const frame = await fullBoard();
-    // Fold New and Negotiation so every column fits the dialog.
+    // Closed stages fold by default (issue 11, item 18): unfold Failed to reach its cards,
+    // and fold New and Negotiation so Failed and Transferred to work stand side by side.
+    await frame.click('[data-testid="column-failed"] .column-head');
     await frame.click('[data-testid="column-new"] .column-head');
     await frame.click('[data-testid="column-negotiation"] .column-head');
     const dealId = await firstEditable(frame, 'failed');
@@ -289,6 +293,47 @@ suite('deal board in Chromium', () => {
     await screenshot(second, 'sidebar-conflict');
     await second.close();
     await gridCell(page, 'Deals', dealId, 'Stage', 'negotiation');
+  });
+
+  test('the full board fits the dialog: closed stages fold by default and unfold on a click; forecast totals carry labels and do not clip', async () => {
+    const frame = await sidebar();
+    const rollupsFit = (f: Frame) => f.$$eval('.roll', (els) => els.map((e) => ({
+      text: (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+      clipped: Array.from(e.querySelectorAll('*')).concat([e]).some((x) => x.scrollWidth > x.clientWidth + 1),
+    })));
+    // In the 300 px sidebar: label, count and amount of each forecast, nothing cut off.
+    const narrow = await rollupsFit(frame);
+    expect(narrow.map((r) => r.text)).toEqual(LABELLED_FORECASTS);
+    expect(narrow.filter((r) => r.clipped)).toEqual([]);
+
+    const dialog = await fullBoard();
+    const layout = () => dialog.evaluate(() => {
+      const board = document.querySelector('.board') as HTMLElement;
+      const right = window.innerWidth;
+      const heads = Array.from(document.querySelectorAll('.column')).map((c) => ({
+        stage: (c.getAttribute('data-testid') || '').replace('column-', ''),
+        expanded: c.querySelector('.column-head')!.getAttribute('aria-expanded'),
+        inView: c.getBoundingClientRect().right <= right + 0.5,
+      }));
+      return { overflow: board.scrollWidth - board.clientWidth, heads };
+    });
+    const first = await layout();
+    // Every column, the folded closed ones included, is on screen without scrolling sideways.
+    expect(first.overflow).toBeLessThanOrEqual(0);
+    expect(first.heads.filter((h) => !h.inView)).toEqual([]);
+    expect(first.heads.filter((h) => h.expanded === 'false').map((h) => h.stage).sort()).toEqual(['completed', 'failed']);
+    const rolls = await rollupsFit(dialog);
+    expect(rolls.map((r) => r.text)).toEqual(LABELLED_FORECASTS);
+    expect(rolls.filter((r) => r.clipped)).toEqual([]);
+
+    // A click unfolds a closed stage and shows its cards; a second click folds it again.
+    await dialog.click('[data-testid="column-completed"] .column-head');
+    await dialog.waitForSelector('[data-testid="column-completed"] .card', { state: 'visible' });
+    expect(await dialog.getAttribute('[data-testid="column-completed"] .column-head', 'aria-expanded')).toBe('true');
+    await dialog.click('[data-testid="column-completed"] .column-head');
+    expect(await dialog.getAttribute('[data-testid="column-completed"] .column-head', 'aria-expanded')).toBe('false');
+    await closeDialog();
+    expect(pageErrors).toEqual([]);
   });
 
   test('screenshots: the sidebar board, card details and the full board', async () => {
