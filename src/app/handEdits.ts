@@ -140,7 +140,7 @@ function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFact
       for (let row = facts.row; row < facts.row + facts.numRows; row++) {
         const refusal = completedByHand(ports, table, row, editor, config, dealsTable);
         if (refusal) {
-          problems.push({ tab: CHECKPOINTS.name, row, column: 'Done at', value: String(facts.value == null ? '' : facts.value), why: refusal });
+          problems.push({ tab: CHECKPOINTS.name, row, column: 'Done at', value: shownDoneAt(ports, table, row), why: refusal });
           entries.push({ kind: 'problem', summary: `Row ${row} of Checkpoints: ${refusal}` });
         } else {
           const found = table.rows.filter((r) => r.row === row)[0];
@@ -152,6 +152,13 @@ function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFact
     recomputeAllHealth(ports, config);
     appendActivities(ports, editor || 'someone', entries);
   });
+}
+
+/** The typed date as the cell shows it (yyyy-mm-dd): the edit event carries a date as its serial ("46360"). */
+function shownDoneAt(ports: Ports, table: Table, rowNumber: number): string {
+  const found = table.rows.filter((r) => r.row === rowNumber)[0];
+  const value = found ? found.record.doneAt : null;
+  return value instanceof Date ? ports.dates.toLocalDate(value) : String(value == null ? '' : value);
 }
 
 function editorOf(ports: Ports, facts: EditFacts): string {

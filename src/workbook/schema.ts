@@ -211,10 +211,14 @@ export const CHECKPOINTS: TabSchema = {
     ...versionColumns,
   ],
   conditionalFormats: [
-    { column: 'name', formula: '=AND({due}<>"",{due}<TODAY(),{doneAt}="")', background: '#f4c7c3', fontColor: '#a50e0e' },
-    { column: 'due', formula: '=AND({due}<>"",{due}<TODAY(),{doneAt}="")', background: '#f4c7c3', fontColor: '#a50e0e' },
-    { column: 'name', formula: '={doneAt}<>""', background: '#b7e1cd' },
-    { column: 'doneAt', formula: '={doneAt}<>""', background: '#b7e1cd' },
+    // Done means confirmed, as the add-on counts it: a "Done at" date with its "Done by" filled
+    // (the add-on fills it for whoever was allowed). A date nobody allowed has confirmed is amber
+    // in its cell and listed as a problem; the row stays overdue until someone allowed confirms.
+    { column: 'name', formula: '=AND({due}<>"",{due}<TODAY(),OR({doneAt}="",{doneBy}=""))', background: '#f4c7c3', fontColor: '#a50e0e' },
+    { column: 'due', formula: '=AND({due}<>"",{due}<TODAY(),OR({doneAt}="",{doneBy}=""))', background: '#f4c7c3', fontColor: '#a50e0e' },
+    { column: 'name', formula: '=AND({doneAt}<>"",{doneBy}<>"")', background: '#b7e1cd' },
+    { column: 'doneAt', formula: '=AND({doneAt}<>"",{doneBy}<>"")', background: '#b7e1cd' },
+    { column: 'doneAt', formula: '=AND({doneAt}<>"",{doneBy}="")', background: '#fce8b2' },
   ],
 };
 

@@ -55,8 +55,23 @@ describe('checkpoints typed in the sheet', () => {
     expect(records(ws, 'Deals').find((d) => d.ID === card.id)!.Health).toBe('red');
     ws.setUser('owner@studio.test');
     const problems = addon.api_getBoard({ scope: 'all' }).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ tab: 'Checkpoints', row: at.row, column: 'Done at', why: 'boris@studio.test may not mark "Design done" done' }));
+    // The problem shows the date as the cell displays it, not the edit event's serial (46360).
+    expect(problems).toContainEqual(expect.objectContaining({ tab: 'Checkpoints', row: at.row, column: 'Done at', value: '2026-12-04', why: 'boris@studio.test may not mark "Design done" done' }));
     expect(addon.api_getHealth('all').items.find((i: any) => i.id === card.id || i.dealId === card.id).nearest.name).toBe('Design done');
+    // The sheet's colours agree with the add-on: the unconfirmed row is not green; its name and
+    // due date stay red (overdue), and the typed date is marked amber as waiting for someone allowed.
+    const sheet = ws.readSheet('Checkpoints');
+    const header = sheet.values[0] as string[];
+    const colour = (name: string) => sheet.backgrounds[at.row - 1][header.indexOf(name)];
+    expect(colour('Checkpoint')).toBe('#f4c7c3');
+    expect(colour('Due')).toBe('#f4c7c3');
+    expect(colour('Done at')).toBe('#fce8b2');
+    // Once someone allowed confirms (types it again), the row turns green.
+    ws.setUser('eva@studio.test');
+    ws.editCell('Checkpoints', at.row, at.col, '2026-12-05');
+    const confirmed = ws.readSheet('Checkpoints');
+    expect(confirmed.backgrounds[at.row - 1][header.indexOf('Checkpoint')]).toBe('#b7e1cd');
+    expect(confirmed.backgrounds[at.row - 1][header.indexOf('Done at')]).toBe('#b7e1cd');
   });
 });
 
