@@ -12,7 +12,7 @@ import { handleEdit } from './app/handEdits';
 import { refreshConfig, loadConfig } from './app/config';
 import { getCatalog, getQuote, saveQuote } from './app/quotes';
 import { generateDocument, installTemplates } from './app/documents';
-import { gasDocs, gasInvoiceCounter } from './gas/docs';
+import { gasDocs, gasDocumentCounter } from './gas/docs';
 import { PLACEHOLDERS } from './app/templating';
 import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDelayReport, saveCheckpoint } from './app/checkpoints';
 import { WorkbookError } from './workbook/errors';
@@ -217,7 +217,7 @@ export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: 
 }
 
 export function api_generateDocument(dealId: unknown, kind: unknown) {
-  return api((ctx) => generateDocument(ctx, gasDocs(), gasInvoiceCounter(), dealId, kind));
+  return api((ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind));
 }
 
 export function api_installTemplates() {

@@ -1,9 +1,9 @@
 // Proposal, contract, invoice and brief: Google Docs templates that owners edit in Drive,
 // filled with one Docs batchUpdate, rewritten in place when regenerated (same link).
-import { DOCUMENTS, QUOTE_LINES, SETTINGS } from '../workbook/schema';
+import { CLIENTS, DOCUMENTS, QUOTE_LINES, SETTINGS } from '../workbook/schema';
 import { DecodedRow } from '../workbook/codec';
 import { Table, appendRecords, readTable, updateRow, updateRows } from '../workbook/table';
-import { planFirstFill, planRefill, findRowTemplate, fillCell, CellPart } from '../domain/docPlan';
+import { planFirstFill, planRefill, findRowTemplate, fillCell, conditionHolds, CellPart } from '../domain/docPlan';
 import { xlsxParts } from '../domain/xlsx';
 import { addDays } from '../domain/timezone';
 import { canEditDeal, sameEmail } from '../domain/roles';
@@ -89,21 +89,25 @@ function documentRows(table: Table): DocumentRow[] {
   return table.rows.map((row) => ({ row, record: row.record as Record<string, unknown> }));
 }
 
-/** The next invoice number of the year: never reused, also when rows are deleted by hand. */
-export function nextInvoiceNumber(rows: readonly DocumentRow[], year: string, counter: number): { number: string; sequence: number } {
+/** Each kind's number series: readable and per year (PRO-2026-0007), never an internal id. */
+export const NUMBER_PREFIXES: Record<DocumentKind, string> = { proposal: 'PRO', contract: 'CON', invoice: 'INV', brief: 'BRF' };
+
+/** The next number of a kind's series in the year: never reused, also when rows are deleted by hand. */
+export function nextDocumentNumber(kind: DocumentKind, numbers: readonly unknown[], year: string, counter: number): { number: string; sequence: number } {
   let highest = counter;
-  const prefix = `INV-${year}-`;
-  for (const r of rows) {
-    const number = String(r.record.number || '');
+  const prefix = `${NUMBER_PREFIXES[kind]}-${year}-`;
+  for (const value of numbers) {
+    const number = String(value || '');
     if (number.indexOf(prefix) === 0) highest = Math.max(highest, Number(number.slice(prefix.length)) || 0);
   }
   const sequence = highest + 1;
   return { number: `${prefix}${String(sequence).padStart(4, '0')}`, sequence };
 }
 
-export interface InvoiceCounter {
-  get(year: string): number;
-  put(year: string, value: number): void;
+/** The last number handed out per kind and year (kept outside the sheet, under the document lock). */
+export interface DocumentCounter {
+  get(kind: DocumentKind, year: string): number;
+  put(kind: DocumentKind, year: string, value: number): void;
 }
 
 /** Drops undefined values, so that a placeholder for data that is not there stays visible and
@@ -118,15 +122,43 @@ function defined(value: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, number: string, config: Config): Record<string, unknown> {
+/** What the documents print about the client beyond the deal row: contact person and address. */
+interface ClientFacts {
+  contact: string;
+  company: string;
+  address: string;
+  city: string;
+}
+
+function clientFacts(ctx: UseCaseContext, clientId: string): ClientFacts | null {
+  if (!clientId) return null;
+  const row = openRows(ctx.ports.sheets, CLIENTS, ctx.ports.dates).byId(clientId);
+  if (!row) return null;
+  const text = (key: string) => String(row.record[key] || '').trim();
+  return { contact: text('contact'), company: text('company'), address: text('address'), city: text('city') };
+}
+
+function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, number: string, config: Config, client: ClientFacts | null): Record<string, unknown> {
   const manager = config.team.filter((m) => sameEmail(m.email, deal.manager))[0];
+  const seller = config.settings.company;
+  const blank = (value: string) => (value === '' ? undefined : value);
+  const contact = client ? client.contact : '';
   const dueDate = addDays(ctx.moment.today, config.settings.invoiceDueDays);
   const link = config.settings.paymentLink
     .replace('{number}', encodeURIComponent(number))
     .replace('{amount}', (quote.totalMinor / 100).toFixed(2));
   return defined({
-    company: { name: config.settings.companyName },
-    client: { name: deal.clientName, email: deal.email, phone: deal.phone },
+    company: {
+      name: config.settings.companyName, address: blank(seller.address), taxId: blank(seller.taxId),
+      bank: blank(seller.bank), email: blank(seller.email), phone: blank(seller.phone),
+    },
+    client: {
+      name: deal.clientName, email: deal.email, phone: deal.phone,
+      contact: blank(contact), company: client ? blank(client.company) : undefined,
+      address: client ? blank([client.address, client.city].filter((x) => x !== '').join(', ')) : undefined,
+      // "Dear Ada Lovelace", not "Dear Acme GmbH", when the contact person is known.
+      greeting: contact || deal.clientName,
+    },
     deal: { id: deal.id, title: deal.title, expectedClose: deal.expectedClose ? ctx.moment.localDay(deal.expectedClose) : undefined },
     manager: { name: manager ? manager.name : deal.manager, email: deal.manager },
     today: ctx.moment.today,
@@ -142,6 +174,7 @@ function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, numb
     orderDiscount: quote.orderDiscountPercent,
     taxRate: quote.taxRatePercent,
     paymentLink: link || undefined,
+    anyDiscount: quote.lines.some((l) => (l.discountPercent || 0) > 0),
     lines: quote.lines.map((l, i) => ({
       position: i + 1, code: l.code, description: l.description, details: l.details, quantity: l.quantity, unit: l.unit,
       unitPrice: l.unitPriceMinor, discount: l.discountPercent, total: l.totalMinor,
@@ -149,7 +182,7 @@ function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, numb
   });
 }
 
-export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: InvoiceCounter, dealIdArg: unknown, kindArg: unknown): GeneratedDocument {
+export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown): GeneratedDocument {
   if (!isKind(kindArg)) throw new InputError(`The document kind must be one of: ${DOCUMENT_KINDS.join(', ')}.`);
   const kind = kindArg;
   const dealId = typeof dealIdArg === 'string' ? dealIdArg.trim() : '';
@@ -173,17 +206,16 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
     const existing = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind)[0];
     const current = existing ? docs.getDocument(String(existing.record.docId)) : null;
 
+    // A document keeps its number when regenerated; a new one takes the next of its series,
+    // which must not repeat any in the tab: the Number column is read whole (one read).
     let number = existing ? String(existing.record.number || '') : '';
-    if (!number && kind === 'invoice') {
+    if (!number) {
       const year = ctx.moment.today.slice(0, 4);
-      // A new invoice number must not repeat any in the tab: its Number column is read whole.
-      const numbers = readColumn(ports.sheets, DOCUMENTS, 'number').map((n) => ({ record: { number: n } } as unknown as DocumentRow));
-      const next = nextInvoiceNumber(numbers, year, counter.get(year));
+      const next = nextDocumentNumber(kind, readColumn(ports.sheets, DOCUMENTS, 'number'), year, counter.get(kind, year));
       number = next.number;
-      counter.put(year, next.sequence);
+      counter.put(kind, year, next.sequence);
     }
-    if (!number) number = `${kind.slice(0, 3).toUpperCase()}-${deal.id}`;
-    const context = documentContext(ctx, deal, quote, number, config);
+    const context = documentContext(ctx, deal, quote, number, config, clientFacts(ctx, deal.clientId));
     const evaluate = createEvaluator(context, config.settings.currency, longDay);
     // Inside the line row a name means the line's field first (so {{money total}} is the line total).
     const lineUnfilled: string[] = [];
@@ -195,16 +227,22 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
       });
     };
 
-    const name = `${TITLES[kind]} ${number === `${kind.slice(0, 3).toUpperCase()}-${deal.id}` ? '' : `${number} `}— ${deal.title}`.replace(/\s+/g, ' ');
+    const name = `${TITLES[kind]} ${number} — ${deal.title}`;
     let docId: string;
     let url: string;
     let layout: RowLayout | null;
     let unfilled: string[];
     let folderId = existing ? String(existing.record.folderId || '') : '';
     let clientFolderId = existing ? String(existing.record.clientFolderId || '') : '';
-    if (existing && current) {
-      layout = parseLayout(String(existing.record.layout || ''));
-      const plan = planRefill(current, evaluate, layout ? lineCells(layout) : null, layout);
+    const stored = existing && current ? parseLayout(String(existing.record.layout || '')) : null;
+    // A "{{#if}}" that now goes the other way (a payment link set since, a discount added)
+    // changes the document's shape, which a fill in place cannot: a fresh copy is made.
+    const reshaped = Boolean(stored && stored.conditions && Object.keys(stored.conditions)
+      .some((expression) => conditionHolds(evaluate(expression)) !== (stored.conditions as Record<string, boolean>)[expression]));
+    if (existing && current && !reshaped) {
+      layout = stored;
+      const rows = layout && layout.tableIndex >= 0 ? layout : null;
+      const plan = planRefill(current, evaluate, rows ? lineCells(rows) : null, rows);
       if (plan.requests.length) docs.batchUpdate(String(existing.record.docId), plan.requests);
       if (layout) layout.count = quote.lines.length;
       docId = String(existing.record.docId);
@@ -224,8 +262,12 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: I
       else docs.shareWithAnyone(copy.id);
       docId = copy.id;
       url = copy.url;
-      layout = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: template.cells } : null;
-      if (layout && template && template.parts) layout.parts = template.parts;
+      // The line cells a regenerate fills: those whose column the first fill kept.
+      const kept = <T>(cells: T[]) => cells.filter((_c, j) => plan.removedColumns.indexOf(j) < 0);
+      layout = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: kept(template.cells) } : null;
+      if (layout && template && template.parts) layout.parts = kept(template.parts);
+      if (layout) layout.conditions = plan.conditions;
+      else if (Object.keys(plan.conditions).length) layout = { tableIndex: -1, rowIndex: -1, count: 0, cells: [], conditions: plan.conditions };
       unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
     }
 
@@ -274,6 +316,8 @@ interface RowLayout {
   count: number;
   cells: string[];
   parts?: CellPart[][];
+  /** The "{{#if}}" outcomes of the first fill (absent in layouts saved before they existed). */
+  conditions?: Record<string, boolean>;
 }
 
 /** The styled runs of each line cell; a layout saved before styles were kept is one plain run per cell. */

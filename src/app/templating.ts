@@ -67,7 +67,11 @@ export function longDay(day: string): string {
 /** Every placeholder the templates may use, for the README and the sidebar's help panel. */
 export const PLACEHOLDERS: { token: string; meaning: string }[] = [
   { token: '{{company.name}}', meaning: 'your company (Settings: company_name)' },
+  { token: '{{company.address}} {{company.taxId}} {{company.bank}} {{company.email}} {{company.phone}}', meaning: 'your details (Settings: company_address, company_tax_id, company_bank, company_email, company_phone); put each in an {{#if}} so an empty one prints nothing' },
   { token: '{{client.name}}', meaning: 'the client' },
+  { token: '{{client.contact}}', meaning: "the client's contact person (Clients: Contact person)" },
+  { token: '{{client.greeting}}', meaning: 'the contact person when known, else the client: for "Dear …"' },
+  { token: '{{client.address}}', meaning: "the client's address and city (Clients)" },
   { token: '{{client.email}}', meaning: "the client's email" },
   { token: '{{client.phone}}', meaning: "the client's phone" },
   { token: '{{deal.title}}', meaning: 'the deal' },
@@ -76,7 +80,7 @@ export const PLACEHOLDERS: { token: string; meaning: string }[] = [
   { token: '{{manager.email}}', meaning: "the manager's email" },
   { token: '{{date today}}', meaning: "today's date" },
   { token: '{{date dueDate}}', meaning: 'invoice due date (14 days)' },
-  { token: '{{document.number}}', meaning: 'invoice or document number' },
+  { token: '{{document.number}}', meaning: 'the document\'s number: PRO-, CON-, INV- or BRF-year-sequence' },
   { token: '{{quote.revision}}', meaning: 'revision of the saved quote' },
   { token: '{{money budget}}', meaning: 'the rough budget' },
   { token: '{{money subtotal}}', meaning: 'sum of the lines' },
@@ -87,6 +91,8 @@ export const PLACEHOLDERS: { token: string; meaning: string }[] = [
   { token: '{{money total}}', meaning: 'total (inside the line row: the line total)' },
   { token: '{{paymentLink}}', meaning: 'online payment link (Settings: payment_link)' },
   { token: '{{#each lines}} … {{/each}}', meaning: 'in a table row: the row repeats per quote line' },
+  { token: '{{#if paymentLink}} … {{/if}}', meaning: 'inside one paragraph: printed only when the value exists; a whole paragraph goes with it, and a whole header cell takes its table column' },
+  { token: '{{#if anyDiscount}} … {{/if}}', meaning: 'true when a quote line has a discount: wrap the discount column header in it' },
   { token: '{{position}} {{code}} {{description}} {{quantity}} {{unit}} {{money unitPrice}} {{discount}} {{money total}}', meaning: 'inside the line row' },
   { token: '{{details}}', meaning: "inside the line row: the line's details (from the price list's description); empty prints nothing" },
 ];

@@ -96,6 +96,75 @@ export function findPlaceholders(content: readonly DocStructuralElement[], skip?
   return found;
 }
 
+/**
+ * A "{{#if name}} … {{/if}}" inside one paragraph: shown (markers removed) when `name` has a
+ * value, removed when it does not. A block that is a whole paragraph takes the paragraph with
+ * it, so a missing payment link leaves no "Pay online:" line; a block that is a whole table
+ * cell of a table's first row takes the table column with it (the discount column of a quote
+ * where no line has a discount).
+ */
+export interface Conditional {
+  expression: string;
+  openStart: number;
+  openEnd: number;
+  closeStart: number;
+  closeEnd: number;
+  /** The paragraph [start, end) when the block is all of its text (newline included). */
+  paragraph: { startIndex: number; endIndex: number } | null;
+  /** When the block is all of a first-row table cell: where the column deletion points. */
+  column: { tableStart: number; columnIndex: number } | null;
+}
+
+const IF_BLOCK = /\{\{\s*#if\s+([^{}]+?)\s*\}\}([\s\S]*?)\{\{\s*\/if\s*\}\}/g;
+
+export function findConditionals(content: readonly DocStructuralElement[]): Conditional[] {
+  const found: Conditional[] = [];
+  const scan = (paragraph: DocParagraph, whole: { startIndex: number; endIndex: number } | null, column: Conditional['column'], cellText: string | null) => {
+    const { text, start } = paragraphText(paragraph);
+    if (start < 0) return;
+    IF_BLOCK.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = IF_BLOCK.exec(text)) !== null) {
+      const openStart = start + match.index;
+      const openEnd = openStart + match[0].indexOf('}}') + 2;
+      const closeEnd = openStart + match[0].length;
+      const closeStart = closeEnd - (/\{\{\s*\/if\s*\}\}$/.exec(match[0]) as RegExpExecArray)[0].length;
+      const isWhole = text.replace(/\n$/, '').trim() === match[0].trim();
+      found.push({
+        expression: match[1],
+        openStart, openEnd, closeStart, closeEnd,
+        paragraph: isWhole && whole ? whole : null,
+        column: column && cellText !== null && cellText.trim() === match[0].trim() ? column : null,
+      });
+    }
+  };
+  const body = content;
+  for (let i = 0; i < body.length; i++) {
+    const element = body[i];
+    if (element.paragraph) {
+      // The body's last paragraph cannot be removed with its newline (the segment's end).
+      const last = i === body.length - 1;
+      scan(element.paragraph, last ? null : { startIndex: element.startIndex as number, endIndex: element.endIndex }, null, null);
+    }
+    if (element.table) {
+      element.table.tableRows.forEach((row, r) => row.tableCells.forEach((cell, c) => {
+        const text = cellText(cell);
+        for (const inner of cell.content) {
+          if (inner.paragraph) scan(inner.paragraph, null, r === 0 ? { tableStart: element.startIndex as number, columnIndex: c } : null, cell.content.length === 1 ? text : null);
+        }
+      }));
+    }
+  }
+  return found;
+}
+
+/** A condition holds when its value prints as something other than nothing, "false" or "0". */
+export function conditionHolds(value: string | null): boolean {
+  if (value === null) return false;
+  const text = value.trim();
+  return text !== '' && text !== 'false' && text !== '0';
+}
+
 function utf16Offset(_text: string, index: number): number {
   // JavaScript strings are UTF-16 already, as are Docs indexes.
   return index;
@@ -334,6 +403,43 @@ export interface FillPlan {
   requests: Request[];
   /** Placeholders the data could not fill: left visible in the document. */
   unfilled: string[];
+  /** Each "{{#if …}}" of the template and whether it held (a regenerate compares them). */
+  conditions: Record<string, boolean>;
+  /** Line-row cells whose column was removed with a failed "{{#if …}}" in its header. */
+  removedColumns: number[];
+}
+
+/** The edits of the "{{#if}}" blocks, and the ranges whose placeholders must not be filled. */
+function planConditionals(content: readonly DocStructuralElement[], evaluate: (expression: string) => string | null, skip?: { startIndex: number; endIndex: number }) {
+  const edits: { anchor: number; requests: Request[] }[] = [];
+  const hidden: { startIndex: number; endIndex: number }[] = [];
+  const conditions: Record<string, boolean> = {};
+  const removedColumns: number[] = [];
+  for (const c of findConditionals(content)) {
+    // The line row is filled line by line; a block there is not a document-level condition.
+    if (skip && c.openStart >= skip.startIndex && c.closeEnd <= skip.endIndex) continue;
+    const holds = conditionHolds(evaluate(c.expression));
+    conditions[c.expression] = holds;
+    if (holds) {
+      edits.push({ anchor: c.closeStart, requests: [{ deleteContentRange: { range: { startIndex: c.closeStart, endIndex: c.closeEnd } } }] });
+      edits.push({ anchor: c.openStart, requests: [{ deleteContentRange: { range: { startIndex: c.openStart, endIndex: c.openEnd } } }] });
+      continue;
+    }
+    hidden.push({ startIndex: c.openStart, endIndex: c.closeEnd });
+    if (c.column) {
+      // After every edit inside the table (they sit at higher indexes), before any above it.
+      edits.push({ anchor: c.column.tableStart, requests: [{ deleteTableColumn: { tableCellLocation: { tableStartLocation: { index: c.column.tableStart }, rowIndex: 0, columnIndex: c.column.columnIndex } } }] });
+      removedColumns.push(c.column.columnIndex);
+    } else {
+      const range = c.paragraph || { startIndex: c.openStart, endIndex: c.closeEnd };
+      edits.push({ anchor: range.startIndex, requests: [{ deleteContentRange: { range } }] });
+    }
+  }
+  return { edits, hidden, conditions, removedColumns: removedColumns.sort((a, b) => a - b) };
+}
+
+function inside(p: { startIndex: number; endIndex: number }, ranges: readonly { startIndex: number; endIndex: number }[]): boolean {
+  return ranges.some((r) => p.startIndex >= r.startIndex && p.endIndex <= r.endIndex);
 }
 
 /**
@@ -355,8 +461,10 @@ export function planFirstFill(
     skip = { startIndex: row.startIndex, endIndex: row.endIndex };
     edits.push(planRows(table, template.rowIndex, 1, lines));
   }
+  const blocks = planConditionals(content, evaluate, skip);
   const unfilled: string[] = [];
   for (const p of findPlaceholders(content, skip)) {
+    if (inside(p, blocks.hidden)) continue;
     const value = evaluate(p.expression);
     if (value === null) {
       if (unfilled.indexOf(p.token) < 0) unfilled.push(p.token);
@@ -364,8 +472,22 @@ export function planFirstFill(
     }
     edits.push({ anchor: p.startIndex, requests: replaceWithNamedRange(p.startIndex, p.endIndex, value, NAMED_PREFIX + p.expression) });
   }
-  edits.sort((a, b) => b.anchor - a.anchor);
-  return { requests: edits.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled };
+  // Stable sort, highest first: at one index the order pushed is kept (a marker before the
+  // placeholder right after it; a column deletion after the table's own edits).
+  const ordered = edits.concat(blocks.edits).map((e, i) => ({ ...e, i }));
+  ordered.sort((a, b) => b.anchor - a.anchor || rank(a) - rank(b) || a.i - b.i);
+  return {
+    requests: ordered.reduce<Request[]>((all, e) => all.concat(e.requests), []),
+    unfilled, conditions: blocks.conditions, removedColumns: blocks.removedColumns,
+  };
+}
+
+/** At one index: text replacements first, then marker and paragraph deletions, then table column deletions. */
+function rank(edit: { requests: Request[] }): number {
+  const first = edit.requests[0];
+  if (first && 'deleteTableColumn' in first) return 2;
+  if (first && 'deleteContentRange' in first && edit.requests.length === 1) return 1;
+  return 0;
 }
 
 // An empty value still needs a character to carry the named range: a zero-width space.
@@ -426,5 +548,6 @@ export function planRefill(
     edits.push({ anchor: p.startIndex, requests: replaceWithNamedRange(p.startIndex, p.endIndex, value, NAMED_PREFIX + p.expression) });
   }
   edits.sort((a, b) => b.anchor - a.anchor);
-  return { requests: edits.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled };
+  // The "{{#if}}" markers went with the first fill: a regenerate never sees them.
+  return { requests: edits.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled, conditions: {}, removedColumns: [] };
 }

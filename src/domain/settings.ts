@@ -16,6 +16,8 @@ export interface Settings {
   taxRatePercent: number;
   taxIncluded: boolean;
   companyName: string;
+  /** Seller details printed on documents (each line only when filled in). */
+  company: { address: string; taxId: string; bank: string; email: string; phone: string };
   shareMode: 'link' | 'client';
   paymentLink: string;
   invoiceDueDays: number;
@@ -48,6 +50,11 @@ export interface SettingDefinition {
 /** The rows setup writes into an empty Settings tab; owners edit the Value column. */
 export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'company_name', value: 'Your studio', description: 'Printed on proposals, contracts and invoices.' },
+  { key: 'company_address', value: '', description: 'Your address, printed under your name on documents (left out while empty).' },
+  { key: 'company_tax_id', value: '', description: 'Your VAT or tax number, printed on invoices and contracts (left out while empty).' },
+  { key: 'company_bank', value: '', description: 'Bank details for payment (IBAN, BIC, bank), printed on invoices (left out while empty).' },
+  { key: 'company_email', value: '', description: 'Contact e-mail printed on documents (left out while empty).' },
+  { key: 'company_phone', value: '', description: 'Contact phone printed on documents (left out while empty).' },
   { key: 'currency', value: 'EUR', description: 'ISO currency code of all amounts.' },
   { key: 'default_country', value: 'DE', description: 'Two-letter country used to read phone numbers typed without +code.' },
   ...STAGE_KEYS.map((key) => ({ key: `stage_name.${key}`, value: DEFAULT_STAGE_NAMES[key], description: `Display name of the stage "${key}".` })),
@@ -112,6 +119,13 @@ export function readSettings(pairs: Record<string, string>): Settings {
   }
   return {
     companyName: text('company_name'),
+    company: {
+      address: get('company_address') || '',
+      taxId: get('company_tax_id') || '',
+      bank: get('company_bank') || '',
+      email: get('company_email') || '',
+      phone: get('company_phone') || '',
+    },
     currency: text('currency').toUpperCase(),
     defaultCountry: text('default_country').toUpperCase(),
     stageNames,

@@ -2,7 +2,7 @@
 // files it created (templates, copies, exports).
 import { DocsPort, StoredFile } from '../ports';
 import { DocJson } from '../domain/docPlan';
-import { InvoiceCounter } from '../app/documents';
+import { DocumentCounter } from '../app/documents';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 const DOC = 'application/vnd.google-apps.document';
@@ -82,10 +82,12 @@ export function gasDocs(): DocsPort {
   };
 }
 
-export function gasInvoiceCounter(): InvoiceCounter {
+export function gasDocumentCounter(): DocumentCounter {
   const properties = PropertiesService.getDocumentProperties();
+  // Invoices keep the key they always had, so a year's invoice numbers continue after an update.
+  const key = (kind: string, year: string) => `dealboard:${kind}-seq:${year}`;
   return {
-    get: (year) => Number(properties.getProperty(`dealboard:invoice-seq:${year}`) || 0) || 0,
-    put: (year, value) => properties.setProperty(`dealboard:invoice-seq:${year}`, String(value)),
+    get: (kind, year) => Number(properties.getProperty(key(kind, year)) || 0) || 0,
+    put: (kind, year, value) => properties.setProperty(key(kind, year), String(value)),
   };
 }

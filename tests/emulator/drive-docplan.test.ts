@@ -72,3 +72,42 @@ test('first fill and regenerate with the add-on planner', () => {
   // the template is untouched
   expect(env.model.documentText(template)).toContain('{{client.name}}');
 });
+
+describe('"{{#if}}" blocks in a template', () => {
+  const html = `<html><body><p>Invoice {{number}}</p>
+<p>{{#if company.address}}{{company.address}}{{/if}}</p>
+<p>{{#if paymentLink}}Pay online: {{paymentLink}}{{/if}}</p>
+<table><tr><th>Service</th><th>{{#if anyDiscount}}Disc.{{/if}}</th><th>Total</th></tr>
+<tr><td>{{#each lines}}{{description}}</td><td>{{discount}}%</td><td>{{total}}{{/each}}</td></tr></table>
+<p>Thank you{{#if client.contact}}, {{client.contact}}{{/if}}!</p>
+<p>End</p></body></html>`;
+
+  function filled(values: Record<string, string>, lines: string[][]) {
+    const env = setup();
+    const template = env.Drive.Files.create({ name: 'T', mimeType: 'application/vnd.google-apps.document' },
+      { getDataAsString: () => html, getContentType: () => 'text/html', getName: () => 't.html' }, { fields: 'id' }).id;
+    const copy = env.Drive.Files.copy({ name: 'Invoice' }, template, { fields: 'id' }).id;
+    const doc = env.Docs.Documents.get(copy) as DocJson;
+    const plan = planFirstFill(doc, (e) => values[e] ?? null, lines, findRowTemplate(doc.body.content));
+    env.Docs.Documents.batchUpdate({ requests: plan.requests }, copy);
+    return { plan, text: env.model.documentText(copy) as string, tables: env.model.documentTables(copy) };
+  }
+
+  test('a block whose value is missing leaves nothing: no line, no column, its placeholders not reported', () => {
+    const { plan, text, tables } = filled({ number: 'INV-2026-0001', anyDiscount: 'false' }, [['Design', '', '€100'], ['Build', '', '€200']]);
+    expect(text).toBe('Invoice INV-2026-0001\nService\tTotal\nDesign\t€100\nBuild\t€200\nThank you!\nEnd');
+    expect(tables).toEqual([[['Service', 'Total'], ['Design', '€100'], ['Build', '€200']]]);
+    expect(plan.unfilled).toEqual([]);
+    expect(plan.conditions).toEqual({ 'company.address': false, paymentLink: false, anyDiscount: false, 'client.contact': false });
+    expect(plan.removedColumns).toEqual([1]);
+  });
+
+  test('a block whose value is there is printed without its markers', () => {
+    const values = { number: 'INV-2026-0002', 'company.address': 'Main St 1, Berlin', paymentLink: 'https://pay.example/2', anyDiscount: 'true', 'client.contact': 'Ada' };
+    const { plan, text, tables } = filled(values, [['Design', '15%', '€85']]);
+    expect(text).toBe('Invoice INV-2026-0002\nMain St 1, Berlin\nPay online: https://pay.example/2\nService\tDisc.\tTotal\nDesign\t15%\t€85\nThank you, Ada!\nEnd');
+    expect(tables).toEqual([[['Service', 'Disc.', 'Total'], ['Design', '15%', '€85']]]);
+    expect(plan.removedColumns).toEqual([]);
+    expect(Object.values(plan.conditions)).toEqual([true, true, true, true]);
+  });
+});

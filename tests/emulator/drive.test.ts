@@ -261,6 +261,25 @@ describe('Docs batchUpdate', () => {
     expect(env.model.documentText(id)).toBe('x\t2\nafter');
   });
 
+  // Docs API, DeleteTableColumnRequest: "The column this cell spans will be deleted. … If no
+  // columns remain in the table after this deletion, the whole table is deleted."
+  test('deleteTableColumn removes the column the cell spans from every row; the last column takes the table', () => {
+    const env = setup();
+    const id = createDoc(env, 'C', '<table><tr><td>#</td><td>Disc.</td><td>Total</td></tr><tr><td>1</td><td>15%</td><td>€10</td></tr></table><p>after</p>');
+    const t = env.Docs.Documents.get(id).body.content[1];
+    const at = (index: number, columnIndex: number) => ({ deleteTableColumn: { tableCellLocation: { tableStartLocation: { index }, rowIndex: 1, columnIndex } } });
+    env.Docs.Documents.batchUpdate({ requests: [at(t.startIndex, 1)] }, id);
+    expect(env.model.documentTables(id)).toEqual([[['#', 'Total'], ['1', '€10']]]);
+    // Indexes stay consistent: text after the table is still addressable where get() says it is.
+    const after = env.Docs.Documents.get(id).body.content[2];
+    env.Docs.Documents.batchUpdate({ requests: [{ insertText: { location: { index: after.startIndex }, text: 'X' } }] }, id);
+    expect(env.model.documentText(id)).toBe('#\tTotal\n1\t€10\nXafter');
+    const t2 = env.Docs.Documents.get(id).body.content[1];
+    env.Docs.Documents.batchUpdate({ requests: [at(t2.startIndex, 1), at(t2.startIndex, 0)] }, id);
+    expect(env.model.documentTables(id)).toEqual([]);
+    expect(caught(() => env.Docs.Documents.batchUpdate({ requests: [at(1, 0)] }, id)).message).toContain('is not the start of a table');
+  });
+
   test('invalid requests throw API-shaped errors and apply nothing', () => {
     const env = setup();
     const id = createDoc(env, 'E', '<p>Hello world</p>');

@@ -781,6 +781,33 @@ export function deleteTableRow(doc: DocData, loc: CellLocation | undefined): voi
   shiftDelete(doc, ref.start, ref.end);
 }
 
+/**
+ * Docs API, DeleteTableColumnRequest: "The column this cell spans will be deleted. … If no
+ * columns remain in the table after this deletion, the whole table is deleted." (The emulator
+ * has no merged cells, so a cell spans one column.)
+ */
+export function deleteTableColumn(doc: DocData, loc: CellLocation | undefined): void {
+  const what = 'deleteTableColumn';
+  if (!loc) throw invalid(`${what}: tableCellLocation is required.`);
+  const L = layout(doc);
+  const t = tableAt(L, loc.tableStartLocation?.index, what);
+  rowAt(t, loc, what);
+  const ci = loc.columnIndex ?? 0;
+  if (t.rows.every((r) => r.cells.length === 1)) {
+    doc.body.splice(t.pos, 1);
+    shiftDelete(doc, t.start, t.end);
+    return;
+  }
+  // From the last row up, so each deletion leaves the indexes of the rows above unchanged.
+  for (let ri = t.rows.length - 1; ri >= 0; ri--) {
+    const row = t.rows[ri];
+    const cell = row.cells[ci];
+    if (!cell) continue;
+    row.row.cells.splice(ci, 1);
+    shiftDelete(doc, cell.start, cell.end);
+  }
+}
+
 function parseFields(fields: unknown, allowed: string[], what: string): string[] {
   if (typeof fields !== 'string' || fields.trim() === '') {
     throw invalid(`${what}: At least one field must be listed in 'fields'. (Use '*' to indicate all fields.)`);
@@ -866,7 +893,7 @@ export interface BatchContext {
 }
 
 const SUPPORTED = [
-  'replaceAllText', 'insertText', 'deleteContentRange', 'insertTableRow', 'deleteTableRow', 'createNamedRange',
+  'replaceAllText', 'insertText', 'deleteContentRange', 'insertTableRow', 'deleteTableRow', 'deleteTableColumn', 'createNamedRange',
   'deleteNamedRange', 'replaceNamedRangeContent', 'updateTextStyle', 'updateParagraphStyle',
 ];
 
@@ -910,6 +937,9 @@ function applyOne(doc: DocData, req: Req, k: number, bctx: BatchContext): Record
         return {};
       case 'deleteTableRow':
         deleteTableRow(doc, r.tableCellLocation as CellLocation);
+        return {};
+      case 'deleteTableColumn':
+        deleteTableColumn(doc, r.tableCellLocation as CellLocation);
         return {};
       case 'createNamedRange': {
         const name = String(r.name ?? '');
