@@ -136,10 +136,11 @@ export function endIndex(dealId: string, toStage: StageKey): number {
   return column.cards.filter((c) => c.id !== dealId).length;
 }
 
-export function convertLead(leadId: string): Promise<string | null> {
-  return call('api_convertLead', leadId)
+/** nextContactAt: the call back the manager confirmed (ISO), or null for none. */
+export function convertLead(leadId: string, nextContactAt: string | null): Promise<string | null> {
+  return call('api_convertLead', leadId, nextContactAt)
     .then((result) => reload(result.dealId).then(() => {
-      showBanner('Lead converted to a deal in New.', 'info');
+      showBanner(nextContactAt ? 'Lead converted to a deal in New, with its call back on Today.' : 'Lead converted to a deal in New.', 'info');
       return result.dealId;
     }))
     .catch((error) => { report(error); return null; });

@@ -1,7 +1,7 @@
 // Dealboard sidebar / dialog: wires the store to the views and loads the board.
 import { h } from './dom';
 import { onBusy } from './rpc';
-import { changed, state, subscribe } from './state';
+import { changed, state, subscribe, type View } from './state';
 import { reload } from './actions';
 import { mountBanner } from './render/banner';
 import { mountHeader } from './render/header';
@@ -13,6 +13,7 @@ import { openInbox } from './render/inbox';
 import { openQuickAdd } from './render/quickadd';
 import { loadDesk, mountDesk, renderDesk } from './render/desk';
 import { mountClientsEntry } from './render/clientsEntry';
+import { mountToday, renderToday } from './render/today';
 
 declare global {
   interface Window { DEALBOARD_VIEW?: string }
@@ -27,10 +28,11 @@ function start(): void {
     app.setAttribute('aria-busy', count > 0 ? 'true' : 'false');
   });
 
-  const showView = (view: 'board' | 'desk') => {
+  const showView = (view: View) => {
     state.view = view;
     boardEl.hidden = view !== 'board';
     deskEl.hidden = view !== 'desk';
+    todayEl.hidden = view !== 'today';
     if (view === 'desk') void loadDesk();
     changed();
   };
@@ -40,6 +42,8 @@ function start(): void {
   const boardEl = h('main', { class: 'board', 'data-testid': 'board', 'aria-label': 'Deal board' });
   app.appendChild(boardEl);
   const deskEl = mountDesk(app, openDetails);
+  // Today is drawn from the board already loaded: switching to it costs no server call.
+  const todayEl = mountToday(app, (dealId) => openDetails(dealId));
   mountPanel(app);
   mountBanner(app);
   mountClientsEntry(app);
@@ -49,12 +53,14 @@ function start(): void {
     header.update();
     updateProblems();
     if (state.view === 'board') renderBoard(boardEl, hooks);
+    else if (state.view === 'today') renderToday();
     else renderDesk();
     if (panelOpen('inbox')) refreshPanel();
   });
   renderBoard(boardEl, hooks);
   void reload(state.highlight);
-  showView(window.DEALBOARD_VIEW === 'desk' ? 'desk' : 'board');
+  const first = window.DEALBOARD_VIEW;
+  showView(first === 'desk' || first === 'today' ? first : 'board');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

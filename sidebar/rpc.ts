@@ -3,6 +3,7 @@
 import type {
   ActivityInput, Board, BoardFilter, Card, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput,
 } from '../src/app/contracts/board';
+import type { TodayView } from '../src/app/contracts/today';
 import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/contracts/health';
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
@@ -27,7 +28,8 @@ export interface Api {
   api_moveDeal(dealId: string, toStage: StageKey, index: number, version: number, neighbours?: { before: number | null; after: number | null } | null): MoveResult;
   api_updateDeal(dealId: string, patch: DealPatch, version: number): Card;
   api_addLead(input: NewLeadInput): { leadId: string; dealId: string | null };
-  api_convertLead(leadId: string): ConvertResult;
+  api_convertLead(leadId: string, nextContactAt?: string | null): ConvertResult;
+  api_getToday(options?: { manager?: string }): TodayView;
   api_junkLead(leadId: string): { leadId: string };
   api_logActivity(input: ActivityInput): { dealId: string; version: number };
   api_getHealth(scope?: 'mine' | 'all'): HealthDesk;

@@ -8,11 +8,13 @@ import { sameEmail } from '../src/domain/roles';
 import { setDisplayZone } from './format';
 import { CLOSED_STAGES, type StageKey } from '../src/domain/stages';
 
+export type View = 'board' | 'desk' | 'today';
+
 export interface State {
   board: Board | null;
   /** Whose deals the board shows: 'mine', 'all' or 'm:<email>'; '' until the first load. */
   scope: string;
-  view: 'board' | 'desk';
+  view: View;
   catalog: CatalogView | null;
   search: string;
   /** Lanes the person folded or unfolded; a stage not listed folds by default when it is closed. */
@@ -56,12 +58,22 @@ export function whenBoard(): Promise<void> {
   return state.board ? Promise.resolve() : new Promise((resolve) => { boardWaiters.push(resolve); });
 }
 
+/** Browser time when the board arrived: the server's clock is the truth (the playground moves it). */
+let boardArrivedAt = 0;
+
 export function setBoard(board: Board): void {
   state.board = board;
+  boardArrivedAt = Date.now();
   setDisplayZone(board.timeZone);
   boardWaiters.splice(0).forEach((resolve) => resolve());
   if (!state.scope) state.scope = board.me.role === 'head' || board.me.role === 'owner' || board.me.role === 'executor' ? 'all' : 'mine';
   changed();
+}
+
+/** The server's "now" (the board's generatedAt) moved on by the time since it arrived. */
+export function serverNow(): number {
+  const sent = state.board ? Date.parse(state.board.generatedAt) : NaN;
+  return isFinite(sent) ? sent + Math.max(0, Date.now() - boardArrivedAt) : Date.now();
 }
 
 /** A team member's name for an email (or a role, or anything else, as it is). */

@@ -36,6 +36,7 @@ import { menuFor } from './domain/menu';
 import { ownerActionRefusal, roleOf } from './app/ownerActions';
 import { Role } from './domain/roles';
 import { documentStatus } from './app/documentStatus';
+import { getToday } from './app/today';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -176,8 +177,13 @@ export function api_addLead(input: unknown) {
   return api((ctx) => addLead(ctx, input, gasClientIndexStore()));
 }
 
-export function api_convertLead(leadId: unknown) {
-  return api((ctx) => convertLead(ctx, leadId, gasClientIndexStore()));
+export function api_convertLead(leadId: unknown, nextContactAt?: unknown) {
+  return api((ctx) => convertLead(ctx, leadId, gasClientIndexStore(), nextContactAt));
+}
+
+// Issue 11 item 15: the signed-in manager's overdue and today's calls and meetings.
+export function api_getToday(options?: unknown) {
+  return api((ctx) => getToday(ctx, options));
 }
 
 export function api_junkLead(leadId: unknown) {

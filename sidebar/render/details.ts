@@ -6,7 +6,8 @@ import { h, type Child } from '../dom';
 import { money, when } from '../format';
 import { call } from '../rpc';
 import { columnOf, findCard, state, whenBoard } from '../state';
-import { endIndex, logActivity, moveDeal, reload, report, updateDeal } from '../actions';
+import { endIndex, moveDeal, reload, report, updateDeal } from '../actions';
+import { logForm } from './logCall';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel, setCloseGuard } from './panel';
 import { checkbox, field, input } from './fields';
@@ -63,7 +64,7 @@ function detailsBody(): Child {
     summary(card, d), jumps(), editForm(card, d), moves(card, d),
     checkpointsSection(card, d.checkpoints || [], refresh), quoteSection(card, refresh), documentsSection(card),
     meetingSection(card, () => { refresh(); void reload(); }),
-    card.editable ? logForm(card) : null, history(d.history),
+    card.editable ? logForm(card, { onLogged: refresh }) : null, history(d.history),
   ];
 }
 
@@ -170,46 +171,6 @@ function moves(card: Card, d: DealDetails): HTMLElement | null {
         onclick: () => { void moveDeal(card.id, k, endIndex(card.id, k)).then(() => reopen(card.id)); },
       }, column.name);
     })));
-}
-
-function logForm(card: Card): HTMLElement {
-  const kind = h('select', null, ['call', 'note', 'email', 'meeting'].map((k) => h('option', { value: k }, k[0].toUpperCase() + k.slice(1))));
-  const summaryEl = h('textarea', { rows: 2, required: true, placeholder: 'What happened' });
-  const withWhom = input({ type: 'text', value: card.clientName, 'data-testid': 'log-with-whom' });
-  const agreed = input({ type: 'text' });
-  const nextStep = input({ type: 'text' });
-  const nextContact = input({ type: 'datetime-local', 'data-testid': 'log-next-contact' });
-  const submit = h('button', { type: 'submit', class: 'secondary' }, 'Log it');
-  return h('details', { class: 'log' },
-    h('summary', null, 'Log a call / note'),
-    h('form', {
-      class: 'log-form', 'data-testid': 'log-form',
-      onsubmit: (e: Event) => {
-        e.preventDefault();
-        if (!summaryEl.value.trim()) { summaryEl.focus(); return; }
-        const next = readTime(nextContact, 'The next contact');
-        if (!next.ok) { showBanner(next.message, 'warn'); nextContact.focus(); return; }
-        submit.disabled = true;
-        void logActivity({
-          dealId: card.id,
-          kind: kind.value as 'call',
-          summary: summaryEl.value.trim(),
-          withWhom: withWhom.value.trim(),
-          agreed: agreed.value.trim(),
-          nextStep: nextStep.value.trim(),
-          ...(next.value ? { nextContactAt: next.value } : {}),
-        }).then((ok) => {
-          submit.disabled = false;
-          if (ok) { showBanner('Logged.', 'info'); reopen(card.id); }
-        });
-      },
-    },
-    h('div', { class: 'row2' }, field('Kind', kind), field('With whom', withWhom)),
-    field('What happened', summaryEl),
-    field('Agreed', agreed),
-    h('div', { class: 'row2 dates' }, field('Next step', nextStep), field(`Next contact (${zoneLabel()})`, nextContact)),
-    h('div', { class: 'actions' }, submit),
-    ));
 }
 
 function history(entries: HistoryEntry[]): HTMLElement {

@@ -1,10 +1,10 @@
-// The top bar: Board / Desk tabs, forecast roll-up, scope filter (client-side: the state
+// The top bar: Board / Desk / Today tabs, forecast roll-up, scope filter (client-side: the state
 // holds every deal), instant search, refresh, quick add, inbox; in the wide dialog also the
 // meeting planner (agreed meetings in the next two weeks).
 import type { Card } from '../../src/app/contracts/board';
 import { h, clear, icon } from '../dom';
 import { daysFrom, money, when } from '../format';
-import { changed, columns, inScope, rollup, state } from '../state';
+import { changed, columns, inScope, rollup, state, type View } from '../state';
 
 /** The traffic lights in words (PRODUCT: green = will almost certainly happen, yellow = the
  * client is still choosing, red = likely to fail): colours alone say nothing to a new user. */
@@ -18,8 +18,8 @@ export interface HeaderHooks {
   openInbox(): void;
   openQuickAdd(): void;
   openDetails(dealId: string): void;
-  /** Switches between the board and the desk; refresh reloads whichever is on. */
-  showView(view: 'board' | 'desk'): void;
+  /** Switches between the board, the desk and today's calls; refresh reloads whichever is on. */
+  showView(view: View): void;
   refresh(): void;
 }
 
@@ -34,11 +34,12 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     'aria-label': 'Whose deals',
     onchange: () => { state.scope = scope.value; changed(); },
   });
-  const tab = (view: 'board' | 'desk', label: string, testid: string) => h('button', {
+  const tab = (view: View, label: string, testid: string) => h('button', {
     type: 'button', role: 'tab', class: 'tab', 'data-testid': testid, 'data-view': view, onclick: () => hooks.showView(view),
   }, label);
   const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'View' },
-    tab('board', 'Board', 'board-button'), tab('desk', 'Desk', 'desk-button'));
+    tab('board', 'Board', 'board-button'), tab('desk', 'Desk', 'desk-button'), tab('today', 'Today', 'today-button'));
+  const todayTab = tabs.querySelector('[data-view="today"]') as HTMLElement;
   const search = h('input', {
     type: 'search',
     class: 'search-input',
@@ -73,8 +74,8 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
   ));
 
   function update(): void {
-    const desk = state.view === 'desk';
-    document.body.classList.toggle('view-desk', desk);
+    document.body.classList.toggle('view-desk', state.view === 'desk');
+    document.body.classList.toggle('view-today', state.view === 'today');
     tabs.querySelectorAll('.tab').forEach((t) => {
       const on = t.getAttribute('data-view') === state.view;
       t.setAttribute('aria-selected', on ? 'true' : 'false');
@@ -94,6 +95,8 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     const executor = board.me.role === 'executor';
     inbox.hidden = executor;
     quickAdd.hidden = executor;
+    // Executors make no sales calls (api_getToday refuses them too).
+    todayTab.hidden = executor;
     badge.textContent = count > 99 ? '99+' : String(count);
     badge.hidden = count === 0;
     inbox.setAttribute('aria-label', `Inbox, ${count} new request${count === 1 ? '' : 's'}`);

@@ -1,4 +1,6 @@
-// New requests waiting for a manager: convert one into a deal, or junk it.
+// New requests waiting for a manager: convert one into a deal, or junk it. Converting asks for
+// the call back (filled in with the next working day 10:00) so a "call me back" request lands
+// on that day's Today list instead of being forgotten.
 import type { InboxLead } from '../../src/app/contracts/board';
 import { h, type Child } from '../dom';
 import { when } from '../format';
@@ -6,6 +8,10 @@ import { state } from '../state';
 import { convertLead, junkLead } from '../actions';
 import { closePanel, openPanel } from './panel';
 import { clientLookupLink } from './clientsEntry';
+import { field, input } from './fields';
+import { readTime, timeInputValue, zoneLabel } from '../typedFields';
+import { defaultCallBack } from '../todayList';
+import { showBanner } from './banner';
 
 export function openInbox(): void {
   openPanel({ title: 'Inbox', testid: 'inbox', body: inboxBody });
@@ -18,8 +24,16 @@ function inboxBody(): Child {
   return h('ul', { class: 'leads' }, leads.map((lead) => leadItem(lead, board ? board.today : undefined)));
 }
 
+/** What the manager typed into a lead's call-back field, kept while the inbox redraws. */
+const callBacks: { [leadId: string]: string } = {};
+
 function leadItem(lead: InboxLead, today?: string): HTMLElement {
   const busy = (e: Event) => { (e.currentTarget as HTMLButtonElement).disabled = true; };
+  const callBack = input({
+    type: 'datetime-local', 'data-testid': `convert-next-${lead.id}`,
+    value: callBacks[lead.id] !== undefined ? callBacks[lead.id] : timeInputValue(defaultCallBack()),
+    oninput: () => { callBacks[lead.id] = callBack.value; },
+  });
   return h('li', { class: 'lead', 'data-testid': `inbox-lead-${lead.id}` },
     h('div', { class: 'lead-head' },
       h('span', { class: 'lead-name' }, lead.name || '(no name)'),
@@ -30,12 +44,18 @@ function leadItem(lead: InboxLead, today?: string): HTMLElement {
       lead.phone ? h('span', null, lead.phone) : null,
       lead.email ? h('span', null, lead.email) : null) : null,
     lead.message ? h('p', { class: 'lead-message' }, lead.message) : null,
+    h('div', { class: 'lead-callback' }, field(`Call back (${zoneLabel()})`, callBack)),
     h('div', { class: 'lead-actions' },
       h('button', {
         type: 'button', class: 'primary', 'data-testid': `convert-${lead.id}`,
         onclick: (e: Event) => {
+          const next = readTime(callBack, 'The call back');
+          if (!next.ok) { showBanner(next.message, 'warn'); callBack.focus(); return; }
+          const button = e.currentTarget as HTMLButtonElement;
           busy(e);
-          void convertLead(lead.id).then((dealId) => { if (dealId) closePanel(); else (e.target as HTMLButtonElement).disabled = false; });
+          void convertLead(lead.id, next.value).then((dealId) => {
+            if (dealId) { delete callBacks[lead.id]; closePanel(); } else button.disabled = false;
+          });
         },
       }, 'Convert to deal'),
       h('button', {

@@ -2,6 +2,7 @@
 import { Actor, canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { ALLOWED_TRANSITIONS, CLOSED_STAGES, STAGE_KEYS, StageKey } from '../domain/stages';
 import { rollupForecast } from '../domain/forecast';
+import { parseWorkingTime } from '../domain/slots';
 import { Settings } from '../domain/settings';
 import { Board, BoardFilter, Card, Column, InboxLead, TeamMemberView } from './contracts/board';
 import { Deal, Lead, iso } from './records';
@@ -30,6 +31,7 @@ export function toCard(deal: Deal & { stage: StageKey }, actor: Actor, team: rea
     else nextContactState = 'later';
   }
   const since = deal.stageSince || deal.createdAt;
+  const meetingLive = deal.meetingStatus === 'booked' || deal.meetingStatus === 'moved';
   return {
     id: deal.id,
     title: deal.title,
@@ -48,6 +50,8 @@ export function toCard(deal: Deal & { stage: StageKey }, actor: Actor, team: rea
     health: deal.health,
     nextContactAt: iso(deal.nextContactAt),
     nextContactState,
+    meetingStart: meetingLive ? iso(deal.meetingStart) : null,
+    meetingEnd: meetingLive ? iso(deal.meetingEnd) : null,
     steps: {
       estimateAccepted: deal.estimateAccepted,
       estimateSent: deal.estimateSent,
@@ -166,6 +170,7 @@ export function buildBoard(input: {
     problems: input.problems.slice(0, MAX_PROBLEMS_SENT).map((p) => ({ ...p })),
     problemCount: input.problems.length,
     timeZone: input.timeZone,
+    workingDays: parseWorkingTime(settings.workingHours, settings.workingDays).days.slice(),
   };
 }
 

@@ -11,7 +11,9 @@ import { ConvertResult, NewLeadInput } from './contracts/board';
 import { toClient, toLead } from './records';
 import { UseCaseContext } from './session';
 import { appendActivities } from './audit';
-import { InputError, optionalText, requireAmount, requireId, requirePlainObject, requireText } from './validate';
+import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject, requireText } from './validate';
+import { defaultNextContact } from '../domain/today';
+import { parseWorkingTime } from '../domain/slots';
 import { WorkbookError } from '../workbook/errors';
 
 function requireCreator(ctx: UseCaseContext): void {
@@ -44,18 +46,29 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientInd
       appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', summary: `Request from ${lead.name} added to the inbox` }]);
       return { leadId, dealId: null };
     }
-    const converted = convertInsideLock(ctx, store, leadId, { budget, title });
+    const converted = convertInsideLock(ctx, store, leadId, { budget, title, nextContactAt: null });
     return { leadId, dealId: converted.dealId };
   });
 }
 
-export function convertLead(ctx: UseCaseContext, leadIdArg: unknown, store: ClientIndexStore): ConvertResult {
+/**
+ * A "call me back" request must not be forgotten: the new deal's next contact is the one the
+ * manager chose, or by default the next working day at 10:00 in the spreadsheet's zone. Only an
+ * explicit null (or '') converts without a reminder.
+ */
+export function convertLead(ctx: UseCaseContext, leadIdArg: unknown, store: ClientIndexStore, nextContactArg?: unknown): ConvertResult {
   requireCreator(ctx);
   const leadId = requireId(leadIdArg, 'The request');
-  return ctx.ports.lock.withDocumentLock(() => convertInsideLock(ctx, store, leadId, { budget: 0, title: '' }));
+  const nextContactAt = nextContactArg === undefined ? defaultCallBack(ctx) : optionalInstant(nextContactArg, 'The next contact');
+  return ctx.ports.lock.withDocumentLock(() => convertInsideLock(ctx, store, leadId, { budget: 0, title: '', nextContactAt }));
 }
 
-function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId: string, extra: { budget: number; title: string }): ConvertResult {
+export function defaultCallBack(ctx: UseCaseContext): Date {
+  const { workingHours, workingDays } = ctx.config.settings;
+  return new Date(defaultNextContact(ctx.moment.now.getTime(), ctx.config.timeZone, parseWorkingTime(workingHours, workingDays).days));
+}
+
+function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId: string, extra: { budget: number; title: string; nextContactAt: Date | null }): ConvertResult {
   const { ports, moment, actor } = ctx;
   // The lead's row and the matching client's row only (issue 15): the same cells at any size.
   const leadRows = openRows(ports.sheets, LEADS, ports.dates);
@@ -100,6 +113,7 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
     manager: actor.email,
     budget: extra.budget,
     amount: 0,
+    ...(extra.nextContactAt ? { nextContactAt: extra.nextContactAt } : {}),
     estimateAccepted: false, estimateSent: false, socialConnected: false, meetingAgreed: false,
     // Newest requests go to the top of New without reading the column: earlier time, larger number.
     position: -Math.floor(moment.now.getTime() / 1000),

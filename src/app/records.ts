@@ -18,6 +18,9 @@ export interface Deal {
   budget: number;
   amount: number;
   nextContactAt: Date | null;
+  meetingStart: Date | null;
+  meetingEnd: Date | null;
+  meetingStatus: string;
   estimateAccepted: boolean;
   estimateSent: boolean;
   socialConnected: boolean;
@@ -57,6 +60,9 @@ export function toDeal(r: DecodedRecord): Deal {
     budget: num(r.budget),
     amount: num(r.amount),
     nextContactAt: date(r.nextContactAt),
+    meetingStart: date(r.meetingStart),
+    meetingEnd: date(r.meetingEnd),
+    meetingStatus: text(r.meetingStatus),
     estimateAccepted: flag(r.estimateAccepted),
     estimateSent: flag(r.estimateSent),
     socialConnected: flag(r.socialConnected),

@@ -191,6 +191,8 @@ suite('deal board in Chromium', () => {
     const dealId = String(converted['Deal ID']);
     const deal = rowById(pg, 'Deals', dealId)!;
     expect(deal.Stage).toBe('new');
+    // The call back the inbox offered: Wednesday 2 December, 10:00 in Berlin (issue 11, item 15).
+    expect((deal['Next contact'] as Date).toISOString()).toBe('2026-12-02T09:00:00.000Z');
     expect(rows(pg, 'Deals').length).toBe(dealsBefore + 1);
     expect(String(deal.Client)).toBe(String(lead.Name));
     expect(rowById(pg, 'Clients', String(converted['Client ID']))).toBeDefined();

@@ -156,6 +156,8 @@ describe('leads', () => {
     expect(board.columns[0].cards[0].id).toBe(result.dealId);
     expect(board.inbox.find((l: any) => l.id === leadId)).toBeUndefined();
     expect(records(ws, 'Leads').find((l) => l.ID === leadId)).toMatchObject({ Status: 'converted', 'Deal ID': result.dealId });
+    // A converted request gets its call back: the next working day (Tuesday) at 10:00 in Berlin.
+    expect((records(ws, 'Deals').find((d) => d.ID === result.dealId)!['Next contact'] as Date).toISOString()).toBe('2026-11-24T09:00:00.000Z');
     expect(runFromClient(ws, addon, 'api_convertLead', [leadId]).error.message).toContain('already handled');
   });
 

@@ -40,6 +40,9 @@ export interface Card {
   health: 'red' | 'amber' | 'green' | 'white' | '';
   nextContactAt: string | null;
   nextContactState: 'overdue' | 'today' | 'later' | null;
+  /** The booked (or moved) meeting's start and end; null when none is planned (cancelled, declined). */
+  meetingStart: string | null;
+  meetingEnd: string | null;
   steps: CardSteps;
   daysInStage: number;
   expectedClose: string | null;
@@ -99,6 +102,8 @@ export interface Board {
   problemCount: number;
   /** The spreadsheet's time zone: times typed and shown in the sidebar are wall-clock there. */
   timeZone?: string;
+  /** Settings working_days (0 = Sunday … 6 = Saturday): a converted lead's call back defaults to the next one. */
+  workingDays?: number[];
 }
 
 export interface DealPatch {
