@@ -126,12 +126,13 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ports = gasPorts();
   const facts = editFactsOf(e);
   if (facts && facts.sheetName === 'Clients') forgetClientIndex(gasClientIndexStore());
-  // Settings client_groups edited: the Clients Group dropdown follows at once (only when the list changed).
-  const groupsBefore = facts && facts.sheetName === 'Settings' ? loadConfig(ports).settings.clientGroups.join('\n') : null;
+  // Settings client_groups or a stage name edited: the dropdowns they feed follow at once (only when a list changed).
+  const lists = (s: { clientGroups: string[]; stageNames: Record<string, string> }) => s.clientGroups.join('\n') + '\n' + JSON.stringify(s.stageNames);
+  const listsBefore = facts && facts.sheetName === 'Settings' ? lists(loadConfig(ports).settings) : null;
   if (facts) handleEdit(ports, gasProblemStore(), facts);
-  if (groupsBefore !== null) {
+  if (listsBefore !== null) {
     const settings = loadConfig(ports).settings;
-    if (settings.clientGroups.join('\n') !== groupsBefore) applySettingsDropdowns(SpreadsheetApp.getActive(), settings);
+    if (lists(settings) !== listsBefore) applySettingsDropdowns(SpreadsheetApp.getActive(), settings);
   }
 }
 

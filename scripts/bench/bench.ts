@@ -217,8 +217,8 @@ const ACTIONS: Action[] = [
       const header = values[0] as string[];
       const stageCol = header.indexOf('Stage');
       const managerCol = header.indexOf('Manager');
-      const rows = need(values.map((r, k) => ({ r, k })).filter(({ r }) => r[stageCol] === 'new' && r[managerCol] === ANNA), n, 'new deals of Anna');
-      return (i) => () => h.ws.editCell('Deals', rows[i].k + 1, stageCol + 1, 'negotiation');
+      const rows = need(values.map((r, k) => ({ r, k })).filter(({ r }) => r[stageCol] === 'New' && r[managerCol] === ANNA), n, 'new deals of Anna');
+      return (i) => () => h.ws.editCell('Deals', rows[i].k + 1, stageCol + 1, 'Negotiation');
     },
   },
   {

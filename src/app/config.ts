@@ -8,6 +8,8 @@ import { SETTINGS, USERS } from '../workbook/schema';
 import { readTable } from '../workbook/table';
 import { Ports } from '../ports';
 import { WorkbookError } from '../workbook/errors';
+import { formerStageNames, useStageNames } from '../workbook/stageLabels';
+import { StageKey } from '../domain/stages';
 
 export interface TeamMember {
   email: string;
@@ -27,6 +29,8 @@ interface CachedConfig {
   pairs: Record<string, string>;
   team: TeamMember[];
   timeZone: string;
+  /** Stage names the Settings had before a rename: cells typed or written then still read. */
+  formerStageNames?: Record<string, StageKey>;
 }
 
 export const CONFIG_CACHE_KEY = 'dealboard:config:v1';
@@ -49,7 +53,9 @@ function parseSnapshot(text: string | null): Config | null {
   try {
     const parsed = JSON.parse(text) as CachedConfig;
     if (!parsed || !parsed.pairs || !Array.isArray(parsed.team)) return null;
-    return { settings: readSettings(parsed.pairs), team: parsed.team, timeZone: parsed.timeZone };
+    const settings = readSettings(parsed.pairs);
+    useStageNames(settings.stageNames, parsed.formerStageNames || {});
+    return { settings, team: parsed.team, timeZone: parsed.timeZone };
   } catch (_damaged) {
     return null; // rebuilt from the tabs
   }
@@ -77,7 +83,12 @@ export function refreshConfig(ports: Ports): Config {
     });
   }
   const timeZone = ports.sheets.timeZone();
-  const snapshot = JSON.stringify({ pairs, team, timeZone } as CachedConfig);
+  const settings = readSettings(pairs);
+  // A stage renamed in Settings leaves its old name in cells: the snapshot remembers it.
+  const previous = parsePrevious(ports.store.get(CONFIG_CACHE_KEY));
+  const formerStage = formerStageNames(previous ? readSettings(previous.pairs).stageNames : null, (previous && previous.formerStageNames) || {}, settings.stageNames);
+  useStageNames(settings.stageNames, formerStage);
+  const snapshot = JSON.stringify({ pairs, team, timeZone, formerStageNames: formerStage } as CachedConfig);
   ports.cache.put(CONFIG_CACHE_KEY, snapshot, SIX_HOURS);
   try {
     ports.store.put(CONFIG_CACHE_KEY, snapshot);
@@ -85,7 +96,17 @@ export function refreshConfig(ports: Ports): Config {
     // A team too large for one property: never leave an older snapshot behind.
     ports.store.remove(CONFIG_CACHE_KEY);
   }
-  return { settings: readSettings(pairs), team, timeZone };
+  return { settings, team, timeZone };
+}
+
+function parsePrevious(text: string | null): CachedConfig | null {
+  if (text === null) return null;
+  try {
+    const parsed = JSON.parse(text) as CachedConfig;
+    return parsed && parsed.pairs ? parsed : null;
+  } catch (_damaged) {
+    return null;
+  }
 }
 
 /** The signed-in user as a team member, or a clear refusal. */

@@ -8,7 +8,8 @@ import { Table, readTable, updateRows } from '../workbook/table';
 import { rowsWhereIn } from '../workbook/rows';
 import { evaluateMove } from '../domain/moves';
 import { openGatesOf } from '../domain/health';
-import { StageKey, parseStage } from '../domain/stages';
+import { StageKey } from '../domain/stages';
+import { stageLabel, stageOfCell } from '../workbook/stageLabels';
 import { Ports } from '../ports';
 import { refreshConfig, loadConfig, currentActor } from './config';
 import { appendActivities } from './audit';
@@ -82,12 +83,12 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     const decoded = decodeRow(DEALS, map, raw, rowNumber, ports.dates, []);
     const deal = toDeal(decoded.record);
     const typed = raw[stageCol];
-    const to = parseStage(typed, names);
+    const to = stageOfCell(typed);
     const isThisCell = (p: Problem) => p.tab === DEALS.name && p.row === rowNumber && p.column === 'Stage';
     // While a refused stage stands in the cell, the move is judged from the last accepted one.
     const pending = problems.filter(isThisCell)[0];
-    const typedBefore = facts.numRows === 1 ? parseStage(facts.oldValue, names) : null;
-    const from = pending && pending.accepted ? parseStage(pending.accepted, names) : typedBefore;
+    const typedBefore = facts.numRows === 1 ? stageOfCell(facts.oldValue) : null;
+    const from = pending && pending.accepted ? stageOfCell(pending.accepted) : typedBefore;
     const keep = problems.filter((p) => !isThisCell(p));
     problems.length = 0;
     problems.push(...keep);
@@ -110,7 +111,9 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     }
     // The version moves on, so a sidebar still showing the old stage cannot overwrite it.
     const stamp = from !== to ? { version: deal.version + 1, updatedAt: now, updatedBy: actor.email, stageSince: now } : {};
-    patches.push({ row: decoded, patch: { ...stamp, ...healthOf(deal, to) } });
+    // A key or a name typed in any case is accepted and shown as the Settings name.
+    const shown = typed === stageLabel(to) ? {} : { stage: to };
+    patches.push({ row: decoded, patch: { ...stamp, ...shown, ...healthOf(deal, to) } });
     entries.push({
       kind: 'audit', dealId: deal.id, clientId: deal.clientId,
       summary: !from ? `Stage set to ${names[to]} (typed in the sheet)`

@@ -10,6 +10,8 @@ import { Ports } from '../ports';
 import { readTable, appendRecords } from '../workbook/table';
 import { refreshConfig } from '../app/config';
 import { ensureSize } from './ports';
+import { stageLabel, stageLabels, stageOfCell } from '../workbook/stageLabels';
+import { STAGE_KEYS } from '../domain/stages';
 
 export interface SetupReport {
   tabsCreated: string[];
@@ -41,6 +43,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     installTriggers(spreadsheet, report);
     const config = refreshConfig(ports);
     applySettingsDropdowns(spreadsheet, config.settings, maps);
+    renameStageCells(spreadsheet, maps);
     return report;
   });
 }
@@ -96,6 +99,9 @@ function setupTab(
 
 function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (column.type === 'checkbox') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  if (column.type === 'enum' && column.stageNames) {
+    return SpreadsheetApp.newDataValidation().requireValueInList(stageLabels(), true).setAllowInvalid(true).build();
+  }
   if (column.type === 'enum' && column.values) {
     // Invalid values are allowed (with a warning) so a hand edit is kept and reported, not lost.
     return SpreadsheetApp.newDataValidation()
@@ -106,11 +112,42 @@ function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataV
   return null;
 }
 
-/** The dropdown lists each Settings list feeds (today: client_groups → Clients Group). */
-function settingsList(settings: Settings, key: 'client_groups'): string[] {
+/** The dropdown lists each Settings list feeds: client_groups → Clients Group; stage_name.* → every stage column. */
+function settingsList(settings: Settings, key: 'client_groups' | 'stage_names'): string[] {
   switch (key) {
     case 'client_groups':
       return settings.clientGroups;
+    case 'stage_names':
+      return STAGE_KEYS.map((k) => settings.stageNames[k]);
+  }
+}
+
+/**
+ * Stage cells written before stages showed their names (keys such as `in_work`), or under a
+ * name since renamed in Settings, are rewritten with the current name: one read of each stage
+ * column and one write only when a cell changes. A value that is no stage is left as it is.
+ */
+function renameStageCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, maps: Record<string, HeaderMap>): void {
+  for (const tab of TABS) {
+    const sheet = spreadsheet.getSheetByName(tab.name);
+    const map = maps[tab.name];
+    if (!sheet || !map) continue;
+    const rows = sheet.getLastRow() - 1;
+    if (rows < 1) continue;
+    for (const column of tab.columns.filter((c) => c.stageNames)) {
+      const index = map.index[column.key];
+      if (index === undefined) continue;
+      const range = sheet.getRange(2, index + 1, rows, 1);
+      const values = range.getValues();
+      let changed = false;
+      const next = values.map((r) => {
+        const stage = stageOfCell(r[0]);
+        if (!stage || r[0] === stageLabel(stage)) return [r[0]];
+        changed = true;
+        return [stageLabel(stage)];
+      });
+      if (changed) range.setValues(next);
+    }
   }
 }
 
@@ -141,7 +178,7 @@ export function applySettingsDropdowns(
     for (const column of columns) {
       const index = map.index[column.key];
       if (index === undefined) continue;
-      const values = settingsList(settings, column.dropdownFromSettings as 'client_groups');
+      const values = settingsList(settings, column.dropdownFromSettings as 'client_groups' | 'stage_names');
       const current = sheet.getRange(2, index + 1).getDataValidation();
       if (current && current.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) {
         const had = current.getCriteriaValues()[0] as unknown;

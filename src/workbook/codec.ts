@@ -2,6 +2,8 @@
 // reported as a problem and left in the sheet exactly as it is.
 import { ColumnSchema, TabSchema } from './schema';
 import { HeaderMap } from './headers';
+import { stageLabel, stageLabels, stageOfCell } from './stageLabels';
+import { isStageKey } from '../domain/stages';
 
 export type CellValue = string | number | boolean | Date | null;
 export type DecodedRecord = Record<string, CellValue>;
@@ -88,6 +90,10 @@ export function decodeCell(column: ColumnSchema, raw: unknown, dates: LocalDates
     }
     case 'enum': {
       if (blank) return { ok: true, value: '' };
+      if (column.stageNames) {
+        const stage = stageOfCell(String(raw));
+        return stage ? { ok: true, value: stage } : { ok: false, why: `not a stage (one of: ${stageLabels().join(', ')})` };
+      }
       const word = String(raw).trim().toLowerCase().replace(/[\s-]+/g, '_');
       const values = column.values || [];
       if (values.indexOf(word) >= 0) return { ok: true, value: word };
@@ -184,6 +190,7 @@ function decodeWellTyped(column: ColumnSchema, raw: unknown): CellValue | typeof
     case 'enum': {
       if (raw === '') return '';
       if (typeof raw !== 'string') return NOT_FAST;
+      if (column.stageNames) return stageOfCell(raw) || NOT_FAST;
       let words = enumWords.get(column);
       if (!words) {
         words = {};
@@ -251,6 +258,9 @@ export function encodeCell(column: ColumnSchema, value: unknown, dates: LocalDat
         return isNaN(instant.getTime()) ? '' : instant;
       }
       return '';
+    case 'enum':
+      if (column.stageNames && isStageKey(value)) return stageLabel(value);
+      return formulaSafe(String(value));
     default:
       return formulaSafe(String(value));
   }

@@ -33,7 +33,9 @@ export interface ColumnSchema {
    * A text column whose dropdown lists a Settings list (the key): setup builds the validation
    * from Settings and rebuilds it on every run; values outside the list are kept and reported.
    */
-  dropdownFromSettings?: 'client_groups';
+  dropdownFromSettings?: 'client_groups' | 'stage_names';
+  /** A stage column (values: the stage keys): cells show the Settings names (stageLabels.ts). */
+  stageNames?: true;
 }
 
 export interface ConditionalFormatSchema {
@@ -93,7 +95,7 @@ export const DEALS: TabSchema = {
   columns: [
     { key: 'id', header: 'ID', type: 'id', width: 130 },
     { key: 'title', header: 'Title', type: 'text', required: true, width: 220 },
-    { key: 'stage', header: 'Stage', type: 'enum', values: STAGE_KEYS, required: true, width: 120 },
+    { key: 'stage', header: 'Stage', type: 'enum', values: STAGE_KEYS, stageNames: true, dropdownFromSettings: 'stage_names', required: true, width: 150 },
     { key: 'forecast', header: 'Forecast', type: 'enum', values: FORECASTS, width: 90 },
     { key: 'health', header: 'Health', type: 'enum', values: ['red', 'amber', 'green', 'white'], width: 80 },
     { key: 'openGates', header: 'Open gates', type: 'text', width: 160, note: 'Kept by Dealboard: open checkpoints that gate a stage.' },
@@ -204,7 +206,7 @@ export const CHECKPOINTS: TabSchema = {
     { key: 'due', header: 'Due', type: 'date', width: 110 },
     { key: 'responsible', header: 'Responsible', type: 'email', width: 180 },
     { key: 'allowed', header: 'Allowed roles/users', type: 'text', width: 180 },
-    { key: 'gatesStage', header: 'Gates stage', type: 'enum', values: STAGE_KEYS, width: 110 },
+    { key: 'gatesStage', header: 'Gates stage', type: 'enum', values: STAGE_KEYS, stageNames: true, dropdownFromSettings: 'stage_names', width: 140 },
     { key: 'doneAt', header: 'Done at', type: 'date', width: 110 },
     { key: 'doneBy', header: 'Done by', type: 'email', width: 180 },
     { key: 'notes', header: 'Notes', type: 'longtext', width: 220 },
@@ -235,7 +237,7 @@ export const PLANS: TabSchema = {
     { key: 'daysFromStart', header: 'Days from start', type: 'number', width: 110 },
     { key: 'responsible', header: 'Responsible', type: 'text', width: 180, note: 'A role (manager, executor, head, owner) or an email.' },
     { key: 'allowed', header: 'Allowed roles/users', type: 'text', width: 180 },
-    { key: 'gatesStage', header: 'Gates stage', type: 'enum', values: STAGE_KEYS, width: 110 },
+    { key: 'gatesStage', header: 'Gates stage', type: 'enum', values: STAGE_KEYS, stageNames: true, dropdownFromSettings: 'stage_names', width: 140 },
   ],
 };
 

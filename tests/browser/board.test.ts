@@ -59,7 +59,7 @@ suite('deal board in Chromium', () => {
     const frame = await fullBoard();
     const dealId = await firstEditable(frame, 'new');
     const before = rowById(pg, 'Deals', dealId)!;
-    expect(before.Stage).toBe('new');
+    expect(before.Stage).toBe('New');
     const auditsBefore = activitiesOf(pg, dealId).length;
     const negotiation = await cardIdsIn(frame, 'negotiation');
     const target = frame.locator(`[data-testid="column-negotiation"] .card[data-id="${negotiation[0]}"]`);
@@ -70,12 +70,12 @@ suite('deal board in Chromium', () => {
     await frame.waitForSelector(`[data-testid="column-negotiation"] [data-testid="card-${dealId}"]`);
     const row = await until('the Deals row in Negotiation', () => {
       const r = rowById(pg, 'Deals', dealId)!;
-      return r.Stage === 'negotiation' && r;
+      return r.Stage === 'Negotiation' && r;
     });
     expect(row.Version).toBe(Number(before.Version) + 1);
     expect(row['Updated by']).toBe('owner@studio.test');
     // …and first in the column's order, as the Position column says.
-    const order = rows(pg, 'Deals').filter((r) => r.Stage === 'negotiation').sort((a, b) => Number(a.Position) - Number(b.Position)).map((r) => r.ID);
+    const order = rows(pg, 'Deals').filter((r) => r.Stage === 'Negotiation').sort((a, b) => Number(a.Position) - Number(b.Position)).map((r) => r.ID);
     expect(order[0]).toBe(dealId);
     expect((await cardIdsIn(frame, 'negotiation'))[0]).toBe(dealId);
 
@@ -88,7 +88,7 @@ suite('deal board in Chromium', () => {
 
     await closeDialog();
     // The grid a person looks at shows it too.
-    expect((await gridCell(page, 'Deals', dealId, 'Stage', 'negotiation')).text).toBe('negotiation');
+    expect((await gridCell(page, 'Deals', dealId, 'Stage', 'Negotiation')).text).toBe('negotiation');
     const activityId = String(audit.ID);
     const cell = await gridCell(page, 'Activities', activityId, 'Summary', /New → Negotiation/);
     expect(cell.text).toContain('New → Negotiation');
@@ -102,7 +102,7 @@ suite('deal board in Chromium', () => {
     const dealId = before[2];
     const version = Number(rowById(pg, 'Deals', dealId)!.Version);
     await drag(page, frame.locator(`[data-testid="card-${dealId}"] .card-who`), frame.locator(`[data-testid="card-${before[0]}"]`), 'top');
-    const newOrder = () => rows(pg, 'Deals').filter((r) => r.Stage === 'new').sort((a, b) => Number(a.Position) - Number(b.Position)).map((r) => r.ID);
+    const newOrder = () => rows(pg, 'Deals').filter((r) => r.Stage === 'New').sort((a, b) => Number(a.Position) - Number(b.Position)).map((r) => r.ID);
     await until('the card first in New', () => newOrder()[0] === dealId);
     expect(newOrder().slice(0, 3)).toEqual([dealId, before[0], before[1]]);
     expect(Number(rowById(pg, 'Deals', dealId)!.Version)).toBe(version + 1);
@@ -122,14 +122,14 @@ suite('deal board in Chromium', () => {
     await select.focus();
     await select.press('ArrowDown'); // Negotiation: only a preview
     await frame.waitForTimeout(300);
-    expect(rowById(pg, 'Deals', dealId)!.Stage).toBe('new');
+    expect(rowById(pg, 'Deals', dealId)!.Stage).toBe('New');
     await select.press('Enter');
     await frame.waitForSelector(`[data-testid="column-negotiation"] [data-testid="card-${dealId}"]`);
-    await until('the Deals row in Negotiation', () => rowById(pg, 'Deals', dealId)!.Stage === 'negotiation');
+    await until('the Deals row in Negotiation', () => rowById(pg, 'Deals', dealId)!.Stage === 'Negotiation');
     // Moved to the end of Negotiation.
-    const order = rows(pg, 'Deals').filter((r) => r.Stage === 'negotiation').sort((a, b) => Number(a.Position) - Number(b.Position)).map((r) => r.ID);
+    const order = rows(pg, 'Deals').filter((r) => r.Stage === 'Negotiation').sort((a, b) => Number(a.Position) - Number(b.Position)).map((r) => r.ID);
     expect(order[order.length - 1]).toBe(dealId);
-    await gridCell(page, 'Deals', dealId, 'Stage', 'negotiation');
+    await gridCell(page, 'Deals', dealId, 'Stage', 'Negotiation');
   });
 
   test('a forbidden drag (Failed → Transferred to work) is refused with its reason on the card, and nothing is written', async () => {
@@ -151,17 +151,17 @@ suite('deal board in Chromium', () => {
     expect(await cardIdsIn(frame, 'in_work')).not.toContain(dealId);
     await page.waitForTimeout(300);
     const after = rowById(pg, 'Deals', dealId)!;
-    expect(after.Stage).toBe('failed');
+    expect(after.Stage).toBe('Failed');
     expect(after.Version).toBe(before.Version);
     expect(activitiesOf(pg, dealId).length).toBe(auditsBefore);
     await closeDialog();
-    await gridCell(page, 'Deals', dealId, 'Stage', 'failed');
+    await gridCell(page, 'Deals', dealId, 'Stage', 'Failed');
   });
 
   test('a move a gate forbids (Transferred to work → Completed with payment open) names the open checkpoints on the card', async () => {
     const frame = await sidebar();
     const dealId = await firstEditable(frame, 'in_work');
-    const open = rows(pg, 'Checkpoints').filter((c) => c['Deal ID'] === dealId && c['Gates stage'] === 'completed' && !c['Done at']);
+    const open = rows(pg, 'Checkpoints').filter((c) => c['Deal ID'] === dealId && c['Gates stage'] === 'Completed' && !c['Done at']);
     expect(open.length).toBeGreaterThan(0);
     await frame.locator(`[data-testid="card-${dealId}"] [data-testid="move-menu"]`).selectOption('completed');
     const note = frame.locator(`[data-testid="card-${dealId}"] [data-testid="card-reasons"]`);
@@ -170,7 +170,7 @@ suite('deal board in Chromium', () => {
     expect(text).toContain('Finish first:');
     for (const c of open) expect(text).toContain(String(c.Checkpoint));
     expect(await cardIdsIn(frame, 'in_work')).toContain(dealId);
-    expect(rowById(pg, 'Deals', dealId)!.Stage).toBe('in_work');
+    expect(rowById(pg, 'Deals', dealId)!.Stage).toBe('Transferred to work');
   });
 
   test('convert a lead from the inbox: the lead is closed, a client and a deal in New appear in the grid', async () => {
@@ -190,7 +190,7 @@ suite('deal board in Chromium', () => {
     });
     const dealId = String(converted['Deal ID']);
     const deal = rowById(pg, 'Deals', dealId)!;
-    expect(deal.Stage).toBe('new');
+    expect(deal.Stage).toBe('New');
     // The call back the inbox offered: Wednesday 2 December, 10:00 in Berlin (issue 11, item 15).
     expect((deal['Next contact'] as Date).toISOString()).toBe('2026-12-02T09:00:00.000Z');
     expect(rows(pg, 'Deals').length).toBe(dealsBefore + 1);
@@ -201,7 +201,7 @@ suite('deal board in Chromium', () => {
 
     await gridCell(page, 'Leads', leadId, 'Status', String(converted.Status));
     await gridCell(page, 'Leads', leadId, 'Deal ID', dealId);
-    await gridCell(page, 'Deals', dealId, 'Stage', 'new');
+    await gridCell(page, 'Deals', dealId, 'Stage', 'New');
   });
 
   test('quick add: a phoned-in request becomes a lead and a deal in New', async () => {
@@ -222,7 +222,7 @@ suite('deal board in Chromium', () => {
     expect(lead.Email).toBe('hello@harbour-bikes.test');
     const dealId = String(lead['Deal ID']);
     const deal = rowById(pg, 'Deals', dealId)!;
-    expect(deal.Stage).toBe('new');
+    expect(deal.Stage).toBe('New');
     expect(Number(deal.Budget)).toBe(6400);
     await frame.waitForSelector(`[data-testid="column-new"] [data-testid="card-${dealId}"]`);
     expect(await frame.locator(`[data-testid="card-${dealId}"] .value`).innerText()).toMatch(/6,400|6\.400|6 400/);
@@ -274,7 +274,7 @@ suite('deal board in Chromium', () => {
     await actAs(page, pg, 'head@studio.test');
     const headFrame = await sidebar();
     await headFrame.locator(`[data-testid="card-${dealId}"] [data-testid="move-menu"]`).selectOption('negotiation');
-    await until('head moved it', () => rowById(pg, 'Deals', dealId)!.Stage === 'negotiation');
+    await until('head moved it', () => rowById(pg, 'Deals', dealId)!.Stage === 'Negotiation');
     await actAs(page, pg, 'owner@studio.test');
 
     // Olga, on her stale board in the other window, moves it to Frozen.
@@ -288,13 +288,13 @@ suite('deal board in Chromium', () => {
     await second.waitForSelector(`[data-testid="column-negotiation"] [data-testid="card-${dealId}"]`);
     expect(await second.locator(`[data-testid="column-frozen"] [data-testid="card-${dealId}"]`).count()).toBe(0);
     const row = rowById(pg, 'Deals', dealId)!;
-    expect(row.Stage).toBe('negotiation');
+    expect(row.Stage).toBe('Negotiation');
     expect(row['Updated by']).toBe('head@studio.test');
     expect(Number(row.Version)).toBe(v0 + 1);
     expect(activitiesOf(pg, dealId).filter((a) => /Frozen/.test(String(a.Summary)))).toEqual([]);
     await screenshot(second, 'sidebar-conflict');
     await second.close();
-    await gridCell(page, 'Deals', dealId, 'Stage', 'negotiation');
+    await gridCell(page, 'Deals', dealId, 'Stage', 'Negotiation');
   });
 
   test('the full board fits the dialog: closed stages fold by default and unfold on a click; forecast totals carry labels and do not clip', async () => {

@@ -62,7 +62,7 @@ suite('checkpoints and My desk in Chromium', () => {
     designId = String(design.ID);
     expect(design['Done at']).toBe('');
     const deal = rowById(pg, 'Deals', dealId)!;
-    expect(deal.Stage).toBe('in_work');
+    expect(deal.Stage).toBe('Transferred to work');
     expect(deal.Health).toBe('green');
     expect(String(deal['Open gates'])).toBe('completed: Works completed, Payment received');
     await gridCell(page, 'Deals', dealId, 'Health', 'green');

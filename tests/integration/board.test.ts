@@ -54,7 +54,7 @@ describe('api_moveDeal', () => {
     expect(result.ok).toBe(true);
     expect(result.card.stage).toBe('negotiation');
     const row = records(ws, 'Deals').find((d) => d.ID === card.id)!;
-    expect(row.Stage).toBe('negotiation');
+    expect(row.Stage).toBe('Negotiation');
     expect(row.Version).toBe(card.version + 1);
     expect(row['Updated by']).toBe('anna@studio.test');
     const audit = records(ws, 'Activities').pop()!;
@@ -184,12 +184,12 @@ describe('hand edits in the sheet', () => {
     const deals = records(ws, 'Deals');
     const header = ws.readSheet('Deals').values[0] as string[];
     const stageCol = header.indexOf('Stage') + 1;
-    const okRow = deals.findIndex((d) => d.Stage === 'new' && d.Manager === 'anna@studio.test') + 2;
+    const okRow = deals.findIndex((d) => d.Stage === 'New' && d.Manager === 'anna@studio.test') + 2;
     ws.editCell('Deals', okRow, stageCol, 'negotiation');
     expect(records(ws, 'Activities').pop()).toMatchObject({ Summary: 'Stage New → Negotiation (typed in the sheet)', User: 'anna@studio.test' });
     expect(records(ws, 'Deals')[okRow - 2].Version).toBe(2);
 
-    const badRow = deals.findIndex((d, i) => d.Stage === 'new' && d.Manager === 'anna@studio.test' && i + 2 !== okRow) + 2;
+    const badRow = deals.findIndex((d, i) => d.Stage === 'New' && d.Manager === 'anna@studio.test' && i + 2 !== okRow) + 2;
     ws.editCell('Deals', badRow, stageCol, 'completed');
     const board = addon.api_getBoard();
     expect(board.problems[0]).toMatchObject({ tab: 'Deals', row: badRow, column: 'Stage', value: 'completed' });

@@ -8,12 +8,12 @@ describe('demo data health and gates', () => {
     const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
     const checkpoints = records(ws, 'Checkpoints');
     const deals = records(ws, 'Deals');
-    const gated = deals.filter((d) => d.Stage === 'in_work' && checkpoints.some((c) => c['Deal ID'] === d.ID && c['Gates stage'] === 'completed' && c['Done at'] === ''));
+    const gated = deals.filter((d) => d.Stage === 'Transferred to work' && checkpoints.some((c) => c['Deal ID'] === d.ID && c['Gates stage'] === 'Completed' && c['Done at'] === ''));
     expect(gated.length).toBeGreaterThan(0);
     for (const d of gated) expect(String(d['Open gates'])).toMatch(/^completed: /);
 
     const deal = gated[0];
-    const open = checkpoints.filter((c) => c['Deal ID'] === deal.ID && c['Gates stage'] === 'completed' && c['Done at'] === '').map((c) => c.Checkpoint);
+    const open = checkpoints.filter((c) => c['Deal ID'] === deal.ID && c['Gates stage'] === 'Completed' && c['Done at'] === '').map((c) => c.Checkpoint);
     const before = JSON.stringify(ws.readSheet('Deals').values);
     const result = addon.api_moveDeal(deal.ID, 'completed', 0, deal.Version);
     expect(result.ok).toBe(false);

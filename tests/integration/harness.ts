@@ -54,3 +54,13 @@ export function measure<T>(ws: Workspace, run: () => T): { result: T; calls: any
   const result = run();
   return { result, calls: ws.calls.summary() };
 }
+
+const STAGE_NAMES: Record<string, string> = {
+  New: 'new', Negotiation: 'negotiation', 'Transferred to work': 'in_work', Frozen: 'frozen', Failed: 'failed', Completed: 'completed',
+};
+
+/** The stage key of a Stage cell: cells show the default Settings names ("Transferred to work"). */
+export function stageKey(cell: unknown): string {
+  const text = String(cell ?? '');
+  return STAGE_NAMES[text] ?? text;
+}

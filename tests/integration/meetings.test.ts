@@ -1,6 +1,6 @@
 // Meetings through the built bundle: slots from the manager's emulated calendar, booking with
 // the client as guest, idempotent retries, sync after a person changes Calendar, trip packing.
-import { demoWorkspace, measure, records, runFromClient } from './harness';
+import { demoWorkspace, measure, records, runFromClient, stageKey } from './harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const OWNER = 'anna@studio.test';
@@ -8,7 +8,7 @@ const OWNER = 'anna@studio.test';
 function setup(options: { email?: string; city?: string } = {}) {
   const { ws, addon } = demoWorkspace(80, OWNER);
   const deals = records(ws, 'Deals');
-  const index = deals.findIndex((d) => d.Manager === OWNER && ['new', 'negotiation'].includes(String(d.Stage)));
+  const index = deals.findIndex((d) => d.Manager === OWNER && ['new', 'negotiation'].includes(stageKey(d.Stage)));
   const deal = deals[index];
   const header = (ws.readSheet('Deals').values[0] as string[]);
   const col = (name: string) => header.indexOf(name) + 1;
@@ -162,7 +162,7 @@ describe('meetings', () => {
   it('packs meetings with clients of a trip city on the trip days, and the planner shows how full they are', () => {
     const { ws, call } = setup();
     ws.appendRows('Trips', [['T-1', OWNER, 'Hamburg', '2026-11-26', '2026-11-27', 'Fair']]);
-    const deals = records(ws, 'Deals').filter((d) => d.Manager === OWNER && ['new', 'negotiation'].includes(String(d.Stage))).slice(0, 4);
+    const deals = records(ws, 'Deals').filter((d) => d.Manager === OWNER && ['new', 'negotiation'].includes(stageKey(d.Stage))).slice(0, 4);
     expect(deals).toHaveLength(4);
     const header = ws.readSheet('Deals').values[0] as string[];
     const all = records(ws, 'Deals');
@@ -181,14 +181,14 @@ describe('meetings', () => {
     expect(thursday.meetings.map((m: any) => m.time)).toEqual(['09:00–10:30', '10:45–12:15', '12:30–14:00', '14:15–15:45']);
     expect(planner.days.find((d: any) => d.day === '2026-11-27').trip).toBe('Hamburg');
     // A client of another city is not offered the trip days.
-    const other = records(ws, 'Deals').find((d) => d.Manager === OWNER && !deals.some((x) => x.ID === d.ID) && ['new', 'negotiation'].includes(String(d.Stage)))!;
+    const other = records(ws, 'Deals').find((d) => d.Manager === OWNER && !deals.some((x) => x.ID === d.ID) && ['new', 'negotiation'].includes(stageKey(d.Stage)))!;
     const search = call('api_findMeetingSlots', other.ID, {});
     expect(search.slots.some((s: any) => s.day === '2026-11-26' || s.day === '2026-11-27')).toBe(false);
   });
 
   it('costs the same calls per action however many meetings are booked', () => {
     const { ws, call } = setup();
-    const deals = records(ws, 'Deals').filter((d) => d.Manager === OWNER && ['new', 'negotiation', 'in_work'].includes(String(d.Stage))).slice(0, 6);
+    const deals = records(ws, 'Deals').filter((d) => d.Manager === OWNER && ['new', 'negotiation', 'in_work'].includes(stageKey(d.Stage))).slice(0, 6);
     deals.forEach((d, i) => call('api_bookMeeting', d.ID, { start: new Date(Date.parse('2026-11-24T08:00:00Z') + i * 2 * 3600000).toISOString(), durationMinutes: 60 }));
     const sync = measure(ws, () => call('api_syncMeetings'));
     expect(sync.calls.byMethod['CalendarEvents.list']).toBe(1);

@@ -1,6 +1,6 @@
 // Issue 10: a per-card action costs the same calls and cells at 10,000 deals as at 1,000, and a
 // row found by its id is checked before it is written (people sort, insert and copy rows by hand).
-import { Workspace, demoWorkspace, measure, records } from './harness';
+import { Workspace, demoWorkspace, measure, records, stageKey } from './harness';
 
 const ANNA = 'anna@studio.test';
 const SIZES = [1000, 10000];
@@ -104,7 +104,7 @@ describe('per-card actions at 1,000 and 10,000 deals', () => {
     const { out, dealId, ws } = results[10000];
     expect(out.move.result.ok).toBe(true);
     const deal = records(ws, 'Deals').find((r) => r.ID === dealId)!;
-    expect(deal.Stage).toBe('negotiation');
+    expect(deal.Stage).toBe('Negotiation');
     expect(deal.Forecast).toBe('green');
     expect(out.details.result.card.id).toBe(dealId);
     expect(out.checkpoint.result.changed).toBe(true);
@@ -140,7 +140,7 @@ describe('rows moved or copied by hand (1,000 deals: rows are found, not scanned
     const changed = after.slice(1).map((row, i) => ({ row, was: sorted[i] })).filter(({ row, was }) => JSON.stringify(row) !== JSON.stringify(was));
     expect(changed.length).toBe(1);
     expect(changed[0].row[at]).toBe(card.id);
-    expect(changed[0].row[stageAt]).toBe('negotiation');
+    expect(changed[0].row[stageAt]).toBe('Negotiation');
   });
 
   it('neighbours too close to split: the card is placed from the column, between them', () => {
@@ -199,11 +199,11 @@ describe('the board at 1,000 deals reads only live and recent rows, and shows wh
     const now = ws.clock.now().getTime();
     const mine = (r: any) => filter.scope !== 'mine' || r.Manager === ANNA;
     const found = (r: any) => !filter.search || `${r.Title} ${r.Client} ${r.Phone} ${r.Email}`.toLowerCase().includes(filter.search);
-    const archived = (r: any) => (r.Stage === 'completed' || r.Stage === 'failed') && r['Closed at'] instanceof Date && now - r['Closed at'].getTime() > 30 * 86400000;
+    const archived = (r: any) => (r.Stage === 'Completed' || r.Stage === 'Failed') && r['Closed at'] instanceof Date && now - r['Closed at'].getTime() > 30 * 86400000;
     const shown = rows.filter((r) => mine(r) && found(r) && !archived(r)).map((r) => r.ID).sort();
     expect(board.columns.flatMap((c: any) => c.cards.map((card: any) => card.id)).sort()).toEqual(shown);
     for (const column of board.columns) {
-      expect(column.archived).toBe(rows.filter((r) => r.Stage === column.key && mine(r) && found(r) && archived(r)).length);
+      expect(column.archived).toBe(rows.filter((r) => stageKey(r.Stage) === column.key && mine(r) && found(r) && archived(r)).length);
     }
     expect(board.columns.reduce((n: number, c: any) => n + c.archived, 0)).toBeGreaterThan(0);
   });
@@ -216,8 +216,8 @@ describe('problems on the board at 1,000 deals', () => {
     const header = values[0] as string[];
     const col = (name: string) => header.indexOf(name);
     const now = ws.clock.now().getTime();
-    const live = values.findIndex((r, i) => i > 0 && r[col('Stage')] === 'negotiation') + 1;
-    const archived = values.findIndex((r, i) => i > 0 && r[col('Stage')] === 'completed' && r[col('Closed at')] instanceof Date && now - (r[col('Closed at')] as Date).getTime() > 60 * 86400000) + 1;
+    const live = values.findIndex((r, i) => i > 0 && stageKey(r[col('Stage')]) === 'negotiation') + 1;
+    const archived = values.findIndex((r, i) => i > 0 && stageKey(r[col('Stage')]) === 'completed' && r[col('Closed at')] instanceof Date && now - (r[col('Closed at')] as Date).getTime() > 60 * 86400000) + 1;
     ws.writeRows('Deals', live, [values[live - 1].map((v, j) => (j === col('Budget') ? 'about two grand' : v))]);
     ws.editCell('Deals', archived, col('Stage') + 1, 'new');
     const board = addon.api_getBoard({ scope: 'all' });

@@ -27,7 +27,7 @@ describe('setupWorkbook', () => {
     expect(deals.values[0].slice(0, 4)).toEqual(['ID', 'Title', 'Stage', 'Forecast']);
     expect(deals.frozenRows).toBe(1);
     expect(deals.fontWeights[0][0]).toBe('bold');
-    expect(deals.validations[1][2]).toMatchObject({ type: 'VALUE_IN_LIST', values: [['new', 'negotiation', 'in_work', 'frozen', 'failed', 'completed'], true] });
+    expect(deals.validations[1][2]).toMatchObject({ type: 'VALUE_IN_LIST', values: [['New', 'Negotiation', 'Transferred to work', 'Frozen', 'Failed', 'Completed'], true] });
     expect(deals.protections[0]).toMatchObject({ warningOnly: true });
     const settings = records(ws, 'Settings');
     expect(settings.find((s) => s.Key === 'stage_name.in_work')?.Value).toBe('Transferred to work');

@@ -61,7 +61,7 @@ describe('api_getToday', () => {
   it('a meeting booked for today is listed as a meeting, even after a call moved the next contact on', () => {
     const { ws, addon } = demoWorkspace(80, ANNA);
     const call = callAs(ws, addon);
-    const deal = records(ws, 'Deals').find((d) => d.Manager === ANNA && d.Stage === 'negotiation' && time(d['Next contact']) > END_OF_TODAY)!;
+    const deal = records(ws, 'Deals').find((d) => d.Manager === ANNA && d.Stage === 'Negotiation' && time(d['Next contact']) > END_OF_TODAY)!;
     const slots = call('api_findMeetingSlots', deal.ID, { durationMinutes: 60, place: 'office', fromDay: '2026-11-23', toDay: '2026-11-23' });
     const slot = slots.slots[0];
     expect(slot.day).toBe('2026-11-23');

@@ -78,7 +78,7 @@ describe('item 13: executors see only the deals they work on, enforced on the se
       expect(others.length).toBeGreaterThan(0);
       for (const d of others) expect(sent).not.toContain(String(d.Phone));
     }
-    const other = records(ws, 'Deals').find((d) => d.Stage === 'new' && !hers.has(String(d.ID)))!;
+    const other = records(ws, 'Deals').find((d) => d.Stage === 'New' && !hers.has(String(d.ID)))!;
     expect(runFromClient(ws, addon, 'api_getDeal', [other.ID]).error.message)
       .toBe('This deal is not one you work on: executors see the deals where they are responsible for a checkpoint.');
     const mine = [...hers][0];

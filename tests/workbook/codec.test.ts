@@ -60,7 +60,7 @@ describe('rows', () => {
     expect(row.invalid).toEqual(['stage', 'budget']);
     expect(row.record.title).toBe('Site');
     expect(problems).toEqual([
-      { tab: 'Deals', row: 7, column: 'Stage', value: 'won', why: 'not one of: new, negotiation, in_work, frozen, failed, completed' },
+      { tab: 'Deals', row: 7, column: 'Stage', value: 'won', why: 'not a stage (one of: New, Negotiation, Transferred to work, Frozen, Failed, Completed)' },
       { tab: 'Deals', row: 7, column: 'Budget', value: 'lots', why: 'not a number' },
     ]);
   });
@@ -68,6 +68,6 @@ describe('rows', () => {
   it('writes only its own columns and keeps the user\'s cells', () => {
     const base = ['D-1', 'Site', 'new', 100, '', 'keep me'];
     const row = encodeRow(DEALS, map, { stage: 'negotiation', title: '=cmd()' }, dates, base);
-    expect(row).toEqual(['D-1', `'=cmd()`, 'negotiation', 100, '', 'keep me']);
+    expect(row).toEqual(['D-1', `'=cmd()`, 'Negotiation', 100, '', 'keep me']);
   });
 });

@@ -39,7 +39,8 @@ describe('lazy table decoding', () => {
 
 describe('updateRows', () => {
   it('writes one block per run of adjacent rows, spanning only the changed columns', () => {
-    const table = decodeTable(DEALS, [header, deal('D-1', 'new'), deal('D-2', 'new'), deal('D-3', 'new'), deal('D-4', 'new')], dates);
+    // Stage cells as the add-on writes them (the Settings name), so an unchanged stage is unchanged text.
+    const table = decodeTable(DEALS, [header, deal('D-1', 'New'), deal('D-2', 'New'), deal('D-3', 'New'), deal('D-4', 'New')], dates);
     const writes: { row: number; column: number; values: unknown[][] }[] = [];
     const sheets = { writeBlock: (_tab: string, row: number, column: number, values: unknown[][]) => writes.push({ row, column, values }) } as never;
     const rows = table.rows;
