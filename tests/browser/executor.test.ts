@@ -63,6 +63,8 @@ suite('an executor in Chromium: only the deals she works on', () => {
   async function sidebar(): Promise<Frame> {
     if (!(await page.locator('[data-testid="sidebar-frame"]').isVisible())) await menu(page, 'openBoard');
     const frame = await frameOf(page, 'sidebar-frame');
+    // Back on the board whichever view a previous test left on.
+    await frame.click('[data-testid="board-button"]');
     await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
     return frame;
   }
@@ -183,6 +185,8 @@ suite('an executor in Chromium: only the deals she works on', () => {
       if (await button.count()) expect(await button.isDisabled()).toBe(true);
     }
 
+    expect(leaked(await frame.evaluate(() => document.body.innerText), pipelineContacts())).toEqual([]);
+
     await tick.click();
     const done = await until('the checkpoint done in the sheet', () => {
       const row = rowById(pg, 'Checkpoints', checkpointId)!;
@@ -194,7 +198,8 @@ suite('an executor in Chromium: only the deals she works on', () => {
     await gridCell(page, 'Checkpoints', checkpointId, 'Done by', EVA);
     await page.waitForTimeout(300);
     await screenshotOf(page.locator('#sidebar'), 'sidebar-executor-checkpoint');
-    await frame.press('body', 'Escape');
+    await frame.click('[data-testid="details"] [aria-label="Back to the board"]');
+    await frame.waitForSelector('[data-testid="details"]', { state: 'hidden' });
     expect(pageErrors).toEqual([]);
   });
 
