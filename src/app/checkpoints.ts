@@ -232,7 +232,9 @@ export function completeCheckpoint(ctx: UseCaseContext, checkpointIdArg: unknown
 }
 
 export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
-  const scope: HealthDesk['scope'] = scopeArg === 'all' || ((scopeArg === undefined || scopeArg === null) && isSupervisor(ctx.actor)) ? 'all' : 'mine';
+  // An executor's "All" would list every manager's pipeline with clients and amounts (item 13).
+  const scope: HealthDesk['scope'] = ctx.actor.role === 'executor' ? 'mine'
+    : scopeArg === 'all' || ((scopeArg === undefined || scopeArg === null) && isSupervisor(ctx.actor)) ? 'all' : 'mine';
   // Only live and recently closed deals are on the desk: archived ones are not read (boardRows.ts),
   // nor their checkpoints and payments (one key column read, then the live deals' rows).
   const deals = readBoardDeals(ctx, { scope: 'all' }) || wholeBoardDeals(ctx);

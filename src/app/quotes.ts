@@ -7,6 +7,7 @@ import { canEditDeal } from '../domain/roles';
 import { CatalogView, QuoteSave, QuoteView } from './contracts/quote';
 import { UseCaseContext } from './session';
 import { loadDeal } from './deals';
+import { refuseUnlessExecutorWorksOn } from './executorBoard';
 import { refuseIfStale } from './conflicts';
 import { appendActivities } from './audit';
 import { InputError, optionalText, requireId, requirePlainObject, requireVersion } from './validate';
@@ -108,6 +109,8 @@ function quoteView(dealId: string, version: number, input: QuoteInput, currency:
 
 export function getQuote(ctx: UseCaseContext, dealIdArg: unknown): QuoteView {
   const dealId = requireId(dealIdArg, 'The deal');
+  // The quote's lines and totals are the deal's amounts: not for executors of other deals.
+  refuseUnlessExecutorWorksOn(ctx, dealId);
   loadDeal(ctx, dealId);
   return quoteOf(ctx, quoteLinesOf(ctx, dealId), dealId);
 }

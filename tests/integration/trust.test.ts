@@ -86,6 +86,21 @@ describe('item 13: executors see only the deals they work on, enforced on the se
     expect(runFromClient(ws, addon, 'api_addLead', [{ name: 'X' }]).error.message).toBe('Executors cannot take requests; ask a manager.');
   });
 
+  it('the desk and a deal\'s quote are cut too: asking for All or for a pipeline deal\'s quote sends nothing of it', () => {
+    const { ws, addon } = demoWorkspace(80, 'eva@studio.test');
+    const hers = new Set(records(ws, 'Checkpoints').filter((c) => String(c.Responsible).toLowerCase() === 'eva@studio.test' || c.Responsible === 'executor').map((c) => String(c['Deal ID'])));
+    for (const scope of [undefined, 'mine', 'all']) {
+      const desk = runFromClient(ws, addon, 'api_getHealth', [scope]).value;
+      expect(desk.scope).toBe('mine');
+      expect(desk.items.length).toBeGreaterThan(0);
+      expect(desk.items.filter((i: any) => !hers.has(i.dealId)).map((i: any) => `${i.dealId} ${i.stage}`)).toEqual([]);
+    }
+    const pipeline = records(ws, 'Deals').find((d) => d.Stage === 'new' && !hers.has(String(d.ID)))!;
+    expect(runFromClient(ws, addon, 'api_getQuote', [pipeline.ID]).error.message)
+      .toBe('This deal is not one you work on: executors see the deals where they are responsible for a checkpoint.');
+    expect(runFromClient(ws, addon, 'api_getQuote', [[...hers][0]]).ok).toBe(true);
+  });
+
   it('a manager still sees the whole board', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const all = runFromClient(ws, addon, 'api_getBoard', [{ scope: 'all' }]).value;
