@@ -10,8 +10,11 @@ export const CHECK_EVERY_MS = 3 * 60 * 1000;
 /** Focus and visibilitychange fire together, and a frame gains focus on every click into it. */
 export const FOCUS_PAUSE_MS = 2000;
 
-/** start: the first look after opening; clock: the host moved time; tick: the timer's beat. */
-export type CheckReason = 'start' | 'focus' | 'tick' | 'clock';
+/**
+ * start: the first look after opening; clock: the host moved time; tick: the timer's beat;
+ * waiting: changes are known to be waiting and the person has stopped editing.
+ */
+export type CheckReason = 'start' | 'focus' | 'tick' | 'clock' | 'waiting';
 
 export interface CheckMoment {
   reason: CheckReason;
@@ -24,7 +27,7 @@ export interface CheckMoment {
 
 /** Whether to ask the server for its stamp now. */
 export function checkDue(m: CheckMoment): boolean {
-  if (m.reason === 'start' || m.reason === 'clock') return true;
+  if (m.reason === 'start' || m.reason === 'clock' || m.reason === 'waiting') return true;
   if (m.hidden) return false;
   const since = m.lastCheckAt === null ? Infinity : m.now - m.lastCheckAt;
   return m.reason === 'focus' ? since >= FOCUS_PAUSE_MS : since >= CHECK_EVERY_MS;
@@ -38,7 +41,7 @@ export interface StampSeen {
   /** The person's local day when the shown board was loaded (YYYY-MM-DD), null if unknown. */
   loadedDay: string | null;
   today: string;
-  /** The host asked for a fresh board whatever the stamp says (time moved). */
+  /** A fresh board is owed whatever the stamp says: the host moved time, or changes seen earlier wait behind a hint. */
   forced: boolean;
   /** A form in the open panel has changes not saved yet, or a card is being dragged. */
   editing: boolean;

@@ -41,8 +41,9 @@ describe('freshnessOf: reload the board only when something changed', () => {
 
 describe('checkDue: cheap on focus bursts, every few minutes while visible', () => {
   const at = 1_000_000;
-  it('always looks at start and when the clock moved, even hidden', () => {
+  it('always looks at start, when the clock moved and when changes wait for the person to stop editing', () => {
     expect(checkDue({ reason: 'start', hidden: true, lastCheckAt: at, now: at })).toBe(true);
+    expect(checkDue({ reason: 'waiting', hidden: false, lastCheckAt: at, now: at + 1 })).toBe(true);
     expect(checkDue({ reason: 'clock', hidden: true, lastCheckAt: at, now: at })).toBe(true);
   });
 
