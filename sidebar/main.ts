@@ -14,6 +14,8 @@ import { openQuickAdd } from './render/quickadd';
 import { loadDesk, mountDesk, renderDesk } from './render/desk';
 import { mountClientsEntry } from './render/clientsEntry';
 import { mountToday, renderToday } from './render/today';
+import { noteManualRefresh, startFreshness } from './freshness';
+import { mountFreshnessNote } from './render/freshnessNote';
 
 declare global {
   interface Window { DEALBOARD_VIEW?: string }
@@ -36,7 +38,7 @@ function start(): void {
     if (view === 'desk') void loadDesk();
     changed();
   };
-  const refresh = () => { void reload(); if (state.view === 'desk') void loadDesk(); };
+  const refresh = () => { noteManualRefresh(); void reload(); if (state.view === 'desk') void loadDesk(); };
   const header = mountHeader(app, { openInbox, openQuickAdd, openDetails, showView, refresh });
   const updateProblems = mountProblems(app);
   const boardEl = h('main', { class: 'board', 'data-testid': 'board', 'aria-label': 'Deal board' });
@@ -46,6 +48,7 @@ function start(): void {
   const todayEl = mountToday(app, (dealId) => openDetails(dealId));
   mountPanel(app);
   mountBanner(app);
+  const showFreshness = mountFreshnessNote(app, refresh);
   mountClientsEntry(app);
 
   const hooks = { openDetails };
@@ -58,6 +61,8 @@ function start(): void {
     if (panelOpen('inbox')) refreshPanel();
   });
   renderBoard(boardEl, hooks);
+  // The stamp is asked before the board, so a write landing meanwhile is caught at the next look.
+  startFreshness({ show: showFreshness });
   void reload(state.highlight);
   const first = window.DEALBOARD_VIEW;
   showView(first === 'desk' || first === 'today' ? first : 'board');

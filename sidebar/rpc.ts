@@ -52,6 +52,7 @@ export interface Api {
   api_bookMeeting(dealId: string, request: { start: string; durationMinutes?: number; place?: string }): BookResult;
   api_getPlanner(): Planner;
   api_syncMeetings(): SyncResult;
+  api_boardStamp(): { stamp: string };
 }
 
 type Fn = keyof Api;
@@ -73,16 +74,31 @@ export function messageOf(error: unknown): string {
   return String(error || 'Something went wrong.');
 }
 
+/** Background calls (the staleness check) count against the limit but show no progress bar. */
+let quietInFlight = 0;
+const busy = () => inFlight - quietInFlight + waiting.length;
+
 export function call<K extends Fn>(fn: K, ...args: Args<K>): Promise<Result<K>> {
+  return send(false, fn, args);
+}
+
+/** A call the person did not ask for: no progress bar while it runs. */
+export function callQuietly<K extends Fn>(fn: K, ...args: Args<K>): Promise<Result<K>> {
+  return send(true, fn, args);
+}
+
+function send<K extends Fn>(quiet: boolean, fn: K, args: Args<K>): Promise<Result<K>> {
   return new Promise<Result<K>>((resolve, reject) => {
     const start = () => {
       inFlight += 1;
-      busyListener(inFlight + waiting.length);
+      if (quiet) quietInFlight += 1;
+      busyListener(busy());
       const done = () => {
         inFlight -= 1;
+        if (quiet) quietInFlight -= 1;
         const next = waiting.shift();
         if (next) next();
-        busyListener(inFlight + waiting.length);
+        busyListener(busy());
       };
       try {
         const runner = google.script.run
@@ -97,7 +113,7 @@ export function call<K extends Fn>(fn: K, ...args: Args<K>): Promise<Result<K>> 
     if (inFlight < MAX_IN_FLIGHT) start();
     else {
       waiting.push(start);
-      busyListener(inFlight + waiting.length);
+      busyListener(busy());
     }
   });
 }

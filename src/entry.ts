@@ -37,6 +37,7 @@ import { ownerActionRefusal, roleOf } from './app/ownerActions';
 import { Role } from './domain/roles';
 import { documentStatus } from './app/documentStatus';
 import { getToday } from './app/today';
+import { noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -70,7 +71,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export function setupWorkbook() {
   if (refusedOwnerAction('setupWorkbook')) return null;
-  const report = setupWorkbookWith(gasPorts());
+  // Setup writes headers and formats through SpreadsheetApp itself, not the sheet adapter.
+  const report = stamping(() => { noteWrite(); return setupWorkbookWith(gasPorts()); });
   SpreadsheetApp.getActive().toast(describeSetup(report), ADDON_TITLE, 8);
   return plain(report);
 }
@@ -123,6 +125,12 @@ export function refreshDelayReportNow() {
 }
 
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // A hand edit changed the workbook whatever the handler writes: open boards should follow.
+  noteWrite();
+  stamping(() => handleHandEdit(e));
+}
+
+function handleHandEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ports = gasPorts();
   const facts = editFactsOf(e);
   if (facts && facts.sheetName === 'Clients') forgetClientIndex(gasClientIndexStore());
@@ -138,6 +146,10 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** Hourly: keep the config cache warm, let passing time turn deals red, refresh the report. */
 export function onHourly(): void {
+  stamping(hourly);
+}
+
+function hourly(): void {
   const startedAt = Date.now();
   const ports = gasPorts();
   const config = refreshConfig(ports);
@@ -160,6 +172,16 @@ function continueImportsForTrigger(ports: Ports, startedAt: number): void {
 
 export function api_getBoard(filter?: unknown) {
   return api((ctx) => getBoard(ctx, filter as never, gasProblemStore().get()));
+}
+
+/**
+ * The board's change stamp (issue 11 item 17): the sidebar asks on focus and every few minutes
+ * and reloads the board only when it changed. One property read, no cells, and no caller check
+ * on purpose: the stamp is an opaque token that tells nothing about the data, and checking the
+ * caller would double the cost of a call every open sidebar makes every few minutes.
+ */
+export function api_boardStamp() {
+  return userFacing(() => ({ stamp: readBoardStamp() }));
 }
 
 export function api_getDeal(dealId: unknown) {
@@ -327,7 +349,7 @@ function api<T>(run: (ctx: UseCaseContext, ports: Ports) => T): T {
 
 function userFacing<T>(run: () => T): T {
   try {
-    return run();
+    return stamping(run);
   } catch (error) {
     if (error instanceof WorkbookError) throw new Error(error.message);
     const message = error instanceof Error ? error.message : String(error);

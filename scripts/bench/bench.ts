@@ -175,6 +175,8 @@ const MAIL_ACTIONS: Action[] = [
 
 const ACTIONS: Action[] = [
   { name: 'open board', user: ANNA, via: 'sidebar', prepare: (h) => () => () => h.addon.api_getBoard({ scope: 'all' }) },
+  // Issue 11 item 17: what every open sidebar pays on focus and every 3 minutes.
+  { name: 'board stamp check', user: ANNA, via: 'sidebar', prepare: (h) => () => () => h.addon.api_boardStamp() },
   {
     name: 'open card details', user: ANNA, via: 'sidebar',
     prepare: (h, n) => { const cards = need(cardsOf(h.board(), 'new'), n, 'new cards of Anna'); return (i) => () => h.addon.api_getDeal(cards[i].id); },

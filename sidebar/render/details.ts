@@ -191,3 +191,13 @@ function history(entries: HistoryEntry[]): HTMLElement {
 function reopen(dealId: string): void {
   if (panelOpen('details') && current && current.dealId === dealId) load(dealId);
 }
+
+/** The deal whose page is open, or null. */
+export function openDealId(): string | null {
+  return panelOpen('details') && current ? current.dealId : null;
+}
+
+/** Fetches the open deal's page again (after the board learnt that it changed elsewhere). */
+export function reloadOpenDeal(): void {
+  if (current) reopen(current.dealId);
+}

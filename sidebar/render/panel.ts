@@ -5,10 +5,15 @@ import { h, clear, icon, type Child } from '../dom';
 let host: HTMLElement | null = null;
 let rerender: (() => void) | null = null;
 let returnFocus: HTMLElement | null = null;
+/** Something was typed, picked or ticked in the panel since it was last drawn. */
+let touched = false;
 
 export function mountPanel(parent: HTMLElement): void {
   host = h('aside', { class: 'panel', hidden: true, role: 'dialog', 'aria-modal': 'false' });
   parent.appendChild(host);
+  const touch = () => { touched = true; };
+  host.addEventListener('input', touch);
+  host.addEventListener('change', touch);
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && host && !host.hidden && !e.defaultPrevented) requestClose();
   });
@@ -37,7 +42,7 @@ export function openPanel(options: PanelOptions): void {
     ),
     body,
   );
-  rerender = () => clear(body, options.body());
+  rerender = () => { touched = false; clear(body, options.body()); };
   rerender();
   el.hidden = false;
   document.body.classList.add('panel-open');
@@ -47,6 +52,16 @@ export function openPanel(options: PanelOptions): void {
 
 export function refreshPanel(): void {
   if (host && !host.hidden && rerender) rerender();
+}
+
+/**
+ * Whether the open panel may hold changes not saved yet: anything touched since it was drawn,
+ * or what its close guard knows (an unsaved quote survives a redraw). A board refreshed in the
+ * background must not pull a card from under them.
+ */
+export function panelHasEdits(): boolean {
+  if (!host || host.hidden) return false;
+  return touched || (closeGuard !== null && closeGuard() !== null);
 }
 
 export function panelOpen(testid?: string): boolean {
@@ -85,6 +100,7 @@ export function requestClose(): void {
 export function closePanel(): void {
   if (!host) return;
   closeGuard = null;
+  touched = false;
   host.hidden = true;
   rerender = null;
   clear(host);

@@ -3,6 +3,7 @@
 import { Ports, SheetPort } from '../ports';
 import { localDates } from '../domain/timezone';
 import { WorkbookError } from '../workbook/errors';
+import { noteWrite } from './boardStamp';
 
 export function gasSheets(): SheetPort {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
@@ -18,6 +19,7 @@ export function gasSheets(): SheetPort {
     if (!found) throw new WorkbookError(`The "${name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
     return found;
   };
+  // Every write below marks the execution, so the board stamp moves when it ends (boardStamp.ts).
   return {
     readAll(name) {
       const found = sheet(name);
@@ -30,9 +32,11 @@ export function gasSheets(): SheetPort {
       return width === 0 ? [] : (found.getRange(1, 1, 1, width).getValues()[0] as unknown[]);
     },
     writeBlock(name, row, column, values) {
+      noteWrite();
       mustSheet(name).getRange(row, column, values.length, values[0].length).setValues(values);
     },
     deleteRows(name, row, count) {
+      noteWrite();
       const target = mustSheet(name);
       try {
         target.deleteRows(row, count);
@@ -46,6 +50,7 @@ export function gasSheets(): SheetPort {
       }
     },
     replaceAll(name, values) {
+      noteWrite();
       let target = sheet(name);
       if (!target) {
         target = book().insertSheet(name);
@@ -61,6 +66,7 @@ export function gasSheets(): SheetPort {
       target.setFrozenRows(1);
     },
     appendRows(name, rows) {
+      noteWrite();
       const target = mustSheet(name);
       if (rows.length === 1) {
         target.appendRow(rows[0]);

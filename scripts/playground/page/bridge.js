@@ -68,6 +68,13 @@
 
   function later(fn) { Promise.resolve().then(fn); }
 
+  // The sidebar's staleness look runs on every focus and every few minutes and writes nothing:
+  // the page need not reload its grid after it.
+  var CHANGES_NOTHING = { api_boardStamp: 1 };
+  function changedBy(fn) {
+    if (!CHANGES_NOTHING[fn]) notifyParent({ type: 'dealboard:changed', fn: fn });
+  }
+
   function deliver(handler, value, userObject, fallback) {
     if (typeof handler === 'function') handler(value, userObject);
     else if (fallback) fallback(value);
@@ -104,11 +111,11 @@
         throw makeError('NetworkError', 'NetworkError: Connection failure due to HTTP 0');
       })
       .then(function (data) {
-        notifyParent({ type: 'dealboard:changed', fn: fn });
+        changedBy(fn);
         if (data.ok) deliver(opts.success, data.value, opts.userObject);
         else fail(makeError(data.error && data.error.name, (data.error && data.error.message) || 'Unknown error'));
       }, function (err) {
-        notifyParent({ type: 'dealboard:changed', fn: fn });
+        changedBy(fn);
         fail(err);
       });
   }

@@ -500,6 +500,7 @@
       post('/api/clock', { advanceMinutes: Number(b.getAttribute('data-minutes')) })
         .then(function (res) {
           if (res && res.runs) showToast('toast', 'Time moved', res.hours + ' hour(s) passed; time-driven triggers ran ' + res.runs + ' time(s)' + (res.failed ? ', ' + res.failed + ' failed' : '') + '.', 4);
+          tellFramesTimeMoved();
         })
         .catch(function (err) { showError(err, 'Clock'); })
         .then(refreshAll);
@@ -510,7 +511,7 @@
     ev.preventDefault();
     var v = $('clock-input').value;
     if (!v) return;
-    post('/api/clock', { set: v }).catch(function (err) { showError(err, 'Clock'); }).then(refreshAll);
+    post('/api/clock', { set: v }).then(tellFramesTimeMoved).catch(function (err) { showError(err, 'Clock'); }).then(refreshAll);
   });
 
   $('reset').addEventListener('click', function () {
@@ -528,6 +529,17 @@
   $('dialog-close').addEventListener('click', function () {
     post('/api/close', { panel: 'dialog' }).catch(showError).then(refreshAll);
   });
+
+  // The open sidebar and dialog refresh their board: "Today", "3d in stage" and health moved
+  // with the clock even where no trigger wrote a cell (the sidebar's freshness check).
+  function tellFramesTimeMoved() {
+    ['sidebar-frame', 'dialog-frame'].forEach(function (id) {
+      var frame = $(id);
+      if (frame && frame.contentWindow && frame.getAttribute('src') && frame.getAttribute('src') !== 'about:blank') {
+        frame.contentWindow.postMessage({ type: 'dealboard:clock-moved' }, window.location.origin);
+      }
+    });
+  }
 
   // Messages from the sidebar/dialog bridge.
   window.addEventListener('message', function (ev) {
