@@ -186,3 +186,17 @@ export function setHealth(dealId: string, health: string): void {
   found.card.health = health as Card['health'];
   changed();
 }
+
+/** Selects a problem's cell in the sheet; the sheet scrolls to it. */
+export function goToCell(tab: string, row: number, column: string): Promise<boolean> {
+  return call('api_goToCell', tab, row, column)
+    .then(() => { showBanner(`Selected ${tab} row ${row}, ${column}.`, 'info'); return true; })
+    .catch((error) => { report(error); return false; });
+}
+
+/** Writes the last accepted stage back into a cell that holds a refused one. */
+export function putStageBack(row: number): Promise<boolean> {
+  return call('api_putStageBack', row)
+    .then((done) => reload(done.dealId).then(() => { showBanner(`Stage put back to ${done.name}.`, 'info'); return true; }))
+    .catch((error) => { report(error); void reload(); return false; });
+}

@@ -53,6 +53,8 @@ export interface Api {
   api_getPlanner(): Planner;
   api_syncMeetings(): SyncResult;
   api_boardStamp(): { stamp: string };
+  api_goToCell(tab: string, row: number, column: string): { ok: boolean };
+  api_putStageBack(row: number): { dealId: string; stage: StageKey; name: string };
 }
 
 type Fn = keyof Api;

@@ -37,6 +37,8 @@ import { ownerActionRefusal, roleOf } from './app/ownerActions';
 import { Role } from './domain/roles';
 import { documentStatus } from './app/documentStatus';
 import { getToday } from './app/today';
+import { putStageBack, requireCellAddress } from './app/stageProblems';
+import { goToCell } from './gas/goToCell';
 import { noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
 
 const ADDON_TITLE = 'Dealboard';
@@ -182,6 +184,19 @@ export function api_getBoard(filter?: unknown) {
  */
 export function api_boardStamp() {
   return userFacing(() => ({ stamp: readBoardStamp() }));
+}
+
+/** Selects the cell a problem names in the sheet (the problem list's "Go to the cell"). */
+export function api_goToCell(tab: unknown, row: unknown, column: unknown) {
+  return api(() => {
+    goToCell(requireCellAddress(tab, row, column));
+    return { ok: true };
+  });
+}
+
+/** Writes the last accepted stage back into a cell that holds a refused one (the problem list's "Put it back"). */
+export function api_putStageBack(row: unknown) {
+  return api((ctx) => putStageBack(ctx, gasProblemStore(), row));
 }
 
 export function api_getDeal(dealId: unknown) {

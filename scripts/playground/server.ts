@@ -268,6 +268,13 @@ class Session {
     });
   }
 
+  /** The cell a script selected (Range.activate): the page moves there, as Sheets does. */
+  selection(): { sheet: string; row: number; col: number } | null {
+    const active = (this.ws.model as unknown as { activeRange?: { sheetId: number; row: number; col: number } | null }).activeRange;
+    const sheet = active ? this.ws.model.sheetById(active.sheetId) : undefined;
+    return active && sheet ? { sheet: sheet.name, row: active.row, col: active.col } : null;
+  }
+
   state(): object {
     const ui = this.ws.ui;
     const now = this.ws.clock.millis();
@@ -291,6 +298,7 @@ class Session {
         url: `/ui/dialog?v=${this.dialog.version}`,
       } : null,
       notices: this.notices.slice(-10),
+      selection: this.selection(),
       triggers: this.ws.triggers().map((t) => ({ handler: t.handler, event: t.event, everyHours: t.everyHours ?? null })),
     };
   }

@@ -5,7 +5,7 @@ import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
 import { h, icon } from '../dom';
 import { money, when } from '../format';
 import { columns, state } from '../state';
-import { endIndex, moveDeal, setForecast, setStep } from '../actions';
+import { endIndex, goToCell, moveDeal, putStageBack, setForecast, setStep } from '../actions';
 
 export const STEPS: { key: keyof CardSteps; short: string; label: string }[] = [
   { key: 'estimateAccepted', short: 'Price OK', label: 'Rough estimate accepted' },
@@ -73,7 +73,20 @@ export function renderCard(card: Card, hooks: CardHooks): HTMLElement {
     h('span', { class: 'days', title: `${card.daysInStage} days in this stage` }, card.daysInStage > 0 ? `${card.daysInStage}d in stage` : 'since today'),
     ro ? null : moveMenu(card),
   ),
+  card.stageProblem ? stageProblemNote(card) : null,
   reasons ? reasonsNote(card.id, reasons) : null,
+  );
+}
+
+/** The Stage cell holds a value typed by hand that the add-on refused: say so, offer the fixes. */
+function stageProblemNote(card: Card): HTMLElement {
+  const problem = card.stageProblem!;
+  return h('div', { class: 'stage-problem', 'data-testid': 'card-stage-problem', role: 'note' },
+    h('div', null, icon('warn', 14), ` The sheet says “${problem.typed}” (row ${problem.row}): ${problem.why}. Shown where it was.`),
+    h('div', { class: 'stage-problem-actions' },
+      h('button', { type: 'button', class: 'link', 'data-testid': 'card-go-to-cell', onclick: () => { void goToCell('Deals', problem.row, 'Stage'); } }, 'Go to the cell'),
+      card.editable ? h('button', { type: 'button', class: 'link', 'data-testid': 'card-put-back', onclick: () => { void putStageBack(problem.row); } }, 'Put it back') : null,
+    ),
   );
 }
 

@@ -23,6 +23,8 @@ export interface BoardDeals {
   problems: Problem[];
   /** The raw Stage cell of a sheet row (to keep a hand-typed problem listed while it stands). */
   stageCell(row: number): unknown;
+  /** The id of the deal read from a sheet row (a refused stage typed there keeps its card placed). */
+  dealIdAt(row: number): string | undefined;
 }
 
 const DAY = 86400000;
@@ -33,10 +35,13 @@ const GAP_CELLS = 3300;
 export function wholeBoardDeals(ctx: UseCaseContext): BoardDeals {
   const table = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
   const stageAt = table.map.index.stage;
+  const ids: Record<number, string> = {};
+  for (const row of table.rows) ids[row.row] = String(row.record.id || '');
   return {
     deals: table.rows.map((row) => toDeal(row.record)),
     problems: table.problems,
     stageCell: (row) => { const raw = table.raw[row - 2]; return raw === undefined ? undefined : raw[stageAt]; },
+    dealIdAt: (row) => ids[row],
   };
 }
 
@@ -110,6 +115,7 @@ export function readBoardDeals(ctx: UseCaseContext, filterArg: BoardFilter | nul
   // Live and recent rows, a gap read through when a block read would cost more.
   const gap = Math.max(1, Math.floor(GAP_CELLS / width));
   const deals: Deal[] = [];
+  const ids: Record<number, string> = {};
   const problems: Problem[] = [];
   let start = 0;
   while (start < wanted.length) {
@@ -124,9 +130,10 @@ export function readBoardDeals(ctx: UseCaseContext, filterArg: BoardFilter | nul
       if (!raw || isBlankRow(raw)) continue;
       const decoded = decodeRow(DEALS, map, raw, row, dates, problems);
       deals.push(toDeal(decoded.record));
+      ids[row] = String(decoded.record.id || '');
     }
     start = end + 1;
   }
   const stages = columns.stage || [];
-  return { deals: deals.concat(stubs), problems, stageCell: (row) => stages[row - 2] };
+  return { deals: deals.concat(stubs), problems, stageCell: (row) => stages[row - 2], dealIdAt: (row) => ids[row] };
 }

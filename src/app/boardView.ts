@@ -4,7 +4,7 @@ import { ALLOWED_TRANSITIONS, CLOSED_STAGES, STAGE_KEYS, StageKey } from '../dom
 import { rollupForecast } from '../domain/forecast';
 import { parseWorkingTime } from '../domain/slots';
 import { Settings } from '../domain/settings';
-import { Board, BoardFilter, Card, Column, InboxLead, TeamMemberView } from './contracts/board';
+import { Board, BoardFilter, Card, Column, InboxLead, StageProblem, TeamMemberView } from './contracts/board';
 import { Deal, Lead, iso } from './records';
 import { TeamMember } from './config';
 import { Problem } from '../workbook/codec';
@@ -112,6 +112,8 @@ export function buildBoard(input: {
   filter: BoardFilter | null | undefined;
   problems: readonly Problem[];
   timeZone?: string;
+  /** Deals whose Stage cell holds a refused value typed by hand: shown in their accepted stage. */
+  stageProblems?: Record<string, StageProblem & { accepted: StageKey }>;
 }): Board {
   const { settings, actor, moment, team } = input;
   const filter = normalizeFilter(input.filter, actor);
@@ -121,14 +123,18 @@ export function buildBoard(input: {
     byStage[key] = [];
     archived[key] = 0;
   }
-  for (const deal of input.deals) {
+  for (const found of input.deals) {
+    const problem = input.stageProblems ? input.stageProblems[found.id] : undefined;
+    const deal = problem ? { ...found, stage: problem.accepted } : found;
     if (!deal.stage) continue;
     if (!matchesFilter(deal, filter, actor)) continue;
     if (!filter.includeArchive && isArchived(deal, settings, moment)) {
       archived[deal.stage] += 1;
       continue;
     }
-    byStage[deal.stage].push(toCard(deal as Deal & { stage: StageKey }, actor, team, moment));
+    const card = toCard(deal as Deal & { stage: StageKey }, actor, team, moment);
+    if (problem) card.stageProblem = { row: problem.row, typed: problem.typed, why: problem.why };
+    byStage[deal.stage].push(card);
   }
   const columns: Column[] = STAGE_KEYS.map((key) => {
     const cards = byStage[key].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));

@@ -9,7 +9,7 @@ import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
 import { positionAt, renumber } from '../domain/ordering';
 import { isForecast } from '../domain/forecast';
-import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry } from './contracts/board';
+import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem } from './contracts/board';
 import { Deal, iso, toDeal, toLead } from './records';
 import { allowedMovesFor, buildBoard, isArchived, toCard } from './boardView';
 import { UseCaseContext } from './session';
@@ -37,6 +37,13 @@ export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | un
     const cell = deals.stageCell(p.row);
     return cell !== undefined && String(cell) === p.value;
   });
+  // A refused stage typed by hand leaves the card where its last accepted stage put it.
+  const stageProblems: Record<string, StageProblem & { accepted: StageKey }> = {};
+  for (const p of open) {
+    if (p.tab !== DEALS.name || p.column !== 'Stage' || !p.accepted || !isStageKey(p.accepted)) continue;
+    const id = deals.dealIdAt(p.row);
+    if (id) stageProblems[id] = { row: p.row, typed: String(p.value), why: p.why, accepted: p.accepted };
+  }
   return restrictBoardForExecutor(ctx, buildBoard({
     deals: deals.deals,
     leads: leads.rows.map((row) => toLead(row.record)),
@@ -47,6 +54,7 @@ export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | un
     filter: filter && typeof filter === 'object' ? filter : undefined,
     problems: open.concat(deals.problems, leads.problems),
     timeZone: ctx.config.timeZone,
+    stageProblems,
   }));
 }
 

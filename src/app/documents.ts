@@ -235,16 +235,21 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     let folderId = existing ? String(existing.record.folderId || '') : '';
     let clientFolderId = existing ? String(existing.record.clientFolderId || '') : '';
     const stored = existing && current ? parseLayout(String(existing.record.layout || '')) : null;
-    // A "{{#if}}" that now goes the other way (a payment link set since, a discount added)
-    // changes the document's shape, which a fill in place cannot: a fresh copy is made.
-    const reshaped = Boolean(stored && stored.conditions && Object.keys(stored.conditions)
-      .some((expression) => conditionHolds(evaluate(expression)) !== (stored.conditions as Record<string, boolean>)[expression]));
+    // A shown "{{#if}}" block whose value is gone is removed in place (same Doc, same link). One
+    // left out at the first fill whose value exists now (a payment link set since), or a table
+    // column to add or remove (a discount added), cannot be made in place: a fresh copy is made.
+    const reshaped = Boolean(stored && stored.conditions && Object.keys(stored.conditions).some((expression) => {
+      const now = conditionHolds(evaluate(expression));
+      const was = (stored.conditions as Record<string, boolean>)[expression];
+      return (stored.columnConditions || []).indexOf(expression) >= 0 ? now !== was : now && !was;
+    }));
     if (existing && current && !reshaped) {
       layout = stored;
       const rows = layout && layout.tableIndex >= 0 ? layout : null;
       const plan = planRefill(current, evaluate, rows ? lineCells(rows) : null, rows);
       if (plan.requests.length) docs.batchUpdate(String(existing.record.docId), plan.requests);
       if (layout) layout.count = quote.lines.length;
+      if (layout && layout.conditions) layout.conditions = { ...layout.conditions, ...plan.conditions };
       docId = String(existing.record.docId);
       url = String(existing.record.url);
       unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
@@ -266,8 +271,11 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       const kept = <T>(cells: T[]) => cells.filter((_c, j) => plan.removedColumns.indexOf(j) < 0);
       layout = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: kept(template.cells) } : null;
       if (layout && template && template.parts) layout.parts = kept(template.parts);
-      if (layout) layout.conditions = plan.conditions;
-      else if (Object.keys(plan.conditions).length) layout = { tableIndex: -1, rowIndex: -1, count: 0, cells: [], conditions: plan.conditions };
+      if (!layout && Object.keys(plan.conditions).length) layout = { tableIndex: -1, rowIndex: -1, count: 0, cells: [] };
+      if (layout) {
+        layout.conditions = plan.conditions;
+        layout.columnConditions = plan.columnConditions;
+      }
       unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
     }
 
@@ -318,6 +326,8 @@ interface RowLayout {
   parts?: CellPart[][];
   /** The "{{#if}}" outcomes of the first fill (absent in layouts saved before they existed). */
   conditions?: Record<string, boolean>;
+  /** Those of them that decide a table column. */
+  columnConditions?: string[];
 }
 
 /** The styled runs of each line cell; a layout saved before styles were kept is one plain run per cell. */

@@ -27,6 +27,8 @@ export interface EditFacts {
   value: unknown;
   /** Who typed (the event's user): installable triggers run as whoever installed them. */
   editor?: string;
+  /** How the change was made, for the audit ("typed in the sheet" when absent). */
+  via?: string;
   /** The header row and the edited rows, read by the adapter only for the Deals tab. */
   header?: unknown[];
   rows?: unknown[][];
@@ -62,6 +64,7 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     actor = { email: editorOf(ports, facts) || 'someone', name: 'someone', role: 'executor' as const };
   }
   const problems = store.get();
+  const how = facts.via || 'typed in the sheet';
   const raw: unknown[][] = [];
   facts.rows.forEach((r, i) => (raw[facts.row + i - 2] = r));
   const table: Table = { tab: DEALS, map, raw, rows: [], problems: [] };
@@ -116,9 +119,9 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     patches.push({ row: decoded, patch: { ...stamp, ...shown, ...healthOf(deal, to) } });
     entries.push({
       kind: 'audit', dealId: deal.id, clientId: deal.clientId,
-      summary: !from ? `Stage set to ${names[to]} (typed in the sheet)`
-        : from === to ? `Stage back to ${names[to]} (typed in the sheet)`
-        : `Stage ${names[from]} → ${names[to]} (typed in the sheet)`,
+      summary: !from ? `Stage set to ${names[to]} (${how})`
+        : from === to ? `Stage back to ${names[to]} (${how})`
+        : `Stage ${names[from]} → ${names[to]} (${how})`,
     });
   });
   // One write for the whole pasted block, however many rows it holds.

@@ -407,6 +407,8 @@ export interface FillPlan {
   conditions: Record<string, boolean>;
   /** Line-row cells whose column was removed with a failed "{{#if …}}" in its header. */
   removedColumns: number[];
+  /** The "{{#if}}"s that decide a table column (a regenerate cannot add or remove one in place). */
+  columnConditions: string[];
 }
 
 /** The edits of the "{{#if}}" blocks, and the ranges whose placeholders must not be filled. */
@@ -415,6 +417,7 @@ function planConditionals(content: readonly DocStructuralElement[], evaluate: (e
   const hidden: { startIndex: number; endIndex: number }[] = [];
   const conditions: Record<string, boolean> = {};
   const removedColumns: number[] = [];
+  const columnConditions: string[] = [];
   for (const c of findConditionals(content)) {
     // The line row is filled line by line; a block there is not a document-level condition.
     if (skip && c.openStart >= skip.startIndex && c.closeEnd <= skip.endIndex) continue;
@@ -423,8 +426,22 @@ function planConditionals(content: readonly DocStructuralElement[], evaluate: (e
     if (holds) {
       edits.push({ anchor: c.closeStart, requests: [{ deleteContentRange: { range: { startIndex: c.closeStart, endIndex: c.closeEnd } } }] });
       edits.push({ anchor: c.openStart, requests: [{ deleteContentRange: { range: { startIndex: c.openStart, endIndex: c.openEnd } } }] });
+      if (c.column) {
+        columnConditions.push(c.expression);
+        continue;
+      }
+      // The shown block is marked, so a regenerate where it no longer holds removes it in place.
+      const range = c.paragraph || { startIndex: c.openStart, endIndex: c.closeEnd };
+      let length = range.endIndex - range.startIndex - (c.openEnd - c.openStart) - (c.closeEnd - c.closeStart);
+      for (const p of findPlaceholders(content)) {
+        if (p.startIndex < c.openEnd || p.endIndex > c.closeStart) continue;
+        const value = evaluate(p.expression);
+        if (value !== null) length += (value === '' ? EMPTY.length : value.length) - (p.endIndex - p.startIndex);
+      }
+      edits.push({ anchor: range.startIndex, requests: [{ createNamedRange: { name: IF_PREFIX + c.expression, range: { startIndex: range.startIndex, endIndex: range.startIndex + length } } }] });
       continue;
     }
+    if (c.column) columnConditions.push(c.expression);
     hidden.push({ startIndex: c.openStart, endIndex: c.closeEnd });
     if (c.column) {
       // After every edit inside the table (they sit at higher indexes), before any above it.
@@ -435,8 +452,11 @@ function planConditionals(content: readonly DocStructuralElement[], evaluate: (e
       edits.push({ anchor: range.startIndex, requests: [{ deleteContentRange: { range } }] });
     }
   }
-  return { edits, hidden, conditions, removedColumns: removedColumns.sort((a, b) => a - b) };
+  return { edits, hidden, conditions, columnConditions, removedColumns: removedColumns.sort((a, b) => a - b) };
 }
+
+/** Named ranges that mark a shown "{{#if}}" block: `db:if:<expression>`. */
+export const IF_PREFIX = `${NAMED_PREFIX}if:`;
 
 function inside(p: { startIndex: number; endIndex: number }, ranges: readonly { startIndex: number; endIndex: number }[]): boolean {
   return ranges.some((r) => p.startIndex >= r.startIndex && p.endIndex <= r.endIndex);
@@ -478,13 +498,14 @@ export function planFirstFill(
   ordered.sort((a, b) => b.anchor - a.anchor || rank(a) - rank(b) || a.i - b.i);
   return {
     requests: ordered.reduce<Request[]>((all, e) => all.concat(e.requests), []),
-    unfilled, conditions: blocks.conditions, removedColumns: blocks.removedColumns,
+    unfilled, conditions: blocks.conditions, removedColumns: blocks.removedColumns, columnConditions: blocks.columnConditions,
   };
 }
 
-/** At one index: text replacements first, then marker and paragraph deletions, then table column deletions. */
+/** At one index: text replacements first, then marker and paragraph deletions, then table column deletions, then block marks. */
 function rank(edit: { requests: Request[] }): number {
   const first = edit.requests[0];
+  if (first && 'createNamedRange' in first) return 3;
   if (first && 'deleteTableColumn' in first) return 2;
   if (first && 'deleteContentRange' in first && edit.requests.length === 1) return 1;
   return 0;
@@ -528,18 +549,33 @@ export function planRefill(
     }
   }
   const unfilled: string[] = [];
-  for (const key of Object.keys(doc.namedRanges || {})) {
-    const group = (doc.namedRanges as NonNullable<DocJson['namedRanges']>)[key];
-    if (group.name.indexOf(NAMED_PREFIX) !== 0) continue;
+  const groups = Object.keys(doc.namedRanges || {}).map((key) => (doc.namedRanges as NonNullable<DocJson['namedRanges']>)[key]);
+  // A shown "{{#if}}" block whose value is gone now is removed, with what it holds.
+  const removed: { startIndex: number; endIndex: number }[] = [];
+  const conditions: Record<string, boolean> = {};
+  for (const group of groups) {
+    if (group.name.indexOf(IF_PREFIX) !== 0) continue;
+    const expression = group.name.slice(IF_PREFIX.length);
+    if (conditionHolds(evaluate(expression))) continue;
+    conditions[expression] = false;
+    for (const range of group.namedRanges) {
+      const r = range.ranges[0];
+      if (r) removed.push({ startIndex: r.startIndex, endIndex: r.endIndex });
+    }
+  }
+  for (const r of removed) edits.push({ anchor: r.startIndex, requests: [{ deleteContentRange: { range: r } }] });
+  for (const group of groups) {
+    if (group.name.indexOf(NAMED_PREFIX) !== 0 || group.name.indexOf(IF_PREFIX) === 0) continue;
     const value = evaluate(group.name.slice(NAMED_PREFIX.length));
     if (value === null) continue;
     for (const range of group.namedRanges) {
       const r = range.ranges[0];
-      if (!r || (skip && r.startIndex >= skip.startIndex && r.endIndex <= skip.endIndex)) continue;
+      if (!r || (skip && r.startIndex >= skip.startIndex && r.endIndex <= skip.endIndex) || inside(r, removed)) continue;
       edits.push({ anchor: r.startIndex, requests: [{ replaceNamedRangeContent: { namedRangeId: range.namedRangeId, text: value === '' ? EMPTY : value } }] });
     }
   }
   for (const p of findPlaceholders(content, skip)) {
+    if (inside(p, removed)) continue;
     const value = evaluate(p.expression);
     if (value === null) {
       if (unfilled.indexOf(p.token) < 0) unfilled.push(p.token);
@@ -547,7 +583,9 @@ export function planRefill(
     }
     edits.push({ anchor: p.startIndex, requests: replaceWithNamedRange(p.startIndex, p.endIndex, value, NAMED_PREFIX + p.expression) });
   }
-  edits.sort((a, b) => b.anchor - a.anchor);
-  // The "{{#if}}" markers went with the first fill: a regenerate never sees them.
-  return { requests: edits.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled, conditions: {}, removedColumns: [] };
+  // Highest first, so no edit shifts one still to come (edits inside a removed block were skipped).
+  const ordered = edits.map((e, i) => ({ ...e, i }));
+  ordered.sort((a, b) => b.anchor - a.anchor || a.i - b.i);
+  // `conditions`: the blocks removed now; the markers went with the first fill, so no new ones appear.
+  return { requests: ordered.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled, conditions, removedColumns: [], columnConditions: [] };
 }

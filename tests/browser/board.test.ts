@@ -88,7 +88,7 @@ suite('deal board in Chromium', () => {
 
     await closeDialog();
     // The grid a person looks at shows it too.
-    expect((await gridCell(page, 'Deals', dealId, 'Stage', 'Negotiation')).text).toBe('negotiation');
+    expect((await gridCell(page, 'Deals', dealId, 'Stage', 'Negotiation')).text).toBe('Negotiation');
     const activityId = String(audit.ID);
     const cell = await gridCell(page, 'Activities', activityId, 'Summary', /New → Negotiation/);
     expect(cell.text).toContain('New → Negotiation');

@@ -14,7 +14,8 @@ const suite = enabled ? describe : describe.skip;
 const NOW = '2026-12-01T08:00:00Z'; // 09:00 in Berlin, the demo's time zone
 const EVA = 'eva@studio.test';
 const NOT_YOURS = 'This deal is not one you work on: executors see the deals where they are responsible for a checkpoint.';
-const PIPELINE = ['new', 'negotiation'];
+// The Stage cells show the Settings names (issue 11, item 6).
+const PIPELINE = ['New', 'Negotiation'];
 
 type Reply = { ok: true; value: any } | { ok: false; message: string };
 
@@ -162,7 +163,7 @@ suite('an executor in Chromium: only the deals she works on', () => {
     const frame = await sidebar();
     const shown = new Set((await cardsIn(frame)).map((c) => c.id));
     const checkpoint = rows(pg, 'Checkpoints').find((c) => String(c.Responsible).toLowerCase() === EVA && c['Done at'] === ''
-      && shown.has(String(c['Deal ID'])) && rowById(pg, 'Deals', String(c['Deal ID']))!.Stage === 'in_work'
+      && shown.has(String(c['Deal ID'])) && rowById(pg, 'Deals', String(c['Deal ID']))!.Stage === 'Transferred to work'
       && rows(pg, 'Checkpoints').some((o) => o['Deal ID'] === c['Deal ID'] && String(o.Responsible).toLowerCase() !== EVA && o['Done at'] === ''))!;
     expect(checkpoint).toBeTruthy();
     const dealId = String(checkpoint['Deal ID']);
@@ -206,7 +207,7 @@ suite('an executor in Chromium: only the deals she works on', () => {
   test('her sidebar asking the server for a pipeline deal, its quote, or to take a request is refused in a plain sentence', async () => {
     const frame = await sidebar();
     const mine = hers();
-    const pipelineDeal = rows(pg, 'Deals').find((d) => d.Stage === 'new' && !mine.has(String(d.ID)) && d.Manager !== EVA)!;
+    const pipelineDeal = rows(pg, 'Deals').find((d) => d.Stage === 'New' && !mine.has(String(d.ID)) && d.Manager !== EVA)!;
     for (const fn of ['api_getDeal', 'api_getQuote', 'api_documentStatus']) {
       expect(await callFrom(frame, fn, pipelineDeal.ID)).toEqual({ ok: false, message: NOT_YOURS });
     }

@@ -41,7 +41,7 @@ suite('Today: who do I call, in Chromium', () => {
     return v instanceof Date ? v.toISOString() : String(v);
   };
   const annasDue = () => rows(pg, 'Deals')
-    .filter((d) => d.Manager === ANNA && !['failed', 'completed'].includes(String(d.Stage)) && d['Next contact'] instanceof Date && (d['Next contact'] as Date).getTime() < END_OF_TODAY);
+    .filter((d) => d.Manager === ANNA && !['Failed', 'Completed'].includes(String(d.Stage)) && d['Next contact'] instanceof Date && (d['Next contact'] as Date).getTime() < END_OF_TODAY);
 
   test('Anna opens Today: her overdue calls first, oldest first, then today\'s; nobody else\'s, no closed deal', async () => {
     await actAs(page, pg, ANNA);

@@ -117,3 +117,30 @@ describe('sendable default documents', () => {
     expect(records(ws, 'Documents').filter((r) => r['Deal ID'] === deal.id && r.Kind === 'invoice')).toHaveLength(1);
   });
 });
+
+describe('regenerating in place as far as the shape allows', () => {
+  it('a shown line whose data is gone is removed in the same Doc (same link); a line that appears makes a fresh copy', () => {
+    const { ws, addon, deal } = setup();
+    setSetting(ws, 'company_tax_id', 'DE123456789');
+    quote(addon, deal.id, 0);
+    const first = addon.api_generateDocument(deal.id, 'invoice');
+    expect(textOf(ws, first.url)).toContain('Tax ID: DE123456789');
+    expect(textOf(ws, first.url)).not.toContain('Pay online');
+    // The tax id is cleared: the line goes, in place.
+    setSetting(ws, 'company_tax_id', '');
+    const second = addon.api_generateDocument(deal.id, 'invoice');
+    expect(second.url).toBe(first.url);
+    expect(textOf(ws, second.url)).not.toMatch(/Tax ID|\{\{/);
+    expect(textOf(ws, second.url)).not.toMatch(/\n\s*\n/);
+    // Set again, and a payment link too: lines left out at the first fill need a fresh copy.
+    setSetting(ws, 'company_tax_id', 'DE987654321');
+    setSetting(ws, 'payment_link', 'https://pay.example/{number}');
+    const third = addon.api_generateDocument(deal.id, 'invoice');
+    expect(third.url).not.toBe(first.url);
+    expect(third.number).toBe(first.number);
+    expect(textOf(ws, third.url)).toContain('Tax ID: DE987654321');
+    expect(textOf(ws, third.url)).toContain(`Pay online: https://pay.example/${first.number}`);
+    // Nothing changed since: in place again.
+    expect(addon.api_generateDocument(deal.id, 'invoice').url).toBe(third.url);
+  });
+});

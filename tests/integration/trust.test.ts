@@ -95,7 +95,7 @@ describe('item 13: executors see only the deals they work on, enforced on the se
       expect(desk.items.length).toBeGreaterThan(0);
       expect(desk.items.filter((i: any) => !hers.has(i.dealId)).map((i: any) => `${i.dealId} ${i.stage}`)).toEqual([]);
     }
-    const pipeline = records(ws, 'Deals').find((d) => d.Stage === 'new' && !hers.has(String(d.ID)))!;
+    const pipeline = records(ws, 'Deals').find((d) => d.Stage === 'New' && !hers.has(String(d.ID)))!;
     expect(runFromClient(ws, addon, 'api_getQuote', [pipeline.ID]).error.message)
       .toBe('This deal is not one you work on: executors see the deals where they are responsible for a checkpoint.');
     expect(runFromClient(ws, addon, 'api_getQuote', [[...hers][0]]).ok).toBe(true);

@@ -375,6 +375,7 @@
     return request('GET', '/api/state').then(function (s) {
       if (seq !== refreshSeq) return;
       state = s;
+      followSelection(s.selection);
       $('doc-title').textContent = s.spreadsheetName || 'Dealboard';
       renderMenus();
       renderUsers();
@@ -388,6 +389,20 @@
     });
   }
 
+  // A script selected a cell (Range.activate, e.g. "Go to the cell"): show its tab and select it.
+  var lastSelection = null;
+  var pendingSelect = null;
+  function followSelection(selection) {
+    var key = selection ? JSON.stringify(selection) : null;
+    if (!selection || key === lastSelection) return;
+    lastSelection = key;
+    if (state.tabs.some(function (t) { return t.name === selection.sheet; })) {
+      finishEdit(false);
+      currentTab = selection.sheet;
+      pendingSelect = selection;
+    }
+  }
+
   function loadSheet(seq) {
     if (!currentTab) { sheet = null; renderGrid(); return Promise.resolve(); }
     var tab = currentTab;
@@ -396,6 +411,10 @@
       if (editing) return; // do not pull the grid from under the editor
       sheet = s;
       renderGrid();
+      if (pendingSelect && pendingSelect.sheet === tab) {
+        select(pendingSelect.row, pendingSelect.col, true);
+        pendingSelect = null;
+      }
     });
   }
 

@@ -50,6 +50,17 @@ export interface Card {
   version: number;
   /** Whether the current user may change this deal. */
   editable: boolean;
+  /**
+   * A stage typed by hand that the add-on refused (unknown, or a move the rules forbid): the card
+   * stays in the column of the last accepted stage and says what the cell holds.
+   */
+  stageProblem?: StageProblem;
+}
+
+export interface StageProblem {
+  row: number;
+  typed: string;
+  why: string;
 }
 
 export interface Column {
@@ -86,6 +97,8 @@ export interface ProblemView {
   column: string;
   value: string;
   why: string;
+  /** A refused stage typed by hand: the last stage the rules accepted for the row ("Put it back"). */
+  accepted?: string;
 }
 
 export interface Board {
