@@ -3,6 +3,7 @@
 // an event (POST /api/calendar/move, /api/calendar/delete), plus the demo calendar: busy
 // events for the managers and a two-day trip with clients in that city.
 import type { Workspace } from '../emulator/index';
+import { stageOfCell } from '../../src/workbook/stageLabels';
 
 const DAY = 86400000;
 const HOURS = { from: 7, to: 20 };
@@ -163,7 +164,8 @@ export function seedDemoCalendar(ws: Workspace, timeZone: string): void {
   let marked = 0;
   deals.forEach((row, i) => {
     if (i === 0 || marked >= 5) return;
-    if (row[at('Manager')] !== 'anna@studio.test' || !['new', 'negotiation'].includes(String(row[at('Stage')]))) return;
+    const stage = stageOfCell(row[at('Stage')]);
+    if (row[at('Manager')] !== 'anna@studio.test' || (stage !== 'new' && stage !== 'negotiation')) return;
     ws.model.setCellValue('Deals', i + 1, at('City') + 1, 'Hamburg');
     ws.model.setCellValue('Deals', i + 1, at('Address') + 1, `Hafenstraße ${10 + marked}, Hamburg`);
     marked++;

@@ -44,7 +44,9 @@ suite('the sidebar follows the workbook (issue 11, item 17)', () => {
     await actAs(page, pg, 'head@studio.test');
     const frame = await sidebar();
     await frame.locator(`[data-testid="card-${dealId}"] [data-testid="move-menu"]`).selectOption(stage);
-    await until(`head moved ${dealId}`, () => rowById(pg, 'Deals', dealId)!.Stage === stage);
+    // The Stage cell shows the stage's Settings name (issue 11, item 6).
+    const name = await frame.locator(`[data-testid="column-${stage}"] .column-name`).first().innerText();
+    await until(`head moved ${dealId}`, () => rowById(pg, 'Deals', dealId)!.Stage === name.trim());
     await actAs(page, pg, 'owner@studio.test');
   }
 
