@@ -3,7 +3,8 @@ import { h } from '../dom';
 import { addLead } from '../actions';
 import { closePanel, openPanel } from './panel';
 import { checkbox, field, input } from './fields';
-import { readMoney } from '../typedFields';
+import { readMoney, readTime, timeInputValue, zoneLabel } from '../typedFields';
+import { defaultCallBack } from '../todayList';
 import { showBanner } from './banner';
 
 export function openQuickAdd(): void {
@@ -19,6 +20,11 @@ function quickAddForm(): HTMLElement {
   const message = h('textarea', { rows: 3 });
   const budget = input({ type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: 'e.g. 5000', 'data-testid': 'quick-add-budget' });
   const create = checkbox('Create a deal in New now', { checked: true });
+  // The deal made at once gets a call back, as a converted request does.
+  const callBack = input({ type: 'datetime-local', 'data-testid': 'quick-add-call-back', value: timeInputValue(defaultCallBack()) });
+  const callBackField = field(`Call back (${zoneLabel()})`, callBack);
+  const createBox = create.querySelector('input') as HTMLInputElement;
+  createBox.addEventListener('change', () => { callBackField.hidden = !createBox.checked; });
   const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'quick-add-submit' }, 'Add request');
   return h('form', {
     class: 'quick-add-form', 'data-testid': 'quick-add-form',
@@ -27,8 +33,10 @@ function quickAddForm(): HTMLElement {
       if (!name.value.trim()) { name.focus(); return; }
       const rough = readMoney(budget, 'The budget');
       if (!rough.ok) { showBanner(rough.message, 'warn'); budget.focus(); return; }
+      const createDeal = createBox.checked;
+      const next = createDeal ? readTime(callBack, 'The call back') : { ok: true as const, value: null };
+      if (!next.ok) { showBanner(next.message, 'warn'); callBack.focus(); return; }
       submit.disabled = true;
-      const createDeal = (create.querySelector('input') as HTMLInputElement).checked;
       void addLead({
         name: name.value.trim(),
         phone: phone.value.trim() || undefined,
@@ -36,6 +44,7 @@ function quickAddForm(): HTMLElement {
         message: message.value.trim() || undefined,
         budget: budget.value.trim() ? rough.value : undefined,
         createDeal,
+        ...(createDeal ? { nextContactAt: next.value } : {}),
       }).then((ok) => { if (ok) closePanel(); else submit.disabled = false; });
     },
   },
@@ -44,6 +53,7 @@ function quickAddForm(): HTMLElement {
   field('What they need', message),
   field('Rough budget', budget),
   create,
+  callBackField,
   h('div', { class: 'actions' }, submit),
   );
 }

@@ -32,6 +32,9 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientInd
   };
   const budget = input.budget === undefined || input.budget === null ? 0 : requireAmount(input.budget, 'The budget');
   const title = optionalText(input.title, 'The title', 200);
+  // A deal made at once gets its call back as a converted request does (omitted = the default).
+  const nextContactAt = input.createDeal !== true ? null
+    : input.nextContactAt === undefined ? defaultCallBack(ctx) : optionalInstant(input.nextContactAt, 'The call back');
   return ctx.ports.lock.withDocumentLock(() => {
     const leadId = ctx.ports.ids.next(LEADS.idPrefix);
     const header = ctx.ports.sheets.readHeader(LEADS.name);
@@ -46,7 +49,7 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientInd
       appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', summary: `Request from ${lead.name} added to the inbox` }]);
       return { leadId, dealId: null };
     }
-    const converted = convertInsideLock(ctx, store, leadId, { budget, title, nextContactAt: null });
+    const converted = convertInsideLock(ctx, store, leadId, { budget, title, nextContactAt });
     return { leadId, dealId: converted.dealId };
   });
 }

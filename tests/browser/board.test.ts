@@ -214,6 +214,9 @@ suite('deal board in Chromium', () => {
     await form.locator('input[type="email"]').fill('hello@harbour-bikes.test');
     await form.locator('textarea').fill('A shop with online booking of test rides');
     await form.locator('[data-testid="quick-add-budget"]').fill('6400');
+    // The call back is offered, filled with the next working day 10:00 (issue 11, item 15); Harbour Bikes want Thursday 15:30.
+    expect(await frame.inputValue('[data-testid="quick-add-call-back"]')).toBe('2026-12-02T10:00');
+    await frame.fill('[data-testid="quick-add-call-back"]', '2026-12-03T15:30');
     await frame.click('[data-testid="quick-add-submit"]');
     await form.waitFor({ state: 'detached' });
 
@@ -224,6 +227,7 @@ suite('deal board in Chromium', () => {
     const deal = rowById(pg, 'Deals', dealId)!;
     expect(deal.Stage).toBe('New');
     expect(Number(deal.Budget)).toBe(6400);
+    expect((deal['Next contact'] as Date).toISOString()).toBe('2026-12-03T14:30:00.000Z');
     await frame.waitForSelector(`[data-testid="column-new"] [data-testid="card-${dealId}"]`);
     expect(await frame.locator(`[data-testid="card-${dealId}"] .value`).innerText()).toMatch(/6,400|6\.400|6 400/);
     await gridCell(page, 'Leads', String(lead.ID), 'Name', 'Harbour Bikes');

@@ -166,7 +166,16 @@ describe('leads', () => {
     const added = addon.api_addLead({ name: 'Mia Roth', phone: '+49 170 1234567', budget: 2500, createDeal: true, title: 'Landing page for Mia' });
     const card = addon.api_getBoard().columns[0].cards[0];
     expect(card).toMatchObject({ id: added.dealId, title: 'Landing page for Mia', budget: 2500, manager: 'boris@studio.test' });
+    // The deal made at once gets a call back, as a converted request does: by default the next
+    // working day (Tuesday) at 10:00 in Berlin; a chosen time is kept; null means none.
+    const nextOf = (id: string) => records(ws, 'Deals').find((d) => d.ID === id)!['Next contact'];
+    expect((nextOf(added.dealId) as Date).toISOString()).toBe('2026-11-24T09:00:00.000Z');
+    const chosen = addon.api_addLead({ name: 'Ole Berg', createDeal: true, nextContactAt: '2026-11-27T13:30:00.000Z' });
+    expect((nextOf(chosen.dealId) as Date).toISOString()).toBe('2026-11-27T13:30:00.000Z');
+    expect(nextOf(addon.api_addLead({ name: 'No Reminder', createDeal: true, nextContactAt: null }).dealId)).toBe('');
+    expect(runFromClient(ws, addon, 'api_addLead', [{ name: 'Bad Year', createDeal: true, nextContactAt: '20266-11-27T13:30' }]).error.message).toContain('The call back');
     const inbox = addon.api_getBoard().inbox;
+    expect(inbox.some((l: any) => l.name === 'Bad Year')).toBe(false);
     addon.api_junkLead(inbox[0].id);
     expect(addon.api_getBoard().inbox.length).toBe(inbox.length - 1);
     expect(runFromClient(ws, addon, 'api_addLead', [{ name: '' }]).error.message).toBe('The name cannot be empty.');

@@ -175,6 +175,8 @@ export interface NewLeadInput {
   createDeal?: boolean;
   budget?: number;
   title?: string;
+  /** With createDeal: the deal's next contact (ISO); omitted = the next working day 10:00, null = none. */
+  nextContactAt?: string | null;
 }
 
 export interface ActivityInput {
