@@ -49,15 +49,21 @@ export function loadConfig(ports: Ports): Config {
 }
 
 function parseSnapshot(text: string | null): Config | null {
+  const parsed = parseCached(text);
+  if (!parsed) return null;
+  const settings = readSettings(parsed.pairs);
+  useStageNames(settings.stageNames, parsed.formerStageNames || {});
+  return { settings, team: parsed.team, timeZone: parsed.timeZone };
+}
+
+/** A stored snapshot, or null when missing or damaged (then it is rebuilt from the tabs). */
+function parseCached(text: string | null): CachedConfig | null {
   if (text === null) return null;
   try {
     const parsed = JSON.parse(text) as CachedConfig;
-    if (!parsed || !parsed.pairs || !Array.isArray(parsed.team)) return null;
-    const settings = readSettings(parsed.pairs);
-    useStageNames(settings.stageNames, parsed.formerStageNames || {});
-    return { settings, team: parsed.team, timeZone: parsed.timeZone };
+    return parsed && parsed.pairs && Array.isArray(parsed.team) ? parsed : null;
   } catch (_damaged) {
-    return null; // rebuilt from the tabs
+    return null;
   }
 }
 
@@ -85,7 +91,7 @@ export function refreshConfig(ports: Ports): Config {
   const timeZone = ports.sheets.timeZone();
   const settings = readSettings(pairs);
   // A stage renamed in Settings leaves its old name in cells: the snapshot remembers it.
-  const previous = parsePrevious(ports.store.get(CONFIG_CACHE_KEY));
+  const previous = parseCached(ports.store.get(CONFIG_CACHE_KEY));
   const formerStage = formerStageNames(previous ? readSettings(previous.pairs).stageNames : null, (previous && previous.formerStageNames) || {}, settings.stageNames);
   useStageNames(settings.stageNames, formerStage);
   const snapshot = JSON.stringify({ pairs, team, timeZone, formerStageNames: formerStage } as CachedConfig);
@@ -97,16 +103,6 @@ export function refreshConfig(ports: Ports): Config {
     ports.store.remove(CONFIG_CACHE_KEY);
   }
   return { settings, team, timeZone };
-}
-
-function parsePrevious(text: string | null): CachedConfig | null {
-  if (text === null) return null;
-  try {
-    const parsed = JSON.parse(text) as CachedConfig;
-    return parsed && parsed.pairs ? parsed : null;
-  } catch (_damaged) {
-    return null;
-  }
 }
 
 /** The signed-in user as a team member, or a clear refusal. */

@@ -123,14 +123,14 @@ function defined(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** What the documents print about the client beyond the deal row: contact person and address. */
-interface ClientFacts {
+interface DocumentClient {
   contact: string;
   company: string;
   address: string;
   city: string;
 }
 
-function clientFacts(ctx: UseCaseContext, clientId: string): ClientFacts | null {
+function documentClient(ctx: UseCaseContext, clientId: string): DocumentClient | null {
   if (!clientId) return null;
   const row = openRows(ctx.ports.sheets, CLIENTS, ctx.ports.dates).byId(clientId);
   if (!row) return null;
@@ -138,7 +138,7 @@ function clientFacts(ctx: UseCaseContext, clientId: string): ClientFacts | null 
   return { contact: text('contact'), company: text('company'), address: text('address'), city: text('city') };
 }
 
-function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, number: string, config: Config, client: ClientFacts | null): Record<string, unknown> {
+function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, number: string, config: Config, client: DocumentClient | null): Record<string, unknown> {
   const manager = config.team.filter((m) => sameEmail(m.email, deal.manager))[0];
   const seller = config.settings.company;
   const blank = (value: string) => (value === '' ? undefined : value);
@@ -215,7 +215,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       number = next.number;
       counter.put(kind, year, next.sequence);
     }
-    const context = documentContext(ctx, deal, quote, number, config, clientFacts(ctx, deal.clientId));
+    const context = documentContext(ctx, deal, quote, number, config, documentClient(ctx, deal.clientId));
     const evaluate = createEvaluator(context, config.settings.currency, longDay);
     // Inside the line row a name means the line's field first (so {{money total}} is the line total).
     const lineUnfilled: string[] = [];

@@ -138,12 +138,11 @@ export function findConditionals(content: readonly DocStructuralElement[]): Cond
       });
     }
   };
-  const body = content;
-  for (let i = 0; i < body.length; i++) {
-    const element = body[i];
+  for (let i = 0; i < content.length; i++) {
+    const element = content[i];
     if (element.paragraph) {
       // The body's last paragraph cannot be removed with its newline (the segment's end).
-      const last = i === body.length - 1;
+      const last = i === content.length - 1;
       scan(element.paragraph, last ? null : { startIndex: element.startIndex as number, endIndex: element.endIndex }, null, null);
     }
     if (element.table) {
@@ -412,7 +411,12 @@ export interface FillPlan {
 }
 
 /** The edits of the "{{#if}}" blocks, and the ranges whose placeholders must not be filled. */
-function planConditionals(content: readonly DocStructuralElement[], evaluate: (expression: string) => string | null, skip?: { startIndex: number; endIndex: number }) {
+function planConditionals(
+  content: readonly DocStructuralElement[],
+  placeholders: readonly Placeholder[],
+  evaluate: (expression: string) => string | null,
+  skip?: { startIndex: number; endIndex: number },
+) {
   const edits: { anchor: number; requests: Request[] }[] = [];
   const hidden: { startIndex: number; endIndex: number }[] = [];
   const conditions: Record<string, boolean> = {};
@@ -423,32 +427,27 @@ function planConditionals(content: readonly DocStructuralElement[], evaluate: (e
     if (skip && c.openStart >= skip.startIndex && c.closeEnd <= skip.endIndex) continue;
     const holds = conditionHolds(evaluate(c.expression));
     conditions[c.expression] = holds;
+    if (c.column) columnConditions.push(c.expression);
+    const range = c.paragraph || { startIndex: c.openStart, endIndex: c.closeEnd };
     if (holds) {
       edits.push({ anchor: c.closeStart, requests: [{ deleteContentRange: { range: { startIndex: c.closeStart, endIndex: c.closeEnd } } }] });
       edits.push({ anchor: c.openStart, requests: [{ deleteContentRange: { range: { startIndex: c.openStart, endIndex: c.openEnd } } }] });
-      if (c.column) {
-        columnConditions.push(c.expression);
-        continue;
-      }
+      if (c.column) continue;
       // The shown block is marked, so a regenerate where it no longer holds removes it in place.
-      const range = c.paragraph || { startIndex: c.openStart, endIndex: c.closeEnd };
       let length = range.endIndex - range.startIndex - (c.openEnd - c.openStart) - (c.closeEnd - c.closeStart);
-      for (const p of findPlaceholders(content)) {
+      for (const p of placeholders) {
         if (p.startIndex < c.openEnd || p.endIndex > c.closeStart) continue;
         const value = evaluate(p.expression);
         if (value !== null) length += (value === '' ? EMPTY.length : value.length) - (p.endIndex - p.startIndex);
       }
       edits.push({ anchor: range.startIndex, requests: [{ createNamedRange: { name: IF_PREFIX + c.expression, range: { startIndex: range.startIndex, endIndex: range.startIndex + length } } }] });
-      continue;
-    }
-    if (c.column) columnConditions.push(c.expression);
-    hidden.push({ startIndex: c.openStart, endIndex: c.closeEnd });
-    if (c.column) {
+    } else if (c.column) {
+      hidden.push({ startIndex: c.openStart, endIndex: c.closeEnd });
       // After every edit inside the table (they sit at higher indexes), before any above it.
       edits.push({ anchor: c.column.tableStart, requests: [{ deleteTableColumn: { tableCellLocation: { tableStartLocation: { index: c.column.tableStart }, rowIndex: 0, columnIndex: c.column.columnIndex } } }] });
       removedColumns.push(c.column.columnIndex);
     } else {
-      const range = c.paragraph || { startIndex: c.openStart, endIndex: c.closeEnd };
+      hidden.push({ startIndex: c.openStart, endIndex: c.closeEnd });
       edits.push({ anchor: range.startIndex, requests: [{ deleteContentRange: { range } }] });
     }
   }
@@ -481,9 +480,10 @@ export function planFirstFill(
     skip = { startIndex: row.startIndex, endIndex: row.endIndex };
     edits.push(planRows(table, template.rowIndex, 1, lines));
   }
-  const blocks = planConditionals(content, evaluate, skip);
+  const placeholders = findPlaceholders(content, skip);
+  const blocks = planConditionals(content, placeholders, evaluate, skip);
   const unfilled: string[] = [];
-  for (const p of findPlaceholders(content, skip)) {
+  for (const p of placeholders) {
     if (inside(p, blocks.hidden)) continue;
     const value = evaluate(p.expression);
     if (value === null) {
@@ -492,14 +492,21 @@ export function planFirstFill(
     }
     edits.push({ anchor: p.startIndex, requests: replaceWithNamedRange(p.startIndex, p.endIndex, value, NAMED_PREFIX + p.expression) });
   }
-  // Stable sort, highest first: at one index the order pushed is kept (a marker before the
-  // placeholder right after it; a column deletion after the table's own edits).
-  const ordered = edits.concat(blocks.edits).map((e, i) => ({ ...e, i }));
-  ordered.sort((a, b) => b.anchor - a.anchor || rank(a) - rank(b) || a.i - b.i);
   return {
-    requests: ordered.reduce<Request[]>((all, e) => all.concat(e.requests), []),
+    requests: inOrder(edits.concat(blocks.edits)),
     unfilled, conditions: blocks.conditions, removedColumns: blocks.removedColumns, columnConditions: blocks.columnConditions,
   };
+}
+
+/**
+ * The edits as one request list, highest index first, so no edit shifts one still to come. The
+ * sort is stable, and at one index `rank` decides (a marker before the placeholder right after
+ * it; a column deletion after the table's own edits; a block's mark after its edits).
+ */
+function inOrder(edits: readonly { anchor: number; requests: Request[] }[]): Request[] {
+  const ordered = edits.map((e, i) => ({ ...e, i }));
+  ordered.sort((a, b) => b.anchor - a.anchor || rank(a) - rank(b) || a.i - b.i);
+  return ordered.reduce<Request[]>((all, e) => all.concat(e.requests), []);
 }
 
 /** At one index: text replacements first, then marker and paragraph deletions, then table column deletions, then block marks. */
@@ -583,9 +590,7 @@ export function planRefill(
     }
     edits.push({ anchor: p.startIndex, requests: replaceWithNamedRange(p.startIndex, p.endIndex, value, NAMED_PREFIX + p.expression) });
   }
-  // Highest first, so no edit shifts one still to come (edits inside a removed block were skipped).
-  const ordered = edits.map((e, i) => ({ ...e, i }));
-  ordered.sort((a, b) => b.anchor - a.anchor || a.i - b.i);
-  // `conditions`: the blocks removed now; the markers went with the first fill, so no new ones appear.
-  return { requests: ordered.reduce<Request[]>((all, e) => all.concat(e.requests), []), unfilled, conditions, removedColumns: [], columnConditions: [] };
+  // Edits inside a removed block were skipped. `conditions`: the blocks removed now; the
+  // markers went with the first fill, so no new ones appear.
+  return { requests: inOrder(edits), unfilled, conditions, removedColumns: [], columnConditions: [] };
 }

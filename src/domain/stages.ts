@@ -40,13 +40,3 @@ export const ALLOWED_TRANSITIONS: Record<StageKey, readonly StageKey[]> = {
 export function isStageKey(value: unknown): value is StageKey {
   return typeof value === 'string' && (STAGE_KEYS as readonly string[]).indexOf(value) >= 0;
 }
-
-/** Accepts a key or a display name typed by hand, in any case. */
-export function parseStage(value: unknown, names: Record<StageKey, string> = DEFAULT_STAGE_NAMES): StageKey | null {
-  if (typeof value !== 'string') return null;
-  const wanted = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  for (const key of STAGE_KEYS) {
-    if (key === wanted || names[key].trim().toLowerCase().replace(/[\s-]+/g, '_') === wanted) return key;
-  }
-  return null;
-}

@@ -10,7 +10,7 @@ import { Ports } from '../ports';
 import { readTable, appendRecords } from '../workbook/table';
 import { refreshConfig } from '../app/config';
 import { ensureSize } from './ports';
-import { stageLabel, stageLabels, stageOfCell } from '../workbook/stageLabels';
+import { stageLabel, stageOfCell } from '../workbook/stageLabels';
 import { STAGE_KEYS } from '../domain/stages';
 
 export interface SetupReport {
@@ -99,10 +99,8 @@ function setupTab(
 
 function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (column.type === 'checkbox') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
-  if (column.type === 'enum' && column.stageNames) {
-    return SpreadsheetApp.newDataValidation().requireValueInList(stageLabels(), true).setAllowInvalid(true).build();
-  }
-  if (column.type === 'enum' && column.values) {
+  // A list fed from Settings (the stage names) is built by applySettingsDropdowns.
+  if (column.type === 'enum' && column.values && !column.dropdownFromSettings) {
     // Invalid values are allowed (with a warning) so a hand edit is kept and reported, not lost.
     return SpreadsheetApp.newDataValidation()
       .requireValueInList(column.values.slice(), true)

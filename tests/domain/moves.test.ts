@@ -1,5 +1,5 @@
 import { evaluateMove } from '../../src/domain/moves';
-import { ALLOWED_TRANSITIONS, DEFAULT_STAGE_NAMES, STAGE_KEYS, parseStage } from '../../src/domain/stages';
+import { ALLOWED_TRANSITIONS, DEFAULT_STAGE_NAMES, STAGE_KEYS } from '../../src/domain/stages';
 import { Actor } from '../../src/domain/roles';
 
 const anna: Actor = { email: 'anna@studio.test', name: 'Anna', role: 'manager' };
@@ -51,15 +51,5 @@ describe('evaluateMove', () => {
         expect(refusedByTable).toBe(from !== to && ALLOWED_TRANSITIONS[from].indexOf(to) < 0);
       }
     }
-  });
-});
-
-describe('parseStage', () => {
-  it('accepts keys and display names in any case', () => {
-    expect(parseStage('in_work')).toBe('in_work');
-    expect(parseStage('Transferred to work')).toBe('in_work');
-    expect(parseStage('  negotiation ')).toBe('negotiation');
-    expect(parseStage('won')).toBeNull();
-    expect(parseStage(42)).toBeNull();
   });
 });

@@ -38,3 +38,14 @@ test('a name moved to another stage reads as that stage, not as the one it left'
   expect(stageOfCell('Frozen')).toBe('failed');
   expect(stageOfCell('On hold')).toBe('frozen');
 });
+
+// Moved from tests/domain/moves.test.ts with domain/stages parseStage, which the codec's table replaced.
+describe('stageOfCell (was parseStage)', () => {
+  it('accepts keys and display names in any case', () => {
+    expect(stageOfCell('in_work')).toBe('in_work');
+    expect(stageOfCell('Transferred to work')).toBe('in_work');
+    expect(stageOfCell('  negotiation ')).toBe('negotiation');
+    expect(stageOfCell('won')).toBeNull();
+    expect(stageOfCell(42)).toBeNull();
+  });
+});
