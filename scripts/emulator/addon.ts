@@ -18,7 +18,7 @@ const gasLocal = require('gas-local') as { require(dir: string, globals: object,
  * errors thrown and arrays returned by the emulator's services come from the host realm, so
  * `e instanceof Error` and `x instanceof Array` in the add-on also accept those.
  */
-const PRELUDE = `(function () {
+export const PRELUDE = `(function () {
   var ordinary = Function.prototype[Symbol.hasInstance];
   var tag = Object.prototype.toString;
   Object.defineProperty(Error, Symbol.hasInstance, { configurable: true, value: function (x) {
@@ -31,6 +31,8 @@ const PRELUDE = `(function () {
 
 const AUTH_MODES: AuthModeName[] = ['NONE', 'LIMITED', 'CUSTOM_FUNCTION', 'FULL'];
 const SANDBOX_JSON = Symbol('emulator.sandboxJson');
+/** The bundle file a loaded add-on came from (the interleaving scheduler loads it in workers). */
+export const BUNDLE_FILE = Symbol.for('dealboard.emulator.bundleFile');
 const CLIENT_ARGS = Symbol('emulator.clientArgs');
 
 type LoadedAddon = Addon & AddonInternals & { [SANDBOX_JSON]?: JSON };
@@ -85,6 +87,7 @@ export function loadAddon(ws: Workspace, bundlePath = 'dist/Code.js'): Addon {
     };
   }
   Object.defineProperty(addon, RUN, { value: run, enumerable: false });
+  Object.defineProperty(addon, BUNDLE_FILE, { value: file, enumerable: false });
   Object.defineProperty(addon, SANDBOX_JSON, { value: vm.runInContext('JSON', sandbox), enumerable: false });
 
   ws.bundleDir = dir;

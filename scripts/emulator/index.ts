@@ -13,3 +13,5 @@ export { SpreadsheetModel, snapshotSheet } from './spreadsheet/index';
 export type { SheetSnapshot } from './spreadsheet/index';
 export { MailModel, MAIL_LIMITS, pacificDay } from './services/mail';
 export type { MailMessage, MailAttachment } from './services/mail';
+export { runInterleaved, closeInterleaving } from './interleave/scheduler';
+export type { InterleavedRun, InterleaveOptions, ReadyRun, RunOutcome } from './interleave/scheduler';

@@ -32,6 +32,33 @@ export const ADDON_NAME = 'Dealboard';
 /** Hidden entry point of a loaded add-on: run a global as one execution with explicit options. */
 export const RUN = Symbol.for('dealboard.emulator.run');
 
+/** Hidden hooks of a workspace for the interleaving scheduler (interleave/scheduler.ts). */
+export const EXECUTIONS = Symbol.for('dealboard.emulator.executions');
+
+/** A handler a hand edit (or another event) fires, not yet run: the scheduler runs it. */
+export interface PendingHandler {
+  handler: string;
+  kind: TriggerRun['kind'];
+  user: string;
+  authMode: AuthModeName;
+  triggerId?: string;
+  /** Builds the event object; call it inside the handler's execution. */
+  makeEvent(): object;
+}
+
+export interface ExecutionHooks {
+  /** A new execution (not yet current). */
+  begin(options: ExecuteOptions): Execution;
+  /** Runs fn with `execution` as the running one (Session, locks, AuthMode follow it). */
+  within<T>(execution: Execution, fn: () => T): T;
+  /** Ends an execution: the locks it holds are released. */
+  end(execution: Execution): void;
+  /** Lock key -> id of the execution holding it. */
+  readonly locks: Map<string, number>;
+  /** Types a value as a person would and returns the handlers the edit fires, without running them. */
+  typeCell(sheet: string, row: number, col: number, value: unknown, editor?: string): { oldValue: unknown; value: unknown; handlers: PendingHandler[] };
+}
+
 export interface ExecuteOptions {
   authMode?: AuthModeName;
   user?: string;
@@ -289,15 +316,28 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const triggerErrors: (TriggerRun & { event: string })[] = [];
   const throwTriggerErrors = (options.triggerErrors ?? 'throw') === 'throw';
 
-  function execute<T>(fn: () => T, opts: ExecuteOptions = {}): T {
-    const execution: Execution = { id: nextExecution++, user: opts.user ?? defaultUser, authMode: opts.authMode ?? 'FULL' };
+  function begin(opts: ExecuteOptions = {}): Execution {
+    return { id: nextExecution++, user: opts.user ?? defaultUser, authMode: opts.authMode ?? 'FULL' };
+  }
+  function within<T>(execution: Execution, fn: () => T): T {
     stack.push(execution);
     try {
       return fn();
     } finally {
-      for (const [key, holder] of [...state.locks]) if (holder === execution.id) state.locks.delete(key);
       const at = stack.lastIndexOf(execution);
       if (at >= 0) stack.splice(at, 1);
+    }
+  }
+  function end(execution: Execution): void {
+    for (const [key, holder] of [...state.locks]) if (holder === execution.id) state.locks.delete(key);
+  }
+
+  function execute<T>(fn: () => T, opts: ExecuteOptions = {}): T {
+    const execution = begin(opts);
+    try {
+      return within(execution, fn);
+    } finally {
+      end(execution);
     }
   }
 
@@ -332,6 +372,36 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
 
   const activeSpreadsheet = () => SpreadsheetApp.getActiveSpreadsheet();
 
+  function typeCell(sheet: string, row: number, col: number, value: unknown, editor: string = defaultUser) {
+    const oldValue = calls.uncounted(() => model.setCellValue(sheet, row, col, value));
+    const sheetName = calls.uncounted(() => model.requireSheet(sheet).name);
+    const newValue = calls.uncounted(() => activeSpreadsheet().getSheetByName(sheetName)!.getRange(row, col).getValue());
+    const event = (authMode: AuthModeName, triggerUid?: string) => () => {
+      const ss = activeSpreadsheet();
+      const e: Record<string, unknown> = {
+        authMode,
+        range: ss.getSheetByName(sheetName)!.getRange(row, col),
+        source: ss,
+        user: userObject(state, editor),
+      };
+      const v = eventValue(newValue, model.timeZone);
+      const o = eventValue(oldValue, model.timeZone);
+      if (v !== undefined) e.value = v;
+      if (o !== undefined) e.oldValue = o;
+      if (triggerUid) e.triggerUid = triggerUid;
+      return e;
+    };
+    const handlers: PendingHandler[] = [];
+    if (ws.addon && typeof ws.addon.onEdit === 'function') {
+      handlers.push({ handler: 'onEdit', kind: 'simple', user: editor, authMode: 'LIMITED', makeEvent: event('LIMITED') });
+    }
+    for (const t of state.triggers.filter((x) => x.event === 'ON_EDIT' && x.sourceId === model.id)) {
+      handlers.push({ handler: t.handler, kind: 'installable', user: t.user, authMode: 'FULL', makeEvent: event('FULL', t.id), triggerId: t.id });
+    }
+    return { oldValue, value: newValue, handlers };
+  }
+  const hooks: ExecutionHooks = { begin, within, end, locks: state.locks, typeCell };
+
   Object.assign(ws, {
     globals,
     clock,
@@ -353,33 +423,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     triggers: () => state.triggers.map((t) => ({ ...t })),
 
     editCell(sheet: string, row: number, col: number, value: unknown) {
-      const editor = defaultUser;
-      const oldValue = calls.uncounted(() => model.setCellValue(sheet, row, col, value));
-      const sheetName = calls.uncounted(() => model.requireSheet(sheet).name);
-      const newValue = calls.uncounted(() => activeSpreadsheet().getSheetByName(sheetName)!.getRange(row, col).getValue());
-      const event = (authMode: AuthModeName, triggerUid?: string) => () => {
-        const ss = activeSpreadsheet();
-        const e: Record<string, unknown> = {
-          authMode,
-          range: ss.getSheetByName(sheetName)!.getRange(row, col),
-          source: ss,
-          user: userObject(state, editor),
-        };
-        const v = eventValue(newValue, model.timeZone);
-        const o = eventValue(oldValue, model.timeZone);
-        if (v !== undefined) e.value = v;
-        if (o !== undefined) e.oldValue = o;
-        if (triggerUid) e.triggerUid = triggerUid;
-        return e;
-      };
-      const runs: TriggerRun[] = [];
-      if (ws.addon && typeof ws.addon.onEdit === 'function') {
-        runs.push(fire('onEdit', 'simple', 'ON_EDIT', editor, 'LIMITED', event('LIMITED')));
-      }
-      for (const t of state.triggers.filter((x) => x.event === 'ON_EDIT' && x.sourceId === model.id)) {
-        runs.push(fire(t.handler, 'installable', 'ON_EDIT', t.user, 'FULL', event('FULL', t.id), t.id));
-      }
-      return { oldValue, value: newValue, runs: finish(runs) };
+      const typed = typeCell(sheet, row, col, value, defaultUser);
+      const runs = typed.handlers.map((h) => fire(h.handler, h.kind, 'ON_EDIT', h.user, h.authMode, h.makeEvent, h.triggerId));
+      return { oldValue: typed.oldValue, value: typed.value, runs: finish(runs) };
     },
 
     openDocument(opts: { authMode?: AuthModeName } = {}) {
@@ -445,5 +491,6 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       };
     },
   });
+  Object.defineProperty(ws, EXECUTIONS, { value: hooks, enumerable: false });
   return ws;
 }
