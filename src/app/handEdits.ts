@@ -29,14 +29,14 @@ export interface EditFacts {
   editor?: string;
   /** How the change was made, for the audit ("typed in the sheet" when absent). */
   via?: string;
-  /** The header row and the edited rows, read by the adapter only for the Deals tab. */
+  /** The header row, read by the adapter only for the Deals tab (the edited rows are read under the lock). */
   header?: unknown[];
-  rows?: unknown[][];
 }
 
 export const HAND_PROBLEMS_KEY = 'dealboard:hand-problems';
 const MAX_HAND_PROBLEMS = 50;
 
+/** The hand-edit problem list (a document property): read and written under the document lock. */
 export interface ProblemStore {
   get(): Problem[];
   put(problems: Problem[]): void;
@@ -51,10 +51,22 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     handleCheckpointEdit(ports, store, facts);
     return;
   }
-  if (facts.sheetName !== DEALS.name || !facts.header || !facts.rows) return;
-  const map = mapHeaders(DEALS, facts.header);
-  const stageCol = map.index.stage;
-  if (stageCol === undefined || stageCol + 1 < facts.column || stageCol + 1 > facts.column + facts.numColumns - 1) return;
+  if (facts.sheetName !== DEALS.name || !facts.header) return;
+  const touched = mapHeaders(DEALS, facts.header).index.stage;
+  if (touched === undefined || touched + 1 < facts.column || touched + 1 > facts.column + facts.numColumns - 1) return;
+  // Another execution (a save from the sidebar, another hand edit) may have written these rows
+  // or the problem list since the event fired: read them again under the document lock, so the
+  // rows written back and the problems stored hold its changes too.
+  const withHeader = { ...facts, header: facts.header };
+  ports.lock.withDocumentLock(() => handleStageEdit(ports, store, withHeader));
+}
+
+function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & { header: unknown[] }): void {
+  // The header is the event's (columns are the owner's to move, and rarely): only the rows are read again.
+  const header = facts.header;
+  const map = mapHeaders(DEALS, header);
+  const stageCol = map.index.stage as number;
+  const rows = ports.sheets.readBlock(DEALS.name, facts.row, 1, facts.numRows, Math.max(header.length, 1)) || [];
   const config = loadConfig(ports);
   const names = config.settings.stageNames;
   let actor;
@@ -66,13 +78,13 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
   const problems = store.get();
   const how = facts.via || 'typed in the sheet';
   const raw: unknown[][] = [];
-  facts.rows.forEach((r, i) => (raw[facts.row + i - 2] = r));
+  rows.forEach((r, i) => (raw[facts.row + i - 2] = r));
   const table: Table = { tab: DEALS, map, raw, rows: [], problems: [] };
   const now = ports.clock.now();
   // A stage typed by hand may sit behind an open gate: the row's Health says so at once. Only
   // the edited deals' checkpoints are read (the Deal ID column, then their rows).
   const idAt = map.index.id;
-  const edited = new Set(facts.rows.map((r) => (idAt === undefined ? '' : String(r[idAt] == null ? '' : r[idAt]).trim())).filter((id) => id !== ''));
+  const edited = new Set(rows.map((r) => (idAt === undefined ? '' : String(r[idAt] == null ? '' : r[idAt]).trim())).filter((id) => id !== ''));
   const byDeal = groupByDeal(rowsWhereIn(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', edited).map((r) => toCheckpoint(r.record)));
   const moment = momentOf(now, config.timeZone);
   const healthOf = (deal: Deal, stage: StageKey): Record<string, unknown> => {
@@ -81,7 +93,7 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
   };
   const entries: Parameters<typeof appendActivities>[2] = [];
   const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
-  facts.rows.forEach((raw, i) => {
+  rows.forEach((raw, i) => {
     const rowNumber = facts.row + i;
     const decoded = decodeRow(DEALS, map, raw, rowNumber, ports.dates, []);
     const deal = toDeal(decoded.record);

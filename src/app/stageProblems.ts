@@ -57,12 +57,10 @@ export function putStageBack(ctx: UseCaseContext, store: ProblemStore, rowArg: u
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may change the stage of "${deal.title}".`);
     const name = stageLabel(accepted);
     ports.sheets.writeBlock(DEALS.name, row, stageAt + 1, [[name]]);
-    const rows = [raw.slice()];
-    rows[0][stageAt] = name;
     // The same path as typing the accepted stage back: the problem is resolved, Health follows, the change is audited.
     handleEdit(ports, store, {
       sheetName: DEALS.name, row, column: stageAt + 1, numRows: 1, numColumns: 1, oldValue: problem.value, value: name,
-      editor: ctx.actor.email, header, rows, via: 'put back from the problem list',
+      editor: ctx.actor.email, header, via: 'put back from the problem list',
     });
     return { dealId: deal.id, stage: accepted, name };
   });

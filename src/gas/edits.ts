@@ -2,7 +2,7 @@ import { EditFacts, HAND_PROBLEMS_KEY, ProblemStore } from '../app/handEdits';
 import { DEALS } from '../workbook/schema';
 import { Problem } from '../workbook/codec';
 
-/** Reads what the handler needs from the event: the header and edited rows of Deals only. */
+/** Reads what the handler needs from the event: the header of Deals only (the handler reads the rows under the lock). */
 export function editFactsOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditFacts | null {
   if (!e || !e.range) return null;
   const range = e.range;
@@ -20,7 +20,6 @@ export function editFactsOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditFacts 
   if (facts.sheetName === DEALS.name && facts.row > 1) {
     const width = sheet.getLastColumn();
     facts.header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    facts.rows = sheet.getRange(facts.row, 1, facts.numRows, width).getValues();
   }
   return facts;
 }
