@@ -1,5 +1,5 @@
 // Issue 20, item 13: property over interleavings. 2–5 team members and the hourly trigger save
-// notes, move cards and type stages into the sheet at once; the emulator's scheduler interleaves
+// notes, move cards, type stages into the sheet and import client files at once; the emulator's scheduler interleaves
 // their executions at every service call, from a seed fast-check draws. Whatever the order:
 // no saved note is lost, no accepted change shares a version with another (each success moves
 // the version on once), and every stage refused by hand stays listed as a problem.
@@ -38,8 +38,15 @@ const scenarioArb = fc.integer({ min: 2, max: 5 }).chain((users) => fc.record({
   users: fc.shuffledSubarray(USERS, { minLength: users, maxLength: users }),
   ops: fc.array(opArb(users), { minLength: 3, maxLength: 7 }),
   hourly: fc.boolean(),
+  /** Who imports a small client file at the same time (prepared and dry-run before, run interleaved). */
+  importers: fc.uniqueArray(fc.nat(users - 1), { maxLength: 2 }),
   seed: fc.integer({ min: 1, max: 0x7fffffff }),
 }));
+
+const IMPORT_ROWS = 3;
+const importFile = (n: number) => ['Name;Telefon;E-Mail']
+  .concat(Array.from({ length: IMPORT_ROWS }, (_, k) => `Interleaved ${n}-${k};+49 30 ${3000000 + n * 10 + k};i${n}-${k}@base.test`))
+  .join('\r\n');
 
 /** At most one notes save and one stage change per deal, so every outcome has one expected cell. */
 function distinct(ops: Op[]): Op[] {
@@ -82,7 +89,7 @@ function workbook() {
   return { ws, deals: base.deals };
 }
 
-describe('interleaved saves, moves and hand edits', () => {
+describe('interleaved saves, moves, hand edits and imports', () => {
   it('lose no update and no problem, whatever the interleaving', () => {
     fc.assert(fc.property(scenarioArb, (scenario) => {
       const { ws, deals } = workbook();
@@ -96,14 +103,37 @@ describe('interleaved saves, moves and hand edits', () => {
         return { label: `op${i}`, edit: { sheet: 'Deals', row: deal.row, col: stageCol, value: NAMES[op.to], user } };
       });
       if (scenario.hourly) runs.push({ label: 'hourly', fn: 'onHourly', args: [], user: 'owner@studio.test' } as Any);
+      // Imports: the file is read and checked first (one at a time), then its rows are written
+      // while everything else runs.
+      const imports = (scenario.importers ?? []).flatMap((u, n) => {
+        const user = scenario.users[u];
+        ws.setUser(user);
+        const prepared = emulator.runFromClient(ws, ws.addon, 'api_prepareImport', [{ fileName: `team-${n}.csv`, kind: 'csv', content: importFile(n) }]);
+        if (!prepared.ok) return [];
+        const dry = emulator.runFromClient(ws, ws.addon, 'api_dryRunImport', [prepared.value.importId, prepared.value.mapping]);
+        if (!dry.ok) return [];
+        runs.push({ label: `import${n}`, fn: 'api_runImport', args: [prepared.value.importId, prepared.value.mapping], user, client: true } as Any);
+        return [{ n, label: `import${n}` }];
+      });
+      ws.setUser('owner@studio.test');
       const outcomes: Any[] = emulator.runInterleaved(ws, runs, { seed: scenario.seed });
+      const byLabel = (label: string) => outcomes.find((o) => o.label === label);
 
       // Handlers and triggers never crash; sidebar calls either succeed or refuse with a sentence.
       for (const o of outcomes) {
-        if (!o.ok && !/^op\d+$/.test(o.label)) throw new Error(`${o.label} failed: ${o.error.message}`);
+        if (!o.ok && !/^(op|import)\d+$/.test(o.label)) throw new Error(`${o.label} failed: ${o.error.message}`);
         if (!o.ok) expect(o.error.message).not.toMatch(/Someone else is saving|TypeError|ReferenceError/);
       }
       const done = (i: number) => outcomes[i].ok && (outcomes[i].value == null || outcomes[i].value.ok !== false);
+
+      // Every client of an import is written exactly once, or (refused) not at all.
+      const clientNames = records(ws, 'Clients').map((c) => String(c.Name));
+      for (const imp of imports) {
+        const counts = Array.from({ length: IMPORT_ROWS }, (_, k) => clientNames.filter((name) => name === `Interleaved ${imp.n}-${k}`).length);
+        const run = byLabel(imp.label);
+        expect(counts).toEqual(Array(IMPORT_ROWS).fill(run.ok && run.value.done ? 1 : counts[0]));
+        expect([0, 1]).toContain(counts[0]);
+      }
 
       const s = snapshot(ws);
       const problems: Any[] = JSON.parse(ws.properties('document')['dealboard:hand-problems'] || '[]');
@@ -146,8 +176,8 @@ describe('interleaved saves, moves and hand edits', () => {
       // Runs first: the two races this test found before the fix (a note lost under a typed
       // stage; a refused stage dropped from the problem list by another hand edit).
       examples: [
-        [{ users: ['head@studio.test', 'anna@studio.test'], ops: [{ kind: 'notes', user: 0, deal: 0 }, { kind: 'type', user: 1, deal: 0, to: 'in_work' }], hourly: false, seed: 2 }],
-        [{ users: ['owner@studio.test', 'anna@studio.test', 'boris@studio.test'], ops: [{ kind: 'type', user: 0, deal: 1, to: 'new' }, { kind: 'type', user: 0, deal: 0, to: 'new' }], hourly: true, seed: 1 }],
+        [{ users: ['head@studio.test', 'anna@studio.test'], ops: [{ kind: 'notes', user: 0, deal: 0 }, { kind: 'type', user: 1, deal: 0, to: 'in_work' }], hourly: false, importers: [], seed: 2 }],
+        [{ users: ['owner@studio.test', 'anna@studio.test', 'boris@studio.test'], ops: [{ kind: 'type', user: 0, deal: 1, to: 'new' }, { kind: 'type', user: 0, deal: 0, to: 'new' }], hourly: true, importers: [], seed: 1 }],
       ],
     });
   });
