@@ -4,7 +4,8 @@ import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../workbook/schema';
 import { completedByHand, recomputeAllHealth } from './checkpoints';
 import { mapHeaders } from '../workbook/headers';
 import { DecodedRow, decodeRow, Problem } from '../workbook/codec';
-import { Table, readTable, updateRows } from '../workbook/table';
+import { Table, readTable } from '../workbook/table';
+import { writeChangedCells } from '../workbook/changedCells';
 import { rowsWhereIn } from '../workbook/rows';
 import { evaluateMove } from '../domain/moves';
 import { openGatesOf } from '../domain/health';
@@ -136,8 +137,9 @@ function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & {
         : `Stage ${names[from]} → ${names[to]} (${how})`,
     });
   });
-  // One write for the whole pasted block, however many rows it holds.
-  updateRows(ports.sheets, table, patches, ports.dates);
+  // Only the changed cells, by blocks over the pasted rows: a cell someone typed into since
+  // the rows were read (typing takes no lock) is not overwritten.
+  writeChangedCells(ports.sheets, table, patches, ports.dates);
   store.put(problems.slice(-MAX_HAND_PROBLEMS));
   appendActivities(ports, actor.email, entries);
 }

@@ -164,7 +164,7 @@ export function appendRecords(
   return rows;
 }
 
-function sameCell(a: unknown, b: unknown): boolean {
+export function sameCell(a: unknown, b: unknown): boolean {
   if (isDate(a) && isDate(b)) {
     return a.getTime() === b.getTime();
   }

@@ -56,6 +56,31 @@ describe('interleaved hand edits', () => {
     expect(after.Version).toBe(card.version + 2);
   });
 
+  it('a stage typed by hand keeps the Notes another person typed into the row while the handler ran', () => {
+    const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
+    const board = addon.api_getBoard({ scope: 'all' });
+    const card = board.columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.manager === 'anna@studio.test');
+    const at = dealRow(ws, card.id);
+    const header = ws.readSheet('Deals').values[0] as string[];
+    // Anna's handler reads the row under the lock; Boris types (people take no lock) before it writes.
+    const outcomes = emulator.runInterleaved(ws, [
+      { label: 'anna types', edit: { sheet: 'Deals', row: at.row, col: at.stageCol, value: 'Transferred to work', user: 'anna@studio.test' } },
+      { label: 'boris types', edit: { sheet: 'Deals', row: at.row, col: header.indexOf('Notes') + 1, value: 'Typed by Boris', user: 'boris@studio.test' } },
+    ], {
+      choose: (ready: Ready[]) => {
+        const anna = ready.findIndex((r) => r.label.startsWith('anna') && !/^Range\.set/.test(r.next));
+        if (anna >= 0) return anna;
+        const boris = ready.findIndex((r) => r.label.startsWith('boris'));
+        return boris >= 0 ? boris : 0;
+      },
+    });
+    for (const o of outcomes) expect([o.label, o.ok]).toEqual([o.label, true]);
+    const after = dealRow(ws, card.id).record;
+    expect(after.Notes).toBe('Typed by Boris');
+    expect(stageKey(after.Stage)).toBe('in_work');
+    expect(after.Version).toBe(card.version + 1);
+  });
+
   it('two forbidden stages typed at once are both listed and neither deal shows as done', () => {
     const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
     ws.setUser('anna@studio.test');
