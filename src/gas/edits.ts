@@ -35,6 +35,9 @@ export function gasProblemStore(): ProblemStore {
       }
     },
     put(problems) {
+      // The list is read, changed and written back: without the lock two edits lose each other's entries.
+      const lock = LockService.getDocumentLock();
+      if (lock && !lock.hasLock()) throw new Error('The hand-edit problem list is written under the document lock only.');
       properties.setProperty(HAND_PROBLEMS_KEY, JSON.stringify(problems));
     },
   };
