@@ -11,6 +11,8 @@ export function callerOf(ports: Ports): Caller {
   try {
     config = loadConfig(ports);
   } catch (_notSetUp) {
+    // No cached config, no snapshot in document properties and no tabs: never set up (setup keeps
+    // the snapshot), so nobody is on the team yet.
     return { role: null, teamEmpty: true };
   }
   return { role: memberRole(config, ports.session.userEmail()), teamEmpty: config.team.length === 0 };
