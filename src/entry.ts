@@ -33,7 +33,9 @@ import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/m
 import { calendarFor, sheetLink, syncMeetingsForTrigger } from './gas/meetings';
 
 import { menuFor } from './domain/menu';
-import { ownerActionRefusal, roleOf } from './app/ownerActions';
+import { roleOf } from './app/ownerActions';
+import { accessRefusal, triggerOwnerRefusal } from './app/access';
+import { refusalFor } from './domain/access';
 import { Role } from './domain/roles';
 import { documentStatus } from './app/documentStatus';
 import { getToday } from './app/today';
@@ -59,12 +61,28 @@ function menuRole(e?: GoogleAppsScript.Events.SheetsOnOpen): Role | null {
   return roleOf(gasPorts());
 }
 
-/** A non-owner running an owner action gets a plain sentence, not "Error in loadDemoData". */
-function refusedOwnerAction(functionName: string): boolean {
-  const refusal = ownerActionRefusal(gasPorts(), functionName);
+/**
+ * Issue 20: every global checks its caller against the access table (src/domain/access.ts).
+ * A menu item refused gets an alert with a plain sentence (not "Error in loadDemoData") and
+ * returns before anything is written.
+ */
+function refusedMenuAction(functionName: string): boolean {
+  const refusal = accessRefusal(gasPorts(), functionName);
   if (!refusal) return false;
   SpreadsheetApp.getUi().alert(refusal);
   return true;
+}
+
+/** A global that is neither a menu item nor a sidebar call: refused with a thrown plain Error. */
+function requireAccess(functionName: string): void {
+  const refusal = accessRefusal(gasPorts(), functionName);
+  if (refusal) throw new Error(refusal);
+}
+
+/** An installable trigger acts only when the execution is the installing owner's. */
+function requireTriggerOwner(functionName: string): void {
+  const refusal = triggerOwnerRefusal(gasPorts(), functionName);
+  if (refusal) throw new Error(refusal);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -72,7 +90,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function setupWorkbook() {
-  if (refusedOwnerAction('setupWorkbook')) return null;
+  if (refusedMenuAction('setupWorkbook')) return null;
   // Setup writes headers and formats through SpreadsheetApp itself, not the sheet adapter.
   const report = stamping(() => { noteWrite(); return setupWorkbookWith(gasPorts()); });
   SpreadsheetApp.getActive().toast(describeSetup(report), ADDON_TITLE, 8);
@@ -80,13 +98,14 @@ export function setupWorkbook() {
 }
 
 export function loadDemoData(request?: DemoRequest) {
-  if (refusedOwnerAction('loadDemoData')) return null;
+  if (refusedMenuAction('loadDemoData')) return null;
   const result = userFacing(() => loadDemoDataWith(gasPorts(), request));
   SpreadsheetApp.getActive().toast(`Demo studio loaded: ${result.deals} deals, ${result.clients} clients, ${result.leads} requests.`, ADDON_TITLE, 8);
   return result;
 }
 
 export function installDocumentTemplates() {
+  if (refusedMenuAction('installDocumentTemplates')) return null;
   const result = userFacing(() => installTemplates(gasPorts(), gasDocs()));
   const message = result.created.length
     ? `Templates created: ${result.created.join(', ')}. Edit them in Drive, in the "Dealboard templates" folder.`
@@ -96,16 +115,19 @@ export function installDocumentTemplates() {
 }
 
 export function openBoard(): void {
+  if (refusedMenuAction('openBoard')) return;
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
 export function openFullBoard(): void {
+  if (refusedMenuAction('openFullBoard')) return;
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setWidth(1280).setHeight(800);
   SpreadsheetApp.getUi().showModelessDialog(html, `${ADDON_TITLE} — deal board`);
 }
 
 export function openDesk(): void {
+  if (refusedMenuAction('openDesk')) return;
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
     .append('<script>window.DEALBOARD_VIEW = "desk";</script>')
     .setTitle(`${ADDON_TITLE} — my desk`);
@@ -113,6 +135,7 @@ export function openDesk(): void {
 }
 
 export function recomputeHealth() {
+  if (refusedMenuAction('recomputeHealth')) return null;
   const ports = gasPorts();
   const counts = userFacing(() => recomputeAllHealth(ports, loadConfig(ports)));
   SpreadsheetApp.getActive().toast(`Health: ${counts.red} red, ${counts.amber} amber, ${counts.green} green, ${counts.white} white.`, ADDON_TITLE, 6);
@@ -120,6 +143,7 @@ export function recomputeHealth() {
 }
 
 export function refreshDelayReportNow() {
+  if (refusedMenuAction('refreshDelayReportNow')) return null;
   const ports = gasPorts();
   const rows = userFacing(() => refreshDelayReport(ports, loadConfig(ports)));
   SpreadsheetApp.getActive().toast(`Delay report refreshed (${rows} rows).`, ADDON_TITLE, 6);
@@ -127,6 +151,8 @@ export function refreshDelayReportNow() {
 }
 
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // Runs as the owner who installed it; the editor (e.user) is who the audit names.
+  requireTriggerOwner('onEditInstalled');
   // A hand edit changed the workbook whatever the handler writes: open boards should follow.
   noteWrite();
   stamping(() => handleHandEdit(e));
@@ -148,6 +174,7 @@ function handleHandEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** Hourly: keep the config cache warm, let passing time turn deals red, refresh the report. */
 export function onHourly(): void {
+  requireTriggerOwner('onHourly');
   stamping(hourly);
 }
 
@@ -173,22 +200,22 @@ function continueImportsForTrigger(ports: Ports, startedAt: number): void {
 }
 
 export function api_getBoard(filter?: unknown) {
-  return api((ctx) => getBoard(ctx, filter as never, gasProblemStore().get()));
+  return api('api_getBoard', (ctx) => getBoard(ctx, filter as never, gasProblemStore().get()));
 }
 
 /**
  * The board's change stamp (issue 11 item 17): the sidebar asks on focus and every few minutes
- * and reloads the board only when it changed. One property read, no cells, and no caller check
- * on purpose: the stamp is an opaque token that tells nothing about the data, and checking the
- * caller would double the cost of a call every open sidebar makes every few minutes.
+ * and reloads the board only when it changed. One property read, no cells; the caller check
+ * (issue 20) adds one cache read of the config and the session, never cells: the stamp tells
+ * when the team works, which is no stranger's business.
  */
 export function api_boardStamp() {
-  return userFacing(() => ({ stamp: readBoardStamp() }));
+  return api('api_boardStamp', () => ({ stamp: readBoardStamp() }));
 }
 
 /** Selects the cell a problem names in the sheet (the problem list's "Go to the cell"). */
 export function api_goToCell(tab: unknown, row: unknown, column: unknown) {
-  return api(() => {
+  return api('api_goToCell', () => {
     goToCell(requireCellAddress(tab, row, column));
     return { ok: true };
   });
@@ -196,88 +223,86 @@ export function api_goToCell(tab: unknown, row: unknown, column: unknown) {
 
 /** Writes the last accepted stage back into a cell that holds a refused one (the problem list's "Put it back"). */
 export function api_putStageBack(row: unknown) {
-  return api((ctx) => putStageBack(ctx, gasProblemStore(), row));
+  return api('api_putStageBack', (ctx) => putStageBack(ctx, gasProblemStore(), row));
 }
 
 export function api_getDeal(dealId: unknown) {
-  return api((ctx) => getDeal(ctx, dealId));
+  return api('api_getDeal', (ctx) => getDeal(ctx, dealId));
 }
 
 export function api_moveDeal(dealId: unknown, toStage: unknown, position: unknown, expectedVersion: unknown, neighbours?: unknown) {
-  return api((ctx) => moveDeal(ctx, dealId, toStage, position, expectedVersion, neighbours));
+  return api('api_moveDeal', (ctx) => moveDeal(ctx, dealId, toStage, position, expectedVersion, neighbours));
 }
 
 export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown) {
-  return api((ctx) => updateDeal(ctx, dealId, patch, expectedVersion));
+  return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion));
 }
 
 export function api_addLead(input: unknown) {
-  return api((ctx) => addLead(ctx, input, gasClientIndexStore()));
+  return api('api_addLead', (ctx) => addLead(ctx, input, gasClientIndexStore()));
 }
 
 export function api_convertLead(leadId: unknown, nextContactAt?: unknown) {
-  return api((ctx) => convertLead(ctx, leadId, gasClientIndexStore(), nextContactAt));
+  return api('api_convertLead', (ctx) => convertLead(ctx, leadId, gasClientIndexStore(), nextContactAt));
 }
 
 // Issue 11 item 15: the signed-in manager's overdue and today's calls and meetings.
 export function api_getToday(options?: unknown) {
-  return api((ctx) => getToday(ctx, options));
+  return api('api_getToday', (ctx) => getToday(ctx, options));
 }
 
 export function api_junkLead(leadId: unknown) {
-  return api((ctx) => junkLead(ctx, leadId));
+  return api('api_junkLead', (ctx) => junkLead(ctx, leadId));
 }
 
 export function api_logActivity(input: unknown) {
-  return api((ctx) => logActivity(ctx, input));
+  return api('api_logActivity', (ctx) => logActivity(ctx, input));
 }
 
 export function api_getHealth(scope?: unknown) {
-  return api((ctx) => getHealth(ctx, scope));
+  return api('api_getHealth', (ctx) => getHealth(ctx, scope));
 }
 
 export function api_applyPlan(dealId: unknown, planName: unknown, startDate: unknown) {
-  return api((ctx) => applyPlan(ctx, dealId, planName, startDate));
+  return api('api_applyPlan', (ctx) => applyPlan(ctx, dealId, planName, startDate));
 }
 
 export function api_saveCheckpoint(input: unknown) {
-  return api((ctx) => saveCheckpoint(ctx, input));
+  return api('api_saveCheckpoint', (ctx) => saveCheckpoint(ctx, input));
 }
 
 export function api_completeCheckpoint(checkpointId: unknown, done: unknown, dealId?: unknown) {
-  return api((ctx) => completeCheckpoint(ctx, checkpointId, done, dealId));
+  return api('api_completeCheckpoint', (ctx) => completeCheckpoint(ctx, checkpointId, done, dealId));
 }
 
 export function api_getCatalog() {
-  return api((ctx) => getCatalog(ctx));
+  return api('api_getCatalog', (ctx) => getCatalog(ctx));
 }
 
 export function api_getQuote(dealId: unknown) {
-  return api((ctx) => getQuote(ctx, dealId));
+  return api('api_getQuote', (ctx) => getQuote(ctx, dealId));
 }
 
 export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: unknown) {
-  return api((ctx) => saveQuote(ctx, dealId, quote, expectedVersion));
+  return api('api_saveQuote', (ctx) => saveQuote(ctx, dealId, quote, expectedVersion));
 }
 
 export function api_generateDocument(dealId: unknown, kind: unknown) {
-  return api((ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind));
+  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind));
 }
 
 export function api_installTemplates() {
-  return api((ctx, ports) => {
-    if (ctx.actor.role !== 'owner' && ctx.actor.role !== 'head') throw new WorkbookError('Only the owner or a head may install templates.');
-    return installTemplates(ports, gasDocs());
-  });
+  return api('api_installTemplates', (_ctx, ports) => installTemplates(ports, gasDocs()));
 }
 
 export function api_getPlaceholders() {
-  return api(() => PLACEHOLDERS);
+  return api('api_getPlaceholders', () => PLACEHOLDERS);
 }
 
 // ---- Client base (issue 14): search and caller lookup, the client card, import, export ----
 
 export function openClientBase(): void {
+  if (refusedMenuAction('openClientBase')) return;
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
     .append('<script>window.DEALBOARD_VIEW = "clients";</script>')
     .setTitle(`${ADDON_TITLE} — clients`);
@@ -285,80 +310,84 @@ export function openClientBase(): void {
 }
 
 export function api_findClients(query: unknown) {
-  return api((ctx) => findClients(ctx, gasClientIndexStore(), query));
+  return api('api_findClients', (ctx) => findClients(ctx, gasClientIndexStore(), query));
 }
 
 export function api_getClient(clientId: unknown) {
-  return api((ctx) => getClientCard(ctx, clientId));
+  return api('api_getClient', (ctx) => getClientCard(ctx, clientId));
 }
 
 export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown) {
-  return api((ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion));
+  return api('api_updateClient', (ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion));
 }
 
 export function api_prepareImport(upload: unknown) {
-  return api((ctx) => prepareImport(ctx, gasClientIndexStore(), gasZip(), upload));
+  return api('api_prepareImport', (ctx) => prepareImport(ctx, gasClientIndexStore(), gasZip(), upload));
 }
 
 export function api_dryRunImport(importId: unknown, mapping: unknown) {
-  return api((ctx) => dryRunImport(ctx, gasClientIndexStore(), importId, mapping));
+  return api('api_dryRunImport', (ctx) => dryRunImport(ctx, gasClientIndexStore(), importId, mapping));
 }
 
 export function api_runImport(importId: unknown, mapping: unknown) {
-  return api((ctx) => runImportChunk(ctx, gasClientIndexStore(), importId, mapping));
+  return api('api_runImport', (ctx) => runImportChunk(ctx, gasClientIndexStore(), importId, mapping));
 }
 
 export function api_importProgress(importId: unknown) {
-  return api((ctx) => importProgress(ctx, importId));
+  return api('api_importProgress', (ctx) => importProgress(ctx, importId));
 }
 
 export function api_listImports() {
-  return api((ctx) => listImports(ctx));
+  return api('api_listImports', (ctx) => listImports(ctx));
 }
 
 export function api_undoImport(importId: unknown) {
-  return api((ctx) => undoImport(ctx, gasClientIndexStore(), importId));
+  return api('api_undoImport', (ctx) => undoImport(ctx, gasClientIndexStore(), importId));
 }
 
 /** Settings client_groups (the export's group filter): from the cached config, no cells read. */
 export function api_clientGroups() {
-  return api((ctx) => ctx.config.settings.clientGroups.slice());
+  return api('api_clientGroups', (ctx) => ctx.config.settings.clientGroups.slice());
 }
 
 export function api_exportClients(request: unknown) {
-  return api((ctx) => exportClients(ctx, gasZip(), request));
+  return api('api_exportClients', (ctx) => exportClients(ctx, gasZip(), request));
 }
 
 export function api_listDuplicates() {
-  return api((ctx) => listDuplicates(ctx));
+  return api('api_listDuplicates', (ctx) => listDuplicates(ctx));
 }
 
 export function api_mergeClients(keepId: unknown, mergeIds: unknown) {
-  return api((ctx) => mergeClients(ctx, gasClientIndexStore(), keepId, mergeIds));
+  return api('api_mergeClients', (ctx) => mergeClients(ctx, gasClientIndexStore(), keepId, mergeIds));
 }
 
 // Meetings (issue 13): slots from the manager's calendar, booking, the planner, sync.
 export function api_findMeetingSlots(dealId: unknown, request: unknown) {
-  return api((ctx) => findMeetingSlots(ctx, calendarFor(ctx), dealId, request));
+  return api('api_findMeetingSlots', (ctx) => findMeetingSlots(ctx, calendarFor(ctx), dealId, request));
 }
 
 export function api_bookMeeting(dealId: unknown, request: unknown) {
-  return api((ctx) => bookMeeting(ctx, calendarFor(ctx), sheetLink(), dealId, request));
+  return api('api_bookMeeting', (ctx) => bookMeeting(ctx, calendarFor(ctx), sheetLink(), dealId, request));
 }
 
 export function api_getPlanner() {
-  return api((ctx) => getPlanner(ctx, calendarFor(ctx)));
+  return api('api_getPlanner', (ctx) => getPlanner(ctx, calendarFor(ctx)));
 }
 
 export function api_syncMeetings() {
-  return api((ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
+  return api('api_syncMeetings', (ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */
-function api<T>(run: (ctx: UseCaseContext, ports: Ports) => T): T {
+function api<T>(functionName: string, run: (ctx: UseCaseContext, ports: Ports) => T): T {
   return userFacing(() => {
     const ports = gasPorts();
-    return plain(run(begin(ports), ports));
+    const ctx = begin(ports);
+    // The access table (src/domain/access.ts); the use case then applies its finer rules.
+    const refusal = refusalFor(functionName, { role: ctx.actor.role, teamEmpty: false });
+    if (refusal) throw new WorkbookError(refusal);
+    return plain(run(ctx, ports));
   });
 }
 
@@ -382,25 +411,25 @@ function plain<T>(value: T): T {
 
 /** Menu: drain the outbox now (the hourly trigger does the same). */
 export function sendQueuedMailNow() {
+  if (refusedMenuAction('sendQueuedMailNow')) return null;
   const result = userFacing(() => drainOutbox(gasPorts(), gasMail()));
   SpreadsheetApp.getActive().toast(describeDrain(result), ADDON_TITLE, 8);
   return plain(result);
 }
 
 export function api_sendDocument(dealId: unknown, kind: unknown, confirmed: unknown) {
-  return api((ctx) => sendDocument(ctx, gasMail(), dealId, kind, confirmed));
+  return api('api_sendDocument', (ctx) => sendDocument(ctx, gasMail(), dealId, kind, confirmed));
 }
 
 export function api_sendQueuedMail() {
-  return api((ctx, ports) => {
-    if (ctx.actor.role !== 'owner' && ctx.actor.role !== 'head' && ctx.actor.role !== 'manager') throw new WorkbookError('Only managers, heads and the owner may send e-mails.');
+  return api('api_sendQueuedMail', (_ctx, ports) => {
     const result = drainOutbox(ports, gasMail());
     return { ...result, message: describeDrain(result) };
   });
 }
 
 export function api_getOutbox(dealId?: unknown) {
-  return api((ctx) => {
+  return api('api_getOutbox', (ctx) => {
     if (dealId === undefined || dealId === null) return listOutbox(ctx);
     const { deal } = loadDeal(ctx, String(dealId));
     return outboxOfDeal(ctx, dealId, deal.manager);
@@ -408,20 +437,21 @@ export function api_getOutbox(dealId?: unknown) {
 }
 
 export function api_cancelMessage(messageId: unknown) {
-  return api((ctx) => cancelMessage(ctx, messageId));
+  return api('api_cancelMessage', (ctx) => cancelMessage(ctx, messageId));
 }
 
 export function api_requeueMessage(messageId: unknown) {
-  return api((ctx) => requeueMessage(ctx, messageId));
+  return api('api_requeueMessage', (ctx) => requeueMessage(ctx, messageId));
 }
 
 /** Queues today's digests if not done yet (from the digest hour), then drains: what the hourly trigger does for mail. */
 export function sendMorningDigestNow() {
+  requireAccess('sendMorningDigestNow');
   const ports = gasPorts();
   return plain(userFacing(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail()) })));
 }
 
 // Issue 11 item 12: documents made from an older quote revision are marked on the card.
 export function api_documentStatus(dealId: unknown) {
-  return api((ctx) => documentStatus(ctx, dealId));
+  return api('api_documentStatus', (ctx) => documentStatus(ctx, dealId));
 }

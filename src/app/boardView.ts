@@ -1,5 +1,6 @@
 // Assembles the board the sidebar shows from decoded rows: a pure function of plain data.
 import { Actor, canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
+import { canSeeDealContacts } from '../domain/clientRights';
 import { ALLOWED_TRANSITIONS, CLOSED_STAGES, STAGE_KEYS, StageKey } from '../domain/stages';
 import { rollupForecast } from '../domain/forecast';
 import { parseWorkingTime } from '../domain/slots';
@@ -21,7 +22,18 @@ export interface Moment {
   localDay(instant: Date): string;
 }
 
-export function toCard(deal: Deal & { stage: StageKey }, actor: Actor, team: readonly TeamMember[], moment: Moment): Card {
+/** Settings that decide whose contacts a card carries (client_view_others). */
+export interface ContactRules {
+  managersViewOthers: boolean;
+}
+
+export function contactRulesOf(settings: Settings): ContactRules {
+  return { managersViewOthers: settings.clientViewOthers };
+}
+
+export function toCard(deal: Deal & { stage: StageKey }, actor: Actor, team: readonly TeamMember[], moment: Moment, contacts: ContactRules): Card {
+  // The client's phone and e-mail only for who may see them (issue 20, item 4): stripped here, on the server.
+  const showContacts = canSeeDealContacts(actor, deal, contacts);
   const managerName = (team.filter((m) => sameEmail(m.email, deal.manager))[0] || { name: deal.manager }).name;
   let nextContactState: Card['nextContactState'] = null;
   if (deal.nextContactAt) {
@@ -39,8 +51,8 @@ export function toCard(deal: Deal & { stage: StageKey }, actor: Actor, team: rea
     position: deal.position,
     clientId: deal.clientId,
     clientName: deal.clientName,
-    phone: deal.phone,
-    email: deal.email,
+    phone: showContacts ? deal.phone : '',
+    email: showContacts ? deal.email : '',
     manager: deal.manager,
     managerName,
     budget: deal.budget,
@@ -79,12 +91,15 @@ export function normalizeFilter(filter: BoardFilter | null | undefined, actor: A
   };
 }
 
-export function matchesFilter(deal: Deal, filter: Board['filter'], actor: Actor): boolean {
+export function matchesFilter(deal: Deal, filter: Board['filter'], actor: Actor, contacts: ContactRules): boolean {
   if (filter.scope === 'mine' && !sameEmail(deal.manager, actor.email)) return false;
   if (filter.scope === 'manager' && !sameEmail(deal.manager, filter.manager || '')) return false;
   if (filter.search) {
-    const haystack = `${deal.title} ${deal.clientName} ${deal.phone} ${deal.email}`.toLowerCase();
-    const digits = deal.phone.replace(/\D/g, '');
+    // A search must not find a card by contacts the card does not show (it would reveal them).
+    const shown = canSeeDealContacts(actor, deal, contacts);
+    const phone = shown ? deal.phone : '';
+    const haystack = `${deal.title} ${deal.clientName} ${phone} ${shown ? deal.email : ''}`.toLowerCase();
+    const digits = phone.replace(/\D/g, '');
     for (const word of filter.search.toLowerCase().split(/\s+/)) {
       if (word === '') continue;
       const wordDigits = word.replace(/\D/g, '');
@@ -127,12 +142,12 @@ export function buildBoard(input: {
     const problem = input.stageProblems ? input.stageProblems[found.id] : undefined;
     const deal = problem ? { ...found, stage: problem.accepted } : found;
     if (!deal.stage) continue;
-    if (!matchesFilter(deal, filter, actor)) continue;
+    if (!matchesFilter(deal, filter, actor, contactRulesOf(settings))) continue;
     if (!filter.includeArchive && isArchived(deal, settings, moment)) {
       archived[deal.stage] += 1;
       continue;
     }
-    const card = toCard(deal as Deal & { stage: StageKey }, actor, team, moment);
+    const card = toCard(deal as Deal & { stage: StageKey }, actor, team, moment, contactRulesOf(settings));
     if (problem) card.stageProblem = { row: problem.row, typed: problem.typed, why: problem.why };
     byStage[deal.stage].push(card);
   }

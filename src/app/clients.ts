@@ -6,7 +6,7 @@ import { DecodedRow, isDate } from '../workbook/codec';
 import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
 import { FoundRows, openRows } from '../workbook/rows';
 import { searchIndex } from '../domain/clientSearch';
-import { ClientAccessRules, canEditClient, canViewClient } from '../domain/clientRights';
+import { ClientAccessRules, canEditClient, canViewClient, clientNotFound, executorSeesContactsAt } from '../domain/clientRights';
 import { normalizeEmail, normalizePhone } from '../domain/phones';
 import { sameEmail } from '../domain/roles';
 import { isStageKey } from '../domain/stages';
@@ -33,6 +33,8 @@ export function accessRules(ctx: UseCaseContext, deals?: Table): ClientAccessRul
   const dealTable = deals || readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
   const clientIds: string[] = [];
   for (const row of rowsWhere(dealTable, 'id', (v) => dealIds[text(v)] === true, ctx.ports.dates)) {
+    // A deal still in the sales pipeline does not open its client to the executor.
+    if (!executorSeesContactsAt(row.record.stage as never)) continue;
     const id = text(row.record.clientId);
     if (id && clientIds.indexOf(id) < 0) clientIds.push(id);
   }
@@ -89,11 +91,10 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
   // Found, not scanned (issue 15): the client's row, its deals by Client ID, their documents and
   // activities by Deal ID; what the card reads grows with the client's history, not the workbook.
   const row = openRows(ports.sheets, CLIENTS, ports.dates).byId(clientId);
-  if (!row) throw new InputError(`There is no client with id ${clientId}; it may have been deleted or merged.`);
+  // Missing or not the caller's: one sentence for both, naming nothing (issue 20, item 4).
+  if (!row) throw new InputError(clientNotFound(clientId));
   const fields = fieldsOf(row.record);
-  if (!canViewClient(ctx.actor, { id: clientId, manager: fields.manager }, accessRules(ctx))) {
-    throw new InputError(`${fields.name} is a client of ${ctx.config.team.filter((m) => sameEmail(m.email, fields.manager)).map((m) => m.name)[0] || fields.manager}; you may not open it.`);
-  }
+  if (!canViewClient(ctx.actor, { id: clientId, manager: fields.manager }, accessRules(ctx))) throw new InputError(clientNotFound(clientId));
   const dealRows = openRows(ports.sheets, DEALS, ports.dates).where('clientId', clientId).map((r) => toDeal(r.record));
   const dealIds: Record<string, string> = {};
   for (const d of dealRows) dealIds[d.id] = d.title;
@@ -197,9 +198,13 @@ export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clien
   return ctx.ports.lock.withDocumentLock(() => {
     const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
     const row = findRow(clients, clientId);
-    if (!row) throw new InputError(`There is no client with id ${clientId}.`);
+    if (!row) throw new InputError(clientNotFound(clientId));
     const before = fieldsOf(row.record);
-    if (!canEditClient(ctx.actor, { manager: before.manager })) throw new InputError(`Only ${before.manager || 'the client\'s manager'}, a head or the owner may change ${before.name}.`);
+    if (!canEditClient(ctx.actor, { manager: before.manager })) {
+      // Not even viewable: the same sentence as a missing id. Viewable (client_view_others): read only.
+      if (!canViewClient(ctx.actor, { id: clientId, manager: before.manager }, accessRules(ctx))) throw new InputError(clientNotFound(clientId));
+      throw new InputError('This client is read only for you: only its manager, a head or the owner may change it.');
+    }
     // A group outside the list is refused, unless it is the one the client already has (kept as typed).
     if (unknownGroup && String(patch.group) !== before.group) throw new InputError(unknownGroup);
     if ('manager' in patch && !sameEmail(String(patch.manager), before.manager) && ctx.actor.role === 'manager') {

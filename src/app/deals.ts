@@ -11,7 +11,7 @@ import { positionAt, renumber } from '../domain/ordering';
 import { isForecast } from '../domain/forecast';
 import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem } from './contracts/board';
 import { Deal, iso, toDeal, toLead } from './records';
-import { allowedMovesFor, buildBoard, isArchived, toCard } from './boardView';
+import { allowedMovesFor, buildBoard, contactRulesOf, isArchived, toCard } from './boardView';
 import { UseCaseContext } from './session';
 import { refuseIfStale } from './conflicts';
 import { appendActivities, ActivityRecord } from './audit';
@@ -112,7 +112,7 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
     const failures = evaluateMove(deal, toStage, ctx.actor, ctx.config.settings.stageNames, openGatesOf(deal.openGates));
     if (failures.length > 0) {
-      return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment) };
+      return { ok: false, reasons: failures.map((f) => f.message), card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)) };
     }
     // The sidebar sends the positions of the neighbours it showed: the card goes between them.
     let position = seen ? positionBetween(seen) : null;
@@ -163,7 +163,7 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     appendActivities(ctx.ports, ctx.actor.email, entries);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
     if (stageChanged) queueStageMail(ctx, moved, deal.stage);
-    return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment) };
+    return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)) };
   });
 }
 
@@ -267,12 +267,12 @@ export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: un
       if (!same) summaries.push(describeChange(key, before, after, ctx));
       else delete changes[key];
     }
-    if (summaries.length === 0) return toCard(deal, ctx.actor, ctx.config.team, ctx.moment);
+    if (summaries.length === 0) return toCard(deal, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings));
     const patch = { ...changes, ...stamp(ctx, deal) };
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId, clientId: deal.clientId, summary: summaries.join('; ') }]);
     const updated = toDeal(decodeBack(table, row));
-    return toCard(updated as Deal & { stage: StageKey }, ctx.actor, ctx.config.team, ctx.moment);
+    return toCard(updated as Deal & { stage: StageKey }, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings));
   });
 }
 
@@ -313,7 +313,7 @@ export function getDeal(ctx: UseCaseContext, dealIdArg: unknown): DealDetails {
     .sort((a, b) => String(b.at).localeCompare(String(a.at)))
     .slice(0, 200);
   return {
-    card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment),
+    card: toCard(deal, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)),
     notes: deal.notes,
     source: deal.source,
     createdAt: iso(deal.createdAt),

@@ -23,7 +23,7 @@ export function loadDemoDataWith(ports: Ports, request: DemoRequest | undefined)
     if (dealTable.rows.length > 0) {
       throw new InputError('The Deals tab already has deals: demo data goes only into an empty workbook, so nothing of yours is mixed with it.');
     }
-    const data = generateDemo({ now: ports.clock.now(), deals, clients, seed });
+    const data = generateDemo({ now: ports.clock.now(), deals, clients, seed, newId: (prefix) => ports.ids.next(prefix) });
     const users = readTable(ports.sheets, USERS, ports.dates);
     const present = users.rows.map((r) => String(r.record.email));
     // Setup named its first user after the email; the demo studio has a real name for them.

@@ -1,7 +1,6 @@
-// Who may run the workbook-wide menu actions, decided on the server (the menu only mirrors it).
+// The caller's role for the menu (onOpen). Who may run what is decided in app/access.ts.
 import { Ports } from '../ports';
 import { Role } from '../domain/roles';
-import { ownerOnlyRefusal } from '../domain/menu';
 import { begin } from './session';
 
 /** The caller's role, or null when it cannot be known (workbook not set up, no session). */
@@ -11,13 +10,4 @@ export function roleOf(ports: Ports): Role | null {
   } catch (_) {
     return null;
   }
-}
-
-/**
- * A plain refusal when someone other than the owner runs an owner action, else null. An empty
- * workbook (no team yet) lets anyone run setup: they become its owner.
- */
-export function ownerActionRefusal(ports: Ports, functionName: string): string | null {
-  const role = roleOf(ports);
-  return role === null || role === 'owner' ? null : ownerOnlyRefusal(functionName, role);
 }

@@ -8,6 +8,11 @@ export interface DemoOptions {
   deals?: number;
   clients?: number;
   now: Date;
+  /**
+   * Ids for the rows (issue 20, item 4): the add-on passes its id source (random, unguessable),
+   * so demo rows a team keeps cannot be opened by counting up. Without it: readable serials.
+   */
+  newId?: (prefix: string) => string;
 }
 
 export interface DemoData {
@@ -76,6 +81,7 @@ export function generateDemo(options: DemoOptions): DemoData {
   const clientCount = options.clients ?? Math.max(10, Math.round(dealCount * 0.75));
   let serial = 0;
   const id = (prefix: string) => {
+    if (options.newId) return options.newId(prefix);
     serial += 1;
     return `${prefix}-demo${String(serial).padStart(7, '0')}`;
   };
@@ -86,7 +92,7 @@ export function generateDemo(options: DemoOptions): DemoData {
     return d;
   };
 
-  const users = DEMO_TEAM.map((m, i) => ({ id: `U-demo${i + 1}`, ...m, active: true }));
+  const users = DEMO_TEAM.map((m, i) => ({ id: options.newId ? options.newId('U') : `U-demo${i + 1}`, ...m, active: true }));
 
   const clients: Record<string, unknown>[] = [];
   for (let i = 0; i < clientCount; i++) {

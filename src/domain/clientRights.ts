@@ -2,6 +2,7 @@
 // and, when Settings allow (client_view_others), views the others'; head and owner see and
 // edit all; an executor sees only the clients of the deals they work on.
 import { Actor, isSupervisor, sameEmail } from './roles';
+import { StageKey } from './stages';
 
 export interface ClientAccessRules {
   /** Settings client_view_others: managers may open other managers' clients (read only). */
@@ -28,4 +29,32 @@ export function canImportClients(actor: Actor): boolean {
 
 export function canMergeClients(actor: Actor): boolean {
   return isSupervisor(actor);
+}
+
+/**
+ * The stages where an executor does the work (issue 20, item 4): only there may they see the
+ * client's phone and e-mail. A plan applied to a deal still in New or Negotiation makes them
+ * responsible for a checkpoint, but the sales pipeline's contacts stay the managers'.
+ */
+const EXECUTOR_CONTACT_STAGES: readonly StageKey[] = ['in_work', 'completed'];
+
+export function executorSeesContactsAt(stage: StageKey | null | undefined): boolean {
+  return !!stage && EXECUTOR_CONTACT_STAGES.indexOf(stage) >= 0;
+}
+
+/**
+ * May this person see the phone and e-mail a deal's card carries? The client's rights, read
+ * from the deal: with client_view_others off a manager sees only their own (and unassigned)
+ * deals' contacts; an executor only in the work stages (the board already holds only the deals
+ * they work on); head and owner all.
+ */
+export function canSeeDealContacts(actor: Actor, deal: { manager: string; stage: StageKey | null }, rules: Pick<ClientAccessRules, 'managersViewOthers'>): boolean {
+  if (isSupervisor(actor)) return true;
+  if (actor.role === 'manager') return rules.managersViewOthers || deal.manager.trim() === '' || sameEmail(actor.email, deal.manager);
+  return executorSeesContactsAt(deal.stage);
+}
+
+/** The sentence for a client that is missing or not the caller's: the same for both, so it tells nothing. */
+export function clientNotFound(clientId: string): string {
+  return `There is no client ${clientId} that you may open: it may have been deleted or merged, or it is not yours.`;
 }

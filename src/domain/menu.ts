@@ -1,18 +1,11 @@
-// The add-on menu by role: what a person may run, nothing more. When the role cannot be known
-// (AuthMode.NONE before the add-on is used in a document) every item is listed and the action
-// itself refuses with a plain sentence (src/app/ownerActions.ts).
+// The add-on menu by role: what a person may run, nothing more, read from the one access table
+// (access.ts) that the server check reads too. When the role cannot be known (AuthMode.NONE
+// before the add-on is used in a document) every item is listed and the action itself refuses
+// with a plain sentence (src/app/access.ts).
 import { Role } from './roles';
+import { mayRun } from './access';
 
 export type MenuEntry = { caption: string; functionName: string } | 'separator';
-
-/**
- * Actions that change the whole workbook: the owner's alone. (Install document templates stays
- * open to the team from the menu, as the documents journey expects: it only adds missing Docs.)
- */
-export const OWNER_ACTIONS: Record<string, string> = {
-  setupWorkbook: 'set up the workbook',
-  loadDemoData: 'load demo data',
-};
 
 const ALL: MenuEntry[] = [
   { caption: 'Open deal board', functionName: 'openBoard' },
@@ -31,19 +24,16 @@ const ALL: MenuEntry[] = [
   { caption: 'Send queued e-mails now', functionName: 'sendQueuedMailNow' },
 ];
 
-/** Sending the outbox is a sales action: executors are not offered it (the api refuses them too). */
-const NOT_FOR_EXECUTORS = ['sendQueuedMailNow'];
-
 export function menuFor(role: Role | null): MenuEntry[] {
-  if (role === null || role === 'owner') return ALL.slice();
-  const kept = ALL.filter((e) => e === 'separator' || !(e.functionName in OWNER_ACTIONS || (role === 'executor' && NOT_FOR_EXECUTORS.indexOf(e.functionName) >= 0)));
-  // No separator left dangling at the end.
-  while (kept.length && kept[kept.length - 1] === 'separator') kept.pop();
-  return kept;
+  if (role === null) return ALL.slice();
+  const kept = ALL.filter((e) => e === 'separator' || mayRun(e.functionName, { role, teamEmpty: false }));
+  // No separator left dangling at the end, none doubled, none first.
+  const tidy = kept.filter((e, i) => e !== 'separator' || (i > 0 && kept[i - 1] !== 'separator'));
+  while (tidy.length && tidy[tidy.length - 1] === 'separator') tidy.pop();
+  return tidy;
 }
 
-/** The sentence a non-owner gets instead of an error trace. */
-export function ownerOnlyRefusal(functionName: string, role: Role): string {
-  const what = OWNER_ACTIONS[functionName] || 'do this';
-  return `Only the owner can ${what}. You are signed in as ${role === 'executor' ? 'an executor' : `a ${role}`}: ask the owner (Users tab) to do it.`;
+/** The functions the menu can show: each must have an entry in the access table. */
+export function menuFunctions(): string[] {
+  return ALL.filter((e): e is { caption: string; functionName: string } => e !== 'separator').map((e) => e.functionName);
 }

@@ -125,8 +125,9 @@ export function gasPorts(): Ports {
   return {
     sheets,
     clock: { now: () => new Date() },
+    // 12 hex digits of a v4 UUID: 48 random bits, so ids cannot be guessed by counting (issue 20).
     ids: { next: (prefix) => `${prefix}-${Utilities.getUuid().replace(/-/g, '').slice(0, 12)}` },
-    session: { userEmail: () => Session.getActiveUser().getEmail() || '' },
+    session: { userEmail: () => Session.getActiveUser().getEmail() || '', effectiveEmail: () => Session.getEffectiveUser().getEmail() || '' },
     cache: {
       get: (key) => documentCache().get(key),
       put: (key, value, seconds) => documentCache().put(key, value, seconds),

@@ -8,7 +8,9 @@ import { mapHeaders, HeaderMap } from '../workbook/headers';
 import { DEFAULT_SETTINGS, Settings } from '../domain/settings';
 import { Ports } from '../ports';
 import { readTable, appendRecords } from '../workbook/table';
-import { refreshConfig } from '../app/config';
+import { Config, refreshConfig } from '../app/config';
+import { recordTriggerOwner } from '../app/access';
+import { sameEmail } from '../domain/roles';
 import { ensureSize } from './ports';
 import { stageLabel, stageOfCell } from '../workbook/stageLabels';
 import { STAGE_KEYS } from '../domain/stages';
@@ -40,8 +42,12 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedPlans(ports, report);
     seedCatalog(ports, report);
     seedNotifications(ports);
-    installTriggers(spreadsheet, report);
     const config = refreshConfig(ports);
+    // Triggers run as whoever installs them: only an owner's, recorded so that only theirs act.
+    if (isActiveOwner(config, ports.session.effectiveEmail())) {
+      installTriggers(spreadsheet, report);
+      recordTriggerOwner(ports);
+    }
     applySettingsDropdowns(spreadsheet, config.settings, maps);
     renameStageCells(spreadsheet, maps);
     return report;
@@ -262,6 +268,10 @@ function seedCatalog(ports: Ports, report: SetupReport): void {
   if (table.rows.length > 0) return;
   appendRecords(ports.sheets, table, DEFAULT_CATALOG.map((item) => ({ ...item, active: true })), ports.dates);
   report.catalogAdded = DEFAULT_CATALOG.length;
+}
+
+function isActiveOwner(config: Config, email: string): boolean {
+  return email !== '' && config.team.some((m) => m.active && m.role === 'owner' && sameEmail(m.email, email));
 }
 
 function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {

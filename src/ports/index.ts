@@ -38,6 +38,8 @@ export interface IdSource {
 export interface SessionPort {
   /** The signed-in user's email ('' when Google does not disclose it). */
   userEmail(): string;
+  /** Who the execution runs as: the user, or for an installable trigger the one who installed it. */
+  effectiveEmail(): string;
 }
 
 export interface KeyValueCache {

@@ -280,7 +280,8 @@ describe('client card and rights', () => {
     expect(at).toBeGreaterThan(0);
     ws.editCell('Settings', at + 1, 2, 'FALSE');
     ws.setUser('anna@studio.test');
-    expect(runFromClient(ws, addon, 'api_getClient', [boris.ID]).error.message).toContain('you may not open it');
+    // Issue 20 item 4: the refusal used to name the client and its manager; now it is the sentence a missing id gets.
+    expect(runFromClient(ws, addon, 'api_getClient', [boris.ID]).error.message).toBe(`There is no client ${boris.ID} that you may open: it may have been deleted or merged, or it is not yours.`);
     const search = ok(ws, addon, 'api_findClients', 'example.com');
     expect(search.hits.every((h: any) => h.manager === 'anna@studio.test')).toBe(true);
   });
