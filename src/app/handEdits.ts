@@ -16,6 +16,7 @@ import { appendActivities } from './audit';
 import { Deal, toCheckpoint, toDeal } from './records';
 import { dealHealth, groupByDeal } from './healthBook';
 import { momentOf } from './session';
+import { guardOwnerTab, isOwnerTab } from './ownerTabs';
 
 export interface EditFacts {
   sheetName: string;
@@ -43,8 +44,10 @@ export interface ProblemStore {
 }
 
 export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
-  if (facts.sheetName === SETTINGS.name || facts.sheetName === USERS.name) {
-    refreshConfig(ports);
+  if (isOwnerTab(facts.sheetName)) {
+    // The config from before the edit: whoever just typed "owner" on Users is judged by their old role.
+    guardOwnerTab(ports, store, loadConfig(ports), facts, editorOf(ports, facts));
+    if (facts.sheetName === SETTINGS.name || facts.sheetName === USERS.name) refreshConfig(ports);
     return;
   }
   if (facts.sheetName === CHECKPOINTS.name) {

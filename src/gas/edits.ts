@@ -1,5 +1,6 @@
 import { EditFacts, HAND_PROBLEMS_KEY, ProblemStore } from '../app/handEdits';
-import { DEALS } from '../workbook/schema';
+import { DEALS, NOTIFICATIONS } from '../workbook/schema';
+import { isOwnerTab } from '../app/ownerTabs';
 import { Problem } from '../workbook/codec';
 
 /** Reads what the handler needs from the event: the header and edited rows of Deals only. */
@@ -21,6 +22,11 @@ export function editFactsOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditFacts 
     const width = sheet.getLastColumn();
     facts.header = sheet.getRange(1, 1, 1, width).getValues()[0];
     facts.rows = sheet.getRange(facts.row, 1, facts.numRows, width).getValues();
+  } else if (isOwnerTab(facts.sheetName)) {
+    // Small tabs: the header names the column in the audit; Notifications' rows give the keys edited.
+    const width = Math.max(sheet.getLastColumn(), 1);
+    facts.header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    if (facts.sheetName === NOTIFICATIONS.name && facts.row > 1) facts.rows = sheet.getRange(facts.row, 1, facts.numRows, width).getValues();
   }
   return facts;
 }

@@ -12,6 +12,7 @@ import { refreshConfig } from '../app/config';
 import { ensureSize } from './ports';
 import { stageLabel, stageOfCell } from '../workbook/stageLabels';
 import { STAGE_KEYS } from '../domain/stages';
+import { protectOwnerTabs } from './protections';
 
 export interface SetupReport {
   tabsCreated: string[];
@@ -41,6 +42,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedCatalog(ports, report);
     seedNotifications(ports);
     installTriggers(spreadsheet, report);
+    protectOwnerTabs(spreadsheet);
     const config = refreshConfig(ports);
     applySettingsDropdowns(spreadsheet, config.settings, maps);
     renameStageCells(spreadsheet, maps);
