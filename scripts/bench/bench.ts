@@ -246,6 +246,17 @@ const ACTIONS: Action[] = [
     },
   },
   {
+    // Issue 20 item 6: an executor types into a deal's Amount; the on-edit trigger audits it and puts it back.
+    name: 'hand edit of an amount (put back)', user: 'eva@studio.test', via: 'trigger',
+    prepare: (h, n) => {
+      const values = h.ws.readSheet('Deals').values as unknown[][];
+      const header = values[0] as string[];
+      const amountCol = header.indexOf('Amount');
+      const rows = need(values.map((r, k) => ({ r, k })).filter(({ r, k }) => k > 0 && typeof r[amountCol] === 'number'), n, 'deals with an amount');
+      return (i) => () => h.ws.editCell('Deals', rows[i].k + 1, amountCol + 1, 99999);
+    },
+  },
+  {
     name: 'save a quote', user: ANNA, via: 'sidebar',
     prepare: (h, n) => {
       const catalog = h.as(ANNA, () => h.addon.api_getCatalog());

@@ -3,7 +3,7 @@
 import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../workbook/schema';
 import { completedByHand, recomputeAllHealth } from './checkpoints';
 import { mapHeaders } from '../workbook/headers';
-import { DecodedRow, decodeRow, Problem } from '../workbook/codec';
+import { DecodedRow, decodeRow, isDate as isDateValue, Problem } from '../workbook/codec';
 import { Table, readTable, updateRows } from '../workbook/table';
 import { rowsWhereIn } from '../workbook/rows';
 import { evaluateMove } from '../domain/moves';
@@ -17,6 +17,7 @@ import { Deal, toCheckpoint, toDeal } from './records';
 import { dealHealth, groupByDeal } from './healthBook';
 import { momentOf } from './session';
 import { guardOwnerTab, isOwnerTab } from './ownerTabs';
+import { TRACKED_DEAL_COLUMNS, judgeTrackedDealEdit, shownBefore } from './trackedEdits';
 
 export interface EditFacts {
   sheetName: string;
@@ -57,7 +58,9 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
   if (facts.sheetName !== DEALS.name || !facts.header || !facts.rows) return;
   const map = mapHeaders(DEALS, facts.header);
   const stageCol = map.index.stage;
-  if (stageCol === undefined || stageCol + 1 < facts.column || stageCol + 1 > facts.column + facts.numColumns - 1) return;
+  const touchesStage = stageCol !== undefined && stageCol + 1 >= facts.column && stageCol + 1 <= facts.column + facts.numColumns - 1;
+  const touchesTracked = TRACKED_DEAL_COLUMNS.some((key) => map.index[key] !== undefined && map.index[key] + 1 >= facts.column && map.index[key] + 1 <= facts.column + facts.numColumns - 1);
+  if (!touchesStage && !touchesTracked) return;
   const config = loadConfig(ports);
   const names = config.settings.stageNames;
   let actor;
@@ -65,6 +68,12 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     actor = currentActor(ports, config, editorOf(ports, facts));
   } catch (_unknownUser) {
     actor = { email: editorOf(ports, facts) || 'someone', name: 'someone', role: 'executor' as const };
+  }
+  if (touchesTracked) {
+    const editor = editorOf(ports, facts);
+    const judged = judgeTrackedDealEdit(ports, store, facts, map, editor ? actor : null, editor || 'someone whose e-mail Google did not disclose');
+    appendActivities(ports, editor || 'someone', judged.entries);
+    if (judged.reverted || !touchesStage) return;
   }
   const problems = store.get();
   const how = facts.via || 'typed in the sheet';
@@ -157,6 +166,21 @@ function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFact
         }
       }
       store.put(problems.slice(-MAX_HAND_PROBLEMS));
+    }
+    // Due and Done by typed by hand: audited with before → after (the health recompute follows a new due date).
+    for (const key of ['due', 'doneBy']) {
+      const at = table.map.index[key];
+      if (at === undefined || at + 1 < facts.column || at + 1 > facts.column + facts.numColumns - 1) continue;
+      const header = CHECKPOINTS.columns.filter((c) => c.key === key)[0].header;
+      for (let row = facts.row; row < facts.row + facts.numRows; row++) {
+        const found = table.rows.filter((r) => r.row === row)[0];
+        if (!found) continue;
+        const now = found.record[key];
+        const after = isDateValue(now) ? ports.dates.toLocalDate(now) : String(now ?? '');
+        const type = key === 'due' ? 'date' : 'email';
+        const change = facts.numRows === 1 && facts.numColumns === 1 ? `"${shownBefore(type, facts.oldValue)}" → "${after}"` : `now "${after}" (pasted)`;
+        entries.push({ kind: 'audit', dealId: String(found.record.dealId), summary: `Checkpoint ${String(found.record.name)}: ${header} changed by hand by ${editor || 'someone'}: ${change}` });
+      }
     }
     recomputeAllHealth(ports, config);
     appendActivities(ports, editor || 'someone', entries);
