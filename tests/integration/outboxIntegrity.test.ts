@@ -74,6 +74,18 @@ describe('a queued message is sent exactly as rendered', () => {
     expect(rows[2].ID).toBe(second.ID);
   });
 
+  test('text that Sheets stores with an apostrophe (=, +, -, @ first) reads back as it was sealed: the message goes', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const card = cards(addon, 'negotiation').filter((c: Any) => c.email)[0];
+    const title = cellOf(ws, 'Deals', card.id, 'Title');
+    ws.editCell('Deals', title.row, title.col, "'=HYPERLINK(\"http://evil.test\",\"x\") +1 -2 @3");
+    const fresh = addon.api_getDeal(card.id).card;
+    expect(addon.api_moveDeal(card.id, 'in_work', 0, fresh.version).ok).toBe(true);
+    const run = addon.sendQueuedMailNow();
+    expect(run.sent).toBe(1);
+    expect(ws.mail.sent()[0].subject).toContain('=HYPERLINK');
+  });
+
   test('200 rows forged by hand are all refused in one run, and the problem list stays within one document property', () => {
     const { ws, addon } = demoWorkspace(80);
     const header = (ws.readSheet('Outbox').values as unknown[][])[0].map(String);
