@@ -185,7 +185,7 @@ function hourly(): void {
   recomputeAllHealth(ports, config);
   refreshDelayReport(ports, config);
   queueDigests(ports, config, gasSheetLinks());
-  drainOutbox(ports, gasMail());
+  drainOutbox(ports, gasMail(), { problems: gasProblemStore() });
   syncMeetingsForTrigger(ports);
   continueImportsForTrigger(ports, startedAt);
 }
@@ -412,7 +412,7 @@ function plain<T>(value: T): T {
 /** Menu: drain the outbox now (the hourly trigger does the same). */
 export function sendQueuedMailNow() {
   if (refusedMenuAction('sendQueuedMailNow')) return null;
-  const result = userFacing(() => drainOutbox(gasPorts(), gasMail()));
+  const result = userFacing(() => drainOutbox(gasPorts(), gasMail(), { problems: gasProblemStore() }));
   SpreadsheetApp.getActive().toast(describeDrain(result), ADDON_TITLE, 8);
   return plain(result);
 }

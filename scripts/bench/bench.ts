@@ -3,6 +3,7 @@
 // calls by Class.method (data calls marked), cells moved, server CPU, payload, heap, and an
 // estimated Apps Script wall time from the latency model (latency.ts, sources in the README).
 // `--check` exits 1 when an action's calls exceed bench/budget.json; times are only reported.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -146,6 +147,23 @@ const QUOTE = (catalog: any) => ({
   orderDiscountPercent: 5,
 });
 
+/**
+ * The seal the add-on would have put on a queued row (src/domain/messageSeal.ts): HMAC-SHA256 of
+ * the sealed fields under the workbook's secret (made here when the workbook has none yet), as
+ * Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(text, secret)) gives it.
+ */
+function benchSeal(ws: any, m: Record<string, unknown>): string {
+  const SECRET = 'dealboard:outbox-seal-secret';
+  let secret = ws.properties('document')[SECRET];
+  if (!secret) {
+    secret = 'bench-secret-0001';
+    ws.execute(() => (ws.globals.PropertiesService as any).getDocumentProperties().setProperty(SECRET, secret));
+  }
+  const fields = [m.ID, m['Idempotency key'], m.Template, m['Deal ID'], m['Client ID'], m.To, m['Reply to'], m['From name'], m.Subject, m.Text, m.HTML, m.Attachments];
+  const text = JSON.stringify(fields.map((v) => (v === undefined || v === null ? '' : String(v))));
+  return crypto.createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(text, 'utf8')).digest('base64').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 // E-mail (issue 12): the drain of 200 queued messages (Workspace quota) and the morning digest.
 const MAIL_ACTIONS: Action[] = [
   {
@@ -154,11 +172,15 @@ const MAIL_ACTIONS: Action[] = [
       h.ws.mail.dailyQuota = 1500;
       const header = (h.ws.readSheet('Outbox').values as unknown[][])[0].map(String);
       const at = new Date(h.ws.clock.millis());
-      const rows = Array.from({ length: 200 }, (_, k) => header.map((col) => ({
-        ID: `M-bench-${h.size}-${i}-${k}`, Status: 'queued', 'Idempotency key': `bench|${i}|${k}`, Template: 'stage.in_work',
-        To: `client${k}@example.com`, 'Reply to': ANNA, 'From name': 'Anna Novak', Subject: `Bench ${k}`, Text: 'Hello', HTML: '<p>Hello</p>',
-        'Queued at': at, Attempts: 0, Manager: ANNA,
-      } as Record<string, unknown>)[col] ?? ''));
+      const rows = Array.from({ length: 200 }, (_, k) => {
+        const message: Record<string, unknown> = {
+          ID: `M-bench-${h.size}-${i}-${k}`, Status: 'queued', 'Idempotency key': `bench|${i}|${k}`, Template: 'stage.in_work',
+          To: `client${k}@example.com`, 'Reply to': ANNA, 'From name': 'Anna Novak', Subject: `Bench ${k}`, Text: 'Hello', HTML: '<p>Hello</p>',
+          'Queued at': at, Attempts: 0, Manager: ANNA,
+        };
+        message.Seal = benchSeal(h.ws, message);
+        return header.map((col) => message[col] ?? '');
+      });
       h.ws.appendRows('Outbox', rows);
       return () => h.addon.sendQueuedMailNow();
     },
@@ -221,6 +243,17 @@ const ACTIONS: Action[] = [
       const managerCol = header.indexOf('Manager');
       const rows = need(values.map((r, k) => ({ r, k })).filter(({ r }) => r[stageCol] === 'New' && r[managerCol] === ANNA), n, 'new deals of Anna');
       return (i) => () => h.ws.editCell('Deals', rows[i].k + 1, stageCol + 1, 'Negotiation');
+    },
+  },
+  {
+    // Issue 20 item 6: an executor types into a deal's Amount; the on-edit trigger audits it and puts it back.
+    name: 'hand edit of an amount (put back)', user: 'eva@studio.test', via: 'trigger',
+    prepare: (h, n) => {
+      const values = h.ws.readSheet('Deals').values as unknown[][];
+      const header = values[0] as string[];
+      const amountCol = header.indexOf('Amount');
+      const rows = need(values.map((r, k) => ({ r, k })).filter(({ r, k }) => k > 0 && typeof r[amountCol] === 'number'), n, 'deals with an amount');
+      return (i) => () => h.ws.editCell('Deals', rows[i].k + 1, amountCol + 1, 99999);
     },
   },
   {

@@ -3,7 +3,7 @@
 import {
   AuthModeName, CallCounter, EmulatorContext, Execution, VirtualClock,
 } from './context';
-import { SheetSnapshot, SpreadsheetModel, createSpreadsheetApp, dateToSerial, snapshotSheet } from './spreadsheet/index';
+import { PROTECTED_EDIT_MESSAGE, SheetSnapshot, SpreadsheetModel, createSpreadsheetApp, dateToSerial, snapshotSheet } from './spreadsheet/index';
 import { createCacheService } from './services/cache';
 import { createHtmlService } from './services/html';
 import { createLockService } from './services/lock';
@@ -213,6 +213,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       timeZone,
     });
 
+  // The user the workspace starts with created the spreadsheet: its owner, who may always edit protected ranges.
+  if (!model.owner) model.owner = defaultUser;
+
   // One Drive per workspace: the add-on's user owns what it creates (drive.file scope). Its ids
   // come from its own seed, so adding Drive did not shift the ids the spreadsheet side draws.
   const drive = saved?.drive !== undefined
@@ -373,6 +376,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const activeSpreadsheet = () => SpreadsheetApp.getActiveSpreadsheet();
 
   function typeCell(sheet: string, row: number, col: number, value: unknown, editor: string = defaultUser) {
+    // As in Sheets: a protected cell refuses a person who is not among its editors (nothing changes, no trigger fires).
+    if (calls.uncounted(() => model.protectionRefusing(sheet, row, col, editor))) throw new Error(PROTECTED_EDIT_MESSAGE);
     const oldValue = calls.uncounted(() => model.setCellValue(sheet, row, col, value));
     const sheetName = calls.uncounted(() => model.requireSheet(sheet).name);
     const newValue = calls.uncounted(() => activeSpreadsheet().getSheetByName(sheetName)!.getRange(row, col).getValue());

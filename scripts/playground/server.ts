@@ -585,7 +585,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         }
         // Text is typed as a person would: the emulator parses numbers, TRUE/FALSE and
         // yyyy-mm-dd[ hh:mm] dates (in the spreadsheet's time zone), unless the cell is plain text.
-        const result = session.ws.editCell(sheet, row, col, value);
+        let result: ReturnType<typeof session.ws.editCell>;
+        try {
+          result = session.ws.editCell(sheet, row, col, value);
+        } catch (error) {
+          // A protected cell refuses a person who is not its editor, as the Sheets editor does.
+          if (error instanceof Error && /protected cell/.test(error.message)) throw new HttpError(403, error.message);
+          throw error;
+        }
         session.harvest(result.runs);
         const failed = result.runs.filter((r) => !r.ok);
         out = { ok: true, value: jsonValue(result.value), runs: result.runs.map((r) => ({ handler: r.handler, ok: r.ok, error: r.error ?? null })), failed: failed.length };

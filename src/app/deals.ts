@@ -33,7 +33,8 @@ export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | un
   const leads = readTable(ctx.ports.sheets, LEADS, ctx.ports.dates);
   // A problem typed by hand stays listed while the cell still holds what was typed.
   const open = handProblems.filter((p) => {
-    if (p.tab !== DEALS.name) return true;
+    // Other columns' problems (a pasted block someone may not change) stay listed for a person.
+    if (p.tab !== DEALS.name || p.column !== 'Stage') return true;
     const cell = deals.stageCell(p.row);
     return cell !== undefined && String(cell) === p.value;
   });

@@ -3,7 +3,7 @@
 import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../workbook/schema';
 import { completedByHand, recomputeAllHealth } from './checkpoints';
 import { mapHeaders } from '../workbook/headers';
-import { DecodedRow, decodeRow, Problem } from '../workbook/codec';
+import { DecodedRow, decodeRow, isDate as isDateValue, Problem } from '../workbook/codec';
 import { Table, readTable } from '../workbook/table';
 import { writeChangedCells } from '../workbook/changedCells';
 import { rowsWhereIn } from '../workbook/rows';
@@ -17,6 +17,8 @@ import { appendActivities } from './audit';
 import { Deal, toCheckpoint, toDeal } from './records';
 import { dealHealth, groupByDeal } from './healthBook';
 import { momentOf } from './session';
+import { guardOwnerTab, isOwnerTab } from './ownerTabs';
+import { TRACKED_DEAL_COLUMNS, judgeTrackedDealEdit, shownBefore } from './trackedEdits';
 
 export interface EditFacts {
   sheetName: string;
@@ -30,8 +32,10 @@ export interface EditFacts {
   editor?: string;
   /** How the change was made, for the audit ("typed in the sheet" when absent). */
   via?: string;
-  /** The header row, read by the adapter only for the Deals tab (the edited rows are read under the lock). */
+  /** The header row, read by the adapter for Deals and the owner's tabs. */
   header?: unknown[];
+  /** The edited rows: Deals' are read again under the lock by the handler; Notifications' by the adapter. */
+  rows?: unknown[][];
 }
 
 export const HAND_PROBLEMS_KEY = 'dealboard:hand-problems';
@@ -44,8 +48,10 @@ export interface ProblemStore {
 }
 
 export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
-  if (facts.sheetName === SETTINGS.name || facts.sheetName === USERS.name) {
-    refreshConfig(ports);
+  if (isOwnerTab(facts.sheetName)) {
+    // The config from before the edit: whoever just typed "owner" on Users is judged by their old role.
+    guardOwnerTab(ports, store, loadConfig(ports), facts, editorOf(ports, facts));
+    if (facts.sheetName === SETTINGS.name || facts.sheetName === USERS.name) refreshConfig(ports);
     return;
   }
   if (facts.sheetName === CHECKPOINTS.name) {
@@ -53,29 +59,45 @@ export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts):
     return;
   }
   if (facts.sheetName !== DEALS.name || !facts.header) return;
-  const touched = mapHeaders(DEALS, facts.header).index.stage;
-  if (touched === undefined || touched + 1 < facts.column || touched + 1 > facts.column + facts.numColumns - 1) return;
-  // Another execution (a save from the sidebar, another hand edit) may have written these rows
-  // or the problem list since the event fired: read them again under the document lock, so the
-  // rows written back and the problems stored hold its changes too.
-  const withHeader = { ...facts, header: facts.header };
-  ports.lock.withDocumentLock(() => handleStageEdit(ports, store, withHeader));
-}
-
-function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & { header: unknown[] }): void {
-  // The header is the event's (columns are the owner's to move, and rarely): only the rows are read again.
   const header = facts.header;
   const map = mapHeaders(DEALS, header);
+  const within = (at: number | undefined) => at !== undefined && at + 1 >= facts.column && at + 1 <= facts.column + facts.numColumns - 1;
+  const touchesStage = within(map.index.stage);
+  const touchesTracked = TRACKED_DEAL_COLUMNS.some((key) => within(map.index[key]));
+  if (!touchesStage && !touchesTracked) return;
+  // Another execution (a save from the sidebar, another hand edit) may have written these rows
+  // or the problem list since the event fired: read them again under the document lock, so the
+  // rows written back and the problems stored hold its changes too. The header is the event's
+  // (columns are the owner's to move, and rarely): only the rows are read again.
+  ports.lock.withDocumentLock(() => {
+    const rows = ports.sheets.readBlock(DEALS.name, facts.row, 1, facts.numRows, Math.max(header.length, 1)) || [];
+    const withRows = { ...facts, header, rows };
+    if (touchesTracked) {
+      const editor = editorOf(ports, facts);
+      const judged = judgeTrackedDealEdit(ports, store, withRows, map, editor ? actorOf(ports, loadConfig(ports), facts) : null, editor || 'someone whose e-mail Google did not disclose');
+      appendActivities(ports, editor || 'someone', judged.entries);
+      if (judged.reverted || !touchesStage) return;
+    }
+    handleStageEdit(ports, store, withRows);
+  });
+}
+
+/** Who typed, as the team knows them; someone not on it is judged as an executor. */
+function actorOf(ports: Ports, config: ReturnType<typeof loadConfig>, facts: EditFacts) {
+  try {
+    return currentActor(ports, config, editorOf(ports, facts));
+  } catch (_unknownUser) {
+    return { email: editorOf(ports, facts) || 'someone', name: 'someone', role: 'executor' as const };
+  }
+}
+
+function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & { header: unknown[]; rows: unknown[][] }): void {
+  const { header, rows } = facts;
+  const map = mapHeaders(DEALS, header);
   const stageCol = map.index.stage as number;
-  const rows = ports.sheets.readBlock(DEALS.name, facts.row, 1, facts.numRows, Math.max(header.length, 1)) || [];
   const config = loadConfig(ports);
   const names = config.settings.stageNames;
-  let actor;
-  try {
-    actor = currentActor(ports, config, editorOf(ports, facts));
-  } catch (_unknownUser) {
-    actor = { email: editorOf(ports, facts) || 'someone', name: 'someone', role: 'executor' as const };
-  }
+  const actor = actorOf(ports, config, facts);
   const problems = store.get();
   const how = facts.via || 'typed in the sheet';
   const raw: unknown[][] = [];
@@ -168,6 +190,21 @@ function handleCheckpointEdit(ports: Ports, store: ProblemStore, facts: EditFact
         }
       }
       store.put(problems.slice(-MAX_HAND_PROBLEMS));
+    }
+    // Due and Done by typed by hand: audited with before → after (the health recompute follows a new due date).
+    for (const key of ['due', 'doneBy']) {
+      const at = table.map.index[key];
+      if (at === undefined || at + 1 < facts.column || at + 1 > facts.column + facts.numColumns - 1) continue;
+      const header = CHECKPOINTS.columns.filter((c) => c.key === key)[0].header;
+      for (let row = facts.row; row < facts.row + facts.numRows; row++) {
+        const found = table.rows.filter((r) => r.row === row)[0];
+        if (!found) continue;
+        const now = found.record[key];
+        const after = isDateValue(now) ? ports.dates.toLocalDate(now) : String(now ?? '');
+        const type = key === 'due' ? 'date' : 'email';
+        const change = facts.numRows === 1 && facts.numColumns === 1 ? `"${shownBefore(type, facts.oldValue)}" → "${after}"` : `now "${after}" (pasted)`;
+        entries.push({ kind: 'audit', dealId: String(found.record.dealId), summary: `Checkpoint ${String(found.record.name)}: ${header} changed by hand by ${editor || 'someone'}: ${change}` });
+      }
     }
     recomputeAllHealth(ports, config);
     appendActivities(ports, editor || 'someone', entries);

@@ -21,6 +21,24 @@ const MINUTE = 60000;
 export const PROP_DEAL = 'dealboardDeal';
 export const PROP_BOOKING = 'dealboardBooking';
 export const PROP_BOOK = 'dealboardBook';
+/** The workbook link, kept where only the organiser's copy of the event holds it (never in what the guest receives). */
+export const PROP_SHEET = 'dealboardSheet';
+/** Meetings are planned at most this far ahead: a year-9999 date is a typo or an attack, not a plan. */
+export const MAX_DAYS_AHEAD = 730;
+
+/**
+ * Deal fields as one line of plain text for an event the client receives: no line breaks (so no
+ * forged "Dealboard:" line), no markup (Calendar renders a description's HTML: a raw <a href>
+ * would be a live link), no control characters.
+ */
+export function eventText(value: unknown): string {
+  return String(value === null || value === undefined ? '' : value)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[<>]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
 
 export interface SlotView {
   start: string;
@@ -76,6 +94,8 @@ function readRequest(ctx: UseCaseContext, arg: unknown): MeetingRequest {
   const toDay = day(o.toDay, 'The last day', addDays(fromDay < today ? today : fromDay, ctx.config.settings.meetings.windowDays - 1));
   if (toDay < fromDay) throw new InputError(`The window ends (${toDay}) before it starts (${fromDay}).`);
   if (toDay < today) throw new InputError(`The window ${fromDay} – ${toDay} is in the past. Pick days from today on.`);
+  const latest = addDays(today, MAX_DAYS_AHEAD);
+  if (fromDay > latest || toDay > latest) throw new InputError(`Meetings can be planned up to ${latest} (two years ahead). Check the dates.`);
   if (daysBetween(instantOf(fromDay, 'UTC').getTime(), instantOf(toDay, 'UTC').getTime(), 'UTC').length > 62) {
     throw new InputError('Search at most 62 days at once.');
   }
@@ -107,9 +127,10 @@ export function readTrips(ctx: UseCaseContext, manager: string): Trip[] {
 }
 
 /** Busy time from calendar events: not cancelled, not "available", not declined by the owner. */
-export function busyOf(events: readonly CalendarEvent[], exceptEventId = ''): Interval[] {
+export function busyOf(events: readonly CalendarEvent[], exceptEventIds: string | readonly string[] = ''): Interval[] {
+  const except = typeof exceptEventIds === 'string' ? [exceptEventIds] : exceptEventIds;
   return events
-    .filter((e) => e.status !== 'cancelled' && !e.transparent && e.id !== exceptEventId)
+    .filter((e) => e.status !== 'cancelled' && !e.transparent && except.indexOf(e.id) < 0)
     .filter((e) => !e.guests.some((g) => g.self && g.response === 'declined'))
     .map((e) => ({ start: e.start.getTime(), end: e.end.getTime() }));
 }
@@ -139,7 +160,9 @@ export function findMeetingSlots(ctx: UseCaseContext, calendar: CalendarPort, de
   const events = calendar.listEvents(window.start, window.end);
   const trips = readTrips(ctx, ctx.actor.email);
   const working = parseWorkingTime(ctx.config.settings.workingHours, ctx.config.settings.workingDays);
-  const busy = busyOf(events, String(record.meetingStatus) === 'cancelled' ? '' : String(record.meetingEventId || ''));
+  const own = ownEventIds(ctx, events, String(record.id));
+  if (String(record.meetingStatus) !== 'cancelled' && record.meetingEventId) own.push(String(record.meetingEventId));
+  const busy = busyOf(events, own);
   const city = String(record.city || '');
   const slots = findSlots({
     timeZone: ctx.config.timeZone,
@@ -213,6 +236,9 @@ export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLi
   if (!isFinite(startMs)) throw new InputError('The meeting start is missing or not a date and time.');
   const req = readRequest(ctx, { durationMinutes: o.durationMinutes, place: o.place });
   if (startMs < ctx.moment.now.getTime()) throw new InputError('That time is in the past. Pick a slot from now on.');
+  if (startMs > ctx.moment.now.getTime() + MAX_DAYS_AHEAD * 24 * 60 * MINUTE) {
+    throw new InputError(`That time is more than two years ahead (${new Date(startMs).toISOString().slice(0, 10)}). Pick a slot from the planner.`);
+  }
   const start = new Date(startMs);
   const end = new Date(startMs + req.durationMinutes * MINUTE);
   if (o.end !== undefined && o.end !== null && o.end !== '' && Date.parse(String(o.end)) <= startMs) {
@@ -227,11 +253,19 @@ export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLi
     const onTrip = trip !== null && sameCity(trip.city, String(record.city || ''));
     const travel = onTrip ? 0 : travelFor(ctx, req.place) * MINUTE;
     const margin = travel + settings.bufferMinutes * MINUTE;
-    const live = record.meetingEventId && (record.meetingStatus === 'booked' || record.meetingStatus === 'moved') ? String(record.meetingEventId) : '';
+    const liveStatus = record.meetingEventId && (record.meetingStatus === 'booked' || record.meetingStatus === 'moved');
+    const liveCalendar = String(record.meetingCalendar || record.manager || '');
+    if (liveStatus && !sameEmail(liveCalendar, ctx.actor.email)) {
+      throw new InputError(`The meeting of "${String(record.title)}" is in ${liveCalendar}'s calendar: ${liveCalendar} can move it, or cancel it there first and book a new one.`);
+    }
     const around = calendar.listEvents(new Date(startMs - margin), new Date(end.getTime() + margin));
     const key = `${dealId}@${start.toISOString()}`;
     const existing = around.filter((e) => e.status !== 'cancelled' && e.privateProps[PROP_BOOKING] === key)[0];
-    const clash = busyOf(around, existing ? existing.id : live)
+    // A live event of this deal the row does not know (an earlier attempt crashed after creating
+    // it) is the deal's own meeting: moved, never duplicated. One read of the deal's tagged events.
+    const orphan = !existing && !liveStatus ? liveEventsOfDeal(ctx, calendar, dealId)[0] : undefined;
+    const live = liveStatus ? String(record.meetingEventId) : orphan ? orphan.id : '';
+    const clash = busyOf(around, [existing ? existing.id : live].concat(ownEventIds(ctx, around, dealId)))
       .filter((b) => b.start < end.getTime() + margin && b.end > startMs - margin)[0];
     if (clash && !existing) {
       throw new InputError(`That slot is no longer free: something is in your calendar ${describeTime(new Date(clash.start), ctx.moment.now, ctx.config.timeZone)}. Search again.`);
@@ -239,8 +273,8 @@ export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLi
     const guest = String(record.email || '').trim();
     const warnings: string[] = [];
     if (!guest) warnings.push('The deal has no client e-mail: the meeting was booked without a guest, so the client got no invitation.');
-    const client = String(record.clientName || record.title || '');
-    const address = req.place === 'client' ? String(record.address || '') : req.place === 'office' ? settings.officeAddress : 'Video call';
+    const client = eventText(record.clientName || record.title || '');
+    const address = eventText(req.place === 'client' ? String(record.address || '') : req.place === 'office' ? settings.officeAddress : 'Video call');
     if (req.place === 'client' && !address) warnings.push('The deal has no address: the event has no location.');
     let event: CalendarEvent;
     let reused = false;
@@ -252,23 +286,23 @@ export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLi
       event = calendar.moveEvent(live, start, end, settings.sendInvites);
       rescheduled = true;
     } else {
-      const values = { client, deal: String(record.title || ''), phone: String(record.phone || ''), address, link: sheetLink };
+      const values = { client, deal: eventText(record.title), phone: eventText(record.phone), address };
       event = calendar.createEvent({
-        summary: fill(settings.title, values),
+        summary: eventText(fill(settings.title, values)),
+        // What the client's invitation shows: no workbook link (it sits in a private property).
         description: [
           `Deal: ${values.deal}`, `Client: ${client}`,
           values.phone ? `Phone: ${values.phone}` : '', address ? `Where: ${address}` : '',
-          sheetLink ? `Dealboard: ${sheetLink}` : '',
         ].filter((line) => line !== '').join('\n'),
         location: address,
         start, end,
         guests: guest ? [guest] : [],
         sendInvites: settings.sendInvites,
-        privateProps: { [PROP_DEAL]: dealId, [PROP_BOOKING]: key, [PROP_BOOK]: bookKey(ctx) },
+        privateProps: { [PROP_DEAL]: dealId, [PROP_BOOKING]: key, [PROP_BOOK]: bookKey(ctx), ...(sheetLink ? { [PROP_SHEET]: sheetLink } : {}) },
       });
     }
     const patch: Record<string, unknown> = {
-      meetingEventId: event.id, meetingStart: start, meetingEnd: end, meetingStatus: 'booked', meetingPlace: req.place,
+      meetingEventId: event.id, meetingStart: start, meetingEnd: end, meetingStatus: 'booked', meetingPlace: req.place, meetingCalendar: ctx.actor.email,
       nextContactAt: start, meetingAgreed: true,
       version: Number(record.version || 0) + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email,
     };
@@ -282,6 +316,22 @@ export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLi
     }
     return { dealId, eventId: event.id, start: start.toISOString(), end: end.toISOString(), label, guest, reused, rescheduled, warnings };
   });
+}
+
+/** Ids of the events in `events` that this workbook booked for the deal (never busy time for it). */
+function ownEventIds(ctx: UseCaseContext, events: readonly CalendarEvent[], dealId: string): string[] {
+  const tagged = events.filter((e) => e.privateProps[PROP_DEAL] === dealId);
+  if (tagged.length === 0) return []; // the usual case: no property read for the book key
+  const book = bookKey(ctx);
+  return tagged.filter((e) => e.privateProps[PROP_BOOK] === book).map((e) => e.id);
+}
+
+/** The deal's live (not cancelled, not over) events in the actor's calendar, newest booking first. */
+function liveEventsOfDeal(ctx: UseCaseContext, calendar: CalendarPort, dealId: string): CalendarEvent[] {
+  const book = bookKey(ctx);
+  return calendar.listEvents(ctx.moment.now, null, { privateProperty: `${PROP_DEAL}=${dealId}` })
+    .filter((e) => e.status !== 'cancelled' && e.privateProps[PROP_BOOK] === book)
+    .reverse();
 }
 
 /** Tells this workbook's events apart from another workbook's in the same calendar. */
@@ -317,7 +367,10 @@ export function syncMeetings(ctx: UseCaseContext, calendar: CalendarPort, loaded
     const status = String(raw[statusAt] || '');
     if (String(raw[idAt] || '') !== '' && (status === 'booked' || status === 'moved')) {
       const row = table.decodeAt ? table.decodeAt(i) : table.rows.filter((r) => r.row === i + 2)[0];
-      if (row && sameEmail(String(row.record.manager || ''), ctx.actor.email)) candidates.push(row);
+      // Only meetings in the calendar this sync reads: a head's booking for Anna's deal sits in the
+      // head's calendar, and Anna's read cannot see it (rows from before the column: the manager's).
+      const holder = String(row && (row.record.meetingCalendar || row.record.manager) || '');
+      if (row && sameEmail(holder, ctx.actor.email)) candidates.push(row);
     }
   });
   if (candidates.length === 0) return result;

@@ -16,6 +16,7 @@ import { DOCUMENT_KINDS, DocumentKind } from './contracts/documents';
 import { loadDeal } from './deals';
 import { InputError, requireId } from './validate';
 import { SendDocumentResult } from './contracts/mail';
+import { taintReason, taintedTemplates } from './ownerTabs';
 
 function templateOf(ctx: UseCaseContext, key: string): MessageTemplate | null {
   const all = ctx.ports.sheets.readAll(NOTIFICATIONS.name);
@@ -61,7 +62,11 @@ function baseContext(ctx: UseCaseContext, deal: Deal): Record<string, unknown> {
 function draftFor(ctx: UseCaseContext, deal: Deal, template: MessageTemplate, event: string, context: Record<string, unknown>, kind: 'automatic' | 'document', attach?: { docId: string; name: string }[]): MessageDraft {
   const manager = ctx.config.team.filter((m) => sameEmail(m.email, deal.manager))[0];
   const problem = recipientProblem(deal.email, kind === 'automatic' && optedOut(ctx, deal.clientId), kind);
-  const rendered: Rendered = problem ? { ok: false, reason: problem } : renderMessage(template, filler(context, ctx.config.settings.currency));
+  // A text someone other than the owner changed on the Notifications tab never reaches a client.
+  const editedBy = problem ? undefined : taintedTemplates(ctx.ports)[template.key];
+  const rendered: Rendered = problem ? { ok: false, reason: problem }
+    : editedBy ? { ok: false, reason: taintReason(template.key, editedBy) }
+    : renderMessage(template, filler(context, ctx.config.settings.currency));
   return {
     template: template.key, event, dealId: deal.id, clientId: deal.clientId, manager: deal.manager, to: deal.email.trim(),
     replyTo: deal.manager, fromName: `${manager ? manager.name : deal.manager} — ${ctx.config.settings.companyName}`,

@@ -1,12 +1,17 @@
 // The outbox: use cases queue messages (one row each on the Outbox tab); the drain sends them
 // one at a time under the document lock, marking sending → sent, stopping when the daily
 // quota or the time budget runs out. Idempotent: a key already in the outbox is never queued twice.
-import { DOCUMENTS, OUTBOX } from '../workbook/schema';
+import { CLIENTS, DOCUMENTS, OUTBOX } from '../workbook/schema';
+import { rowsWhereIn } from '../workbook/rows';
+import { CHANGED_BY_HAND_REASON, DUPLICATE_ROW_REASON, sealText } from '../domain/messageSeal';
+import { appendActivities } from './audit';
+import type { ProblemStore } from './handEdits';
+import { fitProblems } from './ownerTabs';
 import { DecodedRow } from '../workbook/codec';
 import { Table, appendRecords, decodeTable, findRow, readTable, updateRow, updateRows } from '../workbook/table';
 import {
   CANCELLABLE_STATUSES, DRAIN_BUDGET_MS, INTERRUPTED_REASON, OutboxStatus, QUOTA_REASON, afterSendError, dueMessages,
-  idempotencyKey, isEmailAddress, recipientCount,
+  idempotencyKey, isEmailAddress, recipientCount, recipientProblem,
 } from '../domain/notifications';
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { Ports } from '../ports';
@@ -72,18 +77,48 @@ export function queueMessages(ports: Ports, actorEmail: string, drafts: readonly
     if (at !== undefined) {
       const row = table.decodeAt ? table.decodeAt(at) : table.rows.filter((r) => r.row === at + 2)[0];
       if (row.record.status === 'blocked') {
-        updateRow(ports.sheets, table, row, fields, ports.dates);
-        Object.assign(row.record, fields);
+        const sealed = { ...fields, seal: sealOf(ports, { ...row.record, ...fields }) };
+        updateRow(ports.sheets, table, row, sealed, ports.dates);
+        Object.assign(row.record, sealed);
       }
       out.push(itemOf(row));
       continue;
     }
-    const record = { id: ports.ids.next(OUTBOX.idPrefix), key, ...fields, queuedAt: now, queuedBy: actorEmail, attempts: 0 };
+    const base = { id: ports.ids.next(OUTBOX.idPrefix), key, ...fields, queuedAt: now, queuedBy: actorEmail, attempts: 0 };
+    const record = { ...base, seal: sealOf(ports, base) };
     fresh.push(record);
     byKey[key] = -1;
     out.push(itemOf({ row: 0, record } as unknown as DecodedRow));
   }
   appendRecords(ports.sheets, table, fresh, ports.dates);
+  return out;
+}
+
+/** The signature of a message's sealed fields (src/domain/messageSeal.ts); '' for one that cannot be sent anyway. */
+function sealOf(ports: Ports, record: Record<string, unknown>): string {
+  return record.status === 'blocked' ? '' : ports.signer.sign(sealText(record));
+}
+
+/** Client e-mails that follow an event honour "No e-mails"; documents (asked first) and digests (to the team) do not. */
+function isAutomatic(template: string): boolean {
+  return template !== 'digest' && template.indexOf('document.') !== 0;
+}
+
+/**
+ * The clients among these messages who ticked "No e-mails" since they were queued: only their
+ * rows are read (one search of the ID column, then the rows), and nothing when no message is automatic.
+ */
+function optedOutClients(ports: Ports, messages: readonly { row: DecodedRow }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const m of messages) {
+    const clientId = String(m.row.record.clientId || '').trim();
+    if (clientId && isAutomatic(String(m.row.record.template || ''))) ids.add(clientId);
+  }
+  const out = new Set<string>();
+  if (ids.size === 0 || ports.sheets.dimensions(CLIENTS.name) === null) return out;
+  for (const row of rowsWhereIn(ports.sheets, CLIENTS, ports.dates, 'id', ids)) {
+    if (row.record.mailOptOut === true) out.add(String(row.record.id));
+  }
   return out;
 }
 
@@ -101,6 +136,8 @@ export interface DrainOptions {
   /** Only these message ids (Send on a card); otherwise every due message. */
   only?: readonly string[];
   budgetMs?: number;
+  /** Where a message refused for a hand change is listed for the owner (the board's problem list). */
+  problems?: ProblemStore;
 }
 
 /** Sends due messages one at a time; each is marked sending, sent, and its document stamped. */
@@ -126,11 +163,28 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
       queuedAt: row.record.queuedAt instanceof Date ? row.record.queuedAt.getTime() : 0, to: String(row.record.to || ''),
     })), options.only);
     let documents: Table | null = null;
+    const idCount: Record<string, number> = {};
+    for (const r of rows) { const id = String(r.record.id || ''); idCount[id] = (idCount[id] || 0) + 1; }
+    const optedOut = optedOutClients(ports, due);
+    const refused: { row: DecodedRow; reason: string }[] = [];
     let i = 0;
     for (; i < due.length; i++) {
       if (ports.clock.now().getTime() - start > budget) { result.stoppedBy = 'time'; break; }
       const { row, to } = due[i];
       const rec = row.record as Record<string, unknown>;
+      // Sent exactly as rendered: a row changed by hand (or copied) since it was queued is refused.
+      const handChanged = idCount[String(rec.id)] > 1 ? DUPLICATE_ROW_REASON
+        : String(rec.seal || '') === '' || String(rec.seal) !== ports.signer.sign(sealText(rec)) ? CHANGED_BY_HAND_REASON : null;
+      if (handChanged) {
+        updateRow(ports.sheets, table, row, { status: 'blocked', reason: handChanged, updatedAt: ports.clock.now() }, ports.dates);
+        refused.push({ row, reason: handChanged });
+        continue;
+      }
+      if (optedOut.has(String(rec.clientId || '').trim())) {
+        const reason = recipientProblem(to, true, 'automatic') || '';
+        updateRow(ports.sheets, table, row, { status: 'blocked', reason, updatedAt: ports.clock.now() }, ports.dates);
+        continue;
+      }
       const recipients = recipientCount(to);
       if (recipients === 0 || !String(to).split(',').every((a) => isEmailAddress(a))) {
         updateRow(ports.sheets, table, row, { status: 'failed', reason: `"${to}" is not a valid e-mail address.`, updatedAt: ports.clock.now() }, ports.dates);
@@ -166,6 +220,7 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
         stampDocument(ports, documents, String(rec.dealId), String(rec.template).slice('document.'.length), sentAt, String(rec.queuedBy || ''), to);
       }
     }
+    if (refused.length) reportRefused(ports, refused, options.problems);
     const stillDue = dueMessages(table.rows.map((row) => ({
       id: String(row.record.id || ''), status: String(table.raw[row.row - 2][table.map.index.status]) as OutboxStatus, queuedAt: 0, to: '',
     })), options.only);
@@ -173,6 +228,20 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
     result.waiting = table.raw.filter((raw) => raw[table.map.index.status] === 'waiting').length;
     return result;
   });
+}
+
+/** Refused rows go to Activities and, when given, to the owner's problem list. */
+function reportRefused(ports: Ports, refused: readonly { row: DecodedRow; reason: string }[], problems?: ProblemStore): void {
+  appendActivities(ports, ports.session.userEmail() || 'Dealboard', refused.map(({ row }) => ({
+    kind: 'problem' as const, dealId: String(row.record.dealId || ''), clientId: String(row.record.clientId || ''),
+    summary: `E-mail ${String(row.record.id)} to ${String(row.record.to || '')} not sent: its Outbox row was changed by hand after it was queued.`,
+  })));
+  if (!problems) return;
+  const list = problems.get().concat(refused.map(({ row, reason }) => ({
+    tab: OUTBOX.name, row: row.row, column: 'Status', value: String(row.record.to || '').slice(0, 80),
+    why: reason === DUPLICATE_ROW_REASON ? 'e-mail not sent: another row holds its id' : 'e-mail not sent: changed on the Outbox tab after it was queued',
+  })));
+  problems.put(fitProblems(list));
 }
 
 function markWaiting(ports: Ports, table: Table, rows: DecodedRow[]): void {

@@ -1,5 +1,6 @@
 import { EditFacts, HAND_PROBLEMS_KEY, ProblemStore } from '../app/handEdits';
-import { DEALS } from '../workbook/schema';
+import { DEALS, NOTIFICATIONS } from '../workbook/schema';
+import { isOwnerTab } from '../app/ownerTabs';
 import { Problem } from '../workbook/codec';
 
 /** Reads what the handler needs from the event: the header of Deals only (the handler reads the rows under the lock). */
@@ -20,6 +21,11 @@ export function editFactsOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditFacts 
   if (facts.sheetName === DEALS.name && facts.row > 1) {
     const width = sheet.getLastColumn();
     facts.header = sheet.getRange(1, 1, 1, width).getValues()[0];
+  } else if (isOwnerTab(facts.sheetName)) {
+    // Small tabs: the header names the column in the audit; Notifications' rows give the keys edited.
+    const width = Math.max(sheet.getLastColumn(), 1);
+    facts.header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    if (facts.sheetName === NOTIFICATIONS.name && facts.row > 1) facts.rows = sheet.getRange(facts.row, 1, facts.numRows, width).getValues();
   }
   return facts;
 }

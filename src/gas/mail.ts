@@ -1,6 +1,7 @@
 // MailApp behind the MailPort. The "sending" mark is flushed to the sheet before each send,
 // so that a run stopped during a send leaves a trace instead of a silent duplicate next time.
 import { MailPort } from '../ports/mail';
+import { headerSafe } from '../domain/notifications';
 
 function pdfOf(docId: string, name: string): GoogleAppsScript.Base.Blob {
   // Drive's documented REST export (the same call the documents feature makes; drive.file scope).
@@ -18,10 +19,12 @@ export function gasMail(): MailPort {
     send(message) {
       const attachments = message.attachPdfOf.map((a) => pdfOf(a.docId, a.name));
       SpreadsheetApp.flush();
-      const options: GoogleAppsScript.Mail.MailAdvancedParameters = { htmlBody: message.htmlBody, name: message.name };
-      if (message.replyTo) options.replyTo = message.replyTo;
+      // Header values on one line, whatever a person's name, a company name or a subject holds:
+      // the last place before MailApp, so no caller can forget it (no header injection).
+      const options: GoogleAppsScript.Mail.MailAdvancedParameters = { htmlBody: message.htmlBody, name: headerSafe(message.name) };
+      if (message.replyTo) options.replyTo = headerSafe(message.replyTo);
       if (attachments.length) options.attachments = attachments;
-      MailApp.sendEmail(message.to, message.subject, message.body, options);
+      MailApp.sendEmail(headerSafe(message.to), headerSafe(message.subject), message.body, options);
     },
   };
 }

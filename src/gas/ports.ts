@@ -1,6 +1,6 @@
 // The only code that touches Apps Script services. One instance per execution: handles are
 // memoised so an action pays for each spreadsheet handle once.
-import { Ports, SheetPort } from '../ports';
+import { Ports, SheetPort, Signer } from '../ports';
 import { localDates } from '../domain/timezone';
 import { WorkbookError } from '../workbook/errors';
 import { noteWrite } from './boardStamp';
@@ -159,5 +159,26 @@ export function gasPorts(): Ports {
     get dates() {
       return (dates = dates || localDates(sheets.timeZone()));
     },
+    signer: gasSigner(),
+  };
+}
+
+export const SEAL_SECRET_PROPERTY = 'dealboard:outbox-seal-secret';
+
+/** HMAC-SHA256 with a per-document secret made on first use (one property read a run, at first use). */
+function gasSigner(): Signer {
+  let secret: string | null = null;
+  const key = (): string => {
+    if (secret) return secret;
+    const properties = PropertiesService.getDocumentProperties();
+    secret = properties.getProperty(SEAL_SECRET_PROPERTY);
+    if (!secret) {
+      secret = Utilities.getUuid() + Utilities.getUuid();
+      properties.setProperty(SEAL_SECRET_PROPERTY, secret);
+    }
+    return secret;
+  };
+  return {
+    sign: (text) => Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(text, key(), Utilities.Charset.UTF_8)),
   };
 }

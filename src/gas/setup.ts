@@ -14,6 +14,7 @@ import { sameEmail } from '../domain/roles';
 import { ensureSize } from './ports';
 import { stageLabel, stageOfCell } from '../workbook/stageLabels';
 import { STAGE_KEYS } from '../domain/stages';
+import { protectOwnerTabs } from './protections';
 
 export interface SetupReport {
   tabsCreated: string[];
@@ -42,6 +43,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedPlans(ports, report);
     seedCatalog(ports, report);
     seedNotifications(ports);
+    protectOwnerTabs(spreadsheet);
     const config = refreshConfig(ports);
     // Triggers run as whoever installs them: only an owner's, recorded so that only theirs act.
     if (isActiveOwner(config, ports.session.effectiveEmail())) {

@@ -61,6 +61,11 @@ export interface LockPort {
   withDocumentLock<T>(fn: () => T): T;
 }
 
+/** Signs text with a secret only the add-on holds (kept in document properties, never in a cell or log). */
+export interface Signer {
+  sign(text: string): string;
+}
+
 export interface Ports {
   sheets: SheetPort;
   clock: Clock;
@@ -70,6 +75,8 @@ export interface Ports {
   store: DurableStore;
   lock: LockPort;
   dates: import('../workbook/codec').LocalDates;
+  /** Seals queued e-mails (src/domain/messageSeal.ts). */
+  signer: Signer;
 }
 
 export interface StoredFile {

@@ -45,6 +45,7 @@ export const OUTBOX: TabSchema = {
     { key: 'attempts', header: 'Attempts', type: 'number', width: 70 },
     { key: 'reason', header: 'Reason', type: 'longtext', width: 280 },
     { key: 'updatedAt', header: 'Updated at', type: 'datetime', width: 140 },
+    { key: 'seal', header: 'Seal', type: 'text', width: 120, note: 'Kept by Dealboard: the signature of the message as it was queued. A row whose recipient, sender, text or attachments were changed by hand is not sent.' },
   ],
   conditionalFormats: [
     { column: 'status', whenTextEquals: 'sent', background: '#b7e1cd' },

@@ -84,6 +84,7 @@ const MEETING_COLUMNS: ColumnSchema[] = [
   { key: 'meetingEnd', header: 'Meeting end', type: 'datetime', width: 140 },
   { key: 'meetingStatus', header: 'Meeting status', type: 'enum', values: MEETING_STATUSES, width: 110 },
   { key: 'meetingPlace', header: 'Meeting place', type: 'enum', values: ['office', 'client', 'video'], width: 100 },
+  { key: 'meetingCalendar', header: 'Meeting calendar', type: 'email', width: 170, note: 'Kept by Dealboard: whose Google Calendar holds the meeting (only that person\'s sync judges it).' },
 ];
 
 export const DEALS: TabSchema = {

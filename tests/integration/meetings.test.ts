@@ -47,7 +47,9 @@ describe('meetings', () => {
     expect(events).toHaveLength(1);
     expect(events[0].attendees).toEqual([{ email: 'client@example.com', responseStatus: 'needsAction' }]);
     expect(events[0].summary).toContain(String(deal.Title));
-    expect(events[0].description).toContain('Dealboard: https://');
+    // Issue 20 item 11: the client's invitation carries no workbook link; the link is a private property.
+    expect(events[0].description).not.toContain('https://');
+    expect(events[0].extendedProperties.private.dealboardSheet).toContain('https://');
     expect(ws.calendar.invitations.map((i: any) => i.to)).toEqual(['client@example.com']);
     const r = row();
     expect(r['Meeting event ID']).toBe(booked.eventId);

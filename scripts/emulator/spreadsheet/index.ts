@@ -8,7 +8,7 @@ import { Session, SpreadsheetHooks, createApp } from './objects';
 import { CellEnv, conditionMatches } from './rules';
 import { overlayFormulaValues } from './formula';
 
-export { SpreadsheetModel, gasError } from './model';
+export { SpreadsheetModel, gasError, PROTECTED_EDIT_MESSAGE } from './model';
 export { columnToLetters, lettersToColumn, parseA1, rangeA1, cellA1 } from './a1';
 export { displayValue, dateToSerial, zonedDate, wallClock } from './format';
 export { ENUMS } from './objects';

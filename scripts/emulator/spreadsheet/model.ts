@@ -68,7 +68,25 @@ export interface ProtectionData {
   range: RangeRefData | null;
   description: string;
   warningOnly: boolean;
+  /** Explicit editors; consulted only once `mirror` is false. */
   editors: string[];
+  /**
+   * Until the script changes the editors (a removeEditor call), "the permissions mirror those of the
+   * spreadsheet itself" (Range.protect reference): every editor of the file may edit. Absent in
+   * states saved before this was emulated: treated as true, which is how those states behaved.
+   */
+  mirror?: boolean;
+}
+
+/** Sheets' refusal of an edit to a protected cell (the message the editor shows). */
+export const PROTECTED_EDIT_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/** Whether `user` may edit under this protection (the spreadsheet owner always may). */
+export function protectionAllows(p: ProtectionData, user: string, owner: string | null): boolean {
+  if (p.warningOnly || p.mirror !== false) return true;
+  const who = String(user).toLowerCase();
+  if (owner && who === owner.toLowerCase()) return true;
+  return p.editors.some((e) => e.toLowerCase() === who);
 }
 
 export function gasError(message: string): Error {
@@ -430,6 +448,8 @@ interface ModelJSON {
   activeSheetId: number | null;
   nextSheetId: number;
   nextProtectionId: number;
+  /** Absent in states saved before protections were enforced. */
+  owner?: string | null;
   sheets: SheetJSON[];
 }
 
@@ -441,6 +461,8 @@ export class SpreadsheetModel {
   timeZone: string;
   sheets: SheetData[] = [];
   activeSheetId: number | null = null;
+  /** The file's owner: "The spreadsheet owner is always able to edit protected ranges and sheets." */
+  owner: string | null = null;
   private nextSheetId = 0;
   private nextProtectionId = 1;
 
@@ -525,6 +547,21 @@ export class SpreadsheetModel {
   }
 
   /** Sets a cell as a person typing would; returns the old value ('' if blank). Never creates a sheet. */
+  /**
+   * The protection that refuses `user` an edit of the cell, or null. "If a cell is protected by
+   * multiple protected ranges and any of them prevent a particular user from editing the cell,
+   * then that user is not permitted to edit the cell" (Range.protect reference).
+   */
+  protectionRefusing(sheetName: string, row: number, col: number, user: string): ProtectionData | null {
+    const sheet = this.requireSheet(sheetName);
+    for (const p of sheet.protections) {
+      const r = p.range;
+      const covers = !r || (row >= r.row && (r.openRows || row < r.row + r.numRows) && col >= r.col && col < r.col + r.numCols);
+      if (covers && !protectionAllows(p, user, this.owner)) return p;
+    }
+    return null;
+  }
+
   setCellValue(sheetName: string, row: number, col: number, value: unknown): unknown {
     const sheet = this.findSheet(sheetName);
     if (!sheet) throw new Error(`No sheet named "${sheetName}"`);
@@ -564,6 +601,7 @@ export class SpreadsheetModel {
       activeSheetId: this.activeSheetId,
       nextSheetId: this.nextSheetId,
       nextProtectionId: this.nextProtectionId,
+      ...(this.owner ? { owner: this.owner } : {}),
       sheets: this.sheets.map((s) => {
         const layers: Record<string, unknown> = {};
         for (const [k, l] of Object.entries(s.layers)) if (l && l.length > 0) layers[k] = encode(l);
@@ -616,6 +654,7 @@ export class SpreadsheetModel {
     m.activeSheetId = j.activeSheetId;
     m.nextSheetId = j.nextSheetId;
     m.nextProtectionId = j.nextProtectionId;
+    m.owner = j.owner ?? null;
     return m;
   }
 }

@@ -12,11 +12,12 @@ import { installSpreadsheetExtras } from './extras';
 import { installRangeExtras } from './rangeExtras';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
-  ValidationData, cloneValue, gasError,
+  ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
 } from './model';
 import { validationAccepts } from './rules';
 import { EmuTextFinder, FinderHost, SearchArea, sheetArea } from './textFinder';
 import { EmuRangeList } from './rangeList';
+import { EmuUser } from '../services/session';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -129,6 +130,10 @@ export class Session {
     if (!sheet) throw gasError('Range not found');
     const numRows = ref.openRows ? Math.max(1, sheet.maxRows - ref.row + 1) : ref.numRows;
     return this.range(sheet, ref.row, ref.col, numRows, ref.numCols, ref.openRows === true);
+  }
+
+  user(email: string): GoogleAppsScript.Base.User {
+    return counted(this.ctx.calls, 'User', new EmuUser(email)) as unknown as GoogleAppsScript.Base.User;
   }
 
   protection(sheet: SheetData, data: ProtectionData): GProtection {
@@ -502,7 +507,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
   protect(): GProtection {
     this.alive();
-    const data: ProtectionData = { id: this.s.model.newProtectionId(), type: 'RANGE', range: this.ref(), description: '', warningOnly: false, editors: [this.s.ctx.currentUser()] };
+    const data: ProtectionData = { id: this.s.model.newProtectionId(), type: 'RANGE', range: this.ref(), description: '', warningOnly: false, editors: [], mirror: true };
     this.sheet.protections.push(data);
     return this.s.protection(this.sheet, data);
   }
@@ -735,7 +740,7 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
     this.alive();
     let p = this.data.protections.find((x) => x.type === 'SHEET');
     if (!p) {
-      p = { id: this.s.model.newProtectionId(), type: 'SHEET', range: null, description: '', warningOnly: false, editors: [this.s.ctx.currentUser()] };
+      p = { id: this.s.model.newProtectionId(), type: 'SHEET', range: null, description: '', warningOnly: false, editors: [], mirror: true };
       this.data.protections.push(p);
     }
     return this.s.protection(this.data, p);
@@ -792,38 +797,91 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
 // ---- Protection ----------------------------------------------------------------------------
 
 type ProtectionMethods =
-  | 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getProtectionType' | 'getRange'
+  | 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors' | 'getProtectionType' | 'getRange'
   | 'isWarningOnly' | 'remove' | 'removeEditor' | 'removeEditors' | 'setDescription' | 'setDomainEdit' | 'setWarningOnly';
 
+type UserArg = string | GoogleAppsScript.Base.User;
+
+/**
+ * Protections as the reference describes them: a new one "mirrors" the spreadsheet's permissions
+ * (everyone who may edit the file may edit it) until the script removes editors; then only the
+ * listed editors and the spreadsheet owner may edit, unless it is warning-only. The emulator does
+ * not model the file's sharing list: getEditors of a mirroring protection lists the owner and the
+ * current user. Enforced on edits made as a person (Workspace.editCell); script writes are not checked.
+ */
 export class EmuProtection implements Pick<GProtection, ProtectionMethods> {
   readonly [SELF] = this;
   constructor(private s: Session, private sheet: SheetData, readonly data: ProtectionData) {}
   private self(): GProtection { return this.s.protection(this.sheet, this.data); }
-  addEditor(email: string | GoogleAppsScript.Base.User): GProtection {
-    const e = typeof email === 'string' ? email : email.getEmail();
-    if (!this.data.editors.includes(e)) this.data.editors.push(e);
+  private emailOf(user: UserArg, method: string): string {
+    if (typeof user === 'string') return user;
+    if (user && typeof (user as GoogleAppsScript.Base.User).getEmail === 'function') return (user as GoogleAppsScript.Base.User).getEmail();
+    throw signatureError(`SpreadsheetApp.Protection.${method}`, [user]);
+  }
+  private requireEditable(): void {
+    if (!this.canEdit()) throw gasError(PROTECTED_EDIT_MESSAGE);
+  }
+  addEditor(user: UserArg): GProtection {
+    this.requireEditable();
+    const e = this.emailOf(user, 'addEditor');
+    if (!this.data.editors.some((x) => x.toLowerCase() === e.toLowerCase())) this.data.editors.push(e);
     return this.self();
   }
-  addEditors(emails: string[]): GProtection { for (const e of emails) this.addEditor(e); return this.self(); }
+  addEditors(emails: string[]): GProtection {
+    if (!Array.isArray(emails)) throw signatureError('SpreadsheetApp.Protection.addEditors', [emails]);
+    for (const e of emails) this.addEditor(e);
+    return this.self();
+  }
   canDomainEdit(): boolean { return false; }
-  canEdit(): boolean { return true; }
+  /** "The spreadsheet owner is always able to edit protected ranges and sheets." */
+  canEdit(): boolean { return protectionAllows(this.data, this.s.ctx.currentUser(), this.s.model.owner); }
   getDescription(): string { return this.data.description; }
+  getEditors(): GoogleAppsScript.Base.User[] {
+    this.requireEditable();
+    const owner = this.s.model.owner;
+    const listed = this.data.mirror === false ? this.data.editors : [this.s.ctx.currentUser()].concat(this.data.editors);
+    const emails: string[] = [];
+    for (const e of (owner ? [owner] : []).concat(listed)) if (!emails.some((x) => x.toLowerCase() === e.toLowerCase())) emails.push(e);
+    return emails.map((e) => this.s.user(e));
+  }
   getProtectionType(): ProtectionType { return this.data.type as unknown as ProtectionType; }
   getRange(): GRange {
     const r = this.data.range;
     return r ? this.s.range(this.sheet, r.row, r.col, r.numRows, r.numCols) : this.s.range(this.sheet, 1, 1, this.sheet.maxRows, this.sheet.maxCols);
   }
   isWarningOnly(): boolean { return this.data.warningOnly; }
-  remove(): void { this.sheet.protections = this.sheet.protections.filter((p) => p !== this.data); }
-  removeEditor(email: string | GoogleAppsScript.Base.User): GProtection {
-    const e = typeof email === 'string' ? email : email.getEmail();
-    this.data.editors = this.data.editors.filter((x) => x !== e);
+  remove(): void {
+    this.requireEditable();
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this.data);
+  }
+  /** "Neither the owner of the spreadsheet nor the current user can be removed." */
+  removeEditor(user: UserArg): GProtection {
+    this.requireEditable();
+    const e = this.emailOf(user, 'removeEditor').toLowerCase();
+    const me = this.s.ctx.currentUser();
+    if (this.data.mirror !== false) {
+      this.data.mirror = false;
+      if (!this.data.editors.some((x) => x.toLowerCase() === me.toLowerCase())) this.data.editors.push(me);
+    }
+    const owner = (this.s.model.owner || '').toLowerCase();
+    if (e === me.toLowerCase() || e === owner) return this.self();
+    this.data.editors = this.data.editors.filter((x) => x.toLowerCase() !== e);
     return this.self();
   }
-  removeEditors(emails: any[]): GProtection { for (const e of emails) this.removeEditor(e); return this.self(); }
-  setDescription(description: string): GProtection { this.data.description = String(description); return this.self(); }
-  setDomainEdit(): GProtection { return this.self(); }
-  setWarningOnly(warningOnly: boolean): GProtection { this.data.warningOnly = Boolean(warningOnly); return this.self(); }
+  removeEditors(users: UserArg[]): GProtection {
+    if (!Array.isArray(users)) throw signatureError('SpreadsheetApp.Protection.removeEditors', [users]);
+    if (users.length === 0 && this.data.mirror !== false) this.removeEditor(this.s.ctx.currentUser());
+    for (const e of users) this.removeEditor(e);
+    return this.self();
+  }
+  setDescription(description: string): GProtection { this.requireEditable(); this.data.description = String(description); return this.self(); }
+  setDomainEdit(): GProtection { this.requireEditable(); return this.self(); }
+  setWarningOnly(warningOnly: boolean): GProtection {
+    this.requireEditable();
+    if (typeof warningOnly !== 'boolean') throw signatureError('SpreadsheetApp.Protection.setWarningOnly', [warningOnly]);
+    this.data.warningOnly = warningOnly;
+    return this.self();
+  }
 }
 
 // ---- Spreadsheet ---------------------------------------------------------------------------
