@@ -49,8 +49,10 @@ export interface ProblemStore {
 
 export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
   if (isOwnerTab(facts.sheetName)) {
-    // The config from before the edit: whoever just typed "owner" on Users is judged by their old role.
-    guardOwnerTab(ports, store, loadConfig(ports), facts, editorOf(ports, facts));
+    // The config from before the edit: whoever just typed "owner" on Users is judged by their old
+    // role. Under the lock: it may put a cell back and adds to the problem list.
+    const before = loadConfig(ports);
+    ports.lock.withDocumentLock(() => guardOwnerTab(ports, store, before, facts, editorOf(ports, facts)));
     if (facts.sheetName === SETTINGS.name || facts.sheetName === USERS.name) refreshConfig(ports);
     return;
   }
