@@ -340,12 +340,15 @@ export function continueImports(ctx: UseCaseContext, store: ClientIndexStore, st
 
 /** The trigger cannot go on with this import: say why on its cursor and take it off the pending list. */
 function stall(ctx: UseCaseContext, importId: string, why: string): ImportProgress | null {
-  setPending(ctx, importId, false);
+  // The cursor says "stalled" before the import leaves the list: a kill in between leaves it
+  // listed, and the next run stalls it again, never an unfinished import nobody continues.
   const cursor = cursorOf(ctx, importId);
-  if (!cursor) return null;
-  cursor.stalled = why;
-  ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
-  return progressOf(importId, cursor);
+  if (cursor) {
+    cursor.stalled = why;
+    ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+  }
+  setPending(ctx, importId, false);
+  return cursor ? progressOf(importId, cursor) : null;
 }
 
 function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: string, mappingArg: unknown, background: boolean): ImportProgress | null {
@@ -362,9 +365,11 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
       fileName: meta.fileName, mapping: checkedMapping(mappingArg, meta.header.length), nextPage: 0, pages: meta.pageStarts.length,
       rowCount: meta.rowCount, rowsDone: 0, created: 0, merged: 0, refused: 0, skipped: 0, done: false, by: ctx.actor.email,
     };
-    // Kept before anything is written, so a run killed in its first chunk is continued too.
-    ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+    // Listed, then kept, before anything is written, so a run killed in its first chunk is
+    // continued too. In this order: a kill between the two leaves a listed import without a
+    // cursor (nothing written; the trigger drops it), never a cursor nobody continues.
     setPending(ctx, importId, true);
+    ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
   }
   const importerEmail = cursor.by || ctx.actor.email;
   if (!background && !isSupervisor(ctx.actor) && !sameEmail(importerEmail, ctx.actor.email)) {
@@ -373,6 +378,9 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
   const importerActor = importerOf(ctx, importerEmail);
   const importer = importerActor.email;
   const wasStalled = !!cursor.stalled;
+  // Going again after a stall (the file uploaded again): back on the list before the cursor
+  // forgets the stall, for the same reason.
+  if (wasStalled) setPending(ctx, importId, true);
   const from = cursor.nextPage;
   const to = Math.min(cursor.pages, from + CHUNK_PAGES);
   const rows = ([] as string[][]).concat(...stagedPages(store, importId, from, to));
@@ -446,8 +454,9 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
   cursor.undone = false;
   delete cursor.stalled;
   ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
-  // Done: off the pending list. Going again after a stall (the file uploaded again): back on it.
-  if (cursor.done || wasStalled) setPending(ctx, importId, !cursor.done);
+  // Done: off the pending list, after the cursor says so (a kill in between leaves a done import
+  // listed, which the trigger drops).
+  if (cursor.done) setPending(ctx, importId, false);
   forgetClientIndex(store);
   if (cursor.done) {
     appendActivities(ctx.ports, importer, [{

@@ -140,3 +140,25 @@ describe('an import by a manager, with client_view_others FALSE', () => {
     expect(ok(ws, addon, 'api_mergeClients', annas[0].ID, [annas[1].ID])).toEqual(expect.objectContaining({ merged: 1 }));
   });
 });
+
+describe('undo removes only the rows the import wrote (issue 20, item 9)', () => {
+  test('clients made by hand from copied import rows (they carry the import id) stay; the originals go', () => {
+    const { ws, addon } = studio('owner@studio.test');
+    const { prepared } = importAll(ws, addon, 'Name,Phone\r\nKept One,+49 30 3330001\r\nKept Two,+49 30 3330002\r\nKept Three,+49 30 3330003\r\n');
+    const sheet = ws.readSheet('Clients').values as unknown[][];
+    const header = sheet[0].map(String);
+    const col = (name: string) => header.indexOf(name);
+    const imported = sheet.filter((r) => r[col('Import ID')] === prepared.importId);
+    expect(imported).toHaveLength(3);
+    // Copy 1: the whole row with its ID, renamed into another client. Copy 2: a new ID typed in.
+    // Copy 3: the whole row, unchanged (indistinguishable from the original: one of them goes).
+    const copy1 = imported[0].slice(); copy1[col('Name')] = 'Hand Made A'; copy1[col('Phone')] = '+49 30 3339991';
+    const copy2 = imported[1].slice(); copy2[col('ID')] = 'C-byhand00001'; copy2[col('Name')] = 'Hand Made B';
+    const copy3 = imported[2].slice();
+    ws.appendRows('Clients', [copy1, copy2, copy3]);
+    const undone = ok(ws, addon, 'api_undoImport', prepared.importId);
+    expect(undone).toEqual(expect.objectContaining({ removed: 3, copies: 3 }));
+    const left = records(ws, 'Clients').filter((c) => c['Import ID'] === prepared.importId).map((c) => c.Name).sort();
+    expect(left).toEqual(['Hand Made A', 'Hand Made B', 'Kept Three']);
+  });
+});
