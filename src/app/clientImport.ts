@@ -18,7 +18,8 @@ import { Table, appendRecords, readTable, updateRows } from '../workbook/table';
 import { parseCsv } from '../domain/csv';
 import { ColumnMapping, IMPORT_FIELDS, IMPORT_FIELD_LABELS, guessMapping, mappingProblems } from '../domain/importMapping';
 import { ClientDraft, KnownClient, PlanOptions, RowPlan, planImport, summarize } from '../domain/importPlan';
-import { readXlsxRows } from '../domain/xlsxRead';
+import { XLSX_LIMITS, readXlsxRows } from '../domain/xlsxRead';
+import { ZipEntry, inflatedRefusal, zipRefusal } from '../domain/zipDirectory';
 import { canEditClient, canImportClients, canUndoImport } from '../domain/clientRights';
 import { Actor, isSupervisor, sameEmail } from '../domain/roles';
 import { UseCaseContext } from './session';
@@ -32,6 +33,8 @@ import { InputError, requirePlainObject, requireText } from './validate';
 
 /** Zip archives through Utilities (an XLSX is one). */
 export interface ZipPort {
+  /** The table of contents of a base64 zip, read without inflating anything; null when it is not a zip. */
+  directory(base64: string): ZipEntry[] | null;
   /** The text of every file in a base64 zip. */
   unzip(base64: string): { path: string; text: string }[];
   /** A base64 zip of text files. */
@@ -39,6 +42,8 @@ export interface ZipPort {
 }
 
 export const MAX_IMPORT_ROWS = 20000;
+/** Columns a file may have (the header travels in one cache value and is mapped by hand). */
+export const MAX_IMPORT_COLUMNS = XLSX_LIMITS.columns;
 const MAX_UPLOAD_CHARS = 30 * 1024 * 1024;
 const PAGE_ROWS = 500;
 /** UTF-8 bytes of a page (a cache value holds 100 KB). */
@@ -149,12 +154,21 @@ export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip:
   if (upload.kind === 'csv') {
     rows = parseCsv(upload.content).rows;
   } else {
+    const notXlsx = `${fileName} is not an .xlsx workbook (an old .xls must be saved as .xlsx or CSV first).`;
+    let entries: ZipEntry[] | null;
+    try { entries = zip.directory(upload.content); } catch (_notBase64) { entries = null; }
+    if (!entries) throw new InputError(notXlsx);
+    // Measured before unzip inflates anything: a zip bomb never gets inflated.
+    const tooBig = zipRefusal(entries);
+    if (tooBig) throw new InputError(`${fileName} cannot be imported: ${tooBig}`);
     let parts: { path: string; text: string }[];
     try {
       parts = zip.unzip(upload.content);
     } catch (_notZip) {
-      throw new InputError(`${fileName} is not an .xlsx workbook (an old .xls must be saved as .xlsx or CSV first).`);
+      throw new InputError(notXlsx);
     }
+    const grew = inflatedRefusal(parts.map((p) => p.text.length));
+    if (grew) throw new InputError(`${fileName} cannot be imported: ${grew}`);
     try {
       rows = readXlsxRows(parts);
     } catch (error) {
@@ -162,6 +176,10 @@ export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip:
     }
   }
   while (rows.length > 0 && rows[0].every((c) => c.trim() === '')) rows.shift();
+  const columns = rows.reduce((max, r) => Math.max(max, r.length), 0);
+  if (columns > MAX_IMPORT_COLUMNS) {
+    throw new InputError(`${fileName} has ${columns.toLocaleString('en-US')} columns; an import reads at most ${MAX_IMPORT_COLUMNS}. Delete the columns you do not need (or save only the client list) and upload it again.`);
+  }
   if (rows.length < 2) throw new InputError(`${fileName} has no rows under its header.`);
   const header = rows[0].map((h) => h.trim());
   const width = rows.reduce((max, r) => Math.max(max, r.length), header.length);
