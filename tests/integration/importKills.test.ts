@@ -7,6 +7,7 @@
 // neither finished nor on the pending list (an import nobody continues) fails the test.
 import * as path from 'path';
 import { BUNDLE, freshWorkspace, records, runFromClient, Workspace, Addon } from './harness';
+import { killPoints, withKillAt, writeCalls } from './kills';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const emulator = require(path.join(__dirname, '../../build/emulator.cjs'));
@@ -19,54 +20,11 @@ const lines = ['Name,Phone,Notes'];
 for (let i = 0; i < ROWS; i++) lines.push(`Client ${i},+49 30 ${4400000 + i},${NOTE}`);
 const CONTENT = lines.join('\r\n');
 const UPLOAD = { fileName: 'big.csv', kind: 'csv', content: CONTENT };
-const KILLED = 'Exceeded maximum execution time';
 
 function ok(ws: Workspace, addon: Addon, fn: string, ...args: unknown[]) {
   const reply = runFromClient(ws, addon, fn, args);
   if (!reply.ok) throw new Error(`${fn}: ${reply.error.message}`);
   return reply.value;
-}
-
-/** Ends the running execution at its k-th service call; returns how many calls it made. */
-function withKillAt<T>(ws: Workspace, k: number | null, run: () => T): { calls: number; killed: boolean } {
-  const previous = ws.calls.guard;
-  let n = 0;
-  let killed = false;
-  ws.calls.guard = () => {
-    if (previous) previous();
-    if (killed) throw new Error(KILLED);
-    n += 1;
-    if (k !== null && n === k) {
-      killed = true;
-      throw new Error(KILLED);
-    }
-  };
-  try {
-    run();
-  } catch (_killed) {
-    // A trigger run that was killed throws out of runTimeTriggers/execute: that is the kill.
-  } finally {
-    ws.calls.guard = previous;
-  }
-  return { calls: n, killed };
-}
-
-const WRITE = /\.(set|append|insert|delete|put|remove|clear|copy|create|send|move|trash|batchUpdate|add|update|sort|hide|protect)/;
-
-/** The 1-based numbers of the calls of `run` that write, and how many calls it made. */
-function writeCalls(ws: Workspace, run: () => unknown): number[] {
-  const record = ws.calls.record;
-  const keys: string[] = [];
-  ws.calls.record = (key: string) => { keys.push(key); record.call(ws.calls, key); };
-  try { run(); } finally { ws.calls.record = record; }
-  const out: number[] = [];
-  keys.forEach((key, i) => { if (WRITE.test(key)) out.push(i + 1); });
-  return out;
-}
-
-/** Kill points: before each write, and none (the run goes through). */
-function killPoints(writes: number[]): (number | null)[] {
-  return (writes as (number | null)[]).concat([null]);
 }
 
 const docProps = (ws: Workspace): Record<string, string> => ws.toJSON().properties.document;
