@@ -8,6 +8,7 @@ import { call, messageOf } from './rpc';
 import { changed, columnOf, findCard, moveLocal, replaceCard, setBoard, state } from './state';
 import { showBanner } from './render/banner';
 import { neighboursOf } from './neighbours';
+import { requestDone, requestKey } from './requestKeys';
 
 const chains: { [dealId: string]: Promise<unknown> } = {};
 
@@ -138,7 +139,9 @@ export function endIndex(dealId: string, toStage: StageKey): number {
 
 /** nextContactAt: the call back the manager confirmed (ISO), or null for none. */
 export function convertLead(leadId: string, nextContactAt: string | null): Promise<string | null> {
-  return call('api_convertLead', leadId, nextContactAt)
+  const slot = `convert:${leadId}`;
+  return call('api_convertLead', leadId, nextContactAt, requestKey(slot, nextContactAt))
+    .then((result) => { requestDone(slot); return result; })
     .then((result) => reload(result.dealId).then(() => {
       showBanner(nextContactAt ? 'Lead converted to a deal in New, with its call back on Today.' : 'Lead converted to a deal in New.', 'info');
       return result.dealId;
@@ -160,7 +163,9 @@ export function junkLead(leadId: string): Promise<boolean> {
 }
 
 export function addLead(input: NewLeadInput): Promise<boolean> {
-  return call('api_addLead', input)
+  // Clicking Add again after an error sends the same request id: never two leads (issue 20, item 12).
+  return call('api_addLead', input, requestKey('lead', input))
+    .then((result) => { requestDone('lead'); return result; })
     .then((result) => reload(result.dealId).then(() => {
       showBanner(result.dealId ? 'Request added and a deal started in New.' : 'Request added to the inbox.', 'info');
       return true;

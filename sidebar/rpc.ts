@@ -27,8 +27,8 @@ export interface Api {
   api_getDeal(dealId: string): DealDetails;
   api_moveDeal(dealId: string, toStage: StageKey, index: number, version: number, neighbours?: { before: number | null; after: number | null } | null): MoveResult;
   api_updateDeal(dealId: string, patch: DealPatch, version: number): Card;
-  api_addLead(input: NewLeadInput): { leadId: string; dealId: string | null };
-  api_convertLead(leadId: string, nextContactAt?: string | null): ConvertResult;
+  api_addLead(input: NewLeadInput, requestId?: string): { leadId: string; dealId: string | null };
+  api_convertLead(leadId: string, nextContactAt?: string | null, requestId?: string): ConvertResult;
   api_getToday(options?: { manager?: string }): TodayView;
   api_junkLead(leadId: string): { leadId: string };
   api_logActivity(input: ActivityInput): { dealId: string; version: number };
@@ -38,7 +38,7 @@ export interface Api {
   api_applyPlan(dealId: string, planName: string, startDate: string): { dealId: string; added: number; health: string };
   api_getCatalog(): CatalogView;
   api_getQuote(dealId: string): QuoteView;
-  api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number): QuoteView;
+  api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number, requestId?: string): QuoteView;
   api_generateDocument(dealId: string, kind: DocumentKind): GeneratedDocument;
   api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean }[];
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };

@@ -238,12 +238,12 @@ export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion:
   return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion));
 }
 
-export function api_addLead(input: unknown) {
-  return api('api_addLead', (ctx) => addLead(ctx, input, gasClientIndexStore()));
+export function api_addLead(input: unknown, requestId?: unknown) {
+  return api('api_addLead', (ctx) => addLead(ctx, input, gasClientIndexStore(), requestId));
 }
 
-export function api_convertLead(leadId: unknown, nextContactAt?: unknown) {
-  return api('api_convertLead', (ctx) => convertLead(ctx, leadId, gasClientIndexStore(), nextContactAt));
+export function api_convertLead(leadId: unknown, nextContactAt?: unknown, requestId?: unknown) {
+  return api('api_convertLead', (ctx) => convertLead(ctx, leadId, gasClientIndexStore(), nextContactAt, requestId));
 }
 
 // Issue 11 item 15: the signed-in manager's overdue and today's calls and meetings.
@@ -283,8 +283,8 @@ export function api_getQuote(dealId: unknown) {
   return api('api_getQuote', (ctx) => getQuote(ctx, dealId));
 }
 
-export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: unknown) {
-  return api('api_saveQuote', (ctx) => saveQuote(ctx, dealId, quote, expectedVersion));
+export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: unknown, requestId?: unknown) {
+  return api('api_saveQuote', (ctx) => saveQuote(ctx, dealId, quote, expectedVersion, requestId));
 }
 
 export function api_generateDocument(dealId: unknown, kind: unknown) {

@@ -1,7 +1,7 @@
 // Import of an old client base: choose a .csv or .xlsx, confirm the column mapping guessed
 // from its headers, look at the dry run (what will be created, merged, refused and why),
 // then import in chunks with a progress bar; an import can be resumed and undone.
-import type { DryRunResult, ImportPrepared, ImportProgress, ImportSummary } from '../../src/app/contracts/clients';
+import type { DryRunResult, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from '../../src/app/contracts/clients';
 import type { ColumnMapping, ImportField } from '../../src/domain/importMapping';
 import '../clientApi';
 import { h, clear, type Child } from '../dom';
@@ -32,6 +32,13 @@ export function openImport(): void {
   call('api_listImports').then((list) => { st.earlier = list; rerender(); }).catch(() => undefined);
 }
 
+/** What an undo left in place, and why. */
+function undoKeptText(r: ImportUndoResult): string {
+  return (r.kept ? `, ${r.kept} kept (they have deals)` : '')
+    + (r.notYours ? `, ${r.notYours} left as they are (now another manager's)` : '')
+    + (r.copies ? `, ${r.copies} copies made by hand kept` : '');
+}
+
 const rerender = () => { if (panelOpen('client-import-panel')) refreshPanel(); };
 
 function importBody(): Child {
@@ -57,7 +64,7 @@ function earlierImports(list: ImportSummary[]): HTMLElement {
         onclick: () => {
           if (!window.confirm(`Remove the ${s.created} clients ${s.fileName} created and put back what it merged?`)) return;
           call('api_undoImport', s.importId)
-            .then((r) => { showBanner(`Import undone: ${r.removed} clients removed, ${r.restored} cells restored${r.kept ? `, ${r.kept} kept (they have deals)` : ''}.`, 'info'); return call('api_listImports'); })
+            .then((r) => { showBanner(`Import undone: ${r.removed} clients removed, ${r.restored} cells restored${undoKeptText(r)}.`, 'info'); return call('api_listImports'); })
             .then((fresh) => { st.earlier = fresh; })
             .catch((error) => { st.error = messageOf(error); })
             .then(rerender);
@@ -221,7 +228,7 @@ function progressView(p: ImportProgress): HTMLElement {
       undo.disabled = true;
       call('api_undoImport', p.importId)
         .then((result) => {
-          showBanner(`Import undone: ${result.removed} clients removed, ${result.restored} cells restored${result.kept ? `, ${result.kept} kept (they have deals)` : ''}.`, 'info');
+          showBanner(`Import undone: ${result.removed} clients removed, ${result.restored} cells restored${undoKeptText(result)}.`, 'info');
           st.progress = { ...p, undone: true, done: false };
         })
         .catch((error) => { st.error = messageOf(error); })

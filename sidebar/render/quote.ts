@@ -12,6 +12,7 @@ import { addItem, draftOf, majorText, parseAmount, toSave, totalsOf, MAX_DETAILS
 import type { QuoteLineInput } from '../../src/domain/calculator';
 import { catalogPicker } from './catalogPicker';
 import { showBanner } from './banner';
+import { requestDone, requestKey } from '../requestKeys';
 
 interface Section {
   dealId: string;
@@ -216,8 +217,12 @@ function save(s: Section, afterSave: () => void): void {
   const button = s.save;
   button.disabled = true;
   const payload = toSave(d);
-  perDeal(d.dealId, () => call('api_saveQuote', d.dealId, payload, versionOf(d.dealId)))
+  // The same request id for the same quote saved again after an error: one revision, not two.
+  const slot = `quote:${d.dealId}`;
+  const key = requestKey(slot, payload);
+  perDeal(d.dealId, () => call('api_saveQuote', d.dealId, payload, versionOf(d.dealId), key))
     .then((saved: QuoteView) => {
+      requestDone(slot);
       if (current !== s) return;
       s.draft = draftOf(saved);
       render(s, afterSave);

@@ -18,18 +18,23 @@ import { Table, appendRecords, readTable, updateRows } from '../workbook/table';
 import { parseCsv } from '../domain/csv';
 import { ColumnMapping, IMPORT_FIELDS, IMPORT_FIELD_LABELS, guessMapping, mappingProblems } from '../domain/importMapping';
 import { ClientDraft, KnownClient, PlanOptions, RowPlan, planImport, summarize } from '../domain/importPlan';
-import { readXlsxRows } from '../domain/xlsxRead';
-import { canImportClients } from '../domain/clientRights';
+import { XLSX_LIMITS, readXlsxRows } from '../domain/xlsxRead';
+import { ZipEntry, inflatedRefusal, zipRefusal } from '../domain/zipDirectory';
+import { canEditClient, canImportClients, canUndoImport } from '../domain/clientRights';
+import { Actor, isSupervisor, sameEmail } from '../domain/roles';
 import { UseCaseContext } from './session';
 import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
 import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from './contracts/clients';
 import { appendActivities } from './audit';
-import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
+import { mapHeaders, requireColumns, requireSchemaColumns } from '../workbook/headers';
+import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote, CreatedIds } from '../domain/importUndo';
 import { WorkbookError } from '../workbook/errors';
 import { InputError, requirePlainObject, requireText } from './validate';
 
 /** Zip archives through Utilities (an XLSX is one). */
 export interface ZipPort {
+  /** The table of contents of a base64 zip, read without inflating anything; null when it is not a zip. */
+  directory(base64: string): ZipEntry[] | null;
   /** The text of every file in a base64 zip. */
   unzip(base64: string): { path: string; text: string }[];
   /** A base64 zip of text files. */
@@ -37,6 +42,8 @@ export interface ZipPort {
 }
 
 export const MAX_IMPORT_ROWS = 20000;
+/** Columns a file may have (the header travels in one cache value and is mapped by hand). */
+export const MAX_IMPORT_COLUMNS = XLSX_LIMITS.columns;
 const MAX_UPLOAD_CHARS = 30 * 1024 * 1024;
 const PAGE_ROWS = 500;
 /** UTF-8 bytes of a page (a cache value holds 100 KB). */
@@ -147,12 +154,21 @@ export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip:
   if (upload.kind === 'csv') {
     rows = parseCsv(upload.content).rows;
   } else {
+    const notXlsx = `${fileName} is not an .xlsx workbook (an old .xls must be saved as .xlsx or CSV first).`;
+    let entries: ZipEntry[] | null;
+    try { entries = zip.directory(upload.content); } catch (_notBase64) { entries = null; }
+    if (!entries) throw new InputError(notXlsx);
+    // Measured before unzip inflates anything: a zip bomb never gets inflated.
+    const tooBig = zipRefusal(entries);
+    if (tooBig) throw new InputError(`${fileName} cannot be imported: ${tooBig}`);
     let parts: { path: string; text: string }[];
     try {
       parts = zip.unzip(upload.content);
     } catch (_notZip) {
-      throw new InputError(`${fileName} is not an .xlsx workbook (an old .xls must be saved as .xlsx or CSV first).`);
+      throw new InputError(notXlsx);
     }
+    const grew = inflatedRefusal(parts.map((p) => p.text.length));
+    if (grew) throw new InputError(`${fileName} cannot be imported: ${grew}`);
     try {
       rows = readXlsxRows(parts);
     } catch (error) {
@@ -160,6 +176,10 @@ export function prepareImport(ctx: UseCaseContext, store: ClientIndexStore, zip:
     }
   }
   while (rows.length > 0 && rows[0].every((c) => c.trim() === '')) rows.shift();
+  const columns = rows.reduce((max, r) => Math.max(max, r.length), 0);
+  if (columns > MAX_IMPORT_COLUMNS) {
+    throw new InputError(`${fileName} has ${columns.toLocaleString('en-US')} columns; an import reads at most ${MAX_IMPORT_COLUMNS}. Delete the columns you do not need (or save only the client list) and upload it again.`);
+  }
   if (rows.length < 2) throw new InputError(`${fileName} has no rows under its header.`);
   const header = rows[0].map((h) => h.trim());
   const width = rows.reduce((max, r) => Math.max(max, r.length), header.length);
@@ -222,13 +242,27 @@ function checkedMapping(mappingArg: unknown, width: number): ColumnMapping {
   return mappingArg as ColumnMapping;
 }
 
-function planOptions(ctx: UseCaseContext, importer = ctx.actor.email): PlanOptions {
+function planOptions(ctx: UseCaseContext, importer: Actor = ctx.actor): PlanOptions {
   return {
     country: ctx.config.settings.defaultCountry,
     groups: ctx.config.settings.clientGroups,
-    defaultManager: importer,
+    defaultManager: importer.email,
     team: ctx.config.team.map((m) => ({ email: m.email, name: m.name })),
+    importer,
   };
+}
+
+/**
+ * The person whose import this is, with their role today: a chunk the hourly trigger runs (as
+ * the owner) applies the importer's rights, not the owner's.
+ */
+function importerOf(ctx: UseCaseContext, email: string): Actor {
+  if (sameEmail(email, ctx.actor.email)) return ctx.actor;
+  const member = ctx.config.team.filter((m) => sameEmail(m.email, email))[0];
+  if (!member || !member.active || member.role === 'executor') {
+    throw new InputError(`${email}, who started this import, may no longer import clients; a head or the owner can undo it or import the file again.`);
+  }
+  return { email: member.email, name: member.name, role: member.role };
 }
 
 function knownClients(table: Table): KnownClient[] {
@@ -324,12 +358,15 @@ export function continueImports(ctx: UseCaseContext, store: ClientIndexStore, st
 
 /** The trigger cannot go on with this import: say why on its cursor and take it off the pending list. */
 function stall(ctx: UseCaseContext, importId: string, why: string): ImportProgress | null {
-  setPending(ctx, importId, false);
+  // The cursor says "stalled" before the import leaves the list: a kill in between leaves it
+  // listed, and the next run stalls it again, never an unfinished import nobody continues.
   const cursor = cursorOf(ctx, importId);
-  if (!cursor) return null;
-  cursor.stalled = why;
-  ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
-  return progressOf(importId, cursor);
+  if (cursor) {
+    cursor.stalled = why;
+    ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+  }
+  setPending(ctx, importId, false);
+  return cursor ? progressOf(importId, cursor) : null;
 }
 
 function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: string, mappingArg: unknown, background: boolean): ImportProgress | null {
@@ -346,29 +383,40 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
       fileName: meta.fileName, mapping: checkedMapping(mappingArg, meta.header.length), nextPage: 0, pages: meta.pageStarts.length,
       rowCount: meta.rowCount, rowsDone: 0, created: 0, merged: 0, refused: 0, skipped: 0, done: false, by: ctx.actor.email,
     };
-    // Kept before anything is written, so a run killed in its first chunk is continued too.
-    ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
+    // Listed, then kept, before anything is written, so a run killed in its first chunk is
+    // continued too. In this order: a kill between the two leaves a listed import without a
+    // cursor (nothing written; the trigger drops it), never a cursor nobody continues.
     setPending(ctx, importId, true);
+    ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
   }
-  const importer = cursor.by || ctx.actor.email;
+  const importerEmail = cursor.by || ctx.actor.email;
+  if (!background && !isSupervisor(ctx.actor) && !sameEmail(importerEmail, ctx.actor.email)) {
+    throw new InputError(`This import was started by ${importerEmail}; only they, a head or the owner may continue it.`);
+  }
+  const importerActor = importerOf(ctx, importerEmail);
+  const importer = importerActor.email;
   const wasStalled = !!cursor.stalled;
+  // Going again after a stall (the file uploaded again): back on the list before the cursor
+  // forgets the stall, for the same reason.
+  if (wasStalled) setPending(ctx, importId, true);
   const from = cursor.nextPage;
   const to = Math.min(cursor.pages, from + CHUNK_PAGES);
   const rows = ([] as string[][]).concat(...stagedPages(store, importId, from, to));
   const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
   const known = knownClients(clients);
-  const plans = planImport(rows, meta.pageStarts[from], cursor.mapping, known, importId, planOptions(ctx, importer));
+  const plans = planImport(rows, meta.pageStarts[from], cursor.mapping, known, importId, planOptions(ctx, importerActor));
   const now = ctx.moment.now;
   const fallbackGroup = defaultGroup(ctx.config.settings.clientGroups);
 
   const createdByRow: Record<number, Record<string, unknown>> = {};
   const creates: Record<string, unknown>[] = [];
   // One fresh id per chunk, numbered per client: 2,000 ids without 2,000 Utilities.getUuid calls.
+  // The ledger keeps the base and the names, so undo removes exactly these rows (importUndo.ts).
   const idBase = ctx.ports.ids.next(CLIENTS.idPrefix);
   for (const p of plans) {
     if (p.action !== 'create') continue;
     const record = {
-      id: `${idBase}-${String(creates.length + 1).padStart(4, '0')}`, ...draftRecord(p.draft, fallbackGroup), createdAt: now, version: 1, updatedAt: now,
+      id: createdId(idBase, creates.length), ...draftRecord(p.draft, fallbackGroup), createdAt: now, version: 1, updatedAt: now,
       updatedBy: importer, importId, importRow: p.row,
     };
     createdByRow[p.row] = record;
@@ -407,6 +455,7 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
   appendRecords(ctx.ports.sheets, ledger, [{
     id: ctx.ports.ids.next(IMPORTS.idPrefix), importId, fileName: cursor.fileName, chunk: from / CHUNK_PAGES + 1,
     created: creates.length, merged: summary.merge, refused: summary.refuse, filled: JSON.stringify(filled), at: now, by: importer,
+    createdIds: createdIdsCell(idBase, creates.map((c) => text(c.name))),
   }], ctx.ports.dates);
   appendRecords(ctx.ports.sheets, clients, creates, ctx.ports.dates);
   if (patches.length > 0) updateRows(ctx.ports.sheets, clients, patches, ctx.ports.dates);
@@ -423,8 +472,9 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
   cursor.undone = false;
   delete cursor.stalled;
   ctx.ports.store.put(KEY + importId, JSON.stringify(cursor));
-  // Done: off the pending list. Going again after a stall (the file uploaded again): back on it.
-  if (cursor.done || wasStalled) setPending(ctx, importId, !cursor.done);
+  // Done: off the pending list, after the cursor says so (a kill in between leaves a done import
+  // listed, which the trigger drops).
+  if (cursor.done) setPending(ctx, importId, false);
   forgetClientIndex(store);
   if (cursor.done) {
     appendActivities(ctx.ports, importer, [{
@@ -441,6 +491,8 @@ function readLedgerHeader(ctx: UseCaseContext): Pick<Table, 'tab' | 'map'> {
   if (header === null) throw new WorkbookError('The "Imports" tab is missing. Run Dealboard → Set up workbook to create it.');
   const map = mapHeaders(IMPORTS, header);
   requireSchemaColumns(IMPORTS, map);
+  // Without it undo could not tell the import's clients from copies made by hand.
+  requireColumns(IMPORTS, map, ['createdIds']);
   return { tab: IMPORTS, map };
 }
 
@@ -451,8 +503,10 @@ export function importProgress(ctx: UseCaseContext, importIdArg: unknown): Impor
 }
 
 /**
- * Removes the clients the import created (except those deals now refer to) and puts back
- * the cells its merges filled, where they still hold what the import wrote.
+ * Removes the clients the import created (except those deals now refer to, and those the caller
+ * may not edit) and puts back the cells its merges filled, where they still hold what the import
+ * wrote. Only the importer, a head or the owner may undo; rows copied by hand from imported ones
+ * (they carry the import id) are not the import's and stay.
  */
 export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importIdArg: unknown): ImportUndoResult {
   requireImporter(ctx);
@@ -460,22 +514,33 @@ export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importI
   return ctx.ports.lock.withDocumentLock(() => {
     const ledger = readTable(ctx.ports.sheets, IMPORTS, ctx.ports.dates);
     const entries = ledger.rows.filter((r) => text(r.record.importId) === importId && !isDate(r.record.undoneAt));
+    const cursor = cursorOf(ctx, importId);
+    const importedBy = entries.length > 0 ? text(entries[0].record.by) : cursor && cursor.by ? cursor.by : '';
+    if (!canUndoImport(ctx.actor, importedBy)) {
+      throw new InputError('Only the person who made this import, a head or the owner may undo it.');
+    }
     const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
     const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
     const referenced: Record<string, true> = {};
     for (const d of deals.rows) if (d.record.clientId) referenced[text(d.record.clientId)] = true;
     const rowById: Record<string, DecodedRow> = {};
-    for (const r of clients.rows) rowById[text(r.record.id)] = r;
+    const rowAt: Record<number, DecodedRow> = {};
+    for (const r of clients.rows) { rowById[text(r.record.id)] = r; rowAt[r.row] = r; }
+    const mayEdit = (row: DecodedRow) => canEditClient(ctx.actor, { manager: text(row.record.manager) });
+    let notYours = 0;
 
     // Restore merges, newest chunk first, only where the cell still holds the import's value.
     const patches: Record<number, { row: DecodedRow; patch: Record<string, unknown> }> = {};
     let restored = 0;
+    const untouched: Record<string, true> = {};
     for (const entry of entries.slice().reverse()) {
       let filled: { id: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
       try { filled = JSON.parse(text(entry.record.filled) || '[]'); } catch (_damaged) { filled = []; }
       for (const f of filled) {
         const row = rowById[f.id];
         if (!row || text(row.record.importId) === importId) continue;
+        // The rights of editing the card: a client now someone else's keeps what it holds.
+        if (!mayEdit(row)) { untouched[f.id] = true; continue; }
         for (const key of Object.keys(f.after)) {
           const now = row.record[key];
           const current = patches[row.row] && key in patches[row.row].patch ? patches[row.row].patch[key] : now;
@@ -486,6 +551,7 @@ export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importI
         }
       }
     }
+    notYours += Object.keys(untouched).length;
     const patchList = Object.keys(patches).map((k) => patches[Number(k)]);
     for (const p of patchList) {
       const version = typeof p.row.record.version === 'number' ? p.row.record.version : 0;
@@ -493,12 +559,22 @@ export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importI
     }
     if (patchList.length > 0) updateRows(ctx.ports.sheets, clients, patchList, ctx.ports.dates);
 
+    const created: CreatedIds[] = [];
+    let legacy = false;
+    for (const entry of entries) {
+      const ids = parseCreatedIds(entry.record.createdIds);
+      if (ids) created.push(ids);
+      else if (typeof entry.record.created === 'number' && entry.record.created > 0) legacy = true;
+    }
+    const wrote = rowsImportWrote(clients.rows.map((r) => ({
+      row: r.row, id: text(r.record.id), importId: text(r.record.importId), name: text(r.record.name),
+    })), importId, created, legacy);
     const doomed: number[] = [];
     let kept = 0;
-    for (const r of clients.rows) {
-      if (text(r.record.importId) !== importId) continue;
-      if (referenced[text(r.record.id)]) { kept += 1; continue; }
-      doomed.push(r.row);
+    for (const w of wrote.rows) {
+      if (referenced[w.id]) { kept += 1; continue; }
+      if (!mayEdit(rowAt[w.row])) { notYours += 1; continue; }
+      doomed.push(w.row);
     }
     // Bottom-up, one deleteRows per run of adjacent rows.
     doomed.sort((a, b) => b - a);
@@ -510,7 +586,6 @@ export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importI
       i = j + 1;
     }
     if (entries.length > 0) updateRows(ctx.ports.sheets, ledger, entries.map((row) => ({ row, patch: { undoneAt: ctx.moment.now } })), ctx.ports.dates);
-    const cursor = cursorOf(ctx, importId);
     if (cursor) {
       cursor.undone = true;
       cursor.done = false;
@@ -519,11 +594,16 @@ export function undoImport(ctx: UseCaseContext, store: ClientIndexStore, importI
     }
     setPending(ctx, importId, false);
     forgetClientIndex(store);
+    const keptWhy = [
+      kept ? `${kept} kept because deals refer to them` : '',
+      notYours ? `${notYours} left as they are because they are now another manager's` : '',
+      wrote.copies ? `${wrote.copies} copies made by hand kept` : '',
+    ].filter(Boolean);
     appendActivities(ctx.ports, ctx.actor.email, [{
       kind: 'audit',
-      summary: `Import ${importId} undone: ${doomed.length} clients removed, ${restored} merged cells restored${kept ? `, ${kept} kept because deals refer to them` : ''}`,
+      summary: `Import ${importId} undone: ${doomed.length} clients removed, ${restored} merged cells restored${keptWhy.length ? `, ${keptWhy.join(', ')}` : ''}`,
     }]);
-    return { importId, removed: doomed.length, restored, kept };
+    return { importId, removed: doomed.length, restored, kept, notYours, copies: wrote.copies };
   });
 }
 
@@ -536,6 +616,8 @@ export function listImports(ctx: UseCaseContext): ImportSummary[] {
   for (const r of ledger.rows) {
     const id = text(r.record.importId);
     if (!/^IMP-[0-9a-f]{12}$/.test(id)) continue;
+    // A manager sees (and may undo) their own imports; head and owner see all.
+    if (!isSupervisor(ctx.actor) && !sameEmail(text(r.record.by), ctx.actor.email)) continue;
     let s = byId[id];
     if (!s) {
       s = byId[id] = { importId: id, fileName: text(r.record.fileName), at: null, by: text(r.record.by), created: 0, merged: 0, refused: 0, undone: true, done: false, rowsDone: 0, rowCount: 0, stalled: '' };

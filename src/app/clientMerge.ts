@@ -6,7 +6,7 @@ import { DecodedRow } from '../workbook/codec';
 import { Table, readTable, rowsWhere, updateRows } from '../workbook/table';
 import { findDuplicates } from '../domain/duplicates';
 import { fillsFor, ClientDraft, splitList } from '../domain/importPlan';
-import { canMergeClients, canViewClient } from '../domain/clientRights';
+import { canEditClient, canMergeClients, canViewClient } from '../domain/clientRights';
 import { UseCaseContext } from './session';
 import { ClientIndexStore, forgetClientIndex } from './clientIndex';
 import { accessRules } from './clients';
@@ -73,6 +73,11 @@ export function mergeClients(ctx: UseCaseContext, store: ClientIndexStore, keepI
       if (!row) throw new InputError(`There is no client with id ${id}; it may have been merged already.`);
       return row;
     });
+    // The rights of editing each card: every client the merge changes or removes must be one
+    // the caller may edit (a head and the owner may edit all; the rule is the card's own).
+    if ([kept].concat(gone).some((r) => !canEditClient(ctx.actor, { manager: text(r.record.manager) }))) {
+      throw new InputError('You may merge only clients you may edit.');
+    }
     // The kept client as it becomes: each merged one fills what is still empty.
     const target: ClientDraft = draftOf(kept.record);
     const fills: Partial<ClientDraft> = {};

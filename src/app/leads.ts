@@ -15,13 +15,15 @@ import { InputError, optionalInstant, optionalText, requireAmount, requireId, re
 import { defaultNextContact } from '../domain/today';
 import { parseWorkingTime } from '../domain/slots';
 import { WorkbookError } from '../workbook/errors';
+import { keyedId, optionalRequestId } from './requestKeys';
 
 function requireCreator(ctx: UseCaseContext): void {
   if (!canCreateDeals(ctx.actor)) throw new InputError('Executors cannot take requests; ask a manager.');
 }
 
-export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientIndexStore): { leadId: string; dealId: string | null } {
+export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientIndexStore, requestIdArg?: unknown): { leadId: string; dealId: string | null } {
   requireCreator(ctx);
+  const requestId = optionalRequestId(requestIdArg);
   const input = requirePlainObject(inputArg, 'The request') as NewLeadInput & Record<string, unknown>;
   const lead = {
     name: requireText(input.name, 'The name', 200),
@@ -36,7 +38,16 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientInd
   const nextContactAt = input.createDeal !== true ? null
     : input.nextContactAt === undefined ? defaultCallBack(ctx) : optionalInstant(input.nextContactAt, 'The call back');
   return ctx.ports.lock.withDocumentLock(() => {
-    const leadId = ctx.ports.ids.next(LEADS.idPrefix);
+    const leadId = requestId ? keyedId(LEADS.idPrefix, ctx.actor.email, requestId) : ctx.ports.ids.next(LEADS.idPrefix);
+    if (requestId) {
+      // Sent again (the first attempt may have been cut off): finish it, never create twice.
+      const earlier = openRows(ctx.ports.sheets, LEADS, ctx.ports.dates).byId(leadId);
+      if (earlier) {
+        const lead = toLead(earlier.record);
+        if (lead.status === 'new' && input.createDeal === true) return { leadId, dealId: convertInsideLock(ctx, store, leadId, { budget, title, nextContactAt, requestId }).dealId };
+        return { leadId, dealId: lead.status === 'converted' && earlier.record.dealId ? String(earlier.record.dealId) : null };
+      }
+    }
     const header = ctx.ports.sheets.readHeader(LEADS.name);
     if (header === null) throw new WorkbookError('The "Leads" tab is missing. Run Dealboard → Set up workbook.');
     const map = mapHeaders(LEADS, header);
@@ -49,7 +60,7 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientInd
       appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', summary: `Request from ${lead.name} added to the inbox` }]);
       return { leadId, dealId: null };
     }
-    const converted = convertInsideLock(ctx, store, leadId, { budget, title, nextContactAt });
+    const converted = convertInsideLock(ctx, store, leadId, { budget, title, nextContactAt, requestId });
     return { leadId, dealId: converted.dealId };
   });
 }
@@ -59,11 +70,12 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientInd
  * manager chose, or by default the next working day at 10:00 in the spreadsheet's zone. Only an
  * explicit null (or '') converts without a reminder.
  */
-export function convertLead(ctx: UseCaseContext, leadIdArg: unknown, store: ClientIndexStore, nextContactArg?: unknown): ConvertResult {
+export function convertLead(ctx: UseCaseContext, leadIdArg: unknown, store: ClientIndexStore, nextContactArg?: unknown, requestIdArg?: unknown): ConvertResult {
   requireCreator(ctx);
   const leadId = requireId(leadIdArg, 'The request');
+  const requestId = optionalRequestId(requestIdArg);
   const nextContactAt = nextContactArg === undefined ? defaultCallBack(ctx) : optionalInstant(nextContactArg, 'The next contact');
-  return ctx.ports.lock.withDocumentLock(() => convertInsideLock(ctx, store, leadId, { budget: 0, title: '', nextContactAt }));
+  return ctx.ports.lock.withDocumentLock(() => convertInsideLock(ctx, store, leadId, { budget: 0, title: '', nextContactAt, requestId }));
 }
 
 export function defaultCallBack(ctx: UseCaseContext): Date {
@@ -71,7 +83,7 @@ export function defaultCallBack(ctx: UseCaseContext): Date {
   return new Date(defaultNextContact(ctx.moment.now.getTime(), ctx.config.timeZone, parseWorkingTime(workingHours, workingDays).days));
 }
 
-function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId: string, extra: { budget: number; title: string; nextContactAt: Date | null }): ConvertResult {
+function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId: string, extra: { budget: number; title: string; nextContactAt: Date | null; requestId?: string | null }): ConvertResult {
   const { ports, moment, actor } = ctx;
   // The lead's row and the matching client's row only (issue 15): the same cells at any size.
   const leadRows = openRows(ports.sheets, LEADS, ports.dates);
@@ -79,6 +91,15 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
   const leadRow = leadRows.byId(leadId);
   if (!leadRow) throw new InputError(`There is no request with id ${leadId}.`);
   const lead = toLead(leadRow.record);
+  // Ids made from the request id: a conversion cut off and sent again finds what it wrote.
+  const keyed = (prefix: string) => (extra.requestId ? keyedId(prefix, leadId, extra.requestId) : ports.ids.next(prefix));
+  const dealId = keyed(DEALS.idPrefix);
+  const newClientId = extra.requestId ? keyedId(CLIENTS.idPrefix, leadId, extra.requestId) : '';
+  if (extra.requestId && lead.status === 'converted' && String(leadRow.record.dealId || '') === dealId) {
+    // This very conversion, sent again after its answer was lost: its result, nothing new.
+    const clientId = String(leadRow.record.clientId || '');
+    return { dealId, clientId, clientCreated: clientId !== '' && clientId === newClientId };
+  }
   if (lead.status !== 'new') throw new InputError(`The request from ${lead.name} was already handled (${lead.status}).`);
 
   const match = clientsForLead(ctx, store, lead.phone, lead.email);
@@ -88,8 +109,11 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
   if (existing) {
     clientId = existing.id;
     clientName = existing.name || lead.name;
+  } else if (newClientId && openRows(ports.sheets, CLIENTS, ports.dates).byId(newClientId)) {
+    // The client a cut-off try of this request created (it had no phone or e-mail to match).
+    clientId = newClientId;
   } else {
-    clientId = ports.ids.next(CLIENTS.idPrefix);
+    clientId = newClientId || ports.ids.next(CLIENTS.idPrefix);
     const client = {
       id: clientId, name: lead.name, group: defaultGroup(ctx.config.settings.clientGroups), phone: lead.phone, email: lead.email, manager: actor.email,
       createdAt: moment.now, lastContactAt: moment.now, version: 1, updatedAt: moment.now, updatedBy: actor.email,
@@ -102,8 +126,8 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
   if (dealsHeader === null) throw new WorkbookError('The "Deals" tab is missing. Run Dealboard → Set up workbook.');
   const dealsMap = mapHeaders(DEALS, dealsHeader);
   requireSchemaColumns(DEALS, dealsMap);
-  const dealId = ports.ids.next(DEALS.idPrefix);
-  appendRecords(ports.sheets, { tab: DEALS, map: dealsMap }, [{
+  const alreadyWritten = !!extra.requestId && !!openRows(ports.sheets, DEALS, ports.dates).byId(dealId);
+  if (!alreadyWritten) appendRecords(ports.sheets, { tab: DEALS, map: dealsMap }, [{
     id: dealId,
     title: extra.title || `${clientName}${lead.message ? `: ${lead.message.split(/[\n.]/)[0].slice(0, 60)}` : ''}`,
     stage: 'new',

@@ -10,6 +10,7 @@ import { loadDeal } from './deals';
 import { refuseUnlessExecutorWorksOn } from './executorBoard';
 import { refuseIfStale } from './conflicts';
 import { appendActivities } from './audit';
+import { optionalRequestId, keyedId } from './requestKeys';
 import { InputError, optionalText, requireId, requirePlainObject, requireVersion } from './validate';
 import { iso } from './records';
 import { openRows } from '../workbook/rows';
@@ -144,12 +145,31 @@ export function validateQuote(quoteArg: unknown): QuoteSave {
   return { lines, orderDiscountPercent };
 }
 
-export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unknown, versionArg: unknown): QuoteView {
+export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unknown, versionArg: unknown, requestIdArg?: unknown): QuoteView {
   const dealId = requireId(dealIdArg, 'The deal');
   const quote = validateQuote(quoteArg);
   const expectedVersion = requireVersion(versionArg);
+  const requestId = optionalRequestId(requestIdArg);
+  // The revision's line ids come from the request: a save sent again finds the lines it wrote.
+  const lineId = (i: number) => (requestId ? keyedId(QUOTE_LINES.idPrefix, dealId, requestId, String(i)) : ctx.ports.ids.next(QUOTE_LINES.idPrefix));
   return ctx.ports.lock.withDocumentLock(() => {
     const { table, row, deal } = loadDeal(ctx, dealId);
+    if (requestId) {
+      const lines = quoteLinesOf(ctx, dealId);
+      const first = lineId(0);
+      const written = lines.rows.filter((r) => r.record.id === first)[0];
+      if (written) {
+        // The first attempt wrote its revision; finish the deal's part if it was cut off before it.
+        const revision = typeof written.record.version === 'number' ? written.record.version : 0;
+        const view = quoteOf(ctx, lines, dealId);
+        if (row.record.quoteVersion !== revision && view.version === revision) {
+          updateRow(ctx.ports.sheets, table, row, {
+            amount: fromMinor(view.totalMinor), quoteVersion: revision, version: deal.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email,
+          }, ctx.ports.dates);
+        }
+        return view;
+      }
+    }
     refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may quote "${deal.title}".`);
     const lines = quoteLinesOf(ctx, dealId);
@@ -165,7 +185,7 @@ export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unk
     const version = previous.version + 1;
     const now = ctx.moment.now;
     appendRecords(ctx.ports.sheets, lines, totals.lines.map((l, i) => ({
-      id: ctx.ports.ids.next(QUOTE_LINES.idPrefix), dealId, version, position: i + 1, code: l.code, description: l.description, details: l.details || '',
+      id: lineId(i), dealId, version, position: i + 1, code: l.code, description: l.description, details: l.details || '',
       quantity: l.quantity, unit: l.unit, unitPrice: fromMinor(l.unitPriceMinor), discount: l.discountPercent, lineTotal: fromMinor(l.totalMinor),
       orderDiscount: quote.orderDiscountPercent || 0, taxRate: settings.taxRatePercent, taxIncluded: settings.taxIncluded, savedAt: now, savedBy: ctx.actor.email,
     })), ctx.ports.dates);

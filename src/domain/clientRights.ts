@@ -22,6 +22,16 @@ export function canEditClient(actor: Actor, client: { manager: string }): boolea
   return actor.role === 'manager' && (client.manager.trim() === '' || sameEmail(actor.email, client.manager));
 }
 
+/** Who may be named a client's manager by this actor: head and owner anyone, a manager only themself. */
+export function canAssignClient(actor: Actor, manager: string): boolean {
+  return isSupervisor(actor) || (actor.role === 'manager' && sameEmail(actor.email, manager));
+}
+
+/** Undoing an import removes and restores many clients at once: the one who imported it, a head or the owner. */
+export function canUndoImport(actor: Actor, importedBy: string): boolean {
+  return isSupervisor(actor) || (actor.role === 'manager' && importedBy.trim() !== '' && sameEmail(actor.email, importedBy));
+}
+
 /** Import, undo and merging duplicates change many clients at once: managers and above. */
 export function canImportClients(actor: Actor): boolean {
   return actor.role !== 'executor';

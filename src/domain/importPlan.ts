@@ -5,6 +5,8 @@ import { ColumnMapping, ImportField, groupOf, yesNo } from './importMapping';
 import { normalizeEmail, normalizePhone } from './phones';
 import { restoreNeutralized } from './csv';
 import { defaultGroup } from './clientGroups';
+import { Actor } from './roles';
+import { canAssignClient, canEditClient } from './clientRights';
 
 export interface ClientDraft {
   name: string;
@@ -54,7 +56,15 @@ export interface PlanOptions {
   /** Who gets clients whose file names no manager (or one not on the team). */
   defaultManager: string;
   team: readonly { email: string; name: string }[];
+  /**
+   * Whose rights the import applies, exactly those of editing a client card: a row may merge
+   * only into a client this person may edit, and name only a manager they may give a client to.
+   */
+  importer: Actor;
 }
+
+/** The refusal of a row that matches a client the importer may not edit: says nothing about that client. */
+export const NOT_YOUR_CLIENT = 'matches a client you may not edit';
 
 const TEXT_FIELDS: (keyof ClientDraft)[] = ['name', 'company', 'contact', 'group', 'address', 'city', 'manager', 'preferences', 'notes'];
 
@@ -110,6 +120,9 @@ export function draftOf(cells: readonly string[], mapping: ColumnMapping, option
   }
   draft.email = readEmails[0] || '';
   draft.otherEmails = readEmails.slice(1).join(', ');
+  if (!reason && draft.manager !== '' && !canAssignClient(options.importer, draft.manager)) {
+    reason = `names ${draft.manager} as manager; only a head or the owner may give clients to another manager`;
+  }
   if (draft.manager === '') draft.manager = options.defaultManager;
   // A refused row shows what was typed, so the user can find and fix it in the file.
   if (reason && draft.phone === '' && phones.length > 0) draft.phone = phones[0];
@@ -283,6 +296,11 @@ export function planImport(
       return;
     }
     const target = byId[match];
+    if (match.indexOf('id:') === 0 && !canEditClient(options.importer, { manager: String(target.manager || '') })) {
+      // Nothing of the other client is told: not its name, not what the row would fill.
+      plans.push({ row, action: 'refuse', reason: NOT_YOUR_CLIENT, warnings, draft });
+      return;
+    }
     const fills = fillsFor(target, index.withoutForeign(draft, match, warnings), options.country);
     // Later rows may match on what this merge adds, and must see the target as it now is.
     Object.assign(target, fills);

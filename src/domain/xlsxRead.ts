@@ -2,6 +2,21 @@
 // files of its zip: shared strings, inline strings, numbers and booleans. Formulas are never
 // evaluated: a formula cell gives the value Excel cached for it, as text.
 
+/** What the reader takes from one sheet: more is refused with these figures in the sentence. */
+export const XLSX_LIMITS = { rows: 100000, columns: 200, cells: 2000000 };
+
+/** Excel's column letters of a 0-based index ("A", "Z", "AA", …). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 export interface ZipText {
   path: string;
   text: string;
@@ -58,15 +73,21 @@ function numberText(v: string): string {
   return String(n);
 }
 
-export function sheetRows(xml: string, strings: readonly string[]): string[][] {
+/**
+ * The rows of a sheet as text. Bounded (XLSX_LIMITS): a row number or a cell reference is only
+ * a number in the file, so `<row r="2000000000">` or a cell at ZZZZZZZ1 would otherwise make
+ * billions of empty cells. Empty rows and cells beyond the limits (formatting Excel keeps far
+ * down or right) are passed over; a value there is refused with the limit in the sentence.
+ */
+export function sheetRows(xml: string, strings: readonly string[], limits = XLSX_LIMITS): string[][] {
   const rows: string[][] = [];
   const rowRe = /<row\b([^>]*)>([\s\S]*?)<\/row>|<row\b([^>]*)\/>/g;
   let rm: RegExpExecArray | null;
   let nextRow = 0;
+  let cellCount = 0;
   while ((rm = rowRe.exec(xml)) !== null) {
     const r = attr(rm[1] || rm[3] || '', 'r');
-    const index = r ? Number(r) - 1 : nextRow;
-    while (rows.length < index) rows.push([]);
+    const index = r && /^\d+$/.test(r.trim()) ? Number(r) - 1 : nextRow;
     const cells: string[] = [];
     const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
     let cm: RegExpExecArray | null;
@@ -77,6 +98,7 @@ export function sheetRows(xml: string, strings: readonly string[]): string[][] {
       const ref = attr(tag, 'r');
       const col = ref ? columnIndex(ref) : nextCol;
       nextCol = col + 1;
+      if (col < 0) continue;
       const type = attr(tag, 't') || 'n';
       const inner = cm[2] || '';
       const v = /<v>([\s\S]*?)<\/v>/.exec(inner);
@@ -86,11 +108,21 @@ export function sheetRows(xml: string, strings: readonly string[]): string[][] {
       else if (type === 'b') value = v ? (v[1] === '1' ? 'TRUE' : 'FALSE') : '';
       else if (type === 'str' || type === 'e') value = v ? decodeXml(v[1]) : '';
       else value = v ? numberText(decodeXml(v[1])) : '';
+      if (value === '') continue;
+      if (col >= limits.columns) {
+        throw new Error(`cell ${ref ? ref.slice(0, 20) : `${columnLetters(col)}${index + 1}`} holds a value beyond column ${columnLetters(limits.columns - 1)}; an import reads at most ${limits.columns} columns.`);
+      }
+      if (index >= limits.rows) {
+        throw new Error(`row ${index + 1} holds a value; an import reads at most ${limits.rows.toLocaleString('en-US')} rows.`);
+      }
+      if (++cellCount > limits.cells) throw new Error(`the sheet holds more than ${limits.cells.toLocaleString('en-US')} filled cells, the most an import reads.`);
       while (cells.length < col) cells.push('');
       cells[col] = value;
     }
-    rows[index] = cells;
     nextRow = index + 1;
+    if (cells.length === 0) continue;
+    while (rows.length < index) rows.push([]);
+    rows[index] = cells;
   }
   return rows;
 }

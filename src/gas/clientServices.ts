@@ -3,6 +3,7 @@
 import { ClientIndexStore } from '../app/clientIndex';
 import { ZipPort } from '../app/clientImport';
 import { CLIENTS } from '../workbook/schema';
+import { zipDirectory } from '../domain/zipDirectory';
 
 export function gasClientIndexStore(): ClientIndexStore {
   let cache: GoogleAppsScript.Cache.Cache | null = null;
@@ -20,6 +21,9 @@ export function gasClientIndexStore(): ClientIndexStore {
 
 export function gasZip(): ZipPort {
   return {
+    directory(base64) {
+      return zipDirectory(Utilities.base64Decode(base64));
+    },
     unzip(base64) {
       const blob = Utilities.newBlob(Utilities.base64Decode(base64), 'application/zip', 'upload.zip');
       return Utilities.unzip(blob)

@@ -393,6 +393,7 @@ export const IMPORTS: TabSchema = {
     { key: 'merged', header: 'Merged', type: 'number', width: 80 },
     { key: 'refused', header: 'Refused', type: 'number', width: 80 },
     { key: 'filled', header: 'Filled cells', type: 'longtext', width: 260, note: 'Kept by Dealboard: the cells a merge filled and what they held before (JSON), for undo.' },
+    { key: 'createdIds', header: 'Created IDs', type: 'longtext', width: 200, note: 'Kept by Dealboard: the ids of the clients this chunk created (JSON), so undo removes exactly those.' },
     { key: 'at', header: 'At', type: 'datetime', width: 140 },
     { key: 'by', header: 'By', type: 'email', width: 170 },
     { key: 'undoneAt', header: 'Undone at', type: 'datetime', width: 140 },

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { detectDelimiter, neutralizeForSpreadsheet, parseCsv, restoreNeutralized, serializeCsv } from '../../src/domain/csv';
 import { groupOf, guessMapping, mappingProblems } from '../../src/domain/importMapping';
-import { planImport, summarize } from '../../src/domain/importPlan';
+import { NOT_YOUR_CLIENT, planImport, summarize } from '../../src/domain/importPlan';
+import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote } from '../../src/domain/importUndo';
 import { normalizePhone } from '../../src/domain/phones';
 import { indexEntryOf, searchIndex } from '../../src/domain/clientSearch';
 import { canEditClient, canViewClient } from '../../src/domain/clientRights';
@@ -110,7 +111,10 @@ describe('phones across ten countries', () => {
   });
 });
 
-const options = { country: 'DE', groups: ['new', 'returning', 'wholesale', 'retail', 'partner'], defaultManager: 'me@studio.test', team: [{ email: 'anna@studio.test', name: 'Anna Novak' }] };
+const options = {
+  country: 'DE', groups: ['new', 'returning', 'wholesale', 'retail', 'partner'], defaultManager: 'me@studio.test', team: [{ email: 'anna@studio.test', name: 'Anna Novak' }],
+  importer: { email: 'me@studio.test', name: 'Me', role: 'owner' as const },
+};
 
 describe('the import plan', () => {
   const mapping = ['name', 'phone', 'email', 'manager'] as const;
@@ -146,6 +150,39 @@ describe('the import plan', () => {
     expect(plans.map((p) => [p.action, p.reason])).toEqual([['skip', 'already imported']]);
   });
 
+  describe('with the rights of a manager (those of editing a client card)', () => {
+    const team = [{ email: 'anna@studio.test', name: 'Anna Novak' }, { email: 'boris@studio.test', name: 'Boris Lang' }];
+    const anna = { ...options, defaultManager: 'anna@studio.test', team, importer: { email: 'anna@studio.test', name: 'Anna Novak', role: 'manager' as const } };
+    const known = [
+      { id: 'C-B', name: 'Boris Client', phone: '030 1234567', email: 'secret@boris.test', manager: 'boris@studio.test', city: '' },
+      { id: 'C-A', name: 'Anna Client', phone: '040 555 666', manager: 'anna@studio.test', city: '' },
+      { id: 'C-0', name: 'Nobody\'s', phone: '0171 2223334', manager: '', city: '' },
+    ];
+    test('a row matching another manager\'s client is refused without a word about that client; her own and unowned ones merge', () => {
+      const rows = [['Typed', '+49 30 1234567', '', ''], ['Mine', '040 555666', '', ''], ['Free', '0171 2223334', '', ''], ['Mail', '', 'SECRET@boris.test', '']];
+      const plans = planImport(rows, 2, [...mapping], known, 'IMP-1', anna);
+      expect(plans.map((p) => [p.action, p.reason])).toEqual([['refuse', NOT_YOUR_CLIENT], ['merge', ''], ['merge', ''], ['refuse', NOT_YOUR_CLIENT]]);
+      for (const refused of [plans[0], plans[3]]) {
+        expect(refused.into).toBeUndefined();
+        expect(refused.fills).toBeUndefined();
+        expect(JSON.stringify(refused)).not.toContain('Boris Client');
+        expect(JSON.stringify(refused)).not.toContain('C-B');
+      }
+      // The owner's import of the same rows merges all four.
+      expect(planImport(rows, 2, [...mapping], known, 'IMP-1', options).map((p) => p.action)).toEqual(['merge', 'merge', 'merge', 'merge']);
+    });
+    test('a Manager column naming someone else is refused for a manager; herself, an unknown name or the owner\'s file pass', () => {
+      const rows = [['One', '', '', 'Boris Lang'], ['Two', '', '', 'boris@studio.test'], ['Three', '', '', 'Anna Novak'], ['Four', '', '', 'Someone']];
+      const plans = planImport(rows, 2, [...mapping], [], 'IMP-1', anna);
+      expect(plans.map((p) => p.action)).toEqual(['refuse', 'refuse', 'create', 'create']);
+      expect(plans[0].reason).toBe('names boris@studio.test as manager; only a head or the owner may give clients to another manager');
+      expect(plans[2].draft.manager).toBe('anna@studio.test');
+      expect(plans[3].draft.manager).toBe('anna@studio.test');
+      const byOwner = planImport(rows, 2, [...mapping], [], 'IMP-1', { ...options, team });
+      expect(byOwner.map((p) => [p.action, p.draft.manager])).toEqual([['create', 'boris@studio.test'], ['create', 'boris@studio.test'], ['create', 'anna@studio.test'], ['create', 'me@studio.test']]);
+    });
+  });
+
   test('property: every row gets exactly one action, and no two created clients share a phone or e-mail', () => {
     const phone = fc.constantFrom('030 1234567', '+49 30 1234567', '040 555 666', '0171 2223334', '', '12');
     const email = fc.constantFrom('a@x.test', 'A@X.test', 'b@x.test', '', 'bad');
@@ -161,6 +198,37 @@ describe('the import plan', () => {
         }
       }
     }), { numRuns: 300 });
+  });
+});
+
+describe('what an undo removes: only the rows the import wrote', () => {
+  const cell = createdIdsCell('C-abc', ['Alpha', 'Beta', 'Gamma']);
+  const created = [parseCreatedIds(cell)!];
+  const row = (r: number, id: string, name: string, importId = 'IMP-1') => ({ row: r, id, importId, name });
+  test('the ledger cell reads back; it is JSON (never a formula)', () => {
+    expect(cell.charAt(0)).toBe('{');
+    expect(created[0].marks).toHaveLength(3);
+    expect(parseCreatedIds('')).toBeNull();
+    expect(parseCreatedIds('=1+1')).toBeNull();
+    expect(createdId('C-abc', 0)).toBe('C-abc-0001');
+  });
+  test('a hand-made copy with a new id, or with the same id and another name, is kept; the originals go', () => {
+    const rows = [
+      row(2, 'C-abc-0001', 'Alpha'), row(3, 'C-abc-0002', 'Beta (renamed later)'), row(4, 'C-abc-0003', 'Gamma'),
+      row(5, 'C-hand-1', 'Alpha copy'), row(6, 'C-abc-0003', 'Someone else'), row(7, 'C-abc-0009', 'Not created'), row(8, 'C-abc-0001', 'X', 'IMP-2'),
+    ];
+    const got = rowsImportWrote(rows, 'IMP-1', created, false);
+    expect(got.rows.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(got.copies).toBe(3);
+  });
+  test('a copy identical to the original: exactly one of the two goes', () => {
+    const got = rowsImportWrote([row(2, 'C-abc-0001', 'Alpha'), row(9, 'C-abc-0001', 'Alpha')], 'IMP-1', created, false);
+    expect(got.rows).toHaveLength(1);
+    expect(got.copies).toBe(1);
+  });
+  test('an import recorded before ids were kept (legacy): its rows are known by the Import ID', () => {
+    expect(rowsImportWrote([row(2, 'C-x', 'Old')], 'IMP-1', [], true).rows).toHaveLength(1);
+    expect(rowsImportWrote([row(2, 'C-x', 'Old')], 'IMP-1', [], false).rows).toHaveLength(0);
   });
 });
 

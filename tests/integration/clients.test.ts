@@ -74,7 +74,7 @@ describe('import of an old Excel base (CSV, ; separators, BOM)', () => {
     const listed = ok(ws, addon, 'api_listImports');
     expect(listed).toEqual([expect.objectContaining({ importId: prepared.importId, fileName: 'old-client-base.csv', created: 9, merged: 2, refused: 1, undone: false, done: true, by: 'owner@studio.test' })]);
     const undo = ok(ws, addon, 'api_undoImport', prepared.importId);
-    expect(undo).toEqual({ importId: prepared.importId, removed: 9, restored: 0, kept: 0 });
+    expect(undo).toEqual({ importId: prepared.importId, removed: 9, restored: 0, kept: 0, notYours: 0, copies: 0 });
     expect(clientRows(ws)).toEqual([]);
     expect(records(ws, 'Imports').every((r) => r['Undone at'] !== '')).toBe(true);
     expect(ok(ws, addon, 'api_listImports')[0].undone).toBe(true);

@@ -172,6 +172,10 @@ export interface ImportUndoResult {
   restored: number;
   /** Clients kept because deals now refer to them. */
   kept: number;
+  /** Clients (created or merged into) left as they are because the caller may no longer edit them. */
+  notYours: number;
+  /** Rows copied by hand from imported ones (they carry the import id): not the import's, kept. */
+  copies: number;
 }
 
 export interface ExportRequest {
