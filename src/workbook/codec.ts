@@ -4,6 +4,7 @@ import { ColumnSchema, TabSchema } from './schema';
 import { HeaderMap } from './headers';
 import { stageLabel, stageLabels, stageOfCell } from './stageLabels';
 import { isStageKey } from '../domain/stages';
+import { isCalendarDay } from '../domain/typedInput';
 
 export type CellValue = string | number | boolean | Date | null;
 export type DecodedRecord = Record<string, CellValue>;
@@ -73,6 +74,9 @@ export function decodeCell(column: ColumnSchema, raw: unknown, dates: LocalDates
       if (isDate(raw)) return { ok: true, value: raw };
       if (typeof raw === 'string') {
         const text = raw.trim();
+        // A day that is not in the calendar (2026-02-31) is a problem, not 3 March.
+        const day = ISO_DAY.exec(text.slice(0, 10));
+        if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) return { ok: false, why: 'not a date' };
         if (ISO_DAY.test(text)) return { ok: true, value: dates.fromLocalDate(text) };
         if (ISO_DATETIME.test(text)) {
           const instant = new Date(text.replace(' ', 'T'));
