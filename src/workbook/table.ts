@@ -15,6 +15,21 @@ export interface Table {
   readonly problems: Problem[];
   /** Decodes one raw row (index 0 is sheet row 2), the same object `rows` holds. */
   decodeAt?(index: number): DecodedRow;
+  /**
+   * The formulas of the rows in `raw` ('' for none), when read once up front (readFormulasOf):
+   * then every patch is one block write per run of rows, with no formulas read per write.
+   */
+  formulas?: string[][];
+}
+
+/**
+ * Reads the formulas of every row of the table once, for a job that patches many rows one at
+ * a time (the Outbox drain): each patch then costs one write instead of up to two calls.
+ */
+export function readFormulasOf(sheets: SheetPort, table: Table): void {
+  const width = Math.max(table.map.width, ...table.raw.map((r) => (r ? r.length : 0)));
+  if (table.raw.length === 0 || width === 0) return;
+  table.formulas = sheets.readFormulas(table.tab.name, 2, 1, table.raw.length, width) || undefined;
 }
 
 export function readTable(sheets: SheetPort, tab: TabSchema, dates: LocalDates): Table {
@@ -139,7 +154,9 @@ export function updateRows(
     .sort((a, b) => a.row - b.row);
   if (changed.length === 0) return;
   const plan = sameShapeRuns(changed);
-  if (writeCount(plan) <= 2) {
+  if (table.formulas) {
+    for (const segment of readSegments(table, changed)) writeWholeBlock(sheets, table, segment);
+  } else if (writeCount(plan) <= 2) {
     for (const rows of plan) writeRuns(sheets, table.tab.name, rows);
   } else {
     for (const segment of readSegments(table, changed)) {
@@ -204,7 +221,10 @@ function writeWholeBlock(sheets: SheetPort, table: Table, segment: readonly RowC
   const bottom = segment[segment.length - 1].row;
   const first = Math.min(...segment.map((c) => c.runs[0][0]));
   const last = Math.max(...segment.map((c) => c.runs[c.runs.length - 1][1]));
-  const formulas = sheets.readFormulas(table.tab.name, top, first + 1, bottom - top + 1, last - first + 1) || [];
+  const known = table.formulas;
+  const formulas = known
+    ? Array.from({ length: bottom - top + 1 }, (_, r) => (known[top - 2 + r] || []).slice(first, last + 1))
+    : sheets.readFormulas(table.tab.name, top, first + 1, bottom - top + 1, last - first + 1) || [];
   const byRow: Record<number, RowChange> = {};
   for (const c of segment) byRow[c.row] = c;
   const values: unknown[][] = [];
@@ -222,6 +242,13 @@ function writeWholeBlock(sheets: SheetPort, table: Table, segment: readonly RowC
     values.push(line);
   }
   sheets.writeBlock(table.tab.name, top, first + 1, values);
+  if (known) {
+    // What was written as a value holds no formula any more.
+    for (const c of segment) {
+      const line = known[c.row - 2] || (known[c.row - 2] = []);
+      for (const [a, b] of c.runs) for (let i = a; i <= b; i++) line[i] = '';
+    }
+  }
 }
 
 /** The sheet column indexes (0-based) of the patch's keys. */
