@@ -1,5 +1,6 @@
 // The client card: who they are and how to reach them, the life of each order (stage, amount,
 // dates, documents and who did each step) and the communication history, newest first.
+import { googleLink } from '../../src/domain/links';
 import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../src/app/contracts/clients';
 import '../clientApi';
 import { h, type Child } from '../dom';
@@ -39,7 +40,8 @@ function load(clientId: string): void {
 const today = () => (state.board ? state.board.today : undefined);
 const currency = () => (state.board ? state.board.currency : 'EUR');
 /** Only web links from the sheet become links: a hand-typed "javascript:" must not. */
-const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : '');
+// Only https:// links to Google's document hosts are links (the Documents tab is typed into).
+const safeUrl = (url: string) => googleLink(url) || '';
 
 function cardBody(): Child {
   if (!current) return null;

@@ -1,5 +1,6 @@
 // Documents in the deal's details: make (or refresh) the proposal, contract, invoice or brief
 // from the Drive templates and show the links the client will get. Results survive redraws.
+import { googleLink } from '../../src/domain/links';
 import type { Card } from '../../src/app/contracts/board';
 import { h, clear, icon } from '../dom';
 import { call, messageOf, type DocumentKind, type GeneratedDocument } from '../rpc';
@@ -64,7 +65,7 @@ function content(card: Card, draw: () => void): HTMLElement[] {
       onclick: () => make(k.kind),
     }, pending[`${card.id}|${k.kind}`] ? 'Making…' : mine[k.kind] && 'doc' in mine[k.kind] ? `${k.label} ↻` : k.label))),
     installed && installed.folderUrl
-      ? h('div', { class: 'small doc-folder' }, 'Templates live in Drive: ', h('a', { href: installed.folderUrl, target: '_blank', rel: 'noopener' }, 'open the templates folder'))
+      ? h('div', { class: 'small doc-folder' }, 'Templates live in Drive: ', googleLink(installed.folderUrl) ? h('a', { href: googleLink(installed.folderUrl), target: '_blank', rel: 'noopener' }, 'open the templates folder') : h('span', null, 'the templates folder'))
       : h('span'),
     templatesNotice(mine, draw),
     h('div', { class: 'doc-results' }, KINDS.filter((k) => mine[k.kind] && !needsTemplates(mine[k.kind])).map((k) => outcome(k.kind, k.label, mine[k.kind], card, draw))),
@@ -102,7 +103,11 @@ function templatesNotice(mine: { [kind: string]: Outcome }, draw: () => void): H
 function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw: () => void): HTMLElement {
   if ('error' in o) return h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error);
   const d = o.doc;
-  const link = (href: string, text: string, testid: string) => h('a', { href, target: '_blank', rel: 'noopener', 'data-testid': testid }, text);
+  // Only https:// links to Google's document hosts are links: anything else is plain text.
+  const link = (href: string, text: string, testid: string) => {
+    const safe = googleLink(href);
+    return safe ? h('a', { href: safe, target: '_blank', rel: 'noopener', 'data-testid': testid }, text) : h('span', { 'data-testid': testid }, text);
+  };
   return h('div', { class: 'doc-result', 'data-testid': `doc-result-${kind}` },
     h('div', { class: 'doc-links' },
       link(d.url, `Open ${label.toLowerCase()}`, `doc-link-${kind}`),

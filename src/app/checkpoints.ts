@@ -1,7 +1,7 @@
 // After the sale: plans, checkpoints, marking done, health and the desk.
 import { queueCheckpointMail } from './notifications';
 import { CHECKPOINTS, DEALS, PAYMENTS, PLANS } from '../workbook/schema';
-import { Table, appendRecords, findRow, readTable, updateRow } from '../workbook/table';
+import { Table, appendRecords, findRow, readTable, updateRow, updateRows } from '../workbook/table';
 import { requireColumns } from '../workbook/headers';
 import { canCompleteCheckpoint, canPlanCheckpoints } from '../domain/checkpointAccess';
 import { PlanStep, planCheckpoints } from '../domain/plans';
@@ -20,11 +20,11 @@ import { loadDeal } from './deals';
 import { refuseIfStale } from './conflicts';
 import { isArchived } from './boardView';
 import { duplicateId, openRows, rowsWhereIn } from '../workbook/rows';
-import { DecodedRow } from '../workbook/codec';
+import { DecodedRow, formulaSafe } from '../workbook/codec';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { InputError, optionalDay, optionalText, requireBoolean, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
-/** Recomputes every deal's health in one read of each tab and at most one write. */
+/** Recomputes every deal's health in one read of each tab and at most two writes (or a formulas read and one write). */
 export function recomputeAllHealth(ports: Ports, config: Config): Record<Health, number> & { changed: number } {
   return ports.lock.withDocumentLock(() => {
     const deals = readTable(ports.sheets, DEALS, ports.dates);
@@ -32,29 +32,21 @@ export function recomputeAllHealth(ports: Ports, config: Config): Record<Health,
     requireColumns(DEALS, deals.map, ['health', 'openGates']);
     const byDeal = groupByDeal(checkpoints.rows.map((r) => toCheckpoint(r.record)));
     const moment = momentOf(ports.clock.now(), config.timeZone);
-    const healthAt = deals.map.index.health;
-    const gatesAt = deals.map.index.openGates;
-    const first = Math.min(healthAt, gatesAt);
-    const last = Math.max(healthAt, gatesAt);
-    const block = deals.raw.map((raw) => {
-      const cells: unknown[] = [];
-      for (let i = first; i <= last; i++) cells.push(i < raw.length ? raw[i] : '');
-      return cells;
-    });
     const counts = { white: 0, green: 0, amber: 0, red: 0, changed: 0 };
+    const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
     for (const row of deals.rows) {
       const deal = toDeal(row.record);
       if (!deal.stage) continue;
       const next = dealHealth(deal as Deal & { stage: StageKey }, byDeal[deal.id] || [], moment.today, config.settings.healthAmberDays, moment.localDay);
       counts[next.health] += 1;
-      const cells = block[row.row - 2];
-      if (cells[healthAt - first] !== next.health || String(cells[gatesAt - first]) !== next.openGates) {
-        cells[healthAt - first] = next.health;
-        cells[gatesAt - first] = next.openGates;
+      if (next.health !== deal.health || next.openGates !== deal.openGates) {
+        patches.push({ row, patch: { health: next.health, openGates: next.openGates } });
         counts.changed += 1;
       }
     }
-    if (counts.changed > 0) ports.sheets.writeBlock(DEALS.name, 2, first + 1, block);
+    // Only the changed cells are written; many changes make one block write that keeps every
+    // other cell as it is (its formula or its value), after one read of the block's formulas.
+    updateRows(ports.sheets, deals, patches, ports.dates);
     return counts;
   });
 }
@@ -300,7 +292,8 @@ export function refreshDelayReport(ports: Ports, config: Config): number {
     doneAt: c.doneAt ? moment.localDay(c.doneAt) : null,
   })), moment.today);
   const values: unknown[][] = [['By', 'Checkpoint or person', 'Done', 'Average delay (days)', 'Worst delay (days)', 'Open', 'Late now', `Refreshed ${moment.today}`]];
-  for (const r of rows) values.push([r.group, r.key, r.done, r.averageDelayDays, r.worstDelayDays, r.open, r.lateNow, '']);
+  // Checkpoint names and people come from cells: written formula-safe like every text the add-on writes.
+  for (const r of rows) values.push([formulaSafe(r.group), formulaSafe(r.key), r.done, r.averageDelayDays, r.worstDelayDays, r.open, r.lateNow, '']);
   ports.lock.withDocumentLock(() => ports.sheets.replaceAll(REPORT_TAB, values));
   return rows.length;
 }

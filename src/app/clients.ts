@@ -1,5 +1,6 @@
 // The client base: search and caller lookup, the client card (orders with their documents and
 // steps, the communication history) and edits of the card, with the rights of each role.
+import { googleLink } from '../domain/links';
 import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS } from '../workbook/schema';
 import { groupProblem, knownGroup } from '../domain/clientGroups';
 import { DecodedRow, isDate } from '../workbook/codec';
@@ -105,7 +106,7 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
   const docsByDeal: Record<string, ClientOrder['documents']> = {};
   for (const d of byDeals(documents, dealRows.map((deal) => deal.id))) {
     const list = docsByDeal[text(d.record.dealId)] = docsByDeal[text(d.record.dealId)] || [];
-    list.push({ kind: text(d.record.kind), number: text(d.record.number), url: text(d.record.url), pdfUrl: text(d.record.pdfUrl), generatedAt: iso(d.record.generatedAt), generatedBy: text(d.record.generatedBy) });
+    list.push({ kind: text(d.record.kind), number: text(d.record.number), url: googleLink(text(d.record.url)) || '', pdfUrl: googleLink(text(d.record.pdfUrl)) || '', generatedAt: iso(d.record.generatedAt), generatedBy: text(d.record.generatedBy) });
   }
   const stepsByDeal: Record<string, ClientOrder['steps']> = {};
   const history: ClientContact[] = [];

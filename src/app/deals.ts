@@ -1,6 +1,6 @@
 // Board use cases: read the board, move a card, edit a card, read a deal's details.
 import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
-import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
+import { Table, findRow, readTable, rowsWhere, updateRow, updateRows } from '../workbook/table';
 import { DecodedRow, Problem, isDate } from '../workbook/codec';
 import { evaluateMove } from '../domain/moves';
 import { openGatesOf } from '../domain/health';
@@ -168,18 +168,15 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
   });
 }
 
-/** Rare: neighbours too close to split. Rewrites the Position column once, in one block. */
+/**
+ * Rare: neighbours too close to split. The stage's cards get fresh positions: only their
+ * Position cells are written (one block, keeping every other cell, when they are scattered).
+ */
 function renumberColumn(ctx: UseCaseContext, table: Table, ordered: DecodedRow[], index: number): number {
   const fresh = renumber(ordered.length + 1);
-  const column = table.map.index.position;
-  const values = table.raw.map((raw) => [raw[column]]);
-  ordered.forEach((r, i) => {
-    const value = fresh[i < index ? i : i + 1];
-    values[r.row - 2] = [value];
-    table.raw[r.row - 2][column] = value;
-    r.record.position = value;
-  });
-  ctx.ports.sheets.writeBlock(DEALS.name, 2, column + 1, values);
+  const patches = ordered.map((row, i) => ({ row, patch: { position: fresh[i < index ? i : i + 1] } }));
+  updateRows(ctx.ports.sheets, table, patches, ctx.ports.dates);
+  for (const p of patches) p.row.record.position = p.patch.position;
   return fresh[index];
 }
 

@@ -1,5 +1,6 @@
 // Which documents of a deal exist and whether each still matches the current quote revision
 // (issue 11 item 12). One TextFinder lookup on Documents plus the deal's own row.
+import { googleLink } from '../domain/links';
 import { DOCUMENTS } from '../workbook/schema';
 import { openRows } from '../workbook/rows';
 import { isOutOfDate } from '../domain/documentFreshness';
@@ -29,7 +30,7 @@ export function documentStatus(ctx: UseCaseContext, dealIdArg: unknown): Documen
     const quoteVersion = Number(doc.record.quoteVersion) || 0;
     // The newest row of a kind is the one a regenerate rewrote.
     latest[kind] = {
-      kind, number: String(doc.record.number || ''), url: String(doc.record.url || ''),
+      kind, number: String(doc.record.number || ''), url: googleLink(String(doc.record.url || '')) || '',
       quoteVersion, currentQuoteVersion: current, outOfDate: isOutOfDate(quoteVersion, current),
     };
   }

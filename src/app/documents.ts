@@ -1,5 +1,6 @@
 // Proposal, contract, invoice and brief: Google Docs templates that owners edit in Drive,
 // filled with one Docs batchUpdate, rewritten in place when regenerated (same link).
+import { googleLink } from '../domain/links';
 import { CLIENTS, DOCUMENTS, QUOTE_LINES, SETTINGS } from '../workbook/schema';
 import { DecodedRow } from '../workbook/codec';
 import { Table, appendRecords, readTable, updateRow, updateRows } from '../workbook/table';
@@ -251,7 +252,8 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       if (layout) layout.count = quote.lines.length;
       if (layout && layout.conditions) layout.conditions = { ...layout.conditions, ...plan.conditions };
       docId = String(existing.record.docId);
-      url = String(existing.record.url);
+      // A URL typed over in the Documents tab is not passed on: the Doc's own address is.
+      url = googleLink(String(existing.record.url)) || `https://docs.google.com/document/d/${encodeURIComponent(docId)}/edit`;
       unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
     } else {
       const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);

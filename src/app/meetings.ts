@@ -8,6 +8,7 @@ import { requireColumns } from '../workbook/headers';
 import { UseCaseContext, describeTime } from './session';
 import { appendActivities, ActivityRecord } from './audit';
 import { InputError, requireId } from './validate';
+import { parseDayInput, parseInstantInput } from '../domain/typedInput';
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { Interval, Trip, clockTime, daysBetween, fillOf, findSlots, parseWorkingTime, sameCity, tripOn, workingSpan } from '../domain/slots';
 import { addDays, instantOf } from '../domain/timezone';
@@ -87,6 +88,8 @@ function readRequest(ctx: UseCaseContext, arg: unknown): MeetingRequest {
   const day = (v: unknown, what: string, fallback: string) => {
     if (v === undefined || v === null || v === '') return fallback;
     if (typeof v !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(v)) throw new InputError(`${what} must be a date (YYYY-MM-DD).`);
+    const read = parseDayInput(v, what);
+    if (!read.ok) throw new InputError(read.message);
     return v;
   };
   const today = ctx.moment.today;
@@ -232,8 +235,11 @@ export interface BookResult {
  */
 export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLink: string, dealIdArg: unknown, requestArg: unknown): BookResult {
   const o = (requestArg && typeof requestArg === 'object' ? requestArg : {}) as Record<string, unknown>;
-  const startMs = typeof o.start === 'string' ? Date.parse(o.start) : NaN;
-  if (!isFinite(startMs)) throw new InputError('The meeting start is missing or not a date and time.');
+  if (typeof o.start !== 'string' || o.start.trim() === '') throw new InputError('The meeting start is missing or not a date and time.');
+  // Strict: Date.parse turns 31 February into 3 March and accepts any year.
+  const startRead = parseInstantInput(o.start, 'The meeting start');
+  if (!startRead.ok) throw new InputError(startRead.message);
+  const startMs = startRead.value.getTime();
   const req = readRequest(ctx, { durationMinutes: o.durationMinutes, place: o.place });
   if (startMs < ctx.moment.now.getTime()) throw new InputError('That time is in the past. Pick a slot from now on.');
   if (startMs > ctx.moment.now.getTime() + MAX_DAYS_AHEAD * 24 * 60 * MINUTE) {

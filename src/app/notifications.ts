@@ -2,6 +2,7 @@
 // queue. Each draft is rendered from the owner's text on the Notifications tab; a message that
 // cannot be sent (no address, opted out, a placeholder without data) is queued as "blocked" with
 // the reason, so the card says why.
+import { googleLink } from '../domain/links';
 import { CLIENTS, DOCUMENTS, NOTIFICATIONS, OUTBOX } from '../workbook/schema';
 import { decodeTable, findRow, readTable } from '../workbook/table';
 import { Fill, MessageTemplate, QUOTA_REASON, Rendered, recipientProblem, renderMessage } from '../domain/notifications';
@@ -139,7 +140,7 @@ export function sendDocument(ctx: UseCaseContext, mail: MailPort, dealIdArg: unk
     const keyPrefix = `document.${kind}|${dealId}|`;
     const keyAt = outbox.map.index.key;
     const earlier = outbox.raw.filter((raw) => String(raw[keyAt]).indexOf(keyPrefix) === 0).length;
-    const context = { ...baseContext(ctx, deal), document: { kind, url: String(doc.record.url || ''), number: String(doc.record.number || '') || undefined } };
+    const context = { ...baseContext(ctx, deal), document: { kind, url: googleLink(String(doc.record.url || '')) || '', number: String(doc.record.number || '') || undefined } };
     const draft = draftFor(ctx, deal, template, `send:${String(doc.record.docId)}#${earlier + 1}`, JSON.parse(JSON.stringify(context)), 'document', attach);
     return { item: queueMessages(ctx.ports, ctx.actor.email, [draft], outbox)[0] as OutboxItem };
   });

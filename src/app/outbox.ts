@@ -8,7 +8,7 @@ import { appendActivities } from './audit';
 import type { ProblemStore } from './handEdits';
 import { fitProblems } from './ownerTabs';
 import { DecodedRow } from '../workbook/codec';
-import { Table, appendRecords, decodeTable, findRow, readTable, updateRow, updateRows } from '../workbook/table';
+import { Table, appendRecords, decodeTable, findRow, readFormulasOf, readTable, updateRow, updateRows } from '../workbook/table';
 import {
   CANCELLABLE_STATUSES, DRAIN_BUDGET_MS, INTERRUPTED_REASON, OutboxStatus, QUOTA_REASON, afterSendError, dueMessages,
   idempotencyKey, isEmailAddress, recipientCount, recipientProblem,
@@ -162,6 +162,9 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
       row, id: String(row.record.id || ''), status: row.record.status as OutboxStatus,
       queuedAt: row.record.queuedAt instanceof Date ? row.record.queuedAt.getTime() : 0, to: String(row.record.to || ''),
     })), options.only);
+    // Each message is marked twice: with the formulas read once, each mark is one write
+    // that keeps every other cell as it is (issue 20).
+    if (due.length > 0) readFormulasOf(ports.sheets, table);
     let documents: Table | null = null;
     const idCount: Record<string, number> = {};
     for (const r of rows) { const id = String(r.record.id || ''); idCount[id] = (idCount[id] || 0) + 1; }

@@ -2,7 +2,7 @@
 // cell, and put back the last accepted stage (which resolves the problem as typing it would).
 import { DEALS, TABS } from '../workbook/schema';
 import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { decodeRow } from '../workbook/codec';
+import { decodeRow, formulaSafe } from '../workbook/codec';
 import { stageLabel } from '../workbook/stageLabels';
 import { isStageKey, StageKey } from '../domain/stages';
 import { canEditDeal } from '../domain/roles';
@@ -56,7 +56,7 @@ export function putStageBack(ctx: UseCaseContext, store: ProblemStore, rowArg: u
     const deal = toDeal(decodeRow(DEALS, map, raw, row, ports.dates, []).record);
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may change the stage of "${deal.title}".`);
     const name = stageLabel(accepted);
-    ports.sheets.writeBlock(DEALS.name, row, stageAt + 1, [[name]]);
+    ports.sheets.writeBlock(DEALS.name, row, stageAt + 1, [[formulaSafe(name)]]);
     // The same path as typing the accepted stage back: the problem is resolved, Health follows, the change is audited.
     handleEdit(ports, store, {
       sheetName: DEALS.name, row, column: stageAt + 1, numRows: 1, numColumns: 1, oldValue: problem.value, value: name,

@@ -16,6 +16,9 @@ export function createEvaluator(context: Record<string, unknown>, currency: stri
     return formatDay(value);
   });
   hb.registerHelper('upper', (value: unknown) => String(value).toUpperCase());
+  // Only the documented helpers: a template (or data that slipped into one) cannot log or look
+  // up arbitrary names; a call to them fails and is reported as unfilled.
+  for (const builtIn of ['log', 'lookup']) hb.unregisterHelper(builtIn);
   const cache: Record<string, HandlebarsTemplateDelegate | null> = {};
   return (expression) => {
     if (!(expression in cache)) {

@@ -1,6 +1,6 @@
 // Input checks for everything that arrives from the sidebar: nothing unchecked is written.
 import { WorkbookError } from '../workbook/errors';
-import { implausibleYear, parseMoneyInput } from '../domain/typedInput';
+import { parseDayInput, parseInstantInput, parseMoneyInput } from '../domain/typedInput';
 
 export class InputError extends WorkbookError {
   constructor(message: string) {
@@ -56,22 +56,17 @@ export function requireBoolean(value: unknown, what: string): boolean {
 export function optionalInstant(value: unknown, what: string): Date | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value !== 'string') throw new InputError(`${what} must be a date and time.`);
-  const instant = new Date(value);
-  if (isNaN(instant.getTime())) throw new InputError(`${what} is not a valid date and time: "${value}".`);
-  const wrongYear = implausibleYear(instant, what);
-  if (wrongYear) throw new InputError(wrongYear);
-  return instant;
+  const read = parseInstantInput(value, what);
+  if (!read.ok) throw new InputError(read.message);
+  return read.value;
 }
 
 export function optionalDay(value: unknown, what: string): string | null {
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new InputError(`${what} must be a date like 2026-12-31.`);
-  }
-  const [y, m, d] = value.split('-').map(Number);
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) throw new InputError(`${what} is not a real date: "${value}".`);
-  return value;
+  if (typeof value !== 'string') throw new InputError(`${what} must be a date like 2026-12-31.`);
+  const read = parseDayInput(value, what);
+  if (!read.ok) throw new InputError(read.message);
+  return read.value;
 }
 
 export function requirePlainObject(value: unknown, what: string): Record<string, unknown> {

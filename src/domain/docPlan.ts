@@ -461,6 +461,10 @@ function inside(p: { startIndex: number; endIndex: number }, ranges: readonly { 
   return ranges.some((r) => p.startIndex >= r.startIndex && p.endIndex <= r.endIndex);
 }
 
+function overlaps(p: { startIndex: number; endIndex: number }, ranges: readonly { startIndex: number; endIndex: number }[]): boolean {
+  return ranges.some((r) => p.startIndex < r.endIndex && r.startIndex < p.endIndex);
+}
+
 /**
  * First fill of a fresh copy of a template: every placeholder replaced by its value and
  * marked with a named range (so a regenerate can replace it in place), the line rows built.
@@ -581,8 +585,15 @@ export function planRefill(
       edits.push({ anchor: r.startIndex, requests: [{ replaceNamedRangeContent: { namedRangeId: range.namedRangeId, text: value === '' ? EMPTY : value } }] });
     }
   }
+  // Filled values are data, never a template: a "{{…}}" that the data brought in (a client
+  // named {{log "x"}}) is not a placeholder, even across two values or a value and the text.
+  const filled: { startIndex: number; endIndex: number }[] = [];
+  for (const group of groups) {
+    if (group.name.indexOf(NAMED_PREFIX) !== 0 || group.name.indexOf(IF_PREFIX) === 0) continue;
+    for (const range of group.namedRanges) for (const r of range.ranges) filled.push(r);
+  }
   for (const p of findPlaceholders(content, skip)) {
-    if (inside(p, removed)) continue;
+    if (inside(p, removed) || overlaps(p, filled)) continue;
     const value = evaluate(p.expression);
     if (value === null) {
       if (unfilled.indexOf(p.token) < 0) unfilled.push(p.token);

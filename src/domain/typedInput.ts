@@ -73,6 +73,47 @@ function refuse(what: string, text: string): Read<never> {
   return { ok: false, message: `${what} "${text.trim()}" is not an amount: type digits such as 1500, 1 500 or 1,500.50.` };
 }
 
+/** True when year-month-day is a day of the calendar (no 31 February, no month 13, no day 0). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return false;
+  const check = new Date(Date.UTC(2000, month - 1, day));
+  check.setUTCFullYear(year);
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+}
+
+const ISO_INSTANT = /^(\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
+
+/**
+ * An ISO date and time from the sidebar ("2026-11-27T10:00:00.000Z", "2026-11-27T11:00+01:00"):
+ * refused unless every part is real (JavaScript's Date turns 31 February into 3 March) and the
+ * year is within FIRST_YEAR–LAST_YEAR.
+ */
+export function parseInstantInput(value: string, what: string): Read<Date> {
+  const text = value.trim();
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return { ok: false, message: `${what} is not a valid date and time: "${text}".` };
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [hour, minute, second] = [Number(m[4] || 0), Number(m[5] || 0), Number(m[6] || 0)];
+  const offsetOk = !m[8] || (Number(m[8]) <= 14 && Number(m[9]) <= 59);
+  if (!isCalendarDay(year, month, day) || hour > 23 || minute > 59 || second > 59 || !offsetOk) {
+    return { ok: false, message: `${what} is not a real date and time: "${text}".` };
+  }
+  if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, message: `${what} has the year ${year}: check the date (years ${FIRST_YEAR}–${LAST_YEAR}).` };
+  const instant = new Date(text.replace(' ', 'T'));
+  if (isNaN(instant.getTime())) return { ok: false, message: `${what} is not a valid date and time: "${text}".` };
+  return { ok: true, value: instant };
+}
+
+/** A day "yyyy-MM-dd" from the sidebar: a real day of the calendar within FIRST_YEAR–LAST_YEAR. */
+export function parseDayInput(value: string, what: string): Read<string> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return { ok: false, message: `${what} must be a date like 2026-12-31.` };
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isCalendarDay(year, month, day)) return { ok: false, message: `${what} is not a real date: "${value}".` };
+  if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, message: `${what} has the year ${year}: check the date (years ${FIRST_YEAR}–${LAST_YEAR}).` };
+  return { ok: true, value };
+}
+
 /** A refusal when an instant's year cannot be what was meant, else null. */
 export function implausibleYear(instant: Date, what: string): string | null {
   const year = instant.getUTCFullYear();
@@ -92,8 +133,7 @@ export function parseWallDateTime(value: string, timeZone: string, what = 'The d
   if (!m) return { ok: false, message: `${what} "${text}" is not a date and time.` };
   const [year, month, day, hour, minute] = m.slice(1).map(Number);
   if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, message: `${what} has the year ${year}: check the date (years ${FIRST_YEAR}–${LAST_YEAR}).` };
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) {
+  if (!isCalendarDay(year, month, day) || hour > 23 || minute > 59) {
     return { ok: false, message: `${what} "${text}" is not a real date and time.` };
   }
   const dayText = `${m[1]}-${m[2]}-${m[3]}`;

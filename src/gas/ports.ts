@@ -102,6 +102,10 @@ export function gasSheets(): SheetPort {
       const found = sheet(name);
       return found ? (found.getRange(row, column, numRows, numColumns).getValues() as unknown[][]) : null;
     },
+    readFormulas(name, row, column, numRows, numColumns) {
+      const found = sheet(name);
+      return found ? found.getRange(row, column, numRows, numColumns).getFormulas() : null;
+    },
   };
 }
 

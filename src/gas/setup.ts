@@ -8,6 +8,7 @@ import { mapHeaders, HeaderMap } from '../workbook/headers';
 import { DEFAULT_SETTINGS, Settings } from '../domain/settings';
 import { Ports } from '../ports';
 import { readTable, appendRecords } from '../workbook/table';
+import { keepAsRead } from '../workbook/codec';
 import { Config, refreshConfig } from '../app/config';
 import { recordTriggerOwner } from '../app/access';
 import { sameEmail } from '../domain/roles';
@@ -145,14 +146,15 @@ function renameStageCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
       if (index === undefined) continue;
       const range = sheet.getRange(2, index + 1, rows, 1);
       const values = range.getValues();
-      let changed = false;
-      const next = values.map((r) => {
+      const renamed = values.map((r) => {
         const stage = stageOfCell(r[0]);
-        if (!stage || r[0] === stageLabel(stage)) return [r[0]];
-        changed = true;
-        return [stageLabel(stage)];
+        return stage && r[0] !== stageLabel(stage) ? stageLabel(stage) : null;
       });
-      if (changed) range.setValues(next);
+      if (!renamed.some((name) => name !== null)) continue;
+      // Every other cell is written back as it holds: its formula, or its value as read
+      // (text behind an apostrophe, so a `'=…` text cell is not armed as a formula).
+      const formulas = range.getFormulas();
+      range.setValues(values.map((r, i) => [renamed[i] !== null ? renamed[i] : formulas[i][0] || keepAsRead(r[0])]));
     }
   }
 }

@@ -25,6 +25,8 @@ export interface SheetPort {
   dimensions(tabName: string): { rows: number; columns: number } | null;
   /** One rectangular block (1-based row and column) in one read; null when the tab does not exist. */
   readBlock(tabName: string, row: number, column: number, numRows: number, numColumns: number): unknown[][] | null;
+  /** The formulas of one block ('' for a cell without one), in one read; null when the tab does not exist. */
+  readFormulas(tabName: string, row: number, column: number, numRows: number, numColumns: number): string[][] | null;
 }
 
 export interface Clock {

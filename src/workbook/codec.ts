@@ -4,6 +4,7 @@ import { ColumnSchema, TabSchema } from './schema';
 import { HeaderMap } from './headers';
 import { stageLabel, stageLabels, stageOfCell } from './stageLabels';
 import { isStageKey } from '../domain/stages';
+import { isCalendarDay } from '../domain/typedInput';
 
 export type CellValue = string | number | boolean | Date | null;
 export type DecodedRecord = Record<string, CellValue>;
@@ -73,6 +74,9 @@ export function decodeCell(column: ColumnSchema, raw: unknown, dates: LocalDates
       if (isDate(raw)) return { ok: true, value: raw };
       if (typeof raw === 'string') {
         const text = raw.trim();
+        // A day that is not in the calendar (2026-02-31) is a problem, not 3 March.
+        const day = ISO_DAY.exec(text.slice(0, 10));
+        if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) return { ok: false, why: 'not a date' };
         if (ISO_DAY.test(text)) return { ok: true, value: dates.fromLocalDate(text) };
         if (ISO_DATETIME.test(text)) {
           const instant = new Date(text.replace(' ', 'T'));
@@ -231,11 +235,33 @@ export function isBlankRow(raw: readonly unknown[]): boolean {
 }
 
 /**
- * Text written by the add-on can never become a formula: a leading = + - @ is neutralised
- * with the apostrophe Sheets itself uses for "this is text".
+ * Text written by the add-on can never become a formula: text that Sheets (or Excel, once
+ * exported) could take for a formula — a leading = + - @, the same after spaces, or a leading
+ * tab, carriage return or line feed — is written behind the apostrophe Sheets itself uses for
+ * "this is text". Text that starts with an apostrophe gets one too, or Sheets would eat it.
+ * The apostrophe is not part of the stored value: getValues reads the text back without it,
+ * which is why a value read from a cell must never be written back as it was read.
  */
 export function formulaSafe(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return FORMULA_LIKE.test(text) ? `'${text}` : text;
+}
+
+const FORMULA_LIKE = /^(?:[\s\u00a0]*[=+\-@]|[\t\r\n'])/;
+
+/** What getValues reads back from a cell after `written` was set with setValues. */
+export function readBack(written: unknown): unknown {
+  if (typeof written === 'string' && written.charAt(0) === "'") return written.slice(1);
+  return written;
+}
+
+/**
+ * A value as getValues read it (not a formula), written back so that the cell holds what it
+ * held: text always behind an apostrophe, so that Sheets neither runs it as a formula nor
+ * turns "00123" or "1/2" into a number or a date; numbers, dates and booleans as they are.
+ * Only for the cells a block write cannot avoid; their formulas must be read and kept apart.
+ */
+export function keepAsRead(read: unknown): unknown {
+  return typeof read === 'string' && read !== '' ? `'${read}` : read;
 }
 
 export function encodeCell(column: ColumnSchema, value: unknown, dates: LocalDates): unknown {
@@ -259,7 +285,8 @@ export function encodeCell(column: ColumnSchema, value: unknown, dates: LocalDat
       }
       return '';
     case 'enum':
-      if (column.stageNames && isStageKey(value)) return stageLabel(value);
+      // Stage names come from Settings, which any editor can type into.
+      if (column.stageNames && isStageKey(value)) return formulaSafe(stageLabel(value));
       return formulaSafe(String(value));
     default:
       return formulaSafe(String(value));

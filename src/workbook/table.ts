@@ -1,5 +1,5 @@
-// A tab read once, decoded, and written back by contiguous blocks.
-import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, encodeRow, isBlankRow, isDate } from './codec';
+// A tab read once, decoded, and patched cell by changed cell (never a cell it did not change).
+import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, encodeRow, isBlankRow, isDate, keepAsRead, readBack } from './codec';
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
 import { WorkbookError } from './errors';
@@ -15,6 +15,21 @@ export interface Table {
   readonly problems: Problem[];
   /** Decodes one raw row (index 0 is sheet row 2), the same object `rows` holds. */
   decodeAt?(index: number): DecodedRow;
+  /**
+   * The formulas of the rows in `raw` ('' for none), when read once up front (readFormulasOf):
+   * then every patch is one block write per run of rows, with no formulas read per write.
+   */
+  formulas?: string[][];
+}
+
+/**
+ * Reads the formulas of every row of the table once, for a job that patches many rows one at
+ * a time (the Outbox drain): each patch then costs one write instead of up to two calls.
+ */
+export function readFormulasOf(sheets: SheetPort, table: Table): void {
+  const width = Math.max(table.map.width, ...table.raw.map((r) => (r ? r.length : 0)));
+  if (table.raw.length === 0 || width === 0) return;
+  table.formulas = sheets.readFormulas(table.tab.name, 2, 1, table.raw.length, width) || undefined;
 }
 
 export function readTable(sheets: SheetPort, tab: TabSchema, dates: LocalDates): Table {
@@ -101,8 +116,7 @@ export function rowsWhere(table: Table, column: string, keep: (value: unknown) =
 }
 
 /**
- * Writes the changed cells of one row as one block: from the first to the last cell that
- * differs. Cells in between keep the values just read, so users' own columns survive.
+ * Writes the cells of one row that the patch changes, and nothing else (see updateRows).
  */
 export function updateRow(
   sheets: SheetPort,
@@ -115,8 +129,14 @@ export function updateRow(
 }
 
 /**
- * Patches several rows with one write per run of adjacent rows: the block spans the first to
- * the last changed column of the run, the other cells in it keep the values just read.
+ * Patches rows by writing only the cells whose stored value changes. A cell the patch does
+ * not change is never written from what was read: getValues reads a formula as its value and
+ * text stored as `'=…` as `=…`, so writing back what was read would erase a user's formula or
+ * arm text as one. Each run of adjacent changed cells of a row is one write (a row whose
+ * changed cells are adjacent costs one call); adjacent rows whose runs cover the same columns
+ * share it. When that would take more than two writes, the rows are written as one block
+ * (spanning every row read between them) after one read of the block's formulas: each
+ * untouched cell gets its formula back, or its value as read (keepAsRead).
  */
 export function updateRows(
   sheets: SheetPort,
@@ -124,33 +144,140 @@ export function updateRows(
   patches: readonly { row: DecodedRow; patch: Record<string, unknown> }[],
   dates: LocalDates,
 ): void {
-  const changed = patches
+  const changed: RowChange[] = patches
     .map(({ row, patch }) => {
       const before = table.raw[row.row - 2];
       const after = encodeRow(table.tab, table.map, patch, dates, before);
-      let first = -1;
-      let last = -1;
-      for (let i = 0; i < after.length; i++) {
-        if (!sameCell(before[i], after[i])) {
-          if (first < 0) first = i;
-          last = i;
-        }
-      }
-      return { row: row.row, after, first, last };
+      return { row: row.row, before, after, runs: changedRuns(before, after, patchedColumns(table, patch)) };
     })
-    .filter((c) => c.first >= 0)
+    .filter((c) => c.runs.length > 0)
     .sort((a, b) => a.row - b.row);
-  let start = 0;
-  while (start < changed.length) {
-    let end = start;
-    while (end + 1 < changed.length && changed[end + 1].row === changed[end].row + 1) end++;
-    const run = changed.slice(start, end + 1);
-    const first = Math.min(...run.map((c) => c.first));
-    const last = Math.max(...run.map((c) => c.last));
-    sheets.writeBlock(table.tab.name, run[0].row, first + 1, run.map((c) => c.after.slice(first, last + 1)));
-    for (const c of run) table.raw[c.row - 2] = c.after;
-    start = end + 1;
+  if (changed.length === 0) return;
+  const plan = sameShapeRuns(changed);
+  if (table.formulas) {
+    for (const segment of readSegments(table, changed)) writeWholeBlock(sheets, table, segment);
+  } else if (writeCount(plan) <= 2) {
+    for (const rows of plan) writeRuns(sheets, table.tab.name, rows);
+  } else {
+    for (const segment of readSegments(table, changed)) {
+      const own = sameShapeRuns(segment);
+      if (writeCount(own) <= 2) for (const rows of own) writeRuns(sheets, table.tab.name, rows);
+      else writeWholeBlock(sheets, table, segment);
+    }
   }
+  for (const c of changed) {
+    // The table keeps what a new read would return: written cells as Sheets stores them.
+    const stored = c.before.slice();
+    for (let i = stored.length; i < c.after.length; i++) stored.push('');
+    for (const [first, last] of c.runs) for (let i = first; i <= last; i++) stored[i] = readBack(c.after[i]);
+    table.raw[c.row - 2] = stored;
+  }
+}
+
+interface RowChange {
+  row: number;
+  before: readonly unknown[];
+  after: unknown[];
+  runs: [number, number][];
+}
+
+/** Runs of adjacent rows whose changed cells cover the same columns: one write per column run. */
+function sameShapeRuns(changed: readonly RowChange[]): RowChange[][] {
+  const out: RowChange[][] = [];
+  for (const c of changed) {
+    const last = out.length > 0 ? out[out.length - 1] : null;
+    const prev = last ? last[last.length - 1] : null;
+    if (last && prev && prev.row === c.row - 1 && runsKey(prev.runs) === runsKey(c.runs)) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
+function writeCount(plan: readonly RowChange[][]): number {
+  return plan.reduce((n, rows) => n + rows[0].runs.length, 0);
+}
+
+function writeRuns(sheets: SheetPort, tabName: string, rows: readonly RowChange[]): void {
+  for (const [first, last] of rows[0].runs) {
+    sheets.writeBlock(tabName, rows[0].row, first + 1, rows.map((c) => c.after.slice(first, last + 1)));
+  }
+}
+
+/** Changed rows split where the table did not read the rows between them (a table of found rows). */
+function readSegments(table: Table, changed: readonly RowChange[]): RowChange[][] {
+  const out: RowChange[][] = [[changed[0]]];
+  for (let k = 1; k < changed.length; k++) {
+    let allRead = true;
+    for (let r = changed[k - 1].row + 1; r < changed[k].row && allRead; r++) allRead = !!table.raw[r - 2];
+    if (allRead) out[out.length - 1].push(changed[k]);
+    else out.push([changed[k]]);
+  }
+  return out;
+}
+
+/** One read of the block's formulas, one write of the block: untouched cells keep what they hold. */
+function writeWholeBlock(sheets: SheetPort, table: Table, segment: readonly RowChange[]): void {
+  const top = segment[0].row;
+  const bottom = segment[segment.length - 1].row;
+  const first = Math.min(...segment.map((c) => c.runs[0][0]));
+  const last = Math.max(...segment.map((c) => c.runs[c.runs.length - 1][1]));
+  const known = table.formulas;
+  const formulas = known
+    ? Array.from({ length: bottom - top + 1 }, (_, r) => (known[top - 2 + r] || []).slice(first, last + 1))
+    : sheets.readFormulas(table.tab.name, top, first + 1, bottom - top + 1, last - first + 1) || [];
+  const byRow: Record<number, RowChange> = {};
+  for (const c of segment) byRow[c.row] = c;
+  const values: unknown[][] = [];
+  for (let row = top; row <= bottom; row++) {
+    const change = byRow[row];
+    const before = change ? change.before : table.raw[row - 2] || [];
+    const formulaRow = formulas[row - top] || [];
+    const line: unknown[] = [];
+    for (let i = first; i <= last; i++) {
+      const written = change ? change.runs.some(([a, b]) => a <= i && i <= b) : false;
+      if (written) line.push(change.after[i]);
+      else if (formulaRow[i - first]) line.push(formulaRow[i - first]);
+      else line.push(keepAsRead(i < before.length ? before[i] : ''));
+    }
+    values.push(line);
+  }
+  sheets.writeBlock(table.tab.name, top, first + 1, values);
+  if (known) {
+    // What was written as a value holds no formula any more.
+    for (const c of segment) {
+      const line = known[c.row - 2] || (known[c.row - 2] = []);
+      for (const [a, b] of c.runs) for (let i = a; i <= b; i++) line[i] = '';
+    }
+  }
+}
+
+/** The sheet column indexes (0-based) of the patch's keys. */
+function patchedColumns(table: Table, patch: Record<string, unknown>): number[] {
+  const out: number[] = [];
+  for (const column of table.tab.columns) {
+    const at = table.map.index[column.key];
+    if (at !== undefined && column.key in patch) out.push(at);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * The [first, last] column indexes of each run of adjacent patched cells whose stored value
+ * changes (compared as a new read would return them: without the apostrophe of `'=…`).
+ */
+export function changedRuns(before: readonly unknown[], after: readonly unknown[], patched: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const i of patched) {
+    if (sameCell(i < before.length ? before[i] : '', readBack(after[i]))) continue;
+    const last = runs.length > 0 ? runs[runs.length - 1] : null;
+    if (last && last[1] === i - 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+function runsKey(runs: readonly [number, number][]): string {
+  return runs.map((r) => `${r[0]}-${r[1]}`).join(',');
 }
 
 export function appendRecords(

@@ -43,6 +43,10 @@ function fakeSheets(rows: unknown[][], moveAfterSearch?: (grid: unknown[][]) => 
       log.push(`read ${row}+${numRows}`);
       return grid.slice(row - 1, row - 1 + numRows).map((r) => r.slice(column - 1, column - 1 + numColumns));
     },
+    readFormulas: (_tab, _row, _column, numRows, numColumns) => {
+      log.push('formulas');
+      return Array.from({ length: numRows }, () => new Array<string>(numColumns).fill(''));
+    },
   };
   return { port, grid, log };
 }

@@ -38,11 +38,21 @@ describe('lazy table decoding', () => {
 });
 
 describe('updateRows', () => {
-  it('writes one block per run of adjacent rows, spanning only the changed columns', () => {
-    // Stage cells as the add-on writes them (the Settings name), so an unchanged stage is unchanged text.
+  // This test used to expect one block per run of adjacent rows spanning the first to the last
+  // changed column, with the unchanged cells in it rewritten from what was read: the defect of
+  // issue 20 (that rewrite arms `'=…` text and erases formulas). Now only changed cells are
+  // written; when that takes more than two writes, one block after one read of its formulas.
+  it('writes the changed cells: adjacent ones together, scattered ones as one formula-keeping block', () => {
     const table = decodeTable(DEALS, [header, deal('D-1', 'New'), deal('D-2', 'New'), deal('D-3', 'New'), deal('D-4', 'New')], dates);
     const writes: { row: number; column: number; values: unknown[][] }[] = [];
-    const sheets = { writeBlock: (_tab: string, row: number, column: number, values: unknown[][]) => writes.push({ row, column, values }) } as never;
+    const formulaReads: number[][] = [];
+    const sheets = {
+      writeBlock: (_tab: string, row: number, column: number, values: unknown[][]) => writes.push({ row, column, values }),
+      readFormulas: (_tab: string, row: number, column: number, rows: number, columns: number) => {
+        formulaReads.push([row, column, rows, columns]);
+        return Array.from({ length: rows }, () => new Array(columns).fill(''));
+      },
+    } as never;
     const rows = table.rows;
     updateRows(sheets, table, [
       { row: rows[0], patch: { stage: 'negotiation' } },
@@ -50,11 +60,22 @@ describe('updateRows', () => {
       { row: rows[2], patch: { stage: 'new' } }, // unchanged: no cell to write
       { row: rows[3], patch: { budget: 7 } },
     ], dates);
-    expect(writes.map((w) => [w.row, w.column, w.values.length, w.values[0].length])).toEqual([
-      [2, at('stage') + 1, 2, at('budget') - at('stage') + 1],
-      [5, at('budget') + 1, 1, 1],
-    ]);
+    const width = at('budget') - at('stage') + 1;
+    expect(formulaReads).toEqual([[2, at('stage') + 1, 4, width]]);
+    expect(writes.map((w) => [w.row, w.column, w.values.length, w.values[0].length])).toEqual([[2, at('stage') + 1, 4, width]]);
     expect(writes[0].values[1][at('budget') - at('stage')]).toBe(5);
+    expect(writes[0].values[0][at('budget') - at('stage')]).toBe(100); // a number read is written back as it was
+    expect(writes[0].values[2][0]).toBe("'New"); // text read is written back as text
     expect(table.raw[3][at('budget')]).toBe(7);
+
+    writes.length = 0;
+    formulaReads.length = 0;
+    updateRows(sheets, table, [
+      { row: rows[0], patch: { stage: 'new' } },
+      { row: rows[1], patch: { stage: 'new' } },
+      { row: rows[3], patch: { budget: 6 } },
+    ], dates);
+    expect(formulaReads).toEqual([]);
+    expect(writes.map((w) => [w.row, w.column, w.values])).toEqual([[2, at('stage') + 1, [['New'], ['New']]], [5, at('budget') + 1, [[6]]]]);
   });
 });

@@ -83,3 +83,37 @@ describe('formulas read back their computed value', () => {
     expect(ws.readSheet('Sheet1').values).toEqual([[2, 6]]);
   });
 });
+
+// Reference (developers.google.com/apps-script/reference/spreadsheet/range):
+// #setValue: "Sets the value of the range. The value can be numeric, string, boolean or date.
+// If it begins with '=' it is interpreted as a formula." (#setValues writes the grid the same way.)
+// #getFormulas: "Returns the formulas (A1 notation) for the cells in the range. Entries in the 2D
+// array are empty strings for cells with no formula."
+// Sheets (support.google.com, "text instead of a formula"): a leading apostrophe makes the entry
+// text; the apostrophe is not part of the value. So text stored as '=x reads back as =x, and
+// writing that read value back makes it a formula: the add-on must never do that (issue 20).
+describe('text that looks like a formula', () => {
+  test("setValues: '=… is stored as text (getValues gives =…, getFormulas ''), =… as a formula", () => {
+    const { run, sheet } = env();
+    run(() => {
+      const s = sheet();
+      s.getRange('A1:C1').setValues([["'=HYPERLINK(\"http://evil.test\",\"x\")", '=1+1', "''quoted"]]);
+      expect(s.getRange('A1:C1').getValues()).toEqual([['=HYPERLINK("http://evil.test","x")', 2, "'quoted"]]);
+      expect(s.getRange('A1:C1').getFormulas()).toEqual([['', '=1+1', '']]);
+      // Writing back what getValues read arms the text as a formula.
+      s.getRange('A1').setValues(s.getRange('A1').getValues());
+      expect(s.getRange('A1').getFormula()).toBe('=HYPERLINK("http://evil.test","x")');
+    });
+  });
+
+  test('setValue and appendRow honour the apostrophe the same way', () => {
+    const { run, sheet } = env();
+    run(() => {
+      const s = sheet();
+      s.getRange('A1').setValue("'+1+1");
+      s.appendRow(["'=A1", 'plain']);
+      expect(s.getRange('A1:B2').getValues()).toEqual([['+1+1', ''], ['=A1', 'plain']]);
+      expect(s.getRange('A1:B2').getFormulas()).toEqual([['', ''], ['', '']]);
+    });
+  });
+});
