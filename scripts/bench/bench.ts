@@ -66,6 +66,21 @@ function installMeter(ws: Workspace): void {
     patch(rangeProto, 'setValues', (_r, a) => { meter.written += gridCells(a[0]); });
     patch(rangeProto, 'setFormulas', (_r, a) => { meter.written += gridCells(a[0]); });
     patch(sheetProto, 'appendRow', (_r, a) => { meter.written += Array.isArray(a[0]) ? a[0].length : 0; });
+    // RangeList.setValue (scattered cells, one call): the cells of every range in the list.
+    const getRangeList = sheetProto.getRangeList;
+    if (typeof getRangeList === 'function' && !getRangeList.__benchMeter) {
+      const wrapped = function (this: unknown, ...a: unknown[]) {
+        const list = getRangeList.apply(this, a);
+        const setValue = list.setValue;
+        list.setValue = function (this: unknown, ...v: unknown[]) {
+          if (meter.active) for (const r of list.getRanges()) meter.written += r.getNumRows() * r.getNumColumns();
+          return setValue.apply(this, v);
+        };
+        return list;
+      };
+      (wrapped as any).__benchMeter = true;
+      sheetProto.getRangeList = wrapped;
+    }
   });
 }
 

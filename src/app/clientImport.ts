@@ -21,6 +21,7 @@ import { ClientDraft, KnownClient, PlanOptions, RowPlan, planImport, summarize }
 import { readXlsxRows } from '../domain/xlsxRead';
 import { canImportClients } from '../domain/clientRights';
 import { UseCaseContext } from './session';
+import { Ports } from '../ports';
 import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
 import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from './contracts/clients';
 import { appendActivities } from './audit';
@@ -124,6 +125,11 @@ function pendingIds(ctx: UseCaseContext): string[] {
   } catch (_damaged) {
     return [];
   }
+}
+
+/** One property read: the imports waiting for the hourly run (the scheduler's cheap skip). */
+export function pendingImportIds(ports: Ports): string[] {
+  return pendingIds({ ports } as UseCaseContext);
 }
 
 function setPending(ctx: UseCaseContext, importId: string, pending: boolean): void {
@@ -308,7 +314,7 @@ export function continueImports(ctx: UseCaseContext, store: ClientIndexStore, st
   const results: ImportProgress[] = [];
   for (const importId of pendingIds(ctx)) {
     let progress: ImportProgress | null = null;
-    while (Date.now() - startedAt < budgetMs) {
+    while (ctx.ports.clock.now().getTime() - startedAt < budgetMs) {
       try {
         progress = ctx.ports.lock.withDocumentLock(() => chunkLocked(ctx, store, importId, null, true));
       } catch (error) {
