@@ -351,7 +351,9 @@ const TARGETS: Record<string, { reads?: number; writes?: number; data?: number; 
   'open board': { cpuMs: 300, payloadKB: 250 },
   'move a card': { reads: 4, writes: 2, cpuMs: 30 },
   'update a card': { reads: 4, writes: 2, cpuMs: 30 },
-  'health recompute': { reads: 3, writes: 1, cpuMs: 1500 },
+  // Issue 26 traded issue 6's 2 whole-tab reads and one block write for column reads (224k
+  // cells instead of 951k) and RangeList writes of the changed cells: its target is est. ≤ 10 s.
+  'health recompute': { cpuMs: 1500 },
   'generate a document': { data: 8 },
 };
 const HEAP_TARGET_MB = 200;
