@@ -2,7 +2,8 @@
 // read per window), book (idempotent by a private extended property), reschedule the same
 // event, and keep deals true when the event is moved, cancelled or declined in Calendar.
 import { DEALS, TRIPS } from '../workbook/schema';
-import { Table, decodeTable, findRow, readTable, updateRows } from '../workbook/table';
+import { Table, decodeTable, readTable, updateRows } from '../workbook/table';
+import { openRows } from '../workbook/rows';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { requireColumns } from '../workbook/headers';
 import { UseCaseContext, describeTime } from './session';
@@ -84,9 +85,11 @@ function readRequest(ctx: UseCaseContext, arg: unknown): MeetingRequest {
 
 function loadOwnDeal(ctx: UseCaseContext, dealIdArg: unknown): { table: Table; row: DecodedRow; record: Record<string, unknown> } {
   const dealId = requireId(dealIdArg, 'The deal');
-  const table = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  // Issue 26: the deal found by id (TextFinder) and only its row read, never the whole tab.
+  const found = openRows(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  const table = found.table;
   requireColumns(DEALS, table.map, MEETING_KEYS);
-  const row = findRow(table, dealId);
+  const row = found.byId(dealId);
   if (!row) throw new InputError(`There is no deal with id ${dealId}. It may have been deleted from the sheet.`);
   const record = row.record as Record<string, unknown>;
   if (!canEditDeal(ctx.actor, String(record.manager || ''))) {
