@@ -9,7 +9,7 @@ import { addLead, convertLead, junkLead } from './app/leads';
 import { logActivity } from './app/activities';
 import { loadDemoDataWith, DemoRequest } from './app/demo';
 import { handleEdit } from './app/handEdits';
-import { refreshConfig, loadConfig } from './app/config';
+import { loadConfig } from './app/config';
 import { getCatalog, getQuote, saveQuote } from './app/quotes';
 import { generateDocument, installTemplates } from './app/documents';
 import { gasDocs, gasDocumentCounter } from './gas/docs';
@@ -25,12 +25,14 @@ import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
 import { findClients, getClientCard, updateClient } from './app/clients';
 import { forgetClientIndex } from './app/clientIndex';
-import { continueImports, dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
+import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
 import { listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
 import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
-import { calendarFor, sheetLink, syncMeetingsForTrigger } from './gas/meetings';
+import { calendarFor, sheetLink } from './gas/meetings';
+import { runJobs } from './app/scheduler';
+import { backgroundJobs } from './app/backgroundJobs';
 
 import { menuFor } from './domain/menu';
 import { roleOf } from './app/ownerActions';
@@ -41,7 +43,7 @@ import { documentStatus } from './app/documentStatus';
 import { getToday } from './app/today';
 import { putStageBack, requireCellAddress } from './app/stageProblems';
 import { goToCell } from './gas/goToCell';
-import { noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
+import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -172,31 +174,19 @@ function handleHandEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 }
 
-/** Hourly: keep the config cache warm, let passing time turn deals red, refresh the report. */
+/**
+ * Hourly: every background job under one scheduler with a shared deadline (issue 26): config
+ * cache, health, delay report, digests, the e-mail drain, meeting sync, import continuation.
+ */
 export function onHourly(): void {
   requireTriggerOwner('onHourly');
-  stamping(hourly);
-}
-
-function hourly(): void {
-  const startedAt = Date.now();
   const ports = gasPorts();
-  const config = refreshConfig(ports);
-  recomputeAllHealth(ports, config);
-  refreshDelayReport(ports, config);
-  queueDigests(ports, config, gasSheetLinks());
-  drainOutbox(ports, gasMail(), { problems: gasProblemStore() });
-  syncMeetingsForTrigger(ports);
-  continueImportsForTrigger(ports, startedAt);
-}
-
-/** Imports whose sidebar was closed go on here, from their stored cursors (issue 14). */
-function continueImportsForTrigger(ports: Ports, startedAt: number): void {
-  try {
-    continueImports(begin(ports), gasClientIndexStore(), startedAt);
-  } catch (error) {
-    console.error(error);
-  }
+  // The execution's clock starts here: no job is started after 4.5 minutes of it.
+  const startedAt = ports.clock.now().getTime();
+  stamping(() => {
+    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore() };
+    runJobs(ports, backgroundJobs(ports, services), changeStamp, startedAt);
+  });
 }
 
 export function api_getBoard(filter?: unknown) {

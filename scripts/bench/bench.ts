@@ -67,6 +67,21 @@ function installMeter(ws: Workspace): void {
     patch(rangeProto, 'setValues', (_r, a) => { meter.written += gridCells(a[0]); });
     patch(rangeProto, 'setFormulas', (_r, a) => { meter.written += gridCells(a[0]); });
     patch(sheetProto, 'appendRow', (_r, a) => { meter.written += Array.isArray(a[0]) ? a[0].length : 0; });
+    // RangeList.setValue (scattered cells, one call): the cells of every range in the list.
+    const getRangeList = sheetProto.getRangeList;
+    if (typeof getRangeList === 'function' && !getRangeList.__benchMeter) {
+      const wrapped = function (this: unknown, ...a: unknown[]) {
+        const list = getRangeList.apply(this, a);
+        const setValue = list.setValue;
+        list.setValue = function (this: unknown, ...v: unknown[]) {
+          if (meter.active) for (const r of list.getRanges()) meter.written += r.getNumRows() * r.getNumColumns();
+          return setValue.apply(this, v);
+        };
+        return list;
+      };
+      (wrapped as any).__benchMeter = true;
+      sheetProto.getRangeList = wrapped;
+    }
   });
 }
 
@@ -369,7 +384,9 @@ const TARGETS: Record<string, { reads?: number; writes?: number; data?: number; 
   'open board': { cpuMs: 300, payloadKB: 250 },
   'move a card': { reads: 4, writes: 2, cpuMs: 30 },
   'update a card': { reads: 4, writes: 2, cpuMs: 30 },
-  'health recompute': { reads: 3, writes: 1, cpuMs: 1500 },
+  // Issue 26 traded issue 6's 2 whole-tab reads and one block write for column reads (224k
+  // cells instead of 951k) and RangeList writes of the changed cells: its target is est. ≤ 10 s.
+  'health recompute': { cpuMs: 1500 },
   'generate a document': { data: 8 },
 };
 const HEAP_TARGET_MB = 200;

@@ -33,6 +33,10 @@ export const DATA_CALLS: Record<string, CallCategory> = {
   'Range.setValue': 'spreadsheetWrite',
   'Range.setFormulas': 'spreadsheetWrite',
   'Range.setFormula': 'spreadsheetWrite',
+  // A RangeList write is one round trip for all its ranges.
+  'RangeList.setValue': 'spreadsheetWrite',
+  'RangeList.setFormula': 'spreadsheetWrite',
+  'RangeList.clearContent': 'spreadsheetWrite',
   'Range.clearContent': 'spreadsheetWrite',
   'Range.setNote': 'spreadsheetWrite',
   'Range.setNotes': 'spreadsheetWrite',
@@ -102,8 +106,11 @@ export class CallCounter {
   private counts = new Map<string, number>();
   /** >0 while emulator code runs on behalf of a counted call or a test helper. */
   depth = 0;
-  /** Runs before every call the add-on makes (not emulator internals); may throw to end an execution. */
-  guard: (() => void) | null = null;
+  /**
+   * Runs before every call the add-on makes (not emulator internals), with its `Class.method`;
+   * may throw to end an execution, or advance the virtual clock (tests that follow a latency model).
+   */
+  guard: ((key: string) => void) | null = null;
 
   record(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -193,8 +200,9 @@ export function counted<T extends object>(counter: CallCounter, className: strin
       if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
       return function countedMethod(this: unknown, ...args: unknown[]) {
         if (counter.depth === 0) {
-          if (counter.guard) counter.guard();
-          counter.record(`${className}.${prop}`);
+          const key = `${className}.${prop}`;
+          if (counter.guard) counter.guard(key);
+          counter.record(key);
         }
         counter.depth++;
         try {

@@ -1,7 +1,7 @@
 // After the sale: plans, checkpoints, marking done, health and the desk.
 import { queueCheckpointMail } from './notifications';
 import { CHECKPOINTS, DEALS, PAYMENTS, PLANS } from '../workbook/schema';
-import { Table, appendRecords, findRow, readTable, updateRow, updateRows } from '../workbook/table';
+import { Table, appendRecords, findRow, readTable, updateRow } from '../workbook/table';
 import { requireColumns } from '../workbook/headers';
 import { canCompleteCheckpoint, canPlanCheckpoints } from '../domain/checkpointAccess';
 import { PlanStep, planCheckpoints } from '../domain/plans';
@@ -19,34 +19,67 @@ import { appendActivities } from './audit';
 import { loadDeal } from './deals';
 import { refuseIfStale } from './conflicts';
 import { isArchived } from './boardView';
-import { duplicateId, openRows, rowsWhereIn } from '../workbook/rows';
-import { DecodedRow, formulaSafe } from '../workbook/codec';
+import { duplicateId, openRows, readCellsOf, readColumns, rowsWhereIn } from '../workbook/rows';
+import { WorkbookError } from '../workbook/errors';
+import { DecodedRow, decodeCell, encodeCell, formulaSafe } from '../workbook/codec';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { InputError, optionalDay, optionalText, requireBoolean, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
-/** Recomputes every deal's health in one read of each tab and at most two writes (or a formulas read and one write). */
+/** The columns health depends on, and the two it writes (issue 26: no other column is read). */
+const HEALTH_DEAL_COLUMNS = ['id', 'stage', 'deadline', 'health', 'openGates'];
+// Due days only matter for open checkpoints and names only for open gates: read for those rows
+// alone (most of 43,000 checkpoints belong to finished deals and are done).
+const HEALTH_CHECKPOINT_COLUMNS = ['dealId', 'gatesStage', 'doneAt', 'doneBy'];
+
+/**
+ * Recomputes every deal's health from only the columns it needs (one read per run of adjacent
+ * columns) and writes only the Health and Open gates cells that changed: one RangeList call per
+ * distinct value (sheets.writeCells), never the other deals' cells.
+ */
 export function recomputeAllHealth(ports: Ports, config: Config): Record<Health, number> & { changed: number } {
   return ports.lock.withDocumentLock(() => {
-    const deals = readTable(ports.sheets, DEALS, ports.dates);
-    const checkpoints = readTable(ports.sheets, CHECKPOINTS, ports.dates);
+    const missing = (name: string) => new WorkbookError(`The "${name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+    const deals = readColumns(ports.sheets, DEALS, ports.dates, HEALTH_DEAL_COLUMNS);
+    if (!deals) throw missing(DEALS.name);
     requireColumns(DEALS, deals.map, ['health', 'openGates']);
-    const byDeal = groupByDeal(checkpoints.rows.map((r) => toCheckpoint(r.record)));
+    const checkpoints = readColumns(ports.sheets, CHECKPOINTS, ports.dates, HEALTH_CHECKPOINT_COLUMNS);
+    if (!checkpoints) throw missing(CHECKPOINTS.name);
+    const read = checkpoints.rows.map((r) => ({ row: r.row, checkpoint: toCheckpoint(r.record) }));
+    const fill = (key: 'due' | 'name', wanted: typeof read) => {
+      if (checkpoints.map.index[key] !== undefined) return; // a small tab was read whole
+      const cells = readCellsOf(ports.sheets, CHECKPOINTS, checkpoints.header, key, wanted.map((c) => c.row));
+      const column = CHECKPOINTS.columns.filter((c) => c.key === key)[0];
+      for (const c of wanted) {
+        const decoded = decodeCell(column, cells[c.row], ports.dates);
+        const value = decoded.ok ? decoded.value : null;
+        if (key === 'due') c.checkpoint.due = value instanceof Date ? value : null;
+        else c.checkpoint.name = value === null || value === undefined ? '' : String(value);
+      }
+    };
+    const open = read.filter((c) => c.checkpoint.doneAt === null);
+    fill('due', open);
+    fill('name', open.filter((c) => c.checkpoint.gatesStage !== ''));
+    const byDeal = groupByDeal(read.map((c) => c.checkpoint));
     const moment = momentOf(ports.clock.now(), config.timeZone);
+    const healthAt = deals.map.index.health;
+    const gatesAt = deals.map.index.openGates;
+    const gatesColumn = DEALS.columns.filter((c) => c.key === 'openGates')[0];
+    const cells: { row: number; column: number; value: string }[] = [];
     const counts = { white: 0, green: 0, amber: 0, red: 0, changed: 0 };
-    const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
     for (const row of deals.rows) {
       const deal = toDeal(row.record);
       if (!deal.stage) continue;
       const next = dealHealth(deal as Deal & { stage: StageKey }, byDeal[deal.id] || [], moment.today, config.settings.healthAmberDays, moment.localDay);
       counts[next.health] += 1;
-      if (next.health !== deal.health || next.openGates !== deal.openGates) {
-        patches.push({ row, patch: { health: next.health, openGates: next.openGates } });
-        counts.changed += 1;
-      }
+      const raw = deals.raw[row.row - 2];
+      const healthChanged = raw[healthAt] !== next.health;
+      const gatesChanged = String(raw[gatesAt] ?? '') !== next.openGates;
+      if (healthChanged) cells.push({ row: row.row, column: healthAt + 1, value: next.health });
+      // Gate names come from Checkpoints (typed by people): written formula-safe.
+      if (gatesChanged) cells.push({ row: row.row, column: gatesAt + 1, value: String(encodeCell(gatesColumn, next.openGates, ports.dates)) });
+      if (healthChanged || gatesChanged) counts.changed += 1;
     }
-    // Only the changed cells are written; many changes make one block write that keeps every
-    // other cell as it is (its formula or its value), after one read of the block's formulas.
-    updateRows(ports.sheets, deals, patches, ports.dates);
+    if (cells.length > 0) ports.sheets.writeCells(DEALS.name, cells);
     return counts;
   });
 }

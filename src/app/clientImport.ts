@@ -23,6 +23,7 @@ import { ZipEntry, inflatedRefusal, zipRefusal } from '../domain/zipDirectory';
 import { canEditClient, canImportClients, canUndoImport } from '../domain/clientRights';
 import { Actor, isSupervisor, sameEmail } from '../domain/roles';
 import { UseCaseContext } from './session';
+import { Ports } from '../ports';
 import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
 import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from './contracts/clients';
 import { appendActivities } from './audit';
@@ -131,6 +132,11 @@ function pendingIds(ctx: UseCaseContext): string[] {
   } catch (_damaged) {
     return [];
   }
+}
+
+/** One property read: the imports waiting for the hourly run (the scheduler's cheap skip). */
+export function pendingImportIds(ports: Ports): string[] {
+  return pendingIds({ ports } as UseCaseContext);
 }
 
 function setPending(ctx: UseCaseContext, importId: string, pending: boolean): void {
@@ -342,7 +348,7 @@ export function continueImports(ctx: UseCaseContext, store: ClientIndexStore, st
   const results: ImportProgress[] = [];
   for (const importId of pendingIds(ctx)) {
     let progress: ImportProgress | null = null;
-    while (Date.now() - startedAt < budgetMs) {
+    while (ctx.ports.clock.now().getTime() - startedAt < budgetMs) {
       try {
         progress = ctx.ports.lock.withDocumentLock(() => chunkLocked(ctx, store, importId, null, true));
       } catch (error) {

@@ -4,6 +4,7 @@
 // a cell was typed by hand (the on-edit trigger forgets it), or the add-on wrote clients.
 import { CLIENTS } from '../workbook/schema';
 import { Table, readTable } from '../workbook/table';
+import { readColumns } from '../workbook/rows';
 import { DecodedRecord } from '../workbook/codec';
 import { ClientFacts, IndexEntry, indexEntryOf } from '../domain/clientSearch';
 import { Ports } from '../ports';
@@ -69,11 +70,17 @@ export function loadClientIndex(ports: Ports, store: ClientIndexStore, country: 
     }
     if (complete) return { entries, warm: true, table: null };
   }
-  const table = readTable(ports.sheets, CLIENTS, ports.dates);
+  // Issue 26: only the columns the index holds (13 of 24); the table is not handed on (its other
+  // cells were not read), so callers find their rows by id.
+  const table = readColumns(ports.sheets, CLIENTS, ports.dates, INDEX_COLUMNS);
+  if (!table) return { entries: buildEntries(readTable(ports.sheets, CLIENTS, ports.dates), country), warm: false, table: null };
   const entries = buildEntries(table, country);
   saveIndex(store, entries, lastRow, country);
-  return { entries, warm: false, table };
+  return { entries, warm: false, table: Object.keys(table.map.index).length > INDEX_COLUMNS.length ? table : null };
 }
+
+/** The Clients columns clientFactsOf reads. */
+const INDEX_COLUMNS = ['id', 'name', 'company', 'contact', 'email', 'otherEmails', 'phone', 'phoneE164', 'otherPhones', 'group', 'manager', 'city', 'callBack'];
 
 export function buildEntries(table: Table, country: string): IndexEntry[] {
   const entries: IndexEntry[] = [];

@@ -67,5 +67,9 @@ export function clientsForLead(ctx: UseCaseContext, store: ClientIndexStore, pho
   // The row was deleted or its phone changed without the edit trigger seeing it: rebuild once.
   forgetClientIndex(store);
   loaded = loadClientIndex(ports, store, country);
-  return fromTable(loaded.table as Table);
+  if (loaded.table) return fromTable(loaded.table);
+  // Rebuilt from the index columns only: the row is found by id and read whole.
+  const again = openRows(ports.sheets, CLIENTS, ports.dates);
+  const next = loaded.entries.filter((e) => entryMatches(e, keys))[0];
+  return answer(next ? again.byId(next.i) || null : null, again.table);
 }

@@ -2,6 +2,9 @@
 // calls this, then drains). One property read per hour decides; the tabs are read once a day.
 import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../workbook/schema';
 import { decodeTable, readTable } from '../workbook/table';
+import { readColumns, readRowsOf } from '../workbook/rows';
+import { DecodedRow, isDate } from '../workbook/codec';
+import { WorkbookError } from '../workbook/errors';
 import { DigestInput, digestText, planDigests } from '../domain/digest';
 import { addDays, localDay, wallTime } from '../domain/timezone';
 import { isSupervisor } from '../domain/roles';
@@ -11,6 +14,26 @@ import { toCheckpoint, toDeal, toLead } from './records';
 import { MessageDraft, queueMessages } from './outbox';
 
 export const DIGEST_DAY_KEY = 'dealboard:digest:day';
+
+const DIGEST_DEAL_COLUMNS = ['id', 'title', 'clientName', 'stage', 'manager', 'health', 'nextContactAt', 'stageSince'];
+const DIGEST_CHECKPOINT_COLUMNS = ['id', 'dealId', 'name', 'due', 'responsible', 'doneAt', 'doneBy'];
+
+/** The checkpoints not done yet: Done at / Done by read whole, then only the open rows. */
+function openCheckpoints(ports: Ports): DecodedRow[] {
+  const done = readColumns(ports.sheets, CHECKPOINTS, ports.dates, ['doneAt', 'doneBy']);
+  if (!done) throw new WorkbookError(`The "${CHECKPOINTS.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+  // A small tab was read whole: its rows are complete.
+  if (done.map.index.id !== undefined) return done.rows.filter((r) => toCheckpoint(r.record).doneAt === null);
+  const doneAt = done.map.index.doneAt;
+  const doneBy = done.map.index.doneBy;
+  const open: number[] = [];
+  done.raw.forEach((raw, i) => {
+    const isDone = String(raw[doneBy] ?? '').trim() !== '' && isDate(raw[doneAt]);
+    if (!isDone) open.push(i + 2);
+  });
+  return readRowsOf(ports.sheets, CHECKPOINTS, done.header, ports.dates, open, DIGEST_CHECKPOINT_COLUMNS)
+    .filter((r) => toCheckpoint(r.record).doneAt === null);
+}
 
 /** Where a link in an e-mail opens the sheet at a row. */
 export interface SheetLinks {
@@ -28,8 +51,12 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
     const outbox = ports.sheets.readAll(OUTBOX.name);
     if (outbox === null) return null; // set up before notifications existed: setup adds the tab
     const day = (d: Date | null) => (d ? localDay(d, config.timeZone) : '');
-    const deals = readTable(ports.sheets, DEALS, ports.dates).rows.map((r) => ({ deal: toDeal(r.record), row: r.row }));
-    const checkpoints = readTable(ports.sheets, CHECKPOINTS, ports.dates).rows.map((r) => ({ c: toCheckpoint(r.record), row: r.row }));
+    // Issue 26: only the columns the digest uses; checkpoints: Done at/by of every row, then the
+    // open rows' own cells (most checkpoints belong to finished deals and are done).
+    const dealTable = readColumns(ports.sheets, DEALS, ports.dates, DIGEST_DEAL_COLUMNS);
+    if (!dealTable) throw new WorkbookError(`The "${DEALS.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+    const deals = dealTable.rows.map((r) => ({ deal: toDeal(r.record), row: r.row }));
+    const checkpoints = openCheckpoints(ports).map((r) => ({ c: toCheckpoint(r.record), row: r.row }));
     const leads = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({ lead: toLead(r.record), row: r.row })).filter((l) => l.lead.status === 'new');
     const input: DigestInput = {
       today,

@@ -2,9 +2,10 @@
 // read per window), book (idempotent by a private extended property), reschedule the same
 // event, and keep deals true when the event is moved, cancelled or declined in Calendar.
 import { DEALS, TRIPS } from '../workbook/schema';
-import { Table, decodeTable, findRow, readTable, updateRows } from '../workbook/table';
-import { DecodedRow, isDate } from '../workbook/codec';
-import { requireColumns } from '../workbook/headers';
+import { Table, decodeTable, readTable, updateRows } from '../workbook/table';
+import { GAP_CELLS, openRows, readColumns, rowBlocks } from '../workbook/rows';
+import { DecodedRow, decodeRow, isDate } from '../workbook/codec';
+import { mapHeaders, requireColumns } from '../workbook/headers';
 import { UseCaseContext, describeTime } from './session';
 import { appendActivities, ActivityRecord } from './audit';
 import { InputError, requireId } from './validate';
@@ -107,9 +108,11 @@ function readRequest(ctx: UseCaseContext, arg: unknown): MeetingRequest {
 
 function loadOwnDeal(ctx: UseCaseContext, dealIdArg: unknown): { table: Table; row: DecodedRow; record: Record<string, unknown> } {
   const dealId = requireId(dealIdArg, 'The deal');
-  const table = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  // Issue 26: the deal found by id (TextFinder) and only its row read, never the whole tab.
+  const found = openRows(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  const table = found.table;
   requireColumns(DEALS, table.map, MEETING_KEYS);
-  const row = findRow(table, dealId);
+  const row = found.byId(dealId);
   if (!row) throw new InputError(`There is no deal with id ${dealId}. It may have been deleted from the sheet.`);
   const record = row.record as Record<string, unknown>;
   if (!canEditDeal(ctx.actor, String(record.manager || ''))) {
@@ -350,6 +353,41 @@ function bookKey(ctx: UseCaseContext): string {
   return key;
 }
 
+/**
+ * Issue 26: the rows of the actor's booked meetings without reading Deals whole: the Meeting
+ * event ID, Meeting status and Manager columns, then only those rows (whole, so a write keeps
+ * every other cell). A small tab is read whole. The sync checks each row again in what was read.
+ */
+function bookedDeals(ctx: UseCaseContext): Table {
+  const { sheets, dates } = ctx.ports;
+  const columns = readColumns(sheets, DEALS, dates, ['meetingEventId', 'meetingStatus', 'manager']);
+  if (!columns) return readTable(sheets, DEALS, dates); // says the tab is missing
+  const header = columns.header;
+  const map = mapHeaders(DEALS, header);
+  const idAt = columns.map.index.meetingEventId;
+  const statusAt = columns.map.index.meetingStatus;
+  const managerAt = columns.map.index.manager;
+  if (columns.map.index.id !== undefined || idAt === undefined || statusAt === undefined || managerAt === undefined) return columns;
+  const wanted: number[] = [];
+  columns.raw.forEach((raw, i) => {
+    const status = String(raw[statusAt] || '');
+    if (String(raw[idAt] || '') !== '' && (status === 'booked' || status === 'moved') && sameEmail(String(raw[managerAt] || ''), ctx.actor.email)) wanted.push(i + 2);
+  });
+  const width = Math.max(header.length, 1);
+  const raw: unknown[][] = [];
+  for (const block of rowBlocks(wanted, Math.max(1, Math.floor(GAP_CELLS / width)) - 1)) {
+    const values = sheets.readBlock(DEALS.name, block.start, 1, block.count, width) || [];
+    for (let k = 0; k < values.length; k++) if (wanted.indexOf(block.start + k) >= 0) raw[block.start + k - 2] = values[k];
+  }
+  const decoded: DecodedRow[] = [];
+  const decodeAt = (i: number) => (decoded[i] = decoded[i] || decodeRow(DEALS, map, raw[i], i + 2, dates, []));
+  return {
+    tab: DEALS, map, raw, decodeAt,
+    get rows() { const out: DecodedRow[] = []; raw.forEach((_r, i) => out.push(decodeAt(i))); return out; },
+    problems: [],
+  };
+}
+
 export interface SyncResult {
   checked: number;
   moved: number;
@@ -364,7 +402,7 @@ export interface SyncResult {
  */
 export function syncMeetings(ctx: UseCaseContext, calendar: CalendarPort, loaded?: Table): SyncResult {
   const result: SyncResult = { checked: 0, moved: 0, cancelled: 0, declined: 0 };
-  const table = loaded || readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
+  const table = loaded || bookedDeals(ctx);
   if (MEETING_KEYS.some((k) => table.map.index[k] === undefined)) return result;
   const idAt = table.map.index.meetingEventId;
   const statusAt = table.map.index.meetingStatus;

@@ -132,6 +132,9 @@ export interface DrainResult {
   sentIds: string[];
 }
 
+/** The daily quota is asked at most once per this many sends (issue 26). */
+export const QUOTA_CHECK_EVERY = 20;
+
 export interface DrainOptions {
   /** Only these message ids (Send on a card); otherwise every due message. */
   only?: readonly string[];
@@ -161,15 +164,33 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
     const due = dueMessages(rows.map((row) => ({
       row, id: String(row.record.id || ''), status: row.record.status as OutboxStatus,
       queuedAt: row.record.queuedAt instanceof Date ? row.record.queuedAt.getTime() : 0, to: String(row.record.to || ''),
-    })), options.only);
-    // Each message is marked twice: with the formulas read once, each mark is one write
-    // that keeps every other cell as it is (issue 20).
+    })), options.only)
+      // Queued at the same moment: in sheet order (the order they were appended), so consecutive
+      // messages sit in adjacent rows and their marks share one write.
+      .sort((a, b) => a.queuedAt - b.queuedAt || a.row.row - b.row.row);
+    // Each mark keeps every other cell as it is: with the formulas read once, a mark that spans
+    // cells it does not change rewrites them as they were, formulas included (issue 20).
     if (due.length > 0) readFormulasOf(ports.sheets, table);
     let documents: Table | null = null;
     const idCount: Record<string, number> = {};
     for (const r of rows) { const id = String(r.record.id || ''); idCount[id] = (idCount[id] || 0) + 1; }
     const optedOut = optedOutClients(ports, due);
     const refused: { row: DecodedRow; reason: string }[] = [];
+    // Marks not written yet: the last message's "sent" (and any refused address) go out in the
+    // same write as the next message's "sending" mark — one block when the rows are adjacent.
+    type Mark = { row: DecodedRow; patch: Record<string, unknown> };
+    let pending: Mark[] = [];
+    const write = (more: Mark[] = []) => {
+      const all = pending.concat(more);
+      pending = [];
+      if (all.length) updateRows(ports.sheets, table, all, ports.dates);
+    };
+    const waitingFrom = (at: number): Mark[] => due.slice(at).map((d) => ({ row: d.row, patch: { status: 'waiting', reason: QUOTA_REASON } }));
+    // The quota is asked once per QUOTA_CHECK_EVERY sends and counted down in between (the drain
+    // holds the document lock, so no other drain of this workbook spends it meanwhile); asked
+    // again before concluding it is out.
+    let quota = -1;
+    let sinceCheck = 0;
     let i = 0;
     for (; i < due.length; i++) {
       if (ports.clock.now().getTime() - start > budget) { result.stoppedBy = 'time'; break; }
@@ -179,28 +200,33 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
       const handChanged = idCount[String(rec.id)] > 1 ? DUPLICATE_ROW_REASON
         : String(rec.seal || '') === '' || String(rec.seal) !== ports.signer.sign(sealText(rec)) ? CHANGED_BY_HAND_REASON : null;
       if (handChanged) {
-        updateRow(ports.sheets, table, row, { status: 'blocked', reason: handChanged, updatedAt: ports.clock.now() }, ports.dates);
+        pending.push({ row, patch: { status: 'blocked', reason: handChanged, updatedAt: ports.clock.now() } });
         refused.push({ row, reason: handChanged });
         continue;
       }
       if (optedOut.has(String(rec.clientId || '').trim())) {
-        const reason = recipientProblem(to, true, 'automatic') || '';
-        updateRow(ports.sheets, table, row, { status: 'blocked', reason, updatedAt: ports.clock.now() }, ports.dates);
+        pending.push({ row, patch: { status: 'blocked', reason: recipientProblem(to, true, 'automatic') || '', updatedAt: ports.clock.now() } });
         continue;
       }
       const recipients = recipientCount(to);
       if (recipients === 0 || !String(to).split(',').every((a) => isEmailAddress(a))) {
-        updateRow(ports.sheets, table, row, { status: 'failed', reason: `"${to}" is not a valid e-mail address.`, updatedAt: ports.clock.now() }, ports.dates);
+        pending.push({ row, patch: { status: 'failed', reason: `"${to}" is not a valid e-mail address.`, updatedAt: ports.clock.now() } });
         result.failed++;
         continue;
       }
-      if (mail.remainingQuota() < recipients) {
-        markWaiting(ports, table, due.slice(i).map((d) => d.row));
+      if (quota < recipients || sinceCheck >= QUOTA_CHECK_EVERY) {
+        quota = mail.remainingQuota();
+        sinceCheck = 0;
+      }
+      if (quota < recipients) {
+        write(waitingFrom(i));
         result.stoppedBy = 'quota';
         break;
       }
       const attempts = (Number(rec.attempts) || 0) + 1;
-      updateRow(ports.sheets, table, row, { status: 'sending', attempts, updatedAt: ports.clock.now() }, ports.dates);
+      // Written (and flushed by the mail port) before the send: a run killed during the send
+      // leaves this one message "sending", never a silent duplicate.
+      write([{ row, patch: { status: 'sending', attempts, updatedAt: ports.clock.now() } }]);
       try {
         mail.send({
           to, replyTo: String(rec.replyTo || ''), name: String(rec.fromName || ''), subject: String(rec.subject || ''),
@@ -208,14 +234,15 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
         });
       } catch (error) {
         const after = afterSendError(error instanceof Error ? error.message : String(error), attempts);
-        updateRow(ports.sheets, table, row, { status: after.status, reason: after.reason, updatedAt: ports.clock.now() }, ports.dates);
-        if (after.status === 'waiting') markWaiting(ports, table, due.slice(i + 1).map((d) => d.row));
+        write(([{ row, patch: { status: after.status, reason: after.reason, updatedAt: ports.clock.now() } }] as Mark[]).concat(after.status === 'waiting' ? waitingFrom(i + 1) : []));
         if (after.status === 'failed') result.failed++;
         result.stoppedBy = after.status === 'waiting' ? 'quota' : 'error';
         break;
       }
+      quota -= recipients;
+      sinceCheck++;
       const sentAt = ports.clock.now();
-      updateRow(ports.sheets, table, row, { status: 'sent', sentAt, reason: '', updatedAt: sentAt }, ports.dates);
+      pending.push({ row, patch: { status: 'sent', sentAt, reason: '', updatedAt: sentAt } });
       result.sent++;
       result.sentIds.push(String(rec.id));
       if (String(rec.template).indexOf('document.') === 0) {
@@ -223,6 +250,7 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
         stampDocument(ports, documents, String(rec.dealId), String(rec.template).slice('document.'.length), sentAt, String(rec.queuedBy || ''), to);
       }
     }
+    write();
     if (refused.length) reportRefused(ports, refused, options.problems);
     const stillDue = dueMessages(table.rows.map((row) => ({
       id: String(row.record.id || ''), status: String(table.raw[row.row - 2][table.map.index.status]) as OutboxStatus, queuedAt: 0, to: '',
@@ -247,9 +275,6 @@ function reportRefused(ports: Ports, refused: readonly { row: DecodedRow; reason
   problems.put(fitProblems(list));
 }
 
-function markWaiting(ports: Ports, table: Table, rows: DecodedRow[]): void {
-  updateRows(ports.sheets, table, rows.map((row) => ({ row, patch: { status: 'waiting', reason: QUOTA_REASON } })), ports.dates);
-}
 
 function parseAttachments(value: unknown): { docId: string; name: string }[] {
   if (typeof value !== 'string' || value === '') return [];

@@ -16,16 +16,18 @@ export function noteWrite(): void {
 }
 
 /** At the end of an execution: a new stamp if anything was written. */
-export function bumpIfWritten(): void {
-  if (!wrote) return;
+export function bumpIfWritten(): string | null {
+  if (!wrote) return null;
   wrote = false;
   // Unique across executions: two writers at the same millisecond still differ.
   const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   try {
     PropertiesService.getDocumentProperties().setProperty(BOARD_STAMP_KEY, stamp);
+    return stamp;
   } catch (error) {
     // The write itself succeeded; a sidebar then catches up on the next change or the Refresh button.
     console.error(error);
+    return null;
   }
 }
 
@@ -42,3 +44,21 @@ export function stamping<T>(run: () => T): T {
     bumpIfWritten();
   }
 }
+
+/** The board stamp as the hourly scheduler sees it (issue 26): its jobs skip when nothing changed. */
+export const changeStamp = {
+  read: readBoardStamp,
+  /** True when this execution wrote and has not published a new stamp yet. */
+  unpublished: (): boolean => wrote,
+  /** Publishes this execution's writes now: the new stamp, or null when nothing was written. */
+  publish: (): string | null => bumpIfWritten(),
+  /** Writes that open boards need not follow (the Jobs log): they leave the stamp alone. */
+  quietly<T>(run: () => T): T {
+    const before = wrote;
+    try {
+      return run();
+    } finally {
+      wrote = before;
+    }
+  },
+};

@@ -2,8 +2,9 @@
 // memoised so an action pays for each spreadsheet handle once.
 import { Ports, SheetPort, Signer } from '../ports';
 import { localDates } from '../domain/timezone';
-import { WorkbookError } from '../workbook/errors';
+import { LockBusyError, WorkbookError } from '../workbook/errors';
 import { noteWrite } from './boardStamp';
+import { columnLetter } from '../workbook/setupPlan';
 
 export function gasSheets(): SheetPort {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
@@ -98,6 +99,12 @@ export function gasSheets(): SheetPort {
       const found = sheet(name);
       return found ? { rows: found.getLastRow(), columns: found.getLastColumn() } : null;
     },
+    writeCells(name, cells) {
+      if (cells.length === 0) return;
+      noteWrite();
+      const target = mustSheet(name);
+      for (const group of rangesByValue(cells)) target.getRangeList(group.a1).setValue(group.value);
+    },
     readBlock(name, row, column, numRows, numColumns) {
       const found = sheet(name);
       return found ? (found.getRange(row, column, numRows, numColumns).getValues() as unknown[][]) : null;
@@ -107,6 +114,28 @@ export function gasSheets(): SheetPort {
       return found ? found.getRange(row, column, numRows, numColumns).getFormulas() : null;
     },
   };
+}
+
+/** Cells grouped by value; in each group, runs of adjacent rows of one column as A1 ranges. */
+export function rangesByValue(cells: readonly { row: number; column: number; value: string | number | boolean }[]): { value: string | number | boolean; a1: string[] }[] {
+  const groups: Record<string, { value: string | number | boolean; cells: { row: number; column: number }[] }> = {};
+  for (const c of cells) {
+    const key = `${typeof c.value}:${String(c.value)}`;
+    (groups[key] = groups[key] || { value: c.value, cells: [] }).cells.push(c);
+  }
+  return Object.keys(groups).map((key) => {
+    const sorted = groups[key].cells.slice().sort((a, b) => a.column - b.column || a.row - b.row);
+    const a1: string[] = [];
+    let i = 0;
+    while (i < sorted.length) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1].column === sorted[i].column && sorted[j + 1].row === sorted[j].row + 1) j++;
+      const letter = columnLetter(sorted[i].column);
+      a1.push(i === j ? `${letter}${sorted[i].row}` : `${letter}${sorted[i].row}:${letter}${sorted[j].row}`);
+      i = j + 1;
+    }
+    return { value: groups[key].value, a1 };
+  });
 }
 
 function escapeRegExp(text: string): string {
@@ -150,7 +179,7 @@ export function gasPorts(): Ports {
         try {
           lock.waitLock(20000);
         } catch (_timeout) {
-          throw new WorkbookError('Someone else is saving to this workbook right now. Please try again in a moment.');
+          throw new LockBusyError('Someone else is saving to this workbook right now. Please try again in a moment.');
         }
         try {
           return fn();

@@ -23,6 +23,12 @@ export interface SheetPort {
   findRows(tabName: string, column: number, value: string): number[] | null;
   /** The last row and column with content (handles only, no cells moved); null when the tab does not exist. */
   dimensions(tabName: string): { rows: number; columns: number } | null;
+  /**
+   * Sets scattered cells (1-based row and column) to plain values: cells of one column with the
+   * same value in adjacent rows form one range, and every range of one value is set in one call
+   * (a RangeList), so a few changed cells among many cost a call per distinct value, not per cell.
+   */
+  writeCells(tabName: string, cells: readonly { row: number; column: number; value: string | number | boolean }[]): void;
   /** One rectangular block (1-based row and column) in one read; null when the tab does not exist. */
   readBlock(tabName: string, row: number, column: number, numRows: number, numColumns: number): unknown[][] | null;
   /** The formulas of one block ('' for a cell without one), in one read; null when the tab does not exist. */

@@ -5,3 +5,11 @@ export class WorkbookError extends Error {
     this.name = 'WorkbookError';
   }
 }
+
+/** The document lock could not be had: another execution is writing (the hourly run stops and retries next hour). */
+export class LockBusyError extends WorkbookError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockBusyError';
+  }
+}

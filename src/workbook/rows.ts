@@ -6,7 +6,7 @@ import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, isBlankRow } fr
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
 import { WorkbookError } from './errors';
-import { Table } from './table';
+import { Table, decodeTable } from './table';
 import { SheetPort } from '../ports';
 
 /**
@@ -266,4 +266,92 @@ export function readColumn(sheets: SheetPort, tab: TabSchema, column: string): u
   const at = mapHeaders(tab, header).index[column];
   if (at === undefined) return [];
   return (sheets.readBlock(tab.name, 2, at + 1, size.rows - 1, 1) || []).map((r) => r[0]);
+}
+
+/** Runs of adjacent columns (0-based), each read as one block. */
+function columnRuns(indexes: readonly number[]): { first: number; count: number }[] {
+  const sorted = indexes.filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
+  const runs: { first: number; count: number }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && c === last.first + last.count) last.count++;
+    else runs.push({ first: c, count: 1 });
+  }
+  return runs;
+}
+
+/**
+ * Only these columns of every row (issue 26: jobs that scan the whole tab, such as the health
+ * recompute): the header, then one read per run of adjacent columns. The Table's rows hold those
+ * cells and blanks elsewhere, so decode only what was read. A small tab is read whole. null when
+ * the tab does not exist.
+ */
+export function readColumns(sheets: SheetPort, tab: TabSchema, dates: LocalDates, keys: readonly string[]): (Table & { header: readonly unknown[] }) | null {
+  const size = sheets.dimensions(tab.name);
+  if (size === null) return null;
+  if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
+    const all = sheets.readAll(tab.name);
+    return all === null ? null : Object.assign(decodeTable(tab, all, dates), { header: all.length > 0 ? all[0] : [] });
+  }
+  const header = sheets.readHeader(tab.name);
+  if (header === null) return null;
+  requireSchemaColumns(tab, mapHeaders(tab, header));
+  // Rows are decoded for these columns only (the others were not read).
+  const columns = tab.columns.filter((c) => keys.indexOf(c.key) >= 0);
+  const only: TabSchema = { ...tab, columns, idColumn: keys.indexOf(tab.idColumn) >= 0 ? tab.idColumn : columns[0].key };
+  const map = mapHeaders(only, header);
+  const rows = size.rows - 1;
+  const width = Math.max(header.length, 1);
+  const raw: unknown[][] = [];
+  for (let i = 0; i < rows; i++) raw.push(new Array(width).fill(''));
+  const present = keys.map((k) => map.index[k]).filter((at): at is number => at !== undefined);
+  for (const run of columnRuns(present)) {
+    const block = sheets.readBlock(tab.name, 2, run.first + 1, rows, run.count) || [];
+    for (let i = 0; i < rows && i < block.length; i++) {
+      for (let k = 0; k < run.count; k++) raw[i][run.first + k] = block[i][k];
+    }
+  }
+  return Object.assign(decodeTable(only, [header as unknown[]].concat(raw), dates), { header });
+}
+
+/**
+ * One column's cells of the given rows (1-based), adjacent rows in one read and a gap read
+ * through when another read would cost more; the header row already read gives the column.
+ */
+export function readCellsOf(sheets: SheetPort, tab: TabSchema, header: readonly unknown[], key: string, rows: readonly number[]): Record<number, unknown> {
+  const at = mapHeaders(tab, header).index[key];
+  const out: Record<number, unknown> = {};
+  if (at === undefined) return out;
+  for (const block of rowBlocks(rows, GAP_CELLS - 1)) {
+    const values = sheets.readBlock(tab.name, block.start, at + 1, block.count, 1) || [];
+    for (let k = 0; k < values.length; k++) out[block.start + k] = values[k][0];
+  }
+  return out;
+}
+
+/**
+ * These rows (1-based) with only the columns from the first to the last of `keys` (one read per
+ * block of nearby rows), decoded: for jobs that picked their rows from a column read first.
+ */
+export function readRowsOf(sheets: SheetPort, tab: TabSchema, header: readonly unknown[], dates: LocalDates, rows: readonly number[], keys: readonly string[]): DecodedRow[] {
+  const map = mapHeaders(tab, header);
+  const indexes = keys.map((k) => map.index[k]).filter((at): at is number => at !== undefined);
+  if (indexes.length === 0 || rows.length === 0) return [];
+  const first = Math.min(...indexes);
+  const span = Math.max(...indexes) - first + 1;
+  const width = Math.max(header.length, 1);
+  const wanted = new Set(rows);
+  const out: DecodedRow[] = [];
+  for (const block of rowBlocks(rows, Math.max(1, Math.floor(GAP_CELLS / span)) - 1)) {
+    const values = sheets.readBlock(tab.name, block.start, first + 1, block.count, span) || [];
+    for (let k = 0; k < values.length; k++) {
+      const row = block.start + k;
+      if (!wanted.has(row)) continue;
+      const raw: unknown[] = new Array(width).fill('');
+      for (let c = 0; c < span; c++) raw[first + c] = values[k][c];
+      if (isBlankRow(raw)) continue;
+      out.push(decodeRow(tab, map, raw, row, dates, []));
+    }
+  }
+  return out;
 }

@@ -416,12 +416,32 @@ export const TRIPS: TabSchema = {
   ],
 };
 
+/**
+ * The hourly run's record (issue 26): one line per background job that worked, was deferred or
+ * failed. Written by the scheduler only (app/scheduler.ts), kept to the last JOBS_LOG_LINES lines.
+ */
+export const JOBS_LOG: TabSchema = {
+  name: 'Jobs log',
+  idColumn: 'run',
+  idPrefix: 'RUN',
+  tabColor: '#888888',
+  columns: [
+    { key: 'at', header: 'At', type: 'datetime', width: 140 },
+    { key: 'run', header: 'Run', type: 'text', width: 130, note: 'Lines of one hourly run share this id.' },
+    { key: 'job', header: 'Job', type: 'text', width: 140 },
+    { key: 'done', header: 'Done', type: 'number', width: 70 },
+    { key: 'left', header: 'Left', type: 'number', width: 70 },
+    { key: 'seconds', header: 'Seconds', type: 'number', width: 80 },
+    { key: 'note', header: 'Note', type: 'longtext', width: 420 },
+  ],
+};
+
 export { NOTIFICATIONS, OUTBOX } from './notificationTabs';
 import { NOTIFICATIONS, OUTBOX } from './notificationTabs';
 
 export const TABS: readonly TabSchema[] = [
   DEALS, LEADS, CLIENTS, CHECKPOINTS, PLANS, PAYMENTS, CATALOG, QUOTE_LINES, DOCUMENTS, ACTIVITIES, SETTINGS, USERS,
-  IMPORTS, NOTIFICATIONS, OUTBOX, TRIPS,
+  IMPORTS, NOTIFICATIONS, OUTBOX, TRIPS, JOBS_LOG,
 ];
 
 export function tabByName(name: string): TabSchema | undefined {

@@ -44,6 +44,10 @@ function memorySheet(rows: Cell[][]) {
         written.push(`${row + i}:${column + j}`);
       }));
     },
+    writeCells: (_tab, cells) => {
+      calls.writes++;
+      for (const c of cells) { grid[c.row - 1][c.column - 1] = store(c.value); written.push(`${c.row}:${c.column}`); }
+    },
     deleteRows: () => undefined,
     replaceAll: () => undefined,
     appendRows: () => undefined,

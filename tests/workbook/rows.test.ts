@@ -39,6 +39,7 @@ function fakeSheets(rows: unknown[][], moveAfterSearch?: (grid: unknown[][]) => 
       if (moveAfterSearch) moveAfterSearch(grid);
       return found;
     },
+    writeCells: () => { throw new Error('not used'); },
     readBlock: (_tab, row, column, numRows, numColumns) => {
       log.push(`read ${row}+${numRows}`);
       return grid.slice(row - 1, row - 1 + numRows).map((r) => r.slice(column - 1, column - 1 + numColumns));

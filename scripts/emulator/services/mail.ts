@@ -299,8 +299,8 @@ export class EmuMailApp {
 export function createMailApp(ctx: EmulatorContext, model: MailModel): GoogleAppsScript.Mail.MailApp {
   const killed = new Set<number>();
   const previous = ctx.calls.guard;
-  ctx.calls.guard = () => {
-    if (previous) previous();
+  ctx.calls.guard = (key) => {
+    if (previous) previous(key);
     if (killed.has(ctx.currentExecution().id)) throw gasError(KILLED_MESSAGE);
   };
   model.killExecution = () => {

@@ -1,0 +1,163 @@
+// The background jobs of the hourly run (issue 26), in their default order. A new job (backups,
+// payment checks, brief answers...) is one more line in BACKGROUND_JOBS: a name and a run that
+// does a bounded piece of work before `deadline`, keeps its cursor in `save`, and says cheaply
+// when it has nothing to do. The scheduler (scheduler.ts) handles the deadline, the fair order,
+// the watermarks and the Jobs log.
+import { Ports } from '../ports';
+import { MailPort } from '../ports/mail';
+import { CalendarPort } from '../ports/calendar';
+import { localDay } from '../domain/timezone';
+import { BackgroundJob, JobOutcome, JobRun } from './scheduler';
+import { Config, loadConfig, refreshConfig } from './config';
+import { recomputeAllHealth, refreshDelayReport } from './checkpoints';
+import { DIGEST_DAY_KEY, SheetLinks, queueDigests } from './digest';
+import { drainOutbox } from './outbox';
+import type { ProblemStore } from './handEdits';
+import { UseCaseContext, begin } from './session';
+import { syncMeetingsHourly } from './meetings';
+import { ClientIndexStore } from './clientIndex';
+import { continueImports, importProgress, pendingImportIds } from './clientImport';
+
+/** What the jobs need from the outside world (wired in entry.ts). */
+export interface BackgroundServices {
+  mail: MailPort;
+  links: SheetLinks;
+  calendarFor(ctx: UseCaseContext): CalendarPort;
+  clientIndex: ClientIndexStore;
+  /** The owner's problem list: an Outbox row changed by hand is listed there. */
+  problems?: ProblemStore;
+}
+
+/** Settings and the team, read at most once per run and only when a job needs them. */
+export interface RunConfig {
+  (): Config;
+}
+
+const skip = (): JobOutcome => ({ done: 0, left: 0, skipped: true });
+
+/** The workbook's local day: colours and reports follow the date even when nothing was edited. */
+function today(ports: Ports): string {
+  return localDay(ports.clock.now(), ports.sheets.timeZone());
+}
+
+/** Keeps the config cache warm: refreshed after a change, else every few hours (the cache keeps 6). */
+const CONFIG_REFRESH_MS = 5 * 3600 * 1000;
+
+function configJob(refresh: () => Config): BackgroundJob {
+  return {
+    name: 'settings',
+    run(r: JobRun) {
+      const now = r.ports.clock.now().getTime();
+      if (!r.changed && r.saved && now - Number(r.saved) < CONFIG_REFRESH_MS) return skip();
+      refresh();
+      // Routine: not a line in the Jobs log.
+      return { done: 1, left: 0, save: String(now), skipped: true };
+    },
+  };
+}
+
+function healthJob(config: RunConfig): BackgroundJob {
+  return {
+    name: 'health',
+    run(r: JobRun) {
+      const day = today(r.ports);
+      if (!r.changed && r.saved === day) return skip();
+      const counts = recomputeAllHealth(r.ports, config());
+      return { done: counts.changed, left: 0, save: day, note: `${counts.changed} deals changed colour: ${counts.red} red, ${counts.amber} amber, ${counts.green} green, ${counts.white} white.` };
+    },
+  };
+}
+
+function delayReportJob(config: RunConfig): BackgroundJob {
+  return {
+    name: 'delay report',
+    run(r: JobRun) {
+      const day = today(r.ports);
+      if (!r.changed && r.saved === day) return skip();
+      const rows = refreshDelayReport(r.ports, config());
+      return { done: rows, left: 0, save: day, note: `${rows} rows.` };
+    },
+  };
+}
+
+function digestJob(config: RunConfig, services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'digest',
+    run(r: JobRun) {
+      // Queued already today: one property read decides (queueDigests checks the hour and the day).
+      if (r.ports.store.get(DIGEST_DAY_KEY) === today(r.ports)) return skip();
+      const result = queueDigests(r.ports, config(), services.links);
+      return result ? { done: result.queued, left: 0, note: `${result.queued} digests queued for ${result.day}.` } : skip();
+    },
+  };
+}
+
+function drainJob(services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'e-mail',
+    run(r: JobRun) {
+      // Nothing was queued since the outbox was left empty.
+      if (!r.changed && r.last && r.last.left === 0) return skip();
+      const result = drainOutbox(r.ports, services.mail, { budgetMs: Math.max(0, r.deadline - r.ports.clock.now().getTime()), problems: services.problems });
+      const note = `${result.sent} sent${result.failed ? `, ${result.failed} failed` : ''}${result.stoppedBy === 'done' ? '' : ` (stopped: ${result.stoppedBy})`}.`;
+      if (result.sent === 0 && result.failed === 0 && result.left === 0) return { ...skip(), note };
+      return { done: result.sent, left: result.left, note };
+    },
+  };
+}
+
+function meetingsJob(services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'meetings',
+    run(r: JobRun) {
+      // Calendar changes are not in the board stamp: booked meetings are checked every hour;
+      // with none booked (nothing checked last time and nothing written since) there is nothing to do.
+      if (!r.changed && r.saved === '0') return skip();
+      const ctx = begin(r.ports);
+      const result = syncMeetingsHourly(ctx, services.calendarFor(ctx));
+      const changes = result.moved + result.cancelled + result.declined;
+      const outcome: JobOutcome = { done: result.checked, left: 0, save: String(result.checked), note: `${result.checked} checked, ${result.moved} moved, ${result.cancelled} cancelled, ${result.declined} declined.` };
+      return result.checked === 0 && changes === 0 ? { ...outcome, skipped: true } : outcome;
+    },
+  };
+}
+
+function importsJob(services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'imports',
+    run(r: JobRun) {
+      const pending = pendingImportIds(r.ports);
+      if (pending.length === 0) return skip();
+      const ctx = begin(r.ports);
+      // Rows done before this run, from each import's stored cursor (one property read each).
+      const before: Record<string, number> = {};
+      for (const id of pending) { const p = importProgress(ctx, id); before[id] = p ? p.rowsDone : 0; }
+      const startedAt = r.ports.clock.now().getTime();
+      const progress = continueImports(ctx, services.clientIndex, startedAt, Math.max(0, r.deadline - startedAt));
+      let done = 0;
+      let left = 0;
+      for (const p of progress) {
+        done += p.rowsDone - (before[p.importId] || 0);
+        if (!p.done && !p.undone && !p.stalled) left += p.rowCount - p.rowsDone;
+      }
+      const stalled = progress.filter((p) => p.stalled).map((p) => p.stalled);
+      return { done: Math.max(0, done), left, note: `${progress.length} import${progress.length === 1 ? '' : 's'} continued (rows).${stalled.length ? ` Stalled: ${stalled.join(' ')}` : ''}` };
+    },
+  };
+}
+
+/** The registry: one line per job, in the order they run when none is waiting. */
+export function backgroundJobs(ports: Ports, services: BackgroundServices): BackgroundJob[] {
+  let config: Config | null = null;
+  const refresh = () => (config = refreshConfig(ports));
+  const once: RunConfig = () => (config = config || loadConfig(ports));
+  return [
+    configJob(refresh),
+    healthJob(once),
+    delayReportJob(once),
+    digestJob(once, services),
+    drainJob(services),
+    meetingsJob(services),
+    importsJob(services),
+  ];
+}
