@@ -40,6 +40,8 @@ import { getToday } from './app/today';
 import { putStageBack, requireCellAddress } from './app/stageProblems';
 import { goToCell } from './gas/goToCell';
 import { noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
+import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/payments';
+import { markInvoiceIssued } from './app/invoices';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -260,8 +262,8 @@ export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: 
   return api((ctx) => saveQuote(ctx, dealId, quote, expectedVersion));
 }
 
-export function api_generateDocument(dealId: unknown, kind: unknown) {
-  return api((ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind));
+export function api_generateDocument(dealId: unknown, kind: unknown, options?: unknown) {
+  return api((ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options));
 }
 
 export function api_installTemplates() {
@@ -424,4 +426,31 @@ export function sendMorningDigestNow() {
 // Issue 11 item 12: documents made from an older quote revision are marked on the card.
 export function api_documentStatus(dealId: unknown) {
   return api((ctx) => documentStatus(ctx, dealId));
+}
+
+// ---- Money in (issue 22): payments from the card, invoice status, debts --------------------
+
+export function api_getDealMoney(dealId: unknown) {
+  return api((ctx) => getDealMoney(ctx, dealId));
+}
+
+export function api_recordPayment(input: unknown) {
+  return api((ctx) => recordPayment(ctx, input));
+}
+
+export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: unknown, expectedVersion: unknown) {
+  return api((ctx) => updatePayment(ctx, dealId, paymentId, patch, expectedVersion));
+}
+
+/** A credit note (CRN- series) that cancels an issued invoice of the deal. */
+export function api_createCreditNote(dealId: unknown, invoiceNumber: unknown) {
+  return api((ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, 'credit', { cancels: invoiceNumber }));
+}
+
+export function api_markInvoiceIssued(dealId: unknown, invoiceNumber: unknown) {
+  return api((ctx) => markInvoiceIssued(ctx, dealId, invoiceNumber));
+}
+
+export function api_deletePayment(dealId: unknown, paymentId: unknown, expectedVersion: unknown) {
+  return api((ctx) => deletePayment(ctx, dealId, paymentId, expectedVersion));
 }

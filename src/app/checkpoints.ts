@@ -64,7 +64,7 @@ function checkpointsOf(table: Table, dealId: string): Checkpoint[] {
 }
 
 /** The health cells of one deal, when they differ from what the row holds. */
-function healthPatch(ctx: UseCaseContext, deal: Deal & { stage: StageKey }, checkpoints: readonly Checkpoint[]): Record<string, unknown> {
+export function healthPatch(ctx: UseCaseContext, deal: Deal & { stage: StageKey }, checkpoints: readonly Checkpoint[]): Record<string, unknown> {
   const next = dealHealth(deal, checkpoints, ctx.moment.today, ctx.config.settings.healthAmberDays, ctx.moment.localDay);
   return next.health === deal.health && next.openGates === deal.openGates ? {} : { health: next.health, openGates: next.openGates };
 }
