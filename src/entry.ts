@@ -42,6 +42,7 @@ import { goToCell } from './gas/goToCell';
 import { noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
 import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/payments';
 import { markInvoiceIssued } from './app/invoices';
+import { listDebts } from './app/debts';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -440,6 +441,11 @@ export function api_recordPayment(input: unknown) {
 
 export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: unknown, expectedVersion: unknown) {
   return api((ctx) => updatePayment(ctx, dealId, paymentId, patch, expectedVersion));
+}
+
+/** Who owes what: issued invoices with money due, for the owner and heads. */
+export function api_listDebts() {
+  return api((ctx) => listDebts(ctx));
 }
 
 /** A credit note (CRN- series) that cancels an issued invoice of the deal. */

@@ -145,3 +145,31 @@ describe('invoice status through the bundle', () => {
     expect(rest.money).toMatchObject({ dueMinor: 0, paidInFull: true });
   });
 });
+
+describe('who owes what', () => {
+  it('lists issued invoices with money due for the owner and heads, and the client card shows the balance', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    expect(addon.api_getClient(deal.clientId).balance).toMatchObject({ dueMinor: 0, invoicedMinor: 0 });
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const total = addon.api_getDealMoney(deal.id).invoicedMinor;
+    const half = Math.floor(total / 2);
+    addon.api_recordPayment({ dealId: deal.id, amount: half / 100, method: 'bank transfer', invoiceNumber: invoice.number });
+    ws.clock.advance(24 * 86400000); // due 2026-12-07, now 2026-12-17
+    expect(runFromClient(ws, addon, 'api_listDebts', []).error.message).toBe('Only the owner or a head may see who owes what.');
+    expect(addon.api_getClient(deal.clientId).balance).toEqual({ currency: 'EUR', invoicedMinor: total, paidMinor: half, dueMinor: total - half, overdueMinor: total - half, overpaidMinor: 0 });
+    ws.setUser('head@studio.test');
+    const debts = addon.api_listDebts();
+    expect(debts).toMatchObject({ today: '2026-12-17', currency: 'EUR', totalDueMinor: total - half, overdueMinor: total - half });
+    expect(debts.items).toEqual([{
+      dealId: deal.id, dealTitle: deal.title, clientId: deal.clientId, clientName: deal.clientName, manager: 'anna@studio.test',
+      invoiceNumber: invoice.number, dueOn: '2026-12-07', daysOverdue: 10, dueMinor: total - half, status: 'overdue',
+    }]);
+    ws.setUser('anna@studio.test');
+    addon.api_recordPayment({ dealId: deal.id, amount: (total - half) / 100, method: 'online' });
+    ws.setUser('owner@studio.test');
+    expect(addon.api_listDebts()).toMatchObject({ items: [], totalDueMinor: 0 });
+    expect(addon.api_getClient(deal.clientId).balance).toMatchObject({ dueMinor: 0, paidMinor: total, overpaidMinor: 0 });
+  });
+});
