@@ -7,6 +7,7 @@ import { state } from '../state';
 import { showBanner } from './banner';
 import { outboxSection, reloadOutbox } from './outbox';
 import type { SendDocumentResult } from '../../src/app/contracts/mail';
+import { reloadMoney } from './payments';
 
 const KINDS: { kind: DocumentKind; label: string }[] = [
   { kind: 'proposal', label: 'Proposal' },
@@ -45,15 +46,16 @@ const staleRefreshers: { [dealId: string]: () => Promise<void> } = {};
 
 function content(card: Card, draw: () => void): HTMLElement[] {
   const mine = outcomes[card.id] || (outcomes[card.id] = {});
-  const make = (kind: DocumentKind) => {
+  const make = (kind: DocumentKind, options?: { newInvoice?: boolean }) => {
     const key = `${card.id}|${kind}`;
     pending[key] = true;
     draw();
-    call('api_generateDocument', card.id, kind)
+    call('api_generateDocument', card.id, kind, options)
       .then((doc) => { mine[kind] = { doc }; })
       .catch((error) => { mine[kind] = { error: messageOf(error) }; })
-      .then(() => { delete pending[key]; draw(); if (staleRefreshers[card.id]) void staleRefreshers[card.id](); });
+      .then(() => { delete pending[key]; draw(); if (staleRefreshers[card.id]) void staleRefreshers[card.id](); if (kind === 'invoice') reloadMoney(card.id); });
   };
+  makers[card.id] = make;
   return [
     h('h3', null, 'Documents',
       h('button', { type: 'button', class: 'link-button', 'data-testid': 'doc-help', 'aria-expanded': helpOpen ? 'true' : 'false', onclick: () => toggleHelp(draw) }, 'Placeholders')),
@@ -99,8 +101,40 @@ function templatesNotice(mine: { [kind: string]: Outcome }, draw: () => void): H
   );
 }
 
+const makers: { [dealId: string]: (kind: DocumentKind, options?: { newInvoice?: boolean }) => void } = {};
+const credits: { [key: string]: Outcome } = {};
+
+/**
+ * Issue 22: an issued invoice is refused a regenerate; offer the two ways on: the next invoice,
+ * and a credit note that cancels the issued one.
+ */
+function issuedOffers(message: string, card: Card, draw: () => void): HTMLElement | null {
+  const found = /^Invoice (\S+) was issued/.exec(message);
+  if (!found || !card.editable) return null;
+  const number = found[1];
+  const key = `${card.id}|${number}`;
+  const credit = credits[key];
+  const makeCredit = (button: HTMLButtonElement) => {
+    button.disabled = true;
+    button.textContent = 'Making…';
+    call('api_createCreditNote', card.id, number)
+      .then((doc) => { credits[key] = { doc }; })
+      .catch((error) => { credits[key] = { error: messageOf(error) }; })
+      .then(() => { draw(); reloadMoney(card.id); });
+  };
+  return h('div', { class: 'doc-offers', 'data-testid': 'invoice-offers' },
+    h('button', { type: 'button', class: 'primary', 'data-testid': 'invoice-new', onclick: () => { const make = makers[card.id]; if (make) make('invoice', { newInvoice: true }); } }, 'New invoice'),
+    credit && 'doc' in credit
+      ? h('a', { href: credit.doc.url, target: '_blank', rel: 'noopener', 'data-testid': 'credit-note-link' }, `Credit note ${credit.doc.number}`)
+      : h('button', { type: 'button', class: 'secondary', 'data-testid': 'invoice-credit', onclick: (e: Event) => makeCredit(e.currentTarget as HTMLButtonElement) }, `Credit note for ${number}`),
+    credit && 'error' in credit ? h('div', { class: 'form-error', role: 'alert' }, credit.error) : null,
+  );
+}
+
 function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw: () => void): HTMLElement {
-  if ('error' in o) return h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error);
+  if ('error' in o) {
+    return h('div', null, h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error), kind === 'invoice' ? issuedOffers(o.error, card, draw) : null);
+  }
   const d = o.doc;
   const link = (href: string, text: string, testid: string) => h('a', { href, target: '_blank', rel: 'noopener', 'data-testid': testid }, text);
   return h('div', { class: 'doc-result', 'data-testid': `doc-result-${kind}` },
