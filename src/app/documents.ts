@@ -27,7 +27,7 @@ import contractHtml from '../../templates/contract.html';
 import invoiceHtml from '../../templates/invoice.html';
 import briefHtml from '../../templates/brief.html';
 import creditHtml from '../../templates/credit.html';
-import { dueDateOf, paymentTermsDays } from '../domain/payments';
+import { dueDateOf, paymentLinkOf, paymentTermsDays } from '../domain/payments';
 import { fromMinor, toMinor } from '../domain/calculator';
 import { isDate } from '../workbook/codec';
 import { storedInvoiceStatus } from './payments';
@@ -151,9 +151,7 @@ function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, numb
   const blank = (value: string) => (value === '' ? undefined : value);
   const contact = client ? client.contact : '';
   const dueDate = addDays(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null));
-  const link = config.settings.paymentLink
-    .replace('{number}', encodeURIComponent(number))
-    .replace('{amount}', (quote.totalMinor / 100).toFixed(2));
+  const link = paymentLinkOf(config.settings.paymentLink, { amountMinor: quote.totalMinor, currency: config.settings.currency, number });
   return defined({
     company: {
       name: config.settings.companyName, address: blank(seller.address), taxId: blank(seller.taxId),

@@ -190,3 +190,20 @@ export function dealPaidInFull(balance: DealBalance, dealAmountMinor: number): b
   if (balance.invoicedMinor > 0) return balance.paidInFull;
   return dealAmountMinor > 0 && balance.paidMinor >= dealAmountMinor;
 }
+
+/**
+ * The invoice's payment link from the Settings template (payment_link): `{{amount}}`,
+ * `{{currency}}` and `{{number}}` (and the older `{amount}`, `{number}`) are filled in every
+ * place they stand, URL-encoded, so a PayPal.me or bank-payment page gets the invoice's own
+ * figures. The amount is in major units with a dot ("7696.44").
+ */
+export function paymentLinkOf(template: string, values: { amountMinor: number; currency: string; number: string }): string {
+  if (!template.trim()) return '';
+  const filled: Record<string, string> = {
+    amount: (values.amountMinor / 100).toFixed(2),
+    currency: values.currency,
+    number: values.number,
+  };
+  return template.trim().replace(/\{\{\s*(amount|currency|number)\s*\}\}|\{(amount|currency|number)\}/g, (_token, a: string | undefined, b: string | undefined) =>
+    encodeURIComponent(filled[(a || b) as string]));
+}

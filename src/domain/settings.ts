@@ -70,7 +70,7 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'tax_rate_percent', value: '19', description: 'Tax rate for quotes and invoices.' },
   { key: 'tax_included', value: 'FALSE', description: 'TRUE when catalog prices already include tax.' },
   { key: 'share_mode', value: 'link', description: 'How client documents are shared: "link" (anyone with the link may view) or "client" (only the client\'s email).' },
-  { key: 'payment_link', value: '', description: 'Online payment address for invoices; {number} and {amount} are filled in.' },
+  { key: 'payment_link', value: '', description: 'Online payment address for invoices (e.g. https://paypal.me/yourstudio/{{amount}}{{currency}}); {{amount}}, {{currency}} and {{number}} are filled in.' },
   { key: 'invoice_due_days', value: '14', description: 'Days until an invoice is due (payment terms; a client\'s "Payment terms (days)" on the Clients tab comes first).' },
   { key: 'payment_checkpoint', value: 'Payment received', description: 'The checkpoint a deal\'s payment in full completes (with the payment\'s date), opening the stage it gates.' },
   { key: 'template.proposal', value: '', description: 'Google Doc id of the proposal template (set by Install document templates).' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  CreditNoteFacts, InvoiceFacts, PaymentFacts, canIssue, daysBetween, dealBalance, dealPaidInFull, dueDateOf, invoiceStatus, paymentTermsDays,
+  CreditNoteFacts, InvoiceFacts, PaymentFacts, canIssue, paymentLinkOf, daysBetween, dealBalance, dealPaidInFull, dueDateOf, invoiceStatus, paymentTermsDays,
 } from '../../src/domain/payments';
 import { localDay } from '../../src/domain/timezone';
 
@@ -137,5 +137,17 @@ describe('due amounts', () => {
       expect(b.invoices).toEqual(a.invoices);
       expect(b.dueMinor).toBe(a.dueMinor);
     }));
+  });
+});
+
+describe('payment link template', () => {
+  const values = { amountMinor: 769644, currency: 'EUR', number: 'INV-2026-0001' };
+  it('fills {{amount}}, {{currency}} and {{number}} everywhere, URL-encoded, and the older single braces', () => {
+    expect(paymentLinkOf('https://paypal.me/studio/{{amount}}{{currency}}', values)).toBe('https://paypal.me/studio/7696.44EUR');
+    expect(paymentLinkOf('https://bank.example/pay?ref={{ number }}&amt={{amount}}&ref2={{number}}', { ...values, number: 'INV 1&2' }))
+      .toBe('https://bank.example/pay?ref=INV%201%262&amt=7696.44&ref2=INV%201%262');
+    expect(paymentLinkOf('https://pay.example/{number}?a={amount}', values)).toBe('https://pay.example/INV-2026-0001?a=7696.44');
+    expect(paymentLinkOf('https://pay.example/{{other}}', values)).toBe('https://pay.example/{{other}}');
+    expect(paymentLinkOf('  ', values)).toBe('');
   });
 });

@@ -146,6 +146,17 @@ describe('invoice status through the bundle', () => {
   });
 });
 
+describe('the payment link from Settings', () => {
+  it('prints the invoice\'s own amount, currency and number in the Doc', () => {
+    const { ws, addon, deal } = prepared();
+    setSetting(ws, 'payment_link', 'https://paypal.me/northlight/{{amount}}{{currency}}?note={{number}}');
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    const amount = (addon.api_getDealMoney(deal.id).invoices[0].amountMinor / 100).toFixed(2);
+    expect(ws.drive.documentText(docId(invoice.url))).toContain(`Pay online: https://paypal.me/northlight/${amount}EUR?note=${invoice.number}`);
+    expect(invoice.unfilled).toEqual([]);
+  });
+});
+
 describe('who owes what', () => {
   it('lists issued invoices with money due for the owner and heads, and the client card shows the balance', () => {
     const { ws, addon, deal } = prepared();
