@@ -221,6 +221,14 @@ const ACTIONS: Action[] = [
     },
   },
   {
+    // Issue 22: the card's Payments section (invoiced, paid and due per invoice and deal).
+    name: "open the deal's money", user: ANNA, via: 'sidebar',
+    prepare: (h, n) => {
+      const cards = need(cardsOf(h.board(), 'in_work'), n, 'cards of Anna in work');
+      return (i) => () => h.addon.api_getDealMoney(cards[i].id);
+    },
+  },
+  {
     name: 'hand edit of a stage', user: ANNA, via: 'trigger',
     prepare: (h, n) => {
       const values = h.ws.readSheet('Deals').values as unknown[][];
