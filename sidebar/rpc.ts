@@ -48,7 +48,7 @@ export interface Api {
   api_updatePayment(dealId: string, paymentId: string, patch: Partial<Omit<PaymentInput, 'dealId'>>, version: number): PaymentResult;
   api_deletePayment(dealId: string, paymentId: string, version: number): PaymentResult;
   api_listDebts(): DebtList;
-  api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean }[];
+  api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean; issued?: boolean }[];
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;

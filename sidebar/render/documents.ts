@@ -35,7 +35,9 @@ export function documentsSection(card: Card): HTMLElement {
   const refreshStale = () => call('api_documentStatus', card.id).then((list) => {
     clear(stale, list.filter((d) => d.outOfDate).map((d) => h('div', { class: 'doc-result warn', 'data-testid': `doc-stale-${d.kind}`, role: 'status' },
       h('div', { class: 'doc-problem' }, icon('warn', 14),
-        h('span', null, `${d.kind[0].toUpperCase()}${d.kind.slice(1)} ${d.number} is out of date — regenerate: it shows quote revision ${d.quoteVersion}, the quote is now revision ${d.currentQuoteVersion}.`)))));
+        h('span', null, d.issued
+          ? `Invoice ${d.number} was issued from quote revision ${d.quoteVersion}; the quote is now revision ${d.currentQuoteVersion}. An issued invoice is not rewritten: make a new invoice (and a credit note if ${d.number} no longer stands).`
+          : `${d.kind[0].toUpperCase()}${d.kind.slice(1)} ${d.number} is out of date — regenerate: it shows quote revision ${d.quoteVersion}, the quote is now revision ${d.currentQuoteVersion}.`)))));
   }, () => undefined);
   staleRefreshers[card.id] = refreshStale;
   void refreshStale();

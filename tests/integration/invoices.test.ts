@@ -83,6 +83,8 @@ describe('invoice status through the bundle', () => {
     const rowBefore = invoiceRows(ws, deal.id)[0];
     const textBefore = ws.drive.documentText(docId(first.url));
     quote(3);
+    // The stale notice knows an issued invoice is not regenerated.
+    expect(addon.api_documentStatus(deal.id)).toEqual([expect.objectContaining({ kind: 'invoice', number: first.number, outOfDate: true, issued: true })]);
     const refused = runFromClient(ws, addon, 'api_generateDocument', [deal.id, 'invoice']);
     expect(refused.ok).toBe(false);
     expect(refused.error.message).toBe(`Invoice ${first.number} was issued on 2026-11-23: an issued invoice is a document of record and is not rewritten. Make a new invoice (the next number) for the change, and a credit note that cancels ${first.number} if it no longer stands.`);
@@ -113,6 +115,8 @@ describe('invoice status through the bundle', () => {
 
     const money = addon.api_getDealMoney(deal.id);
     expect(money.invoices.map((i: Any) => [i.number, i.status])).toEqual([[first.number, 'cancelled'], [next.number, 'draft']]);
+    // A credit note is never "out of date"; the newest invoice is the draft.
+    expect(addon.api_documentStatus(deal.id)).toEqual([expect.objectContaining({ kind: 'invoice', number: next.number, issued: false })]);
     expect(money.creditNotes).toEqual([expect.objectContaining({ number: 'CRN-2026-0001', cancels: first.number })]);
   });
 
