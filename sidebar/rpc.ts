@@ -10,6 +10,7 @@ import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, GeneratedDocument } from '../src/app/contracts/documents';
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
+import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
 
 export type { DocumentKind, GeneratedDocument };
 
@@ -39,8 +40,15 @@ export interface Api {
   api_getCatalog(): CatalogView;
   api_getQuote(dealId: string): QuoteView;
   api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number, requestId?: string): QuoteView;
-  api_generateDocument(dealId: string, kind: DocumentKind): GeneratedDocument;
-  api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean }[];
+  api_generateDocument(dealId: string, kind: DocumentKind, options?: { newInvoice?: boolean }): GeneratedDocument;
+  api_createCreditNote(dealId: string, invoiceNumber: string): GeneratedDocument;
+  api_markInvoiceIssued(dealId: string, invoiceNumber: string): { number: string; status: 'issued'; issuedOn: string; dueOn: string; changed: boolean };
+  api_getDealMoney(dealId: string): DealMoney;
+  api_recordPayment(input: PaymentInput): PaymentResult;
+  api_updatePayment(dealId: string, paymentId: string, patch: Partial<Omit<PaymentInput, 'dealId'>>, version: number): PaymentResult;
+  api_deletePayment(dealId: string, paymentId: string, version: number): PaymentResult;
+  api_listDebts(): DebtList;
+  api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean; issued?: boolean }[];
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;

@@ -44,6 +44,9 @@ import { getToday } from './app/today';
 import { putStageBack, requireCellAddress } from './app/stageProblems';
 import { goToCell } from './gas/goToCell';
 import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
+import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/payments';
+import { markInvoiceIssued } from './app/invoices';
+import { listDebts } from './app/debts';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -277,8 +280,8 @@ export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: 
   return api('api_saveQuote', (ctx) => saveQuote(ctx, dealId, quote, expectedVersion, requestId));
 }
 
-export function api_generateDocument(dealId: unknown, kind: unknown) {
-  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind));
+export function api_generateDocument(dealId: unknown, kind: unknown, options?: unknown) {
+  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options));
 }
 
 export function api_installTemplates() {
@@ -444,4 +447,36 @@ export function sendMorningDigestNow() {
 // Issue 11 item 12: documents made from an older quote revision are marked on the card.
 export function api_documentStatus(dealId: unknown) {
   return api('api_documentStatus', (ctx) => documentStatus(ctx, dealId));
+}
+
+// ---- Money in (issue 22): payments from the card, invoice status, debts --------------------
+
+export function api_getDealMoney(dealId: unknown) {
+  return api('api_getDealMoney', (ctx) => getDealMoney(ctx, dealId));
+}
+
+export function api_recordPayment(input: unknown) {
+  return api('api_recordPayment', (ctx) => recordPayment(ctx, input));
+}
+
+export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: unknown, expectedVersion: unknown) {
+  return api('api_updatePayment', (ctx) => updatePayment(ctx, dealId, paymentId, patch, expectedVersion));
+}
+
+/** Who owes what: issued invoices with money due, for the owner and heads. */
+export function api_listDebts() {
+  return api('api_listDebts', (ctx) => listDebts(ctx));
+}
+
+/** A credit note (CRN- series) that cancels an issued invoice of the deal. */
+export function api_createCreditNote(dealId: unknown, invoiceNumber: unknown) {
+  return api('api_createCreditNote', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, 'credit', { cancels: invoiceNumber }));
+}
+
+export function api_markInvoiceIssued(dealId: unknown, invoiceNumber: unknown) {
+  return api('api_markInvoiceIssued', (ctx) => markInvoiceIssued(ctx, dealId, invoiceNumber));
+}
+
+export function api_deletePayment(dealId: unknown, paymentId: unknown, expectedVersion: unknown) {
+  return api('api_deletePayment', (ctx) => deletePayment(ctx, dealId, paymentId, expectedVersion));
 }

@@ -250,6 +250,22 @@ const ACTIONS: Action[] = [
     },
   },
   {
+    // Issue 22: a payment is found and written by the deal's id (Payments, Documents, Checkpoints searched, never scanned).
+    name: 'record a payment', user: ANNA, via: 'sidebar',
+    prepare: (h, n) => {
+      const cards = need(cardsOf(h.board(), 'in_work'), n, 'cards of Anna in work');
+      return (i) => () => h.addon.api_recordPayment({ dealId: cards[i].id, amount: 10, method: 'bank transfer', note: 'Bench payment' });
+    },
+  },
+  {
+    // Issue 22: the card's Payments section (invoiced, paid and due per invoice and deal).
+    name: "open the deal's money", user: ANNA, via: 'sidebar',
+    prepare: (h, n) => {
+      const cards = need(cardsOf(h.board(), 'in_work'), n, 'cards of Anna in work');
+      return (i) => () => h.addon.api_getDealMoney(cards[i].id);
+    },
+  },
+  {
     name: 'hand edit of a stage', user: ANNA, via: 'trigger',
     prepare: (h, n) => {
       const values = h.ws.readSheet('Deals').values as unknown[][];
@@ -400,6 +416,7 @@ const CARD_TARGETS: Record<string, { estS?: number; cellsRead?: number; ratio?: 
   'new contract, folder exists': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
   'regenerate the document': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
   'log a call': { estS: 2, cellsRead: 2000, ratio: 1.3 },
+  'record a payment': { estS: 2, cellsRead: 2000, ratio: 1.3 },
   'mark a checkpoint done': { estS: 2, cellsRead: 2000, ratio: 1.3 },
   'save a quote': { estS: 2, cellsRead: 2000, ratio: 1.3 },
   'open board': { estS: 4 },

@@ -1,6 +1,7 @@
 // The client card: who they are and how to reach them, the life of each order (stage, amount,
 // dates, documents and who did each step) and the communication history, newest first.
 import { googleLink } from '../../src/domain/links';
+import { cents } from './payments';
 import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../src/app/contracts/clients';
 import '../clientApi';
 import { h, type Child } from '../dom';
@@ -69,6 +70,13 @@ function summary(card: ClientCard): HTMLElement {
     ].join(' · ')),
     h('div', { class: 'client-counts small' },
       h('span', null, `${card.counts.open} in progress`), h('span', null, `${card.counts.won} won`), h('span', null, `${card.counts.lost} lost`)),
+    // Issue 22: what the client owes on issued invoices.
+    card.balance ? h('div', { class: 'client-balance small', 'data-testid': 'client-balance' },
+      card.balance.invoicedMinor === 0 && card.balance.paidMinor === 0 ? 'Balance: nothing invoiced yet.'
+        : [`Balance: ${cents(card.balance.dueMinor, card.balance.currency)} due`,
+          card.balance.overdueMinor > 0 ? ` (${cents(card.balance.overdueMinor, card.balance.currency)} overdue)` : '',
+          card.balance.overpaidMinor > 0 ? ` · ${cents(card.balance.overpaidMinor, card.balance.currency)} credit` : '',
+          ` · invoiced ${cents(card.balance.invoicedMinor, card.balance.currency)}, paid ${cents(card.balance.paidMinor, card.balance.currency)}`].join('')) : null,
     card.groupProblem ? h('div', { class: 'readonly-note', 'data-testid': 'client-group-problem' }, `The ${card.groupProblem}; pick one of the list or add it to Settings.`) : null,
     card.editable ? null : h('div', { class: 'readonly-note' }, `Read only: ${card.managerName || 'the manager'}, a head or the owner may change this client.`),
   );

@@ -1,5 +1,6 @@
 // "My desk": every live deal's health, red first (the server sorts), with the nearest open
 // checkpoint, the time left to it, payments so far and when the deal should close.
+import { cents } from './payments';
 import type { HealthDesk, HealthDeskItem } from '../../src/app/contracts/health';
 import type { Health } from '../../src/domain/health';
 import { h, clear, icon } from '../dom';
@@ -56,6 +57,7 @@ export function renderDesk(): void {
       supervisor ? scopeToggle(d.scope) : null,
     ),
     error ? h('div', { class: 'form-error', role: 'alert' }, error) : null,
+    supervisor ? debtsPanel() : null,
     d.items.length === 0
       ? h('div', { class: 'empty pad' }, d.scope === 'mine' ? 'No live deals on your desk.' : 'No live deals.')
       : h('ol', { class: 'desk-list' }, d.items.map((item) => deskItem(item, d))),
@@ -112,4 +114,31 @@ function deskItem(item: HealthDeskItem, d: HealthDesk): HTMLElement {
       item.deadline ? `Deadline ${day(item.deadline)}` : '')
     : null,
   );
+}
+
+// ---- Who owes what (issue 22): issued invoices with money due, for the owner and heads ------
+
+let debtsOpen = false;
+
+function debtsPanel(): HTMLElement {
+  const body = h('div', { class: 'debts-body', 'data-testid': 'debts-body' });
+  const load = () => {
+    clear(body, h('div', { class: 'muted small' }, 'Loading…'));
+    call('api_listDebts')
+      .then((list) => clear(body, list.items.length === 0
+        ? h('div', { class: 'muted small', 'data-testid': 'debts-empty' }, 'Nobody owes anything on an issued invoice.')
+        : [
+          h('div', { class: 'small' }, `Due ${cents(list.totalDueMinor, list.currency)}, of which overdue ${cents(list.overdueMinor, list.currency)}`),
+          h('ol', { class: 'debt-list' }, list.items.map((i) => h('li', { 'data-testid': `debt-${i.invoiceNumber}` },
+            h('button', { type: 'button', class: 'link-button', onclick: () => open(i.dealId, 'sec-payments') }, `${i.clientName || '—'} · ${i.invoiceNumber}`),
+            h('div', { class: `small${i.daysOverdue > 0 ? ' late' : ''}` },
+              `${cents(i.dueMinor, list.currency)} · due ${i.dueOn || '—'}${i.daysOverdue > 0 ? ` · ${i.daysOverdue} days overdue` : ''}`)))),
+        ]))
+      .catch((e) => clear(body, h('div', { class: 'form-error', role: 'alert' }, messageOf(e))));
+  };
+  const panel = h('details', { class: 'debts', 'data-testid': 'debts', open: debtsOpen },
+    h('summary', null, 'Who owes what'), body);
+  panel.addEventListener('toggle', () => { debtsOpen = (panel as HTMLDetailsElement).open; if (debtsOpen) load(); });
+  if (debtsOpen) load();
+  return panel;
 }

@@ -15,6 +15,7 @@ import { STEPS } from './card';
 import { checkpointsSection } from './checkpointList';
 import { quoteSection, resetQuote, unsavedQuoteQuestion } from './quote';
 import { documentsSection } from './documents';
+import { paymentsSection } from './payments';
 import { clientCardLink } from './clientsEntry';
 import { meetingSection, onPlannerOpensCard } from './meetings';
 
@@ -63,6 +64,7 @@ function detailsBody(): Child {
   return [
     summary(card, d), jumps(), editForm(card, d), moves(card, d),
     checkpointsSection(card, d.checkpoints || [], refresh), quoteSection(card, refresh), documentsSection(card),
+    paymentsSection(card, () => { refresh(); void reload(); }),
     meetingSection(card, () => { refresh(); void reload(); }),
     card.editable ? logForm(card, { onLogged: refresh }) : null, history(d.history),
   ];
@@ -75,7 +77,7 @@ function jumps(): HTMLElement {
     onclick: () => { const el = document.getElementById(id); if (el) el.scrollIntoView({ block: 'start', behavior: 'smooth' }); },
   }, label);
   return h('nav', { class: 'jumps', 'aria-label': 'Sections' },
-    to('sec-checkpoints', 'Checkpoints'), to('sec-quote', 'Quote'), to('sec-documents', 'Docs'), to('sec-history', 'History'));
+    to('sec-checkpoints', 'Checkpoints'), to('sec-quote', 'Quote'), to('sec-documents', 'Docs'), to('sec-payments', 'Payments'), to('sec-history', 'History'));
 }
 
 function summary(card: Card, d: DealDetails): HTMLElement {

@@ -8,6 +8,7 @@ import { state } from '../state';
 import { showBanner } from './banner';
 import { outboxSection, reloadOutbox } from './outbox';
 import type { SendDocumentResult } from '../../src/app/contracts/mail';
+import { reloadMoney } from './payments';
 
 const KINDS: { kind: DocumentKind; label: string }[] = [
   { kind: 'proposal', label: 'Proposal' },
@@ -35,7 +36,9 @@ export function documentsSection(card: Card): HTMLElement {
   const refreshStale = () => call('api_documentStatus', card.id).then((list) => {
     clear(stale, list.filter((d) => d.outOfDate).map((d) => h('div', { class: 'doc-result warn', 'data-testid': `doc-stale-${d.kind}`, role: 'status' },
       h('div', { class: 'doc-problem' }, icon('warn', 14),
-        h('span', null, `${d.kind[0].toUpperCase()}${d.kind.slice(1)} ${d.number} is out of date — regenerate: it shows quote revision ${d.quoteVersion}, the quote is now revision ${d.currentQuoteVersion}.`)))));
+        h('span', null, d.issued
+          ? `Invoice ${d.number} was issued from quote revision ${d.quoteVersion}; the quote is now revision ${d.currentQuoteVersion}. An issued invoice is not rewritten: make a new invoice (and a credit note if ${d.number} no longer stands).`
+          : `${d.kind[0].toUpperCase()}${d.kind.slice(1)} ${d.number} is out of date — regenerate: it shows quote revision ${d.quoteVersion}, the quote is now revision ${d.currentQuoteVersion}.`)))));
   }, () => undefined);
   staleRefreshers[card.id] = refreshStale;
   void refreshStale();
@@ -46,15 +49,16 @@ const staleRefreshers: { [dealId: string]: () => Promise<void> } = {};
 
 function content(card: Card, draw: () => void): HTMLElement[] {
   const mine = outcomes[card.id] || (outcomes[card.id] = {});
-  const make = (kind: DocumentKind) => {
+  const make = (kind: DocumentKind, options?: { newInvoice?: boolean }) => {
     const key = `${card.id}|${kind}`;
     pending[key] = true;
     draw();
-    call('api_generateDocument', card.id, kind)
+    call('api_generateDocument', card.id, kind, options)
       .then((doc) => { mine[kind] = { doc }; })
       .catch((error) => { mine[kind] = { error: messageOf(error) }; })
-      .then(() => { delete pending[key]; draw(); if (staleRefreshers[card.id]) void staleRefreshers[card.id](); });
+      .then(() => { delete pending[key]; draw(); if (staleRefreshers[card.id]) void staleRefreshers[card.id](); if (kind === 'invoice') reloadMoney(card.id); });
   };
+  makers[card.id] = make;
   return [
     h('h3', null, 'Documents',
       h('button', { type: 'button', class: 'link-button', 'data-testid': 'doc-help', 'aria-expanded': helpOpen ? 'true' : 'false', onclick: () => toggleHelp(draw) }, 'Placeholders')),
@@ -100,8 +104,40 @@ function templatesNotice(mine: { [kind: string]: Outcome }, draw: () => void): H
   );
 }
 
+const makers: { [dealId: string]: (kind: DocumentKind, options?: { newInvoice?: boolean }) => void } = {};
+const credits: { [key: string]: Outcome } = {};
+
+/**
+ * Issue 22: an issued invoice is refused a regenerate; offer the two ways on: the next invoice,
+ * and a credit note that cancels the issued one.
+ */
+function issuedOffers(message: string, card: Card, draw: () => void): HTMLElement | null {
+  const found = /^Invoice (\S+) was issued/.exec(message);
+  if (!found || !card.editable) return null;
+  const number = found[1];
+  const key = `${card.id}|${number}`;
+  const credit = credits[key];
+  const makeCredit = (button: HTMLButtonElement) => {
+    button.disabled = true;
+    button.textContent = 'Making…';
+    call('api_createCreditNote', card.id, number)
+      .then((doc) => { credits[key] = { doc }; })
+      .catch((error) => { credits[key] = { error: messageOf(error) }; })
+      .then(() => { draw(); reloadMoney(card.id); });
+  };
+  return h('div', { class: 'doc-offers', 'data-testid': 'invoice-offers' },
+    h('button', { type: 'button', class: 'primary', 'data-testid': 'invoice-new', onclick: () => { const make = makers[card.id]; if (make) make('invoice', { newInvoice: true }); } }, 'New invoice'),
+    credit && 'doc' in credit
+      ? h('a', { href: credit.doc.url, target: '_blank', rel: 'noopener', 'data-testid': 'credit-note-link' }, `Credit note ${credit.doc.number}`)
+      : h('button', { type: 'button', class: 'secondary', 'data-testid': 'invoice-credit', onclick: (e: Event) => makeCredit(e.currentTarget as HTMLButtonElement) }, `Credit note for ${number}`),
+    credit && 'error' in credit ? h('div', { class: 'form-error', role: 'alert' }, credit.error) : null,
+  );
+}
+
 function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw: () => void): HTMLElement {
-  if ('error' in o) return h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error);
+  if ('error' in o) {
+    return h('div', null, h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error), kind === 'invoice' ? issuedOffers(o.error, card, draw) : null);
+  }
   const d = o.doc;
   // Only https:// links to Google's document hosts are links: anything else is plain text.
   const link = (href: string, text: string, testid: string) => {

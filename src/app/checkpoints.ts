@@ -89,7 +89,7 @@ function checkpointsOf(table: Table, dealId: string): Checkpoint[] {
 }
 
 /** The health cells of one deal, when they differ from what the row holds. */
-function healthPatch(ctx: UseCaseContext, deal: Deal & { stage: StageKey }, checkpoints: readonly Checkpoint[]): Record<string, unknown> {
+export function healthPatch(ctx: UseCaseContext, deal: Deal & { stage: StageKey }, checkpoints: readonly Checkpoint[]): Record<string, unknown> {
   const next = dealHealth(deal, checkpoints, ctx.moment.today, ctx.config.settings.healthAmberDays, ctx.moment.localDay);
   return next.health === deal.health && next.openGates === deal.openGates ? {} : { health: next.health, openGates: next.openGates };
 }
@@ -265,7 +265,8 @@ export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
   const deals = readBoardDeals(ctx, { scope: 'all' }) || wholeBoardDeals(ctx);
   const live = new Set(deals.deals.filter((d) => d.stage && d.stage !== 'failed' && !isArchived(d, ctx.config.settings, ctx.moment)).map((d) => d.id));
   const checkpoints = rowsWhereIn(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates, 'dealId', live);
-  const payments = rowsWhereIn(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, 'dealId', live);
+  // Only Deal ID and Amount: the Payments rows grew wider (issue 22) and the desk needs two cells of each.
+  const payments = rowsWhereIn(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, 'dealId', live, ['amount']);
   const byDeal = groupByDeal(checkpoints.map((r) => toCheckpoint(r.record)));
   const paid: Record<string, number> = {};
   for (const r of payments) {

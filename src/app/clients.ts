@@ -1,6 +1,7 @@
 // The client base: search and caller lookup, the client card (orders with their documents and
 // steps, the communication history) and edits of the card, with the rights of each role.
 import { googleLink } from '../domain/links';
+import { clientBalance } from './debts';
 import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS } from '../workbook/schema';
 import { groupProblem, knownGroup } from '../domain/clientGroups';
 import { DecodedRow, isDate } from '../workbook/codec';
@@ -104,7 +105,8 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
   const documents = openRows(ports.sheets, DOCUMENTS, ports.dates);
   const activities = openRows(ports.sheets, ACTIVITIES, ports.dates);
   const docsByDeal: Record<string, ClientOrder['documents']> = {};
-  for (const d of byDeals(documents, dealRows.map((deal) => deal.id))) {
+  const documentRows = byDeals(documents, dealRows.map((deal) => deal.id));
+  for (const d of documentRows) {
     const list = docsByDeal[text(d.record.dealId)] = docsByDeal[text(d.record.dealId)] || [];
     list.push({ kind: text(d.record.kind), number: text(d.record.number), url: googleLink(text(d.record.url)) || '', pdfUrl: googleLink(text(d.record.pdfUrl)) || '', generatedAt: iso(d.record.generatedAt), generatedBy: text(d.record.generatedBy) });
   }
@@ -158,6 +160,8 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
     orders,
     history: history.slice(0, 200),
     counts,
+    // Issue 22: what the client owes on issued invoices (no read at all while none is issued).
+    balance: clientBalance(ctx, clientId, dealRows.map((d) => d.id), documentRows),
   };
 }
 

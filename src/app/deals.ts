@@ -59,7 +59,7 @@ export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | un
   }));
 }
 
-interface LoadedDeal {
+export interface LoadedDeal {
   table: Table;
   row: DecodedRow;
   deal: Deal & { stage: StageKey };

@@ -27,9 +27,14 @@ import proposalHtml from '../../templates/proposal.html';
 import contractHtml from '../../templates/contract.html';
 import invoiceHtml from '../../templates/invoice.html';
 import briefHtml from '../../templates/brief.html';
+import creditHtml from '../../templates/credit.html';
+import { dueDateOf, paymentLinkOf, paymentTermsDays } from '../domain/payments';
+import { fromMinor, toMinor } from '../domain/calculator';
+import { isDate } from '../workbook/codec';
+import { storedInvoiceStatus } from './payments';
 
-const TEMPLATE_HTML: Record<DocumentKind, string> = { proposal: proposalHtml, contract: contractHtml, invoice: invoiceHtml, brief: briefHtml };
-const TITLES: Record<DocumentKind, string> = { proposal: 'Proposal', contract: 'Contract', invoice: 'Invoice', brief: 'Brief' };
+const TEMPLATE_HTML: Record<DocumentKind, string> = { proposal: proposalHtml, contract: contractHtml, invoice: invoiceHtml, brief: briefHtml, credit: creditHtml };
+const TITLES: Record<DocumentKind, string> = { proposal: 'Proposal', contract: 'Contract', invoice: 'Invoice', brief: 'Brief', credit: 'Credit note' };
 
 
 /** Creates the template Docs that are missing (owners' edited ones are never replaced). */
@@ -91,7 +96,7 @@ function documentRows(table: Table): DocumentRow[] {
 }
 
 /** Each kind's number series: readable and per year (PRO-2026-0007), never an internal id. */
-export const NUMBER_PREFIXES: Record<DocumentKind, string> = { proposal: 'PRO', contract: 'CON', invoice: 'INV', brief: 'BRF' };
+export const NUMBER_PREFIXES: Record<DocumentKind, string> = { proposal: 'PRO', contract: 'CON', invoice: 'INV', brief: 'BRF', credit: 'CRN' };
 
 /** The next number of a kind's series in the year: never reused, also when rows are deleted by hand. */
 export function nextDocumentNumber(kind: DocumentKind, numbers: readonly unknown[], year: string, counter: number): { number: string; sequence: number } {
@@ -129,6 +134,8 @@ interface DocumentClient {
   company: string;
   address: string;
   city: string;
+  /** The client's own payment terms as the cell holds them (issue 22). */
+  paymentTermsDays: unknown;
 }
 
 function documentClient(ctx: UseCaseContext, clientId: string): DocumentClient | null {
@@ -136,7 +143,7 @@ function documentClient(ctx: UseCaseContext, clientId: string): DocumentClient |
   const row = openRows(ctx.ports.sheets, CLIENTS, ctx.ports.dates).byId(clientId);
   if (!row) return null;
   const text = (key: string) => String(row.record[key] || '').trim();
-  return { contact: text('contact'), company: text('company'), address: text('address'), city: text('city') };
+  return { contact: text('contact'), company: text('company'), address: text('address'), city: text('city'), paymentTermsDays: row.record.paymentTermsDays };
 }
 
 function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, number: string, config: Config, client: DocumentClient | null): Record<string, unknown> {
@@ -144,10 +151,8 @@ function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, numb
   const seller = config.settings.company;
   const blank = (value: string) => (value === '' ? undefined : value);
   const contact = client ? client.contact : '';
-  const dueDate = addDays(ctx.moment.today, config.settings.invoiceDueDays);
-  const link = config.settings.paymentLink
-    .replace('{number}', encodeURIComponent(number))
-    .replace('{amount}', (quote.totalMinor / 100).toFixed(2));
+  const dueDate = addDays(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null));
+  const link = paymentLinkOf(config.settings.paymentLink, { amountMinor: quote.totalMinor, currency: config.settings.currency, number });
   return defined({
     company: {
       name: config.settings.companyName, address: blank(seller.address), taxId: blank(seller.taxId),
@@ -183,9 +188,39 @@ function documentContext(ctx: UseCaseContext, deal: Deal, quote: QuoteView, numb
   });
 }
 
-export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown): GeneratedDocument {
+/** Issue 22: `newInvoice` makes the next invoice when the last one is issued; `cancels` names the invoice a credit note cancels. */
+export interface GenerateOptions {
+  newInvoice?: boolean;
+  cancels?: string;
+}
+
+function readOptions(value: unknown): GenerateOptions {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError('The document options must be an object.');
+  const o = value as Record<string, unknown>;
+  const out: GenerateOptions = {};
+  if (o.newInvoice !== undefined) {
+    if (typeof o.newInvoice !== 'boolean') throw new InputError('newInvoice must be true or false.');
+    out.newInvoice = o.newInvoice;
+  }
+  if (o.cancels !== undefined) {
+    if (typeof o.cancels !== 'string' || o.cancels.trim() === '' || o.cancels.length > 40) throw new InputError('The invoice to cancel is missing.');
+    out.cancels = o.cancels.trim();
+  }
+  return out;
+}
+
+/** The refusal to rewrite an issued invoice; the sidebar offers "New invoice" and "Credit note" on it. */
+export function issuedInvoiceRefusal(number: string, issuedOn: string | null): string {
+  return `Invoice ${number} was issued${issuedOn ? ` on ${issuedOn}` : ''}: an issued invoice is a document of record and is not rewritten. ` +
+    `Make a new invoice (the next number) for the change, and a credit note that cancels ${number} if it no longer stands.`;
+}
+
+export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown, optionsArg?: unknown): GeneratedDocument {
   if (!isKind(kindArg)) throw new InputError(`The document kind must be one of: ${DOCUMENT_KINDS.join(', ')}.`);
   const kind = kindArg;
+  const options = readOptions(optionsArg);
+  if (kind === 'credit' && !options.cancels) throw new InputError('A credit note cancels an issued invoice: say which one.');
   const dealId = typeof dealIdArg === 'string' ? dealIdArg.trim() : '';
   if (dealId === '') throw new InputError('The deal is missing.');
   const { config, ports } = ctx;
@@ -197,14 +232,32 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     const lines = openRows(ports.sheets, QUOTE_LINES, ports.dates);
     lines.where('dealId', dealId);
     const quote = quoteOf(ctx, lines.table, dealId);
-    if (kind !== 'brief' && quote.version === 0) throw new InputError(`Save a quote for "${deal.title}" first: the ${kind} prints its lines and totals.`);
+    if (kind !== 'brief' && kind !== 'credit' && quote.version === 0) throw new InputError(`Save a quote for "${deal.title}" first: the ${kind} prints its lines and totals.`);
     // Only the deal's and its client's documents are read (for the existing file and the folders).
     const found = openRows(ports.sheets, DOCUMENTS, ports.dates);
     found.where('dealId', dealId);
     if (deal.clientId) found.where('clientId', deal.clientId);
     const table = found.table;
     const rows = documentRows(table);
-    const existing = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind)[0];
+    const ofKind = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind);
+    let existing: DocumentRow | undefined = ofKind[0];
+    let cancelled: DocumentRow | undefined;
+    if (kind === 'invoice') {
+      // Issue 22: a draft is regenerated in place; an issued invoice never is.
+      const drafts = ofKind.filter((r) => storedInvoiceStatus(r.record) === 'draft');
+      existing = drafts[drafts.length - 1];
+      const last = ofKind[ofKind.length - 1];
+      if (!existing && last && !options.newInvoice) {
+        throw new InputError(issuedInvoiceRefusal(String(last.record.number || ''), isDate(last.record.issuedAt) ? ctx.moment.localDay(last.record.issuedAt) : null));
+      }
+    } else if (kind === 'credit') {
+      existing = undefined;
+      cancelled = rows.filter((r) => r.record.dealId === dealId && r.record.kind === 'invoice' && r.record.number === options.cancels)[0];
+      if (!cancelled) throw new InputError(`${String(options.cancels)} is not an invoice of "${deal.title}".`);
+      if (storedInvoiceStatus(cancelled.record) !== 'issued') throw new InputError(`${String(options.cancels)} is a draft: regenerate it instead; only an issued invoice is cancelled by a credit note.`);
+      const earlier = ofKind.filter((r) => r.record.cancels === options.cancels)[0];
+      if (earlier) throw new InputError(`${String(options.cancels)} is already cancelled by credit note ${String(earlier.record.number || '')}.`);
+    }
     const current = existing ? docs.getDocument(String(existing.record.docId)) : null;
 
     // A document keeps its number when regenerated; a new one takes the next of its series,
@@ -216,7 +269,15 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       number = next.number;
       counter.put(kind, year, next.sequence);
     }
-    const context = documentContext(ctx, deal, quote, number, config, documentClient(ctx, deal.clientId));
+    const client = documentClient(ctx, deal.clientId);
+    const context = documentContext(ctx, deal, quote, number, config, client);
+    if (cancelled) {
+      // A credit note prints the cancelled invoice's number, date and total, not today's quote.
+      const issuedOn = isDate(cancelled.record.issuedAt) ? ctx.moment.localDay(cancelled.record.issuedAt) : ctx.moment.today;
+      context.document = { number, cancels: String(cancelled.record.number || ''), cancelsDate: issuedOn };
+      context.total = toMinor(Number(cancelled.record.amount) || 0);
+      context.lines = [];
+    }
     const evaluate = createEvaluator(context, config.settings.currency, longDay);
     // Inside the line row a name means the line's field first (so {{money total}} is the line total).
     const lineUnfilled: string[] = [];
@@ -282,7 +343,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     }
 
     const exports: { pdfId?: string; pdfUrl?: string; xlsxId?: string; xlsxUrl?: string } = {};
-    if (kind === 'proposal' || kind === 'invoice') {
+    if (kind === 'proposal' || kind === 'invoice' || kind === 'credit') {
       const pdf = docs.savePdf(docId, `${name}.pdf`, folderId, existing ? String(existing.record.pdfId || '') || null : null);
       exports.pdfId = pdf.id;
       exports.pdfUrl = pdf.url;
@@ -293,15 +354,28 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       exports.xlsxUrl = xlsx.url;
     }
     const version = existing ? (Number(existing.record.version) || 0) + 1 : 1;
+    const money: Record<string, unknown> = {};
+    if (kind === 'invoice') {
+      // A draft's amount and due date follow the quote and the terms until it is issued.
+      money.status = 'draft';
+      money.amount = fromMinor(quote.totalMinor);
+      money.dueDate = dueDateOf(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null));
+    } else if (cancelled) {
+      money.status = 'issued';
+      money.issuedAt = ctx.moment.today;
+      money.amount = fromMinor(context.total as number);
+      money.cancels = String(cancelled.record.number || '');
+    }
     const record = {
       dealId, clientId: deal.clientId, kind, number, docId, url, ...exports, quoteVersion: quote.version, version, folderId, clientFolderId,
-      layout: layout ? JSON.stringify(layout) : '', unfilled: unfilled.join(' '), generatedAt: ctx.moment.now, generatedBy: ctx.actor.email,
+      layout: layout ? JSON.stringify(layout) : '', unfilled: unfilled.join(' '), generatedAt: ctx.moment.now, generatedBy: ctx.actor.email, ...money,
     };
     if (existing) updateRow(ports.sheets, table, existing.row, record, ports.dates);
     else appendRecords(ports.sheets, table, [{ id: ports.ids.next(DOCUMENTS.idPrefix), ...record }], ports.dates);
     return {
       kind, url, pdfUrl: exports.pdfUrl, xlsxUrl: exports.xlsxUrl, version, number, regenerated: Boolean(existing && current), unfilled,
       canSend: deal.email !== '', sendBlockedReason: deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null,
+      ...(money.status ? { status: money.status as 'draft' | 'issued' } : {}), ...(cancelled ? { cancels: String(money.cancels) } : {}),
     };
   });
 }

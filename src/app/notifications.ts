@@ -14,6 +14,8 @@ import { UseCaseContext } from './session';
 import { createEvaluator, longDay } from './templating';
 import { MessageDraft, OutboxItem, drainOutbox, queueMessages } from './outbox';
 import { DOCUMENT_KINDS, DocumentKind } from './contracts/documents';
+import { issueInvoiceRow, refuseWithoutSellerDetails } from './invoices';
+import { storedInvoiceStatus } from './payments';
 import { loadDeal } from './deals';
 import { InputError, requireId } from './validate';
 import { SendDocumentResult } from './contracts/mail';
@@ -119,10 +121,14 @@ export function sendDocument(ctx: UseCaseContext, mail: MailPort, dealIdArg: unk
     const { deal } = loadDeal(ctx, dealId);
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may send documents of "${deal.title}".`);
     const documents = readTable(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates);
-    const doc = documents.rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind)[0];
+    // The newest of its kind: a deal may have a new invoice after an issued one (issue 22).
+    const doc = documents.rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind).pop();
     if (!doc) throw new InputError(`Make the ${kind} of "${deal.title}" first, then send it.`);
     const problem = recipientProblem(deal.email, false, 'document');
     if (problem) throw new InputError(problem);
+    // Sending an invoice issues it (issue 22): it needs the seller's details, and is never rewritten after.
+    const issuing = kind === 'invoice' && storedInvoiceStatus(doc.record) === 'draft';
+    if (issuing) refuseWithoutSellerDetails(ctx);
     const sentAt = doc.record.sentAt instanceof Date ? doc.record.sentAt : null;
     const optOut = optedOut(ctx, deal.clientId);
     if (!sure && (sentAt || optOut)) {
@@ -131,6 +137,7 @@ export function sendDocument(ctx: UseCaseContext, mail: MailPort, dealIdArg: unk
         : `${deal.clientName || 'This client'} asked for no e-mails. Send the ${kind} anyway?`;
       return { question, sentAt };
     }
+    if (issuing) issueInvoiceRow(ctx, documents, doc, deal);
     const template = templateOf(ctx, `document.${kind}`)
       ?? { key: `document.${kind}`, enabled: true, subject: `{{company.name}}: ${kind} for {{deal.title}}`, body: 'Hello {{client.name}},\n\n{{document.url}}\n\n{{manager.name}}' };
     const attach = ctx.config.settings.mail.attachPdf && (kind === 'proposal' || kind === 'invoice')

@@ -120,7 +120,7 @@ export function generateDemo(options: DemoOptions): DemoData {
   const liveStages: [StageKey, number][] = [['new', 0.3], ['negotiation', 0.25], ['in_work', 0.2], ['frozen', 0.1], ['failed', 0.08], ['completed', 0.07]];
   const deals: Record<string, unknown>[] = [];
   const checkpoints: Record<string, unknown>[] = [];
-  const paid: { dealId: string; amount: number; stage: StageKey; since: Date; index: number }[] = [];
+  const paid: { dealId: string; clientId: string; amount: number; stage: StageKey; since: Date; index: number }[] = [];
   const activities: Record<string, unknown>[] = [];
   const positions: Record<string, number> = {};
   for (let i = 0; i < dealCount; i++) {
@@ -185,7 +185,7 @@ export function generateDemo(options: DemoOptions): DemoData {
       activities.push({ id: id('A'), at: stageSince, user: manager, kind: 'audit', dealId, clientId: client.id, summary: `Stage New → ${stage}`, withWhom: '', agreed: '', nextStep: '' });
     }
     if (won) {
-      paid.push({ dealId, amount: Number(deals[deals.length - 1].amount) || budget, stage, since: stageSince, index: i });
+      paid.push({ dealId, clientId: String(client.id), amount: Number(deals[deals.length - 1].amount) || budget, stage, since: stageSince, index: i });
       // Live won deals carry the four main steps; finished projects the full delivery history.
       const plan = i < live
         ? ['Design done', 'Prototype done', 'Works completed', 'Payment received']
@@ -232,10 +232,10 @@ export function generateDemo(options: DemoOptions): DemoData {
     const half = Math.round(p.amount / 2);
     const advanceAt = new Date(Math.min(now, p.since.getTime() + 2 * DAY));
     if (p.stage === 'completed') {
-      payments.push({ id: id('M'), dealId: p.dealId, date: new Date(p.since.getTime() - 30 * DAY), amount: half, method: 'bank transfer', note: 'Advance' });
-      payments.push({ id: id('M'), dealId: p.dealId, date: p.since, amount: p.amount - half, method: 'bank transfer', note: 'Final payment' });
+      payments.push({ id: id('M'), dealId: p.dealId, clientId: p.clientId, date: new Date(p.since.getTime() - 30 * DAY), amount: half, method: 'bank transfer', note: 'Advance' });
+      payments.push({ id: id('M'), dealId: p.dealId, clientId: p.clientId, date: p.since, amount: p.amount - half, method: 'bank transfer', note: 'Final payment' });
     } else if (p.index % 3 !== 0) {
-      payments.push({ id: id('M'), dealId: p.dealId, date: advanceAt, amount: half, method: p.index % 2 ? 'card' : 'bank transfer', note: 'Advance' });
+      payments.push({ id: id('M'), dealId: p.dealId, clientId: p.clientId, date: advanceAt, amount: half, method: p.index % 2 ? 'card' : 'bank transfer', note: 'Advance' });
     }
   }
   return { users, clients, deals, leads, checkpoints, activities, payments };

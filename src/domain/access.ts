@@ -94,6 +94,14 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_cancelMessage: team('cancel a message', 'a manager their own messages'),
   api_requeueMessage: team('requeue a message', 'a manager their own messages'),
   api_documentStatus: team('check a document', 'an executor only on the deals they work on'),
+  // Money in (issue 22)
+  api_getDealMoney: team('see a deal\'s payments', 'executors are refused; a manager their own deals'),
+  api_recordPayment: team('record a payment', 'executors are refused; only who may edit the deal'),
+  api_updatePayment: team('change a payment', 'executors are refused; only who may edit the deal'),
+  api_deletePayment: team('delete a payment', 'executors are refused; only who may edit the deal'),
+  api_listDebts: team('see who owes what', 'the owner and heads only'),
+  api_createCreditNote: team('make a credit note', 'only who may edit the deal'),
+  api_markInvoiceIssued: team('issue an invoice', 'only who may edit the deal'),
 };
 
 /** Who is calling, as far as the access check needs to know. */

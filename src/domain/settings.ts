@@ -21,6 +21,8 @@ export interface Settings {
   shareMode: 'link' | 'client';
   paymentLink: string;
   invoiceDueDays: number;
+  /** Money in (issue 22): the checkpoint a deal's full payment completes. */
+  paymentCheckpoint: string;
   templates: Record<string, string>;
   templatesFolder: string;
   documentsFolder: string;
@@ -68,12 +70,14 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'tax_rate_percent', value: '19', description: 'Tax rate for quotes and invoices.' },
   { key: 'tax_included', value: 'FALSE', description: 'TRUE when catalog prices already include tax.' },
   { key: 'share_mode', value: 'link', description: 'How client documents are shared: "link" (anyone with the link may view) or "client" (only the client\'s email).' },
-  { key: 'payment_link', value: '', description: 'Online payment address for invoices; {number} and {amount} are filled in.' },
-  { key: 'invoice_due_days', value: '14', description: 'Days until an invoice is due.' },
+  { key: 'payment_link', value: '', description: 'Online payment address for invoices (e.g. https://paypal.me/yourstudio/{{amount}}{{currency}}); {{amount}}, {{currency}} and {{number}} are filled in.' },
+  { key: 'invoice_due_days', value: '14', description: 'Days until an invoice is due (payment terms; a client\'s "Payment terms (days)" on the Clients tab comes first).' },
+  { key: 'payment_checkpoint', value: 'Payment received', description: 'The checkpoint a deal\'s payment in full completes (with the payment\'s date), opening the stage it gates.' },
   { key: 'template.proposal', value: '', description: 'Google Doc id of the proposal template (set by Install document templates).' },
   { key: 'template.contract', value: '', description: 'Google Doc id of the contract template.' },
   { key: 'template.invoice', value: '', description: 'Google Doc id of the invoice template.' },
   { key: 'template.brief', value: '', description: 'Google Doc id of the brief template.' },
+  { key: 'template.credit', value: '', description: 'Google Doc id of the credit note template (cancels an issued invoice).' },
   { key: 'templates_folder', value: '', description: 'Drive folder of the templates.' },
   { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
   { key: 'client_view_others', value: 'TRUE', description: 'TRUE: managers may view (not edit) other managers\' clients; FALSE: only their own.' },
@@ -141,11 +145,13 @@ export function readSettings(pairs: Record<string, string>): Settings {
     shareMode: get('share_mode') === 'client' ? 'client' : 'link',
     paymentLink: get('payment_link') || '',
     invoiceDueDays: numberOr(get('invoice_due_days'), 14),
+    paymentCheckpoint: text('payment_checkpoint'),
     templates: {
       proposal: get('template.proposal') || '',
       contract: get('template.contract') || '',
       invoice: get('template.invoice') || '',
       brief: get('template.brief') || '',
+      credit: get('template.credit') || '',
     },
     templatesFolder: get('templates_folder') || '',
     documentsFolder: get('documents_folder') || '',
@@ -161,4 +167,20 @@ export function readSettings(pairs: Record<string, string>): Settings {
       title: text('meeting_title'),
     },
   };
+}
+
+/** The default company name setup writes: an invoice issued under it would name no seller. */
+const PLACEHOLDER_COMPANY = 'Your studio';
+
+/**
+ * The seller details an issued invoice must carry (issue 22), as the Settings keys still empty:
+ * name, address, tax id and bank. The default name counts as missing.
+ */
+export function missingSellerDetails(settings: Pick<Settings, 'companyName' | 'company'>): string[] {
+  const missing: string[] = [];
+  if (!settings.companyName.trim() || settings.companyName.trim() === PLACEHOLDER_COMPANY) missing.push('company_name');
+  if (!settings.company.address.trim()) missing.push('company_address');
+  if (!settings.company.taxId.trim()) missing.push('company_tax_id');
+  if (!settings.company.bank.trim()) missing.push('company_bank');
+  return missing;
 }

@@ -205,7 +205,7 @@ export const GAP_CELLS = 3300;
  * that one column is read whole, then only the matching rows, a gap read through when another
  * block read would cost more. A small tab is read whole.
  */
-export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates, column: string, values: ReadonlySet<string>): DecodedRow[] {
+export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates, column: string, values: ReadonlySet<string>, onlyColumns?: readonly string[]): DecodedRow[] {
   const size = sheets.dimensions(tab.name);
   if (size === null) throw missingTab(tab);
   if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
@@ -229,19 +229,28 @@ export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates
   const at = map.index[column];
   if (at === undefined) return [];
   const width = Math.max(header.length, 1);
+  // `onlyColumns`: a caller that needs a few columns reads just their span (the other cells decode as blank).
+  const wantedAt = onlyColumns ? [at].concat(onlyColumns.map((k) => map.index[k]).filter((i): i is number => i !== undefined)) : [];
+  const first = onlyColumns ? Math.min(...wantedAt) : 0;
+  const span = onlyColumns ? Math.max(...wantedAt) - first + 1 : width;
   const keys = sheets.readBlock(tab.name, 2, at + 1, size.rows - 1, 1) || [];
   const wanted: number[] = [];
   keys.forEach((cells, i) => {
     const cell = cells[0];
     if (values.has(typeof cell === 'string' ? cell.trim() : String(cell))) wanted.push(i + 2);
   });
-  const gap = Math.max(1, Math.floor(GAP_CELLS / width));
+  const gap = Math.max(1, Math.floor(GAP_CELLS / span));
   const out: DecodedRow[] = [];
   for (const block of rowBlocks(wanted, gap - 1)) {
-    const rows = sheets.readBlock(tab.name, block.start, 1, block.count, width) || [];
+    const rows = sheets.readBlock(tab.name, block.start, first + 1, block.count, span) || [];
     for (const row of wanted) {
       if (row < block.start || row >= block.start + block.count) continue;
-      const raw = rows[row - block.start];
+      const read = rows[row - block.start];
+      let raw = read;
+      if (read && onlyColumns) {
+        raw = [];
+        for (let i = 0; i < width; i++) raw.push(i >= first && i < first + span ? read[i - first] : '');
+      }
       // The key as read with the row (the column read came first).
       const cell = raw ? raw[at] : undefined;
       if (!raw || !values.has(typeof cell === 'string' ? cell.trim() : String(cell))) continue;

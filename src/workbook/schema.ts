@@ -192,6 +192,8 @@ export const CLIENTS: TabSchema = {
     // Client base (issue 14): added after the first columns so setup appends them to existing workbooks.
     ...CLIENT_BASE_COLUMNS,
     { key: 'mailOptOut', header: 'No e-mails', type: 'checkbox', width: 90, note: 'Ticked: no stage e-mails or digests go to this client; sending a document asks first.' },
+    // Money in (issue 22): the client's own payment terms.
+    { key: 'paymentTermsDays', header: 'Payment terms (days)', type: 'number', width: 110, note: 'Days this client has to pay an invoice; empty: Settings invoice_due_days.' },
   ],
 };
 
@@ -254,6 +256,10 @@ export const PAYMENTS: TabSchema = {
     { key: 'amount', header: 'Amount', type: 'money', width: 110 },
     { key: 'method', header: 'Method', type: 'text', width: 120 },
     { key: 'note', header: 'Note', type: 'longtext', width: 220 },
+    // Money in (issue 22): the invoice a payment settles, and the version checks of edits.
+    { key: 'clientId', header: 'Client ID', type: 'id', width: 130, note: 'Kept by Dealboard: the deal\'s client, for the client\'s balance.' },
+    { key: 'invoiceNumber', header: 'Invoice', type: 'text', width: 120, note: 'The invoice number this payment settles (empty: the deal\'s open invoices, earliest due first).' },
+    ...versionColumns,
   ],
 };
 
@@ -310,7 +316,7 @@ export const DOCUMENTS: TabSchema = {
     { key: 'id', header: 'ID', type: 'id', width: 130 },
     { key: 'dealId', header: 'Deal ID', type: 'id', required: true, width: 130 },
     { key: 'clientId', header: 'Client ID', type: 'id', width: 130 },
-    { key: 'kind', header: 'Kind', type: 'enum', values: ['proposal', 'contract', 'invoice', 'brief'], width: 90 },
+    { key: 'kind', header: 'Kind', type: 'enum', values: ['proposal', 'contract', 'invoice', 'brief', 'credit'], width: 90 },
     { key: 'number', header: 'Number', type: 'text', width: 110 },
     { key: 'docId', header: 'Doc ID', type: 'text', width: 160 },
     { key: 'url', header: 'URL', type: 'text', width: 260 },
@@ -329,6 +335,12 @@ export const DOCUMENTS: TabSchema = {
     { key: 'sentAt', header: 'Sent at', type: 'datetime', width: 140 },
     { key: 'sentBy', header: 'Sent by', type: 'email', width: 170 },
     { key: 'sentTo', header: 'Sent to', type: 'email', width: 190 },
+    // Money in (issue 22): an invoice is a draft until issued (marked or sent); then it is a document of record.
+    { key: 'status', header: 'Status', type: 'enum', values: ['draft', 'issued'], width: 90, note: 'Invoices: draft until issued; an issued invoice is never rewritten (a change makes a new invoice and a credit note).' },
+    { key: 'issuedAt', header: 'Issued at', type: 'date', width: 110 },
+    { key: 'dueDate', header: 'Due date', type: 'date', width: 110 },
+    { key: 'amount', header: 'Amount', type: 'money', width: 110, note: 'Invoice total (a credit note: what it cancels).' },
+    { key: 'cancels', header: 'Cancels', type: 'text', width: 120, note: 'A credit note: the number of the invoice it cancels.' },
   ],
 };
 

@@ -62,19 +62,19 @@ function pdfText(bytes: Uint8Array): string {
 const euro = (minor: number) => `€${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 describe('installDocumentTemplates', () => {
-  it('creates the four templates as Google Docs in "Dealboard templates" and records their ids in Settings', () => {
+  it('creates the templates (four documents and the credit note) as Google Docs in "Dealboard templates" and records their ids in Settings', () => {
     const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
     ws.calls.reset();
     const result = addon.installDocumentTemplates();
-    // Six Settings keys (four templates, two folders) in one block write.
+    // Seven Settings keys (five templates — the credit note since issue 22 —, two folders) in one block write.
     expect(ws.calls.summary().byCategory.spreadsheetWrite).toBe(1);
-    expect(result.created).toEqual(['proposal', 'contract', 'invoice', 'brief']);
+    expect(result.created).toEqual(['proposal', 'contract', 'invoice', 'brief', 'credit']);
     const files = ws.drive.listFiles();
     const folder = files.find((f: Any) => f.name === 'Dealboard templates' && f.mimeType === FOLDER);
     expect(folder).toBeTruthy();
     const s = settings(ws);
     expect(s.templates_folder).toBe(folder.id);
-    for (const kind of ['proposal', 'contract', 'invoice', 'brief']) {
+    for (const kind of ['proposal', 'contract', 'invoice', 'brief', 'credit']) {
       const template = ws.drive.file(s[`template.${kind}`]);
       expect(template.mimeType).toBe(DOC);
       expect(template.parents).toEqual([folder.id]);
@@ -87,7 +87,7 @@ describe('installDocumentTemplates', () => {
     const again = addon.installDocumentTemplates();
     expect(ws.calls.summary().byCategory.spreadsheetWrite).toBe(0);
     expect(again.created).toEqual([]);
-    expect(again.kept).toEqual(['proposal', 'contract', 'invoice', 'brief']);
+    expect(again.kept).toEqual(['proposal', 'contract', 'invoice', 'brief', 'credit']);
     expect(settings(ws)['template.proposal']).toBe(s['template.proposal']);
   });
 });

@@ -39,6 +39,11 @@ describe('api_sendDocument', () => {
 
   test('sending twice asks first; confirmed, it goes again', () => {
     const { ws, addon, deal } = prepared();
+    // Sending an invoice issues it, which needs the seller's details (issue 22).
+    const settings = ws.readSheet('Settings').values as unknown[][];
+    for (const [key, value] of [['company_name', 'Pixel & Code Studio'], ['company_address', 'Hauptstraße 5, Berlin'], ['company_tax_id', 'DE123456789'], ['company_bank', 'IBAN DE02 1203 0000 0000 2020 51']]) {
+      ws.editCell('Settings', settings.findIndex((r) => r[0] === key) + 1, 2, value);
+    }
     addon.api_generateDocument(deal.id, 'invoice');
     addon.api_sendDocument(deal.id, 'invoice', false);
     const again = addon.api_sendDocument(deal.id, 'invoice', false);

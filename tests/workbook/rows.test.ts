@@ -113,6 +113,19 @@ describe('openRows', () => {
     expect(found.map((r) => r.record.id)).toEqual(['D-2', 'D-3', `D-${big}`]);
     expect(log).toEqual(['readHeader', `read 2+${big}`, 'read 3+2', `read ${big + 1}+1`]);
   });
+
+  it('rowsWhereIn with onlyColumns reads just their span; the other cells decode as blank', () => {
+    const { port, log } = fakeSheets(many(big).map((r) => { r[at('manager')] = 'anna@studio.test'; return r; }));
+    const widths: number[] = [];
+    const readBlock = port.readBlock;
+    port.readBlock = (tab, row, column, numRows, numColumns) => { widths.push(numColumns); return readBlock(tab, row, column, numRows, numColumns); };
+    const found = rowsWhereIn(port, DEALS, dates, 'id', new Set(['D-2', 'D-3']), ['stage']);
+    // Manager lies beyond the span: not read, blank.
+    expect(found.map((r) => [r.record.id, r.record.stage, r.record.title, r.record.manager])).toEqual([['D-2', 'new', 'Deal D-2', ''], ['D-3', 'new', 'Deal D-3', '']]);
+    expect(log).toEqual(['readHeader', `read 2+${big}`, 'read 3+2']);
+    // The key column alone, then the span from ID to Stage only.
+    expect(widths).toEqual([1, at('stage') - at('id') + 1]);
+  });
 });
 
 describe('a table of found rows', () => {

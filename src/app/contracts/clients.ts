@@ -87,6 +87,8 @@ export interface ClientCard {
   /** Calls, meetings, e-mails and notes, newest first. */
   history: ClientContact[];
   counts: { open: number; won: number; lost: number };
+  /** Issue 22: the client's balance over issued invoices, minor units. */
+  balance: { currency: string; invoicedMinor: number; paidMinor: number; dueMinor: number; overdueMinor: number; overpaidMinor: number };
 }
 
 export type ClientPatch = Partial<ClientFields>;

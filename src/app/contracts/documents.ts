@@ -1,5 +1,6 @@
 // What api_generateDocument returns; shared by the server and the sidebar.
-export const DOCUMENT_KINDS = ['proposal', 'contract', 'invoice', 'brief'] as const;
+// 'credit': the credit note that cancels an issued invoice (issue 22), made only through api_createCreditNote.
+export const DOCUMENT_KINDS = ['proposal', 'contract', 'invoice', 'brief', 'credit'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface GeneratedDocument {
@@ -14,4 +15,8 @@ export interface GeneratedDocument {
   unfilled: string[];
   canSend: boolean;
   sendBlockedReason: string | null;
+  /** Invoices and credit notes (issue 22): 'draft' until issued; a credit note is issued when made. */
+  status?: 'draft' | 'issued';
+  /** A credit note: the invoice it cancels. */
+  cancels?: string;
 }

@@ -1,0 +1,90 @@
+// What the payment APIs return; shared by the server and the sidebar. Amounts in minor units.
+import type { InvoiceStatus, PaymentMethod } from '../../domain/payments';
+
+export type { InvoiceStatus, PaymentMethod };
+
+export interface PaymentInput {
+  dealId: string;
+  /** Major units as typed ("1234.50", "-200" for a refund) or a number. */
+  amount: string | number;
+  /** YYYY-MM-DD; empty: today. */
+  date?: string;
+  method: PaymentMethod;
+  invoiceNumber?: string;
+  note?: string;
+}
+
+export interface PaymentView {
+  id: string;
+  dealId: string;
+  date: string | null;
+  amountMinor: number;
+  method: string;
+  invoiceNumber: string;
+  note: string;
+  version: number;
+}
+
+export interface InvoiceView {
+  number: string;
+  url: string;
+  status: InvoiceStatus;
+  issuedOn: string | null;
+  dueOn: string | null;
+  amountMinor: number;
+  creditedMinor: number;
+  paidMinor: number;
+  dueMinor: number;
+  daysOverdue: number;
+}
+
+export interface CreditNoteView {
+  number: string;
+  url: string;
+  cancels: string;
+  amountMinor: number;
+}
+
+export interface DealMoney {
+  dealId: string;
+  currency: string;
+  invoicedMinor: number;
+  creditedMinor: number;
+  paidMinor: number;
+  dueMinor: number;
+  overpaidMinor: number;
+  paidInFull: boolean;
+  invoices: InvoiceView[];
+  creditNotes: CreditNoteView[];
+  payments: PaymentView[];
+  /** The caller may record, edit and delete payments of this deal. */
+  canRecord: boolean;
+}
+
+export interface PaymentResult {
+  payment: PaymentView | null;
+  money: DealMoney;
+  /** The checkpoint this payment completed (the deal is paid in full), if any. */
+  checkpointCompleted: string | null;
+}
+
+export interface DebtItem {
+  dealId: string;
+  dealTitle: string;
+  clientId: string;
+  clientName: string;
+  manager: string;
+  invoiceNumber: string;
+  dueOn: string | null;
+  daysOverdue: number;
+  dueMinor: number;
+  status: InvoiceStatus;
+}
+
+export interface DebtList {
+  today: string;
+  currency: string;
+  items: DebtItem[];
+  totalDueMinor: number;
+  overdueMinor: number;
+}

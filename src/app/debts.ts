@@ -1,0 +1,93 @@
+// Who owes what (issue 22): the open amounts of issued invoices, per invoice for the owner and
+// heads, and per client on the client card.
+import { DEALS, DOCUMENTS, PAYMENTS } from '../workbook/schema';
+import { readTable } from '../workbook/table';
+import { FoundRows, openRows, rowsWhereIn } from '../workbook/rows';
+import { DecodedRow } from '../workbook/codec';
+import { isSupervisor } from '../domain/roles';
+import { dealBalance } from '../domain/payments';
+import { toMinor } from '../domain/calculator';
+import { UseCaseContext } from './session';
+import { InputError } from './validate';
+import { invoiceFactsOf, storedInvoiceStatus } from './payments';
+import { DebtItem, DebtList } from './contracts/payments';
+
+export interface ClientBalance {
+  currency: string;
+  invoicedMinor: number;
+  paidMinor: number;
+  dueMinor: number;
+  overdueMinor: number;
+  /** Paid beyond the issued invoices: the client's credit. */
+  overpaidMinor: number;
+}
+
+function paymentFacts(rows: readonly DecodedRow[], dealId: string) {
+  return rows.filter((r) => r.record.dealId === dealId).map((r) => ({
+    id: String(r.record.id || ''), amountMinor: typeof r.record.amount === 'number' ? toMinor(r.record.amount) : 0, date: '', invoiceNumber: String(r.record.invoiceNumber || ''),
+  }));
+}
+
+function hasIssued(rows: readonly DecodedRow[], dealId: string): boolean {
+  return rows.some((r) => r.record.dealId === dealId && r.record.kind === 'invoice' && storedInvoiceStatus(r.record) === 'issued');
+}
+
+/**
+ * The client's balance over its deals' issued invoices, from the documents the card already
+ * read. Payments are read (one search by Client ID, and by Deal ID for invoiced deals whose
+ * payments may predate the Client ID column) only when an invoice was issued.
+ */
+export function clientBalance(ctx: UseCaseContext, clientId: string, dealIds: readonly string[], documents: readonly DecodedRow[]): ClientBalance {
+  const balance: ClientBalance = { currency: ctx.config.settings.currency, invoicedMinor: 0, paidMinor: 0, dueMinor: 0, overdueMinor: 0, overpaidMinor: 0 };
+  const invoiced = dealIds.filter((id) => hasIssued(documents, id));
+  if (invoiced.length === 0) return balance;
+  const found: FoundRows = openRows(ctx.ports.sheets, PAYMENTS, ctx.ports.dates);
+  found.where('clientId', clientId);
+  for (const id of invoiced) found.where('dealId', id);
+  const payments = found.table.rows;
+  for (const dealId of invoiced) {
+    const facts = invoiceFactsOf(ctx, documents, dealId);
+    const b = dealBalance(facts.invoices, facts.credits, paymentFacts(payments, dealId), ctx.moment.today);
+    balance.invoicedMinor += b.invoicedMinor - b.creditedMinor;
+    balance.paidMinor += b.paidMinor;
+    balance.dueMinor += b.dueMinor;
+    balance.overpaidMinor += b.overpaidMinor;
+    balance.overdueMinor += b.invoices.filter((i) => i.status === 'overdue').reduce((s, i) => s + i.dueMinor, 0);
+  }
+  return balance;
+}
+
+/** Every issued invoice with money still due, most overdue first (owner and heads). */
+export function listDebts(ctx: UseCaseContext): DebtList {
+  if (!isSupervisor(ctx.actor)) throw new InputError('Only the owner or a head may see who owes what.');
+  const { ports, moment } = ctx;
+  // Documents holds a few rows per deal; the deals and payments are read by their ids only.
+  const documents = readTable(ports.sheets, DOCUMENTS, ports.dates).rows;
+  const invoiced = new Set<string>();
+  for (const r of documents) if (r.record.kind === 'invoice' && storedInvoiceStatus(r.record) === 'issued') invoiced.add(String(r.record.dealId || ''));
+  const items: DebtItem[] = [];
+  if (invoiced.size > 0) {
+    const payments = rowsWhereIn(ports.sheets, PAYMENTS, ports.dates, 'dealId', invoiced);
+    const deals: Record<string, DecodedRow> = {};
+    for (const r of rowsWhereIn(ports.sheets, DEALS, ports.dates, 'id', invoiced)) deals[String(r.record.id)] = r;
+    invoiced.forEach((dealId) => {
+      const facts = invoiceFactsOf(ctx, documents, dealId);
+      const b = dealBalance(facts.invoices, facts.credits, paymentFacts(payments, dealId), moment.today);
+      const deal = deals[dealId];
+      const text = (key: string) => (deal ? String(deal.record[key] || '') : '');
+      for (const i of b.invoices) {
+        if (i.dueMinor <= 0 || i.status === 'draft') continue;
+        items.push({
+          dealId, dealTitle: text('title'), clientId: text('clientId'), clientName: text('clientName'), manager: text('manager'),
+          invoiceNumber: i.number, dueOn: i.dueOn, daysOverdue: i.daysOverdue, dueMinor: i.dueMinor, status: i.status,
+        });
+      }
+    });
+  }
+  items.sort((a, b) => b.daysOverdue - a.daysOverdue || String(a.dueOn).localeCompare(String(b.dueOn)) || a.invoiceNumber.localeCompare(b.invoiceNumber));
+  return {
+    today: moment.today, currency: ctx.config.settings.currency, items,
+    totalDueMinor: items.reduce((s, i) => s + i.dueMinor, 0),
+    overdueMinor: items.filter((i) => i.status === 'overdue').reduce((s, i) => s + i.dueMinor, 0),
+  };
+}

@@ -1,0 +1,190 @@
+// Invoice status and documents of record (issue 22), through the built bundle.
+import { demoWorkspace, records, runFromClient } from './harness';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+function setSetting(ws: Any, key: string, value: string) {
+  const values = ws.readSheet('Settings').values as unknown[][];
+  const row = values.findIndex((r) => r[0] === key);
+  expect(row).toBeGreaterThan(0);
+  ws.editCell('Settings', row + 1, 2, value);
+}
+
+function sellerDetails(ws: Any) {
+  setSetting(ws, 'company_name', 'Pixel & Code Studio');
+  setSetting(ws, 'company_address', 'Hauptstraße 5, 10115 Berlin');
+  setSetting(ws, 'company_tax_id', 'DE123456789');
+  setSetting(ws, 'company_bank', 'IBAN DE02 1203 0000 0000 2020 51');
+}
+
+function prepared() {
+  const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+  ws.setUser('owner@studio.test');
+  addon.installDocumentTemplates();
+  ws.setUser('anna@studio.test');
+  const deal = addon.api_getBoard({ scope: 'all' }).columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.editable && c.email && c.manager === 'anna@studio.test');
+  const items = addon.api_getCatalog().items.slice(0, 2);
+  const quote = (quantity: number) => addon.api_saveQuote(deal.id, {
+    lines: items.map((i: Any) => ({ code: i.code, description: i.service, unit: i.unit, quantity, unitPriceMinor: i.unitPriceMinor })),
+  }, addon.api_getDeal(deal.id).card.version);
+  quote(1);
+  return { ws, addon, deal, quote };
+}
+
+const docId = (url: string) => /\/d\/([^/]+)/.exec(url)![1];
+const invoiceRows = (ws: Any, dealId: string, kind = 'invoice') => records(ws, 'Documents').filter((r) => r['Deal ID'] === dealId && r.Kind === kind);
+
+describe('invoice status through the bundle', () => {
+  it('a draft is regenerated in place; issuing needs the seller details and names the missing keys', () => {
+    const { ws, addon, deal, quote } = prepared();
+    const first = addon.api_generateDocument(deal.id, 'invoice');
+    expect(first).toMatchObject({ status: 'draft', regenerated: false });
+    expect(invoiceRows(ws, deal.id)[0]).toMatchObject({ Status: 'draft', Number: first.number });
+    quote(2);
+    const again = addon.api_generateDocument(deal.id, 'invoice');
+    expect(again).toMatchObject({ status: 'draft', regenerated: true, number: first.number, url: first.url });
+    const money = addon.api_getDealMoney(deal.id);
+    expect(money.invoices).toEqual([expect.objectContaining({ number: first.number, status: 'draft', dueMinor: 0 })]);
+    expect(money.invoices[0].amountMinor).toBe(Math.round(Number(invoiceRows(ws, deal.id)[0].Amount) * 100));
+
+    const refused = runFromClient(ws, addon, 'api_markInvoiceIssued', [deal.id, first.number]);
+    expect(refused.ok).toBe(false);
+    expect(refused.error.message).toBe('An issued invoice must name its seller: fill in company_name, company_address, company_tax_id, company_bank on the Settings tab first (Dealboard → Open Settings), then issue it again.');
+    setSetting(ws, 'company_name', 'Pixel & Code Studio');
+    setSetting(ws, 'company_bank', 'IBAN DE02');
+    expect(runFromClient(ws, addon, 'api_markInvoiceIssued', [deal.id, first.number]).error.message).toMatch(/fill in company_address, company_tax_id on the Settings tab/);
+    sellerDetails(ws);
+    const issued = addon.api_markInvoiceIssued(deal.id, first.number);
+    expect(issued).toEqual({ number: first.number, status: 'issued', issuedOn: '2026-11-23', dueOn: '2026-12-07', changed: true });
+    expect(invoiceRows(ws, deal.id)[0]).toMatchObject({ Status: 'issued' });
+    expect(records(ws, 'Activities').pop()!.Summary).toBe(`Invoice ${first.number} issued, due 2026-12-07 (14 days)`);
+    expect(addon.api_getDealMoney(deal.id).invoices[0]).toMatchObject({ status: 'issued', dueOn: '2026-12-07', issuedOn: '2026-11-23' });
+    // Issued twice is no change.
+    expect(addon.api_markInvoiceIssued(deal.id, first.number).changed).toBe(false);
+  });
+
+  it('the client\'s payment terms override Settings\'', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    const clients = ws.readSheet('Clients').values as unknown[][];
+    const col = (clients[0] as string[]).indexOf('Payment terms (days)');
+    expect(col).toBeGreaterThan(0);
+    ws.editCell('Clients', clients.findIndex((r) => r[0] === deal.clientId) + 1, col + 1, 30);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    expect(addon.api_markInvoiceIssued(deal.id, invoice.number).dueOn).toBe('2026-12-23');
+  });
+
+  it('an issued invoice is never rewritten: a change makes a new invoice and a credit note cancels the old one', () => {
+    const { ws, addon, deal, quote } = prepared();
+    sellerDetails(ws);
+    const first = addon.api_generateDocument(deal.id, 'invoice');
+    addon.api_markInvoiceIssued(deal.id, first.number);
+    const rowBefore = invoiceRows(ws, deal.id)[0];
+    const textBefore = ws.drive.documentText(docId(first.url));
+    quote(3);
+    // The stale notice knows an issued invoice is not regenerated.
+    expect(addon.api_documentStatus(deal.id)).toEqual([expect.objectContaining({ kind: 'invoice', number: first.number, outOfDate: true, issued: true })]);
+    const refused = runFromClient(ws, addon, 'api_generateDocument', [deal.id, 'invoice']);
+    expect(refused.ok).toBe(false);
+    expect(refused.error.message).toBe(`Invoice ${first.number} was issued on 2026-11-23: an issued invoice is a document of record and is not rewritten. Make a new invoice (the next number) for the change, and a credit note that cancels ${first.number} if it no longer stands.`);
+    expect(invoiceRows(ws, deal.id)).toEqual([rowBefore]);
+    expect(ws.drive.documentText(docId(first.url))).toBe(textBefore);
+
+    const next = addon.api_generateDocument(deal.id, 'invoice', { newInvoice: true });
+    const seq = (n: string) => Number(n.slice(-4));
+    expect(seq(next.number)).toBe(seq(first.number) + 1);
+    expect(next).toMatchObject({ status: 'draft', regenerated: false });
+    expect(next.url).not.toBe(first.url);
+    // The old one is still what it was.
+    expect(invoiceRows(ws, deal.id)[0]).toEqual(rowBefore);
+    expect(ws.drive.documentText(docId(first.url))).toBe(textBefore);
+    // The new draft is regenerated in place, not a third invoice.
+    expect(addon.api_generateDocument(deal.id, 'invoice').number).toBe(next.number);
+
+    const credit = addon.api_createCreditNote(deal.id, first.number);
+    expect(credit).toMatchObject({ kind: 'credit', number: 'CRN-2026-0001', status: 'issued', cancels: first.number });
+    const text = ws.drive.documentText(docId(credit.url));
+    expect(text).toContain('Credit note CRN-2026-0001');
+    expect(text).toContain(`This credit note cancels invoice ${first.number} of 23 November 2026.`);
+    expect(text).not.toContain('{{');
+    expect(credit.unfilled).toEqual([]);
+    expect(invoiceRows(ws, deal.id, 'credit')[0]).toMatchObject({ Cancels: first.number, Status: 'issued', Amount: rowBefore.Amount });
+    expect(runFromClient(ws, addon, 'api_createCreditNote', [deal.id, first.number]).error.message).toBe(`${first.number} is already cancelled by credit note CRN-2026-0001.`);
+    expect(runFromClient(ws, addon, 'api_createCreditNote', [deal.id, next.number]).error.message).toMatch(/is a draft: regenerate it instead/);
+
+    const money = addon.api_getDealMoney(deal.id);
+    expect(money.invoices.map((i: Any) => [i.number, i.status])).toEqual([[first.number, 'cancelled'], [next.number, 'draft']]);
+    // A credit note is never "out of date"; the newest invoice is the draft.
+    expect(addon.api_documentStatus(deal.id)).toEqual([expect.objectContaining({ kind: 'invoice', number: next.number, issued: false })]);
+    expect(money.creditNotes).toEqual([expect.objectContaining({ number: 'CRN-2026-0001', cancels: first.number })]);
+  });
+
+  it('sending an invoice issues it; without the seller details it is not sent', () => {
+    const { ws, addon, deal } = prepared();
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    const refused = runFromClient(ws, addon, 'api_sendDocument', [deal.id, 'invoice', false]);
+    expect(refused.error.message).toMatch(/^An issued invoice must name its seller: fill in company_name/);
+    expect(ws.mail.sent()).toHaveLength(0);
+    sellerDetails(ws);
+    addon.api_sendDocument(deal.id, 'invoice', false);
+    expect(ws.mail.sent()).toHaveLength(1);
+    expect(invoiceRows(ws, deal.id)[0]).toMatchObject({ Status: 'issued', Number: invoice.number });
+    expect(addon.api_getDealMoney(deal.id).invoices[0]).toMatchObject({ status: 'issued', issuedOn: '2026-11-23' });
+  });
+
+  it('payments settle issued invoices: partly paid, then paid, and the due amounts follow', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const total = addon.api_getDealMoney(deal.id).invoicedMinor;
+    const half = addon.api_recordPayment({ dealId: deal.id, amount: Math.floor(total / 2) / 100, method: 'bank transfer', invoiceNumber: invoice.number });
+    expect(half.money.invoices[0]).toMatchObject({ status: 'partly paid', paidMinor: Math.floor(total / 2), dueMinor: total - Math.floor(total / 2) });
+    expect(half.money).toMatchObject({ dueMinor: total - Math.floor(total / 2), paidInFull: false });
+    ws.clock.advance(20 * 86400000);
+    expect(addon.api_getDealMoney(deal.id).invoices[0]).toMatchObject({ status: 'overdue', daysOverdue: 6 });
+    const rest = addon.api_recordPayment({ dealId: deal.id, amount: (total - Math.floor(total / 2)) / 100, method: 'online' });
+    expect(rest.money.invoices[0]).toMatchObject({ status: 'paid', dueMinor: 0 });
+    expect(rest.money).toMatchObject({ dueMinor: 0, paidInFull: true });
+  });
+});
+
+describe('the payment link from Settings', () => {
+  it('prints the invoice\'s own amount, currency and number in the Doc', () => {
+    const { ws, addon, deal } = prepared();
+    setSetting(ws, 'payment_link', 'https://paypal.me/northlight/{{amount}}{{currency}}?note={{number}}');
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    const amount = (addon.api_getDealMoney(deal.id).invoices[0].amountMinor / 100).toFixed(2);
+    expect(ws.drive.documentText(docId(invoice.url))).toContain(`Pay online: https://paypal.me/northlight/${amount}EUR?note=${invoice.number}`);
+    expect(invoice.unfilled).toEqual([]);
+  });
+});
+
+describe('who owes what', () => {
+  it('lists issued invoices with money due for the owner and heads, and the client card shows the balance', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    expect(addon.api_getClient(deal.clientId).balance).toMatchObject({ dueMinor: 0, invoicedMinor: 0 });
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const total = addon.api_getDealMoney(deal.id).invoicedMinor;
+    const half = Math.floor(total / 2);
+    addon.api_recordPayment({ dealId: deal.id, amount: half / 100, method: 'bank transfer', invoiceNumber: invoice.number });
+    ws.clock.advance(24 * 86400000); // due 2026-12-07, now 2026-12-17
+    expect(runFromClient(ws, addon, 'api_listDebts', []).error.message).toBe('Only the owner or a head may see who owes what.');
+    expect(addon.api_getClient(deal.clientId).balance).toEqual({ currency: 'EUR', invoicedMinor: total, paidMinor: half, dueMinor: total - half, overdueMinor: total - half, overpaidMinor: 0 });
+    ws.setUser('head@studio.test');
+    const debts = addon.api_listDebts();
+    expect(debts).toMatchObject({ today: '2026-12-17', currency: 'EUR', totalDueMinor: total - half, overdueMinor: total - half });
+    expect(debts.items).toEqual([{
+      dealId: deal.id, dealTitle: deal.title, clientId: deal.clientId, clientName: deal.clientName, manager: 'anna@studio.test',
+      invoiceNumber: invoice.number, dueOn: '2026-12-07', daysOverdue: 10, dueMinor: total - half, status: 'overdue',
+    }]);
+    ws.setUser('anna@studio.test');
+    addon.api_recordPayment({ dealId: deal.id, amount: (total - half) / 100, method: 'online' });
+    ws.setUser('owner@studio.test');
+    expect(addon.api_listDebts()).toMatchObject({ items: [], totalDueMinor: 0 });
+    expect(addon.api_getClient(deal.clientId).balance).toMatchObject({ dueMinor: 0, paidMinor: total, overpaidMinor: 0 });
+  });
+});
