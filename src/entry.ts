@@ -40,6 +40,7 @@ import { getToday } from './app/today';
 import { putStageBack, requireCellAddress } from './app/stageProblems';
 import { goToCell } from './gas/goToCell';
 import { noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
+import { getDashboard } from './app/dashboard';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -197,6 +198,19 @@ export function api_goToCell(tab: unknown, row: unknown, column: unknown) {
 /** Writes the last accepted stage back into a cell that holds a refused one (the problem list's "Put it back"). */
 export function api_putStageBack(row: unknown) {
   return api((ctx) => putStageBack(ctx, gasProblemStore(), row));
+}
+
+/** The director's dashboard (issue 23): cached under the change stamp; a manager gets only their own figures. */
+export function api_getDashboard(period: unknown, manager: unknown) {
+  return api((ctx) => getDashboard(ctx, period, manager, readBoardStamp()));
+}
+
+/** Menu: the dashboard in a large modeless dialog. */
+export function openDashboard(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<script>window.DEALBOARD_VIEW = "dashboard";</script>')
+    .setWidth(1100).setHeight(780);
+  SpreadsheetApp.getUi().showModelessDialog(html, `${ADDON_TITLE} — dashboard`);
 }
 
 export function api_getDeal(dealId: unknown) {

@@ -19,6 +19,7 @@ const ALL: MenuEntry[] = [
   { caption: 'Open full board', functionName: 'openFullBoard' },
   'separator',
   { caption: 'My desk (health)', functionName: 'openDesk' },
+  { caption: 'Dashboard', functionName: 'openDashboard' },
   { caption: 'Client base (find, import, export)', functionName: 'openClientBase' },
   'separator',
   { caption: 'Recompute health', functionName: 'recomputeHealth' },
@@ -31,8 +32,8 @@ const ALL: MenuEntry[] = [
   { caption: 'Send queued e-mails now', functionName: 'sendQueuedMailNow' },
 ];
 
-/** Sending the outbox is a sales action: executors are not offered it (the api refuses them too). */
-const NOT_FOR_EXECUTORS = ['sendQueuedMailNow'];
+/** Sending the outbox is a sales action, the dashboard a sales view: executors are not offered them (the api refuses them too). */
+const NOT_FOR_EXECUTORS = ['sendQueuedMailNow', 'openDashboard'];
 
 export function menuFor(role: Role | null): MenuEntry[] {
   if (role === null || role === 'owner') return ALL.slice();
