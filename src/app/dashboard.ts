@@ -6,30 +6,29 @@
 //   Payments: one block of the Deal ID…Amount columns.
 //   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red live deals (a late
 //          open checkpoint makes its deal red). Quote lines: only the deals completed in the period.
-import { CHECKPOINTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../workbook/schema';
-import { mapHeaders } from '../workbook/headers';
+import { CHECKPOINTS, DEALS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../workbook/schema';
+import { readColumns } from '../workbook/columns';
 import { readTable } from '../workbook/table';
 import { rowsWhereIn } from '../workbook/rows';
-import { decodeCell, isDate } from '../workbook/codec';
-import { WorkbookError } from '../workbook/errors';
+import { isDate } from '../workbook/codec';
 import {
-  KpiCheckpoint, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
+  ConversionFigures, KpiCheckpoint, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
   dealPaths, grossProfit, inPeriod, overdueWork, paymentsAgainstPlan, periodOf, pipeline,
 } from '../domain/kpi';
 import { isStageKey } from '../domain/stages';
 import { isSupervisor, sameEmail } from '../domain/roles';
 import { daysBetween } from '../domain/health';
-import { Dashboard, DashboardDealRef } from './contracts/dashboard';
-import { Deal } from './records';
+import { ConversionRow, Dashboard, DashboardDealRef } from './contracts/dashboard';
+import { Deal, toDeal } from './records';
 import { UseCaseContext } from './session';
 import { InputError, requirePlainObject } from './validate';
-import { readBoardDeals, wholeBoardDeals } from './boardRows';
 
 const KINDS: readonly PeriodKind[] = ['this_month', 'last_month', 'quarter', 'custom'];
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const CACHE_SECONDS = 21600;
-/** A cache value holds at most 100 KB. */
-const CACHE_LIMIT = 95000;
+/** Characters per cache piece (a value holds at most 100 KB) and pieces at most. */
+const CACHE_LIMIT = 45000;
+const MAX_CHUNKS = 8;
 
 export function requirePeriod(arg: unknown, today: string): { kind: PeriodKind; period: Period } {
   const given = arg === undefined || arg === null ? { kind: 'this_month' } : requirePlainObject(arg, 'The period');
@@ -60,28 +59,43 @@ function requireManager(ctx: UseCaseContext, arg: unknown): string {
   return ctx.actor.email;
 }
 
-export interface DashboardCache {
-  get(key: string): string | null;
-  put(key: string, value: string, seconds: number): void;
-}
-
 export function getDashboard(ctx: UseCaseContext, periodArg: unknown, managerArg: unknown, stamp: string): Dashboard {
   const { kind, period } = requirePeriod(periodArg, ctx.moment.today);
   const manager = requireManager(ctx, managerArg);
   // The caller is part of the key: what a person may see is decided before the cache.
   const key = `dealboard:dashboard:${stamp}:${ctx.actor.email.toLowerCase()}:${ctx.moment.today}:${period.from}:${period.to}:${manager.toLowerCase()}`;
-  const hit = stamp ? ctx.ports.cache.get(key) : null;
+  const hit = stamp ? readChunks(ctx, key) : null;
   if (hit) {
     try {
       return { ...(JSON.parse(hit) as Dashboard), cached: true };
     } catch (_damaged) { /* computed again below */ }
   }
   const fresh = computeDashboard(ctx, kind, period, manager);
-  const text = JSON.stringify(fresh);
-  if (stamp && text.length < CACHE_LIMIT) {
-    try { ctx.ports.cache.put(key, text, CACHE_SECONDS); } catch (_tooLarge) { /* served uncached */ }
-  }
+  if (stamp) writeChunks(ctx, key, JSON.stringify(fresh));
   return fresh;
+}
+
+/** A cache value holds at most 100 KB: a larger payload is kept in numbered pieces. */
+function readChunks(ctx: UseCaseContext, key: string): string | null {
+  const count = Number(ctx.ports.cache.get(key));
+  if (!(count > 0) || count > MAX_CHUNKS) return null;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const piece = ctx.ports.cache.get(`${key}:${i}`);
+    if (piece === null) return null;
+    text += piece;
+  }
+  return text;
+}
+
+function writeChunks(ctx: UseCaseContext, key: string, text: string): void {
+  const count = Math.ceil(text.length / CACHE_LIMIT);
+  if (count > MAX_CHUNKS) return;
+  try {
+    for (let i = 0; i < count; i++) ctx.ports.cache.put(`${key}:${i}`, text.slice(i * CACHE_LIMIT, (i + 1) * CACHE_LIMIT), CACHE_SECONDS);
+    // The count last: a reader never sees a count whose pieces are not all there.
+    ctx.ports.cache.put(key, String(count), CACHE_SECONDS);
+  } catch (_full) { /* served uncached */ }
 }
 
 function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period, manager: string): Dashboard {
@@ -99,14 +113,7 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const managerOf: Record<string, string> = {};
   for (const d of all) managerOf[d.id] = d.manager.toLowerCase();
 
-  const history: KpiStageChange[] = [];
-  for (const r of rowsWhereIn(ports.sheets, STAGE_HISTORY, ports.dates, 'dealId', ids)) {
-    const to = r.record.to;
-    const from = r.record.from;
-    const day = localDay(r.record.at);
-    if (!isStageKey(to) || day === null) continue;
-    history.push({ dealId: String(r.record.dealId), from: isStageKey(from) ? from : '', to, day });
-  }
+  const history = readHistory(ctx, period, ids);
   const paths = dealPaths(deals, history);
 
   const leads: KpiLead[] = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({
@@ -131,8 +138,8 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
     pipeline: pipeline(deals, moment.today, dash.probabilities, period),
     plan: paymentsAgainstPlan(deals, payments, plans, period, dash.paymentsWhenClosed, paths),
     conversion: conversion(deals, history, leads, period, paths),
-    conversionByManager: conversionBy('manager', deals, history, leads, period, paths),
-    conversionBySource: conversionBy('source', deals, history, leads, period, paths),
+    conversionByManager: conversionBy('manager', deals, history, leads, period, paths).map(slim),
+    conversionBySource: conversionBy('source', deals, history, leads, period, paths).map(slim),
     grossProfit: grossProfit(deals, costs, period, paths),
     overdue: overdueWork(deals, checkpoints, moment.today, moment.now.getTime(), config.settings.mail.digest.stuckDays),
   };
@@ -159,6 +166,11 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   };
 }
 
+function slim(r: { key: string; figures: ConversionFigures }): ConversionRow {
+  const f = r.figures;
+  return { key: r.key, deals: f.deals, won: f.won, lost: f.lost.value, winRate: f.winRate, salesCycleDays: f.salesCycleDays };
+}
+
 /** Every `deals` array anywhere in the figures. */
 function collectIds(value: unknown, visit: (id: string) => void): void {
   if (Array.isArray(value)) { for (const v of value) collectIds(v, visit); return; }
@@ -168,41 +180,38 @@ function collectIds(value: unknown, visit: (id: string) => void): void {
   }
 }
 
-/** Live deals and those closed since the period began (closed earlier: counted by no figure). */
+const DEAL_COLUMNS = ['id', 'title', 'stage', 'forecast', 'health', 'clientName', 'manager', 'budget', 'amount', 'nextContactAt', 'expectedClose', 'stageSince', 'createdAt', 'closedAt', 'source'];
+
+/** The columns the figures need, of every deal; a deal closed before the period began is dropped. */
 function readDeals(ctx: UseCaseContext, period: Period): Deal[] {
-  const days = Math.max(0, daysBetween(period.from, ctx.moment.today)) + 1;
-  const wide: UseCaseContext = { ...ctx, config: { ...ctx.config, settings: { ...ctx.config.settings, closedVisibleDays: Math.max(ctx.config.settings.closedVisibleDays, days) } } };
-  const read = readBoardDeals(wide, { scope: 'all' }) || wholeBoardDeals(wide);
-  return read.deals;
+  const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
+  return readColumns(ctx.ports.sheets, DEALS, ctx.ports.dates, DEAL_COLUMNS)
+    .map((r) => toDeal(r.record))
+    .filter((d) => !(d.stage === 'failed' || d.stage === 'completed') || !d.closedAt || d.closedAt.getTime() >= start || (d.stageSince !== null && d.stageSince.getTime() >= start));
 }
 
-/** The Deal ID, Date and Amount columns of Payments in one block; only the deals asked for are kept. */
-function readPayments(ctx: UseCaseContext, ids: ReadonlySet<string>): KpiPayment[] {
-  const { sheets, dates } = ctx.ports;
-  const size = sheets.dimensions(PAYMENTS.name);
-  if (size === null) throw new WorkbookError(`The "${PAYMENTS.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
-  if (size.rows < 2) return [];
-  const header = sheets.readHeader(PAYMENTS.name) || [];
-  const map = mapHeaders(PAYMENTS, header);
-  const at = ['dealId', 'date', 'amount'].map((k) => map.index[k]);
-  if (at.some((i) => i === undefined)) return [];
-  const first = Math.min(...at);
-  const last = Math.max(...at);
-  const block = sheets.readBlock(PAYMENTS.name, 2, first + 1, size.rows - 1, last - first + 1) || [];
-  const schemaOf = (key: string) => PAYMENTS.columns.filter((c) => c.key === key)[0];
-  const out: KpiPayment[] = [];
-  for (const raw of block) {
-    const dealId = String(raw[at[0] - first] == null ? '' : raw[at[0] - first]).trim();
-    if (!ids.has(dealId)) continue;
-    const date = decodeCell(schemaOf('date'), raw[at[1] - first], dates);
-    const amount = decodeCell(schemaOf('amount'), raw[at[2] - first], dates);
-    out.push({
-      dealId,
-      day: date.ok && isDate(date.value) ? ctx.moment.localDay(date.value) : null,
-      amount: amount.ok && typeof amount.value === 'number' ? amount.value : 0,
-    });
+/** Stage history rows from the period's first day on (the tab is appended in time order). */
+function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>): KpiStageChange[] {
+  const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
+  const rows = readColumns(ctx.ports.sheets, STAGE_HISTORY, ctx.ports.dates, ['dealId', 'from', 'to', 'at'], { key: 'at', keep: (v) => isDate(v) && v.getTime() >= start });
+  const out: KpiStageChange[] = [];
+  for (const r of rows) {
+    const { dealId, from, to, at } = r.record;
+    if (!ids.has(String(dealId)) || !isStageKey(to) || !isDate(at)) continue;
+    out.push({ dealId: String(dealId), from: isStageKey(from) ? from : '', to, day: ctx.moment.localDay(at) });
   }
   return out;
+}
+
+/** The Deal ID, Date and Amount columns of Payments; only the deals asked for are kept. */
+function readPayments(ctx: UseCaseContext, ids: ReadonlySet<string>): KpiPayment[] {
+  return readColumns(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, ['dealId', 'date', 'amount'])
+    .filter((r) => ids.has(String(r.record.dealId).trim()))
+    .map((r) => ({
+      dealId: String(r.record.dealId).trim(),
+      day: isDate(r.record.date) ? ctx.moment.localDay(r.record.date) : null,
+      amount: typeof r.record.amount === 'number' ? r.record.amount : 0,
+    }));
 }
 
 /** Cost of each deal's latest quote: Σ quantity × unit cost; null when a line has no cost (never 100% margin). */

@@ -158,7 +158,7 @@ export interface DealPath {
   level: number;
   /** First day the deal entered Transferred to work, if ever. */
   wonDay: string | null;
-  /** First day in New: the first history row, else the day the deal was created. */
+  /** First day in New: the day the deal was created, else its first history row. */
   startDay: string | null;
   /** Day the deal entered Failed, when it is failed now and never reached Transferred to work. */
   lostDay: string | null;
@@ -194,7 +194,7 @@ export function dealPaths(deals: readonly KpiDeal[], history: readonly KpiStageC
       level,
       wonDay,
       completedDay,
-      startDay: rows.length > 0 ? rows[0].day : deal.createdDay,
+      startDay: deal.createdDay !== null ? deal.createdDay : rows.length > 0 ? rows[0].day : null,
       lostDay: deal.stage === 'failed' && level < 2 ? failedDay : null,
     };
   }

@@ -1,7 +1,7 @@
 // What api_getDashboard returns (issue 23): plain JSON, dates as 'yyyy-mm-dd'. Every figure
 // holds the ids of the deals behind it; `deals` names each of them so a list can be shown.
 import type {
-  ConversionFigures, GrossProfitFigures, OverdueFigures, PeriodKind, PipelineFigures, PlanRow,
+  ConversionFigures, Figure, GrossProfitFigures, OverdueFigures, PeriodKind, PipelineFigures, PlanRow,
 } from '../../domain/kpi';
 
 export interface DashboardRequest {
@@ -19,6 +19,16 @@ export interface DashboardDealRef {
   value: number;
 }
 
+/** One line of the by-manager / by-source tables: the period's deals, won and lost, win rate. */
+export interface ConversionRow {
+  key: string;
+  deals: Figure;
+  won: Figure;
+  lost: number;
+  winRate: number;
+  salesCycleDays: number | null;
+}
+
 export interface Dashboard {
   period: { kind: PeriodKind; from: string; to: string };
   /** '' = every manager the caller may see. */
@@ -30,8 +40,8 @@ export interface Dashboard {
   pipeline: PipelineFigures;
   plan: PlanRow[];
   conversion: ConversionFigures;
-  conversionByManager: { key: string; figures: ConversionFigures }[];
-  conversionBySource: { key: string; figures: ConversionFigures }[];
+  conversionByManager: ConversionRow[];
+  conversionBySource: ConversionRow[];
   grossProfit: GrossProfitFigures;
   overdue: OverdueFigures;
   /** "Receivables" needs invoices with amounts and due dates: not kept yet. */
