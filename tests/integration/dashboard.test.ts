@@ -80,4 +80,23 @@ describe('api_getDashboard', () => {
     expect(after.cached).toBe(false);
     expect(after.conversion.lost.deals).toContain(card.id);
   });
+
+  it('saving a quote carries the Catalog cost into Unit cost; an item without a cost leaves it empty (unknown, not free)', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = addon.api_getBoard().columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.manager === 'anna@studio.test');
+    const items = addon.api_getCatalog().items;
+    const design = items.find((i: Any) => i.code === 'WEB-DES');
+    const copy = items.find((i: Any) => i.code === 'COPY');
+    // The owner clears one item's cost by hand.
+    const catalog = ws.readSheet('Catalog').values as unknown[][];
+    const costCol = (catalog[0] as string[]).indexOf('Cost') + 1;
+    const copyRow = catalog.findIndex((r) => r[0] === 'COPY') + 1;
+    ws.execute(() => ws.calls.uncounted(() => ws.globals.SpreadsheetApp.getActive().getSheetByName('Catalog').getRange(copyRow, costCol).setValue('')));
+    addon.api_saveQuote(card.id, { lines: [
+      { code: design.code, description: design.service, unit: design.unit, quantity: 2, unitPriceMinor: design.unitPriceMinor },
+      { code: copy.code, description: copy.service, unit: copy.unit, quantity: 1, unitPriceMinor: copy.unitPriceMinor },
+    ] }, card.version);
+    const lines = records(ws, 'Quote lines').filter((r) => r['Deal ID'] === card.id);
+    expect(lines.map((l) => [l.Item, l['Unit cost']])).toEqual([['WEB-DES', 220], ['COPY', '']]);
+  });
 });
