@@ -41,6 +41,7 @@ import { putStageBack, requireCellAddress } from './app/stageProblems';
 import { goToCell } from './gas/goToCell';
 import { noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
 import { getDashboard } from './app/dashboard';
+import { refreshDashboardSheet } from './app/dashboardSheet';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -203,6 +204,14 @@ export function api_putStageBack(row: unknown) {
 /** The director's dashboard (issue 23): cached under the change stamp; a manager gets only their own figures. */
 export function api_getDashboard(period: unknown, manager: unknown) {
   return api((ctx) => getDashboard(ctx, period, manager, readBoardStamp()));
+}
+
+/** Menu: this month's figures as values on the Dashboard tab (heads and the owner). */
+export function refreshDashboardTab() {
+  const ports = gasPorts();
+  const rows = userFacing(() => refreshDashboardSheet(begin(ports), readBoardStamp()));
+  SpreadsheetApp.getActive().toast(`Dashboard tab refreshed (${rows} figures).`, ADDON_TITLE, 6);
+  return rows;
 }
 
 /** Menu: the dashboard in a large modeless dialog. */

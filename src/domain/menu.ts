@@ -24,6 +24,7 @@ const ALL: MenuEntry[] = [
   'separator',
   { caption: 'Recompute health', functionName: 'recomputeHealth' },
   { caption: 'Refresh delay report', functionName: 'refreshDelayReportNow' },
+  { caption: 'Refresh Dashboard tab', functionName: 'refreshDashboardTab' },
   'separator',
   { caption: 'Set up workbook', functionName: 'setupWorkbook' },
   { caption: 'Install document templates', functionName: 'installDocumentTemplates' },
@@ -35,9 +36,14 @@ const ALL: MenuEntry[] = [
 /** Sending the outbox is a sales action, the dashboard a sales view: executors are not offered them (the api refuses them too). */
 const NOT_FOR_EXECUTORS = ['sendQueuedMailNow', 'openDashboard'];
 
+/** The Dashboard tab holds every manager's figures: heads and the owner refresh it (the action refuses others too). */
+const SUPERVISORS_ONLY = ['refreshDashboardTab'];
+
 export function menuFor(role: Role | null): MenuEntry[] {
   if (role === null || role === 'owner') return ALL.slice();
-  const kept = ALL.filter((e) => e === 'separator' || !(e.functionName in OWNER_ACTIONS || (role === 'executor' && NOT_FOR_EXECUTORS.indexOf(e.functionName) >= 0)));
+  const kept = ALL.filter((e) => e === 'separator' || !(e.functionName in OWNER_ACTIONS
+    || (role === 'executor' && NOT_FOR_EXECUTORS.indexOf(e.functionName) >= 0)
+    || (role !== 'head' && SUPERVISORS_ONLY.indexOf(e.functionName) >= 0)));
   // No separator left dangling at the end.
   while (kept.length && kept[kept.length - 1] === 'separator') kept.pop();
   return kept;

@@ -99,4 +99,24 @@ describe('api_getDashboard', () => {
     const lines = records(ws, 'Quote lines').filter((r) => r['Deal ID'] === card.id);
     expect(lines.map((l) => [l.Item, l['Unit cost']])).toEqual([['WEB-DES', 220], ['COPY', '']]);
   });
+
+  it('the Dashboard tab holds the dialog\'s figures as values; a manager may not refresh it', () => {
+    const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
+    const rows = addon.refreshDashboardTab();
+    const dash = addon.api_getDashboard({ kind: 'this_month' }, '');
+    const tab = ws.readSheet('Dashboard').values as unknown[][];
+    expect(tab.length - 1).toBe(rows);
+    const value = (label: string) => tab.find((r) => r[0] === label)![1];
+    const deals = (label: string) => tab.find((r) => r[0] === label)![2];
+    expect(value('Open pipeline (New + Negotiation)')).toBe(dash.pipeline.open.value);
+    expect(deals('Open pipeline (New + Negotiation)')).toBe(dash.pipeline.open.deals.length);
+    expect(value('Weighted forecast')).toBe(dash.pipeline.weighted.value);
+    expect(value('Paid toward plan: Anna Novak')).toBe(dash.plan[0].paid.value);
+    expect(value('Gap to plan: Boris Klein')).toBe(dash.plan[1].gap);
+    expect(value('Win rate')).toBe(dash.conversion.winRate);
+    expect(value('Late next contacts')).toBe(dash.overdue.nextContacts.value);
+    expect(value('Completed without a known cost')).toBe(dash.grossProfit.withoutCost.value);
+    ws.setUser('anna@studio.test');
+    expect(runFromClient(ws, addon, 'refreshDashboardTab', []).error.message).toContain('only a head or the owner');
+  });
 });
