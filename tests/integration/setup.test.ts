@@ -9,8 +9,8 @@ describe('onOpen', () => {
     addon.onOpen({ authMode: 'NONE' });
     const menu = ws.ui.menus[ws.ui.menus.length - 1];
     expect(menu.items.map((i: { functionName?: string }) => i.functionName).filter(Boolean)).toEqual([
-      'openBoard', 'openFullBoard', 'openDesk', 'openClientBase', 'recomputeHealth', 'refreshDelayReportNow',
-      'setupWorkbook', 'installDocumentTemplates', 'loadDemoData', 'sendQueuedMailNow',
+      'openBoard', 'openFullBoard', 'openDesk', 'openDashboard', 'openClientBase', 'recomputeHealth', 'refreshDelayReportNow',
+      'refreshDashboardTab', 'setupWorkbook', 'installDocumentTemplates', 'loadDemoData', 'sendQueuedMailNow',
     ]);
     const touched = Object.keys(ws.calls.byMethod()).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
     expect(touched).toEqual([]);
