@@ -14,6 +14,7 @@ import { openQuickAdd } from './render/quickadd';
 import { loadDesk, mountDesk, renderDesk } from './render/desk';
 import { mountClientsEntry } from './render/clientsEntry';
 import { mountToday, renderToday } from './render/today';
+import { loadDashboard, mountDashboard, renderDashboard } from './render/dashboard';
 import { noteManualRefresh, startFreshness } from './freshness';
 import { mountFreshnessNote } from './render/freshnessNote';
 
@@ -35,10 +36,12 @@ function start(): void {
     boardEl.hidden = view !== 'board';
     deskEl.hidden = view !== 'desk';
     todayEl.hidden = view !== 'today';
+    dashboardEl.hidden = view !== 'dashboard';
     if (view === 'desk') void loadDesk();
+    if (view === 'dashboard') void loadDashboard();
     changed();
   };
-  const refresh = () => { noteManualRefresh(); void reload(); if (state.view === 'desk') void loadDesk(); };
+  const refresh = () => { noteManualRefresh(); void reload(); if (state.view === 'desk') void loadDesk(); if (state.view === 'dashboard') void loadDashboard(); };
   const header = mountHeader(app, { openInbox, openQuickAdd, openDetails, showView, refresh });
   const updateProblems = mountProblems(app);
   const boardEl = h('main', { class: 'board', 'data-testid': 'board', 'aria-label': 'Deal board' });
@@ -46,6 +49,8 @@ function start(): void {
   const deskEl = mountDesk(app, openDetails);
   // Today is drawn from the board already loaded: switching to it costs no server call.
   const todayEl = mountToday(app, (dealId) => openDetails(dealId));
+  // Issue 23: the director's figures; a deal in a figure's list opens its card.
+  const dashboardEl = mountDashboard(app, (dealId) => openDetails(dealId));
   mountPanel(app);
   mountBanner(app);
   const showFreshness = mountFreshnessNote(app, refresh);
@@ -57,6 +62,7 @@ function start(): void {
     updateProblems();
     if (state.view === 'board') renderBoard(boardEl, hooks);
     else if (state.view === 'today') renderToday();
+    else if (state.view === 'dashboard') renderDashboard();
     else renderDesk();
     if (panelOpen('inbox')) refreshPanel();
   });
@@ -65,7 +71,7 @@ function start(): void {
   startFreshness({ show: showFreshness });
   void reload(state.highlight);
   const first = window.DEALBOARD_VIEW;
-  showView(first === 'desk' || first === 'today' ? first : 'board');
+  showView(first === 'desk' || first === 'today' || first === 'dashboard' ? first : 'board');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

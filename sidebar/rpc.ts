@@ -4,6 +4,7 @@ import type {
   ActivityInput, Board, BoardFilter, Card, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput,
 } from '../src/app/contracts/board';
 import type { TodayView } from '../src/app/contracts/today';
+import type { Dashboard } from '../src/app/contracts/dashboard';
 import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/contracts/health';
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
@@ -34,6 +35,7 @@ export interface Api {
   api_junkLead(leadId: string): { leadId: string };
   api_logActivity(input: ActivityInput): { dealId: string; version: number };
   api_getHealth(scope?: 'mine' | 'all'): HealthDesk;
+  api_getDashboard(period: { kind: string; from?: string; to?: string }, manager: string): Dashboard;
   api_completeCheckpoint(checkpointId: string, done: boolean, dealId?: string): { checkpoint: CheckpointView; health: string; changed: boolean };
   api_saveCheckpoint(input: CheckpointInput): { id: string; dealId: string; removed: boolean; health: string };
   api_applyPlan(dealId: string, planName: string, startDate: string): { dealId: string; added: number; health: string };

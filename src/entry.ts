@@ -47,6 +47,8 @@ import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/boardSta
 import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/payments';
 import { markInvoiceIssued } from './app/invoices';
 import { listDebts } from './app/debts';
+import { getDashboard } from './app/dashboard';
+import { refreshDashboardSheet } from './app/dashboardSheet';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -217,6 +219,29 @@ export function api_goToCell(tab: unknown, row: unknown, column: unknown) {
 /** Writes the last accepted stage back into a cell that holds a refused one (the problem list's "Put it back"). */
 export function api_putStageBack(row: unknown) {
   return api('api_putStageBack', (ctx) => putStageBack(ctx, gasProblemStore(), row));
+}
+
+/** The director's dashboard (issue 23): cached under the change stamp; a manager gets only their own figures. */
+export function api_getDashboard(period: unknown, manager: unknown) {
+  return api('api_getDashboard', (ctx) => getDashboard(ctx, period, manager, readBoardStamp()));
+}
+
+/** Menu: this month's figures as values on the Dashboard tab (heads and the owner). */
+export function refreshDashboardTab() {
+  if (refusedMenuAction('refreshDashboardTab')) return null;
+  const ports = gasPorts();
+  const rows = userFacing(() => refreshDashboardSheet(begin(ports), readBoardStamp()));
+  SpreadsheetApp.getActive().toast(`Dashboard tab refreshed (${rows} figures).`, ADDON_TITLE, 6);
+  return rows;
+}
+
+/** Menu: the dashboard in a large modeless dialog. */
+export function openDashboard(): void {
+  if (refusedMenuAction('openDashboard')) return;
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<script>window.DEALBOARD_VIEW = "dashboard";</script>')
+    .setWidth(1100).setHeight(780);
+  SpreadsheetApp.getUi().showModelessDialog(html, `${ADDON_TITLE} — dashboard`);
 }
 
 export function api_getDeal(dealId: unknown) {

@@ -326,6 +326,19 @@ const ACTIONS: Action[] = [
   },
   { name: 'health desk (manager)', user: ANNA, via: 'sidebar', prepare: (h) => () => () => h.addon.api_getHealth() },
   { name: 'health desk (owner, all)', user: OWNER, via: 'sidebar', prepare: (h) => () => () => h.addon.api_getHealth('all') },
+  // Issue 23: the director's dashboard over about a quarter. Cold: each run asks for another
+  // period (a cache miss, as after any write); warm: the same question again (the cache hit).
+  {
+    name: 'dashboard (owner, cold)', user: OWNER, via: 'sidebar',
+    prepare: (h) => (i) => () => h.addon.api_getDashboard({ kind: 'custom', from: `2026-09-${String(1 + i).padStart(2, '0')}`, to: '2026-11-30' }, ''),
+  },
+  {
+    name: 'dashboard (owner, warm)', user: OWNER, via: 'sidebar',
+    prepare: (h) => () => {
+      h.as(OWNER, () => h.addon.api_getDashboard({ kind: 'quarter' }, ''));
+      return () => h.addon.api_getDashboard({ kind: 'quarter' }, '');
+    },
+  },
   {
     // A day passes between runs, so deadlines pass and the Health column really changes.
     name: 'health recompute', user: OWNER, via: 'menu', cache: 'warm',
@@ -422,6 +435,8 @@ const CARD_TARGETS: Record<string, { estS?: number; cellsRead?: number; ratio?: 
   'open board': { estS: 4 },
   'health desk (manager)': { estS: 6 },
   'health desk (owner, all)': { estS: 6 },
+  'dashboard (owner, cold)': { estS: 4 },
+  'dashboard (owner, warm)': { estS: 1 },
 };
 
 function cardTargetSummary(rows: Row[], largest: number, smallest: number): string[] {

@@ -38,8 +38,14 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     type: 'button', role: 'tab', class: 'tab', 'data-testid': testid, 'data-view': view, onclick: () => hooks.showView(view),
   }, label);
   const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'View' },
-    tab('board', 'Board', 'board-button'), tab('desk', 'Desk', 'desk-button'), tab('today', 'Today', 'today-button'));
+    tab('board', 'Board', 'board-button'), tab('desk', 'Desk', 'desk-button'), tab('today', 'Today', 'today-button'),
+    h('button', {
+      type: 'button', role: 'tab', class: 'tab', 'data-testid': 'dashboard-button', 'data-view': 'dashboard', 'aria-label': 'Dashboard',
+      onclick: () => hooks.showView('dashboard'),
+    }, h('span', { class: 'tab-long' }, 'Dashboard'), h('span', { class: 'tab-short' }, 'KPI')));
   const todayTab = tabs.querySelector('[data-view="today"]') as HTMLElement;
+  const dashboardTab = tabs.querySelector('[data-view="dashboard"]') as HTMLElement;
+  dashboardTab.setAttribute('title', 'Dashboard: plan, pipeline, conversion, profit, overdue work');
   const search = h('input', {
     type: 'search',
     class: 'search-input',
@@ -76,6 +82,7 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
   function update(): void {
     document.body.classList.toggle('view-desk', state.view === 'desk');
     document.body.classList.toggle('view-today', state.view === 'today');
+    document.body.classList.toggle('view-dashboard', state.view === 'dashboard');
     tabs.querySelectorAll('.tab').forEach((t) => {
       const on = t.getAttribute('data-view') === state.view;
       t.setAttribute('aria-selected', on ? 'true' : 'false');
@@ -97,6 +104,8 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     quickAdd.hidden = executor;
     // Executors make no sales calls (api_getToday refuses them too).
     todayTab.hidden = executor;
+    // Executors have no figures (api_getDashboard refuses them too).
+    dashboardTab.hidden = executor;
     badge.textContent = count > 99 ? '99+' : String(count);
     badge.hidden = count === 0;
     inbox.setAttribute('aria-label', `Inbox, ${count} new request${count === 1 ? '' : 's'}`);

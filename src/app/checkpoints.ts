@@ -6,7 +6,8 @@ import { requireColumns } from '../workbook/headers';
 import { canCompleteCheckpoint, canPlanCheckpoints } from '../domain/checkpointAccess';
 import { PlanStep, planCheckpoints } from '../domain/plans';
 import { severity, Health } from '../domain/health';
-import { delayReport } from '../domain/delays';
+import { dealDelays, delayReport } from '../domain/delays';
+import { addDays } from '../domain/timezone';
 import { isSupervisor, sameEmail } from '../domain/roles';
 import { StageKey, isStageKey } from '../domain/stages';
 import { Ports } from '../ports';
@@ -328,6 +329,17 @@ export function refreshDelayReport(ports: Ports, config: Config): number {
   const values: unknown[][] = [['By', 'Checkpoint or person', 'Done', 'Average delay (days)', 'Worst delay (days)', 'Open', 'Late now', `Refreshed ${moment.today}`]];
   // Checkpoint names and people come from cells: written formula-safe like every text the add-on writes.
   for (const r of rows) values.push([formulaSafe(r.group), formulaSafe(r.key), r.done, r.averageDelayDays, r.worstDelayDays, r.open, r.lateNow, '']);
+  // Issue 23: below the totals, planned vs actual per checkpoint of each deal over the last 90
+  // days, with who was responsible and who ticked it, the latest first.
+  const perDeal = dealDelays(checkpoints.rows.map((r) => toCheckpoint(r.record)).map((c) => ({
+    dealId: c.dealId, name: c.name, responsible: c.responsible, doneBy: c.doneBy,
+    due: c.due ? moment.localDay(c.due) : null, doneAt: c.doneAt ? moment.localDay(c.doneAt) : null,
+  })), moment.today, addDays(moment.today, -90));
+  if (perDeal.length) {
+    values.push(['', '', '', '', '', '', '', '']);
+    values.push(['Deal', 'Checkpoint', 'Responsible', 'Due', 'Done at', 'Days late', 'Done by', 'Last 90 days, latest first']);
+    for (const d of perDeal) values.push([formulaSafe(d.dealId), formulaSafe(d.name), formulaSafe(d.responsible), d.due, d.doneAt || 'open', d.daysLate, formulaSafe(d.doneBy), '']);
+  }
   ports.lock.withDocumentLock(() => ports.sheets.replaceAll(REPORT_TAB, values));
   return rows.length;
 }

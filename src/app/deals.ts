@@ -15,6 +15,7 @@ import { allowedMovesFor, buildBoard, contactRulesOf, isArchived, toCard } from 
 import { UseCaseContext } from './session';
 import { refuseIfStale } from './conflicts';
 import { appendActivities, ActivityRecord } from './audit';
+import { appendStageHistory } from './stageHistory';
 import {
   InputError, optionalDay, optionalInstant, requireAmount, requireBoolean, requireId, requirePlainObject,
   requireText, requireVersion,
@@ -162,6 +163,7 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     }
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, entries);
+    if (stageChanged) appendStageHistory(ctx.ports, [{ dealId, from: deal.stage, to: toStage, at: ctx.moment.now, by: ctx.actor.email, how: 'board' }]);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
     if (stageChanged) queueStageMail(ctx, moved, deal.stage);
     return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)) };

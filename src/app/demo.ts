@@ -1,5 +1,5 @@
 // Fills an empty workbook with the demo studio, so a new user can try everything at once.
-import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, LEADS, PAYMENTS, USERS } from '../workbook/schema';
+import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, LEADS, PAYMENTS, STAGE_HISTORY, USERS } from '../workbook/schema';
 import { appendRecords, readTable, updateRow } from '../workbook/table';
 import { generateDemo } from '../demo/generator';
 import { Ports } from '../ports';
@@ -41,6 +41,7 @@ export function loadDemoDataWith(ports: Ports, request: DemoRequest | undefined)
     appendRecords(ports.sheets, readTable(ports.sheets, CHECKPOINTS, ports.dates), data.checkpoints, ports.dates);
     appendRecords(ports.sheets, readTable(ports.sheets, ACTIVITIES, ports.dates), data.activities, ports.dates);
     appendRecords(ports.sheets, readTable(ports.sheets, PAYMENTS, ports.dates), data.payments, ports.dates);
+    appendRecords(ports.sheets, readTable(ports.sheets, STAGE_HISTORY, ports.dates), data.stageHistory, ports.dates);
     // Health and the "Open gates" column follow from the checkpoints just written, so stage
     // gates hold (and late deals are red) from the first minute, not only after the hourly run.
     recomputeAllHealth(ports, refreshConfig(ports));

@@ -14,6 +14,8 @@ import { stageLabel, stageOfCell } from '../workbook/stageLabels';
 import { Ports } from '../ports';
 import { refreshConfig, loadConfig, currentActor } from './config';
 import { appendActivities } from './audit';
+import { appendStageHistory } from './stageHistory';
+import { StageChange } from '../domain/stageHistory';
 import { Deal, toCheckpoint, toDeal } from './records';
 import { dealHealth, groupByDeal } from './healthBook';
 import { momentOf } from './session';
@@ -117,6 +119,7 @@ function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & {
     return next.health === deal.health && next.openGates === deal.openGates ? {} : { health: next.health, openGates: next.openGates };
   };
   const entries: Parameters<typeof appendActivities>[2] = [];
+  const changes: StageChange[] = [];
   const patches: { row: DecodedRow; patch: Record<string, unknown> }[] = [];
   rows.forEach((raw, i) => {
     const rowNumber = facts.row + i;
@@ -154,6 +157,9 @@ function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & {
     // A key or a name typed in any case is accepted and shown as the Settings name.
     const shown = typed === stageLabel(to) ? {} : { stage: to };
     patches.push({ row: decoded, patch: { ...stamp, ...shown, ...healthOf(deal, to) } });
+    // An accepted change: from a known stage to another. A first stage typed into a new row
+    // ("Stage set to") has no from; "back to" the accepted stage changed nothing.
+    if (from !== to) changes.push({ dealId: deal.id, from: from || '', to, at: now, by: actor.email, how });
     entries.push({
       kind: 'audit', dealId: deal.id, clientId: deal.clientId,
       summary: !from ? `Stage set to ${names[to]} (${how})`
@@ -166,6 +172,7 @@ function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & {
   writeChangedCells(ports.sheets, table, patches, ports.dates);
   store.put(problems.slice(-MAX_HAND_PROBLEMS));
   appendActivities(ports, actor.email, entries);
+  appendStageHistory(ports, changes.filter((c) => c.dealId !== ''));
 }
 
 /** A date typed into "Done at" marks the checkpoint done; any checkpoint edit refreshes health. */

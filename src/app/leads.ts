@@ -10,6 +10,7 @@ import { canCreateDeals } from '../domain/roles';
 import { ConvertResult, NewLeadInput } from './contracts/board';
 import { toClient, toLead } from './records';
 import { UseCaseContext } from './session';
+import { appendStageHistory } from './stageHistory';
 import { appendActivities } from './audit';
 import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject, requireText } from './validate';
 import { defaultNextContact } from '../domain/today';
@@ -160,6 +161,7 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
     kind: 'audit', dealId, clientId,
     summary: `Request from ${lead.name} converted into a deal${existing ? ` for the existing client ${clientName}` : ' and a new client'}`,
   }]);
+  appendStageHistory(ports, [{ dealId, from: '', to: 'new', at: moment.now, by: actor.email, how: 'request converted' }]);
   return { dealId, clientId, clientCreated: !existing };
 }
 

@@ -184,7 +184,11 @@ export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unk
     const totals = calculateQuote(input);
     const version = previous.version + 1;
     const now = ctx.moment.now;
+    // The price list's cost per unit goes with each line (issue 23: gross profit); a line
+    // whose item has no cost keeps an empty Unit cost, so its deal is "without cost", not free.
+    const costs = catalogCosts(ctx);
     appendRecords(ctx.ports.sheets, lines, totals.lines.map((l, i) => ({
+      unitCost: l.code && typeof costs[l.code] === 'number' ? costs[l.code] : null,
       id: lineId(i), dealId, version, position: i + 1, code: l.code, description: l.description, details: l.details || '',
       quantity: l.quantity, unit: l.unit, unitPrice: fromMinor(l.unitPriceMinor), discount: l.discountPercent, lineTotal: fromMinor(l.totalMinor),
       orderDiscount: quote.orderDiscountPercent || 0, taxRate: settings.taxRatePercent, taxIncluded: settings.taxIncluded, savedAt: now, savedBy: ctx.actor.email,
@@ -198,4 +202,13 @@ export function saveQuote(ctx: UseCaseContext, dealIdArg: unknown, quoteArg: unk
     }]);
     return quoteView(dealId, version, input, settings.currency, now, ctx.actor.email);
   });
+}
+
+/** Cost per unit of each catalog item by code (items without a cost are left out). */
+function catalogCosts(ctx: UseCaseContext): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of readTable(ctx.ports.sheets, CATALOG, ctx.ports.dates).rows) {
+    if (typeof r.record.cost === 'number' && String(r.record.code || '') !== '') out[String(r.record.code)] = r.record.cost;
+  }
+  return out;
 }

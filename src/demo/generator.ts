@@ -23,6 +23,7 @@ export interface DemoData {
   checkpoints: Record<string, unknown>[];
   activities: Record<string, unknown>[];
   payments: Record<string, unknown>[];
+  stageHistory: Record<string, unknown>[];
 }
 
 export const DEMO_TEAM = [
@@ -76,6 +77,9 @@ const DAY = 86400000;
 
 export function generateDemo(options: DemoOptions): DemoData {
   const random = seededRandom(options.seed ?? 20261123);
+  // Slips and stage paths (issue 23) draw from their own stream, so every value the studio had
+  // before stays what it was.
+  const later = seededRandom(((options.seed ?? 20261123) ^ 0x5eed) >>> 0);
   const now = options.now.getTime();
   const dealCount = options.deals ?? 80;
   const clientCount = options.clients ?? Math.max(10, Math.round(dealCount * 0.75));
@@ -120,6 +124,13 @@ export function generateDemo(options: DemoOptions): DemoData {
   const liveStages: [StageKey, number][] = [['new', 0.3], ['negotiation', 0.25], ['in_work', 0.2], ['frozen', 0.1], ['failed', 0.08], ['completed', 0.07]];
   const deals: Record<string, unknown>[] = [];
   const checkpoints: Record<string, unknown>[] = [];
+  // Realistic slips: some ticks early, many on the day, a few late (never after today).
+  const doneDate = (due: Date): Date => {
+    const roll = later();
+    const slip = roll < 0.2 ? -between(later, 1, 3) : roll < 0.75 ? 0 : between(later, 1, roll < 0.93 ? 4 : 12);
+    return new Date(Math.min(due.getTime() + slip * DAY, now));
+  };
+  const paths: { dealId: string; manager: string; stage: StageKey; createdAt: Date; stageSince: Date }[] = [];
   const paid: { dealId: string; clientId: string; amount: number; stage: StageKey; since: Date; index: number }[] = [];
   const activities: Record<string, unknown>[] = [];
   const positions: Record<string, number> = {};
@@ -179,6 +190,7 @@ export function generateDemo(options: DemoOptions): DemoData {
       updatedAt: stageSince,
       updatedBy: manager,
     });
+    paths.push({ dealId, manager, stage, createdAt, stageSince });
     activities.push({ id: id('A'), at: createdAt, user: manager, kind: 'audit', dealId, clientId: client.id, summary: 'Deal created', withWhom: '', agreed: '', nextStep: '' });
     activities.push({ id: id('A'), at: new Date(createdAt.getTime() + DAY), user: manager, kind: 'call', dealId, clientId: client.id, summary: 'First call', withWhom: client.name, agreed: estimateSent ? 'Send the estimate' : 'Rough price accepted', nextStep: 'Prepare proposal' });
     if (stage !== 'new') {
@@ -195,7 +207,7 @@ export function generateDemo(options: DemoOptions): DemoData {
         const done = stage === 'completed' || due.getTime() < now - 5 * DAY;
         checkpoints.push({
           id: id('K'), dealId, name, due, responsible: k < plan.length - 1 ? 'eva@studio.test' : manager, allowed: '',
-          gatesStage: k >= plan.length - 2 ? 'completed' : '', doneAt: done ? due : null, doneBy: done ? (k < plan.length - 1 ? 'eva@studio.test' : manager) : '',
+          gatesStage: k >= plan.length - 2 ? 'completed' : '', doneAt: done ? doneDate(due) : null, doneBy: done ? (k < plan.length - 1 ? 'eva@studio.test' : manager) : '',
           notes: '', version: 1, updatedAt: stageSince, updatedBy: manager,
         });
       });
@@ -238,5 +250,30 @@ export function generateDemo(options: DemoOptions): DemoData {
       payments.push({ id: id('M'), dealId: p.dealId, clientId: p.clientId, date: advanceAt, amount: half, method: p.index % 2 ? 'card' : 'bank transfer', note: 'Advance' });
     }
   }
-  return { users, clients, deals, leads, checkpoints, activities, payments };
+  return { users, clients, deals, leads, checkpoints, activities, payments, stageHistory: demoStageHistory(paths, later, id) };
+}
+
+/** The way each deal came to its stage, oldest first, with times between its creation and its stage date. */
+function demoStageHistory(
+  paths: { dealId: string; manager: string; stage: StageKey; createdAt: Date; stageSince: Date }[],
+  random: () => number,
+  id: (prefix: string) => string,
+): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const p of paths) {
+    const route: StageKey[] = ['new'];
+    if (p.stage === 'negotiation' || p.stage === 'frozen') route.push('negotiation');
+    if (p.stage === 'in_work' || p.stage === 'completed') route.push('negotiation', 'in_work');
+    if (p.stage === 'failed' && random() < 0.6) route.push('negotiation');
+    if (route[route.length - 1] !== p.stage) route.push(p.stage);
+    const start = p.createdAt.getTime();
+    const span = Math.max(0, p.stageSince.getTime() - start);
+    const steps = route.length - 1;
+    route.forEach((to, k) => {
+      // The first row is the creation, the last the stage date; the steps between are spread out.
+      const at = k === 0 ? start : k === steps ? start + span : start + Math.round(span * (k / steps) * (0.6 + 0.4 * random()));
+      rows.push({ id: id('H'), dealId: p.dealId, from: k === 0 ? '' : route[k - 1], to, at: new Date(at), by: p.manager, how: k === 0 ? 'request converted' : 'board' });
+    });
+  }
+  return rows.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
 }

@@ -94,6 +94,10 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_cancelMessage: team('cancel a message', 'a manager their own messages'),
   api_requeueMessage: team('requeue a message', 'a manager their own messages'),
   api_documentStatus: team('check a document', 'an executor only on the deals they work on'),
+  // The director's dashboard (issue 23)
+  openDashboard: { kind: 'roles', roles: SALES, what: 'open the dashboard' },
+  refreshDashboardTab: { kind: 'roles', roles: SUPERVISORS, what: 'refresh the Dashboard tab' },
+  api_getDashboard: team('open the dashboard', 'executors are refused; a manager sees their own figures'),
   // Money in (issue 22)
   api_getDealMoney: team('see a deal\'s payments', 'executors are refused; a manager their own deals'),
   api_recordPayment: team('record a payment', 'executors are refused; only who may edit the deal'),

@@ -44,3 +44,36 @@ export function delayReport(items: readonly DelayInput[], today: string): DelayR
   return Object.keys(byName).sort().map((k) => summarise('checkpoint', k, byName[k], today))
     .concat(Object.keys(byPerson).sort().map((k) => summarise('responsible', k, byPerson[k], today)));
 }
+
+export interface DealDelayInput extends DelayInput {
+  dealId: string;
+  doneBy: string;
+}
+
+export interface DealDelayRow {
+  dealId: string;
+  name: string;
+  responsible: string;
+  due: string;
+  doneAt: string | null;
+  doneBy: string;
+  /** Done: done day − due day (negative = early); open: days past due so far. */
+  daysLate: number;
+}
+
+/**
+ * Planned vs actual per checkpoint of each deal (issue 23): every checkpoint due within the
+ * window that was done, or is open and past due, the latest first by lateness; at most `limit`.
+ */
+export function dealDelays(items: readonly DealDelayInput[], today: string, fromDay: string, limit = 1000): DealDelayRow[] {
+  const rows: DealDelayRow[] = [];
+  for (const i of items) {
+    if (!i.due || i.due < fromDay || i.due > today) continue;
+    if (!i.doneAt && i.due >= today) continue;
+    rows.push({
+      dealId: i.dealId, name: i.name, responsible: i.responsible || '(nobody)', due: i.due, doneAt: i.doneAt, doneBy: i.doneBy,
+      daysLate: daysBetween(i.due, i.doneAt || today),
+    });
+  }
+  return rows.sort((a, b) => b.daysLate - a.daysLate || a.due.localeCompare(b.due) || a.dealId.localeCompare(b.dealId)).slice(0, limit);
+}

@@ -32,6 +32,15 @@ export interface Settings {
   clientGroups: string[];
   mail: MailSettings;
   meetings: MeetingSettings;
+  /** The director's dashboard (issue 23). */
+  dashboard: DashboardSettings;
+}
+
+export interface DashboardSettings {
+  /** Probability of each forecast light, for the weighted forecast (0…1). */
+  probabilities: { green: number; yellow: number; red: number };
+  /** Seed 001: a payment counts toward the manager's plan only once the work is delivered. */
+  paymentsWhenClosed: boolean;
 }
 
 export interface MeetingSettings {
@@ -90,11 +99,22 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'meeting_send_invites', value: 'TRUE', description: 'Calendar e-mails the invitation to the client when a meeting is booked.' },
   { key: 'office_address', value: '', description: 'Location of meetings at the office.' },
   { key: 'meeting_title', value: 'Meeting: {client} — {deal}', description: 'Title of booked Calendar events; {client}, {deal}, {phone}, {address} are filled in.' },
+  { key: 'forecast_probability.green', value: '0.8', description: 'Dashboard: the chance a green deal happens (0 to 1), for the weighted forecast.' },
+  { key: 'forecast_probability.yellow', value: '0.5', description: 'Dashboard: the chance a yellow deal (or one without a light) happens.' },
+  { key: 'forecast_probability.red', value: '0.2', description: 'Dashboard: the chance a red deal happens.' },
+  { key: 'count_payments_when_closed', value: 'TRUE', description: 'Dashboard: TRUE — a deal\'s payments count toward the manager\'s plan in the period the deal is completed (work delivered); FALSE — each payment in the period it arrived.' },
 ];
 
 function numberOr(text: string | undefined, fallback: number): number {
   const value = text === undefined || text.trim() === '' ? NaN : Number(text);
   return isFinite(value) ? value : fallback;
+}
+
+/** A probability: 0…1, or a percentage (80 or "80%") read as 0.8. */
+function share(text: string | undefined, fallback: number): number {
+  const value = numberOr(text === undefined ? undefined : text.replace('%', ''), NaN);
+  if (!isFinite(value) || value < 0) return fallback;
+  return value > 1 ? Math.min(1, value / 100) : value;
 }
 
 function booleanOr(text: string | undefined, fallback: boolean): boolean {
@@ -158,6 +178,14 @@ export function readSettings(pairs: Record<string, string>): Settings {
     clientViewOthers: booleanOr(get('client_view_others'), true),
     clientGroups: parseClientGroups(get('client_groups')),
     mail: readMailSettings(get),
+    dashboard: {
+      probabilities: {
+        green: share(get('forecast_probability.green'), 0.8),
+        yellow: share(get('forecast_probability.yellow'), 0.5),
+        red: share(get('forecast_probability.red'), 0.2),
+      },
+      paymentsWhenClosed: booleanOr(get('count_payments_when_closed'), true),
+    },
     meetings: {
       bufferMinutes: Math.max(0, numberOr(get('meeting_buffer_minutes'), 15)),
       travelMinutes: Math.max(0, numberOr(get('meeting_travel_minutes'), 30)),

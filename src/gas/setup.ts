@@ -1,5 +1,6 @@
 // Setup adds what is missing and never deletes, reorders or rewrites a user's data.
 import { seedNotifications } from '../app/notificationSetup';
+import { backfillStageHistory } from '../app/stageHistory';
 import { TABS, TabSchema, SETTINGS, USERS, PLANS, CATALOG, ColumnSchema } from '../workbook/schema';
 import { DEFAULT_CATALOG } from '../domain/catalog';
 import { DEFAULT_PLAN } from '../domain/plans';
@@ -25,6 +26,8 @@ export interface SetupReport {
   triggersInstalled: string[];
   plansAdded?: number;
   catalogAdded?: number;
+  /** Stage history rows read back from the Activities audit (first setup with the tab only). */
+  stageHistoryBackfilled?: number;
 }
 
 const HEADER_PROTECTION = 'Dealboard: header row (rename columns with care)';
@@ -45,6 +48,8 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedCatalog(ports, report);
     seedNotifications(ports);
     protectOwnerTabs(spreadsheet);
+    const backfilled = backfillStageHistory(ports);
+    if (backfilled > 0) report.stageHistoryBackfilled = backfilled;
     const config = refreshConfig(ports);
     // Triggers run as whoever installs them: only an owner's, recorded so that only theirs act.
     if (isActiveOwner(config, ports.session.effectiveEmail())) {

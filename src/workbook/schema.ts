@@ -278,6 +278,7 @@ export const CATALOG: TabSchema = {
     { key: 'category', header: 'Category', type: 'text', width: 120 },
     { key: 'description', header: 'Description', type: 'longtext', width: 320, note: 'Printed in the proposal under the service.' },
     { key: 'active', header: 'Active', type: 'checkbox', width: 70 },
+    { key: 'cost', header: 'Cost', type: 'money', width: 100, note: 'What one unit costs you (staff, licences…): carried into quote lines for the gross profit on the dashboard. Empty: unknown, never counted as free.' },
   ],
 };
 
@@ -304,6 +305,7 @@ export const QUOTE_LINES: TabSchema = {
     { key: 'taxIncluded', header: 'Tax included', type: 'checkbox', width: 90 },
     { key: 'savedAt', header: 'Saved at', type: 'datetime', width: 140 },
     { key: 'savedBy', header: 'Saved by', type: 'email', width: 170 },
+    { key: 'unitCost', header: 'Unit cost', type: 'money', width: 100, note: 'Kept by Dealboard: the Catalog cost of the item when the quote was saved (empty: unknown).' },
   ],
 };
 
@@ -448,12 +450,33 @@ export const JOBS_LOG: TabSchema = {
   ],
 };
 
+/**
+ * One row per accepted stage change (issue 23): from the board, typed by hand, a request
+ * converted into a deal, or backfilled from the Activities audit by setup. Conversion and
+ * sales-cycle figures are computed from it (src/domain/kpi.ts).
+ */
+export const STAGE_HISTORY: TabSchema = {
+  name: 'Stage history',
+  idColumn: 'id',
+  idPrefix: 'H',
+  tabColor: '#888888',
+  columns: [
+    { key: 'id', header: 'ID', type: 'id', width: 130 },
+    { key: 'dealId', header: 'Deal ID', type: 'id', required: true, width: 130 },
+    { key: 'from', header: 'From', type: 'enum', values: STAGE_KEYS, stageNames: true, width: 140, note: 'Empty when the deal was created in the "To" stage.' },
+    { key: 'to', header: 'To', type: 'enum', values: STAGE_KEYS, stageNames: true, required: true, width: 140 },
+    { key: 'at', header: 'At', type: 'datetime', width: 140 },
+    { key: 'by', header: 'By', type: 'email', width: 180 },
+    { key: 'how', header: 'How', type: 'text', width: 200, note: 'board, typed in the sheet, request converted, backfilled from Activities…' },
+  ],
+};
+
 export { NOTIFICATIONS, OUTBOX } from './notificationTabs';
 import { NOTIFICATIONS, OUTBOX } from './notificationTabs';
 
 export const TABS: readonly TabSchema[] = [
   DEALS, LEADS, CLIENTS, CHECKPOINTS, PLANS, PAYMENTS, CATALOG, QUOTE_LINES, DOCUMENTS, ACTIVITIES, SETTINGS, USERS,
-  IMPORTS, NOTIFICATIONS, OUTBOX, TRIPS, JOBS_LOG,
+  IMPORTS, NOTIFICATIONS, OUTBOX, TRIPS, JOBS_LOG, STAGE_HISTORY,
 ];
 
 export function tabByName(name: string): TabSchema | undefined {

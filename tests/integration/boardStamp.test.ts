@@ -51,8 +51,9 @@ describe('api_boardStamp', () => {
     const board = addon.api_getBoard({ scope: 'all' });
     const card = annasCard(board, 'new');
     const move = changedBy('move', () => addon.api_moveDeal(card.id, 'negotiation', 0, card.version));
-    // Two sheet writes (the row, the audit entry), one stamp: the bump comes after both.
-    expect(move.byCategory.spreadsheetWrite).toBe(2);
+    // Three sheet writes (the row, the audit entry, the Stage history row of issue 23), one
+    // stamp: the bump comes after all of them.
+    expect(move.byCategory.spreadsheetWrite).toBe(3);
     expect(move.byMethod['Properties.setProperty']).toBe(1);
     const other = annasCard(board, 'new', 1);
     changedBy('update', () => addon.api_updateDeal(other.id, { forecast: 'green' }, other.version));

@@ -90,6 +90,18 @@ describe('checkpoints and health through the bundle', () => {
     addon.refreshDelayReportNow();
     const report = records(ws, 'Delay report');
     expect(report.find((r) => r['Checkpoint or person'] === 'Design done')).toBeDefined();
+    // Issue 23: per deal, planned vs actual with people; the demo's ticks slip (early, on time, late).
+    const values = ws.readSheet('Delay report').values as unknown[][];
+    const start = values.findIndex((r) => r[0] === 'Deal' && r[5] === 'Days late');
+    expect(start).toBeGreaterThan(0);
+    const perDeal = values.slice(start + 1);
+    expect(perDeal.length).toBeGreaterThan(0);
+    const late = perDeal.map((r) => Number(r[5]));
+    expect(late.some((d) => d > 0)).toBe(true);
+    expect(late.some((d) => d === 0)).toBe(true);
+    expect(late.some((d) => d < 0)).toBe(true);
+    expect(late).toEqual(late.slice().sort((a, b) => b - a));
+    expect(perDeal.some((r) => r[2] === 'eva@studio.test' && r[6] === 'eva@studio.test')).toBe(true);
   });
 });
 

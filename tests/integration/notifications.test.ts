@@ -69,15 +69,16 @@ describe('stage e-mails', () => {
     expect(outbox(ws)).toHaveLength(1);
   });
 
-  test('a move to a stage without an e-mail costs no mail calls (3 reads with the block formulas, 2 writes)', () => {
+  test('a move to a stage without an e-mail costs no mail calls (4 reads with the block formulas and the Stage history header, 3 writes)', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const card = cards(addon, 'new').find((c: Any) => c.manager === 'anna@studio.test');
     const move = measure(ws, () => addon.api_moveDeal(card.id, 'negotiation', 0, card.version));
     // Issue 20: +1 read, the formulas of the moved row's block (its changed cells are not
-    // adjacent), so the one write keeps every untouched cell as it is.
-    expect(move.calls.byCategory.spreadsheetRead).toBe(3);
+    // adjacent), so the one write keeps every untouched cell as it is. Issue 23: every stage
+    // change appends its Stage history row (+1 header read, +1 write).
+    expect(move.calls.byCategory.spreadsheetRead).toBe(4);
     expect(move.calls.byMethod['Range.getFormulas']).toBe(1);
-    expect(move.calls.byCategory.spreadsheetWrite).toBe(2);
+    expect(move.calls.byCategory.spreadsheetWrite).toBe(3);
     expect(move.calls.byCategory.mail).toBe(0);
   });
 

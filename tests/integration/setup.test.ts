@@ -1,6 +1,6 @@
 import { freshWorkspace, records } from './harness';
 
-const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users', 'Imports', 'Notifications', 'Outbox', 'Trips', 'Jobs log'];
+const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users', 'Imports', 'Notifications', 'Outbox', 'Trips', 'Jobs log', 'Stage history'];
 
 describe('onOpen', () => {
   it('builds the add-on menu in AuthMode.NONE without touching the document', () => {
@@ -9,8 +9,8 @@ describe('onOpen', () => {
     addon.onOpen({ authMode: 'NONE' });
     const menu = ws.ui.menus[ws.ui.menus.length - 1];
     expect(menu.items.map((i: { functionName?: string }) => i.functionName).filter(Boolean)).toEqual([
-      'openBoard', 'openFullBoard', 'openDesk', 'openClientBase', 'recomputeHealth', 'refreshDelayReportNow',
-      'setupWorkbook', 'installDocumentTemplates', 'loadDemoData', 'sendQueuedMailNow',
+      'openBoard', 'openFullBoard', 'openDesk', 'openDashboard', 'openClientBase', 'recomputeHealth', 'refreshDelayReportNow',
+      'refreshDashboardTab', 'setupWorkbook', 'installDocumentTemplates', 'loadDemoData', 'sendQueuedMailNow',
     ]);
     const touched = Object.keys(ws.calls.byMethod()).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
     expect(touched).toEqual([]);

@@ -1,0 +1,194 @@
+// The director's dashboard (issue 23): period and manager filters, then the figures as text
+// with plain CSS bars (no chart library: the bars must fit the 300 px sidebar, work offline,
+// and every value is printed, so nothing is read from colour alone). Every number is a button
+// that lists the deals behind it; a deal in the list opens its card.
+import type { Dashboard } from '../../src/app/contracts/dashboard';
+import type { Figure } from '../../src/domain/kpi';
+import { h, clear } from '../dom';
+import { money } from '../format';
+import { call, messageOf } from '../rpc';
+import { state } from '../state';
+
+type PeriodKind = 'this_month' | 'last_month' | 'quarter' | 'custom';
+
+let host: HTMLElement | null = null;
+let dash: Dashboard | null = null;
+let error = '';
+let seq = 0;
+let kind: PeriodKind = 'this_month';
+let customFrom = '';
+let customTo = '';
+let manager = '';
+/** The figure whose deals are listed: its label and the deal ids. */
+let listing: { label: string; ids: string[] } | null = null;
+let open: (dealId: string) => void = () => undefined;
+
+export function mountDashboard(parent: HTMLElement, openDetails: (dealId: string) => void): HTMLElement {
+  open = openDetails;
+  host = h('main', { class: 'dashboard', 'data-testid': 'dashboard', 'aria-label': 'Dashboard', hidden: true });
+  parent.appendChild(host);
+  return host;
+}
+
+export function loadDashboard(): Promise<void> {
+  const mine = ++seq;
+  const period = kind === 'custom' ? { kind, from: customFrom, to: customTo } : { kind };
+  if (kind === 'custom' && (!customFrom || !customTo)) {
+    renderDashboard();
+    return Promise.resolve();
+  }
+  return call('api_getDashboard', period, manager)
+    .then((result) => { if (mine === seq) { dash = result; error = ''; } })
+    .catch((e) => { if (mine === seq) error = messageOf(e); })
+    .then(() => { if (mine === seq) renderDashboard(); });
+}
+
+const PERIODS: { key: PeriodKind; label: string }[] = [
+  { key: 'this_month', label: 'This month' },
+  { key: 'last_month', label: 'Last month' },
+  { key: 'quarter', label: 'This quarter' },
+  { key: 'custom', label: 'Custom…' },
+];
+
+function filters(d: Dashboard | null): HTMLElement {
+  const periodSelect = h('select', {
+    'data-testid': 'dash-period', 'aria-label': 'Period',
+    onchange: () => { kind = periodSelect.value as PeriodKind; listing = null; void loadDashboard(); },
+  }, PERIODS.map((p) => h('option', { value: p.key, selected: p.key === kind }, p.label)));
+  const dayInput = (value: string, label: string, set: (v: string) => void) => {
+    const input = h('input', { type: 'date', value, 'aria-label': label, 'data-testid': `dash-${label === 'First day' ? 'from' : 'to'}`, onchange: () => { set(input.value); listing = null; void loadDashboard(); } });
+    return input;
+  };
+  const managers = d ? d.managers : [];
+  const supervisor = state.board ? state.board.me.role === 'owner' || state.board.me.role === 'head' : managers.length > 1;
+  const managerSelect: HTMLSelectElement = h('select', {
+    'data-testid': 'dash-manager', 'aria-label': 'Manager',
+    onchange: () => { manager = managerSelect.value; listing = null; void loadDashboard(); },
+  }, h('option', { value: '', selected: manager === '' }, 'All managers'), managers.map((m) => h('option', { value: m.email, selected: m.email === manager }, m.name || m.email)));
+  return h('div', { class: 'dash-filters', role: 'group', 'aria-label': 'Dashboard filters' },
+    periodSelect,
+    supervisor ? managerSelect : null,
+    kind === 'custom' ? h('span', { class: 'dash-custom' },
+      dayInput(customFrom, 'First day', (v) => (customFrom = v)), ' – ', dayInput(customTo, 'Last day', (v) => (customTo = v))) : null,
+  );
+}
+
+/** A number that opens the list of its deals. */
+function num(label: string, text: string, figure: Figure, testid?: string): HTMLElement {
+  return h('button', {
+    type: 'button', class: 'dash-num', 'data-testid': testid, title: `${label}: show the ${figure.deals.length} deal${figure.deals.length === 1 ? '' : 's'}`,
+    'aria-label': `${label}: ${text}. Show ${figure.deals.length} deal${figure.deals.length === 1 ? '' : 's'}`,
+    onclick: () => { listing = { label, ids: figure.deals }; renderDashboard(); },
+  }, text);
+}
+
+/** A labelled bar: the value is printed next to it, the bar only repeats it. */
+function bar(label: string, share: number, value: HTMLElement, kindClass = ''): HTMLElement {
+  const pct = Math.max(0, Math.min(100, Math.round(share * 100)));
+  return h('div', { class: 'dash-row' },
+    h('span', { class: 'dash-label' }, label),
+    h('span', { class: `dash-bar ${kindClass}`, role: 'presentation' }, h('span', { class: 'dash-fill', style: { width: `${pct}%` } })),
+    value);
+}
+
+const pct = (r: number) => `${Math.round(r * 100)}%`;
+
+function section(title: string, ...children: (HTMLElement | null | string)[]): HTMLElement {
+  return h('section', { class: 'dash-section', 'aria-label': title }, h('h3', null, title), ...children);
+}
+
+export function renderDashboard(): void {
+  if (!host) return;
+  if (!dash) {
+    clear(host, filters(null), h('div', { class: 'empty-board' }, error || (kind === 'custom' ? 'Pick the first and last day.' : 'Loading the dashboard…')));
+    return;
+  }
+  const d = dash;
+  const cur = d.currency;
+  const m = (v: number) => money(v, cur, true);
+  const names = (email: string) => (d.managers.filter((x) => x.email.toLowerCase() === email.toLowerCase())[0] || { name: email }).name || email;
+  const column = (k: string) => (state.board ? state.board.columns.filter((col) => col.key === k)[0] : undefined);
+  const stageName = (k: string) => { const col = column(k); return col ? col.name : k; };
+  const maxStage = Math.max(1, ...Object.keys(d.pipeline.byStage).map((k) => d.pipeline.byStage[k as keyof typeof d.pipeline.byStage].value));
+  const c = d.conversion;
+  const funnel: { label: string; f: Figure }[] = [
+    { label: 'Deals', f: c.deals }, { label: stageName('in_work'), f: c.transferred }, { label: stageName('completed'), f: c.completed },
+  ];
+
+  clear(host,
+    filters(d),
+    error ? h('div', { class: 'form-error', role: 'alert' }, error) : null,
+    h('p', { class: 'dash-period' }, `${d.period.from} – ${d.period.to}${d.manager ? ` · ${names(d.manager)}` : ''}`),
+    listing ? dealList(d, listing) : null,
+    section('Payments against plan',
+      d.plan.length === 0 ? h('p', { class: 'empty' }, 'No manager has a monthly plan on the Users tab.') : null,
+      ...d.plan.map((r) => h('div', { class: 'dash-plan', 'data-testid': 'dash-plan-row' },
+        bar(names(r.manager), r.plan > 0 ? r.paid.value / r.plan : 0, num(`Paid toward ${names(r.manager)}'s plan`, `${m(r.paid.value)} of ${m(r.plan)} (${pct(r.progress)})`, r.paid), 'plan'),
+        h('span', { class: 'dash-gap' }, r.gap > 0 ? `Gap ${m(r.gap)}` : 'Plan met')))),
+    section('Pipeline',
+      h('div', { class: 'dash-kpis' },
+        h('div', null, h('span', { class: 'dash-k' }, 'Open (New + Negotiation)'), num('Open pipeline', m(d.pipeline.open.value), d.pipeline.open, 'dash-open')),
+        h('div', null, h('span', { class: 'dash-k' }, 'Weighted forecast'), num('Weighted forecast', m(d.pipeline.weighted.value), d.pipeline.weighted, 'dash-weighted'))),
+      ...Object.keys(d.pipeline.byStage).map((k) => {
+        const f = d.pipeline.byStage[k as keyof typeof d.pipeline.byStage];
+        return bar(stageName(k), f.value / maxStage, num(`${stageName(k)} pipeline`, `${m(f.value)} · ${f.deals.length}`, f), `stage-${k}`);
+      }),
+      h('p', { class: 'dash-k' }, 'Expected to close (value / weighted)'),
+      ...d.pipeline.next.map((n) => h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, `Next ${n.days} days`),
+        h('span', null, num(`Closing within ${n.days} days`, m(n.value.value), n.value), ' / ', num(`Weighted, within ${n.days} days`, m(n.weighted.value), n.weighted)))),
+    ),
+    section('Conversion',
+      h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Requests → deals'),
+        h('span', null, `${c.converted.value} of ${c.requests.value} (${pct(c.requestToDeal)})`)),
+      ...funnel.map((s) => bar(s.label, c.deals.value ? s.f.value / c.deals.value : 0, num(`${s.label} of the period's deals`, String(s.f.value), s.f))),
+      ...c.steps.map((s) => h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, `${stageName(s.from)} → ${stageName(s.to)}`),
+        num(`Reached ${stageName(s.to)} from ${stageName(s.from)}`, `${pct(s.rate)} (${s.passed.value}/${s.reached.value})`, s.passed))),
+      h('div', { class: 'dash-kpis' },
+        h('div', null, h('span', { class: 'dash-k' }, 'Win rate'), num('Won in the period', `${pct(c.winRate)} (${c.won.value} won, ${c.lost.value} lost)`, c.won, 'dash-won')),
+        h('div', null, h('span', { class: 'dash-k' }, 'Average deal'), num('Deals won in the period', m(c.averageDealSize), c.won)),
+        h('div', null, h('span', { class: 'dash-k' }, 'Sales cycle'), num('Deals won in the period', c.salesCycleDays === null ? '—' : `${c.salesCycleDays} days`, c.won))),
+      byTable('By manager', d.conversionByManager.filter((r) => r.key !== ''), names),
+      byTable('By lead source', d.conversionBySource, (k) => k || '(none)'),
+    ),
+    section('Gross profit',
+      h('div', { class: 'dash-kpis' },
+        h('div', null, h('span', { class: 'dash-k' }, 'Revenue'), num('Revenue with known costs', m(d.grossProfit.revenue.value), d.grossProfit.revenue)),
+        h('div', null, h('span', { class: 'dash-k' }, 'Cost'), num('Cost', m(d.grossProfit.cost.value), d.grossProfit.cost)),
+        h('div', null, h('span', { class: 'dash-k' }, 'Profit'), num('Gross profit', `${m(d.grossProfit.profit.value)} (${pct(d.grossProfit.margin)})`, d.grossProfit.profit))),
+      d.grossProfit.withoutCost.value > 0 ? h('p', { class: 'dash-warn' }, 'Completed without a known cost (left out, not counted as 100% margin): ',
+        num('Completed without a known cost', String(d.grossProfit.withoutCost.value), d.grossProfit.withoutCost, 'dash-without-cost')) : null,
+    ),
+    section('Overdue work',
+      h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Late next contacts'), num('Late next contacts', String(d.overdue.nextContacts.value), d.overdue.nextContacts, 'dash-late-contacts')),
+      h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Red deals'), num('Red deals', String(d.overdue.red.value), d.overdue.red)),
+      h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Stuck in a stage'), num('Stuck in a stage', String(d.overdue.stuck.value), d.overdue.stuck)),
+      ...d.overdue.checkpoints.map((r) => h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, `Late checkpoints: ${names(r.responsible)}`), num(`Late checkpoints of ${names(r.responsible)}`, String(r.late.value), r.late))),
+    ),
+    section('Receivables', h('p', { class: 'empty' }, d.receivables.note)),
+  );
+}
+
+function byTable(title: string, rows: Dashboard['conversionByManager'], label: (k: string) => string): HTMLElement {
+  return h('table', { class: 'dash-table' },
+    h('caption', null, title),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'Deals'), h('th', { scope: 'col' }, 'Won'), h('th', { scope: 'col' }, 'Win'))),
+    h('tbody', null, rows.map((r) => h('tr', null,
+      h('th', { scope: 'row' }, label(r.key)),
+      h('td', null, num(`${label(r.key)}: deals of the period`, String(r.deals.value), r.deals)),
+      h('td', null, num(`${label(r.key)}: won`, String(r.won.value), r.won)),
+      h('td', null, pct(r.winRate))))));
+}
+
+function dealList(d: Dashboard, list: { label: string; ids: string[] }): HTMLElement {
+  return h('section', { class: 'dash-list', 'data-testid': 'dash-list', 'aria-label': `Deals: ${list.label}` },
+    h('div', { class: 'dash-list-head' },
+      h('h3', null, `${list.label} — ${list.ids.length} deal${list.ids.length === 1 ? '' : 's'}`),
+      h('button', { type: 'button', class: 'link-button', 'data-testid': 'dash-list-close', onclick: () => { listing = null; renderDashboard(); } }, 'Close')),
+    list.ids.length === 0 ? h('p', { class: 'empty' }, 'No deals.') : null,
+    h('ul', null, list.ids.map((id) => {
+      const ref = d.deals[id];
+      return h('li', null, h('button', { type: 'button', class: 'dash-deal', 'data-testid': 'dash-deal', 'data-id': id, onclick: () => open(id) },
+        h('span', { class: 'dash-deal-title' }, ref ? ref.title : id),
+        h('span', { class: 'dash-deal-meta' }, ref ? `${ref.clientName} · ${money(ref.value, d.currency, true)}` : '')));
+    })));
+}

@@ -1,0 +1,232 @@
+// The director's dashboard (issue 23): reads what the figures need, hands plain records to the
+// definitions in src/domain/kpi.ts, and caches the result under the workbook's change stamp.
+//   Deals: Stage and Closed at whole, then only the rows of live deals and of deals closed since
+//          the period began (boardRows.ts) — a deal closed earlier changes no figure of the period.
+//   Stage history: the Deal ID column, then the rows of those deals.
+//   Payments: one block of the Deal ID…Amount columns.
+//   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red live deals (a late
+//          open checkpoint makes its deal red). Quote lines: only the deals completed in the period.
+import { CHECKPOINTS, DEALS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../workbook/schema';
+import { readColumns } from '../workbook/columns';
+import { readTable } from '../workbook/table';
+import { rowsWhereIn } from '../workbook/rows';
+import { isDate } from '../workbook/codec';
+import {
+  ConversionFigures, KpiCheckpoint, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
+  dealPaths, grossProfit, inPeriod, overdueWork, paymentsAgainstPlan, periodOf, pipeline,
+} from '../domain/kpi';
+import { isStageKey } from '../domain/stages';
+import { isSupervisor, sameEmail } from '../domain/roles';
+import { daysBetween } from '../domain/health';
+import { ConversionRow, Dashboard, DashboardDealRef } from './contracts/dashboard';
+import { Deal, toDeal } from './records';
+import { UseCaseContext } from './session';
+import { InputError, requirePlainObject } from './validate';
+
+const KINDS: readonly PeriodKind[] = ['this_month', 'last_month', 'quarter', 'custom'];
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const CACHE_SECONDS = 21600;
+/** Characters per cache piece (a value holds at most 100 KB) and pieces at most. */
+const CACHE_LIMIT = 45000;
+const MAX_CHUNKS = 8;
+
+export function requirePeriod(arg: unknown, today: string): { kind: PeriodKind; period: Period } {
+  const given = arg === undefined || arg === null ? { kind: 'this_month' } : requirePlainObject(arg, 'The period');
+  const kind = (given as { kind?: unknown }).kind;
+  if (typeof kind !== 'string' || KINDS.indexOf(kind as PeriodKind) < 0) throw new InputError('The period must be this month, last month, quarter or custom.');
+  if (kind !== 'custom') return { kind: kind as PeriodKind, period: periodOf(kind as Exclude<PeriodKind, 'custom'>, today) };
+  const { from, to } = given as { from?: unknown; to?: unknown };
+  if (typeof from !== 'string' || typeof to !== 'string' || !DAY_PATTERN.test(from) || !DAY_PATTERN.test(to) || isNaN(Date.parse(from)) || isNaN(Date.parse(to))) {
+    throw new InputError('A custom period needs a first and a last day (yyyy-mm-dd).');
+  }
+  if (from > to) throw new InputError('The first day of the period is after its last day.');
+  if (daysBetween(from, to) > 731) throw new InputError('A custom period may be at most two years long.');
+  return { kind: 'custom', period: { from, to } };
+}
+
+/** The manager whose figures are asked for: a manager only ever gets their own. */
+function requireManager(ctx: UseCaseContext, arg: unknown): string {
+  if (ctx.actor.role === 'executor') throw new InputError('The dashboard is for managers, heads and the owner.');
+  const asked = arg === undefined || arg === null ? '' : arg;
+  if (typeof asked !== 'string' || asked.length > 200) throw new InputError('The manager must be an e-mail address.');
+  if (isSupervisor(ctx.actor)) {
+    if (asked === '') return '';
+    const member = ctx.config.team.filter((m) => sameEmail(m.email, asked))[0];
+    if (!member) throw new InputError(`${asked} is not on the Users tab.`);
+    return member.email;
+  }
+  if (asked !== '' && !sameEmail(asked, ctx.actor.email)) throw new InputError('A manager sees only their own figures.');
+  return ctx.actor.email;
+}
+
+export function getDashboard(ctx: UseCaseContext, periodArg: unknown, managerArg: unknown, stamp: string): Dashboard {
+  const { kind, period } = requirePeriod(periodArg, ctx.moment.today);
+  const manager = requireManager(ctx, managerArg);
+  // The caller is part of the key: what a person may see is decided before the cache.
+  const key = `dealboard:dashboard:${stamp}:${ctx.actor.email.toLowerCase()}:${ctx.moment.today}:${period.from}:${period.to}:${manager.toLowerCase()}`;
+  const hit = stamp ? readChunks(ctx, key) : null;
+  if (hit) {
+    try {
+      return { ...(JSON.parse(hit) as Dashboard), cached: true };
+    } catch (_damaged) { /* computed again below */ }
+  }
+  const fresh = computeDashboard(ctx, kind, period, manager);
+  if (stamp) writeChunks(ctx, key, JSON.stringify(fresh));
+  return fresh;
+}
+
+/** A cache value holds at most 100 KB: a larger payload is kept in numbered pieces. */
+function readChunks(ctx: UseCaseContext, key: string): string | null {
+  const count = Number(ctx.ports.cache.get(key));
+  if (!(count > 0) || count > MAX_CHUNKS) return null;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const piece = ctx.ports.cache.get(`${key}:${i}`);
+    if (piece === null) return null;
+    text += piece;
+  }
+  return text;
+}
+
+function writeChunks(ctx: UseCaseContext, key: string, text: string): void {
+  const count = Math.ceil(text.length / CACHE_LIMIT);
+  if (count > MAX_CHUNKS) return;
+  try {
+    for (let i = 0; i < count; i++) ctx.ports.cache.put(`${key}:${i}`, text.slice(i * CACHE_LIMIT, (i + 1) * CACHE_LIMIT), CACHE_SECONDS);
+    // The count last: a reader never sees a count whose pieces are not all there.
+    ctx.ports.cache.put(key, String(count), CACHE_SECONDS);
+  } catch (_full) { /* served uncached */ }
+}
+
+function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period, manager: string): Dashboard {
+  const { ports, moment, config } = ctx;
+  const localDay = (v: unknown): string | null => (isDate(v) ? moment.localDay(v) : null);
+  const all = readDeals(ctx, period).filter((d) => d.id !== '' && d.stage !== null);
+  const mine = manager === '' ? all : all.filter((d) => sameEmail(d.manager, manager));
+  const deals: KpiDeal[] = mine.map((d) => ({
+    id: d.id, stage: d.stage as KpiDeal['stage'], manager: d.manager.toLowerCase(), source: d.source,
+    value: d.amount > 0 ? d.amount : d.budget, forecast: d.forecast, health: d.health,
+    createdDay: localDay(d.createdAt), stageSinceDay: localDay(d.stageSince), expectedCloseDay: localDay(d.expectedClose),
+    nextContactAt: d.nextContactAt ? d.nextContactAt.getTime() : null,
+  }));
+  const ids = new Set(deals.map((d) => d.id));
+  const managerOf: Record<string, string> = {};
+  for (const d of all) managerOf[d.id] = d.manager.toLowerCase();
+
+  const history = readHistory(ctx, period, ids);
+  const paths = dealPaths(deals, history);
+
+  const leads: KpiLead[] = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({
+    id: String(r.record.id || ''), day: localDay(r.record.receivedAt), status: String(r.record.status || ''), source: String(r.record.source || ''),
+    manager: managerOf[String(r.record.dealId || '')] || '',
+  })).filter((l) => manager === '' || sameEmail(l.manager, manager));
+
+  const payments = readPayments(ctx, ids);
+  const red = new Set(deals.filter((d) => d.health === 'red').map((d) => d.id));
+  const checkpoints: KpiCheckpoint[] = red.size === 0 ? [] : rowsWhereIn(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', red).map((r) => ({
+    dealId: String(r.record.dealId), name: String(r.record.name || ''), responsible: String(r.record.responsible || '').toLowerCase(),
+    due: localDay(r.record.due), done: isDate(r.record.doneAt) && String(r.record.doneBy || '') !== '',
+  }));
+  const completed = new Set(deals.filter((d) => d.stage === 'completed' && inPeriod(paths[d.id].completedDay, period)).map((d) => d.id));
+  const costs = completed.size === 0 ? [] : readCosts(ctx, completed);
+
+  const plans: Record<string, number> = {};
+  const team = config.team.filter((m) => m.active && m.role === 'manager' && (manager === '' || sameEmail(m.email, manager)));
+  for (const m of team) plans[m.email.toLowerCase()] = m.monthlyPlan;
+  const dash = config.settings.dashboard;
+  const figures = {
+    pipeline: pipeline(deals, moment.today, dash.probabilities, period),
+    plan: paymentsAgainstPlan(deals, payments, plans, period, dash.paymentsWhenClosed, paths),
+    conversion: conversion(deals, history, leads, period, paths),
+    conversionByManager: conversionBy('manager', deals, history, leads, period, paths).map(slim),
+    conversionBySource: conversionBy('source', deals, history, leads, period, paths).map(slim),
+    grossProfit: grossProfit(deals, costs, period, paths),
+    overdue: overdueWork(deals, checkpoints, moment.today, moment.now.getTime(), config.settings.mail.digest.stuckDays),
+  };
+  const refs: Record<string, DashboardDealRef> = {};
+  const byId: Record<string, Deal> = {};
+  for (const d of mine) byId[d.id] = d;
+  collectIds(figures, (id) => {
+    const d = byId[id];
+    if (d && !refs[id]) refs[id] = { title: d.title, clientName: d.clientName, stage: String(d.stage), manager: d.manager, value: d.amount > 0 ? d.amount : d.budget };
+  });
+  const managers = isSupervisor(ctx.actor)
+    ? config.team.filter((m) => m.active && m.role === 'manager').map((m) => ({ email: m.email, name: m.name }))
+    : [{ email: ctx.actor.email, name: ctx.actor.name }];
+  return {
+    period: { kind, from: period.from, to: period.to },
+    manager,
+    managers,
+    currency: config.settings.currency,
+    today: moment.today,
+    ...figures,
+    receivables: { available: false, note: 'No invoices yet: invoices are not kept with amounts and due dates, so debts cannot be counted.' },
+    deals: refs,
+    cached: false,
+  };
+}
+
+function slim(r: { key: string; figures: ConversionFigures }): ConversionRow {
+  const f = r.figures;
+  return { key: r.key, deals: f.deals, won: f.won, lost: f.lost.value, winRate: f.winRate, salesCycleDays: f.salesCycleDays };
+}
+
+/** Every `deals` array anywhere in the figures. */
+function collectIds(value: unknown, visit: (id: string) => void): void {
+  if (Array.isArray(value)) { for (const v of value) collectIds(v, visit); return; }
+  if (!value || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === 'deals' && Array.isArray(v)) { for (const id of v) if (typeof id === 'string') visit(id); } else collectIds(v, visit);
+  }
+}
+
+const DEAL_COLUMNS = ['id', 'title', 'stage', 'forecast', 'health', 'clientName', 'manager', 'budget', 'amount', 'nextContactAt', 'expectedClose', 'stageSince', 'createdAt', 'closedAt', 'source'];
+
+/** The columns the figures need, of every deal; a deal closed before the period began is dropped. */
+function readDeals(ctx: UseCaseContext, period: Period): Deal[] {
+  const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
+  return readColumns(ctx.ports.sheets, DEALS, ctx.ports.dates, DEAL_COLUMNS)
+    .map((r) => toDeal(r.record))
+    .filter((d) => !(d.stage === 'failed' || d.stage === 'completed') || !d.closedAt || d.closedAt.getTime() >= start || (d.stageSince !== null && d.stageSince.getTime() >= start));
+}
+
+/** Stage history rows from the period's first day on (the tab is appended in time order). */
+function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>): KpiStageChange[] {
+  const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
+  const rows = readColumns(ctx.ports.sheets, STAGE_HISTORY, ctx.ports.dates, ['dealId', 'from', 'to', 'at'], { key: 'at', keep: (v) => isDate(v) && v.getTime() >= start });
+  const out: KpiStageChange[] = [];
+  for (const r of rows) {
+    const { dealId, from, to, at } = r.record;
+    if (!ids.has(String(dealId)) || !isStageKey(to) || !isDate(at)) continue;
+    out.push({ dealId: String(dealId), from: isStageKey(from) ? from : '', to, day: ctx.moment.localDay(at) });
+  }
+  return out;
+}
+
+/** The Deal ID, Date and Amount columns of Payments; only the deals asked for are kept. */
+function readPayments(ctx: UseCaseContext, ids: ReadonlySet<string>): KpiPayment[] {
+  return readColumns(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, ['dealId', 'date', 'amount'])
+    .filter((r) => ids.has(String(r.record.dealId).trim()))
+    .map((r) => ({
+      dealId: String(r.record.dealId).trim(),
+      day: isDate(r.record.date) ? ctx.moment.localDay(r.record.date) : null,
+      amount: typeof r.record.amount === 'number' ? r.record.amount : 0,
+    }));
+}
+
+/** Cost of each deal's latest quote: Σ quantity × unit cost; null when a line has no cost (never 100% margin). */
+function readCosts(ctx: UseCaseContext, dealIds: ReadonlySet<string>): KpiDealCost[] {
+  const rows = rowsWhereIn(ctx.ports.sheets, QUOTE_LINES, ctx.ports.dates, 'dealId', dealIds);
+  const latest: Record<string, number> = {};
+  for (const r of rows) latest[String(r.record.dealId)] = Math.max(latest[String(r.record.dealId)] || 0, Number(r.record.version) || 0);
+  const cost: Record<string, number | null> = {};
+  for (const r of rows) {
+    const id = String(r.record.dealId);
+    if ((Number(r.record.version) || 0) !== latest[id]) continue;
+    const unitCost = r.record.unitCost;
+    const quantity = typeof r.record.quantity === 'number' ? r.record.quantity : 0;
+    if (typeof unitCost !== 'number' || cost[id] === null) { cost[id] = null; continue; }
+    cost[id] = (cost[id] || 0) + Math.round(quantity * unitCost * 100) / 100;
+  }
+  return Array.from(dealIds).map((dealId) => ({ dealId, cost: dealId in cost ? cost[dealId] : null }));
+}

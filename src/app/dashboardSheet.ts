@@ -1,0 +1,60 @@
+// The Dashboard tab (issue 23): this month's figures as plain values, for people who live in
+// Sheets. The same payload as the dialog (api_getDashboard for the whole team), so the tab and
+// the dialog never disagree. Refreshed from the menu; the tab is rewritten whole, like the
+// delay report.
+import { Dashboard } from './contracts/dashboard';
+import { UseCaseContext } from './session';
+import { getDashboard } from './dashboard';
+import { InputError } from './validate';
+import { isSupervisor } from '../domain/roles';
+import { STAGE_KEYS } from '../domain/stages';
+
+export const DASHBOARD_TAB = 'Dashboard';
+
+/** Figure, value, number of deals behind it. Money as numbers, shares as fractions (0.25 = 25%). */
+export function dashboardSheetRows(d: Dashboard, stageNames: Record<string, string>, nameOf: (email: string) => string): unknown[][] {
+  const rows: unknown[][] = [['Figure', 'Value', 'Deals', `${d.period.from} – ${d.period.to}, all managers, as of ${d.today}`]];
+  const add = (label: string, value: number | null, deals: number | '' = '') => rows.push([label, value === null ? '' : value, deals, '']);
+  add('Open pipeline (New + Negotiation)', d.pipeline.open.value, d.pipeline.open.deals.length);
+  add('Weighted forecast', d.pipeline.weighted.value, d.pipeline.weighted.deals.length);
+  for (const n of d.pipeline.next) add(`Expected to close within ${n.days} days`, n.value.value, n.value.deals.length);
+  for (const k of STAGE_KEYS) add(`Pipeline: ${stageNames[k] || k}`, d.pipeline.byStage[k].value, d.pipeline.byStage[k].deals.length);
+  for (const r of d.plan) {
+    add(`Plan: ${nameOf(r.manager)}`, r.plan);
+    add(`Paid toward plan: ${nameOf(r.manager)}`, r.paid.value, r.paid.deals.length);
+    add(`Gap to plan: ${nameOf(r.manager)}`, r.gap);
+  }
+  const c = d.conversion;
+  add('Requests received', c.requests.value);
+  add('Requests converted into deals', c.converted.value);
+  add('Deals created', c.deals.value, c.deals.deals.length);
+  add(`Of them reached ${stageNames.in_work || 'in_work'}`, c.transferred.value, c.transferred.deals.length);
+  add(`Of them reached ${stageNames.completed || 'completed'}`, c.completed.value, c.completed.deals.length);
+  add('Won', c.won.value, c.won.deals.length);
+  add('Lost', c.lost.value, c.lost.deals.length);
+  add('Win rate', c.winRate);
+  add('Average deal size', c.averageDealSize, c.won.deals.length);
+  add('Sales cycle (days)', c.salesCycleDays, c.won.deals.length);
+  add('Revenue (completed, with costs)', d.grossProfit.revenue.value, d.grossProfit.revenue.deals.length);
+  add('Cost', d.grossProfit.cost.value, d.grossProfit.cost.deals.length);
+  add('Gross profit', d.grossProfit.profit.value, d.grossProfit.profit.deals.length);
+  add('Margin', d.grossProfit.margin);
+  add('Completed without a known cost', d.grossProfit.withoutCost.value, d.grossProfit.withoutCost.deals.length);
+  add('Late next contacts', d.overdue.nextContacts.value, d.overdue.nextContacts.deals.length);
+  add('Red deals', d.overdue.red.value, d.overdue.red.deals.length);
+  add('Stuck in a stage', d.overdue.stuck.value, d.overdue.stuck.deals.length);
+  for (const r of d.overdue.checkpoints) add(`Late checkpoints: ${nameOf(r.responsible)}`, r.late.value, r.late.deals.length);
+  return rows;
+}
+
+export function refreshDashboardSheet(ctx: UseCaseContext, stamp: string): number {
+  if (!isSupervisor(ctx.actor)) throw new InputError('The Dashboard tab shows every manager\'s figures: only a head or the owner may refresh it.');
+  const d = getDashboard(ctx, { kind: 'this_month' }, '', stamp);
+  const nameOf = (email: string) => {
+    const m = ctx.config.team.filter((t) => t.email.toLowerCase() === email.toLowerCase())[0];
+    return m && m.name ? m.name : email;
+  };
+  const values = dashboardSheetRows(d, ctx.config.settings.stageNames, nameOf);
+  ctx.ports.lock.withDocumentLock(() => ctx.ports.sheets.replaceAll(DASHBOARD_TAB, values));
+  return values.length - 1;
+}

@@ -1,0 +1,122 @@
+// Issue 23: api_getDashboard per role — owner and head see everyone, a manager only their own
+// figures (no other manager's deal anywhere in the payload), executors are refused; the figures
+// are cached under the change stamp and follow a change at once.
+import { demoWorkspace, measure, records, runFromClient, stageKey } from './harness';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+const allIds = (dash: Any) => Object.keys(dash.deals);
+
+describe('api_getDashboard', () => {
+  it('owner: every manager, non-trivial figures on demo data, each figure names its deals', () => {
+    const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
+    const dash = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, '']).value;
+    expect(dash.period).toEqual({ kind: 'quarter', from: '2026-10-01', to: '2026-12-31' });
+    expect(dash.managers.map((m: Any) => m.email)).toEqual(['anna@studio.test', 'boris@studio.test']);
+    expect(dash.pipeline.open.value).toBeGreaterThan(0);
+    expect(dash.pipeline.weighted.value).toBeLessThan(dash.pipeline.open.value);
+    expect(dash.plan.map((r: Any) => r.manager)).toEqual(['anna@studio.test', 'boris@studio.test']);
+    expect(dash.plan[0].plan).toBe(72000);
+    expect(dash.conversion.won.value).toBeGreaterThan(0);
+    expect(dash.conversion.salesCycleDays).toBeGreaterThan(0);
+    // Every id a figure names is described, so the list can show it.
+    for (const id of dash.pipeline.open.deals) expect(dash.deals[id]).toEqual(expect.objectContaining({ title: expect.any(String) }));
+
+    // A hand count: the open pipeline is New + Negotiation, value = amount or else budget.
+    const deals = records(ws, 'Deals').filter((d) => ['new', 'negotiation'].includes(stageKey(d.Stage)));
+    const value = deals.reduce((s, d) => s + (Number(d.Amount) > 0 ? Number(d.Amount) : Number(d.Budget)), 0);
+    expect(dash.pipeline.open.value).toBeCloseTo(value, 2);
+    expect(dash.pipeline.open.deals.sort()).toEqual(deals.map((d) => d.ID).sort());
+  });
+
+  it('a manager gets only their own figures, whatever they ask for', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const dash = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, null]).value;
+    expect(dash.manager).toBe('anna@studio.test');
+    expect(dash.managers).toEqual([{ email: 'anna@studio.test', name: 'Anna Novak' }]);
+    const annas = new Set(records(ws, 'Deals').filter((d) => d.Manager === 'anna@studio.test').map((d) => d.ID));
+    expect(allIds(dash).length).toBeGreaterThan(0);
+    for (const id of allIds(dash)) expect(annas.has(id)).toBe(true);
+    expect(JSON.stringify(dash)).not.toContain('boris@studio.test');
+    expect(runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, 'boris@studio.test']).error.message).toContain('only their own');
+  });
+
+  it('a head may pick a manager; the figures are that manager\'s only', () => {
+    const { ws, addon } = demoWorkspace(80, 'head@studio.test');
+    const all = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, '']).value;
+    const boris = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, 'boris@studio.test']).value;
+    const anna = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, 'anna@studio.test']).value;
+    expect(boris.plan.map((r: Any) => r.manager)).toEqual(['boris@studio.test']);
+    // The per-manager figures add up to the total.
+    expect(Math.round((anna.pipeline.open.value + boris.pipeline.open.value) * 100)).toBe(Math.round(all.pipeline.open.value * 100));
+    expect(anna.conversion.won.value + boris.conversion.won.value).toBe(all.conversion.won.value);
+  });
+
+  it('an executor is refused; a bad period is refused with a sentence', () => {
+    const { ws, addon } = demoWorkspace(80, 'eva@studio.test');
+    expect(runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'this_month' }, '']).error.message).toContain('managers, heads and the owner');
+    ws.setUser('owner@studio.test');
+    expect(runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'custom', from: '2026-12-01', to: '2026-11-01' }, '']).error.message).toContain('after its last day');
+    expect(runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'decade' }, '']).error.message).toContain('this month, last month');
+    const custom = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'custom', from: '2026-11-01', to: '2026-11-15' }, '']).value;
+    expect(custom.period).toEqual({ kind: 'custom', from: '2026-11-01', to: '2026-11-15' });
+  });
+
+  it('is cached under the change stamp: a second call reads no cells; a move makes it fresh again', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    addon.api_getBoard();
+    const card = addon.api_getBoard().columns.find((c: Any) => c.key === 'new').cards.find((c: Any) => c.manager === 'anna@studio.test');
+    addon.api_moveDeal(card.id, 'negotiation', 0, card.version);
+    const cold = measure(ws, () => addon.api_getDashboard({ kind: 'this_month' }, ''));
+    expect(cold.result.cached).toBe(false);
+    const warm = measure(ws, () => addon.api_getDashboard({ kind: 'this_month' }, ''));
+    expect(warm.result.cached).toBe(true);
+    expect(warm.calls.byCategory.spreadsheetRead || 0).toBe(0);
+    expect({ ...warm.result, cached: false }).toEqual(cold.result);
+    const moved = addon.api_getBoard().columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.id === card.id);
+    addon.api_moveDeal(card.id, 'failed', 0, moved.version);
+    const after = addon.api_getDashboard({ kind: 'this_month' }, '');
+    expect(after.cached).toBe(false);
+    expect(after.conversion.lost.deals).toContain(card.id);
+  });
+
+  it('saving a quote carries the Catalog cost into Unit cost; an item without a cost leaves it empty (unknown, not free)', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = addon.api_getBoard().columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.manager === 'anna@studio.test');
+    const items = addon.api_getCatalog().items;
+    const design = items.find((i: Any) => i.code === 'WEB-DES');
+    const copy = items.find((i: Any) => i.code === 'COPY');
+    // The owner clears one item's cost by hand.
+    const catalog = ws.readSheet('Catalog').values as unknown[][];
+    const costCol = (catalog[0] as string[]).indexOf('Cost') + 1;
+    const copyRow = catalog.findIndex((r) => r[0] === 'COPY') + 1;
+    ws.execute(() => ws.calls.uncounted(() => ws.globals.SpreadsheetApp.getActive().getSheetByName('Catalog').getRange(copyRow, costCol).setValue('')));
+    addon.api_saveQuote(card.id, { lines: [
+      { code: design.code, description: design.service, unit: design.unit, quantity: 2, unitPriceMinor: design.unitPriceMinor },
+      { code: copy.code, description: copy.service, unit: copy.unit, quantity: 1, unitPriceMinor: copy.unitPriceMinor },
+    ] }, card.version);
+    const lines = records(ws, 'Quote lines').filter((r) => r['Deal ID'] === card.id);
+    expect(lines.map((l) => [l.Item, l['Unit cost']])).toEqual([['WEB-DES', 220], ['COPY', '']]);
+  });
+
+  it('the Dashboard tab holds the dialog\'s figures as values; a manager may not refresh it', () => {
+    const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
+    const rows = addon.refreshDashboardTab();
+    const dash = addon.api_getDashboard({ kind: 'this_month' }, '');
+    const tab = ws.readSheet('Dashboard').values as unknown[][];
+    expect(tab.length - 1).toBe(rows);
+    const value = (label: string) => tab.find((r) => r[0] === label)![1];
+    const deals = (label: string) => tab.find((r) => r[0] === label)![2];
+    expect(value('Open pipeline (New + Negotiation)')).toBe(dash.pipeline.open.value);
+    expect(deals('Open pipeline (New + Negotiation)')).toBe(dash.pipeline.open.deals.length);
+    expect(value('Weighted forecast')).toBe(dash.pipeline.weighted.value);
+    expect(value('Paid toward plan: Anna Novak')).toBe(dash.plan[0].paid.value);
+    expect(value('Gap to plan: Boris Klein')).toBe(dash.plan[1].gap);
+    expect(value('Win rate')).toBe(dash.conversion.winRate);
+    expect(value('Late next contacts')).toBe(dash.overdue.nextContacts.value);
+    expect(value('Completed without a known cost')).toBe(dash.grossProfit.withoutCost.value);
+    ws.setUser('anna@studio.test');
+    expect(runFromClient(ws, addon, 'refreshDashboardTab', []).error.message).toContain('only a head or the owner');
+  });
+});
