@@ -26,6 +26,7 @@ export interface Api {
   api_getBoard(filter?: BoardFilter): Board;
   api_getDeal(dealId: string): DealDetails;
   api_moveDeal(dealId: string, toStage: StageKey, index: number, version: number, neighbours?: { before: number | null; after: number | null } | null): MoveResult;
+  api_undoMove(dealId: string, version: number): MoveResult & { message: string };
   api_updateDeal(dealId: string, patch: DealPatch, version: number): Card;
   api_addLead(input: NewLeadInput): { leadId: string; dealId: string | null };
   api_convertLead(leadId: string, nextContactAt?: string | null): ConvertResult;

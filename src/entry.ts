@@ -5,6 +5,7 @@ import { applySettingsDropdowns, describeSetup, setupWorkbookWith } from './gas/
 import { gasProblemStore, editFactsOf } from './gas/edits';
 import { begin } from './app/session';
 import { getBoard, getDeal, moveDeal, updateDeal } from './app/deals';
+import { undoMove } from './app/moveUndo';
 import { addLead, convertLead, junkLead } from './app/leads';
 import { logActivity } from './app/activities';
 import { loadDemoDataWith, DemoRequest } from './app/demo';
@@ -205,6 +206,11 @@ export function api_getDeal(dealId: unknown) {
 
 export function api_moveDeal(dealId: unknown, toStage: unknown, position: unknown, expectedVersion: unknown, neighbours?: unknown) {
   return api((ctx) => moveDeal(ctx, dealId, toStage, position, expectedVersion, neighbours));
+}
+
+/** The toast's Undo after a move, for a minute (issue 21 item 2). */
+export function api_undoMove(dealId: unknown, expectedVersion: unknown) {
+  return api((ctx) => undoMove(ctx, dealId, expectedVersion));
 }
 
 export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown) {

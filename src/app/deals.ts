@@ -24,6 +24,7 @@ import { openRows, refuseDuplicateId } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { queueStageMail } from './notifications';
+import { rememberMove } from './moveMemory';
 import { executorFilter, refuseUnlessExecutorWorksOn, restrictBoardForExecutor } from './executorBoard';
 
 export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
@@ -150,19 +151,24 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
       summary: stageChanged ? `Stage ${names[deal.stage]} → ${names[toStage]}` : `Reordered in ${names[toStage]}`,
     }];
     if (stageChanged && toStage === 'failed') patch.health = 'white';
+    let planApplied = false;
     if (stageChanged && toStage === 'in_work' && ctx.config.settings.autoApplyPlan && (deal.health === 'white' || deal.health === '')) {
       // A won deal gets its delivery plan at once (Settings: auto_apply_plan).
       const plan = defaultPlanName(ctx.ports);
       if (plan) {
         const applied = applyPlanInsideLock(ctx, { ...deal, stage: toStage }, plan, ctx.moment.today);
         Object.assign(patch, applied.patch);
+        planApplied = true;
         entries.push({ kind: 'audit', dealId, clientId: deal.clientId, summary: `Plan ${plan} applied from ${ctx.moment.today}: ${applied.added} checkpoints added` });
       }
     }
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, entries);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
-    if (stageChanged) queueStageMail(ctx, moved, deal.stage);
+    if (stageChanged) {
+      queueStageMail(ctx, moved, deal.stage);
+      rememberMove(ctx, deal, toStage, moved.version, planApplied);
+    }
     return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment) };
   });
 }
