@@ -7,7 +7,7 @@ import type { TodayView } from '../src/app/contracts/today';
 import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/contracts/health';
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
-import type { DocumentKind, GeneratedDocument } from '../src/app/contracts/documents';
+import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app/contracts/documents';
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 
@@ -41,7 +41,7 @@ export interface Api {
   api_getQuote(dealId: string): QuoteView;
   api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number): QuoteView;
   api_generateDocument(dealId: string, kind: DocumentKind): GeneratedDocument;
-  api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean }[];
+  api_documentStatus(dealId: string): DocumentStatus[];
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;

@@ -1,26 +1,24 @@
-// Which documents of a deal exist and whether each still matches the current quote revision
-// (issue 11 item 12). One TextFinder lookup on Documents plus the deal's own row.
+// Which documents of a deal exist — with their links, so the card lists them however often the
+// sidebar was closed (issue 21 item 3) — and whether each still matches the current quote
+// revision (issue 11 item 12). One TextFinder lookup on Documents plus the deal's own row.
 import { DOCUMENTS } from '../workbook/schema';
+import { isDate } from '../workbook/codec';
 import { openRows } from '../workbook/rows';
 import { isOutOfDate } from '../domain/documentFreshness';
 import { UseCaseContext } from './session';
 import { loadDeal } from './deals';
 import { requireId } from './validate';
 import { refuseUnlessExecutorWorksOn } from './executorBoard';
+import { DocumentStatus } from './contracts/documents';
 
-export interface DocumentStatus {
-  kind: string;
-  number: string;
-  url: string;
-  quoteVersion: number;
-  currentQuoteVersion: number;
-  outOfDate: boolean;
-}
+export type { DocumentStatus };
+
 
 export function documentStatus(ctx: UseCaseContext, dealIdArg: unknown): DocumentStatus[] {
   const dealId = requireId(dealIdArg, 'The deal');
   refuseUnlessExecutorWorksOn(ctx, dealId);
-  const { row } = loadDeal(ctx, dealId);
+  const { row, deal } = loadDeal(ctx, dealId);
+  const noEmail = deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null;
   const current = Number(row.record.quoteVersion) || 0;
   const latest: Record<string, DocumentStatus> = {};
   for (const doc of openRows(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates).where('dealId', dealId)) {
@@ -28,8 +26,14 @@ export function documentStatus(ctx: UseCaseContext, dealIdArg: unknown): Documen
     const kind = String(doc.record.kind || '');
     const quoteVersion = Number(doc.record.quoteVersion) || 0;
     // The newest row of a kind is the one a regenerate rewrote.
+    const r = doc.record;
     latest[kind] = {
-      kind, number: String(doc.record.number || ''), url: String(doc.record.url || ''),
+      kind, number: String(r.number || ''), url: String(r.url || ''),
+      pdfUrl: String(r.pdfUrl || ''), xlsxUrl: String(r.xlsxUrl || ''), version: Number(r.version) || 1,
+      generatedAt: isDate(r.generatedAt) ? r.generatedAt.toISOString() : null,
+      sentAt: isDate(r.sentAt) ? r.sentAt.toISOString() : null,
+      unfilled: String(r.unfilled || '').split(/\s*,\s*/).filter(Boolean),
+      canSend: noEmail === null, sendBlockedReason: noEmail,
       quoteVersion, currentQuoteVersion: current, outOfDate: isOutOfDate(quoteVersion, current),
     };
   }

@@ -10,8 +10,28 @@ export interface GeneratedDocument {
   version: number;
   number: string;
   regenerated: boolean;
+  /** Listed from the Documents tab (made in an earlier session), not made just now. */
+  existing?: boolean;
   /** Placeholders left visible because the data could not fill them. */
   unfilled: string[];
   canSend: boolean;
   sendBlockedReason: string | null;
+}
+
+/** A document of the deal as the Documents tab holds it (the card lists these). */
+export interface DocumentStatus {
+  kind: string;
+  number: string;
+  url: string;
+  pdfUrl: string;
+  xlsxUrl: string;
+  version: number;
+  generatedAt: string | null;
+  sentAt: string | null;
+  unfilled: string[];
+  canSend: boolean;
+  sendBlockedReason: string | null;
+  quoteVersion: number;
+  currentQuoteVersion: number;
+  outOfDate: boolean;
 }
