@@ -2,7 +2,8 @@
 // calls this, then drains). One property read per hour decides; the tabs are read once a day.
 import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../workbook/schema';
 import { decodeTable, readTable } from '../workbook/table';
-import { DigestInput, digestText, planDigests } from '../domain/digest';
+import { DigestInput, digestDueOn, digestText, planDigests } from '../domain/digest';
+import { parseWorkingTime } from '../domain/slots';
 import { addDays, localDay, wallTime } from '../domain/timezone';
 import { isSupervisor } from '../domain/roles';
 import { Ports } from '../ports';
@@ -23,6 +24,7 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
   const now = ports.clock.now();
   const today = localDay(now, config.timeZone);
   if (wallTime(now, config.timeZone).hour < digest.hour) return null;
+  if (!digestDueOn(today, parseWorkingTime(config.settings.workingHours, config.settings.workingDays).days)) return null;
   if (ports.store.get(DIGEST_DAY_KEY) === today) return null;
   return ports.lock.withDocumentLock(() => {
     const outbox = ports.sheets.readAll(OUTBOX.name);
