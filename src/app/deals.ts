@@ -8,6 +8,7 @@ import { applyPlanInsideLock, checkpointsForDeal, defaultPlanName } from './chec
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
 import { positionAt, renumber } from '../domain/ordering';
+import { localDateTime } from '../domain/timezone';
 import { isForecast } from '../domain/forecast';
 import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem } from './contracts/board';
 import { Deal, iso, toDeal, toLead } from './records';
@@ -244,9 +245,11 @@ function describeChange(key: string, before: unknown, after: unknown, ctx: UseCa
   const label = FIELD_LABELS[key] || key;
   if (key in STEP_LABELS) return `${label}: ${after ? 'ticked' : 'unticked'}`;
   if (key === 'notes') return 'Notes edited';
+  // A date-and-time field shows its time too, so moving a call from 09:00 to 14:00 reads as a change.
+  const withTime = DEALS.columns.some((c) => c.key === key && c.type === 'datetime');
   const show = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
-    if (isDate(v)) return ctx.moment.localDay(v);
+    if (isDate(v)) return withTime ? localDateTime(v, ctx.config.timeZone) : ctx.moment.localDay(v);
     return String(v);
   };
   return `${label}: ${show(before)} → ${show(after)}`;
