@@ -25,6 +25,7 @@ import { loadDeal } from './app/deals';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
 import { findClients, getClientCard, updateClient } from './app/clients';
+import { newDealForClient } from './app/clientDeals';
 import { forgetClientIndex } from './app/clientIndex';
 import { continueImports, dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
@@ -300,6 +301,11 @@ export function api_getClient(clientId: unknown) {
 
 export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown) {
   return api((ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion));
+}
+
+/** The client card's "New deal": a deal in New for this client, with its call back. */
+export function api_newDealForClient(clientId: unknown, input: unknown) {
+  return api((ctx) => newDealForClient(ctx, clientId, input));
 }
 
 export function api_prepareImport(upload: unknown) {

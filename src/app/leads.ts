@@ -1,6 +1,6 @@
 // The inbox: requests come in as leads; one click turns a lead into a client and a deal.
 import { defaultGroup } from '../domain/clientGroups';
-import { CLIENTS, DEALS, LEADS } from '../workbook/schema';
+import { CLIENTS, LEADS } from '../workbook/schema';
 import { appendRecords, findRow, readTable, updateRow } from '../workbook/table';
 import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
 import { openRows } from '../workbook/rows';
@@ -11,6 +11,7 @@ import { ConvertResult, NewLeadInput } from './contracts/board';
 import { toClient, toLead } from './records';
 import { UseCaseContext } from './session';
 import { appendActivities } from './audit';
+import { appendNewDeal } from './newDeal';
 import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject, requireText } from './validate';
 import { defaultNextContact } from '../domain/today';
 import { parseWorkingTime } from '../domain/slots';
@@ -98,36 +99,11 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
     match.added(client);
   }
 
-  const dealsHeader = ports.sheets.readHeader(DEALS.name);
-  if (dealsHeader === null) throw new WorkbookError('The "Deals" tab is missing. Run Dealboard → Set up workbook.');
-  const dealsMap = mapHeaders(DEALS, dealsHeader);
-  requireSchemaColumns(DEALS, dealsMap);
-  const dealId = ports.ids.next(DEALS.idPrefix);
-  appendRecords(ports.sheets, { tab: DEALS, map: dealsMap }, [{
-    id: dealId,
+  const dealId = appendNewDeal(ctx, {
     title: extra.title || `${clientName}${lead.message ? `: ${lead.message.split(/[\n.]/)[0].slice(0, 60)}` : ''}`,
-    stage: 'new',
-    forecast: 'yellow',
-    health: 'white',
-    clientId,
-    clientName,
-    phone: lead.phone,
-    email: lead.email,
-    manager: actor.email,
-    budget: extra.budget,
-    amount: 0,
-    ...(extra.nextContactAt ? { nextContactAt: extra.nextContactAt } : {}),
-    estimateAccepted: false, estimateSent: false, socialConnected: false, meetingAgreed: false,
-    // Newest requests go to the top of New without reading the column: earlier time, larger number.
-    position: -Math.floor(moment.now.getTime() / 1000),
-    stageSince: moment.now,
-    createdAt: moment.now,
-    source: lead.source,
-    notes: lead.message,
-    version: 1,
-    updatedAt: moment.now,
-    updatedBy: actor.email,
-  }], ports.dates);
+    clientId, clientName, phone: lead.phone, email: lead.email, budget: extra.budget,
+    nextContactAt: extra.nextContactAt, source: lead.source, notes: lead.message,
+  });
 
   updateRow(ports.sheets, leads, leadRow, {
     status: 'converted', dealId, clientId, version: lead.version + 1, updatedAt: moment.now, updatedBy: actor.email,
