@@ -112,6 +112,7 @@ export function moveDeal(dealId: string, toStage: StageKey, index: number): Prom
       if (result.ok) {
         if (result.card) replaceCard(result.card);
         changed();
+        if (from.stage !== toStage && result.card) offerUndo(dealId, toStage);
         return true;
       }
       putBack(result.card);
@@ -128,6 +129,30 @@ export function moveDeal(dealId: string, toStage: StageKey, index: number): Prom
       }
       return false;
     });
+}
+
+/** A stage change can be taken back for a minute from the toast (the server keeps what it replaced). */
+function offerUndo(dealId: string, toStage: StageKey): void {
+  const names = state.board ? state.board.columns : [];
+  const nameOf = (key: StageKey) => (names.filter((c) => c.key === key)[0] || { name: key }).name;
+  showBanner(`Moved to ${nameOf(toStage)}.`, 'info', {
+    label: 'Undo',
+    testId: 'undo-move',
+    seconds: 60,
+    run: () => { void undoMove(dealId); },
+  });
+}
+
+export function undoMove(dealId: string): Promise<boolean> {
+  return perDeal(dealId, () => call('api_undoMove', dealId, versionOf(dealId)))
+    .then((result) => {
+      if (result.card) replaceCard(result.card);
+      changed();
+      showBanner(result.message, 'info');
+      // The card's old slot in its column comes back with the board.
+      return reload(dealId).then(() => true);
+    })
+    .catch((error) => { report(error); return false; });
 }
 
 /** Index for "move to the end of that column", counting cards without the moved one. */

@@ -20,6 +20,7 @@ declare module './rpc' {
     api_exportClients(request: ExportRequest): ExportFile;
     api_listDuplicates(): { groups: DuplicateGroup[]; total: number };
     api_clientGroups(): string[];
+    api_newDealForClient(clientId: string, input: { title?: string }): { dealId: string; clientId: string };
     api_mergeClients(keepId: string, mergeIds: string[]): { keptId: string; merged: number; deals: number; activities: number };
   }
 }

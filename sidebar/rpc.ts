@@ -8,7 +8,7 @@ import type { Dashboard } from '../src/app/contracts/dashboard';
 import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/contracts/health';
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
-import type { DocumentKind, GeneratedDocument } from '../src/app/contracts/documents';
+import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app/contracts/documents';
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
@@ -28,6 +28,7 @@ export interface Api {
   api_getBoard(filter?: BoardFilter): Board;
   api_getDeal(dealId: string): DealDetails;
   api_moveDeal(dealId: string, toStage: StageKey, index: number, version: number, neighbours?: { before: number | null; after: number | null } | null): MoveResult;
+  api_undoMove(dealId: string, version: number): MoveResult & { message: string };
   api_updateDeal(dealId: string, patch: DealPatch, version: number): Card;
   api_addLead(input: NewLeadInput, requestId?: string): { leadId: string; dealId: string | null };
   api_convertLead(leadId: string, nextContactAt?: string | null, requestId?: string): ConvertResult;
@@ -50,7 +51,7 @@ export interface Api {
   api_updatePayment(dealId: string, paymentId: string, patch: Partial<Omit<PaymentInput, 'dealId'>>, version: number): PaymentResult;
   api_deletePayment(dealId: string, paymentId: string, version: number): PaymentResult;
   api_listDebts(): DebtList;
-  api_documentStatus(dealId: string): { kind: string; number: string; url: string; quoteVersion: number; currentQuoteVersion: number; outOfDate: boolean; issued?: boolean }[];
+  api_documentStatus(dealId: string): DocumentStatus[];
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;

@@ -11,6 +11,9 @@ export interface TodayEntry extends TodayItem {
 
 const ms = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 
+/** Whose day the Today view shows: the signed-in manager's, or (owner and head) a manager they picked. */
+export const todayFor: { manager: string | null } = { manager: null };
+
 export function myDay(): TodayEntry[] {
   const board = state.board;
   if (!board || board.me.role === 'executor') return [];
@@ -25,7 +28,7 @@ export function myDay(): TodayEntry[] {
     meetings: all.filter((c) => isFinite(ms(c.meetingStart))).map((c) => ({
       dealId: c.id, start: ms(c.meetingStart), end: isFinite(ms(c.meetingEnd)) ? ms(c.meetingEnd) : null,
     })),
-    manager: board.me.email,
+    manager: todayFor.manager && (board.me.role === 'owner' || board.me.role === 'head') ? todayFor.manager : board.me.email,
     now: serverNow(),
     timeZone: sheetZone(),
   });

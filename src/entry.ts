@@ -5,6 +5,7 @@ import { applySettingsDropdowns, describeSetup, setupWorkbookWith } from './gas/
 import { gasProblemStore, editFactsOf } from './gas/edits';
 import { begin } from './app/session';
 import { getBoard, getDeal, moveDeal, updateDeal } from './app/deals';
+import { undoMove } from './app/moveUndo';
 import { addLead, convertLead, junkLead } from './app/leads';
 import { logActivity } from './app/activities';
 import { loadDemoDataWith, DemoRequest } from './app/demo';
@@ -24,6 +25,7 @@ import { loadDeal } from './app/deals';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
 import { findClients, getClientCard, updateClient } from './app/clients';
+import { newDealForClient } from './app/clientDeals';
 import { forgetClientIndex } from './app/clientIndex';
 import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
@@ -252,6 +254,11 @@ export function api_moveDeal(dealId: unknown, toStage: unknown, position: unknow
   return api('api_moveDeal', (ctx) => moveDeal(ctx, dealId, toStage, position, expectedVersion, neighbours));
 }
 
+/** The toast's Undo after a move, for a minute (issue 21 item 2). */
+export function api_undoMove(dealId: unknown, expectedVersion: unknown) {
+  return api('api_undoMove', (ctx) => undoMove(ctx, dealId, expectedVersion));
+}
+
 export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown) {
   return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion));
 }
@@ -337,6 +344,11 @@ export function api_getClient(clientId: unknown) {
 
 export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown) {
   return api('api_updateClient', (ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion));
+}
+
+/** The client card's "New deal": a deal in New for this client, with its call back. */
+export function api_newDealForClient(clientId: unknown, input: unknown) {
+  return api('api_newDealForClient', (ctx) => newDealForClient(ctx, clientId, input));
 }
 
 export function api_prepareImport(upload: unknown) {

@@ -201,10 +201,10 @@ const MAIL_ACTIONS: Action[] = [
     },
   },
   {
-    // The next morning each run: every active person's digest queued and sent.
+    // The next working morning each run (no digest on Saturday or Sunday): every active person's digest queued and sent.
     name: 'digest for 5 people', user: OWNER, via: 'trigger',
     prepare: (h) => () => {
-      h.ws.clock.advance(DAY);
+      do h.ws.clock.advance(DAY); while ([0, 6].indexOf(h.ws.clock.now().getUTCDay()) >= 0);
       return () => h.addon.sendMorningDigestNow();
     },
   },

@@ -332,6 +332,7 @@ class Session {
       validations,
       frozenRows: s.frozenRows,
       columnWidths: s.columnWidths,
+      hiddenColumns: s.hiddenColumns,
       tabColor: s.tabColor,
       hidden: s.hidden,
       protections: s.protections,

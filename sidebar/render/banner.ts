@@ -9,7 +9,16 @@ export function mountBanner(parent: HTMLElement): void {
   parent.appendChild(host);
 }
 
-export function showBanner(message: string, kind: 'info' | 'warn' | 'error' = 'info'): void {
+/** An action offered with the message (the move's Undo), and how long the message stays. */
+export interface BannerAction {
+  label: string;
+  testId: string;
+  run: () => void;
+  /** The message (and its action) stays this long; info messages otherwise go after 5 s. */
+  seconds: number;
+}
+
+export function showBanner(message: string, kind: 'info' | 'warn' | 'error' = 'info', action?: BannerAction): void {
   if (!host) return;
   const el = host;
   window.clearTimeout(hideTimer);
@@ -17,10 +26,12 @@ export function showBanner(message: string, kind: 'info' | 'warn' | 'error' = 'i
   el.setAttribute('role', kind === 'info' ? 'status' : 'alert');
   clear(el,
     h('span', { class: 'banner-text' }, message),
+    action ? h('button', { type: 'button', class: 'banner-action', 'data-testid': action.testId, onclick: () => { hideBanner(); action.run(); } }, action.label) : null,
     h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss message', onclick: hideBanner }, icon('close', 16)),
   );
   el.hidden = false;
-  if (kind === 'info') hideTimer = window.setTimeout(hideBanner, 5000);
+  if (action) hideTimer = window.setTimeout(hideBanner, action.seconds * 1000);
+  else if (kind === 'info') hideTimer = window.setTimeout(hideBanner, 5000);
 }
 
 export function hideBanner(): void {

@@ -5,7 +5,8 @@ import type { Column } from '../../src/app/contracts/board';
 import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
 import { h, clear, icon } from '../dom';
 import { money } from '../format';
-import { columnOf, inScope, isCollapsed, matches, state, toggleCollapsed } from '../state';
+import { changed, columnOf, inScope, isCollapsed, matches, state, toggleCollapsed } from '../state';
+import { showBanner } from './banner';
 import { moveDeal } from '../actions';
 import { renderCard, type CardHooks } from './card';
 
@@ -91,6 +92,7 @@ function makeSortable(list: HTMLElement): Sortable {
     chosenClass: 'card-chosen',
     dragClass: 'card-drag',
     onStart: (evt) => {
+      startPointerWatch();
       const from = evt.from.getAttribute('data-stage') as StageKey;
       const allowed = ALLOWED_TRANSITIONS[from] || [];
       document.querySelectorAll('.column').forEach((col) => {
@@ -105,13 +107,67 @@ function makeSortable(list: HTMLElement): Sortable {
       const item = evt.item;
       const dealId = item.getAttribute('data-id');
       const toStage = evt.to.getAttribute('data-stage') as StageKey;
+      const underPointer = stopPointerWatch(toStage);
       if (!dealId || !toStage) return;
       if (evt.from === evt.to && evt.oldIndex === evt.newIndex) return;
+      if (underPointer !== toStage) {
+        // Sortable put the card in the nearest list, but the pointer was not over it (between
+        // columns, or over a column it could not enter): nothing moves.
+        Promise.resolve().then(() => {
+          changed();
+          showBanner('Nothing moved: drop the card onto the column you mean.', 'warn');
+        });
+        return;
+      }
       const index = serverIndex(evt.to, item, dealId, toStage);
       // Let Sortable finish its own DOM work before the board is redrawn from state.
       Promise.resolve().then(() => moveDeal(dealId, toStage, index));
     },
   });
+}
+
+/**
+ * While a card is dragged: which column the pointer is over, so a drop lands only where the
+ * pointer is. A folded column under the pointer unfolds, so the card can be dropped into it;
+ * it folds again unless the card was dropped there.
+ */
+let pointerStage: string | null = null;
+let unfoldedForDrag: HTMLElement[] = [];
+
+function watchPointer(e: Event): void {
+  const point = 'touches' in e ? (e as TouchEvent).touches[0] : (e as MouseEvent);
+  if (!point) return;
+  const under = document.elementFromPoint(point.clientX, point.clientY);
+  const column = under ? (under.closest('.column') as HTMLElement | null) : null;
+  pointerStage = column ? column.getAttribute('data-stage') : null;
+  if (column && column.classList.contains('collapsed')) {
+    column.classList.remove('collapsed');
+    unfoldedForDrag.push(column);
+  }
+}
+
+const POINTER_EVENTS = ['pointermove', 'mousemove', 'touchmove'];
+
+function startPointerWatch(): void {
+  pointerStage = null;
+  unfoldedForDrag = [];
+  for (const name of POINTER_EVENTS) document.addEventListener(name, watchPointer, true);
+}
+
+/** Ends the watch; returns the stage under the pointer at the drop. */
+function stopPointerWatch(droppedIn: StageKey | null): string | null {
+  for (const name of POINTER_EVENTS) document.removeEventListener(name, watchPointer, true);
+  const landed = pointerStage === droppedIn ? droppedIn : null;
+  for (const column of unfoldedForDrag) {
+    const key = column.getAttribute('data-stage') as StageKey;
+    if (key === landed) {
+      if (isCollapsed(key)) toggleCollapsed(key);
+    } else {
+      column.classList.add('collapsed');
+    }
+  }
+  unfoldedForDrag = [];
+  return pointerStage;
 }
 
 /**

@@ -8,7 +8,7 @@ import { h, type Child } from '../dom';
 import { day, money, when } from '../format';
 import { call } from '../rpc';
 import { columnOf, nameOf, state } from '../state';
-import { report } from '../actions';
+import { reload, report } from '../actions';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 import { checkbox, field, input } from './fields';
@@ -95,9 +95,30 @@ function contacts(f: ClientFields): HTMLElement {
 }
 
 function orders(card: ClientCard): HTMLElement {
+  const role = state.board ? state.board.me.role : '';
   return h('div', { class: 'section', id: 'sec-orders', 'data-testid': 'client-orders' },
     h('h3', null, 'Orders ', h('span', { class: 'count' }, String(card.orders.length))),
+    card.editable && role !== 'executor' ? newDealForm(card) : null,
     card.orders.length === 0 ? h('div', { class: 'muted small' }, 'No deals yet.') : h('ol', { class: 'client-order-list' }, card.orders.map(order)));
+}
+
+/** "New deal": a deal in New for this client, its call back on the next working day at 10:00. */
+function newDealForm(card: ClientCard): HTMLElement {
+  const title = input({ type: 'text', maxlength: 200, placeholder: `${card.fields.name}: new deal`, 'data-testid': 'client-new-deal-title', 'aria-label': 'Title of the new deal' });
+  const button = h('button', {
+    type: 'button', class: 'secondary mini', 'data-testid': 'client-new-deal',
+    onclick: () => {
+      (button as HTMLButtonElement).disabled = true;
+      call('api_newDealForClient', card.id, { title: (title as HTMLInputElement).value.trim() })
+        .then((made) => reload(made.dealId).then(() => {
+          showBanner('Deal started in New, with its call back on Today.', 'info');
+          load(card.id);
+          openDetails(made.dealId);
+        }))
+        .catch((error) => { report(error); (button as HTMLButtonElement).disabled = false; });
+    },
+  }, 'New deal');
+  return h('div', { class: 'client-new-deal' }, title, button);
 }
 
 function order(o: ClientOrder): HTMLElement {

@@ -34,6 +34,19 @@ export function documentsSection(card: Card): HTMLElement {
   // Documents made from an older quote revision (issue 11 item 12): asked when the card is drawn
   // and again after a document is made.
   const refreshStale = () => call('api_documentStatus', card.id).then((list) => {
+    // The deal's documents as the Documents tab holds them: Open / PDF / Send after a reopen too.
+    const mine = outcomes[card.id] || (outcomes[card.id] = {});
+    let added = false;
+    for (const d of list) {
+      const kind = d.kind as DocumentKind;
+      if (mine[kind] || !KINDS.some((k) => k.kind === kind) || !d.url) continue;
+      mine[kind] = { doc: {
+        kind, url: d.url, pdfUrl: d.pdfUrl || undefined, xlsxUrl: d.xlsxUrl || undefined, version: d.version, number: d.number,
+        regenerated: false, existing: true, unfilled: d.unfilled, canSend: d.canSend, sendBlockedReason: d.sendBlockedReason,
+      } };
+      added = true;
+    }
+    if (added) draw();
     clear(stale, list.filter((d) => d.outOfDate).map((d) => h('div', { class: 'doc-result warn', 'data-testid': `doc-stale-${d.kind}`, role: 'status' },
       h('div', { class: 'doc-problem' }, icon('warn', 14),
         h('span', null, d.issued
@@ -151,7 +164,7 @@ function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw
       d.xlsxUrl ? link(d.xlsxUrl, 'XLSX', `doc-xlsx-${kind}`) : null,
     ),
     h('div', { class: 'muted small' },
-      d.regenerated ? `Updated — same link, version ${d.version}` : `Created${d.version > 1 ? `, version ${d.version}` : ''}`,
+      d.existing ? `Made earlier${d.version > 1 ? `, version ${d.version}` : ''}` : d.regenerated ? `Updated — same link, version ${d.version}` : `Created${d.version > 1 ? `, version ${d.version}` : ''}`,
       d.number && kind === 'invoice' ? ` · No. ${d.number}` : ''),
     d.unfilled.length ? h('div', { class: 'doc-warn', 'data-testid': 'doc-unfilled', role: 'note' },
       icon('warn', 14), h('span', null, 'Left unfilled in the template: ', d.unfilled.map((t, i) => [i ? ', ' : '', h('code', null, t)]))) : null,

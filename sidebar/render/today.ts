@@ -6,7 +6,7 @@ import { h, clear, icon } from '../dom';
 import { when } from '../format';
 import { state } from '../state';
 import { zoneLabel } from '../typedFields';
-import { defaultCallBack, myDay, type TodayEntry } from '../todayList';
+import { defaultCallBack, myDay, todayFor, type TodayEntry } from '../todayList';
 import { logForm } from './logCall';
 
 let host: HTMLElement | null = null;
@@ -29,6 +29,7 @@ export function renderToday(): void {
   for (const id of Object.keys(forms)) if (!entries.some((e) => e.dealId === id)) delete forms[id];
   const overdue = entries.filter((e) => e.overdue).length;
   clear(host,
+    whosePicker(board),
     h('div', { class: 'today-head' },
       h('div', { class: 'today-counts', 'data-testid': 'today-counts' },
         h('span', { class: `today-count${overdue ? ' late' : ''}` }, `${overdue} overdue`),
@@ -38,6 +39,18 @@ export function renderToday(): void {
       ? h('div', { class: 'empty pad' }, 'Nothing due today. Set a next contact on a deal and it shows up here on its day.')
       : h('ol', { class: 'today-list' }, entries.map((entry) => row(entry, board.today))),
   );
+}
+
+/** Owner and head may look at any manager's day (the morning meeting goes through each one). */
+function whosePicker(board: NonNullable<typeof state.board>): HTMLElement | null {
+  if (board.me.role !== 'owner' && board.me.role !== 'head') return null;
+  const people = board.team.filter((m) => m.role !== 'executor');
+  const current = todayFor.manager || board.me.email;
+  return h('label', { class: 'today-whose small' }, 'Day of ',
+    h('select', {
+      'data-testid': 'today-manager',
+      onchange: (e: Event) => { todayFor.manager = (e.target as HTMLSelectElement).value; renderToday(); },
+    }, people.map((m) => h('option', { value: m.email, selected: m.email === current }, m.email === board.me.email ? `${m.name} (me)` : m.name))));
 }
 
 function row(entry: TodayEntry, today: string): HTMLElement {

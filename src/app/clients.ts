@@ -2,7 +2,7 @@
 // steps, the communication history) and edits of the card, with the rights of each role.
 import { googleLink } from '../domain/links';
 import { clientBalance } from './debts';
-import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS } from '../workbook/schema';
+import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS, OUTBOX } from '../workbook/schema';
 import { groupProblem, knownGroup } from '../domain/clientGroups';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
@@ -126,6 +126,17 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
       history.push({
         at: iso(a.record.at), user: text(a.record.user), kind, summary: text(a.record.summary), withWhom: text(a.record.withWhom),
         agreed: text(a.record.agreed), nextStep: text(a.record.nextStep), dealId, dealTitle: dealIds[dealId] || '',
+      });
+    }
+  }
+  // E-mails the add-on sent to the client belong to the communication history too (issue 21, item 12).
+  if (ports.sheets.dimensions(OUTBOX.name)) {
+    for (const m of openRows(ports.sheets, OUTBOX, ports.dates).where('clientId', clientId)) {
+      if (text(m.record.clientId) !== clientId || text(m.record.status) !== 'sent') continue;
+      const dealId = text(m.record.dealId);
+      history.push({
+        at: iso(m.record.sentAt), user: text(m.record.queuedBy), kind: 'email', summary: `E-mail sent: ${text(m.record.subject)}`,
+        withWhom: text(m.record.to), agreed: '', nextStep: '', dealId, dealTitle: dealIds[dealId] || '',
       });
     }
   }

@@ -8,6 +8,7 @@ import { applyPlanInsideLock, checkpointsForDeal, defaultPlanName } from './chec
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
 import { positionAt, renumber } from '../domain/ordering';
+import { localDateTime } from '../domain/timezone';
 import { isForecast } from '../domain/forecast';
 import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem } from './contracts/board';
 import { Deal, iso, toDeal, toLead } from './records';
@@ -25,6 +26,7 @@ import { openRows, refuseDuplicateId } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { queueStageMail } from './notifications';
+import { rememberMove } from './moveMemory';
 import { executorFilter, refuseUnlessExecutorWorksOn, restrictBoardForExecutor } from './executorBoard';
 
 export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
@@ -152,12 +154,14 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
       summary: stageChanged ? `Stage ${names[deal.stage]} → ${names[toStage]}` : `Reordered in ${names[toStage]}`,
     }];
     if (stageChanged && toStage === 'failed') patch.health = 'white';
+    let planApplied = false;
     if (stageChanged && toStage === 'in_work' && ctx.config.settings.autoApplyPlan && (deal.health === 'white' || deal.health === '')) {
       // A won deal gets its delivery plan at once (Settings: auto_apply_plan).
       const plan = defaultPlanName(ctx.ports);
       if (plan) {
         const applied = applyPlanInsideLock(ctx, { ...deal, stage: toStage }, plan, ctx.moment.today);
         Object.assign(patch, applied.patch);
+        planApplied = true;
         entries.push({ kind: 'audit', dealId, clientId: deal.clientId, summary: `Plan ${plan} applied from ${ctx.moment.today}: ${applied.added} checkpoints added` });
       }
     }
@@ -165,7 +169,10 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
     appendActivities(ctx.ports, ctx.actor.email, entries);
     if (stageChanged) appendStageHistory(ctx.ports, [{ dealId, from: deal.stage, to: toStage, at: ctx.moment.now, by: ctx.actor.email, how: 'board' }]);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
-    if (stageChanged) queueStageMail(ctx, moved, deal.stage);
+    if (stageChanged) {
+      queueStageMail(ctx, moved, deal.stage);
+      rememberMove(ctx, deal, toStage, moved.version, planApplied);
+    }
     return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)) };
   });
 }
@@ -238,9 +245,11 @@ function describeChange(key: string, before: unknown, after: unknown, ctx: UseCa
   const label = FIELD_LABELS[key] || key;
   if (key in STEP_LABELS) return `${label}: ${after ? 'ticked' : 'unticked'}`;
   if (key === 'notes') return 'Notes edited';
+  // A date-and-time field shows its time too, so moving a call from 09:00 to 14:00 reads as a change.
+  const withTime = DEALS.columns.some((c) => c.key === key && c.type === 'datetime');
   const show = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
-    if (isDate(v)) return ctx.moment.localDay(v);
+    if (isDate(v)) return withTime ? localDateTime(v, ctx.config.timeZone) : ctx.moment.localDay(v);
     return String(v);
   };
   return `${label}: ${show(before)} → ${show(after)}`;

@@ -5,7 +5,8 @@ import { decodeTable, readTable } from '../workbook/table';
 import { readColumns, readRowsOf } from '../workbook/rows';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { WorkbookError } from '../workbook/errors';
-import { DigestInput, digestText, planDigests } from '../domain/digest';
+import { DigestInput, digestDueOn, digestText, planDigests } from '../domain/digest';
+import { parseWorkingTime } from '../domain/slots';
 import { addDays, localDay, wallTime } from '../domain/timezone';
 import { isSupervisor } from '../domain/roles';
 import { Ports } from '../ports';
@@ -46,6 +47,7 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
   const now = ports.clock.now();
   const today = localDay(now, config.timeZone);
   if (wallTime(now, config.timeZone).hour < digest.hour) return null;
+  if (!digestDueOn(today, parseWorkingTime(config.settings.workingHours, config.settings.workingDays).days)) return null;
   if (ports.store.get(DIGEST_DAY_KEY) === today) return null;
   return ports.lock.withDocumentLock(() => {
     const outbox = ports.sheets.readAll(OUTBOX.name);

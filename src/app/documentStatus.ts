@@ -1,7 +1,9 @@
-// Which documents of a deal exist and whether each still matches the current quote revision
-// (issue 11 item 12). One TextFinder lookup on Documents plus the deal's own row.
+// Which documents of a deal exist — with their links, so the card lists them however often the
+// sidebar was closed (issue 21 item 3) — and whether each still matches the current quote
+// revision (issue 11 item 12). One TextFinder lookup on Documents plus the deal's own row.
 import { googleLink } from '../domain/links';
 import { DOCUMENTS } from '../workbook/schema';
+import { isDate } from '../workbook/codec';
 import { openRows } from '../workbook/rows';
 import { isOutOfDate } from '../domain/documentFreshness';
 import { UseCaseContext } from './session';
@@ -9,22 +11,16 @@ import { loadDeal } from './deals';
 import { requireId } from './validate';
 import { refuseUnlessExecutorWorksOn } from './executorBoard';
 import { storedInvoiceStatus } from './payments';
+import { DocumentStatus } from './contracts/documents';
 
-export interface DocumentStatus {
-  kind: string;
-  number: string;
-  url: string;
-  quoteVersion: number;
-  currentQuoteVersion: number;
-  outOfDate: boolean;
-  /** Issue 22: an issued invoice is not regenerated; the card offers a new invoice instead. */
-  issued: boolean;
-}
+export type { DocumentStatus };
+
 
 export function documentStatus(ctx: UseCaseContext, dealIdArg: unknown): DocumentStatus[] {
   const dealId = requireId(dealIdArg, 'The deal');
   refuseUnlessExecutorWorksOn(ctx, dealId);
-  const { row } = loadDeal(ctx, dealId);
+  const { row, deal } = loadDeal(ctx, dealId);
+  const noEmail = deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null;
   const current = Number(row.record.quoteVersion) || 0;
   const latest: Record<string, DocumentStatus> = {};
   for (const doc of openRows(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates).where('dealId', dealId)) {
@@ -34,8 +30,15 @@ export function documentStatus(ctx: UseCaseContext, dealIdArg: unknown): Documen
     if (kind === 'credit') continue;
     const quoteVersion = Number(doc.record.quoteVersion) || 0;
     // The newest row of a kind is the one a regenerate rewrote.
+    const r = doc.record;
     latest[kind] = {
-      kind, number: String(doc.record.number || ''), url: googleLink(String(doc.record.url || '')) || '',
+      // Only Google's own https links become links: a URL typed into the tab by hand does not.
+      kind, number: String(r.number || ''), url: googleLink(String(r.url || '')) || '',
+      pdfUrl: googleLink(String(r.pdfUrl || '')) || '', xlsxUrl: googleLink(String(r.xlsxUrl || '')) || '', version: Number(r.version) || 1,
+      generatedAt: isDate(r.generatedAt) ? r.generatedAt.toISOString() : null,
+      sentAt: isDate(r.sentAt) ? r.sentAt.toISOString() : null,
+      unfilled: String(r.unfilled || '').split(/\s*,\s*/).filter(Boolean),
+      canSend: noEmail === null, sendBlockedReason: noEmail,
       quoteVersion, currentQuoteVersion: current, outOfDate: isOutOfDate(quoteVersion, current),
       issued: kind === 'invoice' && storedInvoiceStatus(doc.record) === 'issued',
     };

@@ -12,6 +12,7 @@ import { toClient, toLead } from './records';
 import { UseCaseContext } from './session';
 import { appendStageHistory } from './stageHistory';
 import { appendActivities } from './audit';
+import { appendNewDeal } from './newDeal';
 import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject, requireText } from './validate';
 import { defaultNextContact } from '../domain/today';
 import { parseWorkingTime } from '../domain/slots';
@@ -123,36 +124,14 @@ function convertInsideLock(ctx: UseCaseContext, store: ClientIndexStore, leadId:
     match.added(client);
   }
 
-  const dealsHeader = ports.sheets.readHeader(DEALS.name);
-  if (dealsHeader === null) throw new WorkbookError('The "Deals" tab is missing. Run Dealboard → Set up workbook.');
-  const dealsMap = mapHeaders(DEALS, dealsHeader);
-  requireSchemaColumns(DEALS, dealsMap);
+  // A retried request finds the deal its cut-off try already appended (the id comes from the request).
   const alreadyWritten = !!extra.requestId && !!openRows(ports.sheets, DEALS, ports.dates).byId(dealId);
-  if (!alreadyWritten) appendRecords(ports.sheets, { tab: DEALS, map: dealsMap }, [{
+  if (!alreadyWritten) appendNewDeal(ctx, {
     id: dealId,
     title: extra.title || `${clientName}${lead.message ? `: ${lead.message.split(/[\n.]/)[0].slice(0, 60)}` : ''}`,
-    stage: 'new',
-    forecast: 'yellow',
-    health: 'white',
-    clientId,
-    clientName,
-    phone: lead.phone,
-    email: lead.email,
-    manager: actor.email,
-    budget: extra.budget,
-    amount: 0,
-    ...(extra.nextContactAt ? { nextContactAt: extra.nextContactAt } : {}),
-    estimateAccepted: false, estimateSent: false, socialConnected: false, meetingAgreed: false,
-    // Newest requests go to the top of New without reading the column: earlier time, larger number.
-    position: -Math.floor(moment.now.getTime() / 1000),
-    stageSince: moment.now,
-    createdAt: moment.now,
-    source: lead.source,
-    notes: lead.message,
-    version: 1,
-    updatedAt: moment.now,
-    updatedBy: actor.email,
-  }], ports.dates);
+    clientId, clientName, phone: lead.phone, email: lead.email, budget: extra.budget,
+    nextContactAt: extra.nextContactAt, source: lead.source, notes: lead.message,
+  });
 
   updateRow(ports.sheets, leads, leadRow, {
     status: 'converted', dealId, clientId, version: lead.version + 1, updatedAt: moment.now, updatedBy: actor.email,

@@ -127,3 +127,13 @@ export function digestText(d: Digest, companyName: string, today: string): { sub
     + '<p style="color:#5f6368;font-size:12px">— Dealboard</p></div>';
   return { subject, text, html };
 }
+
+/**
+ * The digest goes out on the team's working days only (Settings working_days; 0 = Sunday …
+ * 6 = Saturday): a Saturday's reminders are still there in Monday's digest.
+ */
+export function digestDueOn(day: string, workingDays: readonly number[]): boolean {
+  const [y, m, d] = day.split('-').map(Number);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return (workingDays.length ? workingDays : [1, 2, 3, 4, 5]).indexOf(weekday) >= 0;
+}

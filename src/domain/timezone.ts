@@ -57,6 +57,12 @@ export function localDay(instant: Date, timeZone: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/** "2026-12-08 14:00" in the zone: a date and time as the sheet's datetime columns show it. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const w = wallTime(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
 /** The instant of a local wall-clock time (DST-safe: the offset is checked at the result). */
 export function instantOf(day: string, timeZone: string, hour = 0, minute = 0): Date {
   const [y, m, d] = day.split('-').map(Number);

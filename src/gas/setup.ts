@@ -58,8 +58,22 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     }
     applySettingsDropdowns(spreadsheet, config.settings, maps);
     renameStageCells(spreadsheet, maps);
+    if (report.tabsCreated.length > 0) removeUntouchedDefaultSheets(spreadsheet);
     return report;
   });
+}
+
+/**
+ * A new spreadsheet comes with an empty "Sheet1" (named in the owner's language): once the first
+ * setup has made the Dealboard tabs, a tab that is not ours and holds nothing at all goes.
+ * Later setups never delete anything.
+ */
+function removeUntouchedDefaultSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const ours = TABS.map((t) => t.name);
+  for (const sheet of spreadsheet.getSheets()) {
+    if (ours.indexOf(sheet.getName()) >= 0) continue;
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 && spreadsheet.getNumSheets() > 1) spreadsheet.deleteSheet(sheet);
+  }
 }
 
 function setupTab(
@@ -100,6 +114,7 @@ function setupTab(
       const format = numberFormatFor(column, currency);
       if (format) sheet.getRange(2, col, dataRows, 1).setNumberFormat(format);
       if (column.note) sheet.getRange(1, col).setNote(column.note);
+      if (column.technical) sheet.hideColumns(col);
     }
     const rule = validationFor(column);
     if (rule && (isNew || sheet.getRange(2, col).getDataValidation() === null)) {

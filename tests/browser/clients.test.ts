@@ -97,6 +97,22 @@ suite('client base in Chromium', () => {
     await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-card');
   });
 
+  test('"New deal" on the client card starts a deal in New for that client and opens it (issue 21, item 13)', async () => {
+    const deal = rows(pg, 'Deals').filter((d) => d['Client ID'] && d.Manager === 'anna@studio.test')[0];
+    const client = rows(pg, 'Clients').filter((c) => c.ID === deal['Client ID'])[0];
+    const frame = await clientsPanel();
+    await frame.fill('[data-testid="client-search"]', String(client.Phone));
+    await frame.locator(`[data-testid="client-hit-${client.ID}"]`).click();
+    await frame.waitForSelector('[data-testid="client-new-deal"]');
+    await frame.fill('[data-testid="client-new-deal-title"]', 'Annual maintenance');
+    await frame.click('[data-testid="client-new-deal"]');
+    const made = await until('the new deal row', () => rows(pg, 'Deals').find((d) => d.Title === 'Annual maintenance' && d['Client ID'] === client.ID));
+    expect(made.Stage).toBe('New');
+    expect(made.Manager).toBe('anna@studio.test');
+    await frame.waitForSelector(`[data-testid="column-new"] [data-testid="card-${made.ID}"]`, { state: 'attached' });
+    await frame.waitForSelector('[data-testid="details"]');
+  });
+
   test('the import is listed under "Earlier imports" and undone from there, without its file', async () => {
     const frame = await clientsPanel();
     await frame.click('[data-testid="client-import"]');

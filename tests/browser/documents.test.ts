@@ -313,6 +313,19 @@ suite('calculator and documents in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('closed and reopened, the sidebar still lists the deal\'s proposal with Open, PDF and Send (issue 21, item 3)', async () => {
+    await page.click('[data-testid="sidebar-close"]');
+    await page.waitForSelector('[data-testid="sidebar-frame"]', { state: 'hidden' });
+    const frame = await details(dealId);
+    const result = frame.locator('[data-testid="doc-result-proposal"]');
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/Made earlier, version 2/);
+    expect(await frame.getAttribute('[data-testid="doc-link-proposal"]', 'href')).toBe(docUrl);
+    expect(await frame.getAttribute('[data-testid="doc-pdf-proposal"]', 'href')).toBe(String(documentsOf(dealId, 'proposal')[0]['PDF URL']));
+    expect(await frame.locator('[data-testid="doc-send-proposal"]').isVisible()).toBe(true);
+    expect(await frame.locator('[data-testid="doc-proposal"]').innerText()).toContain('↻');
+  });
+
   test('the Placeholders panel lists every placeholder the server knows', async () => {
     const frame = await details(dealId);
     await frame.click('[data-testid="doc-help"]');

@@ -145,6 +145,19 @@ suite('Today: who do I call, in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('a head picks Anna in Today and sees her day, as Anna sees it (issue 21, item 13)', async () => {
+    await actAs(page, pg, 'head@studio.test');
+    await menu(page, 'openBoard');
+    const frame = await sidebar();
+    // The head manages no deals: their own day is empty, the picker is there.
+    await frame.click('[data-testid="today-button"]');
+    await frame.waitForSelector('[data-testid="today-manager"]');
+    await frame.selectOption('[data-testid="today-manager"]', ANNA);
+    await frame.waitForFunction((n) => document.querySelectorAll('[data-testid="today"] .today-item').length === n, annasDue().length);
+    expect((await shownIds(frame)).sort()).toEqual(annasDue().map((d) => String(d.ID)).sort());
+    expect(pageErrors).toEqual([]);
+  });
+
   test('executors have no Today tab', async () => {
     await actAs(page, pg, 'eva@studio.test');
     await menu(page, 'openBoard');

@@ -132,3 +132,13 @@ describe('defaultNextContact: a converted lead gets a call back', () => {
     expect(defaultNextContact(at('2026-12-04', 17), TZ, [])).toBe(at('2026-12-07', 10));
   });
 });
+
+describe('digestDueOn (issue 21, item 11)', () => {
+  const { digestDueOn } = require('../../src/domain/digest') as typeof import('../../src/domain/digest');
+  test('working days only, Monday to Friday by default', () => {
+    expect(['2026-11-28', '2026-11-29'].map((d) => digestDueOn(d, [1, 2, 3, 4, 5]))).toEqual([false, false]);
+    expect(['2026-11-30', '2026-12-04'].map((d) => digestDueOn(d, [1, 2, 3, 4, 5]))).toEqual([true, true]);
+    expect(digestDueOn('2026-11-28', [])).toBe(false);
+    expect(digestDueOn('2026-11-28', [6])).toBe(true);
+  });
+});

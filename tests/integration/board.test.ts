@@ -105,6 +105,14 @@ describe('api_moveDeal', () => {
 });
 
 describe('api_updateDeal and api_logActivity', () => {
+  it('a next contact moved within the same day is audited with both times (issue 21, item 12)', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = firstCard(addon.api_getBoard(), 'new', 'anna@studio.test');
+    const first = addon.api_updateDeal(card.id, { nextContactAt: '2026-12-08T08:00:00.000Z' }, card.version);
+    addon.api_updateDeal(card.id, { nextContactAt: '2026-12-08T13:00:00.000Z' }, first.version);
+    expect(String(records(ws, 'Activities').pop()!.Summary)).toBe('Next contact: 2026-12-08 09:00 → 2026-12-08 14:00');
+  });
+
   it('ticks a step, sets the forecast and logs a call with the next contact', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const card = firstCard(addon.api_getBoard(), 'new', 'anna@studio.test');

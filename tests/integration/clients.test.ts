@@ -302,6 +302,33 @@ describe('client card and rights', () => {
   });
 });
 
+describe('new deal from the client card (issue 21, item 13)', () => {
+  test('starts a deal in New for the client with its contacts, call back and an audit line; the card lists it', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const annas = clientRows(ws).filter((c) => c.Manager === 'anna@studio.test' && c.Email)[0];
+    ws.setUser('anna@studio.test');
+    const made = ok(ws, addon, 'api_newDealForClient', annas.ID, { title: 'Second website' });
+    const deal = records(ws, 'Deals').find((d) => d.ID === made.dealId)!;
+    expect(deal).toMatchObject({ Title: 'Second website', Stage: 'New', 'Client ID': annas.ID, Client: annas.Name, Email: annas.Email, Manager: 'anna@studio.test' });
+    expect(deal['Next contact']).toBeInstanceOf(Date);
+    expect(String(records(ws, 'Activities').pop()!.Summary)).toContain('started from the client card');
+    expect(ok(ws, addon, 'api_getClient', annas.ID).orders.map((o: any) => o.dealId)).toContain(made.dealId);
+  });
+
+  test('refused for another manager\'s client (without naming it), for an unknown id, and for an executor', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const boris = clientRows(ws).filter((c) => c.Manager === 'boris@studio.test')[0];
+    const count = records(ws, 'Deals').length;
+    ws.setUser('anna@studio.test');
+    const refused = runFromClient(ws, addon, 'api_newDealForClient', [boris.ID, {}]);
+    expect(refused.error.message).toBe('There is no client with that id among the clients you may change.');
+    expect(runFromClient(ws, addon, 'api_newDealForClient', ['C-nope', {}]).error.message).toBe(refused.error.message);
+    ws.setUser('eva@studio.test');
+    expect(runFromClient(ws, addon, 'api_newDealForClient', [boris.ID, {}]).error.message).toMatch(/Executors cannot start deals/);
+    expect(records(ws, 'Deals').length).toBe(count);
+  });
+});
+
 describe('possible duplicates and merge', () => {
   test('same phone in another format, same e-mail, and similar names are listed; a merge moves deals and history, audited', () => {
     const { ws, addon } = demoWorkspace(80);

@@ -34,6 +34,21 @@ describe('morning digest', () => {
     expect(records(ws, 'Outbox').filter((r) => r.Template === 'digest').every((r) => r.Status === 'sent')).toBe(true);
   });
 
+  test('no digest on Saturday and Sunday (Settings working_days); Monday\'s comes as usual (issue 21, item 11)', () => {
+    const { ws } = demoWorkspace(80);
+    const digests = (day: string) => ws.mail.sent().filter((m: Any) => m.subject.includes(`your day — ${day}`));
+    ws.clock.set('2026-11-28T07:05:00Z'); // Saturday 08:05 in Berlin
+    ws.runTimeTriggers();
+    ws.clock.set('2026-11-29T07:05:00Z'); // Sunday
+    ws.runTimeTriggers();
+    expect(digests('2026-11-28')).toHaveLength(0);
+    expect(digests('2026-11-29')).toHaveLength(0);
+    expect(records(ws, 'Outbox').filter((r) => r.Template === 'digest')).toHaveLength(0);
+    ws.clock.set('2026-11-30T07:05:00Z'); // Monday
+    ws.runTimeTriggers();
+    expect(digests('2026-11-30').length).toBeGreaterThan(0);
+  });
+
   test('Settings digest_enabled FALSE: no digest', () => {
     const { ws } = demoWorkspace(80);
     const settings = ws.readSheet('Settings').values as unknown[][];

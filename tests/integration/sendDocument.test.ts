@@ -37,6 +37,19 @@ describe('api_sendDocument', () => {
     expect(row['Sent to']).toBe(deal.email);
   });
 
+  test('a sent proposal shows in the client card\'s communication history (issue 21, item 12)', () => {
+    const { addon, deal } = prepared();
+    const clientId = addon.api_getDeal(deal.id).card.clientId;
+    const before = addon.api_getClient(clientId).history.length;
+    addon.api_generateDocument(deal.id, 'proposal');
+    addon.api_sendDocument(deal.id, 'proposal', false);
+    const card = addon.api_getClient(clientId);
+    expect(card.history.length).toBe(before + 1);
+    expect(card.history[0]).toMatchObject({ kind: 'email', withWhom: deal.email, dealId: deal.id, user: 'owner@studio.test' });
+    expect(card.history[0].summary).toMatch(/^E-mail sent: .*Proposal/i);
+    expect(typeof card.history[0].at).toBe('string');
+  });
+
   test('sending twice asks first; confirmed, it goes again', () => {
     const { ws, addon, deal } = prepared();
     // Sending an invoice issues it, which needs the seller's details (issue 22).

@@ -35,6 +35,25 @@ describe('setupWorkbook', () => {
     expect(ws.triggers().map((t: { handler: string }) => t.handler).sort()).toEqual(['onEditInstalled', 'onHourly']);
   });
 
+  it('leaves no empty "Sheet1" behind and hides machine columns (issue 21, item 10); a later setup deletes no tab a person made', () => {
+    const { ws, addon } = freshWorkspace();
+    expect(ws.sheetNames()).toEqual(['Sheet1']);
+    addon.setupWorkbook();
+    expect(ws.sheetNames()).toEqual(TABS);
+    const hiddenHeaders = (tab: string) => {
+      const sheet = ws.readSheet(tab);
+      return sheet.hiddenColumns.map((c: number) => sheet.values[0][c - 1]);
+    };
+    expect(hiddenHeaders('Deals')).toEqual(['Open gates', 'Position']);
+    expect(hiddenHeaders('Documents')).toEqual(['Line rows']);
+    expect(hiddenHeaders('Outbox')).toEqual(['Idempotency key', 'HTML', 'Attachments']);
+    expect(hiddenHeaders('Clients')).toEqual([]);
+    // An empty tab a person adds later stays, whatever setup runs.
+    ws.execute(() => (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().insertSheet('Notes'));
+    addon.setupWorkbook();
+    expect(ws.sheetNames()).toEqual([...TABS, 'Notes']);
+  });
+
   it('is idempotent and keeps a user\'s extra column, values and reordered columns', () => {
     const { ws, addon } = freshWorkspace();
     addon.setupWorkbook();

@@ -27,6 +27,8 @@ export interface SheetSnapshot {
   frozenRows: number;
   protections: { range: string; description: string; warningOnly: boolean; type: 'RANGE' | 'SHEET' }[];
   columnWidths: number[];
+  /** 1-based columns hidden with hideColumns (the playground draws them as Sheets does: a thin gap). */
+  hiddenColumns: number[];
   hidden: boolean;
   tabColor: string | null;
   notes: string[][];
@@ -130,6 +132,7 @@ export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: D
       fontColor: r.fontColor,
     })),
     frozenRows: sheet.frozenRows,
+    hiddenColumns: Array.from(sheet.hiddenCols).filter((c) => c <= lc).sort((a, b) => a - b),
     protections: sheet.protections.map((p) => ({
       range: p.range ? rangeA1(p.range.row, p.range.col, p.range.numRows, p.range.numCols) : rangeA1(1, 1, sheet.maxRows, sheet.maxCols),
       description: p.description,

@@ -239,12 +239,19 @@
     var cols = Math.max(sheet.cols, 1);
     var shownRows = Math.min(rows, MAX_ROWS);
     var widths = [];
-    for (var c = 0; c < cols; c++) widths.push(Math.max(30, Number(sheet.columnWidths[c]) || 100));
+    var hiddenCols = sheet.hiddenColumns || [];
+    var isHidden = function (c1) { return hiddenCols.indexOf(c1) >= 0; };
+    // A hidden column is a thin gap, as in Sheets: its cells stay in the page, out of sight.
+    for (var c = 0; c < cols; c++) widths.push(isHidden(c + 1) ? 5 : Math.max(30, Number(sheet.columnWidths[c]) || 100));
 
     var out = ['<colgroup><col style="width:46px">'];
     widths.forEach(function (w) { out.push('<col style="width:' + w + 'px">'); });
     out.push('</colgroup><thead><tr><th class="corner"></th>');
-    for (c = 1; c <= cols; c++) out.push('<th class="col-head" data-col="' + c + '">' + colName(c) + '</th>');
+    for (c = 1; c <= cols; c++) {
+      out.push(isHidden(c)
+        ? '<th class="col-head hidden-col" data-col="' + c + '" title="' + esc('Column ' + colName(c) + ' is hidden (' + String((sheet.displayValues[0] || [])[c - 1] || '') + ')') + '"></th>'
+        : '<th class="col-head" data-col="' + c + '">' + colName(c) + '</th>');
+    }
     out.push('</tr></thead><tbody>');
 
     var frozen = Math.min(sheet.frozenRows || 0, shownRows);
@@ -264,6 +271,7 @@
         if (fw === 'bold') style.push('font-weight:bold');
         if (r < frozen) style.push('top:calc(var(--colhead-h) + ' + (r * 22) + 'px)');
         var cls = cellClass(r, c);
+        if (isHidden(c + 1)) cls.push('hidden-col');
         var validation = sheet.validations[r] && sheet.validations[r][c];
         var text = dv[c] === undefined ? '' : dv[c];
         var inner;

@@ -11,6 +11,8 @@ export interface GeneratedDocument {
   version: number;
   number: string;
   regenerated: boolean;
+  /** Listed from the Documents tab (made in an earlier session), not made just now. */
+  existing?: boolean;
   /** Placeholders left visible because the data could not fill them. */
   unfilled: string[];
   canSend: boolean;
@@ -19,4 +21,24 @@ export interface GeneratedDocument {
   status?: 'draft' | 'issued';
   /** A credit note: the invoice it cancels. */
   cancels?: string;
+}
+
+/** A document of the deal as the Documents tab holds it (the card lists these). */
+export interface DocumentStatus {
+  kind: string;
+  number: string;
+  url: string;
+  pdfUrl: string;
+  xlsxUrl: string;
+  version: number;
+  generatedAt: string | null;
+  sentAt: string | null;
+  unfilled: string[];
+  canSend: boolean;
+  sendBlockedReason: string | null;
+  quoteVersion: number;
+  currentQuoteVersion: number;
+  outOfDate: boolean;
+  /** Issue 22: an issued invoice is not regenerated; the card offers a new invoice instead. */
+  issued: boolean;
 }
