@@ -24,4 +24,12 @@ describe('googleLink', () => {
     expect(googleLink(null)).toBeNull();
     expect(googleLink(42)).toBeNull();
   });
+
+  it('keeps the local playground\'s loopback Drive links (they reach only the reader\'s own machine)', () => {
+    expect(googleLink('http://127.0.0.1:8315/file/d/abc/view')).toBe('http://127.0.0.1:8315/file/d/abc/view');
+    expect(googleLink('http://localhost:9000/document/d/abc/edit')).toBe('http://localhost:9000/document/d/abc/edit');
+    for (const url of ['http://127.0.0.1.evil.test:80/x', 'http://127.0.0.1@evil.test:80/x', 'http://127.0.0.1/x', 'javascript://127.0.0.1:80/%0aalert(1)']) {
+      expect({ url, link: googleLink(url) }).toEqual({ url, link: null });
+    }
+  });
 });
