@@ -7,7 +7,7 @@ import { DEALS } from '../workbook/schema';
 import { DecodedRecord, Problem, decodeCell } from '../workbook/codec';
 import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
 import { readTable } from '../workbook/table';
-import { SMALL_TAB_CELLS } from '../workbook/rows';
+import { SMALL_TAB_CELLS, columnRuns } from '../workbook/rows';
 import { decodeRow, isBlankRow } from '../workbook/codec';
 import { WorkbookError } from '../workbook/errors';
 import { CLOSED_STAGES, isStageKey } from '../domain/stages';
@@ -43,18 +43,6 @@ export function wholeBoardDeals(ctx: UseCaseContext): BoardDeals {
     stageCell: (row) => { const raw = table.raw[row - 2]; return raw === undefined ? undefined : raw[stageAt]; },
     dealIdAt: (row) => ids[row],
   };
-}
-
-/** Runs of adjacent columns (0-based), each read as one block. */
-function columnRuns(indexes: number[]): { first: number; count: number }[] {
-  const sorted = indexes.filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
-  const runs: { first: number; count: number }[] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && c === last.first + last.count) last.count++;
-    else runs.push({ first: c, count: 1 });
-  }
-  return runs;
 }
 
 /** Null when reading the whole tab is as cheap or the view needs every row (archive included). */

@@ -278,7 +278,7 @@ export function readColumn(sheets: SheetPort, tab: TabSchema, column: string): u
 }
 
 /** Runs of adjacent columns (0-based), each read as one block. */
-function columnRuns(indexes: readonly number[]): { first: number; count: number }[] {
+export function columnRuns(indexes: readonly number[]): { first: number; count: number }[] {
   const sorted = indexes.filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
   const runs: { first: number; count: number }[] = [];
   for (const c of sorted) {

@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import {
   RunningBrowser, RunningPlayground, browserSuiteEnabled, frameOf, screenshot, screenshotOf, openPlayground,
 } from './harness';
-import { activitiesOf, actAs, cardIdsIn, drag, gridCell, menu, rowById, rows, until } from './sheet';
+import { activitiesOf, actAs, cardIdsIn, closeDialog as closeDialogOf, drag, gridCell, menu, openFullBoard, rowById, rows, until } from './sheet';
 
 const enabled = browserSuiteEnabled('Board browser tests');
 const suite = enabled ? describe : describe.skip;
@@ -35,17 +35,8 @@ suite('deal board in Chromium', () => {
     return frame;
   }
 
-  async function fullBoard(): Promise<Frame> {
-    await menu(page, 'openFullBoard');
-    const frame = await frameOf(page, 'dialog-frame');
-    await frame.waitForSelector('[data-testid="column-new"] .card', { timeout: 15000 });
-    return frame;
-  }
-
-  async function closeDialog(): Promise<void> {
-    await page.click('[data-testid="dialog-close"]');
-    await page.waitForSelector('[data-testid="dialog-frame"]', { state: 'hidden' });
-  }
+  const fullBoard = () => openFullBoard(page);
+  const closeDialog = () => closeDialogOf(page);
 
   /** The first card of a stage the current user may change, drawn in that frame. */
   async function firstEditable(frame: Frame, stage: string, skip: string[] = []): Promise<string> {

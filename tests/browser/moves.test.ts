@@ -2,9 +2,9 @@
 // folded column opens under the pointer and its gate answers, a drop between columns moves
 // nothing — and every move can be taken back for a minute from the toast.
 // Run: npm run build && npx jest --runInBand tests/browser/moves.test.ts
-import type { Frame, Page } from 'playwright-core';
-import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground } from './harness';
-import { activitiesOf, cardIdsIn, drag, menu, rowById, rows, until } from './sheet';
+import type { Page } from 'playwright-core';
+import { RunningPlayground, browserSuiteEnabled, openPlayground } from './harness';
+import { activitiesOf, cardIdsIn, closeDialog as closeDialogOf, drag, openFullBoard, rowById, rows, until } from './sheet';
 
 const enabled = browserSuiteEnabled('Move browser tests');
 const suite = enabled ? describe : describe.skip;
@@ -18,17 +18,8 @@ suite('moves on the full board', () => {
     ({ pg, page } = session);
   });
 
-  async function fullBoard(): Promise<Frame> {
-    await menu(page, 'openFullBoard');
-    const frame = await frameOf(page, 'dialog-frame');
-    await frame.waitForSelector('[data-testid="column-new"] .card', { timeout: 15000 });
-    return frame;
-  }
-
-  async function closeDialog(): Promise<void> {
-    await page.click('[data-testid="dialog-close"]');
-    await page.waitForSelector('[data-testid="dialog-frame"]', { state: 'hidden' });
-  }
+  const fullBoard = () => openFullBoard(page);
+  const closeDialog = () => closeDialogOf(page);
 
   test('a card dragged onto the folded Completed strip opens it and gets the gate\'s sentence; it never lands in Frozen', async () => {
     const frame = await fullBoard();

@@ -2,7 +2,7 @@
 // truth the tests assert on), the playground grid as a person sees it, and a person's hands
 // in the sidebar (drag with the mouse, wait for things to show).
 import type { Frame, Locator, Page } from 'playwright-core';
-import type { RunningPlayground } from './harness';
+import { frameOf, type RunningPlayground } from './harness';
 
 export type Row = Record<string, unknown>;
 
@@ -124,4 +124,18 @@ export async function menu(page: Page, functionName: string): Promise<void> {
 export async function actAs(page: Page, pg: RunningPlayground, email: string): Promise<void> {
   await page.selectOption('[data-testid="user-select"]', email);
   await until(`acting as ${email}`, () => pg.workspace.currentUser() === email);
+}
+
+/** The full board in its dialog, with cards drawn. */
+export async function openFullBoard(page: Page): Promise<Frame> {
+  await menu(page, 'openFullBoard');
+  const frame = await frameOf(page, 'dialog-frame');
+  await frame.waitForSelector('[data-testid="column-new"] .card', { timeout: 15000 });
+  return frame;
+}
+
+/** Closes the modeless dialog, as a person clicks its close button. */
+export async function closeDialog(page: Page): Promise<void> {
+  await page.click('[data-testid="dialog-close"]');
+  await page.waitForSelector('[data-testid="dialog-frame"]', { state: 'hidden' });
 }
