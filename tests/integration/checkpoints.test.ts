@@ -156,6 +156,8 @@ describe('checkpoint budgets at 10,000 deals', () => {
     // the deal's checkpoints: search + one block; the Activities header: 9 reads of ~300 cells
     // instead of 3 reads of 860k cells at 10,000 deals.
     expect(complete.calls.byCategory.spreadsheetRead).toBe(9);
-    expect(complete.calls.byCategory.spreadsheetWrite).toBeLessThanOrEqual(3);
+    // Issue 20 item 1: a row write touches only the changed cells, so the checkpoint's row may
+    // take two writes (two runs of changed cells) besides the deal's row and the audit line.
+    expect(complete.calls.byCategory.spreadsheetWrite).toBeLessThanOrEqual(4);
   });
 });
