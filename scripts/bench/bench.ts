@@ -3,7 +3,6 @@
 // calls by Class.method (data calls marked), cells moved, server CPU, payload, heap, and an
 // estimated Apps Script wall time from the latency model (latency.ts, sources in the README).
 // `--check` exits 1 when an action's calls exceed bench/budget.json; times are only reported.
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -12,6 +11,7 @@ import { createWorkspace, loadAddon } from '../emulator';
 import { categoryOf } from '../emulator/context';
 import { CLIENT_ACTIONS } from './clientsBench';
 import { CellsMoved, EXECUTION_LIMIT_MS, LATENCY_MODEL, latencyOf } from './latency';
+import { outboxSeal } from './outboxSeal';
 
 type Addon = Record<string, (...args: unknown[]) => any>;
 type Workspace = any;
@@ -162,23 +162,6 @@ const QUOTE = (catalog: any) => ({
   orderDiscountPercent: 5,
 });
 
-/**
- * The seal the add-on would have put on a queued row (src/domain/messageSeal.ts): HMAC-SHA256 of
- * the sealed fields under the workbook's secret (made here when the workbook has none yet), as
- * Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(text, secret)) gives it.
- */
-function benchSeal(ws: any, m: Record<string, unknown>): string {
-  const SECRET = 'dealboard:outbox-seal-secret';
-  let secret = ws.properties('document')[SECRET];
-  if (!secret) {
-    secret = 'bench-secret-0001';
-    ws.execute(() => (ws.globals.PropertiesService as any).getDocumentProperties().setProperty(SECRET, secret));
-  }
-  const fields = [m.ID, m['Idempotency key'], m.Template, m['Deal ID'], m['Client ID'], m.To, m['Reply to'], m['From name'], m.Subject, m.Text, m.HTML, m.Attachments];
-  const text = JSON.stringify(fields.map((v) => (v === undefined || v === null ? '' : String(v))));
-  return crypto.createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(text, 'utf8')).digest('base64').replace(/\+/g, '-').replace(/\//g, '_');
-}
-
 // E-mail (issue 12): the drain of 200 queued messages (Workspace quota) and the morning digest.
 const MAIL_ACTIONS: Action[] = [
   {
@@ -193,7 +176,7 @@ const MAIL_ACTIONS: Action[] = [
           To: `client${k}@example.com`, 'Reply to': ANNA, 'From name': 'Anna Novak', Subject: `Bench ${k}`, Text: 'Hello', HTML: '<p>Hello</p>',
           'Queued at': at, Attempts: 0, Manager: ANNA,
         };
-        message.Seal = benchSeal(h.ws, message);
+        message.Seal = outboxSeal(h.ws, message);
         return header.map((col) => message[col] ?? '');
       });
       h.ws.appendRows('Outbox', rows);

@@ -6,6 +6,7 @@
 import { demoWorkspace, records, runFromClient, Workspace, Addon } from './harness';
 import { CATEGORY_MS, METHOD_MS, PER_CELL_MS, EXECUTION_LIMIT_MS } from '../../scripts/bench/latency';
 import { categoryOf } from '../../scripts/emulator/context';
+import { outboxSeal } from '../../scripts/bench/outboxSeal';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -58,11 +59,16 @@ function ok(ws: Workspace, addon: Addon, fn: string, ...args: unknown[]) {
 function queueMail(ws: Workspace, count: number): void {
   const header = (ws.readSheet('Outbox').values as unknown[][])[0].map(String);
   const at = new Date(ws.clock.millis());
-  ws.appendRows('Outbox', Array.from({ length: count }, (_, k) => header.map((col) => ({
-    ID: `M-sched-${k}`, Status: 'queued', 'Idempotency key': `sched|${k}`, Template: 'stage.in_work',
-    To: `client${k}@example.com`, 'Reply to': 'anna@studio.test', 'From name': 'Anna Novak', Subject: `Hello ${k}`, Text: 'Hello', HTML: '<p>Hello</p>',
-    'Queued at': at, Attempts: 0, Manager: 'anna@studio.test',
-  } as Record<string, unknown>)[col] ?? '')));
+  ws.appendRows('Outbox', Array.from({ length: count }, (_, k) => {
+    const message: Record<string, unknown> = {
+      ID: `M-sched-${k}`, Status: 'queued', 'Idempotency key': `sched|${k}`, Template: 'stage.in_work',
+      To: `client${k}@example.com`, 'Reply to': 'anna@studio.test', 'From name': 'Anna Novak', Subject: `Hello ${k}`, Text: 'Hello', HTML: '<p>Hello</p>',
+      'Queued at': at, Attempts: 0, Manager: 'anna@studio.test',
+    };
+    // Sealed as the add-on seals what it queues (issue 20 item 5): an unsealed row is refused, not sent.
+    message.Seal = outboxSeal(ws, message);
+    return header.map((col) => message[col] ?? '');
+  }));
 }
 
 const state = (ws: Workspace) => JSON.parse(ws.properties('document')['dealboard:jobs']);
