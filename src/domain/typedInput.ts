@@ -81,7 +81,8 @@ export function isCalendarDay(year: number, month: number, day: number): boolean
   return check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
 }
 
-const ISO_INSTANT = /^(\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
+// A year past 9999 is written with its sign ("+020266-…", as Date#toISOString gives it).
+const ISO_INSTANT = /^([+-]?\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
 
 /**
  * An ISO date and time from the sidebar ("2026-11-27T10:00:00.000Z", "2026-11-27T11:00+01:00"):
