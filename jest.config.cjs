@@ -5,5 +5,6 @@ module.exports = {
   transform: { '^.+\\.[tj]s$': '<rootDir>/scripts/jest-transform.cjs' },
   transformIgnorePatterns: ['/node_modules/'],
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
-  testTimeout: 60000,
+  // Browser tests wait on conditions; on a loaded 2-core machine one test can take over a minute.
+  testTimeout: 180000,
 };
