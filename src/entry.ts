@@ -453,7 +453,7 @@ export function api_sendDocument(dealId: unknown, kind: unknown, confirmed: unkn
 
 export function api_sendQueuedMail() {
   return api('api_sendQueuedMail', (_ctx, ports) => {
-    const result = drainOutbox(ports, gasMail());
+    const result = drainOutbox(ports, gasMail(), { problems: gasProblemStore() });
     return { ...result, message: describeDrain(result) };
   });
 }
@@ -478,7 +478,7 @@ export function api_requeueMessage(messageId: unknown) {
 export function sendMorningDigestNow() {
   requireAccess('sendMorningDigestNow');
   const ports = gasPorts();
-  return plain(userFacing(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail()) })));
+  return plain(userFacing(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail(), { problems: gasProblemStore() }) })));
 }
 
 // Issue 11 item 12: documents made from an older quote revision are marked on the card.

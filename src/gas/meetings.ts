@@ -1,8 +1,6 @@
 // Wiring of the meetings feature to Apps Script: the calendar adapter in the workbook's zone,
-// the link back to the sheet, and the hourly sync.
-import { Ports } from '../ports';
-import { begin, UseCaseContext } from '../app/session';
-import { syncMeetingsHourly } from '../app/meetings';
+// and the link back to the sheet (the hourly sync is a background job: app/backgroundJobs.ts).
+import { UseCaseContext } from '../app/session';
 import { CalendarPort } from '../ports/calendar';
 import { gasCalendar } from './calendar';
 
@@ -12,14 +10,4 @@ export function calendarFor(ctx: UseCaseContext): CalendarPort {
 
 export function sheetLink(): string {
   return SpreadsheetApp.getActive().getUrl();
-}
-
-/** Hourly: the trigger owner's booked meetings follow their calendar. Never fails the trigger. */
-export function syncMeetingsForTrigger(ports: Ports): void {
-  try {
-    const ctx = begin(ports);
-    syncMeetingsHourly(ctx, calendarFor(ctx));
-  } catch (error) {
-    console.error(error);
-  }
 }
