@@ -18,7 +18,8 @@ import { createUi } from './services/ui';
 import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
-import { createUrlFetchApp } from './drive/fetch';
+import { driveExportRoute } from './drive/exportRoute';
+import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
@@ -119,6 +120,8 @@ export interface Workspace {
    *  respondAsGuest, listEvents; `invitations` Calendar mailed; `eventsCreatePerDay`). */
   readonly calendar: CalendarModel;
   readonly context: EmulatorContext;
+  /** UrlFetchApp's routes: each emulated REST service registers the URLs it answers. */
+  readonly fetchRoutes: FetchRouter;
   /** Set by loadAddon. */
   addon: Addon | null;
   /** Folder of the loaded bundle (HtmlService reads `${bundleDir}/${name}.html`). */
@@ -158,6 +161,8 @@ export interface WorkspaceJSON {
   mail?: unknown;
   /** Absent in states saved before Calendar was emulated. */
   calendar?: CalendarJSON;
+  /** State of emulated REST services (FetchRoute.key -> its toJSON()). */
+  fetchServices?: Record<string, unknown>;
 }
 
 /** A Date constructor for the sandbox: `new Date()`, `Date()` and `Date.now()` follow the clock. */
@@ -299,13 +304,15 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     console: createConsole(state),
     Date: virtualDate(clock),
   };
+  const fetchRouter = new FetchRouter();
+  fetchRouter.register(driveExportRoute(drive));
   const driveServices = createDriveServices(ctx, drive);
   Object.assign(globals, {
     Drive: driveServices.Drive,
     Docs: driveServices.Docs,
     DriveApp: driveServices.DriveApp,
     DocumentApp: driveServices.DocumentApp,
-    UrlFetchApp: createUrlFetchApp(ctx, drive),
+    UrlFetchApp: createUrlFetchApp(ctx, fetchRouter),
     MimeType: MIME_TYPE,
   });
   globals.MailApp = createMailApp(ctx, mail);
@@ -419,6 +426,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     mail,
     calendar,
     context: ctx,
+    fetchRoutes: fetchRouter,
     addon: null,
     bundleDir: null,
     sandbox: null,
@@ -493,6 +501,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
         drive: drive.toJSON(),
         mail: mail.toJSON(),
         calendar: calendar.toJSON(),
+        fetchServices: fetchRouter.toJSON(),
       };
     },
   });
