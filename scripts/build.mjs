@@ -105,6 +105,21 @@ async function buildNodeTool(entry, outfile) {
   });
 }
 
+/** The conformance runner as an Apps Script file (scripts/live): uploaded by npm run provision. */
+async function buildConformanceRunner() {
+  const result = await build({
+    entryPoints: [join(root, 'scripts/live/runner.ts')],
+    bundle: true, format: 'iife', globalName: '__conformance', target: 'es2019', platform: 'neutral',
+    write: false, outfile: 'Conformance.js', legalComments: 'none', logLevel: 'warning',
+  });
+  const code = `${result.outputFiles[0].text}\nfunction runConformance() { return __conformance.runConformance.apply(this, arguments); }\n`;
+  for (const rule of FORBIDDEN_IN_BUNDLE) {
+    if (rule.pattern.test(code)) throw new Error(`build/live/Conformance.js ${rule.why}`);
+  }
+  mkdirSync(join(buildDir, 'live'), { recursive: true });
+  writeFileSync(join(buildDir, 'live/Conformance.js'), code);
+}
+
 export async function buildAll() {
   const names = await buildAppsScriptBundle();
   await buildSidebar();
@@ -112,6 +127,8 @@ export async function buildAll() {
   await buildEmulator();
   if (existsSync(join(root, 'scripts/playground/server.ts'))) await buildNodeTool('scripts/playground/server.ts', 'playground.cjs');
   await buildNodeTool('scripts/bench/bench.ts', 'bench.cjs');
+  await buildConformanceRunner();
+  await buildNodeTool('scripts/live/cli.ts', 'live.cjs');
   return names;
 }
 
