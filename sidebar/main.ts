@@ -17,12 +17,14 @@ import { mountToday, renderToday } from './render/today';
 import { loadDashboard, mountDashboard, renderDashboard } from './render/dashboard';
 import { noteManualRefresh, startFreshness } from './freshness';
 import { mountFreshnessNote } from './render/freshnessNote';
+import { startClipTitles } from './clipTitles';
 
 declare global {
   interface Window { DEALBOARD_VIEW?: string }
 }
 
 function start(): void {
+  startClipTitles();
   const app = document.getElementById('app') || document.body.appendChild(h('div', { id: 'app' }));
   const progress = h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Working', hidden: true }, h('div', { class: 'progress-bar' }));
   app.appendChild(progress);
