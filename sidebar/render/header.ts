@@ -1,9 +1,9 @@
 // The top bar: Board / Desk / Today tabs, forecast roll-up, scope filter (client-side: the state
 // holds every deal), instant search, refresh, quick add, inbox; in the wide dialog also the
 // meeting planner (agreed meetings in the next two weeks).
-import type { Card } from '../../src/app/contracts/board';
 import { h, clear, icon } from '../dom';
-import { daysFrom, money, when } from '../format';
+import { money, when } from '../format';
+import { upcomingMeetings } from '../meetingStrip';
 import { changed, columns, inScope, rollup, state, type View } from '../state';
 
 /** The traffic lights in words (PRODUCT: green = will almost certainly happen, yellow = the
@@ -125,22 +125,14 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
   }
 
   function renderMeetings(today: string, currency: string): void {
-    const upcoming: Card[] = [];
-    for (const column of columns()) {
-      for (const card of column.cards.filter(inScope)) {
-        if (!card.steps.meetingAgreed || !card.nextContactAt) continue;
-        const d = daysFrom(card.nextContactAt, today);
-        if (d >= 0 && d <= 14) upcoming.push(card);
-      }
-    }
-    upcoming.sort((a, b) => String(a.nextContactAt).localeCompare(String(b.nextContactAt)));
+    const upcoming = upcomingMeetings(columns().flatMap((column) => column.cards.filter(inScope)), today);
     clear(meetings,
       h('div', { class: 'meetings-title' }, icon('event', 16), `Meetings · next 2 weeks`, h('span', { class: 'muted' }, ` ${upcoming.length}`)),
       upcoming.length === 0
-        ? h('div', { class: 'muted small' }, 'No personal meetings agreed yet.')
+        ? h('div', { class: 'muted small' }, 'No meetings booked for the next two weeks.')
         : h('ol', { class: 'meeting-list' }, upcoming.slice(0, 12).map((card) => h('li', null,
-          h('button', { type: 'button', class: 'meeting', onclick: () => hooks.openDetails(card.id) },
-            h('span', { class: 'meeting-when' }, when(card.nextContactAt, today)),
+          h('button', { type: 'button', class: 'meeting', 'data-testid': 'strip-meeting', 'data-id': card.id, onclick: () => hooks.openDetails(card.id) },
+            h('span', { class: 'meeting-when' }, when(card.meetingStart, today)),
             h('span', { class: 'meeting-who' }, card.clientName || card.title),
             h('span', { class: 'meeting-value' }, money(card.value, currency, true)),
           )))),
