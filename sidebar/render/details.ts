@@ -31,8 +31,9 @@ let current: { dealId: string; details: DealDetails | null; error: string; secti
 export function openDetails(dealId: string, section?: string): void {
   current = { dealId, details: null, error: '', section };
   resetQuote();
-  const found = findCard(dealId);
-  openPanel({ title: found ? found.card.title : 'Deal', testid: 'details', body: detailsBody });
+  // Read again on every redraw: a rename shows in the panel's title, not only on the card.
+  const title = () => current?.details?.card.title || findCard(dealId)?.card.title || 'Deal';
+  openPanel({ title, testid: 'details', body: detailsBody });
   setCloseGuard(unsavedQuoteQuestion);
   load(dealId);
 }

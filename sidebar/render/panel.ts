@@ -20,7 +20,8 @@ export function mountPanel(parent: HTMLElement): void {
 }
 
 export interface PanelOptions {
-  title: string;
+  /** A function when the title can change while the panel is open (a renamed deal). */
+  title: string | (() => string);
   testid: string;
   /** Builds the body; called again by refreshPanel() while the panel is open. */
   body: () => Child;
@@ -33,16 +34,27 @@ export function openPanel(options: PanelOptions): void {
   const el = host;
   const body = h('div', { class: 'panel-body' });
   el.setAttribute('data-testid', options.testid);
-  el.setAttribute('aria-label', options.title);
+  const titleOf = typeof options.title === 'function' ? options.title : () => options.title as string;
+  const heading = h('h2', { class: 'panel-title' }, titleOf());
+  el.setAttribute('aria-label', titleOf());
   clear(el,
     h('div', { class: 'panel-head' },
       h('button', { type: 'button', class: 'icon-button panel-back', 'aria-label': 'Back to the board', onclick: requestClose },
         h('span', { class: 'when-narrow' }, icon('back', 20)), h('span', { class: 'when-wide' }, icon('close', 20))),
-      h('h2', { class: 'panel-title' }, options.title),
+      heading,
     ),
     body,
   );
-  rerender = () => { touched = false; clear(body, options.body()); };
+  rerender = () => {
+    touched = false;
+    const title = titleOf();
+    if (heading.textContent !== title) {
+      heading.textContent = title;
+      heading.removeAttribute('title');
+      el.setAttribute('aria-label', title);
+    }
+    clear(body, options.body());
+  };
   rerender();
   el.hidden = false;
   document.body.classList.add('panel-open');

@@ -71,6 +71,20 @@ suite('labels are never cut silently', () => {
     await screenshot(page, 'clipping-sidebar-300');
   });
 
+  test('the panel title follows a rename saved from the card', async () => {
+    const frame = await sidebar();
+    await frame.click('[data-testid="board"] .card [data-testid="card-title"]');
+    const form = frame.locator('[data-testid="details"] .details-form');
+    await form.waitFor();
+    const titleInput = form.locator('input[type="text"]').first();
+    const renamed = `${await titleInput.inputValue()} (phase 2)`;
+    await titleInput.fill(renamed);
+    await frame.click('[data-testid="details-save"]');
+    await frame.waitForFunction((t) => document.querySelector('[data-testid="details"] .panel-title')?.textContent === t, renamed, { timeout: 30000 });
+    expect(await frame.getAttribute('[data-testid="details"]', 'aria-label')).toBe(renamed);
+    await frame.press('body', 'Escape');
+  });
+
   test.each([1280, 1440])('the full board at %i px', async (width) => {
     await page.setViewportSize({ width, height: 900 });
     const frame = await openFullBoard(page);
