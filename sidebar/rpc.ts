@@ -43,8 +43,8 @@ export interface Api {
   api_getCatalog(): CatalogView;
   api_getQuote(dealId: string): QuoteView;
   api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number, requestId?: string): QuoteView;
-  api_generateDocument(dealId: string, kind: DocumentKind, options?: { newInvoice?: boolean }): GeneratedDocument;
-  api_createCreditNote(dealId: string, invoiceNumber: string): GeneratedDocument;
+  api_generateDocument(dealId: string, kind: DocumentKind, options?: { newInvoice?: boolean }, requestId?: string): GeneratedDocument;
+  api_createCreditNote(dealId: string, invoiceNumber: string, requestId?: string): GeneratedDocument;
   api_markInvoiceIssued(dealId: string, invoiceNumber: string): { number: string; status: 'issued'; issuedOn: string; dueOn: string; changed: boolean };
   api_getDealMoney(dealId: string): DealMoney;
   api_recordPayment(input: PaymentInput): PaymentResult;

@@ -312,8 +312,8 @@ export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: 
   return api('api_saveQuote', (ctx) => saveQuote(ctx, dealId, quote, expectedVersion, requestId));
 }
 
-export function api_generateDocument(dealId: unknown, kind: unknown, options?: unknown) {
-  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options));
+export function api_generateDocument(dealId: unknown, kind: unknown, options?: unknown, requestId?: unknown) {
+  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options, requestId));
 }
 
 export function api_installTemplates() {
@@ -506,8 +506,8 @@ export function api_listDebts() {
 }
 
 /** A credit note (CRN- series) that cancels an issued invoice of the deal. */
-export function api_createCreditNote(dealId: unknown, invoiceNumber: unknown) {
-  return api('api_createCreditNote', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, 'credit', { cancels: invoiceNumber }));
+export function api_createCreditNote(dealId: unknown, invoiceNumber: unknown, requestId?: unknown) {
+  return api('api_createCreditNote', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, 'credit', { cancels: invoiceNumber }, requestId));
 }
 
 export function api_markInvoiceIssued(dealId: unknown, invoiceNumber: unknown) {

@@ -9,6 +9,7 @@ import { showBanner } from './banner';
 import { outboxSection, reloadOutbox } from './outbox';
 import type { SendDocumentResult } from '../../src/app/contracts/mail';
 import { reloadMoney } from './payments';
+import { requestDone, requestKey } from '../requestKeys';
 
 const KINDS: { kind: DocumentKind; label: string }[] = [
   { kind: 'proposal', label: 'Proposal' },
@@ -66,8 +67,10 @@ function content(card: Card, draw: () => void): HTMLElement[] {
     const key = `${card.id}|${kind}`;
     pending[key] = true;
     draw();
-    call('api_generateDocument', card.id, kind, options)
-      .then((doc) => { mine[kind] = { doc }; })
+    // Clicking again after an error sends the same request id: the same Doc and number (issue 20, item 12).
+    const slot = `document:${card.id}:${kind}`;
+    call('api_generateDocument', card.id, kind, options, requestKey(slot, options || null))
+      .then((doc) => { requestDone(slot); mine[kind] = { doc }; })
       .catch((error) => { mine[kind] = { error: messageOf(error) }; })
       .then(() => { delete pending[key]; draw(); if (staleRefreshers[card.id]) void staleRefreshers[card.id](); if (kind === 'invoice') reloadMoney(card.id); });
   };
@@ -133,8 +136,9 @@ function issuedOffers(message: string, card: Card, draw: () => void): HTMLElemen
   const makeCredit = (button: HTMLButtonElement) => {
     button.disabled = true;
     button.textContent = 'Making…';
-    call('api_createCreditNote', card.id, number)
-      .then((doc) => { credits[key] = { doc }; })
+    const slot = `credit:${card.id}:${number}`;
+    call('api_createCreditNote', card.id, number, requestKey(slot, number))
+      .then((doc) => { requestDone(slot); credits[key] = { doc }; })
       .catch((error) => { credits[key] = { error: messageOf(error) }; })
       .then(() => { draw(); reloadMoney(card.id); });
   };

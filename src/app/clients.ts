@@ -3,6 +3,7 @@
 import { googleLink } from '../domain/links';
 import { clientBalance } from './debts';
 import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS, OUTBOX } from '../workbook/schema';
+import { isMadeDocument } from './pendingDocuments';
 import { groupProblem, knownGroup } from '../domain/clientGroups';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
@@ -107,6 +108,7 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
   const docsByDeal: Record<string, ClientOrder['documents']> = {};
   const documentRows = byDeals(documents, dealRows.map((deal) => deal.id));
   for (const d of documentRows) {
+    if (!isMadeDocument(d.record)) continue;
     const list = docsByDeal[text(d.record.dealId)] = docsByDeal[text(d.record.dealId)] || [];
     list.push({ kind: text(d.record.kind), number: text(d.record.number), url: googleLink(text(d.record.url)) || '', pdfUrl: googleLink(text(d.record.pdfUrl)) || '', generatedAt: iso(d.record.generatedAt), generatedBy: text(d.record.generatedBy) });
   }

@@ -3,6 +3,7 @@
 // revision (issue 11 item 12). One TextFinder lookup on Documents plus the deal's own row.
 import { googleLink } from '../domain/links';
 import { DOCUMENTS } from '../workbook/schema';
+import { isMadeDocument } from './pendingDocuments';
 import { isDate } from '../workbook/codec';
 import { openRows } from '../workbook/rows';
 import { isOutOfDate } from '../domain/documentFreshness';
@@ -24,7 +25,7 @@ export function documentStatus(ctx: UseCaseContext, dealIdArg: unknown): Documen
   const current = Number(row.record.quoteVersion) || 0;
   const latest: Record<string, DocumentStatus> = {};
   for (const doc of openRows(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates).where('dealId', dealId)) {
-    if (doc.record.dealId !== dealId) continue;
+    if (doc.record.dealId !== dealId || !isMadeDocument(doc.record)) continue;
     const kind = String(doc.record.kind || '');
     // A credit note is made once, from the invoice it cancels: never "out of date".
     if (kind === 'credit') continue;

@@ -4,7 +4,7 @@ import { googleLink } from '../domain/links';
 import { CLIENTS, DOCUMENTS, QUOTE_LINES, SETTINGS } from '../workbook/schema';
 import { DecodedRow } from '../workbook/codec';
 import { Table, appendRecords, readTable, updateRow, updateRows } from '../workbook/table';
-import { planFirstFill, planRefill, findRowTemplate, fillCell, conditionHolds, CellPart } from '../domain/docPlan';
+import { planFirstFill, planRefill, findRowTemplate, fillCell, conditionHolds, CellPart, DocJson } from '../domain/docPlan';
 import { xlsxParts } from '../domain/xlsx';
 import { addDays } from '../domain/timezone';
 import { canEditDeal, sameEmail } from '../domain/roles';
@@ -32,6 +32,8 @@ import { dueDateOf, paymentLinkOf, paymentTermsDays } from '../domain/payments';
 import { fromMinor, toMinor } from '../domain/calculator';
 import { isDate } from '../workbook/codec';
 import { storedInvoiceStatus } from './payments';
+import { optionalRequestId, keyedId } from './requestKeys';
+import { PendingState, isMadeDocument, pendingStateOf, pendingText } from './pendingDocuments';
 
 const TEMPLATE_HTML: Record<DocumentKind, string> = { proposal: proposalHtml, contract: contractHtml, invoice: invoiceHtml, brief: briefHtml, credit: creditHtml };
 const TITLES: Record<DocumentKind, string> = { proposal: 'Proposal', contract: 'Contract', invoice: 'Invoice', brief: 'Brief', credit: 'Credit note' };
@@ -216,13 +218,14 @@ export function issuedInvoiceRefusal(number: string, issuedOn: string | null): s
     `Make a new invoice (the next number) for the change, and a credit note that cancels ${number} if it no longer stands.`;
 }
 
-export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown, optionsArg?: unknown): GeneratedDocument {
+export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown, optionsArg?: unknown, requestIdArg?: unknown): GeneratedDocument {
   if (!isKind(kindArg)) throw new InputError(`The document kind must be one of: ${DOCUMENT_KINDS.join(', ')}.`);
   const kind = kindArg;
   const options = readOptions(optionsArg);
   if (kind === 'credit' && !options.cancels) throw new InputError('A credit note cancels an issued invoice: say which one.');
   const dealId = typeof dealIdArg === 'string' ? dealIdArg.trim() : '';
   if (dealId === '') throw new InputError('The deal is missing.');
+  const requestId = optionalRequestId(requestIdArg);
   const { config, ports } = ctx;
   const templateId = config.settings.templates[kind];
   if (!templateId) throw new InputError('The document templates are not installed yet: run Dealboard → Install document templates.');
@@ -239,6 +242,10 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     if (deal.clientId) found.where('clientId', deal.clientId);
     const table = found.table;
     const rows = documentRows(table);
+    // The row a retry of this request made or began (its id is made from the request id).
+    const rowId = requestId ? keyedId(DOCUMENTS.idPrefix, dealId, kind, requestId) : null;
+    const asked = rowId ? rows.filter((r) => r.record.dealId === dealId && r.record.id === rowId)[0] : undefined;
+    if (asked && isMadeDocument(asked.record)) return generatedOf(ctx, deal, asked.record, false);
     const ofKind = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind);
     let existing: DocumentRow | undefined = ofKind[0];
     let cancelled: DocumentRow | undefined;
@@ -256,18 +263,25 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       if (!cancelled) throw new InputError(`${String(options.cancels)} is not an invoice of "${deal.title}".`);
       if (storedInvoiceStatus(cancelled.record) !== 'issued') throw new InputError(`${String(options.cancels)} is a draft: regenerate it instead; only an issued invoice is cancelled by a credit note.`);
       const earlier = ofKind.filter((r) => r.record.cancels === options.cancels)[0];
-      if (earlier) throw new InputError(`${String(options.cancels)} is already cancelled by credit note ${String(earlier.record.number || '')}.`);
+      // A credit note begun and cut off is finished, not refused as made.
+      if (earlier && isMadeDocument(earlier.record)) throw new InputError(`${String(options.cancels)} is already cancelled by credit note ${String(earlier.record.number || '')}.`);
+      existing = earlier;
     }
-    const current = existing ? docs.getDocument(String(existing.record.docId)) : null;
+    if (asked) existing = asked;
+    // A row written before its files (a run cut off half-way): finished with its own number and ids.
+    const pendingRow = existing && !isMadeDocument(existing.record) ? existing : undefined;
+    const made = pendingRow ? undefined : existing;
+    const current = made ? docs.getDocument(String(made.record.docId)) : null;
 
-    // A document keeps its number when regenerated; a new one takes the next of its series,
-    // which must not repeat any in the tab: the Number column is read whole (one read).
+    // A document keeps its number when regenerated or finished; a new one takes the next of its
+    // series, which must not repeat any in the tab: the Number column is read whole (one read).
     let number = existing ? String(existing.record.number || '') : '';
+    let sequence: { year: string; value: number } | null = null;
     if (!number) {
       const year = ctx.moment.today.slice(0, 4);
       const next = nextDocumentNumber(kind, readColumn(ports.sheets, DOCUMENTS, 'number'), year, counter.get(kind, year));
       number = next.number;
-      counter.put(kind, year, next.sequence);
+      sequence = { year, value: next.sequence };
     }
     const client = documentClient(ctx, deal.clientId);
     const context = documentContext(ctx, deal, quote, number, config, client);
@@ -290,13 +304,22 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     };
 
     const name = `${TITLES[kind]} ${number} — ${deal.title}`;
+    const withPdf = kind === 'proposal' || kind === 'invoice' || kind === 'credit';
+    const withXlsx = kind === 'invoice';
     let docId: string;
     let url: string;
     let layout: RowLayout | null;
     let unfilled: string[];
     let folderId = existing ? String(existing.record.folderId || '') : '';
     let clientFolderId = existing ? String(existing.record.clientFolderId || '') : '';
-    const stored = existing && current ? parseLayout(String(existing.record.layout || '')) : null;
+    // The export files: updated in place when they exist, else made (with their generated ids).
+    let pdfId = existing ? String(existing.record.pdfId || '') : '';
+    let xlsxId = existing ? String(existing.record.xlsxId || '') : '';
+    let pdfExists = !!made && pdfId !== '';
+    let xlsxExists = !!made && xlsxId !== '';
+    let documentRow: DecodedRow | undefined = existing ? existing.row : undefined;
+    let documentTable: Table = table;
+    const stored = made && current ? parseLayout(String(made.record.layout || '')) : null;
     // A shown "{{#if}}" block whose value is gone is removed in place (same Doc, same link). One
     // left out at the first fill whose value exists now (a payment link set since), or a table
     // column to add or remove (a discount added), cannot be made in place: a fresh copy is made.
@@ -305,55 +328,121 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       const was = (stored.conditions as Record<string, boolean>)[expression];
       return (stored.columnConditions || []).indexOf(expression) >= 0 ? now !== was : now && !was;
     }));
-    if (existing && current && !reshaped) {
+    const fillCopy = (doc: DocJson, copyId: string) => {
+      const template = findRowTemplate(doc.body.content);
+      const plan = planFirstFill(doc, evaluate, template ? lineCells(template) : null, template);
+      // The line cells a regenerate fills: those whose column the first fill kept.
+      const kept = <T>(cells: T[]) => cells.filter((_c, j) => plan.removedColumns.indexOf(j) < 0);
+      let planned: RowLayout | null = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: kept(template.cells) } : null;
+      if (planned && template && template.parts) planned.parts = kept(template.parts);
+      if (!planned && Object.keys(plan.conditions).length) planned = { tableIndex: -1, rowIndex: -1, count: 0, cells: [] };
+      if (planned) {
+        planned.conditions = plan.conditions;
+        planned.columnConditions = plan.columnConditions;
+      }
+      const planUnfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
+      return { planned, planUnfilled, fill: () => { if (plan.requests.length) docs.batchUpdate(copyId, plan.requests); } };
+    };
+    if (made && current && !reshaped) {
       layout = stored;
       const rows = layout && layout.tableIndex >= 0 ? layout : null;
       const plan = planRefill(current, evaluate, rows ? lineCells(rows) : null, rows);
-      if (plan.requests.length) docs.batchUpdate(String(existing.record.docId), plan.requests);
+      if (plan.requests.length) docs.batchUpdate(String(made.record.docId), plan.requests);
       if (layout) layout.count = quote.lines.length;
       if (layout && layout.conditions) layout.conditions = { ...layout.conditions, ...plan.conditions };
-      docId = String(existing.record.docId);
+      docId = String(made.record.docId);
       // A URL typed over in the Documents tab is not passed on: the Doc's own address is.
-      url = googleLink(String(existing.record.url)) || `https://docs.google.com/document/d/${encodeURIComponent(docId)}/edit`;
+      url = googleLink(String(made.record.url)) || `https://docs.google.com/document/d/${encodeURIComponent(docId)}/edit`;
       unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
-    } else {
+    } else if (made) {
+      // The made document's Doc is gone or must change shape: a fresh copy for the same row.
       const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);
       folderId = folders.folderId;
       clientFolderId = folders.clientFolderId;
       const copy = docs.copyDoc(templateId, name, folderId);
       const doc = docs.getDocument(copy.id);
       if (!doc) throw new WorkbookError('The copy of the template could not be opened; please try again.');
-      const template = findRowTemplate(doc.body.content);
-      const plan = planFirstFill(doc, evaluate, template ? lineCells(template) : null, template);
-      if (plan.requests.length) docs.batchUpdate(copy.id, plan.requests);
-      if (config.settings.shareMode === 'client' && deal.email) docs.shareWithUser(copy.id, deal.email);
-      else docs.shareWithAnyone(copy.id);
+      const filled = fillCopy(doc, copy.id);
+      filled.fill();
+      shareCopy(docs, config, deal, copy.id);
       docId = copy.id;
       url = copy.url;
-      // The line cells a regenerate fills: those whose column the first fill kept.
-      const kept = <T>(cells: T[]) => cells.filter((_c, j) => plan.removedColumns.indexOf(j) < 0);
-      layout = template ? { tableIndex: template.tableIndex, rowIndex: template.rowIndex, count: quote.lines.length, cells: kept(template.cells) } : null;
-      if (layout && template && template.parts) layout.parts = kept(template.parts);
-      if (!layout && Object.keys(plan.conditions).length) layout = { tableIndex: -1, rowIndex: -1, count: 0, cells: [] };
-      if (layout) {
-        layout.conditions = plan.conditions;
-        layout.columnConditions = plan.columnConditions;
+      layout = filled.planned;
+      unfilled = filled.planUnfilled;
+    } else {
+      // A new document, or one a cut-off run began: its row holds its number and the ids of
+      // every file it makes before any exists (issue 20, item 12).
+      let state: PendingState;
+      if (pendingRow) {
+        state = pendingStateOf(pendingRow.record.layout) || { folders: [] };
+        docId = String(pendingRow.record.docId || '');
+      } else {
+        const known = knownFolders(rows, deal);
+        const ids = docs.newFileIds(1 + (known.clientFolderId ? 0 : 1) + (known.folderId ? 0 : 1) + (withPdf ? 1 : 0) + (withXlsx ? 1 : 0));
+        docId = ids.shift() as string;
+        state = { folders: [] };
+        clientFolderId = known.clientFolderId || (ids.shift() as string);
+        folderId = known.folderId || (ids.shift() as string);
+        if (!known.clientFolderId) state.folders.push(clientFolderId);
+        if (!known.folderId) state.folders.push(folderId);
+        pdfId = withPdf ? (ids.shift() as string) : '';
+        xlsxId = withXlsx ? (ids.shift() as string) : '';
+        const id = rowId || ports.ids.next(DOCUMENTS.idPrefix);
+        appendRecords(ports.sheets, table, [{
+          id, dealId, clientId: deal.clientId, kind, number, docId, folderId, clientFolderId, pdfId, xlsxId,
+          layout: pendingText(state), generatedBy: ctx.actor.email, ...(cancelled ? { cancels: String(cancelled.record.number || '') } : {}),
+        }], ports.dates);
+        // The counter moves after the row holds the number: a kill between leaves no gap (the
+        // Number column is read with the counter).
+        if (sequence) counter.put(kind, sequence.year, sequence.value);
+        const again = openRows(ports.sheets, DOCUMENTS, ports.dates);
+        documentRow = again.byId(id);
+        documentTable = again.table;
+        if (!documentRow) throw new WorkbookError('The new row of the Documents tab could not be found again; please try again.');
       }
-      unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
+      const resuming = !!pendingRow;
+      if (!docId || !folderId || !clientFolderId) throw new WorkbookError(`The Documents row of ${number} was changed by hand before the document was made: clear the row, then make the document again.`);
+      for (const folder of state.folders) {
+        if (resuming && docs.fileExists(folder)) continue;
+        if (folder === clientFolderId) docs.createFolder(deal.clientName || deal.clientId || 'Client', config.settings.documentsFolder || null, folder);
+        else docs.createFolder(deal.title, clientFolderId, folder);
+      }
+      let doc = resuming ? docs.getDocument(docId) : null;
+      url = `https://docs.google.com/document/d/${encodeURIComponent(docId)}/edit`;
+      if (!doc) {
+        url = docs.copyDoc(templateId, name, folderId, docId).url;
+        doc = docs.getDocument(docId);
+      }
+      if (!doc) throw new WorkbookError('The copy of the template could not be opened; please try again.');
+      if (state.revisionId && doc.revisionId !== state.revisionId) {
+        // The fill went through before the run was cut off: what it planned is in the row.
+        layout = (state.layout as RowLayout | null) || null;
+        unfilled = String((documentRow && documentRow.record.unfilled) || '').split(' ').filter(Boolean);
+      } else {
+        const filled = fillCopy(doc, docId);
+        layout = filled.planned;
+        unfilled = filled.planUnfilled;
+        // The revision before the fill and what it plans, kept before the fill is sent.
+        updateRow(ports.sheets, documentTable, documentRow as DecodedRow, { layout: pendingText({ ...state, revisionId: doc.revisionId, layout }), unfilled: unfilled.join(' ') }, ports.dates);
+        filled.fill();
+      }
+      shareCopy(docs, config, deal, docId);
+      pdfExists = resuming && pdfId !== '' && docs.fileExists(pdfId);
+      xlsxExists = resuming && xlsxId !== '' && docs.fileExists(xlsxId);
     }
 
     const exports: { pdfId?: string; pdfUrl?: string; xlsxId?: string; xlsxUrl?: string } = {};
-    if (kind === 'proposal' || kind === 'invoice' || kind === 'credit') {
-      const pdf = docs.savePdf(docId, `${name}.pdf`, folderId, existing ? String(existing.record.pdfId || '') || null : null);
+    if (withPdf) {
+      const pdf = docs.savePdf(docId, `${name}.pdf`, folderId, pdfExists ? pdfId : null, pdfId || undefined);
       exports.pdfId = pdf.id;
       exports.pdfUrl = pdf.url;
     }
-    if (kind === 'invoice') {
-      const xlsx = docs.saveXlsx(invoiceSheet(deal, quote, number, config, ctx.moment.today), `${name}.xlsx`, folderId, existing ? String(existing.record.xlsxId || '') || null : null);
+    if (withXlsx) {
+      const xlsx = docs.saveXlsx(invoiceSheet(deal, quote, number, config, ctx.moment.today), `${name}.xlsx`, folderId, xlsxExists ? xlsxId : null, xlsxId || undefined);
       exports.xlsxId = xlsx.id;
       exports.xlsxUrl = xlsx.url;
     }
-    const version = existing ? (Number(existing.record.version) || 0) + 1 : 1;
+    const version = made ? (Number(made.record.version) || 0) + 1 : 1;
     const money: Record<string, unknown> = {};
     if (kind === 'invoice') {
       // A draft's amount and due date follow the quote and the terms until it is issued.
@@ -370,14 +459,35 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       dealId, clientId: deal.clientId, kind, number, docId, url, ...exports, quoteVersion: quote.version, version, folderId, clientFolderId,
       layout: layout ? JSON.stringify(layout) : '', unfilled: unfilled.join(' '), generatedAt: ctx.moment.now, generatedBy: ctx.actor.email, ...money,
     };
-    if (existing) updateRow(ports.sheets, table, existing.row, record, ports.dates);
-    else appendRecords(ports.sheets, table, [{ id: ports.ids.next(DOCUMENTS.idPrefix), ...record }], ports.dates);
-    return {
-      kind, url, pdfUrl: exports.pdfUrl, xlsxUrl: exports.xlsxUrl, version, number, regenerated: Boolean(existing && current), unfilled,
-      canSend: deal.email !== '', sendBlockedReason: deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null,
-      ...(money.status ? { status: money.status as 'draft' | 'issued' } : {}), ...(cancelled ? { cancels: String(money.cancels) } : {}),
-    };
+    updateRow(ports.sheets, documentTable, documentRow as DecodedRow, record, ports.dates);
+    return generatedOf(ctx, deal, record, Boolean(made && current));
   });
+}
+
+/** The sidebar's answer for a made row (also the answer a retry of a finished request gets again). */
+function generatedOf(_ctx: UseCaseContext, deal: Deal, record: Record<string, unknown>, regenerated: boolean): GeneratedDocument {
+  const kind = record.kind as DocumentKind;
+  const text = (value: unknown) => String(value === undefined || value === null ? '' : value);
+  const status = kind === 'invoice' ? storedInvoiceStatus(record) : kind === 'credit' ? 'issued' : null;
+  return {
+    kind, url: text(record.url), pdfUrl: record.pdfUrl ? text(record.pdfUrl) : undefined, xlsxUrl: record.xlsxUrl ? text(record.xlsxUrl) : undefined,
+    version: Number(record.version) || 1, number: text(record.number), regenerated,
+    unfilled: text(record.unfilled).split(' ').filter(Boolean),
+    canSend: deal.email !== '', sendBlockedReason: deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null,
+    ...(status ? { status } : {}), ...(kind === 'credit' ? { cancels: text(record.cancels) } : {}),
+  };
+}
+
+function shareCopy(docs: DocsPort, config: Config, deal: Deal, docId: string): void {
+  if (config.settings.shareMode === 'client' && deal.email) docs.shareWithUser(docId, deal.email);
+  else docs.shareWithAnyone(docId);
+}
+
+/** The deal's and the client's folders as earlier documents recorded them ('' where none). */
+function knownFolders(rows: readonly DocumentRow[], deal: Deal): { folderId: string; clientFolderId: string } {
+  const sameDeal = rows.filter((r) => r.record.dealId === deal.id && r.record.folderId && isMadeDocument(r.record))[0];
+  const sameClient = rows.filter((r) => deal.clientId && r.record.clientId === deal.clientId && r.record.clientFolderId && isMadeDocument(r.record))[0];
+  return { folderId: sameDeal ? String(sameDeal.record.folderId) : '', clientFolderId: sameClient ? String(sameClient.record.clientFolderId) : '' };
 }
 
 /** Placeholders inside a line cell ("{{quantity}} {{unit}}"), filled or left visible (and reported). */

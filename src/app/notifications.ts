@@ -4,6 +4,7 @@
 // the reason, so the card says why.
 import { googleLink } from '../domain/links';
 import { CLIENTS, DOCUMENTS, NOTIFICATIONS, OUTBOX } from '../workbook/schema';
+import { isMadeDocument } from './pendingDocuments';
 import { decodeTable, findRow, readTable } from '../workbook/table';
 import { Fill, MessageTemplate, QUOTA_REASON, Rendered, recipientProblem, renderMessage } from '../domain/notifications';
 import { canEditDeal, sameEmail } from '../domain/roles';
@@ -122,7 +123,7 @@ export function sendDocument(ctx: UseCaseContext, mail: MailPort, dealIdArg: unk
     if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may send documents of "${deal.title}".`);
     const documents = readTable(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates);
     // The newest of its kind: a deal may have a new invoice after an issued one (issue 22).
-    const doc = documents.rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind).pop();
+    const doc = documents.rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind && isMadeDocument(r.record)).pop();
     if (!doc) throw new InputError(`Make the ${kind} of "${deal.title}" first, then send it.`);
     const problem = recipientProblem(deal.email, false, 'document');
     if (problem) throw new InputError(problem);

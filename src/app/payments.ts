@@ -2,6 +2,7 @@
 // and the payment checkpoint a payment in full completes. Rows are found (TextFinder on Deal ID),
 // never scanned, so a payment costs the same at 1,000 and 10,000 deals.
 import { CHECKPOINTS, DOCUMENTS, PAYMENTS } from '../workbook/schema';
+import { isMadeDocument } from './pendingDocuments';
 import { openRows, FoundRows } from '../workbook/rows';
 import { appendRecords, updateRow } from '../workbook/table';
 import { DecodedRow, isDate } from '../workbook/codec';
@@ -43,7 +44,7 @@ export function invoiceFactsOf(ctx: UseCaseContext, documents: readonly DecodedR
   const credits: MoneyFacts['credits'] = [];
   for (const row of documents) {
     const r = row.record;
-    if (r.dealId !== dealId) continue;
+    if (r.dealId !== dealId || !isMadeDocument(r)) continue;
     if (r.kind === 'invoice') {
       const status = storedInvoiceStatus(r);
       invoices.push({

@@ -43,6 +43,8 @@ export interface DocTableRow {
 
 export interface DocJson {
   body: { content: DocStructuralElement[] };
+  /** The Docs API's revision of the content (changes with every write to it). */
+  revisionId?: string;
   namedRanges?: Record<string, { name: string; namedRanges: { namedRangeId: string; name: string; ranges: { startIndex: number; endIndex: number }[] }[] }>;
 }
 

@@ -26,6 +26,11 @@ function stored(file: { id?: string; webViewLink?: string; mimeType?: string }):
 
 const FIELDS = { fields: 'id,webViewLink,mimeType' };
 
+/** A generated id given to create or copy ("IDs which can be provided in create or copy requests"). */
+function withId(fileId: string | undefined): { id?: string } {
+  return fileId ? { id: fileId } : {};
+}
+
 function exportPdf(docId: string): GoogleAppsScript.Base.Blob {
   const response = UrlFetchApp.fetch(`https://www.googleapis.com/drive/v3/files/${encodeURIComponent(docId)}/export?mimeType=application/pdf`, {
     headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
@@ -37,19 +42,29 @@ function exportPdf(docId: string): GoogleAppsScript.Base.Blob {
 
 export function gasDocs(): DocsPort {
   return {
-    createFolder(name, parentId) {
-      return stored(drive().Files!.create({ name, mimeType: FOLDER, parents: parentId ? [parentId] : undefined }, undefined as never, FIELDS));
+    createFolder(name, parentId, fileId) {
+      return stored(drive().Files!.create({ ...withId(fileId), name, mimeType: FOLDER, parents: parentId ? [parentId] : undefined }, undefined as never, FIELDS));
     },
     createDocFromHtml(name, html, parentId) {
       const blob = Utilities.newBlob(html, 'text/html', `${name}.html`);
       return stored(drive().Files!.create({ name, mimeType: DOC, parents: [parentId] }, blob, FIELDS));
     },
-    copyDoc(templateId, name, parentId) {
+    copyDoc(templateId, name, parentId, fileId) {
       try {
-        return stored(drive().Files!.copy({ name, parents: [parentId] }, templateId, FIELDS));
+        return stored(drive().Files!.copy({ ...withId(fileId), name, parents: [parentId] }, templateId, FIELDS));
       } catch (error) {
         throw new Error(`The template could not be copied (${error instanceof Error ? error.message : String(error)}). ` +
           'If it was deleted from Drive, run Dealboard → Install document templates to recreate it.');
+      }
+    },
+    newFileIds(count) {
+      return (drive().Files!.generateIds({ count, space: 'drive' }).ids || []).map(String);
+    },
+    fileExists(fileId) {
+      try {
+        return drive().Files!.get(fileId, { fields: 'id,trashed' }).trashed !== true;
+      } catch (_gone) {
+        return false;
       }
     },
     getDocument(docId) {
@@ -68,16 +83,16 @@ export function gasDocs(): DocsPort {
     shareWithUser(fileId, email) {
       drive().Permissions!.create({ role: 'reader', type: 'user', emailAddress: email }, fileId, { sendNotificationEmail: false });
     },
-    savePdf(docId, name, parentId, existingId) {
+    savePdf(docId, name, parentId, existingId, newId) {
       const blob = exportPdf(docId).setName(name);
       if (existingId) return stored(drive().Files!.update({ name }, existingId, blob, FIELDS));
-      return stored(drive().Files!.create({ name, mimeType: 'application/pdf', parents: [parentId] }, blob, FIELDS));
+      return stored(drive().Files!.create({ ...withId(newId), name, mimeType: 'application/pdf', parents: [parentId] }, blob, FIELDS));
     },
-    saveXlsx(parts, name, parentId, existingId) {
+    saveXlsx(parts, name, parentId, existingId, newId) {
       const blobs = parts.map((part) => Utilities.newBlob(part.content, 'application/xml', part.path));
       const blob = Utilities.zip(blobs, name).setContentType(XLSX);
       if (existingId) return stored(drive().Files!.update({ name }, existingId, blob, FIELDS));
-      return stored(drive().Files!.create({ name, mimeType: XLSX, parents: [parentId] }, blob, FIELDS));
+      return stored(drive().Files!.create({ ...withId(newId), name, mimeType: XLSX, parents: [parentId] }, blob, FIELDS));
     },
   };
 }

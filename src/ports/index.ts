@@ -94,16 +94,21 @@ export interface StoredFile {
 
 /** Drive and Docs, as the documents feature needs them (drive.file scope: only our own files). */
 export interface DocsPort {
-  createFolder(name: string, parentId: string | null): StoredFile;
+  /** `fileId`: an id from `newFileIds` (a retry then finds the file by the id it kept). */
+  createFolder(name: string, parentId: string | null, fileId?: string): StoredFile;
   createDocFromHtml(name: string, html: string, parentId: string): StoredFile;
-  copyDoc(templateId: string, name: string, parentId: string): StoredFile;
+  copyDoc(templateId: string, name: string, parentId: string, fileId?: string): StoredFile;
+  /** Ids for files not made yet (Drive files.generateIds), kept before the files are made. */
+  newFileIds(count: number): string[];
+  /** Whether a file the add-on may see has this id (and is not in the trash). */
+  fileExists(fileId: string): boolean;
   /** The Docs API JSON of a document; null when it no longer exists or is trashed. */
   getDocument(docId: string): import('../domain/docPlan').DocJson | null;
   batchUpdate(docId: string, requests: Record<string, unknown>[]): void;
   shareWithAnyone(fileId: string): void;
   shareWithUser(fileId: string, email: string): void;
-  /** Exports a Doc as PDF into a file next to it (updating `existingId` in place when given). */
-  savePdf(docId: string, name: string, parentId: string, existingId: string | null): StoredFile;
-  /** Saves an XLSX built from the parts of its zip (updating `existingId` in place when given). */
-  saveXlsx(parts: { path: string; content: string }[], name: string, parentId: string, existingId: string | null): StoredFile;
+  /** Exports a Doc as PDF into a file next to it (updating `existingId` in place when given, else made with `newId` when given). */
+  savePdf(docId: string, name: string, parentId: string, existingId: string | null, newId?: string): StoredFile;
+  /** Saves an XLSX built from the parts of its zip (updating `existingId` in place when given, else made with `newId` when given). */
+  saveXlsx(parts: { path: string; content: string }[], name: string, parentId: string, existingId: string | null, newId?: string): StoredFile;
 }

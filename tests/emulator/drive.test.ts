@@ -428,6 +428,36 @@ describe('named ranges', () => {
   });
 });
 
+describe('files.generateIds', () => {
+  // Reference (files.generateIds): "Generates a set of file IDs which can be provided in create or
+  // copy requests." Query parameter `count`: "The number of IDs to return."; the response is
+  // { ids[], space, kind: "drive#generatedIds" }.
+  test('ids for create and copy, each usable once; an id never generated is refused', () => {
+    const env = setup();
+    const res = env.Drive.Files.generateIds({ count: 3 });
+    expect(res.kind).toBe('drive#generatedIds');
+    expect(res.space).toBe('drive');
+    expect(res.ids).toHaveLength(3);
+    expect(new Set(res.ids).size).toBe(3);
+    expect(env.Drive.Files.generateIds().ids).toHaveLength(10);
+    const [folderId, docId, spare] = res.ids;
+    const folder = env.Drive.Files.create({ id: folderId, name: 'Out', mimeType: FOLDER }, undefined, { fields: 'id,name' });
+    expect(folder).toEqual({ id: folderId, name: 'Out' });
+    const template = createDoc(env, 'Template', '<p>Hello</p>');
+    const copy = env.Drive.Files.copy({ id: docId, name: 'Copy', parents: [folderId] }, template, { fields: 'id,parents' });
+    expect(copy).toEqual({ id: docId, parents: [folderId] });
+    expect(env.Docs.Documents.get(docId).body.content.length).toBeGreaterThan(0);
+    const again = caught(() => env.Drive.Files.copy({ id: docId, name: 'Copy 2' }, template));
+    expect(again.message).toMatch(/already exists with the provided ID/);
+    expect(caught(() => env.Drive.Files.create({ id: '1notgeneratedbythisdrive000000000', name: 'X', mimeType: FOLDER })).message).toMatch(/not usable/);
+    expect(caught(() => env.Drive.Files.generateIds({ count: 1001 })).message).toMatch(/between 1 and 1000/);
+    // A generated id survives the workspace being saved and loaded.
+    const restored = DriveModel.fromJSON(JSON.parse(JSON.stringify(env.model.toJSON())));
+    expect(restored.claimId(spare)).toBe('ok');
+    expect(restored.claimId(docId)).toBe('used');
+  });
+});
+
 describe('Drive files', () => {
   test('update with HTML re-imports in place (same id); rename and move', () => {
     const env = setup();

@@ -87,6 +87,7 @@ interface ModelJSON {
   scope: 'drive.file' | 'drive';
   owner: string;
   quota: { day: string; count: number };
+  reserved?: string[];
   files: (Omit<DriveFileRecord, 'content'> & { content?: string })[];
   docs: Record<string, DocData>;
 }
@@ -118,6 +119,8 @@ export class DriveModel {
   private files = new Map<string, DriveFileRecord>();
   private docs = new Map<string, DocData>();
   private quota = { day: '', count: 0 };
+  /** Ids handed out by files.generateIds and not used yet: only these may be given to create or copy. */
+  private reserved = new Set<string>();
 
   constructor(init: DriveModelInit = {}) {
     this.seed = (init.seed ?? 1) >>> 0;
@@ -147,6 +150,23 @@ export class DriveModel {
   /** Docs ids are 44 characters, other Drive ids 33, as in Drive. */
   newFileId(mimeType: string): string {
     return mimeType === MIME.document ? this.newId('1', 44) : this.newId('1', 33);
+  }
+
+  /** files.generateIds: fresh ids that a later create or copy may take. */
+  generateIds(count: number): string[] {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = this.newId('1', 33);
+      this.reserved.add(id);
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  /** Whether a new file may take `id`: 'used' when a file has it, 'unusable' when it was never generated. */
+  claimId(id: string): 'ok' | 'used' | 'unusable' {
+    if (this.files.has(id)) return 'used';
+    return this.reserved.has(id) ? 'ok' : 'unusable';
   }
 
   newNamedRangeId(): string {
@@ -205,11 +225,11 @@ export class DriveModel {
     this.docs.delete(id);
   }
 
-  newRecord(init: { name: string; mimeType: string; parents?: string[]; owner?: string; createdByApp: boolean; at?: Date; description?: string }): DriveFileRecord {
+  newRecord(init: { name: string; mimeType: string; parents?: string[]; owner?: string; createdByApp: boolean; at?: Date; description?: string; id?: string }): DriveFileRecord {
     const at = (init.at ?? this.now()).toISOString();
     const owner = init.owner ?? this.owner;
     const rec: DriveFileRecord = {
-      id: this.newFileId(init.mimeType),
+      id: init.id ?? this.newFileId(init.mimeType),
       name: init.name,
       mimeType: init.mimeType,
       parents: init.parents && init.parents.length ? [...init.parents] : [this.rootId],
@@ -380,6 +400,7 @@ export class DriveModel {
       scope: this.scope,
       owner: this.owner,
       quota: { ...this.quota },
+      reserved: [...this.reserved],
       files: [...this.files.values()].map((f) => {
         const { content, ...rest } = f;
         const j: Omit<DriveFileRecord, 'content'> & { content?: string } = JSON.parse(JSON.stringify(rest));
@@ -398,6 +419,7 @@ export class DriveModel {
     m.counter = j.counter;
     m.rootId = j.rootId;
     m.quota = { ...j.quota };
+    for (const id of j.reserved ?? []) m.reserved.add(id);
     for (const f of j.files) {
       const { content, ...rest } = f;
       const rec: DriveFileRecord = JSON.parse(JSON.stringify(rest));

@@ -289,8 +289,32 @@ function parseQuery(api: string, q: string): ((rec: DriveFileRecord, rootId: str
   });
 }
 
+/**
+ * The `id` a create or copy request may carry: "Generates a set of file IDs which can be provided
+ * in create or copy requests" (files.generateIds). Only such an id is accepted, once.
+ */
+function requestedId(api: string, env: Env, res: Resource): string | undefined {
+  if (res.id === undefined || res.id === null) return undefined;
+  const id = String(res.id);
+  const claim = env.model.claimId(id);
+  if (claim === 'used') throw new GoogleJsonResponseException(api, 409, `A file already exists with the provided ID: ${id}.`, 'fileIdInUse');
+  if (claim === 'unusable') throw new GoogleJsonResponseException(api, 400, `The provided file ID is not usable: ${id}.`, 'fileIdNotUsable');
+  return id;
+}
+
 class DriveFiles {
   constructor(private env: Env) {}
+
+  /** files.generateIds: `count` (default 10, at most 1000) ids for later create or copy requests. */
+  generateIds(optionalArgs: Args = {}): Resource {
+    const api = 'drive.files.generateIds';
+    const args = optionalArgs ?? {};
+    const count = args.count === undefined ? 10 : Number(args.count);
+    if (!Number.isInteger(count) || count < 1 || count > 1000) throw new GoogleJsonResponseException(api, 400, `Invalid Value: count must be between 1 and 1000 (got ${String(args.count)}).`, 'invalid');
+    const space = args.space === undefined ? 'drive' : String(args.space);
+    if (space !== 'drive') throw new GoogleJsonResponseException(api, 400, `The emulator generates ids only for the drive space (got ${space}).`, 'invalid');
+    return { kind: 'drive#generatedIds', space, ids: this.env.model.generateIds(count) };
+  }
 
   create(resource: Resource = {}, mediaData?: BlobLike, optionalArgs: Args = {}): Resource {
     const api = 'drive.files.create';
@@ -300,6 +324,7 @@ class DriveFiles {
     const mimeType = String(res.mimeType ?? (blob ? blobContentType(blob) : null) ?? 'application/octet-stream');
     const name = String(res.name ?? (blob ? blobName(blob) : null) ?? 'Untitled');
     const parents = env.parents(api, res.parents);
+    const id = requestedId(api, env, res);
     let doc: DocData | undefined;
     let content: Uint8Array | undefined;
     if (mimeType === MIME.document) {
@@ -308,7 +333,7 @@ class DriveFiles {
     } else if (mimeType !== MIME.folder && !mimeType.startsWith('application/vnd.google-apps.')) {
       content = blob ? blobBytes(blob) : new Uint8Array(0);
     }
-    const rec = env.model.newRecord({ name, mimeType, parents, owner: env.ctx.currentUser(), createdByApp: true, at: env.ctx.clock.now(), description: res.description as string | undefined });
+    const rec = env.model.newRecord({ name, mimeType, parents, owner: env.ctx.currentUser(), createdByApp: true, at: env.ctx.clock.now(), description: res.description as string | undefined, id });
     if (content) rec.content = content;
     env.model.putFile(rec, doc);
     return withFields(env.fileResource(rec), optionalArgs?.fields, FILE_DEFAULT);
@@ -321,10 +346,11 @@ class DriveFiles {
     if (src.mimeType === MIME.folder) throw new GoogleJsonResponseException(api, 403, 'This file cannot be copied by the user.', 'cannotCopyFile');
     const res = resource ?? {};
     const parents = res.parents !== undefined ? env.parents(api, res.parents) : [...src.parents];
+    const id = requestedId(api, env, res);
     if (src.mimeType === MIME.document) env.countDocCreate();
     const rec = env.model.newRecord({
       name: String(res.name ?? `Copy of ${src.name}`), mimeType: src.mimeType, parents, owner: env.ctx.currentUser(), createdByApp: true,
-      at: env.ctx.clock.now(), description: (res.description as string | undefined) ?? src.description,
+      at: env.ctx.clock.now(), description: (res.description as string | undefined) ?? src.description, id,
     });
     if (src.content) rec.content = new Uint8Array(src.content);
     const srcDoc = env.model.docData(src.id);
