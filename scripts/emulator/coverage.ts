@@ -99,6 +99,11 @@ function instances(ws: Workspace): [string, unknown][] {
   add('Menu', () => call(ui(), 'createMenu', 'x'));
   add('UrlFetchApp', () => g.UrlFetchApp);
   for (const name of ['MailApp', 'CalendarApp', 'Calendar', 'CalendarEvent', 'GmailApp']) add(name, () => g[name] ?? null);
+  const gmailThread = () => { call(g.GmailApp, 'sendEmail', 'coverage@example.com', 'coverage', 'x'); return (call(g.GmailApp, 'search', 'in:sent') as unknown[])[0]; };
+  add('GmailThread', gmailThread);
+  add('GmailMessage', () => (call(gmailThread(), 'getMessages') as unknown[])[0]);
+  add('GmailDraft', () => call(g.GmailApp, 'createDraft', 'coverage@example.com', 'coverage', 'x'));
+  add('GmailLabel', () => call(g.GmailApp, 'createLabel', 'coverage'));
   return out;
 }
 

@@ -23,6 +23,7 @@ import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
+import { createGmailApp } from './services/gmail';
 import { CalendarModel, CalendarJSON, createCalendarService, registerCalendarCalls } from './calendar/index';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
@@ -231,6 +232,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
 
   const mail = saved?.mail !== undefined ? MailModel.fromJSON(saved.mail) : new MailModel({ dailyQuota: options.mailQuota });
   if (options.mailQuota !== undefined) mail.dailyQuota = options.mailQuota;
+  mail.now = () => clock.now();
 
   const stack: Execution[] = [];
   let nextExecution = 1;
@@ -316,6 +318,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     MimeType: MIME_TYPE,
   });
   globals.MailApp = createMailApp(ctx, mail);
+  globals.GmailApp = createGmailApp(ctx, mail);
   registerCalendarCalls();
   const calendarSeed = ((saved?.random ?? options.seed ?? 20261123) ^ 0xca1e) >>> 0;
   const calendar = saved?.calendar !== undefined
