@@ -24,7 +24,7 @@ import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
 import { createGmailApp } from './services/gmail';
-import { CalendarModel, CalendarJSON, createCalendarService, registerCalendarCalls } from './calendar/index';
+import { CalendarModel, CalendarJSON, createCalendarApp, createCalendarService, registerCalendarAppCalls, registerCalendarCalls } from './calendar/index';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -325,6 +325,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ? CalendarModel.fromJSON(saved.calendar, () => timeZone, () => clock.millis())
     : new CalendarModel(calendarSeed, () => timeZone, () => clock.millis());
   globals.Calendar = createCalendarService(ctx, calendar);
+  registerCalendarAppCalls();
+  globals.CalendarApp = createCalendarApp(ctx, calendar);
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];
   const throwTriggerErrors = (options.triggerErrors ?? 'throw') === 'throw';
