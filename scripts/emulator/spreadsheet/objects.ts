@@ -1,5 +1,6 @@
 // Spreadsheet, Sheet, Range, Protection and the SpreadsheetApp global, on top of the model.
 
+import { isEnumValue, makeEnum } from '../services/enums';
 import { EmulatorContext, counted } from '../context';
 import { cellA1, openRangeA1, parseA1, parseR1C1, quoteSheetName, rangeA1, resolveA1 } from './a1';
 import {
@@ -41,10 +42,45 @@ export interface SpreadsheetHooks {
   sharing?: { add(id: string, email: string, role: 'writer' | 'reader'): void; users(id: string, roles: string[]): string[] };
 }
 
+// SpreadsheetApp's enums are enum objects (services/enums.ts), as on Apps Script. The objects'
+// own code keeps working with names: wrap() turns enum arguments into their names and turns the
+// names the getters below return into the enum values.
 function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> {
-  const o = {} as Record<K, K>;
-  for (const n of names) o[n] = n;
-  return Object.freeze(o);
+  return makeEnum('SpreadsheetApp', names) as unknown as Readonly<Record<K, K>>;
+}
+
+/** Getters that hand out an enum value (the objects return its name). */
+const ENUM_RETURNS: Record<string, string> = {
+  'DataValidationBuilder.getCriteriaType': 'DataValidationCriteria',
+  'DataValidation.getCriteriaType': 'DataValidationCriteria',
+  'BooleanCondition.getCriteriaType': 'BooleanCriteria',
+  'Protection.getProtectionType': 'ProtectionType',
+  'Range.getWrapStrategy': 'WrapStrategy',
+  'Range.getWrapStrategies': 'WrapStrategy',
+  'Sheet.getType': 'SheetType',
+};
+
+/** `v` with enum values replaced by their names (the same object when it holds none). */
+function namesOf(v: unknown): unknown {
+  if (isEnumValue(v)) return v.name();
+  if (!Array.isArray(v)) return v;
+  let out: unknown[] | null = null;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!isEnumValue(x) && !Array.isArray(x)) continue;
+    const y = namesOf(x);
+    if (y !== x) {
+      if (!out) out = v.slice();
+      out[i] = y;
+    }
+  }
+  return out ?? v;
+}
+
+function valuesOf(e: Record<string, unknown>, v: unknown): unknown {
+  if (typeof v === 'string') return Object.prototype.hasOwnProperty.call(e, v) ? e[v] : v;
+  if (Array.isArray(v)) return v.map((x) => valuesOf(e, x));
+  return v;
 }
 
 export const ENUMS = {
@@ -85,21 +121,24 @@ export class Session {
 
   /** counted() around an authorization guard: document methods refuse in AuthMode.NONE. */
   wrap<T extends object>(className: string, obj: T, guard: boolean, exempt?: Set<string>): T {
-    let target: T = obj;
-    if (guard) {
-      const ctx = this.ctx;
-      target = new Proxy(obj, {
-        get(o, prop, receiver) {
-          const value = Reflect.get(o, prop, receiver);
-          if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
-          if (exempt && exempt.has(prop)) return value;
-          return function guarded(...args: unknown[]) {
-            ctx.requireAuthorization(`${className}.${prop}`);
-            return (value as (...a: unknown[]) => unknown).apply(o, args);
-          };
-        },
-      });
-    }
+    const ctx = this.ctx;
+    const target = new Proxy(obj, {
+      get(o, prop, receiver) {
+        const value = Reflect.get(o, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
+        const needsAuth = guard && !(exempt && exempt.has(prop));
+        const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
+        return function guarded(...args: unknown[]) {
+          if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
+          for (let i = 0; i < args.length; i++) {
+            const a = args[i];
+            if (isEnumValue(a) || Array.isArray(a)) args[i] = namesOf(a);
+          }
+          const out = (value as (...a: unknown[]) => unknown).apply(o, args);
+          return returnsEnum ? valuesOf((ENUMS as unknown as Record<string, Record<string, unknown>>)[returnsEnum], out) : out;
+        };
+      },
+    });
     return counted(this.ctx.calls, className, target);
   }
 
