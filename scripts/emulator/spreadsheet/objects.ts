@@ -58,6 +58,11 @@ const ENUM_RETURNS: Record<string, string> = {
   'Range.getWrapStrategy': 'WrapStrategy',
   'Range.getWrapStrategies': 'WrapStrategy',
   'Sheet.getType': 'SheetType',
+  'Color.getColorType': 'ColorType',
+  'ColorBuilder.getColorType': 'ColorType',
+  'RgbColor.getColorType': 'ColorType',
+  'ThemeColor.getColorType': 'ColorType',
+  'ThemeColor.getThemeColorType': 'ThemeColorType',
 };
 
 /** `v` with enum values replaced by their names (the same object when it holds none). */
@@ -108,6 +113,8 @@ export const ENUMS = {
   CopyPasteType: enumOf('PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS'),
   AutoFillSeries: enumOf('DEFAULT_SERIES', 'ALTERNATE_SERIES'),
   TextDirection: enumOf('LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'),
+  ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
+  ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
 };
 
 const APP_EXEMPT = new Set(['getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush']);
@@ -1028,6 +1035,8 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly SheetType = ENUMS.SheetType;
   readonly CopyPasteType = ENUMS.CopyPasteType;
   readonly AutoFillSeries = ENUMS.AutoFillSeries;
+  readonly ColorType = ENUMS.ColorType;
+  readonly ThemeColorType = ENUMS.ThemeColorType;
   readonly TextDirection = ENUMS.TextDirection;
 
   constructor(private s: Session) {}
