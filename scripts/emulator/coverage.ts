@@ -97,6 +97,7 @@ function instances(ws: Workspace): [string, unknown][] {
   add('Ui', ui);
   add('Menu', () => call(ui(), 'createMenu', 'x'));
   add('UrlFetchApp', () => g.UrlFetchApp);
+  add('Browser', () => g.Browser);
   for (const name of ['MailApp', 'CalendarApp', 'GmailApp']) add(name, () => g[name] ?? null);
   // 'Calendar' is CalendarApp's Calendar class (the advanced service `Calendar` has no @types member list).
   const calendar = () => call(g.CalendarApp, 'getDefaultCalendar');

@@ -14,7 +14,7 @@ import { createSession, userObject } from './services/session';
 import {
   CacheEntry, LogEntry, ServiceState, TriggerRecord, UiRecorder, createUiRecorder,
 } from './services/state';
-import { createUi } from './services/ui';
+import { createBrowser, createUi } from './services/ui';
 import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
@@ -302,6 +302,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ScriptApp: createScriptApp(state),
     Session: createSession(state),
     Utilities: createUtilities(state),
+    Browser: createBrowser(state),
     Logger: createLogger(state),
     console: createConsole(state),
     Date: virtualDate(clock),

@@ -135,9 +135,11 @@ export class Session {
         if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
         const needsAuth = guard && !(exempt && exempt.has(prop));
         const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
+        // copyTo names the enum's class in its signature error, so it sees the values themselves.
+        const rawArgs = className === 'Range' && prop === 'copyTo';
         return function guarded(...args: unknown[]) {
           if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
-          for (let i = 0; i < args.length; i++) {
+          for (let i = 0; !rawArgs && i < args.length; i++) {
             const a = args[i];
             if (isEnumValue(a) || Array.isArray(a)) args[i] = namesOf(a);
           }
@@ -425,6 +427,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.s.range(this.sheet, this.row + row - 1, this.col + column - 1, 1, 1);
   }
   getColumn(): number { return this.col; }
+  /** Deprecated (still in the reference): "Returns the starting column position for this range." — as getColumn(). */
+  getColumnIndex(): number { return this.col; }
   getDataValidation(): GDataValidation | null {
     this.alive();
     const v = this.sheet.get('validation', this.row, this.col) as ValidationData | undefined;
@@ -559,6 +563,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
 
   setBackground(color: string | null): GRange { return this.fillLayer('background', color ?? undefined); }
+  /** Deprecated (still in the reference): "Sets the background color of all cells in the range in CSS notation" — as setBackground(). */
+  setBackgroundColor(color: string | null): GRange { return this.setBackground(color); }
   setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => v ?? undefined); }
   setBorder(): GRange { this.alive(); return this.self(); }
   setDataValidation(rule: GDataValidation | null): GRange {
