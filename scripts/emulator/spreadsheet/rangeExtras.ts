@@ -225,7 +225,6 @@ const rangeExtras = {
   copyTo(this: R, ...args: unknown[]): void {
     alive(this);
     const [destination, a, b] = args;
-    const dest = unwrap<R>(destination);
     // The documented forms: (destination), (destination, copyPasteType, transposed), (destination, options).
     const isRange = (v: unknown) => { const r = unwrap<R>(v); return Boolean(r && typeof r.ref === 'function'); };
     const isPasteType = (v: unknown) => (typeof v === 'string' || isEnumValue(v)) && COPY_PASTE_TYPES.indexOf(enumName(v)) >= 0;
@@ -238,6 +237,7 @@ const rangeExtras = {
         : v === null || v === undefined ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'Boolean' : 'Object');
       throw gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for SpreadsheetApp.Range.copyTo.`);
     }
+    const dest = unwrap<R>(destination) as R;
     let layers = ALL_LAYERS;
     let valuesOnly = false;
     const type = args.length === 3 ? enumName(a) : null;
