@@ -89,6 +89,8 @@ export const DATA_CALLS: Record<string, CallCategory> = {
   'UrlFetchApp.fetchAll': 'urlfetch',
   'MailApp.sendEmail': 'mail',
   'MailApp.getRemainingDailyQuota': 'mail',
+  'GmailApp.sendEmail': 'mail',
+  'GmailDraft.send': 'mail',
 };
 
 export function categoryOf(key: string): CallCategory {

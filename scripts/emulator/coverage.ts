@@ -17,9 +17,6 @@ export const PROVIDED_ELSEWHERE: Record<string, string> = {
   TextFinder: 'issue 10 (spreadsheet/textFinder.ts)',
   RangeList: 'issue 10 (spreadsheet/textFinder.ts)',
   MailApp: 'issue 12 (services/mail*)',
-  CalendarApp: 'issue 13',
-  Calendar: 'issue 13',
-  CalendarEvent: 'issue 13',
 };
 
 type Obj = Record<string | symbol, unknown>;
@@ -58,6 +55,8 @@ function instances(ws: Workspace): [string, unknown][] {
   add('TextStyle', () => call(call(g.SpreadsheetApp, 'newTextStyle'), 'build'));
   add('ColorBuilder', () => call(g.SpreadsheetApp, 'newColor'));
   add('Color', () => call(call(call(g.SpreadsheetApp, 'newColor'), 'setRgbColor', '#000000'), 'build'));
+  add('RgbColor', () => call(call(call(call(g.SpreadsheetApp, 'newColor'), 'setRgbColor', '#000000'), 'build'), 'asRgbColor'));
+  add('ThemeColor', () => call(call(call(call(g.SpreadsheetApp, 'newColor'), 'setThemeColor', 'ACCENT1'), 'build'), 'asThemeColor'));
   // TextFinder and RangeList come with issue 10's work: counted here once they exist on the branch.
   add('TextFinder', () => (typeof (range() as Obj).createTextFinder === 'function' ? call(range(), 'createTextFinder', 'x') : null));
   add('RangeList', () => (typeof (sheet[0] as Obj).getRangeList === 'function' ? call(sheet[0], 'getRangeList', ['A1']) : null));
@@ -98,7 +97,19 @@ function instances(ws: Workspace): [string, unknown][] {
   add('Ui', ui);
   add('Menu', () => call(ui(), 'createMenu', 'x'));
   add('UrlFetchApp', () => g.UrlFetchApp);
-  for (const name of ['MailApp', 'CalendarApp', 'Calendar', 'CalendarEvent', 'GmailApp']) add(name, () => g[name] ?? null);
+  add('Browser', () => g.Browser);
+  for (const name of ['MailApp', 'CalendarApp', 'GmailApp']) add(name, () => g[name] ?? null);
+  // 'Calendar' is CalendarApp's Calendar class (the advanced service `Calendar` has no @types member list).
+  const calendar = () => call(g.CalendarApp, 'getDefaultCalendar');
+  const calendarEvent = () => call(calendar(), 'createEvent', 'coverage', new Date(0), new Date(3600000), { guests: 'guest@example.com' });
+  add('Calendar', calendar);
+  add('CalendarEvent', calendarEvent);
+  add('EventGuest', () => (call(calendarEvent(), 'getGuestList') as unknown[])[0]);
+  const gmailThread = () => { call(g.GmailApp, 'sendEmail', 'coverage@example.com', 'coverage', 'x'); return (call(g.GmailApp, 'search', 'in:sent') as unknown[])[0]; };
+  add('GmailThread', gmailThread);
+  add('GmailMessage', () => (call(gmailThread(), 'getMessages') as unknown[])[0]);
+  add('GmailDraft', () => call(g.GmailApp, 'createDraft', 'coverage@example.com', 'coverage', 'x'));
+  add('GmailLabel', () => call(g.GmailApp, 'createLabel', 'coverage'));
   return out;
 }
 

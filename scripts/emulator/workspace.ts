@@ -14,7 +14,7 @@ import { createSession, userObject } from './services/session';
 import {
   CacheEntry, LogEntry, ServiceState, TriggerRecord, UiRecorder, createUiRecorder,
 } from './services/state';
-import { createUi } from './services/ui';
+import { createBrowser, createUi } from './services/ui';
 import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
@@ -23,7 +23,8 @@ import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
-import { CalendarModel, CalendarJSON, createCalendarService, registerCalendarCalls } from './calendar/index';
+import { createGmailApp } from './services/gmail';
+import { CalendarModel, CalendarJSON, createCalendarApp, createCalendarService, registerCalendarAppCalls, registerCalendarCalls } from './calendar/index';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -231,6 +232,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
 
   const mail = saved?.mail !== undefined ? MailModel.fromJSON(saved.mail) : new MailModel({ dailyQuota: options.mailQuota });
   if (options.mailQuota !== undefined) mail.dailyQuota = options.mailQuota;
+  mail.now = () => clock.now();
 
   const stack: Execution[] = [];
   let nextExecution = 1;
@@ -300,6 +302,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ScriptApp: createScriptApp(state),
     Session: createSession(state),
     Utilities: createUtilities(state),
+    Browser: createBrowser(state),
     Logger: createLogger(state),
     console: createConsole(state),
     Date: virtualDate(clock),
@@ -316,12 +319,15 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     MimeType: MIME_TYPE,
   });
   globals.MailApp = createMailApp(ctx, mail);
+  globals.GmailApp = createGmailApp(ctx, mail);
   registerCalendarCalls();
   const calendarSeed = ((saved?.random ?? options.seed ?? 20261123) ^ 0xca1e) >>> 0;
   const calendar = saved?.calendar !== undefined
     ? CalendarModel.fromJSON(saved.calendar, () => timeZone, () => clock.millis())
     : new CalendarModel(calendarSeed, () => timeZone, () => clock.millis());
   globals.Calendar = createCalendarService(ctx, calendar);
+  registerCalendarAppCalls();
+  globals.CalendarApp = createCalendarApp(ctx, calendar);
 
   const triggerErrors: (TriggerRun & { event: string })[] = [];
   const throwTriggerErrors = (options.triggerErrors ?? 'throw') === 'throw';

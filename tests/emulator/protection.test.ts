@@ -65,12 +65,14 @@ describe('Protection (reference: Class Protection)', () => {
   });
 
   test('setWarningOnly: "Warning-based protection means that every user can edit data in the area, except editing prompts a warning"', () => {
-    const { model, sheet } = setup();
+    const { model, sheet, app } = setup();
     const p = sheet().protect().setDescription('warn').setWarningOnly(true);
     p.removeEditors(p.getEditors());
     expect(p.isWarningOnly()).toBe(true);
     expect(model.protectionRefusing('Sheet1', 1, 1, 'anna@studio.test')).toBeNull();
-    expect(p.getProtectionType()).toBe('SHEET' as unknown);
+    // Enum values are objects compared by identity (issue 27); their name is the string.
+    expect(p.getProtectionType()).toBe(app.ProtectionType.SHEET);
+    expect(String(p.getProtectionType())).toBe('SHEET');
   });
 
   test('sheet.protect(): "If the sheet is already protected, this method returns an object representing the existing protection settings."', () => {

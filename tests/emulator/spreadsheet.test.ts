@@ -286,17 +286,17 @@ describe('data validation', () => {
     expect(rule.getAllowInvalid()).toBe(false);
     expect(rule.getHelpText()).toBe('Pick a stage');
     const copy = rule.copy().requireNumberBetween(1, 5).build();
-    expect(copy.getCriteriaType()).toBe('NUMBER_BETWEEN');
+    expect(copy.getCriteriaType()).toBe(app.DataValidationCriteria.NUMBER_BETWEEN);
     expect(copy.getCriteriaValues()).toEqual([1, 5]);
     expect(copy.getAllowInvalid()).toBe(false);
-    expect(rule.getCriteriaType()).toBe('VALUE_IN_LIST');
+    expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
     const sheet = ss().getActiveSheet();
     const src = sheet.getRange('Z1:Z3');
     const inRange = app.newDataValidation().requireValueInRange(src).build();
     const [r] = inRange.getCriteriaValues();
     expect((r as GoogleAppsScript.Spreadsheet.Range).getA1Notation()).toBe('Z1:Z3');
     expect(app.newDataValidation().requireCheckbox().build().getCriteriaValues()).toEqual([]);
-    expect(app.newDataValidation().requireDate().build().getCriteriaType()).toBe('DATE_IS_VALID_DATE');
+    expect(app.newDataValidation().requireDate().build().getCriteriaType()).toBe(app.DataValidationCriteria.DATE_IS_VALID_DATE);
     expect(app.newDataValidation().build().getAllowInvalid()).toBe(true);
   });
 
@@ -421,7 +421,7 @@ describe('conditional formats', () => {
     const later = snapshotSheet(model, 'Sheet1', new Date('2026-11-23T23:30:00Z')); // 00:30 on the 24th in Berlin
     expect(later.backgrounds[3]).toEqual(['#444444', '#444444']);
     const rule = sheet.getConditionalFormatRules()[4];
-    expect(rule.getBooleanCondition()!.getCriteriaType()).toBe('DATE_BEFORE_RELATIVE');
+    expect(rule.getBooleanCondition()!.getCriteriaType()).toBe(app.BooleanCriteria.DATE_BEFORE_RELATIVE);
     expect(rule.getBooleanCondition()!.getCriteriaValues()).toEqual(['TODAY']);
   });
 
@@ -492,7 +492,7 @@ describe('call counting and authorization', () => {
     const sheet = ss().getActiveSheet();
     state.authMode = 'NONE';
     expect(app.getUi()).toBe(ui);
-    expect(app.ProtectionType.SHEET).toBe('SHEET');
+    expect(app.ProtectionType.SHEET.toString()).toBe('SHEET');
     expect(String(caught(() => app.getActiveSpreadsheet()))).toBe('Exception: You do not have permission to call SpreadsheetApp.getActiveSpreadsheet.');
     expect(String(caught(() => sheet.getRange('A1')))).toBe('Exception: You do not have permission to call Sheet.getRange.');
     state.authMode = 'LIMITED';

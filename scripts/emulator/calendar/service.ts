@@ -52,7 +52,7 @@ function offsetAt(ms: number, timeZone: string): number {
 }
 
 /** The instant of a wall-clock time in a zone (DST-safe). */
-function wallToInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
+export function wallToInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
   const guess = Date.UTC(y, mo - 1, d, h, mi, s);
   let at = guess - offsetAt(guess, timeZone);
   at = guess - offsetAt(at, timeZone);

@@ -5,6 +5,8 @@ import { counted } from '../context';
 import type { EmulatorContext } from '../context';
 import { blobBytes, blobContentType, blobName, isBlobLike } from '../drive/blob';
 import { gasError } from './util';
+import { Mailbox } from './mailbox';
+import type { MailboxJSON } from './mailbox';
 
 /** Apps Script's limits (developers.google.com/apps-script/guides/services/quotas). */
 export const MAIL_LIMITS = {
@@ -60,6 +62,8 @@ export interface MailJSON {
   usage: Record<string, { day: string; used: number }>;
   messages: MailMessage[];
   seq: number;
+  /** GmailApp's view (threads, flags, labels, drafts, received mail); absent before GmailApp was emulated. */
+  mailbox?: MailboxJSON;
 }
 
 /** Mailbox, quota and fault hooks. Its methods are the uncounted `ws.mail` helpers. */
@@ -72,6 +76,10 @@ export class MailModel {
   private seq = 0;
   private faults: Fault[] = [];
   private callsSinceFault = 0;
+  /** What GmailApp sees: threads, read/starred/trash flags, labels, drafts and mail received from outside. */
+  mailbox = new Mailbox();
+  /** The workspace's virtual clock (set by createWorkspace). */
+  now: () => Date = () => new Date();
 
   constructor(options: { dailyQuota?: number } = {}) {
     this.dailyQuota = options.dailyQuota ?? MAIL_LIMITS.consumerRecipientsPerDay;
@@ -83,11 +91,12 @@ export class MailModel {
     model.usage = new Map(Object.entries(j.usage ?? {}));
     model.messages = (j.messages ?? []).map((m) => ({ ...m }));
     model.seq = j.seq ?? model.messages.length;
+    model.mailbox = Mailbox.fromJSON(j.mailbox);
     return model;
   }
 
   toJSON(): MailJSON {
-    return { dailyQuota: this.dailyQuota, usage: Object.fromEntries(this.usage), messages: this.sent(), seq: this.seq };
+    return { dailyQuota: this.dailyQuota, usage: Object.fromEntries(this.usage), messages: this.sent(), seq: this.seq, mailbox: this.mailbox.toJSON() };
   }
 
   /** Every message sent so far, oldest first (copies). */
@@ -101,6 +110,14 @@ export class MailModel {
 
   clear(): void {
     this.messages = [];
+  }
+
+  /**
+   * Mail from someone outside arrives in `input.to`'s inbox (uncounted, no quota): what a test
+   * or the playground uses to give GmailApp.search and getInboxThreads something to find.
+   */
+  receive(input: { from: string; to: string | string[]; subject: string; body: string; htmlBody?: string; cc?: string[]; at?: string | Date }): string {
+    return this.mailbox.receive(input, input.at === undefined ? this.now() : new Date(input.at));
   }
 
   /** The `nth` sendEmail call from now throws `message` (nothing is delivered, no quota used). */
@@ -135,8 +152,8 @@ export class MailModel {
     return pacificMidnightAfter(now);
   }
 
-  /** @internal called by MailApp.sendEmail. */
-  deliver(ctx: EmulatorContext, input: Omit<MailMessage, 'id' | 'at' | 'from'>): void {
+  /** @internal called by MailApp.sendEmail and GmailApp's sends; returns the new message's id. */
+  deliver(ctx: EmulatorContext, input: Omit<MailMessage, 'id' | 'at' | 'from'>, threadId?: string): string {
     this.callsSinceFault++;
     const fault = this.faults.filter((f) => f.at === this.callsSinceFault)[0];
     if (fault && fault.kill === 'before') {
@@ -156,16 +173,19 @@ export class MailModel {
     this.usage.set(user.toLowerCase(), { day, used: (u && u.day === day ? u.used : 0) + recipients });
     this.seq++;
     if (this.sendLatencyMs > 0) ctx.clock.advance(this.sendLatencyMs);
+    const id = `mail-${String(this.seq).padStart(5, '0')}`;
     this.messages.push({
       ...input,
-      id: `mail-${String(this.seq).padStart(5, '0')}`,
+      id,
       at: now.toISOString(),
       from: input.noReply ? 'noreply@google.com' : user,
     });
+    this.mailbox.recordSent(id, user, threadId);
     if (fault && fault.kill === 'after') {
       this.faults = this.faults.filter((f) => f !== fault);
       this.killExecution();
     }
+    return id;
   }
 }
 
@@ -206,12 +226,12 @@ function typeName(v: unknown): string {
   return 'Object';
 }
 
-function signatureError(args: unknown[]): Error {
-  return gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for MailApp.sendEmail.`);
+export function signatureError(method: string, args: unknown[]): Error {
+  return gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`);
 }
 
 /** "a@x.com, Name <b@y.com>" → addresses; each must be valid ("Invalid email: …" as Apps Script). */
-function addresses(list: unknown): string[] {
+export function addresses(list: unknown): string[] {
   if (list === undefined || list === null || list === '') return [];
   return String(list).split(',').map((s) => s.trim()).filter((s) => s !== '').map((entry) => {
     const angle = /<([^<>]*)>\s*$/.exec(entry);
@@ -238,9 +258,42 @@ function toAttachment(v: unknown): MailAttachment {
   };
 }
 
-interface Options {
+export interface Options {
   to?: unknown; cc?: unknown; bcc?: unknown; replyTo?: unknown; subject?: unknown; body?: unknown; htmlBody?: unknown;
-  name?: unknown; noReply?: unknown; attachments?: unknown; inlineImages?: unknown;
+  name?: unknown; noReply?: unknown; attachments?: unknown; inlineImages?: unknown; from?: unknown;
+}
+
+export type MessageInput = Omit<MailMessage, 'id' | 'at' | 'from'>;
+
+/** The options every send form shares, checked as MailApp checks them (GmailApp's sends and drafts too). */
+export function messageInput(ctx: EmulatorContext, options: Options, requireRecipient: boolean): MessageInput {
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const to = addresses(options.to);
+  const cc = addresses(options.cc);
+  const bcc = addresses(options.bcc);
+  if (requireRecipient && to.length + cc.length + bcc.length === 0) throw gasError('Failed to send email: no recipient');
+  if (to.length + cc.length + bcc.length > MAIL_LIMITS.recipientsPerMessage) throw gasError('Limit Exceeded: Email Recipients Per Message.');
+  const replyTo = options.replyTo === undefined || options.replyTo === null || options.replyTo === '' ? '' : addresses(options.replyTo).join(', ');
+  const subject = options.subject === undefined || options.subject === null ? '' : String(options.subject);
+  const body = options.body === undefined || options.body === null ? '' : String(options.body);
+  const htmlBody = options.htmlBody === undefined || options.htmlBody === null ? null : String(options.htmlBody);
+  if (utf8Length(body) + (htmlBody === null ? 0 : utf8Length(htmlBody)) > MAIL_LIMITS.bodyBytes) throw gasError('Limit Exceeded: Email Body Size.');
+  if (options.attachments !== undefined && !Array.isArray(options.attachments)) throw gasError('Invalid argument: attachments');
+  const attachments = ((options.attachments as unknown[]) ?? []).map(toAttachment);
+  if (attachments.length > MAIL_LIMITS.attachmentsPerMessage
+    || attachments.reduce((n, a) => n + a.size, 0) > MAIL_LIMITS.attachmentsBytes) throw gasError('Limit Exceeded: Email Total Attachments Size.');
+  const inlineImages = isObject(options.inlineImages) ? Object.keys(options.inlineImages as object) : [];
+  // Headers cannot carry a line break: Gmail folds it away; the emulator keeps the subject as
+  // one line so that a test sees what the recipient would.
+  return {
+    name: options.name === undefined || options.name === null ? ctx.currentUser() : String(options.name).replace(/[\r\n]+/g, ' '),
+    to, cc, bcc, replyTo,
+    subject: subject.replace(/[\r\n]+/g, ' '),
+    body, htmlBody,
+    noReply: options.noReply === true,
+    attachments,
+    inlineImages,
+  };
 }
 
 export class EmuMailApp {
@@ -265,34 +318,9 @@ export class EmuMailApp {
     } else if (args.length === 4 && args.every(isString)) {
       options = { to: args[0], replyTo: args[1], subject: args[2], body: args[3] };
     } else {
-      throw signatureError(args);
+      throw signatureError('MailApp.sendEmail', args);
     }
-    const to = addresses(options.to);
-    const cc = addresses(options.cc);
-    const bcc = addresses(options.bcc);
-    if (to.length + cc.length + bcc.length === 0) throw gasError('Failed to send email: no recipient');
-    if (to.length + cc.length + bcc.length > MAIL_LIMITS.recipientsPerMessage) throw gasError('Limit Exceeded: Email Recipients Per Message.');
-    const replyTo = options.replyTo === undefined || options.replyTo === null || options.replyTo === '' ? '' : addresses(options.replyTo).join(', ');
-    const subject = options.subject === undefined || options.subject === null ? '' : String(options.subject);
-    const body = options.body === undefined || options.body === null ? '' : String(options.body);
-    const htmlBody = options.htmlBody === undefined || options.htmlBody === null ? null : String(options.htmlBody);
-    if (utf8Length(body) + (htmlBody === null ? 0 : utf8Length(htmlBody)) > MAIL_LIMITS.bodyBytes) throw gasError('Limit Exceeded: Email Body Size.');
-    if (options.attachments !== undefined && !Array.isArray(options.attachments)) throw gasError('Invalid argument: attachments');
-    const attachments = ((options.attachments as unknown[]) ?? []).map(toAttachment);
-    if (attachments.length > MAIL_LIMITS.attachmentsPerMessage
-      || attachments.reduce((n, a) => n + a.size, 0) > MAIL_LIMITS.attachmentsBytes) throw gasError('Limit Exceeded: Email Total Attachments Size.');
-    const inlineImages = isObject(options.inlineImages) ? Object.keys(options.inlineImages as object) : [];
-    // Headers cannot carry a line break: Gmail folds it away; the emulator keeps the subject as
-    // one line so that a test sees what the recipient would.
-    this.model.deliver(this.ctx, {
-      name: options.name === undefined || options.name === null ? this.ctx.currentUser() : String(options.name).replace(/[\r\n]+/g, ' '),
-      to, cc, bcc, replyTo,
-      subject: subject.replace(/[\r\n]+/g, ' '),
-      body, htmlBody,
-      noReply: options.noReply === true,
-      attachments,
-      inlineImages,
-    });
+    this.model.deliver(this.ctx, messageInput(this.ctx, options, true));
   }
 }
 

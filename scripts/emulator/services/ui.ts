@@ -125,3 +125,43 @@ export class EmuUi implements Pick<GUi, UiMethods> {
 export function createUi(state: ServiceState): GUi {
   return counted(state.ctx.calls, 'Ui', new EmuUi(state)) as unknown as GUi;
 }
+
+// ---- Browser (the legacy dialog service of container-bound scripts) -------------------------
+// inputBox/msgBox answer from the same queue as Ui.prompt/alert (ws.ui.respond) and are recorded
+// in ws.ui.prompts / ws.ui.alerts. Their answers are strings: inputBox returns the text, or
+// "cancel" for a cancelled or dismissed dialog; msgBox the lower-case button text.
+export const BrowserButtons = enumOf('OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL');
+
+function browserArgs(method: string, args: unknown[]): { title: string; prompt: string; buttons: string } {
+  const typeName = (v: unknown) => (typeof v === 'string' ? (v in BrowserButtons ? 'ButtonSet' : 'String') : v === null || v === undefined ? 'null' : typeof v === 'number' ? 'number' : 'Object');
+  const bad = () => gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for Browser.${method}.`);
+  const [a, b, c] = args;
+  if (args.length === 1 && typeof a === 'string') return { title: '', prompt: a, buttons: 'OK' };
+  if (args.length === 2 && typeof a === 'string' && typeof b === 'string' && b in BrowserButtons) return { title: '', prompt: a, buttons: b };
+  if (args.length === 3 && typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && c in BrowserButtons) return { title: a, prompt: b, buttons: c };
+  throw bad();
+}
+
+export function createBrowser(state: ServiceState): GoogleAppsScript.Base.Browser {
+  const browser = {
+    Buttons: BrowserButtons,
+    /** "Pops up a dialog box with a text input box in the user's browser." */
+    inputBox(...args: unknown[]): string {
+      const { title, prompt, buttons } = browserArgs('inputBox', args);
+      const queued = state.ui.takeResponse();
+      const response: ButtonName = queued?.button ?? (queued ? 'OK' : 'CANCEL');
+      const text = queued?.text ?? '';
+      state.ui.prompts.push({ title, prompt, buttons, response, text });
+      return response === 'CANCEL' || response === 'CLOSE' ? 'cancel' : text;
+    },
+    /** "Pops up a dialog box with the given message and an OK button in the user's browser." */
+    msgBox(...args: unknown[]): string {
+      const { title, prompt, buttons } = browserArgs('msgBox', args);
+      const queued = state.ui.takeResponse();
+      const response = queued?.button ?? defaultAlertAnswer(buttons);
+      state.ui.alerts.push({ title, prompt, buttons, response });
+      return response === 'CLOSE' ? 'cancel' : response.toLowerCase();
+    },
+  };
+  return counted(state.ctx.calls, 'Browser', browser) as unknown as GoogleAppsScript.Base.Browser;
+}

@@ -1,4 +1,5 @@
-// SpreadsheetApp.newColor() → ColorBuilder → Color (RGB only; theme colours throw not-implemented),
+// SpreadsheetApp.newColor() → ColorBuilder → Color (RGB or theme colour; a theme colour paints the
+// default theme's concrete colour, so a cell reads back as RGB),
 // and the Range colour-object accessors (getBackgroundObject(s), setFontColorObject(s), …).
 import { gasError } from './model';
 import { SELF, unwrap } from './builders';
@@ -18,6 +19,15 @@ export function normalizeHex(css: string): string {
   throw gasError(`Invalid argument: cssString`);
 }
 
+/** The default Sheets theme's colours (Format > Theme > Standard): what a theme colour paints. */
+export const DEFAULT_THEME: Record<string, string> = {
+  TEXT: '#000000', BACKGROUND: '#ffffff', ACCENT1: '#4285f4', ACCENT2: '#ea4335', ACCENT3: '#fbbc04',
+  ACCENT4: '#34a853', ACCENT5: '#ff6d01', ACCENT6: '#46bdc6', HYPERLINK: '#1155cc',
+};
+
+/** A colour value: RGB hex, a theme colour type, or nothing yet (a fresh builder). */
+type Value = { hex: string } | { theme: string } | null;
+
 class EmuRgbColor {
   readonly [SELF] = this;
   constructor(readonly hex: string) {}
@@ -28,31 +38,55 @@ class EmuRgbColor {
   getColorType(): string { return 'RGB'; }
 }
 
+class EmuThemeColor {
+  readonly [SELF] = this;
+  constructor(readonly theme: string) {}
+  getColorType(): string { return 'THEME'; }
+  getThemeColorType(): string { return this.theme; }
+}
+
 class EmuColor {
   readonly [SELF] = this;
-  constructor(private s: Session, readonly hex: string | null) {}
-  asRgbColor(): object {
-    if (this.hex === null) throw gasError('Object is not of type RgbColor.');
-    return this.s.wrap('RgbColor', new EmuRgbColor(this.hex), false);
+  constructor(protected s: Session, protected value: Value) {}
+  get hex(): string | null {
+    if (!this.value) return null;
+    return 'hex' in this.value ? this.value.hex : DEFAULT_THEME[this.value.theme] ?? null;
   }
-  getColorType(): string { return this.hex === null ? 'UNSUPPORTED' : 'RGB'; }
+  /** "Converts this color to an RgbColor." — only an RGB colour converts. */
+  asRgbColor(): object {
+    if (!this.value || !('hex' in this.value)) throw gasError('Object is not of type RgbColor.');
+    return this.s.wrap('RgbColor', new EmuRgbColor(this.value.hex), false);
+  }
+  /** "Converts this color to a ThemeColor." */
+  asThemeColor(): object {
+    if (!this.value || !('theme' in this.value)) throw gasError('Object is not of type ThemeColor.');
+    return this.s.wrap('ThemeColor', new EmuThemeColor(this.value.theme), false);
+  }
+  getColorType(): string { return !this.value ? 'UNSUPPORTED' : 'hex' in this.value ? 'RGB' : 'THEME'; }
 }
 
 class EmuColorBuilder extends EmuColor {
   wrapped!: object;
-  private value: string | null = null;
-  constructor(private ss: Session) { super(ss, null); }
-  setRgbColor(cssString: string): object { this.value = normalizeHex(cssString); return this.wrapped; }
-  build(): GColor { return colorObject(this.ss, this.value); }
-  asRgbColor(): object {
-    if (this.value === null) throw gasError('Object is not of type RgbColor.');
-    return this.ss.wrap('RgbColor', new EmuRgbColor(this.value), false);
+  constructor(ss: Session) { super(ss, null); }
+  /** "Sets as RGB color." */
+  setRgbColor(cssString: string): object { this.value = { hex: normalizeHex(cssString) }; return this.wrapped; }
+  /** "Sets as theme color." */
+  setThemeColor(themeColorType: unknown): object {
+    const name = String(themeColorType);
+    if (!Object.prototype.hasOwnProperty.call(DEFAULT_THEME, name)) throw gasError('Invalid argument: themeColorType');
+    this.value = { theme: name };
+    return this.wrapped;
   }
-  getColorType(): string { return this.value === null ? 'UNSUPPORTED' : 'RGB'; }
+  /** "Creates a color object from the settings supplied to the builder." */
+  build(): GColor { return colorValue(this.s, this.value); }
+}
+
+function colorValue(s: Session, value: Value): GColor {
+  return s.wrap('Color', new EmuColor(s, value), false) as unknown as GColor;
 }
 
 export function colorObject(s: Session, hex: string | null): GColor {
-  return s.wrap('Color', new EmuColor(s, hex), false) as unknown as GColor;
+  return colorValue(s, hex === null ? null : { hex });
 }
 
 export function newColorBuilder(s: Session): object {
@@ -66,6 +100,5 @@ export function newColorBuilder(s: Session): object {
 export function hexOfColor(color: unknown): string | null {
   const c = unwrap<EmuColor & { value?: string | null }>(color);
   if (!c) throw gasError('Invalid argument: color');
-  if (c instanceof EmuColorBuilder) return (c as unknown as { value: string | null }).value;
   return c.hex;
 }

@@ -1,5 +1,6 @@
 // Spreadsheet, Sheet, Range, Protection and the SpreadsheetApp global, on top of the model.
 
+import { isEnumValue, makeEnum } from '../services/enums';
 import { EmulatorContext, counted } from '../context';
 import { cellA1, openRangeA1, parseA1, parseR1C1, quoteSheetName, rangeA1, resolveA1 } from './a1';
 import {
@@ -41,10 +42,50 @@ export interface SpreadsheetHooks {
   sharing?: { add(id: string, email: string, role: 'writer' | 'reader'): void; users(id: string, roles: string[]): string[] };
 }
 
+// SpreadsheetApp's enums are enum objects (services/enums.ts), as on Apps Script. The objects'
+// own code keeps working with names: wrap() turns enum arguments into their names and turns the
+// names the getters below return into the enum values.
 function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> {
-  const o = {} as Record<K, K>;
-  for (const n of names) o[n] = n;
-  return Object.freeze(o);
+  return makeEnum('SpreadsheetApp', names) as unknown as Readonly<Record<K, K>>;
+}
+
+/** Getters that hand out an enum value (the objects return its name). */
+const ENUM_RETURNS: Record<string, string> = {
+  'DataValidationBuilder.getCriteriaType': 'DataValidationCriteria',
+  'DataValidation.getCriteriaType': 'DataValidationCriteria',
+  'BooleanCondition.getCriteriaType': 'BooleanCriteria',
+  'Protection.getProtectionType': 'ProtectionType',
+  'Range.getWrapStrategy': 'WrapStrategy',
+  'Range.getWrapStrategies': 'WrapStrategy',
+  'Sheet.getType': 'SheetType',
+  'Color.getColorType': 'ColorType',
+  'ColorBuilder.getColorType': 'ColorType',
+  'RgbColor.getColorType': 'ColorType',
+  'ThemeColor.getColorType': 'ColorType',
+  'ThemeColor.getThemeColorType': 'ThemeColorType',
+};
+
+/** `v` with enum values replaced by their names (the same object when it holds none). */
+function namesOf(v: unknown): unknown {
+  if (isEnumValue(v)) return v.name();
+  if (!Array.isArray(v)) return v;
+  let out: unknown[] | null = null;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!isEnumValue(x) && !Array.isArray(x)) continue;
+    const y = namesOf(x);
+    if (y !== x) {
+      if (!out) out = v.slice();
+      out[i] = y;
+    }
+  }
+  return out ?? v;
+}
+
+function valuesOf(e: Record<string, unknown>, v: unknown): unknown {
+  if (typeof v === 'string') return Object.prototype.hasOwnProperty.call(e, v) ? e[v] : v;
+  if (Array.isArray(v)) return v.map((x) => valuesOf(e, x));
+  return v;
 }
 
 export const ENUMS = {
@@ -72,6 +113,8 @@ export const ENUMS = {
   CopyPasteType: enumOf('PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS'),
   AutoFillSeries: enumOf('DEFAULT_SERIES', 'ALTERNATE_SERIES'),
   TextDirection: enumOf('LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'),
+  ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
+  ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
 };
 
 const APP_EXEMPT = new Set(['getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush']);
@@ -85,21 +128,26 @@ export class Session {
 
   /** counted() around an authorization guard: document methods refuse in AuthMode.NONE. */
   wrap<T extends object>(className: string, obj: T, guard: boolean, exempt?: Set<string>): T {
-    let target: T = obj;
-    if (guard) {
-      const ctx = this.ctx;
-      target = new Proxy(obj, {
-        get(o, prop, receiver) {
-          const value = Reflect.get(o, prop, receiver);
-          if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
-          if (exempt && exempt.has(prop)) return value;
-          return function guarded(...args: unknown[]) {
-            ctx.requireAuthorization(`${className}.${prop}`);
-            return (value as (...a: unknown[]) => unknown).apply(o, args);
-          };
-        },
-      });
-    }
+    const ctx = this.ctx;
+    const target = new Proxy(obj, {
+      get(o, prop, receiver) {
+        const value = Reflect.get(o, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
+        const needsAuth = guard && !(exempt && exempt.has(prop));
+        const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
+        // copyTo names the enum's class in its signature error, so it sees the values themselves.
+        const rawArgs = className === 'Range' && prop === 'copyTo';
+        return function guarded(...args: unknown[]) {
+          if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
+          for (let i = 0; !rawArgs && i < args.length; i++) {
+            const a = args[i];
+            if (isEnumValue(a) || Array.isArray(a)) args[i] = namesOf(a);
+          }
+          const out = (value as (...a: unknown[]) => unknown).apply(o, args);
+          return returnsEnum ? valuesOf((ENUMS as unknown as Record<string, Record<string, unknown>>)[returnsEnum], out) : out;
+        };
+      },
+    });
     return counted(this.ctx.calls, className, target);
   }
 
@@ -379,6 +427,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.s.range(this.sheet, this.row + row - 1, this.col + column - 1, 1, 1);
   }
   getColumn(): number { return this.col; }
+  /** Deprecated (still in the reference): "Returns the starting column position for this range." — as getColumn(). */
+  getColumnIndex(): number { return this.col; }
   getDataValidation(): GDataValidation | null {
     this.alive();
     const v = this.sheet.get('validation', this.row, this.col) as ValidationData | undefined;
@@ -513,6 +563,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
 
   setBackground(color: string | null): GRange { return this.fillLayer('background', color ?? undefined); }
+  /** Deprecated (still in the reference): "Sets the background color of all cells in the range in CSS notation" — as setBackground(). */
+  setBackgroundColor(color: string | null): GRange { return this.setBackground(color); }
   setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => v ?? undefined); }
   setBorder(): GRange { this.alive(); return this.self(); }
   setDataValidation(rule: GDataValidation | null): GRange {
@@ -989,6 +1041,8 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly SheetType = ENUMS.SheetType;
   readonly CopyPasteType = ENUMS.CopyPasteType;
   readonly AutoFillSeries = ENUMS.AutoFillSeries;
+  readonly ColorType = ENUMS.ColorType;
+  readonly ThemeColorType = ENUMS.ThemeColorType;
   readonly TextDirection = ENUMS.TextDirection;
 
   constructor(private s: Session) {}

@@ -10,6 +10,9 @@ import { RichTextData, cloneRich, emptyStyle, richDataOf, richTextValue, textSty
 import { unwrap } from './builders';
 import { setActiveRange } from './extras';
 import { colorObject, hexOfColor } from './color';
+import { enumName, isEnumValue } from '../services/enums';
+
+const COPY_PASTE_TYPES = ['PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS'];
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -219,13 +222,25 @@ const rangeExtras = {
     }
     return out;
   },
-  copyTo(this: R, destination: unknown, a?: unknown, b?: unknown): void {
+  copyTo(this: R, ...args: unknown[]): void {
     alive(this);
-    const dest = unwrap<R>(destination);
-    if (!dest || typeof dest.ref !== 'function') throw gasError('Invalid argument: destination');
+    const [destination, a, b] = args;
+    // The documented forms: (destination), (destination, copyPasteType, transposed), (destination, options).
+    const isRange = (v: unknown) => { const r = unwrap<R>(v); return Boolean(r && typeof r.ref === 'function'); };
+    const isPasteType = (v: unknown) => (typeof v === 'string' || isEnumValue(v)) && COPY_PASTE_TYPES.indexOf(enumName(v)) >= 0;
+    const plainObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !isEnumValue(v) && !isRange(v);
+    const ok = isRange(destination) && (args.length === 1
+      || (args.length === 2 && plainObject(a))
+      || (args.length === 3 && isPasteType(a) && typeof b === 'boolean'));
+    if (!ok) {
+      const typeName = (v: unknown) => (isRange(v) ? 'SpreadsheetApp.Range' : isEnumValue(v) ? 'SpreadsheetApp.CopyPasteType'
+        : v === null || v === undefined ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'Boolean' : 'Object');
+      throw gasError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for SpreadsheetApp.Range.copyTo.`);
+    }
+    const dest = unwrap<R>(destination) as R;
     let layers = ALL_LAYERS;
     let valuesOnly = false;
-    const type = typeof a === 'string' ? a : null;
+    const type = args.length === 3 ? enumName(a) : null;
     const opts = a && typeof a === 'object' ? (a as { contentsOnly?: boolean; formatOnly?: boolean }) : {};
     if (type === 'PASTE_VALUES' || opts.contentsOnly) { layers = CONTENT; valuesOnly = type === 'PASTE_VALUES'; }
     else if (type === 'PASTE_FORMAT' || opts.formatOnly) layers = ALL_LAYERS.filter((l) => !CONTENT.includes(l) && l !== 'validation' && l !== 'note');
@@ -595,12 +610,12 @@ const moreRangeExtras = {
   copyValuesToRange(this: R, sheet: unknown, column: number, columnEnd: number, row: number, rowEnd: number): void {
     const target = unwrap<{ data: SheetData }>(sheet);
     const dest = target ? target.data : this.sheet;
-    rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_VALUES');
+    rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_VALUES', false);
   },
   copyFormatToRange(this: R, sheet: unknown, column: number, columnEnd: number, row: number, rowEnd: number): void {
     const target = unwrap<{ data: SheetData }>(sheet);
     const dest = target ? target.data : this.sheet;
-    rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_FORMAT');
+    rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_FORMAT', false);
   },
   isStartRowBounded(this: R): boolean { return true; },
   isEndRowBounded(this: R): boolean { return !this.openRows; },

@@ -96,7 +96,7 @@ describe('SpreadsheetApp', () => {
     const { run, g, sheet } = env();
     run(() => {
       const blue = g.SpreadsheetApp.newColor().setRgbColor('#1A73E8').build();
-      expect(blue.getColorType()).toBe('RGB');
+      expect(blue.getColorType()).toBe(g.SpreadsheetApp.ColorType.RGB);
       expect(blue.asRgbColor().asHexString()).toBe('#1a73e8');
       expect([blue.asRgbColor().getRed(), blue.asRgbColor().getGreen(), blue.asRgbColor().getBlue()]).toEqual([26, 115, 232]);
       sheet().getRange('A1:B1').setBackgroundObject(blue);
