@@ -159,8 +159,11 @@ function backupJob(config: RunConfig, services: BackgroundServices): BackgroundJ
     name: 'backup',
     run(r: JobRun) {
       const storage = services.backups;
-      // Once per local day; one property read decides when it is done.
-      if (!storage || !backupDue(r.ports)) return skip();
+      // Once per local day: after today's backup the job costs no call (the zone is read already).
+      const day = today(r.ports);
+      // Done today: the last run's figures are kept, so the shared job state is not rewritten.
+      if (!storage || r.saved === day) return { ...skip(), done: r.last ? r.last.done : 0 };
+      if (!backupDue(r.ports)) return { ...skip(), save: day };
       // After a quiet hour (nothing written since the last run) if possible, else in the evening.
       const started = loadRegistry(r.ports).running !== null;
       if (!started && r.changed && wallTime(r.ports.clock.now(), r.ports.sheets.timeZone()).hour < BACKUP_LATEST_HOUR) return skip();
@@ -170,7 +173,7 @@ function backupJob(config: RunConfig, services: BackgroundServices): BackgroundJ
         keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly,
       });
       if (out.status === 'partial') return { done: out.requests, left: out.left, note: `Backup in progress: ${out.left} tabs left for the next run (${out.requests} requests).` };
-      return { done: out.requests, left: 0, note: `Backup made (${out.requests} requests, ${out.record ? out.record.cells : 0} cells)${out.trashed ? `; ${out.trashed} old backups trashed` : ''}.` };
+      return { done: out.requests, left: 0, save: day, note: `Backup made (${out.requests} requests, ${out.record ? out.record.cells : 0} cells)${out.trashed ? `; ${out.trashed} old backups trashed` : ''}.` };
     },
   };
 }

@@ -256,8 +256,14 @@ export interface BackupListItem {
   cells: number;
 }
 
+export interface BackupList {
+  backups: BackupListItem[];
+  warning: string | null;
+  running: { startedAt: string; tabsDone: number; tabs: number } | null;
+}
+
 /** The Backups panel: good backups newest first, the warning, and a run in progress. */
-export function listBackups(ports: Ports): { backups: BackupListItem[]; warning: string | null; running: { startedAt: string; tabsDone: number; tabs: number } | null } {
+export function listBackups(ports: Ports): BackupList {
   const registry = loadRegistry(ports);
   const backups = registry.backups.slice().sort((a, b) => (a.at < b.at ? 1 : -1)).map((b) => ({ ...b }));
   const last = lastGoodBackup(registry);
