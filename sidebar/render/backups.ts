@@ -20,6 +20,8 @@ let preview: RestorePreview | null = null;
 /** Live-only rows ticked for removal, per tab. */
 let ticked: Record<string, string[]> = {};
 
+const rowsWord = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
 export function mountBackups(parent: HTMLElement): HTMLElement {
   host = h('main', { class: 'backups', 'data-testid': 'backups', 'aria-label': 'Backups', hidden: true });
   parent.appendChild(host);
@@ -117,12 +119,12 @@ function diffView(p: RestorePreview): HTMLElement {
   return h('div', { class: 'restore-diff', 'data-testid': 'restore-diff' },
     p.tabs.filter((t) => t.counts.back + t.counts.change + t.counts.onlyLive > 0).map((t) => h('div', { class: 'restore-tab' },
       h('h4', null, t.tab),
-      t.counts.back ? h('div', null, h('strong', null, `${t.counts.back} rows come back`),
+      t.counts.back ? h('div', null, h('strong', null, `${rowsWord(t.counts.back)} ${t.counts.back === 1 ? 'comes' : 'come'} back`),
         h('ul', null, t.back.map((r) => h('li', { 'data-testid': 'diff-back' }, r.label)), more(t.back.length, t.counts.back))) : null,
-      t.counts.change ? h('div', null, h('strong', null, `${t.counts.change} rows change`),
+      t.counts.change ? h('div', null, h('strong', null, `${rowsWord(t.counts.change)} ${t.counts.change === 1 ? 'changes' : 'change'}`),
         h('ul', null, t.change.map((r) => h('li', { 'data-testid': 'diff-change' }, r.label, ': ',
           r.cells.map((c) => `${c.header} “${String(c.live)}” → “${String(c.value)}”`).join('; '))), more(t.change.length, t.counts.change))) : null,
-      t.counts.onlyLive ? h('div', null, h('strong', null, `${t.counts.onlyLive} rows only in the live tab (kept unless ticked)`),
+      t.counts.onlyLive ? h('div', null, h('strong', null, `${rowsWord(t.counts.onlyLive)} only in the live tab (kept unless ticked)`),
         h('ul', null, t.onlyLive.map((r) => {
           const box = h('input', {
             type: 'checkbox', 'data-testid': 'diff-only-live', checked: (ticked[t.tab] || []).indexOf(r.key) >= 0,
