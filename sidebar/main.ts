@@ -15,6 +15,7 @@ import { loadDesk, mountDesk, renderDesk } from './render/desk';
 import { mountClientsEntry } from './render/clientsEntry';
 import { mountToday, renderToday } from './render/today';
 import { loadDashboard, mountDashboard, renderDashboard } from './render/dashboard';
+import { loadBackups, mountBackups } from './render/backups';
 import { noteManualRefresh, startFreshness } from './freshness';
 import { mountFreshnessNote } from './render/freshnessNote';
 import { startClipTitles } from './clipTitles';
@@ -39,6 +40,8 @@ function start(): void {
     deskEl.hidden = view !== 'desk';
     todayEl.hidden = view !== 'today';
     dashboardEl.hidden = view !== 'dashboard';
+    backupsEl.hidden = view !== 'backups';
+    if (view === 'backups') void loadBackups();
     if (view === 'desk') void loadDesk();
     if (view === 'dashboard') void loadDashboard();
     changed();
@@ -53,6 +56,8 @@ function start(): void {
   const todayEl = mountToday(app, (dealId) => openDetails(dealId));
   // Issue 23: the director's figures; a deal in a figure's list opens its card.
   const dashboardEl = mountDashboard(app, (dealId) => openDetails(dealId));
+  // Issue 24: the owner's backups and restore (renders itself).
+  const backupsEl = mountBackups(app);
   mountPanel(app);
   mountBanner(app);
   const showFreshness = mountFreshnessNote(app, refresh);
@@ -65,6 +70,7 @@ function start(): void {
     if (state.view === 'board') renderBoard(boardEl, hooks);
     else if (state.view === 'today') renderToday();
     else if (state.view === 'dashboard') renderDashboard();
+    else if (state.view === 'backups') { /* the panel renders on its own replies */ }
     else renderDesk();
     if (panelOpen('inbox')) refreshPanel();
   });
@@ -73,7 +79,7 @@ function start(): void {
   startFreshness({ show: showFreshness });
   void reload(state.highlight);
   const first = window.DEALBOARD_VIEW;
-  showView(first === 'desk' || first === 'today' || first === 'dashboard' ? first : 'board');
+  showView(first === 'desk' || first === 'today' || first === 'dashboard' || first === 'backups' ? first : 'board');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -12,6 +12,8 @@ import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
+import type { BackupList } from '../src/app/backup';
+import type { RestorePreview, RestoreResult, RestoreScope } from '../src/app/backupRestore';
 
 export type { DocumentKind, GeneratedDocument };
 
@@ -66,6 +68,10 @@ export interface Api {
   api_boardStamp(): { stamp: string };
   api_goToCell(tab: string, row: number, column: string): { ok: boolean };
   api_putStageBack(row: number): { dealId: string; stage: StageKey; name: string };
+  api_listBackups(): BackupList;
+  api_backUpNow(): { status: 'done' | 'partial'; message: string; url: string | null };
+  api_previewRestore(backupId: string, scope: RestoreScope): RestorePreview;
+  api_applyRestore(backupId: string, scope: RestoreScope, remove: Record<string, string[]>): RestoreResult;
 }
 
 type Fn = keyof Api;

@@ -8,7 +8,7 @@ import { sameEmail } from '../src/domain/roles';
 import { setDisplayZone } from './format';
 import { CLOSED_STAGES, type StageKey } from '../src/domain/stages';
 
-export type View = 'board' | 'desk' | 'today' | 'dashboard';
+export type View = 'board' | 'desk' | 'today' | 'dashboard' | 'backups';
 
 export interface State {
   board: Board | null;

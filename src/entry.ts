@@ -51,6 +51,11 @@ import { markInvoiceIssued } from './app/invoices';
 import { listDebts } from './app/debts';
 import { getDashboard } from './app/dashboard';
 import { refreshDashboardSheet } from './app/dashboardSheet';
+import { listBackups, runBackup } from './app/backup';
+import { applyRestore, previewRestore } from './app/backupRestore';
+import { gasBackupStorage } from './gas/backupStorage';
+import { refreshConfig } from './app/config';
+import { DEADLINE_MS } from './app/scheduler';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -191,7 +196,7 @@ export function onHourly(): void {
   // The execution's clock starts here: no job is started after 4.5 minutes of it.
   const startedAt = ports.clock.now().getTime();
   stamping(() => {
-    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore() };
+    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), backups: gasBackupStorage() };
     runJobs(ports, backgroundJobs(ports, services), changeStamp, startedAt);
   });
 }
@@ -516,4 +521,51 @@ export function api_markInvoiceIssued(dealId: unknown, invoiceNumber: unknown) {
 
 export function api_deletePayment(dealId: unknown, paymentId: unknown, expectedVersion: unknown) {
   return api('api_deletePayment', (ctx) => deletePayment(ctx, dealId, paymentId, expectedVersion));
+}
+
+// ---- Backups and restore (issue 24) -------------------------------------------------------
+function backUpWith(ctx: UseCaseContext) {
+  const settings = ctx.config.settings.backups;
+  const out = runBackup(ctx.ports, gasBackupStorage(), {
+    by: ctx.actor.email, trigger: 'manual', deadline: ctx.ports.clock.now().getTime() + DEADLINE_MS,
+    keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly,
+  });
+  const message = out.status === 'done'
+    ? `Backup made: ${out.record ? out.record.cells : 0} cells in the "Dealboard backups" folder.`
+    : `Backup started: ${out.left} tabs left; run Back up now again (or the hourly run goes on with it).`;
+  return { status: out.status, message, url: out.record ? out.record.url : null };
+}
+/** Menu: a backup now (owner and heads). */
+export function backUpNow() {
+  if (refusedMenuAction('backUpNow')) return null;
+  const result = userFacing(() => backUpWith(begin(gasPorts())));
+  SpreadsheetApp.getActive().toast(result.message, ADDON_TITLE, 8);
+  return result;
+}
+/** Menu: the Backups panel (owner): the list, the warning, restore with a diff. */
+export function openBackups(): void {
+  if (refusedMenuAction('openBackups')) return;
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<script>window.DEALBOARD_VIEW = "backups";</script>')
+    .setTitle(`${ADDON_TITLE} — backups`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+export function api_backUpNow() {
+  return api('api_backUpNow', (ctx) => backUpWith(ctx));
+}
+export function api_listBackups() {
+  return api('api_listBackups', (_ctx, ports) => listBackups(ports));
+}
+export function api_previewRestore(backupId: unknown, scope: unknown) {
+  return api('api_previewRestore', (ctx) => previewRestore(ctx, gasBackupStorage(), backupId, scope));
+}
+export function api_applyRestore(backupId: unknown, scope: unknown, remove: unknown) {
+  return api('api_applyRestore', (ctx, ports) => {
+    const result = applyRestore(ctx, gasBackupStorage(), backupId, scope, remove);
+    // Cached copies of restored tabs are dropped: the client index and the config.
+    const tabs = result.tabs.map((t) => t.tab);
+    if (tabs.indexOf('Clients') >= 0) forgetClientIndex(gasClientIndexStore());
+    if (tabs.indexOf('Settings') >= 0 || tabs.indexOf('Users') >= 0) refreshConfig(ports);
+    return result;
+  });
 }

@@ -20,6 +20,7 @@ import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { driveExportRoute } from './drive/exportRoute';
 import { FetchRouter, createUrlFetchApp } from './fetch/router';
+import { SheetsRestJSON, SheetsRestService } from './sheetsRest/route';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
@@ -123,6 +124,8 @@ export interface Workspace {
   readonly context: EmulatorContext;
   /** UrlFetchApp's routes: each emulated REST service registers the URLs it answers. */
   readonly fetchRoutes: FetchRouter;
+  /** The Sheets REST API v4 route: spreadsheets other than the bound one (uncounted helpers). */
+  readonly sheetsRest: SheetsRestService;
   /** Set by loadAddon. */
   addon: Addon | null;
   /** Folder of the loaded bundle (HtmlService reads `${bundleDir}/${name}.html`). */
@@ -284,12 +287,16 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   };
 
   const uiObject = createUi(state);
+  // Other spreadsheets of this Drive (the Sheets REST API's and SpreadsheetApp.create's), saved with the workspace.
+  const sheetsRest = new SheetsRestService(drive, () => clock.now(), () => timeZone, saved?.fetchServices?.sheetsRest as SheetsRestJSON | undefined);
+  for (const id of sheetsRest.ids()) bindContainerToDrive(sheetsRest.spreadsheet(id)!, drive, true);
   const SpreadsheetApp = createSpreadsheetApp(ctx, model, {
     getUi: () => uiObject,
     toast: (message, title, timeoutSeconds) => {
       ui.toasts.push({ message: String(message), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
     },
-    created: (made) => bindContainerToDrive(made, drive, true),
+    created: (made) => { bindContainerToDrive(made, drive, true); sheetsRest.adopt(made); },
+    lookup: (id) => sheetsRest.spreadsheet(id),
     sharing: containerSharing(drive),
   }) as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
@@ -309,6 +316,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   };
   const fetchRouter = new FetchRouter();
   fetchRouter.register(driveExportRoute(drive));
+  fetchRouter.register(sheetsRest);
   const driveServices = createDriveServices(ctx, drive);
   Object.assign(globals, {
     Drive: driveServices.Drive,
@@ -433,6 +441,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     calendar,
     context: ctx,
     fetchRoutes: fetchRouter,
+    sheetsRest,
     addon: null,
     bundleDir: null,
     sandbox: null,

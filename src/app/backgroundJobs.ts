@@ -17,6 +17,9 @@ import { UseCaseContext, begin } from './session';
 import { syncMeetingsHourly } from './meetings';
 import { ClientIndexStore } from './clientIndex';
 import { continueImports, importProgress, pendingImportIds } from './clientImport';
+import { BackupStoragePort } from '../ports/backup';
+import { backupDue, loadRegistry, runBackup } from './backup';
+import { wallTime } from '../domain/timezone';
 
 /** What the jobs need from the outside world (wired in entry.ts). */
 export interface BackgroundServices {
@@ -26,6 +29,8 @@ export interface BackgroundServices {
   clientIndex: ClientIndexStore;
   /** The owner's problem list: an Outbox row changed by hand is listed there. */
   problems?: ProblemStore;
+  /** Backup spreadsheets (issue 24); without it the backup job does nothing. */
+  backups?: BackupStoragePort;
 }
 
 /** Settings and the team, read at most once per run and only when a job needs them. */
@@ -146,6 +151,33 @@ function importsJob(services: BackgroundServices): BackgroundJob {
   };
 }
 
+/** From this local hour on, the day's backup runs even if the team kept writing all day. */
+export const BACKUP_LATEST_HOUR = 20;
+
+function backupJob(config: RunConfig, services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'backup',
+    run(r: JobRun) {
+      const storage = services.backups;
+      // Once per local day: after today's backup the job costs no call (the zone is read already).
+      const day = today(r.ports);
+      // Done today: the last run's figures are kept, so the shared job state is not rewritten.
+      if (!storage || r.saved === day) return { ...skip(), done: r.last ? r.last.done : 0 };
+      if (!backupDue(r.ports)) return { ...skip(), save: day };
+      // After a quiet hour (nothing written since the last run) if possible, else in the evening.
+      const started = loadRegistry(r.ports).running !== null;
+      if (!started && r.changed && wallTime(r.ports.clock.now(), r.ports.sheets.timeZone()).hour < BACKUP_LATEST_HOUR) return skip();
+      const settings = config().settings.backups;
+      const out = runBackup(r.ports, storage, {
+        by: r.ports.session.effectiveEmail() || 'hourly trigger', trigger: 'daily', deadline: r.deadline,
+        keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly,
+      });
+      if (out.status === 'partial') return { done: out.requests, left: out.left, note: `Backup in progress: ${out.left} tabs left for the next run (${out.requests} requests).` };
+      return { done: out.requests, left: 0, save: day, note: `Backup made (${out.requests} requests, ${out.record ? out.record.cells : 0} cells)${out.trashed ? `; ${out.trashed} old backups trashed` : ''}.` };
+    },
+  };
+}
+
 /** The registry: one line per job, in the order they run when none is waiting. */
 export function backgroundJobs(ports: Ports, services: BackgroundServices): BackgroundJob[] {
   let config: Config | null = null;
@@ -159,5 +191,6 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     drainJob(services),
     meetingsJob(services),
     importsJob(services),
+    backupJob(once, services),
   ];
 }

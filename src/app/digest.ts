@@ -1,5 +1,6 @@
 // Queues each person's morning digest once a day, from the digest hour on (the hourly trigger
 // calls this, then drains). One property read per hour decides; the tabs are read once a day.
+import { backupHealth } from './backup';
 import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../workbook/schema';
 import { decodeTable, readTable } from '../workbook/table';
 import { readColumns, readRowsOf } from '../workbook/rows';
@@ -72,6 +73,7 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
       checkpoints: checkpoints.map(({ c, row }) => ({ id: c.id, dealId: c.dealId, name: c.name, dueDay: day(c.due), done: c.doneAt !== null, responsible: c.responsible, row })),
       newLeads: leads.map(({ lead, row }) => ({ id: lead.id, name: lead.name, row })),
       link: (tab, row) => links.rowUrl(tab, row),
+      notices: ownerNotices(ports, config, links),
     };
     const drafts: MessageDraft[] = planDigests(input).map((d) => {
       const message = digestText(d, config.settings.companyName, today);
@@ -84,4 +86,12 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
     ports.store.put(DIGEST_DAY_KEY, today);
     return { day: today, queued: items.length };
   });
+}
+
+/** The owner hears when backups stopped (issue 24): the 36-hour warning with the last failure. */
+function ownerNotices(ports: Ports, config: Config, links: SheetLinks): Record<string, { text: string; url: string }[]> {
+  const warning = backupHealth(ports);
+  const owner = config.team.filter((m) => m.active && m.role === 'owner')[0];
+  if (!warning || !owner) return {};
+  return { [owner.email.trim().toLowerCase()]: [{ text: warning, url: links.rowUrl('Jobs log', 1) }] };
 }

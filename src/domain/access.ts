@@ -108,6 +108,13 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_listDebts: team('see who owes what', 'the owner and heads only'),
   api_createCreditNote: team('make a credit note', 'only who may edit the deal'),
   api_markInvoiceIssued: team('issue an invoice', 'only who may edit the deal'),
+  // Backups and restore (issue 24)
+  backUpNow: { kind: 'roles', roles: SUPERVISORS, what: 'back up the workbook' },
+  openBackups: { kind: 'roles', roles: OWNER, what: 'open the backups' },
+  api_backUpNow: { kind: 'roles', roles: SUPERVISORS, what: 'back up the workbook' },
+  api_listBackups: { kind: 'roles', roles: OWNER, what: 'list the backups' },
+  api_previewRestore: { kind: 'roles', roles: OWNER, what: 'restore from a backup' },
+  api_applyRestore: { kind: 'roles', roles: OWNER, what: 'restore from a backup' },
 };
 
 /** Who is calling, as far as the access check needs to know. */

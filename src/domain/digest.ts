@@ -51,6 +51,8 @@ export interface DigestInput {
   newLeads: readonly DigestLead[];
   /** Opens the sheet at the row: tab name and 1-based row. */
   link(tab: 'Deals' | 'Checkpoints' | 'Leads', row: number): string;
+  /** Lines one person must read whatever else is due (the owner: backups stopped, issue 24), by e-mail. */
+  notices?: Record<string, DigestItem[]>;
 }
 
 export interface DigestItem { text: string; url: string }
@@ -99,7 +101,9 @@ export function planDigests(input: DigestInput): Digest[] {
     const stuck = input.stuckDays > 0 ? mine.filter((d) => LIVE.indexOf(d.stage) >= 0 && d.stageSinceDay !== '' && daysBetween(d.stageSinceDay, input.today) > input.stuckDays)
       .map((d) => ({ text: `${label(d)} — ${daysBetween(d.stageSinceDay, input.today)} days in ${d.stageName}`, url: input.link('Deals', d.row) })) : [];
     const leads = person.supervisor ? input.newLeads.map((l) => ({ text: l.name || l.id, url: input.link('Leads', l.row) })) : [];
+    const notices = (input.notices && input.notices[person.email.trim().toLowerCase()]) || [];
     const sections = [
+      section('Needs your attention', notices),
       section('Calls due', calls),
       section('Late checkpoints', late),
       section('Checkpoints due tomorrow', tomorrow),

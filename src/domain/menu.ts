@@ -24,6 +24,9 @@ const ALL: MenuEntry[] = [
   { caption: 'Load demo data', functionName: 'loadDemoData' },
   'separator',
   { caption: 'Send queued e-mails now', functionName: 'sendQueuedMailNow' },
+  'separator',
+  { caption: 'Back up now', functionName: 'backUpNow' },
+  { caption: 'Backups (restore)', functionName: 'openBackups' },
 ];
 
 export function menuFor(role: Role | null): MenuEntry[] {

@@ -34,6 +34,8 @@ export interface Settings {
   meetings: MeetingSettings;
   /** The director's dashboard (issue 23). */
   dashboard: DashboardSettings;
+  /** Daily backups (issue 24): how many daily and weekly backups retention keeps. */
+  backups: { keepDaily: number; keepWeekly: number };
 }
 
 export interface DashboardSettings {
@@ -103,6 +105,8 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'forecast_probability.yellow', value: '0.5', description: 'Dashboard: the chance a yellow deal (or one without a light) happens.' },
   { key: 'forecast_probability.red', value: '0.2', description: 'Dashboard: the chance a red deal happens.' },
   { key: 'count_payments_when_closed', value: 'TRUE', description: 'Dashboard: TRUE — a deal\'s payments count toward the manager\'s plan in the period the deal is completed (work delivered); FALSE — each payment in the period it arrived.' },
+  { key: 'backup_keep_daily', value: '7', description: 'Backups: how many days of backups to keep (every backup of the last N days that have one); older ones go to the Drive trash unless kept as weekly.' },
+  { key: 'backup_keep_weekly', value: '4', description: 'Backups: how many weekly backups to keep besides (the newest of each of the last N weeks).' },
 ];
 
 function numberOr(text: string | undefined, fallback: number): number {
@@ -178,6 +182,10 @@ export function readSettings(pairs: Record<string, string>): Settings {
     clientViewOthers: booleanOr(get('client_view_others'), true),
     clientGroups: parseClientGroups(get('client_groups')),
     mail: readMailSettings(get),
+    backups: {
+      keepDaily: Math.max(1, Math.floor(numberOr(get('backup_keep_daily'), 7))),
+      keepWeekly: Math.max(0, Math.floor(numberOr(get('backup_keep_weekly'), 4))),
+    },
     dashboard: {
       probabilities: {
         green: share(get('forecast_probability.green'), 0.8),

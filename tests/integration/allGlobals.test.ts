@@ -194,3 +194,16 @@ describe('menu items and triggers in particular', () => {
     expect(added.every((a) => a.User === 'anna@studio.test')).toBe(true);
   });
 });
+
+describe('backups and restore (issue 24)', () => {
+  it('the owner and heads may back up; only the owner may list backups and restore', () => {
+    for (const [role, backUp, restore] of [['owner', true, true], ['head', true, false], ['manager', false, false], ['executor', false, false]] as [Role, boolean, boolean][]) {
+      const caller = { role, teamEmpty: false };
+      expect([role, mayRun('backUpNow', caller), mayRun('api_backUpNow', caller)]).toEqual([role, backUp, backUp]);
+      for (const fn of ['openBackups', 'api_listBackups', 'api_previewRestore', 'api_applyRestore']) expect([role, fn, mayRun(fn, caller)]).toEqual([role, fn, restore]);
+    }
+    expect(refusalFor('api_applyRestore', { role: 'head', teamEmpty: false })).toBe('Only the owner can restore from a backup. You are signed in as a head: ask the owner (Users tab) to do it.');
+    expect(menuFor('head').map((e) => (e === 'separator' ? '-' : e.functionName))).toEqual(expect.arrayContaining(['backUpNow']));
+    expect(menuFor('head').map((e) => (e === 'separator' ? '-' : e.functionName))).not.toContain('openBackups');
+  });
+});

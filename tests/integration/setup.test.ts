@@ -11,6 +11,8 @@ describe('onOpen', () => {
     expect(menu.items.map((i: { functionName?: string }) => i.functionName).filter(Boolean)).toEqual([
       'openBoard', 'openFullBoard', 'openDesk', 'openDashboard', 'openClientBase', 'recomputeHealth', 'refreshDelayReportNow',
       'refreshDashboardTab', 'setupWorkbook', 'installDocumentTemplates', 'loadDemoData', 'sendQueuedMailNow',
+      // Issue 24: backups.
+      'backUpNow', 'openBackups',
     ]);
     const touched = Object.keys(ws.calls.byMethod()).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
     expect(touched).toEqual([]);

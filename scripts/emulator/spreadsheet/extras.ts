@@ -30,7 +30,16 @@ function others(s: Session): Map<string, Session> {
 
 function sessionFor(s: Session, id: string): Session | null {
   if (id === s.model.id) return s;
-  return others(s).get(id) ?? null;
+  const known = others(s).get(id);
+  if (known) return known;
+  // A spreadsheet made another way (the Sheets REST API, a saved workspace): a session over it.
+  const model = (s.hooks as { lookup?: (id: string) => SpreadsheetModel | null }).lookup?.(id) ?? null;
+  if (!model) return null;
+  const Ctor = s.constructor as new (ctx: Session['ctx'], model: SpreadsheetModel, hooks: Session['hooks']) => Session;
+  const session = new Ctor(s.ctx, model, s.hooks);
+  others(s).set(id, session);
+  others(session).set(s.model.id, s);
+  return session;
 }
 
 function rangeRef(range: unknown): RangeRefData {

@@ -38,6 +38,8 @@ export interface SpreadsheetHooks {
   toast(message: string, title: string, timeoutSeconds: number): void;
   /** A spreadsheet made with SpreadsheetApp.create (the workspace files it in Drive). */
   created?(model: SpreadsheetModel): void;
+  /** Another spreadsheet of the same Drive by id (one the Sheets REST API made), or null. */
+  lookup?(id: string): SpreadsheetModel | null;
   /** Sharing of a spreadsheet's Drive file (Spreadsheet.addEditor, getEditors). */
   sharing?: { add(id: string, email: string, role: 'writer' | 'reader'): void; users(id: string, roles: string[]): string[] };
 }

@@ -1,0 +1,272 @@
+// Daily backup (issue 24): every Dealboard tab's values (users' own columns too) copied into a new
+// spreadsheet in the "Dealboard backups" Drive folder, through the Sheets REST API in as few
+// values.batchUpdate requests as the 2 MB payload allows. Resumable: the cursor (tabs done) lives
+// in one document property with the list of good backups, so a run cut off by the deadline goes
+// on next hour; a tab half written is written again whole. The manifest (time, schema version,
+// rows, columns and hash per tab, who) is written last, and only then is the backup listed as
+// good. Retention keeps the backups of the last 7 days and the newest of the last 4 weeks (Settings).
+import { Ports } from '../ports';
+import { BackupFile, BackupStoragePort } from '../ports/backup';
+import { TABS, TabSchema } from '../workbook/schema';
+import { BackupCell, backupWarning, hashRows, planRequests, retention, toBackupCell } from '../domain/backupPlan';
+import { localDay, wallTime } from '../domain/timezone';
+
+export const BACKUPS_KEY = 'dealboard:backups';
+export const BACKUP_FOLDER_NAME = 'Dealboard backups';
+export const MANIFEST_SHEET = 'Manifest';
+/** Request bodies stay under Google's recommended 2 MB maximum payload, with room for JSON framing. */
+export const BACKUP_REQUEST_BYTES = 1900 * 1000;
+/** Rows and columns a backup sheet gets beyond the tab's size when it is made (tabs grow between runs). */
+const ROW_HEADROOM = 0.2;
+const MIN_ROW_HEADROOM = 200;
+const COLUMN_HEADROOM = 5;
+/** The backup's format: a later change of it reads older manifests by this number. */
+export const BACKUP_FORMAT = 1;
+
+export type BackupTrigger = 'daily' | 'manual' | 'restore';
+
+export interface BackupRecord {
+  id: string;
+  url: string;
+  /** ISO instant the backup was finished. */
+  at: string;
+  /** Local day (spreadsheet zone). */
+  day: string;
+  by: string;
+  trigger: BackupTrigger;
+  /** Data rows per tab (the header not counted). */
+  rows: Record<string, number>;
+  cells: number;
+}
+
+interface RunningBackup {
+  id: string;
+  url: string;
+  startedAt: string;
+  by: string;
+  trigger: BackupTrigger;
+  /** Tabs copied and their grid in the backup. */
+  grid: Record<string, { rows: number; columns: number }>;
+  done: Record<string, { rows: number; columns: number; hash: string }>;
+}
+
+export interface BackupRegistry {
+  folderId: string | null;
+  backups: BackupRecord[];
+  running: RunningBackup | null;
+  lastFailure: { at: string; reason: string } | null;
+}
+
+export function loadRegistry(ports: Ports): BackupRegistry {
+  const text = ports.store.get(BACKUPS_KEY);
+  if (text) {
+    try {
+      const parsed = JSON.parse(text) as BackupRegistry;
+      if (parsed && Array.isArray(parsed.backups)) return { folderId: parsed.folderId || null, backups: parsed.backups, running: parsed.running || null, lastFailure: parsed.lastFailure || null };
+    } catch (_damaged) {
+      // Forgotten: the next backup starts a fresh list (the files stay in the folder).
+    }
+  }
+  return { folderId: null, backups: [], running: null, lastFailure: null };
+}
+
+function saveRegistry(ports: Ports, registry: BackupRegistry): void {
+  ports.store.put(BACKUPS_KEY, JSON.stringify(registry));
+}
+
+/** A short fingerprint of the schema (tabs and column keys): restore tells the owner when it moved. */
+export function schemaVersion(): string {
+  return hashRows(TABS.map((t) => [t.name, ...t.columns.map((c) => c.key)]));
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function stamp(ports: Ports, at: Date): string {
+  const w = wallTime(at, ports.sheets.timeZone());
+  const p = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${localDay(at, ports.sheets.timeZone())} ${p(w.hour)}:${p(w.minute)}`;
+}
+
+/** The Dealboard tabs present in the workbook, in schema order. */
+function presentTabs(ports: Ports): { tab: TabSchema; rows: number; columns: number }[] {
+  const out: { tab: TabSchema; rows: number; columns: number }[] = [];
+  for (const tab of TABS) {
+    const size = ports.sheets.dimensions(tab.name);
+    if (size !== null) out.push({ tab, rows: size.rows, columns: size.columns });
+  }
+  return out;
+}
+
+export interface BackupOutcome {
+  status: 'done' | 'partial';
+  record: BackupRecord | null;
+  /** Tabs still to copy (partial). */
+  left: number;
+  requests: number;
+  trashed: number;
+}
+
+function start(ports: Ports, storage: BackupStoragePort, registry: BackupRegistry, by: string, trigger: BackupTrigger): RunningBackup {
+  const folderId = storage.ensureFolder(registry.folderId, BACKUP_FOLDER_NAME);
+  registry.folderId = folderId;
+  const now = ports.clock.now();
+  const grid: RunningBackup['grid'] = {};
+  const sheets = presentTabs(ports).map(({ tab, rows, columns }) => {
+    grid[tab.name] = {
+      rows: Math.max(1, rows + Math.max(MIN_ROW_HEADROOM, Math.ceil(rows * ROW_HEADROOM))),
+      columns: Math.max(1, columns + COLUMN_HEADROOM),
+    };
+    return { title: tab.name, rows: grid[tab.name].rows, columns: grid[tab.name].columns };
+  });
+  sheets.push({ title: MANIFEST_SHEET, rows: sheets.length + 20, columns: 6 });
+  const file: BackupFile = storage.create(`Dealboard backup ${stamp(ports, now)} (in progress)`, sheets, folderId);
+  return { id: file.id, url: file.url, startedAt: now.toISOString(), by, trigger, grid, done: {} };
+}
+
+/**
+ * Copies what is left of the running backup (starting one if none runs) until `deadline`.
+ * Throws on a refusal of the Sheets API or Drive, after noting it as the last failure; the
+ * cursor stays, so the next run goes on where this one stopped.
+ */
+export function runBackup(ports: Ports, storage: BackupStoragePort, options: { by: string; trigger: BackupTrigger; deadline: number; keepDaily: number; keepWeekly: number }): BackupOutcome {
+  const registry = loadRegistry(ports);
+  let requests = 0;
+  try {
+    if (!registry.running) {
+      registry.running = start(ports, storage, registry, options.by, options.trigger);
+      saveRegistry(ports, registry);
+    }
+    const running = registry.running;
+    const todo = Object.keys(running.grid).filter((name) => !running.done[name]);
+    // One read per tab left (while time remains); each tab is cut into requests with its neighbours.
+    const data: { tab: string; rows: BackupCell[][]; columns: number; hash: string }[] = [];
+    for (const name of todo) {
+      if (data.length > 0 && ports.clock.now().getTime() >= options.deadline) break;
+      const all = ports.sheets.readAll(name) || [];
+      const rows: BackupCell[][] = all.map((r) => r.map(toBackupCell));
+      // Trailing empty cells need not travel.
+      for (const r of rows) while (r.length > 0 && r[r.length - 1] === '') r.pop();
+      while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+      const columns = rows.reduce((w, r) => Math.max(w, r.length), 0);
+      const grid = running.grid[name];
+      if (rows.length > grid.rows || columns > grid.columns) {
+        throw new Error(`The "${name}" tab grew past the backup's grid (${rows.length} rows, ${columns} columns) since the backup started; the next run starts a new backup.`);
+      }
+      data.push({ tab: name, rows, columns, hash: hashRows(rows) });
+    }
+    const byTab: Record<string, (typeof data)[number]> = {};
+    for (const d of data) byTab[d.tab] = d;
+    for (const request of planRequests(data, BACKUP_REQUEST_BYTES)) {
+      if (ports.clock.now().getTime() >= options.deadline) break;
+      const ranges = request.filter((s) => s.to > s.from).map((s) => ({
+        range: `${quoteSheet(s.tab)}!A${s.from + 1}`,
+        values: byTab[s.tab].rows.slice(s.from, s.to),
+      }));
+      if (ranges.length) { storage.writeValues(running.id, ranges); requests++; }
+      for (const s of request) if (s.last) { const d = byTab[s.tab]; running.done[s.tab] = { rows: d.rows.length, columns: d.columns, hash: d.hash }; }
+      saveRegistry(ports, registry);
+    }
+    const left = Object.keys(running.grid).filter((name) => !running.done[name]).length;
+    if (left > 0) return { status: 'partial', record: null, left, requests, trashed: 0 };
+    return finish(ports, storage, registry, options, requests);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    registry.lastFailure = { at: ports.clock.now().toISOString(), reason };
+    // A grid too small cannot be mended in place: the half backup goes, the next run starts over.
+    if (/grew past the backup's grid/.test(reason) && registry.running) {
+      try { storage.trash(registry.running.id); } catch (_gone) { /* already gone */ }
+      registry.running = null;
+    }
+    saveRegistry(ports, registry);
+    throw error;
+  }
+}
+
+function finish(ports: Ports, storage: BackupStoragePort, registry: BackupRegistry, options: { keepDaily: number; keepWeekly: number }, requests: number): BackupOutcome {
+  const running = registry.running!;
+  const now = ports.clock.now();
+  const tabs = Object.keys(running.grid);
+  const manifest: BackupCell[][] = [
+    ['Dealboard backup', 'Value'],
+    ['created_at', now.toISOString()],
+    ['started_at', running.startedAt],
+    ['by', running.by],
+    ['trigger', running.trigger],
+    ['format', BACKUP_FORMAT],
+    ['schema_version', schemaVersion()],
+    ['time_zone', ports.sheets.timeZone()],
+    ['Tab', 'Rows', 'Columns', 'Hash'],
+    ...tabs.map((t) => [t, Math.max(0, running.done[t].rows - 1), running.done[t].columns, running.done[t].hash] as BackupCell[]),
+  ];
+  // The manifest last: a backup without one was cut off and is never listed as good.
+  storage.writeValues(running.id, [{ range: `${quoteSheet(MANIFEST_SHEET)}!A1`, values: manifest }]);
+  storage.rename(running.id, `Dealboard backup ${stamp(ports, now)}`);
+  const rows: Record<string, number> = {};
+  let cells = 0;
+  for (const t of tabs) {
+    rows[t] = Math.max(0, running.done[t].rows - 1);
+    cells += running.done[t].rows * running.done[t].columns;
+  }
+  const record: BackupRecord = { id: running.id, url: running.url, at: now.toISOString(), day: localDay(now, ports.sheets.timeZone()), by: running.by, trigger: running.trigger, rows, cells };
+  registry.backups.push(record);
+  registry.running = null;
+  registry.lastFailure = null;
+  const { keep, trash } = retention(registry.backups, options.keepDaily, options.keepWeekly);
+  let trashed = 0;
+  for (const old of trash) {
+    try { storage.trash(old.id); trashed++; } catch (_gone) { trashed++; }
+  }
+  registry.backups = keep;
+  saveRegistry(ports, registry);
+  return { status: 'done', record, left: 0, requests: requests + 1, trashed };
+}
+
+/** The newest good backup's instant, or null. */
+export function lastGoodBackup(registry: BackupRegistry): BackupRecord | null {
+  let best: BackupRecord | null = null;
+  for (const b of registry.backups) if (!best || b.at > best.at) best = b;
+  return best;
+}
+
+/** The owner's warning when the last good backup is older than 36 hours (null while fresh). */
+export function backupHealth(ports: Ports): string | null {
+  const registry = loadRegistry(ports);
+  const last = lastGoodBackup(registry);
+  return backupWarning(last ? last.at : null, ports.clock.now(), registry.lastFailure);
+}
+
+/** True when today's (local day's) backup is still to make. */
+export function backupDue(ports: Ports): boolean {
+  const registry = loadRegistry(ports);
+  if (registry.running) return true;
+  const last = lastGoodBackup(registry);
+  return !last || last.day !== localDay(ports.clock.now(), ports.sheets.timeZone());
+}
+
+export interface BackupListItem {
+  id: string;
+  url: string;
+  at: string;
+  day: string;
+  by: string;
+  trigger: BackupTrigger;
+  rows: Record<string, number>;
+  cells: number;
+}
+
+export interface BackupList {
+  backups: BackupListItem[];
+  warning: string | null;
+  running: { startedAt: string; tabsDone: number; tabs: number } | null;
+}
+
+/** The Backups panel: good backups newest first, the warning, and a run in progress. */
+export function listBackups(ports: Ports): BackupList {
+  const registry = loadRegistry(ports);
+  const backups = registry.backups.slice().sort((a, b) => (a.at < b.at ? 1 : -1)).map((b) => ({ ...b }));
+  const last = lastGoodBackup(registry);
+  const running = registry.running ? { startedAt: registry.running.startedAt, tabsDone: Object.keys(registry.running.done).length, tabs: Object.keys(registry.running.grid).length } : null;
+  return { backups, warning: backupWarning(last ? last.at : null, ports.clock.now(), registry.lastFailure), running };
+}

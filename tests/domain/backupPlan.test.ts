@@ -1,0 +1,137 @@
+// Backups (issue 24): cell encoding, request planning, retention, the 36-hour warning, the restore diff.
+import fc from 'fast-check';
+import { BackupCell, backupWarning, fromBackupCell, hashRows, planRequests, retention, rowBytes, toBackupCell, weekOf } from '../../src/domain/backupPlan';
+import { diffTab, isEmptyDiff } from '../../src/domain/restorePlan';
+
+const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(''));
+
+describe('cells travel to the backup and back', () => {
+  test('dates become ISO instants and come back as the same instant; text, numbers, booleans as they are', () => {
+    const d = new Date('2026-11-23T09:15:00.000Z');
+    expect(toBackupCell(d)).toBe('2026-11-23T09:15:00.000Z');
+    expect((fromBackupCell('2026-11-23T09:15:00.000Z') as Date).getTime()).toBe(d.getTime());
+    expect(toBackupCell('=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
+    fc.assert(fc.property(cell, (v) => {
+      const back = fromBackupCell(toBackupCell(v));
+      expect(back).toEqual(v);
+    }));
+  });
+
+  test('the hash changes when a cell does', () => {
+    expect(hashRows([['a', 1]])).not.toBe(hashRows([['a', 2]]));
+    expect(hashRows([['a', 1]])).toBe(hashRows([['a', 1]]));
+    expect(hashRows([['1']])).not.toBe(hashRows([[1]]));
+  });
+});
+
+describe('requests within the payload limit', () => {
+  const tabs = fc.array(fc.record({ tab: fc.string({ minLength: 1, maxLength: 8 }), rows: fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 40 }) }), { maxLength: 6 });
+
+  test('every row of every tab is sent exactly once, in order; a request stays under the limit unless one row alone is larger', () => {
+    fc.assert(fc.property(tabs, fc.integer({ min: 200, max: 3000 }), (data, limit) => {
+      const requests = planRequests(data, limit);
+      const seen: Record<number, number[]> = {};
+      requests.forEach((req) => {
+        let size = 64;
+        for (const s of req) {
+          const i = data.findIndex((t, k) => t.tab === s.tab && (seen[k] === undefined || seen[k].length < t.rows.length || t.rows.length === 0) && !(t.rows.length === 0 && seen[k] !== undefined));
+          expect(i).toBeGreaterThanOrEqual(0);
+          seen[i] = (seen[i] || []).concat(Array.from({ length: s.to - s.from }, (_, n) => s.from + n));
+          size += 80 + data[i].rows.slice(s.from, s.to).reduce((n, r) => n + rowBytes(r as BackupCell[]), 0);
+          if (s.last) expect(s.to).toBe(data[i].rows.length);
+        }
+        const single = req.length === 1 && req[0].to - req[0].from === 1;
+        if (!single) expect(size).toBeLessThanOrEqual(limit);
+      });
+      data.forEach((t, k) => expect(seen[k] || []).toEqual(t.rows.map((_, n) => n)));
+    }));
+  });
+
+  test('small tabs share one request; a large tab is cut by rows', () => {
+    const small = [{ tab: 'A', rows: [['x']] }, { tab: 'B', rows: [['y']] }];
+    expect(planRequests(small, 10000)).toHaveLength(1);
+    const big = [{ tab: 'Deals', rows: Array.from({ length: 100 }, (_, i) => [`row ${i}`, 'x'.repeat(90)]) }];
+    const requests = planRequests(big, 2000);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests[requests.length - 1][0].last).toBe(true);
+  });
+
+  test('JSON bytes of a row match JSON.stringify', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxLength: 8 }), (row) => {
+      expect(rowBytes(row)).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(row), 'utf8'));
+    }));
+  });
+});
+
+describe('retention', () => {
+  const entry = (day: string, hour = 12) => ({ id: `${day}-${hour}`, at: `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`, day });
+
+  test('every backup of the last 7 days, and the newest of each of the last 4 weeks', () => {
+    const days: string[] = [];
+    for (let i = 0; i < 40; i++) days.push(new Date(Date.parse('2026-11-24T00:00:00Z') + i * 86400000).toISOString().slice(0, 10));
+    const backups = days.map((d) => entry(d)).concat([entry('2027-01-02', 8)]);
+    const { keep, trash } = retention(backups, 7, 4);
+    expect(keep.length + trash.length).toBe(backups.length);
+    const keptDays = keep.map((b) => b.day);
+    for (const d of days.slice(-7)) expect(keptDays).toContain(d);
+    // Two backups on the last day: both kept (one made before a restore must not push out the other).
+    expect(keep.filter((b) => b.day === '2027-01-02')).toHaveLength(2);
+    const weeks = new Set(keep.map((b) => weekOf(b.day)));
+    expect(weeks.size).toBe(4);
+    expect(weekOf('2026-12-31')).toBe('2026-12-28');
+  });
+
+  test('never keeps more than daily days + weekly weeks of backups; the newest is always kept', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 6 }), (offsets, daily, weekly) => {
+      const backups = offsets.map((o, i) => {
+        const day = new Date(Date.parse('2026-01-01T00:00:00Z') + o * 86400000).toISOString().slice(0, 10);
+        return { id: String(i), at: `${day}T10:00:${String(i % 60).padStart(2, '0')}.000Z`, day };
+      });
+      const { keep } = retention(backups, daily, weekly);
+      const newest = backups.slice().sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+      expect(keep).toContain(newest);
+      expect(new Set(keep.map((b) => b.day)).size).toBeLessThanOrEqual(daily + weekly);
+    }));
+  });
+});
+
+describe('the 36-hour warning', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  test('silent while fresh and before anything was tried; then names the age and the last failure', () => {
+    expect(backupWarning('2026-11-24T12:00:00.000Z', now, null)).toBeNull();
+    expect(backupWarning(null, now, null)).toBeNull();
+    expect(backupWarning('2026-11-23T23:00:00.000Z', now, { at: '2026-11-25T11:00:00.000Z', reason: 'The Sheets API answered 429' }))
+      .toBe('Backups: The last good backup is from 2026-11-23 23:00 UTC (37 hours ago). Last failure (2026-11-25 11:00 UTC): The Sheets API answered 429');
+    expect(backupWarning(null, now, { at: '2026-11-25T11:00:00.000Z', reason: 'x' })).toMatch(/^Backups: There is no good backup yet\./);
+  });
+});
+
+describe('the restore diff', () => {
+  const header = ['ID', 'Deal ID', 'Name'];
+  test('rows that come back, rows that change, rows only in the live tab; columns by header name', () => {
+    const backup = [header, ['K1', 'D1', 'Call'], ['K2', 'D1', 'Visit'], ['K3', 'D1', 'Sign']];
+    const liveHeader = ['Name', 'ID', 'Deal ID', 'My column'];
+    const live = [
+      { row: 2, cells: ['Call', 'K1', 'D1', 'mine'] },
+      { row: 3, cells: ['Visit again', 'K2', 'D1', ''] },
+      { row: 4, cells: ['garbage', '', '', ''] },
+      { row: 5, cells: ['Later', 'K9', 'D1', ''] },
+    ];
+    const diff = diffTab('Checkpoints', 'ID', backup, liveHeader, live);
+    expect(diff.back.map((r) => [r.key, r.cells])).toEqual([['K3', ['Sign', 'K3', 'D1', '']]]);
+    expect(diff.change.map((r) => [r.key, r.row, r.cells.map((c) => [c.header, c.value, c.live])])).toEqual([['K2', 3, [['Name', 'Visit', 'Visit again']]]]);
+    expect(diff.onlyLive.map((r) => [r.key, r.row])).toEqual([['row 4', 4], ['K9', 5]]);
+    expect(isEmptyDiff(diff, [])).toBe(false);
+  });
+
+  test('a backup diffed with its own rows is empty, whatever the order of live rows', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 5 }), cell, cell), { maxLength: 20 }), (rows) => {
+      const backup = [header, ...rows.map((r) => [r[0], toBackupCell(r[1]), toBackupCell(r[2])])];
+      const live = rows.map((r, i) => ({ row: i + 2, cells: [r[0], r[1], r[2]] })).reverse();
+      const diff = diffTab('T', 'ID', backup, header, live);
+      expect(diff.change).toEqual([]);
+      // Blank backup rows are skipped; a live row equal to one is "only live" — there are none here.
+      expect(diff.back.length).toBe(0);
+    }));
+  });
+});
