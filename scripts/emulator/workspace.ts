@@ -19,6 +19,8 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { driveExportRoute } from './drive/exportRoute';
+import { FormsModel } from './forms/model';
+import { formsRoute } from './forms/route';
 import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
@@ -122,6 +124,9 @@ export interface Workspace {
   readonly context: EmulatorContext;
   /** UrlFetchApp's routes: each emulated REST service registers the URLs it answers. */
   readonly fetchRoutes: FetchRouter;
+  /** Google Forms behind the Forms REST route (uncounted helpers: submitResponse(formId, answers)
+   *  acting as the client, form, listForms, responsesOf, byPublishedId). */
+  readonly forms: FormsModel;
   /** Set by loadAddon. */
   addon: Addon | null;
   /** Folder of the loaded bundle (HtmlService reads `${bundleDir}/${name}.html`). */
@@ -306,6 +311,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   };
   const fetchRouter = new FetchRouter();
   fetchRouter.register(driveExportRoute(drive));
+  const forms = FormsModel.fromJSON(saved?.fetchServices?.forms, drive, () => clock.now());
+  fetchRouter.register(formsRoute(forms));
   const driveServices = createDriveServices(ctx, drive);
   Object.assign(globals, {
     Drive: driveServices.Drive,
@@ -427,6 +434,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     calendar,
     context: ctx,
     fetchRoutes: fetchRouter,
+    forms,
     addon: null,
     bundleDir: null,
     sandbox: null,
