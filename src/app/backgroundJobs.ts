@@ -17,6 +17,8 @@ import { UseCaseContext, begin } from './session';
 import { syncMeetingsHourly } from './meetings';
 import { ClientIndexStore } from './clientIndex';
 import { continueImports, importProgress, pendingImportIds } from './clientImport';
+import { checkBriefAnswers } from './briefs';
+import { FormsPort } from '../ports/forms';
 
 /** What the jobs need from the outside world (wired in entry.ts). */
 export interface BackgroundServices {
@@ -26,6 +28,8 @@ export interface BackgroundServices {
   clientIndex: ClientIndexStore;
   /** The owner's problem list: an Outbox row changed by hand is listed there. */
   problems?: ProblemStore;
+  /** Google Forms (the brief's answers, issue 25). */
+  forms?: FormsPort;
 }
 
 /** Settings and the team, read at most once per run and only when a job needs them. */
@@ -146,6 +150,20 @@ function importsJob(services: BackgroundServices): BackgroundJob {
   };
 }
 
+function briefsJob(services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'brief answers',
+    run(r: JobRun) {
+      // Clients answer without touching the workbook: every run asks (one fetchAll per 50 open briefs).
+      if (!services.forms) return skip();
+      const result = checkBriefAnswers(r.ports, services.forms, { deadline: r.deadline });
+      const note = `${result.checked} briefs checked, ${result.responses} new responses (${result.answers} answers).${result.errors.length ? ` ${result.errors.join(' ')}` : ''}`;
+      if (result.responses === 0 && result.errors.length === 0 && result.left === 0) return { ...skip(), note };
+      return { done: result.responses, left: result.left, note };
+    },
+  };
+}
+
 /** The registry: one line per job, in the order they run when none is waiting. */
 export function backgroundJobs(ports: Ports, services: BackgroundServices): BackgroundJob[] {
   let config: Config | null = null;
@@ -159,5 +177,6 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     drainJob(services),
     meetingsJob(services),
     importsJob(services),
+    briefsJob(services),
   ];
 }

@@ -64,7 +64,7 @@ export class FormsModel {
 
   private hex(length: number): string {
     let out = '';
-    while (out.length < length) out += ((Math.imul(++this.counter + 0x2545, 0x9e3779b1) >>> 0) ^ (this.drive.seed >>> 0)).toString(16).padStart(8, '0');
+    while (out.length < length) out += ((Math.imul(++this.counter + 0x2545, 0x9e3779b1) ^ this.drive.seed) >>> 0).toString(16).padStart(8, '0');
     return out.slice(0, length);
   }
 
