@@ -155,11 +155,13 @@ function briefsJob(services: BackgroundServices): BackgroundJob {
     name: 'brief answers',
     run(r: JobRun) {
       // Clients answer without touching the workbook: every run asks (one fetchAll per 50 open briefs).
-      if (!services.forms) return skip();
+      // With no open brief last time and nothing written since (a send writes), there is nothing to ask.
+      if (!services.forms || (!r.changed && r.saved === '0')) return skip();
       const result = checkBriefAnswers(r.ports, services.forms, { deadline: r.deadline });
       const note = `${result.checked} briefs checked, ${result.responses} new responses (${result.answers} answers).${result.errors.length ? ` ${result.errors.join(' ')}` : ''}`;
-      if (result.responses === 0 && result.errors.length === 0 && result.left === 0) return { ...skip(), note };
-      return { done: result.responses, left: result.left, note };
+      const save = String(result.checked + result.left);
+      if (result.responses === 0 && result.errors.length === 0 && result.left === 0) return { ...skip(), note, save };
+      return { done: result.responses, left: result.left, note, save };
     },
   };
 }

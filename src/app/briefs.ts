@@ -14,7 +14,7 @@ import { BRIEF_ANSWERS, BRIEF_FORMS, BRIEFS } from '../workbook/briefTabs';
 import { OUTBOX } from '../workbook/schema';
 import { openRows } from '../workbook/rows';
 import { DecodedRow } from '../workbook/codec';
-import { appendRecords, readTable, updateRow, updateRows } from '../workbook/table';
+import { appendRecords, decodeTable, readTable, updateRow, updateRows } from '../workbook/table';
 import {
   BriefAnswer, BriefQuestion, FormQuestion, answersOf, formRequests, isBriefKind, latestAnswers, mappingProblem,
   numberFromAnswer, questionIdsFromForm, questionIdsOf, quoteLinesFromAnswers, splitOptions, templateVersion,
@@ -297,7 +297,10 @@ export function checkBriefAnswers(ports: Ports, forms: FormsPort, options: { dea
   const result: CheckResult = { checked: 0, responses: 0, answers: 0, deals: [], errors: [], left: 0 };
   // The hourly run reads the Brief forms tab whole (one row per brief sent); the card's button finds its deal's rows.
   const found = options.dealId ? openRows(ports.sheets, BRIEF_FORMS, ports.dates) : null;
-  const formsTable = found ? found.table : readTable(ports.sheets, BRIEF_FORMS, ports.dates);
+  const all = found ? null : ports.sheets.readAll(BRIEF_FORMS.name);
+  // A workbook set up before briefs existed has no tab yet (setup adds it): nothing to check.
+  if (!found && all === null) return result;
+  const formsTable = found ? found.table : decodeTable(BRIEF_FORMS, all as unknown[][], ports.dates);
   const rows = found && options.dealId ? found.where('dealId', options.dealId) : formsTable.rows;
   const since = ports.clock.now().getTime() - BRIEF_OPEN_DAYS * 24 * 3600 * 1000;
   const open: OpenBrief[] = rows
