@@ -205,7 +205,8 @@ export function sendBrief(ctx: UseCaseContext, forms: FormsPort, mail: MailPort,
     if (!row) {
       // Step 1: the form's unique Drive name is on record before the form exists.
       const id = ctx.ports.ids.next(BRIEF_FORMS.idPrefix);
-      const title = `Dealboard brief ${id} · ${deal.title}`.slice(0, 200);
+      // Only the row's id in the Drive name: unique, and nothing a query must quote (the client sees the form's own title).
+      const title = `Dealboard brief ${id}`;
       appendRecords(ctx.ports.sheets, found.table, [{ id, dealId, template, templateVersion: version, title, status: 'creating' }], ctx.ports.dates);
       // Read back as written (its row number), so that each later step updates only its cells.
       found = openRows(ctx.ports.sheets, BRIEF_FORMS, ctx.ports.dates);
