@@ -12,6 +12,7 @@ import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
+import type { BriefView, QuoteFromBrief, SendBriefResult } from '../src/app/briefs';
 
 export type { DocumentKind, GeneratedDocument };
 
@@ -42,6 +43,11 @@ export interface Api {
   api_applyPlan(dealId: string, planName: string, startDate: string): { dealId: string; added: number; health: string };
   api_getCatalog(): CatalogView;
   api_getQuote(dealId: string): QuoteView;
+  api_getBrief(dealId: string): BriefView;
+  api_sendBrief(dealId: string, template: string | null, confirmed: boolean): SendBriefResult;
+  api_checkBriefAnswers(dealId: string): BriefView & { found: number };
+  api_applyBriefAnswer(dealId: string, answerId: string, version: number): BriefView;
+  api_quoteFromBrief(dealId: string): QuoteFromBrief;
   api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number, requestId?: string): QuoteView;
   api_generateDocument(dealId: string, kind: DocumentKind, options?: { newInvoice?: boolean }): GeneratedDocument;
   api_createCreditNote(dealId: string, invoiceNumber: string): GeneratedDocument;
