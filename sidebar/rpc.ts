@@ -15,6 +15,8 @@ import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/ap
 import type { BackupList } from '../src/app/backup';
 import type { RestorePreview, RestoreResult, RestoreScope } from '../src/app/backupRestore';
 
+import type { BriefView, QuoteFromBrief, SendBriefResult } from '../src/app/briefs';
+
 export type { DocumentKind, GeneratedDocument };
 
 interface ScriptRun {
@@ -44,6 +46,11 @@ export interface Api {
   api_applyPlan(dealId: string, planName: string, startDate: string): { dealId: string; added: number; health: string };
   api_getCatalog(): CatalogView;
   api_getQuote(dealId: string): QuoteView;
+  api_getBrief(dealId: string): BriefView;
+  api_sendBrief(dealId: string, template: string | null, confirmed: boolean): SendBriefResult;
+  api_checkBriefAnswers(dealId: string): BriefView & { found: number };
+  api_applyBriefAnswer(dealId: string, answerId: string, version: number): BriefView;
+  api_quoteFromBrief(dealId: string): QuoteFromBrief;
   api_saveQuote(dealId: string, quote: QuoteSave, dealVersion: number, requestId?: string): QuoteView;
   api_generateDocument(dealId: string, kind: DocumentKind, options?: { newInvoice?: boolean }, requestId?: string): GeneratedDocument;
   api_createCreditNote(dealId: string, invoiceNumber: string, requestId?: string): GeneratedDocument;

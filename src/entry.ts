@@ -57,6 +57,9 @@ import { gasBackupStorage } from './gas/backupStorage';
 import { refreshConfig } from './app/config';
 import { DEADLINE_MS } from './app/scheduler';
 
+import { applyBriefAnswer, checkBriefAnswersNow, getBrief, quoteFromBrief, sendBrief } from './app/briefs';
+import { gasForms } from './gas/forms';
+
 const ADDON_TITLE = 'Dealboard';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -196,7 +199,7 @@ export function onHourly(): void {
   // The execution's clock starts here: no job is started after 4.5 minutes of it.
   const startedAt = ports.clock.now().getTime();
   stamping(() => {
-    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), backups: gasBackupStorage() };
+    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), backups: gasBackupStorage(), forms: gasForms() };
     runJobs(ports, backgroundJobs(ports, services), changeStamp, startedAt);
   });
 }
@@ -450,6 +453,27 @@ export function sendQueuedMailNow() {
   const result = userFacing(() => drainOutbox(gasPorts(), gasMail(), { problems: gasProblemStore() }));
   SpreadsheetApp.getActive().toast(describeDrain(result), ADDON_TITLE, 8);
   return plain(result);
+}
+
+// The brief by link (issue 25).
+export function api_getBrief(dealId: unknown) {
+  return api('api_getBrief', (ctx) => getBrief(ctx, dealId));
+}
+
+export function api_sendBrief(dealId: unknown, template: unknown, confirmed: unknown) {
+  return api('api_sendBrief', (ctx) => sendBrief(ctx, gasForms(), gasMail(), dealId, template, confirmed));
+}
+
+export function api_checkBriefAnswers(dealId: unknown) {
+  return api('api_checkBriefAnswers', (ctx) => checkBriefAnswersNow(ctx, gasForms(), dealId));
+}
+
+export function api_applyBriefAnswer(dealId: unknown, answerId: unknown, version: unknown) {
+  return api('api_applyBriefAnswer', (ctx) => applyBriefAnswer(ctx, dealId, answerId, version));
+}
+
+export function api_quoteFromBrief(dealId: unknown) {
+  return api('api_quoteFromBrief', (ctx) => quoteFromBrief(ctx, dealId));
 }
 
 export function api_sendDocument(dealId: unknown, kind: unknown, confirmed: unknown) {

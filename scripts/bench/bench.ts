@@ -335,6 +335,7 @@ const ACTIONS: Action[] = [
   ...CLIENT_ACTIONS,
   ...MAIL_ACTIONS,
   ...MEETING_ACTIONS(),
+  ...BRIEF_ACTIONS(),
 ];
 
 /** Meetings (issue 13): Anna's calendar and booked deals, made once per workbook. */
@@ -387,6 +388,24 @@ function MEETING_ACTIONS(): Action[] {
       },
     },
   ];
+}
+
+// Issue 25: the hourly run's brief answers check with 50 open briefs and nothing new. The other
+// jobs have settled (they skip on an unchanged workbook), so the row is what the briefs cost:
+// one read of the Brief forms tab and one UrlFetchApp.fetchAll for 50 forms, the same each hour.
+function BRIEF_ACTIONS(): Action[] {
+  return [{
+    name: 'hourly brief check (50 open briefs, nothing new)', user: OWNER, via: 'trigger',
+    prepare: (h) => {
+      const values = h.ws.readSheet('Deals').values as unknown[][];
+      const header = values[0] as string[];
+      const [idAt, emailAt, stageAt] = ['ID', 'Email', 'Stage'].map((c) => header.indexOf(c));
+      const deals = need(values.slice(1).filter((r) => String(r[emailAt]).includes('@') && ['New', 'Negotiation'].indexOf(String(r[stageAt])) >= 0).map((r) => String(r[idAt])), 50, 'open deals with an e-mail');
+      h.as(OWNER, () => deals.forEach((id) => h.addon.api_sendBrief(id, null, false)));
+      h.as(OWNER, () => { h.addon.onHourly(); h.ws.clock.advance(3600 * 1000); h.addon.onHourly(); });
+      return () => { h.ws.clock.advance(3600 * 1000); return () => h.addon.onHourly(); };
+    },
+  }];
 }
 
 /** The issue's targets at the largest size (server side, in Node). */

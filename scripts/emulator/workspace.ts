@@ -19,6 +19,8 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { driveExportRoute } from './drive/exportRoute';
+import { FormsModel } from './forms/model';
+import { formsRoute } from './forms/route';
 import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { SheetsRestJSON, SheetsRestService } from './sheetsRest/route';
 import { bindContainerToDrive, containerSharing } from './container';
@@ -126,6 +128,10 @@ export interface Workspace {
   readonly fetchRoutes: FetchRouter;
   /** The Sheets REST API v4 route: spreadsheets other than the bound one (uncounted helpers). */
   readonly sheetsRest: SheetsRestService;
+
+  /** Google Forms behind the Forms REST route (uncounted helpers: submitResponse(formId, answers)
+   *  acting as the client, form, listForms, responsesOf, byPublishedId). */
+  readonly forms: FormsModel;
   /** Set by loadAddon. */
   addon: Addon | null;
   /** Folder of the loaded bundle (HtmlService reads `${bundleDir}/${name}.html`). */
@@ -317,6 +323,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const fetchRouter = new FetchRouter();
   fetchRouter.register(driveExportRoute(drive));
   fetchRouter.register(sheetsRest);
+
+  const forms = FormsModel.fromJSON(saved?.fetchServices?.forms, drive, () => clock.now());
+  fetchRouter.register(formsRoute(forms));
   const driveServices = createDriveServices(ctx, drive);
   Object.assign(globals, {
     Drive: driveServices.Drive,
@@ -442,6 +451,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     context: ctx,
     fetchRoutes: fetchRouter,
     sheetsRest,
+
+    forms,
     addon: null,
     bundleDir: null,
     sandbox: null,

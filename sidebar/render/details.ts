@@ -15,6 +15,7 @@ import { STEPS } from './card';
 import { checkpointsSection } from './checkpointList';
 import { quoteSection, resetQuote, unsavedQuoteQuestion } from './quote';
 import { documentsSection } from './documents';
+import { briefSection } from './brief';
 import { paymentsSection } from './payments';
 import { clientCardLink } from './clientsEntry';
 import { meetingSection, onPlannerOpensCard } from './meetings';
@@ -64,7 +65,7 @@ function detailsBody(): Child {
   const refresh = () => reopen(card.id);
   return [
     summary(card, d), jumps(), editForm(card, d), moves(card, d),
-    checkpointsSection(card, d.checkpoints || [], refresh), quoteSection(card, refresh), documentsSection(card),
+    checkpointsSection(card, d.checkpoints || [], refresh), briefSection(card), quoteSection(card, refresh), documentsSection(card),
     paymentsSection(card, () => { refresh(); void reload(); }),
     meetingSection(card, () => { refresh(); void reload(); }),
     card.editable ? logForm(card, { onLogged: refresh }) : null, history(d.history),

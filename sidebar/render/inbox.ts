@@ -12,6 +12,7 @@ import { field, input } from './fields';
 import { readTime, timeInputValue, zoneLabel } from '../typedFields';
 import { defaultCallBack } from '../todayList';
 import { showBanner } from './banner';
+import { sendBriefForDeal } from './brief';
 
 export function openInbox(): void {
   openPanel({ title: 'Inbox', testid: 'inbox', body: inboxBody });
@@ -58,6 +59,21 @@ function leadItem(lead: InboxLead, today?: string): HTMLElement {
           });
         },
       }, 'Convert to deal'),
+      lead.email ? h('button', {
+        type: 'button', class: 'secondary', 'data-testid': `brief-${lead.id}`, title: 'Make the request a deal and send the brief (questionnaire) link to the client',
+        onclick: (e: Event) => {
+          const next = readTime(callBack, 'The call back');
+          if (!next.ok) { showBanner(next.message, 'warn'); callBack.focus(); return; }
+          const button = e.currentTarget as HTMLButtonElement;
+          busy(e);
+          void convertLead(lead.id, next.value).then((dealId) => {
+            if (!dealId) { button.disabled = false; return; }
+            delete callBacks[lead.id];
+            closePanel();
+            return sendBriefForDeal(dealId, lead.email);
+          });
+        },
+      }, 'Send brief') : null,
       h('button', {
         type: 'button', class: 'secondary', 'data-testid': `junk-${lead.id}`,
         onclick: (e: Event) => { busy(e); void junkLead(lead.id); },

@@ -36,6 +36,20 @@ export function resetQuote(): void {
   current = null;
 }
 
+let rerender: (() => void) | null = null;
+
+/** "Start quote from brief" (issue 25): the calculator's lines from the brief, unsaved, for the manager to adjust. */
+export function fillQuoteLines(dealId: string, lines: QuoteLineInput[]): boolean {
+  if (!current || current.dealId !== dealId || !current.draft || !current.editable) return false;
+  current.draft.lines = lines.map((l) => ({ ...l }));
+  current.draft.invalid = {};
+  current.draft.dirty = true;
+  if (rerender) rerender();
+  const el = current.el;
+  if (el && el.scrollIntoView) el.scrollIntoView({ block: 'start' });
+  return true;
+}
+
 /** The question to ask before the card closes over an unsaved quote, or null. */
 export function unsavedQuoteQuestion(): string | null {
   return current && current.draft && current.draft.dirty ? 'The quote has unsaved changes. Close the card and discard them?' : null;
@@ -69,6 +83,7 @@ function render(s: Section, afterSave: () => void): void {
   const d = s.draft;
   const ro = !s.editable;
   const redraw = () => render(s, afterSave);
+  rerender = redraw;
   s.lineTotals = [];
   const lines = d.lines.map((_, i) => lineRow(s, i, redraw));
   const order = numberInput(s, 'order', String(d.orderDiscountPercent || ''), 'quote-order-discount', 'Order discount, %', (n) => { d.orderDiscountPercent = Math.min(100, n); });

@@ -21,6 +21,9 @@ import { BackupStoragePort } from '../ports/backup';
 import { backupDue, loadRegistry, runBackup } from './backup';
 import { wallTime } from '../domain/timezone';
 
+import { checkBriefAnswers } from './briefs';
+import { FormsPort } from '../ports/forms';
+
 /** What the jobs need from the outside world (wired in entry.ts). */
 export interface BackgroundServices {
   mail: MailPort;
@@ -31,6 +34,9 @@ export interface BackgroundServices {
   problems?: ProblemStore;
   /** Backup spreadsheets (issue 24); without it the backup job does nothing. */
   backups?: BackupStoragePort;
+
+  /** Google Forms (the brief's answers, issue 25). */
+  forms?: FormsPort;
 }
 
 /** Settings and the team, read at most once per run and only when a job needs them. */
@@ -178,6 +184,22 @@ function backupJob(config: RunConfig, services: BackgroundServices): BackgroundJ
   };
 }
 
+function briefsJob(services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'brief answers',
+    run(r: JobRun) {
+      // Clients answer without touching the workbook: every run asks (one fetchAll per 50 open briefs).
+      // With no open brief last time and nothing written since (a send writes), there is nothing to ask.
+      if (!services.forms || (!r.changed && r.saved === '0')) return skip();
+      const result = checkBriefAnswers(r.ports, services.forms, { deadline: r.deadline });
+      const note = `${result.checked} briefs checked, ${result.responses} new responses (${result.answers} answers).${result.errors.length ? ` ${result.errors.join(' ')}` : ''}`;
+      const save = String(result.checked + result.left);
+      if (result.responses === 0 && result.errors.length === 0 && result.left === 0) return { ...skip(), note, save };
+      return { done: result.responses, left: result.left, note, save };
+    },
+  };
+}
+
 /** The registry: one line per job, in the order they run when none is waiting. */
 export function backgroundJobs(ports: Ports, services: BackgroundServices): BackgroundJob[] {
   let config: Config | null = null;
@@ -192,5 +214,7 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     meetingsJob(services),
     importsJob(services),
     backupJob(once, services),
+
+    briefsJob(services),
   ];
 }

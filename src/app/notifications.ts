@@ -22,7 +22,7 @@ import { InputError, requireId } from './validate';
 import { SendDocumentResult } from './contracts/mail';
 import { taintReason, taintedTemplates } from './ownerTabs';
 
-function templateOf(ctx: UseCaseContext, key: string): MessageTemplate | null {
+export function templateOf(ctx: UseCaseContext, key: string): MessageTemplate | null {
   const all = ctx.ports.sheets.readAll(NOTIFICATIONS.name);
   if (all === null) return null;
   const table = decodeTable(NOTIFICATIONS, all, ctx.ports.dates);
@@ -51,7 +51,7 @@ function filler(context: Record<string, unknown>, currency: string): Fill {
   };
 }
 
-function baseContext(ctx: UseCaseContext, deal: Deal): Record<string, unknown> {
+export function baseContext(ctx: UseCaseContext, deal: Deal): Record<string, unknown> {
   const manager = ctx.config.team.filter((m) => sameEmail(m.email, deal.manager))[0];
   const context: Record<string, unknown> = {
     company: { name: ctx.config.settings.companyName },
@@ -63,7 +63,7 @@ function baseContext(ctx: UseCaseContext, deal: Deal): Record<string, unknown> {
   return JSON.parse(JSON.stringify(context)) as Record<string, unknown>;
 }
 
-function draftFor(ctx: UseCaseContext, deal: Deal, template: MessageTemplate, event: string, context: Record<string, unknown>, kind: 'automatic' | 'document', attach?: { docId: string; name: string }[]): MessageDraft {
+export function draftFor(ctx: UseCaseContext, deal: Deal, template: MessageTemplate, event: string, context: Record<string, unknown>, kind: 'automatic' | 'document', attach?: { docId: string; name: string }[]): MessageDraft {
   const manager = ctx.config.team.filter((m) => sameEmail(m.email, deal.manager))[0];
   const problem = recipientProblem(deal.email, kind === 'automatic' && optedOut(ctx, deal.clientId), kind);
   // A text someone other than the owner changed on the Notifications tab never reaches a client.

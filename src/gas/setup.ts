@@ -1,5 +1,6 @@
 // Setup adds what is missing and never deletes, reorders or rewrites a user's data.
 import { seedNotifications } from '../app/notificationSetup';
+import { seedBriefs } from '../app/briefs';
 import { backfillStageHistory } from '../app/stageHistory';
 import { TABS, TabSchema, SETTINGS, USERS, PLANS, CATALOG, ColumnSchema } from '../workbook/schema';
 import { DEFAULT_CATALOG } from '../domain/catalog';
@@ -47,6 +48,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedPlans(ports, report);
     seedCatalog(ports, report);
     seedNotifications(ports);
+    seedBriefs(ports);
     protectOwnerTabs(spreadsheet);
     const backfilled = backfillStageHistory(ports);
     if (backfilled > 0) report.stageHistoryBackfilled = backfilled;

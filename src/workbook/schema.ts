@@ -478,10 +478,12 @@ export const STAGE_HISTORY: TabSchema = {
 
 export { NOTIFICATIONS, OUTBOX } from './notificationTabs';
 import { NOTIFICATIONS, OUTBOX } from './notificationTabs';
+export { BRIEFS, BRIEF_FORMS, BRIEF_ANSWERS } from './briefTabs';
+import { BRIEFS, BRIEF_FORMS, BRIEF_ANSWERS } from './briefTabs';
 
 export const TABS: readonly TabSchema[] = [
   DEALS, LEADS, CLIENTS, CHECKPOINTS, PLANS, PAYMENTS, CATALOG, QUOTE_LINES, DOCUMENTS, ACTIVITIES, SETTINGS, USERS,
-  IMPORTS, NOTIFICATIONS, OUTBOX, TRIPS, JOBS_LOG, STAGE_HISTORY,
+  IMPORTS, NOTIFICATIONS, OUTBOX, TRIPS, JOBS_LOG, STAGE_HISTORY, BRIEFS, BRIEF_FORMS, BRIEF_ANSWERS,
 ];
 
 export function tabByName(name: string): TabSchema | undefined {

@@ -1,6 +1,6 @@
 import { freshWorkspace, records } from './harness';
 
-const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users', 'Imports', 'Notifications', 'Outbox', 'Trips', 'Jobs log', 'Stage history'];
+const TABS = ['Deals', 'Leads', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users', 'Imports', 'Notifications', 'Outbox', 'Trips', 'Jobs log', 'Stage history', 'Briefs', 'Brief forms', 'Brief answers'];
 
 describe('onOpen', () => {
   it('builds the add-on menu in AuthMode.NONE without touching the document', () => {
