@@ -19,6 +19,7 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { driveExportRoute } from './drive/exportRoute';
+import { StripeModel, StripeState, stripeRoute } from './stripe/route';
 import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
@@ -122,6 +123,8 @@ export interface Workspace {
   readonly context: EmulatorContext;
   /** UrlFetchApp's routes: each emulated REST service registers the URLs it answers. */
   readonly fetchRoutes: FetchRouter;
+  /** The emulated Stripe account (uncounted helpers: pay(linkId, amount?), startCheckout, failNext, allowKey, link). */
+  readonly stripe: StripeModel;
   /** Set by loadAddon. */
   addon: Addon | null;
   /** Folder of the loaded bundle (HtmlService reads `${bundleDir}/${name}.html`). */
@@ -306,6 +309,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   };
   const fetchRouter = new FetchRouter();
   fetchRouter.register(driveExportRoute(drive));
+  const stripe = new StripeModel(() => clock.millis(), (saved?.fetchServices?.stripe as StripeState | undefined) ?? null);
+  fetchRouter.register(stripeRoute(stripe));
   const driveServices = createDriveServices(ctx, drive);
   Object.assign(globals, {
     Drive: driveServices.Drive,
@@ -427,6 +432,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     calendar,
     context: ctx,
     fetchRoutes: fetchRouter,
+    stripe,
     addon: null,
     bundleDir: null,
     sandbox: null,
