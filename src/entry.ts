@@ -50,6 +50,8 @@ import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app
 import { markInvoiceIssued } from './app/invoices';
 import { listDebts } from './app/debts';
 import { getDashboard } from './app/dashboard';
+import { StripeServices, checkPaymentNow, setStripeKey, stripeKeyStatus } from './app/stripeLinks';
+import { gasStripe } from './gas/stripe';
 import { refreshDashboardSheet } from './app/dashboardSheet';
 
 const ADDON_TITLE = 'Dealboard';
@@ -191,7 +193,7 @@ export function onHourly(): void {
   // The execution's clock starts here: no job is started after 4.5 minutes of it.
   const startedAt = ports.clock.now().getTime();
   stamping(() => {
-    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore() };
+    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), stripe: stripeServices() };
     runJobs(ports, backgroundJobs(ports, services), changeStamp, startedAt);
   });
 }
@@ -313,7 +315,7 @@ export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: 
 }
 
 export function api_generateDocument(dealId: unknown, kind: unknown, options?: unknown) {
-  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options));
+  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options, stripeServices()));
 }
 
 export function api_installTemplates() {
@@ -516,4 +518,25 @@ export function api_markInvoiceIssued(dealId: unknown, invoiceNumber: unknown) {
 
 export function api_deletePayment(dealId: unknown, paymentId: unknown, expectedVersion: unknown) {
   return api('api_deletePayment', (ctx) => deletePayment(ctx, dealId, paymentId, expectedVersion));
+}
+
+// ---- Stripe Payment Links (issue 22) -------------------------------------------------------
+
+function stripeServices(): StripeServices {
+  return { http: gasStripe(), workbookId: () => SpreadsheetApp.getActive().getId() };
+}
+
+/** The card's "Check payment now": the deal's Stripe links, now rather than at the next hourly run. */
+export function api_checkPaymentNow(dealId: unknown) {
+  return api('api_checkPaymentNow', (ctx) => checkPaymentNow(ctx, stripeServices(), dealId));
+}
+
+/** Owner only: whether a Stripe key is stored, test or live, and its last four characters. */
+export function api_stripeKeyStatus() {
+  return api('api_stripeKeyStatus', (ctx) => stripeKeyStatus(ctx));
+}
+
+/** Owner only: stores the key in document properties after Stripe accepted it ('' removes it). */
+export function api_setStripeKey(key: unknown) {
+  return api('api_setStripeKey', (ctx) => setStripeKey(ctx, stripeServices(), key));
 }

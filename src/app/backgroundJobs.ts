@@ -17,6 +17,7 @@ import { UseCaseContext, begin } from './session';
 import { syncMeetingsHourly } from './meetings';
 import { ClientIndexStore } from './clientIndex';
 import { continueImports, importProgress, pendingImportIds } from './clientImport';
+import { STRIPE_KEY_PROPERTY, StripeServices, checkStripePayments } from './stripeLinks';
 
 /** What the jobs need from the outside world (wired in entry.ts). */
 export interface BackgroundServices {
@@ -26,6 +27,8 @@ export interface BackgroundServices {
   clientIndex: ClientIndexStore;
   /** The owner's problem list: an Outbox row changed by hand is listed there. */
   problems?: ProblemStore;
+  /** Stripe over UrlFetchApp (issue 22): the online-payments job polls paid Checkout Sessions. */
+  stripe?: StripeServices;
 }
 
 /** Settings and the team, read at most once per run and only when a job needs them. */
@@ -146,6 +149,29 @@ function importsJob(services: BackgroundServices): BackgroundJob {
   };
 }
 
+/**
+ * Issue 22: paid Checkout Sessions of the invoices' Stripe links, recorded once each. Payments
+ * arrive from outside the workbook, so open links are polled every hour; with no key, or no open
+ * link last time and nothing written since, nothing is read.
+ */
+function onlinePaymentsJob(services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'online payments',
+    run(r: JobRun) {
+      if (!services.stripe || !r.ports.store.get(STRIPE_KEY_PROPERTY)) return skip();
+      let saved: { after: string; open: number } = { after: '', open: -1 };
+      try { if (r.saved) saved = JSON.parse(r.saved); } catch (_damaged) { /* start from the first link */ }
+      if (!r.changed && saved.open === 0) return skip();
+      const result = checkStripePayments(begin(r.ports), services.stripe, { cursor: saved.after, deadline: r.deadline });
+      const open = result.checked - result.closed + result.left;
+      const save = JSON.stringify({ after: result.lastNumber, open });
+      if (result.checked === 0 && !result.problem) return { ...skip(), save };
+      const note = `${result.checked} links checked, ${result.recorded} payments recorded, ${result.closed} links closed${result.checkpoints.length ? `, ${result.checkpoints.length} payment checkpoints done` : ''}.${result.problem ? ` ${result.retry ? 'Stopped (tried again next hour)' : 'Stopped'}: ${result.problem}` : ''}`;
+      return { done: result.recorded, left: result.left, save, note };
+    },
+  };
+}
+
 /** The registry: one line per job, in the order they run when none is waiting. */
 export function backgroundJobs(ports: Ports, services: BackgroundServices): BackgroundJob[] {
   let config: Config | null = null;
@@ -159,5 +185,6 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     drainJob(services),
     meetingsJob(services),
     importsJob(services),
+    onlinePaymentsJob(services),
   ];
 }

@@ -29,6 +29,7 @@ import invoiceHtml from '../../templates/invoice.html';
 import briefHtml from '../../templates/brief.html';
 import creditHtml from '../../templates/credit.html';
 import { dueDateOf, paymentLinkOf, paymentTermsDays } from '../domain/payments';
+import { StripeServices, ensureInvoiceLink } from './stripeLinks';
 import { fromMinor, toMinor } from '../domain/calculator';
 import { isDate } from '../workbook/codec';
 import { storedInvoiceStatus } from './payments';
@@ -216,7 +217,7 @@ export function issuedInvoiceRefusal(number: string, issuedOn: string | null): s
     `Make a new invoice (the next number) for the change, and a credit note that cancels ${number} if it no longer stands.`;
 }
 
-export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown, optionsArg?: unknown): GeneratedDocument {
+export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown, optionsArg?: unknown, stripe?: StripeServices): GeneratedDocument {
   if (!isKind(kindArg)) throw new InputError(`The document kind must be one of: ${DOCUMENT_KINDS.join(', ')}.`);
   const kind = kindArg;
   const options = readOptions(optionsArg);
@@ -271,6 +272,13 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     }
     const client = documentClient(ctx, deal.clientId);
     const context = documentContext(ctx, deal, quote, number, config, client);
+    // Issue 22: with a Stripe key, the invoice prints its own Payment Link (made once per amount).
+    const payLink = kind === 'invoice' && stripe ? ensureInvoiceLink(ctx, stripe, {
+      number, dealId, amountMinor: quote.totalMinor, currency: config.settings.currency, title: deal.title,
+      storedId: existing ? String(existing.record.payLinkId || '') : '', storedUrl: existing ? String(existing.record.payLink || '') : '',
+      storedAmountMinor: existing && typeof existing.record.amount === 'number' ? toMinor(existing.record.amount) : null,
+    }) : null;
+    if (payLink && payLink.link) context.paymentLink = payLink.link.url;
     if (cancelled) {
       // A credit note prints the cancelled invoice's number, date and total, not today's quote.
       const issuedOn = isDate(cancelled.record.issuedAt) ? ctx.moment.localDay(cancelled.record.issuedAt) : ctx.moment.today;
@@ -360,6 +368,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       money.status = 'draft';
       money.amount = fromMinor(quote.totalMinor);
       money.dueDate = dueDateOf(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null));
+      if (payLink && payLink.link) Object.assign(money, { payLink: payLink.link.url, payLinkId: payLink.link.id, payLinkState: 'open' });
     } else if (cancelled) {
       money.status = 'issued';
       money.issuedAt = ctx.moment.today;
@@ -376,6 +385,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       kind, url, pdfUrl: exports.pdfUrl, xlsxUrl: exports.xlsxUrl, version, number, regenerated: Boolean(existing && current), unfilled,
       canSend: deal.email !== '', sendBlockedReason: deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null,
       ...(money.status ? { status: money.status as 'draft' | 'issued' } : {}), ...(cancelled ? { cancels: String(money.cancels) } : {}),
+      ...(payLink && payLink.link ? { payLink: payLink.link.url } : {}), ...(payLink && payLink.problem ? { payLinkProblem: payLink.problem } : {}),
     };
   });
 }

@@ -63,6 +63,7 @@ function paymentOf(ctx: UseCaseContext, row: DecodedRow): PaymentView {
     id: String(r.id || ''), dealId: String(r.dealId || ''), date: day(ctx, r.date), amountMinor: amountOf(r.amount),
     method: String(r.method || ''), invoiceNumber: String(r.invoiceNumber || ''), note: String(r.note || ''),
     version: typeof r.version === 'number' ? r.version : 0,
+    ...(r.reference ? { reference: String(r.reference) } : {}),
   };
 }
 
@@ -97,6 +98,7 @@ function moneyView(ctx: UseCaseContext, loaded: Loaded): { view: DealMoney; bala
   const invoices: InvoiceView[] = balance.invoices.map((b, i) => ({
     number: b.number, url: facts.invoices[i].url, status: b.status, issuedOn: b.issuedOn, dueOn: b.dueOn,
     amountMinor: b.amountMinor, creditedMinor: b.creditedMinor, paidMinor: b.paidMinor, dueMinor: b.dueMinor, daysOverdue: b.daysOverdue,
+    ...(facts.invoices[i].row.record.payLink ? { payLink: String(facts.invoices[i].row.record.payLink) } : {}),
   }));
   const creditNotes: CreditNoteView[] = facts.credits.map((c) => ({ number: c.number, url: c.url, cancels: c.invoiceNumber, amountMinor: c.amountMinor }));
   return {
@@ -201,22 +203,30 @@ function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null
   return { payment, money: view, checkpointCompleted };
 }
 
-export function recordPayment(ctx: UseCaseContext, inputArg: unknown): PaymentResult {
+/**
+ * Records a payment. `reference` (not reachable from the sidebar) is the Stripe Checkout Session
+ * an online payment came from: a payment with that reference already on the deal is not recorded
+ * again (result.payment null, `duplicate` true), so a rerun of the hourly check records each once.
+ */
+export function recordPayment(ctx: UseCaseContext, inputArg: unknown, reference = ''): PaymentResult & { duplicate?: boolean } {
   const input = requirePlainObject(inputArg, 'The payment');
   const dealId = requireId(input.dealId, 'The deal');
   const fields = readFields(input, true);
   return ctx.ports.lock.withDocumentLock(() => {
     const loaded = loadMoney(ctx, dealId);
     refuseUnlessMayRecord(ctx, loaded);
+    if (reference && loaded.list.some((p) => p.reference === reference)) {
+      return { payment: null, money: moneyView(ctx, loaded).view, checkpointCompleted: null, duplicate: true };
+    }
     refuseUnknownInvoice(ctx, loaded, fields.invoiceNumber);
     const { deal } = loaded.deal;
     const record = {
       id: ctx.ports.ids.next(PAYMENTS.idPrefix), dealId, clientId: deal.clientId, date: fields.date || ctx.moment.today,
       amount: fromMinor(fields.amountMinor as number), method: fields.method, invoiceNumber: fields.invoiceNumber || '', note: fields.note || '',
-      version: 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email,
+      version: 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email, ...(reference ? { reference } : {}),
     };
     appendRecords(ctx.ports.sheets, loaded.payments.table, [record], ctx.ports.dates);
-    const view: PaymentView = { id: record.id, dealId, date: record.date, amountMinor: fields.amountMinor as number, method: String(record.method), invoiceNumber: record.invoiceNumber, note: record.note, version: 1 };
+    const view: PaymentView = { id: record.id, dealId, date: record.date, amountMinor: fields.amountMinor as number, method: String(record.method), invoiceNumber: record.invoiceNumber, note: record.note, version: 1, ...(reference ? { reference } : {}) };
     loaded.list.push(view);
     return finish(ctx, loaded, view, `Payment recorded: ${describe(ctx, view)}`);
   });

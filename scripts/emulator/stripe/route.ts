@@ -81,7 +81,7 @@ function str(value: unknown): string | undefined {
 
 export class StripeModel {
   state: StripeState;
-  private failures: StripeFailure[] = [];
+  private failures: { kind: StripeFailure; path?: string }[] = [];
 
   constructor(private nowMs: () => number, saved?: StripeState | null) {
     this.state = saved && Array.isArray(saved.links)
@@ -103,9 +103,14 @@ export class StripeModel {
     if (this.state.keys.indexOf(key) < 0) this.state.keys.push(key);
   }
 
-  /** Uncounted: the next requests fail as Stripe (429, 500) or the network would. */
-  failNext(kind: StripeFailure, times = 1): void {
-    for (let i = 0; i < times; i++) this.failures.push(kind);
+  /** Uncounted: the next requests (to paths starting with `path`, if given) fail as Stripe (429, 500) or the network would. */
+  failNext(kind: StripeFailure, times = 1, path?: string): void {
+    for (let i = 0; i < times; i++) this.failures.push({ kind, path });
+  }
+
+  /** Uncounted: the owner rolls or deletes a key in the Stripe Dashboard. */
+  revokeKey(key: string): void {
+    this.state.keys = this.state.keys.filter((k) => k !== key);
   }
 
   link(id: string): PaymentLink | undefined {
@@ -145,7 +150,8 @@ export class StripeModel {
   }
 
   answer(request: FetchRequest): Reply {
-    const failure = this.failures.shift();
+    const at = this.failures.findIndex((f) => !f.path || request.url.pathname.indexOf(f.path) === 0);
+    const failure = at < 0 ? undefined : this.failures.splice(at, 1)[0].kind;
     if (failure === 'network') throw exception(`Address unavailable: ${request.url.href}`);
     if (failure === 'rate_limit') return stripeError(429, 'rate_limit_error', 'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.', { code: 'rate_limit' }, { 'Retry-After': '2' });
     if (failure === 'api_error') return stripeError(500, 'api_error', 'An unknown error occurred.');

@@ -23,6 +23,8 @@ export interface PaymentView {
   invoiceNumber: string;
   note: string;
   version: number;
+  /** A payment made online: the Stripe Checkout Session it was recorded from ('' otherwise). */
+  reference?: string;
 }
 
 export interface InvoiceView {
@@ -36,6 +38,8 @@ export interface InvoiceView {
   paidMinor: number;
   dueMinor: number;
   daysOverdue: number;
+  /** The Stripe Payment Link the client pays this invoice with (absent without one). */
+  payLink?: string;
 }
 
 export interface CreditNoteView {
