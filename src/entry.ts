@@ -52,6 +52,7 @@ import { listDebts } from './app/debts';
 import { getDashboard } from './app/dashboard';
 import { StripeServices, checkPaymentNow, setStripeKey, stripeKeyStatus } from './app/stripeLinks';
 import { gasStripe } from './gas/stripe';
+import { STRIPE_DIALOG_HTML } from './app/stripeDialog';
 import { refreshDashboardSheet } from './app/dashboardSheet';
 
 const ADDON_TITLE = 'Dealboard';
@@ -539,4 +540,11 @@ export function api_stripeKeyStatus() {
 /** Owner only: stores the key in document properties after Stripe accepted it ('' removes it). */
 export function api_setStripeKey(key: unknown) {
   return api('api_setStripeKey', (ctx) => setStripeKey(ctx, stripeServices(), key));
+}
+
+/** Menu (owner): the Stripe key dialog. */
+export function openStripeSettings(): void {
+  if (refusedMenuAction('openStripeSettings')) return;
+  const html = HtmlService.createHtmlOutput(STRIPE_DIALOG_HTML).setWidth(460).setHeight(340);
+  SpreadsheetApp.getUi().showModalDialog(html, `${ADDON_TITLE} — Stripe key`);
 }

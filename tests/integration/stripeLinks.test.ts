@@ -57,6 +57,13 @@ describe('Stripe Payment Links through the bundle', () => {
     expect(everything).not.toContain(EMULATOR_LIVE_KEY);
     expect(ws.properties('document')['dealboard:stripeKey']).toBe(EMULATOR_LIVE_KEY);
     expect(addon.api_setStripeKey('')).toEqual({ configured: false, mode: null, key: null });
+    // The owner's dialog (menu: Stripe key); a manager gets the refusal and no dialog.
+    addon.openStripeSettings();
+    expect(ws.ui.dialogs.pop()).toMatchObject({ title: 'Dealboard — Stripe key', modal: true, content: expect.stringContaining('api_setStripeKey') });
+    ws.setUser('anna@studio.test');
+    addon.openStripeSettings();
+    expect(ws.ui.dialogs).toHaveLength(0);
+    expect(ws.ui.alerts.pop().prompt).toMatch(/Only the owner can set the Stripe key/);
   });
 
   it('an invoice gets one link per amount, printed in the Doc; a lost write is retried without a second link', () => {
