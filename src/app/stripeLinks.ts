@@ -2,7 +2,7 @@
 // revision (made when the invoice is generated, so its Doc, PDF and e-mail carry it), and the
 // hourly check that records each paid Checkout Session once and closes the link of a paid invoice.
 // Apps Script web apps cannot verify Stripe webhooks, so payments are learned by polling.
-import { DOCUMENTS } from '../workbook/schema';
+import { DOCUMENTS, PAYMENTS } from '../workbook/schema';
 import { openRows, readColumns } from '../workbook/rows';
 import { updateRow } from '../workbook/table';
 import { fromMinor } from '../domain/calculator';
@@ -11,6 +11,9 @@ import { StripeHttp, StripeReply } from '../ports/stripe';
 import { UseCaseContext } from './session';
 import { getDealMoney, recordPayment } from './payments';
 import { InputError, requireId } from './validate';
+import { loadDeal } from './deals';
+import { canEditDeal } from '../domain/roles';
+import type { DealMoney } from './contracts/payments';
 
 /** The secret key: a document property, never a cell or a log line. */
 export const STRIPE_KEY_PROPERTY = 'dealboard:stripeKey';
@@ -147,13 +150,25 @@ export interface CheckResult {
   /** The problem is worth trying again later (rate limit, network, Stripe's servers). */
   retry: boolean;
   checkpoints: string[];
+  /** The money of the last deal whose link had paid sessions (the card's button shows it). */
+  money?: DealMoney;
 }
 
-/** Invoices with an open Stripe link: five columns of Documents, whatever the tab's size. */
+/**
+ * Invoices with an open Stripe link: for one deal, its Documents rows found by id (the same cost
+ * at any size); for the hourly run, five columns of Documents.
+ */
 function openLinks(ctx: UseCaseContext, dealId: string | null): OpenLink[] {
-  const table = readColumns(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates, ['dealId', 'kind', 'number', 'payLinkId', 'payLinkState']);
-  if (!table || table.map.index.payLinkId === undefined) return [];
-  return table.rows
+  let rows;
+  if (dealId) {
+    const found = openRows(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates);
+    rows = found.where('dealId', dealId);
+  } else {
+    const table = readColumns(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates, ['dealId', 'kind', 'number', 'payLinkId', 'payLinkState']);
+    if (!table || table.map.index.payLinkId === undefined) return [];
+    rows = table.rows;
+  }
+  return rows
     .filter((r) => r.record.kind === 'invoice' && r.record.payLinkId && r.record.payLinkState !== 'closed' && (dealId === null || r.record.dealId === dealId))
     .map((r) => ({ row: r.row, dealId: String(r.record.dealId || ''), number: String(r.record.number || ''), linkId: String(r.record.payLinkId) }))
     .sort((a, b) => a.number.localeCompare(b.number));
@@ -177,19 +192,34 @@ function completedSessions(http: StripeHttp, key: string, linkId: string): Sessi
   return all.reverse();
 }
 
-function checkLink(ctx: UseCaseContext, stripe: StripeServices, key: string, link: OpenLink, out: CheckResult): void {
-  for (const session of completedSessions(stripe.http, key, link.linkId)) {
-    if (session.payment_status !== 'paid') continue;
-    const day = ctx.moment.localDay(new Date(session.created * 1000));
+/** True when a payment with this reference is on the Payments tab: one search of the Reference column. */
+function recorded(ctx: UseCaseContext, sessionId: string): boolean {
+  const found = openRows(ctx.ports.sheets, PAYMENTS, ctx.ports.dates);
+  if (found.table.map.index.reference === undefined) return false;
+  return found.where('reference', sessionId).some((r) => r.record.reference === sessionId);
+}
+
+/**
+ * One link: a list call; a link without paid sessions costs nothing more. Each paid session not
+ * yet a Reference is recorded through recordPayment (which checks the reference again under the
+ * lock); when the invoice is then paid (or was, by an earlier run that stopped before closing the
+ * link), the link is deactivated and its row marked closed.
+ */
+function checkLink(ctx: UseCaseContext, stripe: StripeServices, key: string, link: OpenLink, out: CheckResult): DealMoney | null {
+  const paid = completedSessions(stripe.http, key, link.linkId).filter((s) => s.payment_status === 'paid');
+  if (paid.length === 0) return null;
+  let money: DealMoney | null = null;
+  for (const session of paid) {
+    if (recorded(ctx, session.id)) continue;
     const result = recordPayment(ctx, {
-      dealId: link.dealId, amount: fromMinor(session.amount_total), method: 'online', date: day,
+      dealId: link.dealId, amount: fromMinor(session.amount_total), method: 'online', date: ctx.moment.localDay(new Date(session.created * 1000)),
       invoiceNumber: link.number, note: `Paid online (Stripe ${session.id})`,
     }, session.id);
+    money = result.money;
     if (result.payment) out.recorded += 1;
     if (result.checkpointCompleted) out.checkpoints.push(result.checkpointCompleted);
   }
-  // Paid in full (now, or by an earlier run that stopped before closing): the link takes no more.
-  const money = getDealMoney(ctx, link.dealId);
+  if (!money) money = getDealMoney(ctx, link.dealId);
   const invoice = money.invoices.filter((i) => i.number === link.number)[0];
   if (invoice && (invoice.status === 'paid' || invoice.status === 'cancelled')) {
     send(stripe.http, key, 'post', `/v1/payment_links/${encodeURIComponent(link.linkId)}`, [['active', 'false']]);
@@ -200,6 +230,7 @@ function checkLink(ctx: UseCaseContext, stripe: StripeServices, key: string, lin
     });
     out.closed += 1;
   }
+  return money;
 }
 
 /**
@@ -223,7 +254,8 @@ export function checkStripePayments(ctx: UseCaseContext, stripe: StripeServices,
       break;
     }
     try {
-      checkLink(ctx, stripe, key, queue[i], out);
+      const money = checkLink(ctx, stripe, key, queue[i], out);
+      if (money) out.money = money;
     } catch (error) {
       if (!(error instanceof StripeFailure)) throw error;
       out.problem = `${queue[i].number}: ${error.problem.message}`;
@@ -240,9 +272,9 @@ export function checkStripePayments(ctx: UseCaseContext, stripe: StripeServices,
 /** The card's "Check payment now": the deal's open links, now. */
 export function checkPaymentNow(ctx: UseCaseContext, stripe: StripeServices, dealIdArg: unknown) {
   const dealId = requireId(dealIdArg, 'The deal');
-  // Reading the deal's money first refuses whoever may not see it (executors, other managers).
-  getDealMoney(ctx, dealId);
+  const { deal } = loadDeal(ctx, dealId);
+  if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may check payments of "${deal.title}".`);
   if (!ctx.ports.store.get(STRIPE_KEY_PROPERTY)) throw new InputError('Stripe is not set up: the owner enters a key under Dealboard → Stripe key.');
   const result = checkStripePayments(ctx, stripe, { dealId });
-  return { recorded: result.recorded, closed: result.closed, problem: result.problem, checkpoints: result.checkpoints, money: getDealMoney(ctx, dealId) };
+  return { recorded: result.recorded, closed: result.closed, problem: result.problem, checkpoints: result.checkpoints, money: result.money || getDealMoney(ctx, dealId) };
 }

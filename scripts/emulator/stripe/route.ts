@@ -124,6 +124,16 @@ export class StripeModel {
     }, 0);
   }
 
+  /** Uncounted: a link made in the Stripe Dashboard (bench and playground set-ups). */
+  dashboardLink(amountMinor: number, currency: string, metadata: Record<string, string> = {}, live = false): PaymentLink {
+    const price: Price = { id: this.id('price', live), object: 'price', active: true, currency: currency.toLowerCase(), unit_amount: amountMinor, product: this.id('prod', live), type: 'one_time', livemode: live, created: this.seconds(), metadata: {} };
+    this.state.prices.push(price);
+    const id = this.id('plink', live);
+    const link: PaymentLink = { id, object: 'payment_link', active: true, currency: price.currency, livemode: live, metadata, url: `https://buy.stripe.com/${live ? '' : 'test_'}${id.slice(-10)}`, line_items: [{ price: price.id, quantity: 1 }], created: this.seconds() };
+    this.state.links.push(link);
+    return link;
+  }
+
   /** Uncounted: the customer opens the link and pays (a completed, paid Checkout Session). */
   pay(linkId: string, amount?: number): Session {
     const session = this.startCheckout(linkId, amount);
