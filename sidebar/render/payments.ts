@@ -111,7 +111,7 @@ function paymentRow(card: Card, s: SectionState, p: PaymentView, draw: () => voi
     if (!window.confirm(`Delete the payment of ${cents(p.amountMinor, m.currency)}${p.date ? ` on ${p.date}` : ''}?`)) return;
     s.busy = true; s.error = ''; draw();
     call('api_deletePayment', card.id, p.id, p.version)
-      .then((r) => { s.money = r.money; s.note = 'Payment deleted.'; })
+      .then((r) => { s.money = r.money; s.note = r.checkpointReopened ? `Payment deleted: "${r.checkpointReopened}" is open again.` : 'Payment deleted.'; })
       .catch((error) => { s.error = messageOf(error); })
       .then(() => { s.busy = false; draw(); });
   };

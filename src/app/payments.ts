@@ -193,10 +193,33 @@ function openGateIfPaid(ctx: UseCaseContext, loaded: Loaded, paidInFull: boolean
   return checkpoint.name;
 }
 
-function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null, summary: string): PaymentResult {
+/**
+ * After an edit or delete that leaves a deal paid in full no longer so: its payment checkpoint is
+ * open again (the gate it guards holds again), health and open gates follow. Returns its name.
+ */
+function reopenGateIfUnpaid(ctx: UseCaseContext, loaded: Loaded): string | null {
+  const wanted = ctx.config.settings.paymentCheckpoint.trim().toLowerCase();
+  if (!wanted) return null;
+  const { deal } = loaded.deal;
+  const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+  const rows = found.where('dealId', deal.id).filter((r) => r.record.dealId === deal.id);
+  const all = rows.map((r) => toCheckpoint(r.record));
+  const index = all.findIndex((c) => c.name.trim().toLowerCase() === wanted && c.doneAt !== null);
+  if (index < 0) return null;
+  const checkpoint = all[index];
+  updateRow(ctx.ports.sheets, found.table, rows[index], { doneAt: '', doneBy: '', version: checkpoint.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
+  all[index] = { ...checkpoint, doneAt: null, doneBy: '', version: checkpoint.version + 1 };
+  const patch = healthPatch(ctx, deal, all);
+  if (Object.keys(patch).length) updateRow(ctx.ports.sheets, loaded.deal.table, loaded.deal.row, patch, ctx.ports.dates);
+  appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId: deal.id, clientId: deal.clientId, summary: `Checkpoint reopened: ${checkpoint.name} (no longer paid in full)` }]);
+  return checkpoint.name;
+}
+
+function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null, summary: string, wasPaidInFull = false): PaymentResult {
   const { deal } = loaded.deal;
   appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId: deal.id, clientId: deal.clientId, summary }]);
   const { view } = moneyView(ctx, loaded);
+  if (wasPaidInFull && !view.paidInFull) return { payment, money: view, checkpointCompleted: null, checkpointReopened: reopenGateIfUnpaid(ctx, loaded) };
   // The gate opens on the date of the latest payment: the one that made the deal whole.
   const latest = view.payments.reduce((d, p) => (p.date && p.date > d ? p.date : d), '');
   const checkpointCompleted = openGateIfPaid(ctx, loaded, view.paidInFull, latest || ctx.moment.today);
@@ -257,6 +280,7 @@ export function updatePayment(ctx: UseCaseContext, dealIdArg: unknown, paymentId
     const row = findPayment(ctx, loaded, paymentId);
     const before = paymentOf(ctx, row);
     refuseIfStale(ctx, 'this payment', versionOf(row), expected);
+    const wasPaidInFull = moneyView(ctx, loaded).view.paidInFull;
     const patch: Record<string, unknown> = {};
     if (fields.amountMinor !== undefined) patch.amount = fromMinor(fields.amountMinor);
     if (fields.method !== undefined) patch.method = fields.method;
@@ -273,7 +297,7 @@ export function updatePayment(ctx: UseCaseContext, dealIdArg: unknown, paymentId
       note: fields.note !== undefined ? fields.note : before.note,
     };
     loaded.list = loaded.list.map((p) => (p.id === paymentId ? after : p));
-    return finish(ctx, loaded, after, `Payment changed: ${describe(ctx, before)} → ${describe(ctx, after)}`);
+    return finish(ctx, loaded, after, `Payment changed: ${describe(ctx, before)} → ${describe(ctx, after)}`, wasPaidInFull);
   });
 }
 
@@ -287,8 +311,9 @@ export function deletePayment(ctx: UseCaseContext, dealIdArg: unknown, paymentId
     const row = findPayment(ctx, loaded, paymentId);
     const before = paymentOf(ctx, row);
     refuseIfStale(ctx, 'this payment', versionOf(row), expected);
+    const wasPaidInFull = moneyView(ctx, loaded).view.paidInFull;
     ctx.ports.sheets.deleteRows(PAYMENTS.name, row.row, 1);
     loaded.list = loaded.list.filter((p) => p.id !== paymentId);
-    return finish(ctx, loaded, null, `Payment deleted: ${describe(ctx, before)}`);
+    return finish(ctx, loaded, null, `Payment deleted: ${describe(ctx, before)}`, wasPaidInFull);
   });
 }

@@ -70,6 +70,8 @@ export interface PaymentResult {
   money: DealMoney;
   /** The checkpoint this payment completed (the deal is paid in full), if any. */
   checkpointCompleted: string | null;
+  /** An edit or delete that left the deal no longer paid in full reopened this checkpoint. */
+  checkpointReopened?: string | null;
 }
 
 export interface DebtItem {
