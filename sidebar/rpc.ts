@@ -52,6 +52,7 @@ export interface Api {
   api_updatePayment(dealId: string, paymentId: string, patch: Partial<Omit<PaymentInput, 'dealId'>>, version: number): PaymentResult;
   api_deletePayment(dealId: string, paymentId: string, version: number): PaymentResult;
   api_listDebts(): DebtList;
+  api_getOverdueInvoices(manager?: string): DebtList;
   api_documentStatus(dealId: string): DocumentStatus[];
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];

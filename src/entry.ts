@@ -48,7 +48,7 @@ import { goToCell } from './gas/goToCell';
 import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
 import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/payments';
 import { markInvoiceIssued } from './app/invoices';
-import { listDebts } from './app/debts';
+import { listDebts, overdueInvoices } from './app/debts';
 import { getDashboard } from './app/dashboard';
 import { StripeServices, checkPaymentNow, setStripeKey, stripeKeyStatus } from './app/stripeLinks';
 import { gasStripe } from './gas/stripe';
@@ -501,6 +501,11 @@ export function api_recordPayment(input: unknown) {
 
 export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: unknown, expectedVersion: unknown) {
   return api('api_updatePayment', (ctx) => updatePayment(ctx, dealId, paymentId, patch, expectedVersion));
+}
+
+/** The overdue invoices of a manager's deals (Today): a manager their own, a head or the owner anyone's. */
+export function api_getOverdueInvoices(manager?: unknown) {
+  return api('api_getOverdueInvoices', (ctx) => overdueInvoices(ctx, manager));
 }
 
 /** Who owes what: issued invoices with money due, for the owner and heads. */

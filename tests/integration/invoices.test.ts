@@ -192,3 +192,26 @@ describe('who owes what', () => {
     expect(addon.api_getClient(deal.clientId).balance).toMatchObject({ dueMinor: 0, paidMinor: total, overpaidMinor: 0 });
   });
 });
+
+describe('overdue invoices on Today (issue 22)', () => {
+  it('a manager sees the overdue invoices of their deals; a head any manager\'s; others are refused', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    const issued = addon.api_markInvoiceIssued(deal.id, invoice.number);
+    expect(addon.api_getOverdueInvoices().items).toEqual([]);
+    const days = Math.round((Date.parse(issued.dueOn) - Date.parse(issued.issuedOn)) / 86400000) + 3;
+    ws.clock.advance(days * 86400000);
+    const mine = addon.api_getOverdueInvoices();
+    expect(mine.items).toEqual([expect.objectContaining({ dealId: deal.id, invoiceNumber: invoice.number, status: 'overdue', manager: 'anna@studio.test' })]);
+    expect(mine.items[0].daysOverdue).toBeGreaterThanOrEqual(2);
+    expect(mine.overdueMinor).toBe(mine.items[0].dueMinor);
+    ws.setUser('boris@studio.test');
+    expect(addon.api_getOverdueInvoices().items).toEqual([]);
+    expect(runFromClient(ws, addon, 'api_getOverdueInvoices', ['anna@studio.test']).error.message).toBe('Only a head or the owner may look at another manager\'s invoices.');
+    ws.setUser('head@studio.test');
+    expect(addon.api_getOverdueInvoices('anna@studio.test').items.map((i: Any) => i.invoiceNumber)).toEqual([invoice.number]);
+    ws.setUser('eva@studio.test');
+    expect(runFromClient(ws, addon, 'api_getOverdueInvoices', []).ok).toBe(false);
+  });
+});
