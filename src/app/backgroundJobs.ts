@@ -18,6 +18,7 @@ import { syncMeetingsHourly } from './meetings';
 import { ClientIndexStore } from './clientIndex';
 import { continueImports, importProgress, pendingImportIds } from './clientImport';
 import { STRIPE_KEY_PROPERTY, StripeServices, checkStripePayments } from './stripeLinks';
+import { queuePaymentReminders } from './paymentReminders';
 
 /** What the jobs need from the outside world (wired in entry.ts). */
 export interface BackgroundServices {
@@ -172,6 +173,20 @@ function onlinePaymentsJob(services: BackgroundServices): BackgroundJob {
   };
 }
 
+/** Issue 22: payment reminders for overdue invoices, once a day (the e-mail job sends them next). */
+function remindersJob(): BackgroundJob {
+  return {
+    name: 'payment reminders',
+    run(r: JobRun) {
+      const day = today(r.ports);
+      if (r.saved === day) return skip();
+      const result = queuePaymentReminders(begin(r.ports), r.deadline);
+      if (result.off || (result.queued === 0 && result.blocked === 0)) return { ...skip(), save: day };
+      return { done: result.queued, left: 0, save: day, note: `${result.queued} reminders queued${result.blocked ? `, ${result.blocked} blocked (see the Outbox)` : ''}.` };
+    },
+  };
+}
+
 /** The registry: one line per job, in the order they run when none is waiting. */
 export function backgroundJobs(ports: Ports, services: BackgroundServices): BackgroundJob[] {
   let config: Config | null = null;
@@ -182,6 +197,7 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     healthJob(once),
     delayReportJob(once),
     digestJob(once, services),
+    remindersJob(),
     drainJob(services),
     meetingsJob(services),
     importsJob(services),

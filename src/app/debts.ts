@@ -74,6 +74,11 @@ export function overdueInvoices(ctx: UseCaseContext, managerArg?: unknown): Debt
   return debtList(ctx, (item) => item.status === 'overdue' && sameEmail(item.manager, manager));
 }
 
+/** Overdue invoices of every deal (the hourly payment reminders; no caller to check). */
+export function overdueForReminders(ctx: UseCaseContext, minDays: number): DebtItem[] {
+  return debtList(ctx, (item) => item.status === 'overdue' && item.daysOverdue >= minDays).items;
+}
+
 function debtList(ctx: UseCaseContext, keep: (item: DebtItem) => boolean): DebtList {
   const { ports, moment } = ctx;
   // Documents holds a few rows per deal; the deals and payments are read by their ids only.
@@ -90,14 +95,16 @@ function debtList(ctx: UseCaseContext, keep: (item: DebtItem) => boolean): DebtL
       const b = dealBalance(facts.invoices, facts.credits, paymentFacts(payments, dealId), moment.today);
       const deal = deals[dealId];
       const text = (key: string) => (deal ? String(deal.record[key] || '') : '');
-      for (const i of b.invoices) {
-        if (i.dueMinor <= 0 || i.status === 'draft') continue;
+      b.invoices.forEach((i, k) => {
+        if (i.dueMinor <= 0 || i.status === 'draft') return;
+        const payLink = String(facts.invoices[k].row.record.payLink || '');
         const item: DebtItem = {
           dealId, dealTitle: text('title'), clientId: text('clientId'), clientName: text('clientName'), manager: text('manager'),
           invoiceNumber: i.number, dueOn: i.dueOn, daysOverdue: i.daysOverdue, dueMinor: i.dueMinor, status: i.status,
+          ...(payLink ? { payLink } : {}),
         };
         if (keep(item)) items.push(item);
-      }
+      });
     });
   }
   items.sort((a, b) => b.daysOverdue - a.daysOverdue || String(a.dueOn).localeCompare(String(b.dueOn)) || a.invoiceNumber.localeCompare(b.invoiceNumber));

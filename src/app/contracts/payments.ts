@@ -85,6 +85,8 @@ export interface DebtItem {
   daysOverdue: number;
   dueMinor: number;
   status: InvoiceStatus;
+  /** The invoice's Stripe Payment Link, when it has one. */
+  payLink?: string;
 }
 
 export interface DebtList {
