@@ -17,7 +17,7 @@ import { UseCaseContext, begin } from './session';
 import { syncMeetingsHourly } from './meetings';
 import { ClientIndexStore } from './clientIndex';
 import { continueImports, importProgress, pendingImportIds } from './clientImport';
-import { STRIPE_KEY_PROPERTY, StripeServices, checkStripePayments } from './stripeLinks';
+import { ONLINE_PAYMENTS_JOB, STRIPE_KEY_PROPERTY, StripeServices, checkStripePayments } from './stripeLinks';
 import { queuePaymentReminders } from './paymentReminders';
 
 /** What the jobs need from the outside world (wired in entry.ts). */
@@ -157,12 +157,15 @@ function importsJob(services: BackgroundServices): BackgroundJob {
  */
 function onlinePaymentsJob(services: BackgroundServices): BackgroundJob {
   return {
-    name: 'online payments',
+    name: ONLINE_PAYMENTS_JOB,
     run(r: JobRun) {
-      if (!services.stripe || !r.ports.store.get(STRIPE_KEY_PROPERTY)) return skip();
+      if (!services.stripe) return skip();
       let saved: { after: string; open: number } = { after: '', open: -1 };
       try { if (r.saved) saved = JSON.parse(r.saved); } catch (_damaged) { /* start from the first link */ }
+      // No open link (or no key) last time and nothing written since: not even the key is read.
+      // Saving a key wakes this job (stripeLinks.setStripeKey).
       if (!r.changed && saved.open === 0) return skip();
+      if (!r.ports.store.get(STRIPE_KEY_PROPERTY)) return { ...skip(), save: JSON.stringify({ after: '', open: 0 }) };
       const result = checkStripePayments(begin(r.ports), services.stripe, { cursor: saved.after, deadline: r.deadline });
       const open = result.checked - result.closed + result.left;
       const save = JSON.stringify({ after: result.lastNumber, open });

@@ -9,6 +9,7 @@ import { fromMinor } from '../domain/calculator';
 import { StripeMode, StripeProblem, linkIdempotencyKey, maskedKey, networkProblem, stripeKeyProblem, stripeMode, stripeProblem } from '../domain/stripe';
 import { StripeHttp, StripeReply } from '../ports/stripe';
 import { UseCaseContext } from './session';
+import { wakeJob } from './scheduler';
 import { getDealMoney, recordPayment } from './payments';
 import { InputError, requireId } from './validate';
 import { loadDeal } from './deals';
@@ -19,6 +20,8 @@ import type { DealMoney } from './contracts/payments';
 export const STRIPE_KEY_PROPERTY = 'dealboard:stripeKey';
 /** Links checked per hourly run at most (one list call each, more only for more than 100 sessions). */
 export const STRIPE_LINKS_PER_RUN = 50;
+/** The hourly job's name (backgroundJobs.ts). */
+export const ONLINE_PAYMENTS_JOB = 'online payments';
 const SESSIONS_PAGE = 100;
 
 export interface StripeServices {
@@ -85,6 +88,8 @@ export function setStripeKey(ctx: UseCaseContext, stripe: StripeServices, keyArg
     throw error;
   }
   ctx.ports.store.put(STRIPE_KEY_PROPERTY, key);
+  // The hourly job stopped looking while there was no key.
+  wakeJob(ctx.ports, ONLINE_PAYMENTS_JOB);
   return statusOf(key);
 }
 
