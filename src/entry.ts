@@ -48,8 +48,11 @@ import { goToCell } from './gas/goToCell';
 import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
 import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/payments';
 import { markInvoiceIssued } from './app/invoices';
-import { listDebts } from './app/debts';
+import { listDebts, overdueInvoices } from './app/debts';
 import { getDashboard } from './app/dashboard';
+import { StripeServices, checkPaymentNow, setStripeKey, stripeKeyStatus } from './app/stripeLinks';
+import { gasStripe } from './gas/stripe';
+import { STRIPE_DIALOG_HTML } from './app/stripeDialog';
 import { refreshDashboardSheet } from './app/dashboardSheet';
 import { listBackups, runBackup } from './app/backup';
 import { applyRestore, previewRestore } from './app/backupRestore';
@@ -199,7 +202,7 @@ export function onHourly(): void {
   // The execution's clock starts here: no job is started after 4.5 minutes of it.
   const startedAt = ports.clock.now().getTime();
   stamping(() => {
-    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), backups: gasBackupStorage(), forms: gasForms() };
+    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), backups: gasBackupStorage(), forms: gasForms(), stripe: stripeServices() };
     runJobs(ports, backgroundJobs(ports, services), changeStamp, startedAt);
   });
 }
@@ -321,7 +324,7 @@ export function api_saveQuote(dealId: unknown, quote: unknown, expectedVersion: 
 }
 
 export function api_generateDocument(dealId: unknown, kind: unknown, options?: unknown, requestId?: unknown) {
-  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options, requestId));
+  return api('api_generateDocument', (ctx) => generateDocument(ctx, gasDocs(), gasDocumentCounter(), dealId, kind, options, requestId, stripeServices()));
 }
 
 export function api_installTemplates() {
@@ -529,6 +532,11 @@ export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: un
   return api('api_updatePayment', (ctx) => updatePayment(ctx, dealId, paymentId, patch, expectedVersion));
 }
 
+/** The overdue invoices of a manager's deals (Today): a manager their own, a head or the owner anyone's. */
+export function api_getOverdueInvoices(manager?: unknown) {
+  return api('api_getOverdueInvoices', (ctx) => overdueInvoices(ctx, manager));
+}
+
 /** Who owes what: issued invoices with money due, for the owner and heads. */
 export function api_listDebts() {
   return api('api_listDebts', (ctx) => listDebts(ctx));
@@ -592,4 +600,32 @@ export function api_applyRestore(backupId: unknown, scope: unknown, remove: unkn
     if (tabs.indexOf('Settings') >= 0 || tabs.indexOf('Users') >= 0) refreshConfig(ports);
     return result;
   });
+}
+
+// ---- Stripe Payment Links (issue 22) -------------------------------------------------------
+
+function stripeServices(): StripeServices {
+  return { http: gasStripe(), workbookId: () => SpreadsheetApp.getActive().getId() };
+}
+
+/** The card's "Check payment now": the deal's Stripe links, now rather than at the next hourly run. */
+export function api_checkPaymentNow(dealId: unknown) {
+  return api('api_checkPaymentNow', (ctx) => checkPaymentNow(ctx, stripeServices(), dealId));
+}
+
+/** Owner only: whether a Stripe key is stored, test or live, and its last four characters. */
+export function api_stripeKeyStatus() {
+  return api('api_stripeKeyStatus', (ctx) => stripeKeyStatus(ctx));
+}
+
+/** Owner only: stores the key in document properties after Stripe accepted it ('' removes it). */
+export function api_setStripeKey(key: unknown) {
+  return api('api_setStripeKey', (ctx) => setStripeKey(ctx, stripeServices(), key));
+}
+
+/** Menu (owner): the Stripe key dialog. */
+export function openStripeSettings(): void {
+  if (refusedMenuAction('openStripeSettings')) return;
+  const html = HtmlService.createHtmlOutput(STRIPE_DIALOG_HTML).setWidth(460).setHeight(340);
+  SpreadsheetApp.getUi().showModalDialog(html, `${ADDON_TITLE} — Stripe key`);
 }

@@ -10,6 +10,7 @@ import * as vm from 'vm';
 import { createWorkspace, loadAddon } from '../emulator';
 import { categoryOf } from '../emulator/context';
 import { CLIENT_ACTIONS } from './clientsBench';
+import { PAYMENT_LINK_ACTIONS } from './paymentsBench';
 import { CellsMoved, EXECUTION_LIMIT_MS, LATENCY_MODEL, latencyOf } from './latency';
 import { outboxSeal } from './outboxSeal';
 
@@ -336,6 +337,8 @@ const ACTIONS: Action[] = [
   ...MAIL_ACTIONS,
   ...MEETING_ACTIONS(),
   ...BRIEF_ACTIONS(),
+
+  ...PAYMENT_LINK_ACTIONS,
 ];
 
 /** Meetings (issue 13): Anna's calendar and booked deals, made once per workbook. */

@@ -21,6 +21,8 @@ import { DriveModel, createDriveServices } from './drive/index';
 import { driveExportRoute } from './drive/exportRoute';
 import { FormsModel } from './forms/model';
 import { formsRoute } from './forms/route';
+
+import { StripeModel, StripeState, stripeRoute } from './stripe/route';
 import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { SheetsRestJSON, SheetsRestService } from './sheetsRest/route';
 import { bindContainerToDrive, containerSharing } from './container';
@@ -132,6 +134,9 @@ export interface Workspace {
   /** Google Forms behind the Forms REST route (uncounted helpers: submitResponse(formId, answers)
    *  acting as the client, form, listForms, responsesOf, byPublishedId). */
   readonly forms: FormsModel;
+
+  /** The emulated Stripe account (uncounted helpers: pay(linkId, amount?), startCheckout, failNext, allowKey, link). */
+  readonly stripe: StripeModel;
   /** Set by loadAddon. */
   addon: Addon | null;
   /** Folder of the loaded bundle (HtmlService reads `${bundleDir}/${name}.html`). */
@@ -326,6 +331,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
 
   const forms = FormsModel.fromJSON(saved?.fetchServices?.forms, drive, () => clock.now());
   fetchRouter.register(formsRoute(forms));
+
+  const stripe = new StripeModel(() => clock.millis(), (saved?.fetchServices?.stripe as StripeState | undefined) ?? null);
+  fetchRouter.register(stripeRoute(stripe));
   const driveServices = createDriveServices(ctx, drive);
   Object.assign(globals, {
     Drive: driveServices.Drive,
@@ -453,6 +461,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     sheetsRest,
 
     forms,
+
+    stripe,
     addon: null,
     bundleDir: null,
     sandbox: null,

@@ -72,6 +72,7 @@ function content(card: Card, s: SectionState, draw: () => void, onGateOpened: ()
     m.invoices.length ? h('ul', { class: 'invoice-list' }, m.invoices.map((i) => invoiceRow(card, s, i, draw))) : h('div', { class: 'muted small' }, 'No invoice yet: make one under Documents.'),
     m.creditNotes.length ? h('ul', { class: 'invoice-list' }, m.creditNotes.map((n) => h('li', { 'data-testid': `credit-${n.number}` },
       h('a', { href: n.url, target: '_blank', rel: 'noopener' }, n.number), ` cancels ${n.cancels} · ${c(n.amountMinor)}`))) : null,
+    m.invoices.some((i) => i.payLink && i.status !== 'paid' && i.status !== 'cancelled' && i.status !== 'draft') ? checkNow(card, s, draw, onGateOpened) : null,
     m.payments.length ? h('ul', { class: 'payment-list' }, m.payments.map((p) => paymentRow(card, s, p, draw))) : null,
     s.note ? h('div', { class: 'small', role: 'status', 'data-testid': 'payment-note' }, s.note) : null,
     s.error ? h('div', { class: 'form-error', role: 'alert', 'data-testid': 'payment-error' }, s.error) : null,
@@ -97,6 +98,7 @@ function invoiceRow(card: Card, s: SectionState, i: InvoiceView, draw: () => voi
       [c(i.amountMinor), i.issuedOn ? `issued ${i.issuedOn}` : '', i.dueOn && i.status !== 'draft' ? `due ${i.dueOn}` : '',
         i.status !== 'draft' && i.status !== 'cancelled' ? `paid ${c(i.paidMinor)}` : ''].filter(Boolean).join(' · '),
       i.status !== 'draft' && i.status !== 'cancelled' ? h('span', null, ' · due ', h('b', { 'data-testid': `invoice-due-${i.number}` }, c(i.dueMinor))) : null),
+    i.payLink ? h('div', { class: 'small' }, h('a', { href: i.payLink, target: '_blank', rel: 'noopener', 'data-testid': `invoice-paylink-${i.number}` }, 'Stripe payment link')) : null,
     i.status === 'draft' && m.canRecord
       ? h('button', { type: 'button', class: 'secondary small-button', 'data-testid': `invoice-issue-${i.number}`, disabled: s.busy, onclick: issue }, 'Mark issued')
       : null,
@@ -109,7 +111,7 @@ function paymentRow(card: Card, s: SectionState, p: PaymentView, draw: () => voi
     if (!window.confirm(`Delete the payment of ${cents(p.amountMinor, m.currency)}${p.date ? ` on ${p.date}` : ''}?`)) return;
     s.busy = true; s.error = ''; draw();
     call('api_deletePayment', card.id, p.id, p.version)
-      .then((r) => { s.money = r.money; s.note = 'Payment deleted.'; })
+      .then((r) => { s.money = r.money; s.note = r.checkpointReopened ? `Payment deleted: "${r.checkpointReopened}" is open again.` : 'Payment deleted.'; })
       .catch((error) => { s.error = messageOf(error); })
       .then(() => { s.busy = false; draw(); });
   };
@@ -118,8 +120,26 @@ function paymentRow(card: Card, s: SectionState, p: PaymentView, draw: () => voi
     p.note ? h('div', { class: 'muted small' }, p.note) : null,
     m.canRecord ? h('span', { class: 'payment-actions' },
       h('button', { type: 'button', class: 'link-button', 'data-testid': `payment-edit-${p.id}`, disabled: s.busy, onclick: () => { s.editing = p; s.note = ''; draw(); } }, 'Edit'),
+      ' ',
       h('button', { type: 'button', class: 'link-button', 'data-testid': `payment-delete-${p.id}`, disabled: s.busy, onclick: remove }, 'Delete')) : null,
   );
+}
+
+/** "Check payment now": the deal's Stripe links are asked now rather than at the next hourly run. */
+function checkNow(card: Card, s: SectionState, draw: () => void, onGateOpened: () => void): HTMLElement {
+  const run = () => {
+    s.busy = true; s.error = ''; s.note = ''; draw();
+    call('api_checkPaymentNow', card.id)
+      .then((r) => {
+        s.money = r.money;
+        if (r.problem) s.error = r.problem;
+        s.note = r.checkpoints.length ? `Paid in full: "${r.checkpoints[0]}" is done.` : r.recorded ? `${r.recorded} online payment${r.recorded === 1 ? '' : 's'} recorded.` : 'No new online payment.';
+        if (r.checkpoints.length) onGateOpened();
+      })
+      .catch((error) => { s.error = messageOf(error); })
+      .then(() => { s.busy = false; draw(); });
+  };
+  return h('button', { type: 'button', class: 'secondary small-button', 'data-testid': 'payment-check-now', disabled: s.busy, onclick: run }, 'Check payment now');
 }
 
 function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened: () => void): HTMLElement {

@@ -23,6 +23,8 @@ import { wallTime } from '../domain/timezone';
 
 import { checkBriefAnswers } from './briefs';
 import { FormsPort } from '../ports/forms';
+import { ONLINE_PAYMENTS_JOB, STRIPE_KEY_PROPERTY, StripeServices, checkStripePayments } from './stripeLinks';
+import { queuePaymentReminders } from './paymentReminders';
 
 /** What the jobs need from the outside world (wired in entry.ts). */
 export interface BackgroundServices {
@@ -37,6 +39,8 @@ export interface BackgroundServices {
 
   /** Google Forms (the brief's answers, issue 25). */
   forms?: FormsPort;
+  /** Stripe over UrlFetchApp (issue 22): the online-payments job polls paid Checkout Sessions. */
+  stripe?: StripeServices;
 }
 
 /** Settings and the team, read at most once per run and only when a job needs them. */
@@ -200,6 +204,46 @@ function briefsJob(services: BackgroundServices): BackgroundJob {
   };
 }
 
+/**
+ * Issue 22: paid Checkout Sessions of the invoices' Stripe links, recorded once each. Payments
+ * arrive from outside the workbook, so open links are polled every hour; with no key, or no open
+ * link last time and nothing written since, nothing is read.
+ */
+function onlinePaymentsJob(services: BackgroundServices): BackgroundJob {
+  return {
+    name: ONLINE_PAYMENTS_JOB,
+    run(r: JobRun) {
+      if (!services.stripe) return skip();
+      let saved: { after: string; open: number } = { after: '', open: -1 };
+      try { if (r.saved) saved = JSON.parse(r.saved); } catch (_damaged) { /* start from the first link */ }
+      // No open link (or no key) last time and nothing written since: not even the key is read.
+      // Saving a key wakes this job (stripeLinks.setStripeKey).
+      if (!r.changed && saved.open === 0) return skip();
+      if (!r.ports.store.get(STRIPE_KEY_PROPERTY)) return { ...skip(), save: JSON.stringify({ after: '', open: 0 }) };
+      const result = checkStripePayments(begin(r.ports), services.stripe, { cursor: saved.after, deadline: r.deadline });
+      const open = result.checked - result.closed + result.left;
+      const save = JSON.stringify({ after: result.lastNumber, open });
+      if (result.checked === 0 && !result.problem) return { ...skip(), save };
+      const note = `${result.checked} links checked, ${result.recorded} payments recorded, ${result.closed} links closed${result.checkpoints.length ? `, ${result.checkpoints.length} payment checkpoints done` : ''}.${result.problem ? ` ${result.retry ? 'Stopped (tried again next hour)' : 'Stopped'}: ${result.problem}` : ''}`;
+      return { done: result.recorded, left: result.left, save, note };
+    },
+  };
+}
+
+/** Issue 22: payment reminders for overdue invoices, once a day (the e-mail job sends them next). */
+function remindersJob(): BackgroundJob {
+  return {
+    name: 'payment reminders',
+    run(r: JobRun) {
+      const day = today(r.ports);
+      if (r.saved === day) return skip();
+      const result = queuePaymentReminders(begin(r.ports), r.deadline);
+      if (result.off || (result.queued === 0 && result.blocked === 0)) return { ...skip(), save: day };
+      return { done: result.queued, left: 0, save: day, note: `${result.queued} reminders queued${result.blocked ? `, ${result.blocked} blocked (see the Outbox)` : ''}.` };
+    },
+  };
+}
+
 /** The registry: one line per job, in the order they run when none is waiting. */
 export function backgroundJobs(ports: Ports, services: BackgroundServices): BackgroundJob[] {
   let config: Config | null = null;
@@ -210,11 +254,12 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     healthJob(once),
     delayReportJob(once),
     digestJob(once, services),
+    remindersJob(),
     drainJob(services),
     meetingsJob(services),
     importsJob(services),
     backupJob(once, services),
-
     briefsJob(services),
+    onlinePaymentsJob(services),
   ];
 }

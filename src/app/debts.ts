@@ -4,7 +4,7 @@ import { DEALS, DOCUMENTS, PAYMENTS } from '../workbook/schema';
 import { readTable } from '../workbook/table';
 import { FoundRows, openRows, rowsWhereIn } from '../workbook/rows';
 import { DecodedRow } from '../workbook/codec';
-import { isSupervisor } from '../domain/roles';
+import { isSupervisor, sameEmail } from '../domain/roles';
 import { dealBalance } from '../domain/payments';
 import { toMinor } from '../domain/calculator';
 import { UseCaseContext } from './session';
@@ -60,6 +60,26 @@ export function clientBalance(ctx: UseCaseContext, clientId: string, dealIds: re
 /** Every issued invoice with money still due, most overdue first (owner and heads). */
 export function listDebts(ctx: UseCaseContext): DebtList {
   if (!isSupervisor(ctx.actor)) throw new InputError('Only the owner or a head may see who owes what.');
+  return debtList(ctx, () => true);
+}
+
+/**
+ * The overdue invoices of one manager's deals (Today and the desk): a manager their own, a head
+ * or the owner any manager's (empty: their own).
+ */
+export function overdueInvoices(ctx: UseCaseContext, managerArg?: unknown): DebtList {
+  if (ctx.actor.role === 'executor') throw new InputError('Overdue invoices are listed for managers, heads and the owner.');
+  const manager = typeof managerArg === 'string' && managerArg.trim() !== '' ? managerArg.trim() : ctx.actor.email;
+  if (!sameEmail(manager, ctx.actor.email) && !isSupervisor(ctx.actor)) throw new InputError('Only a head or the owner may look at another manager\'s invoices.');
+  return debtList(ctx, (item) => item.status === 'overdue' && sameEmail(item.manager, manager));
+}
+
+/** Overdue invoices of every deal (the hourly payment reminders; no caller to check). */
+export function overdueForReminders(ctx: UseCaseContext, minDays: number): DebtItem[] {
+  return debtList(ctx, (item) => item.status === 'overdue' && item.daysOverdue >= minDays).items;
+}
+
+function debtList(ctx: UseCaseContext, keep: (item: DebtItem) => boolean): DebtList {
   const { ports, moment } = ctx;
   // Documents holds a few rows per deal; the deals and payments are read by their ids only.
   const documents = readTable(ports.sheets, DOCUMENTS, ports.dates).rows;
@@ -75,13 +95,16 @@ export function listDebts(ctx: UseCaseContext): DebtList {
       const b = dealBalance(facts.invoices, facts.credits, paymentFacts(payments, dealId), moment.today);
       const deal = deals[dealId];
       const text = (key: string) => (deal ? String(deal.record[key] || '') : '');
-      for (const i of b.invoices) {
-        if (i.dueMinor <= 0 || i.status === 'draft') continue;
-        items.push({
+      b.invoices.forEach((i, k) => {
+        if (i.dueMinor <= 0 || i.status === 'draft') return;
+        const payLink = String(facts.invoices[k].row.record.payLink || '');
+        const item: DebtItem = {
           dealId, dealTitle: text('title'), clientId: text('clientId'), clientName: text('clientName'), manager: text('manager'),
           invoiceNumber: i.number, dueOn: i.dueOn, daysOverdue: i.daysOverdue, dueMinor: i.dueMinor, status: i.status,
-        });
-      }
+          ...(payLink ? { payLink } : {}),
+        };
+        if (keep(item)) items.push(item);
+      });
     });
   }
   items.sort((a, b) => b.daysOverdue - a.daysOverdue || String(a.dueOn).localeCompare(String(b.dueOn)) || a.invoiceNumber.localeCompare(b.invoiceNumber));

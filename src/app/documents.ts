@@ -29,6 +29,7 @@ import invoiceHtml from '../../templates/invoice.html';
 import briefHtml from '../../templates/brief.html';
 import creditHtml from '../../templates/credit.html';
 import { dueDateOf, paymentLinkOf, paymentTermsDays } from '../domain/payments';
+import { StripeServices, ensureInvoiceLink } from './stripeLinks';
 import { fromMinor, toMinor } from '../domain/calculator';
 import { isDate } from '../workbook/codec';
 import { storedInvoiceStatus } from './payments';
@@ -218,7 +219,7 @@ export function issuedInvoiceRefusal(number: string, issuedOn: string | null): s
     `Make a new invoice (the next number) for the change, and a credit note that cancels ${number} if it no longer stands.`;
 }
 
-export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown, optionsArg?: unknown, requestIdArg?: unknown): GeneratedDocument {
+export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: DocumentCounter, dealIdArg: unknown, kindArg: unknown, optionsArg?: unknown, requestIdArg?: unknown, stripe?: StripeServices): GeneratedDocument {
   if (!isKind(kindArg)) throw new InputError(`The document kind must be one of: ${DOCUMENT_KINDS.join(', ')}.`);
   const kind = kindArg;
   const options = readOptions(optionsArg);
@@ -285,6 +286,13 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     }
     const client = documentClient(ctx, deal.clientId);
     const context = documentContext(ctx, deal, quote, number, config, client);
+    // Issue 22: with a Stripe key, the invoice prints its own Payment Link (made once per amount).
+    const payLink = kind === 'invoice' && stripe ? ensureInvoiceLink(ctx, stripe, {
+      number, dealId, amountMinor: quote.totalMinor, currency: config.settings.currency, title: deal.title,
+      storedId: existing ? String(existing.record.payLinkId || '') : '', storedUrl: existing ? String(existing.record.payLink || '') : '',
+      storedAmountMinor: existing && typeof existing.record.amount === 'number' ? toMinor(existing.record.amount) : null,
+    }) : null;
+    if (payLink && payLink.link) context.paymentLink = payLink.link.url;
     if (cancelled) {
       // A credit note prints the cancelled invoice's number, date and total, not today's quote.
       const issuedOn = isDate(cancelled.record.issuedAt) ? ctx.moment.localDay(cancelled.record.issuedAt) : ctx.moment.today;
@@ -449,6 +457,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       money.status = 'draft';
       money.amount = fromMinor(quote.totalMinor);
       money.dueDate = dueDateOf(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null));
+      if (payLink && payLink.link) Object.assign(money, { payLink: payLink.link.url, payLinkId: payLink.link.id, payLinkState: 'open' });
     } else if (cancelled) {
       money.status = 'issued';
       money.issuedAt = ctx.moment.today;
@@ -460,7 +469,10 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       layout: layout ? JSON.stringify(layout) : '', unfilled: unfilled.join(' '), generatedAt: ctx.moment.now, generatedBy: ctx.actor.email, ...money,
     };
     updateRow(ports.sheets, documentTable, documentRow as DecodedRow, record, ports.dates);
-    return generatedOf(ctx, deal, record, Boolean(made && current));
+    return {
+      ...generatedOf(ctx, deal, record, Boolean(made && current)),
+      ...(payLink && payLink.problem ? { payLinkProblem: payLink.problem } : {}),
+    };
   });
 }
 
@@ -475,6 +487,7 @@ function generatedOf(_ctx: UseCaseContext, deal: Deal, record: Record<string, un
     unfilled: text(record.unfilled).split(' ').filter(Boolean),
     canSend: deal.email !== '', sendBlockedReason: deal.email === '' ? 'The client has no email address: share the link yourself or add an email to the deal.' : null,
     ...(status ? { status } : {}), ...(kind === 'credit' ? { cancels: text(record.cancels) } : {}),
+    ...(kind === 'invoice' && record.payLink ? { payLink: text(record.payLink) } : {}),
   };
 }
 

@@ -80,6 +80,20 @@ export function draftFor(ctx: UseCaseContext, deal: Deal, template: MessageTempl
 
 function queueAutomatic(ctx: UseCaseContext, deal: Deal, key: string, event: string, extra: Record<string, unknown>): OutboxItem[] {
   if (ctx.config.settings.mail.clientEvents.indexOf(key) < 0) return [];
+  return queueTemplateMail(ctx, deal, key, event, extra);
+}
+
+/** True when the owner switched the Notifications text on (one read of the small tab). */
+export function templateEnabled(ctx: UseCaseContext, key: string): boolean {
+  const template = templateOf(ctx, key);
+  return Boolean(template && template.enabled);
+}
+
+/**
+ * One automatic e-mail from a Notifications text switched on, once per (template, deal, event):
+ * opted-out clients get a blocked row, never a message (issue 22's payment reminders).
+ */
+export function queueTemplateMail(ctx: UseCaseContext, deal: Deal, key: string, event: string, extra: Record<string, unknown>): OutboxItem[] {
   // A workbook set up before notifications existed has neither tab until setup runs again:
   // the move itself must not fail for that.
   const template = templateOf(ctx, key);

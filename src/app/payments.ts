@@ -64,6 +64,7 @@ function paymentOf(ctx: UseCaseContext, row: DecodedRow): PaymentView {
     id: String(r.id || ''), dealId: String(r.dealId || ''), date: day(ctx, r.date), amountMinor: amountOf(r.amount),
     method: String(r.method || ''), invoiceNumber: String(r.invoiceNumber || ''), note: String(r.note || ''),
     version: typeof r.version === 'number' ? r.version : 0,
+    ...(r.reference ? { reference: String(r.reference) } : {}),
   };
 }
 
@@ -98,6 +99,7 @@ function moneyView(ctx: UseCaseContext, loaded: Loaded): { view: DealMoney; bala
   const invoices: InvoiceView[] = balance.invoices.map((b, i) => ({
     number: b.number, url: facts.invoices[i].url, status: b.status, issuedOn: b.issuedOn, dueOn: b.dueOn,
     amountMinor: b.amountMinor, creditedMinor: b.creditedMinor, paidMinor: b.paidMinor, dueMinor: b.dueMinor, daysOverdue: b.daysOverdue,
+    ...(facts.invoices[i].row.record.payLink ? { payLink: String(facts.invoices[i].row.record.payLink) } : {}),
   }));
   const creditNotes: CreditNoteView[] = facts.credits.map((c) => ({ number: c.number, url: c.url, cancels: c.invoiceNumber, amountMinor: c.amountMinor }));
   return {
@@ -192,32 +194,63 @@ function openGateIfPaid(ctx: UseCaseContext, loaded: Loaded, paidInFull: boolean
   return checkpoint.name;
 }
 
-function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null, summary: string): PaymentResult {
+/**
+ * After an edit or delete that leaves a deal paid in full no longer so: its payment checkpoint is
+ * open again (the gate it guards holds again), health and open gates follow. Returns its name.
+ */
+function reopenGateIfUnpaid(ctx: UseCaseContext, loaded: Loaded): string | null {
+  const wanted = ctx.config.settings.paymentCheckpoint.trim().toLowerCase();
+  if (!wanted) return null;
+  const { deal } = loaded.deal;
+  const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+  const rows = found.where('dealId', deal.id).filter((r) => r.record.dealId === deal.id);
+  const all = rows.map((r) => toCheckpoint(r.record));
+  const index = all.findIndex((c) => c.name.trim().toLowerCase() === wanted && c.doneAt !== null);
+  if (index < 0) return null;
+  const checkpoint = all[index];
+  updateRow(ctx.ports.sheets, found.table, rows[index], { doneAt: '', doneBy: '', version: checkpoint.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
+  all[index] = { ...checkpoint, doneAt: null, doneBy: '', version: checkpoint.version + 1 };
+  const patch = healthPatch(ctx, deal, all);
+  if (Object.keys(patch).length) updateRow(ctx.ports.sheets, loaded.deal.table, loaded.deal.row, patch, ctx.ports.dates);
+  appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId: deal.id, clientId: deal.clientId, summary: `Checkpoint reopened: ${checkpoint.name} (no longer paid in full)` }]);
+  return checkpoint.name;
+}
+
+function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null, summary: string, wasPaidInFull = false): PaymentResult {
   const { deal } = loaded.deal;
   appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId: deal.id, clientId: deal.clientId, summary }]);
   const { view } = moneyView(ctx, loaded);
+  if (wasPaidInFull && !view.paidInFull) return { payment, money: view, checkpointCompleted: null, checkpointReopened: reopenGateIfUnpaid(ctx, loaded) };
   // The gate opens on the date of the latest payment: the one that made the deal whole.
   const latest = view.payments.reduce((d, p) => (p.date && p.date > d ? p.date : d), '');
   const checkpointCompleted = openGateIfPaid(ctx, loaded, view.paidInFull, latest || ctx.moment.today);
   return { payment, money: view, checkpointCompleted };
 }
 
-export function recordPayment(ctx: UseCaseContext, inputArg: unknown): PaymentResult {
+/**
+ * Records a payment. `reference` (not reachable from the sidebar) is the Stripe Checkout Session
+ * an online payment came from: a payment with that reference already on the deal is not recorded
+ * again (result.payment null, `duplicate` true), so a rerun of the hourly check records each once.
+ */
+export function recordPayment(ctx: UseCaseContext, inputArg: unknown, reference = ''): PaymentResult & { duplicate?: boolean } {
   const input = requirePlainObject(inputArg, 'The payment');
   const dealId = requireId(input.dealId, 'The deal');
   const fields = readFields(input, true);
   return ctx.ports.lock.withDocumentLock(() => {
     const loaded = loadMoney(ctx, dealId);
     refuseUnlessMayRecord(ctx, loaded);
+    if (reference && loaded.list.some((p) => p.reference === reference)) {
+      return { payment: null, money: moneyView(ctx, loaded).view, checkpointCompleted: null, duplicate: true };
+    }
     refuseUnknownInvoice(ctx, loaded, fields.invoiceNumber);
     const { deal } = loaded.deal;
     const record = {
       id: ctx.ports.ids.next(PAYMENTS.idPrefix), dealId, clientId: deal.clientId, date: fields.date || ctx.moment.today,
       amount: fromMinor(fields.amountMinor as number), method: fields.method, invoiceNumber: fields.invoiceNumber || '', note: fields.note || '',
-      version: 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email,
+      version: 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email, ...(reference ? { reference } : {}),
     };
     appendRecords(ctx.ports.sheets, loaded.payments.table, [record], ctx.ports.dates);
-    const view: PaymentView = { id: record.id, dealId, date: record.date, amountMinor: fields.amountMinor as number, method: String(record.method), invoiceNumber: record.invoiceNumber, note: record.note, version: 1 };
+    const view: PaymentView = { id: record.id, dealId, date: record.date, amountMinor: fields.amountMinor as number, method: String(record.method), invoiceNumber: record.invoiceNumber, note: record.note, version: 1, ...(reference ? { reference } : {}) };
     loaded.list.push(view);
     return finish(ctx, loaded, view, `Payment recorded: ${describe(ctx, view)}`);
   });
@@ -248,6 +281,7 @@ export function updatePayment(ctx: UseCaseContext, dealIdArg: unknown, paymentId
     const row = findPayment(ctx, loaded, paymentId);
     const before = paymentOf(ctx, row);
     refuseIfStale(ctx, 'this payment', versionOf(row), expected);
+    const wasPaidInFull = moneyView(ctx, loaded).view.paidInFull;
     const patch: Record<string, unknown> = {};
     if (fields.amountMinor !== undefined) patch.amount = fromMinor(fields.amountMinor);
     if (fields.method !== undefined) patch.method = fields.method;
@@ -264,7 +298,7 @@ export function updatePayment(ctx: UseCaseContext, dealIdArg: unknown, paymentId
       note: fields.note !== undefined ? fields.note : before.note,
     };
     loaded.list = loaded.list.map((p) => (p.id === paymentId ? after : p));
-    return finish(ctx, loaded, after, `Payment changed: ${describe(ctx, before)} → ${describe(ctx, after)}`);
+    return finish(ctx, loaded, after, `Payment changed: ${describe(ctx, before)} → ${describe(ctx, after)}`, wasPaidInFull);
   });
 }
 
@@ -278,8 +312,9 @@ export function deletePayment(ctx: UseCaseContext, dealIdArg: unknown, paymentId
     const row = findPayment(ctx, loaded, paymentId);
     const before = paymentOf(ctx, row);
     refuseIfStale(ctx, 'this payment', versionOf(row), expected);
+    const wasPaidInFull = moneyView(ctx, loaded).view.paidInFull;
     ctx.ports.sheets.deleteRows(PAYMENTS.name, row.row, 1);
     loaded.list = loaded.list.filter((p) => p.id !== paymentId);
-    return finish(ctx, loaded, null, `Payment deleted: ${describe(ctx, before)}`);
+    return finish(ctx, loaded, null, `Payment deleted: ${describe(ctx, before)}`, wasPaidInFull);
   });
 }

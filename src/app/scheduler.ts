@@ -105,6 +105,14 @@ function loadState(ports: Ports): SchedulerState {
   return { waiting: [], jobs: {} };
 }
 
+/** Forgets a job's state, so the next hourly run treats it as new (a setting it depends on changed). */
+export function wakeJob(ports: Ports, name: string): void {
+  const state = loadState(ports);
+  if (!state.jobs[name]) return;
+  delete state.jobs[name];
+  ports.store.put(JOBS_STATE_KEY, JSON.stringify(state));
+}
+
 /** Jobs that did not get their turn last time first, then the others in registry order. */
 export function runOrder(jobs: readonly BackgroundJob[], waiting: readonly string[]): BackgroundJob[] {
   const first = waiting.map((name) => jobs.filter((j) => j.name === name)[0]).filter((j): j is BackgroundJob => !!j);

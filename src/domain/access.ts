@@ -120,6 +120,12 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_listBackups: { kind: 'roles', roles: OWNER, what: 'list the backups' },
   api_previewRestore: { kind: 'roles', roles: OWNER, what: 'restore from a backup' },
   api_applyRestore: { kind: 'roles', roles: OWNER, what: 'restore from a backup' },
+
+  openStripeSettings: { kind: 'roles', roles: OWNER, what: 'set the Stripe key' },
+  api_getOverdueInvoices: team('see overdue invoices', 'executors are refused; a manager sees their own'),
+  api_checkPaymentNow: team('check online payments', 'executors are refused; only who may edit the deal'),
+  api_stripeKeyStatus: { kind: 'roles', roles: OWNER, what: 'see the Stripe key', refusal: 'Only the owner may see or change the Stripe key.' },
+  api_setStripeKey: { kind: 'roles', roles: OWNER, what: 'change the Stripe key', refusal: 'Only the owner may see or change the Stripe key.' },
 };
 
 /** Who is calling, as far as the access check needs to know. */

@@ -21,6 +21,7 @@ const ALL: MenuEntry[] = [
   'separator',
   { caption: 'Set up workbook', functionName: 'setupWorkbook' },
   { caption: 'Install document templates', functionName: 'installDocumentTemplates' },
+  { caption: 'Stripe key (online payments)', functionName: 'openStripeSettings' },
   { caption: 'Load demo data', functionName: 'loadDemoData' },
   'separator',
   { caption: 'Send queued e-mails now', functionName: 'sendQueuedMailNow' },

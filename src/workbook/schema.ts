@@ -264,6 +264,7 @@ export const PAYMENTS: TabSchema = {
     // Money in (issue 22): the invoice a payment settles, and the version checks of edits.
     { key: 'clientId', header: 'Client ID', type: 'id', width: 130, note: 'Kept by Dealboard: the deal\'s client, for the client\'s balance.' },
     { key: 'invoiceNumber', header: 'Invoice', type: 'text', width: 120, note: 'The invoice number this payment settles (empty: the deal\'s open invoices, earliest due first).' },
+    { key: 'reference', header: 'Reference', type: 'text', width: 170, note: 'Kept by Dealboard: the Stripe Checkout Session a payment came from (recorded once per session).' },
     ...versionColumns,
   ],
 };
@@ -348,6 +349,10 @@ export const DOCUMENTS: TabSchema = {
     { key: 'dueDate', header: 'Due date', type: 'date', width: 110 },
     { key: 'amount', header: 'Amount', type: 'money', width: 110, note: 'Invoice total (a credit note: what it cancels).' },
     { key: 'cancels', header: 'Cancels', type: 'text', width: 120, note: 'A credit note: the number of the invoice it cancels.' },
+    // Stripe Payment Links (issue 22): the invoice's link, polled hourly for paid Checkout Sessions.
+    { key: 'payLink', header: 'Payment link', type: 'text', width: 220, note: 'The invoice\'s Stripe Payment Link (printed on the invoice).' },
+    { key: 'payLinkId', header: 'Payment link ID', type: 'text', width: 170, technical: true, note: 'Kept by Dealboard: the Stripe Payment Link id the hourly run checks for payments.' },
+    { key: 'payLinkState', header: 'Payment link state', type: 'text', width: 120, technical: true, note: 'Kept by Dealboard: open while the hourly run checks the link; closed once the invoice is paid and the link deactivated.' },
   ],
 };
 

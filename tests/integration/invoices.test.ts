@@ -192,3 +192,66 @@ describe('who owes what', () => {
     expect(addon.api_getClient(deal.clientId).balance).toMatchObject({ dueMinor: 0, paidMinor: total, overpaidMinor: 0 });
   });
 });
+
+describe('overdue invoices on Today (issue 22)', () => {
+  it('a manager sees the overdue invoices of their deals; a head any manager\'s; others are refused', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    const issued = addon.api_markInvoiceIssued(deal.id, invoice.number);
+    expect(addon.api_getOverdueInvoices().items).toEqual([]);
+    const days = Math.round((Date.parse(issued.dueOn) - Date.parse(issued.issuedOn)) / 86400000) + 3;
+    ws.clock.advance(days * 86400000);
+    const mine = addon.api_getOverdueInvoices();
+    expect(mine.items).toEqual([expect.objectContaining({ dealId: deal.id, invoiceNumber: invoice.number, status: 'overdue', manager: 'anna@studio.test' })]);
+    expect(mine.items[0].daysOverdue).toBeGreaterThanOrEqual(2);
+    expect(mine.overdueMinor).toBe(mine.items[0].dueMinor);
+    ws.setUser('boris@studio.test');
+    expect(addon.api_getOverdueInvoices().items).toEqual([]);
+    expect(runFromClient(ws, addon, 'api_getOverdueInvoices', ['anna@studio.test']).error.message).toBe('Only a head or the owner may look at another manager\'s invoices.');
+    ws.setUser('head@studio.test');
+    expect(addon.api_getOverdueInvoices('anna@studio.test').items.map((i: Any) => i.invoiceNumber)).toEqual([invoice.number]);
+    ws.setUser('eva@studio.test');
+    expect(runFromClient(ws, addon, 'api_getOverdueInvoices', []).ok).toBe(false);
+  });
+});
+
+describe('payment reminders (issue 22)', () => {
+  it('off by default; switched on, the hourly run queues one reminder per invoice and step, none to an opted-out client', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    const issued = addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const days = Math.round((Date.parse(issued.dueOn) - Date.parse(issued.issuedOn)) / 86400000);
+    ws.clock.advance((days + 8) * 86400000);
+    const reminders = () => records(ws, 'Outbox').filter((r) => r.Template === 'invoice.reminder' && r['Deal ID'] === deal.id);
+    ws.runTimeTriggers();
+    expect(reminders()).toEqual([]);
+    // The owner ticks On for the text on the Notifications tab.
+    const notes = ws.readSheet('Notifications').values as unknown[][];
+    const row = notes.findIndex((r) => r[0] === 'invoice.reminder');
+    expect(row).toBeGreaterThan(0);
+    ws.setUser('owner@studio.test');
+    ws.editCell('Notifications', row + 1, (notes[0] as string[]).indexOf('On') + 1, true);
+    ws.clock.advance(86400000);
+    ws.runTimeTriggers();
+    expect(reminders()).toHaveLength(1);
+    expect(String(reminders()[0].Subject)).toContain(invoice.number);
+    expect(String(reminders()[0].Text)).toMatch(/still open/);
+    // Later the same day and the next days of the same step: nothing new.
+    ws.clock.advance(3600 * 1000);
+    ws.runTimeTriggers();
+    ws.clock.advance(86400000);
+    ws.runTimeTriggers();
+    expect(reminders()).toHaveLength(1);
+    // The client asks for no e-mails: the second step is blocked, not sent.
+    const clients = ws.readSheet('Clients').values as unknown[][];
+    const header = clients[0] as string[];
+    const at = clients.findIndex((r) => r[header.indexOf('ID')] === records(ws, 'Deals').find((d) => d.ID === deal.id)!['Client ID']);
+    ws.editCell('Clients', at + 1, header.indexOf('No e-mails') + 1, true);
+    ws.clock.advance(7 * 86400000);
+    ws.runTimeTriggers();
+    expect(reminders().map((r) => r.Status)).toEqual(['sent', 'blocked']);
+    expect(ws.mail.sent().filter((m: Any) => String(m.subject).includes(invoice.number) && /reminder/.test(String(m.subject)))).toHaveLength(1);
+  });
+});

@@ -50,6 +50,23 @@ describe('payments from the card, through the bundle', () => {
     expect(total).toBeGreaterThan(0);
   });
 
+  it('deleting the payment that made the deal whole reopens "Payment received"; one that leaves it whole does not', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = wonDeal(addon);
+    const total = dealAmountMinor(ws, card.id);
+    const extra = addon.api_recordPayment({ dealId: card.id, amount: 5, method: 'cash', date: '2026-11-23' });
+    const whole = addon.api_recordPayment({ dealId: card.id, amount: total / 100, method: 'bank transfer', date: '2026-11-24' });
+    expect(whole.checkpointCompleted).toBe('Payment received');
+    // The deal stays paid in full without the 5.00: nothing reopens.
+    const small = addon.api_deletePayment(card.id, extra.payment.id, 1);
+    expect(small.checkpointReopened).toBeUndefined();
+    const gone = addon.api_deletePayment(card.id, whole.payment.id, 1);
+    expect(gone.money.paidInFull).toBe(false);
+    expect(gone.checkpointReopened).toBe('Payment received');
+    expect(addon.api_getDeal(card.id).checkpoints.find((c: any) => c.name === 'Payment received')).toMatchObject({ doneAt: null });
+    expect(records(ws, 'Activities').pop()!.Summary).toBe('Checkpoint reopened: Payment received (no longer paid in full)');
+  });
+
   it('refuses bad input, executors and other managers; heads and the owner may record', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const card = wonDeal(addon);

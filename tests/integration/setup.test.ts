@@ -10,7 +10,7 @@ describe('onOpen', () => {
     const menu = ws.ui.menus[ws.ui.menus.length - 1];
     expect(menu.items.map((i: { functionName?: string }) => i.functionName).filter(Boolean)).toEqual([
       'openBoard', 'openFullBoard', 'openDesk', 'openDashboard', 'openClientBase', 'recomputeHealth', 'refreshDelayReportNow',
-      'refreshDashboardTab', 'setupWorkbook', 'installDocumentTemplates', 'loadDemoData', 'sendQueuedMailNow',
+      'refreshDashboardTab', 'setupWorkbook', 'installDocumentTemplates', 'openStripeSettings', 'loadDemoData', 'sendQueuedMailNow',
       // Issue 24: backups.
       'backUpNow', 'openBackups',
     ]);
@@ -47,7 +47,7 @@ describe('setupWorkbook', () => {
       return sheet.hiddenColumns.map((c: number) => sheet.values[0][c - 1]);
     };
     expect(hiddenHeaders('Deals')).toEqual(['Open gates', 'Position']);
-    expect(hiddenHeaders('Documents')).toEqual(['Line rows']);
+    expect(hiddenHeaders('Documents')).toEqual(['Line rows', 'Payment link ID', 'Payment link state']);
     expect(hiddenHeaders('Outbox')).toEqual(['Idempotency key', 'HTML', 'Attachments']);
     expect(hiddenHeaders('Clients')).toEqual([]);
     // An empty tab a person adds later stays, whatever setup runs.

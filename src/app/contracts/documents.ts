@@ -21,6 +21,9 @@ export interface GeneratedDocument {
   status?: 'draft' | 'issued';
   /** A credit note: the invoice it cancels. */
   cancels?: string;
+  /** An invoice with Stripe set up: its Payment Link, or why it could not be made (the Settings link is printed then). */
+  payLink?: string;
+  payLinkProblem?: string;
 }
 
 /** A document of the deal as the Documents tab holds it (the card lists these). */

@@ -23,6 +23,8 @@ export interface PaymentView {
   invoiceNumber: string;
   note: string;
   version: number;
+  /** A payment made online: the Stripe Checkout Session it was recorded from ('' otherwise). */
+  reference?: string;
 }
 
 export interface InvoiceView {
@@ -36,6 +38,8 @@ export interface InvoiceView {
   paidMinor: number;
   dueMinor: number;
   daysOverdue: number;
+  /** The Stripe Payment Link the client pays this invoice with (absent without one). */
+  payLink?: string;
 }
 
 export interface CreditNoteView {
@@ -66,6 +70,8 @@ export interface PaymentResult {
   money: DealMoney;
   /** The checkpoint this payment completed (the deal is paid in full), if any. */
   checkpointCompleted: string | null;
+  /** An edit or delete that left the deal no longer paid in full reopened this checkpoint. */
+  checkpointReopened?: string | null;
 }
 
 export interface DebtItem {
@@ -79,6 +85,8 @@ export interface DebtItem {
   daysOverdue: number;
   dueMinor: number;
   status: InvoiceStatus;
+  /** The invoice's Stripe Payment Link, when it has one. */
+  payLink?: string;
 }
 
 export interface DebtList {
