@@ -7,7 +7,7 @@
 //   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red live deals (a late
 //          open checkpoint makes its deal red). Quote lines: only the deals completed in the period.
 import { CHECKPOINTS, DEALS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../workbook/schema';
-import { readColumns } from '../workbook/columns';
+import { readColumns, rowsHolding } from '../workbook/columns';
 import { readTable } from '../workbook/table';
 import { rowsWhereIn } from '../workbook/rows';
 import { isDate } from '../workbook/codec';
@@ -123,7 +123,8 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
 
   const payments = readPayments(ctx, ids);
   const red = new Set(deals.filter((d) => d.health === 'red').map((d) => d.id));
-  const checkpoints: KpiCheckpoint[] = red.size === 0 ? [] : rowsWhereIn(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', red).map((r) => ({
+  const checkpointColumns = ['name', 'responsible', 'due', 'doneAt', 'doneBy'];
+  const checkpoints: KpiCheckpoint[] = rowsHolding(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', red, checkpointColumns).map((r) => ({
     dealId: String(r.record.dealId), name: String(r.record.name || ''), responsible: String(r.record.responsible || '').toLowerCase(),
     due: localDay(r.record.due), done: isDate(r.record.doneAt) && String(r.record.doneBy || '') !== '',
   }));
@@ -180,12 +181,17 @@ function collectIds(value: unknown, visit: (id: string) => void): void {
   }
 }
 
-const DEAL_COLUMNS = ['id', 'title', 'stage', 'forecast', 'health', 'clientName', 'manager', 'budget', 'amount', 'nextContactAt', 'expectedClose', 'stageSince', 'createdAt', 'closedAt', 'source'];
+/** What the figures of any deal use (conversion, plan, gross profit and the deal lists). */
+const DEAL_COLUMNS = ['id', 'title', 'stage', 'clientName', 'manager', 'budget', 'amount', 'stageSince', 'createdAt', 'closedAt', 'source'];
+/** What only live deals' figures use (pipeline, forecast, overdue work): read for the live rows alone. */
+const LIVE_DEAL_COLUMNS = ['forecast', 'health', 'nextContactAt', 'expectedClose'];
+const isClosedStage = (stage: unknown): boolean => stage === 'failed' || stage === 'completed';
 
 /** The columns the figures need, of every deal; a deal closed before the period began is dropped. */
 function readDeals(ctx: UseCaseContext, period: Period): Deal[] {
   const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
-  return readColumns(ctx.ports.sheets, DEALS, ctx.ports.dates, DEAL_COLUMNS)
+  const live = { keys: LIVE_DEAL_COLUMNS, when: (record: Record<string, unknown>) => !isClosedStage(record.stage) };
+  return readColumns(ctx.ports.sheets, DEALS, ctx.ports.dates, DEAL_COLUMNS, undefined, live)
     .map((r) => toDeal(r.record))
     .filter((d) => !(d.stage === 'failed' || d.stage === 'completed') || !d.closedAt || d.closedAt.getTime() >= start || (d.stageSince !== null && d.stageSince.getTime() >= start));
 }
