@@ -164,7 +164,21 @@ export function renderDashboard(): void {
       h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Stuck in a stage'), num('Stuck in a stage', String(d.overdue.stuck.value), d.overdue.stuck)),
       ...d.overdue.checkpoints.map((r) => h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, `Late checkpoints: ${names(r.responsible)}`), num(`Late checkpoints of ${names(r.responsible)}`, String(r.late.value), r.late))),
     ),
-    section('Receivables', h('p', { class: 'empty' }, d.receivables.note)),
+    receivablesSection(d, m),
+  );
+}
+
+/** What clients owe today: invoiced = paid + due; the overdue part by days past the due date. */
+function receivablesSection(d: Dashboard, m: (v: number) => string): HTMLElement {
+  const r = d.receivables;
+  if (!r.available) return section('Receivables', h('p', { class: 'empty', 'data-testid': 'dash-receivables-note' }, r.note));
+  return section('Receivables',
+    h('div', { class: 'dash-kpis' },
+      h('div', null, h('span', { class: 'dash-k' }, 'Invoiced'), num('Invoiced', m(r.invoiced.value), r.invoiced)),
+      h('div', null, h('span', { class: 'dash-k' }, 'Paid'), num('Paid on invoices', m(r.paid.value), r.paid)),
+      h('div', null, h('span', { class: 'dash-k' }, 'Due'), num('Due', m(r.due.value), r.due, 'dash-due'))),
+    h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Overdue'), num('Overdue', m(r.overdue.value), r.overdue, 'dash-overdue')),
+    ...r.byAge.map((a) => bar(`Overdue ${a.label}`, r.overdue.value ? a.due.value / r.overdue.value : 0, num(`Overdue ${a.label}`, m(a.due.value), a.due))),
   );
 }
 
