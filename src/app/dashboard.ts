@@ -20,6 +20,8 @@ import { isSupervisor, sameEmail } from '../domain/roles';
 import { daysBetween } from '../domain/health';
 import { dealBalance } from '../domain/payments';
 import { receivables } from '../domain/receivables';
+import { sinceYesterday } from '../domain/sinceYesterday';
+import { addDays } from '../domain/timezone';
 import { toMinor } from '../domain/calculator';
 import { invoiceFactsOf, storedInvoiceStatus } from './payments';
 import { ConversionRow, Dashboard, DashboardDealRef } from './contracts/dashboard';
@@ -107,7 +109,10 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const localDay = (v: unknown): string | null => (isDate(v) ? moment.localDay(v) : null);
   const every = readDeals(ctx).filter((d) => d.id !== '' && d.stage !== null);
   const everyMine = manager === '' ? every : every.filter((d) => sameEmail(d.manager, manager));
-  const all = every.filter(relevantTo(ctx, period));
+  // The morning strip counts from yesterday: a deal closed then is kept even when the period starts today.
+  const yesterday = addDays(moment.today, -1);
+  const readFrom: Period = { from: yesterday < period.from ? yesterday : period.from, to: period.to };
+  const all = every.filter(relevantTo(ctx, readFrom));
   const mine = manager === '' ? all : all.filter((d) => sameEmail(d.manager, manager));
   const deals: KpiDeal[] = mine.map((d) => ({
     id: d.id, stage: d.stage as KpiDeal['stage'], manager: d.manager.toLowerCase(), source: d.source,
@@ -119,7 +124,8 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const managerOf: Record<string, string> = {};
   for (const d of all) managerOf[d.id] = d.manager.toLowerCase();
 
-  const history = readHistory(ctx, period, ids);
+  const changes = readHistory(ctx, readFrom, ids);
+  const history = changes.filter((h) => h.day >= period.from);
   const paths = dealPaths(deals, history);
 
   const leads: KpiLead[] = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({
@@ -154,7 +160,8 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const refs: Record<string, DashboardDealRef> = {};
   const byId: Record<string, Deal> = {};
   for (const d of everyMine) byId[d.id] = d;
-  collectIds({ figures, owed }, (id) => {
+  const strip = sinceYesterday({ sinceDay: yesterday, requestDays: leads.map((l) => l.day), payments, moves: changes });
+  collectIds({ figures, owed, strip, moves: { deals: strip.moves.map((m) => m.dealId) } }, (id) => {
     const d = byId[id];
     if (d && !refs[id]) refs[id] = { title: d.title, clientName: d.clientName, stage: String(d.stage), manager: d.manager, value: d.amount > 0 ? d.amount : d.budget };
   });
@@ -169,6 +176,7 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
     today: moment.today,
     ...figures,
     receivables: owed === null ? { available: false, note: 'No invoices yet: issue an invoice from a deal card and what the client owes shows here.' } : { available: true, ...owed },
+    sinceYesterday: strip,
     deals: refs,
     cached: false,
   };
@@ -206,15 +214,15 @@ function relevantTo(ctx: UseCaseContext, period: Period): (d: Deal) => boolean {
   return (d) => !(d.stage === 'failed' || d.stage === 'completed') || !d.closedAt || d.closedAt.getTime() >= start || (d.stageSince !== null && d.stageSince.getTime() >= start);
 }
 
-/** Stage history rows from the period's first day on (the tab is appended in time order). */
-function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>): KpiStageChange[] {
+/** Stage history rows from the period's first day on, with when (ISO) and who for the morning strip. */
+function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>): (KpiStageChange & { at: string; by: string })[] {
   const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
-  const rows = readColumns(ctx.ports.sheets, STAGE_HISTORY, ctx.ports.dates, ['dealId', 'from', 'to', 'at'], { key: 'at', keep: (v) => isDate(v) && v.getTime() >= start });
-  const out: KpiStageChange[] = [];
+  const rows = readColumns(ctx.ports.sheets, STAGE_HISTORY, ctx.ports.dates, ['dealId', 'from', 'to', 'at', 'by'], { key: 'at', keep: (v) => isDate(v) && v.getTime() >= start });
+  const out: (KpiStageChange & { at: string; by: string })[] = [];
   for (const r of rows) {
-    const { dealId, from, to, at } = r.record;
+    const { dealId, from, to, at, by } = r.record;
     if (!ids.has(String(dealId)) || !isStageKey(to) || !isDate(at)) continue;
-    out.push({ dealId: String(dealId), from: isStageKey(from) ? from : '', to, day: ctx.moment.localDay(at) });
+    out.push({ dealId: String(dealId), from: isStageKey(from) ? from : '', to, day: ctx.moment.localDay(at), at: at.toISOString(), by: String(by || '') });
   }
   return out;
 }

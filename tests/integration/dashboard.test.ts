@@ -63,6 +63,24 @@ describe('api_getDashboard', () => {
     expect(calls.byMethod['TextFinder.findAll']).toBe(1);
   });
 
+  it('the morning strip lists yesterday\'s moves with who made them, after the clock moves a day; a manager sees only their own', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = addon.api_getBoard({ scope: 'mine' }).columns.find((c: Any) => c.key === 'new').cards[0];
+    addon.api_moveDeal(card.id, 'negotiation', 0, card.version);
+    ws.clock.advance(24 * 3600000);
+    ws.setUser('owner@studio.test');
+    const strip = addon.api_getDashboard({ kind: 'this_month' }, '').sinceYesterday;
+    const mine = strip.moves.filter((m: Any) => m.dealId === card.id);
+    expect(mine).toEqual([{ dealId: card.id, from: 'new', to: 'negotiation', at: expect.any(String), by: 'anna@studio.test' }]);
+    ws.setUser('boris@studio.test');
+    const boris = addon.api_getDashboard({ kind: 'this_month' }, null);
+    expect(boris.sinceYesterday.moves.some((m: Any) => m.dealId === card.id)).toBe(false);
+    // Two days on, yesterday's strip no longer holds it.
+    ws.clock.advance(24 * 3600000);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getDashboard({ kind: 'this_month' }, '').sinceYesterday.moves.some((m: Any) => m.dealId === card.id)).toBe(false);
+  });
+
   it('a manager gets only their own figures, whatever they ask for', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const dash = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, null]).value;
