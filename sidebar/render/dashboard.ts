@@ -120,6 +120,7 @@ export function renderDashboard(): void {
     error ? h('div', { class: 'form-error', role: 'alert' }, error) : null,
     h('p', { class: 'dash-period' }, `${d.period.from} – ${d.period.to}${d.manager ? ` · ${names(d.manager)}` : ''}`),
     listing ? dealList(d, listing) : null,
+    sinceYesterdayStrip(d, m, names, stageName),
     section('Payments against plan',
       d.plan.length === 0 ? h('p', { class: 'empty' }, 'No manager has a monthly plan on the Users tab.') : null,
       ...d.plan.map((r) => h('div', { class: 'dash-plan', 'data-testid': 'dash-plan-row' },
@@ -164,7 +165,42 @@ export function renderDashboard(): void {
       h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Stuck in a stage'), num('Stuck in a stage', String(d.overdue.stuck.value), d.overdue.stuck)),
       ...d.overdue.checkpoints.map((r) => h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, `Late checkpoints: ${names(r.responsible)}`), num(`Late checkpoints of ${names(r.responsible)}`, String(r.late.value), r.late))),
     ),
-    section('Receivables', h('p', { class: 'empty' }, d.receivables.note)),
+    receivablesSection(d, m),
+  );
+}
+
+/** The morning meeting's strip: yesterday and today at a glance; each move names who made it. */
+function sinceYesterdayStrip(d: Dashboard, m: (v: number) => string, names: (email: string) => string, stageName: (k: string) => string): HTMLElement {
+  const s = d.sinceYesterday;
+  const time = (iso: string) => new Date(iso).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  return h('section', { class: 'dash-section dash-strip', 'aria-label': 'Since yesterday', 'data-testid': 'dash-since' },
+    h('h3', null, `Since yesterday (${s.sinceDay})`),
+    h('div', { class: 'dash-kpis' },
+      h('div', null, h('span', { class: 'dash-k' }, 'New requests'), h('span', { 'data-testid': 'dash-since-requests' }, String(s.newRequests))),
+      h('div', null, h('span', { class: 'dash-k' }, 'Won'), num('Won since yesterday', String(s.won.value), s.won, 'dash-since-won')),
+      h('div', null, h('span', { class: 'dash-k' }, 'Lost'), num('Lost since yesterday', String(s.lost.value), s.lost, 'dash-since-lost')),
+      h('div', null, h('span', { class: 'dash-k' }, 'Paid'), num('Paid since yesterday', m(s.paid.value), s.paid, 'dash-since-paid'))),
+    s.moves.length === 0 ? h('p', { class: 'empty' }, 'No card moved.') : h('ul', { class: 'dash-moves', 'data-testid': 'dash-since-moves' }, s.moves.map((mv) => {
+      const ref = d.deals[mv.dealId];
+      return h('li', null, h('button', { type: 'button', class: 'dash-deal', 'data-id': mv.dealId, onclick: () => open(mv.dealId) },
+        h('span', { class: 'dash-deal-title' }, ref ? ref.title : mv.dealId),
+        h('span', { class: 'dash-deal-meta' }, `${mv.from ? stageName(mv.from) : 'created'} → ${stageName(mv.to)} · ${names(mv.by) || 'by hand'} · ${time(mv.at)}`)));
+    })),
+    s.moreMoves > 0 ? h('p', { class: 'empty' }, `and ${s.moreMoves} more moves`) : null,
+  );
+}
+
+/** What clients owe today: invoiced = paid + due; the overdue part by days past the due date. */
+function receivablesSection(d: Dashboard, m: (v: number) => string): HTMLElement {
+  const r = d.receivables;
+  if (!r.available) return section('Receivables', h('p', { class: 'empty', 'data-testid': 'dash-receivables-note' }, r.note));
+  return section('Receivables',
+    h('div', { class: 'dash-kpis' },
+      h('div', null, h('span', { class: 'dash-k' }, 'Invoiced'), num('Invoiced', m(r.invoiced.value), r.invoiced)),
+      h('div', null, h('span', { class: 'dash-k' }, 'Paid'), num('Paid on invoices', m(r.paid.value), r.paid)),
+      h('div', null, h('span', { class: 'dash-k' }, 'Due'), num('Due', m(r.due.value), r.due, 'dash-due'))),
+    h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, 'Overdue'), num('Overdue', m(r.overdue.value), r.overdue, 'dash-overdue')),
+    ...r.byAge.map((a) => bar(`Overdue ${a.label}`, r.overdue.value ? a.due.value / r.overdue.value : 0, num(`Overdue ${a.label}`, m(a.due.value), a.due))),
   );
 }
 

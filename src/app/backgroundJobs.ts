@@ -15,6 +15,7 @@ import { drainOutbox } from './outbox';
 import type { ProblemStore } from './handEdits';
 import { UseCaseContext, begin } from './session';
 import { syncMeetingsHourly } from './meetings';
+import { refreshDashboardSheet } from './dashboardSheet';
 import { ClientIndexStore } from './clientIndex';
 import { continueImports, importProgress, pendingImportIds } from './clientImport';
 import { BackupStoragePort } from '../ports/backup';
@@ -91,6 +92,20 @@ function delayReportJob(config: RunConfig): BackgroundJob {
       if (!r.changed && r.saved === day) return skip();
       const rows = refreshDelayReport(r.ports, config());
       return { done: rows, left: 0, save: day, note: `${rows} rows.` };
+    },
+  };
+}
+
+/** The Dashboard tab (issue 23): this month's figures as values, again when the workbook or the day changed. */
+function dashboardTabJob(): BackgroundJob {
+  return {
+    name: 'dashboard tab',
+    run(r: JobRun) {
+      const day = today(r.ports);
+      if (!r.changed && r.saved === day) return skip();
+      // '' as the stamp: computed from the cells, not served from (nor kept in) the dialog's cache.
+      const rows = refreshDashboardSheet(begin(r.ports), '');
+      return { done: rows, left: 0, save: day, note: `${rows} figures.` };
     },
   };
 }
@@ -253,6 +268,7 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     configJob(refresh),
     healthJob(once),
     delayReportJob(once),
+    dashboardTabJob(),
     digestJob(once, services),
     remindersJob(),
     drainJob(services),

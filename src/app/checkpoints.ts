@@ -4,7 +4,7 @@ import { CHECKPOINTS, DEALS, PAYMENTS, PLANS } from '../workbook/schema';
 import { Table, appendRecords, findRow, readTable, updateRow } from '../workbook/table';
 import { requireColumns } from '../workbook/headers';
 import { canCompleteCheckpoint, canPlanCheckpoints } from '../domain/checkpointAccess';
-import { PlanStep, planCheckpoints } from '../domain/plans';
+import { PlanStep, personResponsible, planCheckpoints } from '../domain/plans';
 import { severity, Health } from '../domain/health';
 import { dealDelays, delayReport } from '../domain/delays';
 import { addDays } from '../domain/timezone';
@@ -320,9 +320,11 @@ export const REPORT_TAB = 'Delay report';
 export function refreshDelayReport(ports: Ports, config: Config): number {
   const checkpoints = readTable(ports.sheets, CHECKPOINTS, ports.dates);
   const moment = momentOf(ports.clock.now(), config.timeZone);
+  // A role as responsible (a plan's "executor") is credited to the person it stands for.
+  const person = (c: Checkpoint) => personResponsible(c.responsible, config.team, c.doneBy);
   const rows = delayReport(checkpoints.rows.map((r) => toCheckpoint(r.record)).map((c) => ({
     name: c.name,
-    responsible: c.responsible,
+    responsible: person(c),
     due: c.due ? moment.localDay(c.due) : null,
     doneAt: c.doneAt ? moment.localDay(c.doneAt) : null,
   })), moment.today);
@@ -332,7 +334,7 @@ export function refreshDelayReport(ports: Ports, config: Config): number {
   // Issue 23: below the totals, planned vs actual per checkpoint of each deal over the last 90
   // days, with who was responsible and who ticked it, the latest first.
   const perDeal = dealDelays(checkpoints.rows.map((r) => toCheckpoint(r.record)).map((c) => ({
-    dealId: c.dealId, name: c.name, responsible: c.responsible, doneBy: c.doneBy,
+    dealId: c.dealId, name: c.name, responsible: person(c), doneBy: c.doneBy,
     due: c.due ? moment.localDay(c.due) : null, doneAt: c.doneAt ? moment.localDay(c.doneAt) : null,
   })), moment.today, addDays(moment.today, -90));
   if (perDeal.length) {

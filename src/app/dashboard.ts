@@ -6,8 +6,8 @@
 //   Payments: one block of the Deal ID…Amount columns.
 //   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red live deals (a late
 //          open checkpoint makes its deal red). Quote lines: only the deals completed in the period.
-import { CHECKPOINTS, DEALS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../workbook/schema';
-import { readColumns } from '../workbook/columns';
+import { CHECKPOINTS, DEALS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../workbook/schema';
+import { readColumns, rowsHolding } from '../workbook/columns';
 import { readTable } from '../workbook/table';
 import { rowsWhereIn } from '../workbook/rows';
 import { isDate } from '../workbook/codec';
@@ -18,6 +18,12 @@ import {
 import { isStageKey } from '../domain/stages';
 import { isSupervisor, sameEmail } from '../domain/roles';
 import { daysBetween } from '../domain/health';
+import { dealBalance } from '../domain/payments';
+import { receivables } from '../domain/receivables';
+import { sinceYesterday } from '../domain/sinceYesterday';
+import { addDays } from '../domain/timezone';
+import { toMinor } from '../domain/calculator';
+import { invoiceFactsOf, storedInvoiceStatus } from './payments';
 import { ConversionRow, Dashboard, DashboardDealRef } from './contracts/dashboard';
 import { Deal, toDeal } from './records';
 import { UseCaseContext } from './session';
@@ -101,7 +107,12 @@ function writeChunks(ctx: UseCaseContext, key: string, text: string): void {
 function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period, manager: string): Dashboard {
   const { ports, moment, config } = ctx;
   const localDay = (v: unknown): string | null => (isDate(v) ? moment.localDay(v) : null);
-  const all = readDeals(ctx, period).filter((d) => d.id !== '' && d.stage !== null);
+  const every = readDeals(ctx).filter((d) => d.id !== '' && d.stage !== null);
+  const everyMine = manager === '' ? every : every.filter((d) => sameEmail(d.manager, manager));
+  // The morning strip counts from yesterday: a deal closed then is kept even when the period starts today.
+  const yesterday = addDays(moment.today, -1);
+  const readFrom: Period = { from: yesterday < period.from ? yesterday : period.from, to: period.to };
+  const all = every.filter(relevantTo(ctx, readFrom));
   const mine = manager === '' ? all : all.filter((d) => sameEmail(d.manager, manager));
   const deals: KpiDeal[] = mine.map((d) => ({
     id: d.id, stage: d.stage as KpiDeal['stage'], manager: d.manager.toLowerCase(), source: d.source,
@@ -113,7 +124,8 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const managerOf: Record<string, string> = {};
   for (const d of all) managerOf[d.id] = d.manager.toLowerCase();
 
-  const history = readHistory(ctx, period, ids);
+  const changes = readHistory(ctx, readFrom, ids);
+  const history = changes.filter((h) => h.day >= period.from);
   const paths = dealPaths(deals, history);
 
   const leads: KpiLead[] = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({
@@ -122,8 +134,10 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   })).filter((l) => manager === '' || sameEmail(l.manager, manager));
 
   const payments = readPayments(ctx, ids);
+  const owed = readReceivables(ctx, new Set(everyMine.map((d) => d.id)));
   const red = new Set(deals.filter((d) => d.health === 'red').map((d) => d.id));
-  const checkpoints: KpiCheckpoint[] = red.size === 0 ? [] : rowsWhereIn(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', red).map((r) => ({
+  const checkpointColumns = ['name', 'responsible', 'due', 'doneAt', 'doneBy'];
+  const checkpoints: KpiCheckpoint[] = rowsHolding(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', red, checkpointColumns).map((r) => ({
     dealId: String(r.record.dealId), name: String(r.record.name || ''), responsible: String(r.record.responsible || '').toLowerCase(),
     due: localDay(r.record.due), done: isDate(r.record.doneAt) && String(r.record.doneBy || '') !== '',
   }));
@@ -145,8 +159,9 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   };
   const refs: Record<string, DashboardDealRef> = {};
   const byId: Record<string, Deal> = {};
-  for (const d of mine) byId[d.id] = d;
-  collectIds(figures, (id) => {
+  for (const d of everyMine) byId[d.id] = d;
+  const strip = sinceYesterday({ sinceDay: yesterday, requestDays: leads.map((l) => l.day), payments, moves: changes });
+  collectIds({ figures, owed, strip, moves: { deals: strip.moves.map((m) => m.dealId) } }, (id) => {
     const d = byId[id];
     if (d && !refs[id]) refs[id] = { title: d.title, clientName: d.clientName, stage: String(d.stage), manager: d.manager, value: d.amount > 0 ? d.amount : d.budget };
   });
@@ -160,7 +175,8 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
     currency: config.settings.currency,
     today: moment.today,
     ...figures,
-    receivables: { available: false, note: 'No invoices yet: invoices are not kept with amounts and due dates, so debts cannot be counted.' },
+    receivables: owed === null ? { available: false, note: 'No invoices yet: issue an invoice from a deal card and what the client owes shows here.' } : { available: true, ...owed },
+    sinceYesterday: strip,
     deals: refs,
     cached: false,
   };
@@ -180,25 +196,33 @@ function collectIds(value: unknown, visit: (id: string) => void): void {
   }
 }
 
-const DEAL_COLUMNS = ['id', 'title', 'stage', 'forecast', 'health', 'clientName', 'manager', 'budget', 'amount', 'nextContactAt', 'expectedClose', 'stageSince', 'createdAt', 'closedAt', 'source'];
+/** What the figures of any deal use (conversion, plan, gross profit and the deal lists). */
+const DEAL_COLUMNS = ['id', 'title', 'stage', 'clientName', 'manager', 'budget', 'amount', 'stageSince', 'createdAt', 'closedAt', 'source'];
+/** What only live deals' figures use (pipeline, forecast, overdue work): read for the live rows alone. */
+const LIVE_DEAL_COLUMNS = ['forecast', 'health', 'nextContactAt', 'expectedClose'];
+const isClosedStage = (stage: unknown): boolean => stage === 'failed' || stage === 'completed';
 
-/** The columns the figures need, of every deal; a deal closed before the period began is dropped. */
-function readDeals(ctx: UseCaseContext, period: Period): Deal[] {
-  const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
-  return readColumns(ctx.ports.sheets, DEALS, ctx.ports.dates, DEAL_COLUMNS)
-    .map((r) => toDeal(r.record))
-    .filter((d) => !(d.stage === 'failed' || d.stage === 'completed') || !d.closedAt || d.closedAt.getTime() >= start || (d.stageSince !== null && d.stageSince.getTime() >= start));
+/** The columns the figures need, of every deal. */
+function readDeals(ctx: UseCaseContext): Deal[] {
+  const live = { keys: LIVE_DEAL_COLUMNS, when: (record: Record<string, unknown>) => !isClosedStage(record.stage) };
+  return readColumns(ctx.ports.sheets, DEALS, ctx.ports.dates, DEAL_COLUMNS, undefined, live).map((r) => toDeal(r.record));
 }
 
-/** Stage history rows from the period's first day on (the tab is appended in time order). */
-function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>): KpiStageChange[] {
+/** A deal closed before the period began changes no figure of the period (receivables aside: they are as of today). */
+function relevantTo(ctx: UseCaseContext, period: Period): (d: Deal) => boolean {
   const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
-  const rows = readColumns(ctx.ports.sheets, STAGE_HISTORY, ctx.ports.dates, ['dealId', 'from', 'to', 'at'], { key: 'at', keep: (v) => isDate(v) && v.getTime() >= start });
-  const out: KpiStageChange[] = [];
+  return (d) => !(d.stage === 'failed' || d.stage === 'completed') || !d.closedAt || d.closedAt.getTime() >= start || (d.stageSince !== null && d.stageSince.getTime() >= start);
+}
+
+/** Stage history rows from the period's first day on, with when (ISO) and who for the morning strip. */
+function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>): (KpiStageChange & { at: string; by: string })[] {
+  const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
+  const rows = readColumns(ctx.ports.sheets, STAGE_HISTORY, ctx.ports.dates, ['dealId', 'from', 'to', 'at', 'by'], { key: 'at', keep: (v) => isDate(v) && v.getTime() >= start });
+  const out: (KpiStageChange & { at: string; by: string })[] = [];
   for (const r of rows) {
-    const { dealId, from, to, at } = r.record;
+    const { dealId, from, to, at, by } = r.record;
     if (!ids.has(String(dealId)) || !isStageKey(to) || !isDate(at)) continue;
-    out.push({ dealId: String(dealId), from: isStageKey(from) ? from : '', to, day: ctx.moment.localDay(at) });
+    out.push({ dealId: String(dealId), from: isStageKey(from) ? from : '', to, day: ctx.moment.localDay(at), at: at.toISOString(), by: String(by || '') });
   }
   return out;
 }
@@ -229,4 +253,31 @@ function readCosts(ctx: UseCaseContext, dealIds: ReadonlySet<string>): KpiDealCo
     cost[id] = (cost[id] || 0) + Math.round(quantity * unitCost * 100) / 100;
   }
   return Array.from(dealIds).map((dealId) => ({ dealId, cost: dealId in cost ? cost[dealId] : null }));
+}
+
+/**
+ * What clients owe on the issued invoices of these deals (the caller's own when a manager), as of
+ * today: Documents is read (a few rows per deal), and Payments' invoice columns only when an
+ * invoice was issued. null when none was.
+ */
+function readReceivables(ctx: UseCaseContext, visible: ReadonlySet<string>): ReturnType<typeof receivables> | null {
+  const { ports, moment } = ctx;
+  const documents = readTable(ports.sheets, DOCUMENTS, ports.dates).rows;
+  const invoiced = new Set<string>();
+  for (const r of documents) {
+    const dealId = String(r.record.dealId || '');
+    if (r.record.kind === 'invoice' && storedInvoiceStatus(r.record) === 'issued' && visible.has(dealId)) invoiced.add(dealId);
+  }
+  if (invoiced.size === 0) return null;
+  const byDeal: Record<string, { id: string; amountMinor: number; date: string; invoiceNumber: string }[]> = {};
+  for (const r of readColumns(ports.sheets, PAYMENTS, ports.dates, ['dealId', 'amount', 'invoiceNumber'], { key: 'dealId', keep: (v) => invoiced.has(String(v).trim()) })) {
+    const dealId = String(r.record.dealId).trim();
+    (byDeal[dealId] = byDeal[dealId] || []).push({
+      id: '', amountMinor: typeof r.record.amount === 'number' ? toMinor(r.record.amount) : 0, date: '', invoiceNumber: String(r.record.invoiceNumber || ''),
+    });
+  }
+  return receivables(Array.from(invoiced).map((dealId) => {
+    const facts = invoiceFactsOf(ctx, documents, dealId);
+    return { dealId, balance: dealBalance(facts.invoices, facts.credits, byDeal[dealId] || [], moment.today) };
+  }));
 }

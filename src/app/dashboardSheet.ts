@@ -44,6 +44,14 @@ export function dashboardSheetRows(d: Dashboard, stageNames: Record<string, stri
   add('Red deals', d.overdue.red.value, d.overdue.red.deals.length);
   add('Stuck in a stage', d.overdue.stuck.value, d.overdue.stuck.deals.length);
   for (const r of d.overdue.checkpoints) add(`Late checkpoints: ${nameOf(r.responsible)}`, r.late.value, r.late.deals.length);
+  const owed = d.receivables;
+  if (owed.available) {
+    add('Receivables: invoiced', owed.invoiced.value, owed.invoiced.deals.length);
+    add('Receivables: paid', owed.paid.value, owed.paid.deals.length);
+    add('Receivables: due', owed.due.value, owed.due.deals.length);
+    add('Receivables: overdue', owed.overdue.value, owed.overdue.deals.length);
+    for (const a of owed.byAge) add(`Receivables: overdue ${a.label}`, a.due.value, a.due.deals.length);
+  }
   return rows;
 }
 

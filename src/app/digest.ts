@@ -4,6 +4,7 @@ import { backupHealth } from './backup';
 import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../workbook/schema';
 import { decodeTable, readTable } from '../workbook/table';
 import { readColumns, readRowsOf } from '../workbook/rows';
+import { readColumns as readDealColumns } from '../workbook/columns';
 import { DecodedRow, isDate } from '../workbook/codec';
 import { WorkbookError } from '../workbook/errors';
 import { DigestInput, digestDueOn, digestText, planDigests } from '../domain/digest';
@@ -56,10 +57,14 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
     const day = (d: Date | null) => (d ? localDay(d, config.timeZone) : '');
     // Issue 26: only the columns the digest uses; checkpoints: Done at/by of every row, then the
     // open rows' own cells (most checkpoints belong to finished deals and are done).
-    const dealTable = readColumns(ports.sheets, DEALS, ports.dates, DIGEST_DEAL_COLUMNS);
-    if (!dealTable) throw new WorkbookError(`The "${DEALS.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
-    const deals = dealTable.rows.map((r) => ({ deal: toDeal(r.record), row: r.row }));
     const checkpoints = openCheckpoints(ports).map((r) => ({ c: toCheckpoint(r.record), row: r.row }));
+    // Deals: ID and Stage of every row; the rest only of live deals and of deals with an open
+    // checkpoint (a closed deal's own lines never reach a digest: calls, red and stuck are live-only).
+    const withOpen = new Set(checkpoints.map((x) => x.c.dealId));
+    const needed = { keys: DIGEST_DEAL_COLUMNS, when: (r: Record<string, unknown>) => (r.stage !== 'failed' && r.stage !== 'completed') || withOpen.has(String(r.id || '').trim()) };
+    const deals = readDealColumns(ports.sheets, DEALS, ports.dates, ['id', 'stage'], undefined, needed)
+      .filter((r) => needed.when(r.record))
+      .map((r) => ({ deal: toDeal(r.record), row: r.row }));
     const leads = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({ lead: toLead(r.record), row: r.row })).filter((l) => l.lead.status === 'new');
     const input: DigestInput = {
       today,

@@ -51,3 +51,18 @@ export function planCheckpoints(
       gatesStage: step.gatesStage,
     }));
 }
+
+/**
+ * The person a checkpoint's responsible stands for (issue 23, the delay report credits people,
+ * not roles): an e-mail stays as it is; a role is the one who ticked it when they hold that role,
+ * else the only active member with that role; several candidates and no tick keep the role.
+ */
+export function personResponsible(responsible: string, team: readonly { email: string; role: string; active: boolean }[], doneBy = ''): string {
+  const role = responsible.trim().toLowerCase();
+  if (['owner', 'head', 'manager', 'executor'].indexOf(role) < 0) return responsible;
+  const holders = team.filter((m) => m.active && m.role === role);
+  const ticker = doneBy.trim().toLowerCase();
+  const ticked = holders.filter((m) => m.email.trim().toLowerCase() === ticker)[0];
+  if (ticker !== '' && ticked) return ticked.email;
+  return holders.length === 1 ? holders[0].email : responsible;
+}

@@ -88,12 +88,17 @@ export function gasSheets(): SheetPort {
       const last = found.getLastRow();
       if (last < 2) return [];
       // A regular expression so that a cell typed with a stray space still matches, as the codec trims.
-      return found.getRange(2, column, last - 1, 1)
-        .createTextFinder(`^\\s*${escapeRegExp(value)}\\s*$`)
-        .useRegularExpression(true)
-        .matchCase(true)
-        .findAll()
-        .map((cell) => cell.getRow());
+      const values = typeof value === 'string' ? [value] : value;
+      const rows: number[] = [];
+      for (let i = 0; i < values.length; i += FIND_VALUES_PER_SEARCH) {
+        const any = values.slice(i, i + FIND_VALUES_PER_SEARCH).map(escapeRegExp).join('|');
+        for (const cell of found.getRange(2, column, last - 1, 1)
+          .createTextFinder(`^\\s*(?:${any})\\s*$`)
+          .useRegularExpression(true)
+          .matchCase(true)
+          .findAll()) rows.push(cell.getRow());
+      }
+      return values.length > FIND_VALUES_PER_SEARCH ? rows.filter((r, i) => rows.indexOf(r) === i).sort((a, b) => a - b) : rows;
     },
     dimensions(name) {
       const found = sheet(name);
@@ -137,6 +142,9 @@ export function rangesByValue(cells: readonly { row: number; column: number; val
     return { value: groups[key].value, a1 };
   });
 }
+
+/** Values joined into one regular expression per search (a pattern stays a few KB long). */
+const FIND_VALUES_PER_SEARCH = 100;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -19,8 +19,9 @@ export interface SheetPort {
    * The 1-based rows below the header whose cell in 1-based `column` holds exactly `value`
    * (spaces around it ignored): one TextFinder search, no cells moved. null when the tab does
    * not exist. Rows move when people sort or insert: read and check a row before writing it.
+   * Several values: the rows holding any of them (one search per 100 values).
    */
-  findRows(tabName: string, column: number, value: string): number[] | null;
+  findRows(tabName: string, column: number, value: string | readonly string[]): number[] | null;
   /** The last row and column with content (handles only, no cells moved); null when the tab does not exist. */
   dimensions(tabName: string): { rows: number; columns: number } | null;
   /**

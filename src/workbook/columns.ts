@@ -45,6 +45,13 @@ function decode(tab: TabSchema, keys: readonly string[], cellOf: (key: string) =
   return record;
 }
 
+/** More columns for some rows only (e.g. the live deals among 10,000): read after the rest, by blocks of those rows. */
+export interface ExtraColumns {
+  keys: readonly string[];
+  /** Decides from the record of `keys` whether the row needs the extra columns. */
+  when: (record: DecodedRecord) => boolean;
+}
+
 /**
  * The `keys` columns of every data row (a column the sheet lacks reads as empty). With
  * `where`, its column is read first and only the rows it keeps are read, in blocks.
@@ -52,6 +59,7 @@ function decode(tab: TabSchema, keys: readonly string[], cellOf: (key: string) =
 export function readColumns(
   sheets: SheetPort, tab: TabSchema, dates: LocalDates, keys: readonly string[],
   where?: { key: string; keep: (value: unknown) => boolean },
+  also?: ExtraColumns,
 ): ColumnRow[] {
   const size = sheets.dimensions(tab.name);
   if (size === null) throw missing(tab);
@@ -75,6 +83,7 @@ export function readColumns(
       if (blank(raw)) continue;
       const record = decode(tab, present, (k) => raw[map.index[k]], dates);
       if (where && !where.keep(record[where.key])) continue;
+      if (also && also.when(record)) Object.assign(record, decode(tab, also.keys.filter((k) => map.index[k] !== undefined), (k) => raw[map.index[k]], dates));
       out.push({ row: i + 1, record });
     }
     return out;
@@ -114,5 +123,53 @@ export function readColumns(
       out.push({ row, record });
     }
   }
+  if (also) addExtraColumns(sheets, tab, dates, map.index, out.filter((r) => also.when(r.record)), also.keys);
   return out;
+}
+
+/** The extra columns of these rows: one read per block of nearby rows, spanning the extra columns. */
+function addExtraColumns(sheets: SheetPort, tab: TabSchema, dates: LocalDates, index: Record<string, number>, rows: ColumnRow[], keys: readonly string[]): void {
+  const present = keys.filter((k) => index[k] !== undefined);
+  if (present.length === 0 || rows.length === 0) return;
+  const first = Math.min(...present.map((k) => index[k]));
+  const span = Math.max(...present.map((k) => index[k])) - first + 1;
+  const byRow: Record<number, ColumnRow> = {};
+  for (const r of rows) byRow[r.row] = r;
+  for (const block of rowBlocks(rows.map((r) => r.row), Math.max(1, Math.floor(READ_COST_CELLS / span)) - 1)) {
+    const cells = sheets.readBlock(tab.name, block.start, first + 1, block.count, span) || [];
+    for (let offset = 0; offset < block.count; offset++) {
+      const target = byRow[block.start + offset];
+      const line = cells[offset];
+      if (target) Object.assign(target.record, decode(tab, present, (k) => (line ? line[index[k] - first] : ''), dates));
+    }
+  }
+}
+
+/** A search per this many values (ports' findRows): beyond it, reading the key column whole is cheaper at bench size. */
+const SEARCH_VALUES_LIMIT = 800;
+
+/**
+ * The rows whose `key` cell holds one of `values`, with the `keys` columns: a TextFinder search
+ * for the values (no cells), then one read per block of found rows spanning `keys`; a small tab
+ * is read whole, and very many values read the key column whole instead (rowsWhereIn).
+ */
+export function rowsHolding(
+  sheets: SheetPort, tab: TabSchema, dates: LocalDates, key: string, values: ReadonlySet<string>, keys: readonly string[],
+): ColumnRow[] {
+  if (values.size === 0) return [];
+  const size = sheets.dimensions(tab.name);
+  if (size === null) throw missing(tab);
+  if (size.rows < 2) return [];
+  const held = (record: DecodedRecord) => values.has(String(record[key] === null || record[key] === undefined ? '' : record[key]).trim());
+  if (size.rows * size.columns <= SMALL_TAB_CELLS || values.size > SEARCH_VALUES_LIMIT) {
+    return readColumns(sheets, tab, dates, [key].concat(keys), { key, keep: (v) => values.has(String(v === null || v === undefined ? '' : v).trim()) });
+  }
+  const header = sheets.readHeader(tab.name) || [];
+  const map = mapHeaders(tab, header);
+  if (map.index[key] === undefined) return [];
+  const found = sheets.findRows(tab.name, map.index[key] + 1, Array.from(values)) || [];
+  const rows: ColumnRow[] = found.map((row) => ({ row, record: {} }));
+  // The key is read with the row and checked again: rows move when people sort between the search and the read.
+  addExtraColumns(sheets, tab, dates, map.index, rows, [key].concat(keys));
+  return rows.filter((r) => held(r.record));
 }

@@ -105,6 +105,26 @@ describe('checkpoints and health through the bundle', () => {
   });
 });
 
+describe('the delay report credits people, not roles (issue 23)', () => {
+  it('a checkpoint whose responsible is the role "executor" is credited to Eva, who ticked it', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = dealInNegotiation(addon);
+    addon.api_moveDeal(card.id, 'in_work', 0, card.version);
+    addon.api_saveCheckpoint({ dealId: card.id, name: 'Handover call', due: '2026-11-20', responsible: 'executor' });
+    const cp = addon.api_getDeal(card.id).checkpoints.find((c: any) => c.name === 'Handover call');
+    expect(cp.responsible).toBe('executor');
+    ws.setUser('eva@studio.test');
+    addon.api_completeCheckpoint(cp.id, true);
+    ws.setUser('owner@studio.test');
+    addon.refreshDelayReportNow();
+    const values = ws.readSheet('Delay report').values as unknown[][];
+    const row = values.find((r) => r[0] === card.id && r[1] === 'Handover call')!;
+    expect([row[2], row[6]]).toEqual(['eva@studio.test', 'eva@studio.test']);
+    // The totals by person hold no "executor" line: every role-assigned tick went to a person.
+    expect(values.some((r) => r[0] === 'responsible' && r[1] === 'executor')).toBe(false);
+  });
+});
+
 describe('checkpoint budgets at 10,000 deals', () => {
   it('recompute: only the columns it needs, only the changed Health cells; desk and completion: at most 3 reads', () => {
     const { ws, addon } = demoWorkspace(10000, 'owner@studio.test');

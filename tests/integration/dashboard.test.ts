@@ -30,6 +30,57 @@ describe('api_getDashboard', () => {
     expect(dash.pipeline.open.deals.sort()).toEqual(deals.map((d) => d.ID).sort());
   });
 
+  it('at 1,000 deals (tabs read by columns and found rows, not whole) the live figures equal a hand count of the cells', () => {
+    const { ws, addon } = demoWorkspace(1000, 'owner@studio.test');
+    const { result, calls } = measure(ws, () => runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, '']));
+    const dash = result.value;
+    const valueOf = (d: Any) => (Number(d.Amount) > 0 ? Number(d.Amount) : Number(d.Budget) || 0);
+    const sum = (list: Any[], f: (d: Any) => number) => Math.round(list.reduce((s, d) => s + f(d), 0) * 100) / 100;
+    const live = records(ws, 'Deals').filter((d) => d.ID !== '' && !['failed', 'completed'].includes(stageKey(d.Stage)));
+    const open = live.filter((d) => ['new', 'negotiation'].includes(stageKey(d.Stage)));
+    const p: Record<string, number> = { green: 0.8, yellow: 0.5, red: 0.2, '': 0.5 };
+    expect(dash.pipeline.open.value).toBeCloseTo(sum(open, valueOf), 2);
+    expect(dash.pipeline.weighted.value).toBeCloseTo(sum(open, (d) => valueOf(d) * p[String(d.Forecast)]), 2);
+    expect(dash.pipeline.byStage.in_work.value).toBeCloseTo(sum(live.filter((d) => stageKey(d.Stage) === 'in_work'), valueOf), 2);
+    const red = live.filter((d) => d.Health === 'red');
+    expect(red.length).toBeGreaterThan(0);
+    expect(dash.overdue.red.deals.slice().sort()).toEqual(red.map((d) => d.ID).sort());
+    const now = ws.clock.now().getTime();
+    expect(dash.overdue.nextContacts.deals.slice().sort()).toEqual(live.filter((d) => d['Next contact'] instanceof Date && (d['Next contact'] as Date).getTime() < now).map((d) => d.ID).sort());
+    // Late open checkpoints of the red deals, per responsible person, from the whole Checkpoints tab.
+    const redIds = new Set(red.map((d) => d.ID));
+    const late: Record<string, number> = {};
+    for (const c of records(ws, 'Checkpoints')) {
+      if (!redIds.has(c['Deal ID']) || (c['Done at'] instanceof Date && c['Done by'] !== '') || !(c.Due instanceof Date)) continue;
+      if (new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(c.Due as Date) >= dash.today) continue;
+      const who = String(c.Responsible || '').toLowerCase() || '(nobody)';
+      late[who] = (late[who] || 0) + 1;
+    }
+    const shown: Record<string, number> = {};
+    for (const r of dash.overdue.checkpoints) shown[r.responsible] = r.late.value;
+    expect(shown).toEqual(late);
+    // Not a whole-tab read: the Checkpoints rows are found by one search for the red deals' ids.
+    expect(calls.byMethod['TextFinder.findAll']).toBe(1);
+  });
+
+  it('the morning strip lists yesterday\'s moves with who made them, after the clock moves a day; a manager sees only their own', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = addon.api_getBoard({ scope: 'mine' }).columns.find((c: Any) => c.key === 'new').cards[0];
+    addon.api_moveDeal(card.id, 'negotiation', 0, card.version);
+    ws.clock.advance(24 * 3600000);
+    ws.setUser('owner@studio.test');
+    const strip = addon.api_getDashboard({ kind: 'this_month' }, '').sinceYesterday;
+    const mine = strip.moves.filter((m: Any) => m.dealId === card.id);
+    expect(mine).toEqual([{ dealId: card.id, from: 'new', to: 'negotiation', at: expect.any(String), by: 'anna@studio.test' }]);
+    ws.setUser('boris@studio.test');
+    const boris = addon.api_getDashboard({ kind: 'this_month' }, null);
+    expect(boris.sinceYesterday.moves.some((m: Any) => m.dealId === card.id)).toBe(false);
+    // Two days on, yesterday's strip no longer holds it.
+    ws.clock.advance(24 * 3600000);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getDashboard({ kind: 'this_month' }, '').sinceYesterday.moves.some((m: Any) => m.dealId === card.id)).toBe(false);
+  });
+
   it('a manager gets only their own figures, whatever they ask for', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const dash = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, null]).value;

@@ -34,6 +34,22 @@ describe('morning digest', () => {
     expect(records(ws, 'Outbox').filter((r) => r.Template === 'digest').every((r) => r.Status === 'sent')).toBe(true);
   });
 
+  test('at 1,000 deals (Deals read by ID and Stage, the rest for live deals and deals with an open checkpoint): a failed deal\'s open checkpoint still names its deal in its manager\'s digest; every red live deal of Anna is listed', () => {
+    const { ws } = demoWorkspace(1000);
+    const deals = records(ws, 'Deals');
+    const failed = deals.find((d) => d.Stage === 'Failed' && d.Manager === 'anna@studio.test')!;
+    const header = (ws.readSheet('Checkpoints').values as unknown[][])[0].map(String);
+    const row: Record<string, unknown> = { ID: 'K-digest-test', 'Deal ID': failed.ID, Checkpoint: 'Return the keys', Due: new Date('2026-11-20T00:00:00Z'), Responsible: 'someone@else.test' };
+    ws.appendRows('Checkpoints', [header.map((h) => (h in row ? row[h] : ''))]);
+    ws.clock.set('2026-11-24T07:05:00Z');
+    ws.runTimeTriggers();
+    const anna = ws.mail.sent().find((m: Any) => m.to[0] === 'anna@studio.test' && m.subject.includes('your day — 2026-11-24'));
+    expect(anna.body).toContain(`Return the keys — ${failed.Title}`);
+    const red = deals.filter((d) => d.Manager === 'anna@studio.test' && d.Health === 'red' && !['Failed', 'Completed'].includes(String(d.Stage)));
+    expect(red.length).toBeGreaterThan(0);
+    for (const d of red.slice(0, 3)) expect(anna.body).toContain(String(d.Title));
+  });
+
   test('no digest on Saturday and Sunday (Settings working_days); Monday\'s comes as usual (issue 21, item 11)', () => {
     const { ws } = demoWorkspace(80);
     const digests = (day: string) => ws.mail.sent().filter((m: Any) => m.subject.includes(`your day — ${day}`));

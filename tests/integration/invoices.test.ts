@@ -253,5 +253,48 @@ describe('payment reminders (issue 22)', () => {
     ws.runTimeTriggers();
     expect(reminders().map((r) => r.Status)).toEqual(['sent', 'blocked']);
     expect(ws.mail.sent().filter((m: Any) => String(m.subject).includes(invoice.number) && /reminder/.test(String(m.subject)))).toHaveLength(1);
+
+describe('receivables on the dashboard (issue 23)', () => {
+  it('the dashboard shows what is owed and how overdue, equal to the debts list; a manager sees only their own; the Dashboard tab holds the same', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getDashboard({ kind: 'this_month' }, '').receivables).toEqual({ available: false, note: expect.stringContaining('No invoices yet') });
+    ws.setUser('anna@studio.test');
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const total = addon.api_getDealMoney(deal.id).invoicedMinor;
+    const third = Math.floor(total / 3);
+    addon.api_recordPayment({ dealId: deal.id, amount: third / 100, method: 'bank transfer', invoiceNumber: invoice.number });
+    ws.clock.advance(24 * 86400000); // due 2026-12-07, now 2026-12-17: 10 days overdue
+
+    ws.setUser('owner@studio.test');
+    const owed = addon.api_getDashboard({ kind: 'this_month' }, '').receivables;
+    expect(owed).toEqual({
+      available: true,
+      invoiced: { value: total / 100, deals: [deal.id] },
+      paid: { value: third / 100, deals: [deal.id] },
+      due: { value: (total - third) / 100, deals: [deal.id] },
+      overdue: { value: (total - third) / 100, deals: [deal.id] },
+      byAge: [
+        { label: '1–30 days', due: { value: (total - third) / 100, deals: [deal.id] } },
+        { label: '31–60 days', due: { value: 0, deals: [] } },
+        { label: 'over 60 days', due: { value: 0, deals: [] } },
+      ],
+    });
+    expect(addon.api_listDebts().totalDueMinor).toBe(total - third);
+    // Another manager's dashboard holds none of Anna's invoice.
+    ws.setUser('boris@studio.test');
+    expect(addon.api_getDashboard({ kind: 'this_month' }, null).receivables.available).toBe(false);
+    // 45 days later the same debt is in the 31–60 bucket; the Dashboard tab holds the dialog's values.
+    ws.clock.advance(35 * 86400000);
+    ws.setUser('owner@studio.test');
+    const later = addon.api_getDashboard({ kind: 'this_month' }, '').receivables;
+    expect(later.byAge.map((a: Any) => a.due.value)).toEqual([0, (total - third) / 100, 0]);
+    addon.refreshDashboardTab();
+    const tab = ws.readSheet('Dashboard').values as unknown[][];
+    const row = (label: string) => tab.find((r) => r[0] === label)!;
+    expect(row('Receivables: due').slice(1, 3)).toEqual([(total - third) / 100, 1]);
+    expect(row('Receivables: overdue 31–60 days').slice(1, 3)).toEqual([(total - third) / 100, 1]);
   });
 });

@@ -140,6 +140,9 @@ describe('an idle workbook', () => {
   test('the hourly run skips every job with a few calls and writes no line', () => {
     const { ws } = demoWorkspace(80, 'owner@studio.test');
     ws.runTimeTriggers(); // the first run does everything once
+    // ...the Dashboard tab included (issue 23): this month's figures as values, owner's view.
+    expect(records(ws, 'Jobs log').some((l) => l.Job === 'dashboard tab' && Number(l.Done) > 0)).toBe(true);
+    expect((ws.readSheet('Dashboard').values as unknown[][]).some((r) => r[0] === 'Open pipeline (New + Negotiation)')).toBe(true);
     ws.clock.advance(HOUR);
     ws.runTimeTriggers(); // the run after writes the watermarks of what the first one wrote
     const lines = records(ws, 'Jobs log').length;

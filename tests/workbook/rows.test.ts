@@ -35,7 +35,8 @@ function fakeSheets(rows: unknown[][], moveAfterSearch?: (grid: unknown[][]) => 
     dimensions: () => ({ rows: grid.length, columns: header.length }),
     findRows: (_tab, column, value) => {
       log.push('find');
-      const found = grid.map((r, i) => (String(r[column - 1]).trim() === value && i > 0 ? i + 1 : 0)).filter((n) => n > 0);
+      const wanted = typeof value === 'string' ? [value] : value;
+      const found = grid.map((r, i) => (wanted.indexOf(String(r[column - 1]).trim()) >= 0 && i > 0 ? i + 1 : 0)).filter((n) => n > 0);
       if (moveAfterSearch) moveAfterSearch(grid);
       return found;
     },

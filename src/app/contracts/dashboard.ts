@@ -3,6 +3,8 @@
 import type {
   ConversionFigures, Figure, GrossProfitFigures, OverdueFigures, PeriodKind, PipelineFigures, PlanRow,
 } from '../../domain/kpi';
+import type { ReceivablesFigures } from '../../domain/receivables';
+import type { SinceYesterday } from '../../domain/sinceYesterday';
 
 export interface DashboardRequest {
   kind: PeriodKind;
@@ -44,8 +46,10 @@ export interface Dashboard {
   conversionBySource: ConversionRow[];
   grossProfit: GrossProfitFigures;
   overdue: OverdueFigures;
-  /** "Receivables" needs invoices with amounts and due dates: not kept yet. */
-  receivables: { available: false; note: string };
+  /** What clients owe on issued invoices, as of today (not the period); a note until an invoice is issued. */
+  receivables: ({ available: true } & ReceivablesFigures) | { available: false; note: string };
+  /** The morning meeting's strip: from the start of yesterday until now (not the period). */
+  sinceYesterday: SinceYesterday;
   deals: Record<string, DashboardDealRef>;
   /** True when the figures came from the cache (same change stamp, same question). */
   cached: boolean;
