@@ -253,6 +253,8 @@ describe('payment reminders (issue 22)', () => {
     ws.runTimeTriggers();
     expect(reminders().map((r) => r.Status)).toEqual(['sent', 'blocked']);
     expect(ws.mail.sent().filter((m: Any) => String(m.subject).includes(invoice.number) && /reminder/.test(String(m.subject)))).toHaveLength(1);
+  });
+});
 
 describe('receivables on the dashboard (issue 23)', () => {
   it('the dashboard shows what is owed and how overdue, equal to the debts list; a manager sees only their own; the Dashboard tab holds the same', () => {
