@@ -11,6 +11,7 @@ import { displayValue, implicitFormat } from './format';
 import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formula';
 import { installSpreadsheetExtras } from './extras';
 import { installRangeExtras } from './rangeExtras';
+import { installCharts } from './charts';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -136,7 +137,7 @@ export class Session {
         const needsAuth = guard && !(exempt && exempt.has(prop));
         const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
         // copyTo names the enum's class in its signature error, so it sees the values themselves.
-        const rawArgs = className === 'Range' && prop === 'copyTo';
+        const rawArgs = (className === 'Range' && prop === 'copyTo') || className === 'EmbeddedChartBuilder';
         return function guarded(...args: unknown[]) {
           if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
           for (let i = 0; !rawArgs && i < args.length; i++) {
@@ -1062,6 +1063,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
 
 installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
 installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
+installCharts(EmuSheet);
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);
