@@ -46,7 +46,8 @@ export function loadAddon(ws: Workspace, bundlePath = 'dist/Code.js'): Addon {
   // run again and nothing a previous execution left in a global survives. The bundle is compiled
   // once (vm.Script keeps V8's compiled code) and run in a new context per execution.
   const prelude = new vm.Script(PRELUDE, { filename: 'emulator-prelude.js' });
-  const bundle = new vm.Script(readFileSync(file, 'utf8'), { filename: file });
+  const source = readFileSync(file, 'utf8');
+  const bundle = new vm.Script(source, { filename: file });
   const freshScope = (): Record<string, unknown> => {
     const scope: Record<string, unknown> = Object.assign({}, ws.globals);
     vm.createContext(scope);
@@ -91,7 +92,8 @@ export function loadAddon(ws: Workspace, bundlePath = 'dist/Code.js'): Addon {
   Object.defineProperty(addon, SANDBOX_JSON, { value: vm.runInContext('JSON', sandbox), enumerable: false });
 
   ws.bundleDir = dir;
-  applyManifestFile(ws, dir);
+  // Without explicit oauthScopes the scopes are inferred from the bundle's code, as the editor does.
+  applyManifestFile(ws, dir, source);
   ws.sandbox = sandbox;
   ws.addon = addon;
   return addon;

@@ -98,6 +98,8 @@ function instances(ws: Workspace): [string, unknown][] {
   add('Menu', () => call(ui(), 'createMenu', 'x'));
   add('UrlFetchApp', () => g.UrlFetchApp);
   add('Browser', () => g.Browser);
+  add('EmbeddedChartBuilder', () => call(sheet[0], 'newChart'));
+  add('EmbeddedChart', () => call(call(sheet[0], 'newChart'), 'build'));
   for (const name of ['MailApp', 'CalendarApp', 'GmailApp']) add(name, () => g[name] ?? null);
   // 'Calendar' is CalendarApp's Calendar class (the advanced service `Calendar` has no @types member list).
   const calendar = () => call(g.CalendarApp, 'getDefaultCalendar');

@@ -15,6 +15,7 @@ import {
   CacheEntry, LogEntry, ServiceState, TriggerRecord, UiRecorder, createUiRecorder,
 } from './services/state';
 import { createBrowser, createUi } from './services/ui';
+import { createChartsGlobal } from './spreadsheet/charts';
 import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
@@ -321,6 +322,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     Session: createSession(state),
     Utilities: createUtilities(state),
     Browser: createBrowser(state),
+    Charts: createChartsGlobal(),
     Logger: createLogger(state),
     console: createConsole(state),
     Date: virtualDate(clock),

@@ -11,6 +11,7 @@ import { displayValue, implicitFormat } from './format';
 import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formula';
 import { installSpreadsheetExtras } from './extras';
 import { installRangeExtras } from './rangeExtras';
+import { installCharts } from './charts';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -67,18 +68,25 @@ const ENUM_RETURNS: Record<string, string> = {
   'ThemeColor.getThemeColorType': 'ThemeColorType',
 };
 
-/** `v` with enum values replaced by their names (the same object when it holds none). */
+/**
+ * `v` with enum values replaced by their names (the same object when it holds none). A grid is
+ * converted only when its first row holds an enum (grids of enums, e.g. setWrapStrategies, are
+ * uniform), so setValues on 10,000 rows costs one row's scan, not a pass over every cell.
+ */
 function namesOf(v: unknown): unknown {
   if (isEnumValue(v)) return v.name();
-  if (!Array.isArray(v)) return v;
+  if (!Array.isArray(v) || v.length === 0) return v;
+  if (Array.isArray(v[0])) {
+    const first = v[0] as unknown[];
+    let any = false;
+    for (let j = 0; j < first.length && !any; j++) any = isEnumValue(first[j]);
+    return any ? v.map((row) => (Array.isArray(row) ? row.map((x) => (isEnumValue(x) ? x.name() : x)) : namesOf(row))) : v;
+  }
   let out: unknown[] | null = null;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!isEnumValue(x) && !Array.isArray(x)) continue;
-    const y = namesOf(x);
-    if (y !== x) {
+    if (isEnumValue(v[i])) {
       if (!out) out = v.slice();
-      out[i] = y;
+      out[i] = (v[i] as { name(): string }).name();
     }
   }
   return out ?? v;
@@ -138,7 +146,7 @@ export class Session {
         const needsAuth = guard && !(exempt && exempt.has(prop));
         const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
         // copyTo names the enum's class in its signature error, so it sees the values themselves.
-        const rawArgs = className === 'Range' && prop === 'copyTo';
+        const rawArgs = (className === 'Range' && prop === 'copyTo') || className === 'EmbeddedChartBuilder';
         return function guarded(...args: unknown[]) {
           if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
           for (let i = 0; !rawArgs && i < args.length; i++) {
@@ -1064,6 +1072,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
 
 installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
 installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
+installCharts(EmuSheet);
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);

@@ -50,7 +50,9 @@ describe('visibility follows the manifest', () => {
   });
 
   test('loadAddon applies the appsscript.json next to the bundle', () => {
-    for (const [manifest, visible] of [[DRIVE_FILE, false], [DRIVE, true], [{}, false]] as const) {
+    // No oauthScopes: the scopes are inferred from the code (issue 27) — this code calls DriveApp,
+    // so it gets the drive scope and sees the user's file (before issue 27 the emulator gave drive.file).
+    for (const [manifest, visible] of [[DRIVE_FILE, false], [DRIVE, true], [{}, true]] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'emu-manifest-'));
       writeFileSync(join(dir, 'Code.js'), 'function canOpen(id) { try { return DriveApp.getFileById(id).getName(); } catch (e) { return null; } }');
       writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(manifest));
