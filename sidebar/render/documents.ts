@@ -105,14 +105,15 @@ function templatesNotice(mine: { [kind: string]: Outcome }, draw: () => void): H
   const never = /not installed/i.test(message);
   const names = hits.map((k) => k.label).join(', ');
   const role = state.board ? state.board.me.role : '';
-  const may = role === 'owner' || role === 'head';
+  // Only the owner: the templates are recorded on Settings, the owner's protected tab.
+  const may = role === 'owner';
   return h('div', { class: 'doc-result error', 'data-testid': 'doc-templates', role: 'alert' },
     h('div', { class: 'doc-problem' }, icon('warn', 14), h('span', null, never
       ? 'The document templates are not installed yet.'
       : `The ${names} template ${hits.length > 1 ? 'Docs are' : 'Doc is'} missing from Drive: deleted, or moved to the bin.`)),
     h('div', { class: 'small' }, may
       ? `${never ? 'Install' : 'Reinstall'} creates only the missing templates; ones you edited stay as they are.`
-      : 'Only the owner or a head may install templates. Ask the owner or a head to reinstall them.'),
+      : 'Only the owner may install templates (they are recorded on the owner\'s Settings tab). Ask the owner to reinstall them.'),
     h('details', { class: 'doc-details' }, h('summary', null, 'What Drive said'), h('div', { 'data-testid': 'doc-templates-error' }, message)),
     may
       ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'reinstall-templates', onclick: (e: Event) => reinstall(e.currentTarget as HTMLButtonElement, mine, draw) }, never ? 'Install templates' : 'Reinstall templates')

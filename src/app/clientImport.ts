@@ -502,10 +502,16 @@ function readLedgerHeader(ctx: UseCaseContext): Pick<Table, 'tab' | 'map'> {
   return { tab: IMPORTS, map };
 }
 
+/**
+ * An import's progress, for the person who started it, a head or the owner (who may undo it).
+ * Anyone else gets what an unknown id gets: nothing tells them the import exists, whose it is,
+ * its file name or its counts.
+ */
 export function importProgress(ctx: UseCaseContext, importIdArg: unknown): ImportProgress | null {
   const importId = requireImportId(importIdArg);
   const cursor = cursorOf(ctx, importId);
-  return cursor ? progressOf(importId, cursor) : null;
+  if (!cursor || !canUndoImport(ctx.actor, typeof cursor.by === 'string' ? cursor.by : '')) return null;
+  return progressOf(importId, cursor);
 }
 
 /**

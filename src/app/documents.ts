@@ -385,6 +385,12 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
         state = pendingStateOf(pendingRow.record.layout) || { folders: [] };
         docId = String(pendingRow.record.docId || '');
       } else {
+        // A template gone from Drive is refused before the row takes a number (a plain error is
+        // not a kill: nothing is left behind for it).
+        if (!docs.fileExists(templateId)) {
+          throw new InputError(`The ${TITLES[kind].toLowerCase()} template could not be copied: it is not in Drive (deleted, or moved to the bin). ` +
+            'Run Dealboard → Install document templates to recreate it.');
+        }
         const known = knownFolders(rows, deal);
         const ids = docs.newFileIds(1 + (known.clientFolderId ? 0 : 1) + (known.folderId ? 0 : 1) + (withPdf ? 1 : 0) + (withXlsx ? 1 : 0));
         docId = ids.shift() as string;

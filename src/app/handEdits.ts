@@ -4,8 +4,7 @@ import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../workbook/schema';
 import { completedByHand, recomputeAllHealth } from './checkpoints';
 import { mapHeaders } from '../workbook/headers';
 import { DecodedRow, decodeRow, isDate as isDateValue, Problem } from '../workbook/codec';
-import { Table, readTable } from '../workbook/table';
-import { writeChangedCells } from '../workbook/changedCells';
+import { Table, readTable, updateRows } from '../workbook/table';
 import { rowsWhereIn } from '../workbook/rows';
 import { evaluateMove } from '../domain/moves';
 import { openGatesOf } from '../domain/health';
@@ -167,9 +166,10 @@ function handleStageEdit(ports: Ports, store: ProblemStore, facts: EditFacts & {
         : `Stage ${names[from]} → ${names[to]} (${how})`,
     });
   });
-  // Only the changed cells, by blocks over the pasted rows: a cell someone typed into since
-  // the rows were read (typing takes no lock) is not overwritten.
-  writeChangedCells(ports.sheets, table, patches, ports.dates);
+  // Only the changed cells of each row (rows changed alike share a write): a cell someone typed
+  // into since the rows were read (typing takes no lock) is not overwritten, and a neighbour's
+  // text or formula is never written back from the value read.
+  updateRows(ports.sheets, table, patches, ports.dates, { neverBlock: true });
   store.put(problems.slice(-MAX_HAND_PROBLEMS));
   appendActivities(ports, actor.email, entries);
   appendStageHistory(ports, changes.filter((c) => c.dealId !== ''));

@@ -39,7 +39,10 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   // Menu items
   setupWorkbook: { kind: 'roles', roles: OWNER, what: 'set up the workbook', firstOwner: true },
   loadDemoData: { kind: 'roles', roles: OWNER, what: 'load demo data' },
-  installDocumentTemplates: { kind: 'roles', roles: SALES, what: 'install document templates' },
+  // The template ids are recorded on Settings, the owner's protected tab: on Sheets a script runs
+  // as its user and protections hold for its writes too, so anyone else's install would make the
+  // Docs and then fail half-way (issue 20).
+  installDocumentTemplates: { kind: 'roles', roles: OWNER, what: 'install document templates' },
   openBoard: team('open the board'),
   openFullBoard: team('open the board'),
   openDesk: team('open the desk'),
@@ -70,7 +73,7 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_getQuote: team('open a quote', 'an executor only on the deals they work on'),
   api_saveQuote: team('save a quote', 'only who may edit the deal'),
   api_generateDocument: team('make a document', 'only who may edit the deal'),
-  api_installTemplates: { kind: 'roles', roles: SUPERVISORS, what: 'install templates', refusal: 'Only the owner or a head may install templates.' },
+  api_installTemplates: { kind: 'roles', roles: OWNER, what: 'install templates', refusal: 'Only the owner may install templates: they are recorded on the Settings tab, which only the owner may change.' },
   api_getPlaceholders: team('list template placeholders'),
   api_findClients: team('search clients', 'client rights (client_view_others, an executor\'s deals)'),
   api_getClient: team('open a client', 'client rights'),

@@ -143,6 +143,7 @@ export function updateRows(
   table: Table,
   patches: readonly { row: DecodedRow; patch: Record<string, unknown> }[],
   dates: LocalDates,
+  options: UpdateOptions = {},
 ): void {
   const changed: RowChange[] = patches
     .map(({ row, patch }) => {
@@ -154,7 +155,9 @@ export function updateRows(
     .sort((a, b) => a.row - b.row);
   if (changed.length === 0) return;
   const plan = sameShapeRuns(changed);
-  if (table.formulas) {
+  if (options.neverBlock) {
+    for (const rows of plan) writeRuns(sheets, table.tab.name, rows);
+  } else if (table.formulas) {
     for (const segment of readSegments(table, changed)) writeWholeBlock(sheets, table, segment);
   } else if (writeCount(plan) <= 2) {
     for (const rows of plan) writeRuns(sheets, table.tab.name, rows);
@@ -172,6 +175,15 @@ export function updateRows(
     for (const [first, last] of c.runs) for (let i = first; i <= last; i++) stored[i] = readBack(c.after[i]);
     table.raw[c.row - 2] = stored;
   }
+}
+
+export interface UpdateOptions {
+  /**
+   * Write only the changed cells, however many writes that takes: never one block over cells
+   * the patch leaves alone. For the edit trigger: people type without the lock, so a cell typed
+   * between the read and the write would be lost to a block written from what was read.
+   */
+  neverBlock?: boolean;
 }
 
 interface RowChange {

@@ -201,12 +201,15 @@ suite('calculator and documents in Chromium', () => {
     const notice = frame.locator('[data-testid="doc-templates"]');
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/not installed yet/);
-    expect(await notice.innerText()).toMatch(/Ask the owner or a head/);
+    expect(await notice.innerText()).toMatch(/Ask the owner to reinstall/);
     expect(await frame.locator('[data-testid="doc-templates-error"]').textContent()).toMatch(/Install document templates/);
     expect(await frame.locator('[data-testid="reinstall-templates"]').count()).toBe(0);
     expect(documentsOf(dealId)).toEqual([]);
 
-    await menu(page, 'installDocumentTemplates');
+    // The owner installs them (Settings, where they are recorded, is the owner's protected tab).
+    pg.workspace.setUser(OWNER);
+    pg.addon.installDocumentTemplates();
+    pg.workspace.setUser(ANNA);
     await until('templates recorded in Settings', () => ['proposal', 'contract', 'invoice', 'brief'].every((k) => setting(`template.${k}`) !== ''));
     const template = pg.workspace.drive.file(setting('template.proposal'));
     expect(template.mimeType).toBe('application/vnd.google-apps.document');
@@ -405,12 +408,12 @@ suite('calculator and documents in Chromium', () => {
     let notice = frame.locator('[data-testid="doc-templates"]');
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/Contract template Doc is missing from Drive/);
-    expect(await notice.innerText()).toMatch(/Ask the owner or a head/);
+    expect(await notice.innerText()).toMatch(/Ask the owner to reinstall/);
     expect(await frame.locator('[data-testid="doc-templates-error"]').textContent()).toMatch(/template could not be copied.*deleted/i);
     expect(await frame.locator('[data-testid="reinstall-templates"]').count()).toBe(0);
     expect(documentsOf(dealId, 'contract')).toEqual([]);
     // Anna may not reinstall through the API either.
-    expect(() => pg.addon.api_installTemplates()).toThrow(/owner or a head/);
+    expect(() => pg.addon.api_installTemplates()).toThrow(/Only the owner may install templates/);
     expect(setting('template.contract')).toBe(oldContract);
 
     await page.click('[data-testid="sidebar-close"]');

@@ -408,7 +408,7 @@ describe('document call budgets (exact)', () => {
 
     expect(first.calls.byMethod).toEqual(expect.objectContaining({
       'Cache.get': 1, 'Lock.waitLock': 1, 'Range.getValues': 6, 'Sheet.appendRow': 1, 'Range.setValues': 2, 'Range.getFormulas': 1,
-      'DriveFiles.generateIds': 1, 'DriveFiles.create': 3, 'DriveFiles.copy': 1, 'DocsDocuments.get': 1, 'DocsDocuments.batchUpdate': 1,
+      'DriveFiles.generateIds': 1, 'DriveFiles.get': 1, 'DriveFiles.create': 3, 'DriveFiles.copy': 1, 'DocsDocuments.get': 1, 'DocsDocuments.batchUpdate': 1,
       'DrivePermissions.create': 1, 'UrlFetchApp.fetch': 1,
     }));
     // Issue 11, item 11 added two reads to a new document: the Number column (every kind gets a
@@ -417,9 +417,11 @@ describe('document call budgets (exact)', () => {
     // Issue 20, item 12: a new document's row is written before its files (the ids Drive
     // generated for them, one generateIds call), found again (+1 read), given the fill's plan
     // before the fill (+1 write) and finished (the appendRow became a write of the changed
-    // cells: +1 formulas read): 12 → 16, contract 10 → 14; a regenerate is unchanged.
-    expect(budget(first.calls, 1)).toBe(16);
-    expect(budget(contract.calls, 0)).toBe(14);
+    // cells: +1 formulas read), after checking that the template is in Drive (+1 Files.get, so a
+    // deleted template is refused before a number is taken): 12 → 17, contract 10 → 15; a
+    // regenerate is unchanged.
+    expect(budget(first.calls, 1)).toBe(17);
+    expect(budget(contract.calls, 0)).toBe(15);
     expect(budget(regenerate.calls, 1)).toBe(7);
     expect(budget(bigRegenerate.calls, 1)).toBe(7);
     expect(regenerate.calls.byMethod).toEqual(expect.objectContaining({
