@@ -14,6 +14,7 @@ import { createWorkspace, loadAddon, runFromClient } from '../emulator/index';
 import type { Addon, TriggerRun, Workspace } from '../emulator/index';
 import { driveRoute, sendDrive } from './drive';
 import { mailRoute } from './mail';
+import { formsRoute, submitForm } from './forms';
 import { calendarAction, calendarPage, seedDemoCalendar } from './calendar';
 
 export interface PlaygroundOptions {
@@ -541,6 +542,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       if (drive) return sendDrive(res, drive);
       const mail = mailRoute(session.ws, url);
       if (mail) return sendDrive(res, mail);
+      const form = formsRoute(session.ws, url);
+      if (form) return sendDrive(res, form);
     }
 
     if (method === 'GET' && route === '/api/state') return sendJson(res, 200, session.state());
@@ -558,6 +561,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       case '/api/calendar/move':
       case '/api/calendar/delete':
         out = calendarAction(session.ws, route, body);
+        session.save();
+        break;
+      case '/api/forms/submit':
+        // The client answering the brief (issue 25): a refusal of the form is the client's 400.
+        try {
+          out = submitForm(session.ws, body);
+        } catch (e) {
+          throw new HttpError(400, (e as Error).message);
+        }
         session.save();
         break;
       case '/api/menu':

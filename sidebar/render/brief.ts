@@ -11,8 +11,13 @@ import { fillQuoteLines } from './quote';
 
 const views: { [dealId: string]: BriefView } = {};
 
+/** The section of the open card: kept while the details redraw around it (as the quote is). */
+let open: { dealId: string; el: HTMLElement } | null = null;
+
 export function briefSection(card: Card): HTMLElement {
+  if (open && open.dealId === card.id && views[card.id]) return open.el;
   const el = h('section', { class: 'section brief', id: 'sec-brief', 'data-testid': 'brief' });
+  open = { dealId: card.id, el };
   const draw = () => clear(el, ...content(card, draw));
   draw();
   call('api_getBrief', card.id).then((v) => { views[card.id] = v; draw(); }, (e) => { clear(el, h('h3', null, 'Brief'), h('div', { class: 'form-error' }, messageOf(e))); });
