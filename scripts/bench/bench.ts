@@ -193,6 +193,30 @@ const MAIL_ACTIONS: Action[] = [
   },
 ];
 
+// Backups (issue 24): a whole backup through the Sheets REST API (requests are UrlFetchApp.fetch
+// calls), and the restore of one hand-deleted deal (its diff, a fresh backup first, the writes).
+const BACKUP_ACTIONS: Action[] = [
+  { name: 'backup (Back up now)', user: OWNER, via: 'menu', prepare: (h) => () => () => h.addon.backUpNow() },
+  {
+    name: 'restore one deal', user: OWNER, via: 'sidebar',
+    prepare: (h, count) => {
+      h.as(OWNER, () => h.addon.api_backUpNow());
+      const registry = JSON.parse(h.ws.calls.uncounted(() => h.ws.globals.PropertiesService.getDocumentProperties().getProperty('dealboard:backups')));
+      const backupId = registry.backups[0].id as string;
+      const ids = (h.ws.readSheet('Deals').values as unknown[][]).slice(1, count + 1).map((r) => String(r[0]));
+      return (i) => {
+        h.ws.execute(() => {
+          const sheet = h.ws.globals.SpreadsheetApp.getActive().getSheetByName('Deals');
+          const values = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues() as unknown[][];
+          const at = values.findIndex((r) => r[0] === ids[i]);
+          if (at > 0) sheet.deleteRow(at + 1);
+        });
+        return () => h.addon.api_applyRestore(backupId, { kind: 'deal', dealId: ids[i] }, {});
+      };
+    },
+  },
+];
+
 const ACTIONS: Action[] = [
   { name: 'open board', user: ANNA, via: 'sidebar', prepare: (h) => () => () => h.addon.api_getBoard({ scope: 'all' }) },
   // Issue 11 item 17: what every open sidebar pays on focus and every 3 minutes.
@@ -335,6 +359,7 @@ const ACTIONS: Action[] = [
   ...CLIENT_ACTIONS,
   ...MAIL_ACTIONS,
   ...MEETING_ACTIONS(),
+  ...BACKUP_ACTIONS,
 ];
 
 /** Meetings (issue 13): Anna's calendar and booked deals, made once per workbook. */
