@@ -196,15 +196,18 @@ const MAIL_ACTIONS: Action[] = [
 // Backups (issue 24): a whole backup through the Sheets REST API (requests are UrlFetchApp.fetch
 // calls), and the restore of one hand-deleted deal (its diff, a fresh backup first, the writes).
 const BACKUP_ACTIONS: Action[] = [
-  { name: 'backup (Back up now)', user: OWNER, via: 'menu', prepare: (h) => () => () => h.addon.backUpNow() },
+  // Each run's backups are dropped from the emulator's memory before the next (10,000 deals make 2.1M cells each).
+  { name: 'backup (Back up now)', user: OWNER, via: 'menu', prepare: (h) => () => { for (const id of h.ws.sheetsRest.ids()) h.ws.sheetsRest.forget(id); return () => h.addon.backUpNow(); } },
   {
     name: 'restore one deal', user: OWNER, via: 'sidebar',
     prepare: (h, count) => {
+      // The backup restored from: the only spreadsheet in memory once the others are dropped.
+      for (const id of h.ws.sheetsRest.ids()) h.ws.sheetsRest.forget(id);
       h.as(OWNER, () => h.addon.api_backUpNow());
-      const registry = JSON.parse(h.ws.calls.uncounted(() => h.ws.globals.PropertiesService.getDocumentProperties().getProperty('dealboard:backups')));
-      const backupId = registry.backups[0].id as string;
+      const backupId = h.ws.sheetsRest.ids()[0];
       const ids = (h.ws.readSheet('Deals').values as unknown[][]).slice(1, count + 1).map((r) => String(r[0]));
       return (i) => {
+        for (const id of h.ws.sheetsRest.ids()) if (id !== backupId) h.ws.sheetsRest.forget(id);
         h.ws.execute(() => {
           const sheet = h.ws.globals.SpreadsheetApp.getActive().getSheetByName('Deals');
           const values = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues() as unknown[][];
