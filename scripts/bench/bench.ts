@@ -194,6 +194,33 @@ const MAIL_ACTIONS: Action[] = [
   },
 ];
 
+// Backups (issue 24): a whole backup through the Sheets REST API (requests are UrlFetchApp.fetch
+// calls), and the restore of one hand-deleted deal (its diff, a fresh backup first, the writes).
+const BACKUP_ACTIONS: Action[] = [
+  // Each run's backups are dropped from the emulator's memory before the next (10,000 deals make 2.1M cells each).
+  { name: 'backup (Back up now)', user: OWNER, via: 'menu', prepare: (h) => () => { for (const id of h.ws.sheetsRest.ids()) h.ws.sheetsRest.forget(id); return () => h.addon.backUpNow(); } },
+  {
+    name: 'restore one deal', user: OWNER, via: 'sidebar',
+    prepare: (h, count) => {
+      // The backup restored from: the only spreadsheet in memory once the others are dropped.
+      for (const id of h.ws.sheetsRest.ids()) h.ws.sheetsRest.forget(id);
+      h.as(OWNER, () => h.addon.api_backUpNow());
+      const backupId = h.ws.sheetsRest.ids()[0];
+      const ids = (h.ws.readSheet('Deals').values as unknown[][]).slice(1, count + 1).map((r) => String(r[0]));
+      return (i) => {
+        for (const id of h.ws.sheetsRest.ids()) if (id !== backupId) h.ws.sheetsRest.forget(id);
+        h.ws.execute(() => {
+          const sheet = h.ws.globals.SpreadsheetApp.getActive().getSheetByName('Deals');
+          const values = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues() as unknown[][];
+          const at = values.findIndex((r) => r[0] === ids[i]);
+          if (at > 0) sheet.deleteRow(at + 1);
+        });
+        return () => h.addon.api_applyRestore(backupId, { kind: 'deal', dealId: ids[i] }, {});
+      };
+    },
+  },
+];
+
 const ACTIONS: Action[] = [
   { name: 'open board', user: ANNA, via: 'sidebar', prepare: (h) => () => () => h.addon.api_getBoard({ scope: 'all' }) },
   // Issue 11 item 17: what every open sidebar pays on focus and every 3 minutes.
@@ -339,6 +366,8 @@ const ACTIONS: Action[] = [
   ...BRIEF_ACTIONS(),
 
   ...PAYMENT_LINK_ACTIONS,
+
+  ...BACKUP_ACTIONS,
 ];
 
 /** Meetings (issue 13): Anna's calendar and booked deals, made once per workbook. */

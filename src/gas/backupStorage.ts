@@ -12,15 +12,20 @@ function drive(): GoogleAppsScript.Drive {
   return Drive;
 }
 
+/**
+ * Waits before the retries of a 429 or 5xx: Google asks for exponential backoff, and the
+ * per-minute quotas refill after a minute (https://developers.google.com/workspace/sheets/api/limits).
+ */
+const BACKOFF_MS = [1000, 2000, 4000, 8000, 16000, 32000];
+
 /** One Sheets API call; a refusal becomes an Error with Google's own message and status. */
 function call(method: 'get' | 'post' | 'put', url: string, body?: unknown): Record<string, unknown> {
-  const response = UrlFetchApp.fetch(url, {
-    method,
-    muteHttpExceptions: true,
-    contentType: 'application/json',
-    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
-    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-  });
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  let response = fetchOnce(method, url, payload);
+  for (let attempt = 0; attempt < BACKOFF_MS.length && (response.getResponseCode() === 429 || response.getResponseCode() >= 500); attempt++) {
+    Utilities.sleep(BACKOFF_MS[attempt]);
+    response = fetchOnce(method, url, payload);
+  }
   const code = response.getResponseCode();
   const text = response.getContentText();
   let json: Record<string, unknown> = {};
@@ -30,6 +35,16 @@ function call(method: 'get' | 'post' | 'put', url: string, body?: unknown): Reco
     throw new Error(`The Sheets API answered ${code}${error.status ? ` ${error.status}` : ''}: ${error.message || text.slice(0, 200)}`);
   }
   return json;
+}
+
+function fetchOnce(method: 'get' | 'post' | 'put', url: string, payload: string | undefined): GoogleAppsScript.URL_Fetch.HTTPResponse {
+  return UrlFetchApp.fetch(url, {
+    method,
+    muteHttpExceptions: true,
+    contentType: 'application/json',
+    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    ...(payload === undefined ? {} : { payload }),
+  });
 }
 
 export function gasBackupStorage(): BackupStoragePort {

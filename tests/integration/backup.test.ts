@@ -147,6 +147,22 @@ describe('backup', () => {
     expect(backupSheet(ws, half.running.id, 'Deals')).toEqual(asBackup(ws, 'Deals'));
   });
 
+  test('a 429 is retried with exponential backoff (Utilities.sleep), then the backup goes through', () => {
+    const { ws, addon } = demoWorkspace(80);
+    const original = ws.sheetsRest.handle.bind(ws.sheetsRest);
+    let refused = 0;
+    ws.sheetsRest.handle = (request: Any) => {
+      if (request.url.host === 'sheets.googleapis.com' && refused < 2) { refused++; return googleError(429, "Quota exceeded for quota metric 'Write requests'.", 'rateLimitExceeded'); }
+      return original(request);
+    };
+    const before = ws.clock.millis();
+    expect(ok(ws, addon, 'api_backUpNow').status).toBe('done');
+    expect(refused).toBe(2);
+    // Waited 1 s, then 2 s.
+    expect(ws.clock.millis() - before).toBeGreaterThanOrEqual(3000);
+    ws.sheetsRest.handle = original;
+  });
+
   test('backups that stop: after 36 hours the owner\'s panel and digest say so, with the last failure', () => {
     const { ws, addon } = demoWorkspace(80);
     ok(ws, addon, 'api_backUpNow');

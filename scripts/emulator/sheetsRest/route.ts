@@ -88,6 +88,11 @@ export class SheetsRestService implements FetchRoute {
     return this.models.get(id) ?? null;
   }
 
+  /** Drops a spreadsheet's contents from memory (its Drive file stays); for the bench, which makes many. */
+  forget(id: string): void {
+    this.models.delete(id);
+  }
+
   ids(): string[] {
     return [...this.models.keys()];
   }
