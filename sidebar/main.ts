@@ -17,6 +17,7 @@ import { mountToday, renderToday } from './render/today';
 import { loadDashboard, mountDashboard, renderDashboard } from './render/dashboard';
 import { noteManualRefresh, startFreshness } from './freshness';
 import { mountFreshnessNote } from './render/freshnessNote';
+import { mountSetupChecklist } from './render/setupChecklist';
 
 declare global {
   interface Window { DEALBOARD_VIEW?: string }
@@ -44,6 +45,7 @@ function start(): void {
   const refresh = () => { noteManualRefresh(); void reload(); if (state.view === 'desk') void loadDesk(); if (state.view === 'dashboard') void loadDashboard(); };
   const header = mountHeader(app, { openInbox, openQuickAdd, openDetails, showView, refresh });
   const updateProblems = mountProblems(app);
+  mountSetupChecklist(app);
   const boardEl = h('main', { class: 'board', 'data-testid': 'board', 'aria-label': 'Deal board' });
   app.appendChild(boardEl);
   const deskEl = mountDesk(app, openDetails);

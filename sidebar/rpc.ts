@@ -11,6 +11,7 @@ import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app/contracts/documents';
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
+import type { SetupChecklistView } from '../src/app/setupChecklist';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
 
 export type { DocumentKind, GeneratedDocument };
@@ -66,6 +67,8 @@ export interface Api {
   api_boardStamp(): { stamp: string };
   api_goToCell(tab: string, row: number, column: string): { ok: boolean };
   api_putStageBack(row: number): { dealId: string; stage: StageKey; name: string };
+  api_setupChecklist(): SetupChecklistView;
+  api_keepSetupItem(key: string): SetupChecklistView;
 }
 
 type Fn = keyof Api;

@@ -51,6 +51,8 @@ import { markInvoiceIssued } from './app/invoices';
 import { listDebts } from './app/debts';
 import { getDashboard } from './app/dashboard';
 import { refreshDashboardSheet } from './app/dashboardSheet';
+import { computeChecklist, keepChecklistItem, sidebarChecklist } from './app/setupChecklist';
+import { describeChecklist } from './domain/setupChecklist';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -101,8 +103,14 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function setupWorkbook() {
   if (refusedMenuAction('setupWorkbook')) return null;
   // Setup writes headers and formats through SpreadsheetApp itself, not the sheet adapter.
-  const report = stamping(() => { noteWrite(); return setupWorkbookWith(gasPorts()); });
-  SpreadsheetApp.getActive().toast(describeSetup(report), ADDON_TITLE, 8);
+  const { report, checklist } = stamping(() => {
+    noteWrite();
+    const ports = gasPorts();
+    const done = setupWorkbookWith(ports);
+    return { report: done, checklist: computeChecklist(ports, loadConfig(ports)) };
+  });
+  // Issue 21, item 7: setup ends with what is still to fill in or still the default.
+  SpreadsheetApp.getActive().toast(describeSetup(report, describeChecklist(checklist.items)), ADDON_TITLE, 20);
   return plain(report);
 }
 
@@ -407,6 +415,15 @@ export function api_getPlanner() {
 
 export function api_syncMeetings() {
   return api('api_syncMeetings', (ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
+}
+
+/** The owner's setup checklist (issue 21, item 7): shown in the sidebar until every item is done. */
+export function api_setupChecklist() {
+  return api('api_setupChecklist', (ctx, ports) => sidebarChecklist(ports, ctx.config));
+}
+
+export function api_keepSetupItem(key: unknown) {
+  return api('api_keepSetupItem', (ctx, ports) => keepChecklistItem(ports, ctx.config, key));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */
