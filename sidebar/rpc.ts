@@ -12,6 +12,7 @@ import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 import type { SetupChecklistView } from '../src/app/setupChecklist';
+import type { DayPlan, TripAdded } from '../src/app/trips';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
 
 export type { DocumentKind, GeneratedDocument };
@@ -68,6 +69,8 @@ export interface Api {
   api_goToCell(tab: string, row: number, column: string): { ok: boolean };
   api_putStageBack(row: number): { dealId: string; stage: StageKey; name: string };
   api_setupChecklist(): SetupChecklistView;
+  api_addTrip(input: { city: string; fromDay: string; toDay: string; note?: string }): TripAdded;
+  api_printDayPlan(input?: { fromDay?: string; toDay?: string }): DayPlan;
   api_keepSetupItem(key: string): SetupChecklistView;
 }
 

@@ -53,6 +53,7 @@ import { getDashboard } from './app/dashboard';
 import { refreshDashboardSheet } from './app/dashboardSheet';
 import { computeChecklist, keepChecklistItem, sidebarChecklist } from './app/setupChecklist';
 import { describeChecklist } from './domain/setupChecklist';
+import { addTrip, printDayPlan } from './app/trips';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -415,6 +416,15 @@ export function api_getPlanner() {
 
 export function api_syncMeetings() {
   return api('api_syncMeetings', (ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
+}
+
+/** The planner's trips and the day plan to take along (issue 21, item 6). */
+export function api_addTrip(input: unknown) {
+  return api('api_addTrip', (ctx) => addTrip(ctx, input));
+}
+
+export function api_printDayPlan(input?: unknown) {
+  return api('api_printDayPlan', (ctx) => printDayPlan(ctx, gasDocs(), input));
 }
 
 /** The owner's setup checklist (issue 21, item 7): shown in the sidebar until every item is done. */

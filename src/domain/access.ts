@@ -108,6 +108,9 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_listDebts: team('see who owes what', 'the owner and heads only'),
   api_createCreditNote: team('make a credit note', 'only who may edit the deal'),
   api_markInvoiceIssued: team('issue an invoice', 'only who may edit the deal'),
+  // The planner's trips (issue 21, item 6)
+  api_addTrip: team('add a trip', 'executors are refused; the trip is the caller\'s'),
+  api_printDayPlan: team('print a day plan', 'executors are refused; the caller\'s trips and meetings'),
   // The setup checklist (issue 21, item 7)
   api_setupChecklist: { kind: 'roles', roles: OWNER, what: 'see the setup checklist' },
   api_keepSetupItem: { kind: 'roles', roles: OWNER, what: 'keep a setup item as it is' },
