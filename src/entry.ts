@@ -29,7 +29,7 @@ import { newDealForClient } from './app/clientDeals';
 import { forgetClientIndex } from './app/clientIndex';
 import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
-import { listDuplicates, mergeClients } from './app/clientMerge';
+import { dismissDuplicates, listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
 import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
 import { calendarFor, sheetLink } from './gas/meetings';
@@ -416,6 +416,11 @@ export function api_getPlanner() {
 
 export function api_syncMeetings() {
   return api('api_syncMeetings', (ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
+}
+
+/** "Not duplicates": the pairs of these clients are never listed again (issue 21, item 14). */
+export function api_dismissDuplicates(ids: unknown) {
+  return api('api_dismissDuplicates', (ctx) => dismissDuplicates(ctx, ids));
 }
 
 /** The planner's trips and the day plan to take along (issue 21, item 6). */

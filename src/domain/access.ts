@@ -108,6 +108,7 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_listDebts: team('see who owes what', 'the owner and heads only'),
   api_createCreditNote: team('make a credit note', 'only who may edit the deal'),
   api_markInvoiceIssued: team('issue an invoice', 'only who may edit the deal'),
+  api_dismissDuplicates: team('set aside possible duplicates', 'executors are refused'),
   // The planner's trips (issue 21, item 6)
   api_addTrip: team('add a trip', 'executors are refused; the trip is the caller\'s'),
   api_printDayPlan: team('print a day plan', 'executors are refused; the caller\'s trips and meetings'),
