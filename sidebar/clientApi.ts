@@ -22,6 +22,7 @@ declare module './rpc' {
     api_clientGroups(): string[];
     api_newDealForClient(clientId: string, input: { title?: string }): { dealId: string; clientId: string };
     api_mergeClients(keepId: string, mergeIds: string[]): { keptId: string; merged: number; deals: number; activities: number };
+    api_dismissDuplicates(ids: string[]): { dismissed: number };
   }
 }
 

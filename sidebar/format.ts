@@ -1,23 +1,36 @@
-// Money and time as people read them: the payload's currency, the browser's locale.
-const moneyFormats: Record<string, Intl.NumberFormat> = {};
+// Money and time as people read them: the spreadsheet's locale and time zone (issue 21, item 8),
+// the same rules the server writes documents and e-mails with (src/domain/formatting.ts).
+import { createFormats, localeTag, type Formats } from '../src/domain/formatting';
 
-function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
-  const key = `${currency}|${compact}`;
-  if (!moneyFormats[key]) {
-    const options: Intl.NumberFormatOptions = compact
-      ? { style: 'currency', currency: currency || 'USD', notation: 'compact', maximumSignificantDigits: 3 }
-      : { style: 'currency', currency: currency || 'USD', maximumFractionDigits: 0 };
-    try {
-      moneyFormats[key] = new Intl.NumberFormat(undefined, options);
-    } catch (_) {
-      moneyFormats[key] = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-    }
-  }
-  return moneyFormats[key];
+/** The spreadsheet's locale as an Intl tag; the browser's only until the first board arrives. */
+let locale = localeTag(typeof navigator !== 'undefined' ? navigator.language : undefined);
+const formatsByCurrency: Record<string, Formats> = {};
+
+function formatsFor(currency: string): Formats {
+  const key = currency || 'USD';
+  if (!formatsByCurrency[key]) formatsByCurrency[key] = createFormats({ locale, timeZone: zone || 'UTC', currency: key });
+  return formatsByCurrency[key];
 }
 
 export function money(amount: number, currency: string, compact = false): string {
-  return moneyFormat(currency, compact).format(Number(amount) || 0);
+  return formatsFor(currency).money(Number(amount) || 0, { compact });
+}
+
+/** The spreadsheet's decimal separator: how a lone "1,5" typed into an amount is read. */
+export function decimalSeparator(): '.' | ',' {
+  return formatsFor('EUR').decimalSeparator;
+}
+
+/** Minor units as an amount field shows them, with the spreadsheet's decimal separator: "1600.50" / "1600,50". */
+export function amountInputText(minorUnits: number): string {
+  const text = (Math.abs(minorUnits) / 100).toFixed(2);
+  return `${minorUnits < 0 ? '-' : ''}${decimalSeparator() === ',' ? text.replace('.', ',') : text}`;
+}
+
+/** An instant as day and time in the spreadsheet's zone and locale ("Dec 7, 2026, 9:00 AM"). */
+export function dateTime(iso: string | null | undefined): string {
+  const d = valid(iso);
+  return d ? formatsFor('EUR').dateTime(d) : '';
 }
 
 function valid(iso: string | null | undefined): Date | null {
@@ -29,20 +42,26 @@ function valid(iso: string | null | undefined): Date | null {
 // Times are shown in the spreadsheet's zone (the workbook's truth), not the browser's (issue 11
 // item 5); setDisplayZone is called when the board arrives.
 let zone: string | undefined;
-let timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-let dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-let shortDayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+let timeFmt = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+let dayFmt = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+let shortDayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
+let dateOnlyFmt = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 let dayParts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
 
-export function setDisplayZone(timeZone: string | undefined): void {
-  if (!timeZone || timeZone === zone) return;
+/** The board's zone and locale (the spreadsheet's): every format follows them from now on. */
+export function setDisplayZone(timeZone: string | undefined, sheetLocale?: string): void {
+  const tag = sheetLocale ? localeTag(sheetLocale) : locale;
+  if ((!timeZone || timeZone === zone) && tag === locale) return;
   try {
-    const tz = { timeZone };
-    timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', ...tz });
-    dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', ...tz });
-    shortDayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', ...tz });
+    const tz = timeZone ? { timeZone } : zone ? { timeZone: zone } : {};
+    timeFmt = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', ...tz });
+    dayFmt = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', ...tz });
+    shortDayFmt = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', ...tz });
+    dateOnlyFmt = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     dayParts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...tz });
-    zone = timeZone;
+    if (timeZone) zone = timeZone;
+    locale = tag;
+    for (const key of Object.keys(formatsByCurrency)) delete formatsByCurrency[key];
   } catch (_) {
     // An unknown zone name: keep the browser's rather than failing to draw.
   }
@@ -79,8 +98,6 @@ export function when(iso: string | null | undefined, today?: string): string {
   return `${Math.abs(days) < 7 ? dayFmt.format(d) : shortDayFmt.format(d)}, ${t}`;
 }
 
-const dateOnlyFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-
 /** A day ('yyyy-MM-dd', already the sheet's day) or an instant, as "Thu, 14 Mar". */
 export function day(iso: string | null | undefined): string {
   if (iso && iso.length === 10) { const d = valid(`${iso}T12:00:00Z`); return d ? dateOnlyFmt.format(d) : ''; }
@@ -94,19 +111,9 @@ export function daysFrom(iso: string, today: string): number {
   return dayNumber(localDay(d)) - dayNumber(today);
 }
 
-const exactFormats: Record<string, Intl.NumberFormat> = {};
-
-/** Minor units (cents) with the currency's own decimals: quote lines and totals. */
+/** Minor units (cents) with the currency's own decimals: quote lines, totals, payments. */
 export function moneyMinor(minorUnits: number, currency: string): string {
-  const key = currency || 'USD';
-  if (!exactFormats[key]) {
-    try {
-      exactFormats[key] = new Intl.NumberFormat(undefined, { style: 'currency', currency: key });
-    } catch (_) {
-      exactFormats[key] = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
-  }
-  return exactFormats[key].format((Number(minorUnits) || 0) / 100);
+  return formatsFor(currency).moneyMinor(Number(minorUnits) || 0);
 }
 
 /** A checkpoint's time left: "3 days left", "due today", "2 days late". */

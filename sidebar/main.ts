@@ -20,6 +20,8 @@ import { noteManualRefresh, startFreshness } from './freshness';
 import { mountFreshnessNote } from './render/freshnessNote';
 import { startClipTitles } from './clipTitles';
 
+import { mountSetupChecklist } from './render/setupChecklist';
+
 declare global {
   interface Window { DEALBOARD_VIEW?: string }
 }
@@ -49,6 +51,7 @@ function start(): void {
   const refresh = () => { noteManualRefresh(); void reload(); if (state.view === 'desk') void loadDesk(); if (state.view === 'dashboard') void loadDashboard(); };
   const header = mountHeader(app, { openInbox, openQuickAdd, openDetails, showView, refresh });
   const updateProblems = mountProblems(app);
+  mountSetupChecklist(app);
   const boardEl = h('main', { class: 'board', 'data-testid': 'board', 'aria-label': 'Deal board' });
   app.appendChild(boardEl);
   const deskEl = mountDesk(app, openDetails);

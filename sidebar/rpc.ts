@@ -11,6 +11,8 @@ import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app/contracts/documents';
 import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
+import type { SetupChecklistView } from '../src/app/setupChecklist';
+import type { DayPlan, TripAdded } from '../src/app/trips';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
 import type { BackupList } from '../src/app/backup';
 import type { RestorePreview, RestoreResult, RestoreScope } from '../src/app/backupRestore';
@@ -81,6 +83,11 @@ export interface Api {
   api_backUpNow(): { status: 'done' | 'partial'; message: string; url: string | null };
   api_previewRestore(backupId: string, scope: RestoreScope): RestorePreview;
   api_applyRestore(backupId: string, scope: RestoreScope, remove: Record<string, string[]>): RestoreResult;
+
+  api_setupChecklist(): SetupChecklistView;
+  api_addTrip(input: { city: string; fromDay: string; toDay: string; note?: string }): TripAdded;
+  api_printDayPlan(input?: { fromDay?: string; toDay?: string }): DayPlan;
+  api_keepSetupItem(key: string): SetupChecklistView;
 }
 
 type Fn = keyof Api;

@@ -64,7 +64,7 @@ let boardArrivedAt = 0;
 export function setBoard(board: Board): void {
   state.board = board;
   boardArrivedAt = Date.now();
-  setDisplayZone(board.timeZone);
+  setDisplayZone(board.timeZone, board.locale);
   boardWaiters.splice(0).forEach((resolve) => resolve());
   if (!state.scope) state.scope = board.me.role === 'head' || board.me.role === 'owner' || board.me.role === 'executor' ? 'all' : 'mine';
   changed();

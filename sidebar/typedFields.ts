@@ -1,7 +1,8 @@
 // Reading typed money and date-time fields strictly (src/domain/typedInput.ts): a value is
 // sent only when it reads as meant; otherwise the field is marked and the form says why.
-import { decimalSeparatorOf, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../src/domain/typedInput';
+import { parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../src/domain/typedInput';
 import { state } from './state';
+import { decimalSeparator } from './format';
 
 /** The spreadsheet's zone: every time in the workbook is wall-clock time there. */
 export function sheetZone(): string {
@@ -35,7 +36,7 @@ export function readTime(el: HTMLInputElement, what: string): { ok: true; value:
 }
 
 export function readMoney(el: HTMLInputElement, what: string): { ok: true; value: number } | { ok: false; message: string } {
-  const read = parseMoneyInput(el.value, decimalSeparatorOf(navigator.language), what);
+  const read = parseMoneyInput(el.value, decimalSeparator(), what);
   mark(el, read.ok ? null : read.message);
   return read;
 }

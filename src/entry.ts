@@ -29,7 +29,7 @@ import { newDealForClient } from './app/clientDeals';
 import { forgetClientIndex } from './app/clientIndex';
 import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
 import { exportClients } from './app/clientExport';
-import { listDuplicates, mergeClients } from './app/clientMerge';
+import { dismissDuplicates, listDuplicates, mergeClients } from './app/clientMerge';
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
 import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
 import { calendarFor, sheetLink } from './gas/meetings';
@@ -62,6 +62,10 @@ import { DEADLINE_MS } from './app/scheduler';
 
 import { applyBriefAnswer, checkBriefAnswersNow, getBrief, quoteFromBrief, sendBrief } from './app/briefs';
 import { gasForms } from './gas/forms';
+
+import { computeChecklist, keepChecklistItem, sidebarChecklist } from './app/setupChecklist';
+import { describeChecklist } from './domain/setupChecklist';
+import { addTrip, printDayPlan } from './app/trips';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -112,8 +116,14 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function setupWorkbook() {
   if (refusedMenuAction('setupWorkbook')) return null;
   // Setup writes headers and formats through SpreadsheetApp itself, not the sheet adapter.
-  const report = stamping(() => { noteWrite(); return setupWorkbookWith(gasPorts()); });
-  SpreadsheetApp.getActive().toast(describeSetup(report), ADDON_TITLE, 8);
+  const { report, checklist } = stamping(() => {
+    noteWrite();
+    const ports = gasPorts();
+    const done = setupWorkbookWith(ports);
+    return { report: done, checklist: computeChecklist(ports, loadConfig(ports)) };
+  });
+  // Issue 21, item 7: setup ends with what is still to fill in or still the default.
+  SpreadsheetApp.getActive().toast(describeSetup(report, describeChecklist(checklist.items)), ADDON_TITLE, 20);
   return plain(report);
 }
 
@@ -418,6 +428,29 @@ export function api_getPlanner() {
 
 export function api_syncMeetings() {
   return api('api_syncMeetings', (ctx) => ctx.ports.lock.withDocumentLock(() => syncMeetings(ctx, calendarFor(ctx))));
+}
+
+/** "Not duplicates": the pairs of these clients are never listed again (issue 21, item 14). */
+export function api_dismissDuplicates(ids: unknown) {
+  return api('api_dismissDuplicates', (ctx) => dismissDuplicates(ctx, ids));
+}
+
+/** The planner's trips and the day plan to take along (issue 21, item 6). */
+export function api_addTrip(input: unknown) {
+  return api('api_addTrip', (ctx) => addTrip(ctx, input));
+}
+
+export function api_printDayPlan(input?: unknown) {
+  return api('api_printDayPlan', (ctx) => printDayPlan(ctx, gasDocs(), input));
+}
+
+/** The owner's setup checklist (issue 21, item 7): shown in the sidebar until every item is done. */
+export function api_setupChecklist() {
+  return api('api_setupChecklist', (ctx, ports) => sidebarChecklist(ports, ctx.config));
+}
+
+export function api_keepSetupItem(key: unknown) {
+  return api('api_keepSetupItem', (ctx, ports) => keepChecklistItem(ports, ctx.config, key));
 }
 
 /** One sidebar call: the caller is identified and checked, errors become plain messages. */

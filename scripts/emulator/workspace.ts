@@ -94,6 +94,8 @@ export interface WorkspaceOptions {
   now?: Date | string | number;
   user?: string;
   timeZone?: string;
+  /** The spreadsheet's locale (Spreadsheet.getSpreadsheetLocale), e.g. 'de_DE'; default 'en_US'. */
+  locale?: string;
   spreadsheetName?: string;
   spreadsheetId?: string;
   seed?: number;
@@ -232,7 +234,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       id: options.spreadsheetId ?? `ss-${random.hex(24)}`,
       name: options.spreadsheetName ?? 'Dealboard',
       timeZone,
+      locale: options.locale,
     });
+  if (saved && options.locale) model.locale = options.locale;
 
   // The user the workspace starts with created the spreadsheet: its owner, who may always edit protected ranges.
   if (!model.owner) model.owner = defaultUser;

@@ -162,16 +162,19 @@ export function seedDemoCalendar(ws: Workspace, timeZone: string): void {
   const header = deals[0].map(String);
   const at = (name: string) => header.indexOf(name);
   let marked = 0;
+  const inHamburg: Record<number, true> = {};
   deals.forEach((row, i) => {
     if (i === 0 || marked >= 5) return;
     const stage = stageOfCell(row[at('Stage')]);
     if (row[at('Manager')] !== 'anna@studio.test' || (stage !== 'new' && stage !== 'negotiation')) return;
     ws.model.setCellValue('Deals', i + 1, at('City') + 1, 'Hamburg');
     ws.model.setCellValue('Deals', i + 1, at('Address') + 1, `Hafenstraße ${10 + marked}, Hamburg`);
+    inHamburg[i] = true;
     marked++;
   });
+  // `deals` was read before the Hamburg rows were marked: those keep City Hamburg (issue 21, item 18).
   deals.forEach((row, i) => {
-    if (i === 0 || row[at('City')] !== '' || row[at('ID')] === '') return;
+    if (i === 0 || inHamburg[i] || row[at('City')] !== '' || row[at('ID')] === '') return;
     if (i % 3 === 0) ws.model.setCellValue('Deals', i + 1, at('City') + 1, 'Berlin');
   });
 }

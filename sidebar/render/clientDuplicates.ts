@@ -36,6 +36,8 @@ function duplicatesBody(): Child {
   ];
 }
 
+const me = () => (state.board ? state.board.me.role : '');
+
 function group(g: DuplicateGroup, gi: number, mayMerge: boolean): HTMLElement {
   const name = `keep-${gi}`;
   const radios = g.clients.map((c, i) => h('input', { type: 'radio', name, value: c.id, checked: i === 0, disabled: !mayMerge, 'aria-label': `Keep ${c.name}` }));
@@ -53,11 +55,21 @@ function group(g: DuplicateGroup, gi: number, mayMerge: boolean): HTMLElement {
         .catch((error) => { merge.disabled = false; showBanner(messageOf(error), 'error'); });
     },
   }, 'Merge');
-  return h('div', { class: 'dup-group section', 'data-testid': `dup-group-${gi}` },
-    h('div', { class: 'small muted' }, g.reason),
+  // Issue 21, item 14: a pair a person knows apart is set aside for good.
+  const dismiss = h('button', {
+    type: 'button', class: 'link-button', 'data-testid': `not-duplicates-${gi}`,
+    onclick: () => {
+      dismiss.disabled = true;
+      call('api_dismissDuplicates', g.clients.map((c) => c.id))
+        .then(() => { showBanner('Set aside: these clients will not be listed together again.', 'info'); load(); })
+        .catch((error) => { dismiss.disabled = false; showBanner(messageOf(error), 'error'); });
+    },
+  }, 'Not duplicates');
+  return h('div', { class: 'dup-group section', 'data-testid': `dup-group-${gi}`, 'data-evidence': g.evidence },
+    h('div', { class: 'small muted' }, g.evidence === 'name' ? `${g.reason} (names only: check before merging)` : g.reason),
     h('ul', { class: 'dup-list' }, g.clients.map((c, i) => h('li', null,
       h('label', { class: 'dup-choice' }, radios[i],
         h('span', null, h('button', { type: 'button', class: 'link-button', onclick: () => openClientCard(c.id) }, c.name || c.company || c.id),
           h('span', { class: 'muted small' }, ` ${[c.phone, c.email, nameOf(c.manager), `${c.deals} deal${c.deals === 1 ? '' : 's'}`].filter(Boolean).join(' · ')}`)))))),
-    mayMerge ? h('div', { class: 'actions' }, merge) : null);
+    h('div', { class: 'actions' }, mayMerge ? merge : null, me() !== 'executor' ? dismiss : null));
 }

@@ -7,6 +7,7 @@ import '../clientApi';
 import { h, clear, type Child } from '../dom';
 import { call, messageOf } from '../rpc';
 import { showBanner } from './banner';
+import { dateTime } from '../format';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 
 interface ImportState {
@@ -58,7 +59,7 @@ function earlierImports(list: ImportSummary[]): HTMLElement {
     h('h3', null, 'Earlier imports'),
     h('ul', { class: 'dup-list' }, list.map((s) => h('li', { class: 'small', 'data-testid': `earlier-${s.importId}` },
       h('div', null, h('b', null, s.fileName || s.importId), ` · ${s.created} created, ${s.merged} merged, ${s.refused} refused`),
-      h('div', { class: 'muted' }, `${s.at ? new Date(s.at).toLocaleString() : ''} · ${s.by}${s.undone ? ' · undone' : s.done ? '' : ` · ${unfinishedText(s)}`}`),
+      h('div', { class: 'muted' }, `${dateTime(s.at)} · ${s.by}${s.undone ? ' · undone' : s.done ? '' : ` · ${unfinishedText(s)}`}`),
       s.undone ? null : h('button', {
         type: 'button', class: 'link-button', 'data-testid': `undo-${s.importId}`,
         onclick: () => {

@@ -6,6 +6,7 @@ import { h, clear, icon } from '../dom';
 import { call, messageOf } from '../rpc';
 import { openPanel, refreshPanel } from './panel';
 import { showBanner } from './banner';
+import { tripTools } from './trips';
 
 interface PlanState {
   duration: number;
@@ -112,6 +113,7 @@ function plannerBody(): HTMLElement {
   const p = planner.data;
   const changed = p.sync.moved + p.sync.cancelled + p.sync.declined;
   return h('div', { class: 'planner' },
+    tripTools(openPlanner),
     changed ? h('div', { class: 'small', 'data-testid': 'planner-sync' }, `From Calendar: ${p.sync.moved} moved, ${p.sync.cancelled} cancelled, ${p.sync.declined} declined.`) : h('span'),
     h('ol', { class: 'planner-days' }, p.days.filter((d) => d.working || d.meetings.length || d.trip).map((d) => h('li', {
       class: `planner-day${d.trip ? ' trip' : ''}`, 'data-testid': 'planner-day', 'data-day': d.day,

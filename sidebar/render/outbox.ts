@@ -5,6 +5,7 @@ import type { OutboxItem } from '../../src/app/contracts/mail';
 import { h, clear } from '../dom';
 import { call, messageOf } from '../rpc';
 import { showBanner } from './banner';
+import { dateTime } from '../format';
 
 const loaded: { [dealId: string]: OutboxItem[] | 'loading' | { error: string } } = {};
 const redraws: { [dealId: string]: () => void } = {};
@@ -32,10 +33,9 @@ export function reloadOutbox(dealId: string): void {
     .then(() => { const draw = redraws[dealId]; if (draw) draw(); });
 }
 
+/** In the spreadsheet's zone and locale (it showed the browser's: UTC in the playground as local). */
 function when(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.toLocaleDateString()} ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  return dateTime(iso);
 }
 
 function content(card: Card, draw: () => void): HTMLElement[] {

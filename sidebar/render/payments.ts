@@ -6,16 +6,13 @@ import { h, clear, type Child } from '../dom';
 import { call, callQuietly, messageOf } from '../rpc';
 import { state } from '../state';
 import { field, input } from './fields';
+import { amountInputText, moneyMinor } from '../format';
 
 const METHODS = ['bank transfer', 'card', 'cash', 'online'] as const;
 
-/** Minor units with cents, in the workbook's currency. */
+/** Minor units with cents, in the workbook's currency and the spreadsheet's locale. */
 export function cents(minor: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency || 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
-  } catch (_unknown) {
-    return `${(minor / 100).toFixed(2)} ${currency}`;
-  }
+  return moneyMinor(minor, currency || 'EUR');
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -146,7 +143,7 @@ function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened
   const m = s.money!;
   const editing = s.editing;
   const today = state.board ? state.board.today : '';
-  const amount = input({ type: 'text', inputmode: 'decimal', 'data-testid': 'payment-amount', placeholder: m.dueMinor > 0 ? (m.dueMinor / 100).toFixed(2) : '0.00', value: editing ? (editing.amountMinor / 100).toFixed(2) : '' });
+  const amount = input({ type: 'text', inputmode: 'decimal', 'data-testid': 'payment-amount', placeholder: amountInputText(m.dueMinor > 0 ? m.dueMinor : 0), value: editing ? amountInputText(editing.amountMinor) : '' });
   const date = input({ type: 'date', 'data-testid': 'payment-date', value: editing ? editing.date || '' : today });
   const method = h('select', { 'data-testid': 'payment-method' }, METHODS.map((x) => h('option', { value: x, selected: editing ? editing.method === x : x === 'bank transfer' }, x)));
   const open = m.invoices.filter((i) => i.status !== 'draft' && i.status !== 'cancelled');

@@ -127,6 +127,7 @@ export function buildBoard(input: {
   filter: BoardFilter | null | undefined;
   problems: readonly Problem[];
   timeZone?: string;
+  locale?: string;
   /** Deals whose Stage cell holds a refused value typed by hand: shown in their accepted stage. */
   stageProblems?: Record<string, StageProblem & { accepted: StageKey }>;
 }): Board {
@@ -191,6 +192,7 @@ export function buildBoard(input: {
     problems: input.problems.slice(0, MAX_PROBLEMS_SENT).map((p) => ({ ...p })),
     problemCount: input.problems.length,
     timeZone: input.timeZone,
+    locale: input.locale,
     workingDays: parseWorkingTime(settings.workingHours, settings.workingDays).days.slice(),
   };
 }

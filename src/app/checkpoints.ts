@@ -130,7 +130,7 @@ export function applyPlanInsideLock(ctx: UseCaseContext, deal: Deal & { stage: S
   const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
   const existing = found.where('dealId', deal.id).map((r) => toCheckpoint(r.record));
   const table = found.table;
-  const planned = planCheckpoints(steps, startDay, deal.manager, existing.map((c) => c.name));
+  const planned = planCheckpoints(steps, startDay, deal.manager, existing.map((c) => c.name), ctx.config.team);
   const now = ctx.moment.now;
   const records = planned.map((p) => ({
     id: ctx.ports.ids.next(CHECKPOINTS.idPrefix), dealId: deal.id, name: p.name, due: p.due, responsible: p.responsible,

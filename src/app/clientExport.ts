@@ -66,7 +66,7 @@ export function exportClients(ctx: UseCaseContext, zip: ZipPort, requestArg: unk
   };
   if (format === 'vcard') {
     const content = rows.map((r) => vcardOf({
-      name: text(r.record.name), company: text(r.record.company),
+      name: text(r.record.name), company: text(r.record.company), contact: text(r.record.contact),
       phones: [text(r.record.phone)].concat(splitList(text(r.record.otherPhones))).filter(Boolean),
       emails: [text(r.record.email)].concat(splitList(text(r.record.otherEmails))).filter(Boolean),
       address: text(r.record.address), city: text(r.record.city), note: text(r.record.notes), group: text(r.record.group),

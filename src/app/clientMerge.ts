@@ -4,7 +4,7 @@
 import { ACTIVITIES, CLIENTS, DEALS, DOCUMENTS, LEADS } from '../workbook/schema';
 import { DecodedRow } from '../workbook/codec';
 import { Table, readTable, rowsWhere, updateRows } from '../workbook/table';
-import { findDuplicates } from '../domain/duplicates';
+import { findDuplicates, pairsOf } from '../domain/duplicates';
 import { fillsFor, ClientDraft, splitList } from '../domain/importPlan';
 import { canEditClient, canMergeClients, canViewClient } from '../domain/clientRights';
 import { UseCaseContext } from './session';
@@ -25,6 +25,36 @@ function draftOf(r: DecodedRow['record']): ClientDraft {
   };
 }
 
+const DISMISSED_KEY = 'dealboard:duplicates:dismissed';
+/** Document properties hold 9 KB a value: the oldest dismissals give way first beyond this. */
+const MAX_DISMISSED = 250;
+
+function dismissedPairs(ports: UseCaseContext['ports']): string[] {
+  try {
+    const parsed = JSON.parse(ports.store.get(DISMISSED_KEY) || '[]') as unknown;
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch (_damaged) {
+    return [];
+  }
+}
+
+/**
+ * "Not duplicates" (issue 21, item 14): every pair of the given clients is set aside for good,
+ * for everyone; a client added later that matches one of them still forms a new group.
+ */
+export function dismissDuplicates(ctx: UseCaseContext, idsArg: unknown): { dismissed: number } {
+  if (ctx.actor.role === 'executor') throw new InputError('Executors do not sort out duplicates.');
+  if (!Array.isArray(idsArg) || idsArg.length < 2 || idsArg.length > 20) throw new InputError('Choose 2 to 20 clients that are not the same.');
+  const ids = idsArg.map((id) => requireId(id, 'A client'));
+  const pairs = pairsOf(ids);
+  return ctx.ports.lock.withDocumentLock(() => {
+    const kept = dismissedPairs(ctx.ports);
+    const fresh = pairs.filter((p) => kept.indexOf(p) < 0);
+    ctx.ports.store.put(DISMISSED_KEY, JSON.stringify(kept.concat(fresh).slice(-MAX_DISMISSED)));
+    return { dismissed: fresh.length };
+  });
+}
+
 export function listDuplicates(ctx: UseCaseContext): { groups: DuplicateGroup[]; total: number } {
   const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
   const deals = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
@@ -37,9 +67,10 @@ export function listDuplicates(ctx: UseCaseContext): { groups: DuplicateGroup[];
     const id = text(d.record.clientId);
     if (id) dealCount[id] = (dealCount[id] || 0) + 1;
   }
-  const sets = findDuplicates(visible.map((r) => ({ id: text(r.record.id), ...draftOf(r.record) })), ctx.config.settings.defaultCountry);
+  const sets = findDuplicates(visible.map((r) => ({ id: text(r.record.id), ...draftOf(r.record) })), ctx.config.settings.defaultCountry, dismissedPairs(ctx.ports));
   const groups = sets.slice(0, MAX_GROUPS).map((set) => ({
     reason: set.reasons.join('; '),
+    evidence: set.evidence,
     clients: set.ids.map((id) => {
       const r = byId[id].record;
       return { id, name: text(r.name), company: text(r.company), phone: text(r.phone), email: text(r.email), manager: text(r.manager), deals: dealCount[id] || 0 };

@@ -23,12 +23,15 @@ export interface Config {
   settings: Settings;
   team: TeamMember[];
   timeZone: string;
+  /** The spreadsheet's locale ("en_US"): dates and money are written its way (issue 21, item 8). */
+  locale: string;
 }
 
 interface CachedConfig {
   pairs: Record<string, string>;
   team: TeamMember[];
   timeZone: string;
+  locale: string;
   /** Stage names the Settings had before a rename: cells typed or written then still read. */
   formerStageNames?: Record<string, StageKey>;
 }
@@ -50,10 +53,11 @@ export function loadConfig(ports: Ports): Config {
 
 function parseSnapshot(text: string | null): Config | null {
   const parsed = parseCached(text);
-  if (!parsed) return null;
+  // A snapshot from before the locale was kept is rebuilt once (its former stage names still read).
+  if (!parsed || typeof parsed.locale !== 'string') return null;
   const settings = readSettings(parsed.pairs);
   useStageNames(settings.stageNames, parsed.formerStageNames || {});
-  return { settings, team: parsed.team, timeZone: parsed.timeZone };
+  return { settings, team: parsed.team, timeZone: parsed.timeZone, locale: parsed.locale };
 }
 
 /** A stored snapshot, or null when missing or damaged (then it is rebuilt from the tabs). */
@@ -89,12 +93,13 @@ export function refreshConfig(ports: Ports): Config {
     });
   }
   const timeZone = ports.sheets.timeZone();
+  const locale = ports.sheets.locale ? ports.sheets.locale() : '';
   const settings = readSettings(pairs);
   // A stage renamed in Settings leaves its old name in cells: the snapshot remembers it.
   const previous = parseCached(ports.store.get(CONFIG_CACHE_KEY));
   const formerStage = formerStageNames(previous ? readSettings(previous.pairs).stageNames : null, (previous && previous.formerStageNames) || {}, settings.stageNames);
   useStageNames(settings.stageNames, formerStage);
-  const snapshot = JSON.stringify({ pairs, team, timeZone, formerStageNames: formerStage } as CachedConfig);
+  const snapshot = JSON.stringify({ pairs, team, timeZone, locale, formerStageNames: formerStage } as CachedConfig);
   ports.cache.put(CONFIG_CACHE_KEY, snapshot, SIX_HOURS);
   try {
     ports.store.put(CONFIG_CACHE_KEY, snapshot);
@@ -102,7 +107,7 @@ export function refreshConfig(ports: Ports): Config {
     // A team too large for one property: never leave an older snapshot behind.
     ports.store.remove(CONFIG_CACHE_KEY);
   }
-  return { settings, team, timeZone };
+  return { settings, team, timeZone, locale };
 }
 
 /** The signed-in user as a team member, or a clear refusal. */

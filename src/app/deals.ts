@@ -58,6 +58,7 @@ export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | un
     filter: filter && typeof filter === 'object' ? filter : undefined,
     problems: open.concat(deals.problems, leads.problems),
     timeZone: ctx.config.timeZone,
+    locale: ctx.config.locale,
     stageProblems,
   }));
 }

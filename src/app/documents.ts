@@ -17,7 +17,7 @@ import { DOCUMENT_KINDS, DocumentKind, GeneratedDocument } from './contracts/doc
 
 export { DOCUMENT_KINDS };
 export type { DocumentKind, GeneratedDocument };
-import { createEvaluator, createLineEvaluator, longDay } from './templating';
+import { createEvaluator, createLineEvaluator, longDayIn } from './templating';
 import { refreshConfig, Config } from './config';
 import { InputError } from './validate';
 import { Deal } from './records';
@@ -300,13 +300,14 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       context.total = toMinor(Number(cancelled.record.amount) || 0);
       context.lines = [];
     }
-    const evaluate = createEvaluator(context, config.settings.currency, longDay);
+    const longDay = longDayIn(config.locale);
+    const evaluate = createEvaluator(context, config.settings.currency, longDay, config.locale);
     // Inside the line row a name means the line's field first (so {{money total}} is the line total).
     const lineUnfilled: string[] = [];
     const lineCells = (template: Pick<RowLayout, 'cells' | 'parts'>) => {
       const parts = cellPartsOf(template);
       return (context.lines as Record<string, unknown>[]).map((line) => {
-        const lineEvaluate = createLineEvaluator(context, line, config.settings.currency, longDay);
+        const lineEvaluate = createLineEvaluator(context, line, config.settings.currency, longDay, config.locale);
         return parts.map((cell) => fillCell(cell, (text) => fillInline(text, lineEvaluate, lineUnfilled)));
       });
     };

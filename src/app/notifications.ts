@@ -12,7 +12,7 @@ import { StageKey } from '../domain/stages';
 import { MailPort } from '../ports/mail';
 import { Checkpoint, Deal } from './records';
 import { UseCaseContext } from './session';
-import { createEvaluator, longDay } from './templating';
+import { createEvaluator, longDayIn } from './templating';
 import { MessageDraft, OutboxItem, drainOutbox, queueMessages } from './outbox';
 import { DOCUMENT_KINDS, DocumentKind } from './contracts/documents';
 import { issueInvoiceRow, refuseWithoutSellerDetails } from './invoices';
@@ -38,8 +38,8 @@ function optedOut(ctx: UseCaseContext, clientId: string): boolean {
 }
 
 /** Each {{expression}} evaluated on its own (the documents' rules); the first one without data blocks. */
-function filler(context: Record<string, unknown>, currency: string): Fill {
-  const evaluate = createEvaluator(context, currency, longDay);
+function filler(context: Record<string, unknown>, currency: string, sheetLocale: string): Fill {
+  const evaluate = createEvaluator(context, currency, longDayIn(sheetLocale), sheetLocale);
   return (template) => {
     let missing: string | null = null;
     const text = template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (token, expression: string) => {
@@ -70,7 +70,7 @@ export function draftFor(ctx: UseCaseContext, deal: Deal, template: MessageTempl
   const editedBy = problem ? undefined : taintedTemplates(ctx.ports)[template.key];
   const rendered: Rendered = problem ? { ok: false, reason: problem }
     : editedBy ? { ok: false, reason: taintReason(template.key, editedBy) }
-    : renderMessage(template, filler(context, ctx.config.settings.currency));
+    : renderMessage(template, filler(context, ctx.config.settings.currency, ctx.config.locale));
   return {
     template: template.key, event, dealId: deal.id, clientId: deal.clientId, manager: deal.manager, to: deal.email.trim(),
     replyTo: deal.manager, fromName: `${manager ? manager.name : deal.manager} — ${ctx.config.settings.companyName}`,

@@ -9,7 +9,7 @@ import { DecodedRow, isDate } from '../workbook/codec';
 import { canEditDeal } from '../domain/roles';
 import { toMinor, fromMinor, formatMoney } from '../domain/calculator';
 import { PAYMENT_METHODS, PaymentMethod, CreditNoteFacts, InvoiceFacts, PaymentFacts, DealBalance, dealBalance, dealPaidInFull } from '../domain/payments';
-import { parseMoneyInput } from '../domain/typedInput';
+import { decimalSeparatorOf, parseMoneyInput } from '../domain/typedInput';
 import { UseCaseContext } from './session';
 import { loadDeal, LoadedDeal } from './deals';
 import { appendActivities } from './audit';
@@ -121,12 +121,12 @@ export function getDealMoney(ctx: UseCaseContext, dealIdArg: unknown): DealMoney
 }
 
 /** "1234.50", "-200", 1234.5 → minor units; a refund is negative; zero is refused. */
-export function requirePaymentAmount(value: unknown): number {
+export function requirePaymentAmount(value: unknown, decimalSeparator: '.' | ',' = '.'): number {
   let sign = 1;
   let input = value;
   if (typeof input === 'string' && /^\s*[-−]/.test(input)) { sign = -1; input = input.replace(/^\s*[-−]/, ''); }
   if (typeof input === 'number' && input < 0) { sign = -1; input = -input; }
-  const read = parseMoneyInput(input, '.', 'The amount');
+  const read = parseMoneyInput(input, decimalSeparator, 'The amount');
   if (!read.ok) throw new InputError(read.message);
   const minor = sign * toMinor(read.value);
   if (minor === 0) throw new InputError('The amount cannot be 0 (a refund is a negative amount).');
@@ -142,9 +142,10 @@ function requireMethod(value: unknown): PaymentMethod {
 
 interface PaymentFields { amountMinor?: number; date?: string; method?: PaymentMethod; invoiceNumber?: string; note?: string }
 
-function readFields(input: Record<string, unknown>, creating: boolean): PaymentFields {
+/** A lone separator in a typed amount is read as the spreadsheet's locale writes it (issue 21, item 8). */
+function readFields(input: Record<string, unknown>, creating: boolean, decimalSeparator: '.' | ','): PaymentFields {
   const fields: PaymentFields = {};
-  if (creating || input.amount !== undefined) fields.amountMinor = requirePaymentAmount(input.amount);
+  if (creating || input.amount !== undefined) fields.amountMinor = requirePaymentAmount(input.amount, decimalSeparator);
   if (creating || input.method !== undefined) fields.method = requireMethod(input.method);
   if (input.date !== undefined) { const d = optionalDay(input.date, 'The payment date'); if (d) fields.date = d; }
   if (input.invoiceNumber !== undefined) fields.invoiceNumber = optionalText(input.invoiceNumber, 'The invoice number', 40);
@@ -235,7 +236,7 @@ function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null
 export function recordPayment(ctx: UseCaseContext, inputArg: unknown, reference = ''): PaymentResult & { duplicate?: boolean } {
   const input = requirePlainObject(inputArg, 'The payment');
   const dealId = requireId(input.dealId, 'The deal');
-  const fields = readFields(input, true);
+  const fields = readFields(input, true, decimalSeparatorOf(ctx.config.locale));
   return ctx.ports.lock.withDocumentLock(() => {
     const loaded = loadMoney(ctx, dealId);
     refuseUnlessMayRecord(ctx, loaded);
@@ -272,7 +273,7 @@ function versionOf(row: DecodedRow) {
 export function updatePayment(ctx: UseCaseContext, dealIdArg: unknown, paymentIdArg: unknown, patchArg: unknown, expectedVersionArg: unknown): PaymentResult {
   const dealId = requireId(dealIdArg, 'The deal');
   const paymentId = requireId(paymentIdArg, 'The payment');
-  const fields = readFields(requirePlainObject(patchArg, 'The change'), false);
+  const fields = readFields(requirePlainObject(patchArg, 'The change'), false, decimalSeparatorOf(ctx.config.locale));
   const expected = requireVersion(expectedVersionArg);
   return ctx.ports.lock.withDocumentLock(() => {
     const loaded = loadMoney(ctx, dealId);

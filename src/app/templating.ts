@@ -2,14 +2,17 @@
 // mode, so a value the data cannot provide is reported instead of printed as blank.
 import Handlebars from 'handlebars';
 import { formatMoney } from '../domain/calculator';
+import { createFormats, localeTag } from '../domain/formatting';
 
 export type Evaluate = (expression: string) => string | null;
 
-export function createEvaluator(context: Record<string, unknown>, currency: string, formatDay: (iso: string) => string): Evaluate {
+/** `sheetLocale`: the spreadsheet's ("de_DE"); {{money}} and {{date}} are written its way (issue 21, item 8). */
+export function createEvaluator(context: Record<string, unknown>, currency: string, formatDay: (iso: string) => string, sheetLocale?: string): Evaluate {
   const hb = Handlebars.create();
+  const locale = localeTag(sheetLocale);
   hb.registerHelper('money', (value: unknown) => {
     if (typeof value !== 'number' || !isFinite(value)) throw new Error('not an amount');
-    return formatMoney(value, currency);
+    return formatMoney(value, currency, locale);
   });
   hb.registerHelper('date', (value: unknown) => {
     if (typeof value !== 'string' || value === '') throw new Error('no date');
@@ -47,8 +50,8 @@ export const OPTIONAL_LINE_FIELDS: readonly string[] = ['details'];
  * (a line saved before the Details column existed) prints nothing; any other placeholder the
  * data cannot fill is still null, so it stays visible and is reported.
  */
-export function createLineEvaluator(context: Record<string, unknown>, line: Record<string, unknown>, currency: string, formatDay: (iso: string) => string): Evaluate {
-  const evaluate = createEvaluator({ ...context, ...line }, currency, formatDay);
+export function createLineEvaluator(context: Record<string, unknown>, line: Record<string, unknown>, currency: string, formatDay: (iso: string) => string, sheetLocale?: string): Evaluate {
+  const evaluate = createEvaluator({ ...context, ...line }, currency, formatDay, sheetLocale);
   return (expression) => {
     const name = expression.trim();
     if (OPTIONAL_LINE_FIELDS.indexOf(name) >= 0) {
@@ -59,12 +62,13 @@ export function createLineEvaluator(context: Record<string, unknown>, line: Reco
   };
 }
 
-/** "23 November 2026" from 'yyyy-MM-dd'. */
-export function longDay(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
-  if (!match) return day;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+/** A 'yyyy-MM-dd' day written out in the spreadsheet's locale: "November 23, 2026" (en_US), "23. November 2026" (de_DE). */
+export function longDayIn(sheetLocale: string | undefined): (day: string) => string {
+  const formats = createFormats({ locale: sheetLocale, timeZone: 'UTC', currency: 'EUR' });
+  return (day) => {
+    const match = /^(\d{4}-\d{2}-\d{2})/.exec(day);
+    return match ? formats.longDay(match[1]) : day;
+  };
 }
 
 /** Every placeholder the templates may use, for the README and the sidebar's help panel. */

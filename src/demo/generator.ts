@@ -95,6 +95,12 @@ export function generateDemo(options: DemoOptions): DemoData {
     d.setUTCHours(hour, between(random, 0, 3) * 15, 0, 0);
     return d;
   };
+  // Issue 21, item 18: what already happened is never later than now ("Received Today 1:15 PM"
+  // read at 01:13). No extra random draw, so the rest of the demo stays the same studio.
+  const past = (d: Date) => {
+    if (d.getTime() > now) d.setTime(now - ((d.getUTCHours() * 7 + d.getUTCMinutes()) % 50 + 5) * 60000);
+    return d;
+  };
 
   const users = DEMO_TEAM.map((m, i) => ({ id: options.newId ? options.newId('U') : `U-demo${i + 1}`, ...m, active: true }));
 
@@ -221,7 +227,7 @@ export function generateDemo(options: DemoOptions): DemoData {
     const status = i < 7 ? 'new' : random() < 0.8 ? 'converted' : 'junk';
     leads.push({
       id: id('L'),
-      receivedAt: at(i < 7 ? between(random, 0, 3) : between(random, 4, 400)),
+      receivedAt: past(at(i < 7 ? between(random, 0, 3) : between(random, 4, 400))),
       name: person,
       phone: phoneFor(random, i + 3),
       email: `${person.toLowerCase().replace(/[^a-z]+/g, '.')}@mail.test`,

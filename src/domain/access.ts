@@ -129,6 +129,14 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_checkPaymentNow: team('check online payments', 'executors are refused; only who may edit the deal'),
   api_stripeKeyStatus: { kind: 'roles', roles: OWNER, what: 'see the Stripe key', refusal: 'Only the owner may see or change the Stripe key.' },
   api_setStripeKey: { kind: 'roles', roles: OWNER, what: 'change the Stripe key', refusal: 'Only the owner may see or change the Stripe key.' },
+
+  api_dismissDuplicates: team('set aside possible duplicates', 'executors are refused'),
+  // The planner's trips (issue 21, item 6)
+  api_addTrip: team('add a trip', 'executors are refused; the trip is the caller\'s'),
+  api_printDayPlan: team('print a day plan', 'executors are refused; the caller\'s trips and meetings'),
+  // The setup checklist (issue 21, item 7)
+  api_setupChecklist: { kind: 'roles', roles: OWNER, what: 'see the setup checklist' },
+  api_keepSetupItem: { kind: 'roles', roles: OWNER, what: 'keep a setup item as it is' },
 };
 
 /** Who is calling, as far as the access check needs to know. */

@@ -37,7 +37,12 @@ export function planCheckpoints(
   startDay: string,
   dealManager: string,
   existingNames: readonly string[],
+  /** The team (issue 21, item 18): a step for "executor" goes to a person, not to the role word. */
+  team: readonly { email: string; role: string; active: boolean }[] = [],
 ): PlannedCheckpoint[] {
+  const executors = team.filter((m) => m.active && m.role === 'executor').map((m) => m.email);
+  // The one executor when there is one; otherwise the deal's manager, who hands it on.
+  const personFor = (who: string) => (who === 'manager' ? dealManager : who === 'executor' ? (executors.length === 1 ? executors[0] : dealManager) : who);
   const have = existingNames.map((n) => n.trim().toLowerCase());
   return steps
     .slice()
@@ -46,7 +51,7 @@ export function planCheckpoints(
     .map((step) => ({
       name: step.name,
       due: addDays(startDay, Math.max(0, Math.round(step.daysFromStart))),
-      responsible: step.responsible.trim() === 'manager' ? dealManager : step.responsible.trim(),
+      responsible: personFor(step.responsible.trim()),
       allowed: step.allowed,
       gatesStage: step.gatesStage,
     }));

@@ -2,6 +2,8 @@
 export interface VCardContact {
   name: string;
   company: string;
+  /** The contact person at a company client (Clients: Contact person). */
+  contact?: string;
   phones: string[];
   emails: string[];
   address: string;
@@ -23,9 +25,41 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** Legal forms that mark a name as a company's ("Schneider GmbH"), not a person's. */
+const COMPANY_WORDS = /(^|[\s.,&])(gmbh|ag|kg|ohg|ug|gbr|e\.?\s?v|llc|ltd|inc|corp|plc|sarl|sas|s\.?a|srl|spa|bv|nv|co|& co|studio|agentur|bau|group|holding)\.?($|[\s.,])/i;
+
+export function looksLikeCompany(name: string): boolean {
+  return COMPANY_WORDS.test(String(name || ''));
+}
+
+/** "Anna Weiss" or "Weiss, Anna" → N's family and given names (RFC 2426 3.1.2). */
+function structuredName(person: string): string {
+  const text = person.trim();
+  const comma = text.indexOf(',');
+  if (comma > 0) return `${vcardText(text.slice(0, comma).trim())};${vcardText(text.slice(comma + 1).trim())};;;`;
+  const space = text.lastIndexOf(' ');
+  return space > 0 ? `${vcardText(text.slice(space + 1))};${vcardText(text.slice(0, space))};;;` : `${vcardText(text)};;;;`;
+}
+
+/**
+ * Who the card is about (issue 21, item 14: the company was put into the person's name): the
+ * contact person when known; a client whose name is a person's; else the card is the
+ * company's own (N empty, ORG the company), as phone address books show companies.
+ */
+function personOf(contact: VCardContact): { person: string; org: string } {
+  const name = contact.name.trim();
+  const company = contact.company.trim();
+  const person = String(contact.contact || '').trim();
+  if (person) return { person, org: company || name };
+  if (company && name && name !== company) return { person: looksLikeCompany(name) ? '' : name, org: company };
+  if (looksLikeCompany(name) || (!name && company)) return { person: '', org: company || name };
+  return { person: name, org: company };
+}
+
 export function vcardOf(contact: VCardContact): string {
-  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vcardText(contact.name || contact.company)}`, `N:${vcardText(contact.name || contact.company)};;;;`];
-  if (contact.company) lines.push(`ORG:${vcardText(contact.company)}`);
+  const { person, org } = personOf(contact);
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vcardText(person || org)}`, `N:${person ? structuredName(person) : ';;;;'}`];
+  if (org) lines.push(`ORG:${vcardText(org)}`);
   contact.phones.forEach((p, i) => lines.push(`TEL;TYPE=${i === 0 ? 'WORK,VOICE,PREF' : 'VOICE'}:${vcardText(p)}`));
   contact.emails.forEach((e, i) => lines.push(`EMAIL;TYPE=INTERNET${i === 0 ? ',PREF' : ''}:${vcardText(e)}`));
   if (contact.address || contact.city) lines.push(`ADR;TYPE=WORK:;;${vcardText(contact.address)};${vcardText(contact.city)};;;`);

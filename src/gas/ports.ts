@@ -82,6 +82,9 @@ export function gasSheets(): SheetPort {
     timeZone() {
       return (zone = zone || book().getSpreadsheetTimeZone());
     },
+    locale() {
+      return book().getSpreadsheetLocale();
+    },
     findRows(name, column, value) {
       const found = sheet(name);
       if (!found) return null;

@@ -312,11 +312,13 @@ function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   }
 }
 
-export function describeSetup(report: SetupReport): string {
+/** What setup did, then the checklist of what is still to fill in or still the default (issue 21, item 7). */
+export function describeSetup(report: SetupReport, checklist: string): string {
   const parts: string[] = [];
   if (report.tabsCreated.length) parts.push(`created ${report.tabsCreated.join(', ')}`);
   for (const added of report.columnsAdded) parts.push(`added ${added.columns.join(', ')} to ${added.tab}`);
   if (report.settingsAdded.length) parts.push(`${report.settingsAdded.length} settings`);
   if (report.ownerAdded) parts.push(`${report.ownerAdded} is the owner`);
-  return parts.length ? `Dealboard is ready: ${parts.join('; ')}.` : 'Dealboard is ready: nothing was missing.';
+  const did = parts.length ? `Dealboard is set up: ${parts.join('; ')}.` : 'Dealboard is set up: every tab and column was already there.';
+  return `${did} ${checklist}`;
 }

@@ -15,6 +15,8 @@ export interface SheetPort {
   /** Appends rows after the last row with content. */
   appendRows(tabName: string, rows: unknown[][]): void;
   timeZone(): string;
+  /** The spreadsheet's locale as Sheets names it ("en_US", "de_DE"): how dates and money are written (issue 21, item 8). */
+  locale?(): string;
   /**
    * The 1-based rows below the header whose cell in 1-based `column` holds exactly `value`
    * (spaces around it ignored): one TextFinder search, no cells moved. null when the tab does

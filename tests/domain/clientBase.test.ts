@@ -276,7 +276,7 @@ describe('vCard and XLSX reading', () => {
     expect(vcardText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
     const card = vcardOf({ name: 'Müller, Hans', company: 'Bau; GmbH', phones: ['+49 30 1234567', '0171 1'], emails: ['h@m.de'], address: 'Hauptstr. 5', city: 'Berlin', note: '', group: 'returning' });
     expect(card.split('\r\n')).toEqual([
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Müller\\, Hans', 'N:Müller\\, Hans;;;;', 'ORG:Bau\\; GmbH', 'TEL;TYPE=WORK,VOICE,PREF:+49 30 1234567',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Müller\\, Hans', 'N:Müller;Hans;;;', 'ORG:Bau\\; GmbH', 'TEL;TYPE=WORK,VOICE,PREF:+49 30 1234567',
       'TEL;TYPE=VOICE:0171 1', 'EMAIL;TYPE=INTERNET,PREF:h@m.de', 'ADR;TYPE=WORK:;;Hauptstr. 5;Berlin;;;', 'CATEGORIES:returning', 'END:VCARD', '',
     ]);
   });

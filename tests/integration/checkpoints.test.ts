@@ -61,7 +61,8 @@ describe('checkpoints and health through the bundle', () => {
     ws.setUser('boris@studio.test');
     const reply = runFromClient(ws, addon, 'api_completeCheckpoint', [design.id, true]);
     expect(reply.ok).toBe(false);
-    expect(reply.error.message).toBe('Only executor, a head or the owner may mark "Design done" done.');
+    // Issue 21, item 18: the plan's "executor" step goes to the team's executor, a person (was the word "executor").
+    expect(reply.error.message).toBe('Only eva@studio.test, a head or the owner may mark "Design done" done.');
   });
 
   it('creates the conditional-format rules with the right ranges and colours', () => {

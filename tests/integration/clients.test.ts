@@ -402,7 +402,9 @@ describe('export', () => {
 
     const vcard = ok(ws, addon, 'api_exportClients', { format: 'vcard', group: 'returning' });
     expect(vcard.count).toBe(1);
-    expect(vcard.content).toContain('FN:Müller Bau GmbH');
+    // Issue 21, item 14: the contact person is the card's name, the company its organisation
+    // (the card said FN:Müller Bau GmbH, a person called "Müller Bau GmbH").
+    expect(vcard.content).toContain('FN:Hans Müller\r\nN:Müller;Hans;;;\r\nORG:Müller Bau GmbH');
     expect(vcard.content).toContain('TEL;TYPE=WORK,VOICE,PREF:+49 30 1234567');
   });
 });

@@ -106,7 +106,7 @@ describe('api_generateDocument', () => {
     const doc = addon.api_generateDocument(deal.id, 'proposal');
     const file = docFile(ws, doc.url);
     const text = ws.drive.documentText(file.id);
-    expect(text).toContain('Prices hold for 45 days from 23 November 2026.');
+    expect(text).toContain('Prices hold for 45 days from November 23, 2026.');
     expect(text).not.toContain('valid for 30 days');
     const table = ws.drive.documentTables(file.id)[0];
     expect(table).toHaveLength(1 + items.length);

@@ -110,7 +110,7 @@ describe('invoice status through the bundle', () => {
     expect(credit).toMatchObject({ kind: 'credit', number: 'CRN-2026-0001', status: 'issued', cancels: first.number });
     const text = ws.drive.documentText(docId(credit.url));
     expect(text).toContain('Credit note CRN-2026-0001');
-    expect(text).toContain(`This credit note cancels invoice ${first.number} of 23 November 2026.`);
+    expect(text).toContain(`This credit note cancels invoice ${first.number} of November 23, 2026.`);
     expect(text).not.toContain('{{');
     expect(credit.unfilled).toEqual([]);
     expect(invoiceRows(ws, deal.id, 'credit')[0]).toMatchObject({ Cancels: first.number, Status: 'issued', Amount: rowBefore.Amount });

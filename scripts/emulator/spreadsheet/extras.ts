@@ -260,10 +260,11 @@ function activeSheetDelegates(): Record<string, unknown> {
     m.sheets.splice(pos - 1, 0, active);
   };
   out.getSpreadsheetLocale = function (this: AppInternals) {
-    return (this.s.model as SpreadsheetModel & { locale?: string }).locale ?? 'en_US';
+    return this.s.model.locale;
   };
   out.setSpreadsheetLocale = function (this: AppInternals, locale: string) {
-    (this.s.model as SpreadsheetModel & { locale?: string }).locale = String(locale);
+    if (typeof locale !== 'string' || locale.trim() === '') throw gasError('Invalid argument: locale');
+    this.s.model.locale = locale;
   };
   out.getOwner = function (this: AppInternals) {
     const owner = this.s.hooks.sharing?.users(this.s.model.id, ['owner'])[0] ?? this.s.ctx.currentUser();

@@ -450,6 +450,8 @@ interface ModelJSON {
   nextProtectionId: number;
   /** Absent in states saved before protections were enforced. */
   owner?: string | null;
+  /** Absent in states saved before the locale was kept (they read as en_US). */
+  locale?: string;
   sheets: SheetJSON[];
 }
 
@@ -463,13 +465,16 @@ export class SpreadsheetModel {
   activeSheetId: number | null = null;
   /** The file's owner: "The spreadsheet owner is always able to edit protected ranges and sheets." */
   owner: string | null = null;
+  /** Spreadsheet.getSpreadsheetLocale(): Sheets names it "en_US", "de_DE" or a bare "fil" (Sheets API SpreadsheetProperties.locale). */
+  locale = 'en_US';
   private nextSheetId = 0;
   private nextProtectionId = 1;
 
-  constructor(init: { id: string; name: string; timeZone: string }) {
+  constructor(init: { id: string; name: string; timeZone: string; locale?: string }) {
     this.id = init.id;
     this.name = init.name;
     this.timeZone = init.timeZone;
+    if (init.locale) this.locale = init.locale;
     this.addSheet('Sheet1');
   }
 
@@ -602,6 +607,7 @@ export class SpreadsheetModel {
       nextSheetId: this.nextSheetId,
       nextProtectionId: this.nextProtectionId,
       ...(this.owner ? { owner: this.owner } : {}),
+      ...(this.locale !== 'en_US' ? { locale: this.locale } : {}),
       sheets: this.sheets.map((s) => {
         const layers: Record<string, unknown> = {};
         for (const [k, l] of Object.entries(s.layers)) if (l && l.length > 0) layers[k] = encode(l);
@@ -655,6 +661,7 @@ export class SpreadsheetModel {
     m.nextSheetId = j.nextSheetId;
     m.nextProtectionId = j.nextProtectionId;
     m.owner = j.owner ?? null;
+    if (j.locale) m.locale = j.locale;
     return m;
   }
 }

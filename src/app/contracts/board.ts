@@ -115,6 +115,8 @@ export interface Board {
   problemCount: number;
   /** The spreadsheet's time zone: times typed and shown in the sidebar are wall-clock there. */
   timeZone?: string;
+  /** The spreadsheet's locale ("en_US"): dates and money in the sidebar are written its way (issue 21, item 8). */
+  locale?: string;
   /** Settings working_days (0 = Sunday … 6 = Saturday): a converted lead's call back defaults to the next one. */
   workingDays?: number[];
 }

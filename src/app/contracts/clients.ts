@@ -197,5 +197,7 @@ export interface ExportFile {
 
 export interface DuplicateGroup {
   reason: string;
+  /** 'contact': a shared phone or e-mail; 'name': only the names look alike (listed last). */
+  evidence: 'contact' | 'name';
   clients: { id: string; name: string; company: string; phone: string; email: string; manager: string; deals: number }[];
 }

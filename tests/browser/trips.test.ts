@@ -1,0 +1,57 @@
+// Issue 21, item 6 as Anna clicks it: in the planner she adds a trip to Köln, sees its days
+// marked, and prints the day plan (a Doc and a PDF with her trip days' meetings).
+// Run: npm run build && npx jest --runInBand tests/browser/trips.test.ts
+import type { Frame, Page } from 'playwright-core';
+import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
+import { actAs, menu, rows } from './sheet';
+
+const enabled = browserSuiteEnabled('Trips browser tests');
+const suite = enabled ? describe : describe.skip;
+
+const NOW = '2026-11-30T08:00:00Z';
+const ANNA = 'anna@studio.test';
+
+suite('planner trips in Chromium', () => {
+  const session = openPlayground({ now: NOW });
+  let pg: RunningPlayground;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ pg, page } = session);
+    await actAs(page, pg, ANNA);
+  });
+
+  async function sidebar(): Promise<Frame> {
+    if (!(await page.locator('[data-testid="sidebar-frame"]').isVisible())) await menu(page, 'openBoard');
+    const frame = await frameOf(page, 'sidebar-frame');
+    await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
+    return frame;
+  }
+
+  test('add a trip from the planner, see its days, print the day plan', async () => {
+    const deal = rows(pg, 'Deals').find((d) => d.Manager === ANNA)!;
+    const frame = await sidebar();
+    await frame.click(`[data-testid="card-${deal.ID}"] [data-testid="card-title"]`);
+    await frame.click('[data-testid="open-planner"]');
+    await frame.waitForSelector('[data-testid="planner-day"]', { timeout: 15000 });
+
+    await frame.click('[data-testid="add-trip"]');
+    await frame.fill('[data-testid="trip-city"]', 'Köln');
+    await frame.fill('[data-testid="trip-from"]', '2026-12-02');
+    await frame.fill('[data-testid="trip-to"]', '2026-12-03');
+    await frame.click('[data-testid="trip-save"]');
+    await frame.waitForSelector('[data-testid="planner-day"][data-day="2026-12-02"].trip', { timeout: 15000 });
+    expect(await frame.locator('[data-testid="planner-day"][data-day="2026-12-03"] .trip-badge').textContent()).toContain('Köln');
+    expect(rows(pg, 'Trips').filter((t) => t.City === 'Köln')).toEqual([expect.objectContaining({ Manager: ANNA })]);
+
+    await frame.click('[data-testid="print-day-plan"]');
+    const link = frame.locator('[data-testid="day-plan-doc"]');
+    await link.waitFor({ timeout: 15000 });
+    expect(await frame.locator('[data-testid="day-plan"]').textContent()).toMatch(/trip days?, \d+ meetings?/);
+    const href = String(await link.getAttribute('href'));
+    const id = /\/d\/([^/]+)/.exec(href)![1];
+    expect(pg.workspace.drive.documentText(id)).toContain('Köln');
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'planner-trips');
+    expect(session.pageErrors).toEqual([]);
+  }, 120000);
+});
