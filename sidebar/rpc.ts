@@ -1,7 +1,7 @@
 // Typed promises over google.script.run. Apps Script allows at most 10 calls in flight from
 // one page, so further calls wait in a queue; a listener learns how many are busy.
 import type {
-  ActivityInput, Board, BoardFilter, Card, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput,
+  ActivityInput, Board, BoardFilter, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput, UpdatedCard,
 } from '../src/app/contracts/board';
 import type { TodayView } from '../src/app/contracts/today';
 import type { Dashboard } from '../src/app/contracts/dashboard';
@@ -29,7 +29,8 @@ export interface Api {
   api_getDeal(dealId: string): DealDetails;
   api_moveDeal(dealId: string, toStage: StageKey, index: number, version: number, neighbours?: { before: number | null; after: number | null } | null): MoveResult;
   api_undoMove(dealId: string, version: number): MoveResult & { message: string };
-  api_updateDeal(dealId: string, patch: DealPatch, version: number): Card;
+  /** `base`: what the card showed for each changed field; a stale save is then merged field by field. */
+  api_updateDeal(dealId: string, patch: DealPatch, version: number, base?: Record<string, unknown>): UpdatedCard;
   api_addLead(input: NewLeadInput, requestId?: string): { leadId: string; dealId: string | null };
   api_convertLead(leadId: string, nextContactAt?: string | null, requestId?: string): ConvertResult;
   api_getToday(options?: { manager?: string }): TodayView;

@@ -259,8 +259,8 @@ export function api_undoMove(dealId: unknown, expectedVersion: unknown) {
   return api('api_undoMove', (ctx) => undoMove(ctx, dealId, expectedVersion));
 }
 
-export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown) {
-  return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion));
+export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown, base?: unknown) {
+  return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion, base));
 }
 
 export function api_addLead(input: unknown, requestId?: unknown) {
@@ -342,8 +342,8 @@ export function api_getClient(clientId: unknown) {
   return api('api_getClient', (ctx) => getClientCard(ctx, clientId));
 }
 
-export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown) {
-  return api('api_updateClient', (ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion));
+export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown, base?: unknown) {
+  return api('api_updateClient', (ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion, base));
 }
 
 /** The client card's "New deal": a deal in New for this client, with its call back. */

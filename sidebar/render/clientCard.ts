@@ -12,6 +12,7 @@ import { reload, report } from '../actions';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 import { checkbox, field, input } from './fields';
+import { mergeNote, type Shown } from './mergeNote';
 import { openDetails } from './details';
 
 let current: { clientId: string; card: ClientCard | null; error: string } | null = null;
@@ -48,7 +49,28 @@ function cardBody(): Child {
   if (!current) return null;
   const card = current.card;
   if (!card) return h('div', { class: 'muted pad' }, current.error || 'Loading the client…');
-  return [summary(card), contacts(card.fields), orders(card), historyList(card), editForm(card)];
+  const merge = card.merge && card.merge.conflicts.length ? card.merge : null;
+  return [summary(card), merge ? mergeNote(merge, (field, yours, theirs) => keepMine(card, field, yours, theirs), (field) => settled(card, field)) : null,
+    contacts(card.fields), orders(card), historyList(card), editForm(card)];
+}
+
+/** "Keep mine" on a client field both changed (issue 21, item 4): saved over the value now stored. */
+function keepMine(card: ClientCard, field: string, yours: Shown, theirs: Shown): void {
+  call('api_updateClient', card.id, { [field]: yours } as ClientPatch, card.version, { [field]: theirs })
+    .then((fresh) => {
+      if (!current || current.clientId !== card.id) return;
+      const left = (card.merge ? card.merge.conflicts : []).filter((c) => c.field !== field);
+      current.card = { ...fresh, merge: card.merge && left.length ? { ...card.merge, conflicts: left } : fresh.merge };
+      refreshPanel();
+    })
+    .catch((error) => { report(error); load(card.id); });
+}
+
+function settled(card: ClientCard, field: string): void {
+  if (!current || current.card !== card || !card.merge) return;
+  const left = card.merge.conflicts.filter((c) => c.field !== field);
+  current.card = { ...card, merge: left.length ? { ...card.merge, conflicts: left } : undefined };
+  refreshPanel();
 }
 
 /** A CSS class word of any group name ("Key account" → "key-account"). */
@@ -188,9 +210,11 @@ function editForm(card: ClientCard): HTMLElement | null {
     if (cb !== f.callBack) patch.callBack = cb;
     if (Object.keys(patch).length === 0) { showBanner('Nothing to save: no field changed.', 'info'); return; }
     save.disabled = true;
-    call('api_updateClient', card.id, patch, card.version)
+    const seen: Record<string, unknown> = {};
+    for (const key of Object.keys(patch)) seen[key] = (f as unknown as Record<string, unknown>)[key];
+    call('api_updateClient', card.id, patch, card.version, seen)
       .then((fresh) => {
-        showBanner('Client saved.', 'info');
+        showBanner(fresh.merge ? `${fresh.merge.changedBy}: ${fresh.merge.conflicts.length ? 'saved what did not clash; choose above for the rest.' : 'your changes were saved alongside.'}` : 'Client saved.', 'info');
         if (current && current.clientId === card.id && panelOpen('client-card')) { current.card = fresh; refreshPanel(); }
       })
       .catch((error) => { save.disabled = false; report(error); load(card.id); });

@@ -6,6 +6,7 @@ import { h, clear, icon } from '../dom';
 import { call, messageOf } from '../rpc';
 import { openPanel, refreshPanel } from './panel';
 import { showBanner } from './banner';
+import { reload } from '../actions';
 
 interface PlanState {
   duration: number;
@@ -96,7 +97,11 @@ export function openPlanner(): void {
   planner = { data: null, error: '' };
   openPanel({ title: 'Meetings · next 2 weeks', testid: 'planner', body: plannerBody });
   call('api_getPlanner')
-    .then((data) => { planner.data = data; })
+    .then((data) => {
+      planner.data = data;
+      // A sync that rewrote deals (moved, cancelled, declined) gives their cards new versions and times.
+      if (data.sync.moved + data.sync.cancelled + data.sync.declined > 0) void reload();
+    })
     .catch((error) => { planner.error = messageOf(error); })
     .then(() => refreshPanel());
 }

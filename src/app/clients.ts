@@ -17,6 +17,8 @@ import { ClientIndexStore, clientFactsOf, forgetClientIndex, loadClientIndex } f
 import { ClientCard, ClientContact, ClientFields, ClientHit, ClientOrder, ClientSearchResult } from './contracts/clients';
 import { toDeal } from './records';
 import { appendActivities } from './audit';
+import { lastChange } from './conflicts';
+import { PlainValue, mergeFields } from '../domain/fieldMerge';
 import { InputError, optionalText, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
 const SEARCH_LIMIT = 25;
@@ -178,11 +180,21 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
 
 const EDITABLE: (keyof ClientFields)[] = ['name', 'company', 'contact', 'phone', 'otherPhones', 'email', 'otherEmails', 'group', 'address', 'city', 'preferences', 'notes', 'callBack', 'manager'];
 const LIMITS: Record<string, number> = { preferences: 5000, notes: 5000 };
+const LABELS: Record<string, string> = {
+  name: 'Name', company: 'Company', contact: 'Contact person', phone: 'Phone', otherPhones: 'Other phones', email: 'E-mail',
+  otherEmails: 'Other e-mails', group: 'Group', address: 'Address', city: 'City', preferences: 'Preferences', notes: 'Notes',
+  callBack: 'Call back', manager: 'Manager',
+};
 
-export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clientIdArg: unknown, patchArg: unknown, versionArg: unknown): ClientCard {
+/**
+ * `baseArg` (optional) holds what the card showed for each changed field: with it, a card saved
+ * after someone else's change is merged field by field (issue 21, item 4); without it, refused.
+ */
+export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clientIdArg: unknown, patchArg: unknown, versionArg: unknown, baseArg?: unknown): ClientCard {
   const clientId = requireId(clientIdArg, 'The client');
   const patchIn = requirePlainObject(patchArg, 'The change');
   const expected = requireVersion(versionArg);
+  const base = baseArg === undefined || baseArg === null ? null : requirePlainObject(baseArg, 'What the card showed');
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(patchIn)) {
     if (EDITABLE.indexOf(key as keyof ClientFields) < 0) throw new InputError(`"${key}" is not a field of the client card.`);
@@ -227,13 +239,45 @@ export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clien
       throw new InputError('Only a head or the owner may give a client to another manager.');
     }
     const version = typeof row.record.version === 'number' ? row.record.version : 0;
+    let merge: ClientCard['merge'];
     if (version !== expected) {
-      throw new InputError(`${before.name} was changed by ${text(row.record.updatedBy) || 'someone'} since you opened the card; reopen it.`);
+      if (!base) throw new InputError(`${before.name} was changed by ${text(row.record.updatedBy) || 'someone'} since you opened the card; reopen it.`);
+      merge = mergeClientPatch(ctx, patch, base, before, row.record);
     }
+    if (merge && Object.keys(patch).length === 0) return { ...getClientCard(ctx, clientId), merge };
     updateRow(ctx.ports.sheets, clients, row, { ...patch, version: version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
     const changedKeys = Object.keys(patch).filter((k) => k !== 'phoneE164' && String((before as unknown as Record<string, unknown>)[k]) !== String(patch[k]));
     if (changedKeys.length > 0) appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', clientId, summary: `Client ${before.name}: changed ${changedKeys.join(', ')}` }]);
     forgetClientIndex(store);
-    return getClientCard(ctx, clientId);
+    const card = getClientCard(ctx, clientId);
+    return merge ? { ...card, merge } : card;
   });
+}
+
+/** Keeps in `patch` the fields the other change left as the person read them; the rest come back as conflicts. */
+function mergeClientPatch(ctx: UseCaseContext, patch: Record<string, unknown>, base: Record<string, unknown>, before: ClientFields, record: DecodedRow['record']): NonNullable<ClientCard['merge']> {
+  const yours: Record<string, PlainValue> = {};
+  const read: Record<string, unknown> = {};
+  const theirs: Record<string, PlainValue> = {};
+  for (const key of Object.keys(patch)) {
+    if (key === 'phoneE164') continue;
+    yours[key] = patch[key] as PlainValue;
+    if (key in base) read[key] = base[key];
+    theirs[key] = (before as unknown as Record<string, PlainValue>)[key];
+  }
+  const outcome = mergeFields(yours, read, theirs);
+  for (const c of outcome.conflicts) {
+    delete patch[c.field];
+    if (c.field === 'phone') delete patch.phoneE164;
+  }
+  for (const key of outcome.same) {
+    delete patch[key];
+    if (key === 'phone') delete patch.phoneE164;
+  }
+  const { who, when } = lastChange(ctx, { updatedBy: text(record.updatedBy), updatedAt: isDate(record.updatedAt) ? record.updatedAt : null });
+  return {
+    changedBy: `${who} changed it${when}`,
+    saved: outcome.apply.map((k) => LABELS[k] || k),
+    conflicts: outcome.conflicts.map((c) => ({ field: c.field, label: LABELS[c.field] || c.field, yours: c.yours, theirs: c.theirs })),
+  };
 }

@@ -57,6 +57,22 @@ export interface Card {
   stageProblem?: StageProblem;
 }
 
+/**
+ * A save made on a card someone else changed meanwhile (issue 21, item 4): the fields their change
+ * did not touch were saved; the fields both changed come back, theirs and yours, for the person to choose.
+ */
+export interface CardMerge {
+  /** "Anna changed it at 09:00". */
+  changedBy: string;
+  saved: string[];
+  conflicts: { field: string; label: string; yours: string | number | boolean | null; theirs: string | number | boolean | null }[];
+}
+
+/** api_updateDeal's answer: the fresh card, with `merge` when the save met someone else's change. */
+export interface UpdatedCard extends Card {
+  merge?: CardMerge;
+}
+
 export interface StageProblem {
   row: number;
   typed: string;
