@@ -59,6 +59,7 @@ export interface Api {
   api_getOutbox(dealId: string): OutboxItem[];
   api_cancelMessage(messageId: string): OutboxItem;
   api_requeueMessage(messageId: string): OutboxItem;
+  api_sendStageMailAgain(dealId: string): OutboxItem;
   api_sendQueuedMail(): { sent: number; left: number; message: string };
   api_findMeetingSlots(dealId: string, request: { durationMinutes?: number; place?: string; fromDay?: string; toDay?: string }): SlotSearch;
   api_bookMeeting(dealId: string, request: { start: string; durationMinutes?: number; place?: string }): BookResult;

@@ -20,7 +20,7 @@ import { WorkbookError } from './workbook/errors';
 import { gasMail, gasSheetLinks } from './gas/mail';
 import { queueDigests } from './app/digest';
 import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal, requeueMessage } from './app/outbox';
-import { sendDocument } from './app/notifications';
+import { sendDocument, sendStageMailAgain } from './app/notifications';
 import { loadDeal } from './app/deals';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
@@ -472,6 +472,11 @@ export function api_cancelMessage(messageId: unknown) {
 
 export function api_requeueMessage(messageId: unknown) {
   return api('api_requeueMessage', (ctx) => requeueMessage(ctx, messageId));
+}
+
+/** The manager asks for the e-mail of the deal's current stage once more (issue 21, item 2). */
+export function api_sendStageMailAgain(dealId: unknown) {
+  return api('api_sendStageMailAgain', (ctx) => sendStageMailAgain(ctx, dealId));
 }
 
 /** Queues today's digests if not done yet (from the digest hour), then drains: what the hourly trigger does for mail. */

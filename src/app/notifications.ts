@@ -4,8 +4,8 @@
 // the reason, so the card says why.
 import { googleLink } from '../domain/links';
 import { CLIENTS, DOCUMENTS, NOTIFICATIONS, OUTBOX } from '../workbook/schema';
-import { decodeTable, findRow, readTable } from '../workbook/table';
-import { Fill, MessageTemplate, QUOTA_REASON, Rendered, recipientProblem, renderMessage } from '../domain/notifications';
+import { Table, decodeTable, findRow, readTable } from '../workbook/table';
+import { Fill, MessageTemplate, QUOTA_REASON, Rendered, idempotencyKey, recipientProblem, renderMessage } from '../domain/notifications';
 import { canEditDeal, sameEmail } from '../domain/roles';
 import { StageKey } from '../domain/stages';
 import { MailPort } from '../ports/mail';
@@ -89,12 +89,56 @@ function queueAutomatic(ctx: UseCaseContext, deal: Deal, key: string, event: str
   return queueMessages(ctx.ports, ctx.actor.email, [draft], decodeTable(OUTBOX, outbox, ctx.ports.dates));
 }
 
-/** The stage-change hook (inside moveDeal's lock). Costs nothing unless Settings turn the event on. */
+/**
+ * The stage-change hook (inside moveDeal's lock). Costs nothing unless Settings turn the event on.
+ * One e-mail per deal and stage, not per visit (issue 21, item 2): a deal back in a stage it had
+ * gets no second e-mail, unless the manager asks (sendStageMailAgain). Only when every earlier
+ * one was cancelled (an undone move) does the stage e-mail get queued afresh.
+ */
 export function queueStageMail(ctx: UseCaseContext, moved: Deal, from: StageKey | null): OutboxItem[] {
   const to = moved.stage;
   if (!to || to === from) return [];
   const names = ctx.config.settings.stageNames;
-  return queueAutomatic(ctx, moved, `stage.${to}`, `stage:${to}`, { stage: { key: to, name: names[to], previous: from ? names[from] : '' } });
+  const stage = { key: to, name: names[to], previous: from ? names[from] : '' };
+  if (ctx.config.settings.mail.clientEvents.indexOf(`stage.${to}`) < 0) return [];
+  const outbox = ctx.ports.sheets.readAll(OUTBOX.name);
+  if (outbox === null) return [];
+  const earlier = stageMailRows(decodeTable(OUTBOX, outbox, ctx.ports.dates), moved.id, to);
+  if (earlier.length > 0 && earlier.every((status) => status === 'cancelled')) {
+    return queueAutomatic(ctx, moved, `stage.${to}`, `stage:${to}#${earlier.length + 1}`, { stage });
+  }
+  return queueAutomatic(ctx, moved, `stage.${to}`, `stage:${to}`, { stage });
+}
+
+/** The statuses of the stage e-mails a deal already has for this stage, oldest first. */
+function stageMailRows(outbox: Table, dealId: string, stage: StageKey): string[] {
+  const key = idempotencyKey(`stage.${stage}`, dealId, `stage:${stage}`);
+  const keyAt = outbox.map.index.key;
+  const statusAt = outbox.map.index.status;
+  return outbox.raw
+    .filter((raw) => { const k = String(raw[keyAt]); return k === key || k.indexOf(`${key}#`) === 0; })
+    .map((raw) => String(raw[statusAt]));
+}
+
+/**
+ * "Send the stage e-mail again": the manager asks for the e-mail of the deal's current stage once
+ * more (issue 21, item 2). A new key (`stage:in_work#2`), so the earlier one stays as it was.
+ */
+export function sendStageMailAgain(ctx: UseCaseContext, dealIdArg: unknown): OutboxItem {
+  const dealId = requireId(dealIdArg, 'The deal');
+  return ctx.ports.lock.withDocumentLock(() => {
+    const { deal } = loadDeal(ctx, dealId);
+    if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may send e-mails of "${deal.title}".`);
+    const names = ctx.config.settings.stageNames;
+    const templateKey = `stage.${deal.stage}`;
+    const template = ctx.config.settings.mail.clientEvents.indexOf(templateKey) >= 0 ? templateOf(ctx, templateKey) : null;
+    if (!template || !template.enabled) throw new InputError(`No e-mail is sent to clients for ${names[deal.stage]} (Settings mail_client_events and the Notifications tab).`);
+    const outbox = readTable(ctx.ports.sheets, OUTBOX, ctx.ports.dates);
+    const earlier = stageMailRows(outbox, dealId, deal.stage);
+    const draft = draftFor(ctx, deal, template, `stage:${deal.stage}#${earlier.length + 1}`,
+      { ...baseContext(ctx, deal), stage: { key: deal.stage, name: names[deal.stage], previous: '' } }, 'automatic');
+    return queueMessages(ctx.ports, ctx.actor.email, [draft], outbox)[0];
+  });
 }
 
 /** The checkpoint-done hook (inside completeCheckpoint's lock). */

@@ -95,6 +95,7 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_getOutbox: team('read the outbox', 'a manager sees their own messages'),
   api_cancelMessage: team('cancel a message', 'a manager their own messages'),
   api_requeueMessage: team('requeue a message', 'a manager their own messages'),
+  api_sendStageMailAgain: { kind: 'roles', roles: SALES, what: 'send a stage e-mail again', refusal: 'Only managers, heads and the owner may send e-mails.' },
   api_documentStatus: team('check a document', 'an executor only on the deals they work on'),
   // The director's dashboard (issue 23)
   openDashboard: { kind: 'roles', roles: SALES, what: 'open the dashboard' },
