@@ -260,7 +260,7 @@ export function api_undoMove(dealId: unknown, expectedVersion: unknown) {
 }
 
 export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown, base?: unknown) {
-  return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion, base));
+  return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion, base, gasClientIndexStore()));
 }
 
 export function api_addLead(input: unknown, requestId?: unknown) {

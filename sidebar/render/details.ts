@@ -163,6 +163,8 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
         }
         showBanner(saved.merge ? `${saved.merge.changedBy}: ${saved.merge.conflicts.length ? 'saved what did not clash; choose below for the rest.' : 'your changes were saved alongside.'}` : 'Saved.', 'info');
         reopen(card.id);
+        // A client renamed from the card renames the client and its other deals too (issue 21, item 5).
+        if (patch.clientName !== undefined) void reload();
       })
       .catch(() => { saveButton.disabled = false; reopen(card.id); });
   };

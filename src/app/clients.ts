@@ -18,6 +18,7 @@ import { ClientCard, ClientContact, ClientFields, ClientHit, ClientOrder, Client
 import { toDeal } from './records';
 import { appendActivities } from './audit';
 import { lastChange } from './conflicts';
+import { renameClientOnDeals } from './clientRename';
 import { PlainValue, mergeFields } from '../domain/fieldMerge';
 import { InputError, optionalText, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
@@ -248,6 +249,8 @@ export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clien
     updateRow(ctx.ports.sheets, clients, row, { ...patch, version: version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
     const changedKeys = Object.keys(patch).filter((k) => k !== 'phoneE164' && String((before as unknown as Record<string, unknown>)[k]) !== String(patch[k]));
     if (changedKeys.length > 0) appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', clientId, summary: `Client ${before.name}: changed ${changedKeys.join(', ')}` }]);
+    // The deals carry the client's name as the board shows it (issue 21, item 5): they follow a rename.
+    if (typeof patch.name === 'string' && patch.name !== before.name) renameClientOnDeals(ctx, clientId, patch.name);
     forgetClientIndex(store);
     const card = getClientCard(ctx, clientId);
     return merge ? { ...card, merge } : card;

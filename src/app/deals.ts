@@ -27,6 +27,8 @@ import { openRows, refuseDuplicateId } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { queueStageMail } from './notifications';
+import { renameClientOnDeals, renameClientRow } from './clientRename';
+import { ClientIndexStore, forgetClientIndex } from './clientIndex';
 import { rememberMove } from './moveMemory';
 import { executorFilter, refuseUnlessExecutorWorksOn, restrictBoardForExecutor } from './executorBoard';
 
@@ -291,7 +293,7 @@ function mergeStale(ctx: UseCaseContext, deal: Deal, changes: Record<string, unk
  * `baseArg` (optional) holds what the card showed for each changed field: with it, a stale version
  * is merged field by field instead of refused; without it (an older sidebar) a stale save is refused.
  */
-export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: unknown, versionArg: unknown, baseArg?: unknown): UpdatedCard {
+export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: unknown, versionArg: unknown, baseArg?: unknown, clientIndex?: ClientIndexStore): UpdatedCard {
   const dealId = requireId(dealIdArg, 'The deal');
   const expectedVersion = requireVersion(versionArg);
   const base = baseArg === undefined || baseArg === null ? null : requirePlainObject(baseArg, 'What the card showed');
@@ -319,6 +321,11 @@ export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: un
     const patch = { ...changes, ...stamp(ctx, deal) };
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId, clientId: deal.clientId, summary: summaries.join('; ') }]);
+    // The client's name is the client's (issue 21, item 5): the client base and its other deals follow.
+    if (typeof changes.clientName === 'string' && renameClientRow(ctx, deal.clientId, changes.clientName)) {
+      renameClientOnDeals(ctx, deal.clientId, changes.clientName, dealId);
+      if (clientIndex) forgetClientIndex(clientIndex);
+    }
     const updated = toDeal(decodeBack(table, row));
     return withMerge(toCard(updated as Deal & { stage: StageKey }, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)));
   });
