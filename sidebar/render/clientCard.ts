@@ -93,7 +93,7 @@ function summary(card: ClientCard): HTMLElement {
     h('div', { class: 'client-counts small' },
       h('span', null, `${card.counts.open} in progress`), h('span', null, `${card.counts.won} won`), h('span', null, `${card.counts.lost} lost`)),
     // Issue 22: what the client owes on issued invoices.
-    card.balance ? h('div', { class: 'client-balance small', 'data-testid': 'client-balance' },
+    card.balance && !card.moneyHidden ? h('div', { class: 'client-balance small', 'data-testid': 'client-balance' },
       card.balance.invoicedMinor === 0 && card.balance.paidMinor === 0 ? 'Balance: nothing invoiced yet.'
         : [`Balance: ${cents(card.balance.dueMinor, card.balance.currency)} due`,
           card.balance.overdueMinor > 0 ? ` (${cents(card.balance.overdueMinor, card.balance.currency)} overdue)` : '',
@@ -121,7 +121,7 @@ function orders(card: ClientCard): HTMLElement {
   return h('div', { class: 'section', id: 'sec-orders', 'data-testid': 'client-orders' },
     h('h3', null, 'Orders ', h('span', { class: 'count' }, String(card.orders.length))),
     card.editable && role !== 'executor' ? newDealForm(card) : null,
-    card.orders.length === 0 ? h('div', { class: 'muted small' }, 'No deals yet.') : h('ol', { class: 'client-order-list' }, card.orders.map(order)));
+    card.orders.length === 0 ? h('div', { class: 'muted small' }, 'No deals yet.') : h('ol', { class: 'client-order-list' }, card.orders.map((o) => order(o, !!card.moneyHidden))));
 }
 
 /** "New deal": a deal in New for this client, its call back on the next working day at 10:00. */
@@ -143,13 +143,13 @@ function newDealForm(card: ClientCard): HTMLElement {
   return h('div', { class: 'client-new-deal' }, title, button);
 }
 
-function order(o: ClientOrder): HTMLElement {
+function order(o: ClientOrder, moneyHidden: boolean): HTMLElement {
   return h('li', { class: 'client-order', 'data-testid': `client-order-${o.dealId}` },
     h('div', { class: 'client-order-head' },
       h('button', { type: 'button', class: 'link-button', onclick: () => openDetails(o.dealId) }, o.title || o.dealId),
       h('span', { class: 'stage-chip', style: { '--stage': (columnOf(o.stage) || { colour: '#9aa0a6' }).colour } }, o.stageName || o.stage)),
     h('div', { class: 'muted small' }, [
-      money(o.amount || o.budget, currency()),
+      moneyHidden ? '' : money(o.amount || o.budget, currency()),
       o.createdAt ? `since ${when(o.createdAt, today())}` : '',
       o.expectedClose ? `close ${day(o.expectedClose)}` : '',
       o.closedAt ? `closed ${when(o.closedAt, today())}` : '',

@@ -64,8 +64,9 @@ function detailsBody(): Child {
   const refresh = () => reopen(card.id);
   return [
     summary(card, d), jumps(), current.merge ? mergeNote(current.merge, keepMine, settled) : null, editForm(card, d), moves(card, d),
-    checkpointsSection(card, d.checkpoints || [], refresh), quoteSection(card, refresh), documentsSection(card),
-    paymentsSection(card, () => { refresh(); void reload(); }),
+    // Executors see the work, not the money (issue 21, item 17): no quote, no payments.
+    checkpointsSection(card, d.checkpoints || [], refresh), state.board.moneyHidden ? null : quoteSection(card, refresh), documentsSection(card),
+    state.board.moneyHidden ? null : paymentsSection(card, () => { refresh(); void reload(); }),
     meetingSection(card, () => { refresh(); void reload(); }),
     card.editable ? logForm(card, { onLogged: refresh }) : null, history(d.history),
   ];
@@ -88,7 +89,7 @@ function summary(card: Card, d: DealDetails): HTMLElement {
   return h('div', { class: 'summary', style: { '--stage': column ? column.colour : '#9aa0a6' } },
     h('div', { class: 'summary-row' },
       h('span', { class: 'stage-chip' }, column ? column.name : card.stage),
-      h('span', { class: 'summary-value' }, money(card.value, board.currency)),
+      board.moneyHidden ? null : h('span', { class: 'summary-value' }, money(card.value, board.currency)),
     ),
     h('div', { class: 'muted small' },
       [card.clientName, card.managerName, `${card.daysInStage}d in stage`, d.source ? `from ${d.source}` : '', d.createdAt ? `created ${when(d.createdAt, board.today)}` : '']
@@ -171,7 +172,7 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
   const saveButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'details-save', disabled: ro }, 'Save');
   return h('form', { class: 'details-form', onsubmit: save },
     field('Title', title, titleLimit(title, TITLE_MAX)),
-    h('div', { class: 'row2' }, field('Budget', budget), field('Forecast', forecast)),
+    h('div', { class: 'row2' }, board.moneyHidden ? null : field('Budget', budget), field('Forecast', forecast)),
     h('fieldset', null, h('legend', null, 'Steps'), steps.map((s) => s.el)),
     h('div', { class: 'row2 dates' }, field(`Next contact (${zoneLabel()})`, nextContact), field('Expected close', expectedClose)),
     field('Manager', manager),

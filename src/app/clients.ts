@@ -145,9 +145,11 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
   }
   history.sort((a, b) => String(b.at).localeCompare(String(a.at)));
   const names = ctx.config.settings.stageNames;
+  // Executors see the work, not the money (issue 21, item 17), unless Settings executor_sees_money.
+  const moneyHidden = ctx.actor.role === 'executor' && !ctx.config.settings.executorSeesMoney;
   const orders: ClientOrder[] = dealRows.map((d) => ({
     dealId: d.id, title: d.title, stage: d.stage || '', stageName: d.stage && isStageKey(d.stage) ? names[d.stage] : '',
-    amount: d.amount, budget: d.budget, manager: d.manager, createdAt: iso(d.createdAt),
+    amount: moneyHidden ? 0 : d.amount, budget: moneyHidden ? 0 : d.budget, manager: d.manager, createdAt: iso(d.createdAt),
     expectedClose: d.expectedClose ? ports.dates.toLocalDate(d.expectedClose) : null,
     closedAt: iso(d.closedAt), documents: docsByDeal[d.id] || [],
     steps: (stepsByDeal[d.id] || []).sort((a, b) => String(a.at).localeCompare(String(b.at))),
@@ -175,7 +177,10 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
     history: history.slice(0, 200),
     counts,
     // Issue 22: what the client owes on issued invoices (no read at all while none is issued).
-    balance: clientBalance(ctx, clientId, dealRows.map((d) => d.id), documentRows),
+    balance: moneyHidden
+      ? { currency: ctx.config.settings.currency, invoicedMinor: 0, paidMinor: 0, dueMinor: 0, overdueMinor: 0, overpaidMinor: 0 }
+      : clientBalance(ctx, clientId, dealRows.map((d) => d.id), documentRows),
+    ...(moneyHidden ? { moneyHidden } : {}),
   };
 }
 

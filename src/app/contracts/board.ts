@@ -133,6 +133,8 @@ export interface Board {
   timeZone?: string;
   /** Settings working_days (0 = Sunday … 6 = Saturday): a converted lead's call back defaults to the next one. */
   workingDays?: number[];
+  /** An executor without Settings executor_sees_money: the board carries no money, and shows none (issue 21, item 17). */
+  moneyHidden?: boolean;
 }
 
 export interface DealPatch {

@@ -91,6 +91,8 @@ export interface ClientCard {
   history: ClientContact[];
   counts: { open: number; won: number; lost: number };
   /** Issue 22: the client's balance over issued invoices, minor units. */
+  /** An executor without Settings executor_sees_money: amounts and the balance are not sent (issue 21, item 17). */
+  moneyHidden?: boolean;
   balance: { currency: string; invoicedMinor: number; paidMinor: number; dueMinor: number; overdueMinor: number; overpaidMinor: number };
 }
 
