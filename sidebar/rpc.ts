@@ -9,7 +9,7 @@ import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/con
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app/contracts/documents';
-import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
+import type { DocumentMailPreview, OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
 
@@ -56,6 +56,7 @@ export interface Api {
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;
+  api_previewDocumentMail(dealId: string, kind: DocumentKind): DocumentMailPreview;
   api_getOutbox(dealId: string): OutboxItem[];
   api_cancelMessage(messageId: string): OutboxItem;
   api_requeueMessage(messageId: string): OutboxItem;

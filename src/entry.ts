@@ -20,7 +20,7 @@ import { WorkbookError } from './workbook/errors';
 import { gasMail, gasSheetLinks } from './gas/mail';
 import { queueDigests } from './app/digest';
 import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal, requeueMessage } from './app/outbox';
-import { sendDocument, sendStageMailAgain } from './app/notifications';
+import { previewDocumentMail, sendDocument, sendStageMailAgain } from './app/notifications';
 import { loadDeal } from './app/deals';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
@@ -445,6 +445,11 @@ export function sendQueuedMailNow() {
   const result = userFacing(() => drainOutbox(gasPorts(), gasMail(), { problems: gasProblemStore() }));
   SpreadsheetApp.getActive().toast(describeDrain(result), ADDON_TITLE, 8);
   return plain(result);
+}
+
+/** What Send would send, nothing written (issue 21, item 11): the sidebar shows it and sends from it. */
+export function api_previewDocumentMail(dealId: unknown, kind: unknown) {
+  return api('api_previewDocumentMail', (ctx) => previewDocumentMail(ctx, dealId, kind));
 }
 
 export function api_sendDocument(dealId: unknown, kind: unknown, confirmed: unknown) {

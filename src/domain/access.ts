@@ -92,6 +92,7 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_getPlanner: team('open the planner', 'a manager sees their own meetings'),
   api_syncMeetings: team('sync meetings', 'a manager syncs their own meetings'),
   api_sendDocument: team('send a document', 'only who may edit the deal'),
+  api_previewDocumentMail: team('preview a document e-mail', 'only who may edit the deal'),
   api_sendQueuedMail: { kind: 'roles', roles: SALES, what: 'send e-mails', refusal: 'Only managers, heads and the owner may send e-mails.' },
   api_getOutbox: team('read the outbox', 'a manager sees their own messages'),
   api_cancelMessage: team('cancel a message', 'a manager their own messages'),
