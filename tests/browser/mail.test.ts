@@ -86,7 +86,7 @@ suite('sending e-mail in Chromium', () => {
     expect(await frame.locator('[data-testid="doc-send-preview-proposal"]').count()).toBe(0);
     await screenshot(page, 'mail-card-sent');
     expect(session.pageErrors).toEqual([]);
-  });
+  }, 240000); // the preview adds a step; a loaded 2-core machine took 167 s
 
   test('the mail view shows the message as the client gets it; its link opens the Doc; the PDF is attached', async () => {
     const tab = await browser.context.newPage();
