@@ -1,7 +1,7 @@
 // Every write the board makes: optimistic where it is safe, one call at a time per deal
 // (each call carries the version the previous one returned), and a stale write
 // ("… changed …") shows the server's message and reloads the board.
-import type { ActivityInput, Card, CardSteps, DealPatch, NewLeadInput } from '../src/app/contracts/board';
+import type { ActivityInput, Card, CardSteps, DealPatch, NewLeadInput, UpdatedCard } from '../src/app/contracts/board';
 import type { Forecast } from '../src/domain/forecast';
 import type { StageKey } from '../src/domain/stages';
 import { call, messageOf } from './rpc';
@@ -85,10 +85,32 @@ export function setForecast(dealId: string, forecast: Forecast | ''): Promise<Ca
   });
 }
 
-/** api_updateDeal with the card's current version; the fresh card replaces the old one. */
-export function updateDeal(dealId: string, patch: DealPatch): Promise<Card> {
-  return perDeal(dealId, () => call('api_updateDeal', dealId, patch, versionOf(dealId)))
-    .then((card) => { replaceCard(card); changed(); return card; })
+/** What a form showed when it was drawn: its version, and each field's value then. */
+export interface SeenCard {
+  version: number;
+  values: Record<string, unknown>;
+}
+
+/**
+ * api_updateDeal; the fresh card replaces the old one. With `seen` (a form's snapshot), a save on
+ * a card changed meanwhile is merged field by field on the server (issue 21, item 4) and the
+ * answer's `merge` says what was saved and what both changed; without it, the card's current version.
+ */
+export function updateDeal(dealId: string, patch: DealPatch, seen?: SeenCard): Promise<UpdatedCard> {
+  const base = () => {
+    if (!seen) return undefined;
+    const values: Record<string, unknown> = {};
+    for (const key of Object.keys(patch)) if (key in seen.values) values[key] = seen.values[key];
+    return values;
+  };
+  return perDeal(dealId, () => call('api_updateDeal', dealId, patch, seen ? seen.version : versionOf(dealId), base()))
+    .then((card) => {
+      const plain: Card & { merge?: unknown } = { ...card };
+      delete plain.merge;
+      replaceCard(plain);
+      changed();
+      return card;
+    })
     .catch((error) => { report(error); throw error; });
 }
 

@@ -10,7 +10,7 @@ declare module './rpc' {
   interface Api {
     api_findClients(query: string): ClientSearchResult;
     api_getClient(clientId: string): ClientCard;
-    api_updateClient(clientId: string, patch: ClientPatch, version: number): ClientCard;
+    api_updateClient(clientId: string, patch: ClientPatch, version: number, base?: Record<string, unknown>): ClientCard;
     api_prepareImport(upload: ImportUpload): ImportPrepared;
     api_dryRunImport(importId: string, mapping: ColumnMapping): DryRunResult;
     api_runImport(importId: string, mapping: ColumnMapping): ImportProgress;

@@ -1,7 +1,7 @@
 // Typed promises over google.script.run. Apps Script allows at most 10 calls in flight from
 // one page, so further calls wait in a queue; a listener learns how many are busy.
 import type {
-  ActivityInput, Board, BoardFilter, Card, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput,
+  ActivityInput, Board, BoardFilter, ConvertResult, DealDetails, DealPatch, MoveResult, NewLeadInput, UpdatedCard,
 } from '../src/app/contracts/board';
 import type { TodayView } from '../src/app/contracts/today';
 import type { Dashboard } from '../src/app/contracts/dashboard';
@@ -9,7 +9,7 @@ import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/con
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import type { StageKey } from '../src/domain/stages';
 import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app/contracts/documents';
-import type { OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
+import type { DocumentMailPreview, OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
 import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
 import type { SetupChecklistView } from '../src/app/setupChecklist';
 import type { DayPlan, TripAdded } from '../src/app/trips';
@@ -35,7 +35,8 @@ export interface Api {
   api_getDeal(dealId: string): DealDetails;
   api_moveDeal(dealId: string, toStage: StageKey, index: number, version: number, neighbours?: { before: number | null; after: number | null } | null): MoveResult;
   api_undoMove(dealId: string, version: number): MoveResult & { message: string };
-  api_updateDeal(dealId: string, patch: DealPatch, version: number): Card;
+  /** `base`: what the card showed for each changed field; a stale save is then merged field by field. */
+  api_updateDeal(dealId: string, patch: DealPatch, version: number, base?: Record<string, unknown>): UpdatedCard;
   api_addLead(input: NewLeadInput, requestId?: string): { leadId: string; dealId: string | null };
   api_convertLead(leadId: string, nextContactAt?: string | null, requestId?: string): ConvertResult;
   api_getToday(options?: { manager?: string }): TodayView;
@@ -68,9 +69,11 @@ export interface Api {
   api_installTemplates(): { created: string[]; kept: string[]; folderUrl: string };
   api_getPlaceholders(): { token: string; meaning: string }[];
   api_sendDocument(dealId: string, kind: DocumentKind, confirmed: boolean): SendDocumentResult;
+  api_previewDocumentMail(dealId: string, kind: DocumentKind): DocumentMailPreview;
   api_getOutbox(dealId: string): OutboxItem[];
   api_cancelMessage(messageId: string): OutboxItem;
   api_requeueMessage(messageId: string): OutboxItem;
+  api_sendStageMailAgain(dealId: string): OutboxItem;
   api_sendQueuedMail(): { sent: number; left: number; message: string };
   api_findMeetingSlots(dealId: string, request: { durationMinutes?: number; place?: string; fromDay?: string; toDay?: string }): SlotSearch;
   api_bookMeeting(dealId: string, request: { start: string; durationMinutes?: number; place?: string }): BookResult;

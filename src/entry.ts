@@ -20,7 +20,7 @@ import { WorkbookError } from './workbook/errors';
 import { gasMail, gasSheetLinks } from './gas/mail';
 import { queueDigests } from './app/digest';
 import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal, requeueMessage } from './app/outbox';
-import { sendDocument } from './app/notifications';
+import { previewDocumentMail, sendDocument, sendStageMailAgain } from './app/notifications';
 import { loadDeal } from './app/deals';
 import { Ports } from './ports';
 import { UseCaseContext } from './app/session';
@@ -280,8 +280,8 @@ export function api_undoMove(dealId: unknown, expectedVersion: unknown) {
   return api('api_undoMove', (ctx) => undoMove(ctx, dealId, expectedVersion));
 }
 
-export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown) {
-  return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion));
+export function api_updateDeal(dealId: unknown, patch: unknown, expectedVersion: unknown, base?: unknown) {
+  return api('api_updateDeal', (ctx) => updateDeal(ctx, dealId, patch, expectedVersion, base, gasClientIndexStore()));
 }
 
 export function api_addLead(input: unknown, requestId?: unknown) {
@@ -363,8 +363,8 @@ export function api_getClient(clientId: unknown) {
   return api('api_getClient', (ctx) => getClientCard(ctx, clientId));
 }
 
-export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown) {
-  return api('api_updateClient', (ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion));
+export function api_updateClient(clientId: unknown, patch: unknown, expectedVersion: unknown, base?: unknown) {
+  return api('api_updateClient', (ctx) => updateClient(ctx, gasClientIndexStore(), clientId, patch, expectedVersion, base));
 }
 
 /** The client card's "New deal": a deal in New for this client, with its call back. */
@@ -512,6 +512,11 @@ export function api_quoteFromBrief(dealId: unknown) {
   return api('api_quoteFromBrief', (ctx) => quoteFromBrief(ctx, dealId));
 }
 
+/** What Send would send, nothing written (issue 21, item 11): the sidebar shows it and sends from it. */
+export function api_previewDocumentMail(dealId: unknown, kind: unknown) {
+  return api('api_previewDocumentMail', (ctx) => previewDocumentMail(ctx, dealId, kind));
+}
+
 export function api_sendDocument(dealId: unknown, kind: unknown, confirmed: unknown) {
   return api('api_sendDocument', (ctx) => sendDocument(ctx, gasMail(), dealId, kind, confirmed));
 }
@@ -537,6 +542,11 @@ export function api_cancelMessage(messageId: unknown) {
 
 export function api_requeueMessage(messageId: unknown) {
   return api('api_requeueMessage', (ctx) => requeueMessage(ctx, messageId));
+}
+
+/** The manager asks for the e-mail of the deal's current stage once more (issue 21, item 2). */
+export function api_sendStageMailAgain(dealId: unknown) {
+  return api('api_sendStageMailAgain', (ctx) => sendStageMailAgain(ctx, dealId));
 }
 
 /** Queues today's digests if not done yet (from the digest hour), then drains: what the hourly trigger does for mail. */

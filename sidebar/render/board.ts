@@ -66,7 +66,7 @@ function renderColumn(column: Column, hooks: CardHooks, lists: HTMLElement[]): H
   h('span', { class: 'chev' }, icon('chevron', 18)),
   h('span', { class: 'column-name' }, column.name),
   h('span', { class: 'column-count', title: 'Deals in this stage' }, searching ? `${visible.length}/${mine.length}` : String(mine.length)),
-  h('span', { class: 'column-total' }, money(total, board.currency, true)),
+  board.moneyHidden ? null : h('span', { class: 'column-total' }, money(total, board.currency, true)),
   ),
   h('div', { class: 'column-body' },
     list,

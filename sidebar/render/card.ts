@@ -52,7 +52,7 @@ export function renderCard(card: Card, hooks: CardHooks): HTMLElement {
     card.managerName ? h('span', { class: 'manager' }, card.managerName) : null,
   ),
   h('div', { class: 'card-money' },
-    h('span', { class: 'value' }, money(card.value, board.currency)),
+    board.moneyHidden ? null : h('span', { class: 'value' }, money(card.value, board.currency)),
     contact,
   ),
   h('div', { class: 'steps', role: 'group', 'aria-label': 'Steps' },

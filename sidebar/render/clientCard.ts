@@ -12,6 +12,7 @@ import { reload, report } from '../actions';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 import { checkbox, field, input } from './fields';
+import { mergeNote, type Shown } from './mergeNote';
 import { openDetails } from './details';
 
 let current: { clientId: string; card: ClientCard | null; error: string } | null = null;
@@ -48,7 +49,28 @@ function cardBody(): Child {
   if (!current) return null;
   const card = current.card;
   if (!card) return h('div', { class: 'muted pad' }, current.error || 'Loading the client…');
-  return [summary(card), contacts(card.fields), orders(card), historyList(card), editForm(card)];
+  const merge = card.merge && card.merge.conflicts.length ? card.merge : null;
+  return [summary(card), merge ? mergeNote(merge, (field, yours, theirs) => keepMine(card, field, yours, theirs), (field) => settled(card, field)) : null,
+    contacts(card.fields), orders(card), historyList(card), editForm(card)];
+}
+
+/** "Keep mine" on a client field both changed (issue 21, item 4): saved over the value now stored. */
+function keepMine(card: ClientCard, field: string, yours: Shown, theirs: Shown): void {
+  call('api_updateClient', card.id, { [field]: yours } as ClientPatch, card.version, { [field]: theirs })
+    .then((fresh) => {
+      if (!current || current.clientId !== card.id) return;
+      const left = (card.merge ? card.merge.conflicts : []).filter((c) => c.field !== field);
+      current.card = { ...fresh, merge: card.merge && left.length ? { ...card.merge, conflicts: left } : fresh.merge };
+      refreshPanel();
+    })
+    .catch((error) => { report(error); load(card.id); });
+}
+
+function settled(card: ClientCard, field: string): void {
+  if (!current || current.card !== card || !card.merge) return;
+  const left = card.merge.conflicts.filter((c) => c.field !== field);
+  current.card = { ...card, merge: left.length ? { ...card.merge, conflicts: left } : undefined };
+  refreshPanel();
 }
 
 /** A CSS class word of any group name ("Key account" → "key-account"). */
@@ -71,7 +93,7 @@ function summary(card: ClientCard): HTMLElement {
     h('div', { class: 'client-counts small' },
       h('span', null, `${card.counts.open} in progress`), h('span', null, `${card.counts.won} won`), h('span', null, `${card.counts.lost} lost`)),
     // Issue 22: what the client owes on issued invoices.
-    card.balance ? h('div', { class: 'client-balance small', 'data-testid': 'client-balance' },
+    card.balance && !card.moneyHidden ? h('div', { class: 'client-balance small', 'data-testid': 'client-balance' },
       card.balance.invoicedMinor === 0 && card.balance.paidMinor === 0 ? 'Balance: nothing invoiced yet.'
         : [`Balance: ${cents(card.balance.dueMinor, card.balance.currency)} due`,
           card.balance.overdueMinor > 0 ? ` (${cents(card.balance.overdueMinor, card.balance.currency)} overdue)` : '',
@@ -99,7 +121,7 @@ function orders(card: ClientCard): HTMLElement {
   return h('div', { class: 'section', id: 'sec-orders', 'data-testid': 'client-orders' },
     h('h3', null, 'Orders ', h('span', { class: 'count' }, String(card.orders.length))),
     card.editable && role !== 'executor' ? newDealForm(card) : null,
-    card.orders.length === 0 ? h('div', { class: 'muted small' }, 'No deals yet.') : h('ol', { class: 'client-order-list' }, card.orders.map(order)));
+    card.orders.length === 0 ? h('div', { class: 'muted small' }, 'No deals yet.') : h('ol', { class: 'client-order-list' }, card.orders.map((o) => order(o, !!card.moneyHidden))));
 }
 
 /** "New deal": a deal in New for this client, its call back on the next working day at 10:00. */
@@ -121,13 +143,13 @@ function newDealForm(card: ClientCard): HTMLElement {
   return h('div', { class: 'client-new-deal' }, title, button);
 }
 
-function order(o: ClientOrder): HTMLElement {
+function order(o: ClientOrder, moneyHidden: boolean): HTMLElement {
   return h('li', { class: 'client-order', 'data-testid': `client-order-${o.dealId}` },
     h('div', { class: 'client-order-head' },
       h('button', { type: 'button', class: 'link-button', onclick: () => openDetails(o.dealId) }, o.title || o.dealId),
       h('span', { class: 'stage-chip', style: { '--stage': (columnOf(o.stage) || { colour: '#9aa0a6' }).colour } }, o.stageName || o.stage)),
     h('div', { class: 'muted small' }, [
-      money(o.amount || o.budget, currency()),
+      moneyHidden ? '' : money(o.amount || o.budget, currency()),
       o.createdAt ? `since ${when(o.createdAt, today())}` : '',
       o.expectedClose ? `close ${day(o.expectedClose)}` : '',
       o.closedAt ? `closed ${when(o.closedAt, today())}` : '',
@@ -188,9 +210,11 @@ function editForm(card: ClientCard): HTMLElement | null {
     if (cb !== f.callBack) patch.callBack = cb;
     if (Object.keys(patch).length === 0) { showBanner('Nothing to save: no field changed.', 'info'); return; }
     save.disabled = true;
-    call('api_updateClient', card.id, patch, card.version)
+    const seen: Record<string, unknown> = {};
+    for (const key of Object.keys(patch)) seen[key] = (f as unknown as Record<string, unknown>)[key];
+    call('api_updateClient', card.id, patch, card.version, seen)
       .then((fresh) => {
-        showBanner('Client saved.', 'info');
+        showBanner(fresh.merge ? `${fresh.merge.changedBy}: ${fresh.merge.conflicts.length ? 'saved what did not clash; choose above for the rest.' : 'your changes were saved alongside.'}` : 'Client saved.', 'info');
         if (current && current.clientId === card.id && panelOpen('client-card')) { current.card = fresh; refreshPanel(); }
       })
       .catch((error) => { save.disabled = false; report(error); load(card.id); });

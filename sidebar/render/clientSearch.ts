@@ -4,7 +4,8 @@ import type { ClientHit, ClientSearchResult, ExportFile } from '../../src/app/co
 import '../clientApi';
 import { h, clear, icon, type Child } from '../dom';
 import { call } from '../rpc';
-import { nameOf } from '../state';
+import { nameOf, state } from '../state';
+import { mayRun } from '../../src/domain/access';
 import { report } from '../actions';
 import { showBanner } from './banner';
 import { openPanel } from './panel';
@@ -69,8 +70,9 @@ function clientsBody(initial: string): Child {
   return [
     h('label', { class: 'client-search' }, icon('search', 16), box),
     h('div', { class: 'client-tools' },
-      h('button', { type: 'button', class: 'secondary', 'data-testid': 'client-import', onclick: () => openImport() }, 'Import CSV / Excel…'),
-      exportMenu,
+      // Offered only to who the server lets run them (the access table: executors neither import nor export).
+      may('api_prepareImport') ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'client-import', onclick: () => openImport() }, 'Import CSV / Excel…') : null,
+      may('api_exportClients') ? exportMenu : null,
       h('button', { type: 'button', class: 'link-button', 'data-testid': 'client-duplicates-button', onclick: () => openDuplicates() }, 'Possible duplicates')),
     results,
   ];
@@ -121,4 +123,9 @@ function download(file: ExportFile): void {
   document.body.appendChild(link);
   link.click();
   window.setTimeout(() => link.remove(), 1000);
+}
+
+function may(functionName: string): boolean {
+  const role = state.board ? state.board.me.role : null;
+  return role !== null && mayRun(functionName, { role, teamEmpty: false });
 }

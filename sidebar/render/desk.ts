@@ -105,7 +105,7 @@ function deskItem(item: HealthDeskItem, d: HealthDesk): HTMLElement {
     : h('div', { class: 'desk-next muted' }, total ? 'All checkpoints done' : 'No checkpoints: open the deal to plan them'),
   h('div', { class: 'desk-money' },
     h('div', { class: 'paid-bar', role: 'img', 'aria-label': `Paid ${Math.round(paidShare * 100)}%` }, h('span', { style: { width: `${paidShare * 100}%` } })),
-    h('span', { class: 'paid-text' }, h('b', null, money(item.paid, d.currency)), ` of ${money(item.amount, d.currency)}`),
+    d.moneyHidden ? null : h('span', { class: 'paid-text' }, h('b', null, money(item.paid, d.currency)), ` of ${money(item.amount, d.currency)}`),
   ),
   item.expectedClose || item.deadline
     ? h('div', { class: 'desk-dates muted small' },

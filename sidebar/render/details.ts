@@ -1,12 +1,13 @@
 // The deal's own page: edit fields (only changed ones are sent), allowed moves,
 // the log of calls and notes, and the history, newest first.
-import type { Card, DealDetails, DealPatch, HistoryEntry } from '../../src/app/contracts/board';
+import type { Card, CardMerge, DealDetails, DealPatch, HistoryEntry } from '../../src/app/contracts/board';
 import type { StageKey } from '../../src/domain/stages';
 import { h, type Child } from '../dom';
 import { money, when } from '../format';
 import { call } from '../rpc';
 import { columnOf, findCard, state, whenBoard } from '../state';
-import { endIndex, moveDeal, reload, report, updateDeal } from '../actions';
+import { endIndex, moveDeal, reload, report, updateDeal, versionOf, type SeenCard } from '../actions';
+import { mergeNote, type Shown } from './mergeNote';
 import { logForm } from './logCall';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel, setCloseGuard } from './panel';
@@ -26,7 +27,7 @@ import { titleLimit } from './titleLimit';
 
 const TITLE_MAX = 200;
 
-let current: { dealId: string; details: DealDetails | null; error: string; section?: string } | null = null;
+let current: { dealId: string; details: DealDetails | null; error: string; section?: string; merge?: CardMerge } | null = null;
 
 /** Opens a deal's page; `section` (an element id such as 'sec-checkpoints') is scrolled to once loaded. */
 export function openDetails(dealId: string, section?: string): void {
@@ -64,9 +65,10 @@ function detailsBody(): Child {
   const card: Card = live ? live.card : d.card;
   const refresh = () => reopen(card.id);
   return [
-    summary(card, d), jumps(), editForm(card, d), moves(card, d),
-    checkpointsSection(card, d.checkpoints || [], refresh), briefSection(card), quoteSection(card, refresh), documentsSection(card),
-    paymentsSection(card, () => { refresh(); void reload(); }),
+    summary(card, d), jumps(), current.merge ? mergeNote(current.merge, keepMine, settled) : null, editForm(card, d), moves(card, d),
+    // Executors see the work, not the money (issue 21, item 17): no quote, no payments.
+    checkpointsSection(card, d.checkpoints || [], refresh), briefSection(card), state.board.moneyHidden ? null : quoteSection(card, refresh), documentsSection(card),
+    state.board.moneyHidden ? null : paymentsSection(card, () => { refresh(); void reload(); }),
     meetingSection(card, () => { refresh(); void reload(); }),
     card.editable ? logForm(card, { onLogged: refresh }) : null, history(d.history),
   ];
@@ -89,7 +91,7 @@ function summary(card: Card, d: DealDetails): HTMLElement {
   return h('div', { class: 'summary', style: { '--stage': column ? column.colour : '#9aa0a6' } },
     h('div', { class: 'summary-row' },
       h('span', { class: 'stage-chip' }, column ? column.name : card.stage),
-      h('span', { class: 'summary-value' }, money(card.value, board.currency)),
+      board.moneyHidden ? null : h('span', { class: 'summary-value' }, money(card.value, board.currency)),
     ),
     h('div', { class: 'muted small' },
       [card.clientName, card.managerName, `${card.daysInStage}d in stage`, d.source ? `from ${d.source}` : '', d.createdAt ? `created ${when(d.createdAt, board.today)}` : '']
@@ -121,6 +123,15 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
   const expectedClose = input({ type: 'date', value: card.expectedClose || '', disabled: ro });
   const notes = h('textarea', { rows: 4, disabled: ro });
   notes.value = d.notes || '';
+  // What the form shows now: a save compares with it, so a change made meanwhile merges field by field.
+  const seen: SeenCard = {
+    version: card.version,
+    values: {
+      title: card.title, clientName: card.clientName, phone: card.phone, email: card.email, budget: Number(card.budget || 0),
+      forecast: card.forecast, nextContactAt: card.nextContactAt, manager: card.manager, expectedClose: card.expectedClose, notes: d.notes || '',
+      ...card.steps,
+    },
+  };
 
   const save = (e: Event) => {
     e.preventDefault();
@@ -146,14 +157,24 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
     if (notes.value !== (d.notes || '')) patch.notes = notes.value;
     if (Object.keys(patch).length === 0) { showBanner('Nothing to save: no field changed.', 'info'); return; }
     saveButton.disabled = true;
-    updateDeal(card.id, patch)
-      .then(() => { showBanner('Saved.', 'info'); reopen(card.id); })
+    updateDeal(card.id, patch, seen)
+      .then((saved) => {
+        if (current && current.dealId === card.id) {
+          current.merge = saved.merge && (saved.merge.conflicts.length ? saved.merge : undefined);
+          // The choice is shown at the top of the page: scroll to it once the page is drawn again.
+          if (current.merge) current.section = 'sec-merge';
+        }
+        showBanner(saved.merge ? `${saved.merge.changedBy}: ${saved.merge.conflicts.length ? 'saved what did not clash; choose below for the rest.' : 'your changes were saved alongside.'}` : 'Saved.', 'info');
+        reopen(card.id);
+        // A client renamed from the card renames the client and its other deals too (issue 21, item 5).
+        if (patch.clientName !== undefined) void reload();
+      })
       .catch(() => { saveButton.disabled = false; reopen(card.id); });
   };
   const saveButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'details-save', disabled: ro }, 'Save');
   return h('form', { class: 'details-form', onsubmit: save },
     field('Title', title, titleLimit(title, TITLE_MAX)),
-    h('div', { class: 'row2' }, field('Budget', budget), field('Forecast', forecast)),
+    h('div', { class: 'row2' }, board.moneyHidden ? null : field('Budget', budget), field('Forecast', forecast)),
     h('fieldset', null, h('legend', null, 'Steps'), steps.map((s) => s.el)),
     h('div', { class: 'row2 dates' }, field(`Next contact (${zoneLabel()})`, nextContact), field('Expected close', expectedClose)),
     field('Manager', manager),
@@ -190,6 +211,27 @@ function history(entries: HistoryEntry[]): HTMLElement {
       e.nextStep ? h('div', { class: 'small' }, `Next: ${e.nextStep}`) : null,
     ))),
   );
+}
+
+/** "Keep mine" on a field both changed: saved over the value now stored (itself the read value). */
+function keepMine(field: string, yours: Shown, theirs: Shown): void {
+  if (!current) return;
+  const dealId = current.dealId;
+  updateDeal(dealId, { [field]: yours } as DealPatch, { version: versionOf(dealId), values: { [field]: theirs } })
+    .then((saved) => {
+      settled(field);
+      if (saved.merge && saved.merge.conflicts.length && current && current.dealId === dealId) current.merge = saved.merge;
+      reopen(dealId);
+    })
+    .catch(() => reopen(dealId));
+}
+
+/** A conflict the person settled leaves the note; the note goes when none is left. */
+function settled(field: string): void {
+  if (!current || !current.merge) return;
+  const left = current.merge.conflicts.filter((c) => c.field !== field);
+  current.merge = left.length ? { ...current.merge, conflicts: left } : undefined;
+  refreshPanel();
 }
 
 function reopen(dealId: string): void {

@@ -7,7 +7,7 @@ import { call, messageOf, type DocumentKind, type GeneratedDocument } from '../r
 import { state } from '../state';
 import { showBanner } from './banner';
 import { outboxSection, reloadOutbox } from './outbox';
-import type { SendDocumentResult } from '../../src/app/contracts/mail';
+import type { DocumentMailPreview, SendDocumentResult } from '../../src/app/contracts/mail';
 import { reloadMoney } from './payments';
 import { requestDone, requestKey } from '../requestKeys';
 
@@ -181,7 +181,7 @@ function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw
 
 // ---- Send by e-mail (issue 12) -----------------------------------------------------------
 
-type SendState = { busy: true } | { ask: string } | { done: SendDocumentResult } | { error: string };
+type SendState = { busy: true } | { ask: string } | { preview: DocumentMailPreview } | { done: SendDocumentResult } | { error: string };
 const sends: { [key: string]: SendState } = {};
 
 function sendControls(kind: DocumentKind, label: string, card: Card, draw: () => void): HTMLElement {
@@ -195,8 +195,19 @@ function sendControls(kind: DocumentKind, label: string, card: Card, draw: () =>
       .catch((error) => { sends[key] = { error: messageOf(error) }; })
       .then(draw);
   };
-  const button = h('button', { type: 'button', class: 'secondary', 'data-testid': `doc-send-${kind}`, disabled: Boolean(s && 'busy' in s), onclick: () => send(false) },
+  // Send shows the message first (issue 21, item 11); it goes from the preview, which also asks
+  // what the server would ask (sent before, no e-mails wanted).
+  const preview = () => {
+    sends[key] = { busy: true };
+    draw();
+    call('api_previewDocumentMail', card.id, kind)
+      .then((shown) => { sends[key] = { preview: shown }; })
+      .catch((error) => { sends[key] = { error: messageOf(error) }; })
+      .then(draw);
+  };
+  const button = h('button', { type: 'button', class: 'secondary', 'data-testid': `doc-send-${kind}`, disabled: Boolean(s && 'busy' in s), onclick: preview },
     s && 'busy' in s ? 'Sending…' : `Send ${label.toLowerCase()} to the client`);
+  if (s && 'preview' in s) return mailPreview(kind, s.preview, () => send(true), () => { delete sends[key]; draw(); });
   if (s && 'ask' in s) {
     return h('div', { class: 'doc-send', 'data-testid': `doc-send-ask-${kind}`, role: 'alertdialog' },
       h('div', { class: 'small' }, s.ask),
@@ -209,6 +220,22 @@ function sendControls(kind: DocumentKind, label: string, card: Card, draw: () =>
         s.done.message.status === 'sent' ? `Sent to ${s.done.message.to}.` : `Not sent yet (${s.done.message.status}): ${s.done.message.reason}`)
         : null;
   return h('div', { class: 'doc-send' }, button, note);
+}
+
+/** The e-mail as the client will get it: recipient, subject, body, attachments; Send or Cancel. */
+function mailPreview(kind: DocumentKind, m: DocumentMailPreview, send: () => void, cancel: () => void): HTMLElement {
+  return h('div', { class: 'doc-send mail-preview', 'data-testid': `doc-send-preview-${kind}`, role: 'dialog', 'aria-label': 'E-mail preview' },
+    m.question ? h('div', { class: 'doc-note small', role: 'alert', 'data-testid': `doc-send-ask-${kind}` }, m.question) : null,
+    h('dl', { class: 'mail-preview-head small' },
+      h('dt', null, 'To'), h('dd', { 'data-testid': 'preview-to' }, m.to),
+      h('dt', null, 'From'), h('dd', null, `${m.fromName} (replies to ${m.replyTo})`),
+      h('dt', null, 'Subject'), h('dd', { 'data-testid': 'preview-subject' }, m.subject),
+      h('dt', null, 'Attached'), h('dd', { 'data-testid': 'preview-attachments' }, m.attachments.length ? m.attachments.join(', ') : 'nothing')),
+    h('pre', { class: 'mail-preview-body', 'data-testid': 'preview-body' }, m.body),
+    m.issues ? h('div', { class: 'small muted' }, 'Sending issues the invoice: it is not rewritten after.') : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'link-button', 'data-testid': `doc-send-cancel-${kind}`, onclick: cancel }, 'Cancel'),
+      h('button', { type: 'button', class: 'primary', 'data-testid': `doc-send-confirm-${kind}`, onclick: send }, m.question ? 'Send anyway' : 'Send')));
 }
 
 function reinstall(button: HTMLButtonElement, mine: { [kind: string]: Outcome }, draw: () => void): void {

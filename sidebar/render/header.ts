@@ -111,6 +111,8 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
     inbox.setAttribute('aria-label', `Inbox, ${count} new request${count === 1 ? '' : 's'}`);
 
     const r = rollup();
+    // Executors see the work, not the money (issue 21, item 17): no "Likely €…".
+    rollupEl.hidden = !!board.moneyHidden;
     clear(rollupEl, FORECAST_LABELS.map(({ key, label, meaning }) => h('div', {
       class: `roll roll-${key}`,
       'data-testid': `rollup-${key}`,
@@ -134,7 +136,7 @@ export function mountHeader(parent: HTMLElement, hooks: HeaderHooks): Header {
           h('button', { type: 'button', class: 'meeting', 'data-testid': 'strip-meeting', 'data-id': card.id, onclick: () => hooks.openDetails(card.id) },
             h('span', { class: 'meeting-when' }, when(card.meetingStart, today)),
             h('span', { class: 'meeting-who' }, card.clientName || card.title),
-            h('span', { class: 'meeting-value' }, money(card.value, currency, true)),
+            state.board && state.board.moneyHidden ? null : h('span', { class: 'meeting-value' }, money(card.value, currency, true)),
           )))),
     );
   }

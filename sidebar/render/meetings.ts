@@ -8,6 +8,8 @@ import { openPanel, refreshPanel } from './panel';
 import { showBanner } from './banner';
 import { tripTools } from './trips';
 
+import { reload } from '../actions';
+
 interface PlanState {
   duration: number;
   place: 'office' | 'client' | 'video';
@@ -97,7 +99,11 @@ export function openPlanner(): void {
   planner = { data: null, error: '' };
   openPanel({ title: 'Meetings · next 2 weeks', testid: 'planner', body: plannerBody });
   call('api_getPlanner')
-    .then((data) => { planner.data = data; })
+    .then((data) => {
+      planner.data = data;
+      // A sync that rewrote deals (moved, cancelled, declined) gives their cards new versions and times.
+      if (data.sync.moved + data.sync.cancelled + data.sync.declined > 0) void reload();
+    })
     .catch((error) => { planner.error = messageOf(error); })
     .then(() => refreshPanel());
 }

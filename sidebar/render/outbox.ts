@@ -49,6 +49,7 @@ function content(card: Card, draw: () => void): HTMLElement[] {
     due && card.editable
       ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'outbox-send-now', onclick: (e: Event) => sendNow(e.currentTarget as HTMLButtonElement, card.id) }, 'Send queued e-mails now')
       : h('span'),
+    againButton(card, state) || h('span'),
     h('ul', { class: 'outbox-list' }, state.map((m) => h('li', { class: `outbox-item status-${m.status}`, 'data-testid': `outbox-${m.id}`, 'data-status': m.status },
       h('div', null, h('strong', null, LABELS[m.status] || m.status), ' · ', m.subject || m.template, m.to ? ` → ${m.to}` : ''),
       h('div', { class: 'muted small' }, m.sentAt ? `sent ${when(m.sentAt)}` : m.queuedAt ? `queued ${when(m.queuedAt)}` : ''),
@@ -94,4 +95,24 @@ function cancel(button: HTMLButtonElement, dealId: string, messageId: string, dr
     })
     .catch((error) => { showBanner(messageOf(error), 'error'); })
     .then(draw);
+}
+
+/**
+ * A deal back in a stage whose e-mail the client already got is not e-mailed again by itself
+ * (issue 21, item 2); the manager may ask for it once more.
+ */
+function againButton(card: Card, items: OutboxItem[]): HTMLElement | null {
+  const template = `stage.${card.stage}`;
+  if (!card.editable || !items.some((m) => m.template === template && m.status === 'sent')) return null;
+  if (items.some((m) => m.template === template && (m.status === 'queued' || m.status === 'waiting'))) return null;
+  return h('button', {
+    type: 'button', class: 'link-button', 'data-testid': 'outbox-stage-again',
+    onclick: (e: Event) => {
+      (e.currentTarget as HTMLButtonElement).disabled = true;
+      call('api_sendStageMailAgain', card.id)
+        .then(() => { showBanner('The stage e-mail is queued again: it goes with the next run (or Send queued e-mails now).', 'info'); })
+        .catch((error) => { showBanner(messageOf(error), 'error'); })
+        .then(() => reloadOutbox(card.id));
+    },
+  }, 'Send the stage e-mail again');
 }

@@ -25,15 +25,24 @@ export interface Moment {
 /** Settings that decide whose contacts a card carries (client_view_others). */
 export interface ContactRules {
   managersViewOthers: boolean;
+  /** Settings executor_sees_money: FALSE (the default) sends an executor no budget or amount (issue 21, item 17). */
+  executorSeesMoney?: boolean;
 }
 
 export function contactRulesOf(settings: Settings): ContactRules {
-  return { managersViewOthers: settings.clientViewOthers };
+  return { managersViewOthers: settings.clientViewOthers, executorSeesMoney: settings.executorSeesMoney };
+}
+
+/** Whether this person gets prices, amounts and forecasts: executors see the work, not the money, unless Settings allow it. */
+export function seesMoney(actor: Actor, rules: ContactRules): boolean {
+  return actor.role !== 'executor' || rules.executorSeesMoney === true;
 }
 
 export function toCard(deal: Deal & { stage: StageKey }, actor: Actor, team: readonly TeamMember[], moment: Moment, contacts: ContactRules): Card {
   // The client's phone and e-mail only for who may see them (issue 20, item 4): stripped here, on the server.
   const showContacts = canSeeDealContacts(actor, deal, contacts);
+  // Stripped here, on the server: the money never reaches an executor's browser (issue 21, item 17).
+  const money = seesMoney(actor, contacts);
   const managerName = (team.filter((m) => sameEmail(m.email, deal.manager))[0] || { name: deal.manager }).name;
   let nextContactState: Card['nextContactState'] = null;
   if (deal.nextContactAt) {
@@ -55,9 +64,9 @@ export function toCard(deal: Deal & { stage: StageKey }, actor: Actor, team: rea
     email: showContacts ? deal.email : '',
     manager: deal.manager,
     managerName,
-    budget: deal.budget,
-    amount: deal.amount,
-    value: deal.amount > 0 ? deal.amount : deal.budget,
+    budget: money ? deal.budget : 0,
+    amount: money ? deal.amount : 0,
+    value: money ? (deal.amount > 0 ? deal.amount : deal.budget) : 0,
     forecast: deal.forecast,
     health: deal.health,
     nextContactAt: iso(deal.nextContactAt),

@@ -275,6 +275,8 @@ export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
     if (typeof r.record.amount === 'number') paid[id] = (paid[id] || 0) + r.record.amount;
   }
   const { moment, actor, config } = ctx;
+  // Executors see the work, not the money, unless Settings executor_sees_money (issue 21, item 17).
+  const moneyHidden = actor.role === 'executor' && !config.settings.executorSeesMoney;
   const mine = (deal: Deal, list: readonly Checkpoint[]) =>
     sameEmail(deal.manager, actor.email) || list.some((c) => sameEmail(c.responsible, actor.email) || (c.responsible === actor.role && actor.role === 'executor'));
   const items: HealthDeskItem[] = [];
@@ -296,8 +298,8 @@ export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
       nearest: nearestOpen(views),
       openCount: views.filter((v) => v.doneAt === null).length,
       doneCount: views.filter((v) => v.doneAt !== null).length,
-      paid: Math.round((paid[deal.id] || 0) * 100) / 100,
-      amount: deal.amount > 0 ? deal.amount : deal.budget,
+      paid: moneyHidden ? 0 : Math.round((paid[deal.id] || 0) * 100) / 100,
+      amount: moneyHidden ? 0 : deal.amount > 0 ? deal.amount : deal.budget,
       expectedClose: deal.expectedClose ? moment.localDay(deal.expectedClose) : null,
       deadline: deal.deadline ? moment.localDay(deal.deadline) : null,
     });
@@ -305,7 +307,7 @@ export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
   items.sort((a, b) => severity(b.health) - severity(a.health)
     || String(a.nearest ? a.nearest.due : '9999').localeCompare(String(b.nearest ? b.nearest.due : '9999'))
     || a.title.localeCompare(b.title));
-  return { today: moment.today, currency: config.settings.currency, scope, counts, items };
+  return { today: moment.today, currency: config.settings.currency, scope, counts, items, ...(moneyHidden ? { moneyHidden } : {}) };
 }
 
 export function checkpointsForDeal(ctx: UseCaseContext, deal: Deal): CheckpointView[] {

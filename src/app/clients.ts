@@ -18,6 +18,9 @@ import { ClientIndexStore, clientFactsOf, forgetClientIndex, loadClientIndex } f
 import { ClientCard, ClientContact, ClientFields, ClientHit, ClientOrder, ClientSearchResult } from './contracts/clients';
 import { toDeal } from './records';
 import { appendActivities } from './audit';
+import { lastChange } from './conflicts';
+import { renameClientOnDeals } from './clientRename';
+import { PlainValue, mergeFields } from '../domain/fieldMerge';
 import { InputError, optionalText, requireId, requirePlainObject, requireText, requireVersion } from './validate';
 
 const SEARCH_LIMIT = 25;
@@ -144,9 +147,11 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
   }
   history.sort((a, b) => String(b.at).localeCompare(String(a.at)));
   const names = ctx.config.settings.stageNames;
+  // Executors see the work, not the money (issue 21, item 17), unless Settings executor_sees_money.
+  const moneyHidden = ctx.actor.role === 'executor' && !ctx.config.settings.executorSeesMoney;
   const orders: ClientOrder[] = dealRows.map((d) => ({
     dealId: d.id, title: d.title, stage: d.stage || '', stageName: d.stage && isStageKey(d.stage) ? names[d.stage] : '',
-    amount: d.amount, budget: d.budget, manager: d.manager, createdAt: iso(d.createdAt),
+    amount: moneyHidden ? 0 : d.amount, budget: moneyHidden ? 0 : d.budget, manager: d.manager, createdAt: iso(d.createdAt),
     expectedClose: d.expectedClose ? ports.dates.toLocalDate(d.expectedClose) : null,
     closedAt: iso(d.closedAt), documents: docsByDeal[d.id] || [],
     steps: (stepsByDeal[d.id] || []).sort((a, b) => String(a.at).localeCompare(String(b.at))),
@@ -174,17 +179,30 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
     history: history.slice(0, 200),
     counts,
     // Issue 22: what the client owes on issued invoices (no read at all while none is issued).
-    balance: clientBalance(ctx, clientId, dealRows.map((d) => d.id), documentRows),
+    balance: moneyHidden
+      ? { currency: ctx.config.settings.currency, invoicedMinor: 0, paidMinor: 0, dueMinor: 0, overdueMinor: 0, overpaidMinor: 0 }
+      : clientBalance(ctx, clientId, dealRows.map((d) => d.id), documentRows),
+    ...(moneyHidden ? { moneyHidden } : {}),
   };
 }
 
 const EDITABLE: (keyof ClientFields)[] = ['name', 'company', 'contact', 'phone', 'otherPhones', 'email', 'otherEmails', 'group', 'address', 'city', 'preferences', 'notes', 'callBack', 'manager'];
 const LIMITS: Record<string, number> = { preferences: 5000, notes: 5000 };
+const LABELS: Record<string, string> = {
+  name: 'Name', company: 'Company', contact: 'Contact person', phone: 'Phone', otherPhones: 'Other phones', email: 'E-mail',
+  otherEmails: 'Other e-mails', group: 'Group', address: 'Address', city: 'City', preferences: 'Preferences', notes: 'Notes',
+  callBack: 'Call back', manager: 'Manager',
+};
 
-export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clientIdArg: unknown, patchArg: unknown, versionArg: unknown): ClientCard {
+/**
+ * `baseArg` (optional) holds what the card showed for each changed field: with it, a card saved
+ * after someone else's change is merged field by field (issue 21, item 4); without it, refused.
+ */
+export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clientIdArg: unknown, patchArg: unknown, versionArg: unknown, baseArg?: unknown): ClientCard {
   const clientId = requireId(clientIdArg, 'The client');
   const patchIn = requirePlainObject(patchArg, 'The change');
   const expected = requireVersion(versionArg);
+  const base = baseArg === undefined || baseArg === null ? null : requirePlainObject(baseArg, 'What the card showed');
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(patchIn)) {
     if (EDITABLE.indexOf(key as keyof ClientFields) < 0) throw new InputError(`"${key}" is not a field of the client card.`);
@@ -229,13 +247,47 @@ export function updateClient(ctx: UseCaseContext, store: ClientIndexStore, clien
       throw new InputError('Only a head or the owner may give a client to another manager.');
     }
     const version = typeof row.record.version === 'number' ? row.record.version : 0;
+    let merge: ClientCard['merge'];
     if (version !== expected) {
-      throw new InputError(`${before.name} was changed by ${text(row.record.updatedBy) || 'someone'} since you opened the card; reopen it.`);
+      if (!base) throw new InputError(`${before.name} was changed by ${text(row.record.updatedBy) || 'someone'} since you opened the card; reopen it.`);
+      merge = mergeClientPatch(ctx, patch, base, before, row.record);
     }
+    if (merge && Object.keys(patch).length === 0) return { ...getClientCard(ctx, clientId), merge };
     updateRow(ctx.ports.sheets, clients, row, { ...patch, version: version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
     const changedKeys = Object.keys(patch).filter((k) => k !== 'phoneE164' && String((before as unknown as Record<string, unknown>)[k]) !== String(patch[k]));
     if (changedKeys.length > 0) appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', clientId, summary: `Client ${before.name}: changed ${changedKeys.join(', ')}` }]);
+    // The deals carry the client's name as the board shows it (issue 21, item 5): they follow a rename.
+    if (typeof patch.name === 'string' && patch.name !== before.name) renameClientOnDeals(ctx, clientId, patch.name);
     forgetClientIndex(store);
-    return getClientCard(ctx, clientId);
+    const card = getClientCard(ctx, clientId);
+    return merge ? { ...card, merge } : card;
   });
+}
+
+/** Keeps in `patch` the fields the other change left as the person read them; the rest come back as conflicts. */
+function mergeClientPatch(ctx: UseCaseContext, patch: Record<string, unknown>, base: Record<string, unknown>, before: ClientFields, record: DecodedRow['record']): NonNullable<ClientCard['merge']> {
+  const yours: Record<string, PlainValue> = {};
+  const read: Record<string, unknown> = {};
+  const theirs: Record<string, PlainValue> = {};
+  for (const key of Object.keys(patch)) {
+    if (key === 'phoneE164') continue;
+    yours[key] = patch[key] as PlainValue;
+    if (key in base) read[key] = base[key];
+    theirs[key] = (before as unknown as Record<string, PlainValue>)[key];
+  }
+  const outcome = mergeFields(yours, read, theirs);
+  for (const c of outcome.conflicts) {
+    delete patch[c.field];
+    if (c.field === 'phone') delete patch.phoneE164;
+  }
+  for (const key of outcome.same) {
+    delete patch[key];
+    if (key === 'phone') delete patch.phoneE164;
+  }
+  const { who, when } = lastChange(ctx, { updatedBy: text(record.updatedBy), updatedAt: isDate(record.updatedAt) ? record.updatedAt : null });
+  return {
+    changedBy: `${who} changed it${when}`,
+    saved: outcome.apply.map((k) => LABELS[k] || k),
+    conflicts: outcome.conflicts.map((c) => ({ field: c.field, label: LABELS[c.field] || c.field, yours: c.yours, theirs: c.theirs })),
+  };
 }

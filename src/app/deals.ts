@@ -10,11 +10,12 @@ import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
 import { positionAt, renumber } from '../domain/ordering';
 import { localDateTime } from '../domain/timezone';
 import { isForecast } from '../domain/forecast';
-import { Board, BoardFilter, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem } from './contracts/board';
+import { Board, BoardFilter, Card, CardMerge, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem, UpdatedCard } from './contracts/board';
 import { Deal, iso, toDeal, toLead } from './records';
 import { allowedMovesFor, buildBoard, contactRulesOf, isArchived, toCard } from './boardView';
 import { UseCaseContext } from './session';
-import { refuseIfStale } from './conflicts';
+import { lastChange, refuseIfStale } from './conflicts';
+import { PlainValue, mergeFields } from '../domain/fieldMerge';
 import { appendActivities, ActivityRecord } from './audit';
 import { appendStageHistory } from './stageHistory';
 import {
@@ -26,6 +27,8 @@ import { openRows, refuseDuplicateId } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { queueStageMail } from './notifications';
+import { renameClientOnDeals, renameClientRow } from './clientRename';
+import { ClientIndexStore, forgetClientIndex } from './clientIndex';
 import { rememberMove } from './moveMemory';
 import { executorFilter, refuseUnlessExecutorWorksOn, restrictBoardForExecutor } from './executorBoard';
 
@@ -256,16 +259,54 @@ function describeChange(key: string, before: unknown, after: unknown, ctx: UseCa
   return `${label}: ${show(before)} → ${show(after)}`;
 }
 
-export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: unknown, versionArg: unknown) {
+/** A deal field as the card shows it: instants as ISO, the expected close as its local day. */
+function plainDealValue(ctx: UseCaseContext, key: string, value: unknown): PlainValue {
+  if (isDate(value)) return key === 'expectedClose' ? ctx.moment.localDay(value) : value.toISOString();
+  if (key === 'nextContactAt' && typeof value === 'string' && value !== '') {
+    const at = Date.parse(value);
+    return isFinite(at) ? new Date(at).toISOString() : value;
+  }
+  if (value === undefined) return null;
+  return typeof value === 'object' ? String(value) : (value as PlainValue);
+}
+
+/**
+ * A save on a card someone changed since it was read (issue 21, item 4): the changed fields the
+ * other change left alone stay in `changes`; fields both changed leave it and come back as conflicts.
+ */
+function mergeStale(ctx: UseCaseContext, deal: Deal, changes: Record<string, unknown>, base: Record<string, unknown>): CardMerge {
+  const plain = (values: Record<string, unknown>) => {
+    const out: Record<string, PlainValue> = {};
+    for (const key of Object.keys(changes)) if (key in values) out[key] = plainDealValue(ctx, key, values[key]);
+    return out;
+  };
+  const outcome = mergeFields(plain(changes), plain(base), plain(deal as unknown as Record<string, unknown>));
+  for (const c of outcome.conflicts) delete changes[c.field];
+  const { who, when } = lastChange(ctx, deal);
+  return {
+    changedBy: `${who} changed it${when}`,
+    saved: outcome.apply.map((k) => FIELD_LABELS[k] || k),
+    conflicts: outcome.conflicts.map((c) => ({ field: c.field, label: FIELD_LABELS[c.field] || c.field, yours: c.yours, theirs: c.theirs })),
+  };
+}
+
+/**
+ * `baseArg` (optional) holds what the card showed for each changed field: with it, a stale version
+ * is merged field by field instead of refused; without it (an older sidebar) a stale save is refused.
+ */
+export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: unknown, versionArg: unknown, baseArg?: unknown, clientIndex?: ClientIndexStore): UpdatedCard {
   const dealId = requireId(dealIdArg, 'The deal');
   const expectedVersion = requireVersion(versionArg);
+  const base = baseArg === undefined || baseArg === null ? null : requirePlainObject(baseArg, 'What the card showed');
   return ctx.ports.lock.withDocumentLock(() => {
     const { table, row, deal } = loadDeal(ctx, dealId);
-    refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
+    if (!base) refuseIfStale(ctx, `"${deal.title}"`, deal, expectedVersion);
     if (!canEditDeal(ctx.actor, deal.manager)) {
       throw new InputError(`Only the deal's manager, a head or the owner may change "${deal.title}".`);
     }
     const changes = validatePatch(ctx, patchArg, deal);
+    const merge = base && deal.version !== expectedVersion ? mergeStale(ctx, deal, changes, base) : undefined;
+    const withMerge = (card: Card): UpdatedCard => (merge ? { ...card, merge } : card);
     const record = row.record as Record<string, unknown>;
     const summaries: string[] = [];
     for (const key of Object.keys(changes)) {
@@ -277,12 +318,17 @@ export function updateDeal(ctx: UseCaseContext, dealIdArg: unknown, patchArg: un
       if (!same) summaries.push(describeChange(key, before, after, ctx));
       else delete changes[key];
     }
-    if (summaries.length === 0) return toCard(deal, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings));
+    if (summaries.length === 0) return withMerge(toCard(deal, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)));
     const patch = { ...changes, ...stamp(ctx, deal) };
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId, clientId: deal.clientId, summary: summaries.join('; ') }]);
+    // The client's name is the client's (issue 21, item 5): the client base and its other deals follow.
+    if (typeof changes.clientName === 'string' && renameClientRow(ctx, deal.clientId, changes.clientName)) {
+      renameClientOnDeals(ctx, deal.clientId, changes.clientName, dealId);
+      if (clientIndex) forgetClientIndex(clientIndex);
+    }
     const updated = toDeal(decodeBack(table, row));
-    return toCard(updated as Deal & { stage: StageKey }, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings));
+    return withMerge(toCard(updated as Deal & { stage: StageKey }, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)));
   });
 }
 

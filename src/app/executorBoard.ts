@@ -27,7 +27,8 @@ export function restrictBoardForExecutor(ctx: UseCaseContext, board: Board): Boa
     return { ...column, cards, count: cards.length, total: cards.reduce((sum, c) => sum + c.value, 0), archived: 0 };
   });
   const live = columns.filter((c) => CLOSED_STAGES.indexOf(c.key) < 0).reduce<Card[]>((all, c) => all.concat(c.cards), []);
-  return { ...board, columns, forecast: rollupForecast(live), inbox: [], problems: [], problemCount: 0 };
+  const moneyHidden = !ctx.config.settings.executorSeesMoney;
+  return { ...board, columns, forecast: rollupForecast(live), inbox: [], problems: [], problemCount: 0, ...(moneyHidden ? { moneyHidden } : {}) };
 }
 
 /** An executor opening a deal they do not work on is refused (one TextFinder lookup, not the tab). */

@@ -112,6 +112,10 @@ export function getQuote(ctx: UseCaseContext, dealIdArg: unknown): QuoteView {
   const dealId = requireId(dealIdArg, 'The deal');
   // The quote's lines and totals are the deal's amounts: not for executors of other deals.
   refuseUnlessExecutorWorksOn(ctx, dealId);
+  // Executors see the work, not the money (issue 21, item 17), unless Settings executor_sees_money.
+  if (ctx.actor.role === 'executor' && !ctx.config.settings.executorSeesMoney) {
+    throw new InputError('The quote holds prices: executors see the work, not the money (Settings executor_sees_money).');
+  }
   loadDeal(ctx, dealId);
   return quoteOf(ctx, quoteLinesOf(ctx, dealId), dealId);
 }

@@ -28,6 +28,8 @@ export interface Settings {
   documentsFolder: string;
   /** Client base (issue 14): managers may open other managers' clients (read only). */
   clientViewOthers: boolean;
+  /** Executors see prices, amounts and forecasts (issue 21, item 17); by default they see the work, not the money. */
+  executorSeesMoney: boolean;
   /** Client groups (Settings client_groups), in the owner's order and spelling. */
   clientGroups: string[];
   mail: MailSettings;
@@ -92,6 +94,7 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'templates_folder', value: '', description: 'Drive folder of the templates.' },
   { key: 'documents_folder', value: '', description: 'Drive folder "Dealboard documents".' },
   { key: 'client_view_others', value: 'TRUE', description: 'TRUE: managers may view (not edit) other managers\' clients; FALSE: only their own.' },
+  { key: 'executor_sees_money', value: 'FALSE', description: 'TRUE: executors see budgets, amounts and forecasts on their board and desk; FALSE: they see the work, not the money.' },
   { key: 'client_groups', value: DEFAULT_CLIENT_GROUPS.join(', '), description: 'Client groups, separated by commas: the Clients Group dropdown, the client card, import and export use them (run Set up workbook again after editing to refresh the dropdown).' },
   ...DEFAULT_MAIL_SETTINGS,
   // Meetings (issue 13)
@@ -180,6 +183,7 @@ export function readSettings(pairs: Record<string, string>): Settings {
     templatesFolder: get('templates_folder') || '',
     documentsFolder: get('documents_folder') || '',
     clientViewOthers: booleanOr(get('client_view_others'), true),
+    executorSeesMoney: booleanOr(get('executor_sees_money'), false),
     clientGroups: parseClientGroups(get('client_groups')),
     mail: readMailSettings(get),
     backups: {

@@ -108,6 +108,10 @@ suite('an executor in Chromium: only the deals she works on', () => {
     expect(contacts.length).toBeGreaterThan(20);
     expect(leaked(await frame.evaluate(() => document.body.innerText), contacts)).toEqual([]);
     expect(leaked(await frame.evaluate(() => document.documentElement.outerHTML), contacts)).toEqual([]);
+    // Issue 21, item 17: the work, not the money: no card value, column total or "Likely €…".
+    expect(await frame.locator('.card .value').count()).toBe(0);
+    expect(await frame.locator('.column-total').count()).toBe(0);
+    expect(await frame.locator('[data-testid="rollup-green"]').isVisible()).toBe(false);
     // Nor a pipeline deal's title or amount-bearing card text.
     const text = await frame.evaluate(() => document.body.innerText);
     expect(othersPipeline.filter((d) => text.includes(String(d.Title))).map((d) => d.Title)).toEqual([]);
@@ -136,6 +140,7 @@ suite('an executor in Chromium: only the deals she works on', () => {
     await frame.click('[data-testid="desk-button"]');
     await frame.waitForSelector('[data-testid="desk"] .desk-list');
     expect(await frame.locator('[data-testid="desk-scope-all"]').count()).toBe(0);
+    expect(await frame.locator('[data-testid="desk"] .paid-text').count()).toBe(0);
     const ids = await frame.$$eval('[data-testid="desk"] .desk-item', (els) => els.map((e) => (e.getAttribute('data-testid') || '').slice('desk-item-'.length)));
     expect(ids.length).toBeGreaterThan(5);
     expect(ids.filter((id) => !hers().has(id))).toEqual([]);
@@ -179,7 +184,10 @@ suite('an executor in Chromium: only the deals she works on', () => {
     expect(await tick.isEnabled()).toBe(true);
     expect(await frame.locator(`[data-testid="checkpoint-done-${managersStep.ID}"]`).isEnabled()).toBe(false);
     // A read-only deal: no editing, moving, documents or meetings offered to her.
-    expect(await frame.locator('[data-testid="details-budget"]').isDisabled()).toBe(true);
+    // Issue 21, item 17: no Budget field at all for her (the work, not the money; this line
+    // expected a disabled Budget before); the other fields stay read only.
+    expect(await frame.locator('[data-testid="details-budget"]').count()).toBe(0);
+    expect(await frame.locator('[data-testid="details-next-contact"]').isDisabled()).toBe(true);
     expect(await frame.locator('[data-testid="details-save"], [data-testid^="details-move-"], [data-testid="checkpoint-add"], [data-testid="log-form"]').count()).toBe(0);
     for (const id of ['doc-proposal', 'plan-meeting']) {
       const button = frame.locator(`[data-testid="${id}"]`);

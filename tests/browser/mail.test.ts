@@ -53,7 +53,19 @@ suite('sending e-mail in Chromium', () => {
     await details(dealId);
     await frame.click('[data-testid="doc-proposal"]');
     await frame.waitForSelector('[data-testid="doc-result-proposal"]', { timeout: 20000 });
+    // Send shows the message first (issue 21, item 11; the send used to go out on this one click).
     await frame.click('[data-testid="doc-send-proposal"]');
+    const preview = frame.locator('[data-testid="doc-send-preview-proposal"]');
+    await preview.waitFor({ timeout: 20000 });
+    const deal = rowById(pg, 'Deals', dealId)!;
+    expect(await preview.locator('[data-testid="preview-to"]').innerText()).toBe(String(deal.Email));
+    expect(await preview.locator('[data-testid="preview-subject"]').innerText()).toContain(String(deal.Title));
+    expect(await preview.locator('[data-testid="preview-attachments"]').innerText()).toMatch(/^Proposal — .*\.pdf$/);
+    const docLink = String(rows(pg, 'Documents').find((r) => r['Deal ID'] === dealId && r.Kind === 'proposal')!.URL);
+    expect(await preview.locator('[data-testid="preview-body"]').innerText()).toContain(docLink);
+    expect(pg.workspace.mail.sent()).toHaveLength(0);
+    await screenshot(page, 'mail-send-preview');
+    await frame.click('[data-testid="doc-send-confirm-proposal"]');
     const result = frame.locator('[data-testid="doc-send-result-proposal"]');
     await result.waitFor({ timeout: 20000 });
     const email = String(rowById(pg, 'Deals', dealId)!.Email);
@@ -69,11 +81,12 @@ suite('sending e-mail in Chromium', () => {
     await ask.waitFor();
     expect(await ask.innerText()).toMatch(/already sent to .* Send it again\?/);
     expect(pg.workspace.mail.sent()).toHaveLength(1);
-    await ask.locator('text=Cancel').click();
+    await frame.click('[data-testid="doc-send-cancel-proposal"]');
     expect(await frame.locator('[data-testid="doc-send-ask-proposal"]').count()).toBe(0);
+    expect(await frame.locator('[data-testid="doc-send-preview-proposal"]').count()).toBe(0);
     await screenshot(page, 'mail-card-sent');
     expect(session.pageErrors).toEqual([]);
-  });
+  }, 240000); // the preview adds a step; a loaded 2-core machine took 167 s
 
   test('the mail view shows the message as the client gets it; its link opens the Doc; the PDF is attached', async () => {
     const tab = await browser.context.newPage();

@@ -57,6 +57,22 @@ export interface Card {
   stageProblem?: StageProblem;
 }
 
+/**
+ * A save made on a card someone else changed meanwhile (issue 21, item 4): the fields their change
+ * did not touch were saved; the fields both changed come back, theirs and yours, for the person to choose.
+ */
+export interface CardMerge {
+  /** "Anna changed it at 09:00". */
+  changedBy: string;
+  saved: string[];
+  conflicts: { field: string; label: string; yours: string | number | boolean | null; theirs: string | number | boolean | null }[];
+}
+
+/** api_updateDeal's answer: the fresh card, with `merge` when the save met someone else's change. */
+export interface UpdatedCard extends Card {
+  merge?: CardMerge;
+}
+
 export interface StageProblem {
   row: number;
   typed: string;
@@ -119,6 +135,8 @@ export interface Board {
   locale?: string;
   /** Settings working_days (0 = Sunday … 6 = Saturday): a converted lead's call back defaults to the next one. */
   workingDays?: number[];
+  /** An executor without Settings executor_sees_money: the board carries no money, and shows none (issue 21, item 17). */
+  moneyHidden?: boolean;
 }
 
 export interface DealPatch {

@@ -1,5 +1,6 @@
 // The plain-JSON shapes of the client base that cross google.script.run (dates as ISO strings).
 import type { ImportField } from '../../domain/importMapping';
+import type { CardMerge } from './board';
 import type { ClientDraft, PlanSummary, RowAction } from '../../domain/importPlan';
 
 export interface ClientHit {
@@ -73,6 +74,8 @@ export interface ClientContact {
 export interface ClientCard {
   id: string;
   version: number;
+  /** After a save that met someone else's change (issue 21, item 4): what was saved, what both changed. */
+  merge?: CardMerge;
   fields: ClientFields;
   managerName: string;
   createdAt: string | null;
@@ -88,6 +91,8 @@ export interface ClientCard {
   history: ClientContact[];
   counts: { open: number; won: number; lost: number };
   /** Issue 22: the client's balance over issued invoices, minor units. */
+  /** An executor without Settings executor_sees_money: amounts and the balance are not sent (issue 21, item 17). */
+  moneyHidden?: boolean;
   balance: { currency: string; invoicedMinor: number; paidMinor: number; dueMinor: number; overdueMinor: number; overpaidMinor: number };
 }
 

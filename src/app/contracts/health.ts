@@ -42,6 +42,8 @@ export interface HealthDesk {
   scope: 'mine' | 'all';
   counts: Record<Health, number>;
   items: HealthDeskItem[];
+  /** An executor without Settings executor_sees_money: paid and amount are not sent (issue 21, item 17). */
+  moneyHidden?: boolean;
 }
 
 export interface CheckpointInput {
