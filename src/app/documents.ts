@@ -29,7 +29,7 @@ import invoiceHtml from '../../templates/invoice.html';
 import briefHtml from '../../templates/brief.html';
 import creditHtml from '../../templates/credit.html';
 import { dueDateOf, paymentLinkOf, paymentTermsDays } from '../domain/payments';
-import { StripeServices, ensureInvoiceLink } from './stripeLinks';
+import { StripeServices, ensureInvoiceLink, linkAmountOf } from './stripeLinks';
 import { fromMinor, toMinor } from '../domain/calculator';
 import { isDate } from '../workbook/codec';
 import { storedInvoiceStatus } from './payments';
@@ -290,7 +290,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     const payLink = kind === 'invoice' && stripe ? ensureInvoiceLink(ctx, stripe, {
       number, dealId, amountMinor: quote.totalMinor, currency: config.settings.currency, title: deal.title,
       storedId: existing ? String(existing.record.payLinkId || '') : '', storedUrl: existing ? String(existing.record.payLink || '') : '',
-      storedAmountMinor: existing && typeof existing.record.amount === 'number' ? toMinor(existing.record.amount) : null,
+      storedAmountMinor: existing ? linkAmountOf(existing.record) : null,
     }) : null;
     if (payLink && payLink.link) context.paymentLink = payLink.link.url;
     if (cancelled) {
@@ -463,7 +463,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       money.status = 'draft';
       money.amount = fromMinor(quote.totalMinor);
       money.dueDate = dueDateOf(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null));
-      if (payLink && payLink.link) Object.assign(money, { payLink: payLink.link.url, payLinkId: payLink.link.id, payLinkState: 'open' });
+      if (payLink && payLink.link) Object.assign(money, { payLink: payLink.link.url, payLinkId: payLink.link.id, payLinkState: 'open', payLinkAmount: fromMinor(quote.totalMinor) });
     } else if (cancelled) {
       money.status = 'issued';
       money.issuedAt = ctx.moment.today;
