@@ -1,6 +1,7 @@
 // Stripe Payment Links (issue 22), through the built bundle and the emulator's Stripe: the owner's
 // key, a link per invoice made once under retries, the hourly check recording each paid session
 // once (the payment gate opens), closing the link of a paid invoice, and Stripe's failures.
+import ExcelJS from 'exceljs';
 import { demoWorkspace, records, runFromClient } from './harness';
 import { EMULATOR_LIVE_KEY, EMULATOR_TEST_KEY } from '../../scripts/emulator/stripe/route';
 
@@ -66,7 +67,7 @@ describe('Stripe Payment Links through the bundle', () => {
     expect(ws.ui.alerts.pop().prompt).toMatch(/Only the owner can set the Stripe key/);
   });
 
-  it('an invoice gets one link per amount, printed in the Doc; a lost write is retried without a second link', () => {
+  it('an invoice gets one link per amount, printed in the Doc; a lost write is retried without a second link', async () => {
     const { ws, addon, deal } = prepared();
     const invoice = addon.api_generateDocument(deal.id, 'invoice');
     expect(invoice.payLink).toMatch(/^https:\/\/buy\.stripe\.com\/test_/);
@@ -78,6 +79,15 @@ describe('Stripe Payment Links through the bundle', () => {
     expect(ws.stripe.linkTotal(link)).toBe(Math.round(Number(row.Amount) * 100));
     const docId = /\/d\/([^/]+)/.exec(invoice.url)![1];
     expect(ws.drive.documentText(docId)).toContain(`Pay online: ${invoice.payLink}`);
+    // The invoice XLSX carries the due date, the payment link and a discount column, as the Doc does.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(ws.drive.file(/\/d\/([^/]+)/.exec(invoice.xlsxUrl)![1]).content) as Any);
+    const cells: unknown[][] = [];
+    book.worksheets[0].eachRow((r) => cells.push((r.values as unknown[]).slice(1)));
+    expect(cells.find((r) => r[0] === 'Due date')![1]).toBe(addon.api_getDealMoney(deal.id).invoices[0].dueOn);
+    expect(cells.find((r) => r[0] === 'Pay online')![1]).toBe(invoice.payLink);
+    expect(cells.find((r) => r[0] === '#')).toEqual(['#', 'Service', 'Quantity', 'Unit', 'Unit price', 'Discount %', 'Total']);
+    expect(cells[cells.length - 1].slice(-2)).toEqual(['Total', Number(row.Amount)]);
     // Same amount: the same link, no Stripe call that creates anything.
     expect(addon.api_generateDocument(deal.id, 'invoice').payLink).toBe(invoice.payLink);
     expect(ws.stripe.state.links).toHaveLength(1);
