@@ -50,7 +50,7 @@ import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app
 import { markInvoiceIssued } from './app/invoices';
 import { listDebts, overdueInvoices } from './app/debts';
 import { getDashboard } from './app/dashboard';
-import { StripeServices, checkPaymentNow, setStripeKey, stripeKeyStatus } from './app/stripeLinks';
+import { StripeServices, checkPaymentNow, refreshLinksAfterPayment, setStripeKey, stripeKeyStatus } from './app/stripeLinks';
 import { gasStripe } from './gas/stripe';
 import { STRIPE_DIALOG_HTML } from './app/stripeDialog';
 import { refreshDashboardSheet } from './app/dashboardSheet';
@@ -568,11 +568,11 @@ export function api_getDealMoney(dealId: unknown) {
 }
 
 export function api_recordPayment(input: unknown) {
-  return api('api_recordPayment', (ctx) => recordPayment(ctx, input));
+  return api('api_recordPayment', (ctx) => refreshLinksAfterPayment(ctx, stripeServices(), recordPayment(ctx, input)));
 }
 
 export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: unknown, expectedVersion: unknown) {
-  return api('api_updatePayment', (ctx) => updatePayment(ctx, dealId, paymentId, patch, expectedVersion));
+  return api('api_updatePayment', (ctx) => refreshLinksAfterPayment(ctx, stripeServices(), updatePayment(ctx, dealId, paymentId, patch, expectedVersion)));
 }
 
 /** The overdue invoices of a manager's deals (Today): a manager their own, a head or the owner anyone's. */
@@ -595,7 +595,7 @@ export function api_markInvoiceIssued(dealId: unknown, invoiceNumber: unknown) {
 }
 
 export function api_deletePayment(dealId: unknown, paymentId: unknown, expectedVersion: unknown) {
-  return api('api_deletePayment', (ctx) => deletePayment(ctx, dealId, paymentId, expectedVersion));
+  return api('api_deletePayment', (ctx) => refreshLinksAfterPayment(ctx, stripeServices(), deletePayment(ctx, dealId, paymentId, expectedVersion)));
 }
 
 // ---- Backups and restore (issue 24) -------------------------------------------------------

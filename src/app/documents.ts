@@ -29,7 +29,7 @@ import invoiceHtml from '../../templates/invoice.html';
 import briefHtml from '../../templates/brief.html';
 import creditHtml from '../../templates/credit.html';
 import { dueDateOf, paymentLinkOf, paymentTermsDays } from '../domain/payments';
-import { StripeServices, ensureInvoiceLink } from './stripeLinks';
+import { StripeServices, ensureInvoiceLink, linkAmountOf } from './stripeLinks';
 import { fromMinor, toMinor } from '../domain/calculator';
 import { isDate } from '../workbook/codec';
 import { storedInvoiceStatus } from './payments';
@@ -290,7 +290,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     const payLink = kind === 'invoice' && stripe ? ensureInvoiceLink(ctx, stripe, {
       number, dealId, amountMinor: quote.totalMinor, currency: config.settings.currency, title: deal.title,
       storedId: existing ? String(existing.record.payLinkId || '') : '', storedUrl: existing ? String(existing.record.payLink || '') : '',
-      storedAmountMinor: existing && typeof existing.record.amount === 'number' ? toMinor(existing.record.amount) : null,
+      storedAmountMinor: existing ? linkAmountOf(existing.record) : null,
     }) : null;
     if (payLink && payLink.link) context.paymentLink = payLink.link.url;
     if (cancelled) {
@@ -452,8 +452,10 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       exports.pdfId = pdf.id;
       exports.pdfUrl = pdf.url;
     }
+    const invoiceDueOn = kind === 'invoice' ? dueDateOf(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null)) : null;
     if (withXlsx) {
-      const xlsx = docs.saveXlsx(invoiceSheet(deal, quote, number, config, ctx.moment.today), `${name}.xlsx`, folderId, xlsxExists ? xlsxId : null, xlsxId || undefined);
+      const sheet = invoiceSheet(deal, quote, number, config, ctx.moment.today, invoiceDueOn, typeof context.paymentLink === 'string' ? context.paymentLink : '');
+      const xlsx = docs.saveXlsx(sheet, `${name}.xlsx`, folderId, xlsxExists ? xlsxId : null, xlsxId || undefined);
       exports.xlsxId = xlsx.id;
       exports.xlsxUrl = xlsx.url;
     }
@@ -463,8 +465,8 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       // A draft's amount and due date follow the quote and the terms until it is issued.
       money.status = 'draft';
       money.amount = fromMinor(quote.totalMinor);
-      money.dueDate = dueDateOf(ctx.moment.today, paymentTermsDays(config.settings.invoiceDueDays, client ? client.paymentTermsDays : null));
-      if (payLink && payLink.link) Object.assign(money, { payLink: payLink.link.url, payLinkId: payLink.link.id, payLinkState: 'open' });
+      money.dueDate = invoiceDueOn;
+      if (payLink && payLink.link) Object.assign(money, { payLink: payLink.link.url, payLinkId: payLink.link.id, payLinkState: 'open', payLinkAmount: fromMinor(quote.totalMinor) });
     } else if (cancelled) {
       money.status = 'issued';
       money.issuedAt = ctx.moment.today;
@@ -561,20 +563,24 @@ function ensureFolders(docs: DocsPort, rows: readonly DocumentRow[], deal: Deal,
   return { folderId: folder, clientFolderId: client };
 }
 
-function invoiceSheet(deal: Deal, quote: QuoteView, number: string, config: Config, today: string) {
+/** Issue 22: the invoice XLSX carries the due date, the payment link and each line's discount, as the Doc does. */
+function invoiceSheet(deal: Deal, quote: QuoteView, number: string, config: Config, today: string, dueOn: string | null, payLink: string) {
   const money = (minor: number) => Math.round(minor) / 100;
   const rows: (string | number | null)[][] = [
-    [`Invoice ${number}`, null, null, null, null, null],
-    ['Date', today, null, 'Currency', config.settings.currency, null],
-    ['From', config.settings.companyName, null, 'To', deal.clientName, null],
-    ['For', deal.title, null, null, null, null],
-    [null, null, null, null, null, null],
-    ['#', 'Service', 'Quantity', 'Unit', 'Unit price', 'Total'],
+    [`Invoice ${number}`, null, null, null, null, null, null],
+    ['Date', today, null, 'Currency', config.settings.currency, null, null],
+    ['Due date', dueOn, null, null, null, null, null],
+    ['From', config.settings.companyName, null, 'To', deal.clientName, null, null],
+    ['For', deal.title, null, null, null, null, null],
   ];
-  quote.lines.forEach((l, i) => rows.push([i + 1, l.description, l.quantity, l.unit, money(l.unitPriceMinor), money(l.totalMinor)]));
-  rows.push([null, null, null, null, 'Subtotal', money(quote.subtotalMinor)]);
-  rows.push([null, null, null, null, 'Discount', money(quote.discountMinor)]);
-  rows.push([null, null, null, null, `Tax ${quote.taxRatePercent}%`, money(quote.taxMinor)]);
-  rows.push([null, null, null, null, 'Total', money(quote.totalMinor)]);
-  return xlsxParts(`Invoice ${number}`, rows, [0, 5, rows.length - 1]);
+  if (payLink) rows.push(['Pay online', payLink, null, null, null, null, null]);
+  rows.push([null, null, null, null, null, null, null]);
+  const head = rows.length;
+  rows.push(['#', 'Service', 'Quantity', 'Unit', 'Unit price', 'Discount %', 'Total']);
+  quote.lines.forEach((l, i) => rows.push([i + 1, l.description, l.quantity, l.unit, money(l.unitPriceMinor), l.discountPercent || null, money(l.totalMinor)]));
+  rows.push([null, null, null, null, null, 'Subtotal', money(quote.subtotalMinor)]);
+  rows.push([null, null, null, null, null, 'Discount', money(quote.discountMinor)]);
+  rows.push([null, null, null, null, null, `Tax ${quote.taxRatePercent}%`, money(quote.taxMinor)]);
+  rows.push([null, null, null, null, null, 'Total', money(quote.totalMinor)]);
+  return xlsxParts(`Invoice ${number}`, rows, [0, head, rows.length - 1]);
 }

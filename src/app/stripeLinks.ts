@@ -5,7 +5,7 @@
 import { DOCUMENTS, PAYMENTS } from '../workbook/schema';
 import { openRows, readColumns } from '../workbook/rows';
 import { updateRow } from '../workbook/table';
-import { fromMinor } from '../domain/calculator';
+import { fromMinor, toMinor } from '../domain/calculator';
 import { StripeMode, StripeProblem, linkIdempotencyKey, maskedKey, networkProblem, stripeKeyProblem, stripeMode, stripeProblem } from '../domain/stripe';
 import { StripeHttp, StripeReply } from '../ports/stripe';
 import { UseCaseContext } from './session';
@@ -14,7 +14,7 @@ import { getDealMoney, recordPayment } from './payments';
 import { InputError, requireId } from './validate';
 import { loadDeal } from './deals';
 import { canEditDeal } from '../domain/roles';
-import type { DealMoney } from './contracts/payments';
+import type { DealMoney, PaymentResult } from './contracts/payments';
 
 /** The secret key: a document property, never a cell or a log line. */
 export const STRIPE_KEY_PROPERTY = 'dealboard:stripeKey';
@@ -93,6 +93,15 @@ export function setStripeKey(ctx: UseCaseContext, stripe: StripeServices, keyArg
   return statusOf(key);
 }
 
+/**
+ * What the row's link charges: the kept link amount, else (a row made before that column) the
+ * invoice total the link was made for.
+ */
+export function linkAmountOf(record: Record<string, unknown>): number | null {
+  if (typeof record.payLinkAmount === 'number') return toMinor(record.payLinkAmount);
+  return typeof record.amount === 'number' ? toMinor(record.amount) : null;
+}
+
 export interface LinkOutcome {
   id: string;
   url: string;
@@ -123,6 +132,9 @@ export function ensureInvoiceLink(
       ['metadata[invoice]', invoice.number], ['metadata[deal]', invoice.dealId], ['metadata[workbook]', workbook],
     ], linkIdempotencyKey(workbook, invoice.number, invoice.amountMinor, 'link'));
     if (invoice.storedId && invoice.storedId !== link.id) {
+      // Back to an amount charged before (a payment deleted, a draft reverted): the idempotency key
+      // replays that link, which was deactivated when it was replaced; it is made payable again.
+      send(stripe.http, key, 'post', `/v1/payment_links/${encodeURIComponent(String(link.id))}`, [['active', 'true']]);
       // The draft's old amount must not be payable any more; a failure here is retried by the hourly check.
       try { send(stripe.http, key, 'post', `/v1/payment_links/${encodeURIComponent(invoice.storedId)}`, [['active', 'false']]); } catch (_later) { /* the old link stays listed */ }
     }
@@ -210,9 +222,9 @@ function recorded(ctx: UseCaseContext, sessionId: string): boolean {
  * lock); when the invoice is then paid (or was, by an earlier run that stopped before closing the
  * link), the link is deactivated and its row marked closed.
  */
-function checkLink(ctx: UseCaseContext, stripe: StripeServices, key: string, link: OpenLink, out: CheckResult): DealMoney | null {
+function checkLink(ctx: UseCaseContext, stripe: StripeServices, key: string, link: OpenLink, out: CheckResult, relink: boolean): DealMoney | null {
   const paid = completedSessions(stripe.http, key, link.linkId).filter((s) => s.payment_status === 'paid');
-  if (paid.length === 0) return null;
+  if (paid.length === 0 && !relink) return null;
   let money: DealMoney | null = null;
   for (const session of paid) {
     if (recorded(ctx, session.id)) continue;
@@ -234,8 +246,39 @@ function checkLink(ctx: UseCaseContext, stripe: StripeServices, key: string, lin
       if (row) updateRow(ctx.ports.sheets, found.table, row, { payLinkState: 'closed' }, ctx.ports.dates);
     });
     out.closed += 1;
+  } else if (invoice && invoice.dueMinor > 0) {
+    const problem = relinkForDue(ctx, stripe, link, invoice.dueMinor);
+    if (problem && !out.problem) out.problem = `${link.number}: ${problem}`;
+    if (!problem) money = getDealMoney(ctx, link.dealId);
   }
   return money;
+}
+
+/**
+ * A partly paid invoice's link must not ask for the whole total again: when the row's link
+ * charges another amount than what is still due, a link for the due amount replaces it (its own
+ * idempotency key; ensureInvoiceLink deactivates the old link). The old link's paid sessions were
+ * recorded just before, so none is lost with it. Returns the problem, if Stripe refused.
+ */
+function relinkForDue(ctx: UseCaseContext, stripe: StripeServices, link: OpenLink, dueMinor: number): string | null {
+  const found = openRows(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates);
+  // A workbook without the column has nowhere to keep the new amount: it keeps its link.
+  if (found.table.map.index.payLinkAmount === undefined) return null;
+  const row = found.where('dealId', link.dealId).filter((r) => r.record.payLinkId === link.linkId)[0];
+  if (!row || linkAmountOf(row.record) === dueMinor) return null;
+  const { deal } = loadDeal(ctx, link.dealId);
+  const made = ensureInvoiceLink(ctx, stripe, {
+    number: link.number, dealId: link.dealId, amountMinor: dueMinor, currency: ctx.config.settings.currency, title: deal.title,
+    storedId: link.linkId, storedUrl: String(row.record.payLink || ''), storedAmountMinor: linkAmountOf(row.record),
+  });
+  if (!made.link) return made.problem;
+  const { id, url } = made.link;
+  ctx.ports.lock.withDocumentLock(() => {
+    const again = openRows(ctx.ports.sheets, DOCUMENTS, ctx.ports.dates);
+    const current = again.where('dealId', link.dealId).filter((r) => r.record.payLinkId === link.linkId)[0];
+    if (current) updateRow(ctx.ports.sheets, again.table, current, { payLink: url, payLinkId: id, payLinkAmount: fromMinor(dueMinor) }, ctx.ports.dates);
+  });
+  return null;
 }
 
 /**
@@ -244,7 +287,7 @@ function checkLink(ctx: UseCaseContext, stripe: StripeServices, key: string, lin
  * A rate limit, network failure or Stripe error stops the run (the cursor stays before the link
  * that failed, so the next run tries it first); a refused key stops it too and says so.
  */
-export function checkStripePayments(ctx: UseCaseContext, stripe: StripeServices, options: { dealId?: string | null; cursor?: string; max?: number; deadline?: number } = {}): CheckResult {
+export function checkStripePayments(ctx: UseCaseContext, stripe: StripeServices, options: { dealId?: string | null; cursor?: string; max?: number; deadline?: number; relink?: boolean } = {}): CheckResult {
   const out: CheckResult = { checked: 0, recorded: 0, closed: 0, left: 0, lastNumber: options.cursor || '', problem: null, retry: false, checkpoints: [] };
   const key = ctx.ports.store.get(STRIPE_KEY_PROPERTY);
   if (!key) return out;
@@ -259,7 +302,7 @@ export function checkStripePayments(ctx: UseCaseContext, stripe: StripeServices,
       break;
     }
     try {
-      const money = checkLink(ctx, stripe, key, queue[i], out);
+      const money = checkLink(ctx, stripe, key, queue[i], out, !!options.relink);
       if (money) out.money = money;
     } catch (error) {
       if (!(error instanceof StripeFailure)) throw error;
@@ -280,6 +323,18 @@ export function checkPaymentNow(ctx: UseCaseContext, stripe: StripeServices, dea
   const { deal } = loadDeal(ctx, dealId);
   if (!canEditDeal(ctx.actor, deal.manager)) throw new InputError(`Only the deal's manager, a head or the owner may check payments of "${deal.title}".`);
   if (!ctx.ports.store.get(STRIPE_KEY_PROPERTY)) throw new InputError('Stripe is not set up: the owner enters a key under Dealboard → Stripe key.');
-  const result = checkStripePayments(ctx, stripe, { dealId });
+  const result = checkStripePayments(ctx, stripe, { dealId, relink: true });
   return { recorded: result.recorded, closed: result.closed, problem: result.problem, checkpoints: result.checkpoints, money: result.money || getDealMoney(ctx, dealId) };
+}
+
+/**
+ * After a payment is recorded, edited or deleted by hand: each open link of the deal is checked
+ * (paid sessions recorded first) and remade for the amount still due. Costs nothing when no
+ * invoice of the deal has a link to keep (no Stripe key: no property read either).
+ */
+export function refreshLinksAfterPayment<T extends PaymentResult>(ctx: UseCaseContext, stripe: StripeServices, result: T): T & { payLinkProblem?: string } {
+  const open = result.money.invoices.some((i) => i.payLink && i.status !== 'paid' && i.status !== 'cancelled');
+  if (!open || !ctx.ports.store.get(STRIPE_KEY_PROPERTY)) return result;
+  const check = checkStripePayments(ctx, stripe, { dealId: result.money.dealId, relink: true });
+  return { ...result, money: check.money || result.money, ...(check.problem ? { payLinkProblem: check.problem } : {}) };
 }

@@ -353,6 +353,7 @@ export const DOCUMENTS: TabSchema = {
     { key: 'payLink', header: 'Payment link', type: 'text', width: 220, note: 'The invoice\'s Stripe Payment Link (printed on the invoice).' },
     { key: 'payLinkId', header: 'Payment link ID', type: 'text', width: 170, technical: true, note: 'Kept by Dealboard: the Stripe Payment Link id the hourly run checks for payments.' },
     { key: 'payLinkState', header: 'Payment link state', type: 'text', width: 120, technical: true, note: 'Kept by Dealboard: open while the hourly run checks the link; closed once the invoice is paid and the link deactivated.' },
+    { key: 'payLinkAmount', header: 'Payment link amount', type: 'money', width: 120, technical: true, note: 'Kept by Dealboard: what the link charges (the amount due once part is paid; a new link is made when it changes).' },
   ],
 };
 

@@ -1,6 +1,7 @@
 // Stripe Payment Links (issue 22), through the built bundle and the emulator's Stripe: the owner's
 // key, a link per invoice made once under retries, the hourly check recording each paid session
 // once (the payment gate opens), closing the link of a paid invoice, and Stripe's failures.
+import ExcelJS from 'exceljs';
 import { demoWorkspace, records, runFromClient } from './harness';
 import { EMULATOR_LIVE_KEY, EMULATOR_TEST_KEY } from '../../scripts/emulator/stripe/route';
 
@@ -66,7 +67,7 @@ describe('Stripe Payment Links through the bundle', () => {
     expect(ws.ui.alerts.pop().prompt).toMatch(/Only the owner can set the Stripe key/);
   });
 
-  it('an invoice gets one link per amount, printed in the Doc; a lost write is retried without a second link', () => {
+  it('an invoice gets one link per amount, printed in the Doc; a lost write is retried without a second link', async () => {
     const { ws, addon, deal } = prepared();
     const invoice = addon.api_generateDocument(deal.id, 'invoice');
     expect(invoice.payLink).toMatch(/^https:\/\/buy\.stripe\.com\/test_/);
@@ -78,6 +79,15 @@ describe('Stripe Payment Links through the bundle', () => {
     expect(ws.stripe.linkTotal(link)).toBe(Math.round(Number(row.Amount) * 100));
     const docId = /\/d\/([^/]+)/.exec(invoice.url)![1];
     expect(ws.drive.documentText(docId)).toContain(`Pay online: ${invoice.payLink}`);
+    // The invoice XLSX carries the due date, the payment link and a discount column, as the Doc does.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(ws.drive.file(/\/d\/([^/]+)/.exec(invoice.xlsxUrl)![1]).content) as Any);
+    const cells: unknown[][] = [];
+    book.worksheets[0].eachRow((r) => cells.push((r.values as unknown[]).slice(1)));
+    expect(cells.find((r) => r[0] === 'Due date')![1]).toBe(addon.api_getDealMoney(deal.id).invoices[0].dueOn);
+    expect(cells.find((r) => r[0] === 'Pay online')![1]).toBe(invoice.payLink);
+    expect(cells.find((r) => r[0] === '#')).toEqual(['#', 'Service', 'Quantity', 'Unit', 'Unit price', 'Discount %', 'Total']);
+    expect(cells[cells.length - 1].slice(-2)).toEqual(['Total', Number(row.Amount)]);
     // Same amount: the same link, no Stripe call that creates anything.
     expect(addon.api_generateDocument(deal.id, 'invoice').payLink).toBe(invoice.payLink);
     expect(ws.stripe.state.links).toHaveLength(1);
@@ -128,7 +138,9 @@ describe('Stripe Payment Links through the bundle', () => {
     expect(jobLines(ws).pop()!.Note).toBe('1 links checked, 0 payments recorded, 1 links closed.');
     ws.setUser('anna@studio.test');
     const money = addon.api_getDealMoney(deal.id);
-    expect(money.invoices[0]).toMatchObject({ status: 'paid', dueMinor: 0, payLink: invoice.payLink });
+    // The link paid is the one made for the half still due after the bank transfer (not the invoice's first link).
+    expect(money.invoices[0]).toMatchObject({ status: 'paid', dueMinor: 0, payLink: ws.stripe.link(linkId)!.url });
+    expect(money.invoices[0].payLink).not.toBe(invoice.payLink);
     expect(money.paidInFull).toBe(true);
     // A third hour with the link closed: the job reads nothing from Stripe.
     ws.setUser('owner@studio.test');
@@ -136,6 +148,46 @@ describe('Stripe Payment Links through the bundle', () => {
     ws.calls.reset();
     ws.runTimeTriggers();
     expect(ws.calls.summary().byCategory.urlfetch || 0).toBe(0);
+  });
+
+  it('a partly paid invoice: its link charges what is still due, the old link is closed; a deleted payment brings the total back', () => {
+    const { ws, addon, deal } = prepared();
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const total = Math.round(Number(invoiceRow(ws, invoice.number).Amount) * 100);
+    const half = Math.floor(total / 2);
+    const firstId = String(invoiceRow(ws, invoice.number)['Payment link ID']);
+    expect(ws.stripe.linkTotal(ws.stripe.link(firstId)!)).toBe(total);
+    const recorded = addon.api_recordPayment({ dealId: deal.id, amount: half / 100, method: 'bank transfer', invoiceNumber: invoice.number });
+    expect(recorded.payLinkProblem).toBeUndefined();
+    const row = invoiceRow(ws, invoice.number);
+    const dueId = String(row['Payment link ID']);
+    expect(dueId).not.toBe(firstId);
+    // The link the client gets (card, reminders) charges the half still due; the whole total is no longer payable.
+    expect(ws.stripe.linkTotal(ws.stripe.link(dueId)!)).toBe(total - half);
+    expect(ws.stripe.link(dueId)!.active).toBe(true);
+    expect(ws.stripe.link(firstId)!.active).toBe(false);
+    expect(row).toMatchObject({ 'Payment link state': 'open', 'Payment link amount': (total - half) / 100 });
+    expect(recorded.money.invoices[0]).toMatchObject({ status: 'partly paid', dueMinor: total - half, payLink: row['Payment link'] });
+    expect(addon.api_getDealMoney(deal.id).invoices[0].payLink).toBe(row['Payment link']);
+    expect(row['Payment link']).not.toBe(invoice.payLink);
+    // Checking again makes nothing new: the link already charges the due amount.
+    const links = ws.stripe.state.links.length;
+    expect(addon.api_checkPaymentNow(deal.id)).toMatchObject({ recorded: 0, problem: null });
+    expect(ws.stripe.state.links).toHaveLength(links);
+    // The hand payment deleted: the whole total is due again, on an active link for the total.
+    const payment = recorded.payment;
+    const undone = addon.api_deletePayment(deal.id, payment.id, payment.version);
+    expect(undone.payLinkProblem).toBeUndefined();
+    const back = invoiceRow(ws, invoice.number);
+    expect(ws.stripe.linkTotal(ws.stripe.link(String(back['Payment link ID']))!)).toBe(total);
+    expect(ws.stripe.link(String(back['Payment link ID']))!.active).toBe(true);
+    expect(ws.stripe.link(dueId)!.active).toBe(false);
+    // The client pays the link they now get: the invoice is paid and its link closed.
+    ws.stripe.pay(String(back['Payment link ID']));
+    const now = addon.api_checkPaymentNow(deal.id);
+    expect(now).toMatchObject({ recorded: 1, closed: 1, problem: null });
+    expect(now.money.invoices[0]).toMatchObject({ status: 'paid', dueMinor: 0 });
   });
 
   it('"Check payment now" on the card; a revoked key and a rate limit are reported, and retried later', () => {
