@@ -36,7 +36,8 @@ function invoiceWithPaidLink(h: BenchHarness, dealId: string, number: string, to
   const day = new Date(h.ws.clock.millis());
   const row: Record<string, unknown> = {
     ID: `DOC-${number}`, 'Deal ID': dealId, Kind: 'invoice', Number: number, Status: 'issued', 'Issued at': day, 'Due date': day,
-    Amount: totalMinor / 100, 'Payment link': link.url, 'Payment link ID': link.id, 'Payment link state': 'open',
+    // A made document has its Generated at (a row without one is a document begun, issue 20 item 12).
+    'Generated at': day, Amount: totalMinor / 100, 'Payment link': link.url, 'Payment link ID': link.id, 'Payment link state': 'open',
   };
   h.ws.appendRows('Documents', [header.map((col) => row[col] ?? '')]);
   h.ws.stripe.pay(link.id, 1000);

@@ -9,6 +9,7 @@ import { zoneLabel } from '../typedFields';
 import { defaultCallBack, myDay, todayFor, type TodayEntry } from '../todayList';
 import { logForm } from './logCall';
 import { overdueInvoicesSection } from './overdueInvoices';
+import { answeredBriefsSection } from './answeredBriefs';
 
 let host: HTMLElement | null = null;
 let open: (dealId: string) => void = () => undefined;
@@ -36,6 +37,7 @@ export function renderToday(): void {
         h('span', { class: `today-count${overdue ? ' late' : ''}` }, `${overdue} overdue`),
         h('span', { class: 'today-count' }, `${entries.length - overdue} today`)),
       h('span', { class: 'muted small', 'data-testid': 'today-zone' }, `Times in ${zoneLabel()}`)),
+    answeredBriefsSection(todayFor.manager || board.me.email, board, board.today, open, renderToday),
     overdueInvoicesSection(todayFor.manager || board.me.email, board, open, renderToday),
     entries.length === 0
       ? h('div', { class: 'empty pad' }, 'Nothing due today. Set a next contact on a deal and it shows up here on its day.')

@@ -15,6 +15,8 @@ import { Ports } from '../ports';
 import { Config } from './config';
 import { toCheckpoint, toDeal, toLead } from './records';
 import { MessageDraft, queueMessages } from './outbox';
+import { readAnsweredBriefs } from './briefNews';
+import { localDateTime, instantOf } from '../domain/timezone';
 
 export const DIGEST_DAY_KEY = 'dealboard:digest:day';
 
@@ -50,7 +52,8 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
   const today = localDay(now, config.timeZone);
   if (wallTime(now, config.timeZone).hour < digest.hour) return null;
   if (!digestDueOn(today, parseWorkingTime(config.settings.workingHours, config.settings.workingDays).days)) return null;
-  if (ports.store.get(DIGEST_DAY_KEY) === today) return null;
+  const lastDay = ports.store.get(DIGEST_DAY_KEY);
+  if (lastDay === today) return null;
   return ports.lock.withDocumentLock(() => {
     const outbox = ports.sheets.readAll(OUTBOX.name);
     if (outbox === null) return null; // set up before notifications existed: setup adds the tab
@@ -79,6 +82,7 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
       newLeads: leads.map(({ lead, row }) => ({ id: lead.id, name: lead.name, row })),
       link: (tab, row) => links.rowUrl(tab, row),
       notices: ownerNotices(ports, config, links),
+      answeredBriefs: briefsSince(ports, config, lastDay, digest.hour, now),
     };
     const drafts: MessageDraft[] = planDigests(input).map((d) => {
       const message = digestText(d, config.settings.companyName, today);
@@ -91,6 +95,17 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
     ports.store.put(DIGEST_DAY_KEY, today);
     return { day: today, queued: items.length };
   });
+}
+
+/**
+ * The briefs answered since the last digest: from the last digest day's digest hour (the day is
+ * the property this run read already), or the last 24 hours when no digest went out before.
+ */
+function briefsSince(ports: Ports, config: Config, lastDay: string | null, hour: number, now: Date): (ReturnType<typeof readAnsweredBriefs>[number] & { when: string })[] {
+  const from = lastDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? instantOf(lastDay, config.timeZone, hour).getTime() : now.getTime() - 86400000;
+  return readAnsweredBriefs(ports)
+    .filter((b) => b.answeredAt >= from && b.answeredAt <= now.getTime())
+    .map((b) => ({ ...b, when: localDateTime(new Date(b.answeredAt), config.timeZone) }));
 }
 
 /** The owner hears when backups stopped (issue 24): the 36-hour warning with the last failure. */

@@ -1,9 +1,9 @@
-// Users, Settings, Notifications and Outbox belong to the owner: setup protects them
+// Users, Settings, Notifications, Briefs and Outbox belong to the owner: setup protects them
 // (src/gas/protections.ts) and the on-edit trigger audits an edit by anyone else that got through
 // (a protection removed, warning-only on Outbox, setup not run again since). A single cell typed
-// by someone else on Users or Settings is put back; a Notifications text changed by someone else
+// by someone else on Users, Settings or Briefs (the questions every client's form is built from) is put back; a Notifications text changed by someone else
 // is never rendered for a client until the owner edits its row again.
-import { NOTIFICATIONS, OUTBOX, SETTINGS, USERS } from '../workbook/schema';
+import { BRIEFS, NOTIFICATIONS, OUTBOX, SETTINGS, USERS } from '../workbook/schema';
 import { mapHeaders } from '../workbook/headers';
 import { Problem } from '../workbook/codec';
 import { Ports } from '../ports';
@@ -26,6 +26,8 @@ export const OWNER_TABS: readonly OwnerTab[] = [
   { name: USERS.name, warningOnly: false },
   { name: SETTINGS.name, warningOnly: false },
   { name: NOTIFICATIONS.name, warningOnly: false },
+  // The brief templates: every client's questionnaire is built from them (src/app/briefs.ts).
+  { name: BRIEFS.name, warningOnly: false },
   { name: OUTBOX.name, warningOnly: true },
 ];
 
@@ -94,9 +96,9 @@ export function guardOwnerTab(ports: Ports, store: ProblemStore, config: Config,
   const column = header && header[facts.column - 1] !== undefined ? String(header[facts.column - 1]) : `column ${facts.column}`;
   const where = single ? `${facts.sheetName} row ${facts.row}, ${column}` : `${facts.sheetName} rows ${facts.row}–${facts.row + facts.numRows - 1}`;
   const change = single ? `"${shown(facts.oldValue)}" → "${shown(facts.value)}"` : `${facts.numRows * facts.numColumns} cells pasted`;
-  // Users and Settings: a single cell is put back. Notifications: the text stays for the owner to
+  // Users, Settings and Briefs: a single cell is put back. Notifications: the text stays for the owner to
   // see, but nothing is rendered from it until the owner edits the row. Outbox rows are sealed.
-  const revert = single && (facts.sheetName === USERS.name || facts.sheetName === SETTINGS.name);
+  const revert = single && (facts.sheetName === USERS.name || facts.sheetName === SETTINGS.name || facts.sheetName === BRIEFS.name);
   if (revert) {
     const old = facts.oldValue === undefined ? '' : facts.oldValue;
     ports.sheets.writeBlock(facts.sheetName, facts.row, facts.column, [[old]]);

@@ -6,6 +6,12 @@ import { isSupervisor, sameEmail } from '../domain/roles';
 import { TodayDealRow, TodayItem, TodayMeetingRow, todayList } from '../domain/today';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
 import { TodayItemView, TodayView } from './contracts/today';
+import { answeredBriefsOf } from '../domain/briefNews';
+import { CLOSED_STAGES } from '../domain/stages';
+import { readAnsweredBriefs } from './briefNews';
+
+/** How long an answered brief stays on Today: the manager sees it after a weekend too. */
+export const BRIEF_NEWS_DAYS = 3;
 import { Deal } from './records';
 import { UseCaseContext } from './session';
 import { InputError, requirePlainObject, requireText } from './validate';
@@ -21,6 +27,7 @@ export function getToday(ctx: UseCaseContext, optionsArg?: unknown): TodayView {
   }
   const filter = { scope: 'manager' as const, manager };
   const deals = (readBoardDeals(ctx, filter) || wholeBoardDeals(ctx)).deals;
+  const now = ctx.moment.now.getTime();
   const items = todayList({
     deals: deals.map(rowOf),
     meetings: deals.filter(hasLiveMeeting).map(meetingOf),
@@ -34,6 +41,8 @@ export function getToday(ctx: UseCaseContext, optionsArg?: unknown): TodayView {
     timeZone: ctx.config.timeZone,
     manager,
     items: items.map(viewOf),
+    briefs: answeredBriefsOf(deals.filter((d) => d.stage !== null && CLOSED_STAGES.indexOf(d.stage) < 0), readAnsweredBriefs(ctx.ports), manager, now - BRIEF_NEWS_DAYS * 86400000, now + 1)
+      .map((b) => ({ dealId: b.dealId, title: b.title, clientName: b.clientName, answeredAt: new Date(b.answeredAt).toISOString() })),
   };
 }
 

@@ -3,6 +3,7 @@
 // and new requests — the reminders travel in it, so nobody gets more than one e-mail a day
 // about an item and a consumer account's 100 recipients a day are not spent on reminders.
 import { escapeHtml } from './notifications';
+import { AnsweredBrief, answeredBriefsOf } from './briefNews';
 
 export interface DigestDeal {
   id: string;
@@ -53,6 +54,11 @@ export interface DigestInput {
   link(tab: 'Deals' | 'Checkpoints' | 'Leads', row: number): string;
   /** Lines one person must read whatever else is due (the owner: backups stopped, issue 24), by e-mail. */
   notices?: Record<string, DigestItem[]>;
+  /**
+   * Briefs the client answered since the last digest (issue 25), with the answer's local time as
+   * the sheet shows it ("2026-12-08 14:00"); listed to the deal's manager.
+   */
+  answeredBriefs?: readonly (AnsweredBrief & { when: string })[];
 }
 
 export interface DigestItem { text: string; url: string }
@@ -102,9 +108,15 @@ export function planDigests(input: DigestInput): Digest[] {
       .map((d) => ({ text: `${label(d)} — ${daysBetween(d.stageSinceDay, input.today)} days in ${d.stageName}`, url: input.link('Deals', d.row) })) : [];
     const leads = person.supervisor ? input.newLeads.map((l) => ({ text: l.name || l.id, url: input.link('Leads', l.row) })) : [];
     const notices = (input.notices && input.notices[person.email.trim().toLowerCase()]) || [];
+    const briefs = input.answeredBriefs || [];
+    const whenOf: Record<string, string> = {};
+    for (const b of briefs) whenOf[`${b.dealId}@${b.answeredAt}`] = b.when;
+    const answered = answeredBriefsOf(mine, briefs, person.email, -Infinity, Infinity)
+      .map((b) => ({ text: `${label(dealsById[b.dealId])} — answered ${whenOf[`${b.dealId}@${b.answeredAt}`]}`, url: input.link('Deals', dealsById[b.dealId].row) }));
     const sections = [
       section('Needs your attention', notices),
       section('Calls due', calls),
+      section('Briefs answered', answered),
       section('Late checkpoints', late),
       section('Checkpoints due tomorrow', tomorrow),
       section('Red deals', red),

@@ -66,6 +66,16 @@ suite('the brief by link in Chromium', () => {
     await frame.locator('[data-testid="brief-answers"]').first().waitFor({ timeout: 15000 });
     expect(await frame.locator('[data-testid="brief-answer-0"] dd').innerText()).toBe('We sell flowers =1+1 <b>online</b>');
     expect(await frame.locator('[data-testid="brief-proposal-budget"]').innerText()).toMatch(/Budget from the brief: €12,000\.00 — apply\?/);
+
+    // Today tells Anna the brief was answered (issue 25: the answer reaches the manager); then back to the card.
+    await frame.press('body', 'Escape');
+    await frame.click('[data-testid="today-button"]');
+    const answered = frame.locator(`[data-testid="today-briefs"] [data-testid="today-brief-${dealId}"]`);
+    await answered.waitFor({ timeout: 15000 });
+    expect(await answered.innerText()).toMatch(/answered /);
+    await frame.click('[data-testid="board-button"]');
+    await frame.click(`[data-testid="card-${dealId}"] [data-testid="card-title"]`);
+    await frame.locator('[data-testid="brief-answers"]').first().waitFor({ timeout: 15000 });
     await frame.locator('[data-testid="quote"] [data-testid="quote-save"]').first().waitFor({ timeout: 15000 });
     await frame.locator('[data-testid="brief-quote"]').first().click();
     await frame.locator('[data-testid="quote-line-0"]').first().waitFor({ timeout: 15000 });

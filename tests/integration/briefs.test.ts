@@ -143,6 +143,46 @@ describe('the brief by link', () => {
     expect(addon.api_getBrief(deal.id)).toMatchObject({ status: 'answered', responses: 1 });
   });
 
+  test('a new answer reaches the deal\'s manager: the next morning digest and Today list it for her, not for another manager; the digest after lists it no more', () => {
+    const { ws, addon, deal } = prepared();
+    ws.runTimeTriggers(); // Monday 10:00 in Berlin: Monday's digest goes out before the brief is answered
+    const managers = records(ws, 'Users').filter((u) => u.Role === 'manager' && u.Active !== false).map((u) => String(u.Email));
+    const mine = String(deal.manager);
+    const other = managers.find((m) => m.toLowerCase() !== mine.toLowerCase())!;
+    expect(managers.map((m) => m.toLowerCase())).toContain(mine.toLowerCase());
+    expect(other).toBeDefined();
+    addon.api_sendBrief(deal.id, null, false);
+    ws.clock.advance(3600_000);
+    answer(ws, ws.forms.listForms()[0].formId, '12000', '4');
+    ws.runTimeTriggers(); // the hourly "brief answers" job stores it
+    expect(records(ws, 'Brief answers').filter((r) => r['Deal ID'] === deal.id)).toHaveLength(3);
+
+    ws.setUser(mine);
+    const today = addon.api_getToday();
+    expect(today.briefs).toEqual([{ dealId: deal.id, title: deal.title, clientName: deal.clientName, answeredAt: expect.stringMatching(/^2026-11-23T1\d:/) }]);
+    ws.setUser(other);
+    expect(addon.api_getToday().briefs.map((b: Any) => b.dealId)).not.toContain(deal.id);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getToday({ manager: mine }).briefs.map((b: Any) => b.dealId)).toEqual([deal.id]);
+
+    ws.clock.set('2026-11-24T07:05:00Z'); // Tuesday's digest
+    ws.runTimeTriggers();
+    const digestOf = (email: string, day: string) => ws.mail.sent().find((m: Any) => m.subject.includes(`your day — ${day}`) && m.to[0].toLowerCase() === email.toLowerCase());
+    const hers = digestOf(mine, '2026-11-24');
+    expect(hers.body).toContain('Briefs answered:');
+    expect(hers.body).toMatch(new RegExp(`- ${deal.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\n]* — answered 2026-11-23 1\\d:\\d\\d`));
+    const theirs = digestOf(other, '2026-11-24');
+    if (theirs) expect(theirs.body).not.toContain('Briefs answered:');
+    // Four days later Today no longer lists it; Wednesday's digest does not repeat it.
+    ws.clock.set('2026-11-25T07:05:00Z');
+    ws.runTimeTriggers();
+    const next = digestOf(mine, '2026-11-25');
+    if (next) expect(next.body).not.toContain('Briefs answered:');
+    ws.clock.set('2026-11-27T10:05:00Z');
+    ws.setUser(mine);
+    expect(addon.api_getToday().briefs).toEqual([]);
+  });
+
   test('an executor may not send a brief; the brief Doc no longer asks the client to write into it', () => {
     const { addon, deal, ws } = prepared();
     ws.setUser('eva@studio.test');

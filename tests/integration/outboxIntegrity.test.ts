@@ -136,10 +136,10 @@ describe('a queued message is sent exactly as rendered', () => {
 });
 
 describe('the owner\'s tabs are protected at setup', () => {
-  test('Users, Settings and Notifications: the owner only; Outbox: warning-only (the team\'s own actions append to it); setup twice adds nothing', () => {
+  test('Users, Settings, Notifications and Briefs: the owner only; Outbox: warning-only (the team\'s own actions append to it); setup twice adds nothing', () => {
     const { ws, addon } = demoWorkspace(80);
     addon.setupWorkbook();
-    for (const tab of ['Users', 'Settings', 'Notifications', 'Outbox']) {
+    for (const tab of ['Users', 'Settings', 'Notifications', 'Briefs', 'Outbox']) {
       const sheetProtections = ws.readSheet(tab).protections.filter((p: Any) => p.type === 'SHEET');
       expect(sheetProtections).toEqual([expect.objectContaining({ description: 'Dealboard: kept by the owner', warningOnly: tab === 'Outbox' })]);
     }

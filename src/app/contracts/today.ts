@@ -10,6 +10,14 @@ export interface TodayItemView {
   overdue: boolean;
 }
 
+/** A brief the client answered in the last days (issue 25), on one of the manager's deals. */
+export interface TodayBriefView {
+  dealId: string;
+  title: string;
+  clientName: string;
+  answeredAt: string;
+}
+
 export interface TodayView {
   generatedAt: string;
   /** 'yyyy-MM-dd' in the spreadsheet's zone. */
@@ -18,4 +26,6 @@ export interface TodayView {
   /** Whose day it is. */
   manager: string;
   items: TodayItemView[];
+  /** "Brief answered": the manager's live deals whose brief was answered in the last BRIEF_NEWS_DAYS days, newest first. */
+  briefs: TodayBriefView[];
 }
