@@ -8,7 +8,7 @@
 import { Ports } from '../ports';
 import { BackupFile, BackupStoragePort } from '../ports/backup';
 import { TABS, TabSchema } from '../workbook/schema';
-import { BackupCell, backupWarning, hashRows, planRequests, retention, toBackupCell } from '../domain/backupPlan';
+import { BackupCell, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell } from '../domain/backupPlan';
 import { localDay, wallTime } from '../domain/timezone';
 
 export const BACKUPS_KEY = 'dealboard:backups';
@@ -213,7 +213,11 @@ function finish(ports: Ports, storage: BackupStoragePort, registry: BackupRegist
   registry.backups.push(record);
   registry.running = null;
   registry.lastFailure = null;
-  const { keep, trash } = retention(registry.backups, options.keepDaily, options.keepWeekly);
+  const kept = retention(registry.backups, options.keepDaily, options.keepWeekly);
+  // The list lives in one document property: older entries fold, then leave, to stay within it.
+  const fitted = fitBackupList(kept.keep);
+  const keep = fitted.keep;
+  const trash = kept.trash.concat(fitted.trash);
   let trashed = 0;
   for (const old of trash) {
     try { storage.trash(old.id); trashed++; } catch (_gone) { trashed++; }

@@ -165,6 +165,43 @@ export function retention<T extends BackupEntry>(backups: readonly T[], daily: n
   return { keep: newestFirst.filter((b) => keep.has(b)), trash: newestFirst.filter((b) => !keep.has(b)) };
 }
 
+// ---- the list of backups in one document property ------------------------------------------
+
+/**
+ * A property value holds at most 9 KB ("Properties value size: 9 KB / val", Apps Script quotas).
+ * The list of backups gets this much of it; the rest is room for the backup being made (its
+ * tabs' grids and hashes) and the last failure.
+ */
+export const BACKUP_LIST_BYTES = 5500;
+
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Keeps the list (newest first) within `limit` bytes as JSON: first the older backups' rows per
+ * tab fold into one total ({ all: n }, the panel shows the total; the backup's own Manifest keeps
+ * the detail), then the oldest backups leave the list and go to the trash. The newest stays.
+ */
+export function fitBackupList<T extends BackupEntry & { rows: Record<string, number> }>(newestFirst: readonly T[], limit = BACKUP_LIST_BYTES): { keep: T[]; trash: T[] } {
+  const keep = newestFirst.map((b) => ({ ...b }));
+  const trash: T[] = [];
+  const size = () => utf8Bytes(JSON.stringify(keep));
+  for (let i = keep.length - 1; i > 0 && size() > limit; i--) {
+    const tabs = Object.keys(keep[i].rows);
+    if (tabs.length > 1) keep[i].rows = { all: tabs.reduce((sum, t) => sum + keep[i].rows[t], 0) };
+  }
+  while (keep.length > 1 && size() > limit) trash.unshift(keep.pop() as T);
+  return { keep, trash };
+}
+
 // ---- health --------------------------------------------------------------------------------
 
 /** The owner hears of it when the last good backup is older than this. */

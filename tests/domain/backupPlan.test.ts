@@ -1,6 +1,6 @@
 // Backups (issue 24): cell encoding, request planning, retention, the 36-hour warning, the restore diff.
 import fc from 'fast-check';
-import { BackupCell, backupWarning, fromBackupCell, hashRows, planRequests, retention, rowBytes, toBackupCell, weekOf } from '../../src/domain/backupPlan';
+import { BackupCell, backupWarning, fromBackupCell, BACKUP_LIST_BYTES, fitBackupList, hashRows, planRequests, retention, utf8Bytes, rowBytes, toBackupCell, weekOf } from '../../src/domain/backupPlan';
 import { diffTab, isEmptyDiff } from '../../src/domain/restorePlan';
 
 const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(''));
@@ -133,5 +133,34 @@ describe('the restore diff', () => {
       // Blank backup rows are skipped; a live row equal to one is "only live" — there are none here.
       expect(diff.back.length).toBe(0);
     }));
+  });
+});
+
+describe('the list of backups fits its document property', () => {
+  const tabs = ['Deals', 'Clients', 'Checkpoints', 'Plans', 'Payments', 'Catalog', 'Quote lines', 'Documents', 'Activities', 'Settings', 'Users',
+    'Imports', 'Notifications', 'Outbox', 'Trips', 'Jobs log', 'Stage history', 'Briefs', 'Brief forms', 'Brief answers'];
+  const entry = (i: number) => ({
+    id: `1${'x'.repeat(43)}${i}`, url: `https://docs.google.com/spreadsheets/d/1${'x'.repeat(43)}${i}/edit`,
+    at: new Date(Date.UTC(2026, 11, 7, 9, 0, 0) - i * 3600000).toISOString(), day: '2026-12-07', by: 'owner@studio.test', trigger: 'manual',
+    rows: Object.fromEntries(tabs.map((t, k) => [t, 100 * k + i])), cells: 1000 + i,
+  });
+
+  test('"Properties value size: 9 KB / val": forty backups of one day fit; the newest keep their rows per tab, older ones a total, the oldest leave', () => {
+    const newestFirst = Array.from({ length: 40 }, (_, i) => entry(i));
+    const { keep, trash } = fitBackupList(newestFirst);
+    expect(utf8Bytes(JSON.stringify(keep))).toBeLessThanOrEqual(BACKUP_LIST_BYTES);
+    expect(keep[0]).toEqual(newestFirst[0]);
+    expect(keep[keep.length - 1].rows).toEqual({ all: tabs.reduce((sum, _t, k) => sum + 100 * k + keep.length - 1, 0) });
+    expect(trash.map((b) => b.id)).toEqual(newestFirst.slice(keep.length).map((b) => b.id));
+    expect(keep.length + trash.length).toBe(40);
+  });
+
+  test('a list that fits is left as it is', () => {
+    const few = [entry(0), entry(1)];
+    expect(fitBackupList(few)).toEqual({ keep: few, trash: [] });
+  });
+
+  test('utf8Bytes counts as the property store does (UTF-8)', () => {
+    expect(utf8Bytes('a€😀')).toBe(1 + 3 + 4);
   });
 });
