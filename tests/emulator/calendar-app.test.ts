@@ -2,6 +2,7 @@
 // calendar-app, calendar, calendar-event, event-guest), quoted per test. CalendarApp and the
 // Calendar advanced service share one CalendarModel (ws.calendar) and one event-creation quota.
 import { createWorkspace } from '../../scripts/emulator/workspace';
+import { caught } from './fixtures/context';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -10,15 +11,6 @@ function fresh(options: Record<string, unknown> = {}) {
   const ws = createWorkspace({ now: '2026-11-23T09:00:00Z', user: 'owner@studio.test', timeZone: 'Europe/Berlin', ...options });
   const g = ws.globals as Any;
   return { ws, CA: g.CalendarApp, C: g.Calendar, run: <T>(fn: () => T, user?: string) => ws.execute(fn, user ? { user } : {}) };
-}
-
-function caught(fn: () => unknown): Any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
 }
 
 const at = (iso: string) => new Date(iso);

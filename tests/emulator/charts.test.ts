@@ -1,6 +1,7 @@
 // Embedded charts against the Apps Script reference (Sheet.newChart/insertChart/getCharts/removeChart/
 // updateChart, EmbeddedChartBuilder, EmbeddedChart, Charts.ChartType), quoted per test.
 import { createWorkspace } from '../../scripts/emulator/workspace';
+import { caught } from './fixtures/context';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -9,15 +10,6 @@ function fresh() {
   const ws = createWorkspace({ now: '2026-11-23T09:00:00Z', user: 'owner@studio.test' });
   const g = ws.globals as Any;
   return { ws, g, run: <T>(fn: () => T) => ws.execute(fn), sheet: () => g.SpreadsheetApp.getActive().getSheets()[0] };
-}
-
-function caught(fn: () => unknown): Any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
 }
 
 test('newChart → build → insertChart → getCharts (the invoice report pattern)', () => {

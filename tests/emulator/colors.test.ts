@@ -1,6 +1,7 @@
 // Colour objects against the Apps Script reference (Class Color, ColorBuilder, RgbColor, ThemeColor,
 // Range.get/setBackgroundObject(s), get/setFontColorObject(s)), quoted per test.
 import { createWorkspace } from '../../scripts/emulator/workspace';
+import { caught } from './fixtures/context';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -10,15 +11,6 @@ function fresh() {
   const app = (ws.globals as Any).SpreadsheetApp;
   const run = <T>(fn: () => T) => ws.execute(fn);
   return { ws, app, run, sheet: () => app.getActive().getSheets()[0] };
-}
-
-function caught(fn: () => unknown): Any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
 }
 
 test('newColor().setRgbColor().build(): an RGB Color; asRgbColor().asHexString()', () => {

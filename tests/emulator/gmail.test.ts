@@ -2,6 +2,7 @@
 // and the GmailThread / GmailMessage / GmailDraft / GmailLabel pages), quoted per test. GmailApp
 // shares MailApp's mailbox (ws.mail) and its daily recipients quota.
 import { createWorkspace } from '../../scripts/emulator/index';
+import { caught } from './fixtures/context';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -9,15 +10,6 @@ type WS = ReturnType<typeof createWorkspace>;
 const G = (ws: WS) => ws.globals.GmailApp as Any;
 const fresh = (options: Record<string, unknown> = {}) => createWorkspace({ now: '2026-11-23T09:00:00Z', user: 'ann@studio.test', ...options });
 const run = <T>(ws: WS, fn: () => T, user?: string) => ws.execute(fn, user ? { user } : {});
-
-function caught(fn: () => unknown): Any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('GmailApp.sendEmail', () => {
   // "sendEmail(recipient, subject, body, options) — Sends an email message with optional arguments."

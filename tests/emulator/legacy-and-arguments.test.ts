@@ -1,6 +1,7 @@
 // Browser's dialogs, the deprecated Range members old scripts still call, and Range.copyTo's
 // argument forms, against the Apps Script reference (Class Browser, Class Range), quoted per test.
 import { createWorkspace } from '../../scripts/emulator/workspace';
+import { caught } from './fixtures/context';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -9,15 +10,6 @@ function fresh() {
   const ws = createWorkspace({ now: '2026-11-23T09:00:00Z', user: 'owner@studio.test' });
   const g = ws.globals as Any;
   return { ws, g, run: <T>(fn: () => T) => ws.execute(fn), sheet: () => g.SpreadsheetApp.getActive().getSheets()[0] };
-}
-
-function caught(fn: () => unknown): Any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('Browser', () => {
