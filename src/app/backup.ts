@@ -249,16 +249,8 @@ export function backupDue(ports: Ports): boolean {
   return !last || last.day !== localDay(ports.clock.now(), ports.sheets.timeZone());
 }
 
-export interface BackupListItem {
-  id: string;
-  url: string;
-  at: string;
-  day: string;
-  by: string;
-  trigger: BackupTrigger;
-  rows: Record<string, number>;
-  cells: number;
-}
+/** What the panel lists of a backup: its record as kept (plain data). */
+export type BackupListItem = BackupRecord;
 
 export interface BackupList {
   backups: BackupListItem[];

@@ -171,6 +171,18 @@ function describe(ctx: UseCaseContext, p: { amountMinor: number; method: string;
   return `${p.amountMinor < 0 ? 'refund ' : ''}${money} by ${p.method}${p.date ? ` on ${p.date}` : ''}${p.invoiceNumber ? ` for ${p.invoiceNumber}` : ''}`;
 }
 
+/** The deal's payment checkpoint (Settings payment_checkpoint) when it is `done` or open as asked. */
+function paymentCheckpointOf(ctx: UseCaseContext, loaded: Loaded, done: boolean) {
+  const wanted = ctx.config.settings.paymentCheckpoint.trim().toLowerCase();
+  if (!wanted) return null;
+  const { deal } = loaded.deal;
+  const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
+  const rows = found.where('dealId', deal.id).filter((r) => r.record.dealId === deal.id);
+  const all = rows.map((r) => toCheckpoint(r.record));
+  const index = all.findIndex((c) => c.name.trim().toLowerCase() === wanted && (c.doneAt !== null) === done);
+  return index < 0 ? null : { deal, found, rows, all, index };
+}
+
 /**
  * After a write: when the deal is now paid in full, its payment checkpoint (Settings
  * payment_checkpoint) is marked done with the date of the payment that completed it, and the
@@ -178,14 +190,9 @@ function describe(ctx: UseCaseContext, p: { amountMinor: number; method: string;
  */
 function openGateIfPaid(ctx: UseCaseContext, loaded: Loaded, paidInFull: boolean, paidOn: string): string | null {
   if (!paidInFull) return null;
-  const wanted = ctx.config.settings.paymentCheckpoint.trim().toLowerCase();
-  if (!wanted) return null;
-  const { deal } = loaded.deal;
-  const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
-  const rows = found.where('dealId', deal.id).filter((r) => r.record.dealId === deal.id);
-  const all = rows.map((r) => toCheckpoint(r.record));
-  const index = all.findIndex((c) => c.name.trim().toLowerCase() === wanted && c.doneAt === null);
-  if (index < 0) return null;
+  const hit = paymentCheckpointOf(ctx, loaded, false);
+  if (!hit) return null;
+  const { deal, found, rows, all, index } = hit;
   const checkpoint = all[index];
   updateRow(ctx.ports.sheets, found.table, rows[index], { doneAt: paidOn, doneBy: ctx.actor.email, version: checkpoint.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
   all[index] = { ...checkpoint, doneAt: ctx.ports.dates.fromLocalDate(paidOn), doneBy: ctx.actor.email, version: checkpoint.version + 1 };
@@ -200,14 +207,9 @@ function openGateIfPaid(ctx: UseCaseContext, loaded: Loaded, paidInFull: boolean
  * open again (the gate it guards holds again), health and open gates follow. Returns its name.
  */
 function reopenGateIfUnpaid(ctx: UseCaseContext, loaded: Loaded): string | null {
-  const wanted = ctx.config.settings.paymentCheckpoint.trim().toLowerCase();
-  if (!wanted) return null;
-  const { deal } = loaded.deal;
-  const found = openRows(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates);
-  const rows = found.where('dealId', deal.id).filter((r) => r.record.dealId === deal.id);
-  const all = rows.map((r) => toCheckpoint(r.record));
-  const index = all.findIndex((c) => c.name.trim().toLowerCase() === wanted && c.doneAt !== null);
-  if (index < 0) return null;
+  const hit = paymentCheckpointOf(ctx, loaded, true);
+  if (!hit) return null;
+  const { deal, found, rows, all, index } = hit;
   const checkpoint = all[index];
   updateRow(ctx.ports.sheets, found.table, rows[index], { doneAt: '', doneBy: '', version: checkpoint.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email }, ctx.ports.dates);
   all[index] = { ...checkpoint, doneAt: null, doneBy: '', version: checkpoint.version + 1 };
