@@ -60,7 +60,7 @@ export interface Api {
   api_markInvoiceIssued(dealId: string, invoiceNumber: string): { number: string; status: 'issued'; issuedOn: string; dueOn: string; changed: boolean };
   api_getDealMoney(dealId: string): DealMoney;
   api_checkPaymentNow(dealId: string): { recorded: number; closed: number; problem: string | null; checkpoints: string[]; money: DealMoney };
-  api_recordPayment(input: PaymentInput): PaymentResult;
+  api_recordPayment(input: PaymentInput, requestId?: string): PaymentResult;
   api_updatePayment(dealId: string, paymentId: string, patch: Partial<Omit<PaymentInput, 'dealId'>>, version: number): PaymentResult;
   api_deletePayment(dealId: string, paymentId: string, version: number): PaymentResult;
   api_listDebts(): DebtList;

@@ -567,8 +567,8 @@ export function api_getDealMoney(dealId: unknown) {
   return api('api_getDealMoney', (ctx) => getDealMoney(ctx, dealId));
 }
 
-export function api_recordPayment(input: unknown) {
-  return api('api_recordPayment', (ctx) => refreshLinksAfterPayment(ctx, stripeServices(), recordPayment(ctx, input)));
+export function api_recordPayment(input: unknown, requestId?: unknown) {
+  return api('api_recordPayment', (ctx) => refreshLinksAfterPayment(ctx, stripeServices(), recordPayment(ctx, input, '', requestId)));
 }
 
 export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: unknown, expectedVersion: unknown) {

@@ -1,5 +1,6 @@
 // Payments in the deal's details (issue 22): invoiced, paid and due per invoice and per deal,
 // the payments received (edit, delete), a form to record one, "Mark issued" for draft invoices.
+import { requestDone, requestKey } from '../requestKeys';
 import type { Card } from '../../src/app/contracts/board';
 import type { DealMoney, InvoiceView, PaymentView } from '../../src/app/contracts/payments';
 import { h, clear, type Child } from '../dom';
@@ -155,11 +156,13 @@ function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened
     e.preventDefault();
     s.busy = true; s.error = ''; s.note = ''; draw();
     const fields = { amount: amount.value, date: date.value || undefined, method: (method as HTMLSelectElement).value as typeof METHODS[number], invoiceNumber: (invoice as HTMLSelectElement).value, note: note.value };
+    const slot = `payment:${card.id}`;
     const work = editing
       ? call('api_updatePayment', card.id, editing.id, fields, editing.version)
-      : call('api_recordPayment', { dealId: card.id, ...fields });
+      : call('api_recordPayment', { dealId: card.id, ...fields }, requestKey(slot, fields));
     work
       .then((r) => {
+        if (!editing) requestDone(slot);
         s.money = r.money;
         s.editing = null;
         s.note = r.checkpointCompleted ? `Paid in full: "${r.checkpointCompleted}" is done.` : editing ? 'Payment saved.' : 'Payment recorded.';

@@ -1,6 +1,7 @@
 // Money in (issue 22): payments recorded from the card, what each invoice and deal still owes,
 // and the payment checkpoint a payment in full completes. Rows are found (TextFinder on Deal ID),
 // never scanned, so a payment costs the same at 1,000 and 10,000 deals.
+import { keyedId, optionalRequestId } from './requestKeys';
 import { CHECKPOINTS, DOCUMENTS, PAYMENTS } from '../workbook/schema';
 import { isMadeDocument } from './pendingDocuments';
 import { openRows, FoundRows } from '../workbook/rows';
@@ -235,20 +236,26 @@ function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null
  * an online payment came from: a payment with that reference already on the deal is not recorded
  * again (result.payment null, `duplicate` true), so a rerun of the hourly check records each once.
  */
-export function recordPayment(ctx: UseCaseContext, inputArg: unknown, reference = ''): PaymentResult & { duplicate?: boolean } {
+export function recordPayment(ctx: UseCaseContext, inputArg: unknown, reference = '', requestIdArg?: unknown): PaymentResult & { duplicate?: boolean } {
   const input = requirePlainObject(inputArg, 'The payment');
   const dealId = requireId(input.dealId, 'The deal');
   const fields = readFields(input, true, decimalSeparatorOf(ctx.config.locale));
+  // The sidebar sends one request id per payment typed (issue 20, item 12): a click again after
+  // a lost answer finds the payment the first try wrote instead of recording the money twice.
+  const requestId = optionalRequestId(requestIdArg);
   return ctx.ports.lock.withDocumentLock(() => {
     const loaded = loadMoney(ctx, dealId);
     refuseUnlessMayRecord(ctx, loaded);
+    const keyed = requestId ? keyedId(PAYMENTS.idPrefix, dealId, requestId) : null;
+    const again = keyed ? loaded.list.filter((p) => p.id === keyed)[0] : undefined;
+    if (again) return { payment: again, money: moneyView(ctx, loaded).view, checkpointCompleted: null, duplicate: true };
     if (reference && loaded.list.some((p) => p.reference === reference)) {
       return { payment: null, money: moneyView(ctx, loaded).view, checkpointCompleted: null, duplicate: true };
     }
     refuseUnknownInvoice(ctx, loaded, fields.invoiceNumber);
     const { deal } = loaded.deal;
     const record = {
-      id: ctx.ports.ids.next(PAYMENTS.idPrefix), dealId, clientId: deal.clientId, date: fields.date || ctx.moment.today,
+      id: keyed || ctx.ports.ids.next(PAYMENTS.idPrefix), dealId, clientId: deal.clientId, date: fields.date || ctx.moment.today,
       amount: fromMinor(fields.amountMinor as number), method: fields.method, invoiceNumber: fields.invoiceNumber || '', note: fields.note || '',
       version: 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email, ...(reference ? { reference } : {}),
     };

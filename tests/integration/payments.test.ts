@@ -50,6 +50,21 @@ describe('payments from the card, through the bundle', () => {
     expect(total).toBeGreaterThan(0);
   });
 
+  it('a payment sent again with its request id (a lost answer, a second click) is recorded once; a new request id records a new one (issue 20, item 12)', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const card = wonDeal(addon);
+    const typed = { dealId: card.id, amount: '25', method: 'cash', date: '2026-11-24' };
+    const first = addon.api_recordPayment(typed, 'req-payment-0001');
+    const again = addon.api_recordPayment(typed, 'req-payment-0001');
+    expect(again.duplicate).toBe(true);
+    expect(again.payment.id).toBe(first.payment.id);
+    const ours = () => records(ws, 'Payments').filter((r) => r['Deal ID'] === card.id);
+    expect(ours()).toHaveLength(1);
+    addon.api_recordPayment(typed, 'req-payment-0002');
+    expect(ours()).toHaveLength(2);
+    expect(() => addon.api_recordPayment(typed, 'bad id!')).toThrow('The request id must be 8 to 64 letters, digits, - or _.');
+  });
+
   it('deleting the payment that made the deal whole reopens "Payment received"; one that leaves it whole does not', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const card = wonDeal(addon);
