@@ -4,11 +4,11 @@ import type { ClientHit, ClientSearchResult, ExportFile } from '../../src/app/co
 import '../clientApi';
 import { h, clear, icon, type Child } from '../dom';
 import { call } from '../rpc';
-import { nameOf, state } from '../state';
+import { nameOf, state, whenBoard } from '../state';
 import { mayRun } from '../../src/domain/access';
 import { report } from '../actions';
 import { showBanner } from './banner';
-import { openPanel } from './panel';
+import { openPanel, panelOpen, refreshPanel } from './panel';
 import { groupClass, openClientCard } from './clientCard';
 import { openImport } from './clientImport';
 import { openDuplicates } from './clientDuplicates';
@@ -18,6 +18,9 @@ let seq = 0;
 
 export function openClients(query = ''): void {
   openPanel({ title: 'Clients', testid: 'clients', body: () => clientsBody(query || last.query) });
+  // Import and export are offered by the caller's role, known once the board has come: the
+  // client base opened straight from the menu draws before it, so it draws again then.
+  if (!state.board) void whenBoard().then(() => { if (panelOpen('clients')) refreshPanel(); });
 }
 
 function clientsBody(initial: string): Child {
