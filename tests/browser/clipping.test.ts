@@ -49,6 +49,8 @@ suite('labels are never cut silently', () => {
   async function sidebar(): Promise<Frame> {
     if (!(await page.locator('[data-testid="sidebar-frame"]').isVisible())) await menu(page, 'openBoard');
     const frame = await frameOf(page, 'sidebar-frame');
+    // An earlier test may have left another view (KPI) open.
+    await frame.click('[data-testid="board-button"]');
     await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
     return frame;
   }
