@@ -15,13 +15,8 @@ type BCriteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
 type RelDate = GoogleAppsScript.Spreadsheet.RelativeDate;
 export type { GS };
 
-export const SELF = Symbol('emulator.self');
-
-/** The emulator object behind a (wrapped) object handed to the add-on, or null. */
-export function unwrap<T>(x: unknown): T | null {
-  if (x === null || x === undefined || typeof x !== 'object') return null;
-  return ((x as Record<symbol, unknown>)[SELF] as T) ?? null;
-}
+import { SELF, unwrap } from './self';
+export { SELF, unwrap };
 
 function cloneArgs(values: unknown[]): unknown[] {
   return values.map((v) => (Array.isArray(v) ? v.map(cloneValue) : v && typeof v === 'object' && !isDate(v) ? { ...(v as object) } : cloneValue(v)));

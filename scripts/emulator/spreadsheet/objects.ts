@@ -20,6 +20,7 @@ import { validationAccepts } from './rules';
 import { EmuTextFinder, FinderHost, SearchArea, sheetArea } from './textFinder';
 import { EmuRangeList } from './rangeList';
 import { EmuUser } from '../services/session';
+import { checkWrite, writeResolver } from './writeGate';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -139,6 +140,7 @@ export class Session {
   /** counted() around an authorization guard: document methods refuse in AuthMode.NONE. */
   wrap<T extends object>(className: string, obj: T, guard: boolean, exempt?: Set<string>): T {
     const ctx = this.ctx;
+    const model = this.model;
     const target = new Proxy(obj, {
       get(o, prop, receiver) {
         const value = Reflect.get(o, prop, receiver);
@@ -147,12 +149,15 @@ export class Session {
         const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
         // copyTo names the enum's class in its signature error, so it sees the values themselves.
         const rawArgs = (className === 'Range' && prop === 'copyTo') || className === 'EmbeddedChartBuilder';
+        const writes = writeResolver(className, prop) !== null;
         return function guarded(...args: unknown[]) {
           if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
           for (let i = 0; !rawArgs && i < args.length; i++) {
             const a = args[i];
             if (isEnumValue(a) || Array.isArray(a)) args[i] = namesOf(a);
           }
+          // The write gate (writeGate.ts): a script may not write what its user may not edit.
+          if (writes) checkWrite(model, ctx.currentUser(), className, prop, o, args);
           const out = (value as (...a: unknown[]) => unknown).apply(o, args);
           return returnsEnum ? valuesOf((ENUMS as unknown as Record<string, Record<string, unknown>>)[returnsEnum], out) : out;
         };
@@ -234,7 +239,11 @@ export class Session {
         const r = unwrap<EmuRange>(range);
         return r && r instanceof EmuRange ? { sheet: r.sheet, row: r.row, col: r.col } : null;
       },
-      writeCell: (sheet, row, col, value) => new EmuRange(this, sheet, row, col, 1, 1).setValue(value),
+      writeCell: (sheet, row, col, value) => {
+        const cell = new EmuRange(this, sheet, row, col, 1, 1);
+        checkWrite(this.model, this.ctx.currentUser(), 'Range', 'setValue', cell, [value]);
+        return cell.setValue(value);
+      },
       checkAlive: (sheet) => this.checkAlive(sheet),
     };
     const finder = new EmuTextFinder(host, areas, text);
@@ -869,7 +878,7 @@ type UserArg = string | GoogleAppsScript.Base.User;
  * (everyone who may edit the file may edit it) until the script removes editors; then only the
  * listed editors and the spreadsheet owner may edit, unless it is warning-only. The emulator does
  * not model the file's sharing list: getEditors of a mirroring protection lists the owner and the
- * current user. Enforced on edits made as a person (Workspace.editCell); script writes are not checked.
+ * current user. Enforced on edits made as a person (Workspace.editCell) and on script writes (writeGate.ts).
  */
 export class EmuProtection implements Pick<GProtection, ProtectionMethods> {
   readonly [SELF] = this;
