@@ -1,7 +1,7 @@
 // DataValidation(Builder), ConditionalFormatRule(Builder), BooleanCondition.
 
 import type { Session } from './objects';
-import { CFRuleData, RangeRefData, ValidationData, cloneValue, isDate } from './model';
+import { CFRuleData, GradientData, GradientPointData, RangeRefData, ValidationData, cloneValue, gasError, isDate } from './model';
 
 type GS = typeof GoogleAppsScript.Spreadsheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -13,9 +13,12 @@ type GBooleanCondition = GoogleAppsScript.Spreadsheet.BooleanCondition;
 type DVCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 type BCriteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
 type RelDate = GoogleAppsScript.Spreadsheet.RelativeDate;
+type GGradientCondition = GoogleAppsScript.Spreadsheet.GradientCondition;
+type GInterpolationType = GoogleAppsScript.Spreadsheet.InterpolationType;
 export type { GS };
 
 import { SELF, unwrap } from './self';
+import { colorObject } from './color';
 export { SELF, unwrap };
 
 function cloneArgs(values: unknown[]): unknown[] {
@@ -27,7 +30,13 @@ export function cloneValidation(d: ValidationData): ValidationData {
 }
 
 export function cloneRule(d: CFRuleData): CFRuleData {
-  return { ...d, ranges: d.ranges.map((r) => ({ ...r })), values: cloneArgs(d.values) };
+  const out: CFRuleData = { ...d, ranges: d.ranges.map((r) => ({ ...r })), values: cloneArgs(d.values) };
+  if (d.gradient) {
+    const g = d.gradient;
+    const point = (p: GradientPointData | null) => (p ? { ...p } : null);
+    out.gradient = { min: point(g.min), mid: point(g.mid), max: point(g.max) };
+  }
+  return out;
 }
 
 /** Turns a stored criteria value into what Apps Script hands out (a range ref becomes a Range). */
@@ -141,7 +150,8 @@ const RELATIVE_DATES = new Set(['TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', '
 
 type CFBuilderMethods =
   | 'build' | 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges' | 'setBackground' | 'setBold'
-  | 'setFontColor' | 'setItalic' | 'setRanges' | 'setStrikethrough' | 'setUnderline' | 'whenCellEmpty'
+  | 'setFontColor' | 'setGradientMaxpoint' | 'setGradientMaxpointWithValue' | 'setGradientMidpointWithValue'
+  | 'setGradientMinpoint' | 'setGradientMinpointWithValue' | 'setItalic' | 'setRanges' | 'setStrikethrough' | 'setUnderline' | 'whenCellEmpty'
   | 'whenCellNotEmpty' | 'whenDateAfter' | 'whenDateBefore' | 'whenDateEqualTo' | 'whenFormulaSatisfied'
   | 'whenNumberBetween' | 'whenNumberEqualTo' | 'whenNumberGreaterThan' | 'whenNumberGreaterThanOrEqualTo'
   | 'whenNumberLessThan' | 'whenNumberLessThanOrEqualTo' | 'whenNumberNotBetween' | 'whenNumberNotEqualTo'
@@ -156,7 +166,28 @@ export class EmuConditionalFormatRuleBuilder implements Pick<GCFRuleBuilder, CFB
   private when(criteria: string, values: unknown[]): GCFRuleBuilder {
     this.data.criteria = criteria;
     this.data.values = values;
+    // "Each conditional format rule may contain a single gradient condition" — or a boolean one:
+    // the emulator keeps the condition set last.
+    delete this.data.gradient;
     return this.wrapped;
+  }
+  private gradientPoint(which: 'min' | 'mid' | 'max', point: GradientPointData | null): GCFRuleBuilder {
+    const g: GradientData = this.data.gradient ?? { min: null, mid: null, max: null };
+    g[which] = point;
+    this.data.gradient = g;
+    this.data.criteria = null;
+    this.data.values = [];
+    return this.wrapped;
+  }
+  private pointArgs(method: string, args: unknown[], typeMayBeNull: boolean): GradientPointData | null {
+    const [color, type, value] = args;
+    const okType = typeof type === 'string' && INTERPOLATION_TYPES.has(type);
+    if (typeof color !== 'string' || (!okType && !(typeMayBeNull && type === null)) || (type !== null && value === undefined)) {
+      throw signature(`SpreadsheetApp.ConditionalFormatRuleBuilder.${method}`, args);
+    }
+    if (type === null) return null;
+    // "Returns an empty string if the InterpolationType is MAX [MIN] or if the value hasn't been set."
+    return { color, type: type as string, value: type === 'MIN' || type === 'MAX' ? '' : String(value) };
   }
   private dateWhen(base: string, date: unknown): GCFRuleBuilder {
     if (isDate(date)) return this.when(base, [cloneValue(date)]);
@@ -167,8 +198,39 @@ export class EmuConditionalFormatRuleBuilder implements Pick<GCFRuleBuilder, CFB
   build(): GCFRule { return this.session.cfRule(cloneRule(this.data)); }
   copy(): GCFRuleBuilder { return this.session.cfRuleBuilder(cloneRule(this.data)); }
   getBooleanCondition(): GBooleanCondition | null { return this.data.criteria ? this.session.booleanCondition(cloneRule(this.data)) : null; }
-  getGradientCondition(): null { return null; }
+  getGradientCondition(): GGradientCondition | null { return gradientOf(this.session, this.data); }
   getRanges(): GRange[] { return this.data.ranges.map((r) => this.session.rangeFromRef(r)); }
+  /**
+   * "Clears the conditional format rule's gradient maxpoint value, and instead uses the maximum
+   * value in the rule's ranges. Also sets the gradient's maxpoint color to the input color."
+   */
+  setGradientMaxpoint(color: string): GCFRuleBuilder {
+    if (typeof color !== 'string') throw signature('SpreadsheetApp.ConditionalFormatRuleBuilder.setGradientMaxpoint', [color]);
+    return this.gradientPoint('max', { color, type: 'MAX', value: '' });
+  }
+  /** "Sets the conditional format rule's gradient maxpoint fields." */
+  setGradientMaxpointWithValue(color: string, type: GInterpolationType, value: string): GCFRuleBuilder {
+    return this.gradientPoint('max', this.pointArgs('setGradientMaxpointWithValue', [color, type, value], false));
+  }
+  /**
+   * "Sets the conditional format rule's gradient midpoint fields. Clears all of the midpoint fields
+   * if the passed in interpolation type is null."
+   */
+  setGradientMidpointWithValue(color: string, type: GInterpolationType, value: string): GCFRuleBuilder {
+    return this.gradientPoint('mid', this.pointArgs('setGradientMidpointWithValue', [color, type, value], true));
+  }
+  /**
+   * "Clears the conditional format rule's gradient minpoint value, and instead uses the minimum
+   * value in the rule's ranges. Also sets the gradient's minpoint color to the input color."
+   */
+  setGradientMinpoint(color: string): GCFRuleBuilder {
+    if (typeof color !== 'string') throw signature('SpreadsheetApp.ConditionalFormatRuleBuilder.setGradientMinpoint', [color]);
+    return this.gradientPoint('min', { color, type: 'MIN', value: '' });
+  }
+  /** "Sets the conditional format rule's gradient minpoint fields." */
+  setGradientMinpointWithValue(color: string, type: GInterpolationType, value: string): GCFRuleBuilder {
+    return this.gradientPoint('min', this.pointArgs('setGradientMinpointWithValue', [color, type, value], false));
+  }
   setBackground(color: string | null): GCFRuleBuilder { this.data.background = color ?? null; return this.wrapped; }
   setBold(bold: boolean | null): GCFRuleBuilder { this.data.bold = bold ?? null; return this.wrapped; }
   setFontColor(color: string | null): GCFRuleBuilder { this.data.fontColor = color ?? null; return this.wrapped; }
@@ -206,8 +268,55 @@ export class EmuConditionalFormatRule implements Pick<GCFRule, 'copy' | 'getBool
   constructor(private session: Session, public data: CFRuleData) {}
   copy(): GCFRuleBuilder { return this.session.cfRuleBuilder(cloneRule(this.data)); }
   getBooleanCondition(): GBooleanCondition | null { return this.data.criteria ? this.session.booleanCondition(cloneRule(this.data)) : null; }
-  getGradientCondition(): null { return null; }
+  getGradientCondition(): GGradientCondition | null { return gradientOf(this.session, this.data); }
   getRanges(): GRange[] { return this.data.ranges.map((r) => this.session.rangeFromRef(r)); }
+}
+
+// ---- gradient conditions -----------------------------------------------------------------
+
+const INTERPOLATION_TYPES = new Set(['NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX']);
+
+function signature(method: string, args: unknown[]): Error {
+  const types = args.map((a) => (a === null ? 'null' : a === undefined ? 'undefined' : typeof a === 'string' ? 'String' : typeof a === 'number' ? 'number' : 'Object'));
+  return gasError(`The parameters (${types.join(',')}) don't match the method signature for ${method}.`);
+}
+
+/** "If this rule uses gradient condition criteria", its GradientCondition; "Otherwise, returns null." */
+function gradientOf(session: Session, data: CFRuleData): GGradientCondition | null {
+  if (!data.gradient) return null;
+  return session.wrap('GradientCondition', new EmuGradientCondition(session, cloneRule(data).gradient as GradientData), false) as unknown as GGradientCondition;
+}
+
+type GradientMethods =
+  | 'getMaxColor' | 'getMaxType' | 'getMaxValue' | 'getMidColor' | 'getMidType' | 'getMidValue' | 'getMinColor' | 'getMinType' | 'getMinValue';
+
+/**
+ * "A gradient condition is defined by three points along a number scale (min, mid, and max), each
+ * of which has a color, a value, and a InterpolationType." Colours are handed out as set (the
+ * *ColorObject getters as Color objects); the emulator does not paint colour scales in readSheet.
+ */
+export class EmuGradientCondition implements Pick<GGradientCondition, GradientMethods> {
+  readonly [SELF] = this;
+  constructor(private session: Session, readonly data: GradientData) {}
+  /** "Returns an empty string if the color hasn't been set." (the deprecated string getters) */
+  getMaxColor(): string { return this.data.max?.color ?? ''; }
+  getMidColor(): string { return this.data.mid?.color ?? ''; }
+  getMinColor(): string { return this.data.min?.color ?? ''; }
+  /** "Returns null if the color hasn't been set." */
+  getMaxColorObject(): unknown { return this.colorObject(this.data.max); }
+  getMidColorObject(): unknown { return this.colorObject(this.data.mid); }
+  getMinColorObject(): unknown { return this.colorObject(this.data.min); }
+  /** "Returns null if the gradient max type hasn't been set." */
+  getMaxType(): GInterpolationType | null { return (this.data.max?.type ?? null) as unknown as GInterpolationType | null; }
+  getMidType(): GInterpolationType | null { return (this.data.mid?.type ?? null) as unknown as GInterpolationType | null; }
+  getMinType(): GInterpolationType | null { return (this.data.min?.type ?? null) as unknown as GInterpolationType | null; }
+  /** "Returns an empty string if the InterpolationType is MAX or if the max value hasn't been set." */
+  getMaxValue(): string { return this.data.max?.value ?? ''; }
+  getMidValue(): string { return this.data.mid?.value ?? ''; }
+  getMinValue(): string { return this.data.min?.value ?? ''; }
+  private colorObject(point: GradientPointData | null): unknown {
+    return point ? colorObject(this.session, point.color) : null;
+  }
 }
 
 export class EmuBooleanCondition implements Pick<GBooleanCondition, 'getBackground' | 'getBold' | 'getCriteriaType' | 'getCriteriaValues' | 'getFontColor' | 'getItalic' | 'getStrikethrough' | 'getUnderline'> {

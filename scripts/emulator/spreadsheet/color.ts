@@ -2,7 +2,7 @@
 // default theme's concrete colour, so a cell reads back as RGB),
 // and the Range colour-object accessors (getBackgroundObject(s), setFontColorObject(s), …).
 import { gasError } from './model';
-import { SELF, unwrap } from './builders';
+import { SELF, unwrap } from './self';
 import type { Session } from './objects';
 
 type GColor = GoogleAppsScript.Spreadsheet.Color;

@@ -60,7 +60,13 @@ export interface CFRuleData {
   italic: boolean | null;
   strikethrough: boolean | null;
   underline: boolean | null;
+  /** A gradient (colour scale) rule's points; absent on boolean-condition rules. */
+  gradient?: GradientData;
 }
+
+/** One point of a colour scale: its colour, InterpolationType name and value ('' for MIN/MAX). */
+export interface GradientPointData { color: string; type: string; value: string }
+export interface GradientData { min: GradientPointData | null; mid: GradientPointData | null; max: GradientPointData | null }
 
 export interface ProtectionData {
   id: number;

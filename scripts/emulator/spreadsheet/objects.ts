@@ -67,6 +67,9 @@ const ENUM_RETURNS: Record<string, string> = {
   'RgbColor.getColorType': 'ColorType',
   'ThemeColor.getColorType': 'ColorType',
   'ThemeColor.getThemeColorType': 'ThemeColorType',
+  'GradientCondition.getMinType': 'InterpolationType',
+  'GradientCondition.getMidType': 'InterpolationType',
+  'GradientCondition.getMaxType': 'InterpolationType',
 };
 
 /**
@@ -125,6 +128,7 @@ export const ENUMS = {
   AutoFillSeries: enumOf('DEFAULT_SERIES', 'ALTERNATE_SERIES'),
   TextDirection: enumOf('LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'),
   ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
+  InterpolationType: enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
   ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
 };
 
@@ -1062,6 +1066,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly AutoFillSeries = ENUMS.AutoFillSeries;
   readonly ColorType = ENUMS.ColorType;
   readonly ThemeColorType = ENUMS.ThemeColorType;
+  readonly InterpolationType = ENUMS.InterpolationType as unknown as typeof GoogleAppsScript.Spreadsheet.InterpolationType;
   readonly TextDirection = ENUMS.TextDirection;
 
   constructor(private s: Session) {}
