@@ -157,6 +157,12 @@ export const PROBES: Probe[] = [
     run: ({ g }) => g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'abc'),
   },
   {
+    id: 'utilities.computeDigest.defaultCharset',
+    reference: 'Utilities.computeDigest(algorithm, value) names no charset; a String without one is encoded as US_ASCII (non-ASCII → "?"), as gas-fakes measured live (test/testutilities.js).',
+    expected: [-22, 3, -4, -72, -60, 120, 34, -68, -25, 114, -49, 108, 7, -48, -21, -69],
+    run: ({ g }) => g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, '€🙂'),
+  },
+  {
     id: 'utilities.hmacSha256',
     reference: 'Utilities.computeHmacSha256Signature(value, key): "Signs the provided value using HMAC-SHA256 with the given key."',
     expected: 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8',

@@ -41,8 +41,11 @@ export type CharsetName = 'UTF_8' | 'US_ASCII';
 export function encodeString(s: string, charset?: string): Uint8Array {
   const str = String(s);
   if (charset === 'US_ASCII') {
-    const out = new Uint8Array(str.length);
-    for (let i = 0; i < str.length; i++) out[i] = str.charCodeAt(i) < 128 ? str.charCodeAt(i) : 63;
+    // Java's encoder: one '?' per code point it cannot map (a surrogate pair is one code point),
+    // so '€🙂' is '??' — the digest Apps Script returns for it (gas-fakes' live vectors).
+    const points = Array.from(str);
+    const out = new Uint8Array(points.length);
+    for (let i = 0; i < points.length; i++) out[i] = points[i].charCodeAt(0) < 128 ? points[i].charCodeAt(0) : 63;
     return out;
   }
   return new Uint8Array(Buffer.from(str, 'utf8'));

@@ -229,6 +229,18 @@ export function parseCsv(csv: string, delimiter = ','): string[][] {
 
 // ---- Utilities -------------------------------------------------------------------------------------
 
+/**
+ * The charset a String argument of computeDigest / computeHmac* is encoded in: the one given, else
+ * US_ASCII (non-ASCII characters become '?'). The reference names no default; Apps Script's own
+ * results show it: computeDigest(MD5, '€🙂') equals computeDigest(MD5, '€🙂', US_ASCII), not the
+ * UTF_8 digest (live vectors in gas-fakes' test/testutilities.js: "default charset with special
+ * text is US_ASCII"; the same for computeHmacSha256Signature). Byte arrays are used as they are.
+ */
+function stringCharset(value: unknown, charset: unknown): string | undefined {
+  if (charset !== undefined && charset !== null) return String(charset);
+  return typeof value === 'string' ? 'US_ASCII' : undefined;
+}
+
 type UtilitiesMethods =
   | 'base64Decode' | 'base64DecodeWebSafe' | 'base64Encode' | 'base64EncodeWebSafe' | 'computeDigest'
   | 'computeHmacSha256Signature' | 'computeHmacSignature' | 'formatDate' | 'formatString' | 'getUuid' | 'gzip' | 'newBlob'
@@ -294,15 +306,14 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
   }
   computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: unknown, charset?: unknown): number[] {
     checkArity('Utilities.computeDigest', arguments, 2, 3);
-    return toSigned(new Uint8Array(createHash(digestName(algorithm)).update(toBytes(value, charset as string | undefined)).digest()));
+    return toSigned(new Uint8Array(createHash(digestName(algorithm)).update(toBytes(value, stringCharset(value, charset))).digest()));
   }
   computeHmacSignature(algorithm: GoogleAppsScript.Utilities.MacAlgorithm, value: unknown, key: unknown, charset?: unknown): number[] {
     checkArity('Utilities.computeHmacSignature', arguments, 3, 4);
     // Apps Script refuses an empty key (observed on Apps Script, gas-fakes issue #39).
     if (key === '' || (Array.isArray(key) && key.length === 0)) throw gasError('Invalid argument: key');
     const alg = String(algorithm).replace(/^HMAC_/, '');
-    const cs = charset as string | undefined;
-    return toSigned(new Uint8Array(createHmac(digestName(alg), toBytes(key, cs)).update(toBytes(value, cs)).digest()));
+    return toSigned(new Uint8Array(createHmac(digestName(alg), toBytes(key, stringCharset(key, charset))).update(toBytes(value, stringCharset(value, charset))).digest()));
   }
   computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
     checkArity('Utilities.computeHmacSha256Signature', arguments, 2, 3);
