@@ -7,6 +7,9 @@ import { blobBytes, blobContentType, blobName, isBlobLike } from '../drive/blob'
 import { gasError } from './util';
 import { Mailbox } from './mailbox';
 import type { MailboxJSON } from './mailbox';
+import type { MailAttachment, MailMessage } from './mailMessage';
+
+export type { MailAttachment, MailMessage };
 
 /** Apps Script's limits (developers.google.com/apps-script/guides/services/quotas). */
 export const MAIL_LIMITS = {
@@ -19,33 +22,6 @@ export const MAIL_LIMITS = {
 };
 
 export const QUOTA_ZONE = 'America/Los_Angeles';
-
-export interface MailAttachment {
-  name: string;
-  contentType: string;
-  /** Base64 of the bytes (JSON-safe, persisted). */
-  base64: string;
-  size: number;
-}
-
-export interface MailMessage {
-  id: string;
-  /** ISO instant of the send, on the virtual clock. */
-  at: string;
-  /** The account that sent it (the execution's user), or the no-reply address. */
-  from: string;
-  name: string;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  replyTo: string;
-  subject: string;
-  body: string;
-  htmlBody: string | null;
-  noReply: boolean;
-  attachments: MailAttachment[];
-  inlineImages: string[];
-}
 
 interface Fault {
   /** The sendEmail call (1-based, counted from when the fault was set) that throws. */

@@ -3,7 +3,7 @@
 // flags (read, starred, important, trash, inbox), user labels, drafts, and mail received from
 // outside the workspace. Persisted inside MailJSON so one mailbox backs MailApp, GmailApp and
 // the playground's /mail.
-import type { MailMessage } from './mail';
+import type { MailMessage } from './mailMessage';
 
 export interface DraftRecord {
   id: string;

@@ -1,6 +1,6 @@
 // DataValidation(Builder), ConditionalFormatRule(Builder), BooleanCondition.
 
-import type { Session } from './objects';
+import type { Session } from './sessionApi';
 import { CFRuleData, GradientData, GradientPointData, RangeRefData, ValidationData, cloneValue, gasError, isDate } from './model';
 
 type GS = typeof GoogleAppsScript.Spreadsheet;

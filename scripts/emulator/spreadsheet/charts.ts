@@ -4,9 +4,9 @@
 // not persisted by toJSON. getAs/getBlob and the standalone Charts builders throw "Not implemented".
 import { makeEnum, enumName, enumValueOf, isEnumValue } from '../services/enums';
 import { withNotImplemented } from '../notImplemented';
-import { unwrap } from './builders';
+import { unwrap } from './self';
 import { SheetData, gasError } from './model';
-import type { Session } from './objects';
+import type { Session } from './sessionApi';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 

@@ -3,7 +3,7 @@
 // and the Range colour-object accessors (getBackgroundObject(s), setFontColorObject(s), …).
 import { gasError } from './model';
 import { SELF, unwrap } from './self';
-import type { Session } from './objects';
+import type { Session } from './sessionApi';
 
 type GColor = GoogleAppsScript.Spreadsheet.Color;
 

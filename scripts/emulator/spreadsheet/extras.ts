@@ -4,8 +4,8 @@
 // classes of objects.ts by installSpreadsheetExtras() (one hook there), so that file stays small.
 import { RangeRefData, SheetData, SpreadsheetModel, gasError } from './model';
 import { cellA1, quoteSheetName, rangeA1 } from './a1';
-import type { EmuRange, EmuSheet, EmuSpreadsheet, EmuSpreadsheetApp, Session } from './objects';
-import { SELF, unwrap } from './builders';
+import type { Installable, RangeInternals as EmuRange, Session } from './sessionApi';
+import { SELF, unwrap } from './self';
 import { newRichTextValueBuilder, newTextStyleBuilder } from './richText';
 import { newColorBuilder } from './color';
 
@@ -350,7 +350,7 @@ export function qualifiedA1(model: SpreadsheetModel, ref: RangeRefData): string 
 }
 
 let installed = false;
-export function installSpreadsheetExtras(classes: { App: typeof EmuSpreadsheetApp; Spreadsheet: typeof EmuSpreadsheet; Sheet: typeof EmuSheet }): void {
+export function installSpreadsheetExtras(classes: { App: Installable; Spreadsheet: Installable; Sheet: Installable }): void {
   if (installed) return;
   installed = true;
   const define = (proto: object, methods: Record<string, unknown>) => {

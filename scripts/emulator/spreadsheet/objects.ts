@@ -21,6 +21,7 @@ import { EmuTextFinder, FinderHost, SearchArea, sheetArea } from './textFinder';
 import { EmuRangeList } from './rangeList';
 import { EmuUser } from '../services/session';
 import { checkWrite, writeResolver } from './writeGate';
+import type { Session as SessionApi, SpreadsheetHooks } from './sessionApi';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,16 +36,7 @@ type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 type WrapStrategy = GoogleAppsScript.Spreadsheet.WrapStrategy;
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 
-export interface SpreadsheetHooks {
-  getUi(): object;
-  toast(message: string, title: string, timeoutSeconds: number): void;
-  /** A spreadsheet made with SpreadsheetApp.create (the workspace files it in Drive). */
-  created?(model: SpreadsheetModel): void;
-  /** Another spreadsheet of the same Drive by id (one the Sheets REST API made), or null. */
-  lookup?(id: string): SpreadsheetModel | null;
-  /** Sharing of a spreadsheet's Drive file (Spreadsheet.addEditor, getEditors). */
-  sharing?: { add(id: string, email: string, role: 'writer' | 'reader'): void; users(id: string, roles: string[]): string[] };
-}
+export type { SpreadsheetHooks };
 
 // SpreadsheetApp's enums are enum objects (services/enums.ts), as on Apps Script. The objects'
 // own code keeps working with names: wrap() turns enum arguments into their names and turns the
@@ -135,7 +127,7 @@ export const ENUMS = {
 const APP_EXEMPT = new Set(['getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush']);
 
 /** Ties model, context and hooks together and hands out wrapped (counted, guarded) objects. */
-export class Session {
+export class Session implements SessionApi {
   private sheetObjs = new WeakMap<SheetData, GSheet>();
   private spreadsheetObj: GSpreadsheet | null = null;
 

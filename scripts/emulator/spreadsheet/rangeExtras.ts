@@ -5,9 +5,9 @@
 import { columnToLetters, lettersToColumn } from './a1';
 import { FormulaEvaluator } from './formula';
 import { LayerName, RangeRefData, SheetData, gasError, isDate } from './model';
-import type { EmuRange, EmuSheet, Session } from './objects';
+import type { Installable, Session } from './sessionApi';
 import { RichTextData, cloneRich, emptyStyle, richDataOf, richTextValue, textStyle } from './richText';
-import { unwrap } from './builders';
+import { unwrap } from './self';
 import { setActiveRange } from './extras';
 import { colorObject, hexOfColor } from './color';
 import { enumName, isEnumValue } from '../services/enums';
@@ -702,7 +702,7 @@ const sheetExtras = {
 };
 
 let installed = false;
-export function installRangeExtras(classes: { Range: typeof EmuRange; Sheet: typeof EmuSheet }): void {
+export function installRangeExtras(classes: { Range: Installable; Sheet: Installable }): void {
   if (installed) return;
   installed = true;
   const define = (proto: object, methods: Record<string, unknown>, override: string[] = []) => {

@@ -3,7 +3,7 @@
 // The list applies each operation to every Range in turn, so the calls a RangeList method makes
 // are those of its ranges (not counted again: the emulator does not count its own calls).
 import { gasError } from './model';
-import { SELF } from './builders';
+import { SELF } from './self';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GRangeList = GoogleAppsScript.Spreadsheet.RangeList;

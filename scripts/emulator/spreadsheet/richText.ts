@@ -1,8 +1,8 @@
 // RichTextValue(Builder) and TextStyle(Builder): text with runs of styles and links, stored per
 // cell in the 'richText' layer; a plain write to the cell drops it (as typing over it would).
 import { gasError } from './model';
-import { SELF } from './builders';
-import type { Session } from './objects';
+import { SELF } from './self';
+import type { Session } from './sessionApi';
 
 export interface StyleData {
   bold: boolean | null;

@@ -5,7 +5,7 @@
 // counted read; a replace is one counted write (see context.ts DATA_CALLS).
 import { displayValue } from './format';
 import { SheetData, gasError } from './model';
-import { SELF, unwrap } from './builders';
+import { SELF, unwrap } from './self';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GTextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
