@@ -375,7 +375,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       folderId = folders.folderId;
       clientFolderId = folders.clientFolderId;
       const rebuilt = rebuildInPlace({
-        docs, templateId, name, folderId, oldDocId: String(made.record.docId), stored,
+        docs, templateId, name, folderId, oldDocId: String(made.record.docId),
         keepScratch: (scratchId) => updateRow(ports.sheets, documentTable, documentRow as DecodedRow, { layout: JSON.stringify({ ...(stored || NO_LAYOUT), scratch: scratchId }) }, ports.dates),
         fill: fillCopy,
         share: (id) => shareCopy(docs, config, deal, id),
@@ -578,7 +578,6 @@ interface Rebuild {
   name: string;
   folderId: string;
   oldDocId: string;
-  stored: RowLayout | null;
   /** Writes the scratch copy's id into the row before the copy exists (no orphan if the run is cut off). */
   keepScratch(scratchId: string): void;
   fill(doc: DocJson, copyId: string): { planned: RowLayout | null; planUnfilled: string[]; fill(): void };
