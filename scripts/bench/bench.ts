@@ -318,6 +318,24 @@ const ACTIONS: Action[] = [
     prepare: (h, n) => { const deals = need(h.quoted.slice(), n, 'quoted deals'); return (i) => () => h.addon.api_generateDocument(deals[i], 'proposal'); },
   },
   {
+    // Issue 21 item 1: a line discount added since, so the proposal needs the discount column: the
+    // Doc is rebuilt in place from a filled scratch copy (same id, same link). The quote is saved
+    // before the measured call.
+    name: 'regenerate, shape changed (rebuilt in place)', user: ANNA, via: 'sidebar',
+    prepare: (h, n) => {
+      const catalog = h.as(ANNA, () => h.addon.api_getCatalog());
+      const deals = need(h.quoted.slice(), n, 'quoted deals');
+      return (i) => {
+        h.as(ANNA, () => {
+          const quote = QUOTE(catalog);
+          quote.lines[0].discountPercent = 10 + (Number(h.addon.api_getDeal(deals[i]).card.version) % 20);
+          h.addon.api_saveQuote(deals[i], quote, h.addon.api_getDeal(deals[i]).card.version);
+        });
+        return () => h.addon.api_generateDocument(deals[i], 'proposal');
+      };
+    },
+  },
+  {
     // The issue-10 case: the deal already has its folder (a proposal was made), a contract is new.
     name: 'new contract, folder exists', user: ANNA, via: 'sidebar',
     prepare: (h, n) => { const deals = need(h.quoted.slice(), n, 'quoted deals'); return (i) => () => h.addon.api_generateDocument(deals[i], 'contract'); },
@@ -462,6 +480,7 @@ const CARD_TARGETS: Record<string, { estS?: number; cellsRead?: number; ratio?: 
   'generate a document': { cellsRead: 2000, ratio: 1.3 },
   'new contract, folder exists': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
   'regenerate the document': { estS: 4.5, cellsRead: 2000, ratio: 1.3 },
+  'regenerate, shape changed (rebuilt in place)': { cellsRead: 2000, ratio: 1.3 },
   'log a call': { estS: 2, cellsRead: 2000, ratio: 1.3 },
   'record a payment': { estS: 2, cellsRead: 2000, ratio: 1.3 },
   'mark a checkpoint done': { estS: 2, cellsRead: 2000, ratio: 1.3 },
@@ -492,7 +511,7 @@ function cardTargetSummary(rows: Row[], largest: number, smallest: number): stri
   }
   return lines;
 }
-const DOCUMENT_ACTIONS = ['generate a document', 'regenerate the document', 'generate an invoice', 'new contract, folder exists'];
+const DOCUMENT_ACTIONS = ['generate a document', 'regenerate the document', 'regenerate, shape changed (rebuilt in place)', 'generate an invoice', 'new contract, folder exists'];
 
 // ---- measuring ------------------------------------------------------------------------------------
 

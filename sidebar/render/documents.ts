@@ -169,7 +169,7 @@ function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw
       d.xlsxUrl ? link(d.xlsxUrl, 'XLSX', `doc-xlsx-${kind}`) : null,
     ),
     h('div', { class: 'muted small' },
-      d.existing ? `Made earlier${d.version > 1 ? `, version ${d.version}` : ''}` : d.regenerated ? `Updated — same link, version ${d.version}` : `Created${d.version > 1 ? `, version ${d.version}` : ''}`,
+      d.existing ? `Made earlier${d.version > 1 ? `, version ${d.version}` : ''}` : d.regenerated ? `Updated — same link, version ${d.version}` : d.newLink ? `Updated — new link, version ${d.version}` : `Created${d.version > 1 ? `, version ${d.version}` : ''}`,
       d.number && kind === 'invoice' ? ` · No. ${d.number}` : ''),
     d.unfilled.length ? h('div', { class: 'doc-warn', 'data-testid': 'doc-unfilled', role: 'note' },
       icon('warn', 14), h('span', null, 'Left unfilled in the template: ', d.unfilled.map((t, i) => [i ? ', ' : '', h('code', null, t)]))) : null,

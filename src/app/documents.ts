@@ -328,11 +328,18 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     let xlsxExists = !!made && xlsxId !== '';
     let documentRow: DecodedRow | undefined = existing ? existing.row : undefined;
     let documentTable: Table = table;
+    let linkChanged = false;
     const stored = made && current ? parseLayout(String(made.record.layout || '')) : null;
-    // A shown "{{#if}}" block whose value is gone is removed in place (same Doc, same link). One
-    // left out at the first fill whose value exists now (a payment link set since), or a table
-    // column to add or remove (a discount added), cannot be made in place: a fresh copy is made.
-    const reshaped = Boolean(stored && stored.conditions && Object.keys(stored.conditions).some((expression) => {
+    // A scratch copy a cut-off rebuild left (issue 21, item 1): trashed, and the Doc is rebuilt
+    // again (it may hold the new shape while the row still holds the old layout).
+    const leftover = stored && stored.scratch ? stored.scratch : '';
+    if (stored) delete stored.scratch;
+    if (leftover && docs.fileExists(leftover)) docs.trashFile(leftover);
+    // A shown "{{#if}}" block whose value is gone is removed in place by a refill. One left out
+    // at the first fill whose value exists now (a payment link set since), or a table column to
+    // add or remove (a discount added or removed), needs the template again: the Doc is rebuilt
+    // from a filled scratch copy, in place (same id, same link).
+    const reshaped = !!leftover || Boolean(stored && stored.conditions && Object.keys(stored.conditions).some((expression) => {
       const now = conditionHolds(evaluate(expression));
       const was = (stored.conditions as Record<string, boolean>)[expression];
       return (stored.columnConditions || []).indexOf(expression) >= 0 ? now !== was : now && !was;
@@ -363,8 +370,24 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       // A URL typed over in the Documents tab is not passed on: the Doc's own address is.
       url = googleLink(String(made.record.url)) || `https://docs.google.com/document/d/${encodeURIComponent(docId)}/edit`;
       unfilled = mergeUnfilled(lineUnfilled, plan.unfilled);
+    } else if (made && current) {
+      const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);
+      folderId = folders.folderId;
+      clientFolderId = folders.clientFolderId;
+      const rebuilt = rebuildInPlace({
+        docs, templateId, name, folderId, oldDocId: String(made.record.docId),
+        keepScratch: (scratchId) => updateRow(ports.sheets, documentTable, documentRow as DecodedRow, { layout: JSON.stringify({ ...(stored || NO_LAYOUT), scratch: scratchId }) }, ports.dates),
+        fill: fillCopy,
+        share: (id) => shareCopy(docs, config, deal, id),
+        notice: (newUrl) => `This ${TITLES[kind].toLowerCase()} (${number}) was replaced by version ${(Number(made.record.version) || 0) + 1} at a new link: ${newUrl}`,
+      });
+      docId = rebuilt.docId;
+      layout = rebuilt.layout;
+      unfilled = rebuilt.unfilled;
+      linkChanged = rebuilt.linkChanged;
+      url = linkChanged ? docLink(docId) : googleLink(String(made.record.url)) || docLink(docId);
     } else if (made) {
-      // The made document's Doc is gone or must change shape: a fresh copy for the same row.
+      // The made document's Doc is gone (deleted or trashed by hand): a fresh copy for the same row, at a new link.
       const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);
       folderId = folders.folderId;
       clientFolderId = folders.clientFolderId;
@@ -378,6 +401,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       url = copy.url;
       layout = filled.planned;
       unfilled = filled.planUnfilled;
+      linkChanged = true;
     } else {
       // A new document, or one a cut-off run began: its row holds its number and the ids of
       // every file it makes before any exists (issue 20, item 12).
@@ -479,7 +503,8 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     };
     updateRow(ports.sheets, documentTable, documentRow as DecodedRow, record, ports.dates);
     return {
-      ...generatedOf(ctx, deal, record, Boolean(made && current)),
+      ...generatedOf(ctx, deal, record, Boolean(made && current) && !linkChanged),
+      ...(made && linkChanged ? { newLink: true } : {}),
       ...(payLink && payLink.problem ? { payLinkProblem: payLink.problem } : {}),
     };
   });
@@ -536,6 +561,59 @@ interface RowLayout {
   conditions?: Record<string, boolean>;
   /** Those of them that decide a table column. */
   columnConditions?: string[];
+  /** The id of the scratch copy a rebuild in place is using (kept before it exists; issue 21, item 1). */
+  scratch?: string;
+}
+
+/** What a Documents row holds as its layout when the Doc has no line table and no conditions. */
+const NO_LAYOUT: RowLayout = { tableIndex: -1, rowIndex: -1, count: 0, cells: [] };
+
+function docLink(docId: string): string {
+  return `https://docs.google.com/document/d/${encodeURIComponent(docId)}/edit`;
+}
+
+interface Rebuild {
+  docs: DocsPort;
+  templateId: string;
+  name: string;
+  folderId: string;
+  oldDocId: string;
+  /** Writes the scratch copy's id into the row before the copy exists (no orphan if the run is cut off). */
+  keepScratch(scratchId: string): void;
+  fill(doc: DocJson, copyId: string): { planned: RowLayout | null; planUnfilled: string[]; fill(): void };
+  share(docId: string): void;
+  /** The sentence the old Doc shows when it could not be rebuilt and a new one took its place. */
+  notice(newUrl: string): string;
+}
+
+/**
+ * Issue 21, item 1: a regenerated document whose shape changed keeps its Drive id. A scratch
+ * copy of the template is filled as a first fill would be, the Doc's content is replaced by it
+ * (Drive converts the scratch's export into the same file), and the scratch goes to the trash.
+ * If Drive refuses the rebuild, the filled scratch becomes the document (a new link) and the
+ * old Doc says, at its top, where the new one is.
+ */
+function rebuildInPlace(r: Rebuild): { docId: string; layout: RowLayout | null; unfilled: string[]; linkChanged: boolean } {
+  const scratchId = r.docs.newFileIds(1)[0];
+  r.keepScratch(scratchId);
+  r.docs.copyDoc(r.templateId, r.name, r.folderId, scratchId);
+  const doc = r.docs.getDocument(scratchId);
+  if (!doc) throw new WorkbookError('The copy of the template could not be opened; please try again.');
+  const filled = r.fill(doc, scratchId);
+  filled.fill();
+  try {
+    r.docs.replaceContent(r.oldDocId, scratchId);
+  } catch (_refused) {
+    r.share(scratchId);
+    try {
+      r.docs.batchUpdate(r.oldDocId, [{ insertText: { location: { index: 1 }, text: `${r.notice(docLink(scratchId))}\n` } }]);
+    } catch (_unwritable) {
+      // The old Doc cannot be written either: the card still says "new link".
+    }
+    return { docId: scratchId, layout: filled.planned, unfilled: filled.planUnfilled, linkChanged: true };
+  }
+  r.docs.trashFile(scratchId);
+  return { docId: r.oldDocId, layout: filled.planned, unfilled: filled.planUnfilled, linkChanged: false };
 }
 
 /** The styled runs of each line cell; a layout saved before styles were kept is one plain run per cell. */

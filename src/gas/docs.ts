@@ -31,13 +31,17 @@ function withId(fileId: string | undefined): { id?: string } {
   return fileId ? { id: fileId } : {};
 }
 
-function exportPdf(docId: string): GoogleAppsScript.Base.Blob {
-  const response = UrlFetchApp.fetch(`https://www.googleapis.com/drive/v3/files/${encodeURIComponent(docId)}/export?mimeType=application/pdf`, {
+function exportAs(docId: string, mimeType: string, what: string): GoogleAppsScript.Base.Blob {
+  const response = UrlFetchApp.fetch(`https://www.googleapis.com/drive/v3/files/${encodeURIComponent(docId)}/export?mimeType=${encodeURIComponent(mimeType)}`, {
     headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
     muteHttpExceptions: true,
   });
-  if (response.getResponseCode() !== 200) throw new Error(`Drive could not export the document as PDF (${response.getResponseCode()}).`);
+  if (response.getResponseCode() !== 200) throw new Error(`Drive could not export the document as ${what} (${response.getResponseCode()}).`);
   return response.getBlob();
+}
+
+function exportPdf(docId: string): GoogleAppsScript.Base.Blob {
+  return exportAs(docId, 'application/pdf', 'PDF');
 }
 
 export function gasDocs(): DocsPort {
@@ -76,6 +80,16 @@ export function gasDocs(): DocsPort {
     },
     batchUpdate(docId, requests) {
       docsService().Documents!.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, docId);
+    },
+    replaceContent(docId, sourceId) {
+      // Drive v3 files.update with media converts an importable upload (text/html) into the
+      // existing Google Doc: same id, link, parents and permissions. Both files were made by the
+      // add-on, so drive.file covers the export and the update (no documents scope is needed).
+      const html = exportAs(sourceId, 'text/html', 'HTML').setContentType('text/html');
+      drive().Files!.update({}, docId, html, FIELDS);
+    },
+    trashFile(fileId) {
+      drive().Files!.update({ trashed: true }, fileId);
     },
     shareWithAnyone(fileId) {
       drive().Permissions!.create({ role: 'reader', type: 'anyone' }, fileId);

@@ -108,6 +108,13 @@ export interface DocsPort {
   /** The Docs API JSON of a document; null when it no longer exists or is trashed. */
   getDocument(docId: string): import('../domain/docPlan').DocJson | null;
   batchUpdate(docId: string, requests: Record<string, unknown>[]): void;
+  /**
+   * Rebuilds the Doc `docId` from the Doc `sourceId` (both made by the add-on): its content is
+   * replaced, its id, link, folder and sharing stay (issue 21, item 1). Throws when Drive refuses.
+   */
+  replaceContent(docId: string, sourceId: string): void;
+  /** Moves a file the add-on made to the trash (a scratch copy once used). */
+  trashFile(fileId: string): void;
   shareWithAnyone(fileId: string): void;
   shareWithUser(fileId: string, email: string): void;
   /** Exports a Doc as PDF into a file next to it (updating `existingId` in place when given, else made with `newId` when given). */

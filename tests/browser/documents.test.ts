@@ -329,6 +329,31 @@ suite('calculator and documents in Chromium', () => {
     expect(await frame.locator('[data-testid="doc-proposal"]').innerText()).toContain('↻');
   });
 
+  test('the line discount removed, saved and regenerated: the same link (version 3) shows the table without the Discount column (issue 21, item 1)', async () => {
+    const frame = await details(dealId);
+    const doc = await openDoc(docUrl);
+    expect(await doc.innerText('body')).toContain('Discount');
+    await frame.fill('[data-testid="quote-discount-0"]', '0');
+    await frame.click('[data-testid="quote-save"]');
+    await until('revision 3 saved', () => quoteLinesOf(dealId).some((l) => l['Quote version'] === 3));
+    await frame.waitForSelector('[data-testid="details"] [data-testid="quote"] .quote-status:has-text("Revision 3")');
+    await frame.waitForSelector('[data-testid="doc-proposal"]:has-text("↻")');
+    await generate(frame, 'proposal');
+    // Before issue 21 the Doc moved to a new id here while the card still said "same link".
+    await frame.waitForSelector('[data-testid="doc-result-proposal"]:has-text("same link, version 3")');
+    expect(await frame.getAttribute('[data-testid="doc-link-proposal"]', 'href')).toBe(docUrl);
+    const row = documentsOf(dealId, 'proposal');
+    expect([row.length, row[0]['Doc ID'], Number(row[0].Version)]).toEqual([1, docIdOf(docUrl), 3]);
+    await openDoc(docUrl, doc);
+    const shown = await doc.innerText('body');
+    // 5 pages × €450 with no discount; the column is gone (only the order discount line says "discount").
+    expect(shown).toContain('€2,250.00');
+    expect(shown).not.toContain(FIRST.design);
+    expect(shown).not.toContain('Discount');
+    await doc.close();
+    expect(pageErrors).toEqual([]);
+  });
+
   test('the Placeholders panel lists every placeholder the server knows', async () => {
     const frame = await details(dealId);
     await frame.click('[data-testid="doc-help"]');
@@ -385,13 +410,14 @@ suite('calculator and documents in Chromium', () => {
 
     await generate(frame, 'proposal');
     const result = frame.locator('[data-testid="doc-result-proposal"]');
-    await frame.waitForSelector('[data-testid="doc-result-proposal"]:has-text("version 3")');
+    await frame.waitForSelector('[data-testid="doc-result-proposal"]:has-text("version 4")');
     expect(await frame.getAttribute('[data-testid="doc-link-proposal"]', 'href')).toBe(docUrl);
     const blocked = result.locator('[data-testid="doc-send-blocked"]');
     await blocked.waitFor();
     expect(await blocked.innerText()).toMatch(/no email address/i);
-    expect(Number(documentsOf(dealId, 'proposal')[0].Version)).toBe(3);
+    expect(Number(documentsOf(dealId, 'proposal')[0].Version)).toBe(4);
     expect(documentsOf(dealId, 'proposal')[0]['Sent at']).toBe('');
+    // (Version 4: the discount-removal test before this one made version 3.)
     // The link still opens for whoever gets it.
     expect((await page.request.get(docUrl)).status()).toBe(200);
     expect(pageErrors).toEqual([]);

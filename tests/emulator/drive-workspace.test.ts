@@ -65,3 +65,27 @@ test('links point at linkBase when the host sets one (the playground)', () => {
   const link = ws.execute(() => g.Drive.Files.get(id, { fields: 'webViewLink' }).webViewLink);
   expect(link).toBe(`http://127.0.0.1:8315/document/d/${id}/edit?usp=drivesdk`);
 });
+
+// Drive v3 files.update: "Updates a file's metadata and/or content." (Drive API reference,
+// files.update). The add-on rebuilds a regenerated Doc in place this way (issue 21, item 1): the
+// filled scratch copy exported as text/html, uploaded as the content of the existing Doc.
+test('a Doc exported as HTML and uploaded as the content of another Doc rebuilds that Doc in place: same id, parents and permissions', () => {
+  const { ws, g } = fresh();
+  const target = ws.execute(() => makeDoc(g, '<p>Old total: 2,975.00</p><table><tr><td>Discount</td><td>15%</td></tr></table>'));
+  const source = ws.execute(() => makeDoc(g, '<h1>Proposal</h1><table><tr><td>Website</td><td>3,500.00</td></tr></table><p>Total 3,500.00</p>'));
+  ws.execute(() => g.Drive.Permissions.create({ role: 'reader', type: 'anyone' }, target));
+  const before = { parents: ws.drive.file(target)!.parents, permissions: ws.drive.file(target)!.permissions };
+  ws.execute(() => {
+    const html = g.UrlFetchApp.fetch(`https://www.googleapis.com/drive/v3/files/${source}/export?mimeType=${encodeURIComponent('text/html')}`, {
+      headers: { Authorization: `Bearer ${g.ScriptApp.getOAuthToken()}` }, muteHttpExceptions: true,
+    });
+    expect(html.getResponseCode()).toBe(200);
+    const res = g.Drive.Files.update({}, target, html.getBlob().setContentType('text/html'), { fields: 'id,mimeType' });
+    expect(res).toEqual({ id: target, mimeType: 'application/vnd.google-apps.document' });
+    g.Drive.Files.update({ trashed: true }, source);
+  });
+  expect(ws.drive.documentText(target)).toBe(ws.drive.documentText(source));
+  expect(ws.drive.documentTables(target)).toEqual([[['Website', '3,500.00']]]);
+  expect({ parents: ws.drive.file(target)!.parents, permissions: ws.drive.file(target)!.permissions }).toEqual(before);
+  expect(ws.drive.file(source)!.trashed).toBe(true);
+});

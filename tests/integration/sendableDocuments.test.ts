@@ -100,7 +100,7 @@ describe('sendable default documents', () => {
     expect(textOf(ws, proposal.url)).toContain(`Dear ${deal.clientName}, thank you`);
   });
 
-  it('regenerating after a discount was added makes a fresh copy with the discount column; the number stays', () => {
+  it('regenerating after a discount was added rebuilds the same Doc with the discount column; the number stays', () => {
     const { ws, addon, deal } = setup();
     quote(addon, deal.id, 0);
     const first = addon.api_generateDocument(deal.id, 'invoice');
@@ -111,6 +111,7 @@ describe('sendable default documents', () => {
     expect(again.version).toBe(2);
     expect(tableOf(ws, again.url)[0]).toContain('Discount');
     expect(tableOf(ws, again.url)[1]).toContain('15%');
+    expect(again.url).toBe(first.url);
     // A regenerate whose shape did not change stays in place (same Doc, same link).
     const third = addon.api_generateDocument(deal.id, 'invoice');
     expect(third.url).toBe(again.url);
@@ -119,7 +120,7 @@ describe('sendable default documents', () => {
 });
 
 describe('regenerating in place as far as the shape allows', () => {
-  it('a shown line whose data is gone is removed in the same Doc (same link); a line that appears makes a fresh copy', () => {
+  it('a shown line whose data is gone is removed in the same Doc (same link); a line that appears rebuilds the same Doc (issue 21, item 1)', () => {
     const { ws, addon, deal } = setup();
     setSetting(ws, 'company_tax_id', 'DE123456789');
     quote(addon, deal.id, 0);
@@ -132,11 +133,13 @@ describe('regenerating in place as far as the shape allows', () => {
     expect(second.url).toBe(first.url);
     expect(textOf(ws, second.url)).not.toMatch(/Tax ID|\{\{/);
     expect(textOf(ws, second.url)).not.toMatch(/\n\s*\n/);
-    // Set again, and a payment link too: lines left out at the first fill need a fresh copy.
+    // Set again, and a payment link too: lines left out at the first fill need the template
+    // again; the Doc is rebuilt from it in place (issue 21, item 1: it used to be a new copy).
     setSetting(ws, 'company_tax_id', 'DE987654321');
     setSetting(ws, 'payment_link', 'https://pay.example/{number}');
     const third = addon.api_generateDocument(deal.id, 'invoice');
-    expect(third.url).not.toBe(first.url);
+    expect(third.url).toBe(first.url);
+    expect(third.regenerated).toBe(true);
     expect(third.number).toBe(first.number);
     expect(textOf(ws, third.url)).toContain('Tax ID: DE987654321');
     expect(textOf(ws, third.url)).toContain(`Pay online: https://pay.example/${first.number}`);

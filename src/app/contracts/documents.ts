@@ -11,6 +11,8 @@ export interface GeneratedDocument {
   version: number;
   number: string;
   regenerated: boolean;
+  /** A regenerate that could not keep the Doc (it was gone, or Drive refused to rebuild it): the link changed, the old Doc says so when it can. */
+  newLink?: boolean;
   /** Listed from the Documents tab (made in an earlier session), not made just now. */
   existing?: boolean;
   /** Placeholders left visible because the data could not fill them. */
