@@ -159,6 +159,9 @@ suite('client base in Chromium', () => {
     await search.click('[data-testid="client-export"]');
     await search.waitForSelector('[data-testid="export-group"] option[value="Key account"]', { state: 'attached' });
     expect(await search.locator('[data-testid="export-group"] option').allTextContents()).toEqual(['All groups', 'new', 'returning', 'wholesale', 'retail', 'partner', 'Key account']);
+    // Issue 21, item 15: the menu says why a CSV cell may begin with an apostrophe.
+    await search.waitForSelector('[data-testid="export-why"]:visible');
+    expect(await search.locator('[data-testid="export-why"]').innerText()).toContain("gets a leading ' so a spreadsheet cannot run it as a formula");
   });
 
   test('an import whose sidebar was closed is finished by the hourly trigger; the import panel shows it', async () => {
