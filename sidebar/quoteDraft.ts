@@ -3,6 +3,7 @@
 // and the price-list search.
 import type { CatalogItem, CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
 import { calculateQuote, type QuoteLineInput, type QuoteTotals } from '../src/domain/calculator';
+import { parseMoneyInput } from '../src/domain/typedInput';
 
 export interface Draft {
   dealId: string;
@@ -57,24 +58,21 @@ export function toSave(draft: Draft): QuoteSave {
 }
 
 /**
- * "1500.5", "1500,5", "1 500,50", "1,500.50" -> number; null when it is not a number of 0 or
- * more. With both marks the last one is the decimal point; a lone comma is a decimal comma.
+ * A number typed into a quote field, read the way payment amounts are (issue 21, item 8):
+ * parseMoneyInput with the spreadsheet's decimal separator, so "1.234,50" is 1234.5 and a lone
+ * "1.500" is 1500 in a de_DE spreadsheet, "1,500" is 1500 in an en_US one. This module's own
+ * reader took any lone comma as a decimal comma. null when it is not a number of 0 or more
+ * with at most two decimals; '' is 0.
  */
-export function parseAmount(text: string): number | null {
-  let t = text.replace(/[\s\u00a0']/g, '');
-  if (t === '') return 0;
-  const dot = t.lastIndexOf('.');
-  const comma = t.lastIndexOf(',');
-  if (dot >= 0 && comma >= 0) t = dot > comma ? t.replace(/,/g, '') : t.replace(/\./g, '').replace(',', '.');
-  else t = t.replace(',', '.');
-  if (!/^\d*\.?\d*$/.test(t) || t === '.') return null;
-  const n = Number(t);
-  return isFinite(n) && n >= 0 ? n : null;
+export function parseAmount(text: string, decimalSeparator: '.' | ','): number | null {
+  const read = parseMoneyInput(text, decimalSeparator, 'The number');
+  return read.ok ? read.value : null;
 }
 
-/** Minor units as the price field shows them: "1500" or "1500.50". */
-export function majorText(minorUnits: number): string {
-  return minorUnits % 100 === 0 ? String(minorUnits / 100) : (minorUnits / 100).toFixed(2);
+/** Minor units as the price field shows them, with the spreadsheet's decimal separator: "1500" or "1500.50" / "1500,50". */
+export function majorText(minorUnits: number, decimalSeparator: '.' | ',' = '.'): string {
+  const text = minorUnits % 100 === 0 ? String(minorUnits / 100) : (minorUnits / 100).toFixed(2);
+  return decimalSeparator === ',' ? text.replace('.', ',') : text;
 }
 
 /** Price-list items whose code, name, category or description hold every typed word. */

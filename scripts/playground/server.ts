@@ -16,6 +16,7 @@ import { driveRoute, sendDrive } from './drive';
 import { mailRoute } from './mail';
 import { formsRoute, submitForm } from './forms';
 import { calendarAction, calendarPage, seedDemoCalendar } from './calendar';
+import { seedDemoMeetings } from './demoMeetings';
 
 export interface PlaygroundOptions {
   port?: number;
@@ -194,6 +195,7 @@ class Session {
     this.addon.setupWorkbook();
     this.addon.loadDemoData();
     seedDemoCalendar(this.ws, this.timeZone);
+    seedDemoMeetings(this.ws, this.addon, ['anna@studio.test', 'boris@studio.test'], OWNER);
   }
 
   save(): void {

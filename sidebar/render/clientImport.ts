@@ -158,15 +158,23 @@ function dryRunView(dry: DryRunResult): HTMLElement {
       h('span', { class: 'dry dry-merge' }, `${s.merge} merged`),
       h('span', { class: 'dry dry-refuse' }, `${s.refuse} refused`),
       h('span', { class: 'dry dry-skip' }, `${s.skip} empty/skipped`)),
+    // Three narrow columns and the reason under its row, across the panel: a fourth "Why"
+    // column got a quarter of the 300 px sidebar and wrapped one word per line (issue 21, item 16).
+    // Each file row is its own tbody, so its two lines stay one unit.
     h('table', { class: 'dry-rows' },
-      h('thead', null, h('tr', null, h('th', null, 'Row'), h('th', null, 'What'), h('th', null, 'Client'), h('th', null, 'Why'))),
-      h('tbody', null, dry.rows.map((r) => h('tr', { class: `dry-row dry-${r.action}`, 'data-testid': `dry-row-${r.row}` },
-        h('td', null, String(r.row)),
-        h('td', null, ACTION_LABEL[r.action] || r.action),
-        h('td', null, r.name || '—', r.phone || r.email ? h('div', { class: 'muted small' }, [r.phone, r.email].filter(Boolean).join(' · ')) : null),
-        h('td', { class: 'small' },
-          r.reason || (r.action === 'merge' ? `into ${r.into}${r.fills.length ? `; adds ${r.fills.join(', ')}` : ''}` : ''),
-          r.warnings.map((w) => h('div', { class: 'warn-text' }, w))))))),
+      h('thead', null, h('tr', null, h('th', null, 'Row'), h('th', null, 'What'), h('th', null, 'Client'))),
+      dry.rows.map((r) => {
+        const why = r.reason || (r.action === 'merge' ? `into ${r.into}${r.fills.length ? `; adds ${r.fills.join(', ')}` : ''}` : '');
+        return h('tbody', { class: `dry-row dry-${r.action}`, 'data-testid': `dry-row-${r.row}` },
+          h('tr', null,
+            h('td', null, String(r.row)),
+            h('td', null, ACTION_LABEL[r.action] || r.action),
+            h('td', null, r.name || '—', r.phone || r.email ? h('div', { class: 'muted small' }, [r.phone, r.email].filter(Boolean).join(' · ')) : null)),
+          why || r.warnings.length ? h('tr', { class: 'dry-why' },
+            h('td', { class: 'small', colspan: '3' },
+              why ? h('div', { class: 'dry-reason' }, why) : null,
+              r.warnings.map((w) => h('div', { class: 'warn-text' }, w)))) : null);
+      })),
     st.progress && !st.progress.undone ? null : h('div', { class: 'actions' },
       h('button', {
         type: 'button', class: 'primary', 'data-testid': 'import-run', disabled: st.running || s.create + s.merge === 0,

@@ -61,7 +61,9 @@ function clientsBody(initial: string): Child {
       exportButton('CSV (Excel, ;)', withGroup({ format: 'csv', delimiter: ';' }), 'export-csv'),
       exportButton('CSV (,)', withGroup({ format: 'csv', delimiter: ',' }), 'export-csv-comma'),
       exportButton('XLSX', withGroup({ format: 'xlsx' }), 'export-xlsx'),
-      exportButton('vCard (phones)', withGroup({ format: 'vcard' }), 'export-vcard')));
+      exportButton('vCard (phones)', withGroup({ format: 'vcard' }), 'export-vcard'),
+      // Why a CSV may show "'=…": said before the click, not discovered in Excel afterwards.
+      h('p', { class: 'muted small export-why', 'data-testid': 'export-why' }, "In CSV, text that begins with = + - or @ gets a leading ' so a spreadsheet cannot run it as a formula; XLSX keeps it as is.")));
   let groupsAsked = false;
   exportMenu.addEventListener('toggle', () => {
     if (groupsAsked || !(exportMenu as HTMLDetailsElement).open) return;
@@ -108,7 +110,10 @@ export function exportClientsFile(request: { format: 'csv' | 'xlsx' | 'vcard'; d
   return call('api_exportClients', request)
     .then((file) => {
       download(file);
-      showBanner(`Exported ${file.count} client${file.count === 1 ? '' : 's'} to ${file.fileName}.`, 'info');
+      const done = `Exported ${file.count} client${file.count === 1 ? '' : 's'} to ${file.fileName}.`;
+      // The note stays until dismissed (a warn banner): it explains what the person will see in the file.
+      if (file.note) showBanner(`${done} ${file.note}`, 'warn');
+      else showBanner(done, 'info');
       return file;
     })
     .catch((error) => { report(error); return null; });

@@ -3,6 +3,7 @@
 import type { Card } from '../../src/app/contracts/board';
 import type { BookResult, Planner, SlotSearch } from '../../src/app/meetings';
 import { h, clear, icon } from '../dom';
+import { day as dayLabel } from '../format';
 import { call, messageOf } from '../rpc';
 import { openPanel, refreshPanel } from './panel';
 import { showBanner } from './banner';
@@ -59,8 +60,9 @@ function content(card: Card, s: PlanState, draw: () => void, onBooked: () => voi
   const place = h('select', { 'data-testid': 'meeting-place', 'aria-label': 'Place', onchange: (e: Event) => { s.place = (e.target as HTMLSelectElement).value as PlanState['place']; } },
     [['office', 'Office'], ['client', 'Client\'s address'], ['video', 'Video']].map(([v, label]) => h('option', { value: v, selected: v === s.place }, label)));
   const out: HTMLElement[] = [
-    h('h3', null, 'Meeting',
-      h('button', { type: 'button', class: 'link-button', 'data-testid': 'open-planner', onclick: () => openPlanner() }, 'Planner')),
+    // A space and a margin between the heading and its button: they read "MEETINGPlanner" (issue 21, item 9).
+    h('h3', { class: 'meeting-head' }, 'Meeting', ' ',
+      h('button', { type: 'button', class: 'link-button', 'data-testid': 'open-planner', onclick: () => openPlanner() }, 'Open planner')),
     h('div', { class: 'meeting-form' }, duration, place,
       h('button', { type: 'button', class: 'secondary', 'data-testid': 'plan-meeting', disabled: !card.editable || s.busy, onclick: find },
         icon('event', 14), s.busy ? ' Looking…' : ' Plan a meeting')),
@@ -74,8 +76,9 @@ function content(card: Card, s: PlanState, draw: () => void, onBooked: () => voi
   if (s.search) {
     const search = s.search;
     if (search.tripDays.length) {
-      out.push(h('div', { class: 'small trip-days', 'data-testid': 'trip-days' }, 'Trip days: ',
-        ...search.tripDays.map((t) => h('span', { class: 'trip-day' }, `${t.day.slice(5)} ${t.city} ${Math.round(t.fill * 100)}% full · `))));
+      // One line per trip day, down the panel (issue 21, item 9: a run of nowrap chips read sideways).
+      out.push(h('div', { class: 'small trip-days', 'data-testid': 'trip-days' }, h('div', { class: 'trip-days-title' }, 'Trip days'),
+        h('ul', { class: 'trip-day-list' }, search.tripDays.map((t) => h('li', { class: 'trip-day' }, `${dayLabel(t.day)} · ${t.city} · ${Math.round(t.fill * 100)}% full`)))));
     }
     out.push(search.slots.length === 0
       ? h('div', { class: 'muted small' }, `No free ${search.durationMinutes}-minute slot from ${search.fromDay} to ${search.toDay}.`)
@@ -128,8 +131,10 @@ function plannerBody(): HTMLElement {
       h('span', { class: 'muted small' }, d.working ? ` · free ${hours(d.freeMinutes)} · ${Math.round(d.fill * 100)}% full` : ' · day off')),
     h('div', { class: 'planner-fill', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round(d.fill * 100)}%` })),
     d.meetings.length === 0 ? h('span') : h('ul', { class: 'planner-meetings' }, d.meetings.map((m) => h('li', null,
-      h('button', { type: 'button', class: 'meeting', 'data-testid': 'planner-meeting', onclick: () => openCard(m.dealId) },
-        h('span', { class: 'meeting-when' }, m.time), h('span', { class: 'meeting-who' }, m.client || m.title),
-        h('span', { class: 'muted small' }, ` ${m.place}${m.status === 'moved' ? ' · moved' : ''}`))))),
+      // Its own class (not the board strip's column-stacked .meeting) and " · " between the parts:
+      // it read "09:00–10:00Felix Smith" (issue 21, item 9).
+      h('button', { type: 'button', class: 'planner-meeting', 'data-testid': 'planner-meeting', onclick: () => openCard(m.dealId) },
+        h('span', { class: 'meeting-when' }, m.time), ' · ', h('span', { class: 'meeting-who' }, m.client || m.title),
+        h('span', { class: 'muted small' }, `${m.place ? ` · ${m.place}` : ''}${m.status === 'moved' ? ' · moved' : ''}`))))),
     ))));
 }

@@ -4,7 +4,7 @@
 import type { Card } from '../../src/app/contracts/board';
 import type { CatalogView, QuoteView } from '../../src/app/contracts/quote';
 import { h, clear, icon } from '../dom';
-import { moneyMinor, when } from '../format';
+import { decimalSeparator, moneyMinor, when } from '../format';
 import { call, messageOf } from '../rpc';
 import { nameOf, state } from '../state';
 import { perDeal, reload, report, versionOf } from '../actions';
@@ -125,7 +125,7 @@ function lineRow(s: Section, i: number, redraw: () => void): HTMLElement {
     detailsBox(s, i),
     h('div', { class: 'qline-nums' },
       cell('Qty', numberInput(s, `q${i}`, String(line.quantity), `quote-qty-${i}`, `Line ${i + 1}: quantity`, (n) => { line.quantity = n; }), line.unit),
-      cell('Price', numberInput(s, `p${i}`, majorText(line.unitPriceMinor), `quote-price-${i}`, `Line ${i + 1}: unit price`, (n) => { line.unitPriceMinor = Math.round(n * 100); })),
+      cell('Price', numberInput(s, `p${i}`, majorText(line.unitPriceMinor, decimalSeparator()), `quote-price-${i}`, `Line ${i + 1}: unit price`, (n) => { line.unitPriceMinor = Math.round(n * 100); })),
       cell('Disc.', numberInput(s, `d${i}`, line.discountPercent ? String(line.discountPercent) : '', `quote-discount-${i}`, `Line ${i + 1}: discount, %`, (n) => { line.discountPercent = Math.min(100, n); }), '%'),
       h('div', { class: 'qcell qcell-total' }, h('span', { class: 'qcell-label' }, 'Total'), total),
     ),
@@ -172,7 +172,7 @@ function numberInput(s: Section, key: string, value: string, testid: string, lab
   const el: HTMLInputElement = h('input', {
     type: 'text', inputmode: 'decimal', class: 'qnum', id: `qn${++ids}`, value, placeholder: '0', disabled: !s.editable, 'aria-label': label, 'data-testid': testid, autocomplete: 'off',
     oninput: () => {
-      const n = parseAmount(el.value);
+      const n = parseAmount(el.value, decimalSeparator());
       if (n === null) { d.invalid[key] = true; el.setAttribute('aria-invalid', 'true'); } else {
         delete d.invalid[key];
         el.removeAttribute('aria-invalid');

@@ -4,7 +4,7 @@ import { CLIENTS } from '../workbook/schema';
 import { groupKey, knownGroup } from '../domain/clientGroups';
 import { isDate } from '../workbook/codec';
 import { readTable } from '../workbook/table';
-import { neutralizeForSpreadsheet, serializeCsv } from '../domain/csv';
+import { defuseRows, defusedNote, serializeCsv } from '../domain/csv';
 import { xlsxParts } from '../domain/xlsx';
 import { vcardOf } from '../domain/vcard';
 import { canViewClient } from '../domain/clientRights';
@@ -71,17 +71,20 @@ export function exportClients(ctx: UseCaseContext, zip: ZipPort, requestArg: unk
       emails: [text(r.record.email)].concat(splitList(text(r.record.otherEmails))).filter(Boolean),
       address: text(r.record.address), city: text(r.record.city), note: text(r.record.notes), group: text(r.record.group),
     })).join('');
-    return { fileName: `${base}.vcf`, mimeType: 'text/vcard', encoding: 'text', content, count: rows.length };
+    return { fileName: `${base}.vcf`, mimeType: 'text/vcard', encoding: 'text', content, count: rows.length, defused: 0, note: '' };
   }
   const matrix = [EXPORT_COLUMNS.map((c) => c.header)].concat(rows.map((r) => EXPORT_COLUMNS.map((c) => cell(r.record, c.key))));
   if (format === 'csv') {
-    const safe = matrix.map((row) => row.map(neutralizeForSpreadsheet));
-    return { fileName: `${base}.csv`, mimeType: 'text/csv', encoding: 'text', content: serializeCsv(safe, { delimiter, bom: true }), count: rows.length };
+    const safe = defuseRows(matrix);
+    return {
+      fileName: `${base}.csv`, mimeType: 'text/csv', encoding: 'text', content: serializeCsv(safe.rows, { delimiter, bom: true }), count: rows.length,
+      defused: safe.defused, note: defusedNote(safe.defused),
+    };
   }
   // XLSX: inline strings only, so nothing in it can become a formula.
   const parts = xlsxParts('Clients', matrix, [0]);
   return {
     fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', encoding: 'base64',
-    content: zip.zip(parts, `${base}.xlsx`), count: rows.length,
+    content: zip.zip(parts, `${base}.xlsx`), count: rows.length, defused: 0, note: '',
   };
 }

@@ -7,11 +7,12 @@ import { GAP_CELLS, openRows, readColumns, rowBlocks } from '../workbook/rows';
 import { DecodedRow, decodeRow, isDate } from '../workbook/codec';
 import { mapHeaders, requireColumns } from '../workbook/headers';
 import { UseCaseContext, describeTime } from './session';
+import { Formats, createFormats } from '../domain/formatting';
 import { appendActivities, ActivityRecord } from './audit';
 import { InputError, requireId } from './validate';
 import { parseDayInput, parseInstantInput } from '../domain/typedInput';
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
-import { Interval, Trip, clockTime, daysBetween, fillOf, findSlots, parseWorkingTime, sameCity, tripOn, workingSpan } from '../domain/slots';
+import { Interval, Trip, daysBetween, fillOf, findSlots, parseWorkingTime, sameCity, tripOn, workingSpan } from '../domain/slots';
 import { addDays, instantOf } from '../domain/timezone';
 import { CalendarEvent, CalendarPort } from '../ports/calendar';
 
@@ -150,12 +151,19 @@ function windowOf(ctx: UseCaseContext, req: MeetingRequest): { start: Date; end:
 }
 
 function slotLabel(ctx: UseCaseContext, start: number, end: number): string {
-  const tz = ctx.config.timeZone;
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const day = ctx.moment.localDay(new Date(start));
-  const [y, m, d] = day.split('-').map(Number);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${days[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${months[m - 1]} ${clockTime(start, tz)}–${clockTime(end, tz)}`;
+  // Through formatting.ts with the spreadsheet's locale and zone (issue 21, item 8): this label
+  // wrote "Wed 9 Dec 09:00" in every locale while the sidebar wrote "Wed, Dec 9".
+  const f = formatsOf(ctx);
+  return `${f.weekdayDay(new Date(start))} ${timeRange(f, start, end)}`;
+}
+
+function formatsOf(ctx: UseCaseContext): Formats {
+  return createFormats({ locale: ctx.config.locale, timeZone: ctx.config.timeZone, currency: ctx.config.settings.currency });
+}
+
+/** "9:00 AM–10:00 AM" / "09:00–10:00": both ends in the spreadsheet's zone and locale. */
+function timeRange(f: Formats, start: number, end: number): string {
+  return `${f.time(new Date(start))}–${f.time(new Date(end))}`;
 }
 
 /** Free slots for a deal's meeting, best first: one Deals read, one Trips read, one calendar read. */
@@ -496,6 +504,7 @@ export function getPlanner(ctx: UseCaseContext, calendar: CalendarPort): Planner
     return { table, result: syncMeetings(ctx, calendar, table) };
   });
   const tz = ctx.config.timeZone;
+  const formats = formatsOf(ctx);
   const first = ctx.moment.today;
   const last = addDays(first, ctx.config.settings.meetings.windowDays - 1);
   const events = calendar.listEvents(instantOf(first, tz), instantOf(addDays(last, 1), tz));
@@ -519,7 +528,7 @@ export function getPlanner(ctx: UseCaseContext, calendar: CalendarPort): Planner
       meetings.push({
         dealId: String(r.id), title: String(r.title || ''), client: String(r.clientName || ''),
         start: r.meetingStart.toISOString(), end: r.meetingEnd.toISOString(),
-        time: `${clockTime(r.meetingStart.getTime(), tz)}–${clockTime(r.meetingEnd.getTime(), tz)}`,
+        time: timeRange(formats, r.meetingStart.getTime(), r.meetingEnd.getTime()),
         place: String(r.meetingPlace || ''), status, manager: String(r.manager || ''),
       });
     });
@@ -533,7 +542,7 @@ export function getPlanner(ctx: UseCaseContext, calendar: CalendarPort): Planner
     const busyShare = span ? fillOf(span, busy) : 0;
     days.push({
       day,
-      label: slotLabel(ctx, instantOf(day, tz).getTime(), instantOf(day, tz).getTime()).replace(/ \d\d:\d\d–\d\d:\d\d$/, ''),
+      label: formats.weekdayDay(day),
       trip: trip ? trip.city : '',
       working: span !== null,
       meetings: meetings.filter((m) => ctx.moment.localDay(new Date(m.start)) === day),

@@ -129,3 +129,31 @@ export function neutralizeForSpreadsheet(value: string): string {
 export function restoreNeutralized(value: string): string {
   return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
+
+export interface DefusedRows {
+  rows: string[][];
+  /** How many cells got the apostrophe: the export says so, since a spreadsheet opening a CSV shows it. */
+  defused: number;
+}
+
+/**
+ * Every cell through neutralizeForSpreadsheet, counting the ones it changed. Excel and Sheets
+ * show that apostrophe when they open a CSV (they hide it only when it is typed into a cell),
+ * so the person exporting is told how many cells carry it and why.
+ */
+export function defuseRows(rows: readonly (readonly string[])[]): DefusedRows {
+  let defused = 0;
+  const safe = rows.map((row) => row.map((value) => {
+    const out = neutralizeForSpreadsheet(value);
+    if (out !== value) defused += 1;
+    return out;
+  }));
+  return { rows: safe, defused };
+}
+
+/** The sentence the export shows after a CSV with defused cells; empty when there were none. */
+export function defusedNote(defused: number): string {
+  if (defused <= 0) return '';
+  const cells = defused === 1 ? '1 cell begins' : `${defused} cells begin`;
+  return `${cells} with = + - or @, so it carries a leading apostrophe (') in the CSV: a spreadsheet then shows the text instead of running it as a formula. Dealboard's import removes the apostrophe; XLSX keeps such text exactly, without it.`;
+}

@@ -52,6 +52,21 @@ suite('client base in Chromium', () => {
     expect(summary).toEqual(['9 new', '2 merged', '1 refused', '2 empty/skipped']);
     expect(await frame.innerText('[data-testid="dry-row-11"]')).toContain('phone "12" is not a phone number');
     expect(await frame.innerText('[data-testid="dry-row-3"]')).toContain('into Müller Bau GmbH (row 2 of this file)');
+    // Issue 21, item 16: in the 300 px sidebar the reason is readable: it has the width of the
+    // panel (it wrapped one word per line in a quarter-wide "Why" column), and nothing of it is cut.
+    expect(await frame.evaluate(() => document.body.clientWidth)).toBeLessThanOrEqual(300);
+    const reasons = await frame.evaluate(() => ['dry-row-11', 'dry-row-3'].map((id) => {
+      const row = document.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+      // The innermost element holding the reason's text.
+      const holders = Array.from(row.querySelectorAll<HTMLElement>('*')).filter((el) => /is not a phone number|into Müller Bau/.test(Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')));
+      const el = holders[holders.length - 1];
+      const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 16;
+      return { id, width: el.clientWidth, cut: el.scrollWidth > el.clientWidth + 1, lines: Math.round(el.getBoundingClientRect().height / lineHeight) };
+    }));
+    for (const reason of reasons) {
+      expect({ id: reason.id, wide: reason.width >= 200, cut: reason.cut }).toEqual({ id: reason.id, wide: true, cut: false });
+      expect({ id: reason.id, lines: reason.lines <= 2 }).toEqual({ id: reason.id, lines: true });
+    }
     expect(rows(pg, 'Clients').length).toBe(before);
     await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'clients-mapping');
     await frame.locator('[data-testid="import-dry"]').scrollIntoViewIfNeeded();
@@ -159,6 +174,9 @@ suite('client base in Chromium', () => {
     await search.click('[data-testid="client-export"]');
     await search.waitForSelector('[data-testid="export-group"] option[value="Key account"]', { state: 'attached' });
     expect(await search.locator('[data-testid="export-group"] option').allTextContents()).toEqual(['All groups', 'new', 'returning', 'wholesale', 'retail', 'partner', 'Key account']);
+    // Issue 21, item 15: the menu says why a CSV cell may begin with an apostrophe.
+    await search.waitForSelector('[data-testid="export-why"]:visible');
+    expect(await search.locator('[data-testid="export-why"]').innerText()).toContain("gets a leading ' so a spreadsheet cannot run it as a formula");
   });
 
   test('an import whose sidebar was closed is finished by the hourly trigger; the import panel shows it', async () => {

@@ -50,7 +50,7 @@ suite('meeting planner in Chromium', () => {
     expect(start).toBe('2026-12-09T08:00:00.000Z');
     await first.click();
     await frame.waitForSelector('[data-testid="meeting-booked"]', { timeout: 15000 });
-    expect(await frame.locator('[data-testid="meeting-booked"]').textContent()).toContain('Wed 9 Dec 09:00–10:00');
+    expect(await frame.locator('[data-testid="meeting-booked"]').textContent()).toContain('Wed, Dec 9 9:00 AM–10:00 AM');
 
     const booked = rows(pg, 'Deals').find((d) => d.ID === deal.ID)!;
     expect(booked['Meeting status']).toBe('booked');
@@ -62,7 +62,7 @@ suite('meeting planner in Chromium', () => {
     const day = frame.locator('[data-testid="planner-day"][data-day="2026-12-09"]');
     await day.waitFor({ timeout: 15000 });
     expect(await day.getAttribute('class')).toContain('trip');
-    expect(await day.locator('[data-testid="planner-meeting"]').textContent()).toContain('09:00–10:00');
+    expect(await day.locator('[data-testid="planner-meeting"]').textContent()).toContain('9:00 AM–10:00 AM');
     await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'meetings-planner');
 
     // The calendar view of Anna's week shows the booked event among her busy ones.
@@ -86,7 +86,7 @@ suite('meeting planner in Chromium', () => {
       await frame.click('[data-testid="open-planner"]');
     }
     await frame.waitForSelector('[data-testid="planner-sync"]', { timeout: 15000 });
-    expect(await frame.locator('[data-testid="planner-day"][data-day="2026-12-09"] [data-testid="planner-meeting"]').textContent()).toContain('10:00–11:00');
+    expect(await frame.locator('[data-testid="planner-day"][data-day="2026-12-09"] [data-testid="planner-meeting"]').textContent()).toContain('10:00 AM–11:00 AM');
     const after = rows(pg, 'Deals').find((d) => d.ID === deal.ID)!;
     expect(after['Meeting status']).toBe('moved');
     expect(session.pageErrors).toEqual([]);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { detectDelimiter, neutralizeForSpreadsheet, parseCsv, restoreNeutralized, serializeCsv } from '../../src/domain/csv';
+import { defuseRows, defusedNote, detectDelimiter, neutralizeForSpreadsheet, parseCsv, restoreNeutralized, serializeCsv } from '../../src/domain/csv';
 import { groupOf, guessMapping, mappingProblems } from '../../src/domain/importMapping';
 import { NOT_YOUR_CLIENT, planImport, summarize } from '../../src/domain/importPlan';
 import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote } from '../../src/domain/importUndo';
@@ -52,6 +52,28 @@ describe('CSV (RFC 4180 and what Excel writes)', () => {
       expect(restoreNeutralized(neutralizeForSpreadsheet(s))).toBe(s);
       expect(/^[=@]/.test(neutralizeForSpreadsheet(s))).toBe(false);
     }), { numRuns: 500 });
+  });
+
+  // Issue 21, item 15: a spreadsheet opening the CSV shows the apostrophe ("'=1+2"), so the
+  // export counts the cells that carry it and says why.
+  test('defuseRows counts exactly the cells that got an apostrophe, and the note says why', () => {
+    expect(defuseRows([['Name', 'Phone'], ['=1+2', '+49 30 1'], ['@SUM(1)', '-5']])).toEqual({
+      rows: [['Name', 'Phone'], [`'=1+2`, '+49 30 1'], [`'@SUM(1)`, '-5']], defused: 2,
+    });
+    const cell = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', "'", '1', 'a', ' ', '\t'), maxLength: 6 });
+    fc.assert(fc.property(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 5 }), (rows) => {
+      const { rows: safe, defused } = defuseRows(rows);
+      let changed = 0;
+      rows.forEach((row, r) => row.forEach((value, c) => {
+        if (safe[r][c] !== value) { changed += 1; expect(safe[r][c]).toBe(`'${value}`); }
+        expect(safe[r][c]).toBe(neutralizeForSpreadsheet(value));
+      }));
+      expect(defused).toBe(changed);
+    }), { numRuns: 300 });
+    expect(defusedNote(0)).toBe('');
+    expect(defusedNote(1)).toMatch(/^1 cell begins with = \+ - or @, so it carries a leading apostrophe/);
+    expect(defusedNote(3)).toMatch(/^3 cells begin with/);
+    expect(defusedNote(1)).toContain('XLSX keeps such text exactly');
   });
 });
 

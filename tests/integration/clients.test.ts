@@ -379,6 +379,9 @@ describe('export', () => {
     expect(file.count).toBe(9);
     // The formula-looking name is neutralised for Excel.
     expect(file.content).toContain(`'=HYPERLINK(`);
+    // Issue 21, item 15: the person is told why that cell shows an apostrophe in Excel.
+    expect(file.defused).toBe(1);
+    expect(file.note).toBe(`1 cell begins with = + - or @, so it carries a leading apostrophe (') in the CSV: a spreadsheet then shows the text instead of running it as a formula. Dealboard's import removes the apostrophe; XLSX keeps such text exactly, without it.`);
 
     const { ws: ws2, addon: addon2 } = freshWorkspace();
     addon2.setupWorkbook();
@@ -394,6 +397,7 @@ describe('export', () => {
     importAll(ws, addon, DEMO_FILE);
     const xlsx = ok(ws, addon, 'api_exportClients', { format: 'xlsx' });
     expect(xlsx.encoding).toBe('base64');
+    expect([xlsx.defused, xlsx.note]).toEqual([0, '']);
     const { ws: ws2, addon: addon2 } = freshWorkspace();
     addon2.setupWorkbook();
     const { progress } = importAll(ws2, addon2, xlsx.content, xlsx.fileName, 'xlsx');

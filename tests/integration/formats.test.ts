@@ -49,6 +49,24 @@ describe('formats follow the spreadsheet\'s locale', () => {
     expect(paid.payment.amountMinor).toBe(150000);
   });
 
+  it('a de_DE workbook: slot, booking and planner labels are German, in the spreadsheet\'s zone (issue 21, item 8)', () => {
+    const { addon, deal } = studio('de_DE');
+    const de = createFormats({ locale: 'de_DE', timeZone: 'Europe/Berlin', currency: 'EUR' });
+    const search = addon.api_findMeetingSlots(deal.id, { durationMinutes: 60, place: 'office' });
+    const slot = search.slots[0];
+    const start = new Date(slot.start);
+    const end = new Date(start.getTime() + 3600000);
+    expect(slot.label).toBe(`${de.weekdayDay(start)} ${de.time(start)}–${de.time(end)}`);
+    // German words and a 24-hour clock: "Mo., 23. Nov. 09:00–10:00" (not "Mon 23 Nov" nor "9:00 AM").
+    expect(slot.label).toMatch(/^[A-Z][a-z]\., \d{1,2}\. [A-Z][a-zä]+\.? \d\d:\d\d–\d\d:\d\d$/);
+    const booked = addon.api_bookMeeting(deal.id, { start: slot.start, durationMinutes: 60, place: 'office' });
+    expect(booked.label).toBe(slot.label);
+    const planner = addon.api_getPlanner();
+    const day = planner.days.find((d: any) => d.meetings.some((m: any) => m.dealId === deal.id));
+    expect(day.label).toBe(de.weekdayDay(day.day));
+    expect(day.meetings.find((m: any) => m.dealId === deal.id).time).toBe(`${de.time(start)}–${de.time(end)}`);
+  });
+
   it('e-mail texts use the same helpers: {{money}} and {{date}} in the owner\'s words follow the locale', () => {
     const evaluate = createEvaluator({ total: 160000, today: '2026-12-07' }, 'EUR', longDayIn('de_DE'), 'de_DE');
     expect(evaluate('money total')).toBe('1.600,00\u00a0€');

@@ -37,7 +37,7 @@ describe('meetings', () => {
     expect(calls.byMethod['CalendarEvents.list']).toBe(1);
     expect(calls.byCategory.calendar).toBe(1);
     // Busy 09:00–12:00 Berlin, 15 min buffer: the first Tuesday slot is 12:15.
-    expect(search.slots[0]).toMatchObject({ start: '2026-11-24T11:15:00.000Z', day: '2026-11-24', label: 'Tue 24 Nov 12:15–13:15' });
+    expect(search.slots[0]).toMatchObject({ start: '2026-11-24T11:15:00.000Z', day: '2026-11-24', label: 'Tue, Nov 24 12:15 PM–1:15 PM' });
     // A transparent ("available") event does not block Wednesday.
     expect(search.slots.some((s: any) => s.start === '2026-11-25T08:00:00.000Z')).toBe(true);
 
@@ -58,7 +58,7 @@ describe('meetings', () => {
     expect(r['Meeting status']).toBe('booked');
     expect((r['Next contact'] as Date).toISOString()).toBe('2026-11-24T11:15:00.000Z');
     expect(r['Personal meeting agreed']).toBe(true);
-    expect(notes()).toEqual(['Meeting booked for Tue 24 Nov 12:15–13:15 (office), invitation to client@example.com']);
+    expect(notes()).toEqual(['Meeting booked for Tue, Nov 24 12:15 PM–1:15 PM (office), invitation to client@example.com']);
     // The slot is now taken for every other deal; for this deal (rescheduling) its own meeting does not block.
     const other = records(ws, 'Deals').find((d) => d.Manager === OWNER && d.ID !== deal.ID)!;
     const again = call('api_findMeetingSlots', other.ID, { fromDay: '2026-11-24', toDay: '2026-11-24' });
@@ -118,7 +118,7 @@ describe('meetings', () => {
     expect((row()['Meeting start'] as Date).toISOString()).toBe('2026-11-26T13:00:00.000Z');
     expect((row()['Next contact'] as Date).toISOString()).toBe('2026-11-26T13:00:00.000Z');
     expect(row()['Meeting status']).toBe('moved');
-    expect(notes()).toContain('Meeting moved in Google Calendar to Thu 26 Nov 14:00–15:30.');
+    expect(notes()).toContain('Meeting moved in Google Calendar to Thu, Nov 26 2:00 PM–3:30 PM.');
 
     // Rescheduling from the card moves the same event.
     const moved = call('api_bookMeeting', deal.ID, { start: '2026-11-27T09:00:00.000Z', durationMinutes: 60 });
@@ -130,7 +130,7 @@ describe('meetings', () => {
     ws.calendar.respondAsGuest(OWNER, booked.eventId, 'client@example.com', 'declined');
     expect(call('api_getPlanner').sync).toEqual({ checked: 1, moved: 0, cancelled: 0, declined: 1 });
     expect(row()['Meeting status']).toBe('declined');
-    expect(notes().some((n) => n.includes('declined the meeting of Fri 27 Nov 10:00–11:00'))).toBe(true);
+    expect(notes().some((n) => n.includes('declined the meeting of Fri, Nov 27 10:00 AM–11:00 AM'))).toBe(true);
   });
 
   it('the hourly trigger syncs the meetings of the trigger owner', () => {
@@ -180,7 +180,7 @@ describe('meetings', () => {
     const planner = call('api_getPlanner');
     const thursday = planner.days.find((d: any) => d.day === '2026-11-26');
     expect(thursday).toMatchObject({ trip: 'Hamburg', working: true, busyMinutes: 360, freeMinutes: 180 });
-    expect(thursday.meetings.map((m: any) => m.time)).toEqual(['09:00–10:30', '10:45–12:15', '12:30–14:00', '14:15–15:45']);
+    expect(thursday.meetings.map((m: any) => m.time)).toEqual(['9:00 AM–10:30 AM', '10:45 AM–12:15 PM', '12:30 PM–2:00 PM', '2:15 PM–3:45 PM']);
     expect(planner.days.find((d: any) => d.day === '2026-11-27').trip).toBe('Hamburg');
     // A client of another city is not offered the trip days.
     const other = records(ws, 'Deals').find((d) => d.Manager === OWNER && !deals.some((x) => x.ID === d.ID) && ['new', 'negotiation'].includes(stageKey(d.Stage)))!;

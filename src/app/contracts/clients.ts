@@ -198,6 +198,10 @@ export interface ExportFile {
   encoding: 'text' | 'base64';
   content: string;
   count: number;
+  /** CSV cells that got a leading apostrophe so they cannot run as formulas (0 for XLSX and vCard). */
+  defused: number;
+  /** Why those cells carry the apostrophe, for the person exporting; '' when none do. */
+  note: string;
 }
 
 export interface DuplicateGroup {
