@@ -15,6 +15,7 @@ import type { Addon, TriggerRun, Workspace } from '../emulator/index';
 import { driveRoute, sendDrive } from './drive';
 import { mailRoute } from './mail';
 import { formsRoute, submitForm } from './forms';
+import { payLink, stripePayRoute } from './stripe';
 import { calendarAction, calendarPage, seedDemoCalendar } from './calendar';
 
 export interface PlaygroundOptions {
@@ -544,6 +545,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       if (mail) return sendDrive(res, mail);
       const form = formsRoute(session.ws, url);
       if (form) return sendDrive(res, form);
+      const pay = stripePayRoute(session.ws, url);
+      if (pay) return sendDrive(res, pay);
     }
 
     if (method === 'GET' && route === '/api/state') return sendJson(res, 200, session.state());
@@ -571,6 +574,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           throw new HttpError(400, (e as Error).message);
         }
         session.save();
+        break;
+      case '/api/stripe/pay':
+        // The client paying on the Payment Link's page (issue 22): a closed link is the client's 400.
+        try {
+          out = payLink(session.ws, body);
+        } catch (e) {
+          throw new HttpError(400, (e as Error).message);
+        }
         break;
       case '/api/menu':
         out = session.runMenu(String(body.functionName ?? ''));
