@@ -211,6 +211,12 @@ describe('overdue invoices on Today (issue 22)', () => {
     expect(runFromClient(ws, addon, 'api_getOverdueInvoices', ['anna@studio.test']).error.message).toBe('Only a head or the owner may look at another manager\'s invoices.');
     ws.setUser('head@studio.test');
     expect(addon.api_getOverdueInvoices('anna@studio.test').items.map((i: Any) => i.invoiceNumber)).toEqual([invoice.number]);
+    // The desk's "All" for a head or the owner: every manager's overdue invoices; a manager is refused.
+    expect(addon.api_getOverdueInvoices('all').items.map((i: Any) => [i.invoiceNumber, i.manager])).toEqual([[invoice.number, 'anna@studio.test']]);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getOverdueInvoices('all').items.map((i: Any) => i.invoiceNumber)).toEqual([invoice.number]);
+    ws.setUser('boris@studio.test');
+    expect(runFromClient(ws, addon, 'api_getOverdueInvoices', ['all']).error.message).toBe('Only a head or the owner may look at another manager\'s invoices.');
     ws.setUser('eva@studio.test');
     expect(runFromClient(ws, addon, 'api_getOverdueInvoices', []).ok).toBe(false);
   });
