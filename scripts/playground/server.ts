@@ -16,6 +16,7 @@ import { driveRoute, sendDrive } from './drive';
 import { mailRoute } from './mail';
 import { formsRoute, submitForm } from './forms';
 import { payLink, stripePayRoute } from './stripe';
+import { EMULATOR_TEST_KEY } from '../emulator/stripe/route';
 import { calendarAction, calendarPage, seedDemoCalendar } from './calendar';
 
 export interface PlaygroundOptions {
@@ -715,6 +716,8 @@ if (require.main === module) {
   }).then(
     (pg) => {
       console.log(`Dealboard playground: ${pg.url}`);
+      // The emulated Stripe account's test key, for the owner's Stripe key dialog (issue 22: pay links open the playground's pay page).
+      console.log(`Emulated Stripe test key (menu Dealboard → Stripe key (online payments)): ${EMULATOR_TEST_KEY}`);
       const stop = () => { void pg.close().then(() => process.exit(0)); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
