@@ -575,7 +575,7 @@ export function api_updatePayment(dealId: unknown, paymentId: unknown, patch: un
   return api('api_updatePayment', (ctx) => refreshLinksAfterPayment(ctx, stripeServices(), updatePayment(ctx, dealId, paymentId, patch, expectedVersion)));
 }
 
-/** The overdue invoices of a manager's deals (Today): a manager their own, a head or the owner anyone's. */
+/** The overdue invoices of a manager's deals (Today, the desk): a manager their own, a head or the owner anyone's ('all': every manager's). */
 export function api_getOverdueInvoices(manager?: unknown) {
   return api('api_getOverdueInvoices', (ctx) => overdueInvoices(ctx, manager));
 }

@@ -338,7 +338,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const forms = FormsModel.fromJSON(saved?.fetchServices?.forms, drive, () => clock.now());
   fetchRouter.register(formsRoute(forms));
 
-  const stripe = new StripeModel(() => clock.millis(), (saved?.fetchServices?.stripe as StripeState | undefined) ?? null);
+  // Payment links follow the Drive's linkBase (as the forms' responder links do): the playground's pay page.
+  const stripe = new StripeModel(() => clock.millis(), (saved?.fetchServices?.stripe as StripeState | undefined) ?? null, () => drive.linkBase);
   fetchRouter.register(stripeRoute(stripe));
   const driveServices = createDriveServices(ctx, drive);
   Object.assign(globals, {

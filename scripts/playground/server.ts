@@ -15,6 +15,8 @@ import type { Addon, TriggerRun, Workspace } from '../emulator/index';
 import { driveRoute, sendDrive } from './drive';
 import { mailRoute } from './mail';
 import { formsRoute, submitForm } from './forms';
+import { payLink, stripePayRoute } from './stripe';
+import { EMULATOR_TEST_KEY } from '../emulator/stripe/route';
 import { calendarAction, calendarPage, seedDemoCalendar } from './calendar';
 import { seedDemoMeetings } from './demoMeetings';
 
@@ -546,6 +548,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       if (mail) return sendDrive(res, mail);
       const form = formsRoute(session.ws, url);
       if (form) return sendDrive(res, form);
+      const pay = stripePayRoute(session.ws, url);
+      if (pay) return sendDrive(res, pay);
     }
 
     if (method === 'GET' && route === '/api/state') return sendJson(res, 200, session.state());
@@ -573,6 +577,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           throw new HttpError(400, (e as Error).message);
         }
         session.save();
+        break;
+      case '/api/stripe/pay':
+        // The client paying on the Payment Link's page (issue 22): a closed link is the client's 400.
+        try {
+          out = payLink(session.ws, body);
+        } catch (e) {
+          throw new HttpError(400, (e as Error).message);
+        }
         break;
       case '/api/menu':
         out = session.runMenu(String(body.functionName ?? ''));
@@ -706,6 +718,8 @@ if (require.main === module) {
   }).then(
     (pg) => {
       console.log(`Dealboard playground: ${pg.url}`);
+      // The emulated Stripe account's test key, for the owner's Stripe key dialog (issue 22: pay links open the playground's pay page).
+      console.log(`Emulated Stripe test key (menu Dealboard → Stripe key (online payments)): ${EMULATOR_TEST_KEY}`);
       const stop = () => { void pg.close().then(() => process.exit(0)); };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -2,10 +2,11 @@
 // checkpoint, the time left to it, payments so far and when the deal should close.
 import { cents } from './payments';
 import type { HealthDesk, HealthDeskItem } from '../../src/app/contracts/health';
+import type { DebtList } from '../../src/app/contracts/payments';
 import type { Health } from '../../src/domain/health';
 import { h, clear, icon } from '../dom';
 import { day, dueLabel, money } from '../format';
-import { call, messageOf } from '../rpc';
+import { call, callQuietly, messageOf } from '../rpc';
 import { columnOf, state } from '../state';
 import { completeCheckpoint, onHealthChange } from '../checkpoints';
 
@@ -20,6 +21,8 @@ let host: HTMLElement | null = null;
 let desk: HealthDesk | null = null;
 let scope: 'mine' | 'all' | undefined;
 let error = '';
+let overdue: DebtList | null = null;
+let overdueOf = '';
 let seq = 0;
 let open: (dealId: string, section?: string) => void = () => undefined;
 const openAt = (dealId: string) => open(dealId, 'sec-checkpoints');
@@ -34,10 +37,34 @@ export function mountDesk(parent: HTMLElement, openDetails: (dealId: string, sec
 
 export function loadDesk(): Promise<void> {
   const mine = ++seq;
+  loadOverdue(mine);
   return call('api_getHealth', scope)
     .then((result) => { if (mine === seq) { desk = result; error = ''; } })
     .catch((e) => { if (mine === seq) error = messageOf(e); })
     .then(() => { if (mine === seq) renderDesk(); });
+}
+
+/** The overdue invoices beside the health (issue 22): a manager's own; a head's or the owner's follow Mine/All (All by default). */
+function loadOverdue(mine: number): void {
+  const role = state.board ? state.board.me.role : '';
+  if (role === 'executor') { overdue = null; return; }
+  const supervisor = role === 'head' || role === 'owner';
+  const whose = supervisor && scope !== 'mine' ? 'all' : '';
+  // Another scope's list is not shown while this one is asked for.
+  if (whose !== overdueOf) { overdue = null; overdueOf = whose; }
+  callQuietly('api_getOverdueInvoices', whose)
+    .then((list) => { if (mine === seq) { overdue = list; renderDesk(); } })
+    .catch(() => undefined);
+}
+
+function overdueSection(): HTMLElement | null {
+  const list = overdue;
+  if (!list || list.items.length === 0) return null;
+  return h('section', { class: 'desk-invoices', 'data-testid': 'desk-invoices' },
+    h('h3', null, `Overdue invoices · ${cents(list.overdueMinor, list.currency)}`),
+    h('ul', { class: 'invoice-list' }, list.items.map((i) => h('li', { 'data-testid': `desk-invoice-${i.invoiceNumber}` },
+      h('button', { type: 'button', class: 'link-button', onclick: () => open(i.dealId, 'sec-payments') }, `${i.clientName || i.dealTitle || '—'} · ${i.invoiceNumber}`),
+      h('span', { class: 'small late' }, ` ${i.daysOverdue} day${i.daysOverdue === 1 ? '' : 's'} late · due ${cents(i.dueMinor, list.currency)}`)))));
 }
 
 export function renderDesk(): void {
@@ -57,6 +84,7 @@ export function renderDesk(): void {
       supervisor ? scopeToggle(d.scope) : null,
     ),
     error ? h('div', { class: 'form-error', role: 'alert' }, error) : null,
+    overdueSection(),
     supervisor ? debtsPanel() : null,
     d.items.length === 0
       ? h('div', { class: 'empty pad' }, d.scope === 'mine' ? 'No live deals on your desk.' : 'No live deals.')

@@ -253,6 +253,8 @@ function remindersJob(): BackgroundJob {
       const day = today(r.ports);
       if (r.saved === day) return skip();
       const result = queuePaymentReminders(begin(r.ports), r.deadline);
+      // A refused Settings value: said once a day in the Jobs log, nothing queued.
+      if (result.problem) return { done: 0, left: 0, save: day, note: `No reminders: ${result.problem}` };
       if (result.off || (result.queued === 0 && result.blocked === 0)) return { ...skip(), save: day };
       return { done: result.queued, left: 0, save: day, note: `${result.queued} reminders queued${result.blocked ? `, ${result.blocked} blocked (see the Outbox)` : ''}.` };
     },

@@ -63,14 +63,18 @@ export function listDebts(ctx: UseCaseContext): DebtList {
   return debtList(ctx, () => true);
 }
 
+/** The manager argument that asks for every manager's overdue invoices (the desk's "All"). */
+export const ALL_MANAGERS = 'all';
+
 /**
  * The overdue invoices of one manager's deals (Today and the desk): a manager their own, a head
- * or the owner any manager's (empty: their own).
+ * or the owner any manager's (empty: their own), or every manager's ('all').
  */
 export function overdueInvoices(ctx: UseCaseContext, managerArg?: unknown): DebtList {
   if (ctx.actor.role === 'executor') throw new InputError('Overdue invoices are listed for managers, heads and the owner.');
   const manager = typeof managerArg === 'string' && managerArg.trim() !== '' ? managerArg.trim() : ctx.actor.email;
   if (!sameEmail(manager, ctx.actor.email) && !isSupervisor(ctx.actor)) throw new InputError('Only a head or the owner may look at another manager\'s invoices.');
+  if (manager === ALL_MANAGERS) return debtList(ctx, (item) => item.status === 'overdue');
   return debtList(ctx, (item) => item.status === 'overdue' && sameEmail(item.manager, manager));
 }
 

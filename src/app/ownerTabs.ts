@@ -8,6 +8,7 @@ import { mapHeaders } from '../workbook/headers';
 import { Problem } from '../workbook/codec';
 import { Ports } from '../ports';
 import { sameEmail } from '../domain/roles';
+import { REMINDER_DAYS_KEY, parseReminderDays } from '../domain/reminderDays';
 import { Config } from './config';
 import { appendActivities } from './audit';
 import type { EditFacts, ProblemStore } from './handEdits';
@@ -89,6 +90,7 @@ export function guardOwnerTab(ports: Ports, store: ProblemStore, config: Config,
       for (let i = 0; i < facts.numRows; i++) if (keyOf(i) in tainted) { delete tainted[keyOf(i)]; changed = true; }
       if (changed) ports.store.put(TAINTED_TEMPLATES_KEY, JSON.stringify(tainted));
     }
+    if (facts.sheetName === SETTINGS.name) return refuseBadSetting(ports, store, facts, editor);
     return false;
   }
   const who = editor || 'someone whose e-mail Google did not disclose';
@@ -119,4 +121,22 @@ export function guardOwnerTab(ports: Ports, store: ProblemStore, config: Config,
     summary: `${where} changed by hand by ${who} (not the owner): ${change}${revert ? '; put back' : facts.sheetName === OUTBOX.name ? '; the message will not be sent as changed' : ''}`,
   }]);
   return revert;
+}
+
+/**
+ * The owner's own Settings edit of a key with rules (payment_reminder_days): a value the rules
+ * refuse is put back, with the sentence naming the key in the problem list and the audit.
+ */
+function refuseBadSetting(ports: Ports, store: ProblemStore, facts: EditFacts, editor: string): boolean {
+  if (facts.numRows !== 1 || facts.numColumns !== 1 || !facts.header || facts.row < 2) return false;
+  const index = mapHeaders(SETTINGS, facts.header).index;
+  if (index.key === undefined || index.value === undefined || facts.column !== index.value + 1) return false;
+  const key = String((ports.sheets.readBlock(SETTINGS.name, facts.row, index.key + 1, 1, 1) || [[]])[0][0] ?? '').trim();
+  if (key !== REMINDER_DAYS_KEY) return false;
+  const parsed = parseReminderDays(facts.value === undefined || facts.value === null ? '' : String(facts.value));
+  if (parsed.ok) return false;
+  ports.sheets.writeBlock(SETTINGS.name, facts.row, facts.column, [[facts.oldValue === undefined ? '' : facts.oldValue]]);
+  store.put(fitProblems(store.get().concat([{ tab: SETTINGS.name, row: facts.row, column: String(facts.header[facts.column - 1]), value: shown(facts.value), why: `${parsed.problem} (put back)` }])));
+  appendActivities(ports, editor || 'someone', [{ kind: 'problem', summary: `${parsed.problem} The previous value was put back.` }]);
+  return true;
 }

@@ -129,7 +129,7 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_applyRestore: { kind: 'roles', roles: OWNER, what: 'restore from a backup' },
 
   openStripeSettings: { kind: 'roles', roles: OWNER, what: 'set the Stripe key' },
-  api_getOverdueInvoices: team('see overdue invoices', 'executors are refused; a manager sees their own'),
+  api_getOverdueInvoices: team('see overdue invoices', 'executors are refused; a manager sees their own, a head or the owner anyone\'s or all'),
   api_checkPaymentNow: team('check online payments', 'executors are refused; only who may edit the deal'),
   api_stripeKeyStatus: { kind: 'roles', roles: OWNER, what: 'see the Stripe key', refusal: 'Only the owner may see or change the Stripe key.' },
   api_setStripeKey: { kind: 'roles', roles: OWNER, what: 'change the Stripe key', refusal: 'Only the owner may see or change the Stripe key.' },

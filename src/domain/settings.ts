@@ -1,6 +1,7 @@
 import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
 import { DEFAULT_MAIL_SETTINGS, MailSettings, readMailSettings } from './mailSettings';
 import { DEFAULT_CLIENT_GROUPS, parseClientGroups } from './clientGroups';
+import { DEFAULT_REMINDER_DAYS, REMINDER_DAYS_KEY, ReminderDays, parseReminderDays } from './reminderDays';
 
 export interface Settings {
   currency: string;
@@ -23,6 +24,8 @@ export interface Settings {
   invoiceDueDays: number;
   /** Money in (issue 22): the checkpoint a deal's full payment completes. */
   paymentCheckpoint: string;
+  /** Days after the due date at which reminders go out (payment_reminder_days), or why the value is refused. */
+  paymentReminderDays: ReminderDays;
   templates: Record<string, string>;
   templatesFolder: string;
   documentsFolder: string;
@@ -85,6 +88,7 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'share_mode', value: 'link', description: 'How client documents are shared: "link" (anyone with the link may view) or "client" (only the client\'s email).' },
   { key: 'payment_link', value: '', description: 'Online payment address for invoices (e.g. https://paypal.me/yourstudio/{{amount}}{{currency}}); {{amount}}, {{currency}} and {{number}} are filled in.' },
   { key: 'invoice_due_days', value: '14', description: 'Days until an invoice is due (payment terms; a client\'s "Payment terms (days)" on the Clients tab comes first).' },
+  { key: REMINDER_DAYS_KEY, value: DEFAULT_REMINDER_DAYS.join(', '), description: 'Days after an invoice\'s due date at which the payment reminder (Notifications invoice.reminder) goes out, separated by commas, rising (e.g. 7, 14, 21).' },
   { key: 'payment_checkpoint', value: 'Payment received', description: 'The checkpoint a deal\'s payment in full completes (with the payment\'s date), opening the stage it gates.' },
   { key: 'template.proposal', value: '', description: 'Google Doc id of the proposal template (set by Install document templates).' },
   { key: 'template.contract', value: '', description: 'Google Doc id of the contract template.' },
@@ -173,6 +177,7 @@ export function readSettings(pairs: Record<string, string>): Settings {
     paymentLink: get('payment_link') || '',
     invoiceDueDays: numberOr(get('invoice_due_days'), 14),
     paymentCheckpoint: text('payment_checkpoint'),
+    paymentReminderDays: parseReminderDays(get(REMINDER_DAYS_KEY)),
     templates: {
       proposal: get('template.proposal') || '',
       contract: get('template.contract') || '',

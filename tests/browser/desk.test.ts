@@ -12,6 +12,7 @@ import { actAs, gridCell, menu, rowById, rows, until } from './sheet';
 const enabled = browserSuiteEnabled('Desk browser tests');
 const suite = enabled ? describe : describe.skip;
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
 const NOW = '2026-12-01T08:00:00Z'; // 09:00 in Berlin, the demo's time zone
 
 suite('checkpoints and My desk in Chromium', () => {
@@ -69,7 +70,22 @@ suite('checkpoints and My desk in Chromium', () => {
     await gridCell(page, 'Checkpoints', designId, 'Checkpoint', 'Design done');
   });
 
+  let invoiceNumber = '';
+
   test('the clock passes the first deadline: red on the board, in My desk and in the sheet', async () => {
+    // Anna's deal has an invoice issued today, payable in 7 days (issue 22: the desk lists it once overdue).
+    const setSetting = (key: string, value: string) => {
+      const values = pg.workspace.readSheet('Settings').values as unknown[][];
+      pg.workspace.editCell('Settings', values.findIndex((r) => r[0] === key) + 1, 2, value);
+    };
+    pg.workspace.setUser('owner@studio.test');
+    pg.addon.installDocumentTemplates();
+    for (const [key, value] of [['company_name', 'Northlight Studio'], ['company_address', 'Hauptstraße 5, Berlin'], ['company_tax_id', 'DE123456789'], ['company_bank', 'IBAN DE02 1203 0000 0000 2020 51'], ['invoice_due_days', '7']]) setSetting(key, value);
+    pg.workspace.setUser('anna@studio.test');
+    const items = pg.addon.api_getCatalog().items.slice(0, 1);
+    pg.addon.api_saveQuote(dealId, { lines: items.map((i: any) => ({ code: i.code, description: i.service, unit: i.unit, quantity: 1, unitPriceMinor: i.unitPriceMinor })) }, pg.addon.api_getDeal(dealId).card.version);
+    invoiceNumber = pg.addon.api_generateDocument(dealId, 'invoice').number;
+    pg.addon.api_markInvoiceIssued(dealId, invoiceNumber);
     // "Design done" is due 10 days after the start: set the clock to 11 days later.
     await page.fill('[data-testid="clock-input"]', '2026-12-12T09:00');
     await page.click('[data-testid="clock-set"]');
@@ -97,6 +113,10 @@ suite('checkpoints and My desk in Chromium', () => {
     const first = await frame.getAttribute('[data-testid="desk"] .desk-item', 'class');
     expect(first).toContain('hb-red');
     expect(Number(await frame.locator('[data-testid="desk-count-red"] .desk-count-n').innerText())).toBeGreaterThanOrEqual(1);
+    // Her overdue invoice is listed above the deals (issue 22), 4 days past its 7 days.
+    const invoice = frame.locator(`[data-testid="desk-invoices"] [data-testid="desk-invoice-${invoiceNumber}"]`);
+    await invoice.waitFor({ timeout: 15000 });
+    expect(await invoice.innerText()).toMatch(/ · INV-\d{4}-\d{4} 4 days late · due €[\d,.]+$/);
     // Anna is not responsible for design work: no "Done" button for her.
     expect(await frame.locator(`[data-testid="desk-done-${designId}"]`).count()).toBe(0);
     await page.waitForTimeout(300);
@@ -113,6 +133,12 @@ suite('checkpoints and My desk in Chromium', () => {
     await frame.click('[data-testid="desk-scope-all"]');
     const item = frame.locator(`[data-testid="desk-item-${dealId}"]`);
     await item.waitFor();
+    // A head's "All" lists every manager's overdue invoices: Anna's is there; "Mine" has none of his.
+    await frame.locator(`[data-testid="desk-invoice-${invoiceNumber}"]`).waitFor({ timeout: 15000 });
+    await frame.click('[data-testid="desk-scope-mine"]');
+    await frame.waitForSelector('[data-testid="desk-invoices"]', { state: 'detached', timeout: 15000 });
+    await frame.click('[data-testid="desk-scope-all"]');
+    await frame.locator(`[data-testid="desk-invoice-${invoiceNumber}"]`).waitFor({ timeout: 15000 });
     expect(await item.getAttribute('class')).toContain('hb-red');
     await item.locator(`[data-testid="desk-done-${designId}"]`).click();
 

@@ -133,3 +133,19 @@ test('the account persists through toJSON', () => {
   expect(again.stripe.link(id)?.active).toBe(true);
   expect(again.stripe.state.sessions).toHaveLength(1);
 });
+
+test('a host with its own pay page (the playground) gets links on its origin; the customer pays through the link found by its URL', () => {
+  const { ws, link } = setup();
+  const before = link(1000).body;
+  ws.drive.linkBase = 'http://127.0.0.1:8315/';
+  const after = link(2500).body;
+  expect(after.url).toMatch(/^http:\/\/127\.0\.0\.1:8315\/stripe\/pay\/test_\w+$/);
+  // Both URLs lead to their own link: the slug is the last path segment, whichever host shows it.
+  const slug = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+  expect(ws.stripe.linkBySlug(slug(after.url))!.id).toBe(after.id);
+  expect(ws.stripe.linkBySlug(slug(before.url))!.id).toBe(before.id);
+  expect(ws.stripe.linkBySlug('test_nothing')).toBeUndefined();
+  expect(ws.stripe.linkBySlug('../x')).toBeUndefined();
+  const session = ws.stripe.pay(after.id);
+  expect(session).toMatchObject({ amount_total: 2500, payment_status: 'paid', status: 'complete', payment_link: after.id });
+});

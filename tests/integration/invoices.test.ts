@@ -211,6 +211,12 @@ describe('overdue invoices on Today (issue 22)', () => {
     expect(runFromClient(ws, addon, 'api_getOverdueInvoices', ['anna@studio.test']).error.message).toBe('Only a head or the owner may look at another manager\'s invoices.');
     ws.setUser('head@studio.test');
     expect(addon.api_getOverdueInvoices('anna@studio.test').items.map((i: Any) => i.invoiceNumber)).toEqual([invoice.number]);
+    // The desk's "All" for a head or the owner: every manager's overdue invoices; a manager is refused.
+    expect(addon.api_getOverdueInvoices('all').items.map((i: Any) => [i.invoiceNumber, i.manager])).toEqual([[invoice.number, 'anna@studio.test']]);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getOverdueInvoices('all').items.map((i: Any) => i.invoiceNumber)).toEqual([invoice.number]);
+    ws.setUser('boris@studio.test');
+    expect(runFromClient(ws, addon, 'api_getOverdueInvoices', ['all']).error.message).toBe('Only a head or the owner may look at another manager\'s invoices.');
     ws.setUser('eva@studio.test');
     expect(runFromClient(ws, addon, 'api_getOverdueInvoices', []).ok).toBe(false);
   });
@@ -253,6 +259,41 @@ describe('payment reminders (issue 22)', () => {
     ws.runTimeTriggers();
     expect(reminders().map((r) => r.Status)).toEqual(['sent', 'blocked']);
     expect(ws.mail.sent().filter((m: Any) => String(m.subject).includes(invoice.number) && /reminder/.test(String(m.subject)))).toHaveLength(1);
+  });
+});
+
+describe('payment reminder days from Settings (issue 22)', () => {
+  it('payment_reminder_days sets the steps; a bad value typed is put back with a sentence naming the key; one that slips in stops the reminders and says why', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    const settings = () => ws.readSheet('Settings').values as unknown[][];
+    const at = settings().findIndex((r) => r[0] === 'payment_reminder_days');
+    expect(settings()[at][1]).toBe('7, 14, 21');
+    ws.setUser('owner@studio.test');
+    ws.editCell('Settings', at + 1, 2, '3, 10');
+    expect(String(settings()[at][1])).toBe('3, 10');
+    ws.editCell('Settings', at + 1, 2, '10, 3');
+    expect(String(settings()[at][1])).toBe('3, 10');
+    expect(records(ws, 'Activities').some((a) => String(a.Summary).startsWith('Settings payment_reminder_days "10, 3" does not rise from one step to the next') && String(a.Summary).includes('put back'))).toBe(true);
+    // Reminders on; the invoice 4 days overdue gets the first step (3 days), which the default 7 would not send yet.
+    const notes = ws.readSheet('Notifications').values as unknown[][];
+    ws.editCell('Notifications', notes.findIndex((r) => r[0] === 'invoice.reminder') + 1, (notes[0] as string[]).indexOf('On') + 1, true);
+    ws.setUser('anna@studio.test');
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    const issued = addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const days = Math.round((Date.parse(issued.dueOn) - Date.parse(issued.issuedOn)) / 86400000);
+    ws.clock.advance((days + 4) * 86400000);
+    const reminders = () => records(ws, 'Outbox').filter((r) => r.Template === 'invoice.reminder' && r['Deal ID'] === deal.id);
+    ws.setUser('owner@studio.test');
+    ws.runTimeTriggers();
+    expect(reminders()).toHaveLength(1);
+    // A bad value that reaches the cell without the edit trigger (a script, an import): no reminder is sent and the Jobs log says why.
+    ws.writeRows('Settings', at + 1, [[settings()[at][0], '1, x', settings()[at][2]]]);
+    ws.clock.advance(7 * 86400000);
+    ws.runTimeTriggers();
+    expect(reminders()).toHaveLength(1);
+    const log = records(ws, 'Jobs log').filter((l) => l.Job === 'payment reminders').pop()!;
+    expect(log.Note).toBe('No reminders: Settings payment_reminder_days "1, x" is not a list of whole days: write days after the due date separated by commas, rising, e.g. 7, 14, 21.');
   });
 });
 

@@ -10,11 +10,16 @@
 // idempotency layer compares incoming parameters to those of the original request and errors if
 // they're not the same"). Test and live keys see separate objects (livemode).
 // Uncounted helpers act as the customer and as the network: pay(linkId), startCheckout(linkId),
-// failNext(kind), allowKey(key).
+// failNext(kind), allowKey(key). A host with its own pay page (the playground) gives a linkBase:
+// links made from then on open there (…/stripe/pay/{slug}) instead of https://buy.stripe.com/{slug}.
 import { FetchRoute } from '../fetch/router';
 import { FetchRequest, Reply, jsonReply } from '../fetch/reply';
 
 export const STRIPE_ORIGIN = 'https://api.stripe.com';
+/** Where a payment link's page is when no host serves one: Stripe's hosted page. */
+export const STRIPE_BUY_ORIGIN = 'https://buy.stripe.com';
+/** The pay page's path on a host's linkBase (the playground). */
+export const PAY_PAGE_PATH = '/stripe/pay/';
 /** Keys the emulator's Stripe account knows from the start (playground and tests). */
 export const EMULATOR_TEST_KEY = 'sk_test_dealboardEmulator0001';
 export const EMULATOR_RESTRICTED_KEY = 'rk_test_dealboardEmulator0002';
@@ -83,7 +88,7 @@ export class StripeModel {
   state: StripeState;
   private failures: { kind: StripeFailure; path?: string }[] = [];
 
-  constructor(private nowMs: () => number, saved?: StripeState | null) {
+  constructor(private nowMs: () => number, saved?: StripeState | null, private linkBase: () => string | null = () => null) {
     this.state = saved && Array.isArray(saved.links)
       ? saved
       : { seq: 0, keys: [EMULATOR_TEST_KEY, EMULATOR_RESTRICTED_KEY, EMULATOR_LIVE_KEY], prices: [], links: [], sessions: [], idempotency: {} };
@@ -117,6 +122,19 @@ export class StripeModel {
     return this.state.links.filter((l) => l.id === id)[0];
   }
 
+  /** The customer's URL of a new link: Stripe's hosted page, or the host's pay page when it has one. */
+  private urlOf(id: string, live: boolean): string {
+    const slug = `${live ? '' : 'test_'}${id.slice(-10)}`;
+    const base = this.linkBase();
+    return base ? `${base.replace(/\/+$/, '')}${PAY_PAGE_PATH}${slug}` : `${STRIPE_BUY_ORIGIN}/${slug}`;
+  }
+
+  /** Uncounted: the link a customer's URL opens (its last path segment), on Stripe's host or the playground's. */
+  linkBySlug(slug: string): PaymentLink | undefined {
+    if (!/^[\w-]+$/.test(slug)) return undefined;
+    return this.state.links.filter((l) => l.url.slice(l.url.lastIndexOf('/') + 1) === slug)[0];
+  }
+
   linkTotal(link: PaymentLink): number {
     return link.line_items.reduce((sum, item) => {
       const price = this.state.prices.filter((p) => p.id === item.price)[0];
@@ -129,7 +147,7 @@ export class StripeModel {
     const price: Price = { id: this.id('price', live), object: 'price', active: true, currency: currency.toLowerCase(), unit_amount: amountMinor, product: this.id('prod', live), type: 'one_time', livemode: live, created: this.seconds(), metadata: {} };
     this.state.prices.push(price);
     const id = this.id('plink', live);
-    const link: PaymentLink = { id, object: 'payment_link', active: true, currency: price.currency, livemode: live, metadata, url: `https://buy.stripe.com/${live ? '' : 'test_'}${id.slice(-10)}`, line_items: [{ price: price.id, quantity: 1 }], created: this.seconds() };
+    const link: PaymentLink = { id, object: 'payment_link', active: true, currency: price.currency, livemode: live, metadata, url: this.urlOf(id, live), line_items: [{ price: price.id, quantity: 1 }], created: this.seconds() };
     this.state.links.push(link);
     return link;
   }
@@ -250,7 +268,7 @@ export class StripeModel {
     const id = this.id('plink', live);
     const link: PaymentLink = {
       id, object: 'payment_link', active: true, currency, livemode: live, metadata: (params.metadata as Record<string, string>) || {},
-      url: `https://buy.stripe.com/${live ? '' : 'test_'}${id.slice(-10)}`, line_items: lineItems, created: this.seconds(),
+      url: this.urlOf(id, live), line_items: lineItems, created: this.seconds(),
     };
     this.state.links.push(link);
     return jsonReply(200, this.linkView(link));
