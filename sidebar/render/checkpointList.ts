@@ -26,7 +26,7 @@ export function checkpointsSection(card: Card, list: CheckpointView[], refresh: 
 function checkpointRow(card: Card, c: CheckpointView, refresh: () => void): HTMLElement {
   const isDone = c.doneAt !== null;
   const gate = c.gatesStage ? columnOf(c.gatesStage) : null;
-  const busy = (el: HTMLInputElement | HTMLButtonElement, work: Promise<boolean>) => {
+  const busy = (el: HTMLInputElement | HTMLButtonElement | HTMLSelectElement, work: Promise<boolean>) => {
     el.disabled = true;
     void work.then(refresh);
   };
@@ -55,6 +55,7 @@ function checkpointRow(card: Card, c: CheckpointView, refresh: () => void): HTML
         due,
         isDone
           ? h('span', { class: 'cp-doneat' }, `done ${day(c.doneAt)}${c.doneBy ? ` by ${nameOf(c.doneBy)}` : ''}`)
+          : c.unassignedRole ? unassignedPicker(card, c, c.unassignedRole, busy)
           : c.responsible ? h('span', { class: 'cp-who', title: `Responsible: ${c.responsible}` }, nameOf(c.responsible)) : null),
     ),
     card.editable ? h('button', {
@@ -63,6 +64,23 @@ function checkpointRow(card: Card, c: CheckpointView, refresh: () => void): HTML
         .then((ok) => { if (ok) showBanner(`Checkpoint "${c.name}" removed.`, 'info'); return ok; })),
     }, icon('close', 16)) : null,
   );
+}
+
+/**
+ * Issue 23: a plan step for a role several people hold waits for a person. Who may plan the deal
+ * picks one here; everyone else sees the state in words.
+ */
+function unassignedPicker(card: Card, c: CheckpointView, role: string, busy: (el: HTMLSelectElement, work: Promise<boolean>) => void): HTMLElement {
+  const label = `Unassigned (${role}): pick a person`;
+  const people = state.board ? state.board.team.filter((m) => m.role === role) : [];
+  if (!card.editable || people.length === 0) return h('span', { class: 'badge-soft unassigned', 'data-testid': `checkpoint-unassigned-${c.id}` }, label);
+  const pick = h('select', {
+    class: 'cp-pick', 'aria-label': `Responsible for "${c.name}"`, 'data-testid': `checkpoint-pick-${c.id}`,
+    onchange: () => { if (pick.value) busy(pick, saveCheckpoint({ id: c.id, dealId: card.id, responsible: pick.value, expectedVersion: c.version })); },
+  },
+  h('option', { value: '' }, label),
+  people.map((m) => h('option', { value: m.email }, m.name || m.email))) as HTMLSelectElement;
+  return h('span', { class: 'badge-soft unassigned' }, pick);
 }
 
 function addForm(card: Card, refresh: () => void): HTMLElement {

@@ -121,6 +121,7 @@ function deskItem(item: HealthDeskItem, d: HealthDesk): HTMLElement {
     ? h('div', { class: 'desk-next' },
       icon('clock', 14),
       h('span', { class: 'desk-next-name' }, near.name),
+      near.unassignedRole ? h('span', { class: 'badge-soft unassigned', 'data-testid': `desk-unassigned-${near.id}`, title: `Open the deal to pick who does it (several people are ${near.unassignedRole}s)` }, 'Unassigned: pick a person') : null,
       near.daysLeft !== null ? h('span', { class: `desk-left${near.late ? ' late' : near.daysLeft === 0 ? ' today' : ''}` }, dueLabel(near.daysLeft)) : h('span', { class: 'muted' }, 'no date'),
       near.canComplete ? h('button', {
         type: 'button', class: 'secondary mini', 'data-testid': `desk-done-${near.id}`, 'aria-label': `Mark "${near.name}" done`,

@@ -1,8 +1,11 @@
 // The Dashboard tab (issue 23): this month's figures as plain values, for people who live in
 // Sheets. The same payload as the dialog (api_getDashboard for the whole team), so the tab and
-// the dialog never disagree. Refreshed from the menu; the tab is rewritten whole, like the
-// delay report.
+// the dialog never disagree. Refreshed from the menu and the hourly run; the tab's values are
+// rewritten whole, like the delay report. Next to the figures (from column F) two small tables
+// feed the tab's native charts (pipeline by stage, payments against plan; dashboardCharts.ts).
 import { Dashboard } from './contracts/dashboard';
+import { ChartSpec } from '../ports';
+import { placeCharts } from './dashboardCharts';
 import { UseCaseContext } from './session';
 import { getDashboard } from './dashboard';
 import { InputError } from './validate';
@@ -55,6 +58,48 @@ export function dashboardSheetRows(d: Dashboard, stageNames: Record<string, stri
   return rows;
 }
 
+/** The first column of the chart tables (F: one empty column after the figures' A–D). */
+export const CHART_TABLE_COLUMN = 6;
+/** Where the charts sit: right of the tables (column K). */
+const CHART_COLUMN = 11;
+
+/** The tables the charts read (placed from CHART_TABLE_COLUMN down, one empty row between) and the charts over them. */
+export function dashboardChartTables(d: Dashboard, stageNames: Record<string, string>, nameOf: (email: string) => string): { tables: unknown[][][]; charts: ChartSpec[] } {
+  const byStage: unknown[][] = [['Stage', 'Pipeline value']];
+  for (const k of STAGE_KEYS) byStage.push([stageNames[k] || k, d.pipeline.byStage[k].value]);
+  const plan: unknown[][] = [['Manager', 'Monthly plan', 'Paid toward plan']];
+  for (const r of d.plan) plan.push([nameOf(r.manager), r.plan, r.paid.value]);
+  const planRow = byStage.length + 2;
+  const money = `Amount (${d.currency})`;
+  const charts: ChartSpec[] = [
+    {
+      title: 'Pipeline by stage', type: 'column', xAxisTitle: 'Stage', yAxisTitle: money,
+      ranges: [{ row: 1, column: CHART_TABLE_COLUMN, numRows: byStage.length, numColumns: 2 }],
+      anchor: { row: 1, column: CHART_COLUMN },
+    },
+    {
+      title: 'Payments against plan (this month)', type: 'bar', xAxisTitle: money, yAxisTitle: 'Manager',
+      ranges: [{ row: planRow, column: CHART_TABLE_COLUMN, numRows: plan.length, numColumns: 3 }],
+      anchor: { row: 21, column: CHART_COLUMN },
+    },
+  ];
+  return { tables: [byStage, plan], charts };
+}
+
+/** The figures (A–D) and the chart tables (from F) in one grid, written in one call. */
+function besideEachOther(figures: unknown[][], tables: unknown[][][]): unknown[][] {
+  const side: unknown[][] = [];
+  tables.forEach((t, i) => { if (i > 0) side.push([]); side.push(...t); });
+  const width = side.reduce((max, r) => Math.max(max, r.length), 0);
+  const grid: unknown[][] = [];
+  for (let i = 0; i < Math.max(figures.length, side.length); i++) {
+    const left = (figures[i] || []).concat(new Array(Math.max(0, CHART_TABLE_COLUMN - 1 - (figures[i] || []).length)).fill(''));
+    const right = (side[i] || []).concat(new Array(width - (side[i] || []).length).fill(''));
+    grid.push(left.concat(right));
+  }
+  return grid;
+}
+
 export function refreshDashboardSheet(ctx: UseCaseContext, stamp: string): number {
   if (!isSupervisor(ctx.actor)) throw new InputError('The Dashboard tab shows every manager\'s figures: only a head or the owner may refresh it.');
   const d = getDashboard(ctx, { kind: 'this_month' }, '', stamp);
@@ -62,7 +107,13 @@ export function refreshDashboardSheet(ctx: UseCaseContext, stamp: string): numbe
     const m = ctx.config.team.filter((t) => t.email.toLowerCase() === email.toLowerCase())[0];
     return m && m.name ? m.name : email;
   };
-  const values = dashboardSheetRows(d, ctx.config.settings.stageNames, nameOf);
-  ctx.ports.lock.withDocumentLock(() => ctx.ports.sheets.replaceAll(DASHBOARD_TAB, values));
-  return values.length - 1;
+  const figures = dashboardSheetRows(d, ctx.config.settings.stageNames, nameOf);
+  const { tables, charts } = dashboardChartTables(d, ctx.config.settings.stageNames, nameOf);
+  const chartPort = ctx.ports.charts;
+  ctx.ports.lock.withDocumentLock(() => {
+    ctx.ports.sheets.replaceAll(DASHBOARD_TAB, besideEachOther(figures, tables));
+    // Inside the lock: two runs at once cannot both insert a chart.
+    if (chartPort) placeCharts(chartPort, ctx.ports.store, DASHBOARD_TAB, charts);
+  });
+  return figures.length - 1;
 }

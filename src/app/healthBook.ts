@@ -1,6 +1,7 @@
 // Health of every deal from the Deals and Checkpoints tabs: pure assembly over decoded rows.
 import { classifyHealth, describeOpenGates, CheckpointFacts, Health, daysBetween } from '../domain/health';
 import { canCompleteCheckpoint } from '../domain/checkpointAccess';
+import { unassignedRole } from '../domain/plans';
 import { Actor } from '../domain/roles';
 import { StageKey } from '../domain/stages';
 import { Checkpoint, Deal } from './records';
@@ -54,6 +55,7 @@ export function checkpointView(c: Checkpoint, actor: Actor, dealManager: string,
     daysLeft,
     late: daysLeft !== null && daysLeft < 0,
     canComplete: canCompleteCheckpoint(actor, c, dealManager),
+    ...(done || unassignedRole(c.responsible) === null ? {} : { unassignedRole: unassignedRole(c.responsible) as string }),
   };
 }
 

@@ -28,21 +28,48 @@ export interface PlannedCheckpoint {
   gatesStage: StageKey | '';
 }
 
+/** The role words a plan step (or a checkpoint typed by hand) may name as responsible. */
+export const ROLE_WORDS = ['owner', 'head', 'manager', 'executor'] as const;
+
 /**
- * The checkpoints a plan gives a deal started on `startDay`: "manager" as responsible means
- * the deal's own manager; steps already on the deal (same name) are not added twice.
+ * A checkpoint waiting for someone to pick its person (issue 23): its responsible is still a
+ * role word other than "manager" (which always means the deal's manager), because that role had
+ * several active members when the plan was applied. Returns the role, or null.
+ */
+export function unassignedRole(responsible: string): string | null {
+  const role = responsible.trim().toLowerCase();
+  return role !== 'manager' && (ROLE_WORDS as readonly string[]).indexOf(role) >= 0 ? role : null;
+}
+
+/**
+ * Who a plan step's responsible becomes when the plan is applied (issue 23: a tick is credited
+ * to Eva, not to "executor"): "manager" is the deal's manager; another role is its only active
+ * member; a role nobody holds goes to the deal's manager, who hands it on; a role several people
+ * hold stays the role word — the checkpoint is "unassigned: pick a person" on the card and the
+ * desk until someone picks. An e-mail stays as typed.
+ */
+export function resolvePlanResponsible(responsible: string, dealManager: string, team: readonly { email: string; role: string; active: boolean }[]): string {
+  const who = responsible.trim();
+  const role = who.toLowerCase();
+  if (role === 'manager') return dealManager;
+  if ((ROLE_WORDS as readonly string[]).indexOf(role) < 0) return who;
+  const holders = team.filter((m) => m.active && m.role === role).map((m) => m.email);
+  if (holders.length === 1) return holders[0];
+  return holders.length === 0 ? dealManager : role;
+}
+
+/**
+ * The checkpoints a plan gives a deal started on `startDay` (responsible resolved by
+ * resolvePlanResponsible); steps already on the deal (same name) are not added twice.
  */
 export function planCheckpoints(
   steps: readonly (PlanStep & { order: number })[],
   startDay: string,
   dealManager: string,
   existingNames: readonly string[],
-  /** The team (issue 21, item 18): a step for "executor" goes to a person, not to the role word. */
+  /** The team (issue 21, item 18; issue 23): a role goes to a person, not to the role word. */
   team: readonly { email: string; role: string; active: boolean }[] = [],
 ): PlannedCheckpoint[] {
-  const executors = team.filter((m) => m.active && m.role === 'executor').map((m) => m.email);
-  // The one executor when there is one; otherwise the deal's manager, who hands it on.
-  const personFor = (who: string) => (who === 'manager' ? dealManager : who === 'executor' ? (executors.length === 1 ? executors[0] : dealManager) : who);
   const have = existingNames.map((n) => n.trim().toLowerCase());
   return steps
     .slice()
@@ -51,7 +78,7 @@ export function planCheckpoints(
     .map((step) => ({
       name: step.name,
       due: addDays(startDay, Math.max(0, Math.round(step.daysFromStart))),
-      responsible: personFor(step.responsible.trim()),
+      responsible: resolvePlanResponsible(step.responsible, dealManager, team),
       allowed: step.allowed,
       gatesStage: step.gatesStage,
     }));

@@ -5,6 +5,7 @@ import { localDates } from '../domain/timezone';
 import { LockBusyError, WorkbookError } from '../workbook/errors';
 import { noteWrite } from './boardStamp';
 import { columnLetter } from '../workbook/setupPlan';
+import { gasCharts } from './charts';
 
 export function gasSheets(): SheetPort {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
@@ -204,6 +205,7 @@ export function gasPorts(): Ports {
       return (dates = dates || localDates(sheets.timeZone()));
     },
     signer: gasSigner(),
+    charts: gasCharts(),
   };
 }
 

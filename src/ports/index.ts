@@ -38,6 +38,38 @@ export interface SheetPort {
   readFormulas(tabName: string, row: number, column: number, numRows: number, numColumns: number): string[][] | null;
 }
 
+/** A block of a tab (1-based row and column). */
+export interface CellBlock {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/** A native chart over cells of its own tab: what the add-on asks for (issue 23, the Dashboard tab). */
+export interface ChartSpec {
+  /** Also how the add-on knows its chart again when its id was lost. */
+  title: string;
+  type: 'column' | 'bar';
+  /** The first row of each block is its header; the first column the labels. */
+  ranges: CellBlock[];
+  /** Where its top-left corner sits (1-based row and column). */
+  anchor: { row: number; column: number };
+  xAxisTitle: string;
+  yAxisTitle: string;
+}
+
+/** Embedded charts of a tab (Sheet.getCharts / insertChart / updateChart / removeChart). */
+export interface ChartPort {
+  /** The charts on a tab, with their ids and titles ('' without a title); [] when the tab does not exist. */
+  list(tabName: string): { id: string; title: string }[];
+  /** Inserts a chart; returns its id. */
+  insert(tabName: string, spec: ChartSpec): string;
+  /** Makes the chart with this id show the spec (type, ranges, titles; its position is left where people put it). */
+  update(tabName: string, id: string, spec: ChartSpec): void;
+  remove(tabName: string, id: string): void;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -88,6 +120,8 @@ export interface Ports {
   dates: import('../workbook/codec').LocalDates;
   /** Seals queued e-mails (src/domain/messageSeal.ts). */
   signer: Signer;
+  /** Native charts (the Dashboard tab); without it no chart is drawn. */
+  charts?: ChartPort;
 }
 
 export interface StoredFile {

@@ -182,3 +182,41 @@ describe('checkpoint budgets at 10,000 deals', () => {
     expect(complete.calls.byCategory.spreadsheetWrite).toBeLessThanOrEqual(4);
   });
 });
+
+describe('plan roles become persons when a plan is applied (issue 23)', () => {
+  it('the only executor gets the steps; with two executors they wait "unassigned" on the card and the desk until a person is picked', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    // One executor (Eva): the plan's executor steps are hers, the manager's step Anna's.
+    const first = dealInNegotiation(addon);
+    addon.api_moveDeal(first.id, 'in_work', 0, first.version);
+    const mine = addon.api_getDeal(first.id).checkpoints;
+    expect(mine.map((c: any) => c.responsible)).toEqual(['eva@studio.test', 'eva@studio.test', 'eva@studio.test', 'eva@studio.test', 'anna@studio.test']);
+    expect(mine.some((c: any) => 'unassignedRole' in c)).toBe(false);
+
+    // A second executor joins: an executor step is no longer one person's.
+    const header = ws.readSheet('Users').values[0] as string[];
+    const row: Record<string, unknown> = { ID: 'U-ivan', Email: 'ivan@studio.test', Name: 'Ivan Petrov', Role: 'executor', 'Monthly plan': 0, Active: true };
+    ws.appendRows('Users', [header.map((h) => row[h] ?? '')]);
+    ws.clock.advance(3600000);
+    ws.runTimeTriggers(); // the hourly config refresh reads the new team
+    const second = dealInNegotiation(addon);
+    addon.api_moveDeal(second.id, 'in_work', 0, second.version);
+    const details = addon.api_getDeal(second.id);
+    expect(details.checkpoints.map((c: any) => [c.responsible, c.unassignedRole])).toEqual([
+      ['executor', 'executor'], ['executor', 'executor'], ['executor', 'executor'], ['executor', 'executor'], ['anna@studio.test', undefined],
+    ]);
+    // The cell says the role (not a guessed person); the desk shows the state on the nearest step.
+    expect(records(ws, 'Checkpoints').filter((c) => c['Deal ID'] === second.id).map((c) => c.Responsible)).toEqual(['executor', 'executor', 'executor', 'executor', 'anna@studio.test']);
+    const item = addon.api_getHealth().items.find((i: any) => i.dealId === second.id);
+    expect(item.nearest).toMatchObject({ name: 'Design done', unassignedRole: 'executor' });
+
+    // The manager picks Ivan: the step is his, no longer unassigned; a tick is credited to him.
+    const design = details.checkpoints[0];
+    addon.api_saveCheckpoint({ id: design.id, dealId: second.id, responsible: 'ivan@studio.test', expectedVersion: design.version });
+    const picked = addon.api_getDeal(second.id).checkpoints[0];
+    expect(picked.responsible).toBe('ivan@studio.test');
+    expect('unassignedRole' in picked).toBe(false);
+    ws.setUser('ivan@studio.test');
+    expect(addon.api_completeCheckpoint(picked.id, true, second.id)).toMatchObject({ changed: true, checkpoint: { doneBy: 'ivan@studio.test' } });
+  });
+});

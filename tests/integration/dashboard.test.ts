@@ -175,3 +175,59 @@ describe('api_getDashboard', () => {
     expect(JSON.stringify(ws.readSheet('Dashboard').values)).toBe(before);
   });
 });
+
+describe('the Dashboard tab\'s native charts (hourly run)', () => {
+  const chartsOf = (ws: Any) => ws.execute(() => ws.calls.uncounted(() => {
+    const sheet = ws.globals.SpreadsheetApp.getActive().getSheetByName('Dashboard');
+    return sheet.getCharts().map((c: Any) => ({
+      title: c.getOptions().get('title'),
+      type: String(c.modify().getChartType()),
+      ranges: c.getRanges().map((r: Any) => `${r.getSheet().getName()}!${r.getA1Notation()}`),
+    }));
+  }));
+
+  it('two hourly runs: the pipeline and plan charts exist once each, over the tab\'s own tables; a copy goes, a person\'s own chart stays', () => {
+    const { ws, addon } = demoWorkspace(80, 'owner@studio.test');
+    ws.runTimeTriggers();
+    const first = chartsOf(ws);
+    expect(first.map((c: Any) => c.title)).toEqual(['Pipeline by stage', 'Payments against plan (this month)']);
+    // A day later (the job runs again: the day changed) and after a move (the workbook changed).
+    const card = addon.api_getBoard().columns.find((c: Any) => c.key === 'new').cards[0];
+    addon.api_moveDeal(card.id, 'negotiation', 0, card.version);
+    ws.clock.advance(24 * 3600000);
+    ws.runTimeTriggers();
+    expect(records(ws, 'Jobs log').filter((l) => l.Job === 'dashboard tab' && Number(l.Done) > 0).length).toBeGreaterThanOrEqual(2);
+    const second = chartsOf(ws);
+    expect(second).toEqual([
+      { title: 'Pipeline by stage', type: 'COLUMN', ranges: ['Dashboard!F1:G7'] },
+      { title: 'Payments against plan (this month)', type: 'BAR', ranges: ['Dashboard!F9:H11'] },
+    ]);
+    // The ranges hold the dialog's figures: the stage table and one row per manager.
+    const tab = ws.readSheet('Dashboard').values as unknown[][];
+    const dash = addon.api_getDashboard({ kind: 'this_month' }, '');
+    expect(tab.slice(0, 7).map((r) => r.slice(5, 7))).toEqual([
+      ['Stage', 'Pipeline value'],
+      ...['new', 'negotiation', 'in_work', 'frozen', 'failed', 'completed'].map((k) => [expect.any(String), dash.pipeline.byStage[k].value]),
+    ]);
+    expect(tab[1][5]).toBe('New');
+    expect(tab.slice(8, 11).map((r) => r.slice(5, 8))).toEqual([
+      ['Manager', 'Monthly plan', 'Paid toward plan'],
+      ['Anna Novak', dash.plan[0].plan, dash.plan[0].paid.value],
+      ['Boris Klein', dash.plan[1].plan, dash.plan[1].paid.value],
+    ]);
+
+    // Someone copies our chart and adds their own; someone renames ours. The next refresh keeps
+    // one of each of ours (the renamed one, by the id kept for it) and the person's chart.
+    ws.execute(() => ws.calls.uncounted(() => {
+      const g = ws.globals;
+      const sheet = g.SpreadsheetApp.getActive().getSheetByName('Dashboard');
+      const [pipelineChart, planChart] = sheet.getCharts();
+      sheet.insertChart(pipelineChart.modify().build());
+      sheet.insertChart(sheet.newChart().setChartType(g.Charts.ChartType.PIE).addRange(sheet.getRange('A2:B4')).setOption('title', 'Mine').build());
+      sheet.updateChart(planChart.modify().setOption('title', 'Renamed by hand').build());
+    }));
+    expect(chartsOf(ws)).toHaveLength(4);
+    addon.refreshDashboardTab();
+    expect(chartsOf(ws).map((c: Any) => c.title).sort()).toEqual(['Mine', 'Payments against plan (this month)', 'Pipeline by stage']);
+  });
+});

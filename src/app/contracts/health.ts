@@ -18,6 +18,8 @@ export interface CheckpointView {
   daysLeft: number | null;
   late: boolean;
   canComplete: boolean;
+  /** Issue 23: set while the responsible is still a role several people hold ("unassigned: pick a person"). */
+  unassignedRole?: string;
 }
 
 export interface HealthDeskItem {
