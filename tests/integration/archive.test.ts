@@ -175,4 +175,22 @@ describe('yearly archives', () => {
       expect(ws.drive.listFiles().filter((f: Any) => /^Dealboard archive /.test(f.name)).length).toBe(Object.keys(expected.books).length);
     }
   });
+
+  test('the hourly run archives once a local day while the setting is on, and says in the Jobs log what it moved', () => {
+    const { ws, addon } = demoWorkspace(80);
+    olderClosings(ws);
+    ws.runTimeTriggers();
+    // Off: the job reads nothing and moves nothing.
+    expect(state(ws)).toBeNull();
+    setArchiveMonths(ws, '12');
+    // The setting is read with the day's first run.
+    ws.clock.advance(24 * 3600 * 1000);
+    ws.runTimeTriggers();
+    const old = oldClosed(ws);
+    expect(old).toEqual([]);
+    const moved = Object.keys(state(ws).summary).reduce((n: number, y: string) => n + state(ws).summary[y].deals, 0);
+    expect(moved).toBeGreaterThan(5);
+    expect(records(ws, 'Jobs log').filter((r) => r.Job === 'archive').map((r) => String(r.Note))).toEqual([`${moved} closed deals archived in ${Object.keys(state(ws).books).length} chunks.`]);
+    void addon;
+  });
 });
