@@ -178,6 +178,13 @@ function inBookOrder(liveHeader: readonly unknown[], bookHeader: unknown[], cell
   return out;
 }
 
+/** The row with empty cells up to `width`: a rewrite in place clears what the old copy had beyond the live cells. */
+function padTo(cells: BackupCell[], width: number): BackupCell[] {
+  const out = cells.slice();
+  while (out.length < width) out.push('');
+  return out;
+}
+
 /** Moves one chunk: copy, read back, compare, then delete. Returns the deals moved (0: nothing left). */
 function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveState, months: number): number {
   if (!state.running) {
@@ -230,11 +237,27 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
     storage.writeValues(book.id, data);
     // Verify: the chunk's rows read back (one batchGet) equal the live rows, before any delete.
     if (checks.length > 0) {
-      const back = storage.readValues(book.id, checks.map((c) => `${quoteSheet(c.t.tab.name)}!A${c.from}:${columnLetter(Math.max(c.width, 1) - 1)}${c.to}`));
+      const ranges = checks.map((c) => `${quoteSheet(c.t.tab.name)}!A${c.from}:${columnLetter(Math.max(c.width, 1) - 1)}${c.to}`);
+      const back = storage.readValues(book.id, ranges);
+      // A row copied by a cut-off run and changed live since is written again where it is, then read back once more.
+      const fixes: { range: string; values: BackupCell[][] }[] = [];
       checks.forEach((c, i) => {
         const bad = unverified(c.moving, back[i] || [], c.idAt);
-        if (bad.length) throw new Error(`The archive ${running.year} does not hold ${bad.length} "${c.t.tab.name}" rows as they are live (first: ${bad[0]}); nothing was deleted.`);
+        for (const id of bad) {
+          const at = (back[i] || []).findIndex((r) => String(r[c.idAt] === undefined ? '' : r[c.idAt]).trim() === id);
+          const row = c.moving.filter((m) => m.id === id)[0];
+          if (at < 0) throw new Error(`The archive ${running.year} does not hold the "${c.t.tab.name}" row ${id}; nothing was deleted.`);
+          fixes.push({ range: `${quoteSheet(c.t.tab.name)}!A${c.from + at}`, values: [padTo(row.cells as BackupCell[], c.width)] });
+        }
       });
+      if (fixes.length > 0) {
+        storage.writeValues(book.id, fixes);
+        const again = storage.readValues(book.id, ranges);
+        checks.forEach((c, i) => {
+          const bad = unverified(c.moving, again[i] || [], c.idAt);
+          if (bad.length) throw new Error(`The archive ${running.year} does not hold ${bad.length} "${c.t.tab.name}" rows as they are live (first: ${bad[0]}); nothing was deleted.`);
+        });
+      }
     }
     // Delete bottom-up, one deleteRows per run of adjacent rows: no neighbour is rewritten.
     for (const t of live) for (const b of deletionBlocks(t.rows.map((r) => r.row))) ports.sheets.deleteRows(t.tab.name, b.start, b.count);

@@ -193,4 +193,32 @@ describe('yearly archives', () => {
     expect(records(ws, 'Jobs log').filter((r) => r.Job === 'archive').map((r) => String(r.Note))).toEqual([`${moved} closed deals archived in ${Object.keys(state(ws).books).length} chunks.`]);
     void addon;
   });
+
+  test('a row copied by a cut-off run and changed live before the rerun is written again: the archive holds it as it was deleted', () => {
+    const { ws, addon } = demoWorkspace(80);
+    olderClosings(ws);
+    setArchiveMonths(ws, '12');
+    // Sheets API calls of the first chunk: create, read ids, write, read back: killed at the read-back.
+    let fetches = 0;
+    const guard = ws.calls.guard;
+    withKillAt(ws, null, () => {
+      ws.calls.guard = (key: string) => {
+        if (guard) guard(key);
+        if (key === 'UrlFetchApp.fetch' && ++fetches === 4) throw new Error('Exceeded maximum execution time');
+      };
+      runFromClient(ws, addon, 'api_archiveNow', []);
+    });
+    ws.calls.guard = guard;
+    const cut = state(ws);
+    const dealId = cut.running.ids[0];
+    // Copied, not deleted.
+    expect(bookSheet(ws, cut.books[cut.running.year].id, 'Deals').filter((r) => r[0] === dealId)).toHaveLength(1);
+    const row = (ws.readSheet('Deals').values as unknown[][]).findIndex((r) => r[0] === dealId) + 1;
+    expect(row).toBeGreaterThan(1);
+    ws.writeRows('Deals', row, [[dealId, 'Renamed after the copy']]);
+    ok(ws, addon, 'api_archiveNow');
+    const copies = bookSheet(ws, cut.books[cut.running.year].id, 'Deals').filter((r) => r[0] === dealId);
+    expect(copies.map((r) => r[1])).toEqual(['Renamed after the copy']);
+    expect((ws.readSheet('Deals').values as unknown[][]).filter((r) => r[0] === dealId)).toEqual([]);
+  });
 });
