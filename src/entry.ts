@@ -57,6 +57,9 @@ import { refreshDashboardSheet } from './app/dashboardSheet';
 import { listBackups, runBackup } from './app/backup';
 import { applyRestore, previewRestore } from './app/backupRestore';
 import { gasBackupStorage } from './gas/backupStorage';
+import { runArchive } from './app/archive';
+import { getArchivedOrders } from './app/archivedOrders';
+import { InputError } from './app/validate';
 import { refreshConfig } from './app/config';
 import { DEADLINE_MS } from './app/scheduler';
 
@@ -643,6 +646,22 @@ export function api_applyRestore(backupId: unknown, scope: unknown, remove: unkn
     if (tabs.indexOf('Settings') >= 0 || tabs.indexOf('Users') >= 0) refreshConfig(ports);
     return result;
   });
+}
+
+// ---- Yearly archives (issue 24) -----------------------------------------------------------
+/** Owner: archive now what Settings archive_after_months says (the hourly run does it daily). */
+export function api_archiveNow() {
+  return api('api_archiveNow', (ctx) => {
+    const months = ctx.config.settings.archive.afterMonths;
+    if (months === null) throw new InputError(ctx.config.settings.archive.problem || 'Archiving is off: set archive_after_months on the Settings tab.');
+    const out = runArchive(ctx.ports, gasBackupStorage(), { months, deadline: ctx.ports.clock.now().getTime() + DEADLINE_MS });
+    if (out.moved > 0) forgetClientIndex(gasClientIndexStore());
+    return { ...out, message: `${out.moved} closed deals archived${out.more ? '; the rest follow with the next run' : ''}.` };
+  });
+}
+/** The client card's archived orders, read from the yearly archives on demand. */
+export function api_getArchivedOrders(clientId: unknown) {
+  return api('api_getArchivedOrders', (ctx) => getArchivedOrders(ctx, gasBackupStorage(), clientId));
 }
 
 // ---- Stripe Payment Links (issue 22) -------------------------------------------------------

@@ -219,6 +219,45 @@ const BACKUP_ACTIONS: Action[] = [
       };
     },
   },
+  // Issue 24: the yearly archive. archive_after_months 24 at the demo's clock moves the closed deals of
+  // the oldest 12 months (the demo closes deals up to 3 years back). Before each run, uncounted, the
+  // previous run's archived rows go back to the live tabs (dates as dates) and the books are dropped,
+  // so every run archives the same year. Executions needed: est. s / the 270 s shared deadline.
+  {
+    name: 'archive of one year', user: OWNER, via: 'sidebar', cache: 'cold',
+    prepare: (h) => {
+      // As a person types it (the on-edit trigger refreshes the config snapshot).
+      const settings = h.ws.readSheet('Settings').values as unknown[][];
+      const at = settings.findIndex((r) => r[0] === 'archive_after_months');
+      if (at > 0) h.ws.editCell('Settings', at + 1, 2, '24');
+      else { h.ws.editCell('Settings', settings.length + 1, 1, 'archive_after_months'); h.ws.editCell('Settings', settings.length + 1, 2, '24'); }
+      const props = () => h.ws.globals.PropertiesService.getDocumentProperties();
+      return () => {
+        const state = JSON.parse(props().getProperty('dealboard:archive') || 'null');
+        if (state) {
+          for (const year of Object.keys(state.books)) {
+            const book = h.ws.sheetsRest.spreadsheet(state.books[year].id);
+            for (const tab of ['Deals', 'Checkpoints', 'Activities', 'Quote lines', 'Payments', 'Documents']) {
+              const sheet = book.findSheet(tab);
+              const rows: unknown[][] = [];
+              for (let r = 2; r <= sheet.lastRow(); r++) {
+                const row: unknown[] = [];
+                for (let c = 1; c <= sheet.lastCol(); c++) {
+                  const v = sheet.get('values', r, c);
+                  row.push(typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) ? new Date(v) : v === undefined ? '' : v);
+                }
+                rows.push(row);
+              }
+              if (rows.length) h.ws.appendRows(tab, rows);
+            }
+          }
+          for (const id of h.ws.sheetsRest.ids()) h.ws.sheetsRest.forget(id);
+          props().deleteProperty('dealboard:archive');
+        }
+        return () => h.addon.api_archiveNow();
+      };
+    },
+  },
 ];
 
 const ACTIONS: Action[] = [

@@ -21,6 +21,8 @@ import { continueImports, importProgress, pendingImportIds } from './clientImpor
 import { BackupStoragePort } from '../ports/backup';
 import { backupDue, loadRegistry, runBackup } from './backup';
 import { wallTime } from '../domain/timezone';
+import { runArchive } from './archive';
+import { forgetClientIndex } from './clientIndex';
 
 import { checkBriefAnswers } from './briefs';
 import { FormsPort } from '../ports/forms';
@@ -203,6 +205,28 @@ function backupJob(config: RunConfig, services: BackgroundServices): BackgroundJ
   };
 }
 
+/**
+ * Yearly archives (issue 24): while Settings archive_after_months is on, closed deals older than
+ * that move to the year's archive, chunk by chunk within the run's deadline. Checked once a day
+ * (a deal becomes old enough by the calendar, not by an edit) and again while a run left some.
+ */
+function archiveJob(config: RunConfig, services: BackgroundServices): BackgroundJob {
+  return {
+    name: 'archive',
+    run(r: JobRun) {
+      const day = today(r.ports);
+      if (!services.backups || (r.saved === day && !(r.last && r.last.left > 0))) return skip();
+      const { afterMonths, problem } = config().settings.archive;
+      if (afterMonths === null) return problem ? { ...skip(), save: day, note: problem } : { ...skip(), save: day };
+      const out = runArchive(r.ports, services.backups, { months: afterMonths, deadline: r.deadline });
+      // The client index holds no deal, but its cache is dropped with the rest: nothing served stale.
+      if (out.moved > 0) forgetClientIndex(services.clientIndex);
+      if (out.moved === 0 && !out.more) return { ...skip(), save: day };
+      return { done: out.moved, left: out.more ? 1 : 0, save: day, note: `${out.moved} closed deals archived in ${out.chunks} chunks${out.more ? '; more next run' : ''}.` };
+    },
+  };
+}
+
 function briefsJob(services: BackgroundServices): BackgroundJob {
   return {
     name: 'brief answers',
@@ -277,6 +301,7 @@ export function backgroundJobs(ports: Ports, services: BackgroundServices): Back
     meetingsJob(services),
     importsJob(services),
     backupJob(once, services),
+    archiveJob(once, services),
     briefsJob(services),
     onlinePaymentsJob(services),
   ];

@@ -28,6 +28,8 @@ import { ConversionRow, Dashboard, DashboardDealRef } from './contracts/dashboar
 import { Deal, toDeal } from './records';
 import { UseCaseContext } from './session';
 import { InputError, requirePlainObject } from './validate';
+import { yearlyFigures } from '../domain/archivePlan';
+import { archivedSummary } from './archive';
 
 const KINDS: readonly PeriodKind[] = ['this_month', 'last_month', 'quarter', 'custom'];
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -177,6 +179,10 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
     ...figures,
     receivables: owed === null ? { available: false, note: 'No invoices yet: issue an invoice from a deal card and what the client owes shows here.' } : { available: true, ...owed },
     sinceYesterday: strip,
+    // Issue 24: closed deals per year of close, the archived ones from the archive's summary (one
+    // property read). The summary is not kept per manager: a manager's view shows live deals only.
+    years: yearlyFigures(everyMine.map((d) => ({ id: d.id, stage: d.stage, closedDay: localDay(d.closedAt), row: 0, value: d.amount > 0 ? d.amount : d.budget })),
+      manager === '' ? archivedSummary(ports) : {}),
     deals: refs,
     cached: false,
   };

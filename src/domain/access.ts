@@ -127,6 +127,8 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_listBackups: { kind: 'roles', roles: OWNER, what: 'list the backups' },
   api_previewRestore: { kind: 'roles', roles: OWNER, what: 'restore from a backup' },
   api_applyRestore: { kind: 'roles', roles: OWNER, what: 'restore from a backup' },
+  api_archiveNow: { kind: 'roles', roles: OWNER, what: 'archive closed deals' },
+  api_getArchivedOrders: team('see a client\'s archived orders', 'only the clients the caller may see, as the client card'),
 
   openStripeSettings: { kind: 'roles', roles: OWNER, what: 'set the Stripe key' },
   api_getOverdueInvoices: team('see overdue invoices', 'executors are refused; a manager sees their own, a head or the owner anyone\'s or all'),

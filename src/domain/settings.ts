@@ -1,3 +1,4 @@
+import { parseArchiveAfterMonths } from './archivePlan';
 import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
 import { DEFAULT_MAIL_SETTINGS, MailSettings, readMailSettings } from './mailSettings';
 import { DEFAULT_CLIENT_GROUPS, parseClientGroups } from './clientGroups';
@@ -41,6 +42,8 @@ export interface Settings {
   dashboard: DashboardSettings;
   /** Daily backups (issue 24): how many daily and weekly backups retention keeps. */
   backups: { keepDaily: number; keepWeekly: number };
+  /** Yearly archives (issue 24): closed deals older than this many months move out; null = off. */
+  archive: { afterMonths: number | null; problem: string };
 }
 
 export interface DashboardSettings {
@@ -114,7 +117,13 @@ export const DEFAULT_SETTINGS: readonly SettingDefinition[] = [
   { key: 'count_payments_when_closed', value: 'TRUE', description: 'Dashboard: TRUE — a deal\'s payments count toward the manager\'s plan in the period the deal is completed (work delivered); FALSE — each payment in the period it arrived.' },
   { key: 'backup_keep_daily', value: '7', description: 'Backups: how many days of backups to keep (every backup of the last N days that have one); older ones go to the Drive trash unless kept as weekly.' },
   { key: 'backup_keep_weekly', value: '4', description: 'Backups: how many weekly backups to keep besides (the newest of each of the last N weeks).' },
+  { key: 'archive_after_months', value: '', description: 'Yearly archives: closed deals (Completed, Failed) closed more than this many months ago (3 to 120) move with their rows into "Dealboard archive <year>" spreadsheets; empty for off.' },
 ];
+
+function parseArchive(text: string | undefined): { afterMonths: number | null; problem: string } {
+  const parsed = parseArchiveAfterMonths(text);
+  return { afterMonths: parsed.months, problem: parsed.problem };
+}
 
 function numberOr(text: string | undefined, fallback: number): number {
   const value = text === undefined || text.trim() === '' ? NaN : Number(text);
@@ -195,6 +204,7 @@ export function readSettings(pairs: Record<string, string>): Settings {
       keepDaily: Math.max(1, Math.floor(numberOr(get('backup_keep_daily'), 7))),
       keepWeekly: Math.max(0, Math.floor(numberOr(get('backup_keep_weekly'), 4))),
     },
+    archive: parseArchive(get('archive_after_months')),
     dashboard: {
       probabilities: {
         green: share(get('forecast_probability.green'), 0.8),

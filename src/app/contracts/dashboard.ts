@@ -1,3 +1,4 @@
+import type { YearFigures } from '../../domain/archivePlan';
 // What api_getDashboard returns (issue 23): plain JSON, dates as 'yyyy-mm-dd'. Every figure
 // holds the ids of the deals behind it; `deals` names each of them so a list can be shown.
 import type {
@@ -50,6 +51,8 @@ export interface Dashboard {
   receivables: ({ available: true } & ReceivablesFigures) | { available: false; note: string };
   /** The morning meeting's strip: from the start of yesterday until now (not the period). */
   sinceYesterday: SinceYesterday;
+  /** Closed deals per year of close, live and archived (issue 24), newest year first. */
+  years: YearFigures[];
   deals: Record<string, DashboardDealRef>;
   /** True when the figures came from the cache (same change stamp, same question). */
   cached: boolean;
