@@ -556,7 +556,9 @@ export function api_sendStageMailAgain(dealId: unknown) {
 export function sendMorningDigestNow() {
   requireAccess('sendMorningDigestNow');
   const ports = gasPorts();
-  return plain(userFacing(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail(), { problems: gasProblemStore() }) })));
+  // Issue 26: queue and send under one hold of the lock (one release flush instead of two; the
+  // drain still flushes each "sending" mark before its send).
+  return plain(userFacing(() => ports.lock.withDocumentLock(() => ({ digest: queueDigests(ports, loadConfig(ports), gasSheetLinks()), drain: drainOutbox(ports, gasMail(), { problems: gasProblemStore() }) }))));
 }
 
 // Issue 11 item 12: documents made from an older quote revision are marked on the card.

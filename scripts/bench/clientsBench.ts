@@ -29,8 +29,15 @@ function clientPhones(h: BenchHarness, count: number): string[] {
   return phones.slice(0, count).map((p) => `00${p.replace(/\D/g, '')}`);
 }
 
+/** The cache lost the index (evicted or expired); Clients did not change. */
 function forgetIndex(h: BenchHarness): void {
   h.ws.calls.uncounted(() => h.ws.globals.CacheService.getDocumentCache().remove('dealboard:clients:v1:meta'));
+}
+
+/** Clients changed (as after a save): a new generation, so the index is rebuilt from the tab. */
+function staleIndex(h: BenchHarness, i: number): void {
+  forgetIndex(h);
+  h.ws.calls.uncounted(() => h.ws.globals.PropertiesService.getDocumentProperties().setProperty('dealboard.clientIndex.generation', `bench-${i}-${Date.now()}`));
 }
 
 /** A file of `rows` new clients (distinct per run), as an office's export would be. */
@@ -53,10 +60,20 @@ export const CLIENT_ACTIONS: BenchAction[] = [
     },
   },
   {
+    // Issue 26: the cache is cold but Clients did not change: the persisted copy is read.
     name: 'find a client by phone (index cold)', user: ANNA, via: 'sidebar',
     prepare: (h, count) => {
       const phones = clientPhones(h, count);
+      h.as(ANNA, () => h.addon.api_findClients(phones[0]));
       return (i) => { forgetIndex(h); return () => h.addon.api_findClients(phones[i]); };
+    },
+  },
+  {
+    // After a write to Clients: the rebuild from the 13 index columns, and its persisted copy.
+    name: 'find a client by phone (index rebuilt after a change)', user: ANNA, via: 'sidebar',
+    prepare: (h, count) => {
+      const phones = clientPhones(h, count);
+      return (i) => { staleIndex(h, i); return () => h.addon.api_findClients(phones[i]); };
     },
   },
   {

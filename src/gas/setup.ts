@@ -42,7 +42,8 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     const spreadsheet = SpreadsheetApp.getActive();
     const currency = 'EUR';
     const maps: Record<string, HeaderMap> = {};
-    TABS.forEach((tab, index) => (maps[tab.name] = setupTab(spreadsheet, tab, index, currency, report)));
+    const seen: Record<string, SeenTab> = {};
+    TABS.forEach((tab, index) => (maps[tab.name] = setupTab(spreadsheet, tab, index, currency, report, seen)));
     seedSettings(ports, report);
     seedOwner(ports, report);
     seedPlans(ports, report);
@@ -58,8 +59,8 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
       installTriggers(spreadsheet, report);
       recordTriggerOwner(ports);
     }
-    applySettingsDropdowns(spreadsheet, config.settings, maps);
-    renameStageCells(spreadsheet, maps);
+    applySettingsDropdowns(spreadsheet, config.settings, maps, seen);
+    renameStageCells(spreadsheet, maps, seen);
     if (report.tabsCreated.length > 0) removeUntouchedDefaultSheets(spreadsheet);
     return report;
   });
@@ -78,12 +79,20 @@ function removeUntouchedDefaultSheets(spreadsheet: GoogleAppsScript.Spreadsheet.
   }
 }
 
+/** What setupTab already holds of a tab, so later steps need not ask again (issue 26: setup's calls). */
+export interface SeenTab {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** The data validations of row 2 when setupTab read them (null: not read). */
+  firstRow: (GoogleAppsScript.Spreadsheet.DataValidation | null)[] | null;
+}
+
 function setupTab(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tab: TabSchema,
   index: number,
   currency: string,
   report: SetupReport,
+  seen: Record<string, SeenTab>,
 ): HeaderMap {
   let sheet = spreadsheet.getSheetByName(tab.name);
   const created = !sheet;
@@ -92,7 +101,8 @@ function setupTab(
     report.tabsCreated.push(tab.name);
   }
   const width = sheet.getLastColumn();
-  const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
+  const headerRange = width > 0 ? sheet.getRange(1, 1, 1, width) : null;
+  const header = headerRange ? (headerRange.getValues()[0] as unknown[]) : [];
   const plan = planColumns(tab, header);
   if (plan.add.length > 0) {
     ensureSize(sheet, 1, plan.startColumn + plan.add.length - 1);
@@ -100,32 +110,48 @@ function setupTab(
     if (!created) report.columnsAdded.push({ tab: tab.name, columns: plan.add.map((c) => c.header) });
   }
   const map = mapHeaders(tab, plan.headerAfter);
-  const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+  // Asked only when a format or rule is written (a set-up tab usually needs neither).
+  let rowsKnown = 0;
+  const dataRowsOf = () => (rowsKnown = rowsKnown || Math.max(sheet!.getMaxRows() - 1, 1));
   const added = plan.add.map((c) => c.key);
 
-  sheet.getRange(1, 1, 1, plan.headerAfter.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  // The header range read above is the one styled when no column was added (one handle fewer).
+  const styled = headerRange && width === plan.headerAfter.length ? headerRange : sheet.getRange(1, 1, 1, plan.headerAfter.length);
+  styled.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   if (created && tab.frozenColumns) sheet.setFrozenColumns(tab.frozenColumns);
   if (created && tab.tabColor) sheet.setTabColor(tab.tabColor);
 
+  // Issue 26: the validations of the first data row in one read (not one per column), and a rule
+  // built only for a column that lacks one.
+  let firstRow: (GoogleAppsScript.Spreadsheet.DataValidation | null)[] | null = null;
+  const validationOf = (col: number) => {
+    if (firstRow === null) firstRow = sheet!.getRange(2, 1, 1, plan.headerAfter.length).getDataValidations()[0];
+    return firstRow[col - 1] || null;
+  };
   for (const column of tab.columns) {
     const col = map.index[column.key] + 1;
     const isNew = created || added.indexOf(column.key) >= 0;
     if (isNew) {
       if (column.width) sheet.setColumnWidth(col, column.width);
       const format = numberFormatFor(column, currency);
-      if (format) sheet.getRange(2, col, dataRows, 1).setNumberFormat(format);
+      if (format) sheet.getRange(2, col, dataRowsOf(), 1).setNumberFormat(format);
       if (column.note) sheet.getRange(1, col).setNote(column.note);
       if (column.technical) sheet.hideColumns(col);
     }
-    const rule = validationFor(column);
-    if (rule && (isNew || sheet.getRange(2, col).getDataValidation() === null)) {
-      sheet.getRange(2, col, dataRows, 1).setDataValidation(rule);
+    if (hasOwnValidation(column) && (isNew || validationOf(col) === null)) {
+      sheet.getRange(2, col, dataRowsOf(), 1).setDataValidation(validationFor(column)!);
     }
   }
   protectHeader(sheet, plan.headerAfter.length);
   applyConditionalFormats(sheet, tab, map);
+  seen[tab.name] = { sheet, firstRow };
   return map;
+}
+
+/** A column whose dropdown or checkbox setup builds itself (not from a Settings list). */
+function hasOwnValidation(column: ColumnSchema): boolean {
+  return column.type === 'checkbox' || (column.type === 'enum' && !!column.values && !column.dropdownFromSettings);
 }
 
 function validationFor(column: ColumnSchema): GoogleAppsScript.Spreadsheet.DataValidation | null {
@@ -156,14 +182,16 @@ function settingsList(settings: Settings, key: 'client_groups' | 'stage_names'):
  * name since renamed in Settings, are rewritten with the current name: one read of each stage
  * column and one write only when a cell changes. A value that is no stage is left as it is.
  */
-function renameStageCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, maps: Record<string, HeaderMap>): void {
+function renameStageCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, maps: Record<string, HeaderMap>, seen: Record<string, SeenTab>): void {
   for (const tab of TABS) {
-    const sheet = spreadsheet.getSheetByName(tab.name);
+    const stageColumns = tab.columns.filter((c) => c.stageNames);
+    if (stageColumns.length === 0) continue;
+    const sheet = seen[tab.name] ? seen[tab.name].sheet : spreadsheet.getSheetByName(tab.name);
     const map = maps[tab.name];
     if (!sheet || !map) continue;
     const rows = sheet.getLastRow() - 1;
     if (rows < 1) continue;
-    for (const column of tab.columns.filter((c) => c.stageNames)) {
+    for (const column of stageColumns) {
       const index = map.index[column.key];
       if (index === undefined) continue;
       const range = sheet.getRange(2, index + 1, rows, 1);
@@ -192,30 +220,37 @@ export function applySettingsDropdowns(
   settings: Settings,
   /** The header maps setup just made (no header read then); the on-edit path reads the header. */
   maps: Record<string, HeaderMap> = {},
+  /** The sheets and row-2 validations setup already holds. */
+  seen: Record<string, SeenTab> = {},
 ): string[] {
   const written: string[] = [];
   for (const tab of TABS) {
     const columns = tab.columns.filter((c) => c.dropdownFromSettings);
     if (columns.length === 0) continue;
-    const sheet = spreadsheet.getSheetByName(tab.name);
+    const sheet = seen[tab.name] ? seen[tab.name].sheet : spreadsheet.getSheetByName(tab.name);
     if (!sheet) continue;
     let map = maps[tab.name];
     if (!map) {
       if (sheet.getLastColumn() < 1) continue;
       map = mapHeaders(tab, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as unknown[]);
     }
-    const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+    const indexes = columns.map((c) => map!.index[c.key]).filter((i) => i !== undefined);
+    if (indexes.length === 0) continue;
+    // Row 2's rules as setupTab read them (it writes none of these columns), else one read of them all.
+    let firstRow = seen[tab.name] ? seen[tab.name].firstRow : null;
+    const width = Math.max(...indexes) + 1;
+    if (!firstRow || firstRow.length < width) firstRow = sheet.getRange(2, 1, 1, width).getDataValidations()[0];
     for (const column of columns) {
       const index = map.index[column.key];
       if (index === undefined) continue;
       const values = settingsList(settings, column.dropdownFromSettings as 'client_groups' | 'stage_names');
-      const current = sheet.getRange(2, index + 1).getDataValidation();
+      const current = firstRow[index];
       if (current && current.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) {
         const had = current.getCriteriaValues()[0] as unknown;
         if (Array.isArray(had) && had.join('\n') === values.join('\n') && current.getAllowInvalid()) continue;
       }
       const rule = SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).build();
-      sheet.getRange(2, index + 1, dataRows, 1).setDataValidation(rule);
+      sheet.getRange(2, index + 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(rule);
       written.push(`${tab.name}.${column.header}`);
     }
   }
@@ -230,32 +265,50 @@ function protectHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number)
   sheet.getRange(1, 1, 1, width).protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
 }
 
-/** Our rules are replaced on every run (so colours follow the schema); users' rules stay. */
+/**
+ * Our rules follow the schema (colours included); users' rules stay. Issue 26: when every rule of
+ * ours is already exactly as wanted (decided from the one read of the tab's rules), nothing is
+ * rebuilt; otherwise ours are replaced, after the users' rules, as before.
+ */
 function applyConditionalFormats(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabSchema, map: HeaderMap): void {
   const wanted = tab.conditionalFormats || [];
   if (wanted.length === 0) return;
   const formulaOf = (w: (typeof wanted)[number]) =>
     String(w.formula).replace(/\{(\w+)\}/g, (_m, key: string) => `$${columnLetter(map.index[key] + 1)}2`);
-  const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
+  const rangeOf = (w: (typeof wanted)[number]) => {
+    const letter = columnLetter(map.index[w.column] + 1);
+    return `${letter}2:${letter}`;
+  };
+  const existing = sheet.getConditionalFormatRules().map((rule) => {
     const condition = rule.getBooleanCondition();
-    if (!condition) return false;
+    if (!condition) return { rule, ours: false, exact: -1 };
     const a1 = rule.getRanges().map((r) => r.getA1Notation());
     const value = String(condition.getCriteriaValues()[0]);
     const type = condition.getCriteriaType();
-    return wanted.some((w) => {
-      const letter = columnLetter(map.index[w.column] + 1);
-      if (a1.indexOf(`${letter}2:${letter}`) < 0) return false;
+    const ours = wanted.some((w) => {
+      if (a1.indexOf(rangeOf(w)) < 0) return false;
       if (w.formula) return type === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA && /TODAY\(\)|<>""/.test(value);
       return type === SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO && value === w.whenTextEquals;
     });
-  };
-  const kept = sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
+    if (!ours) return { rule, ours, exact: -1 };
+    const background = (condition.getBackground() || '').toLowerCase();
+    const fontColor = (condition.getFontColor() || '').toLowerCase();
+    const exact = wanted.findIndex((w) =>
+      a1.length === 1 && a1[0] === rangeOf(w)
+      && (w.formula ? type === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA && value === formulaOf(w) : type === SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO && value === w.whenTextEquals)
+      && background === w.background.toLowerCase()
+      && fontColor === (w.fontColor || '').toLowerCase());
+    return { rule, ours, exact };
+  });
+  const ours = existing.filter((e) => e.ours);
+  const matched = new Set(ours.map((e) => e.exact));
+  if (ours.length === wanted.length && ours.every((e) => e.exact >= 0) && matched.size === wanted.length) return;
+  const kept = existing.filter((e) => !e.ours).map((e) => e.rule);
   const fresh = wanted.map((w) => {
-    const letter = columnLetter(map.index[w.column] + 1);
     const base = SpreadsheetApp.newConditionalFormatRule();
     let builder = (w.formula ? base.whenFormulaSatisfied(formulaOf(w)) : base.whenTextEqualTo(String(w.whenTextEquals)))
       .setBackground(w.background)
-      .setRanges([sheet.getRange(`${letter}2:${letter}`)]);
+      .setRanges([sheet.getRange(rangeOf(w))]);
     if (w.fontColor) builder = builder.setFontColor(w.fontColor);
     return builder.build();
   });
