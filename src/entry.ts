@@ -9,7 +9,7 @@ import { undoMove } from './app/moveUndo';
 import { addLead, convertLead, junkLead } from './app/leads';
 import { logActivity } from './app/activities';
 import { loadDemoDataWith, DemoRequest } from './app/demo';
-import { handleEdit } from './app/handEdits';
+import { dispatchHandEdit } from './app/editDispatch';
 import { loadConfig } from './app/config';
 import { getCatalog, getQuote, saveQuote } from './app/quotes';
 import { generateDocument, installTemplates } from './app/documents';
@@ -33,8 +33,7 @@ import { dismissDuplicates, listDuplicates, mergeClients } from './app/clientMer
 import { gasClientIndexStore, gasZip } from './gas/clientServices';
 import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
 import { calendarFor, sheetLink } from './gas/meetings';
-import { runJobs } from './app/scheduler';
-import { backgroundJobs } from './app/backgroundJobs';
+import { beginHourlyRun } from './app/hourlyRun';
 
 import { menuFor } from './domain/menu';
 import { roleOf } from './app/ownerActions';
@@ -192,17 +191,11 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 function handleHandEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const ports = gasPorts();
-  const facts = editFactsOf(e);
-  if (facts && facts.sheetName === 'Clients') forgetClientIndex(gasClientIndexStore());
-  // Settings client_groups or a stage name edited: the dropdowns they feed follow at once (only when a list changed).
-  const lists = (s: { clientGroups: string[]; stageNames: Record<string, string> }) => s.clientGroups.join('\n') + '\n' + JSON.stringify(s.stageNames);
-  const listsBefore = facts && facts.sheetName === 'Settings' ? lists(loadConfig(ports).settings) : null;
-  if (facts) handleEdit(ports, gasProblemStore(), facts);
-  if (listsBefore !== null) {
-    const settings = loadConfig(ports).settings;
-    if (lists(settings) !== listsBefore) applySettingsDropdowns(SpreadsheetApp.getActive(), settings);
-  }
+  dispatchHandEdit(gasPorts(), editFactsOf(e), {
+    problems: gasProblemStore,
+    clientIndex: gasClientIndexStore,
+    applySettingsDropdowns: (settings) => applySettingsDropdowns(SpreadsheetApp.getActive(), settings),
+  });
 }
 
 /**
@@ -211,12 +204,9 @@ function handleHandEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
  */
 export function onHourly(): void {
   requireTriggerOwner('onHourly');
-  const ports = gasPorts();
-  // The execution's clock starts here: no job is started after 4.5 minutes of it.
-  const startedAt = ports.clock.now().getTime();
+  const hourly = beginHourlyRun(gasPorts());
   stamping(() => {
-    const services = { mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), backups: gasBackupStorage(), forms: gasForms(), stripe: stripeServices() };
-    runJobs(ports, backgroundJobs(ports, services), changeStamp, startedAt);
+    hourly.run(() => ({ mail: gasMail(), links: gasSheetLinks(), calendarFor, clientIndex: gasClientIndexStore(), problems: gasProblemStore(), backups: gasBackupStorage(), forms: gasForms(), stripe: stripeServices() }), changeStamp);
   });
 }
 

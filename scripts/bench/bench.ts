@@ -1,7 +1,7 @@
 // npm run bench [-- --check] [-- --sizes 1000,10000] [-- --runs 5] [-- --only board,quote]
 // Every user action through the built bundle in the emulator, at each workbook size: service
 // calls by Class.method (data calls marked), cells moved, server CPU, payload, heap, and an
-// estimated Apps Script wall time from the latency model (latency.ts, sources in the README).
+// estimated Apps Script wall time from the latency model (latency.ts, sources in docs/benchmark.md).
 // `--check` exits 1 when an action's calls exceed bench/budget.json; times are only reported.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -840,7 +840,7 @@ function main() {
   out.push(`targets at ${largest.toLocaleString('en')} deals (issue 10, per-card actions):`);
   out.push(...cardTargetSummary(rows, largest, smallest));
   out.push('');
-  out.push('est. s = latency model (scripts/bench/latency.ts; sources in README "Benchmark") + the cpu median; cpu is Node\'s, emulator included.');
+  out.push('est. s = latency model (scripts/bench/latency.ts; sources in docs/benchmark.md) + the cpu median; cpu is Node\'s, emulator included.');
 
   const failures: string[] = [];
   for (const row of rows) failures.push(...checkBudget(row, budget[row.action]));

@@ -1,5 +1,5 @@
 // An assumed per-call latency model for Apps Script, to turn call counts into wall time.
-// Every figure is an assumption; the README ("Benchmark" → "Latency model") lists the source
+// Every figure is an assumption; docs/benchmark.md ("Latency model") lists the source
 // each one comes from. Change a figure here and in that table together.
 import { CallSummary, categoryOf } from '../emulator/context';
 

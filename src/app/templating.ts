@@ -71,7 +71,7 @@ export function longDayIn(sheetLocale: string | undefined): (day: string) => str
   };
 }
 
-/** Every placeholder the templates may use, for the README and the sidebar's help panel. */
+/** Every placeholder the templates may use, for docs/user-guide.md and the sidebar's help panel. */
 export const PLACEHOLDERS: { token: string; meaning: string }[] = [
   { token: '{{company.name}}', meaning: 'your company (Settings: company_name)' },
   { token: '{{company.address}} {{company.taxId}} {{company.bank}} {{company.email}} {{company.phone}}', meaning: 'your details (Settings: company_address, company_tax_id, company_bank, company_email, company_phone); put each in an {{#if}} so an empty one prints nothing' },

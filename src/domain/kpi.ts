@@ -1,8 +1,8 @@
 // The director's figures (issue 23): one set of definitions over plain records, used by the
 // dashboard, the Dashboard tab and the tests, so two screens never disagree. Every figure
 // carries the ids of the deals behind it, so a number can open its list. Pure: days are local
-// 'yyyy-mm-dd' strings and "now" is passed in. The definitions are written out in the README
-// ("Dashboard: what the figures mean").
+// 'yyyy-mm-dd' strings and "now" is passed in. The definitions are written out in docs/user-guide.md
+// ("Dashboard and stage history", Definitions).
 import { daysBetween } from './health';
 import { addDays } from './timezone';
 import { Forecast } from './forecast';

@@ -1,7 +1,7 @@
 // Backup spreadsheets over the Sheets REST API v4 (UrlFetchApp with the script's OAuth token) and
 // the Drive advanced service, both under drive.file: SpreadsheetApp.create/openById would need the
 // full spreadsheets scope. The Sheets API lists drive.file among the scopes it accepts, and a file
-// the add-on created is within it (README, scope table).
+// the add-on created is within it (docs/deployment.md, scope table).
 import { BackupStoragePort } from '../ports/backup';
 
 const SHEETS = 'https://sheets.googleapis.com/v4/spreadsheets';
