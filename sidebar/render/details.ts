@@ -19,6 +19,7 @@ import { documentsSection } from './documents';
 import { briefSection } from './brief';
 import { paymentsSection } from './payments';
 import { clientCardLink } from './clientsEntry';
+import { registerDealPageOpener } from './dealPageOpener';
 import { meetingSection, onPlannerOpensCard } from './meetings';
 
 onPlannerOpensCard((dealId) => openDetails(dealId));
@@ -28,6 +29,9 @@ import { titleLimit } from './titleLimit';
 const TITLE_MAX = 200;
 
 let current: { dealId: string; details: DealDetails | null; error: string; section?: string; merge?: CardMerge } | null = null;
+
+// The client views open deal pages through this registration (they do not import this file).
+registerDealPageOpener(openDetails);
 
 /** Opens a deal's page; `section` (an element id such as 'sec-checkpoints') is scrolled to once loaded. */
 export function openDetails(dealId: string, section?: string): void {
