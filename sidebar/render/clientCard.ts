@@ -1,6 +1,6 @@
 // The client card: who they are and how to reach them, the life of each order (stage, amount,
 // dates, documents and who did each step) and the communication history, newest first.
-import { googleLink } from '../../src/domain/links';
+import { googleLink } from '../../src/app/contracts/shared';
 import { cents } from './payments';
 import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../src/app/contracts/clients';
 import '../clientApi';

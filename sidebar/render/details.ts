@@ -1,7 +1,7 @@
 // The deal's own page: edit fields (only changed ones are sent), allowed moves,
 // the log of calls and notes, and the history, newest first.
 import type { Card, CardMerge, DealDetails, DealPatch, HistoryEntry } from '../../src/app/contracts/board';
-import type { StageKey } from '../../src/domain/stages';
+import type { StageKey } from '../../src/app/contracts/shared';
 import { h, type Child } from '../dom';
 import { money, when } from '../format';
 import { call } from '../rpc';
