@@ -3,7 +3,8 @@
 // (checkpoints, notifications, stageHistory, moveMemory) never import the move use case back.
 //   before the row is written: 1. the delivery plan (its health cells go into the same write);
 //   after the row and its audit are written: 2. the stage history row, 3. the client's stage
-//   e-mail and the team notifications the outbox queues for it, 4. the undo memory of the move.
+//   e-mail (the Notifications tab's text for that stage, queued on the Outbox), 4. the undo
+//   memory of the move.
 import { StageKey } from '../domain/stages';
 import { applyPlanInsideLock, defaultPlanName } from './checkpoints';
 import { queueStageMail } from './notifications';
