@@ -2,8 +2,7 @@
 // (each call carries the version the previous one returned), and a stale write
 // ("… changed …") shows the server's message and reloads the board.
 import type { ActivityInput, Card, CardSteps, DealPatch, NewLeadInput, UpdatedCard } from '../src/app/contracts/board';
-import type { Forecast } from '../src/domain/forecast';
-import type { StageKey } from '../src/domain/stages';
+import type { Forecast, StageKey } from '../src/app/contracts/shared';
 import { call, messageOf } from './rpc';
 import { changed, columnOf, findCard, moveLocal, replaceCard, setBoard, state } from './state';
 import { showBanner } from './render/banner';

@@ -4,7 +4,7 @@ import type {
   ClientCard, ClientPatch, DuplicateGroup, ClientSearchResult, DryRunResult, ExportFile, ExportRequest, ImportPrepared, ImportProgress,
   ImportSummary, ImportUndoResult, ImportUpload,
 } from '../src/app/contracts/clients';
-import type { ColumnMapping } from '../src/domain/importMapping';
+import type { ColumnMapping } from '../src/app/contracts/shared';
 
 declare module './rpc' {
   interface Api {

@@ -1,6 +1,6 @@
 // Money and time as people read them: the spreadsheet's locale and time zone (issue 21, item 8),
 // the same rules the server writes documents and e-mails with (src/domain/formatting.ts).
-import { createFormats, localeTag, type Formats } from '../src/domain/formatting';
+import { createFormats, localeTag, type Formats } from '../src/app/contracts/shared';
 
 /** The spreadsheet's locale as an Intl tag; the browser's only until the first board arrives. */
 let locale = localeTag(typeof navigator !== 'undefined' ? navigator.language : undefined);

@@ -4,9 +4,8 @@
 // clock moved; fetches the board only when the stamp or the local day changed (the rule is
 // src/domain/freshness.ts). An open card with unsaved typing is never pulled away: a hint
 // says that changes are waiting, and they load once the person saved or closed.
-import { CheckReason, checkDue, freshnessOf } from '../src/domain/freshness';
+import { CheckReason, checkDue, freshnessOf, localDay } from '../src/app/contracts/shared';
 import type { FreshnessKind } from './render/freshnessNote';
-import { localDay } from '../src/domain/timezone';
 import { call, callQuietly } from './rpc';
 import { findCard, setBoard, state } from './state';
 import { panelHasEdits } from './render/panel';

@@ -2,8 +2,7 @@
 // very calculator the server uses (so the sidebar and the saved quote agree to the cent),
 // and the price-list search.
 import type { CatalogItem, CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
-import { calculateQuote, type QuoteLineInput, type QuoteTotals } from '../src/domain/calculator';
-import { parseMoneyInput } from '../src/domain/typedInput';
+import { calculateQuote, type QuoteLineInput, type QuoteTotals, parseMoneyInput } from '../src/app/contracts/shared';
 
 export interface Draft {
   dealId: string;

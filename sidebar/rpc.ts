@@ -7,17 +7,17 @@ import type { TodayView } from '../src/app/contracts/today';
 import type { Dashboard } from '../src/app/contracts/dashboard';
 import type { CheckpointInput, CheckpointView, HealthDesk } from '../src/app/contracts/health';
 import type { CatalogView, QuoteSave, QuoteView } from '../src/app/contracts/quote';
-import type { StageKey } from '../src/domain/stages';
+import type { StageKey } from '../src/app/contracts/shared';
 import type { DocumentKind, DocumentStatus, GeneratedDocument } from '../src/app/contracts/documents';
 import type { DocumentMailPreview, OutboxItem, SendDocumentResult } from '../src/app/contracts/mail';
-import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/meetings';
-import type { SetupChecklistView } from '../src/app/setupChecklist';
-import type { DayPlan, TripAdded } from '../src/app/trips';
+import type { BookResult, Planner, SlotSearch, SyncResult } from '../src/app/contracts/meetings';
+import type { SetupChecklistView } from '../src/app/contracts/setup';
+import type { DayPlan, TripAdded } from '../src/app/contracts/meetings';
 import type { DealMoney, DebtList, PaymentInput, PaymentResult } from '../src/app/contracts/payments';
-import type { BackupList } from '../src/app/backup';
-import type { RestorePreview, RestoreResult, RestoreScope } from '../src/app/backupRestore';
+import type { BackupList } from '../src/app/contracts/backup';
+import type { RestorePreview, RestoreResult, RestoreScope } from '../src/app/contracts/backup';
 
-import type { BriefView, QuoteFromBrief, SendBriefResult } from '../src/app/briefs';
+import type { BriefView, QuoteFromBrief, SendBriefResult } from '../src/app/contracts/briefs';
 
 export type { DocumentKind, GeneratedDocument };
 

@@ -3,10 +3,8 @@
 // highlighted card, which view is on, the cached price list).
 import type { Board, Card, Column } from '../src/app/contracts/board';
 import type { CatalogView } from '../src/app/contracts/quote';
-import type { Forecast } from '../src/domain/forecast';
-import { sameEmail } from '../src/domain/roles';
+import { type Forecast, sameEmail, CLOSED_STAGES, type StageKey } from '../src/app/contracts/shared';
 import { setDisplayZone } from './format';
-import { CLOSED_STAGES, type StageKey } from '../src/domain/stages';
 
 export type View = 'board' | 'desk' | 'today' | 'dashboard' | 'backups';
 

@@ -1,7 +1,7 @@
 // The Today list from the board the sidebar already holds (every live card, every manager's):
 // the same rule as api_getToday (src/domain/today.ts), with no call to the server.
 import type { Card } from '../src/app/contracts/board';
-import { defaultNextContact, todayList, type TodayItem } from '../src/domain/today';
+import { defaultNextContact, todayList, type TodayItem } from '../src/app/contracts/shared';
 import { columns, serverNow, state } from './state';
 import { sheetZone } from './typedFields';
 

@@ -2,8 +2,8 @@
 // Drive), the 36-hour warning, Back up now, and restore — of one deal, one tab or everything —
 // that first shows the diff (rows that come back, rows that change, rows only in the live tab,
 // kept unless ticked) and applies only when the owner confirms.
-import type { BackupList, BackupListItem } from '../../src/app/backup';
-import type { RestorePreview, RestoreScope } from '../../src/app/backupRestore';
+import type { BackupList, BackupListItem } from '../../src/app/contracts/backup';
+import type { RestorePreview, RestoreScope } from '../../src/app/contracts/backup';
 import { h, clear } from '../dom';
 import { call, messageOf } from '../rpc';
 

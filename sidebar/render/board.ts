@@ -2,7 +2,7 @@
 // drag and drop between them with SortableJS.
 import Sortable from 'sortablejs';
 import type { Column } from '../../src/app/contracts/board';
-import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
+import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/app/contracts/shared';
 import { h, clear, icon } from '../dom';
 import { money } from '../format';
 import { changed, columnOf, inScope, isCollapsed, matches, state, toggleCollapsed } from '../state';

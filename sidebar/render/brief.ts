@@ -2,7 +2,7 @@
 // client answered, read the latest answers, apply a proposed budget with a click, and start the
 // quote from the answers. The client's text is only ever set as text (h() makes text nodes).
 import type { Card } from '../../src/app/contracts/board';
-import type { BriefView } from '../../src/app/briefs';
+import type { BriefView } from '../../src/app/contracts/briefs';
 import { h, clear } from '../dom';
 import { call, messageOf } from '../rpc';
 import { versionOf, reload } from '../actions';

@@ -1,7 +1,6 @@
 // One deal card: title, client, money, next contact, step ticks, traffic light, move menu.
 import type { Card, CardSteps } from '../../src/app/contracts/board';
-import type { Forecast } from '../../src/domain/forecast';
-import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/domain/stages';
+import { type Forecast, ALLOWED_TRANSITIONS, type StageKey } from '../../src/app/contracts/shared';
 import { h, icon } from '../dom';
 import { money, when } from '../format';
 import { columns, state } from '../state';

@@ -1,6 +1,6 @@
 // The client card: who they are and how to reach them, the life of each order (stage, amount,
 // dates, documents and who did each step) and the communication history, newest first.
-import { googleLink } from '../../src/domain/links';
+import { googleLink } from '../../src/app/contracts/shared';
 import { cents } from './payments';
 import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../src/app/contracts/clients';
 import '../clientApi';
@@ -13,7 +13,7 @@ import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';
 import { checkbox, field, input } from './fields';
 import { mergeNote, type Shown } from './mergeNote';
-import { openDetails } from './details';
+import { openDealPage } from './dealPageOpener';
 
 let current: { clientId: string; card: ClientCard | null; error: string } | null = null;
 
@@ -135,7 +135,7 @@ function newDealForm(card: ClientCard): HTMLElement {
         .then((made) => reload(made.dealId).then(() => {
           showBanner('Deal started in New, with its call back on Today.', 'info');
           load(card.id);
-          openDetails(made.dealId);
+          openDealPage(made.dealId);
         }))
         .catch((error) => { report(error); (button as HTMLButtonElement).disabled = false; });
     },
@@ -146,7 +146,7 @@ function newDealForm(card: ClientCard): HTMLElement {
 function order(o: ClientOrder, moneyHidden: boolean): HTMLElement {
   return h('li', { class: 'client-order', 'data-testid': `client-order-${o.dealId}` },
     h('div', { class: 'client-order-head' },
-      h('button', { type: 'button', class: 'link-button', onclick: () => openDetails(o.dealId) }, o.title || o.dealId),
+      h('button', { type: 'button', class: 'link-button', onclick: () => openDealPage(o.dealId) }, o.title || o.dealId),
       h('span', { class: 'stage-chip', style: { '--stage': (columnOf(o.stage) || { colour: '#9aa0a6' }).colour } }, o.stageName || o.stage)),
     h('div', { class: 'muted small' }, [
       moneyHidden ? '' : money(o.amount || o.budget, currency()),

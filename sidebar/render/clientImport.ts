@@ -2,7 +2,7 @@
 // from its headers, look at the dry run (what will be created, merged, refused and why),
 // then import in chunks with a progress bar; an import can be resumed and undone.
 import type { DryRunResult, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from '../../src/app/contracts/clients';
-import type { ColumnMapping, ImportField } from '../../src/domain/importMapping';
+import type { ColumnMapping, ImportField } from '../../src/app/contracts/shared';
 import '../clientApi';
 import { h, clear, type Child } from '../dom';
 import { call, messageOf } from '../rpc';

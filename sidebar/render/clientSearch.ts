@@ -5,7 +5,7 @@ import '../clientApi';
 import { h, clear, icon, type Child } from '../dom';
 import { call } from '../rpc';
 import { nameOf, state, whenBoard } from '../state';
-import { mayRun } from '../../src/domain/access';
+import { mayRun } from '../../src/app/contracts/shared';
 import { report } from '../actions';
 import { showBanner } from './banner';
 import { openPanel, panelOpen, refreshPanel } from './panel';

@@ -3,7 +3,7 @@
 // and every value is printed, so nothing is read from colour alone). Every number is a button
 // that lists the deals behind it; a deal in the list opens its card.
 import type { Dashboard } from '../../src/app/contracts/dashboard';
-import type { Figure } from '../../src/domain/kpi';
+import type { Figure } from '../../src/app/contracts/shared';
 import { h, clear } from '../dom';
 import { money } from '../format';
 import { call, messageOf } from '../rpc';

@@ -3,7 +3,7 @@
 import { cents } from './payments';
 import type { HealthDesk, HealthDeskItem } from '../../src/app/contracts/health';
 import type { DebtList } from '../../src/app/contracts/payments';
-import type { Health } from '../../src/domain/health';
+import type { Health } from '../../src/app/contracts/shared';
 import { h, clear, icon } from '../dom';
 import { day, dueLabel, money } from '../format';
 import { call, callQuietly, messageOf } from '../rpc';

@@ -1,7 +1,7 @@
 // The deal's own page: edit fields (only changed ones are sent), allowed moves,
 // the log of calls and notes, and the history, newest first.
 import type { Card, CardMerge, DealDetails, DealPatch, HistoryEntry } from '../../src/app/contracts/board';
-import type { StageKey } from '../../src/domain/stages';
+import type { StageKey } from '../../src/app/contracts/shared';
 import { h, type Child } from '../dom';
 import { money, when } from '../format';
 import { call } from '../rpc';
@@ -19,6 +19,7 @@ import { documentsSection } from './documents';
 import { briefSection } from './brief';
 import { paymentsSection } from './payments';
 import { clientCardLink } from './clientsEntry';
+import { registerDealPageOpener } from './dealPageOpener';
 import { meetingSection, onPlannerOpensCard } from './meetings';
 
 onPlannerOpensCard((dealId) => openDetails(dealId));
@@ -28,6 +29,9 @@ import { titleLimit } from './titleLimit';
 const TITLE_MAX = 200;
 
 let current: { dealId: string; details: DealDetails | null; error: string; section?: string; merge?: CardMerge } | null = null;
+
+// The client views open deal pages through this registration (they do not import this file).
+registerDealPageOpener(openDetails);
 
 /** Opens a deal's page; `section` (an element id such as 'sec-checkpoints') is scrolled to once loaded. */
 export function openDetails(dealId: string, section?: string): void {

@@ -1,6 +1,6 @@
 // Documents in the deal's details: make (or refresh) the proposal, contract, invoice or brief
 // from the Drive templates and show the links the client will get. Results survive redraws.
-import { googleLink } from '../../src/domain/links';
+import { googleLink } from '../../src/app/contracts/shared';
 import type { Card } from '../../src/app/contracts/board';
 import { h, clear, icon } from '../dom';
 import { call, messageOf, type DocumentKind, type GeneratedDocument } from '../rpc';

@@ -9,7 +9,7 @@ import { call, messageOf } from '../rpc';
 import { nameOf, state } from '../state';
 import { perDeal, reload, report, versionOf } from '../actions';
 import { addItem, draftOf, majorText, parseAmount, toSave, totalsOf, MAX_DETAILS, type Draft } from '../quoteDraft';
-import type { QuoteLineInput } from '../../src/domain/calculator';
+import type { QuoteLineInput } from '../../src/app/contracts/shared';
 import { catalogPicker } from './catalogPicker';
 import { showBanner } from './banner';
 import { requestDone, requestKey } from '../requestKeys';

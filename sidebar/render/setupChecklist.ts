@@ -5,7 +5,7 @@ import { h, clear, icon } from '../dom';
 import { call, messageOf } from '../rpc';
 import { state, subscribe } from '../state';
 import { showBanner } from './banner';
-import type { SetupChecklistView } from '../../src/app/setupChecklist';
+import type { SetupChecklistView } from '../../src/app/contracts/setup';
 
 const STATE_WORDS: Record<string, string> = { todo: 'To fill in', default: 'Still default', done: 'Done' };
 

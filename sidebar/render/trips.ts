@@ -4,7 +4,7 @@ import { h, clear } from '../dom';
 import { call, messageOf } from '../rpc';
 import { state } from '../state';
 import { showBanner } from './banner';
-import type { DayPlan } from '../../src/app/trips';
+import type { DayPlan } from '../../src/app/contracts/meetings';
 
 let formOpen = false;
 let printed: DayPlan | null = null;

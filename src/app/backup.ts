@@ -10,6 +10,9 @@ import { BackupFile, BackupStoragePort } from '../ports/backup';
 import { TABS, TabSchema } from '../workbook/schema';
 import { BackupCell, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell } from '../domain/backupPlan';
 import { localDay, wallTime } from '../domain/timezone';
+// The plain-data shapes the sidebar also reads live in contracts/backup.ts; re-exported for callers here.
+import type { BackupList, BackupRecord, BackupTrigger } from './contracts/backup';
+export type { BackupList, BackupListItem, BackupRecord, BackupTrigger } from './contracts/backup';
 
 export const BACKUPS_KEY = 'dealboard:backups';
 export const BACKUP_FOLDER_NAME = 'Dealboard backups';
@@ -23,21 +26,7 @@ const COLUMN_HEADROOM = 5;
 /** The backup's format: a later change of it reads older manifests by this number. */
 export const BACKUP_FORMAT = 1;
 
-export type BackupTrigger = 'daily' | 'manual' | 'restore';
 
-export interface BackupRecord {
-  id: string;
-  url: string;
-  /** ISO instant the backup was finished. */
-  at: string;
-  /** Local day (spreadsheet zone). */
-  day: string;
-  by: string;
-  trigger: BackupTrigger;
-  /** Data rows per tab (the header not counted). */
-  rows: Record<string, number>;
-  cells: number;
-}
 
 interface RunningBackup {
   id: string;
@@ -249,14 +238,7 @@ export function backupDue(ports: Ports): boolean {
   return !last || last.day !== localDay(ports.clock.now(), ports.sheets.timeZone());
 }
 
-/** What the panel lists of a backup: its record as kept (plain data). */
-export type BackupListItem = BackupRecord;
 
-export interface BackupList {
-  backups: BackupListItem[];
-  warning: string | null;
-  running: { startedAt: string; tabsDone: number; tabs: number } | null;
-}
 
 /** The Backups panel: good backups newest first, the warning, and a run in progress. */
 export function listBackups(ports: Ports): BackupList {

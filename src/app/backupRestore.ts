@@ -16,8 +16,10 @@ import { LiveRow, TabDiff, diffTab, isEmptyDiff } from '../domain/restorePlan';
 import { BackupRecord, loadRegistry, runBackup } from './backup';
 import { appendActivities } from './audit';
 import { DEADLINE_MS } from './scheduler';
+// The plain-data shapes the sidebar also reads live in contracts/backup.ts; re-exported for callers here.
+import type { RestorePreview, RestoreResult, RestoreScope } from './contracts/backup';
+export type { RestorePreview, RestoreResult, RestoreScope } from './contracts/backup';
 
-export type RestoreScope = { kind: 'deal'; dealId: string } | { kind: 'tab'; tab: string } | { kind: 'all' };
 
 /** The tabs of one deal and the column that ties their rows to it. */
 const DEAL_TABS: readonly { tab: TabSchema; by: string }[] = [
@@ -128,19 +130,6 @@ function shown(value: unknown): unknown {
   return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : value;
 }
 
-export interface RestorePreview {
-  backup: { id: string; at: string; url: string };
-  scope: RestoreScope;
-  tabs: {
-    tab: string;
-    counts: { back: number; change: number; onlyLive: number };
-    back: { key: string; label: string }[];
-    change: { key: string; label: string; row: number; cells: { header: string; value: unknown; live: unknown }[] }[];
-    onlyLive: { key: string; label: string; row: number }[];
-    missingColumns: string[];
-  }[];
-  empty: boolean;
-}
 
 /** The diff the owner reads before restoring (nothing is written). */
 export function previewRestore(ctx: UseCaseContext, storage: BackupStoragePort, backupId: unknown, scopeInput: unknown): RestorePreview {
@@ -210,12 +199,6 @@ function applyRemovals(ports: Ports, w: TabWork, remove: readonly string[]): num
   return rows.length;
 }
 
-export interface RestoreResult {
-  applied: boolean;
-  message: string;
-  tabs: { tab: string; back: number; changed: number; removed: number }[];
-  backupBefore: { id: string; url: string } | null;
-}
 
 /**
  * Applies the restore: under the document lock the diff is made again from the live tabs (what

@@ -34,33 +34,15 @@ import { getCatalog } from './quotes';
 import { refuseUnlessExecutorWorksOn } from './executorBoard';
 import { InputError, requireId } from './validate';
 import { Deal } from './records';
+// The plain-data shapes the sidebar also reads live in contracts/briefs.ts; re-exported for callers here.
+import type { BriefView, QuoteFromBrief, SendBriefResult, BriefAnswerView, BriefProposal } from './contracts/briefs';
+export type { BriefView, QuoteFromBrief, SendBriefResult, BriefAnswerView, BriefProposal } from './contracts/briefs';
 
 /** Briefs whose last send is older than this are no longer checked by the hourly run. */
 export const BRIEF_OPEN_DAYS = 90;
 /** Forms asked per UrlFetchApp.fetchAll. */
 const FETCH_BATCH = 50;
 
-export interface BriefAnswerView { id: string; question: string; answer: string; answeredAt: string; mapsTo: string; appliedAt: string | null }
-export interface BriefProposal { answerId: string; field: 'budget'; value: number; text: string }
-export interface BriefView {
-  dealId: string;
-  /** 'none' | 'sent' (not answered yet) | 'answered' */
-  status: 'none' | 'sent' | 'answered';
-  /** "Brief sent · not answered", "Brief answered 7 Dec"… */
-  label: string;
-  url: string;
-  template: string;
-  sentAt: string | null;
-  answeredAt: string | null;
-  /** The latest answer per question. */
-  answers: BriefAnswerView[];
-  /** How many responses the client sent (earlier answers are kept on the Brief answers tab). */
-  responses: number;
-  proposals: BriefProposal[];
-  /** Questions that fill quote lines were answered: "Start quote from brief" has something to start. */
-  quoteReady: boolean;
-  templates: string[];
-}
 
 // ---- templates -------------------------------------------------------------------------------
 
@@ -160,15 +142,6 @@ function briefViewOf(ctx: UseCaseContext, deal: Deal): BriefView {
 
 // ---- send ------------------------------------------------------------------------------------
 
-export interface SendBriefResult {
-  brief: BriefView;
-  /** The e-mail's status: sent, queued (goes with the next run), waiting (daily quota), blocked. */
-  mail: { status: string; reason: string };
-  /** The form was made now (false: an earlier one was reused). */
-  created: boolean;
-  needsConfirmation: boolean;
-  question: string | null;
-}
 
 function chooseTemplate(templates: Record<string, BriefQuestion[]>, wanted: unknown): string {
   const names = Object.keys(templates);
@@ -387,12 +360,6 @@ export function applyBriefAnswer(ctx: UseCaseContext, dealIdArg: unknown, answer
   return getBrief(ctx, dealId);
 }
 
-export interface QuoteFromBrief {
-  dealId: string;
-  lines: { code: string; description: string; details: string; unit: string; quantity: number; unitPriceMinor: number; discountPercent: number }[];
-  /** Mapped answers whose Catalog item is missing or inactive. */
-  unknown: string[];
-}
 
 /** The calculator's starting lines from the latest answers (not saved: the manager adjusts and saves). */
 export function quoteFromBrief(ctx: UseCaseContext, dealIdArg: unknown): QuoteFromBrief {

@@ -14,10 +14,10 @@ import { Ports } from '../ports';
 import { Config } from './config';
 import { Checkpoint, Deal, toCheckpoint, toDeal } from './records';
 import { UseCaseContext, momentOf } from './session';
-import { checkpointView, dealHealth, groupByDeal, nearestOpen } from './healthBook';
+import { checkpointView, dealHealth, groupByDeal, healthPatch, nearestOpen } from './healthBook';
 import { CheckpointInput, CheckpointView, HealthDesk, HealthDeskItem } from './contracts/health';
 import { appendActivities } from './audit';
-import { loadDeal } from './deals';
+import { loadDeal } from './dealLoading';
 import { refuseIfStale } from './conflicts';
 import { isArchived } from './boardView';
 import { duplicateId, openRows, readCellsOf, readColumns, rowsWhereIn } from '../workbook/rows';
@@ -87,12 +87,6 @@ export function recomputeAllHealth(ports: Ports, config: Config): Record<Health,
 
 function checkpointsOf(table: Table, dealId: string): Checkpoint[] {
   return table.rows.filter((r) => r.record.dealId === dealId).map((r) => toCheckpoint(r.record));
-}
-
-/** The health cells of one deal, when they differ from what the row holds. */
-export function healthPatch(ctx: UseCaseContext, deal: Deal & { stage: StageKey }, checkpoints: readonly Checkpoint[]): Record<string, unknown> {
-  const next = dealHealth(deal, checkpoints, ctx.moment.today, ctx.config.settings.healthAmberDays, ctx.moment.localDay);
-  return next.health === deal.health && next.openGates === deal.openGates ? {} : { health: next.health, openGates: next.openGates };
 }
 
 function readPlanSteps(ports: Ports, planName: string): (PlanStep & { order: number })[] {

@@ -1,10 +1,11 @@
 // Board use cases: read the board, move a card, edit a card, read a deal's details.
 import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
-import { Table, findRow, readTable, rowsWhere, updateRow, updateRows } from '../workbook/table';
+import { Table, readTable, rowsWhere, updateRow, updateRows } from '../workbook/table';
 import { DecodedRow, Problem, isDate } from '../workbook/codec';
 import { evaluateMove } from '../domain/moves';
 import { openGatesOf } from '../domain/health';
-import { applyPlanInsideLock, checkpointsForDeal, defaultPlanName } from './checkpoints';
+import { checkpointsForDeal } from './checkpoints';
+import { afterStageChange, planOnStageChange } from './stageConsequences';
 import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
 import { positionAt, renumber } from '../domain/ordering';
@@ -14,22 +15,19 @@ import { Board, BoardFilter, Card, CardMerge, DealDetails, DealPatch, MoveResult
 import { Deal, iso, toDeal, toLead } from './records';
 import { allowedMovesFor, buildBoard, contactRulesOf, isArchived, toCard } from './boardView';
 import { UseCaseContext } from './session';
+import { loadDeal, loadDealFromTab } from './dealLoading';
 import { lastChange, refuseIfStale } from './conflicts';
 import { PlainValue, mergeFields } from '../domain/fieldMerge';
 import { appendActivities, ActivityRecord } from './audit';
-import { appendStageHistory } from './stageHistory';
 import {
   InputError, optionalDay, optionalInstant, requireAmount, requireBoolean, requireId, requirePlainObject,
   requireText, requireVersion,
 } from './validate';
-import { WorkbookError } from '../workbook/errors';
-import { openRows, refuseDuplicateId } from '../workbook/rows';
+import { openRows } from '../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
-import { queueStageMail } from './notifications';
 import { renameClientOnDeals, renameClientRow } from './clientRename';
 import { ClientIndexStore, forgetClientIndex } from './clientIndex';
-import { rememberMove } from './moveMemory';
 import { executorFilter, refuseUnlessExecutorWorksOn, restrictBoardForExecutor } from './executorBoard';
 
 export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {
@@ -66,37 +64,9 @@ export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | un
   }));
 }
 
-export interface LoadedDeal {
-  table: Table;
-  row: DecodedRow;
-  deal: Deal & { stage: StageKey };
-}
-
-/** The deal's row only (found by its id, read and checked); `table` holds just that row. */
-export function loadDeal(ctx: UseCaseContext, dealId: string): LoadedDeal {
-  const found = openRows(ctx.ports.sheets, DEALS, ctx.ports.dates);
-  const table = found.table;
-  const row = found.byId(dealId);
-  if (!row) throw new InputError(`There is no deal with id ${dealId}. It may have been deleted from the sheet.`);
-  const deal = toDeal(row.record);
-  if (!deal.stage) {
-    throw new WorkbookError(`Deal ${dealId} has an unknown stage in row ${row.row} of the Deals tab. Fix the Stage cell first.`);
-  }
-  return { table, row, deal: deal as Deal & { stage: StageKey } };
-}
-
-/** The deal from a read of the whole tab (for placing a card in its column). */
-function loadDealFromTab(ctx: UseCaseContext, dealId: string): LoadedDeal {
-  const table = readTable(ctx.ports.sheets, DEALS, ctx.ports.dates);
-  refuseDuplicateId(table, dealId);
-  const row = findRow(table, dealId);
-  if (!row) throw new InputError(`There is no deal with id ${dealId}. It may have been deleted from the sheet.`);
-  const deal = toDeal(row.record);
-  if (!deal.stage) {
-    throw new WorkbookError(`Deal ${dealId} has an unknown stage in row ${row.row} of the Deals tab. Fix the Stage cell first.`);
-  }
-  return { table, row, deal: deal as Deal & { stage: StageKey } };
-}
+// Loading one deal lives in dealLoading.ts (a leaf the other use cases import); re-exported here.
+export { loadDeal } from './dealLoading';
+export type { LoadedDeal } from './dealLoading';
 
 function stamp(ctx: UseCaseContext, deal: Deal): Record<string, unknown> {
   return { version: deal.version + 1, updatedAt: ctx.moment.now, updatedBy: ctx.actor.email };
@@ -158,25 +128,14 @@ export function moveDeal(ctx: UseCaseContext, dealIdArg: unknown, toStageArg: un
       summary: stageChanged ? `Stage ${names[deal.stage]} → ${names[toStage]}` : `Reordered in ${names[toStage]}`,
     }];
     if (stageChanged && toStage === 'failed') patch.health = 'white';
-    let planApplied = false;
-    if (stageChanged && toStage === 'in_work' && ctx.config.settings.autoApplyPlan && (deal.health === 'white' || deal.health === '')) {
-      // A won deal gets its delivery plan at once (Settings: auto_apply_plan).
-      const plan = defaultPlanName(ctx.ports);
-      if (plan) {
-        const applied = applyPlanInsideLock(ctx, { ...deal, stage: toStage }, plan, ctx.moment.today);
-        Object.assign(patch, applied.patch);
-        planApplied = true;
-        entries.push({ kind: 'audit', dealId, clientId: deal.clientId, summary: `Plan ${plan} applied from ${ctx.moment.today}: ${applied.added} checkpoints added` });
-      }
-    }
+    // What follows a stage change is listed in stageConsequences.ts; the plan goes into this write.
+    const plan = planOnStageChange(ctx, deal, toStage);
+    Object.assign(patch, plan.patch);
+    entries.push(...plan.entries);
     updateRow(ctx.ports.sheets, table, row, patch, ctx.ports.dates);
     appendActivities(ctx.ports, ctx.actor.email, entries);
-    if (stageChanged) appendStageHistory(ctx.ports, [{ dealId, from: deal.stage, to: toStage, at: ctx.moment.now, by: ctx.actor.email, how: 'board' }]);
     const moved = toDeal({ ...row.record, ...patch } as DecodedRow['record']) as Deal & { stage: StageKey };
-    if (stageChanged) {
-      queueStageMail(ctx, moved, deal.stage);
-      rememberMove(ctx, deal, toStage, moved.version, planApplied);
-    }
+    afterStageChange(ctx, deal, moved, plan.planApplied);
     return { ok: true, reasons: [], card: toCard(moved, ctx.actor, ctx.config.team, ctx.moment, contactRulesOf(ctx.config.settings)) };
   });
 }

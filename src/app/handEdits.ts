@@ -20,33 +20,12 @@ import { dealHealth, groupByDeal } from './healthBook';
 import { momentOf } from './session';
 import { guardOwnerTab, isOwnerTab } from './ownerTabs';
 import { TRACKED_DEAL_COLUMNS, judgeTrackedDealEdit, shownBefore } from './trackedEdits';
-
-export interface EditFacts {
-  sheetName: string;
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-  oldValue: unknown;
-  value: unknown;
-  /** Who typed (the event's user): installable triggers run as whoever installed them. */
-  editor?: string;
-  /** How the change was made, for the audit ("typed in the sheet" when absent). */
-  via?: string;
-  /** The header row, read by the adapter for Deals and the owner's tabs. */
-  header?: unknown[];
-  /** The edited rows: Deals' are read again under the lock by the handler; Notifications' by the adapter. */
-  rows?: unknown[][];
-}
+// The shapes live in a leaf so ownerTabs, trackedEdits and outbox need not import this file back.
+import type { EditFacts, ProblemStore } from './handEditFacts';
+export type { EditFacts, ProblemStore } from './handEditFacts';
 
 export const HAND_PROBLEMS_KEY = 'dealboard:hand-problems';
 const MAX_HAND_PROBLEMS = 50;
-
-/** The hand-edit problem list (a document property): read and written under the document lock. */
-export interface ProblemStore {
-  get(): Problem[];
-  put(problems: Problem[]): void;
-}
 
 export function handleEdit(ports: Ports, store: ProblemStore, facts: EditFacts): void {
   if (isOwnerTab(facts.sheetName)) {

@@ -6,6 +6,7 @@ import { Actor } from '../domain/roles';
 import { StageKey } from '../domain/stages';
 import { Checkpoint, Deal } from './records';
 import { CheckpointView } from './contracts/health';
+import { UseCaseContext } from './session';
 
 export interface DealHealth {
   health: Health;
@@ -64,4 +65,10 @@ export function nearestOpen(views: readonly CheckpointView[]): CheckpointView | 
   const open = views.filter((v) => v.doneAt === null);
   open.sort((a, b) => (a.due === null ? 1 : 0) - (b.due === null ? 1 : 0) || String(a.due).localeCompare(String(b.due)));
   return open[0] || null;
+}
+
+/** The health cells of one deal, when they differ from what the row holds. */
+export function healthPatch(ctx: UseCaseContext, deal: Deal & { stage: StageKey }, checkpoints: readonly Checkpoint[]): Record<string, unknown> {
+  const next = dealHealth(deal, checkpoints, ctx.moment.today, ctx.config.settings.healthAmberDays, ctx.moment.localDay);
+  return next.health === deal.health && next.openGates === deal.openGates ? {} : { health: next.health, openGates: next.openGates };
 }

@@ -8,7 +8,7 @@ import { canEditDeal } from '../domain/roles';
 import { dueDateOf, paymentTermsDays } from '../domain/payments';
 import { missingSellerDetails } from '../domain/settings';
 import { UseCaseContext } from './session';
-import { loadDeal } from './deals';
+import { loadDeal } from './dealLoading';
 import { Deal } from './records';
 import { appendActivities } from './audit';
 import { storedInvoiceStatus } from './payments';

@@ -15,8 +15,10 @@ import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
 import { Interval, Trip, daysBetween, fillOf, findSlots, parseWorkingTime, sameCity, tripOn, workingSpan } from '../domain/slots';
 import { addDays, instantOf } from '../domain/timezone';
 import { CalendarEvent, CalendarPort } from '../ports/calendar';
+// The plain-data shapes the sidebar also reads live in contracts/meetings.ts; re-exported for callers here.
+import type { BookResult, Planner, SlotSearch, SyncResult, PlannerDay, MeetingPlace, TripDayView, PlannerMeeting } from './contracts/meetings';
+export type { BookResult, Planner, SlotSearch, SyncResult, PlannerDay, MeetingPlace, SlotView, TripDayView, PlannerMeeting } from './contracts/meetings';
 
-export type MeetingPlace = 'office' | 'client' | 'video';
 const PLACES: readonly MeetingPlace[] = ['office', 'client', 'video'];
 const MEETING_KEYS = ['meetingEventId', 'meetingStart', 'meetingEnd', 'meetingStatus', 'meetingPlace'];
 const MINUTE = 60000;
@@ -43,34 +45,8 @@ export function eventText(value: unknown): string {
     .trim();
 }
 
-export interface SlotView {
-  start: string;
-  end: string;
-  day: string;
-  label: string;
-  trip: string;
-  packed: boolean;
-}
 
-export interface TripDayView {
-  day: string;
-  city: string;
-  fill: number;
-  meetings: number;
-}
 
-export interface SlotSearch {
-  dealId: string;
-  timeZone: string;
-  place: MeetingPlace;
-  durationMinutes: number;
-  fromDay: string;
-  toDay: string;
-  city: string;
-  guest: string;
-  slots: SlotView[];
-  tripDays: TripDayView[];
-}
 
 interface MeetingRequest {
   durationMinutes: number;
@@ -226,18 +202,6 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? values[key] : whole));
 }
 
-export interface BookResult {
-  dealId: string;
-  eventId: string;
-  start: string;
-  end: string;
-  label: string;
-  guest: string;
-  /** True when the event already existed (a retry): nothing new was created. */
-  reused: boolean;
-  rescheduled: boolean;
-  warnings: string[];
-}
 
 /**
  * Books (or, for a deal with a live meeting, moves) the meeting at `start`. One calendar read
@@ -396,12 +360,6 @@ function bookedDeals(ctx: UseCaseContext): Table {
   };
 }
 
-export interface SyncResult {
-  checked: number;
-  moved: number;
-  cancelled: number;
-  declined: number;
-}
 
 /**
  * Brings the actor's booked deals in line with their calendar: one read of every event this
@@ -467,35 +425,8 @@ export function syncMeetings(ctx: UseCaseContext, calendar: CalendarPort, loaded
   return result;
 }
 
-export interface PlannerMeeting {
-  dealId: string;
-  title: string;
-  client: string;
-  start: string;
-  end: string;
-  time: string;
-  place: string;
-  status: string;
-  manager: string;
-}
 
-export interface PlannerDay {
-  day: string;
-  label: string;
-  trip: string;
-  working: boolean;
-  meetings: PlannerMeeting[];
-  busyMinutes: number;
-  freeMinutes: number;
-  fill: number;
-}
 
-export interface Planner {
-  today: string;
-  timeZone: string;
-  sync: SyncResult;
-  days: PlannerDay[];
-}
 
 /** The next N days: meetings from the deals, trips, and busy/free time of the actor's calendar. */
 export function getPlanner(ctx: UseCaseContext, calendar: CalendarPort): Planner {

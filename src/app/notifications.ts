@@ -17,7 +17,7 @@ import { MessageDraft, OutboxItem, drainOutbox, queueMessages } from './outbox';
 import { DOCUMENT_KINDS, DocumentKind } from './contracts/documents';
 import { issueInvoiceRow, refuseWithoutSellerDetails } from './invoices';
 import { storedInvoiceStatus } from './payments';
-import { loadDeal } from './deals';
+import { loadDeal } from './dealLoading';
 import { InputError, requireId } from './validate';
 import { DocumentMailPreview, SendDocumentResult } from './contracts/mail';
 import { taintReason, taintedTemplates } from './ownerTabs';

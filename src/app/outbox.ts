@@ -5,7 +5,7 @@ import { CLIENTS, DOCUMENTS, OUTBOX } from '../workbook/schema';
 import { rowsWhereIn } from '../workbook/rows';
 import { CHANGED_BY_HAND_REASON, DUPLICATE_ROW_REASON, sealText } from '../domain/messageSeal';
 import { appendActivities } from './audit';
-import type { ProblemStore } from './handEdits';
+import type { ProblemStore } from './handEditFacts';
 import { fitProblems } from './ownerTabs';
 import { DecodedRow } from '../workbook/codec';
 import { Table, appendRecords, decodeTable, findRow, readFormulasOf, readTable, updateRow, updateRows } from '../workbook/table';

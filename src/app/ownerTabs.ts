@@ -11,7 +11,7 @@ import { sameEmail } from '../domain/roles';
 import { REMINDER_DAYS_KEY, parseReminderDays } from '../domain/reminderDays';
 import { Config } from './config';
 import { appendActivities } from './audit';
-import type { EditFacts, ProblemStore } from './handEdits';
+import type { EditFacts, ProblemStore } from './handEditFacts';
 
 export interface OwnerTab {
   name: string;

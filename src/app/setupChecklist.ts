@@ -7,17 +7,16 @@ import { CATALOG, NOTIFICATIONS } from '../workbook/schema';
 import { readTable } from '../workbook/table';
 import { DEFAULT_CATALOG } from '../domain/catalog';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import { ChecklistItem, ChecklistKey, checklistDone, setupChecklist } from '../domain/setupChecklist';
+import { ChecklistKey, checklistDone, setupChecklist } from '../domain/setupChecklist';
 import { WorkbookError } from '../workbook/errors';
 import defaultNotifications from '../../templates/notifications.json';
+// The plain-data shapes the sidebar also reads live in contracts/setup.ts; re-exported for callers here.
+import type { SetupChecklistView } from './contracts/setup';
+export type { SetupChecklistView } from './contracts/setup';
 
 export const CHECKLIST_KEPT_KEY = 'dealboard:setupChecklist:kept';
 export const CHECKLIST_DONE_KEY = 'dealboard:setupChecklist:done';
 
-export interface SetupChecklistView {
-  done: boolean;
-  items: ChecklistItem[];
-}
 
 const KEYS: readonly ChecklistKey[] = ['company', 'team', 'stages', 'catalog', 'templates', 'hours', 'emails'];
 

@@ -15,7 +15,7 @@ import { Actor, canEditDeal } from '../domain/roles';
 import { Ports } from '../ports';
 import { ActivityRecord } from './audit';
 import { fitProblems } from './ownerTabs';
-import type { EditFacts, ProblemStore } from './handEdits';
+import type { EditFacts, ProblemStore } from './handEditFacts';
 
 /** Deals columns whose hand edits are audited and judged (Stage has its own rules in handEdits). */
 export const TRACKED_DEAL_COLUMNS = [

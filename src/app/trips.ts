@@ -14,17 +14,14 @@ import { tripOn } from '../domain/slots';
 import { escapeHtml } from '../domain/notifications';
 import { createFormats } from '../domain/formatting';
 import { readTrips } from './meetings';
+// The plain-data shapes the sidebar also reads live in contracts/meetings.ts; re-exported for callers here.
+import type { DayPlan, TripAdded, DayPlanDay } from './contracts/meetings';
+export type { DayPlan, TripAdded, DayPlanDay, DayPlanMeeting } from './contracts/meetings';
 
 /** A trip longer than this is a typo (a year in place of a day), not a trip. */
 export const MAX_TRIP_DAYS = 31;
 const DAY_PLANS_FOLDER_KEY = 'dealboard:dayPlansFolder';
 
-export interface TripAdded {
-  id: string;
-  city: string;
-  fromDay: string;
-  toDay: string;
-}
 
 function refuseExecutor(ctx: UseCaseContext, what: string): void {
   if (ctx.actor.role === 'executor') throw new InputError(`Executors do not ${what}; ask the deal's manager.`);
@@ -56,9 +53,6 @@ export function addTrip(ctx: UseCaseContext, input: unknown): TripAdded {
   });
 }
 
-export interface DayPlanMeeting { time: string; client: string; deal: string; place: string; address: string; phone: string }
-export interface DayPlanDay { day: string; label: string; city: string; meetings: DayPlanMeeting[] }
-export interface DayPlan { days: DayPlanDay[]; docUrl: string; pdfUrl: string; name: string }
 
 /**
  * The caller's trip days from today to the planner's horizon (or the days asked), each with its

@@ -1,6 +1,6 @@
 // Local dates in a named time zone with the standard Intl API (present in Apps Script's V8
 // and in Node), so no per-row service call is ever needed to place a date in the calendar.
-import { LocalDates } from '../workbook/codec';
+import { LocalDates } from './localDates';
 
 const formatters: Record<string, Intl.DateTimeFormat> = {};
 

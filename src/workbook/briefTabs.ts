@@ -1,7 +1,7 @@
 // The brief by link (issue 25): the questions the owner edits (Briefs), one row per
 // questionnaire sent (Brief forms: the Google Form made for a deal from one template version),
 // and the client's answers (Brief answers: one row per answered question of a response).
-import type { TabSchema } from './schema';
+import type { TabSchema } from './tabSchema';
 import { BRIEF_KINDS } from '../domain/briefs';
 
 export const BRIEFS: TabSchema = {

@@ -5,6 +5,7 @@ import { HeaderMap } from './headers';
 import { stageLabel, stageLabels, stageOfCell } from './stageLabels';
 import { isStageKey } from '../domain/stages';
 import { isCalendarDay } from '../domain/typedInput';
+import { LocalDates } from '../domain/localDates';
 
 export type CellValue = string | number | boolean | Date | null;
 export type DecodedRecord = Record<string, CellValue>;
@@ -19,13 +20,8 @@ export interface Problem {
   accepted?: string;
 }
 
-/** Time-zone aware conversions, provided by the adapter (Utilities.formatDate on Apps Script). */
-export interface LocalDates {
-  /** 'yyyy-MM-dd' of an instant in the spreadsheet's time zone. */
-  toLocalDate(instant: Date): string;
-  /** The instant of local midnight of 'yyyy-MM-dd' in the spreadsheet's time zone. */
-  fromLocalDate(day: string): Date;
-}
+// Re-exported so the codec's callers keep one import; the type itself is a domain port.
+export type { LocalDates };
 
 const dateTime = Date.prototype.getTime;
 

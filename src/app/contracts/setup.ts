@@ -1,0 +1,7 @@
+// The first-run setup checklist as it crosses google.script.run.
+import type { ChecklistItem } from '../../domain/setupChecklist';
+
+export interface SetupChecklistView {
+  done: boolean;
+  items: ChecklistItem[];
+}
