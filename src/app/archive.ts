@@ -17,7 +17,7 @@ import { readColumns } from '../workbook/rows';
 import { isDate } from '../workbook/codec';
 import { toDeal } from './records';
 import { localDay } from '../domain/timezone';
-import { BackupCell, toBackupCell } from '../domain/backupPlan';
+import { BackupCell, toBackupCell, quotedSheetName } from '../domain/backupPlan';
 import {
   ArchiveDeal, MovingRow, YearSummary, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, emptySummary, nextChunk, summaryOf, unverified,
 } from '../domain/archivePlan';
@@ -68,10 +68,6 @@ export function loadArchiveState(ports: Ports): ArchiveState {
 
 function save(ports: Ports, state: ArchiveState): void {
   ports.store.put(ARCHIVE_KEY, JSON.stringify(state));
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function columnLetter(index: number): string {
@@ -202,7 +198,7 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
     const live = ARCHIVE_TABS.map(({ tab, by }) => liveRowsOf(ports, tab, by, ids)).filter((t): t is LiveTab => t !== null && t.idAt >= 0);
     // The book's headers and id columns in one read (the id column stays where the first header put it).
     const bookIdAt = (t: LiveTab) => (book.idAt && book.idAt[t.tab.name] !== undefined ? book.idAt[t.tab.name] : t.idAt);
-    const before = storage.readValues(book.id, live.reduce((r: string[], t) => r.concat([`${quoteSheet(t.tab.name)}!1:1`, `${quoteSheet(t.tab.name)}!${columnLetter(bookIdAt(t))}:${columnLetter(bookIdAt(t))}`]), []));
+    const before = storage.readValues(book.id, live.reduce((r: string[], t) => r.concat([`${quotedSheetName(t.tab.name)}!1:1`, `${quotedSheetName(t.tab.name)}!${columnLetter(bookIdAt(t))}:${columnLetter(bookIdAt(t))}`]), []));
     const data: { range: string; values: BackupCell[][] }[] = [];
     const checks: { t: LiveTab; width: number; moving: MovingRow[]; idAt: number; from: number; to: number }[] = [];
     live.forEach((t, i) => {
@@ -218,11 +214,11 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
       const plan = copyPlan(moving, idColumn);
       if (bookHeader.length !== headerWas) {
         if (bookHeader.length > book.grid[t.tab.name].columns) throw new Error(`The archive ${running.year} has no room for the "${t.tab.name}" tab's new columns; archiving stopped.`);
-        data.push({ range: `${quoteSheet(t.tab.name)}!A1`, values: [bookHeader.map(toBackupCell)] });
+        data.push({ range: `${quotedSheetName(t.tab.name)}!A1`, values: [bookHeader.map(toBackupCell)] });
       }
       if (plan.write.length > 0) {
         if (plan.at + plan.write.length - 1 > book.grid[t.tab.name].rows) throw new Error(`The archive ${running.year}'s "${t.tab.name}" tab is full (${book.grid[t.tab.name].rows} rows); archiving stopped.`);
-        data.push({ range: `${quoteSheet(t.tab.name)}!A${plan.at}`, values: plan.write.map((m) => m.cells as BackupCell[]) });
+        data.push({ range: `${quotedSheetName(t.tab.name)}!A${plan.at}`, values: plan.write.map((m) => m.cells as BackupCell[]) });
       }
       // The rows of this chunk in the book: those there already and those written now.
       const chunkIds: Record<string, true> = {};
@@ -233,11 +229,11 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
       if (moving.length > 0) checks.push({ t, width: bookHeader.length, moving, idAt, from: Math.min(...rowsIn), to: Math.max(...rowsIn) });
     });
     const summary = addSummary(state.summary[running.year] || emptySummary(), running.adds);
-    data.push({ range: `${quoteSheet(SUMMARY_SHEET)}!A1`, values: summaryRows(running.year, summary) });
+    data.push({ range: `${quotedSheetName(SUMMARY_SHEET)}!A1`, values: summaryRows(running.year, summary) });
     storage.writeValues(book.id, data);
     // Verify: the chunk's rows read back (one batchGet) equal the live rows, before any delete.
     if (checks.length > 0) {
-      const ranges = checks.map((c) => `${quoteSheet(c.t.tab.name)}!A${c.from}:${columnLetter(Math.max(c.width, 1) - 1)}${c.to}`);
+      const ranges = checks.map((c) => `${quotedSheetName(c.t.tab.name)}!A${c.from}:${columnLetter(Math.max(c.width, 1) - 1)}${c.to}`);
       const back = storage.readValues(book.id, ranges);
       // A row copied by a cut-off run and changed live since is written again where it is, then read back once more.
       const fixes: { range: string; values: BackupCell[][] }[] = [];
@@ -247,7 +243,7 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
           const at = (back[i] || []).findIndex((r) => String(r[c.idAt] === undefined ? '' : r[c.idAt]).trim() === id);
           const row = c.moving.filter((m) => m.id === id)[0];
           if (at < 0) throw new Error(`The archive ${running.year} does not hold the "${c.t.tab.name}" row ${id}; nothing was deleted.`);
-          fixes.push({ range: `${quoteSheet(c.t.tab.name)}!A${c.from + at}`, values: [padTo(row.cells as BackupCell[], c.width)] });
+          fixes.push({ range: `${quotedSheetName(c.t.tab.name)}!A${c.from + at}`, values: [padTo(row.cells as BackupCell[], c.width)] });
         }
       });
       if (fixes.length > 0) {

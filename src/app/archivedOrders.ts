@@ -6,7 +6,7 @@ import { CLIENTS, DEALS } from '../workbook/schema';
 import { openRows } from '../workbook/rows';
 import { decodeRow } from '../workbook/codec';
 import { mapHeaders } from '../workbook/headers';
-import { fromBackupCell } from '../domain/backupPlan';
+import { fromBackupCell, quotedSheetName } from '../domain/backupPlan';
 import { canViewClient, clientNotFound } from '../domain/clientRights';
 import { isStageKey } from '../domain/stages';
 import { UseCaseContext } from './session';
@@ -15,24 +15,13 @@ import { clientFactsOf } from './clientIndex';
 import { toDeal } from './records';
 import { loadArchiveState } from './archive';
 import { InputError, requireId } from './validate';
+import { ClientOrder } from './contracts/clients';
 
-export interface ArchivedOrder {
-  dealId: string;
-  title: string;
-  stage: string;
-  stageName: string;
-  amount: number;
-  budget: number;
-  manager: string;
-  createdAt: string | null;
-  closedAt: string | null;
+/** A closed order as the card lists it, without what stays in the live tabs (documents, steps). */
+export interface ArchivedOrder extends Omit<ClientOrder, 'expectedClose' | 'documents' | 'steps'> {
   /** The year's archive it lives in. */
   year: string;
   archiveUrl: string;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function getArchivedOrders(ctx: UseCaseContext, storage: BackupStoragePort, clientIdArg: unknown): { clientId: string; orders: ArchivedOrder[]; years: string[] } {
@@ -48,7 +37,7 @@ export function getArchivedOrders(ctx: UseCaseContext, storage: BackupStoragePor
   const orders: ArchivedOrder[] = [];
   for (const year of years) {
     const book = state.books[year];
-    const rows = storage.readValues(book.id, [quoteSheet(DEALS.name)])[0] || [];
+    const rows = storage.readValues(book.id, [quotedSheetName(DEALS.name)])[0] || [];
     if (rows.length < 2) continue;
     const map = mapHeaders(DEALS, rows[0]);
     const at = map.index.clientId;

@@ -8,7 +8,7 @@
 import { Ports } from '../ports';
 import { BackupFile, BackupStoragePort } from '../ports/backup';
 import { TABS, TabSchema } from '../workbook/schema';
-import { BackupCell, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell } from '../domain/backupPlan';
+import { BackupCell, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell, quotedSheetName } from '../domain/backupPlan';
 import { localDay, wallTime } from '../domain/timezone';
 // The plain-data shapes the sidebar also reads live in contracts/backup.ts; re-exported for callers here.
 import type { BackupList, BackupRecord, BackupTrigger } from './contracts/backup';
@@ -66,10 +66,6 @@ function saveRegistry(ports: Ports, registry: BackupRegistry): void {
 /** A short fingerprint of the schema (tabs and column keys): restore tells the owner when it moved. */
 export function schemaVersion(): string {
   return hashRows(TABS.map((t) => [t.name, ...t.columns.map((c) => c.key)]));
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 function stamp(ports: Ports, at: Date): string {
@@ -150,7 +146,7 @@ export function runBackup(ports: Ports, storage: BackupStoragePort, options: { b
     for (const request of planRequests(data, BACKUP_REQUEST_BYTES)) {
       if (ports.clock.now().getTime() >= options.deadline) break;
       const ranges = request.filter((s) => s.to > s.from).map((s) => ({
-        range: `${quoteSheet(s.tab)}!A${s.from + 1}`,
+        range: `${quotedSheetName(s.tab)}!A${s.from + 1}`,
         values: byTab[s.tab].rows.slice(s.from, s.to),
       }));
       if (ranges.length) { storage.writeValues(running.id, ranges); requests++; }
@@ -190,7 +186,7 @@ function finish(ports: Ports, storage: BackupStoragePort, registry: BackupRegist
     ...tabs.map((t) => [t, Math.max(0, running.done[t].rows - 1), running.done[t].columns, running.done[t].hash] as BackupCell[]),
   ];
   // The manifest last: a backup without one was cut off and is never listed as good.
-  storage.writeValues(running.id, [{ range: `${quoteSheet(MANIFEST_SHEET)}!A1`, values: manifest }]);
+  storage.writeValues(running.id, [{ range: `${quotedSheetName(MANIFEST_SHEET)}!A1`, values: manifest }]);
   storage.rename(running.id, `Dealboard backup ${stamp(ports, now)}`);
   const rows: Record<string, number> = {};
   let cells = 0;

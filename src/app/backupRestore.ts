@@ -5,6 +5,7 @@
 // (text behind the apostrophe Sheets uses for "this is text": formula-safe, read back exactly),
 // rows come back at the end of their tab, ticked rows are deleted, and each tab leaves an audit
 // line. A rerun finds nothing left to do (idempotent).
+import { quotedSheetName } from '../domain/backupPlan';
 import { UseCaseContext } from './session';
 import { BackupStoragePort } from '../ports/backup';
 import { Ports } from '../ports';
@@ -58,10 +59,6 @@ function requireBackup(ports: Ports, backupId: unknown): BackupRecord {
   return found;
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 interface TabWork {
   tab: TabSchema;
   liveHeader: unknown[];
@@ -108,7 +105,7 @@ function plan(ports: Ports, storage: BackupStoragePort, backup: BackupRecord, sc
   const tabs = tabsOf(scope, backup).filter((t) => ports.sheets.dimensions(t.name) !== null);
   if (tabs.length === 0) return [];
   // One values.batchGet for every tab in scope.
-  const backupTabs = storage.readValues(backup.id, tabs.map((t) => quoteSheet(t.name)));
+  const backupTabs = storage.readValues(backup.id, tabs.map((t) => quotedSheetName(t.name)));
   return tabs.map((tab, i) => {
     let backupRows = backupTabs[i] || [];
     let live: { header: unknown[]; rows: LiveRow[] } | null;

@@ -16,6 +16,11 @@ function isDateValue(value: unknown): value is Date {
  * it is, so nothing is parsed back into another zone's date); text is stored as-is — RAW never
  * turns `=x` into a formula, so the backup itself is formula-safe.
  */
+/** A sheet name as A1 notation needs it in a REST range: quoted, with its own quotes doubled. */
+export function quotedSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 export function toBackupCell(value: unknown): BackupCell {
   if (value === null || value === undefined) return '';
   if (isDateValue(value)) return value.toISOString();
