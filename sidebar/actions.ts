@@ -5,7 +5,7 @@ import type { ActivityInput, Card, CardSteps, DealPatch, NewLeadInput, UpdatedCa
 import type { Forecast, StageKey } from '../src/app/contracts/shared';
 import { call, messageOf } from './rpc';
 import { changed, columnOf, findCard, moveLocal, replaceCard, setBoard, state } from './state';
-import { showBanner } from './render/banner';
+import { showBanner } from './render/kernel/banner';
 import { neighboursOf } from './neighbours';
 import { requestDone, requestKey } from './requestKeys';
 

@@ -1,5 +1,5 @@
 // Money and time as people read them: the spreadsheet's locale and time zone (issue 21, item 8),
-// the same rules the server writes documents and e-mails with (src/domain/formatting.ts).
+// the same rules the server writes documents and e-mails with (src/domain/kernel/formatting.ts).
 import { createFormats, localeTag, type Formats } from '../src/app/contracts/shared';
 
 /** The spreadsheet's locale as an Intl tag; the browser's only until the first board arrives. */

@@ -2,15 +2,15 @@
 // for the server's change stamp (api_boardStamp: one property read, no cells) on focus, when
 // the page becomes visible, every few minutes while visible, and when the playground says its
 // clock moved; fetches the board only when the stamp or the local day changed (the rule is
-// src/domain/freshness.ts). An open card with unsaved typing is never pulled away: a hint
+// src/domain/deals/freshness.ts). An open card with unsaved typing is never pulled away: a hint
 // says that changes are waiting, and they load once the person saved or closed.
 import { CheckReason, checkDue, freshnessOf, localDay } from '../src/app/contracts/shared';
-import type { FreshnessKind } from './render/freshnessNote';
+import type { FreshnessKind } from './render/kernel/freshnessNote';
 import { call, callQuietly } from './rpc';
 import { findCard, setBoard, state } from './state';
-import { panelHasEdits } from './render/panel';
-import { openDealId, reloadOpenDeal } from './render/details';
-import { loadDesk } from './render/desk';
+import { panelHasEdits } from './render/kernel/panel';
+import { openDealId, reloadOpenDeal } from './render/deals/details';
+import { loadDesk } from './render/checkpoints/desk';
 
 /** What the person sees: "Board updated", "New changes — refresh", or nothing. */
 export interface FreshnessView {

@@ -3,24 +3,24 @@ import { h } from './dom';
 import { onBusy } from './rpc';
 import { changed, state, subscribe, type View } from './state';
 import { reload } from './actions';
-import { mountBanner } from './render/banner';
-import { mountHeader } from './render/header';
-import { mountProblems } from './render/problems';
-import { renderBoard } from './render/board';
-import { mountPanel, panelOpen, refreshPanel } from './render/panel';
-import { openDetails } from './render/details';
-import { openInbox } from './render/inbox';
-import { openQuickAdd } from './render/quickadd';
-import { loadDesk, mountDesk, renderDesk } from './render/desk';
-import { mountClientsEntry } from './render/clientsEntry';
-import { mountToday, renderToday } from './render/today';
-import { loadDashboard, mountDashboard, renderDashboard } from './render/dashboard';
-import { loadBackups, mountBackups } from './render/backups';
+import { mountBanner } from './render/kernel/banner';
+import { mountHeader } from './render/kernel/header';
+import { mountProblems } from './render/deals/problems';
+import { renderBoard } from './render/deals/board';
+import { mountPanel, panelOpen, refreshPanel } from './render/kernel/panel';
+import { openDetails } from './render/deals/details';
+import { openInbox } from './render/deals/inbox';
+import { openQuickAdd } from './render/deals/quickadd';
+import { loadDesk, mountDesk, renderDesk } from './render/checkpoints/desk';
+import { mountClientsEntry } from './render/clients/clientsEntry';
+import { mountToday, renderToday } from './render/deals/today';
+import { loadDashboard, mountDashboard, renderDashboard } from './render/reports/dashboard';
+import { loadBackups, mountBackups } from './render/backup/backups';
 import { noteManualRefresh, startFreshness } from './freshness';
-import { mountFreshnessNote } from './render/freshnessNote';
+import { mountFreshnessNote } from './render/kernel/freshnessNote';
 import { startClipTitles } from './clipTitles';
 
-import { mountSetupChecklist } from './render/setupChecklist';
+import { mountSetupChecklist } from './render/setup/setupChecklist';
 
 declare global {
   interface Window { DEALBOARD_VIEW?: string }

@@ -14,7 +14,7 @@ export interface Draft {
   invalid: { [key: string]: boolean };
 }
 
-/** As api_saveQuote accepts (src/app/quotes.ts MAX_DETAILS). */
+/** As api_saveQuote accepts (src/app/documents/quotes.ts MAX_DETAILS). */
 export const MAX_DETAILS = 1000;
 
 export function draftOf(quote: QuoteView): Draft {

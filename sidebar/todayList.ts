@@ -1,5 +1,5 @@
 // The Today list from the board the sidebar already holds (every live card, every manager's):
-// the same rule as api_getToday (src/domain/today.ts), with no call to the server.
+// the same rule as api_getToday (src/domain/deals/today.ts), with no call to the server.
 import type { Card } from '../src/app/contracts/board';
 import { defaultNextContact, todayList, type TodayItem } from '../src/app/contracts/shared';
 import { columns, serverNow, state } from './state';

@@ -1,4 +1,4 @@
-// Reading typed money and date-time fields strictly (src/domain/typedInput.ts): a value is
+// Reading typed money and date-time fields strictly (src/domain/kernel/typedInput.ts): a value is
 // sent only when it reads as meant; otherwise the field is marked and the form says why.
 import { parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../src/app/contracts/shared';
 import { state } from './state';

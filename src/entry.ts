@@ -1,73 +1,73 @@
 // Composition root. Every export becomes an Apps Script global: simple triggers, menu
 // actions, installable trigger handlers and the api_* functions the sidebar calls.
-import { gasPorts } from './gas/ports';
-import { applySettingsDropdowns, describeSetup, setupWorkbookWith } from './gas/setup';
-import { gasProblemStore, editFactsOf } from './gas/edits';
-import { begin } from './app/session';
-import { getBoard, getDeal, moveDeal, updateDeal } from './app/deals';
-import { undoMove } from './app/moveUndo';
-import { addLead, convertLead, junkLead } from './app/leads';
-import { logActivity } from './app/activities';
-import { loadDemoDataWith, DemoRequest } from './app/demo';
-import { dispatchHandEdit } from './app/editDispatch';
-import { loadConfig } from './app/config';
-import { getCatalog, getQuote, saveQuote } from './app/quotes';
-import { generateDocument, installTemplates } from './app/documents';
-import { gasDocs, gasDocumentCounter } from './gas/docs';
-import { PLACEHOLDERS } from './app/templating';
-import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDelayReport, saveCheckpoint } from './app/checkpoints';
+import { gasPorts } from './gas/kernel/ports';
+import { applySettingsDropdowns, describeSetup, setupWorkbookWith } from './gas/setup/setup';
+import { gasProblemStore, editFactsOf } from './gas/handEdits/edits';
+import { begin } from './app/kernel/session';
+import { getBoard, getDeal, moveDeal, updateDeal } from './app/deals/deals';
+import { undoMove } from './app/deals/moveUndo';
+import { addLead, convertLead, junkLead } from './app/deals/leads';
+import { logActivity } from './app/deals/activities';
+import { loadDemoDataWith, DemoRequest } from './app/setup/demo';
+import { dispatchHandEdit } from './app/handEdits/editDispatch';
+import { loadConfig } from './app/setup/config';
+import { getCatalog, getQuote, saveQuote } from './app/documents/quotes';
+import { generateDocument, installTemplates } from './app/documents/documents';
+import { gasDocs, gasDocumentCounter } from './gas/documents/docs';
+import { PLACEHOLDERS } from './app/documents/templating';
+import { applyPlan, completeCheckpoint, getHealth, recomputeAllHealth, refreshDelayReport, saveCheckpoint } from './app/checkpoints/checkpoints';
 import { WorkbookError } from './workbook/errors';
-import { gasMail, gasSheetLinks } from './gas/mail';
-import { queueDigests } from './app/digest';
-import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal, requeueMessage } from './app/outbox';
-import { previewDocumentMail, sendDocument, sendStageMailAgain } from './app/notifications';
-import { loadDeal } from './app/deals';
+import { gasMail, gasSheetLinks } from './gas/mail/mail';
+import { queueDigests } from './app/mail/digest';
+import { cancelMessage, describeDrain, drainOutbox, listOutbox, outboxOfDeal, requeueMessage } from './app/mail/outbox';
+import { previewDocumentMail, sendDocument, sendStageMailAgain } from './app/mail/notifications';
+import { loadDeal } from './app/deals/deals';
 import { Ports } from './ports';
-import { UseCaseContext } from './app/session';
-import { findClients, getClientCard, updateClient } from './app/clients';
-import { newDealForClient } from './app/clientDeals';
-import { forgetClientIndex } from './app/clientIndex';
-import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clientImport';
-import { exportClients } from './app/clientExport';
-import { dismissDuplicates, listDuplicates, mergeClients } from './app/clientMerge';
-import { gasClientIndexStore, gasZip } from './gas/clientServices';
-import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings';
-import { calendarFor, sheetLink } from './gas/meetings';
-import { beginHourlyRun } from './app/hourlyRun';
+import { UseCaseContext } from './app/kernel/session';
+import { findClients, getClientCard, updateClient } from './app/clients/clients';
+import { newDealForClient } from './app/clients/clientDeals';
+import { forgetClientIndex } from './app/clients/clientIndex';
+import { dryRunImport, importProgress, listImports, prepareImport, runImportChunk, undoImport } from './app/clients/clientImport';
+import { exportClients } from './app/clients/clientExport';
+import { dismissDuplicates, listDuplicates, mergeClients } from './app/clients/clientMerge';
+import { gasClientIndexStore, gasZip } from './gas/clients/clientServices';
+import { bookMeeting, findMeetingSlots, getPlanner, syncMeetings } from './app/meetings/meetings';
+import { calendarFor, sheetLink } from './gas/meetings/meetings';
+import { beginHourlyRun } from './app/background/hourlyRun';
 
-import { menuFor } from './domain/menu';
-import { roleOf } from './app/ownerActions';
-import { accessRefusal, triggerOwnerRefusal } from './app/access';
-import { refusalFor } from './domain/access';
-import { Role } from './domain/roles';
-import { documentStatus } from './app/documentStatus';
-import { getToday } from './app/today';
-import { putStageBack, requireCellAddress } from './app/stageProblems';
-import { goToCell } from './gas/goToCell';
-import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/boardStamp';
-import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/payments';
-import { markInvoiceIssued } from './app/invoices';
-import { listDebts, overdueInvoices } from './app/debts';
-import { getDashboard } from './app/dashboard';
-import { StripeServices, checkPaymentNow, refreshLinksAfterPayment, setStripeKey, stripeKeyStatus } from './app/stripeLinks';
-import { gasStripe } from './gas/stripe';
-import { STRIPE_DIALOG_HTML } from './app/stripeDialog';
-import { refreshDashboardSheet } from './app/dashboardSheet';
-import { listBackups, runBackup } from './app/backup';
-import { applyRestore, previewRestore } from './app/backupRestore';
-import { gasBackupStorage } from './gas/backupStorage';
-import { runArchive } from './app/archive';
-import { getArchivedOrders } from './app/archivedOrders';
-import { InputError } from './app/validate';
-import { refreshConfig } from './app/config';
-import { DEADLINE_MS } from './app/scheduler';
+import { menuFor } from './domain/kernel/menu';
+import { roleOf } from './app/kernel/ownerActions';
+import { accessRefusal, triggerOwnerRefusal } from './app/kernel/access';
+import { refusalFor } from './domain/kernel/access';
+import { Role } from './domain/kernel/roles';
+import { documentStatus } from './app/documents/documentStatus';
+import { getToday } from './app/deals/today';
+import { putStageBack, requireCellAddress } from './app/handEdits/stageProblems';
+import { goToCell } from './gas/kernel/goToCell';
+import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/deals/boardStamp';
+import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/money/payments';
+import { markInvoiceIssued } from './app/money/invoices';
+import { listDebts, overdueInvoices } from './app/money/debts';
+import { getDashboard } from './app/reports/dashboard';
+import { StripeServices, checkPaymentNow, refreshLinksAfterPayment, setStripeKey, stripeKeyStatus } from './app/money/stripeLinks';
+import { gasStripe } from './gas/money/stripe';
+import { STRIPE_DIALOG_HTML } from './app/money/stripeDialog';
+import { refreshDashboardSheet } from './app/reports/dashboardSheet';
+import { listBackups, runBackup } from './app/backup/backup';
+import { applyRestore, previewRestore } from './app/backup/backupRestore';
+import { gasBackupStorage } from './gas/backup/backupStorage';
+import { runArchive } from './app/backup/archive';
+import { getArchivedOrders } from './app/backup/archivedOrders';
+import { InputError } from './app/kernel/validate';
+import { refreshConfig } from './app/setup/config';
+import { DEADLINE_MS } from './app/background/scheduler';
 
-import { applyBriefAnswer, checkBriefAnswersNow, getBrief, quoteFromBrief, sendBrief } from './app/briefs';
-import { gasForms } from './gas/forms';
+import { applyBriefAnswer, checkBriefAnswersNow, getBrief, quoteFromBrief, sendBrief } from './app/briefs/briefs';
+import { gasForms } from './gas/briefs/forms';
 
-import { computeChecklist, keepChecklistItem, sidebarChecklist } from './app/setupChecklist';
-import { describeChecklist } from './domain/setupChecklist';
-import { addTrip, printDayPlan } from './app/trips';
+import { computeChecklist, keepChecklistItem, sidebarChecklist } from './app/setup/setupChecklist';
+import { describeChecklist } from './domain/setup/setupChecklist';
+import { addTrip, printDayPlan } from './app/meetings/trips';
 
 const ADDON_TITLE = 'Dealboard';
 
@@ -88,7 +88,7 @@ function menuRole(e?: GoogleAppsScript.Events.SheetsOnOpen): Role | null {
 }
 
 /**
- * Issue 20: every global checks its caller against the access table (src/domain/access.ts).
+ * Issue 20: every global checks its caller against the access table (src/domain/kernel/access.ts).
  * A menu item refused gets an alert with a plain sentence (not "Error in loadDemoData") and
  * returns before anything is written.
  */
@@ -451,7 +451,7 @@ function api<T>(functionName: string, run: (ctx: UseCaseContext, ports: Ports) =
   return userFacing(() => {
     const ports = gasPorts();
     const ctx = begin(ports);
-    // The access table (src/domain/access.ts); the use case then applies its finer rules.
+    // The access table (src/domain/kernel/access.ts); the use case then applies its finer rules.
     const refusal = refusalFor(functionName, { role: ctx.actor.role, teamEmpty: false });
     if (refusal) throw new WorkbookError(refusal);
     return plain(run(ctx, ports));

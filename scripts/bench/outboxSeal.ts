@@ -4,7 +4,7 @@ import * as crypto from 'crypto';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
- * The seal the add-on would have put on a queued row (src/domain/messageSeal.ts): HMAC-SHA256 of
+ * The seal the add-on would have put on a queued row (src/domain/mail/messageSeal.ts): HMAC-SHA256 of
  * the sealed fields under the workbook's secret (made here when the workbook has none yet), as
  * Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(text, secret)) gives it.
  */

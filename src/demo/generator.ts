@@ -1,6 +1,6 @@
 // A realistic web studio, deterministic for a seed: the playground's demo and the bench's
 // 10,000-deal workbooks come from the same code.
-import { StageKey } from '../domain/stages';
+import { StageKey } from '../domain/deals/stages';
 import { between, pick, seededRandom } from './random';
 
 export interface DemoOptions {

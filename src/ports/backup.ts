@@ -1,6 +1,6 @@
 // Backup spreadsheets (issue 24): made and filled through the Sheets REST API and kept in a Drive
 // folder with the Drive advanced service, both under drive.file (files the add-on created).
-import type { BackupCell } from '../domain/backupPlan';
+import type { BackupCell } from '../domain/backup/backupPlan';
 
 export interface BackupFile {
   id: string;

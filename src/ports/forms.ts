@@ -1,6 +1,6 @@
 // Google Forms through its REST API (UrlFetchApp + ScriptApp.getOAuthToken(), scope drive.file:
 // only forms the add-on created). The brief feature's port (issue 25).
-import type { FormResponseJson } from '../domain/briefs';
+import type { FormResponseJson } from '../domain/briefs/briefs';
 
 export interface CreatedForm {
   formId: string;

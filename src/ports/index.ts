@@ -118,7 +118,7 @@ export interface Ports {
   store: DurableStore;
   lock: LockPort;
   dates: import('../workbook/codec').LocalDates;
-  /** Seals queued e-mails (src/domain/messageSeal.ts). */
+  /** Seals queued e-mails (src/domain/mail/messageSeal.ts). */
   signer: Signer;
   /** Native charts (the Dashboard tab); without it no chart is drawn. */
   charts?: ChartPort;
@@ -140,7 +140,7 @@ export interface DocsPort {
   /** Whether a file the add-on may see has this id (and is not in the trash). */
   fileExists(fileId: string): boolean;
   /** The Docs API JSON of a document; null when it no longer exists or is trashed. */
-  getDocument(docId: string): import('../domain/docPlan').DocJson | null;
+  getDocument(docId: string): import('../domain/documents/docPlan').DocJson | null;
   batchUpdate(docId: string, requests: Record<string, unknown>[]): void;
   /**
    * Rebuilds the Doc `docId` from the Doc `sourceId` (both made by the add-on): its content is

@@ -1,4 +1,4 @@
-// Stripe's REST API as the payment links need it (issue 22). The gas adapter (src/gas/stripe.ts)
+// Stripe's REST API as the payment links need it (issue 22). The gas adapter (src/gas/money/stripe.ts)
 // sends it with UrlFetchApp to https://api.stripe.com only; tests run it against the emulator's
 // Stripe. The secret key is passed per call from document properties and never logged.
 

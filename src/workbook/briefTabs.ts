@@ -2,7 +2,7 @@
 // questionnaire sent (Brief forms: the Google Form made for a deal from one template version),
 // and the client's answers (Brief answers: one row per answered question of a response).
 import type { TabSchema } from './tabSchema';
-import { BRIEF_KINDS } from '../domain/briefs';
+import { BRIEF_KINDS } from '../domain/briefs/briefs';
 
 export const BRIEFS: TabSchema = {
   name: 'Briefs',

@@ -3,9 +3,9 @@
 import { ColumnSchema, TabSchema } from './schema';
 import { HeaderMap } from './headers';
 import { stageLabel, stageLabels, stageOfCell } from './stageLabels';
-import { isStageKey } from '../domain/stages';
-import { isCalendarDay } from '../domain/typedInput';
-import { LocalDates } from '../domain/localDates';
+import { isStageKey } from '../domain/deals/stages';
+import { isCalendarDay } from '../domain/kernel/typedInput';
+import { LocalDates } from '../domain/kernel/localDates';
 
 export type CellValue = string | number | boolean | Date | null;
 export type DecodedRecord = Record<string, CellValue>;

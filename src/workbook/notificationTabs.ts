@@ -1,7 +1,7 @@
 // The Notifications tab (texts the owner edits) and the Outbox tab (every message queued,
 // sent, waiting, failed, blocked or cancelled). Listed in TABS, so setup adds them to any workbook.
 import type { TabSchema } from './tabSchema';
-import { OUTBOX_STATUSES } from '../domain/notifications';
+import { OUTBOX_STATUSES } from '../domain/mail/notifications';
 import defaults from '../../templates/notifications.json';
 
 export const NOTIFICATIONS: TabSchema = {

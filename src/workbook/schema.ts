@@ -1,8 +1,8 @@
 // Every tab the add-on owns, as data. Setup, the row codec, the playground and the demo
 // generator all read this one description; adding a tab is one more entry.
-import { FORECASTS } from '../domain/forecast';
-import { ROLES } from '../domain/roles';
-import { STAGE_KEYS } from '../domain/stages';
+import { FORECASTS } from '../domain/reports/forecast';
+import { ROLES } from '../domain/kernel/roles';
+import { STAGE_KEYS } from '../domain/deals/stages';
 
 // The shapes live in a leaf (tabSchema.ts) so the tab files beside this one need not import it.
 export type { ColumnType, ColumnSchema, ConditionalFormatSchema, TabSchema } from './tabSchema';
@@ -381,7 +381,7 @@ export const TRIPS: TabSchema = {
 
 /**
  * The hourly run's record (issue 26): one line per background job that worked, was deferred or
- * failed. Written by the scheduler only (app/scheduler.ts), kept to the last JOBS_LOG_LINES lines.
+ * failed. Written by the scheduler only (app/background/scheduler.ts), kept to the last JOBS_LOG_LINES lines.
  */
 export const JOBS_LOG: TabSchema = {
   name: 'Jobs log',
@@ -402,7 +402,7 @@ export const JOBS_LOG: TabSchema = {
 /**
  * One row per accepted stage change (issue 23): from the board, typed by hand, a request
  * converted into a deal, or backfilled from the Activities audit by setup. Conversion and
- * sales-cycle figures are computed from it (src/domain/kpi.ts).
+ * sales-cycle figures are computed from it (src/domain/reports/kpi.ts).
  */
 export const STAGE_HISTORY: TabSchema = {
   name: 'Stage history',

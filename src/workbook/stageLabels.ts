@@ -3,7 +3,7 @@
 // current name, a name it had before a rename in Settings, or the default name, in any case;
 // the add-on writes the current name. The names are the workbook's, loaded with its config
 // (an Apps Script execution serves one workbook, so one table per execution is enough).
-import { DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from '../domain/stages';
+import { DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from '../domain/deals/stages';
 
 let current: Record<StageKey, string> = { ...DEFAULT_STAGE_NAMES };
 let lookup: Record<string, StageKey> = build(current, {});

@@ -1,10 +1,10 @@
-// The add-on's own document planner (src/domain/docPlan.ts) against the emulated Docs API:
+// The add-on's own document planner (src/domain/documents/docPlan.ts) against the emulated Docs API:
 // one get, one batchUpdate for the first fill, then a regenerate in place.
 import * as fs from 'fs';
 import * as path from 'path';
 import { CallCounter, EmulatorContext, VirtualClock } from '../../scripts/emulator/context';
 import { DriveModel, createDriveServices } from '../../scripts/emulator/drive';
-import { DocJson, findRowTemplate, planFirstFill, planRefill } from '../../src/domain/docPlan';
+import { DocJson, findRowTemplate, planFirstFill, planRefill } from '../../src/domain/documents/docPlan';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;

@@ -1,13 +1,13 @@
 // Issue 20, item 3: every global of dist/Code.js checks its caller against the one access table
-// (src/domain/access.ts). The globals are read from the bundle itself, so a new export without an
+// (src/domain/kernel/access.ts). The globals are read from the bundle itself, so a new export without an
 // entry in the table fails here; each is called as a stranger (an editor not on the Users tab) and
 // as an executor, and a refused call writes nothing to the workbook, the mailbox, Drive, triggers
 // or the UI (no sidebar opened).
 import * as fs from 'fs';
 import { BUNDLE, demoWorkspace, freshWorkspace, records, Workspace, Addon } from './harness';
-import { ACCESS, mayRun, refusalFor, TRIGGER_OWNER_KEY } from '../../src/domain/access';
-import { menuFor, menuFunctions } from '../../src/domain/menu';
-import { ROLES, Role } from '../../src/domain/roles';
+import { ACCESS, mayRun, refusalFor, TRIGGER_OWNER_KEY } from '../../src/domain/kernel/access';
+import { menuFor, menuFunctions } from '../../src/domain/kernel/menu';
+import { ROLES, Role } from '../../src/domain/kernel/roles';
 
 const STRANGER = 'mallory@elsewhere.test';
 const EXECUTOR = 'eva@studio.test';

@@ -1,8 +1,8 @@
 // Issue 21, item 8: dates and money in one format, from the spreadsheet's locale and time zone
 // (Spreadsheet.getSpreadsheetLocale), in the sidebar's payload, documents and typed amounts.
 import { freshWorkspace } from './harness';
-import { createFormats } from '../../src/domain/formatting';
-import { createEvaluator, longDayIn } from '../../src/app/templating';
+import { createFormats } from '../../src/domain/kernel/formatting';
+import { createEvaluator, longDayIn } from '../../src/app/documents/templating';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const docId = (url: string) => /\/d\/([^/]+)/.exec(url)![1];

@@ -1,7 +1,7 @@
 // Hostile import files through the bundle (issue 20, item 8): each is refused with a sentence
 // that gives the limit, and a zip bomb is refused before Utilities.unzip inflates anything.
 import { freshWorkspace, measure, runFromClient, Workspace, Addon } from './harness';
-import { buildXlsx, buildZip, cell } from '../domain/zipFixture';
+import { buildXlsx, buildZip, cell } from '../domain/clients/zipFixture';
 
 function refusal(ws: Workspace, addon: Addon, upload: Record<string, unknown>): string {
   const reply = runFromClient(ws, addon, 'api_prepareImport', [upload]);

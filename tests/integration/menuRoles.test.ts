@@ -1,7 +1,7 @@
 // Issue 11 item 14: the menu shows what the role may do; an owner action run by anyone else
 // is refused with a plain sentence (an alert), not "Error in loadDemoData", and writes nothing.
 import { demoWorkspace, freshWorkspace } from './harness';
-import { menuFor } from '../../src/domain/menu';
+import { menuFor } from '../../src/domain/kernel/menu';
 
 const OWNER_ITEMS = ['setupWorkbook', 'loadDemoData'];
 

@@ -1,6 +1,6 @@
 // The owner's tabs under the emulator's write gate (issue 20 leftover): setup protects Users,
 // Settings, Notifications and Briefs for the owner only and Outbox warning-only
-// (src/gas/protections.ts). A script runs as its user, so a script write by anyone else into a
+// (src/gas/setup/protections.ts). A script runs as its user, so a script write by anyone else into a
 // hard-protected tab fails with Sheets' "You are trying to edit a protected cell or object.
 // Please contact the spreadsheet owner to remove protection if you need to edit."; a
 // warning-only protection does not stop a script ("every user can edit data in the area, except

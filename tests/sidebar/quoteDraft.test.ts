@@ -2,7 +2,7 @@
 // payment amounts are, by the spreadsheet's locale: "1.234,50" in a de_DE spreadsheet is 1234.5.
 import fc from 'fast-check';
 import { majorText, parseAmount } from '../../sidebar/quoteDraft';
-import { decimalSeparatorOf } from '../../src/domain/typedInput';
+import { decimalSeparatorOf } from '../../src/domain/kernel/typedInput';
 
 describe('quote fields follow the spreadsheet locale', () => {
   test('de_DE and en_US examples; a lone separator reads as that locale writes it', () => {

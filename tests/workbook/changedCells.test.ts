@@ -4,7 +4,7 @@
 // a row's cell back from the value read, which would arm `'=x` text or drop a formula).
 import { decodeTable, updateRows } from '../../src/workbook/table';
 import { DEALS } from '../../src/workbook/schema';
-import { localDates } from '../../src/domain/timezone';
+import { localDates } from '../../src/domain/kernel/timezone';
 
 const dates = localDates('Europe/Berlin');
 const header = DEALS.columns.map((c) => c.header);

@@ -1,7 +1,7 @@
 import { decodeCell, decodeRow, encodeRow, formulaSafe, parseNumber, Problem } from '../../src/workbook/codec';
 import { mapHeaders, requireSchemaColumns } from '../../src/workbook/headers';
 import { DEALS } from '../../src/workbook/schema';
-import { localDates } from '../../src/domain/timezone';
+import { localDates } from '../../src/domain/kernel/timezone';
 
 const dates = localDates('Europe/Berlin');
 const column = (key: string) => DEALS.columns.filter((c) => c.key === key)[0];

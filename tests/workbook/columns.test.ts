@@ -4,7 +4,7 @@
 import { readColumns, rowsHolding } from '../../src/workbook/columns';
 import { SMALL_TAB_CELLS } from '../../src/workbook/rows';
 import { CHECKPOINTS, DEALS, TabSchema } from '../../src/workbook/schema';
-import { localDates } from '../../src/domain/timezone';
+import { localDates } from '../../src/domain/kernel/timezone';
 import { SheetPort } from '../../src/ports';
 
 const dates = localDates('Europe/Berlin');

@@ -2,7 +2,7 @@
 // over an in-memory chart port: known by the id kept for them, else by title; copies of ours go,
 // a person's own charts stay.
 import { ChartPort, ChartSpec, DurableStore } from '../../src/ports';
-import { DASHBOARD_CHARTS_KEY, placeCharts } from '../../src/app/dashboardCharts';
+import { DASHBOARD_CHARTS_KEY, placeCharts } from '../../src/app/reports/dashboardCharts';
 
 function memory() {
   let next = 1;

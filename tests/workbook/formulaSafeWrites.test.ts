@@ -7,7 +7,7 @@ import { decodeTable, readFormulasOf, readTable, updateRows } from '../../src/wo
 import { formulaSafe, keepAsRead, readBack } from '../../src/workbook/codec';
 import { DEALS } from '../../src/workbook/schema';
 import { SheetPort } from '../../src/ports';
-import { localDates } from '../../src/domain/timezone';
+import { localDates } from '../../src/domain/kernel/timezone';
 
 const dates = localDates('Europe/Berlin');
 const header = [...DEALS.columns.map((c) => c.header), 'My own column'];

@@ -2,7 +2,7 @@
 import { openRows, rowBlocks, rowsWhereIn, SMALL_TAB_CELLS } from '../../src/workbook/rows';
 import { updateRow } from '../../src/workbook/table';
 import { DEALS } from '../../src/workbook/schema';
-import { localDates } from '../../src/domain/timezone';
+import { localDates } from '../../src/domain/kernel/timezone';
 import { SheetPort } from '../../src/ports';
 
 const dates = localDates('Europe/Berlin');

@@ -1,6 +1,6 @@
 // Issue 11, item 6: stage cells show the Settings names; keys and names are read in any case,
 // and a name a stage had before a rename in Settings still reads as that stage.
-import { DEFAULT_STAGE_NAMES } from '../../src/domain/stages';
+import { DEFAULT_STAGE_NAMES } from '../../src/domain/deals/stages';
 import { formerStageNames, stageLabel, stageLabels, stageOfCell, useStageNames } from '../../src/workbook/stageLabels';
 
 afterEach(() => useStageNames(DEFAULT_STAGE_NAMES));
@@ -39,7 +39,7 @@ test('a name moved to another stage reads as that stage, not as the one it left'
   expect(stageOfCell('On hold')).toBe('frozen');
 });
 
-// Moved from tests/domain/moves.test.ts with domain/stages parseStage, which the codec's table replaced.
+// Moved from tests/domain/deals/moves.test.ts with domain/stages parseStage, which the codec's table replaced.
 describe('stageOfCell (was parseStage)', () => {
   it('accepts keys and display names in any case', () => {
     expect(stageOfCell('in_work')).toBe('in_work');

@@ -1,6 +1,6 @@
 import { decodeTable, findRow, rowsWhere, updateRows } from '../../src/workbook/table';
 import { DEALS } from '../../src/workbook/schema';
-import { localDates } from '../../src/domain/timezone';
+import { localDates } from '../../src/domain/kernel/timezone';
 
 const dates = localDates('Europe/Berlin');
 const header = DEALS.columns.map((c) => c.header);

@@ -2,10 +2,10 @@
 // Drive), the 36-hour warning, Back up now, and restore — of one deal, one tab or everything —
 // that first shows the diff (rows that come back, rows that change, rows only in the live tab,
 // kept unless ticked) and applies only when the owner confirms.
-import type { BackupList, BackupListItem } from '../../src/app/contracts/backup';
-import type { RestorePreview, RestoreScope } from '../../src/app/contracts/backup';
-import { h, clear } from '../dom';
-import { call, messageOf } from '../rpc';
+import type { BackupList, BackupListItem } from '../../../src/app/contracts/backup';
+import type { RestorePreview, RestoreScope } from '../../../src/app/contracts/backup';
+import { h, clear } from '../../dom';
+import { call, messageOf } from '../../rpc';
 
 let host: HTMLElement | null = null;
 let list: BackupList | null = null;

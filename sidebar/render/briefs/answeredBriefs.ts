@@ -1,10 +1,10 @@
 // Today's "Brief answered" (issue 25): the manager's deals whose client answered the brief in the
 // last days, asked once per board load and manager (api_getToday's `briefs`; the rest of that
 // answer the sidebar already computes from the board it holds).
-import type { TodayBriefView } from '../../src/app/contracts/today';
-import { h } from '../dom';
-import { when } from '../format';
-import { callQuietly } from '../rpc';
+import type { TodayBriefView } from '../../../src/app/contracts/today';
+import { h } from '../../dom';
+import { when } from '../../format';
+import { callQuietly } from '../../rpc';
 
 const cache: { key: string; board: unknown; list: TodayBriefView[] | null } = { key: '', board: null, list: null };
 

@@ -1,13 +1,13 @@
 // The brief by link in the deal's details (issue 25): send the questionnaire, see whether the
 // client answered, read the latest answers, apply a proposed budget with a click, and start the
 // quote from the answers. The client's text is only ever set as text (h() makes text nodes).
-import type { Card } from '../../src/app/contracts/board';
-import type { BriefView } from '../../src/app/contracts/briefs';
-import { h, clear } from '../dom';
-import { call, messageOf } from '../rpc';
-import { versionOf, reload } from '../actions';
-import { showBanner } from './banner';
-import { fillQuoteLines } from './quote';
+import type { Card } from '../../../src/app/contracts/board';
+import type { BriefView } from '../../../src/app/contracts/briefs';
+import { h, clear } from '../../dom';
+import { call, messageOf } from '../../rpc';
+import { versionOf, reload } from '../../actions';
+import { showBanner } from '../kernel/banner';
+import { fillQuoteLines } from '../documents/quote';
 
 const views: { [dealId: string]: BriefView } = {};
 

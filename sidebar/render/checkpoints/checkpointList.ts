@@ -1,13 +1,13 @@
 // The deal's checkpoints in its details: tick done, shift a due day, remove, add one, or
 // start from a plan. Each action refreshes the details (and the card's health dot).
-import type { Card } from '../../src/app/contracts/board';
-import type { CheckpointView } from '../../src/app/contracts/health';
-import { h, icon } from '../dom';
-import { day, dueLabel } from '../format';
-import { columnOf, nameOf, state } from '../state';
-import { applyPlan, completeCheckpoint, saveCheckpoint } from '../checkpoints';
-import { showBanner } from './banner';
-import { field, input } from './fields';
+import type { Card } from '../../../src/app/contracts/board';
+import type { CheckpointView } from '../../../src/app/contracts/health';
+import { h, icon } from '../../dom';
+import { day, dueLabel } from '../../format';
+import { columnOf, nameOf, state } from '../../state';
+import { applyPlan, completeCheckpoint, saveCheckpoint } from '../../checkpoints';
+import { showBanner } from '../kernel/banner';
+import { field, input } from '../kernel/fields';
 
 const ROLES = ['manager', 'executor', 'head', 'owner'];
 

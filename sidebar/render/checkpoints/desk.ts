@@ -1,14 +1,14 @@
 // "My desk": every live deal's health, red first (the server sorts), with the nearest open
 // checkpoint, the time left to it, payments so far and when the deal should close.
-import { cents } from './payments';
-import type { HealthDesk, HealthDeskItem } from '../../src/app/contracts/health';
-import type { DebtList } from '../../src/app/contracts/payments';
-import type { Health } from '../../src/app/contracts/shared';
-import { h, clear, icon } from '../dom';
-import { day, dueLabel, money } from '../format';
-import { call, callQuietly, messageOf } from '../rpc';
-import { columnOf, state } from '../state';
-import { completeCheckpoint, onHealthChange } from '../checkpoints';
+import { cents } from '../money/payments';
+import type { HealthDesk, HealthDeskItem } from '../../../src/app/contracts/health';
+import type { DebtList } from '../../../src/app/contracts/payments';
+import type { Health } from '../../../src/app/contracts/shared';
+import { h, clear, icon } from '../../dom';
+import { day, dueLabel, money } from '../../format';
+import { call, callQuietly, messageOf } from '../../rpc';
+import { columnOf, state } from '../../state';
+import { completeCheckpoint, onHealthChange } from '../../checkpoints';
 
 const COLOURS: { key: Health; label: string }[] = [
   { key: 'red', label: 'Late' },

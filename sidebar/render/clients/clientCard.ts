@@ -1,19 +1,19 @@
 // The client card: who they are and how to reach them, the life of each order (stage, amount,
 // dates, documents and who did each step) and the communication history, newest first.
-import { googleLink } from '../../src/app/contracts/shared';
-import { cents } from './payments';
-import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../src/app/contracts/clients';
-import '../clientApi';
-import { h, type Child } from '../dom';
-import { day, money, when } from '../format';
-import { call } from '../rpc';
-import { columnOf, nameOf, state } from '../state';
-import { reload, report } from '../actions';
-import { showBanner } from './banner';
-import { openPanel, panelOpen, refreshPanel } from './panel';
-import { checkbox, field, input } from './fields';
-import { mergeNote, type Shown } from './mergeNote';
-import { openDealPage } from './dealPageOpener';
+import { googleLink } from '../../../src/app/contracts/shared';
+import { cents } from '../money/payments';
+import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../../src/app/contracts/clients';
+import '../../clientApi';
+import { h, type Child } from '../../dom';
+import { day, money, when } from '../../format';
+import { call } from '../../rpc';
+import { columnOf, nameOf, state } from '../../state';
+import { reload, report } from '../../actions';
+import { showBanner } from '../kernel/banner';
+import { openPanel, panelOpen, refreshPanel } from '../kernel/panel';
+import { checkbox, field, input } from '../kernel/fields';
+import { mergeNote, type Shown } from '../kernel/mergeNote';
+import { openDealPage } from '../deals/dealPageOpener';
 
 let current: { clientId: string; card: ClientCard | null; error: string } | null = null;
 

@@ -1,12 +1,12 @@
 // "Possible duplicates": groups of clients with the same phone or e-mail or a similar name;
 // a head or the owner picks the one to keep and merges the others into it.
-import type { DuplicateGroup } from '../../src/app/contracts/clients';
-import '../clientApi';
-import { h, type Child } from '../dom';
-import { call, messageOf } from '../rpc';
-import { nameOf, state } from '../state';
-import { showBanner } from './banner';
-import { openPanel, panelOpen, refreshPanel } from './panel';
+import type { DuplicateGroup } from '../../../src/app/contracts/clients';
+import '../../clientApi';
+import { h, type Child } from '../../dom';
+import { call, messageOf } from '../../rpc';
+import { nameOf, state } from '../../state';
+import { showBanner } from '../kernel/banner';
+import { openPanel, panelOpen, refreshPanel } from '../kernel/panel';
 import { openClientCard } from './clientCard';
 
 let view: { groups: DuplicateGroup[] | null; total: number; error: string } = { groups: null, total: 0, error: '' };

@@ -1,14 +1,14 @@
 // Import of an old client base: choose a .csv or .xlsx, confirm the column mapping guessed
 // from its headers, look at the dry run (what will be created, merged, refused and why),
 // then import in chunks with a progress bar; an import can be resumed and undone.
-import type { DryRunResult, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from '../../src/app/contracts/clients';
-import type { ColumnMapping, ImportField } from '../../src/app/contracts/shared';
-import '../clientApi';
-import { h, clear, type Child } from '../dom';
-import { call, messageOf } from '../rpc';
-import { showBanner } from './banner';
-import { dateTime } from '../format';
-import { openPanel, panelOpen, refreshPanel } from './panel';
+import type { DryRunResult, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from '../../../src/app/contracts/clients';
+import type { ColumnMapping, ImportField } from '../../../src/app/contracts/shared';
+import '../../clientApi';
+import { h, clear, type Child } from '../../dom';
+import { call, messageOf } from '../../rpc';
+import { showBanner } from '../kernel/banner';
+import { dateTime } from '../../format';
+import { openPanel, panelOpen, refreshPanel } from '../kernel/panel';
 
 interface ImportState {
   earlier: ImportSummary[] | null;

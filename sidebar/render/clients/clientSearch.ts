@@ -1,14 +1,14 @@
 // The client base panel: one search box for names, companies, e-mails and phones in any
 // format (paste the caller's number), the hits, and the way to import and export.
-import type { ClientHit, ClientSearchResult, ExportFile } from '../../src/app/contracts/clients';
-import '../clientApi';
-import { h, clear, icon, type Child } from '../dom';
-import { call } from '../rpc';
-import { nameOf, state, whenBoard } from '../state';
-import { mayRun } from '../../src/app/contracts/shared';
-import { report } from '../actions';
-import { showBanner } from './banner';
-import { openPanel, panelOpen, refreshPanel } from './panel';
+import type { ClientHit, ClientSearchResult, ExportFile } from '../../../src/app/contracts/clients';
+import '../../clientApi';
+import { h, clear, icon, type Child } from '../../dom';
+import { call } from '../../rpc';
+import { nameOf, state, whenBoard } from '../../state';
+import { mayRun } from '../../../src/app/contracts/shared';
+import { report } from '../../actions';
+import { showBanner } from '../kernel/banner';
+import { openPanel, panelOpen, refreshPanel } from '../kernel/panel';
 import { groupClass, openClientCard } from './clientCard';
 import { openImport } from './clientImport';
 import { openDuplicates } from './clientDuplicates';

@@ -1,6 +1,6 @@
 // Where the client base is reached from: a button in the board's toolbar (and the menu's
 // "Client base", which opens the sidebar on it), and a "Client card" link on a deal's page.
-import { h, icon } from '../dom';
+import { h, icon } from '../../dom';
 import { openClients } from './clientSearch';
 import { openClientCard } from './clientCard';
 

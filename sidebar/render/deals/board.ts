@@ -1,13 +1,13 @@
 // The stage columns: collapsible lanes (narrow) or side-by-side columns (wide), and
 // drag and drop between them with SortableJS.
 import Sortable from 'sortablejs';
-import type { Column } from '../../src/app/contracts/board';
-import { ALLOWED_TRANSITIONS, type StageKey } from '../../src/app/contracts/shared';
-import { h, clear, icon } from '../dom';
-import { money } from '../format';
-import { changed, columnOf, inScope, isCollapsed, matches, state, toggleCollapsed } from '../state';
-import { showBanner } from './banner';
-import { moveDeal } from '../actions';
+import type { Column } from '../../../src/app/contracts/board';
+import { ALLOWED_TRANSITIONS, type StageKey } from '../../../src/app/contracts/shared';
+import { h, clear, icon } from '../../dom';
+import { money } from '../../format';
+import { changed, columnOf, inScope, isCollapsed, matches, state, toggleCollapsed } from '../../state';
+import { showBanner } from '../kernel/banner';
+import { moveDeal } from '../../actions';
 import { renderCard, type CardHooks } from './card';
 
 let sortables: Sortable[] = [];

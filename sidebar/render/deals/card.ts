@@ -1,10 +1,10 @@
 // One deal card: title, client, money, next contact, step ticks, traffic light, move menu.
-import type { Card, CardSteps } from '../../src/app/contracts/board';
-import { type Forecast, ALLOWED_TRANSITIONS, type StageKey } from '../../src/app/contracts/shared';
-import { h, icon } from '../dom';
-import { money, when } from '../format';
-import { columns, state } from '../state';
-import { endIndex, goToCell, moveDeal, putStageBack, setForecast, setStep } from '../actions';
+import type { Card, CardSteps } from '../../../src/app/contracts/board';
+import { type Forecast, ALLOWED_TRANSITIONS, type StageKey } from '../../../src/app/contracts/shared';
+import { h, icon } from '../../dom';
+import { money, when } from '../../format';
+import { columns, state } from '../../state';
+import { endIndex, goToCell, moveDeal, putStageBack, setForecast, setStep } from '../../actions';
 
 export const STEPS: { key: keyof CardSteps; short: string; label: string }[] = [
   { key: 'estimateAccepted', short: 'Price OK', label: 'Rough estimate accepted' },

@@ -1,30 +1,30 @@
 // The deal's own page: edit fields (only changed ones are sent), allowed moves,
 // the log of calls and notes, and the history, newest first.
-import type { Card, CardMerge, DealDetails, DealPatch, HistoryEntry } from '../../src/app/contracts/board';
-import type { StageKey } from '../../src/app/contracts/shared';
-import { h, type Child } from '../dom';
-import { money, when } from '../format';
-import { call } from '../rpc';
-import { columnOf, findCard, state, whenBoard } from '../state';
-import { endIndex, moveDeal, reload, report, updateDeal, versionOf, type SeenCard } from '../actions';
-import { mergeNote, type Shown } from './mergeNote';
+import type { Card, CardMerge, DealDetails, DealPatch, HistoryEntry } from '../../../src/app/contracts/board';
+import type { StageKey } from '../../../src/app/contracts/shared';
+import { h, type Child } from '../../dom';
+import { money, when } from '../../format';
+import { call } from '../../rpc';
+import { columnOf, findCard, state, whenBoard } from '../../state';
+import { endIndex, moveDeal, reload, report, updateDeal, versionOf, type SeenCard } from '../../actions';
+import { mergeNote, type Shown } from '../kernel/mergeNote';
 import { logForm } from './logCall';
-import { showBanner } from './banner';
-import { openPanel, panelOpen, refreshPanel, setCloseGuard } from './panel';
-import { checkbox, field, input } from './fields';
+import { showBanner } from '../kernel/banner';
+import { openPanel, panelOpen, refreshPanel, setCloseGuard } from '../kernel/panel';
+import { checkbox, field, input } from '../kernel/fields';
 import { STEPS } from './card';
-import { checkpointsSection } from './checkpointList';
-import { quoteSection, resetQuote, unsavedQuoteQuestion } from './quote';
-import { documentsSection } from './documents';
-import { briefSection } from './brief';
-import { paymentsSection } from './payments';
-import { clientCardLink } from './clientsEntry';
+import { checkpointsSection } from '../checkpoints/checkpointList';
+import { quoteSection, resetQuote, unsavedQuoteQuestion } from '../documents/quote';
+import { documentsSection } from '../documents/documents';
+import { briefSection } from '../briefs/brief';
+import { paymentsSection } from '../money/payments';
+import { clientCardLink } from '../clients/clientsEntry';
 import { registerDealPageOpener } from './dealPageOpener';
-import { meetingSection, onPlannerOpensCard } from './meetings';
+import { meetingSection, onPlannerOpensCard } from '../meetings/meetings';
 
 onPlannerOpensCard((dealId) => openDetails(dealId));
-import { readMoney, readTime, timeInputValue, zoneLabel } from '../typedFields';
-import { titleLimit } from './titleLimit';
+import { readMoney, readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { titleLimit } from '../kernel/titleLimit';
 
 const TITLE_MAX = 200;
 

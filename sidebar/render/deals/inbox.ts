@@ -1,18 +1,18 @@
 // New requests waiting for a manager: convert one into a deal, or junk it. Converting asks for
 // the call back (filled in with the next working day 10:00) so a "call me back" request lands
 // on that day's Today list instead of being forgotten.
-import type { InboxLead } from '../../src/app/contracts/board';
-import { h, type Child } from '../dom';
-import { when } from '../format';
-import { state } from '../state';
-import { convertLead, junkLead } from '../actions';
-import { closePanel, openPanel } from './panel';
-import { clientLookupLink } from './clientsEntry';
-import { field, input } from './fields';
-import { readTime, timeInputValue, zoneLabel } from '../typedFields';
-import { defaultCallBack } from '../todayList';
-import { showBanner } from './banner';
-import { sendBriefForDeal } from './brief';
+import type { InboxLead } from '../../../src/app/contracts/board';
+import { h, type Child } from '../../dom';
+import { when } from '../../format';
+import { state } from '../../state';
+import { convertLead, junkLead } from '../../actions';
+import { closePanel, openPanel } from '../kernel/panel';
+import { clientLookupLink } from '../clients/clientsEntry';
+import { field, input } from '../kernel/fields';
+import { readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { defaultCallBack } from '../../todayList';
+import { showBanner } from '../kernel/banner';
+import { sendBriefForDeal } from '../briefs/brief';
 
 export function openInbox(): void {
   openPanel({ title: 'Inbox', testid: 'inbox', body: inboxBody });

@@ -1,11 +1,11 @@
 // The log-a-call form (kind, with whom, what happened, agreed, next step, next contact), used on
 // the deal's page and, opened and ready, on a row of the Today view.
-import type { Card } from '../../src/app/contracts/board';
-import { h } from '../dom';
-import { logActivity } from '../actions';
-import { readTime, timeInputValue, zoneLabel } from '../typedFields';
-import { showBanner } from './banner';
-import { field, input } from './fields';
+import type { Card } from '../../../src/app/contracts/board';
+import { h } from '../../dom';
+import { logActivity } from '../../actions';
+import { readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { showBanner } from '../kernel/banner';
+import { field, input } from '../kernel/fields';
 
 export interface LogFormOptions {
   /** Shown unfolded (Today: one click on "Log call" and the form is there). */

@@ -1,7 +1,7 @@
 // "N cells need attention": hand-typed values the add-on could not read, left as they are.
-import { h, clear, icon } from '../dom';
-import { state } from '../state';
-import { goToCell, putStageBack } from '../actions';
+import { h, clear, icon } from '../../dom';
+import { state } from '../../state';
+import { goToCell, putStageBack } from '../../actions';
 
 function stageName(key: string): string {
   const column = state.board ? state.board.columns.filter((c) => c.key === key)[0] : undefined;

@@ -1,11 +1,11 @@
 // "+ Request": a phone call becomes a lead (and, by default, a deal in New) in seconds.
-import { h } from '../dom';
-import { addLead } from '../actions';
-import { closePanel, openPanel } from './panel';
-import { checkbox, field, input } from './fields';
-import { readMoney, readTime, timeInputValue, zoneLabel } from '../typedFields';
-import { defaultCallBack } from '../todayList';
-import { showBanner } from './banner';
+import { h } from '../../dom';
+import { addLead } from '../../actions';
+import { closePanel, openPanel } from '../kernel/panel';
+import { checkbox, field, input } from '../kernel/fields';
+import { readMoney, readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { defaultCallBack } from '../../todayList';
+import { showBanner } from '../kernel/banner';
 
 export function openQuickAdd(): void {
   openPanel({ title: 'New request', testid: 'quick-add', body: quickAddForm });

@@ -2,14 +2,14 @@
 // then today's calls and meetings by time. One click on "Log call" unfolds the log form for
 // that deal with the next contact filled in; once logged, the board reloads and the row moves
 // to its new time or leaves the list.
-import { h, clear, icon } from '../dom';
-import { when } from '../format';
-import { state } from '../state';
-import { zoneLabel } from '../typedFields';
-import { defaultCallBack, myDay, todayFor, type TodayEntry } from '../todayList';
+import { h, clear, icon } from '../../dom';
+import { when } from '../../format';
+import { state } from '../../state';
+import { zoneLabel } from '../../typedFields';
+import { defaultCallBack, myDay, todayFor, type TodayEntry } from '../../todayList';
 import { logForm } from './logCall';
-import { overdueInvoicesSection } from './overdueInvoices';
-import { answeredBriefsSection } from './answeredBriefs';
+import { overdueInvoicesSection } from '../money/overdueInvoices';
+import { answeredBriefsSection } from '../briefs/answeredBriefs';
 
 let host: HTMLElement | null = null;
 let open: (dealId: string) => void = () => undefined;

@@ -1,10 +1,10 @@
 // Type to find a service in the price list (code, name or category); Enter or a click adds
 // the highlighted one. Arrow keys move the highlight; Escape closes the list (then clears the
 // search) and never the card around it; the list closes after a pick.
-import type { CatalogItem, CatalogView } from '../../src/app/contracts/quote';
-import { h, clear, icon } from '../dom';
-import { moneyMinor } from '../format';
-import { searchCatalog } from '../quoteDraft';
+import type { CatalogItem, CatalogView } from '../../../src/app/contracts/quote';
+import { h, clear, icon } from '../../dom';
+import { moneyMinor } from '../../format';
+import { searchCatalog } from '../../quoteDraft';
 
 const SHOWN = 8;
 let seq = 0;

@@ -1,15 +1,15 @@
 // Documents in the deal's details: make (or refresh) the proposal, contract, invoice or brief
 // from the Drive templates and show the links the client will get. Results survive redraws.
-import { googleLink } from '../../src/app/contracts/shared';
-import type { Card } from '../../src/app/contracts/board';
-import { h, clear, icon } from '../dom';
-import { call, messageOf, type DocumentKind, type GeneratedDocument } from '../rpc';
-import { state } from '../state';
-import { showBanner } from './banner';
-import { outboxSection, reloadOutbox } from './outbox';
-import type { DocumentMailPreview, SendDocumentResult } from '../../src/app/contracts/mail';
-import { reloadMoney } from './payments';
-import { requestDone, requestKey } from '../requestKeys';
+import { googleLink } from '../../../src/app/contracts/shared';
+import type { Card } from '../../../src/app/contracts/board';
+import { h, clear, icon } from '../../dom';
+import { call, messageOf, type DocumentKind, type GeneratedDocument } from '../../rpc';
+import { state } from '../../state';
+import { showBanner } from '../kernel/banner';
+import { outboxSection, reloadOutbox } from '../mail/outbox';
+import type { DocumentMailPreview, SendDocumentResult } from '../../../src/app/contracts/mail';
+import { reloadMoney } from '../money/payments';
+import { requestDone, requestKey } from '../../requestKeys';
 
 const KINDS: { kind: DocumentKind; label: string }[] = [
   { kind: 'proposal', label: 'Proposal' },

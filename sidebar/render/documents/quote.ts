@@ -1,18 +1,18 @@
 // The calculator in the deal's details: pick services from the price list, adjust lines,
 // see the totals recomputed as you type (the server's own calculator), save a revision.
 // The section keeps its element and draft while the details redraw around it.
-import type { Card } from '../../src/app/contracts/board';
-import type { CatalogView, QuoteView } from '../../src/app/contracts/quote';
-import { h, clear, icon } from '../dom';
-import { decimalSeparator, moneyMinor, when } from '../format';
-import { call, messageOf } from '../rpc';
-import { nameOf, state } from '../state';
-import { perDeal, reload, report, versionOf } from '../actions';
-import { addItem, draftOf, majorText, parseAmount, toSave, totalsOf, MAX_DETAILS, type Draft } from '../quoteDraft';
-import type { QuoteLineInput } from '../../src/app/contracts/shared';
+import type { Card } from '../../../src/app/contracts/board';
+import type { CatalogView, QuoteView } from '../../../src/app/contracts/quote';
+import { h, clear, icon } from '../../dom';
+import { decimalSeparator, moneyMinor, when } from '../../format';
+import { call, messageOf } from '../../rpc';
+import { nameOf, state } from '../../state';
+import { perDeal, reload, report, versionOf } from '../../actions';
+import { addItem, draftOf, majorText, parseAmount, toSave, totalsOf, MAX_DETAILS, type Draft } from '../../quoteDraft';
+import type { QuoteLineInput } from '../../../src/app/contracts/shared';
 import { catalogPicker } from './catalogPicker';
-import { showBanner } from './banner';
-import { requestDone, requestKey } from '../requestKeys';
+import { showBanner } from '../kernel/banner';
+import { requestDone, requestKey } from '../../requestKeys';
 
 interface Section {
   dealId: string;

@@ -1,5 +1,5 @@
 // One toast at a time at the bottom of the page: conflicts, refusals, confirmations.
-import { h, clear, icon } from '../dom';
+import { h, clear, icon } from '../../dom';
 
 let host: HTMLElement | null = null;
 let hideTimer = 0;

@@ -1,5 +1,5 @@
 // Labelled form controls, each with its own id so the label is tied to the input.
-import { h, type Attrs, type Child } from '../dom';
+import { h, type Attrs, type Child } from '../../dom';
 
 let seq = 0;
 

@@ -1,7 +1,7 @@
 // The background refresh's note: a small pill at the bottom left, above the board and above an
 // open card (in the 300 px sidebar the card covers the board and its toolbar). It is not the
 // banner, so it never replaces a conflict or error message the person still has to read.
-import { h, clear, icon } from '../dom';
+import { h, clear, icon } from '../../dom';
 
 export type FreshnessKind = 'updated' | 'waiting' | null;
 

@@ -1,10 +1,10 @@
 // The top bar: Board / Desk / Today tabs, forecast roll-up, scope filter (client-side: the state
 // holds every deal), instant search, refresh, quick add, inbox; in the wide dialog also the
 // meeting planner (agreed meetings in the next two weeks).
-import { h, clear, icon } from '../dom';
-import { money, when } from '../format';
-import { upcomingMeetings } from '../meetingStrip';
-import { changed, columns, inScope, rollup, state, type View } from '../state';
+import { h, clear, icon } from '../../dom';
+import { money, when } from '../../format';
+import { upcomingMeetings } from '../../meetingStrip';
+import { changed, columns, inScope, rollup, state, type View } from '../../state';
 
 /** The traffic lights in words (PRODUCT: green = will almost certainly happen, yellow = the
  * client is still choosing, red = likely to fail): colours alone say nothing to a new user. */

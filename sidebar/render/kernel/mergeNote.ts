@@ -1,9 +1,9 @@
 // What a save on a card someone else changed meanwhile did (issue 21, item 4): the fields it could
 // save, and for each field both changed, theirs and yours side by side with a choice. Nothing
 // typed is lost: "Keep mine" sends it again against the value now stored.
-import type { CardMerge } from '../../src/app/contracts/board';
-import { h } from '../dom';
-import { when } from '../format';
+import type { CardMerge } from '../../../src/app/contracts/board';
+import { h } from '../../dom';
+import { when } from '../../format';
 
 export type Shown = string | number | boolean | null;
 

@@ -1,6 +1,6 @@
 // One side panel at a time: it covers the board in the narrow sidebar and slides in as a
 // right-hand drawer in the wide dialog (the CSS decides, from the container's width).
-import { h, clear, icon, type Child } from '../dom';
+import { h, clear, icon, type Child } from '../../dom';
 
 let host: HTMLElement | null = null;
 let rerender: (() => void) | null = null;

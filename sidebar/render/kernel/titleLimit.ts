@@ -1,5 +1,5 @@
 // A live "n / max" counter under a text field, so a limit is seen while typing, not after Save.
-import { h } from '../dom';
+import { h } from '../../dom';
 
 export function titleLimit(el: HTMLInputElement, max: number): HTMLElement {
   const counter = h('div', { class: 'muted small char-limit', 'data-testid': 'title-limit', 'aria-live': 'polite' });

@@ -1,11 +1,11 @@
 // The deal's e-mails on the card: queued, waiting, blocked (with the reason), sent; a message
 // that has not gone out can be cancelled. Reloaded after a send from the documents panel.
-import type { Card } from '../../src/app/contracts/board';
-import type { OutboxItem } from '../../src/app/contracts/mail';
-import { h, clear } from '../dom';
-import { call, messageOf } from '../rpc';
-import { showBanner } from './banner';
-import { dateTime } from '../format';
+import type { Card } from '../../../src/app/contracts/board';
+import type { OutboxItem } from '../../../src/app/contracts/mail';
+import { h, clear } from '../../dom';
+import { call, messageOf } from '../../rpc';
+import { showBanner } from '../kernel/banner';
+import { dateTime } from '../../format';
 
 const loaded: { [dealId: string]: OutboxItem[] | 'loading' | { error: string } } = {};
 const redraws: { [dealId: string]: () => void } = {};

@@ -1,15 +1,15 @@
 // "Plan a meeting" in the deal's details (length, place, window → free slots from the
 // manager's calendar → book one) and the compact two-week planner panel.
-import type { Card } from '../../src/app/contracts/board';
-import type { BookResult, Planner, SlotSearch } from '../../src/app/contracts/meetings';
-import { h, clear, icon } from '../dom';
-import { day as dayLabel } from '../format';
-import { call, messageOf } from '../rpc';
-import { openPanel, refreshPanel } from './panel';
-import { showBanner } from './banner';
+import type { Card } from '../../../src/app/contracts/board';
+import type { BookResult, Planner, SlotSearch } from '../../../src/app/contracts/meetings';
+import { h, clear, icon } from '../../dom';
+import { day as dayLabel } from '../../format';
+import { call, messageOf } from '../../rpc';
+import { openPanel, refreshPanel } from '../kernel/panel';
+import { showBanner } from '../kernel/banner';
 import { tripTools } from './trips';
 
-import { reload } from '../actions';
+import { reload } from '../../actions';
 
 interface PlanState {
   duration: number;

@@ -1,10 +1,10 @@
 // The planner's trip tools (issue 21, item 6): "Add a trip" (city, first and last day) and
 // "Print the day plan" (each trip day's meetings in order, with addresses and phones, as a Doc and PDF).
-import { h, clear } from '../dom';
-import { call, messageOf } from '../rpc';
-import { state } from '../state';
-import { showBanner } from './banner';
-import type { DayPlan } from '../../src/app/contracts/meetings';
+import { h, clear } from '../../dom';
+import { call, messageOf } from '../../rpc';
+import { state } from '../../state';
+import { showBanner } from '../kernel/banner';
+import type { DayPlan } from '../../../src/app/contracts/meetings';
 
 let formOpen = false;
 let printed: DayPlan | null = null;

@@ -1,8 +1,8 @@
 // Today's "Overdue invoices" (issue 22): the invoices of the manager's deals past their due date
 // with money still due, asked once per board load and manager (api_getOverdueInvoices).
-import type { DebtList } from '../../src/app/contracts/payments';
-import { h } from '../dom';
-import { callQuietly } from '../rpc';
+import type { DebtList } from '../../../src/app/contracts/payments';
+import { h } from '../../dom';
+import { callQuietly } from '../../rpc';
 import { cents } from './payments';
 
 const cache: { key: string; board: unknown; list: DebtList | null } = { key: '', board: null, list: null };

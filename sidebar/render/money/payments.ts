@@ -1,13 +1,13 @@
 // Payments in the deal's details (issue 22): invoiced, paid and due per invoice and per deal,
 // the payments received (edit, delete), a form to record one, "Mark issued" for draft invoices.
-import { requestDone, requestKey } from '../requestKeys';
-import type { Card } from '../../src/app/contracts/board';
-import type { DealMoney, InvoiceView, PaymentView } from '../../src/app/contracts/payments';
-import { h, clear, type Child } from '../dom';
-import { call, callQuietly, messageOf } from '../rpc';
-import { state } from '../state';
-import { field, input } from './fields';
-import { amountInputText, moneyMinor } from '../format';
+import { requestDone, requestKey } from '../../requestKeys';
+import type { Card } from '../../../src/app/contracts/board';
+import type { DealMoney, InvoiceView, PaymentView } from '../../../src/app/contracts/payments';
+import { h, clear, type Child } from '../../dom';
+import { call, callQuietly, messageOf } from '../../rpc';
+import { state } from '../../state';
+import { field, input } from '../kernel/fields';
+import { amountInputText, moneyMinor } from '../../format';
 
 const METHODS = ['bank transfer', 'card', 'cash', 'online'] as const;
 

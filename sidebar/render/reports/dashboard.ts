@@ -2,12 +2,12 @@
 // with plain CSS bars (no chart library: the bars must fit the 300 px sidebar, work offline,
 // and every value is printed, so nothing is read from colour alone). Every number is a button
 // that lists the deals behind it; a deal in the list opens its card.
-import type { Dashboard } from '../../src/app/contracts/dashboard';
-import type { Figure } from '../../src/app/contracts/shared';
-import { h, clear } from '../dom';
-import { money } from '../format';
-import { call, messageOf } from '../rpc';
-import { state } from '../state';
+import type { Dashboard } from '../../../src/app/contracts/dashboard';
+import type { Figure } from '../../../src/app/contracts/shared';
+import { h, clear } from '../../dom';
+import { money } from '../../format';
+import { call, messageOf } from '../../rpc';
+import { state } from '../../state';
 
 type PeriodKind = 'this_month' | 'last_month' | 'quarter' | 'custom';
 

@@ -1,11 +1,11 @@
 // The owner's setup checklist (issue 21, item 7): a folded strip under the header that lists
 // what is still to fill in or still the default, until every item is done. Only the owner's
 // sidebar asks for it; once done the server answers from one document property.
-import { h, clear, icon } from '../dom';
-import { call, messageOf } from '../rpc';
-import { state, subscribe } from '../state';
-import { showBanner } from './banner';
-import type { SetupChecklistView } from '../../src/app/contracts/setup';
+import { h, clear, icon } from '../../dom';
+import { call, messageOf } from '../../rpc';
+import { state, subscribe } from '../../state';
+import { showBanner } from '../kernel/banner';
+import type { SetupChecklistView } from '../../../src/app/contracts/setup';
 
 const STATE_WORDS: Record<string, string> = { todo: 'To fill in', default: 'Still default', done: 'Done' };
 

@@ -3,31 +3,31 @@
 // does a bounded piece of work before `deadline`, keeps its cursor in `save`, and says cheaply
 // when it has nothing to do. The scheduler (scheduler.ts) handles the deadline, the fair order,
 // the watermarks and the Jobs log.
-import { Ports } from '../ports';
-import { MailPort } from '../ports/mail';
-import { CalendarPort } from '../ports/calendar';
-import { localDay } from '../domain/timezone';
+import { Ports } from '../../ports';
+import { MailPort } from '../../ports/mail';
+import { CalendarPort } from '../../ports/calendar';
+import { localDay } from '../../domain/kernel/timezone';
 import { BackgroundJob, JobOutcome, JobRun } from './scheduler';
-import { Config, loadConfig, refreshConfig } from './config';
-import { recomputeAllHealth, refreshDelayReport } from './checkpoints';
-import { DIGEST_DAY_KEY, SheetLinks, queueDigests } from './digest';
-import { drainOutbox } from './outbox';
-import type { ProblemStore } from './handEdits';
-import { UseCaseContext, begin } from './session';
-import { syncMeetingsHourly } from './meetings';
-import { refreshDashboardSheet } from './dashboardSheet';
-import { ClientIndexStore } from './clientIndex';
-import { continueImports, importProgress, pendingImportIds } from './clientImport';
-import { BackupStoragePort } from '../ports/backup';
-import { backupDue, loadRegistry, runBackup } from './backup';
-import { wallTime } from '../domain/timezone';
-import { runArchive } from './archive';
-import { forgetClientIndex } from './clientIndex';
+import { Config, loadConfig, refreshConfig } from '../setup/config';
+import { recomputeAllHealth, refreshDelayReport } from '../checkpoints/checkpoints';
+import { DIGEST_DAY_KEY, SheetLinks, queueDigests } from '../mail/digest';
+import { drainOutbox } from '../mail/outbox';
+import type { ProblemStore } from '../handEdits/handEdits';
+import { UseCaseContext, begin } from '../kernel/session';
+import { syncMeetingsHourly } from '../meetings/meetings';
+import { refreshDashboardSheet } from '../reports/dashboardSheet';
+import { ClientIndexStore } from '../clients/clientIndex';
+import { continueImports, importProgress, pendingImportIds } from '../clients/clientImport';
+import { BackupStoragePort } from '../../ports/backup';
+import { backupDue, loadRegistry, runBackup } from '../backup/backup';
+import { wallTime } from '../../domain/kernel/timezone';
+import { runArchive } from '../backup/archive';
+import { forgetClientIndex } from '../clients/clientIndex';
 
-import { checkBriefAnswers } from './briefs';
-import { FormsPort } from '../ports/forms';
-import { ONLINE_PAYMENTS_JOB, STRIPE_KEY_PROPERTY, StripeServices, checkStripePayments } from './stripeLinks';
-import { queuePaymentReminders } from './paymentReminders';
+import { checkBriefAnswers } from '../briefs/briefs';
+import { FormsPort } from '../../ports/forms';
+import { ONLINE_PAYMENTS_JOB, STRIPE_KEY_PROPERTY, StripeServices, checkStripePayments } from '../money/stripeLinks';
+import { queuePaymentReminders } from '../money/paymentReminders';
 
 /** What the jobs need from the outside world (wired in entry.ts). */
 export interface BackgroundServices {

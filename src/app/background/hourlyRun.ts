@@ -1,7 +1,7 @@
 // The hourly run: every background job (settings, health, delay report, digests, the e-mail
 // drain, meetings, imports, backups, payments, briefs) under one scheduler with a shared
 // deadline. entry.ts only wires the Apps Script services in; the order of things lives here.
-import { Ports } from '../ports';
+import { Ports } from '../../ports';
 import { BackgroundServices, backgroundJobs } from './backgroundJobs';
 import { ChangeStamp, SchedulerRun, runJobs } from './scheduler';
 

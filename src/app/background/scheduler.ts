@@ -6,11 +6,11 @@
 // by all jobs, and is told whether the workbook changed (the board's change stamp) since it
 // last finished with nothing left, so an idle workbook's hourly run costs a few calls.
 // Each job that worked, was deferred or failed leaves one line in the Jobs log tab.
-import { JOBS_LOG } from '../workbook/schema';
-import { LockBusyError } from '../workbook/errors';
-import { appendRecords } from '../workbook/table';
-import { mapHeaders } from '../workbook/headers';
-import { Ports } from '../ports';
+import { JOBS_LOG } from '../../workbook/schema';
+import { LockBusyError } from '../../workbook/errors';
+import { appendRecords } from '../../workbook/table';
+import { mapHeaders } from '../../workbook/headers';
+import { Ports } from '../../ports';
 
 /** Stop starting work after this much of the execution (Apps Script stops it at 6 minutes). */
 export const DEADLINE_MS = 4.5 * 60 * 1000;
@@ -51,7 +51,7 @@ export interface BackgroundJob {
   run(run: JobRun): JobOutcome;
 }
 
-/** The board stamp (gas/boardStamp.ts) as the scheduler needs it. */
+/** The board stamp (gas/deals/boardStamp.ts) as the scheduler needs it. */
 export interface ChangeStamp {
   read(): string;
   /** True when this execution wrote and has not published a new stamp yet. */

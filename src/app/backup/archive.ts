@@ -10,17 +10,17 @@
 // of a chunk (summary added, cursor cleared) is one write: a kill anywhere and a rerun give the
 // same workbooks. The dashboard reads the summary from that property (no REST call); the client
 // card's archived orders are read from the year books on demand (one batchGet per year's book).
-import { Ports } from '../ports';
-import { BackupStoragePort } from '../ports/backup';
-import { ACTIVITIES, CHECKPOINTS, DEALS, DOCUMENTS, PAYMENTS, QUOTE_LINES, TabSchema } from '../workbook/schema';
-import { readColumns } from '../workbook/rows';
-import { isDate } from '../workbook/codec';
-import { toDeal } from './records';
-import { localDay } from '../domain/timezone';
-import { BackupCell, toBackupCell, quotedSheetName } from '../domain/backupPlan';
+import { Ports } from '../../ports';
+import { BackupStoragePort } from '../../ports/backup';
+import { ACTIVITIES, CHECKPOINTS, DEALS, DOCUMENTS, PAYMENTS, QUOTE_LINES, TabSchema } from '../../workbook/schema';
+import { readColumns } from '../../workbook/rows';
+import { isDate } from '../../workbook/codec';
+import { toDeal } from '../kernel/records';
+import { localDay } from '../../domain/kernel/timezone';
+import { BackupCell, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
 import {
   ArchiveDeal, MovingRow, YearSummary, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, emptySummary, nextChunk, summaryOf, unverified,
-} from '../domain/archivePlan';
+} from '../../domain/backup/archivePlan';
 
 export const ARCHIVE_KEY = 'dealboard:archive';
 export const ARCHIVE_FOLDER_NAME = 'Dealboard archives';

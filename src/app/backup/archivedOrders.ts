@@ -1,21 +1,21 @@
 // The client card's archived orders (issue 24): deals moved to the yearly archives, read on demand
 // (the card's "Archived orders" button), one values.batchGet of the Deals tab per year's book —
 // never a read per row, and nothing at all while no archive exists.
-import { BackupStoragePort } from '../ports/backup';
-import { CLIENTS, DEALS } from '../workbook/schema';
-import { openRows } from '../workbook/rows';
-import { decodeRow } from '../workbook/codec';
-import { mapHeaders } from '../workbook/headers';
-import { fromBackupCell, quotedSheetName } from '../domain/backupPlan';
-import { canViewClient, clientNotFound } from '../domain/clientRights';
-import { isStageKey } from '../domain/stages';
-import { UseCaseContext } from './session';
-import { accessRules } from './clients';
-import { clientFactsOf } from './clientIndex';
-import { toDeal } from './records';
+import { BackupStoragePort } from '../../ports/backup';
+import { CLIENTS, DEALS } from '../../workbook/schema';
+import { openRows } from '../../workbook/rows';
+import { decodeRow } from '../../workbook/codec';
+import { mapHeaders } from '../../workbook/headers';
+import { fromBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
+import { canViewClient, clientNotFound } from '../../domain/clients/clientRights';
+import { isStageKey } from '../../domain/deals/stages';
+import { UseCaseContext } from '../kernel/session';
+import { accessRules } from '../clients/clients';
+import { clientFactsOf } from '../clients/clientIndex';
+import { toDeal } from '../kernel/records';
 import { loadArchiveState } from './archive';
-import { InputError, requireId } from './validate';
-import { ClientOrder } from './contracts/clients';
+import { InputError, requireId } from '../kernel/validate';
+import { ClientOrder } from '../contracts/clients';
 
 /** A closed order as the card lists it, without what stays in the live tabs (documents, steps). */
 export interface ArchivedOrder extends Omit<ClientOrder, 'expectedClose' | 'documents' | 'steps'> {

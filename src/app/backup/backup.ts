@@ -5,14 +5,14 @@
 // on next hour; a tab half written is written again whole. The manifest (time, schema version,
 // rows, columns and hash per tab, who) is written last, and only then is the backup listed as
 // good. Retention keeps the backups of the last 7 days and the newest of the last 4 weeks (Settings).
-import { Ports } from '../ports';
-import { BackupFile, BackupStoragePort } from '../ports/backup';
-import { TABS, TabSchema } from '../workbook/schema';
-import { BackupCell, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell, quotedSheetName } from '../domain/backupPlan';
-import { localDay, wallTime } from '../domain/timezone';
+import { Ports } from '../../ports';
+import { BackupFile, BackupStoragePort } from '../../ports/backup';
+import { TABS, TabSchema } from '../../workbook/schema';
+import { BackupCell, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
+import { localDay, wallTime } from '../../domain/kernel/timezone';
 // The plain-data shapes the sidebar also reads live in contracts/backup.ts; re-exported for callers here.
-import type { BackupList, BackupRecord, BackupTrigger } from './contracts/backup';
-export type { BackupList, BackupListItem, BackupRecord, BackupTrigger } from './contracts/backup';
+import type { BackupList, BackupRecord, BackupTrigger } from '../contracts/backup';
+export type { BackupList, BackupListItem, BackupRecord, BackupTrigger } from '../contracts/backup';
 
 export const BACKUPS_KEY = 'dealboard:backups';
 export const BACKUP_FOLDER_NAME = 'Dealboard backups';

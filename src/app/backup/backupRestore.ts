@@ -5,21 +5,21 @@
 // (text behind the apostrophe Sheets uses for "this is text": formula-safe, read back exactly),
 // rows come back at the end of their tab, ticked rows are deleted, and each tab leaves an audit
 // line. A rerun finds nothing left to do (idempotent).
-import { quotedSheetName } from '../domain/backupPlan';
-import { UseCaseContext } from './session';
-import { BackupStoragePort } from '../ports/backup';
-import { Ports } from '../ports';
-import { CHECKPOINTS, DEALS, DOCUMENTS, ACTIVITIES, PAYMENTS, QUOTE_LINES, TABS, TabSchema, tabByName } from '../workbook/schema';
-import { WorkbookError } from '../workbook/errors';
-import { keepAsRead } from '../workbook/codec';
-import { rowBlocks } from '../workbook/rows';
-import { LiveRow, TabDiff, diffTab, isEmptyDiff } from '../domain/restorePlan';
+import { quotedSheetName } from '../../domain/backup/backupPlan';
+import { UseCaseContext } from '../kernel/session';
+import { BackupStoragePort } from '../../ports/backup';
+import { Ports } from '../../ports';
+import { CHECKPOINTS, DEALS, DOCUMENTS, ACTIVITIES, PAYMENTS, QUOTE_LINES, TABS, TabSchema, tabByName } from '../../workbook/schema';
+import { WorkbookError } from '../../workbook/errors';
+import { keepAsRead } from '../../workbook/codec';
+import { rowBlocks } from '../../workbook/rows';
+import { LiveRow, TabDiff, diffTab, isEmptyDiff } from '../../domain/backup/restorePlan';
 import { BackupRecord, loadRegistry, runBackup } from './backup';
-import { appendActivities } from './audit';
-import { DEADLINE_MS } from './scheduler';
+import { appendActivities } from '../kernel/audit';
+import { DEADLINE_MS } from '../background/scheduler';
 // The plain-data shapes the sidebar also reads live in contracts/backup.ts; re-exported for callers here.
-import type { RestorePreview, RestoreResult, RestoreScope } from './contracts/backup';
-export type { RestorePreview, RestoreResult, RestoreScope } from './contracts/backup';
+import type { RestorePreview, RestoreResult, RestoreScope } from '../contracts/backup';
+export type { RestorePreview, RestoreResult, RestoreScope } from '../contracts/backup';
 
 
 /** The tabs of one deal and the column that ties their rows to it. */

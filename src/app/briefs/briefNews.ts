@@ -4,10 +4,10 @@
 // one call: it grows by one row per brief sent (13 cells), so even years of briefs are a few
 // thousand rows, and asking its size first (to read two columns) would cost two calls more on
 // every Today load than the cells it saves.
-import { BRIEF_FORMS } from '../workbook/briefTabs';
-import { decodeTable } from '../workbook/table';
-import { AnsweredBrief } from '../domain/briefNews';
-import { Ports } from '../ports';
+import { BRIEF_FORMS } from '../../workbook/briefTabs';
+import { decodeTable } from '../../workbook/table';
+import { AnsweredBrief } from '../../domain/briefs/briefNews';
+import { Ports } from '../../ports';
 
 export function readAnsweredBriefs(ports: Ports): AnsweredBrief[] {
   const all = ports.sheets.readAll(BRIEF_FORMS.name);

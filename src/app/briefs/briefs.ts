@@ -10,33 +10,33 @@
 //   2. forms.create → the form id is recorded (a retry before that finds the form by its title in Drive);
 //   3. batchUpdate (questions) → question ids recorded (a retry reads them back with forms.get);
 //   4. setPublishSettings → status "published"; 5. the e-mail is queued (its key is per form) → "sent".
-import { BRIEF_ANSWERS, BRIEF_FORMS, BRIEFS } from '../workbook/briefTabs';
-import { OUTBOX } from '../workbook/schema';
-import { openRows } from '../workbook/rows';
-import { DecodedRow } from '../workbook/codec';
-import { appendRecords, decodeTable, readTable, updateRow, updateRows } from '../workbook/table';
+import { BRIEF_ANSWERS, BRIEF_FORMS, BRIEFS } from '../../workbook/briefTabs';
+import { OUTBOX } from '../../workbook/schema';
+import { openRows } from '../../workbook/rows';
+import { DecodedRow } from '../../workbook/codec';
+import { appendRecords, decodeTable, readTable, updateRow, updateRows } from '../../workbook/table';
 import {
   BriefAnswer, BriefQuestion, FormQuestion, answersOf, formRequests, isBriefKind, latestAnswers, mappingProblem,
   numberFromAnswer, questionIdsFromForm, questionIdsOf, quoteLinesFromAnswers, splitOptions, templateVersion,
-} from '../domain/briefs';
-import { formatMoney, toMinor } from '../domain/calculator';
-import { recipientProblem, QUOTA_REASON } from '../domain/notifications';
-import { canEditDeal } from '../domain/roles';
-import { FormsPort, ResponsesQuery } from '../ports/forms';
-import { MailPort } from '../ports/mail';
-import { Ports } from '../ports';
-import { UseCaseContext } from './session';
-import { loadDeal, updateDeal } from './deals';
-import { baseContext, draftFor, templateOf } from './notifications';
-import { drainOutbox, queueMessages } from './outbox';
-import { appendActivities } from './audit';
-import { getCatalog } from './quotes';
-import { refuseUnlessExecutorWorksOn } from './executorBoard';
-import { InputError, requireId } from './validate';
-import { Deal } from './records';
+} from '../../domain/briefs/briefs';
+import { formatMoney, toMinor } from '../../domain/documents/calculator';
+import { recipientProblem, QUOTA_REASON } from '../../domain/mail/notifications';
+import { canEditDeal } from '../../domain/kernel/roles';
+import { FormsPort, ResponsesQuery } from '../../ports/forms';
+import { MailPort } from '../../ports/mail';
+import { Ports } from '../../ports';
+import { UseCaseContext } from '../kernel/session';
+import { loadDeal, updateDeal } from '../deals/deals';
+import { baseContext, draftFor, templateOf } from '../mail/notifications';
+import { drainOutbox, queueMessages } from '../mail/outbox';
+import { appendActivities } from '../kernel/audit';
+import { getCatalog } from '../documents/quotes';
+import { refuseUnlessExecutorWorksOn } from '../deals/executorBoard';
+import { InputError, requireId } from '../kernel/validate';
+import { Deal } from '../kernel/records';
 // The plain-data shapes the sidebar also reads live in contracts/briefs.ts; re-exported for callers here.
-import type { BriefView, QuoteFromBrief, SendBriefResult, BriefAnswerView, BriefProposal } from './contracts/briefs';
-export type { BriefView, QuoteFromBrief, SendBriefResult, BriefAnswerView, BriefProposal } from './contracts/briefs';
+import type { BriefView, QuoteFromBrief, SendBriefResult, BriefAnswerView, BriefProposal } from '../contracts/briefs';
+export type { BriefView, QuoteFromBrief, SendBriefResult, BriefAnswerView, BriefProposal } from '../contracts/briefs';
 
 /** Briefs whose last send is older than this are no longer checked by the hourly run. */
 export const BRIEF_OPEN_DAYS = 90;

@@ -1,12 +1,12 @@
 // Health of every deal from the Deals and Checkpoints tabs: pure assembly over decoded rows.
-import { classifyHealth, describeOpenGates, CheckpointFacts, Health, daysBetween } from '../domain/health';
-import { canCompleteCheckpoint } from '../domain/checkpointAccess';
-import { unassignedRole } from '../domain/plans';
-import { Actor } from '../domain/roles';
-import { StageKey } from '../domain/stages';
-import { Checkpoint, Deal } from './records';
-import { CheckpointView } from './contracts/health';
-import { UseCaseContext } from './session';
+import { classifyHealth, describeOpenGates, CheckpointFacts, Health, daysBetween } from '../../domain/checkpoints/health';
+import { canCompleteCheckpoint } from '../../domain/checkpoints/checkpointAccess';
+import { unassignedRole } from '../../domain/checkpoints/plans';
+import { Actor } from '../../domain/kernel/roles';
+import { StageKey } from '../../domain/deals/stages';
+import { Checkpoint, Deal } from '../kernel/records';
+import { CheckpointView } from '../contracts/health';
+import { UseCaseContext } from '../kernel/session';
 
 export interface DealHealth {
   health: Health;

@@ -1,16 +1,16 @@
 // "New deal" on a client card (issue 21, item 13): a deal in New for a client already in the
 // base, with its call back, without going through the inbox or matching phones again.
-import { CLIENTS } from '../workbook/schema';
-import { openRows } from '../workbook/rows';
-import { canCreateDeals } from '../domain/roles';
-import { canEditClient } from '../domain/clientRights';
-import { UseCaseContext } from './session';
+import { CLIENTS } from '../../workbook/schema';
+import { openRows } from '../../workbook/rows';
+import { canCreateDeals } from '../../domain/kernel/roles';
+import { canEditClient } from '../../domain/clients/clientRights';
+import { UseCaseContext } from '../kernel/session';
 import { clientFactsOf } from './clientIndex';
-import { appendActivities } from './audit';
-import { appendNewDeal } from './newDeal';
-import { appendStageHistory } from './stageHistory';
-import { defaultCallBack } from './leads';
-import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject } from './validate';
+import { appendActivities } from '../kernel/audit';
+import { appendNewDeal } from '../deals/newDeal';
+import { appendStageHistory } from '../deals/stageHistory';
+import { defaultCallBack } from '../deals/leads';
+import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject } from '../kernel/validate';
 
 export function newDealForClient(ctx: UseCaseContext, clientIdArg: unknown, inputArg: unknown): { dealId: string; clientId: string } {
   if (!canCreateDeals(ctx.actor)) throw new InputError('Executors cannot start deals; ask a manager.');

@@ -1,19 +1,19 @@
 // Export of the client base (all of it, or one group) as CSV, XLSX or vCard, with only the
 // clients the caller may see. Nothing exported can run as a formula when it is opened.
-import { CLIENTS } from '../workbook/schema';
-import { groupKey, knownGroup } from '../domain/clientGroups';
-import { isDate } from '../workbook/codec';
-import { readTable } from '../workbook/table';
-import { defuseRows, defusedNote, serializeCsv } from '../domain/csv';
-import { xlsxParts } from '../domain/xlsx';
-import { vcardOf } from '../domain/vcard';
-import { canViewClient } from '../domain/clientRights';
-import { splitList } from '../domain/importPlan';
-import { UseCaseContext } from './session';
+import { CLIENTS } from '../../workbook/schema';
+import { groupKey, knownGroup } from '../../domain/clients/clientGroups';
+import { isDate } from '../../workbook/codec';
+import { readTable } from '../../workbook/table';
+import { defuseRows, defusedNote, serializeCsv } from '../../domain/clients/csv';
+import { xlsxParts } from '../../domain/clients/xlsx';
+import { vcardOf } from '../../domain/clients/vcard';
+import { canViewClient } from '../../domain/clients/clientRights';
+import { splitList } from '../../domain/clients/importPlan';
+import { UseCaseContext } from '../kernel/session';
 import { accessRules } from './clients';
 import { ZipPort } from './clientImport';
-import { ExportFile } from './contracts/clients';
-import { InputError, requirePlainObject } from './validate';
+import { ExportFile } from '../contracts/clients';
+import { InputError, requirePlainObject } from '../kernel/validate';
 
 /** Export columns; their headers are what the import's mapping recognises, so a file round-trips. */
 export const EXPORT_COLUMNS: { key: string; header: string }[] = [

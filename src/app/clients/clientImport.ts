@@ -11,26 +11,26 @@
 // "pending" list in document properties, and the hourly trigger runs its chunks from the
 // stored cursor (continueImports), so an import whose sidebar was closed finishes by itself.
 // Both take the document lock and read the cursor inside it: a chunk is never run twice.
-import { CLIENTS, DEALS, IMPORTS } from '../workbook/schema';
-import { defaultGroup } from '../domain/clientGroups';
-import { DecodedRow, isDate } from '../workbook/codec';
-import { Table, appendRecords, readTable, updateRows } from '../workbook/table';
-import { parseCsv } from '../domain/csv';
-import { ColumnMapping, IMPORT_FIELDS, IMPORT_FIELD_LABELS, guessMapping, mappingProblems } from '../domain/importMapping';
-import { ClientDraft, KnownClient, PlanOptions, RowPlan, planImport, summarize } from '../domain/importPlan';
-import { XLSX_LIMITS, readXlsxRows } from '../domain/xlsxRead';
-import { ZipEntry, inflatedRefusal, zipRefusal } from '../domain/zipDirectory';
-import { canEditClient, canImportClients, canUndoImport } from '../domain/clientRights';
-import { Actor, isSupervisor, sameEmail } from '../domain/roles';
-import { UseCaseContext } from './session';
-import { Ports } from '../ports';
+import { CLIENTS, DEALS, IMPORTS } from '../../workbook/schema';
+import { defaultGroup } from '../../domain/clients/clientGroups';
+import { DecodedRow, isDate } from '../../workbook/codec';
+import { Table, appendRecords, readTable, updateRows } from '../../workbook/table';
+import { parseCsv } from '../../domain/clients/csv';
+import { ColumnMapping, IMPORT_FIELDS, IMPORT_FIELD_LABELS, guessMapping, mappingProblems } from '../../domain/clients/importMapping';
+import { ClientDraft, KnownClient, PlanOptions, RowPlan, planImport, summarize } from '../../domain/clients/importPlan';
+import { XLSX_LIMITS, readXlsxRows } from '../../domain/clients/xlsxRead';
+import { ZipEntry, inflatedRefusal, zipRefusal } from '../../domain/clients/zipDirectory';
+import { canEditClient, canImportClients, canUndoImport } from '../../domain/clients/clientRights';
+import { Actor, isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { UseCaseContext } from '../kernel/session';
+import { Ports } from '../../ports';
 import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
-import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from './contracts/clients';
-import { appendActivities } from './audit';
-import { mapHeaders, requireColumns, requireSchemaColumns } from '../workbook/headers';
-import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote, CreatedIds } from '../domain/importUndo';
-import { WorkbookError } from '../workbook/errors';
-import { InputError, requirePlainObject, requireText } from './validate';
+import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from '../contracts/clients';
+import { appendActivities } from '../kernel/audit';
+import { mapHeaders, requireColumns, requireSchemaColumns } from '../../workbook/headers';
+import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote, CreatedIds } from '../../domain/clients/importUndo';
+import { WorkbookError } from '../../workbook/errors';
+import { InputError, requirePlainObject, requireText } from '../kernel/validate';
 
 /** Zip archives through Utilities (an XLSX is one). */
 export interface ZipPort {

@@ -10,12 +10,12 @@
 // hidden tab (one entry per row), tagged with its generation, last row and a SHA-256 of the
 // entries: when the cache is cold (evicted, expired) but Clients has not changed since, the index
 // is that one column, not a rebuild from 13 columns.
-import { CLIENTS } from '../workbook/schema';
-import { Table, readTable } from '../workbook/table';
-import { readColumns } from '../workbook/rows';
-import { DecodedRecord } from '../workbook/codec';
-import { ClientFacts, IndexEntry, indexEntryOf } from '../domain/clientSearch';
-import { Ports } from '../ports';
+import { CLIENTS } from '../../workbook/schema';
+import { Table, readTable } from '../../workbook/table';
+import { readColumns } from '../../workbook/rows';
+import { DecodedRecord } from '../../workbook/codec';
+import { ClientFacts, IndexEntry, indexEntryOf } from '../../domain/clients/clientSearch';
+import { Ports } from '../../ports';
 
 export interface ClientIndexStore {
   /** The last row with content in Clients: a handle call, no cells read. */

@@ -2,13 +2,13 @@
 // (clientIndex.ts) names the client, and only that client's row is read, found by its id and
 // checked to still hold the lead's phone or e-mail before anyone relies on it. A cold or stale
 // index costs one rebuild (one read of Clients), never a wrong match.
-import { CLIENTS } from '../workbook/schema';
-import { DecodedRecord, DecodedRow } from '../workbook/codec';
-import { Table, findRow } from '../workbook/table';
-import { openRows, refuseDuplicateId } from '../workbook/rows';
-import { IndexEntry, indexEntryOf } from '../domain/clientSearch';
-import { normalizeEmail, normalizePhone } from '../domain/phones';
-import { UseCaseContext } from './session';
+import { CLIENTS } from '../../workbook/schema';
+import { DecodedRecord, DecodedRow } from '../../workbook/codec';
+import { Table, findRow } from '../../workbook/table';
+import { openRows, refuseDuplicateId } from '../../workbook/rows';
+import { IndexEntry, indexEntryOf } from '../../domain/clients/clientSearch';
+import { normalizeEmail, normalizePhone } from '../../domain/clients/phones';
+import { UseCaseContext } from '../kernel/session';
 import { ClientIndexStore, clientFactsOf, forgetClientIndex, loadClientIndex, rememberClients } from './clientIndex';
 
 export interface ContactKeys {

@@ -1,18 +1,18 @@
 // Possible duplicates and their merge: the kept client takes the others' deals, history,
 // documents and requests, gains their phones and e-mails and fills its empty fields from them;
 // the others' rows are removed and the merge is audited.
-import { ACTIVITIES, CLIENTS, DEALS, DOCUMENTS, LEADS } from '../workbook/schema';
-import { DecodedRow } from '../workbook/codec';
-import { Table, readTable, rowsWhere, updateRows } from '../workbook/table';
-import { findDuplicates, pairsOf } from '../domain/duplicates';
-import { fillsFor, ClientDraft, splitList } from '../domain/importPlan';
-import { canEditClient, canMergeClients, canViewClient } from '../domain/clientRights';
-import { UseCaseContext } from './session';
+import { ACTIVITIES, CLIENTS, DEALS, DOCUMENTS, LEADS } from '../../workbook/schema';
+import { DecodedRow } from '../../workbook/codec';
+import { Table, readTable, rowsWhere, updateRows } from '../../workbook/table';
+import { findDuplicates, pairsOf } from '../../domain/clients/duplicates';
+import { fillsFor, ClientDraft, splitList } from '../../domain/clients/importPlan';
+import { canEditClient, canMergeClients, canViewClient } from '../../domain/clients/clientRights';
+import { UseCaseContext } from '../kernel/session';
 import { ClientIndexStore, forgetClientIndex } from './clientIndex';
 import { accessRules } from './clients';
-import { DuplicateGroup } from './contracts/clients';
-import { appendActivities } from './audit';
-import { InputError, requireId } from './validate';
+import { DuplicateGroup } from '../contracts/clients';
+import { appendActivities } from '../kernel/audit';
+import { InputError, requireId } from '../kernel/validate';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 const MAX_GROUPS = 200;

@@ -2,12 +2,12 @@
 // the board shows, on each of the client's deals. A rename from the deal card or from the client
 // card writes the other side too, so the card, the other deals and the client search agree.
 // Found, not scanned: the client's row by its id, its deals by Client ID.
-import { CLIENTS, DEALS } from '../workbook/schema';
-import { updateRow, updateRows } from '../workbook/table';
-import { openRows } from '../workbook/rows';
-import { canEditClient } from '../domain/clientRights';
-import { UseCaseContext } from './session';
-import { appendActivities } from './audit';
+import { CLIENTS, DEALS } from '../../workbook/schema';
+import { updateRow, updateRows } from '../../workbook/table';
+import { openRows } from '../../workbook/rows';
+import { canEditClient } from '../../domain/clients/clientRights';
+import { UseCaseContext } from '../kernel/session';
+import { appendActivities } from '../kernel/audit';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 

@@ -1,27 +1,27 @@
 // The client base: search and caller lookup, the client card (orders with their documents and
 // steps, the communication history) and edits of the card, with the rights of each role.
-import { googleLink } from '../domain/links';
-import { clientBalance } from './debts';
-import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS, OUTBOX } from '../workbook/schema';
-import { isMadeDocument } from './pendingDocuments';
-import { groupProblem, knownGroup } from '../domain/clientGroups';
-import { DecodedRow, isDate } from '../workbook/codec';
-import { Table, findRow, readTable, rowsWhere, updateRow } from '../workbook/table';
-import { FoundRows, openRows } from '../workbook/rows';
-import { searchIndex } from '../domain/clientSearch';
-import { ClientAccessRules, canEditClient, canViewClient, clientNotFound, executorSeesContactsAt } from '../domain/clientRights';
-import { normalizeEmail, normalizePhone } from '../domain/phones';
-import { sameEmail } from '../domain/roles';
-import { isStageKey } from '../domain/stages';
-import { UseCaseContext } from './session';
+import { googleLink } from '../../domain/kernel/links';
+import { clientBalance } from '../money/debts';
+import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS, OUTBOX } from '../../workbook/schema';
+import { isMadeDocument } from '../documents/pendingDocuments';
+import { groupProblem, knownGroup } from '../../domain/clients/clientGroups';
+import { DecodedRow, isDate } from '../../workbook/codec';
+import { Table, findRow, readTable, rowsWhere, updateRow } from '../../workbook/table';
+import { FoundRows, openRows } from '../../workbook/rows';
+import { searchIndex } from '../../domain/clients/clientSearch';
+import { ClientAccessRules, canEditClient, canViewClient, clientNotFound, executorSeesContactsAt } from '../../domain/clients/clientRights';
+import { normalizeEmail, normalizePhone } from '../../domain/clients/phones';
+import { sameEmail } from '../../domain/kernel/roles';
+import { isStageKey } from '../../domain/deals/stages';
+import { UseCaseContext } from '../kernel/session';
 import { ClientIndexStore, clientFactsOf, forgetClientIndex, loadClientIndex } from './clientIndex';
-import { ClientCard, ClientContact, ClientFields, ClientHit, ClientOrder, ClientSearchResult } from './contracts/clients';
-import { toDeal } from './records';
-import { appendActivities } from './audit';
-import { lastChange } from './conflicts';
+import { ClientCard, ClientContact, ClientFields, ClientHit, ClientOrder, ClientSearchResult } from '../contracts/clients';
+import { toDeal } from '../kernel/records';
+import { appendActivities } from '../kernel/audit';
+import { lastChange } from '../kernel/conflicts';
 import { renameClientOnDeals } from './clientRename';
-import { PlainValue, mergeFields } from '../domain/fieldMerge';
-import { InputError, optionalText, requireId, requirePlainObject, requireText, requireVersion } from './validate';
+import { PlainValue, mergeFields } from '../../domain/kernel/fieldMerge';
+import { InputError, optionalText, requireId, requirePlainObject, requireText, requireVersion } from '../kernel/validate';
 
 const SEARCH_LIMIT = 25;
 const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));

@@ -1,8 +1,8 @@
 // The plain-JSON shapes that cross google.script.run between the server and the sidebar.
 // Dates are ISO strings; date-only values are 'yyyy-MM-dd' in the spreadsheet's time zone.
-import type { StageKey } from '../../domain/stages';
-import type { Forecast } from '../../domain/forecast';
-import type { Role } from '../../domain/roles';
+import type { StageKey } from '../../domain/deals/stages';
+import type { Forecast } from '../../domain/reports/forecast';
+import type { Role } from '../../domain/kernel/roles';
 
 export interface BoardFilter {
   /** 'mine' (default for managers), 'all', or one manager's email. */

@@ -1,7 +1,7 @@
 // The plain-JSON shapes of the client base that cross google.script.run (dates as ISO strings).
-import type { ImportField } from '../../domain/importMapping';
+import type { ImportField } from '../../domain/clients/importMapping';
 import type { CardMerge } from './board';
-import type { ClientDraft, PlanSummary, RowAction } from '../../domain/importPlan';
+import type { ClientDraft, PlanSummary, RowAction } from '../../domain/clients/importPlan';
 
 export interface ClientHit {
   id: string;

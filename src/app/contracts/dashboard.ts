@@ -1,11 +1,11 @@
-import type { YearFigures } from '../../domain/archivePlan';
+import type { YearFigures } from '../../domain/backup/archivePlan';
 // What api_getDashboard returns (issue 23): plain JSON, dates as 'yyyy-mm-dd'. Every figure
 // holds the ids of the deals behind it; `deals` names each of them so a list can be shown.
 import type {
   ConversionFigures, Figure, GrossProfitFigures, OverdueFigures, PeriodKind, PipelineFigures, PlanRow,
-} from '../../domain/kpi';
-import type { ReceivablesFigures } from '../../domain/receivables';
-import type { SinceYesterday } from '../../domain/sinceYesterday';
+} from '../../domain/reports/kpi';
+import type { ReceivablesFigures } from '../../domain/money/receivables';
+import type { SinceYesterday } from '../../domain/reports/sinceYesterday';
 
 export interface DashboardRequest {
   kind: PeriodKind;

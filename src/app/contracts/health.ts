@@ -1,5 +1,5 @@
-import type { StageKey } from '../../domain/stages';
-import type { Health } from '../../domain/health';
+import type { StageKey } from '../../domain/deals/stages';
+import type { Health } from '../../domain/checkpoints/health';
 
 export interface CheckpointView {
   id: string;

@@ -1,5 +1,5 @@
 // What the payment APIs return; shared by the server and the sidebar. Amounts in minor units.
-import type { InvoiceStatus, PaymentMethod } from '../../domain/payments';
+import type { InvoiceStatus, PaymentMethod } from '../../domain/money/payments';
 
 export type { InvoiceStatus, PaymentMethod };
 

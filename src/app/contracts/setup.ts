@@ -1,5 +1,5 @@
 // The first-run setup checklist as it crosses google.script.run.
-import type { ChecklistItem } from '../../domain/setupChecklist';
+import type { ChecklistItem } from '../../domain/setup/setupChecklist';
 
 export interface SetupChecklistView {
   done: boolean;

@@ -6,30 +6,30 @@
 // (no Apps Script, no clock), so the browser bundle can carry it. Add a name here, not a path.
 
 // Stages and forecasts: which columns exist, which moves the board offers.
-export { ALLOWED_TRANSITIONS, CLOSED_STAGES } from '../../domain/stages';
-export type { StageKey } from '../../domain/stages';
-export type { Forecast } from '../../domain/forecast';
-export type { Health } from '../../domain/health';
+export { ALLOWED_TRANSITIONS, CLOSED_STAGES } from '../../domain/deals/stages';
+export type { StageKey } from '../../domain/deals/stages';
+export type { Forecast } from '../../domain/reports/forecast';
+export type { Health } from '../../domain/checkpoints/health';
 
 // Who may do what (the sidebar hides what the server would refuse).
-export { sameEmail } from '../../domain/roles';
-export { mayRun } from '../../domain/access';
+export { sameEmail } from '../../domain/kernel/roles';
+export { mayRun } from '../../domain/kernel/access';
 
 // Reading what people type, and showing numbers and dates the way the sheet does.
-export { parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../domain/typedInput';
-export { createFormats, localeTag } from '../../domain/formatting';
-export type { Formats } from '../../domain/formatting';
-export { localDay } from '../../domain/timezone';
-export { googleLink } from '../../domain/links';
+export { parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../domain/kernel/typedInput';
+export { createFormats, localeTag } from '../../domain/kernel/formatting';
+export type { Formats } from '../../domain/kernel/formatting';
+export { localDay } from '../../domain/kernel/timezone';
+export { googleLink } from '../../domain/kernel/links';
 
 // Quotes: the draft's totals while typing, before the server recomputes them.
-export { calculateQuote } from '../../domain/calculator';
-export type { QuoteLineInput, QuoteTotals } from '../../domain/calculator';
+export { calculateQuote } from '../../domain/documents/calculator';
+export type { QuoteLineInput, QuoteTotals } from '../../domain/documents/calculator';
 
 // The Today list, the data freshness check, dashboard figures and the client import mapping.
-export { defaultNextContact, todayList } from '../../domain/today';
-export type { TodayItem } from '../../domain/today';
-export { checkDue, freshnessOf } from '../../domain/freshness';
-export type { CheckReason } from '../../domain/freshness';
-export type { Figure } from '../../domain/kpi';
-export type { ColumnMapping, ImportField } from '../../domain/importMapping';
+export { defaultNextContact, todayList } from '../../domain/deals/today';
+export type { TodayItem } from '../../domain/deals/today';
+export { checkDue, freshnessOf } from '../../domain/deals/freshness';
+export type { CheckReason } from '../../domain/deals/freshness';
+export type { Figure } from '../../domain/reports/kpi';
+export type { ColumnMapping, ImportField } from '../../domain/clients/importMapping';

@@ -1,13 +1,13 @@
 // Notes and call logs: when it happened, with whom, what was agreed, what comes next.
-import { CLIENTS } from '../workbook/schema';
-import { updateRow } from '../workbook/table';
-import { openRows } from '../workbook/rows';
-import { canEditDeal } from '../domain/roles';
-import { ActivityInput } from './contracts/board';
-import { UseCaseContext } from './session';
-import { appendActivities } from './audit';
+import { CLIENTS } from '../../workbook/schema';
+import { updateRow } from '../../workbook/table';
+import { openRows } from '../../workbook/rows';
+import { canEditDeal } from '../../domain/kernel/roles';
+import { ActivityInput } from '../contracts/board';
+import { UseCaseContext } from '../kernel/session';
+import { appendActivities } from '../kernel/audit';
 import { loadDeal } from './deals';
-import { InputError, optionalInstant, optionalText, requireId, requirePlainObject, requireText } from './validate';
+import { InputError, optionalInstant, optionalText, requireId, requirePlainObject, requireText } from '../kernel/validate';
 
 const KINDS = ['note', 'call', 'email', 'meeting'];
 

@@ -3,18 +3,18 @@
 // needs them), then only the rows of live and recently closed deals, adjacent ones in one block.
 // Problems come from the rows read and from the edit trigger's store (typed by hand), not from
 // decoding every cell of a 10,000-row tab.
-import { DEALS } from '../workbook/schema';
-import { DecodedRecord, Problem, decodeCell } from '../workbook/codec';
-import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { readTable } from '../workbook/table';
-import { SMALL_TAB_CELLS, columnRuns } from '../workbook/rows';
-import { decodeRow, isBlankRow } from '../workbook/codec';
-import { WorkbookError } from '../workbook/errors';
-import { CLOSED_STAGES, isStageKey } from '../domain/stages';
-import { BoardFilter } from './contracts/board';
-import { Deal, toDeal } from './records';
+import { DEALS } from '../../workbook/schema';
+import { DecodedRecord, Problem, decodeCell } from '../../workbook/codec';
+import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
+import { readTable } from '../../workbook/table';
+import { SMALL_TAB_CELLS, columnRuns } from '../../workbook/rows';
+import { decodeRow, isBlankRow } from '../../workbook/codec';
+import { WorkbookError } from '../../workbook/errors';
+import { CLOSED_STAGES, isStageKey } from '../../domain/deals/stages';
+import { BoardFilter } from '../contracts/board';
+import { Deal, toDeal } from '../kernel/records';
 import { normalizeFilter } from './boardView';
-import { UseCaseContext } from './session';
+import { UseCaseContext } from '../kernel/session';
 
 export interface BoardDeals {
   /** Deals for buildBoard: full ones to show, and stubs of archived ones it only counts. */

@@ -1,14 +1,14 @@
 // Assembles the board the sidebar shows from decoded rows: a pure function of plain data.
-import { Actor, canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
-import { canSeeDealContacts } from '../domain/clientRights';
-import { ALLOWED_TRANSITIONS, CLOSED_STAGES, STAGE_KEYS, StageKey } from '../domain/stages';
-import { rollupForecast } from '../domain/forecast';
-import { parseWorkingTime } from '../domain/slots';
-import { Settings } from '../domain/settings';
-import { Board, BoardFilter, Card, Column, InboxLead, StageProblem, TeamMemberView } from './contracts/board';
-import { Deal, Lead, iso } from './records';
-import { TeamMember } from './config';
-import { Problem } from '../workbook/codec';
+import { Actor, canEditDeal, isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { canSeeDealContacts } from '../../domain/clients/clientRights';
+import { ALLOWED_TRANSITIONS, CLOSED_STAGES, STAGE_KEYS, StageKey } from '../../domain/deals/stages';
+import { rollupForecast } from '../../domain/reports/forecast';
+import { parseWorkingTime } from '../../domain/meetings/slots';
+import { Settings } from '../../domain/setup/settings';
+import { Board, BoardFilter, Card, Column, InboxLead, StageProblem, TeamMemberView } from '../contracts/board';
+import { Deal, Lead, iso } from '../kernel/records';
+import { TeamMember } from '../setup/config';
+import { Problem } from '../../workbook/codec';
 
 const DAY = 86400000;
 const MAX_PROBLEMS_SENT = 20;

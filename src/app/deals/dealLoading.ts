@@ -1,15 +1,15 @@
 // Loading one deal by its id, checked: the first step of most per-card use cases. A leaf of
 // its own so checkpoints, notifications, payments and invoices need not import deals.ts (the
 // move use case), which calls them: no module imports back.
-import { DEALS } from '../workbook/schema';
-import { Table, findRow, readTable } from '../workbook/table';
-import { DecodedRow } from '../workbook/codec';
-import { WorkbookError } from '../workbook/errors';
-import { openRows, refuseDuplicateId } from '../workbook/rows';
-import { StageKey } from '../domain/stages';
-import { Deal, toDeal } from './records';
-import { UseCaseContext } from './session';
-import { InputError } from './validate';
+import { DEALS } from '../../workbook/schema';
+import { Table, findRow, readTable } from '../../workbook/table';
+import { DecodedRow } from '../../workbook/codec';
+import { WorkbookError } from '../../workbook/errors';
+import { openRows, refuseDuplicateId } from '../../workbook/rows';
+import { StageKey } from '../../domain/deals/stages';
+import { Deal, toDeal } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
+import { InputError } from '../kernel/validate';
 
 export interface LoadedDeal {
   table: Table;

@@ -1,33 +1,33 @@
 // Board use cases: read the board, move a card, edit a card, read a deal's details.
-import { DEALS, LEADS, ACTIVITIES } from '../workbook/schema';
-import { Table, readTable, rowsWhere, updateRow, updateRows } from '../workbook/table';
-import { DecodedRow, Problem, isDate } from '../workbook/codec';
-import { evaluateMove } from '../domain/moves';
-import { openGatesOf } from '../domain/health';
-import { checkpointsForDeal } from './checkpoints';
+import { DEALS, LEADS, ACTIVITIES } from '../../workbook/schema';
+import { Table, readTable, rowsWhere, updateRow, updateRows } from '../../workbook/table';
+import { DecodedRow, Problem, isDate } from '../../workbook/codec';
+import { evaluateMove } from '../../domain/deals/moves';
+import { openGatesOf } from '../../domain/checkpoints/health';
+import { checkpointsForDeal } from '../checkpoints/checkpoints';
 import { afterStageChange, planOnStageChange } from './stageConsequences';
-import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
-import { CLOSED_STAGES, StageKey, isStageKey } from '../domain/stages';
-import { positionAt, renumber } from '../domain/ordering';
-import { localDateTime } from '../domain/timezone';
-import { isForecast } from '../domain/forecast';
-import { Board, BoardFilter, Card, CardMerge, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem, UpdatedCard } from './contracts/board';
-import { Deal, iso, toDeal, toLead } from './records';
+import { canEditDeal, isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { CLOSED_STAGES, StageKey, isStageKey } from '../../domain/deals/stages';
+import { positionAt, renumber } from '../../domain/deals/ordering';
+import { localDateTime } from '../../domain/kernel/timezone';
+import { isForecast } from '../../domain/reports/forecast';
+import { Board, BoardFilter, Card, CardMerge, DealDetails, DealPatch, MoveResult, HistoryEntry, StageProblem, UpdatedCard } from '../contracts/board';
+import { Deal, iso, toDeal, toLead } from '../kernel/records';
 import { allowedMovesFor, buildBoard, contactRulesOf, isArchived, toCard } from './boardView';
-import { UseCaseContext } from './session';
+import { UseCaseContext } from '../kernel/session';
 import { loadDeal, loadDealFromTab } from './dealLoading';
-import { lastChange, refuseIfStale } from './conflicts';
-import { PlainValue, mergeFields } from '../domain/fieldMerge';
-import { appendActivities, ActivityRecord } from './audit';
+import { lastChange, refuseIfStale } from '../kernel/conflicts';
+import { PlainValue, mergeFields } from '../../domain/kernel/fieldMerge';
+import { appendActivities, ActivityRecord } from '../kernel/audit';
 import {
   InputError, optionalDay, optionalInstant, requireAmount, requireBoolean, requireId, requirePlainObject,
   requireText, requireVersion,
-} from './validate';
-import { openRows } from '../workbook/rows';
+} from '../kernel/validate';
+import { openRows } from '../../workbook/rows';
 import { positionBetween, requireNeighbours } from './neighbours';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
-import { renameClientOnDeals, renameClientRow } from './clientRename';
-import { ClientIndexStore, forgetClientIndex } from './clientIndex';
+import { renameClientOnDeals, renameClientRow } from '../clients/clientRename';
+import { ClientIndexStore, forgetClientIndex } from '../clients/clientIndex';
 import { executorFilter, refuseUnlessExecutorWorksOn, restrictBoardForExecutor } from './executorBoard';
 
 export function getBoard(ctx: UseCaseContext, filterArg: BoardFilter | null | undefined, handProblems: readonly Problem[] = []): Board {

@@ -1,15 +1,15 @@
-// The server-side cut of the board and of a deal's page for executors (src/domain/executorView.ts):
+// The server-side cut of the board and of a deal's page for executors (src/domain/deals/executorView.ts):
 // cards of other deals are never sent, so no client phone, e-mail or amount of the sales
 // pipeline reaches an executor's browser. No inbox and no sheet problems either.
-import { CHECKPOINTS } from '../workbook/schema';
-import { readTable } from '../workbook/table';
-import { openRows } from '../workbook/rows';
-import { dealsWorkedOn, isResponsible } from '../domain/executorView';
-import { rollupForecast } from '../domain/forecast';
-import { CLOSED_STAGES } from '../domain/stages';
-import { Board, BoardFilter, Card } from './contracts/board';
-import { UseCaseContext } from './session';
-import { InputError } from './validate';
+import { CHECKPOINTS } from '../../workbook/schema';
+import { readTable } from '../../workbook/table';
+import { openRows } from '../../workbook/rows';
+import { dealsWorkedOn, isResponsible } from '../../domain/deals/executorView';
+import { rollupForecast } from '../../domain/reports/forecast';
+import { CLOSED_STAGES } from '../../domain/deals/stages';
+import { Board, BoardFilter, Card } from '../contracts/board';
+import { UseCaseContext } from '../kernel/session';
+import { InputError } from '../kernel/validate';
 
 /** Executors are not anyone's manager: their board is cut by checkpoints, so it starts from all deals. */
 export function executorFilter<F extends BoardFilter | null | undefined>(ctx: UseCaseContext, filter: F): F | BoardFilter {

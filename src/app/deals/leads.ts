@@ -1,23 +1,23 @@
 // The inbox: requests come in as leads; one click turns a lead into a client and a deal.
-import { defaultGroup } from '../domain/clientGroups';
-import { CLIENTS, DEALS, LEADS } from '../workbook/schema';
-import { appendRecords, findRow, readTable, updateRow } from '../workbook/table';
-import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { openRows } from '../workbook/rows';
-import { ClientIndexStore } from './clientIndex';
-import { clientsForLead } from './clientMatch';
-import { canCreateDeals } from '../domain/roles';
-import { ConvertResult, NewLeadInput } from './contracts/board';
-import { toClient, toLead } from './records';
-import { UseCaseContext } from './session';
+import { defaultGroup } from '../../domain/clients/clientGroups';
+import { CLIENTS, DEALS, LEADS } from '../../workbook/schema';
+import { appendRecords, findRow, readTable, updateRow } from '../../workbook/table';
+import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
+import { openRows } from '../../workbook/rows';
+import { ClientIndexStore } from '../clients/clientIndex';
+import { clientsForLead } from '../clients/clientMatch';
+import { canCreateDeals } from '../../domain/kernel/roles';
+import { ConvertResult, NewLeadInput } from '../contracts/board';
+import { toClient, toLead } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
 import { appendStageHistory } from './stageHistory';
-import { appendActivities } from './audit';
+import { appendActivities } from '../kernel/audit';
 import { appendNewDeal } from './newDeal';
-import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject, requireText } from './validate';
-import { defaultNextContact } from '../domain/today';
-import { parseWorkingTime } from '../domain/slots';
-import { WorkbookError } from '../workbook/errors';
-import { keyedId, optionalRequestId } from './requestKeys';
+import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject, requireText } from '../kernel/validate';
+import { defaultNextContact } from '../../domain/deals/today';
+import { parseWorkingTime } from '../../domain/meetings/slots';
+import { WorkbookError } from '../../workbook/errors';
+import { keyedId, optionalRequestId } from '../kernel/requestKeys';
 
 function requireCreator(ctx: UseCaseContext): void {
   if (!canCreateDeals(ctx.actor)) throw new InputError('Executors cannot take requests; ask a manager.');

@@ -1,9 +1,9 @@
 // What a card move replaced, kept in the cache for a minute so the sidebar's toast can undo it
 // (moveUndo.ts). Kept apart from the undo itself so the move does not import its own undo.
-import { isDate } from '../workbook/codec';
-import { StageKey, isStageKey } from '../domain/stages';
-import { Deal } from './records';
-import { UseCaseContext } from './session';
+import { isDate } from '../../workbook/codec';
+import { StageKey, isStageKey } from '../../domain/deals/stages';
+import { Deal } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
 
 /** How long a move can be undone from the sidebar's toast. */
 export const UNDO_SECONDS = 60;

@@ -1,20 +1,20 @@
 // Undo of a card move for a minute: the move keeps what it replaced in the cache, and undo puts
 // exactly that back if nothing else changed the deal since. The transition rules do not apply to
 // an undo (the deal was there a minute ago); the caller's rights do.
-import { OUTBOX } from '../workbook/schema';
-import { readTable, updateRow } from '../workbook/table';
-import { canEditDeal, sameEmail } from '../domain/roles';
-import { StageKey } from '../domain/stages';
+import { OUTBOX } from '../../workbook/schema';
+import { readTable, updateRow } from '../../workbook/table';
+import { canEditDeal, sameEmail } from '../../domain/kernel/roles';
+import { StageKey } from '../../domain/deals/stages';
 import { UNDO_SECONDS, forgetMove, readMove } from './moveMemory';
-import { idempotencyKey, CANCELLABLE_STATUSES, OutboxStatus } from '../domain/notifications';
-import { MoveResult } from './contracts/board';
-import { Deal, toDeal } from './records';
+import { idempotencyKey, CANCELLABLE_STATUSES, OutboxStatus } from '../../domain/mail/notifications';
+import { MoveResult } from '../contracts/board';
+import { Deal, toDeal } from '../kernel/records';
 import { contactRulesOf, toCard } from './boardView';
-import { UseCaseContext } from './session';
-import { refuseIfStale } from './conflicts';
-import { appendActivities } from './audit';
+import { UseCaseContext } from '../kernel/session';
+import { refuseIfStale } from '../kernel/conflicts';
+import { appendActivities } from '../kernel/audit';
 import { appendStageHistory } from './stageHistory';
-import { InputError, requireId, requireVersion } from './validate';
+import { InputError, requireId, requireVersion } from '../kernel/validate';
 import { loadDeal } from './deals';
 
 export function undoMove(ctx: UseCaseContext, dealIdArg: unknown, versionArg: unknown): MoveResult & { message: string } {

@@ -1,7 +1,7 @@
 // Where a moved card goes: between the neighbours the sidebar showed it next to. Ordering is
 // cosmetic (the version check guards the data), so the server need not read the column.
-import { positionAt } from '../domain/ordering';
-import { InputError } from './validate';
+import { positionAt } from '../../domain/deals/ordering';
+import { InputError } from '../kernel/validate';
 
 export interface SeenNeighbours {
   /** Position of the card shown just above the drop point, null at the top. */

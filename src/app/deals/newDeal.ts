@@ -1,10 +1,10 @@
 // A new deal in New, as every way of starting one writes it (a converted request, quick add,
 // the client card's "New deal"): one shape, so the board and the sheet see the same columns.
-import { DEALS } from '../workbook/schema';
-import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { appendRecords } from '../workbook/table';
-import { WorkbookError } from '../workbook/errors';
-import { UseCaseContext } from './session';
+import { DEALS } from '../../workbook/schema';
+import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
+import { appendRecords } from '../../workbook/table';
+import { WorkbookError } from '../../workbook/errors';
+import { UseCaseContext } from '../kernel/session';
 
 export interface NewDealFacts {
   /** Given when the caller derived it (a retried request); otherwise a new one. */

@@ -5,14 +5,14 @@
 //   after the row and its audit are written: 2. the stage history row, 3. the client's stage
 //   e-mail (the Notifications tab's text for that stage, queued on the Outbox), 4. the undo
 //   memory of the move.
-import { StageKey } from '../domain/stages';
-import { applyPlanInsideLock, defaultPlanName } from './checkpoints';
-import { queueStageMail } from './notifications';
+import { StageKey } from '../../domain/deals/stages';
+import { applyPlanInsideLock, defaultPlanName } from '../checkpoints/checkpoints';
+import { queueStageMail } from '../mail/notifications';
 import { appendStageHistory } from './stageHistory';
 import { rememberMove } from './moveMemory';
-import { ActivityRecord } from './audit';
-import { Deal } from './records';
-import { UseCaseContext } from './session';
+import { ActivityRecord } from '../kernel/audit';
+import { Deal } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
 
 type StagedDeal = Deal & { stage: StageKey };
 

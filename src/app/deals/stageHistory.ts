@@ -1,14 +1,14 @@
 // Appends accepted stage changes to the Stage history tab (issue 23). Every path that changes a
 // deal's stage — a move on the board (deals.ts), a stage typed by hand (handEdits.ts), a request
 // converted into a deal (leads.ts) — calls this next to its audit line, in the same lock.
-import { ACTIVITIES, STAGE_HISTORY } from '../workbook/schema';
-import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { appendRecords, readTable } from '../workbook/table';
-import { WorkbookError } from '../workbook/errors';
-import { stageOfCell } from '../workbook/stageLabels';
-import { Ports } from '../ports';
-import { AuditLine, StageChange, backfillFromAudit } from '../domain/stageHistory';
-import { isDate } from '../workbook/codec';
+import { ACTIVITIES, STAGE_HISTORY } from '../../workbook/schema';
+import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
+import { appendRecords, readTable } from '../../workbook/table';
+import { WorkbookError } from '../../workbook/errors';
+import { stageOfCell } from '../../workbook/stageLabels';
+import { Ports } from '../../ports';
+import { AuditLine, StageChange, backfillFromAudit } from '../../domain/deals/stageHistory';
+import { isDate } from '../../workbook/codec';
 
 export function appendStageHistory(ports: Ports, changes: readonly StageChange[]): void {
   if (changes.length === 0) return;

@@ -1,20 +1,20 @@
 // The signed-in manager's day (api_getToday). The sidebar computes the same list from the
-// board payload it already holds (same rule, src/domain/today.ts), so opening Today costs no
+// board payload it already holds (same rule, src/domain/deals/today.ts), so opening Today costs no
 // read there; this is for callers without a board, and it reads Deals the way the board does
 // (boardRows.ts: Stage, Closed at and Manager columns, then only the live rows).
-import { isSupervisor, sameEmail } from '../domain/roles';
-import { TodayDealRow, TodayItem, TodayMeetingRow, todayList } from '../domain/today';
+import { isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { TodayDealRow, TodayItem, TodayMeetingRow, todayList } from '../../domain/deals/today';
 import { readBoardDeals, wholeBoardDeals } from './boardRows';
-import { TodayItemView, TodayView } from './contracts/today';
-import { answeredBriefsOf } from '../domain/briefNews';
-import { CLOSED_STAGES } from '../domain/stages';
-import { readAnsweredBriefs } from './briefNews';
+import { TodayItemView, TodayView } from '../contracts/today';
+import { answeredBriefsOf } from '../../domain/briefs/briefNews';
+import { CLOSED_STAGES } from '../../domain/deals/stages';
+import { readAnsweredBriefs } from '../briefs/briefNews';
 
 /** How long an answered brief stays on Today: the manager sees it after a weekend too. */
 export const BRIEF_NEWS_DAYS = 3;
-import { Deal } from './records';
-import { UseCaseContext } from './session';
-import { InputError, requirePlainObject, requireText } from './validate';
+import { Deal } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
+import { InputError, requirePlainObject, requireText } from '../kernel/validate';
 
 export function getToday(ctx: UseCaseContext, optionsArg?: unknown): TodayView {
   if (ctx.actor.role === 'executor') throw new InputError('Today lists the calls of managers; executors see their work on the board and the desk.');

@@ -1,18 +1,18 @@
 // Which documents of a deal exist — with their links, so the card lists them however often the
 // sidebar was closed (issue 21 item 3) — and whether each still matches the current quote
 // revision (issue 11 item 12). One TextFinder lookup on Documents plus the deal's own row.
-import { googleLink } from '../domain/links';
-import { DOCUMENTS } from '../workbook/schema';
+import { googleLink } from '../../domain/kernel/links';
+import { DOCUMENTS } from '../../workbook/schema';
 import { isMadeDocument } from './pendingDocuments';
-import { isDate } from '../workbook/codec';
-import { openRows } from '../workbook/rows';
-import { isOutOfDate } from '../domain/documentFreshness';
-import { UseCaseContext } from './session';
-import { loadDeal } from './deals';
-import { requireId } from './validate';
-import { refuseUnlessExecutorWorksOn } from './executorBoard';
-import { storedInvoiceStatus } from './payments';
-import { DocumentStatus } from './contracts/documents';
+import { isDate } from '../../workbook/codec';
+import { openRows } from '../../workbook/rows';
+import { isOutOfDate } from '../../domain/documents/documentFreshness';
+import { UseCaseContext } from '../kernel/session';
+import { loadDeal } from '../deals/deals';
+import { requireId } from '../kernel/validate';
+import { refuseUnlessExecutorWorksOn } from '../deals/executorBoard';
+import { storedInvoiceStatus } from '../money/payments';
+import { DocumentStatus } from '../contracts/documents';
 
 export type { DocumentStatus };
 

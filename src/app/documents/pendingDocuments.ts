@@ -4,7 +4,7 @@
 // deal and kind (or the same request id) finds it and finishes the same Doc with the same
 // number: no orphan files, no gap in a number series. Until its final write the row is
 // pending (no "Generated at"), and nothing lists, sends or counts it.
-import { isDate } from '../workbook/codec';
+import { isDate } from '../../workbook/codec';
 
 /** What a pending row keeps in its Line rows cell until the document is made. */
 export interface PendingState {

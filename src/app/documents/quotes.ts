@@ -1,19 +1,19 @@
 // The calculator's use cases: the price list, a deal's quote, saving a new quote version.
-import { isDate } from '../workbook/codec';
-import { CATALOG, QUOTE_LINES } from '../workbook/schema';
-import { Table, appendRecords, readTable, updateRow } from '../workbook/table';
-import { calculateQuote, fromMinor, toMinor, QuoteInput } from '../domain/calculator';
-import { canEditDeal } from '../domain/roles';
-import { CatalogView, QuoteSave, QuoteView } from './contracts/quote';
-import { UseCaseContext } from './session';
-import { loadDeal } from './deals';
-import { refuseUnlessExecutorWorksOn } from './executorBoard';
-import { refuseIfStale } from './conflicts';
-import { appendActivities } from './audit';
-import { optionalRequestId, keyedId } from './requestKeys';
-import { InputError, optionalText, requireId, requirePlainObject, requireVersion } from './validate';
-import { iso } from './records';
-import { openRows } from '../workbook/rows';
+import { isDate } from '../../workbook/codec';
+import { CATALOG, QUOTE_LINES } from '../../workbook/schema';
+import { Table, appendRecords, readTable, updateRow } from '../../workbook/table';
+import { calculateQuote, fromMinor, toMinor, QuoteInput } from '../../domain/documents/calculator';
+import { canEditDeal } from '../../domain/kernel/roles';
+import { CatalogView, QuoteSave, QuoteView } from '../contracts/quote';
+import { UseCaseContext } from '../kernel/session';
+import { loadDeal } from '../deals/deals';
+import { refuseUnlessExecutorWorksOn } from '../deals/executorBoard';
+import { refuseIfStale } from '../kernel/conflicts';
+import { appendActivities } from '../kernel/audit';
+import { optionalRequestId, keyedId } from '../kernel/requestKeys';
+import { InputError, optionalText, requireId, requirePlainObject, requireVersion } from '../kernel/validate';
+import { iso } from '../kernel/records';
+import { openRows } from '../../workbook/rows';
 
 /** The deal's quote lines only, found by the Deal ID column. */
 function quoteLinesOf(ctx: UseCaseContext, dealId: string): Table {

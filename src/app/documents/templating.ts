@@ -1,8 +1,8 @@
 // Placeholders are Handlebars expressions. Each one is evaluated on its own, in strict
 // mode, so a value the data cannot provide is reported instead of printed as blank.
 import Handlebars from 'handlebars';
-import { formatMoney } from '../domain/calculator';
-import { createFormats, localeTag } from '../domain/formatting';
+import { formatMoney } from '../../domain/documents/calculator';
+import { createFormats, localeTag } from '../../domain/kernel/formatting';
 
 export type Evaluate = (expression: string) => string | null;
 

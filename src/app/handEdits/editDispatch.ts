@@ -1,10 +1,10 @@
 // What follows a hand edit of the workbook (the installable on-edit trigger): the client index
 // forgets a Clients edit, the edit is checked and audited (handEdits), and when a Settings edit
 // changed a list that feeds dropdowns (client groups, stage names) those dropdowns follow at once.
-import { Ports } from '../ports';
-import { Settings } from '../domain/settings';
-import { loadConfig } from './config';
-import { ClientIndexStore, forgetClientIndex } from './clientIndex';
+import { Ports } from '../../ports';
+import { Settings } from '../../domain/setup/settings';
+import { loadConfig } from '../setup/config';
+import { ClientIndexStore, forgetClientIndex } from '../clients/clientIndex';
 import { EditFacts, ProblemStore, handleEdit } from './handEdits';
 
 /** The outside world a hand edit may need, each made only when the edit needs it (no service call otherwise). */

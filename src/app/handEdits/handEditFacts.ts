@@ -1,6 +1,6 @@
 // What a hand edit is and where its problems are kept: a leaf shared by the hand-edit dispatch
 // (handEdits.ts) and the handlers it calls (ownerTabs, trackedEdits, outbox), so none imports back.
-import { Problem } from '../workbook/codec';
+import { Problem } from '../../workbook/codec';
 
 export interface EditFacts {
   sheetName: string;

@@ -1,24 +1,24 @@
 // People type into the sheet. The add-on follows: config edits refresh the cached config,
 // stage edits are audited, and a forbidden transition typed by hand becomes a listed problem.
-import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../workbook/schema';
-import { completedByHand, recomputeAllHealth } from './checkpoints';
-import { mapHeaders } from '../workbook/headers';
-import { DecodedRow, decodeRow, isDate as isDateValue, Problem } from '../workbook/codec';
-import { Table, readTable, updateRows } from '../workbook/table';
-import { rowsWhereIn } from '../workbook/rows';
-import { evaluateMove } from '../domain/moves';
-import { openGatesOf } from '../domain/health';
-import { StageKey } from '../domain/stages';
-import { stageLabel, stageOfCell } from '../workbook/stageLabels';
-import { Ports } from '../ports';
-import { refreshConfig, loadConfig, currentActor } from './config';
-import { appendActivities } from './audit';
-import { appendStageHistory } from './stageHistory';
-import { StageChange } from '../domain/stageHistory';
-import { Deal, toCheckpoint, toDeal } from './records';
-import { dealHealth, groupByDeal } from './healthBook';
-import { momentOf } from './session';
-import { guardOwnerTab, isOwnerTab } from './ownerTabs';
+import { CHECKPOINTS, DEALS, SETTINGS, USERS } from '../../workbook/schema';
+import { completedByHand, recomputeAllHealth } from '../checkpoints/checkpoints';
+import { mapHeaders } from '../../workbook/headers';
+import { DecodedRow, decodeRow, isDate as isDateValue, Problem } from '../../workbook/codec';
+import { Table, readTable, updateRows } from '../../workbook/table';
+import { rowsWhereIn } from '../../workbook/rows';
+import { evaluateMove } from '../../domain/deals/moves';
+import { openGatesOf } from '../../domain/checkpoints/health';
+import { StageKey } from '../../domain/deals/stages';
+import { stageLabel, stageOfCell } from '../../workbook/stageLabels';
+import { Ports } from '../../ports';
+import { refreshConfig, loadConfig, currentActor } from '../setup/config';
+import { appendActivities } from '../kernel/audit';
+import { appendStageHistory } from '../deals/stageHistory';
+import { StageChange } from '../../domain/deals/stageHistory';
+import { Deal, toCheckpoint, toDeal } from '../kernel/records';
+import { dealHealth, groupByDeal } from '../checkpoints/healthBook';
+import { momentOf } from '../kernel/session';
+import { guardOwnerTab, isOwnerTab } from '../setup/ownerTabs';
 import { TRACKED_DEAL_COLUMNS, judgeTrackedDealEdit, shownBefore } from './trackedEdits';
 // The shapes live in a leaf so ownerTabs, trackedEdits and outbox need not import this file back.
 import type { EditFacts, ProblemStore } from './handEditFacts';

@@ -1,15 +1,15 @@
 // The problem list's two actions for a stage typed by hand that the add-on refused: go to the
 // cell, and put back the last accepted stage (which resolves the problem as typing it would).
-import { DEALS, TABS } from '../workbook/schema';
-import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { decodeRow, formulaSafe } from '../workbook/codec';
-import { stageLabel } from '../workbook/stageLabels';
-import { isStageKey, StageKey } from '../domain/stages';
-import { canEditDeal } from '../domain/roles';
+import { DEALS, TABS } from '../../workbook/schema';
+import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
+import { decodeRow, formulaSafe } from '../../workbook/codec';
+import { stageLabel } from '../../workbook/stageLabels';
+import { isStageKey, StageKey } from '../../domain/deals/stages';
+import { canEditDeal } from '../../domain/kernel/roles';
 import { ProblemStore, handleEdit } from './handEdits';
-import { toDeal } from './records';
-import { UseCaseContext } from './session';
-import { InputError } from './validate';
+import { toDeal } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
+import { InputError } from '../kernel/validate';
 
 export interface CellAddress {
   tab: string;

@@ -8,13 +8,13 @@
 // which run as them. An executor completing a checkpoint rewrites the deal's Health…Version block
 // in one write, and that block spans Manager and Amount: a protection excluding executors from
 // those columns would refuse her checkpoint. So the rule is enforced here, after the fact.
-import { DEALS } from '../workbook/schema';
-import { HeaderMap } from '../workbook/headers';
-import { Problem, isDate } from '../workbook/codec';
-import { Actor, canEditDeal } from '../domain/roles';
-import { Ports } from '../ports';
-import { ActivityRecord } from './audit';
-import { fitProblems } from './ownerTabs';
+import { DEALS } from '../../workbook/schema';
+import { HeaderMap } from '../../workbook/headers';
+import { Problem, isDate } from '../../workbook/codec';
+import { Actor, canEditDeal } from '../../domain/kernel/roles';
+import { Ports } from '../../ports';
+import { ActivityRecord } from '../kernel/audit';
+import { fitProblems } from '../setup/ownerTabs';
 import type { EditFacts, ProblemStore } from './handEditFacts';
 
 /** Deals columns whose hand edits are audited and judged (Stage has its own rules in handEdits). */

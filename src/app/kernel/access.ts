@@ -1,9 +1,9 @@
-// The server side of the access table (src/domain/access.ts): who is calling, and the refusal
+// The server side of the access table (src/domain/kernel/access.ts): who is calling, and the refusal
 // sentence when they may not run a global. Reads only the cached config (no cells when warm).
-import { Ports } from '../ports';
-import { Caller, TRIGGER_OWNER_KEY, refusalFor, triggerRefusal, ACCESS } from '../domain/access';
-import { sameEmail } from '../domain/roles';
-import { Config, loadConfig } from './config';
+import { Ports } from '../../ports';
+import { Caller, TRIGGER_OWNER_KEY, refusalFor, triggerRefusal, ACCESS } from '../../domain/kernel/access';
+import { sameEmail } from '../../domain/kernel/roles';
+import { Config, loadConfig } from '../setup/config';
 
 /** The caller as the access table sees them; a workbook not set up yet has an empty team. */
 export function callerOf(ports: Ports): Caller {

@@ -1,9 +1,9 @@
 // Every change leaves a line in Activities: who, when, what.
-import { ACTIVITIES } from '../workbook/schema';
-import { mapHeaders, requireSchemaColumns } from '../workbook/headers';
-import { appendRecords } from '../workbook/table';
-import { WorkbookError } from '../workbook/errors';
-import { Ports } from '../ports';
+import { ACTIVITIES } from '../../workbook/schema';
+import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
+import { appendRecords } from '../../workbook/table';
+import { WorkbookError } from '../../workbook/errors';
+import { Ports } from '../../ports';
 
 export interface ActivityRecord {
   kind: 'audit' | 'note' | 'call' | 'email' | 'meeting' | 'problem';

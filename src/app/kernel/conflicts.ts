@@ -1,6 +1,6 @@
-import { WorkbookError } from '../workbook/errors';
+import { WorkbookError } from '../../workbook/errors';
 import { UseCaseContext, describeTime } from './session';
-import { sameEmail } from '../domain/roles';
+import { sameEmail } from '../../domain/kernel/roles';
 
 /** A write based on an outdated view; the sidebar reloads the board when it sees one. */
 export class ConflictError extends WorkbookError {

@@ -1,6 +1,6 @@
-// The caller's role for the menu (onOpen). Who may run what is decided in app/access.ts.
-import { Ports } from '../ports';
-import { Role } from '../domain/roles';
+// The caller's role for the menu (onOpen). Who may run what is decided in app/kernel/access.ts.
+import { Ports } from '../../ports';
+import { Role } from '../../domain/kernel/roles';
 import { begin } from './session';
 
 /** The caller's role, or null when it cannot be known (workbook not set up, no session). */

@@ -1,7 +1,7 @@
 // Typed views of decoded rows. The codec has already checked every value's type.
-import { DecodedRecord, isDate } from '../workbook/codec';
-import { StageKey, isStageKey } from '../domain/stages';
-import { Forecast, isForecast } from '../domain/forecast';
+import { DecodedRecord, isDate } from '../../workbook/codec';
+import { StageKey, isStageKey } from '../../domain/deals/stages';
+import { Forecast, isForecast } from '../../domain/reports/forecast';
 
 export interface Deal {
   id: string;

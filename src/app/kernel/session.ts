@@ -1,9 +1,9 @@
 // What every use case starts from: the ports, the cached config, who is acting, and when.
-import { Ports } from '../ports';
-import { Config, currentActor, loadConfig } from './config';
-import { Actor } from '../domain/roles';
-import { Moment } from './boardView';
-import { addDays, instantOf, localDay, wallTime } from '../domain/timezone';
+import { Ports } from '../../ports';
+import { Config, currentActor, loadConfig } from '../setup/config';
+import { Actor } from '../../domain/kernel/roles';
+import { Moment } from '../deals/boardView';
+import { addDays, instantOf, localDay, wallTime } from '../../domain/kernel/timezone';
 
 export interface UseCaseContext {
   ports: Ports;

@@ -1,6 +1,6 @@
 // Input checks for everything that arrives from the sidebar: nothing unchecked is written.
-import { WorkbookError } from '../workbook/errors';
-import { parseDayInput, parseInstantInput, parseMoneyInput } from '../domain/typedInput';
+import { WorkbookError } from '../../workbook/errors';
+import { parseDayInput, parseInstantInput, parseMoneyInput } from '../../domain/kernel/typedInput';
 
 export class InputError extends WorkbookError {
   constructor(message: string) {

@@ -1,22 +1,22 @@
 // Queues each person's morning digest once a day, from the digest hour on (the hourly trigger
 // calls this, then drains). One property read per hour decides; the tabs are read once a day.
-import { backupHealth } from './backup';
-import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../workbook/schema';
-import { decodeTable, readTable } from '../workbook/table';
-import { readColumns, readRowsOf } from '../workbook/rows';
-import { readColumns as readDealColumns } from '../workbook/columns';
-import { DecodedRow, isDate } from '../workbook/codec';
-import { WorkbookError } from '../workbook/errors';
-import { DigestInput, digestDueOn, digestText, planDigests } from '../domain/digest';
-import { parseWorkingTime } from '../domain/slots';
-import { addDays, localDay, wallTime } from '../domain/timezone';
-import { isSupervisor } from '../domain/roles';
-import { Ports } from '../ports';
-import { Config } from './config';
-import { toCheckpoint, toDeal, toLead } from './records';
+import { backupHealth } from '../backup/backup';
+import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../../workbook/schema';
+import { decodeTable, readTable } from '../../workbook/table';
+import { readColumns, readRowsOf } from '../../workbook/rows';
+import { readColumns as readDealColumns } from '../../workbook/columns';
+import { DecodedRow, isDate } from '../../workbook/codec';
+import { WorkbookError } from '../../workbook/errors';
+import { DigestInput, digestDueOn, digestText, planDigests } from '../../domain/mail/digest';
+import { parseWorkingTime } from '../../domain/meetings/slots';
+import { addDays, localDay, wallTime } from '../../domain/kernel/timezone';
+import { isSupervisor } from '../../domain/kernel/roles';
+import { Ports } from '../../ports';
+import { Config } from '../setup/config';
+import { toCheckpoint, toDeal, toLead } from '../kernel/records';
 import { MessageDraft, queueMessages } from './outbox';
-import { readAnsweredBriefs } from './briefNews';
-import { localDateTime, instantOf } from '../domain/timezone';
+import { readAnsweredBriefs } from '../briefs/briefNews';
+import { localDateTime, instantOf } from '../../domain/kernel/timezone';
 
 export const DIGEST_DAY_KEY = 'dealboard:digest:day';
 

@@ -1,8 +1,8 @@
 // Setup's part for notifications: default texts for every key the Notifications tab lacks
 // (owners' edited rows are never touched, so running setup again is safe).
-import { NOTIFICATIONS } from '../workbook/schema';
-import { appendRecords, readTable } from '../workbook/table';
-import { Ports } from '../ports';
+import { NOTIFICATIONS } from '../../workbook/schema';
+import { appendRecords, readTable } from '../../workbook/table';
+import { Ports } from '../../ports';
 
 export function seedNotifications(ports: Ports): string[] {
   const table = readTable(ports.sheets, NOTIFICATIONS, ports.dates);

@@ -2,25 +2,25 @@
 // queue. Each draft is rendered from the owner's text on the Notifications tab; a message that
 // cannot be sent (no address, opted out, a placeholder without data) is queued as "blocked" with
 // the reason, so the card says why.
-import { googleLink } from '../domain/links';
-import { CLIENTS, DOCUMENTS, NOTIFICATIONS, OUTBOX } from '../workbook/schema';
-import { isMadeDocument } from './pendingDocuments';
-import { Table, decodeTable, findRow, readTable } from '../workbook/table';
-import { Fill, MessageTemplate, QUOTA_REASON, Rendered, idempotencyKey, recipientProblem, renderMessage } from '../domain/notifications';
-import { canEditDeal, sameEmail } from '../domain/roles';
-import { StageKey } from '../domain/stages';
-import { MailPort } from '../ports/mail';
-import { Checkpoint, Deal } from './records';
-import { UseCaseContext } from './session';
-import { createEvaluator, longDayIn } from './templating';
+import { googleLink } from '../../domain/kernel/links';
+import { CLIENTS, DOCUMENTS, NOTIFICATIONS, OUTBOX } from '../../workbook/schema';
+import { isMadeDocument } from '../documents/pendingDocuments';
+import { Table, decodeTable, findRow, readTable } from '../../workbook/table';
+import { Fill, MessageTemplate, QUOTA_REASON, Rendered, idempotencyKey, recipientProblem, renderMessage } from '../../domain/mail/notifications';
+import { canEditDeal, sameEmail } from '../../domain/kernel/roles';
+import { StageKey } from '../../domain/deals/stages';
+import { MailPort } from '../../ports/mail';
+import { Checkpoint, Deal } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
+import { createEvaluator, longDayIn } from '../documents/templating';
 import { MessageDraft, OutboxItem, drainOutbox, queueMessages } from './outbox';
-import { DOCUMENT_KINDS, DocumentKind } from './contracts/documents';
-import { issueInvoiceRow, refuseWithoutSellerDetails } from './invoices';
-import { storedInvoiceStatus } from './payments';
-import { loadDeal } from './dealLoading';
-import { InputError, requireId } from './validate';
-import { DocumentMailPreview, SendDocumentResult } from './contracts/mail';
-import { taintReason, taintedTemplates } from './ownerTabs';
+import { DOCUMENT_KINDS, DocumentKind } from '../contracts/documents';
+import { issueInvoiceRow, refuseWithoutSellerDetails } from '../money/invoices';
+import { storedInvoiceStatus } from '../money/payments';
+import { loadDeal } from '../deals/dealLoading';
+import { InputError, requireId } from '../kernel/validate';
+import { DocumentMailPreview, SendDocumentResult } from '../contracts/mail';
+import { taintReason, taintedTemplates } from '../setup/ownerTabs';
 
 export function templateOf(ctx: UseCaseContext, key: string): MessageTemplate | null {
   const all = ctx.ports.sheets.readAll(NOTIFICATIONS.name);

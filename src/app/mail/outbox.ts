@@ -1,24 +1,24 @@
 // The outbox: use cases queue messages (one row each on the Outbox tab); the drain sends them
 // one at a time under the document lock, marking sending → sent, stopping when the daily
 // quota or the time budget runs out. Idempotent: a key already in the outbox is never queued twice.
-import { CLIENTS, DOCUMENTS, OUTBOX } from '../workbook/schema';
-import { rowsWhereIn } from '../workbook/rows';
-import { CHANGED_BY_HAND_REASON, DUPLICATE_ROW_REASON, sealText } from '../domain/messageSeal';
-import { appendActivities } from './audit';
-import type { ProblemStore } from './handEditFacts';
-import { fitProblems } from './ownerTabs';
-import { DecodedRow } from '../workbook/codec';
-import { Table, appendRecords, decodeTable, findRow, readFormulasOf, readTable, updateRow, updateRows } from '../workbook/table';
+import { CLIENTS, DOCUMENTS, OUTBOX } from '../../workbook/schema';
+import { rowsWhereIn } from '../../workbook/rows';
+import { CHANGED_BY_HAND_REASON, DUPLICATE_ROW_REASON, sealText } from '../../domain/mail/messageSeal';
+import { appendActivities } from '../kernel/audit';
+import type { ProblemStore } from '../handEdits/handEditFacts';
+import { fitProblems } from '../setup/ownerTabs';
+import { DecodedRow } from '../../workbook/codec';
+import { Table, appendRecords, decodeTable, findRow, readFormulasOf, readTable, updateRow, updateRows } from '../../workbook/table';
 import {
   CANCELLABLE_STATUSES, DRAIN_BUDGET_MS, INTERRUPTED_REASON, OutboxStatus, QUOTA_REASON, afterSendError, dueMessages,
   idempotencyKey, isEmailAddress, recipientCount, recipientProblem,
-} from '../domain/notifications';
-import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
-import { Ports } from '../ports';
-import { MailPort } from '../ports/mail';
-import { UseCaseContext } from './session';
-import { InputError, requireId } from './validate';
-import { OutboxItem } from './contracts/mail';
+} from '../../domain/mail/notifications';
+import { canEditDeal, isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { Ports } from '../../ports';
+import { MailPort } from '../../ports/mail';
+import { UseCaseContext } from '../kernel/session';
+import { InputError, requireId } from '../kernel/validate';
+import { OutboxItem } from '../contracts/mail';
 
 export interface MessageDraft {
   template: string;
@@ -94,7 +94,7 @@ export function queueMessages(ports: Ports, actorEmail: string, drafts: readonly
   return out;
 }
 
-/** The signature of a message's sealed fields (src/domain/messageSeal.ts); '' for one that cannot be sent anyway. */
+/** The signature of a message's sealed fields (src/domain/mail/messageSeal.ts); '' for one that cannot be sent anyway. */
 function sealOf(ports: Ports, record: Record<string, unknown>): string {
   return record.status === 'blocked' ? '' : ports.signer.sign(sealText(record));
 }

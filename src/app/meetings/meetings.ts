@@ -1,23 +1,23 @@
 // Meetings with clients in the manager's own Google Calendar: find free slots (one calendar
 // read per window), book (idempotent by a private extended property), reschedule the same
 // event, and keep deals true when the event is moved, cancelled or declined in Calendar.
-import { DEALS, TRIPS } from '../workbook/schema';
-import { Table, decodeTable, readTable, updateRows } from '../workbook/table';
-import { GAP_CELLS, openRows, readColumns, rowBlocks } from '../workbook/rows';
-import { DecodedRow, decodeRow, isDate } from '../workbook/codec';
-import { mapHeaders, requireColumns } from '../workbook/headers';
-import { UseCaseContext, describeTime } from './session';
-import { Formats, createFormats } from '../domain/formatting';
-import { appendActivities, ActivityRecord } from './audit';
-import { InputError, requireId } from './validate';
-import { parseDayInput, parseInstantInput } from '../domain/typedInput';
-import { canEditDeal, isSupervisor, sameEmail } from '../domain/roles';
-import { Interval, Trip, daysBetween, fillOf, findSlots, parseWorkingTime, sameCity, tripOn, workingSpan } from '../domain/slots';
-import { addDays, instantOf } from '../domain/timezone';
-import { CalendarEvent, CalendarPort } from '../ports/calendar';
+import { DEALS, TRIPS } from '../../workbook/schema';
+import { Table, decodeTable, readTable, updateRows } from '../../workbook/table';
+import { GAP_CELLS, openRows, readColumns, rowBlocks } from '../../workbook/rows';
+import { DecodedRow, decodeRow, isDate } from '../../workbook/codec';
+import { mapHeaders, requireColumns } from '../../workbook/headers';
+import { UseCaseContext, describeTime } from '../kernel/session';
+import { Formats, createFormats } from '../../domain/kernel/formatting';
+import { appendActivities, ActivityRecord } from '../kernel/audit';
+import { InputError, requireId } from '../kernel/validate';
+import { parseDayInput, parseInstantInput } from '../../domain/kernel/typedInput';
+import { canEditDeal, isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { Interval, Trip, daysBetween, fillOf, findSlots, parseWorkingTime, sameCity, tripOn, workingSpan } from '../../domain/meetings/slots';
+import { addDays, instantOf } from '../../domain/kernel/timezone';
+import { CalendarEvent, CalendarPort } from '../../ports/calendar';
 // The plain-data shapes the sidebar also reads live in contracts/meetings.ts; re-exported for callers here.
-import type { BookResult, Planner, SlotSearch, SyncResult, PlannerDay, MeetingPlace, TripDayView, PlannerMeeting } from './contracts/meetings';
-export type { BookResult, Planner, SlotSearch, SyncResult, PlannerDay, MeetingPlace, SlotView, TripDayView, PlannerMeeting } from './contracts/meetings';
+import type { BookResult, Planner, SlotSearch, SyncResult, PlannerDay, MeetingPlace, TripDayView, PlannerMeeting } from '../contracts/meetings';
+export type { BookResult, Planner, SlotSearch, SyncResult, PlannerDay, MeetingPlace, SlotView, TripDayView, PlannerMeeting } from '../contracts/meetings';
 
 const PLACES: readonly MeetingPlace[] = ['office', 'client', 'video'];
 const MEETING_KEYS = ['meetingEventId', 'meetingStart', 'meetingEnd', 'meetingStatus', 'meetingPlace'];

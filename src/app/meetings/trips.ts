@@ -1,22 +1,22 @@
 // Issue 21, item 6: the planner's "Add a trip" (a row on the Trips tab for the caller) and
 // "Print the day plan": each trip day's meetings in order, with addresses and phones, as a Doc
 // (and its PDF) the manager takes along.
-import { UseCaseContext } from './session';
-import { DocsPort, StoredFile } from '../ports';
-import { DEALS, TRIPS } from '../workbook/schema';
-import { appendRecords, readTable } from '../workbook/table';
-import { isDate } from '../workbook/codec';
-import { InputError, optionalText, requirePlainObject, requireText } from './validate';
-import { parseDayInput } from '../domain/typedInput';
-import { addDays } from '../domain/timezone';
-import { sameEmail } from '../domain/roles';
-import { tripOn } from '../domain/slots';
-import { escapeHtml } from '../domain/notifications';
-import { createFormats } from '../domain/formatting';
+import { UseCaseContext } from '../kernel/session';
+import { DocsPort, StoredFile } from '../../ports';
+import { DEALS, TRIPS } from '../../workbook/schema';
+import { appendRecords, readTable } from '../../workbook/table';
+import { isDate } from '../../workbook/codec';
+import { InputError, optionalText, requirePlainObject, requireText } from '../kernel/validate';
+import { parseDayInput } from '../../domain/kernel/typedInput';
+import { addDays } from '../../domain/kernel/timezone';
+import { sameEmail } from '../../domain/kernel/roles';
+import { tripOn } from '../../domain/meetings/slots';
+import { escapeHtml } from '../../domain/mail/notifications';
+import { createFormats } from '../../domain/kernel/formatting';
 import { readTrips } from './meetings';
 // The plain-data shapes the sidebar also reads live in contracts/meetings.ts; re-exported for callers here.
-import type { DayPlan, TripAdded, DayPlanDay } from './contracts/meetings';
-export type { DayPlan, TripAdded, DayPlanDay, DayPlanMeeting } from './contracts/meetings';
+import type { DayPlan, TripAdded, DayPlanDay } from '../contracts/meetings';
+export type { DayPlan, TripAdded, DayPlanDay, DayPlanMeeting } from '../contracts/meetings';
 
 /** A trip longer than this is a typo (a year in place of a day), not a trip. */
 export const MAX_TRIP_DAYS = 31;

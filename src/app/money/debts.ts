@@ -1,16 +1,16 @@
 // Who owes what (issue 22): the open amounts of issued invoices, per invoice for the owner and
 // heads, and per client on the client card.
-import { DEALS, DOCUMENTS, PAYMENTS } from '../workbook/schema';
-import { readTable } from '../workbook/table';
-import { FoundRows, openRows, rowsWhereIn } from '../workbook/rows';
-import { DecodedRow } from '../workbook/codec';
-import { isSupervisor, sameEmail } from '../domain/roles';
-import { dealBalance } from '../domain/payments';
-import { toMinor } from '../domain/calculator';
-import { UseCaseContext } from './session';
-import { InputError } from './validate';
+import { DEALS, DOCUMENTS, PAYMENTS } from '../../workbook/schema';
+import { readTable } from '../../workbook/table';
+import { FoundRows, openRows, rowsWhereIn } from '../../workbook/rows';
+import { DecodedRow } from '../../workbook/codec';
+import { isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { dealBalance } from '../../domain/money/payments';
+import { toMinor } from '../../domain/documents/calculator';
+import { UseCaseContext } from '../kernel/session';
+import { InputError } from '../kernel/validate';
 import { invoiceFactsOf, storedInvoiceStatus } from './payments';
-import { DebtItem, DebtList } from './contracts/payments';
+import { DebtItem, DebtList } from '../contracts/payments';
 
 export interface ClientBalance {
   currency: string;

@@ -1,18 +1,18 @@
 // Invoice status (issue 22): a draft becomes a document of record when it is issued — marked
 // issued from the card, or sent to the client. Issuing needs the seller's details in Settings.
-import { CLIENTS, DOCUMENTS } from '../workbook/schema';
-import { openRows } from '../workbook/rows';
-import { Table, updateRow } from '../workbook/table';
-import { DecodedRow, isDate } from '../workbook/codec';
-import { canEditDeal } from '../domain/roles';
-import { dueDateOf, paymentTermsDays } from '../domain/payments';
-import { missingSellerDetails } from '../domain/settings';
-import { UseCaseContext } from './session';
-import { loadDeal } from './dealLoading';
-import { Deal } from './records';
-import { appendActivities } from './audit';
+import { CLIENTS, DOCUMENTS } from '../../workbook/schema';
+import { openRows } from '../../workbook/rows';
+import { Table, updateRow } from '../../workbook/table';
+import { DecodedRow, isDate } from '../../workbook/codec';
+import { canEditDeal } from '../../domain/kernel/roles';
+import { dueDateOf, paymentTermsDays } from '../../domain/money/payments';
+import { missingSellerDetails } from '../../domain/setup/settings';
+import { UseCaseContext } from '../kernel/session';
+import { loadDeal } from '../deals/dealLoading';
+import { Deal } from '../kernel/records';
+import { appendActivities } from '../kernel/audit';
 import { storedInvoiceStatus } from './payments';
-import { InputError, requireId, requireText } from './validate';
+import { InputError, requireId, requireText } from '../kernel/validate';
 
 /** The refusal that names the Settings keys to fill before the first invoice is issued. */
 export function refuseWithoutSellerDetails(ctx: UseCaseContext): void {

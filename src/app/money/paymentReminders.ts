@@ -3,11 +3,11 @@
 // and 21 by default; a refused value sends none and says why), through the Outbox: once per
 // invoice and step (the Outbox's idempotency key is template + deal + event), never to a client
 // who asked for no e-mails (queued as blocked, with the reason). Run once a day by the hourly job.
-import { formatMoney } from '../domain/calculator';
-import { UseCaseContext } from './session';
+import { formatMoney } from '../../domain/documents/calculator';
+import { UseCaseContext } from '../kernel/session';
 import { overdueForReminders } from './debts';
-import { loadDeal } from './deals';
-import { queueTemplateMail, templateEnabled } from './notifications';
+import { loadDeal } from '../deals/deals';
+import { queueTemplateMail, templateEnabled } from '../mail/notifications';
 
 export const REMINDER_TEMPLATE = 'invoice.reminder';
 

@@ -1,25 +1,25 @@
 // Money in (issue 22): payments recorded from the card, what each invoice and deal still owes,
 // and the payment checkpoint a payment in full completes. Rows are found (TextFinder on Deal ID),
 // never scanned, so a payment costs the same at 1,000 and 10,000 deals.
-import { keyedId, optionalRequestId } from './requestKeys';
-import { CHECKPOINTS, DOCUMENTS, PAYMENTS } from '../workbook/schema';
-import { isMadeDocument } from './pendingDocuments';
-import { openRows, FoundRows } from '../workbook/rows';
-import { appendRecords, updateRow } from '../workbook/table';
-import { DecodedRow, isDate } from '../workbook/codec';
-import { canEditDeal } from '../domain/roles';
-import { toMinor, fromMinor, formatMoney } from '../domain/calculator';
-import { PAYMENT_METHODS, PaymentMethod, CreditNoteFacts, InvoiceFacts, PaymentFacts, DealBalance, dealBalance, dealPaidInFull } from '../domain/payments';
-import { decimalSeparatorOf, parseMoneyInput } from '../domain/typedInput';
-import { UseCaseContext } from './session';
-import { loadDeal, LoadedDeal } from './dealLoading';
-import { appendActivities } from './audit';
-import { refuseIfStale } from './conflicts';
-import { healthPatch } from './healthBook';
-import { toCheckpoint } from './records';
-import { refuseUnlessExecutorWorksOn } from './executorBoard';
-import { InputError, optionalDay, optionalText, requireId, requirePlainObject, requireVersion } from './validate';
-import { CreditNoteView, DealMoney, InvoiceView, PaymentResult, PaymentView } from './contracts/payments';
+import { keyedId, optionalRequestId } from '../kernel/requestKeys';
+import { CHECKPOINTS, DOCUMENTS, PAYMENTS } from '../../workbook/schema';
+import { isMadeDocument } from '../documents/pendingDocuments';
+import { openRows, FoundRows } from '../../workbook/rows';
+import { appendRecords, updateRow } from '../../workbook/table';
+import { DecodedRow, isDate } from '../../workbook/codec';
+import { canEditDeal } from '../../domain/kernel/roles';
+import { toMinor, fromMinor, formatMoney } from '../../domain/documents/calculator';
+import { PAYMENT_METHODS, PaymentMethod, CreditNoteFacts, InvoiceFacts, PaymentFacts, DealBalance, dealBalance, dealPaidInFull } from '../../domain/money/payments';
+import { decimalSeparatorOf, parseMoneyInput } from '../../domain/kernel/typedInput';
+import { UseCaseContext } from '../kernel/session';
+import { loadDeal, LoadedDeal } from '../deals/dealLoading';
+import { appendActivities } from '../kernel/audit';
+import { refuseIfStale } from '../kernel/conflicts';
+import { healthPatch } from '../checkpoints/healthBook';
+import { toCheckpoint } from '../kernel/records';
+import { refuseUnlessExecutorWorksOn } from '../deals/executorBoard';
+import { InputError, optionalDay, optionalText, requireId, requirePlainObject, requireVersion } from '../kernel/validate';
+import { CreditNoteView, DealMoney, InvoiceView, PaymentResult, PaymentView } from '../contracts/payments';
 
 /** An invoice stored before invoices had a status counts as issued once it was sent. */
 export function storedInvoiceStatus(record: Record<string, unknown>): 'draft' | 'issued' {

@@ -2,19 +2,19 @@
 // revision (made when the invoice is generated, so its Doc, PDF and e-mail carry it), and the
 // hourly check that records each paid Checkout Session once and closes the link of a paid invoice.
 // Apps Script web apps cannot verify Stripe webhooks, so payments are learned by polling.
-import { DOCUMENTS, PAYMENTS } from '../workbook/schema';
-import { openRows, readColumns } from '../workbook/rows';
-import { updateRow } from '../workbook/table';
-import { fromMinor, toMinor } from '../domain/calculator';
-import { StripeMode, StripeProblem, linkIdempotencyKey, maskedKey, networkProblem, stripeKeyProblem, stripeMode, stripeProblem } from '../domain/stripe';
-import { StripeHttp, StripeReply } from '../ports/stripe';
-import { UseCaseContext } from './session';
-import { wakeJob } from './scheduler';
+import { DOCUMENTS, PAYMENTS } from '../../workbook/schema';
+import { openRows, readColumns } from '../../workbook/rows';
+import { updateRow } from '../../workbook/table';
+import { fromMinor, toMinor } from '../../domain/documents/calculator';
+import { StripeMode, StripeProblem, linkIdempotencyKey, maskedKey, networkProblem, stripeKeyProblem, stripeMode, stripeProblem } from '../../domain/money/stripe';
+import { StripeHttp, StripeReply } from '../../ports/stripe';
+import { UseCaseContext } from '../kernel/session';
+import { wakeJob } from '../background/scheduler';
 import { getDealMoney, recordPayment } from './payments';
-import { InputError, requireId } from './validate';
-import { loadDeal } from './deals';
-import { canEditDeal } from '../domain/roles';
-import type { DealMoney, PaymentResult } from './contracts/payments';
+import { InputError, requireId } from '../kernel/validate';
+import { loadDeal } from '../deals/deals';
+import { canEditDeal } from '../../domain/kernel/roles';
+import type { DealMoney, PaymentResult } from '../contracts/payments';
 
 /** The secret key: a document property, never a cell or a log line. */
 export const STRIPE_KEY_PROPERTY = 'dealboard:stripeKey';

@@ -1,35 +1,35 @@
 // The director's dashboard (issue 23): reads what the figures need, hands plain records to the
-// definitions in src/domain/kpi.ts, and caches the result under the workbook's change stamp.
+// definitions in src/domain/reports/kpi.ts, and caches the result under the workbook's change stamp.
 //   Deals: Stage and Closed at whole, then only the rows of live deals and of deals closed since
 //          the period began (boardRows.ts) — a deal closed earlier changes no figure of the period.
 //   Stage history: the Deal ID column, then the rows of those deals.
 //   Payments: one block of the Deal ID…Amount columns.
 //   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red live deals (a late
 //          open checkpoint makes its deal red). Quote lines: only the deals completed in the period.
-import { CHECKPOINTS, DEALS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../workbook/schema';
-import { readColumns, rowsHolding } from '../workbook/columns';
-import { readTable } from '../workbook/table';
-import { rowsWhereIn } from '../workbook/rows';
-import { isDate } from '../workbook/codec';
+import { CHECKPOINTS, DEALS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../../workbook/schema';
+import { readColumns, rowsHolding } from '../../workbook/columns';
+import { readTable } from '../../workbook/table';
+import { rowsWhereIn } from '../../workbook/rows';
+import { isDate } from '../../workbook/codec';
 import {
   ConversionFigures, KpiCheckpoint, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
   dealPaths, grossProfit, inPeriod, overdueWork, paymentsAgainstPlan, periodOf, pipeline,
-} from '../domain/kpi';
-import { isStageKey } from '../domain/stages';
-import { isSupervisor, sameEmail } from '../domain/roles';
-import { daysBetween } from '../domain/health';
-import { dealBalance } from '../domain/payments';
-import { receivables } from '../domain/receivables';
-import { sinceYesterday } from '../domain/sinceYesterday';
-import { addDays } from '../domain/timezone';
-import { toMinor } from '../domain/calculator';
-import { invoiceFactsOf, storedInvoiceStatus } from './payments';
-import { ConversionRow, Dashboard, DashboardDealRef } from './contracts/dashboard';
-import { Deal, toDeal } from './records';
-import { UseCaseContext } from './session';
-import { InputError, requirePlainObject } from './validate';
-import { yearlyFigures } from '../domain/archivePlan';
-import { archivedSummary } from './archive';
+} from '../../domain/reports/kpi';
+import { isStageKey } from '../../domain/deals/stages';
+import { isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { daysBetween } from '../../domain/checkpoints/health';
+import { dealBalance } from '../../domain/money/payments';
+import { receivables } from '../../domain/money/receivables';
+import { sinceYesterday } from '../../domain/reports/sinceYesterday';
+import { addDays } from '../../domain/kernel/timezone';
+import { toMinor } from '../../domain/documents/calculator';
+import { invoiceFactsOf, storedInvoiceStatus } from '../money/payments';
+import { ConversionRow, Dashboard, DashboardDealRef } from '../contracts/dashboard';
+import { Deal, toDeal } from '../kernel/records';
+import { UseCaseContext } from '../kernel/session';
+import { InputError, requirePlainObject } from '../kernel/validate';
+import { yearlyFigures } from '../../domain/backup/archivePlan';
+import { archivedSummary } from '../backup/archive';
 
 const KINDS: readonly PeriodKind[] = ['this_month', 'last_month', 'quarter', 'custom'];
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

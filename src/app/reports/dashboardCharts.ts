@@ -4,7 +4,7 @@
 // knows its charts by the ids it kept (a chart whose title someone changed is still ours) or
 // else by their titles; a second chart with one of our titles (a copy) is removed, one a person
 // made with another title is left alone.
-import { ChartPort, ChartSpec, DurableStore } from '../ports';
+import { ChartPort, ChartSpec, DurableStore } from '../../ports';
 
 export const DASHBOARD_CHARTS_KEY = 'dealboard:dashboard-charts';
 

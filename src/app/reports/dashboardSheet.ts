@@ -3,14 +3,14 @@
 // the dialog never disagree. Refreshed from the menu and the hourly run; the tab's values are
 // rewritten whole, like the delay report. Next to the figures (from column F) two small tables
 // feed the tab's native charts (pipeline by stage, payments against plan; dashboardCharts.ts).
-import { Dashboard } from './contracts/dashboard';
-import { ChartSpec } from '../ports';
+import { Dashboard } from '../contracts/dashboard';
+import { ChartSpec } from '../../ports';
 import { placeCharts } from './dashboardCharts';
-import { UseCaseContext } from './session';
+import { UseCaseContext } from '../kernel/session';
 import { getDashboard } from './dashboard';
-import { InputError } from './validate';
-import { isSupervisor } from '../domain/roles';
-import { STAGE_KEYS } from '../domain/stages';
+import { InputError } from '../kernel/validate';
+import { isSupervisor } from '../../domain/kernel/roles';
+import { STAGE_KEYS } from '../../domain/deals/stages';
 
 export const DASHBOARD_TAB = 'Dashboard';
 

@@ -2,14 +2,14 @@
 // one cached snapshot. Every path that changes them refreshes it (setup, the on-edit
 // handler, the hourly trigger). The cache forgets after 6 hours at most, so the same snapshot
 // is also kept in document properties; only when both miss are the two tabs read.
-import { Actor, Role, isRole, sameEmail } from '../domain/roles';
-import { Settings, readSettings } from '../domain/settings';
-import { SETTINGS, USERS } from '../workbook/schema';
-import { readTable } from '../workbook/table';
-import { Ports } from '../ports';
-import { WorkbookError } from '../workbook/errors';
-import { formerStageNames, useStageNames } from '../workbook/stageLabels';
-import { StageKey } from '../domain/stages';
+import { Actor, Role, isRole, sameEmail } from '../../domain/kernel/roles';
+import { Settings, readSettings } from '../../domain/setup/settings';
+import { SETTINGS, USERS } from '../../workbook/schema';
+import { readTable } from '../../workbook/table';
+import { Ports } from '../../ports';
+import { WorkbookError } from '../../workbook/errors';
+import { formerStageNames, useStageNames } from '../../workbook/stageLabels';
+import { StageKey } from '../../domain/deals/stages';
 
 export interface TeamMember {
   email: string;

@@ -1,12 +1,12 @@
 // Fills an empty workbook with the demo studio, so a new user can try everything at once.
-import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, LEADS, PAYMENTS, STAGE_HISTORY, USERS } from '../workbook/schema';
-import { appendRecords, readTable, updateRow } from '../workbook/table';
-import { generateDemo } from '../demo/generator';
-import { Ports } from '../ports';
+import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, LEADS, PAYMENTS, STAGE_HISTORY, USERS } from '../../workbook/schema';
+import { appendRecords, readTable, updateRow } from '../../workbook/table';
+import { generateDemo } from '../../demo/generator';
+import { Ports } from '../../ports';
 import { refreshConfig } from './config';
-import { recomputeAllHealth } from './checkpoints';
-import { InputError } from './validate';
-import { sameEmail } from '../domain/roles';
+import { recomputeAllHealth } from '../checkpoints/checkpoints';
+import { InputError } from '../kernel/validate';
+import { sameEmail } from '../../domain/kernel/roles';
 
 export interface DemoRequest {
   deals?: number;

@@ -1,17 +1,17 @@
 // Users, Settings, Notifications, Briefs and Outbox belong to the owner: setup protects them
-// (src/gas/protections.ts) and the on-edit trigger audits an edit by anyone else that got through
+// (src/gas/setup/protections.ts) and the on-edit trigger audits an edit by anyone else that got through
 // (a protection removed, warning-only on Outbox, setup not run again since). A single cell typed
 // by someone else on Users, Settings or Briefs (the questions every client's form is built from) is put back; a Notifications text changed by someone else
 // is never rendered for a client until the owner edits its row again.
-import { BRIEFS, NOTIFICATIONS, OUTBOX, SETTINGS, USERS } from '../workbook/schema';
-import { mapHeaders } from '../workbook/headers';
-import { Problem } from '../workbook/codec';
-import { Ports } from '../ports';
-import { sameEmail } from '../domain/roles';
-import { REMINDER_DAYS_KEY, parseReminderDays } from '../domain/reminderDays';
+import { BRIEFS, NOTIFICATIONS, OUTBOX, SETTINGS, USERS } from '../../workbook/schema';
+import { mapHeaders } from '../../workbook/headers';
+import { Problem } from '../../workbook/codec';
+import { Ports } from '../../ports';
+import { sameEmail } from '../../domain/kernel/roles';
+import { REMINDER_DAYS_KEY, parseReminderDays } from '../../domain/money/reminderDays';
 import { Config } from './config';
-import { appendActivities } from './audit';
-import type { EditFacts, ProblemStore } from './handEditFacts';
+import { appendActivities } from '../kernel/audit';
+import type { EditFacts, ProblemStore } from '../handEdits/handEditFacts';
 
 export interface OwnerTab {
   name: string;
@@ -27,7 +27,7 @@ export const OWNER_TABS: readonly OwnerTab[] = [
   { name: USERS.name, warningOnly: false },
   { name: SETTINGS.name, warningOnly: false },
   { name: NOTIFICATIONS.name, warningOnly: false },
-  // The brief templates: every client's questionnaire is built from them (src/app/briefs.ts).
+  // The brief templates: every client's questionnaire is built from them (src/app/briefs/briefs.ts).
   { name: BRIEFS.name, warningOnly: false },
   { name: OUTBOX.name, warningOnly: true },
 ];

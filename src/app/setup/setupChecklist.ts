@@ -1,18 +1,18 @@
 // The setup checklist (issue 21, item 7) as the owner sees it: after Set up workbook and in the
 // sidebar until done. Reads the small Catalog and Notifications tabs (tens of rows); once every
 // item is done a document property says so, and the sidebar's later look costs one property read.
-import { Ports } from '../ports';
+import { Ports } from '../../ports';
 import { Config } from './config';
-import { CATALOG, NOTIFICATIONS } from '../workbook/schema';
-import { readTable } from '../workbook/table';
-import { DEFAULT_CATALOG } from '../domain/catalog';
-import { DEFAULT_SETTINGS } from '../domain/settings';
-import { ChecklistKey, checklistDone, setupChecklist } from '../domain/setupChecklist';
-import { WorkbookError } from '../workbook/errors';
-import defaultNotifications from '../../templates/notifications.json';
+import { CATALOG, NOTIFICATIONS } from '../../workbook/schema';
+import { readTable } from '../../workbook/table';
+import { DEFAULT_CATALOG } from '../../domain/documents/catalog';
+import { DEFAULT_SETTINGS } from '../../domain/setup/settings';
+import { ChecklistKey, checklistDone, setupChecklist } from '../../domain/setup/setupChecklist';
+import { WorkbookError } from '../../workbook/errors';
+import defaultNotifications from '../../../templates/notifications.json';
 // The plain-data shapes the sidebar also reads live in contracts/setup.ts; re-exported for callers here.
-import type { SetupChecklistView } from './contracts/setup';
-export type { SetupChecklistView } from './contracts/setup';
+import type { SetupChecklistView } from '../contracts/setup';
+export type { SetupChecklistView } from '../contracts/setup';
 
 export const CHECKLIST_KEPT_KEY = 'dealboard:setupChecklist:kept';
 export const CHECKLIST_DONE_KEY = 'dealboard:setupChecklist:done';

@@ -1,7 +1,7 @@
 // New brief answers reach the manager (issue 25): the deals whose client answered the brief in a
 // window of time, for the morning digest (since the last digest) and the Today view (the last
 // days). Pure: plain rows in, instants as epoch ms, the clock passed in.
-import { sameEmail } from './roles';
+import { sameEmail } from '../kernel/roles';
 
 export interface AnsweredBrief {
   dealId: string;

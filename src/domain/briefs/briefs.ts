@@ -1,7 +1,7 @@
 // The brief by link (issue 25), pure rules: a template's questions as Google Forms API requests,
 // the template's version (a fingerprint: a changed template makes a new form), what a response
 // says per question, which answers propose a deal field, and which quote lines the answers start.
-import { parseMoneyInput } from './typedInput';
+import { parseMoneyInput } from '../kernel/typedInput';
 
 export const BRIEF_KINDS = ['short', 'paragraph', 'choice', 'checkboxes', 'date', 'number', 'file link'] as const;
 export type BriefKind = typeof BRIEF_KINDS[number];

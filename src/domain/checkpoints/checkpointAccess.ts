@@ -1,4 +1,4 @@
-import { Actor, isRole, isSupervisor, sameEmail } from './roles';
+import { Actor, isRole, isSupervisor, sameEmail } from '../kernel/roles';
 
 /**
  * Who may mark a checkpoint done: its responsible person, anyone named in its allowed list

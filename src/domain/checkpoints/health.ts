@@ -1,7 +1,7 @@
 // Deal health: is the work after the sale on plan? A function of plain dates and flags.
-import { StageKey, isStageKey } from './stages';
-import { StageGate } from './moves';
-import { addDays } from './timezone';
+import { StageKey, isStageKey } from '../deals/stages';
+import { StageGate } from '../deals/moves';
+import { addDays } from '../kernel/timezone';
 
 export const HEALTHS = ['white', 'green', 'amber', 'red'] as const;
 export type Health = (typeof HEALTHS)[number];

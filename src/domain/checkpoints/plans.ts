@@ -1,5 +1,5 @@
-import { StageKey } from './stages';
-import { addDays } from './timezone';
+import { StageKey } from '../deals/stages';
+import { addDays } from '../kernel/timezone';
 
 export interface PlanStep {
   plan: string;

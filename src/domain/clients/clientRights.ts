@@ -1,8 +1,8 @@
 // Who may see and change a client: clients belong to managers. A manager edits their own
 // and, when Settings allow (client_view_others), views the others'; head and owner see and
 // edit all; an executor sees only the clients of the deals they work on.
-import { Actor, isSupervisor, sameEmail } from './roles';
-import { StageKey } from './stages';
+import { Actor, isSupervisor, sameEmail } from '../kernel/roles';
+import { StageKey } from '../deals/stages';
 
 export interface ClientAccessRules {
   /** Settings client_view_others: managers may open other managers' clients (read only). */

@@ -5,7 +5,7 @@ import { ColumnMapping, ImportField, groupOf, yesNo } from './importMapping';
 import { normalizeEmail, normalizePhone } from './phones';
 import { restoreNeutralized } from './csv';
 import { defaultGroup } from './clientGroups';
-import { Actor } from './roles';
+import { Actor } from '../kernel/roles';
 import { canAssignClient, canEditClient } from './clientRights';
 
 export interface ClientDraft {

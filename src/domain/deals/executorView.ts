@@ -1,6 +1,6 @@
 // What an executor may see: the deals they work on (responsible for one of its checkpoints,
 // by e-mail or by the role "executor"), nothing of the sales pipeline and its contacts.
-import { Actor, sameEmail } from './roles';
+import { Actor, sameEmail } from '../kernel/roles';
 
 export function isResponsible(actor: Actor, responsible: string): boolean {
   const who = (responsible || '').trim();

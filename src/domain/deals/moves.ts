@@ -1,4 +1,4 @@
-import { Actor, canEditDeal, isSupervisor } from './roles';
+import { Actor, canEditDeal, isSupervisor } from '../kernel/roles';
 import { ALLOWED_TRANSITIONS, StageKey, isStageKey } from './stages';
 
 export interface MoveCandidate {

@@ -1,9 +1,9 @@
 // "Who do I call today": the signed-in manager's overdue and today's next contacts and today's
 // meetings, from plain rows. Shared by the server (api_getToday) and the sidebar (which already
 // holds every live card in its board payload, so opening Today costs no extra read).
-import { addDays, instantOf, localDay } from './timezone';
+import { addDays, instantOf, localDay } from '../kernel/timezone';
 import { CLOSED_STAGES, StageKey } from './stages';
-import { sameEmail } from './roles';
+import { sameEmail } from '../kernel/roles';
 
 export interface TodayDealRow {
   id: string;

@@ -1,6 +1,6 @@
 // Who may run each Apps Script global (issue 20, item 3). Every export of src/entry.ts becomes a
 // global that anyone who can open the workbook can call (menu, script editor, google.script.run),
-// so each one is listed here, and the menu (menu.ts) and the server check (app/access.ts) both read
+// so each one is listed here, and the menu (menu.ts) and the server check (app/kernel/access.ts) both read
 // this one table: they cannot disagree. A global missing from the table is refused for everyone
 // (and tests/integration/allGlobals.test.ts fails).
 import { Role } from './roles';

@@ -1,7 +1,7 @@
 // The add-on menu by role: what a person may run, nothing more, read from the one access table
 // (access.ts) that the server check reads too. When the role cannot be known (AuthMode.NONE
 // before the add-on is used in a document) every item is listed and the action itself refuses
-// with a plain sentence (src/app/access.ts).
+// with a plain sentence (src/app/kernel/access.ts).
 import { Role } from './roles';
 import { mayRun } from './access';
 

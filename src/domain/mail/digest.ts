@@ -3,7 +3,7 @@
 // and new requests — the reminders travel in it, so nobody gets more than one e-mail a day
 // about an item and a consumer account's 100 recipients a day are not spent on reminders.
 import { escapeHtml } from './notifications';
-import { AnsweredBrief, answeredBriefsOf } from './briefNews';
+import { AnsweredBrief, answeredBriefsOf } from '../briefs/briefNews';
 
 export interface DigestDeal {
   id: string;

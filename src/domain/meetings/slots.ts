@@ -1,6 +1,6 @@
 // Meeting slot search: plain instants (ms) in, proposed slots out. Working hours are wall-clock
 // times of the workbook's zone, so a DST day is simply shorter or longer in instants.
-import { addDays, instantOf, localDay, wallTime } from './timezone';
+import { addDays, instantOf, localDay, wallTime } from '../kernel/timezone';
 
 export interface Interval {
   start: number;

@@ -1,6 +1,6 @@
 // Money in (issue 22): what each invoice and each deal still owes, from the invoices issued,
 // the credit notes that cancel them and the payments received. Pure; integer minor units only.
-import { addDays } from './timezone';
+import { addDays } from '../kernel/timezone';
 
 export const PAYMENT_METHODS = ['bank transfer', 'card', 'cash', 'online'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

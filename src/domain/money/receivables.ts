@@ -3,7 +3,7 @@
 // and credit notes to invoices), so the dashboard, the debts list and the card never disagree.
 // Pure; money added in minor units (no float drift), returned in major units like every dashboard figure.
 import { DealBalance } from './payments';
-import { Figure } from './kpi';
+import { Figure } from '../reports/kpi';
 
 /** Days overdue: 1–30, 31–60, over 60 (an invoice due today or later is not overdue). */
 export const AGE_BUCKETS: readonly { label: string; fromDays: number; toDays: number | null }[] = [

@@ -3,10 +3,10 @@
 // carries the ids of the deals behind it, so a number can open its list. Pure: days are local
 // 'yyyy-mm-dd' strings and "now" is passed in. The definitions are written out in docs/user-guide.md
 // ("Dashboard and stage history", Definitions).
-import { daysBetween } from './health';
-import { addDays } from './timezone';
+import { daysBetween } from '../checkpoints/health';
+import { addDays } from '../kernel/timezone';
 import { Forecast } from './forecast';
-import { STAGE_KEYS, StageKey } from './stages';
+import { STAGE_KEYS, StageKey } from '../deals/stages';
 
 export interface KpiDeal {
   id: string;

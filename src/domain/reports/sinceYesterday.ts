@@ -2,7 +2,7 @@
 // yesterday until now — new requests, deals won and lost, money received, and every stage move
 // (from → to, who). Pure: the caller reads Leads, Payments and Stage history from `sinceDay` on.
 import { Figure } from './kpi';
-import { StageKey } from './stages';
+import { StageKey } from '../deals/stages';
 
 export interface StripMove {
   dealId: string;

@@ -1,8 +1,8 @@
-import { parseArchiveAfterMonths } from './archivePlan';
-import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
-import { DEFAULT_MAIL_SETTINGS, MailSettings, readMailSettings } from './mailSettings';
-import { DEFAULT_CLIENT_GROUPS, parseClientGroups } from './clientGroups';
-import { DEFAULT_REMINDER_DAYS, REMINDER_DAYS_KEY, ReminderDays, parseReminderDays } from './reminderDays';
+import { parseArchiveAfterMonths } from '../backup/archivePlan';
+import { DEFAULT_STAGE_COLOURS, DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from '../deals/stages';
+import { DEFAULT_MAIL_SETTINGS, MailSettings, readMailSettings } from '../mail/mailSettings';
+import { DEFAULT_CLIENT_GROUPS, parseClientGroups } from '../clients/clientGroups';
+import { DEFAULT_REMINDER_DAYS, REMINDER_DAYS_KEY, ReminderDays, parseReminderDays } from '../money/reminderDays';
 
 export interface Settings {
   currency: string;

@@ -1,7 +1,7 @@
 // Issue 21, item 7: what a new workbook still holds as shipped. Setup ends with this list and the
 // owner's sidebar shows it until every item is done, so no invoice goes out without a seller.
 // Pure: the facts (settings, team, price list, e-mail texts, what the owner chose to keep) come in.
-import { DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from './stages';
+import { DEFAULT_STAGE_NAMES, STAGE_KEYS, StageKey } from '../deals/stages';
 import { missingSellerDetails } from './settings';
 import type { Settings } from './settings';
 

@@ -2,7 +2,7 @@
 // the Drive advanced service, both under drive.file: SpreadsheetApp.create/openById would need the
 // full spreadsheets scope. The Sheets API lists drive.file among the scopes it accepts, and a file
 // the add-on created is within it (docs/deployment.md, scope table).
-import { BackupStoragePort } from '../ports/backup';
+import { BackupStoragePort } from '../../ports/backup';
 
 const SHEETS = 'https://sheets.googleapis.com/v4/spreadsheets';
 const FOLDER = 'application/vnd.google-apps.folder';

@@ -2,8 +2,8 @@
 // accepts it for forms the add-on created — forms.create, batchUpdate, setPublishSettings, get
 // and responses.list all list drive.file among their scopes). Forms is not an advanced service
 // and FormApp would need the broad `forms` scope.
-import { CreatedForm, FormJson, FormsPort, ResponsesPage, ResponsesQuery } from '../ports/forms';
-import { FormResponseJson } from '../domain/briefs';
+import { CreatedForm, FormJson, FormsPort, ResponsesPage, ResponsesQuery } from '../../ports/forms';
+import { FormResponseJson } from '../../domain/briefs/briefs';
 
 const API = 'https://forms.googleapis.com/v1/forms';
 const FORM_MIME = 'application/vnd.google-apps.form';

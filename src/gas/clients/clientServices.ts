@@ -1,11 +1,11 @@
 // Apps Script adapters of the client base: the bulk cache of the phone index and the staged
 // import pages (CacheService getAll/putAll, one call each), and zips through Utilities.
-import { ClientIndexStore } from '../app/clientIndex';
-import { ZipPort } from '../app/clientImport';
-import { CLIENTS } from '../workbook/schema';
-import { zipDirectory } from '../domain/zipDirectory';
+import { ClientIndexStore } from '../../app/clients/clientIndex';
+import { ZipPort } from '../../app/clients/clientImport';
+import { CLIENTS } from '../../workbook/schema';
+import { zipDirectory } from '../../domain/clients/zipDirectory';
 
-/** The hidden tab holding the persisted copy of the client index (app/clientIndex.ts), one entry per row in column A. */
+/** The hidden tab holding the persisted copy of the client index (app/clients/clientIndex.ts), one entry per row in column A. */
 export const CLIENT_INDEX_TAB = 'Client index';
 
 export function gasClientIndexStore(): ClientIndexStore {

@@ -1,8 +1,8 @@
 // Drive (v3) and Docs advanced services under the drive.file scope: the add-on touches only
 // files it created (templates, copies, exports).
-import { DocsPort, StoredFile } from '../ports';
-import { DocJson } from '../domain/docPlan';
-import { DocumentCounter } from '../app/documents';
+import { DocsPort, StoredFile } from '../../ports';
+import { DocJson } from '../../domain/documents/docPlan';
+import { DocumentCounter } from '../../app/documents/documents';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 const DOC = 'application/vnd.google-apps.document';

@@ -1,7 +1,7 @@
-import { EditFacts, HAND_PROBLEMS_KEY, ProblemStore } from '../app/handEdits';
-import { DEALS, NOTIFICATIONS } from '../workbook/schema';
-import { isOwnerTab } from '../app/ownerTabs';
-import { Problem } from '../workbook/codec';
+import { EditFacts, HAND_PROBLEMS_KEY, ProblemStore } from '../../app/handEdits/handEdits';
+import { DEALS, NOTIFICATIONS } from '../../workbook/schema';
+import { isOwnerTab } from '../../app/setup/ownerTabs';
+import { Problem } from '../../workbook/codec';
 
 /** Reads what the handler needs from the event: the header of Deals only (the handler reads the rows under the lock). */
 export function editFactsOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditFacts | null {

@@ -1,6 +1,6 @@
 // Selects a cell in the user's sheet, so "go to the cell" in the problem list lands on it.
-import { CellAddress } from '../app/stageProblems';
-import { InputError } from '../app/validate';
+import { CellAddress } from '../../app/handEdits/stageProblems';
+import { InputError } from '../../app/kernel/validate';
 
 export function goToCell(address: CellAddress): void {
   const sheet = SpreadsheetApp.getActive().getSheetByName(address.tab);

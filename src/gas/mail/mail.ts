@@ -1,7 +1,7 @@
 // MailApp behind the MailPort. The "sending" mark is flushed to the sheet before each send,
 // so that a run stopped during a send leaves a trace instead of a silent duplicate next time.
-import { MailPort } from '../ports/mail';
-import { headerSafe } from '../domain/notifications';
+import { MailPort } from '../../ports/mail';
+import { headerSafe } from '../../domain/mail/notifications';
 
 function pdfOf(docId: string, name: string): GoogleAppsScript.Base.Blob {
   // Drive's documented REST export (the same call the documents feature makes; drive.file scope).
@@ -30,7 +30,7 @@ export function gasMail(): MailPort {
 }
 
 /** Links that open the workbook at a row (the digest's items). Handles only, no data calls. */
-export function gasSheetLinks(): import('../app/digest').SheetLinks {
+export function gasSheetLinks(): import('../../app/mail/digest').SheetLinks {
   const book = SpreadsheetApp.getActive();
   const base = book.getUrl();
   const ids: Record<string, number | null> = {};

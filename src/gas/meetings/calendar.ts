@@ -1,6 +1,6 @@
 // CalendarPort over the Calendar advanced service (v3): Events.list/insert/patch on "primary".
-import { CalendarEvent, CalendarPort, NewEvent } from '../ports/calendar';
-import { WorkbookError } from '../workbook/errors';
+import { CalendarEvent, CalendarPort, NewEvent } from '../../ports/calendar';
+import { WorkbookError } from '../../workbook/errors';
 
 type ApiEvent = GoogleAppsScript.Calendar.Schema.Event;
 

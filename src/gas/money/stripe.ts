@@ -1,8 +1,8 @@
 // Stripe over UrlFetchApp (issue 22). Only https://api.stripe.com is fetched from here (with
 // Drive's export URL, the only hosts the add-on fetches; docs/deployment.md, "OAuth scopes"). The key goes in
 // the Authorization header and is never logged.
-import { StripeHttp, StripeReply } from '../ports/stripe';
-import { encodeForm } from '../domain/stripe';
+import { StripeHttp, StripeReply } from '../../ports/stripe';
+import { encodeForm } from '../../domain/money/stripe';
 
 const STRIPE_API = 'https://api.stripe.com';
 

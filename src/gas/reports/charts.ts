@@ -1,6 +1,6 @@
 // Embedded charts of a tab (issue 23: the Dashboard tab's pipeline and plan charts). Only this
 // file touches Sheet.newChart / insertChart / updateChart / getCharts / removeChart.
-import { ChartPort, ChartSpec } from '../ports';
+import { ChartPort, ChartSpec } from '../../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;

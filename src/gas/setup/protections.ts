@@ -1,8 +1,8 @@
 // The tabs the add-on acts on without asking (who may do what, which e-mails go to clients, what
 // the owner's mailbox sends) belong to the owner. Sheets protections say so at setup; the
-// on-edit trigger audits what gets through anyway (src/app/ownerTabs.ts), and the outbox
-// verifies every message's seal before sending (src/app/outbox.ts).
-import { OWNER_TABS } from '../app/ownerTabs';
+// on-edit trigger audits what gets through anyway (src/app/setup/ownerTabs.ts), and the outbox
+// verifies every message's seal before sending (src/app/mail/outbox.ts).
+import { OWNER_TABS } from '../../app/setup/ownerTabs';
 
 export const OWNER_TAB_PROTECTION = 'Dealboard: kept by the owner';
 

@@ -1,22 +1,22 @@
 // Setup adds what is missing and never deletes, reorders or rewrites a user's data.
-import { seedNotifications } from '../app/notificationSetup';
-import { seedBriefs } from '../app/briefs';
-import { backfillStageHistory } from '../app/stageHistory';
-import { TABS, TabSchema, SETTINGS, USERS, PLANS, CATALOG, ColumnSchema } from '../workbook/schema';
-import { DEFAULT_CATALOG } from '../domain/catalog';
-import { DEFAULT_PLAN } from '../domain/plans';
-import { columnLetter, numberFormatFor, planColumns } from '../workbook/setupPlan';
-import { mapHeaders, HeaderMap } from '../workbook/headers';
-import { DEFAULT_SETTINGS, Settings } from '../domain/settings';
-import { Ports } from '../ports';
-import { readTable, appendRecords } from '../workbook/table';
-import { keepAsRead } from '../workbook/codec';
-import { Config, refreshConfig } from '../app/config';
-import { recordTriggerOwner } from '../app/access';
-import { sameEmail } from '../domain/roles';
-import { ensureSize } from './ports';
-import { stageLabel, stageOfCell } from '../workbook/stageLabels';
-import { STAGE_KEYS } from '../domain/stages';
+import { seedNotifications } from '../../app/mail/notificationSetup';
+import { seedBriefs } from '../../app/briefs/briefs';
+import { backfillStageHistory } from '../../app/deals/stageHistory';
+import { TABS, TabSchema, SETTINGS, USERS, PLANS, CATALOG, ColumnSchema } from '../../workbook/schema';
+import { DEFAULT_CATALOG } from '../../domain/documents/catalog';
+import { DEFAULT_PLAN } from '../../domain/checkpoints/plans';
+import { columnLetter, numberFormatFor, planColumns } from '../../workbook/setupPlan';
+import { mapHeaders, HeaderMap } from '../../workbook/headers';
+import { DEFAULT_SETTINGS, Settings } from '../../domain/setup/settings';
+import { Ports } from '../../ports';
+import { readTable, appendRecords } from '../../workbook/table';
+import { keepAsRead } from '../../workbook/codec';
+import { Config, refreshConfig } from '../../app/setup/config';
+import { recordTriggerOwner } from '../../app/kernel/access';
+import { sameEmail } from '../../domain/kernel/roles';
+import { ensureSize } from '../kernel/ports';
+import { stageLabel, stageOfCell } from '../../workbook/stageLabels';
+import { STAGE_KEYS } from '../../domain/deals/stages';
 import { protectOwnerTabs } from './protections';
 
 export interface SetupReport {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import {
   ArchiveDeal, MovingRow, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, nextChunk, parseArchiveAfterMonths, summaryOf, unverified, yearlyFigures,
-} from '../../src/domain/archivePlan';
+} from '../../../src/domain/backup/archivePlan';
 
 const STAGES = ['new', 'negotiation', 'in_work', 'frozen', 'failed', 'completed', null];
 const day = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2026, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));

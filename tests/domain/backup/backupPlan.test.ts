@@ -1,7 +1,7 @@
 // Backups (issue 24): cell encoding, request planning, retention, the 36-hour warning, the restore diff.
 import fc from 'fast-check';
-import { BackupCell, backupWarning, fromBackupCell, BACKUP_LIST_BYTES, fitBackupList, hashRows, planRequests, retention, utf8Bytes, rowBytes, toBackupCell, weekOf } from '../../src/domain/backupPlan';
-import { diffTab, isEmptyDiff } from '../../src/domain/restorePlan';
+import { BackupCell, backupWarning, fromBackupCell, BACKUP_LIST_BYTES, fitBackupList, hashRows, planRequests, retention, utf8Bytes, rowBytes, toBackupCell, weekOf } from '../../../src/domain/backup/backupPlan';
+import { diffTab, isEmptyDiff } from '../../../src/domain/backup/restorePlan';
 
 const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(''));
 

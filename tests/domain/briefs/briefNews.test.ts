@@ -1,5 +1,5 @@
 // "Brief answered" (issue 25): which of a manager's deals were answered in a window of time.
-import { answeredBriefsOf } from '../../src/domain/briefNews';
+import { answeredBriefsOf } from '../../../src/domain/briefs/briefNews';
 
 const deals = [
   { id: 'D-1', title: 'Shop', clientName: 'Flora', manager: 'Anna@Studio.test' },

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import {
   BriefQuestion, answersOf, formRequests, latestAnswers, mappingProblem, numberFromAnswer, questionIdsOf, quoteLinesFromAnswers, templateVersion,
-} from '../../src/domain/briefs';
+} from '../../../src/domain/briefs/briefs';
 
 const Q = (question: string, extra: Partial<BriefQuestion> = {}): BriefQuestion => ({ question, kind: 'short', options: [], required: false, mapsTo: '', ...extra });
 

@@ -1,6 +1,6 @@
 // Issue 23: the delay report per deal — planned vs actual, with who was responsible and who ticked.
-import { dealDelays } from '../../src/domain/delays';
-import { personResponsible } from '../../src/domain/plans';
+import { dealDelays } from '../../../src/domain/checkpoints/delays';
+import { personResponsible } from '../../../src/domain/checkpoints/plans';
 
 const TODAY = '2026-11-23';
 const item = (dealId: string, due: string | null, doneAt: string | null, responsible = 'eva') => ({ dealId, name: 'Design done', responsible, due, doneAt, doneBy: doneAt ? responsible : '' });

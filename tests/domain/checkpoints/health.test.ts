@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { classifyHealth, describeOpenGates, parseOpenGates, severity, daysBetween, CheckpointFacts } from '../../src/domain/health';
-import { addDays } from '../../src/domain/timezone';
-import { STAGE_KEYS } from '../../src/domain/stages';
-import { canCompleteCheckpoint } from '../../src/domain/checkpointAccess';
-import { delayReport } from '../../src/domain/delays';
-import { DEFAULT_PLAN, planCheckpoints } from '../../src/domain/plans';
+import { classifyHealth, describeOpenGates, parseOpenGates, severity, daysBetween, CheckpointFacts } from '../../../src/domain/checkpoints/health';
+import { addDays } from '../../../src/domain/kernel/timezone';
+import { STAGE_KEYS } from '../../../src/domain/deals/stages';
+import { canCompleteCheckpoint } from '../../../src/domain/checkpoints/checkpointAccess';
+import { delayReport } from '../../../src/domain/checkpoints/delays';
+import { DEFAULT_PLAN, planCheckpoints } from '../../../src/domain/checkpoints/plans';
 
 const TODAY = '2026-11-23';
 const cp = (due: string | null, done = false, gatesStage: CheckpointFacts['gatesStage'] = ''): CheckpointFacts => ({ name: 'x', due, done, gatesStage });

@@ -2,7 +2,7 @@
 // "manager", the only active member of a role, the manager when nobody holds it, and the role
 // word ("unassigned: pick a person") when several people hold it.
 import fc from 'fast-check';
-import { DEFAULT_PLAN, ROLE_WORDS, planCheckpoints, resolvePlanResponsible, unassignedRole } from '../../src/domain/plans';
+import { DEFAULT_PLAN, ROLE_WORDS, planCheckpoints, resolvePlanResponsible, unassignedRole } from '../../../src/domain/checkpoints/plans';
 
 const eva = { email: 'eva@studio.test', role: 'executor', active: true };
 const ivan = { email: 'ivan@studio.test', role: 'executor', active: true };

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { defuseRows, defusedNote, detectDelimiter, neutralizeForSpreadsheet, parseCsv, restoreNeutralized, serializeCsv } from '../../src/domain/csv';
-import { groupOf, guessMapping, mappingProblems } from '../../src/domain/importMapping';
-import { NOT_YOUR_CLIENT, planImport, summarize } from '../../src/domain/importPlan';
-import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote } from '../../src/domain/importUndo';
-import { normalizePhone } from '../../src/domain/phones';
-import { indexEntryOf, searchIndex } from '../../src/domain/clientSearch';
-import { canEditClient, canViewClient } from '../../src/domain/clientRights';
-import { vcardOf, vcardText } from '../../src/domain/vcard';
-import { readXlsxRows, sheetRows, sharedStrings } from '../../src/domain/xlsxRead';
-import { xlsxParts } from '../../src/domain/xlsx';
+import { defuseRows, defusedNote, detectDelimiter, neutralizeForSpreadsheet, parseCsv, restoreNeutralized, serializeCsv } from '../../../src/domain/clients/csv';
+import { groupOf, guessMapping, mappingProblems } from '../../../src/domain/clients/importMapping';
+import { NOT_YOUR_CLIENT, planImport, summarize } from '../../../src/domain/clients/importPlan';
+import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote } from '../../../src/domain/clients/importUndo';
+import { normalizePhone } from '../../../src/domain/clients/phones';
+import { indexEntryOf, searchIndex } from '../../../src/domain/clients/clientSearch';
+import { canEditClient, canViewClient } from '../../../src/domain/clients/clientRights';
+import { vcardOf, vcardText } from '../../../src/domain/clients/vcard';
+import { readXlsxRows, sheetRows, sharedStrings } from '../../../src/domain/clients/xlsxRead';
+import { xlsxParts } from '../../../src/domain/clients/xlsx';
 
 describe('CSV (RFC 4180 and what Excel writes)', () => {
   test('quotes, doubled quotes, embedded line breaks, CRLF and a BOM', () => {
@@ -320,7 +320,7 @@ describe('vCard and XLSX reading', () => {
 
 describe('possible duplicates', () => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { findDuplicates, nameKey } = require('../../src/domain/duplicates');
+  const { findDuplicates, nameKey } = require('../../../src/domain/clients/duplicates');
   const c = (id: string, name: string, phone = '', email = '') => ({ id, name, company: '', phone, phoneE164: '', otherPhones: '', email, otherEmails: '' });
   test('names compare without case, accents, umlaut spelling, legal forms and word order', () => {
     expect(nameKey('Weiss, Anna')).toBe(nameKey('anna WEISS'));

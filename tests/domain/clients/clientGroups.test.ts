@@ -1,7 +1,7 @@
 // Client groups from Settings client_groups (issue 14): parsing, matching, defaults.
-import { DEFAULT_CLIENT_GROUPS, defaultGroup, groupProblem, knownGroup, parseClientGroups } from '../../src/domain/clientGroups';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/domain/settings';
-import { groupOf } from '../../src/domain/importMapping';
+import { DEFAULT_CLIENT_GROUPS, defaultGroup, groupProblem, knownGroup, parseClientGroups } from '../../../src/domain/clients/clientGroups';
+import { DEFAULT_SETTINGS, readSettings } from '../../../src/domain/setup/settings';
+import { groupOf } from '../../../src/domain/clients/importMapping';
 
 describe('Settings client_groups', () => {
   test('the default setting is the five groups of the first client base', () => {

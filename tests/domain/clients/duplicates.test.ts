@@ -1,8 +1,8 @@
 // Issue 21, item 14: possible duplicates ranked by evidence, pairs dismissed for good; vCard
 // keeps the company out of the person's name.
 import fc from 'fast-check';
-import { DuplicateCandidate, findDuplicates, pairKey, pairsOf } from '../../src/domain/duplicates';
-import { vcardOf } from '../../src/domain/vcard';
+import { DuplicateCandidate, findDuplicates, pairKey, pairsOf } from '../../../src/domain/clients/duplicates';
+import { vcardOf } from '../../../src/domain/clients/vcard';
 
 const client = (id: string, over: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({
   id, name: `Client ${id}`, company: '', phone: '', phoneE164: '', otherPhones: '', email: '', otherEmails: '', ...over,

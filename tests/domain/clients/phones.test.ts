@@ -1,4 +1,4 @@
-import { findSameContact, normalizeEmail, normalizePhone } from '../../src/domain/phones';
+import { findSameContact, normalizeEmail, normalizePhone } from '../../../src/domain/clients/phones';
 
 describe('phones', () => {
   it('reads local and international formats to the same number', () => {

@@ -1,7 +1,7 @@
 // The XLSX reader and the zip check are bounded (issue 20, item 8): crafted small files that
 // used to run the process out of memory are refused with the limits in the sentence.
-import { readXlsxRows, sheetRows, XLSX_LIMITS, columnLetters } from '../../src/domain/xlsxRead';
-import { MAX_INFLATED_BYTES, inflatedRefusal, zipDirectory, zipRefusal } from '../../src/domain/zipDirectory';
+import { readXlsxRows, sheetRows, XLSX_LIMITS, columnLetters } from '../../../src/domain/clients/xlsxRead';
+import { MAX_INFLATED_BYTES, inflatedRefusal, zipDirectory, zipRefusal } from '../../../src/domain/clients/zipDirectory';
 import { buildXlsx, buildZip, cell } from './zipFixture';
 
 const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;

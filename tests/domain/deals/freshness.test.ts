@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CHECK_EVERY_MS, FOCUS_PAUSE_MS, StampSeen, checkDue, freshnessOf } from '../../src/domain/freshness';
+import { CHECK_EVERY_MS, FOCUS_PAUSE_MS, StampSeen, checkDue, freshnessOf } from '../../../src/domain/deals/freshness';
 
 const seen = (over: Partial<StampSeen> = {}): StampSeen => ({
   known: 's1', current: 's1', loadedDay: '2026-12-01', today: '2026-12-01', forced: false, editing: false, ...over,

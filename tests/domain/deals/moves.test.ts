@@ -1,6 +1,6 @@
-import { evaluateMove } from '../../src/domain/moves';
-import { ALLOWED_TRANSITIONS, DEFAULT_STAGE_NAMES, STAGE_KEYS } from '../../src/domain/stages';
-import { Actor } from '../../src/domain/roles';
+import { evaluateMove } from '../../../src/domain/deals/moves';
+import { ALLOWED_TRANSITIONS, DEFAULT_STAGE_NAMES, STAGE_KEYS } from '../../../src/domain/deals/stages';
+import { Actor } from '../../../src/domain/kernel/roles';
 
 const anna: Actor = { email: 'anna@studio.test', name: 'Anna', role: 'manager' };
 const boris: Actor = { email: 'boris@studio.test', name: 'Boris', role: 'manager' };

@@ -1,5 +1,5 @@
 // Where a moved card goes when the sidebar sends the positions of the cards it showed around it.
-import { positionBetween, requireNeighbours } from '../../src/app/neighbours';
+import { positionBetween, requireNeighbours } from '../../../src/app/deals/neighbours';
 
 describe('positionBetween', () => {
   it('goes halfway between the two, above the first card, below the last, or alone', () => {

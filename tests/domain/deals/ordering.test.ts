@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { POSITION_STEP, positionAt, renumber } from '../../src/domain/ordering';
+import { POSITION_STEP, positionAt, renumber } from '../../../src/domain/deals/ordering';
 
 describe('positionAt', () => {
   it('places a card into an empty column, at the top, the end and between', () => {

@@ -1,6 +1,6 @@
 // Issue 23: how setup reads stage changes back from the Activities audit (the backfill).
-import { backfillFromAudit, stageChangeOfAudit } from '../../src/domain/stageHistory';
-import { StageKey } from '../../src/domain/stages';
+import { backfillFromAudit, stageChangeOfAudit } from '../../../src/domain/deals/stageHistory';
+import { StageKey } from '../../../src/domain/deals/stages';
 
 const NAMES: Record<string, StageKey> = { new: 'new', negotiation: 'negotiation', 'transferred to work': 'in_work', in_work: 'in_work', failed: 'failed', completed: 'completed', frozen: 'frozen' };
 const stageOf = (text: string) => NAMES[text.trim().toLowerCase()] || null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { defaultNextContact, todayList, TodayDealRow, TodayQuery } from '../../src/domain/today';
-import { instantOf, localDay, wallTime } from '../../src/domain/timezone';
+import { defaultNextContact, todayList, TodayDealRow, TodayQuery } from '../../../src/domain/deals/today';
+import { instantOf, localDay, wallTime } from '../../../src/domain/kernel/timezone';
 
 const TZ = 'Europe/Berlin';
 const at = (day: string, hour: number, minute = 0, tz = TZ) => instantOf(day, tz, hour, minute).getTime();
@@ -134,7 +134,7 @@ describe('defaultNextContact: a converted lead gets a call back', () => {
 });
 
 describe('digestDueOn (issue 21, item 11)', () => {
-  const { digestDueOn } = require('../../src/domain/digest') as typeof import('../../src/domain/digest');
+  const { digestDueOn } = require('../../../src/domain/mail/digest') as typeof import('../../../src/domain/mail/digest');
   test('working days only, Monday to Friday by default', () => {
     expect(['2026-11-28', '2026-11-29'].map((d) => digestDueOn(d, [1, 2, 3, 4, 5]))).toEqual([false, false]);
     expect(['2026-11-30', '2026-12-04'].map((d) => digestDueOn(d, [1, 2, 3, 4, 5]))).toEqual([true, true]);

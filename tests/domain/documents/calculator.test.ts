@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { calculateQuote, lineTotalMinor, toMinor, QuoteLineInput } from '../../src/domain/calculator';
+import { calculateQuote, lineTotalMinor, toMinor, QuoteLineInput } from '../../../src/domain/documents/calculator';
 
 const line = (quantity: number, unitPriceMinor: number, discountPercent = 0): QuoteLineInput =>
   ({ code: 'X', description: 'x', unit: 'hour', quantity, unitPriceMinor, discountPercent });

@@ -1,4 +1,4 @@
-import { DocJson, DocStructuralElement, findPlaceholders, findRowTemplate, planFirstFill, planRows } from '../../src/domain/docPlan';
+import { DocJson, DocStructuralElement, findPlaceholders, findRowTemplate, planFirstFill, planRows } from '../../../src/domain/documents/docPlan';
 
 /** Builds Docs API JSON with the documented index model from paragraphs and tables. */
 function doc(parts: (string | string[][])[]): DocJson {

@@ -1,8 +1,8 @@
 // The line row's details: an empty {{details}} prints nothing and is not reported (the line
 // evaluator), the paragraph holding it goes with its line break, and a cell that mixes styles
 // (service name, smaller details) keeps them in the filled text.
-import { cellParts, fillCell, findRowTemplate, planRows, CellPart, DocJson } from '../../src/domain/docPlan';
-import { createLineEvaluator } from '../../src/app/templating';
+import { cellParts, fillCell, findRowTemplate, planRows, CellPart, DocJson } from '../../../src/domain/documents/docPlan';
+import { createLineEvaluator } from '../../../src/app/documents/templating';
 
 const day = (iso: string) => iso;
 

@@ -1,10 +1,10 @@
 // The access table's rules (issue 20): property-based over every function, role and team state.
 import fc from 'fast-check';
-import { ACCESS, mayRun, refusalFor } from '../../src/domain/access';
-import { menuFor, menuFunctions } from '../../src/domain/menu';
-import { canSeeDealContacts, executorSeesContactsAt } from '../../src/domain/clientRights';
-import { ROLES, Role } from '../../src/domain/roles';
-import { STAGE_KEYS } from '../../src/domain/stages';
+import { ACCESS, mayRun, refusalFor } from '../../../src/domain/kernel/access';
+import { menuFor, menuFunctions } from '../../../src/domain/kernel/menu';
+import { canSeeDealContacts, executorSeesContactsAt } from '../../../src/domain/clients/clientRights';
+import { ROLES, Role } from '../../../src/domain/kernel/roles';
+import { STAGE_KEYS } from '../../../src/domain/deals/stages';
 
 const names = Object.keys(ACCESS);
 const role = fc.constantFrom<Role | null>(null, ...ROLES);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mergeFields, sameValue } from '../../src/domain/fieldMerge';
+import { mergeFields, sameValue } from '../../../src/domain/kernel/fieldMerge';
 
 describe('field-level merge against the version read (issue 21, item 4)', () => {
   it('saves a note typed on a card whose meeting time a sync moved meanwhile', () => {

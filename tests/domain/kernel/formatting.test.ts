@@ -1,8 +1,8 @@
 // Issue 21, item 8: one format for dates and money, from the spreadsheet's locale and zone.
 import fc from 'fast-check';
-import { createFormats, localeTag } from '../../src/domain/formatting';
-import { parseMoneyInput } from '../../src/domain/typedInput';
-import { wallTime } from '../../src/domain/timezone';
+import { createFormats, localeTag } from '../../../src/domain/kernel/formatting';
+import { parseMoneyInput } from '../../../src/domain/kernel/typedInput';
+import { wallTime } from '../../../src/domain/kernel/timezone';
 
 const LOCALES = ['en_US', 'en_GB', 'de_DE', 'de_AT', 'fr_FR', 'es_ES', 'it_IT', 'nl_NL', 'pl_PL', 'en_IE', 'pt_BR', 'sv_SE'];
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];

@@ -1,8 +1,8 @@
 // Issue 20, item 12: impossible dates are refused wherever a date comes from input.
 import fc from 'fast-check';
-import { isCalendarDay, parseDayInput, parseInstantInput } from '../../src/domain/typedInput';
-import { decodeCell } from '../../src/workbook/codec';
-import { localDates } from '../../src/domain/timezone';
+import { isCalendarDay, parseDayInput, parseInstantInput } from '../../../src/domain/kernel/typedInput';
+import { decodeCell } from '../../../src/workbook/codec';
+import { localDates } from '../../../src/domain/kernel/timezone';
 
 const refused = (r: { ok: boolean; message?: string }) => (r.ok ? 'accepted' : r.message);
 

@@ -1,5 +1,5 @@
 // Issue 20, item 12: only https:// links to Google's document hosts are shown as links.
-import { googleLink } from '../../src/domain/links';
+import { googleLink } from '../../../src/domain/kernel/links';
 
 describe('googleLink', () => {
   it('keeps https links to docs.google.com and drive.google.com', () => {

@@ -1,4 +1,4 @@
-import { addDays, instantOf, localDay, offsetMinutes } from '../../src/domain/timezone';
+import { addDays, instantOf, localDay, offsetMinutes } from '../../../src/domain/kernel/timezone';
 
 describe('time zones', () => {
   it('places instants on local days', () => {

@@ -1,4 +1,4 @@
-import { decimalSeparatorOf, implausibleYear, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../src/domain/typedInput';
+import { decimalSeparatorOf, implausibleYear, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../../src/domain/kernel/typedInput';
 
 const value = (text: string, sep: '.' | ',' = '.') => {
   const r = parseMoneyInput(text, sep);

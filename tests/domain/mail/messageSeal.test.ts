@@ -1,7 +1,7 @@
 // The text a queued message's seal signs: any change to a sealed field changes it; fields that
 // are not part of the message (status, attempts, reason) do not.
 import fc from 'fast-check';
-import { SEALED_FIELDS, sealText } from '../../src/domain/messageSeal';
+import { SEALED_FIELDS, sealText } from '../../../src/domain/mail/messageSeal';
 
 const message = fc.record(Object.fromEntries(SEALED_FIELDS.map((f) => [f, fc.string()])) as Record<(typeof SEALED_FIELDS)[number], fc.Arbitrary<string>>);
 

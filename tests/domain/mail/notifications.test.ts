@@ -1,5 +1,5 @@
-import { escapeHtml, headerSafe, idempotencyKey, recipientProblem, renderMessage, textToHtml, dueMessages, afterSendError } from '../../src/domain/notifications';
-import { planDigests, digestText, DigestInput } from '../../src/domain/digest';
+import { escapeHtml, headerSafe, idempotencyKey, recipientProblem, renderMessage, textToHtml, dueMessages, afterSendError } from '../../../src/domain/mail/notifications';
+import { planDigests, digestText, DigestInput } from '../../../src/domain/mail/digest';
 
 const fill = (data: Record<string, string>) => (t: string) => {
   let missing: string | null = null;

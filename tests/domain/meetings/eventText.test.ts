@@ -1,6 +1,6 @@
 // Deal fields in a calendar event the client receives: one line, no markup (issue 20 item 11).
 import fc from 'fast-check';
-import { eventText } from '../../src/app/meetings';
+import { eventText } from '../../../src/app/meetings/meetings';
 
 describe('eventText', () => {
   test('never a line break, an angle bracket or a control character, whatever the deal holds', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { fillOf, findSlots, packDay, parseWorkingTime, SlotQuery, workingSpan } from '../../src/domain/slots';
-import { instantOf, wallTime } from '../../src/domain/timezone';
+import { fillOf, findSlots, packDay, parseWorkingTime, SlotQuery, workingSpan } from '../../../src/domain/meetings/slots';
+import { instantOf, wallTime } from '../../../src/domain/kernel/timezone';
 
 const TZ = 'Europe/Berlin';
 const MIN = 60000;

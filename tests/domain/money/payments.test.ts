@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import {
   CreditNoteFacts, InvoiceFacts, PaymentFacts, canIssue, paymentLinkOf, daysBetween, dealBalance, dealPaidInFull, dueDateOf, invoiceStatus, paymentTermsDays,
-} from '../../src/domain/payments';
-import { localDay } from '../../src/domain/timezone';
+} from '../../../src/domain/money/payments';
+import { localDay } from '../../../src/domain/kernel/timezone';
 
 const invoice = (number: string, amountMinor: number, dueOn = '2026-12-21', status: 'draft' | 'issued' = 'issued'): InvoiceFacts =>
   ({ number, amountMinor, status, issuedOn: status === 'issued' ? '2026-12-07' : null, dueOn });

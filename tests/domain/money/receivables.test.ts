@@ -1,7 +1,7 @@
 // Receivables (issue 23): hand-computed sums and age buckets, and invoiced = paid + due for any balances.
 import fc from 'fast-check';
-import { dealBalance, InvoiceFacts } from '../../src/domain/payments';
-import { receivables } from '../../src/domain/receivables';
+import { dealBalance, InvoiceFacts } from '../../../src/domain/money/payments';
+import { receivables } from '../../../src/domain/money/receivables';
 
 const invoice = (number: string, amountMinor: number, dueOn: string, status: InvoiceFacts['status'] = 'issued'): InvoiceFacts => ({ number, amountMinor, status, issuedOn: status === 'issued' ? '2026-09-01' : null, dueOn });
 const pay = (amountMinor: number, invoiceNumber = '') => ({ id: '', amountMinor, date: '', invoiceNumber });

@@ -1,8 +1,8 @@
 // Settings payment_reminder_days (issue 22): a rising list of whole days, default 7, 14, 21; a
 // bad value is refused with a sentence naming the key.
 import fc from 'fast-check';
-import { DEFAULT_REMINDER_DAYS, parseReminderDays } from '../../src/domain/reminderDays';
-import { readSettings } from '../../src/domain/settings';
+import { DEFAULT_REMINDER_DAYS, parseReminderDays } from '../../../src/domain/money/reminderDays';
+import { readSettings } from '../../../src/domain/setup/settings';
 
 describe('payment_reminder_days', () => {
   it('empty is the default 7, 14, 21; a list is read with or without spaces', () => {

@@ -1,7 +1,7 @@
-// Stripe Payment Links, the pure part (src/domain/stripe.ts): keys, form encoding, idempotency
+// Stripe Payment Links, the pure part (src/domain/money/stripe.ts): keys, form encoding, idempotency
 // keys and what an error reply tells the user.
 import fc from 'fast-check';
-import { encodeForm, linkIdempotencyKey, maskedKey, stripeKeyProblem, stripeMode, stripeProblem } from '../../src/domain/stripe';
+import { encodeForm, linkIdempotencyKey, maskedKey, stripeKeyProblem, stripeMode, stripeProblem } from '../../../src/domain/money/stripe';
 
 test('secret and restricted keys, test or live, are accepted; publishable keys and junk are refused with a reason', () => {
   expect(stripeKeyProblem('sk_test_abcdefghij12')).toBeNull();

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import {
   KpiCheckpoint, KpiDeal, KpiLead, KpiPayment, KpiStageChange, conversion, conversionBy, dealPaths, grossProfit,
   overdueWork, paymentsAgainstPlan, periodOf, pipeline, planForPeriod,
-} from '../../src/domain/kpi';
-import { STAGE_KEYS, StageKey } from '../../src/domain/stages';
+} from '../../../src/domain/reports/kpi';
+import { STAGE_KEYS, StageKey } from '../../../src/domain/deals/stages';
 
 const TODAY = '2026-11-23';
 const NOW = Date.parse('2026-11-23T09:00:00Z');

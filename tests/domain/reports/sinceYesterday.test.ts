@@ -1,5 +1,5 @@
 // The morning strip (issue 23): counts from yesterday's first day, moves latest first, who moved them.
-import { MAX_MOVES, sinceYesterday } from '../../src/domain/sinceYesterday';
+import { MAX_MOVES, sinceYesterday } from '../../../src/domain/reports/sinceYesterday';
 
 const move = (dealId: string, from: string, to: string, at: string, by = 'anna@studio.test') =>
   ({ dealId, from, to, at, by, day: at.slice(0, 10) }) as Parameters<typeof sinceYesterday>[0]['moves'][number];

@@ -1,9 +1,9 @@
 // Issue 21, item 18: the demo studio reads right at any hour, and plan steps go to people.
 import fc from 'fast-check';
-import { generateDemo } from '../../src/demo/generator';
-import { planCheckpoints, DEFAULT_PLAN } from '../../src/domain/plans';
-import { createWorkspace } from '../../scripts/emulator/index';
-import { seedDemoCalendar } from '../../scripts/playground/calendar';
+import { generateDemo } from '../../../src/demo/generator';
+import { planCheckpoints, DEFAULT_PLAN } from '../../../src/domain/checkpoints/plans';
+import { createWorkspace } from '../../../scripts/emulator/index';
+import { seedDemoCalendar } from '../../../scripts/playground/calendar';
 
 describe('demo data', () => {
   it('no request was received later than now, whatever the hour (01:13 was "Today 1:15 PM")', () => {

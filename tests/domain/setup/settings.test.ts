@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, readSettings } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS, readSettings } from '../../../src/domain/setup/settings';
 
 describe('readSettings', () => {
   it('falls back to defaults for missing and unreadable values', () => {

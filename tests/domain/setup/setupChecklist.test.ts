@@ -1,6 +1,6 @@
-import { checklistDone, describeChecklist, setupChecklist, ChecklistFacts } from '../../src/domain/setupChecklist';
-import { readSettings } from '../../src/domain/settings';
-import { DEFAULT_CATALOG } from '../../src/domain/catalog';
+import { checklistDone, describeChecklist, setupChecklist, ChecklistFacts } from '../../../src/domain/setup/setupChecklist';
+import { readSettings } from '../../../src/domain/setup/settings';
+import { DEFAULT_CATALOG } from '../../../src/domain/documents/catalog';
 
 const shippedTexts = [{ key: 'stage.in_work', subject: 'Started', body: 'Hello' }];
 function facts(over: Partial<ChecklistFacts> = {}): ChecklistFacts {
