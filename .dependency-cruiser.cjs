@@ -49,6 +49,14 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/app/contracts/' },
     },
     {
+      name: 'kernel-knows-no-capability',
+      comment: 'Each layer is grouped by capability (deals, clients, money, …) around a small shared kernel/: the kernel serves every capability, so it imports none of the capabilities of its own layer.',
+      severity: 'error',
+      from: { path: '^(src/(?:app|domain|gas)|sidebar/render)/kernel/' },
+      // $1 is the kernel's own layer: a layer's kernel may use the capabilities of the layers below it.
+      to: { path: '^$1/(?!kernel/|contracts/)[^/]+/' },
+    },
+    {
       name: 'emulator-never-imports-src',
       comment: 'The emulator stands in for Google: it must not know the add-on it runs.',
       severity: 'error',

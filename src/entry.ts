@@ -1,6 +1,6 @@
 // Composition root. Every export becomes an Apps Script global: simple triggers, menu
 // actions, installable trigger handlers and the api_* functions the sidebar calls.
-import { gasPorts } from './gas/kernel/ports';
+import { gasPorts } from './gas/ports';
 import { applySettingsDropdowns, describeSetup, setupWorkbookWith } from './gas/setup/setup';
 import { gasProblemStore, editFactsOf } from './gas/handEdits/edits';
 import { begin } from './app/kernel/session';
@@ -10,7 +10,7 @@ import { addLead, convertLead, junkLead } from './app/deals/leads';
 import { logActivity } from './app/deals/activities';
 import { loadDemoDataWith, DemoRequest } from './app/setup/demo';
 import { dispatchHandEdit } from './app/handEdits/editDispatch';
-import { loadConfig } from './app/setup/config';
+import { loadConfig } from './app/kernel/config';
 import { getCatalog, getQuote, saveQuote } from './app/documents/quotes';
 import { generateDocument, installTemplates } from './app/documents/documents';
 import { gasDocs, gasDocumentCounter } from './gas/documents/docs';
@@ -43,7 +43,7 @@ import { Role } from './domain/kernel/roles';
 import { documentStatus } from './app/documents/documentStatus';
 import { getToday } from './app/deals/today';
 import { putStageBack, requireCellAddress } from './app/handEdits/stageProblems';
-import { goToCell } from './gas/kernel/goToCell';
+import { goToCell } from './gas/handEdits/goToCell';
 import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/deals/boardStamp';
 import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/money/payments';
 import { markInvoiceIssued } from './app/money/invoices';
@@ -59,7 +59,7 @@ import { gasBackupStorage } from './gas/backup/backupStorage';
 import { runArchive } from './app/backup/archive';
 import { getArchivedOrders } from './app/backup/archivedOrders';
 import { InputError } from './app/kernel/validate';
-import { refreshConfig } from './app/setup/config';
+import { refreshConfig } from './app/kernel/config';
 import { DEADLINE_MS } from './app/background/scheduler';
 
 import { applyBriefAnswer, checkBriefAnswersNow, getBrief, quoteFromBrief, sendBrief } from './app/briefs/briefs';

@@ -1,11 +1,11 @@
 // The only code that touches Apps Script services. One instance per execution: handles are
 // memoised so an action pays for each spreadsheet handle once.
-import { Ports, SheetPort, Signer } from '../../ports';
-import { localDates } from '../../domain/kernel/timezone';
-import { LockBusyError, WorkbookError } from '../../workbook/errors';
-import { noteWrite } from '../deals/boardStamp';
-import { columnLetter } from '../../workbook/setupPlan';
-import { gasCharts } from '../reports/charts';
+import { Ports, SheetPort, Signer } from '../ports';
+import { localDates } from '../domain/kernel/timezone';
+import { LockBusyError, WorkbookError } from '../workbook/errors';
+import { noteWrite } from './deals/boardStamp';
+import { columnLetter } from '../workbook/setupPlan';
+import { gasCharts } from './reports/charts';
 
 export function gasSheets(): SheetPort {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;

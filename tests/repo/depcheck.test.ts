@@ -1,7 +1,8 @@
 // The dependency check's own test: the project's .dependency-cruiser.cjs, run by the depcruise
 // CLI on a small fixture tree, passes when every import points down the layers and fails, naming
 // the rule, on each deliberate back-import (domain → app, app → gas, sidebar → domain,
-// emulator → src) and on the cycle one of them closes.
+// emulator → src, a layer's kernel → one of that layer's capabilities) and on the cycle one of
+// them closes.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -35,6 +36,11 @@ const CLEAN: Record<string, string> = {
   'src/entry.ts': "import { run } from './gas/adapter';\nexport function onOpen() { return run(); }\n",
   'sidebar/main.ts': "import type { Board } from '../src/app/contracts/board';\nexport const empty: Board = { cards: 0 };\n",
   'scripts/emulator/workspace.ts': 'export const workspace = {};\n',
+  // Capability folders around a kernel: a capability uses its layer's kernel, and a kernel may use
+  // the capabilities of the layer below it.
+  'src/domain/clients/phones.ts': 'export const e164 = (text: string) => text;\n',
+  'src/app/kernel/session.ts': "import { e164 } from '../../domain/clients/phones';\nexport const caller = () => e164('+1');\n",
+  'src/app/clients/clients.ts': "import { caller } from '../kernel/session';\nexport const clientCard = () => caller();\n",
 };
 
 describe('npm run depcheck (.dependency-cruiser.cjs)', () => {
@@ -60,6 +66,8 @@ describe('npm run depcheck (.dependency-cruiser.cjs)', () => {
       'sidebar/main.ts': "import { limit } from '../src/domain/rule';\nexport const empty = limit;\n",
       // emulator → src
       'scripts/emulator/workspace.ts': "import { limit } from '../../src/domain/rule';\nexport const workspace = { limit };\n",
+      // a layer's kernel → a capability of the same layer
+      'src/app/kernel/session.ts': "import { clientCard } from '../clients/clients';\nexport const caller = () => 'x';\nexport const card = clientCard;\n",
     });
     const result = depcheck(dir);
     expect(result.status).not.toBe(0);
@@ -67,6 +75,7 @@ describe('npm run depcheck (.dependency-cruiser.cjs)', () => {
     expect(result.output).toMatch(/app-below-gas: src\/app\/other\.ts → src\/gas\/adapter\.ts/);
     expect(result.output).toMatch(/sidebar-sees-contracts-only: sidebar\/main\.ts → src\/domain\/rule\.ts/);
     expect(result.output).toMatch(/emulator-never-imports-src: scripts\/emulator\/workspace\.ts → src\/domain\/rule\.ts/);
+    expect(result.output).toMatch(/kernel-knows-no-capability: src\/app\/kernel\/session\.ts → src\/app\/clients\/clients\.ts/);
     expect(result.output).toMatch(/no-circular: /);
   }, 120000);
 });

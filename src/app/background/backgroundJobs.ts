@@ -8,7 +8,7 @@ import { MailPort } from '../../ports/mail';
 import { CalendarPort } from '../../ports/calendar';
 import { localDay } from '../../domain/kernel/timezone';
 import { BackgroundJob, JobOutcome, JobRun } from './scheduler';
-import { Config, loadConfig, refreshConfig } from '../setup/config';
+import { Config, loadConfig, refreshConfig } from '../kernel/config';
 import { recomputeAllHealth, refreshDelayReport } from '../checkpoints/checkpoints';
 import { DIGEST_DAY_KEY, SheetLinks, queueDigests } from '../mail/digest';
 import { drainOutbox } from '../mail/outbox';

@@ -11,7 +11,7 @@ import { addDays } from '../../domain/kernel/timezone';
 import { isSupervisor, sameEmail } from '../../domain/kernel/roles';
 import { StageKey, isStageKey } from '../../domain/deals/stages';
 import { Ports } from '../../ports';
-import { Config } from '../setup/config';
+import { Config } from '../kernel/config';
 import { Checkpoint, Deal, toCheckpoint, toDeal } from '../kernel/records';
 import { UseCaseContext, momentOf } from '../kernel/session';
 import { checkpointView, dealHealth, groupByDeal, healthPatch, nearestOpen } from './healthBook';

@@ -1,4 +1,5 @@
 // Assembles the board the sidebar shows from decoded rows: a pure function of plain data.
+import { Moment } from '../kernel/session';
 import { Actor, canEditDeal, isSupervisor, sameEmail } from '../../domain/kernel/roles';
 import { canSeeDealContacts } from '../../domain/clients/clientRights';
 import { ALLOWED_TRANSITIONS, CLOSED_STAGES, STAGE_KEYS, StageKey } from '../../domain/deals/stages';
@@ -7,20 +8,11 @@ import { parseWorkingTime } from '../../domain/meetings/slots';
 import { Settings } from '../../domain/setup/settings';
 import { Board, BoardFilter, Card, Column, InboxLead, StageProblem, TeamMemberView } from '../contracts/board';
 import { Deal, Lead, iso } from '../kernel/records';
-import { TeamMember } from '../setup/config';
+import { TeamMember } from '../kernel/config';
 import { Problem } from '../../workbook/codec';
 
 const DAY = 86400000;
 const MAX_PROBLEMS_SENT = 20;
-
-export interface Moment {
-  now: Date;
-  today: string;
-  startOfToday: Date;
-  startOfTomorrow: Date;
-  /** 'yyyy-MM-dd' of an instant in the spreadsheet's zone (for date-only values). */
-  localDay(instant: Date): string;
-}
 
 /** Settings that decide whose contacts a card carries (client_view_others). */
 export interface ContactRules {

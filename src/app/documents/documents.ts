@@ -18,7 +18,7 @@ import { DOCUMENT_KINDS, DocumentKind, GeneratedDocument } from '../contracts/do
 export { DOCUMENT_KINDS };
 export type { DocumentKind, GeneratedDocument };
 import { createEvaluator, createLineEvaluator, longDayIn } from './templating';
-import { refreshConfig, Config } from '../setup/config';
+import { refreshConfig, Config } from '../kernel/config';
 import { InputError } from '../kernel/validate';
 import { Deal } from '../kernel/records';
 import { WorkbookError } from '../../workbook/errors';

@@ -3,7 +3,7 @@
 // changed a list that feeds dropdowns (client groups, stage names) those dropdowns follow at once.
 import { Ports } from '../../ports';
 import { Settings } from '../../domain/setup/settings';
-import { loadConfig } from '../setup/config';
+import { loadConfig } from '../kernel/config';
 import { ClientIndexStore, forgetClientIndex } from '../clients/clientIndex';
 import { EditFacts, ProblemStore, handleEdit } from './handEdits';
 

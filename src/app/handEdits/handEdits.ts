@@ -11,7 +11,7 @@ import { openGatesOf } from '../../domain/checkpoints/health';
 import { StageKey } from '../../domain/deals/stages';
 import { stageLabel, stageOfCell } from '../../workbook/stageLabels';
 import { Ports } from '../../ports';
-import { refreshConfig, loadConfig, currentActor } from '../setup/config';
+import { refreshConfig, loadConfig, currentActor } from '../kernel/config';
 import { appendActivities } from '../kernel/audit';
 import { appendStageHistory } from '../deals/stageHistory';
 import { StageChange } from '../../domain/deals/stageHistory';

@@ -3,7 +3,7 @@
 import { Ports } from '../../ports';
 import { Caller, TRIGGER_OWNER_KEY, refusalFor, triggerRefusal, ACCESS } from '../../domain/kernel/access';
 import { sameEmail } from '../../domain/kernel/roles';
-import { Config, loadConfig } from '../setup/config';
+import { Config, loadConfig } from './config';
 
 /** The caller as the access table sees them; a workbook not set up yet has an empty team. */
 export function callerOf(ports: Ports): Caller {

@@ -1,8 +1,7 @@
 // What every use case starts from: the ports, the cached config, who is acting, and when.
 import { Ports } from '../../ports';
-import { Config, currentActor, loadConfig } from '../setup/config';
+import { Config, currentActor, loadConfig } from './config';
 import { Actor } from '../../domain/kernel/roles';
-import { Moment } from '../deals/boardView';
 import { addDays, instantOf, localDay, wallTime } from '../../domain/kernel/timezone';
 
 export interface UseCaseContext {
@@ -10,6 +9,15 @@ export interface UseCaseContext {
   config: Config;
   actor: Actor;
   moment: Moment;
+}
+
+export interface Moment {
+  now: Date;
+  today: string;
+  startOfToday: Date;
+  startOfTomorrow: Date;
+  /** 'yyyy-MM-dd' of an instant in the spreadsheet's zone (for date-only values). */
+  localDay(instant: Date): string;
 }
 
 export function momentOf(now: Date, timeZone: string): Moment {

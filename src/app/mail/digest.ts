@@ -12,7 +12,7 @@ import { parseWorkingTime } from '../../domain/meetings/slots';
 import { addDays, localDay, wallTime } from '../../domain/kernel/timezone';
 import { isSupervisor } from '../../domain/kernel/roles';
 import { Ports } from '../../ports';
-import { Config } from '../setup/config';
+import { Config } from '../kernel/config';
 import { toCheckpoint, toDeal, toLead } from '../kernel/records';
 import { MessageDraft, queueMessages } from './outbox';
 import { readAnsweredBriefs } from '../briefs/briefNews';

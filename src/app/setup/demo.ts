@@ -3,7 +3,7 @@ import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, LEADS, PAYMENTS, STAGE_HISTORY
 import { appendRecords, readTable, updateRow } from '../../workbook/table';
 import { generateDemo } from '../../demo/generator';
 import { Ports } from '../../ports';
-import { refreshConfig } from './config';
+import { refreshConfig } from '../kernel/config';
 import { recomputeAllHealth } from '../checkpoints/checkpoints';
 import { InputError } from '../kernel/validate';
 import { sameEmail } from '../../domain/kernel/roles';

@@ -9,7 +9,7 @@ import { Problem } from '../../workbook/codec';
 import { Ports } from '../../ports';
 import { sameEmail } from '../../domain/kernel/roles';
 import { REMINDER_DAYS_KEY, parseReminderDays } from '../../domain/money/reminderDays';
-import { Config } from './config';
+import { Config } from '../kernel/config';
 import { appendActivities } from '../kernel/audit';
 import type { EditFacts, ProblemStore } from '../handEdits/handEditFacts';
 

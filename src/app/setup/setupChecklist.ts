@@ -2,7 +2,7 @@
 // sidebar until done. Reads the small Catalog and Notifications tabs (tens of rows); once every
 // item is done a document property says so, and the sidebar's later look costs one property read.
 import { Ports } from '../../ports';
-import { Config } from './config';
+import { Config } from '../kernel/config';
 import { CATALOG, NOTIFICATIONS } from '../../workbook/schema';
 import { readTable } from '../../workbook/table';
 import { DEFAULT_CATALOG } from '../../domain/documents/catalog';
