@@ -5,6 +5,13 @@
 //   after the row and its audit are written: 2. the stage history row, 3. the client's stage
 //   e-mail (the Notifications tab's text for that stage, queued on the Outbox), 4. the undo
 //   memory of the move.
+// The other paths that set a stage take only the consequences that fit them, on purpose:
+//   a new deal entering New (leads.ts convert, clients/clientDeals.ts): 2 only — nothing
+//     is planned yet and the client has just written to us;
+//   the undo of a move (moveUndo.ts): 2, and 3 is cancelled if still queued — the plan a move
+//     added stays (its checkpoints may already be worked on);
+//   a stage typed by hand (handEdits/handEdits.ts): 2 and the row's health — a hand edit cannot
+//     be asked "apply the plan?", and a typo must not e-mail a client; the board offers the move.
 import { StageKey } from '../../domain/deals/stages';
 import { applyPlanInsideLock, defaultPlanName } from '../checkpoints/checkpoints';
 import { queueStageMail } from '../mail/notifications';
