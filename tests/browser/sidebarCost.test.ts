@@ -14,9 +14,10 @@ const enabled = browserSuiteEnabled('Sidebar cost browser tests');
 const suite = enabled ? describe : describe.skip;
 
 /** Every google.script.run call the page's frames make (the playground's bridge posts each to /api/run), with its wall time. */
-function recordRuns(page: Page): { names: string[]; ms: number[]; since(mark: number): string[] } {
+function recordRuns(page: Page): { names: string[]; ms: number[]; sentAt: number[]; since(mark: number): string[] } {
   const names: string[] = [];
   const ms: number[] = [];
+  const sentAtList: number[] = [];
   const sentAt = new Map<Request, { at: number; index: number }>();
   page.on('request', (request: Request) => {
     if (request.method() !== 'POST' || !request.url().endsWith('/api/run')) return;
@@ -27,6 +28,7 @@ function recordRuns(page: Page): { names: string[]; ms: number[]; since(mark: nu
       // counted as '?'
     }
     sentAt.set(request, { at: Date.now(), index: names.length });
+    sentAtList.push(Date.now());
     names.push(fn);
     ms.push(-1);
   });
@@ -34,7 +36,7 @@ function recordRuns(page: Page): { names: string[]; ms: number[]; since(mark: nu
     const sent = sentAt.get(request);
     if (sent) ms[sent.index] = Date.now() - sent.at;
   });
-  return { names, ms, since: (mark) => names.slice(mark) };
+  return { names, ms, sentAt: sentAtList, since: (mark) => names.slice(mark) };
 }
 
 /** "api_getBoard 812 ms, ..." for the calls from `mark` on. */
@@ -100,7 +102,7 @@ suite('the sidebar\'s cost: round trips and bytes', () => {
     await settled(runs);
     const calls = runs.since(mark);
     // eslint-disable-next-line no-console
-    console.log(`first sidebar open: ${calls.length} round trips (${timings(runs, mark)}), cards drawn ${drawnMs} ms after the menu click (wall, this machine; load: ${loadAverage()})`);
+    console.log(`first sidebar open: ${calls.length} round trips (${timings(runs, mark)}), the first sent ${runs.sentAt[mark] - started} ms and cards drawn ${drawnMs} ms after the menu click (wall, this machine; load: ${loadAverage()})`);
     expect(tally(calls)).toEqual({ api_boardStamp: 1, api_getBoard: 1, api_setupChecklist: 1 });
     expect(session.pageErrors).toEqual([]);
   });
@@ -112,7 +114,7 @@ suite('the sidebar\'s cost: round trips and bytes', () => {
     const drawnMs = Date.now() - started;
     await settled(runs);
     // eslint-disable-next-line no-console
-    console.log(`full board open: ${runs.names.length - mark} round trips (${timings(runs, mark)}), cards drawn after ${drawnMs} ms`);
+    console.log(`full board open: ${runs.names.length - mark} round trips (${timings(runs, mark)}), the first sent ${runs.sentAt[mark] - started} ms and cards drawn ${drawnMs} ms after the menu click`);
     expect(tally(runs.since(mark))).toEqual({ api_boardStamp: 1, api_getBoard: 1, api_setupChecklist: 1 });
 
     const dealId = (await frame.$$eval('[data-testid="column-new"] .card[data-editable="true"]', (els) => els.map((e) => e.getAttribute('data-id') || '')))[0];
