@@ -42,7 +42,8 @@ async function buildAppsScriptBundle() {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     // Handlebars' Node entry reads files; its self-contained build is what runs on Apps Script.
-    alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
+    // Its compiler's optional source-map dependency is left out (scripts/noSourceMap.cjs).
+    alias: { handlebars: 'handlebars/dist/cjs/handlebars.js', 'source-map': join(root, 'scripts/noSourceMap.cjs') },
     loader: { '.html': 'text' },
     write: false,
     outfile: 'Code.js',

@@ -167,21 +167,29 @@ export function gasPorts(): Ports {
   let cache: GoogleAppsScript.Cache.Cache | null = null;
   const documentCache = () => (cache = cache || CacheService.getDocumentCache() || CacheService.getScriptCache());
   let dates: ReturnType<typeof localDates> | null = null;
+  // Handles and the caller's e-mails cannot change within an execution: asked once each.
+  let properties: GoogleAppsScript.Properties.Properties | null = null;
+  const documentProperties = () => (properties = properties || PropertiesService.getDocumentProperties());
+  let userEmail: string | null = null;
+  let effectiveEmail: string | null = null;
   return {
     sheets,
     clock: { now: () => new Date() },
     // 12 hex digits of a v4 UUID: 48 random bits, so ids cannot be guessed by counting (issue 20).
     ids: { next: (prefix) => `${prefix}-${Utilities.getUuid().replace(/-/g, '').slice(0, 12)}` },
-    session: { userEmail: () => Session.getActiveUser().getEmail() || '', effectiveEmail: () => Session.getEffectiveUser().getEmail() || '' },
+    session: {
+      userEmail: () => (userEmail = userEmail ?? (Session.getActiveUser().getEmail() || '')),
+      effectiveEmail: () => (effectiveEmail = effectiveEmail ?? (Session.getEffectiveUser().getEmail() || '')),
+    },
     cache: {
       get: (key) => documentCache().get(key),
       put: (key, value, seconds) => documentCache().put(key, value, seconds),
       remove: (key) => documentCache().remove(key),
     },
     store: {
-      get: (key) => PropertiesService.getDocumentProperties().getProperty(key),
-      put: (key, value) => { PropertiesService.getDocumentProperties().setProperty(key, value); },
-      remove: (key) => { PropertiesService.getDocumentProperties().deleteProperty(key); },
+      get: (key) => documentProperties().getProperty(key),
+      put: (key, value) => { documentProperties().setProperty(key, value); },
+      remove: (key) => { documentProperties().deleteProperty(key); },
     },
     lock: {
       withDocumentLock(fn) {

@@ -11,11 +11,15 @@ export const OWNER_TAB_PROTECTION = 'Dealboard: kept by the owner';
  * the wanted state on every run. A hard protection lists the person running setup (the owner) as
  * its only editor; the spreadsheet's owner can always edit anyway.
  */
-export function protectOwnerTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
+export function protectOwnerTabs(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  /** The tabs the caller already holds (setup's), so they are not looked up again (issue 26). */
+  known: (name: string) => GoogleAppsScript.Spreadsheet.Sheet | null = () => null,
+): string[] {
   const me = Session.getEffectiveUser();
   const done: string[] = [];
   for (const tab of OWNER_TABS) {
-    const sheet = spreadsheet.getSheetByName(tab.name);
+    const sheet = known(tab.name) || spreadsheet.getSheetByName(tab.name);
     if (!sheet) continue;
     const protection = sheet.protect().setDescription(OWNER_TAB_PROTECTION);
     if (tab.warningOnly) {

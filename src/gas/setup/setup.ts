@@ -50,7 +50,7 @@ export function setupWorkbookWith(ports: Ports): SetupReport {
     seedCatalog(ports, report);
     seedNotifications(ports);
     seedBriefs(ports);
-    protectOwnerTabs(spreadsheet);
+    protectOwnerTabs(spreadsheet, (name) => (seen[name] ? seen[name].sheet : null));
     const backfilled = backfillStageHistory(ports);
     if (backfilled > 0) report.stageHistoryBackfilled = backfilled;
     const config = refreshConfig(ports);
