@@ -392,19 +392,29 @@ export interface OverdueFigures {
   stuck: Figure;
 }
 
+/** A live deal whose next contact time has passed (the dashboard's figure and the morning strip's list). */
+export function isCallOverdue(deal: Pick<KpiDeal, 'stage' | 'nextContactAt'>, nowMs: number): boolean {
+  return isLiveDeal(deal) && deal.nextContactAt !== null && deal.nextContactAt < nowMs;
+}
+
+/** An open checkpoint past its due day (the caller keeps only those of live deals). */
+export function isCheckpointLate(c: Pick<KpiCheckpoint, 'done' | 'due'>, today: string): boolean {
+  return !c.done && c.due !== null && c.due < today;
+}
+
 export function overdueWork(deals: readonly KpiDeal[], checkpoints: readonly KpiCheckpoint[], today: string, nowMs: number, stuckDays: number): OverdueFigures {
   const live = deals.filter(isLiveDeal);
   const liveIds: Record<string, true> = {};
   for (const d of live) liveIds[d.id] = true;
   const late: Record<string, { count: number; deals: string[] }> = {};
   for (const c of checkpoints) {
-    if (c.done || c.due === null || c.due >= today || !liveIds[c.dealId]) continue;
+    if (!isCheckpointLate(c, today) || !liveIds[c.dealId]) continue;
     const slot = (late[c.responsible || '(nobody)'] = late[c.responsible || '(nobody)'] || { count: 0, deals: [] });
     slot.count += 1;
     if (slot.deals.indexOf(c.dealId) < 0) slot.deals.push(c.dealId);
   }
   return {
-    nextContacts: count(live.filter((d) => d.nextContactAt !== null && d.nextContactAt < nowMs).map((d) => d.id)),
+    nextContacts: count(deals.filter((d) => isCallOverdue(d, nowMs)).map((d) => d.id)),
     checkpoints: Object.keys(late).sort().map((responsible) => ({ responsible, late: { value: late[responsible].count, deals: late[responsible].deals } })),
     red: count(deals.filter(isRedDeal).map((d) => d.id)),
     stuck: count(deals.filter((d) => isStuckDeal(d, today, stuckDays)).map((d) => d.id)),
