@@ -7,7 +7,7 @@ import type { Figure } from '../../../src/app/contracts/shared';
 import { h, clear } from '../../dom';
 import { money } from '../../format';
 import { call, messageOf } from '../../rpc';
-import { state } from '../../state';
+import { nameOf, state } from '../../state';
 
 type PeriodKind = 'this_month' | 'last_month' | 'quarter' | 'custom';
 
@@ -187,12 +187,12 @@ function sinceYesterdayStrip(d: Dashboard, m: (v: number) => string, names: (ema
         h('span', { class: 'dash-deal-meta' }, `${mv.from ? stageName(mv.from) : 'created'} → ${stageName(mv.to)} · ${names(mv.by) || 'by hand'} · ${time(mv.at)}`)));
     })),
     s.moreMoves > 0 ? h('p', { class: 'empty' }, `and ${s.moreMoves} more moves`) : null,
-    ...attentionParts(d, names),
+    ...attentionParts(d),
   );
 }
 
 /** Lights that turned red or amber, then the overdue calls and checkpoints (new ones marked); colours are words too. */
-function attentionParts(d: Dashboard, names: (email: string) => string): HTMLElement[] {
+function attentionParts(d: Dashboard): HTMLElement[] {
   const s = d.sinceYesterday;
   const title = (id: string) => (d.deals[id] ? d.deals[id].title : id);
   const dealButton = (id: string, meta: string, fresh = false) => h('li', null, h('button', { type: 'button', class: 'dash-deal', 'data-id': id, onclick: () => open(id) },
@@ -215,7 +215,7 @@ function attentionParts(d: Dashboard, names: (email: string) => string): HTMLEle
     s.overdueCalls.more > 0 ? h('p', { class: 'empty' }, `and ${s.overdueCalls.more} more overdue calls`) : null,
     s.overdueCheckpoints.items.length === 0 ? null
       : h('ul', { class: 'dash-moves', 'aria-label': 'Late checkpoints', 'data-testid': 'dash-since-checkpoint-list' },
-        s.overdueCheckpoints.items.map((c) => dealButton(c.dealId, `${c.name} · due ${c.due} · ${names(c.responsible) || 'nobody'}`, c.fresh))),
+        s.overdueCheckpoints.items.map((c) => dealButton(c.dealId, `${c.name} · due ${c.due} · ${nameOf(c.responsible) || 'nobody'}`, c.fresh))),
     s.overdueCheckpoints.more > 0 ? h('p', { class: 'empty' }, `and ${s.overdueCheckpoints.more} more late checkpoints`) : null,
   ];
   return parts.filter((x): x is HTMLElement => x !== null);
