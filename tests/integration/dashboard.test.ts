@@ -81,6 +81,29 @@ describe('api_getDashboard', () => {
     expect(addon.api_getDashboard({ kind: 'this_month' }, '').sinceYesterday.moves.some((m: Any) => m.dealId === card.id)).toBe(false);
   });
 
+  it('the morning strip names a deal whose light turned red since yesterday, and lists the dashboard\'s overdue calls and checkpoints', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    const today = addon.api_getDashboard({ kind: 'this_month' }, null).today;
+    const card = addon.api_getBoard({ scope: 'mine' }).columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.health === 'white' || c.health === 'green');
+    addon.api_saveCheckpoint({ dealId: card.id, name: 'Call the printer', due: today, responsible: 'anna@studio.test' });
+    ws.clock.advance(24 * 3600000);
+    ws.setUser('owner@studio.test');
+    addon.recomputeHealth();
+    const dash = addon.api_getDashboard({ kind: 'this_month' }, '');
+    const strip = dash.sinceYesterday;
+    // Due yesterday, so amber then (due within the amber days) and red now.
+    expect(strip.lights).toContainEqual({ dealId: card.id, from: 'amber', to: 'red' });
+    expect(strip.overdueCheckpoints.items).toContainEqual(expect.objectContaining({ dealId: card.id, name: 'Call the printer', due: today, fresh: true }));
+    expect(dash.deals[card.id]).toEqual(expect.objectContaining({ title: card.title }));
+    // The same overdue work as the dashboard's figures: one definition.
+    expect(strip.overdueCalls.deals.slice().sort()).toEqual(dash.overdue.nextContacts.deals.slice().sort());
+    expect(strip.overdueCheckpoints.value).toBe(dash.overdue.checkpoints.reduce((n: number, r: Any) => n + r.late.value, 0));
+    // A deal red already before yesterday is not a change: every light named is red or amber now.
+    const health = new Map(records(ws, 'Deals').map((d) => [d.ID, d.Health]));
+    for (const l of strip.lights) expect(health.get(l.dealId)).toBe(l.to);
+    expect(strip.lights.length).toBeLessThan(records(ws, 'Deals').filter((d) => d.Health === 'red' || d.Health === 'amber').length);
+  });
+
   it('a manager gets only their own figures, whatever they ask for', () => {
     const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
     const dash = runFromClient(ws, addon, 'api_getDashboard', [{ kind: 'quarter' }, null]).value;

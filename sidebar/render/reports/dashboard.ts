@@ -7,7 +7,7 @@ import type { Figure } from '../../../src/app/contracts/shared';
 import { h, clear } from '../../dom';
 import { money } from '../../format';
 import { call, messageOf } from '../../rpc';
-import { state } from '../../state';
+import { nameOf, state } from '../../state';
 
 type PeriodKind = 'this_month' | 'last_month' | 'quarter' | 'custom';
 
@@ -187,7 +187,38 @@ function sinceYesterdayStrip(d: Dashboard, m: (v: number) => string, names: (ema
         h('span', { class: 'dash-deal-meta' }, `${mv.from ? stageName(mv.from) : 'created'} → ${stageName(mv.to)} · ${names(mv.by) || 'by hand'} · ${time(mv.at)}`)));
     })),
     s.moreMoves > 0 ? h('p', { class: 'empty' }, `and ${s.moreMoves} more moves`) : null,
+    ...attentionParts(d),
   );
+}
+
+/** Lights that turned red or amber, then the overdue calls and checkpoints (new ones marked); colours are words too. */
+function attentionParts(d: Dashboard): HTMLElement[] {
+  const s = d.sinceYesterday;
+  const title = (id: string) => (d.deals[id] ? d.deals[id].title : id);
+  const dealButton = (id: string, meta: string, fresh = false) => h('li', null, h('button', { type: 'button', class: 'dash-deal', 'data-id': id, onclick: () => open(id) },
+    h('span', { class: 'dash-deal-title' }, fresh ? `${title(id)} · new` : title(id)), h('span', { class: 'dash-deal-meta' }, meta)));
+  const lightsFigure = (to: 'red' | 'amber'): Figure => {
+    const ids = s.lights.filter((l) => l.to === to).map((l) => l.dealId);
+    return { value: ids.length, deals: ids };
+  };
+  const callTime = (iso: string) => new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const parts: (HTMLElement | null)[] = [
+    h('div', { class: 'dash-kpis' },
+      h('div', null, h('span', { class: 'dash-k' }, 'Turned red'), num('Turned red since yesterday', String(lightsFigure('red').value), lightsFigure('red'), 'dash-since-red')),
+      h('div', null, h('span', { class: 'dash-k' }, 'Turned amber'), num('Turned amber since yesterday', String(lightsFigure('amber').value), lightsFigure('amber'), 'dash-since-amber')),
+      h('div', null, h('span', { class: 'dash-k' }, 'Overdue calls'), num('Overdue calls', String(s.overdueCalls.value), s.overdueCalls, 'dash-since-calls')),
+      h('div', null, h('span', { class: 'dash-k' }, 'Late checkpoints'), num('Late checkpoints', String(s.overdueCheckpoints.value), s.overdueCheckpoints, 'dash-since-checkpoints'))),
+    s.lights.length === 0 ? h('p', { class: 'empty' }, 'No light turned red or amber.')
+      : h('ul', { class: 'dash-moves', 'aria-label': 'Lights that changed', 'data-testid': 'dash-since-lights' }, s.lights.map((l) => dealButton(l.dealId, `light ${l.from} → ${l.to}`))),
+    s.overdueCalls.items.length === 0 ? null
+      : h('ul', { class: 'dash-moves', 'aria-label': 'Overdue calls', 'data-testid': 'dash-since-call-list' }, s.overdueCalls.items.map((c) => dealButton(c.dealId, `call due ${callTime(c.at)}`, c.fresh))),
+    s.overdueCalls.more > 0 ? h('p', { class: 'empty' }, `and ${s.overdueCalls.more} more overdue calls`) : null,
+    s.overdueCheckpoints.items.length === 0 ? null
+      : h('ul', { class: 'dash-moves', 'aria-label': 'Late checkpoints', 'data-testid': 'dash-since-checkpoint-list' },
+        s.overdueCheckpoints.items.map((c) => dealButton(c.dealId, `${c.name} · due ${c.due} · ${nameOf(c.responsible) || 'nobody'}`, c.fresh))),
+    s.overdueCheckpoints.more > 0 ? h('p', { class: 'empty' }, `and ${s.overdueCheckpoints.more} more late checkpoints`) : null,
+  ];
+  return parts.filter((x): x is HTMLElement => x !== null);
 }
 
 /** What clients owe today: invoiced = paid + due; the overdue part by days past the due date. */

@@ -4,15 +4,16 @@
 //          the period began (boardRows.ts) — a deal closed earlier changes no figure of the period.
 //   Stage history: the Deal ID column, then the rows of those deals.
 //   Payments: one block of the Deal ID…Amount columns.
-//   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red live deals (a late
-//          open checkpoint makes its deal red). Quote lines: only the deals completed in the period.
+//   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red and amber live deals (a
+//          late open checkpoint makes its deal red; the strip recomputes yesterday's light of both).
+//          Quote lines: only the deals completed in the period.
 import { CHECKPOINTS, DEALS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../../workbook/schema';
 import { readColumns, rowsHolding } from '../../workbook/columns';
 import { readTable } from '../../workbook/table';
 import { rowsWhereIn } from '../../workbook/rows';
 import { isDate } from '../../workbook/codec';
 import {
-  ConversionFigures, KpiCheckpoint, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
+  ConversionFigures, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
   dealPaths, grossProfit, inPeriod, overdueWork, paymentsAgainstPlan, periodOf, pipeline,
 } from '../../domain/reports/kpi';
 import { isStageKey } from '../../domain/deals/stages';
@@ -20,7 +21,7 @@ import { isSupervisor, sameEmail } from '../../domain/kernel/roles';
 import { daysBetween } from '../../domain/checkpoints/health';
 import { dealBalance } from '../../domain/money/payments';
 import { receivables } from '../../domain/money/receivables';
-import { sinceYesterday } from '../../domain/reports/sinceYesterday';
+import { StripCheckpointFact, sinceYesterday } from '../../domain/reports/sinceYesterday';
 import { addDays } from '../../domain/kernel/timezone';
 import { toMinor } from '../../domain/documents/calculator';
 import { invoiceFactsOf, storedInvoiceStatus } from '../money/payments';
@@ -137,11 +138,14 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
 
   const payments = readPayments(ctx, ids);
   const owed = readReceivables(ctx, new Set(everyMine.map((d) => d.id)));
-  const red = new Set(deals.filter((d) => d.health === 'red').map((d) => d.id));
-  const checkpointColumns = ['name', 'responsible', 'due', 'doneAt', 'doneBy'];
-  const checkpoints: KpiCheckpoint[] = rowsHolding(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', red, checkpointColumns).map((r) => ({
+  // Red deals for the late checkpoints; amber ones too, so the morning strip can tell which light
+  // changed since yesterday (the same one search, a few more rows).
+  const lit = new Set(deals.filter((d) => d.health === 'red' || d.health === 'amber').map((d) => d.id));
+  const checkpointColumns = ['name', 'due', 'responsible', 'gatesStage', 'doneAt', 'doneBy'];
+  const checkpoints: StripCheckpointFact[] = rowsHolding(ports.sheets, CHECKPOINTS, ports.dates, 'dealId', lit, checkpointColumns).map((r) => ({
     dealId: String(r.record.dealId), name: String(r.record.name || ''), responsible: String(r.record.responsible || '').toLowerCase(),
-    due: localDay(r.record.due), done: isDate(r.record.doneAt) && String(r.record.doneBy || '') !== '',
+    due: localDay(r.record.due), done: isDate(r.record.doneAt) && String(r.record.doneBy || '') !== '', doneDay: localDay(r.record.doneAt),
+    gatesStage: isStageKey(r.record.gatesStage) ? r.record.gatesStage : '',
   }));
   const completed = new Set(deals.filter((d) => d.stage === 'completed' && inPeriod(paths[d.id].completedDay, period)).map((d) => d.id));
   const costs = completed.size === 0 ? [] : readCosts(ctx, completed);
@@ -162,8 +166,17 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const refs: Record<string, DashboardDealRef> = {};
   const byId: Record<string, Deal> = {};
   for (const d of everyMine) byId[d.id] = d;
-  const strip = sinceYesterday({ sinceDay: yesterday, requestDays: leads.map((l) => l.day), payments, moves: changes });
-  collectIds({ figures, owed, strip, moves: { deals: strip.moves.map((m) => m.dealId) } }, (id) => {
+  const deadlineOf: Record<string, string | null> = {};
+  for (const d of mine) deadlineOf[d.id] = localDay(d.deadline);
+  const strip = sinceYesterday({
+    sinceDay: yesterday, requestDays: leads.map((l) => l.day), payments, moves: changes,
+    now: {
+      today: moment.today, nowMs: moment.now.getTime(), sinceMs: ports.dates.fromLocalDate(yesterday).getTime(), amberDays: config.settings.healthAmberDays,
+      deals: deals.map((d) => ({ id: d.id, stage: d.stage, health: d.health, nextContactAt: d.nextContactAt, deadlineDay: deadlineOf[d.id] })),
+      checkpoints,
+    },
+  });
+  collectIds({ figures, owed, strip, moves: { deals: strip.moves.map((m) => m.dealId) }, lights: { deals: strip.lights.map((l) => l.dealId) } }, (id) => {
     const d = byId[id];
     if (d && !refs[id]) refs[id] = { title: d.title, clientName: d.clientName, stage: String(d.stage), manager: d.manager, value: d.amount > 0 ? d.amount : d.budget };
   });
@@ -204,8 +217,8 @@ function collectIds(value: unknown, visit: (id: string) => void): void {
 
 /** What the figures of any deal use (conversion, plan, gross profit and the deal lists). */
 const DEAL_COLUMNS = ['id', 'title', 'stage', 'clientName', 'manager', 'budget', 'amount', 'stageSince', 'createdAt', 'closedAt', 'source'];
-/** What only live deals' figures use (pipeline, forecast, overdue work): read for the live rows alone. */
-const LIVE_DEAL_COLUMNS = ['forecast', 'health', 'nextContactAt', 'expectedClose'];
+/** What only live deals' figures use (pipeline, forecast, overdue work, the strip's lights): read for the live rows alone. */
+const LIVE_DEAL_COLUMNS = ['forecast', 'health', 'nextContactAt', 'expectedClose', 'deadline'];
 const isClosedStage = (stage: unknown): boolean => stage === 'failed' || stage === 'completed';
 
 /** The columns the figures need, of every deal. */

@@ -4,6 +4,7 @@
 // about an item and a consumer account's 100 recipients a day are not spent on reminders.
 import { escapeHtml } from './notifications';
 import { AnsweredBrief, answeredBriefsOf } from '../briefs/briefNews';
+import { isLiveDeal, isRedDeal, stuckFor } from '../deals/attention';
 
 export interface DigestDeal {
   id: string;
@@ -65,15 +66,10 @@ export interface DigestItem { text: string; url: string }
 export interface DigestSection { title: string; items: DigestItem[]; more: number }
 export interface Digest { email: string; name: string; sections: DigestSection[] }
 
-const LIVE = ['new', 'negotiation', 'in_work'];
 const MAX_ITEMS = 15;
 
 function same(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
 
 function section(title: string, items: DigestItem[]): DigestSection {
@@ -87,7 +83,7 @@ export function planDigests(input: DigestInput): Digest[] {
   const out: Digest[] = [];
   for (const person of input.people) {
     const mine = input.deals.filter((d) => same(d.manager, person.email));
-    const calls = mine.filter((d) => LIVE.indexOf(d.stage) >= 0 && d.nextContactDay !== '' && d.nextContactDay <= input.today)
+    const calls = mine.filter((d) => isLiveDeal(d) && d.nextContactDay !== '' && d.nextContactDay <= input.today)
       .sort((a, b) => (a.nextContactDay < b.nextContactDay ? -1 : a.nextContactDay > b.nextContactDay ? 1 : 0))
       .map((d) => ({ text: `${label(d)} — ${d.nextContactDay === input.today ? 'today' : `overdue since ${d.nextContactDay}`}`, url: input.link('Deals', d.row) }));
     const concerns = (c: DigestCheckpoint) => {
@@ -102,10 +98,12 @@ export function planDigests(input: DigestInput): Digest[] {
     const late = open.filter((c) => c.dueDay < input.today).sort((a, b) => (a.dueDay < b.dueDay ? -1 : 1)).map((c) => cpText(c, `due ${c.dueDay}`));
     const tomorrow = open.filter((c) => c.dueDay === input.tomorrow).map((c) => cpText(c, 'due tomorrow'));
     const redPool = person.supervisor ? input.deals : mine;
-    const red = redPool.filter((d) => d.health === 'red' && LIVE.indexOf(d.stage) >= 0)
+    // Red and stuck as the dashboard counts them (deals/attention.ts): Frozen included.
+    const red = redPool.filter(isRedDeal)
       .map((d) => ({ text: `${label(d)} — ${d.stageName}${person.supervisor && !same(d.manager, person.email) ? ` · ${d.manager}` : ''}`, url: input.link('Deals', d.row) }));
-    const stuck = input.stuckDays > 0 ? mine.filter((d) => LIVE.indexOf(d.stage) >= 0 && d.stageSinceDay !== '' && daysBetween(d.stageSinceDay, input.today) > input.stuckDays)
-      .map((d) => ({ text: `${label(d)} — ${daysBetween(d.stageSinceDay, input.today)} days in ${d.stageName}`, url: input.link('Deals', d.row) })) : [];
+    const stuckDaysOf = (d: DigestDeal) => stuckFor({ stage: d.stage, stageSinceDay: d.stageSinceDay || null }, input.today, input.stuckDays);
+    const stuck = mine.filter((d) => stuckDaysOf(d) !== null)
+      .map((d) => ({ text: `${label(d)} — ${stuckDaysOf(d)} days in ${d.stageName}`, url: input.link('Deals', d.row) }));
     const leads = person.supervisor ? input.newLeads.map((l) => ({ text: l.name || l.id, url: input.link('Leads', l.row) })) : [];
     const notices = (input.notices && input.notices[person.email.trim().toLowerCase()]) || [];
     const briefs = input.answeredBriefs || [];

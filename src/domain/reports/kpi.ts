@@ -7,6 +7,7 @@ import { daysBetween } from '../checkpoints/health';
 import { addDays } from '../kernel/timezone';
 import { Forecast } from './forecast';
 import { STAGE_KEYS, StageKey } from '../deals/stages';
+import { isLiveDeal, isRedDeal, isStuckDeal } from '../deals/attention';
 
 export interface KpiDeal {
   id: string;
@@ -83,8 +84,6 @@ export interface Figure {
 
 /** Stages of the open pipeline: not yet won, lost or put on hold. */
 export const OPEN_STAGES: readonly StageKey[] = ['new', 'negotiation'];
-/** Stages whose deals are live work (the overdue figures look only at them). */
-const LIVE: readonly StageKey[] = ['new', 'negotiation', 'in_work', 'frozen'];
 /** The funnel's levels: a deal that reached a later level passed the earlier ones. */
 export const FUNNEL: readonly StageKey[] = ['new', 'negotiation', 'in_work', 'completed'];
 
@@ -383,31 +382,42 @@ export function grossProfit(deals: readonly KpiDeal[], costs: readonly KpiDealCo
 // Overdue work
 
 export interface OverdueFigures {
-  /** Live deals whose next contact time has passed. */
+  /** Live deals (deals/attention.ts: Frozen included) whose next contact time has passed. */
   nextContacts: Figure;
   /** Open checkpoints past their due day, of live deals, per responsible person. */
   checkpoints: { responsible: string; late: Figure }[];
+  /** Red deals as deals/attention.ts defines them (the digest lists the same). */
   red: Figure;
-  /** Live deals longer than `stuckDays` in their stage (0: off). */
+  /** Stuck deals as deals/attention.ts defines them: live, longer than `stuckDays` in their stage (0: off). */
   stuck: Figure;
 }
 
+/** A live deal whose next contact time has passed (the dashboard's figure and the morning strip's list). */
+export function isCallOverdue(deal: Pick<KpiDeal, 'stage' | 'nextContactAt'>, nowMs: number): boolean {
+  return isLiveDeal(deal) && deal.nextContactAt !== null && deal.nextContactAt < nowMs;
+}
+
+/** An open checkpoint past its due day (the caller keeps only those of live deals). */
+export function isCheckpointLate(c: Pick<KpiCheckpoint, 'done' | 'due'>, today: string): boolean {
+  return !c.done && c.due !== null && c.due < today;
+}
+
 export function overdueWork(deals: readonly KpiDeal[], checkpoints: readonly KpiCheckpoint[], today: string, nowMs: number, stuckDays: number): OverdueFigures {
-  const live = deals.filter((d) => LIVE.indexOf(d.stage) >= 0);
+  const live = deals.filter(isLiveDeal);
   const liveIds: Record<string, true> = {};
   for (const d of live) liveIds[d.id] = true;
   const late: Record<string, { count: number; deals: string[] }> = {};
   for (const c of checkpoints) {
-    if (c.done || c.due === null || c.due >= today || !liveIds[c.dealId]) continue;
+    if (!isCheckpointLate(c, today) || !liveIds[c.dealId]) continue;
     const slot = (late[c.responsible || '(nobody)'] = late[c.responsible || '(nobody)'] || { count: 0, deals: [] });
     slot.count += 1;
     if (slot.deals.indexOf(c.dealId) < 0) slot.deals.push(c.dealId);
   }
   return {
-    nextContacts: count(live.filter((d) => d.nextContactAt !== null && d.nextContactAt < nowMs).map((d) => d.id)),
+    nextContacts: count(deals.filter((d) => isCallOverdue(d, nowMs)).map((d) => d.id)),
     checkpoints: Object.keys(late).sort().map((responsible) => ({ responsible, late: { value: late[responsible].count, deals: late[responsible].deals } })),
-    red: count(live.filter((d) => d.health === 'red').map((d) => d.id)),
-    stuck: count(stuckDays > 0 ? live.filter((d) => d.stageSinceDay !== null && daysBetween(d.stageSinceDay, today) > stuckDays).map((d) => d.id) : []),
+    red: count(deals.filter(isRedDeal).map((d) => d.id)),
+    stuck: count(deals.filter((d) => isStuckDeal(d, today, stuckDays)).map((d) => d.id)),
   };
 }
 
