@@ -1063,6 +1063,23 @@ class GDocument {
   saveAndClose(): void {
     this.s.record(this.id);
   }
+  /** "A Document typically contains at most one HeaderSection" (reference, HeaderSection); the
+   *  emulator's documents have none (addHeader is not emulated), so there is none to retrieve. */
+  getHeader(): null {
+    this.s.record(this.id);
+    return null;
+  }
+  /** As getHeader: the emulator's documents have no FooterSection. */
+  getFooter(): null {
+    this.s.record(this.id);
+    return null;
+  }
+  /** Not in @types or the current reference, but live Apps Script answers it (gas-fakes' suite calls
+   *  it on live documents, test/testassist.js maketdoc): it clears the body, as Body.clear(). */
+  clear(): GDocument {
+    this.getBody().clear();
+    return this.s.document(this.id);
+  }
   toString(): string {
     return 'Document';
   }

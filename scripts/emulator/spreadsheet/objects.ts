@@ -21,6 +21,7 @@ import { EmuTextFinder, FinderHost, SearchArea, sheetArea } from './textFinder';
 import { EmuRangeList } from './rangeList';
 import { EmuUser } from '../services/session';
 import { checkWrite, writeResolver } from './writeGate';
+import { cssColor } from './cssColor';
 import type { Session as SessionApi, SpreadsheetHooks } from './sessionApi';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -577,10 +578,10 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.s.protection(this.sheet, data);
   }
 
-  setBackground(color: string | null): GRange { return this.fillLayer('background', color ?? undefined); }
+  setBackground(color: string | null): GRange { return this.fillLayer('background', cssColor(color) ?? undefined); }
   /** Deprecated (still in the reference): "Sets the background color of all cells in the range in CSS notation" — as setBackground(). */
   setBackgroundColor(color: string | null): GRange { return this.setBackground(color); }
-  setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => v ?? undefined); }
+  setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => cssColor(v) ?? undefined); }
   setBorder(): GRange { this.alive(); return this.self(); }
   setDataValidation(rule: GDataValidation | null): GRange {
     if (rule === null || rule === undefined) return this.fillLayer('validation', undefined);
@@ -596,8 +597,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
       return cloneValidation(d.data);
     });
   }
-  setFontColor(color: string | null): GRange { return this.fillLayer('fontColor', color ?? undefined); }
-  setFontColors(colors: any[][]): GRange { return this.setGrid('fontColor', colors, (v) => v ?? undefined); }
+  setFontColor(color: string | null): GRange { return this.fillLayer('fontColor', cssColor(color) ?? undefined); }
+  setFontColors(colors: any[][]): GRange { return this.setGrid('fontColor', colors, (v) => cssColor(v) ?? undefined); }
   setFontFamily(f: string | null): GRange { return this.fillLayer('fontFamily', f ?? undefined); }
   setFontLine(l: GoogleAppsScript.Spreadsheet.FontLine | null): GRange { return this.fillLayer('fontLine', l ?? undefined); }
   setFontSize(size: number): GRange { return this.fillLayer('fontSize', size); }

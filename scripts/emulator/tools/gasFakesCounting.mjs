@@ -154,7 +154,8 @@ export function newCountingUnit(file) {
   const sections = [];
   const pending = [];
   const makeT = (section) => {
-    const t = {};
+    // @mcpher/unit's t is a Unit whose options hold the section's (tests read t.options.description).
+    const t = { options: { ...section.options, description: section.description } };
     for (const method of ASSERTION_METHODS) {
       const oneValue = ONE_VALUE.has(method);
       t[method] = (actual, expected, third) => {
@@ -191,7 +192,7 @@ export function newCountingUnit(file) {
         sections.push({ description, fn, results: [], skipped: true, error: null });
         return 0;
       }
-      const section = { description, fn, results: [], skipped: false, error: null };
+      const section = { description, fn, options, results: [], skipped: false, error: null };
       sections.push(section);
       try {
         const r = fn(makeT(section));

@@ -1,0 +1,76 @@
+// Divergences from Apps Script that gas-fakes' suite (run on the emulator by
+// scripts/emulator/tools/gasFakesConformance.mjs, issue 27) found, each fixed against the reference
+// sentence quoted beside its test.
+import { createWorkspace } from '../../scripts/emulator/workspace';
+import { applyManifest } from '../../scripts/emulator/manifest';
+import { caught } from './fixtures/context';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+function fresh() {
+  const ws = createWorkspace({ now: '2026-11-23T09:00:00Z', user: 'owner@studio.test' });
+  applyManifest(ws, { oauthScopes: ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/spreadsheets'] });
+  const g = ws.globals as Any;
+  return { ws, g, run: <T>(fn: () => T) => ws.execute(fn), sheet: () => g.SpreadsheetApp.getActive().getSheets()[0] };
+}
+
+describe('colours given as CSS names', () => {
+  // Range.setBackground(color): "color — A color code in CSS notation (such as '#ffffff' or 'white')";
+  // setFontColor(color): "The font color in CSS notation (such as '#ffffff' or 'white')". Sheets
+  // keeps the colour, so the getters read back its hex (live: 'LIGHTCORAL' reads back '#f08080').
+  test('setBackground / setFontColor / their grid forms store the hex of a CSS name, any case', () => {
+    const { run, sheet } = fresh();
+    run(() => {
+      const a1 = sheet().getRange('A1');
+      a1.setBackground('LIGHTCORAL').setFontColor('white');
+      expect([a1.getBackground(), a1.getFontColor()]).toEqual(['#f08080', '#ffffff']);
+      const grid = sheet().getRange('A2:B2');
+      grid.setBackgrounds([['navy', 'RebeccaPurple']]).setFontColors([['tomato', '#123456']]);
+      expect(grid.getBackgrounds()).toEqual([['#000080', '#663399']]);
+      expect(grid.getFontColors()).toEqual([['#ff6347', '#123456']]);
+    });
+  });
+});
+
+describe('enum values compare as Java enums', () => {
+  // Apps Script enums are Java enums (name(), ordinal(), toString() as java.lang.Enum); Enum.compareTo:
+  // "Compares this enum with the specified object for order. Returns a negative integer, zero, or a
+  // positive integer as this object is less than, equal to, or greater than the specified object."
+  test('compareTo orders values of one enum by ordinal, and refuses anything else', () => {
+    const { g } = fresh();
+    const B = g.SpreadsheetApp.BorderStyle;
+    expect(B.DOTTED.compareTo(B.DOTTED)).toBe(0);
+    expect(B.DOTTED.compareTo(B.DASHED)).toBeLessThan(0);
+    expect(B.DASHED.compareTo(B.DOTTED)).toBeGreaterThan(0);
+    expect(caught(() => B.DOTTED.compareTo('DOTTED')).message).toMatch(/^Invalid argument: compareTo expects a value of /);
+  });
+});
+
+describe('Document headers and footers', () => {
+  // HeaderSection: "A Document typically contains at most one HeaderSection." A document the
+  // emulator makes has none (addHeader/addFooter are not emulated), so there is none to retrieve.
+  test('getHeader / getFooter are null on a document without them; addHeader says it is not implemented', () => {
+    const { g, run } = fresh();
+    run(() => {
+      const doc = g.DocumentApp.create('Notes');
+      expect(doc.getHeader()).toBeNull();
+      expect(doc.getFooter()).toBeNull();
+      expect(caught(() => doc.addHeader()).message).toBe('Not implemented in the Dealboard emulator: Document.addHeader');
+      doc.getBody().appendParagraph('one');
+      doc.clear();
+      expect(doc.getBody().getText()).toBe('');
+    });
+  });
+});
+
+describe('RangeList members the emulator lacks', () => {
+  // Not implemented means the emulator's one clear error, naming the class and member.
+  test('throw "Not implemented in the Dealboard emulator: RangeList.<member>"', () => {
+    const { run, sheet } = fresh();
+    run(() => {
+      const list = sheet().getRangeList(['A1', 'B2']);
+      expect(caught(() => list.setShowHyperlink(true)).message).toBe('Not implemented in the Dealboard emulator: RangeList.setShowHyperlink');
+    });
+  });
+});
