@@ -74,3 +74,33 @@ describe('RangeList members the emulator lacks', () => {
     });
   });
 });
+
+describe('TextStyle colour objects', () => {
+  // TextStyle.getForegroundColorObject(): "Gets the font color of the text or null if not set.";
+  // TextStyleBuilder.setForegroundColorObject(color): "Sets the text font color."
+  test('setForegroundColorObject stores the colour; getForegroundColorObject hands it back as a Color, null when unset', () => {
+    const { g } = fresh();
+    const app = g.SpreadsheetApp;
+    const red = app.newColor().setRgbColor('#ff0000').build();
+    const style = app.newTextStyle().setForegroundColorObject(red).build();
+    expect(style.getForegroundColorObject().asRgbColor().asHexString()).toBe('#ff0000');
+    expect(style.getForegroundColor()).toBe('#ff0000');
+    expect(app.newTextStyle().build().getForegroundColorObject()).toBeNull();
+  });
+});
+
+describe('the text style of a blank cell', () => {
+  // Range.getTextStyle(): "Returns the text style for the top left cell of the range." A blank cell
+  // has the cell's text format (live: size 10, 'arial,sans,sans-serif', black, not bold).
+  test('getTextStyle / getTextStyles of blank cells give the cells\' formats, not nulls', () => {
+    const { run, sheet } = fresh();
+    run(() => {
+      sheet().getRange('B1').setFontWeight('bold').setFontColor('red');
+      const [a1, b1] = sheet().getRange('A1:B1').getTextStyles()[0];
+      expect([a1.getFontSize(), a1.getFontFamily(), a1.isBold(), a1.isItalic(), a1.getForegroundColor()])
+        .toEqual([10, 'arial,sans,sans-serif', false, false, '#000000']);
+      expect([b1.isBold(), b1.getForegroundColorObject().asRgbColor().asHexString()]).toEqual([true, '#ff0000']);
+      expect(sheet().getRange('A1').getTextStyle().isUnderline()).toBe(false);
+    });
+  });
+});
