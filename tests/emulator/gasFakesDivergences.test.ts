@@ -104,3 +104,31 @@ describe('the text style of a blank cell', () => {
     });
   });
 });
+
+describe('deprecated Range colour getters scripts still call', () => {
+  // getBackgroundColor() (deprecated): "Returns the background color of the top-left cell in the range
+  // (i.e. '#ffffff')."; getBackgroundColors() its grid form. Live Apps Script still answers both.
+  test('getBackgroundColor / getBackgroundColors read as getBackground / getBackgrounds', () => {
+    const { run, sheet } = fresh();
+    run(() => {
+      const r = sheet().getRange('A1:B1');
+      r.setBackgrounds([['#102030', 'white']]);
+      expect(r.getBackgroundColor()).toBe('#102030');
+      expect(r.getBackgroundColors()).toEqual([['#102030', '#ffffff']]);
+    });
+  });
+});
+
+describe('enums of features the emulator does not emulate', () => {
+  // "Enum BandingTheme — An enumeration of banding themes", "Enum DeveloperMetadataVisibility": a script
+  // reads the enum before it calls the member; the member, not the enum, says it is not implemented.
+  test('SpreadsheetApp.BandingTheme / DeveloperMetadataVisibility exist; applyRowBanding throws Not implemented', () => {
+    const { g, run, sheet } = fresh();
+    expect(g.SpreadsheetApp.BandingTheme.CYAN.name()).toBe('CYAN');
+    expect(g.SpreadsheetApp.DeveloperMetadataVisibility.PROJECT.toString()).toBe('PROJECT');
+    run(() => {
+      expect(caught(() => sheet().getRange('A1:B2').applyRowBanding(g.SpreadsheetApp.BandingTheme.CYAN)).message)
+        .toBe('Not implemented in the Dealboard emulator: Range.applyRowBanding');
+    });
+  });
+});

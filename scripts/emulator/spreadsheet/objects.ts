@@ -123,6 +123,11 @@ export const ENUMS = {
   ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
   InterpolationType: enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
   ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
+  // Enums of features the emulator does not emulate (bandings, developer metadata): present, so a
+  // script reaches the member it calls and gets the clear "Not implemented" error, not a TypeError.
+  BandingTheme: enumOf('LIGHT_GREY', 'CYAN', 'GREEN', 'YELLOW', 'ORANGE', 'BLUE', 'TEAL', 'GREY', 'BROWN', 'LIGHT_GREEN', 'INDIGO', 'PINK'),
+  DeveloperMetadataVisibility: enumOf('DOCUMENT', 'PROJECT'),
+  DeveloperMetadataLocationType: enumOf('SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'),
 };
 
 const APP_EXEMPT = new Set(['getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush']);
@@ -581,6 +586,10 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   setBackground(color: string | null): GRange { return this.fillLayer('background', cssColor(color) ?? undefined); }
   /** Deprecated (still in the reference): "Sets the background color of all cells in the range in CSS notation" — as setBackground(). */
   setBackgroundColor(color: string | null): GRange { return this.setBackground(color); }
+  /** Deprecated: "Returns the background color of the top-left cell in the range (i.e. '#ffffff')." — as getBackground(). */
+  getBackgroundColor(): string { return this.getBackground(); }
+  /** Deprecated, the grid form of getBackgroundColor — as getBackgrounds(). */
+  getBackgroundColors(): string[][] { return this.getBackgrounds(); }
   setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => cssColor(v) ?? undefined); }
   setBorder(): GRange { this.alive(); return this.self(); }
   setDataValidation(rule: GDataValidation | null): GRange {
@@ -1061,6 +1070,9 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly ThemeColorType = ENUMS.ThemeColorType;
   readonly InterpolationType = ENUMS.InterpolationType as unknown as typeof GoogleAppsScript.Spreadsheet.InterpolationType;
   readonly TextDirection = ENUMS.TextDirection;
+  readonly BandingTheme = ENUMS.BandingTheme;
+  readonly DeveloperMetadataVisibility = ENUMS.DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = ENUMS.DeveloperMetadataLocationType;
 
   constructor(private s: Session) {}
   flush(): void {}
