@@ -132,3 +132,19 @@ describe('enums of features the emulator does not emulate', () => {
     });
   });
 });
+
+describe('Lock.waitLock with a negative timeout', () => {
+  // waitLock(timeoutInMillis): "Attempts to acquire the lock, timing out with an exception." A negative
+  // timeout never acquires (tryLock(-100) is false), so waitLock times out: live Apps Script throws
+  // "Lock timeout…" (gas-fakes' suite, test/testlock.js), and the lock is not held.
+  test('throws the lock timeout exception and holds nothing', () => {
+    const { g, run } = fresh();
+    run(() => {
+      const lock = g.LockService.getScriptLock();
+      expect(caught(() => lock.waitLock(-100)).message).toBe('Lock timeout: another process was holding the lock for too long.');
+      expect(lock.hasLock()).toBe(false);
+      lock.waitLock(0);
+      expect(lock.hasLock()).toBe(true);
+    });
+  });
+});

@@ -169,7 +169,8 @@ export function newCountingUnit(file) {
           passed = false;
         }
         section.results.push({ method, passed, line: callerLine(file) });
-        return { failed: !passed };
+        // @mcpher/unit returns the test result; the suite destructures it (`const { actual } = t.is(…)`).
+        return { failed: !passed, eql: passed, actual, expect: expected, jsEqual: actual === expected };
       };
     }
     t.threw = (fn) => {
