@@ -148,3 +148,17 @@ describe('Lock.waitLock with a negative timeout', () => {
     });
   });
 });
+
+describe('DocumentApp.ElementType and Attribute', () => {
+  // DocumentApp: "ElementType — The ElementType enumeration." and "Attribute — The Attribute enumeration."
+  // (Properties). Elements' getType() "Retrieves the element's ElementType."
+  test('exist, and getType() compares equal to ElementType values', () => {
+    const { g, run } = fresh();
+    run(() => {
+      const body = g.DocumentApp.create('Types').getBody();
+      expect(body.appendParagraph('p').getType()).toBe(g.DocumentApp.ElementType.PARAGRAPH);
+      expect(body.appendListItem('li').getType()).toBe(g.DocumentApp.ElementType.LIST_ITEM);
+      expect(g.DocumentApp.Attribute.ITALIC).toBe('ITALIC');
+    });
+  });
+});
