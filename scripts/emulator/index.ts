@@ -15,3 +15,6 @@ export { MailModel, MAIL_LIMITS, pacificDay } from './services/mail';
 export type { MailMessage, MailAttachment } from './services/mail';
 export { runInterleaved, closeInterleaving } from './interleave/scheduler';
 export type { InterleavedRun, InterleaveOptions, ReadyRun, RunOutcome } from './interleave/scheduler';
+// For tools that hand the globals to code other than a bundle (the gas-fakes conformance harness).
+export { applyManifest, inferScopes } from './manifest';
+export type { Manifest } from './manifest';

@@ -26,6 +26,7 @@ import { formsRoute } from './forms/route';
 import { StripeModel, StripeState, stripeRoute } from './stripe/route';
 import { FetchRouter, createUrlFetchApp } from './fetch/router';
 import { SheetsRestJSON, SheetsRestService } from './sheetsRest/route';
+import { createSheetsAdvancedService } from './sheetsRest/advanced';
 import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
@@ -349,6 +350,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     DocumentApp: driveServices.DocumentApp,
     UrlFetchApp: createUrlFetchApp(ctx, fetchRouter),
     MimeType: MIME_TYPE,
+    // The Sheets advanced service: the same spreadsheets as the Sheets REST route, called in-process.
+    Sheets: createSheetsAdvancedService(ctx, sheetsRest),
   });
   globals.MailApp = createMailApp(ctx, mail);
   globals.GmailApp = createGmailApp(ctx, mail);

@@ -981,6 +981,20 @@ class EmuDriveApp {
 // ---------------------------------------------------------------------------------------
 // DocumentApp
 
+const names = (...list: string[]): Readonly<Record<string, string>> => Object.freeze(Object.fromEntries(list.map((n) => [n, n])));
+/** DocumentApp.ElementType: the names the elements' getType() return (strings, as ParagraphHeading's values). */
+const ELEMENT_TYPE = names('BODY_SECTION', 'COMMENT_SECTION', 'DATE', 'EQUATION', 'EQUATION_FUNCTION',
+  'EQUATION_FUNCTION_ARGUMENT_SEPARATOR', 'EQUATION_SYMBOL', 'RICH_LINK', 'FOOTER_SECTION', 'FOOTNOTE', 'FOOTNOTE_SECTION',
+  'HEADER_SECTION', 'HORIZONTAL_RULE', 'INLINE_DRAWING', 'INLINE_IMAGE', 'LIST_ITEM', 'PAGE_BREAK', 'PARAGRAPH', 'PERSON',
+  'TABLE', 'TABLE_CELL', 'TABLE_OF_CONTENTS', 'TABLE_ROW', 'TEXT', 'UNSUPPORTED');
+/** DocumentApp.Attribute: the keys of getAttributes()/setAttributes() objects (Element attributes are not emulated). */
+const ATTRIBUTE = names('BACKGROUND_COLOR', 'BOLD', 'BORDER_COLOR', 'BORDER_WIDTH', 'CODE', 'FONT_FAMILY', 'FONT_SIZE',
+  'FOREGROUND_COLOR', 'HEADING', 'HEIGHT', 'HORIZONTAL_ALIGNMENT', 'INDENT_END', 'INDENT_FIRST_LINE', 'INDENT_START',
+  'ITALIC', 'GLYPH_TYPE', 'LEFT_TO_RIGHT', 'LINE_SPACING', 'LINK_URL', 'LIST_ID', 'MARGIN_BOTTOM', 'MARGIN_LEFT',
+  'MARGIN_RIGHT', 'MARGIN_TOP', 'NESTING_LEVEL', 'MINIMUM_HEIGHT', 'PADDING_BOTTOM', 'PADDING_LEFT', 'PADDING_RIGHT',
+  'PADDING_TOP', 'PAGE_HEIGHT', 'PAGE_WIDTH', 'SPACING_AFTER', 'SPACING_BEFORE', 'STRIKETHROUGH', 'UNDERLINE',
+  'VERTICAL_ALIGNMENT', 'WIDTH');
+
 const PARAGRAPH_HEADING = Object.freeze({
   NORMAL: 'NORMAL', HEADING1: 'HEADING1', HEADING2: 'HEADING2', HEADING3: 'HEADING3', HEADING4: 'HEADING4',
   HEADING5: 'HEADING5', HEADING6: 'HEADING6', TITLE: 'TITLE', SUBTITLE: 'SUBTITLE',
@@ -1062,6 +1076,23 @@ class GDocument {
   }
   saveAndClose(): void {
     this.s.record(this.id);
+  }
+  /** "A Document typically contains at most one HeaderSection" (reference, HeaderSection); the
+   *  emulator's documents have none (addHeader is not emulated), so there is none to retrieve. */
+  getHeader(): null {
+    this.s.record(this.id);
+    return null;
+  }
+  /** As getHeader: the emulator's documents have no FooterSection. */
+  getFooter(): null {
+    this.s.record(this.id);
+    return null;
+  }
+  /** Not in @types or the current reference, but live Apps Script answers it (gas-fakes' suite calls
+   *  it on live documents, test/testassist.js maketdoc): it clears the body, as Body.clear(). */
+  clear(): GDocument {
+    this.getBody().clear();
+    return this.s.document(this.id);
   }
   toString(): string {
     return 'Document';
@@ -1223,6 +1254,8 @@ class GTable {
 
 class EmuDocumentApp {
   readonly ParagraphHeading = PARAGRAPH_HEADING;
+  readonly ElementType = ELEMENT_TYPE;
+  readonly Attribute = ATTRIBUTE;
   constructor(private s: DocSession) {}
   openById(id: string): GDocument {
     this.s.record(String(id));

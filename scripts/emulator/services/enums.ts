@@ -10,6 +10,7 @@ export interface EnumValue {
   toString(): string;
   name(): string;
   ordinal(): number;
+  compareTo(other: unknown): number;
   toJSON(): string;
 }
 
@@ -19,6 +20,18 @@ function makeValue(enumName: string, name: string, ordinal: number): EnumValue {
     toString: { value: function toString() { return name; } },
     name: { value: function nameOf() { return name; } },
     ordinal: { value: function ordinalOf() { return ordinal; } },
+    // Apps Script's enums are Java enums: compareTo orders two values of one enum by ordinal
+    // (negative, zero, positive). Another argument is refused (the emulator's wording).
+    compareTo: {
+      value: function compareTo(other: unknown) {
+        if (!isEnumValue(other) || (other as unknown as Record<symbol, unknown>)[ENUM] !== enumName) {
+          const e = new Error(`Invalid argument: compareTo expects a value of ${enumName}`);
+          e.name = 'Exception';
+          throw e;
+        }
+        return ordinal - other.ordinal();
+      },
+    },
     // JSON.stringify writes the name (what a script logging an enum sees).
     toJSON: { value: function toJSON() { return name; } },
     valueOf: { value: function valueOf() { return name; } },

@@ -39,6 +39,9 @@ export class EmuLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLock
     return this.acquire(timeoutInMillis);
   }
   waitLock(timeoutInMillis: number): void {
+    // As tryLock, a negative timeout never acquires: waitLock then times out "with an exception"
+    // (live Apps Script: gas-fakes' suite, test/testlock.js, sees "Lock timeout" for waitLock(-100)).
+    if (typeof timeoutInMillis === 'number' && timeoutInMillis < 0) throw gasError(LOCK_TIMEOUT_MESSAGE);
     if (!this.acquire(timeoutInMillis)) throw gasError(LOCK_TIMEOUT_MESSAGE);
   }
 }

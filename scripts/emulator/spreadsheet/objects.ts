@@ -21,6 +21,7 @@ import { EmuTextFinder, FinderHost, SearchArea, sheetArea } from './textFinder';
 import { EmuRangeList } from './rangeList';
 import { EmuUser } from '../services/session';
 import { checkWrite, writeResolver } from './writeGate';
+import { cssColor } from './cssColor';
 import type { Session as SessionApi, SpreadsheetHooks } from './sessionApi';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -122,6 +123,11 @@ export const ENUMS = {
   ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
   InterpolationType: enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
   ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
+  // Enums of features the emulator does not emulate (bandings, developer metadata): present, so a
+  // script reaches the member it calls and gets the clear "Not implemented" error, not a TypeError.
+  BandingTheme: enumOf('LIGHT_GREY', 'CYAN', 'GREEN', 'YELLOW', 'ORANGE', 'BLUE', 'TEAL', 'GREY', 'BROWN', 'LIGHT_GREEN', 'INDIGO', 'PINK'),
+  DeveloperMetadataVisibility: enumOf('DOCUMENT', 'PROJECT'),
+  DeveloperMetadataLocationType: enumOf('SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'),
 };
 
 const APP_EXEMPT = new Set(['getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush']);
@@ -577,10 +583,14 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.s.protection(this.sheet, data);
   }
 
-  setBackground(color: string | null): GRange { return this.fillLayer('background', color ?? undefined); }
+  setBackground(color: string | null): GRange { return this.fillLayer('background', cssColor(color) ?? undefined); }
   /** Deprecated (still in the reference): "Sets the background color of all cells in the range in CSS notation" — as setBackground(). */
   setBackgroundColor(color: string | null): GRange { return this.setBackground(color); }
-  setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => v ?? undefined); }
+  /** Deprecated: "Returns the background color of the top-left cell in the range (i.e. '#ffffff')." — as getBackground(). */
+  getBackgroundColor(): string { return this.getBackground(); }
+  /** Deprecated, the grid form of getBackgroundColor — as getBackgrounds(). */
+  getBackgroundColors(): string[][] { return this.getBackgrounds(); }
+  setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => cssColor(v) ?? undefined); }
   setBorder(): GRange { this.alive(); return this.self(); }
   setDataValidation(rule: GDataValidation | null): GRange {
     if (rule === null || rule === undefined) return this.fillLayer('validation', undefined);
@@ -596,8 +606,8 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
       return cloneValidation(d.data);
     });
   }
-  setFontColor(color: string | null): GRange { return this.fillLayer('fontColor', color ?? undefined); }
-  setFontColors(colors: any[][]): GRange { return this.setGrid('fontColor', colors, (v) => v ?? undefined); }
+  setFontColor(color: string | null): GRange { return this.fillLayer('fontColor', cssColor(color) ?? undefined); }
+  setFontColors(colors: any[][]): GRange { return this.setGrid('fontColor', colors, (v) => cssColor(v) ?? undefined); }
   setFontFamily(f: string | null): GRange { return this.fillLayer('fontFamily', f ?? undefined); }
   setFontLine(l: GoogleAppsScript.Spreadsheet.FontLine | null): GRange { return this.fillLayer('fontLine', l ?? undefined); }
   setFontSize(size: number): GRange { return this.fillLayer('fontSize', size); }
@@ -1060,6 +1070,9 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly ThemeColorType = ENUMS.ThemeColorType;
   readonly InterpolationType = ENUMS.InterpolationType as unknown as typeof GoogleAppsScript.Spreadsheet.InterpolationType;
   readonly TextDirection = ENUMS.TextDirection;
+  readonly BandingTheme = ENUMS.BandingTheme;
+  readonly DeveloperMetadataVisibility = ENUMS.DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = ENUMS.DeveloperMetadataLocationType;
 
   constructor(private s: Session) {}
   flush(): void {}

@@ -143,6 +143,12 @@ function plainRich(r: R, row: number, col: number): RichTextData | null {
   const stored = r.sheet.get(RICH, row, col) as RichTextData | undefined;
   const text = v === undefined ? '' : v;
   if (stored && stored.text === text) return cloneRich(stored);
+  const style = cellStyle(r, row, col);
+  return { text, runs: text.length ? [{ start: 0, end: text.length, style, link: null }] : [] };
+}
+
+/** The text style a cell's formats give (Sheets' defaults where none is set), text or not. */
+function cellStyle(r: R, row: number, col: number) {
   const style = emptyStyle();
   style.bold = r.sheet.get('fontWeight', row, col) === 'bold';
   style.italic = r.sheet.get('fontStyle', row, col) === 'italic';
@@ -152,7 +158,13 @@ function plainRich(r: R, row: number, col: number): RichTextData | null {
   style.fontFamily = (r.sheet.get('fontFamily', row, col) as string) ?? 'arial,sans,sans-serif';
   style.fontSize = (r.sheet.get('fontSize', row, col) as number) ?? 10;
   style.foregroundColor = (r.sheet.get('fontColor', row, col) as string) ?? '#000000';
-  return { text, runs: text.length ? [{ start: 0, end: text.length, style, link: null }] : [] };
+  return style;
+}
+
+/** Range.getTextStyle(s): "Returns the text style for the top left cell of the range" — a blank cell has one too. */
+function textStyleAt(r: R, row: number, col: number) {
+  const d = plainRich(r, row, col);
+  return textStyle(r.s, d && d.runs.length ? { ...d.runs[0].style } : cellStyle(r, row, col));
 }
 
 const rangeExtras = {
@@ -193,14 +205,13 @@ const rangeExtras = {
     return self(this);
   },
   getTextStyle(this: R) {
-    const d = plainRich(this, this.row, this.col);
-    return textStyle(this.s, d && d.runs.length ? { ...d.runs[0].style } : emptyStyle());
+    return textStyleAt(this, this.row, this.col);
   },
   getTextStyles(this: R) {
     const out = [];
     for (let i = 0; i < this.numRows; i++) {
       const line = [];
-      for (let j = 0; j < this.numCols; j++) { const d = plainRich(this, this.row + i, this.col + j); line.push(textStyle(this.s, d && d.runs.length ? { ...d.runs[0].style } : emptyStyle())); }
+      for (let j = 0; j < this.numCols; j++) line.push(textStyleAt(this, this.row + i, this.col + j));
       out.push(line);
     }
     return out;

@@ -2,7 +2,7 @@
 // You can use this class to apply operations on collections of non-adjacent ranges or cells."
 // The list applies each operation to every Range in turn, so the calls a RangeList method makes
 // are those of its ranges (not counted again: the emulator does not count its own calls).
-import { gasError } from './model';
+import { isImplemented, notImplementedError } from '../notImplemented';
 import { SELF } from './self';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -29,15 +29,18 @@ export class EmuRangeList {
       (this as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
         for (const range of this.ranges) {
           const fn = (range as unknown as Record<string, unknown>)[name];
-          if (typeof fn !== 'function') throw gasError(`RangeList.${name} is not implemented by the emulator.`);
+          if (typeof fn !== 'function') throw notImplementedError('RangeList', name);
           (fn as (...a: unknown[]) => unknown).apply(range, args);
         }
         return this.wrapped ?? this;
       };
     }
+    // Applied range by range where Range has the member, else the emulator's clear "Not implemented".
     for (const name of NOT_EMULATED) {
-      (this as unknown as Record<string, unknown>)[name] = () => {
-        throw gasError(`RangeList.${name} is not implemented by the emulator.`);
+      (this as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        if (!this.ranges.every((range) => isImplemented(range, name))) throw notImplementedError('RangeList', name);
+        for (const range of this.ranges) ((range as unknown as Record<string, unknown>)[name] as (...a: unknown[]) => unknown).apply(range, args);
+        return this.wrapped ?? this;
       };
     }
   }

@@ -2,6 +2,8 @@
 // cell in the 'richText' layer; a plain write to the cell drops it (as typing over it would).
 import { gasError } from './model';
 import { SELF } from './self';
+import { colorObject, hexOfColor } from './color';
+import { cssColor } from './cssColor';
 import type { Session } from './sessionApi';
 
 export interface StyleData {
@@ -33,6 +35,10 @@ export class EmuTextStyle {
   getFontFamily(): string | null { return this.data.fontFamily; }
   getFontSize(): number | null { return this.data.fontSize; }
   getForegroundColor(): string | null { return this.data.foregroundColor; }
+  /** "Gets the font color of the text or null if not set." — as a Color. */
+  getForegroundColorObject(): GoogleAppsScript.Spreadsheet.Color | null {
+    return this.data.foregroundColor === null ? null : colorObject(this.s, this.data.foregroundColor);
+  }
   isBold(): boolean | null { return this.data.bold; }
   isItalic(): boolean | null { return this.data.italic; }
   isStrikethrough(): boolean | null { return this.data.strikethrough; }
@@ -50,7 +56,12 @@ export class EmuTextStyleBuilder {
   setUnderline(v: boolean): GTextStyleBuilder { this.data.underline = Boolean(v); return this.wrapped; }
   setFontFamily(v: string): GTextStyleBuilder { this.data.fontFamily = v === null ? null : String(v); return this.wrapped; }
   setFontSize(v: number): GTextStyleBuilder { this.data.fontSize = Number(v); return this.wrapped; }
-  setForegroundColor(v: string): GTextStyleBuilder { this.data.foregroundColor = v === null ? null : String(v); return this.wrapped; }
+  setForegroundColor(v: string): GTextStyleBuilder { this.data.foregroundColor = v === null ? null : String(cssColor(v)); return this.wrapped; }
+  /** "Sets the text font color." from a Color (RGB or theme colour, as Range.setFontColorObject). */
+  setForegroundColorObject(color: unknown): GTextStyleBuilder {
+    this.data.foregroundColor = color === null ? null : hexOfColor(color);
+    return this.wrapped;
+  }
 }
 
 export function textStyle(s: Session, data: StyleData): GTextStyle {
