@@ -77,5 +77,24 @@ suite('payments from the card in Chromium', () => {
     await frame.locator('[data-testid="payments"]').scrollIntoViewIfNeeded();
     await screenshotOf(frame.locator('[data-testid="payments"]'), 'sidebar-payments');
     expect(pageErrors).toEqual([]);
+
+    // From the client card (issue 22): Anna sees what the client owes per invoice and records the rest there.
+    await frame.click('[data-testid="open-client-card"]');
+    const owed = frame.locator(`[data-testid="client-invoice-due-${invoice.number}"]`);
+    await owed.waitFor({ timeout: 15000 });
+    expect(await owed.textContent()).toBe(euros(total - 20000));
+    await frame.selectOption('[data-testid="client-payment-invoice"]', invoice.number);
+    await frame.fill('[data-testid="client-payment-amount"]', ((total - 20000) / 100).toFixed(2));
+    await frame.selectOption('[data-testid="client-payment-method"]', 'card');
+    await frame.fill('[data-testid="client-payment-note"]', 'The rest, from the client card');
+    await frame.click('[data-testid="client-payment-save"]');
+    const done = frame.locator('[data-testid="client-payment-done"]');
+    await done.waitFor({ timeout: 15000 });
+    expect(await done.textContent()).toMatch(new RegExp(`^Payment recorded for ${invoice.number}\\.`));
+    expect(await frame.locator('[data-testid="client-open-invoices"]').count()).toBe(0);
+    expect(await frame.locator('[data-testid="client-balance"]').textContent()).toMatch(/^Balance: €0\.00 due/);
+    const rest = await until('the client card\'s payment in the Payments tab', () => rows(pg, 'Payments').find((p) => p['Deal ID'] === deal.id && p.Note === 'The rest, from the client card'));
+    expect(rest).toMatchObject({ Amount: (total - 20000) / 100, Method: 'card', Invoice: invoice.number, 'Updated by': ANNA });
+    expect(pageErrors).toEqual([]);
   }, 180000); // the setup through the add-on's globals and the sidebar's load take most of a minute on a shared machine
 });

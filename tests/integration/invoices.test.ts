@@ -193,6 +193,32 @@ describe('who owes what', () => {
   });
 });
 
+describe('the client card lists what the client owes per invoice (issue 22)', () => {
+  it('each open invoice with its deal and due amount; its manager may record on it, another manager not', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([]);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([]); // a draft is owed nothing
+    addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const total = addon.api_getDealMoney(deal.id).invoicedMinor;
+    const open = addon.api_getClient(deal.clientId).openInvoices;
+    expect(open).toEqual([{ dealId: deal.id, dealTitle: deal.title, invoiceNumber: invoice.number, dueOn: '2026-12-07', daysOverdue: 0, dueMinor: total, status: 'issued', canRecord: true }]);
+    // The card records through the deal card's own call, on the invoice it names.
+    addon.api_recordPayment({ dealId: open[0].dealId, amount: '100', method: 'cash', invoiceNumber: open[0].invoiceNumber });
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([expect.objectContaining({ invoiceNumber: invoice.number, dueMinor: total - 10000, status: 'partly paid' })]);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getClient(deal.clientId).openInvoices[0].canRecord).toBe(true);
+    ws.setUser('boris@studio.test'); // another manager
+    expect(addon.api_getClient(deal.clientId).openInvoices[0].canRecord).toBe(false);
+    expect(runFromClient(ws, addon, 'api_recordPayment', [{ dealId: deal.id, amount: '100', method: 'cash', invoiceNumber: invoice.number }]).error.message)
+      .toMatch(/^Only the deal's manager, a head or the owner may record payments/);
+    ws.setUser('anna@studio.test');
+    addon.api_recordPayment({ dealId: deal.id, amount: (total - 10000) / 100, method: 'bank transfer', invoiceNumber: invoice.number });
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([]);
+  });
+});
+
 describe('overdue invoices on Today (issue 22)', () => {
   it('a manager sees the overdue invoices of their deals; a head any manager\'s; others are refused', () => {
     const { ws, addon, deal } = prepared();
