@@ -8,6 +8,7 @@ import { call, callQuietly, messageOf } from '../../rpc';
 import { state } from '../../state';
 import { field, input } from '../kernel/fields';
 import { amountInputText, moneyMinor } from '../../format';
+import { sellerDetailsOffer } from './sellerDetailsOffer';
 
 const METHODS = ['bank transfer', 'card', 'cash', 'online'] as const;
 
@@ -74,6 +75,7 @@ function content(card: Card, s: SectionState, draw: () => void, onGateOpened: ()
     m.payments.length ? h('ul', { class: 'payment-list' }, m.payments.map((p) => paymentRow(card, s, p, draw))) : null,
     s.note ? h('div', { class: 'small', role: 'status', 'data-testid': 'payment-note' }, s.note) : null,
     s.error ? h('div', { class: 'form-error', role: 'alert', 'data-testid': 'payment-error' }, s.error) : null,
+    s.error ? sellerDetailsOffer(s.error) : null,
     m.canRecord ? paymentForm(card, s, draw, onGateOpened) : null,
   ];
 }
