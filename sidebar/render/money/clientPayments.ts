@@ -8,7 +8,8 @@ import { call } from '../../rpc';
 import { state } from '../../state';
 import { reload, report } from '../../actions';
 import { field, input } from '../kernel/fields';
-import { amountInputText } from '../../format';
+import { amountInputText, dayFieldHint, dayFieldText, readDayField } from '../../format';
+import { showBanner } from '../kernel/banner';
 import { cents, reloadMoney } from './payments';
 
 const METHODS = ['bank transfer', 'card', 'cash', 'online'] as const;
@@ -43,7 +44,7 @@ function paymentForm(card: ClientCard, open: ClientOpenInvoice[], onRecorded: ()
     const chosen = open.filter((i) => i.invoiceNumber === invoice.value)[0];
     if (chosen) amount.placeholder = amountInputText(chosen.dueMinor);
   };
-  const date = input({ type: 'date', 'data-testid': 'client-payment-date', value: today });
+  const date = input({ type: 'text', inputmode: 'numeric', 'data-testid': 'client-payment-date', placeholder: dayFieldHint(), 'aria-label': `Date (${dayFieldHint()})`, value: dayFieldText(today) });
   const method = h('select', { 'data-testid': 'client-payment-method' }, METHODS.map((x) => h('option', { value: x, selected: x === 'bank transfer' }, x))) as HTMLSelectElement;
   const note = input({ type: 'text', 'data-testid': 'client-payment-note', maxlength: 2000 });
   const save = h('button', { type: 'submit', class: 'primary', 'data-testid': 'client-payment-save' }, 'Record payment') as HTMLButtonElement;
@@ -51,7 +52,9 @@ function paymentForm(card: ClientCard, open: ClientOpenInvoice[], onRecorded: ()
     e.preventDefault();
     const chosen = open.filter((i) => i.invoiceNumber === invoice.value)[0];
     if (!chosen) return;
-    const fields = { dealId: chosen.dealId, amount: amount.value, date: date.value || undefined, method: method.value as typeof METHODS[number], invoiceNumber: chosen.invoiceNumber, note: note.value };
+    const day = readDayField(date.value, 'The payment date');
+    if (!day.ok) { showBanner(day.message, 'error'); return; }
+    const fields = { dealId: chosen.dealId, amount: amount.value, date: day.value || undefined, method: method.value as typeof METHODS[number], invoiceNumber: chosen.invoiceNumber, note: note.value };
     const slot = `payment:${chosen.dealId}`;
     save.disabled = true;
     call('api_recordPayment', fields, requestKey(slot, fields))
@@ -66,6 +69,6 @@ function paymentForm(card: ClientCard, open: ClientOpenInvoice[], onRecorded: ()
   };
   return h('form', { class: 'payment-form', 'data-testid': 'client-payment-form', onsubmit: submit },
     h('div', { class: 'small muted' }, 'Record a payment against an open invoice (a refund is a negative amount)'),
-    field('Invoice', invoice), field(`Amount (${currency})`, amount), field('Date', date), field('Method', method), field('Note', note),
+    field('Invoice', invoice), field(`Amount (${currency})`, amount), field(`Date (${dayFieldHint()})`, date), field('Method', method), field('Note', note),
     h('div', { class: 'form-actions' }, save));
 }
