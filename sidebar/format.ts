@@ -1,6 +1,6 @@
 // Money and time as people read them: the spreadsheet's locale and time zone (issue 21, item 8),
 // the same rules the server writes documents and e-mails with (src/domain/kernel/formatting.ts).
-import { createFormats, localeTag, type Formats } from '../src/app/contracts/shared';
+import { createFormats, dayInputShape, dayInputText, localeTag, parseLocaleDayInput, type Formats } from '../src/app/contracts/shared';
 
 /** The spreadsheet's locale as an Intl tag; the browser's only until the first board arrives. */
 let locale = localeTag(typeof navigator !== 'undefined' ? navigator.language : undefined);
@@ -25,6 +25,21 @@ export function decimalSeparator(): '.' | ',' {
 export function amountInputText(minorUnits: number): string {
   const text = (Math.abs(minorUnits) / 100).toFixed(2);
   return `${minorUnits < 0 ? '-' : ''}${decimalSeparator() === ',' ? text.replace('.', ',') : text}`;
+}
+
+/** A day 'yyyy-MM-dd' as a date field shows it in the spreadsheet's locale ("12/07/2026", "07.12.2026"). */
+export function dayFieldText(isoDay: string | null | undefined): string {
+  return dayInputText(isoDay, locale);
+}
+
+/** How a date field asks to be typed in the spreadsheet's locale ("MM/DD/YYYY", "DD.MM.YYYY"). */
+export function dayFieldHint(): string {
+  return dayInputShape(locale).hint;
+}
+
+/** A date field's text read in the spreadsheet's locale: 'yyyy-MM-dd', null when empty, or the refusal. */
+export function readDayField(text: string, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  return parseLocaleDayInput(text, locale, what);
 }
 
 /** An instant as day and time in the spreadsheet's zone and locale ("Dec 7, 2026, 9:00 AM"). */

@@ -81,6 +81,7 @@ export interface Api {
   api_syncMeetings(): SyncResult;
   api_boardStamp(): { stamp: string };
   api_goToCell(tab: string, row: number, column: string): { ok: boolean };
+  api_goToSetting(key: string): { ok: boolean; row: number };
   api_putStageBack(row: number): { dealId: string; stage: StageKey; name: string };
   api_listBackups(): BackupList;
   api_backUpNow(): { status: 'done' | 'partial'; message: string; url: string | null };

@@ -44,6 +44,7 @@ import { documentStatus } from './app/documents/documentStatus';
 import { getToday } from './app/deals/today';
 import { putStageBack, requireCellAddress } from './app/handEdits/stageProblems';
 import { goToCell } from './gas/handEdits/goToCell';
+import { settingCell } from './app/setup/settingCell';
 import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/deals/boardStamp';
 import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/money/payments';
 import { markInvoiceIssued } from './app/money/invoices';
@@ -229,6 +230,15 @@ export function api_goToCell(tab: unknown, row: unknown, column: unknown) {
   return api('api_goToCell', () => {
     goToCell(requireCellAddress(tab, row, column));
     return { ok: true };
+  });
+}
+
+/** Selects a Settings key's Value cell (issue 22: the seller-details refusal's "Open Settings"). */
+export function api_goToSetting(key: unknown) {
+  return api('api_goToSetting', (ctx) => {
+    const address = settingCell(ctx, key);
+    goToCell(address);
+    return { ok: true, row: address.row };
   });
 }
 

@@ -59,7 +59,11 @@ suite('payments from the card in Chromium', () => {
     const euros = (minor: number) => `€${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     expect(await frame.locator('[data-testid="money-due"]').textContent()).toBe(euros(total));
 
-    // Anna records 200.00 received by bank transfer against the invoice.
+    // The date field is in the spreadsheet's locale (en_US here: MM/DD/YYYY), not an ISO field.
+    expect(await frame.inputValue('[data-testid="payment-date"]')).toBe('12/01/2026');
+    expect(await frame.getAttribute('[data-testid="payment-date"]', 'placeholder')).toBe('MM/DD/YYYY');
+    // Anna records 200.00 received by bank transfer against the invoice, yesterday's date typed the sheet's way.
+    await frame.fill('[data-testid="payment-date"]', '11/30/2026');
     await frame.fill('[data-testid="payment-amount"]', '200.00');
     await frame.selectOption('[data-testid="payment-method"]', 'bank transfer');
     await frame.selectOption('[data-testid="payment-invoice"]', invoice.number);
@@ -74,8 +78,29 @@ suite('payments from the card in Chromium', () => {
 
     const payment = await until('the payment in the Payments tab', () => rows(pg, 'Payments').find((p) => p['Deal ID'] === deal.id && p.Note === 'First instalment'));
     expect(payment).toMatchObject({ Amount: 200, Method: 'bank transfer', Invoice: invoice.number, 'Updated by': ANNA });
+    expect(pg.addon.api_getDealMoney(deal.id).payments.find((p: Any) => p.note === 'First instalment').date).toBe('2026-11-30');
     await frame.locator('[data-testid="payments"]').scrollIntoViewIfNeeded();
     await screenshotOf(frame.locator('[data-testid="payments"]'), 'sidebar-payments');
+    expect(pageErrors).toEqual([]);
+
+    // From the client card (issue 22): Anna sees what the client owes per invoice and records the rest there.
+    await frame.click('[data-testid="open-client-card"]');
+    const owed = frame.locator(`[data-testid="client-invoice-due-${invoice.number}"]`);
+    await owed.waitFor({ timeout: 15000 });
+    expect(await owed.textContent()).toBe(euros(total - 20000));
+    expect(await frame.inputValue('[data-testid="client-payment-date"]')).toBe('12/01/2026');
+    await frame.selectOption('[data-testid="client-payment-invoice"]', invoice.number);
+    await frame.fill('[data-testid="client-payment-amount"]', ((total - 20000) / 100).toFixed(2));
+    await frame.selectOption('[data-testid="client-payment-method"]', 'card');
+    await frame.fill('[data-testid="client-payment-note"]', 'The rest, from the client card');
+    await frame.click('[data-testid="client-payment-save"]');
+    const done = frame.locator('[data-testid="client-payment-done"]');
+    await done.waitFor({ timeout: 15000 });
+    expect(await done.textContent()).toMatch(new RegExp(`^Payment recorded for ${invoice.number}\\.`));
+    expect(await frame.locator('[data-testid="client-open-invoices"]').count()).toBe(0);
+    expect(await frame.locator('[data-testid="client-balance"]').textContent()).toMatch(/^Balance: €0\.00 due/);
+    const rest = await until('the client card\'s payment in the Payments tab', () => rows(pg, 'Payments').find((p) => p['Deal ID'] === deal.id && p.Note === 'The rest, from the client card'));
+    expect(rest).toMatchObject({ Amount: (total - 20000) / 100, Method: 'card', Invoice: invoice.number, 'Updated by': ANNA });
     expect(pageErrors).toEqual([]);
   }, 180000); // the setup through the add-on's globals and the sidebar's load take most of a minute on a shared machine
 });

@@ -50,6 +50,45 @@ describe('morning digest', () => {
     for (const d of red.slice(0, 3)) expect(anna.body).toContain(String(d.Title));
   });
 
+  test('a payment that opened the payment gate is told to the deal\'s manager the next morning, once (issue 22)', () => {
+    const { ws, addon } = demoWorkspace(80, 'anna@studio.test');
+    ws.setUser('owner@studio.test');
+    addon.installDocumentTemplates();
+    const settings = ws.readSheet('Settings').values as unknown[][];
+    for (const [key, value] of [['company_name', 'Northlight'], ['company_address', 'Hauptstraße 5, Berlin'], ['company_tax_id', 'DE123456789'], ['company_bank', 'IBAN DE02']]) {
+      ws.editCell('Settings', settings.findIndex((r) => r[0] === key) + 1, 2, value);
+    }
+    ws.setUser('anna@studio.test');
+    const card = addon.api_getBoard({ scope: 'all' }).columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.manager === 'anna@studio.test' && c.value > 0);
+    const items = addon.api_getCatalog().items.slice(0, 2);
+    addon.api_saveQuote(card.id, { lines: items.map((i: Any) => ({ code: i.code, description: i.service, unit: i.unit, quantity: 1, unitPriceMinor: i.unitPriceMinor })) }, addon.api_getDeal(card.id).card.version);
+    expect(addon.api_moveDeal(card.id, 'in_work', 0, addon.api_getDeal(card.id).card.version).ok).toBe(true);
+    const invoice = addon.api_generateDocument(card.id, 'invoice');
+    addon.api_markInvoiceIssued(card.id, invoice.number);
+    const works = addon.api_getDeal(card.id).checkpoints.find((c: Any) => c.name === 'Works completed');
+    addon.api_completeCheckpoint(works.id, true, card.id);
+    const total = addon.api_getDealMoney(card.id).invoicedMinor;
+    expect(addon.api_recordPayment({ dealId: card.id, amount: total / 100, method: 'bank transfer', invoiceNumber: invoice.number }).checkpointCompleted).toBe('Payment received');
+    const said = `Payment for ${invoice.number} received: ${card.title} may now move to Completed.`;
+    expect(records(ws, 'Activities').map((a) => a.Summary)).toContain(said);
+
+    ws.clock.set('2026-11-24T07:05:00Z');
+    ws.runTimeTriggers();
+    const digestOf = (who: string, day: string) => ws.mail.sent().find((m: Any) => m.to[0] === who && m.subject.includes(`your day — ${day}`));
+    const anna = digestOf('anna@studio.test', '2026-11-24');
+    expect(anna.body).toContain(`Payments received:\n- ${said}\n`);
+    expect(anna.htmlBody).toContain('Payments received');
+    const others = ws.mail.sent().filter((m: Any) => m.to[0] !== 'anna@studio.test' && m.subject.includes('your day — 2026-11-24'));
+    expect(others.length).toBeGreaterThan(0);
+    for (const m of others) expect(m.body).not.toContain(said);
+    // The next morning it is old news.
+    ws.clock.set('2026-11-25T07:05:00Z');
+    ws.runTimeTriggers();
+    const next = digestOf('anna@studio.test', '2026-11-25');
+    expect(next).toBeTruthy();
+    expect(next.body).not.toContain('Payments received');
+  });
+
   test('no digest on Saturday and Sunday (Settings working_days); Monday\'s comes as usual (issue 21, item 11)', () => {
     const { ws } = demoWorkspace(80);
     const digests = (day: string) => ws.mail.sent().filter((m: Any) => m.subject.includes(`your day — ${day}`));

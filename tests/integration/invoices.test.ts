@@ -1,5 +1,6 @@
 // Invoice status and documents of record (issue 22), through the built bundle.
 import { demoWorkspace, records, runFromClient } from './harness';
+import { missingSettingKeys } from '../../sidebar/render/money/settingKeys';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -55,9 +56,25 @@ describe('invoice status through the bundle', () => {
     const refused = runFromClient(ws, addon, 'api_markInvoiceIssued', [deal.id, first.number]);
     expect(refused.ok).toBe(false);
     expect(refused.error.message).toBe('An issued invoice must name its seller: fill in company_name, company_address, company_tax_id, company_bank on the Settings tab first (Dealboard → Open Settings), then issue it again.');
+    // The sidebar's "Open Settings" reads the keys from the refusal and selects the first one's Value cell.
+    expect(missingSettingKeys(refused.error.message)).toEqual(['company_name', 'company_address', 'company_tax_id', 'company_bank']);
+    const opened = runFromClient(ws, addon, 'api_goToSetting', ['company_name']);
+    expect(opened.ok).toBe(true);
+    const settings = ws.readSheet('Settings').values as unknown[][];
+    const selected = (ws.model as Any).activeRange;
+    expect(ws.model.sheetById(selected.sheetId)!.name).toBe('Settings');
+    expect([selected.row, selected.col]).toEqual([settings.findIndex((r) => r[0] === 'company_name') + 1, settings[0].indexOf('Value') + 1]);
+    expect(opened.value).toEqual({ ok: true, row: selected.row });
+    expect(runFromClient(ws, addon, 'api_goToSetting', ['=A1']).error.message).toBe('The Settings key must be a word such as company_name.');
+    expect(runFromClient(ws, addon, 'api_goToSetting', ['no_such_key']).error.message).toBe('The Settings tab has no row for no_such_key: run Dealboard → Set up workbook to add it.');
+    ws.setUser('stranger@elsewhere.test');
+    expect(runFromClient(ws, addon, 'api_goToSetting', ['company_name']).error.message).toMatch(/not on the team/);
+    ws.setUser('anna@studio.test');
     setSetting(ws, 'company_name', 'Pixel & Code Studio');
     setSetting(ws, 'company_bank', 'IBAN DE02');
-    expect(runFromClient(ws, addon, 'api_markInvoiceIssued', [deal.id, first.number]).error.message).toMatch(/fill in company_address, company_tax_id on the Settings tab/);
+    const second = runFromClient(ws, addon, 'api_markInvoiceIssued', [deal.id, first.number]).error.message;
+    expect(second).toMatch(/fill in company_address, company_tax_id on the Settings tab/);
+    expect(missingSettingKeys(second)).toEqual(['company_address', 'company_tax_id']);
     sellerDetails(ws);
     const issued = addon.api_markInvoiceIssued(deal.id, first.number);
     expect(issued).toEqual({ number: first.number, status: 'issued', issuedOn: '2026-11-23', dueOn: '2026-12-07', changed: true });
@@ -190,6 +207,32 @@ describe('who owes what', () => {
     ws.setUser('owner@studio.test');
     expect(addon.api_listDebts()).toMatchObject({ items: [], totalDueMinor: 0 });
     expect(addon.api_getClient(deal.clientId).balance).toMatchObject({ dueMinor: 0, paidMinor: total, overpaidMinor: 0 });
+  });
+});
+
+describe('the client card lists what the client owes per invoice (issue 22)', () => {
+  it('each open invoice with its deal and due amount; its manager may record on it, another manager not', () => {
+    const { ws, addon, deal } = prepared();
+    sellerDetails(ws);
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([]);
+    const invoice = addon.api_generateDocument(deal.id, 'invoice');
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([]); // a draft is owed nothing
+    addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const total = addon.api_getDealMoney(deal.id).invoicedMinor;
+    const open = addon.api_getClient(deal.clientId).openInvoices;
+    expect(open).toEqual([{ dealId: deal.id, dealTitle: deal.title, invoiceNumber: invoice.number, dueOn: '2026-12-07', daysOverdue: 0, dueMinor: total, status: 'issued', canRecord: true }]);
+    // The card records through the deal card's own call, on the invoice it names.
+    addon.api_recordPayment({ dealId: open[0].dealId, amount: '100', method: 'cash', invoiceNumber: open[0].invoiceNumber });
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([expect.objectContaining({ invoiceNumber: invoice.number, dueMinor: total - 10000, status: 'partly paid' })]);
+    ws.setUser('owner@studio.test');
+    expect(addon.api_getClient(deal.clientId).openInvoices[0].canRecord).toBe(true);
+    ws.setUser('boris@studio.test'); // another manager
+    expect(addon.api_getClient(deal.clientId).openInvoices[0].canRecord).toBe(false);
+    expect(runFromClient(ws, addon, 'api_recordPayment', [{ dealId: deal.id, amount: '100', method: 'cash', invoiceNumber: invoice.number }]).error.message)
+      .toMatch(/^Only the deal's manager, a head or the owner may record payments/);
+    ws.setUser('anna@studio.test');
+    addon.api_recordPayment({ dealId: deal.id, amount: (total - 10000) / 100, method: 'bank transfer', invoiceNumber: invoice.number });
+    expect(addon.api_getClient(deal.clientId).openInvoices).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ import { openPanel, panelOpen, refreshPanel } from '../kernel/panel';
 import { checkbox, field, input } from '../kernel/fields';
 import { mergeNote, type Shown } from '../kernel/mergeNote';
 import { openDealPage } from '../deals/dealPageOpener';
+import { clientOpenInvoices } from '../money/clientPayments';
 
 let current: { clientId: string; card: ClientCard | null; error: string } | null = null;
 
@@ -51,7 +52,7 @@ function cardBody(): Child {
   if (!card) return h('div', { class: 'muted pad' }, current.error || 'Loading the client…');
   const merge = card.merge && card.merge.conflicts.length ? card.merge : null;
   return [summary(card), merge ? mergeNote(merge, (field, yours, theirs) => keepMine(card, field, yours, theirs), (field) => settled(card, field)) : null,
-    contacts(card.fields), orders(card), historyList(card), editForm(card)];
+    contacts(card.fields), clientOpenInvoices(card, () => load(card.id)), orders(card), historyList(card), editForm(card)];
 }
 
 /** "Keep mine" on a client field both changed (issue 21, item 4): saved over the value now stored. */

@@ -9,6 +9,7 @@ import { showBanner } from '../kernel/banner';
 import { outboxSection, reloadOutbox } from '../mail/outbox';
 import type { DocumentMailPreview, SendDocumentResult } from '../../../src/app/contracts/mail';
 import { reloadMoney } from '../money/payments';
+import { sellerDetailsOffer } from '../money/sellerDetailsOffer';
 import { requestDone, requestKey } from '../../requestKeys';
 
 const KINDS: { kind: DocumentKind; label: string }[] = [
@@ -154,7 +155,7 @@ function issuedOffers(message: string, card: Card, draw: () => void): HTMLElemen
 
 function outcome(kind: DocumentKind, label: string, o: Outcome, card: Card, draw: () => void): HTMLElement {
   if ('error' in o) {
-    return h('div', null, h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error), kind === 'invoice' ? issuedOffers(o.error, card, draw) : null);
+    return h('div', null, h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-error-${kind}` }, o.error), kind === 'invoice' ? issuedOffers(o.error, card, draw) : null, sellerDetailsOffer(o.error));
   }
   const d = o.doc;
   // Only https:// links to Google's document hosts are links: anything else is plain text.
@@ -215,7 +216,7 @@ function sendControls(kind: DocumentKind, label: string, card: Card, draw: () =>
       h('button', { type: 'button', class: 'link-button', onclick: () => { delete sends[key]; draw(); } }, 'Cancel'));
   }
   const note = !s ? null
-    : 'error' in s ? h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-send-error-${kind}` }, s.error)
+    : 'error' in s ? h('div', null, h('div', { class: 'form-error', role: 'alert', 'data-testid': `doc-send-error-${kind}` }, s.error), sellerDetailsOffer(s.error))
       : 'done' in s && s.done.message ? h('div', { class: 'muted small', 'data-testid': `doc-send-result-${kind}` },
         s.done.message.status === 'sent' ? `Sent to ${s.done.message.to}.` : `Not sent yet (${s.done.message.status}): ${s.done.message.reason}`)
         : null;

@@ -7,7 +7,8 @@ import { h, clear, type Child } from '../../dom';
 import { call, callQuietly, messageOf } from '../../rpc';
 import { state } from '../../state';
 import { field, input } from '../kernel/fields';
-import { amountInputText, moneyMinor } from '../../format';
+import { amountInputText, dayFieldHint, dayFieldText, moneyMinor, readDayField } from '../../format';
+import { sellerDetailsOffer } from './sellerDetailsOffer';
 
 const METHODS = ['bank transfer', 'card', 'cash', 'online'] as const;
 
@@ -74,6 +75,7 @@ function content(card: Card, s: SectionState, draw: () => void, onGateOpened: ()
     m.payments.length ? h('ul', { class: 'payment-list' }, m.payments.map((p) => paymentRow(card, s, p, draw))) : null,
     s.note ? h('div', { class: 'small', role: 'status', 'data-testid': 'payment-note' }, s.note) : null,
     s.error ? h('div', { class: 'form-error', role: 'alert', 'data-testid': 'payment-error' }, s.error) : null,
+    s.error ? sellerDetailsOffer(s.error) : null,
     m.canRecord ? paymentForm(card, s, draw, onGateOpened) : null,
   ];
 }
@@ -145,7 +147,8 @@ function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened
   const editing = s.editing;
   const today = state.board ? state.board.today : '';
   const amount = input({ type: 'text', inputmode: 'decimal', 'data-testid': 'payment-amount', placeholder: amountInputText(m.dueMinor > 0 ? m.dueMinor : 0), value: editing ? amountInputText(editing.amountMinor) : '' });
-  const date = input({ type: 'date', 'data-testid': 'payment-date', value: editing ? editing.date || '' : today });
+  // The spreadsheet's locale, not the browser's (a type="date" field shows the browser's): issue 22 leftover.
+  const date = input({ type: 'text', inputmode: 'numeric', 'data-testid': 'payment-date', placeholder: dayFieldHint(), 'aria-label': `Date (${dayFieldHint()})`, value: dayFieldText(editing ? editing.date : today) });
   const method = h('select', { 'data-testid': 'payment-method' }, METHODS.map((x) => h('option', { value: x, selected: editing ? editing.method === x : x === 'bank transfer' }, x)));
   const open = m.invoices.filter((i) => i.status !== 'draft' && i.status !== 'cancelled');
   const invoice = h('select', { 'data-testid': 'payment-invoice' },
@@ -154,8 +157,10 @@ function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened
   const note = input({ type: 'text', 'data-testid': 'payment-note-input', maxlength: 2000, value: editing ? editing.note : '' });
   const submit = (e: Event) => {
     e.preventDefault();
+    const day = readDayField(date.value, 'The payment date');
+    if (!day.ok) { s.error = day.message; s.note = ''; draw(); return; }
     s.busy = true; s.error = ''; s.note = ''; draw();
-    const fields = { amount: amount.value, date: date.value || undefined, method: (method as HTMLSelectElement).value as typeof METHODS[number], invoiceNumber: (invoice as HTMLSelectElement).value, note: note.value };
+    const fields = { amount: amount.value, date: day.value || undefined, method: (method as HTMLSelectElement).value as typeof METHODS[number], invoiceNumber: (invoice as HTMLSelectElement).value, note: note.value };
     const slot = `payment:${card.id}`;
     const work = editing
       ? call('api_updatePayment', card.id, editing.id, fields, editing.version)
@@ -173,7 +178,7 @@ function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened
   };
   return h('form', { class: 'payment-form', 'data-testid': 'payment-form', onsubmit: submit },
     h('div', { class: 'small muted' }, editing ? 'Edit the payment' : 'Record a payment (a refund is a negative amount)'),
-    field(`Amount (${m.currency})`, amount), field('Date', date), field('Method', method), field('Settles', invoice), field('Note', note),
+    field(`Amount (${m.currency})`, amount), field(`Date (${dayFieldHint()})`, date), field('Method', method), field('Settles', invoice), field('Note', note),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary', 'data-testid': 'payment-save', disabled: s.busy }, s.busy ? 'Saving…' : editing ? 'Save payment' : 'Record payment'),
       editing ? h('button', { type: 'button', class: 'link-button', onclick: () => { s.editing = null; draw(); } }, 'Cancel') : null),

@@ -1,7 +1,7 @@
 // The client base: search and caller lookup, the client card (orders with their documents and
 // steps, the communication history) and edits of the card, with the rights of each role.
 import { googleLink } from '../../domain/kernel/links';
-import { clientBalance } from '../money/debts';
+import { clientMoney } from '../money/debts';
 import { ACTIVITIES, CHECKPOINTS, CLIENTS, DEALS, DOCUMENTS, OUTBOX } from '../../workbook/schema';
 import { isMadeDocument } from '../documents/pendingDocuments';
 import { groupProblem, knownGroup } from '../../domain/clients/clientGroups';
@@ -179,9 +179,9 @@ export function getClientCard(ctx: UseCaseContext, clientIdArg: unknown): Client
     history: history.slice(0, 200),
     counts,
     // Issue 22: what the client owes on issued invoices (no read at all while none is issued).
-    balance: moneyHidden
-      ? { currency: ctx.config.settings.currency, invoicedMinor: 0, paidMinor: 0, dueMinor: 0, overdueMinor: 0, overpaidMinor: 0 }
-      : clientBalance(ctx, clientId, dealRows.map((d) => d.id), documentRows),
+    ...(moneyHidden
+      ? { balance: { currency: ctx.config.settings.currency, invoicedMinor: 0, paidMinor: 0, dueMinor: 0, overdueMinor: 0, overpaidMinor: 0 }, openInvoices: [] }
+      : clientMoney(ctx, clientId, dealRows, documentRows)),
     ...(moneyHidden ? { moneyHidden } : {}),
   };
 }

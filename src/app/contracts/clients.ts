@@ -1,6 +1,7 @@
 // The plain-JSON shapes of the client base that cross google.script.run (dates as ISO strings).
 import type { ImportField } from '../../domain/clients/importMapping';
 import type { CardMerge } from './board';
+import type { InvoiceStatus } from './payments';
 import type { ClientDraft, PlanSummary, RowAction } from '../../domain/clients/importPlan';
 
 export interface ClientHit {
@@ -94,6 +95,20 @@ export interface ClientCard {
   /** An executor without Settings executor_sees_money: amounts and the balance are not sent (issue 21, item 17). */
   moneyHidden?: boolean;
   balance: { currency: string; invoicedMinor: number; paidMinor: number; dueMinor: number; overdueMinor: number; overpaidMinor: number };
+  /** Issue 22: each issued invoice of the client's deals with money still due, most overdue first (empty while money is hidden). */
+  openInvoices: ClientOpenInvoice[];
+}
+
+/** An invoice the client still owes on; `canRecord`: the caller may record a payment against it. */
+export interface ClientOpenInvoice {
+  dealId: string;
+  dealTitle: string;
+  invoiceNumber: string;
+  dueOn: string | null;
+  daysOverdue: number;
+  dueMinor: number;
+  status: InvoiceStatus;
+  canRecord: boolean;
 }
 
 export type ClientPatch = Partial<ClientFields>;

@@ -16,8 +16,8 @@ export { sameEmail } from '../../domain/kernel/roles';
 export { mayRun } from '../../domain/kernel/access';
 
 // Reading what people type, and showing numbers and dates the way the sheet does.
-export { parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../domain/kernel/typedInput';
-export { createFormats, localeTag } from '../../domain/kernel/formatting';
+export { parseLocaleDayInput, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../domain/kernel/typedInput';
+export { createFormats, dayInputShape, dayInputText, localeTag } from '../../domain/kernel/formatting';
 export type { Formats } from '../../domain/kernel/formatting';
 export { localDay } from '../../domain/kernel/timezone';
 export { googleLink } from '../../domain/kernel/links';

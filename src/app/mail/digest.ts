@@ -16,6 +16,7 @@ import { Config } from '../kernel/config';
 import { toCheckpoint, toDeal, toLead } from '../kernel/records';
 import { MessageDraft, queueMessages } from './outbox';
 import { readAnsweredBriefs } from '../briefs/briefNews';
+import { readPaymentGatesSince } from './paymentGateNews';
 import { localDateTime, instantOf } from '../../domain/kernel/timezone';
 
 export const DIGEST_DAY_KEY = 'dealboard:digest:day';
@@ -83,6 +84,7 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
       link: (tab, row) => links.rowUrl(tab, row),
       notices: ownerNotices(ports, config, links),
       answeredBriefs: briefsSince(ports, config, lastDay, digest.hour, now),
+      paymentGates: readPaymentGatesSince(ports, sinceLastDigest(config, lastDay, digest.hour, now), now.getTime()),
     };
     const drafts: MessageDraft[] = planDigests(input).map((d) => {
       const message = digestText(d, config.settings.companyName, today);
@@ -101,8 +103,12 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
  * The briefs answered since the last digest: from the last digest day's digest hour (the day is
  * the property this run read already), or the last 24 hours when no digest went out before.
  */
+function sinceLastDigest(config: Config, lastDay: string | null, hour: number, now: Date): number {
+  return lastDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? instantOf(lastDay, config.timeZone, hour).getTime() : now.getTime() - 86400000;
+}
+
 function briefsSince(ports: Ports, config: Config, lastDay: string | null, hour: number, now: Date): (ReturnType<typeof readAnsweredBriefs>[number] & { when: string })[] {
-  const from = lastDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? instantOf(lastDay, config.timeZone, hour).getTime() : now.getTime() - 86400000;
+  const from = sinceLastDigest(config, lastDay, hour, now);
   return readAnsweredBriefs(ports)
     .filter((b) => b.answeredAt >= from && b.answeredAt <= now.getTime())
     .map((b) => ({ ...b, when: localDateTime(new Date(b.answeredAt), config.timeZone) }));

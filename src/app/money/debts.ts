@@ -4,13 +4,14 @@ import { DEALS, DOCUMENTS, PAYMENTS } from '../../workbook/schema';
 import { readTable } from '../../workbook/table';
 import { FoundRows, openRows, rowsWhereIn } from '../../workbook/rows';
 import { DecodedRow } from '../../workbook/codec';
-import { isSupervisor, sameEmail } from '../../domain/kernel/roles';
+import { canEditDeal, isSupervisor, sameEmail } from '../../domain/kernel/roles';
 import { dealBalance } from '../../domain/money/payments';
 import { toMinor } from '../../domain/documents/calculator';
 import { UseCaseContext } from '../kernel/session';
 import { InputError } from '../kernel/validate';
 import { invoiceFactsOf, storedInvoiceStatus } from './payments';
 import { DebtItem, DebtList } from '../contracts/payments';
+import { ClientOpenInvoice } from '../contracts/clients';
 
 export interface ClientBalance {
   currency: string;
@@ -32,29 +33,45 @@ function hasIssued(rows: readonly DecodedRow[], dealId: string): boolean {
   return rows.some((r) => r.record.dealId === dealId && r.record.kind === 'invoice' && storedInvoiceStatus(r.record) === 'issued');
 }
 
+/** What the client card needs of each of the client's deals. */
+export interface ClientDealRef { id: string; title: string; manager: string }
+
 /**
  * The client's balance over its deals' issued invoices, from the documents the card already
- * read. Payments are read (one search by Client ID, and by Deal ID for invoiced deals whose
- * payments may predate the Client ID column) only when an invoice was issued.
+ * read, and each issued invoice with money still due (issue 22: a payment may be recorded
+ * against it from the client card). Payments are read (one search by Client ID, and by Deal ID
+ * for invoiced deals whose payments may predate the Client ID column) only when an invoice was issued.
  */
-export function clientBalance(ctx: UseCaseContext, clientId: string, dealIds: readonly string[], documents: readonly DecodedRow[]): ClientBalance {
+export function clientMoney(ctx: UseCaseContext, clientId: string, deals: readonly ClientDealRef[], documents: readonly DecodedRow[]): { balance: ClientBalance; openInvoices: ClientOpenInvoice[] } {
   const balance: ClientBalance = { currency: ctx.config.settings.currency, invoicedMinor: 0, paidMinor: 0, dueMinor: 0, overdueMinor: 0, overpaidMinor: 0 };
-  const invoiced = dealIds.filter((id) => hasIssued(documents, id));
-  if (invoiced.length === 0) return balance;
+  const openInvoices: ClientOpenInvoice[] = [];
+  const invoiced = deals.filter((d) => hasIssued(documents, d.id));
+  if (invoiced.length === 0) return { balance, openInvoices };
   const found: FoundRows = openRows(ctx.ports.sheets, PAYMENTS, ctx.ports.dates);
   found.where('clientId', clientId);
-  for (const id of invoiced) found.where('dealId', id);
+  for (const d of invoiced) found.where('dealId', d.id);
   const payments = found.table.rows;
-  for (const dealId of invoiced) {
-    const facts = invoiceFactsOf(ctx, documents, dealId);
-    const b = dealBalance(facts.invoices, facts.credits, paymentFacts(payments, dealId), ctx.moment.today);
+  for (const deal of invoiced) {
+    const facts = invoiceFactsOf(ctx, documents, deal.id);
+    const b = dealBalance(facts.invoices, facts.credits, paymentFacts(payments, deal.id), ctx.moment.today);
     balance.invoicedMinor += b.invoicedMinor - b.creditedMinor;
     balance.paidMinor += b.paidMinor;
     balance.dueMinor += b.dueMinor;
     balance.overpaidMinor += b.overpaidMinor;
     balance.overdueMinor += b.invoices.filter((i) => i.status === 'overdue').reduce((s, i) => s + i.dueMinor, 0);
+    const canRecord = canEditDeal(ctx.actor, deal.manager);
+    for (const i of b.invoices) {
+      if (i.dueMinor <= 0 || i.status === 'draft' || i.status === 'cancelled') continue;
+      openInvoices.push({ dealId: deal.id, dealTitle: deal.title, invoiceNumber: i.number, dueOn: i.dueOn, daysOverdue: i.daysOverdue, dueMinor: i.dueMinor, status: i.status, canRecord });
+    }
   }
-  return balance;
+  openInvoices.sort((a, b) => b.daysOverdue - a.daysOverdue || String(a.dueOn).localeCompare(String(b.dueOn)) || a.invoiceNumber.localeCompare(b.invoiceNumber));
+  return { balance, openInvoices };
+}
+
+/** The client's balance alone (see clientMoney). */
+export function clientBalance(ctx: UseCaseContext, clientId: string, deals: readonly ClientDealRef[], documents: readonly DecodedRow[]): ClientBalance {
+  return clientMoney(ctx, clientId, deals, documents).balance;
 }
 
 /** Every issued invoice with money still due, most overdue first (owner and heads). */

@@ -20,6 +20,7 @@ import { toCheckpoint } from '../kernel/records';
 import { refuseUnlessExecutorWorksOn } from '../deals/executorBoard';
 import { InputError, optionalDay, optionalText, requireId, requirePlainObject, requireVersion } from '../kernel/validate';
 import { CreditNoteView, DealMoney, InvoiceView, PaymentResult, PaymentView } from '../contracts/payments';
+import { paymentGateSentence } from '../../domain/money/paymentGate';
 
 /** An invoice stored before invoices had a status counts as issued once it was sent. */
 export function storedInvoiceStatus(record: Record<string, unknown>): 'draft' | 'issued' {
@@ -189,7 +190,7 @@ function paymentCheckpointOf(ctx: UseCaseContext, loaded: Loaded, done: boolean)
  * payment_checkpoint) is marked done with the date of the payment that completed it, and the
  * deal's health and open gates follow. Returns the checkpoint's name, or null.
  */
-function openGateIfPaid(ctx: UseCaseContext, loaded: Loaded, paidInFull: boolean, paidOn: string): string | null {
+function openGateIfPaid(ctx: UseCaseContext, loaded: Loaded, paidInFull: boolean, paidOn: string, invoiceNumbers: readonly string[]): string | null {
   if (!paidInFull) return null;
   const hit = paymentCheckpointOf(ctx, loaded, false);
   if (!hit) return null;
@@ -199,7 +200,14 @@ function openGateIfPaid(ctx: UseCaseContext, loaded: Loaded, paidInFull: boolean
   all[index] = { ...checkpoint, doneAt: ctx.ports.dates.fromLocalDate(paidOn), doneBy: ctx.actor.email, version: checkpoint.version + 1 };
   const patch = healthPatch(ctx, deal, all);
   if (Object.keys(patch).length) updateRow(ctx.ports.sheets, loaded.deal.table, loaded.deal.row, patch, ctx.ports.dates);
-  appendActivities(ctx.ports, ctx.actor.email, [{ kind: 'audit', dealId: deal.id, clientId: deal.clientId, summary: `Checkpoint done: ${checkpoint.name} (paid in full on ${paidOn})` }]);
+  // The second line is the one the morning digest tells the deal's manager (domain/money/paymentGate).
+  const gated = checkpoint.gatesStage;
+  const stillOpen = gated ? all.filter((c, i) => i !== index && c.doneAt === null && c.gatesStage === gated).map((c) => c.name) : [];
+  const said = paymentGateSentence(invoiceNumbers, deal.title, gated ? ctx.config.settings.stageNames[gated] || gated : '', stillOpen);
+  appendActivities(ctx.ports, ctx.actor.email, [
+    { kind: 'audit', dealId: deal.id, clientId: deal.clientId, summary: `Checkpoint done: ${checkpoint.name} (paid in full on ${paidOn})` },
+    { kind: 'audit', dealId: deal.id, clientId: deal.clientId, summary: said },
+  ]);
   return checkpoint.name;
 }
 
@@ -227,7 +235,9 @@ function finish(ctx: UseCaseContext, loaded: Loaded, payment: PaymentView | null
   if (wasPaidInFull && !view.paidInFull) return { payment, money: view, checkpointCompleted: null, checkpointReopened: reopenGateIfUnpaid(ctx, loaded) };
   // The gate opens on the date of the latest payment: the one that made the deal whole.
   const latest = view.payments.reduce((d, p) => (p.date && p.date > d ? p.date : d), '');
-  const checkpointCompleted = openGateIfPaid(ctx, loaded, view.paidInFull, latest || ctx.moment.today);
+  // The invoice this payment settles, or (said nowhere) the deal's issued invoices it completed.
+  const invoiceNumbers = payment && payment.invoiceNumber ? [payment.invoiceNumber] : view.invoices.filter((i) => i.status !== 'draft' && i.status !== 'cancelled').map((i) => i.number);
+  const checkpointCompleted = openGateIfPaid(ctx, loaded, view.paidInFull, latest || ctx.moment.today, invoiceNumbers);
   return { payment, money: view, checkpointCompleted };
 }
 

@@ -55,6 +55,7 @@ export const ACCESS: Readonly<Record<string, AccessRule>> = {
   api_getBoard: team('open the board', 'an executor gets only the deals they work on; contacts follow client_view_others'),
   api_boardStamp: team('check the board for changes'),
   api_goToCell: team('go to a cell'),
+  api_goToSetting: team('go to a Settings key'),
   api_putStageBack: team('put a stage back', 'only who may edit the deal'),
   api_getDeal: team('open a deal', 'an executor only the deals they work on'),
   api_moveDeal: team('move a deal', 'only who may edit the deal'),

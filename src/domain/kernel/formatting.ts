@@ -23,6 +23,43 @@ export function localeTag(sheetLocale: string | null | undefined): string {
   }
 }
 
+/**
+ * How a day is typed in a locale (issue 22 leftover: the card's date fields): the order of day,
+ * month and year and the separator the locale writes between them ("12/7/2026" → m d y and "/";
+ * "07.12.2026" → d m y and "."; "2026-12-07" → y m d and "-"), and the hint a field shows.
+ */
+export interface DayInputShape {
+  order: ('d' | 'm' | 'y')[];
+  separator: string;
+  /** "MM/DD/YYYY", "DD.MM.YYYY", "YYYY-MM-DD". */
+  hint: string;
+}
+
+export function dayInputShape(sheetLocale: string | null | undefined): DayInputShape {
+  const parts = new Intl.DateTimeFormat(localeTag(sheetLocale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+    .formatToParts(new Date(Date.UTC(2026, 11, 7, 12)));
+  const order: ('d' | 'm' | 'y')[] = [];
+  let separator = '';
+  for (const p of parts) {
+    if (p.type === 'day') order.push('d');
+    else if (p.type === 'month') order.push('m');
+    else if (p.type === 'year') order.push('y');
+    else if (p.type === 'literal' && separator === '' && order.length === 1) separator = p.value.trim() || p.value;
+  }
+  if (order.length !== 3) return { order: ['y', 'm', 'd'], separator: '-', hint: 'YYYY-MM-DD' };
+  const word = { d: 'DD', m: 'MM', y: 'YYYY' };
+  return { order, separator, hint: order.map((k) => word[k]).join(separator) };
+}
+
+/** A calendar day 'yyyy-MM-dd' as a date field shows it in the locale: "12/07/2026", "07.12.2026" ('' for anything else). */
+export function dayInputText(day: string | null | undefined, sheetLocale: string | null | undefined): string {
+  const m = DAY_ONLY.exec(String(day || '').trim());
+  if (!m) return '';
+  const shape = dayInputShape(sheetLocale);
+  const value = { y: m[1], m: m[2], d: m[3] };
+  return shape.order.map((k) => value[k]).join(shape.separator);
+}
+
 export interface Formats {
   /** The BCP 47 tag in use. */
   locale: string;

@@ -2,6 +2,7 @@
 // the person meant it or refused with a sentence saying why. Never another number, never
 // an empty value in place of a mistyped one. Shared by the sidebar and the server.
 import { instantOf, wallTime } from './timezone';
+import { dayInputShape } from './formatting';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -113,6 +114,31 @@ export function parseDayInput(value: string, what: string): Read<string> {
   if (!isCalendarDay(year, month, day)) return { ok: false, message: `${what} is not a real date: "${value}".` };
   if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, message: `${what} has the year ${year}: check the date (years ${FIRST_YEAR}–${LAST_YEAR}).` };
   return { ok: true, value };
+}
+
+/**
+ * A day typed into a date field in the spreadsheet's locale ("12/7/2026" in en-US, "7.12.2026"
+ * in de-DE; issue 22 leftover), or as an ISO day "2026-12-07" in any locale, read as
+ * 'yyyy-MM-dd'. Day, month and year in the locale's order, a four-digit year; anything else is
+ * refused with the locale's pattern. Empty text is null (no date given).
+ */
+export function parseLocaleDayInput(value: string, sheetLocale: string | null | undefined, what = 'The date'): Read<string | null> {
+  const text = String(value == null ? '' : value).trim();
+  if (text === '') return { ok: true, value: null };
+  const shape = dayInputShape(sheetLocale);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const numbers = iso ? { y: iso[1], m: iso[2], d: iso[3] } : null;
+  let read = numbers;
+  if (!read) {
+    const pieces = text.split(/[^\d]+/).filter(Boolean);
+    if (pieces.length !== 3 || !/^[\d./\-\s]+$/.test(text)) return { ok: false, message: `${what} "${text}" is not a date: type it as ${shape.hint}.` };
+    const got: Record<string, string> = {};
+    shape.order.forEach((k, i) => (got[k] = pieces[i]));
+    read = { y: got.y, m: got.m, d: got.d };
+  }
+  if (!/^\d{4}$/.test(read.y) || read.m.length > 2 || read.d.length > 2) return { ok: false, message: `${what} "${text}" is not a date: type it as ${shape.hint}.` };
+  const pad = (t: string) => (t.length === 1 ? `0${t}` : t);
+  return parseDayInput(`${read.y}-${pad(read.m)}-${pad(read.d)}`, what);
 }
 
 /** A refusal when an instant's year cannot be what was meant, else null. */

@@ -60,6 +60,12 @@ export interface DigestInput {
    * the sheet shows it ("2026-12-08 14:00"); listed to the deal's manager.
    */
   answeredBriefs?: readonly (AnsweredBrief & { when: string })[];
+  /**
+   * Payments that opened a payment gate since the last digest (issue 22): the sentence the
+   * payment path logged ("Payment for INV-… received: <deal> may now move to …"), listed to the
+   * deal's manager while the deal is still one the digest reads (live, or with an open checkpoint).
+   */
+  paymentGates?: readonly { dealId: string; text: string }[];
 }
 
 export interface DigestItem { text: string; url: string }
@@ -111,8 +117,12 @@ export function planDigests(input: DigestInput): Digest[] {
     for (const b of briefs) whenOf[`${b.dealId}@${b.answeredAt}`] = b.when;
     const answered = answeredBriefsOf(mine, briefs, person.email, -Infinity, Infinity)
       .map((b) => ({ text: `${label(dealsById[b.dealId])} — answered ${whenOf[`${b.dealId}@${b.answeredAt}`]}`, url: input.link('Deals', dealsById[b.dealId].row) }));
+    const paid = (input.paymentGates || [])
+      .filter((g) => dealsById[g.dealId] && same(dealsById[g.dealId].manager, person.email))
+      .map((g) => ({ text: g.text, url: input.link('Deals', dealsById[g.dealId].row) }));
     const sections = [
       section('Needs your attention', notices),
+      section('Payments received', paid),
       section('Calls due', calls),
       section('Briefs answered', answered),
       section('Late checkpoints', late),

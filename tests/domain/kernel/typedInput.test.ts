@@ -1,4 +1,6 @@
-import { decimalSeparatorOf, implausibleYear, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../../src/domain/kernel/typedInput';
+import fc from 'fast-check';
+import { decimalSeparatorOf, implausibleYear, parseLocaleDayInput, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../../src/domain/kernel/typedInput';
+import { dayInputShape, dayInputText } from '../../../src/domain/kernel/formatting';
 
 const value = (text: string, sep: '.' | ',' = '.') => {
   const r = parseMoneyInput(text, sep);
@@ -61,5 +63,34 @@ describe('parseWallDateTime: times in the spreadsheet zone, mistyped years refus
     expect(parseWallDateTime('', 'UTC')).toEqual({ ok: true, value: null });
     expect(implausibleYear(new Date('+020266-11-27T10:00:00Z'), 'The next contact')).toContain('20266');
     expect(implausibleYear(new Date('2026-11-27T10:00:00Z'), 'The next contact')).toBeNull();
+  });
+});
+
+describe('a date field in the spreadsheet\'s locale (issue 22 leftover)', () => {
+  it('shows and reads a day in the locale\'s order and separator', () => {
+    expect(dayInputShape('en_US').hint).toBe('MM/DD/YYYY');
+    expect(dayInputShape('de_DE').hint).toBe('DD.MM.YYYY');
+    expect(dayInputShape('en_GB').hint).toBe('DD/MM/YYYY');
+    expect(dayInputText('2026-12-07', 'en_US')).toBe('12/07/2026');
+    expect(dayInputText('2026-12-07', 'de_DE')).toBe('07.12.2026');
+    expect(dayInputText('2026-12-07', 'en_GB')).toBe('07/12/2026');
+    expect(parseLocaleDayInput('12/7/2026', 'en_US')).toEqual({ ok: true, value: '2026-12-07' });
+    expect(parseLocaleDayInput('7.12.2026', 'de_DE')).toEqual({ ok: true, value: '2026-12-07' });
+    expect(parseLocaleDayInput('7/12/2026', 'en_GB')).toEqual({ ok: true, value: '2026-12-07' });
+    expect(parseLocaleDayInput('2026-12-07', 'de_DE')).toEqual({ ok: true, value: '2026-12-07' });
+    expect(parseLocaleDayInput('  ', 'de_DE')).toEqual({ ok: true, value: null });
+  });
+  it('refuses what is not a day of the calendar in that order, naming the pattern', () => {
+    expect(parseLocaleDayInput('13/12/2026', 'en_US')).toEqual({ ok: false, message: 'The date is not a real date: "2026-13-12".' });
+    expect(parseLocaleDayInput('7.12.26', 'de_DE', 'The payment date')).toEqual({ ok: false, message: 'The payment date "7.12.26" is not a date: type it as DD.MM.YYYY.' });
+    expect(parseLocaleDayInput('next friday', 'en_US', 'The payment date')).toEqual({ ok: false, message: 'The payment date "next friday" is not a date: type it as MM/DD/YYYY.' });
+    expect(parseLocaleDayInput('31.02.2026', 'de_DE', 'The payment date')).toEqual({ ok: false, message: 'The payment date is not a real date: "2026-02-31".' });
+  });
+  it('what a field shows is read back as the same day, in any locale', () => {
+    const locales = ['en_US', 'de_DE', 'en_GB', 'fr_FR', 'ja_JP', 'nl_NL', 'pl_PL', 'sv_SE', 'fil', 'xx_YY', ''];
+    fc.assert(fc.property(fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)) }), fc.constantFrom(...locales), (d, locale) => {
+      const day = d.toISOString().slice(0, 10);
+      expect(parseLocaleDayInput(dayInputText(day, locale), locale)).toEqual({ ok: true, value: day });
+    }));
   });
 });

@@ -83,4 +83,16 @@ describe('planDigests', () => {
     expect(m.html).toContain('<a href="https://sheet/#Deals:3">Site — overdue since 2026-11-20</a>');
     expect(m.html).not.toContain('<X>');
   });
+  test('a payment that opened a payment gate is told to the deal\'s manager only, first after notices (issue 22)', () => {
+    const text = 'Payment for INV-2026-0001 received: Site may now move to Completed.';
+    const out = planDigests({ ...base, deals: base.deals.concat([{ id: 'D9', title: 'Boris deal', clientName: '', stage: 'in_work', stageName: 'Work', manager: 'boris@s.test', health: 'green', nextContactDay: '', stageSinceDay: '', row: 9 }]),
+      paymentGates: [{ dealId: 'D2', text }, { dealId: 'D9', text: 'Payment for INV-2026-0002 received: Boris deal may now move to Completed.' }, { dealId: 'gone', text: 'Payment for INV-2026-0003 received: x may now move to Completed.' }] });
+    const by = (e: string) => out.find((d) => d.email === e);
+    expect(by('anna@s.test')!.sections[0]).toEqual({ title: 'Payments received', items: [{ text, url: 'https://sheet/#Deals:3' }], more: 0 });
+    expect(by('olga@s.test')!.sections.map((s) => s.title)).not.toContain('Payments received');
+    expect(by('eva@s.test')!.sections.map((s) => s.title)).not.toContain('Payments received');
+    // Nothing else to say: the payment alone is worth the e-mail.
+    const alone = planDigests({ ...base, checkpoints: [], newLeads: [], deals: [{ ...base.deals[1], nextContactDay: '' }], paymentGates: [{ dealId: 'D2', text }] });
+    expect(alone).toEqual([{ email: 'anna@s.test', name: 'Anna', sections: [{ title: 'Payments received', items: [{ text, url: 'https://sheet/#Deals:3' }], more: 0 }] }]);
+  });
 });
