@@ -2,6 +2,7 @@
 // memoised so an action pays for each spreadsheet handle once.
 import { Ports, SheetPort, Signer } from '../ports';
 import { localDates } from '../domain/kernel/timezone';
+import { decimalSeparatorOf } from '../domain/kernel/typedInput';
 import { LockBusyError, WorkbookError } from '../workbook/errors';
 import { noteWrite } from './deals/boardStamp';
 import { columnLetter } from '../workbook/setupPlan';
@@ -167,6 +168,7 @@ export function gasPorts(): Ports {
   let cache: GoogleAppsScript.Cache.Cache | null = null;
   const documentCache = () => (cache = cache || CacheService.getDocumentCache() || CacheService.getScriptCache());
   let dates: ReturnType<typeof localDates> | null = null;
+  let decimal: '.' | ',' | null = null;
   return {
     sheets,
     clock: { now: () => new Date() },
@@ -202,7 +204,8 @@ export function gasPorts(): Ports {
       },
     },
     get dates() {
-      return (dates = dates || localDates(sheets.timeZone()));
+      // The locale is asked once, and only if a number column holds text (issue 21).
+      return (dates = dates || localDates(sheets.timeZone(), () => (decimal = decimal || decimalSeparatorOf(sheets.locale ? sheets.locale() : ''))));
     },
     signer: gasSigner(),
     charts: gasCharts(),
