@@ -136,6 +136,28 @@ describe('regenerating keeps the same link (issue 21, item 1)', () => {
     expect(tableOf(ws, again.url)[0]).not.toContain('Discount');
   });
 
+  it('the Doc moved to the trash by hand: regenerate makes a new Doc, the card says new link, the row records it', () => {
+    const { ws, addon, deal } = setup();
+    quote(addon, deal.id, 0);
+    const proposal = addon.api_generateDocument(deal.id, 'proposal');
+    // As a person does in Drive: the file goes to the trash (it still opens by id there).
+    ws.globals.DriveApp.getFileById(idOf(proposal.url)).setTrashed(true);
+    expect(ws.globals.DriveApp.getFileById(idOf(proposal.url)).isTrashed()).toBe(true);
+    quote(addon, deal.id, 15);
+    const again = addon.api_generateDocument(deal.id, 'proposal');
+    expect(again.url).not.toBe(proposal.url);
+    expect(again.regenerated).toBe(false);
+    expect(again.newLink).toBe(true);
+    expect(again.number).toBe(proposal.number);
+    expect(ws.drive.file(idOf(again.url)).trashed).toBe(false);
+    expect(docRow(ws, deal.id, 'proposal')).toHaveLength(1);
+    expect(docRow(ws, deal.id, 'proposal')[0]['Doc ID']).toBe(idOf(again.url));
+    expect(tableOf(ws, again.url)[0]).toContain('Discount');
+    // The trashed Doc was left as the person left it.
+    expect(ws.drive.file(idOf(proposal.url)).trashed).toBe(true);
+    expect(textOf(ws, proposal.url)).not.toContain('Discount');
+  });
+
   it('Drive refuses to rebuild the Doc: the filled copy becomes the document (new link) and the old Doc says it is superseded, with the new link', () => {
     const { ws, addon, deal } = setup();
     quote(addon, deal.id, 15);

@@ -272,7 +272,9 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     // A row written before its files (a run cut off half-way): finished with its own number and ids.
     const pendingRow = existing && !isMadeDocument(existing.record) ? existing : undefined;
     const made = pendingRow ? undefined : existing;
-    const current = made ? docs.getDocument(String(made.record.docId)) : null;
+    // A Doc the user moved to the trash still opens by id, but the card must not link to it:
+    // it counts as gone and a new Doc is made at a new link (issue 21). +1 Drive call a regenerate.
+    const current = made && docs.fileExists(String(made.record.docId)) ? docs.getDocument(String(made.record.docId)) : null;
 
     // A document keeps its number when regenerated or finished; a new one takes the next of its
     // series, which must not repeat any in the tab: the Number column is read whole (one read).
@@ -387,7 +389,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       linkChanged = rebuilt.linkChanged;
       url = linkChanged ? docLink(docId) : googleLink(String(made.record.url)) || docLink(docId);
     } else if (made) {
-      // The made document's Doc is gone (deleted or trashed by hand): a fresh copy for the same row, at a new link.
+      // The made document's Doc is gone (deleted, or in the trash): a fresh copy for the same row, at a new link.
       const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);
       folderId = folders.folderId;
       clientFolderId = folders.clientFolderId;
