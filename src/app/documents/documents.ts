@@ -247,6 +247,13 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     const rowId = requestId ? keyedId(DOCUMENTS.idPrefix, dealId, kind, requestId) : null;
     const asked = rowId ? rows.filter((r) => r.record.dealId === dealId && r.record.id === rowId)[0] : undefined;
     if (asked && isMadeDocument(asked.record)) return generatedOf(ctx, deal, asked.record, false);
+    // A regenerate keeps its row (and that row's id), so a retry of a finished regenerate is
+    // found by the request id the row recorded last: the first answer again, nothing written (issue 21).
+    const repeated = requestId ? rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind && isMadeDocument(r.record) && lastRequestOf(r.record).id === requestId)[0] : undefined;
+    if (repeated) {
+      const outcome = lastRequestOf(repeated.record).outcome;
+      return { ...generatedOf(ctx, deal, repeated.record, outcome === 'same-link'), ...(outcome === 'new-link' ? { newLink: true } : {}) };
+    }
     const ofKind = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind);
     let existing: DocumentRow | undefined = ofKind[0];
     let cancelled: DocumentRow | undefined;
@@ -502,6 +509,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     const record = {
       dealId, clientId: deal.clientId, kind, number, docId, url, ...exports, quoteVersion: quote.version, version, folderId, clientFolderId,
       layout: layout ? JSON.stringify(layout) : '', unfilled: unfilled.join(' '), generatedAt: ctx.moment.now, generatedBy: ctx.actor.email, ...money,
+      lastRequest: requestId ? `${requestId} ${made && linkChanged ? 'new-link' : made && current ? 'same-link' : 'made'}` : '',
     };
     updateRow(ports.sheets, documentTable, documentRow as DecodedRow, record, ports.dates);
     return {
@@ -510,6 +518,14 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       ...(payLink && payLink.problem ? { payLinkProblem: payLink.problem } : {}),
     };
   });
+}
+
+type RequestOutcome = 'made' | 'same-link' | 'new-link';
+
+/** The request id a row's last generate or regenerate came with, and how it ended ("<id> same-link"). */
+function lastRequestOf(record: Record<string, unknown>): { id: string; outcome: RequestOutcome } {
+  const [id, outcome] = String(record.lastRequest || '').trim().split(/\s+/);
+  return { id: id || '', outcome: outcome === 'same-link' || outcome === 'new-link' ? outcome : 'made' };
 }
 
 /** The sidebar's answer for a made row (also the answer a retry of a finished request gets again). */
