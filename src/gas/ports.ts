@@ -2,6 +2,7 @@
 // memoised so an action pays for each spreadsheet handle once.
 import { Ports, SheetPort, Signer } from '../ports';
 import { localDates } from '../domain/kernel/timezone';
+import { decimalSeparatorOf } from '../domain/kernel/typedInput';
 import { LockBusyError, WorkbookError } from '../workbook/errors';
 import { noteWrite } from './deals/boardStamp';
 import { columnLetter } from '../workbook/setupPlan';
@@ -172,6 +173,7 @@ export function gasPorts(): Ports {
   const documentProperties = () => (properties = properties || PropertiesService.getDocumentProperties());
   let userEmail: string | null = null;
   let effectiveEmail: string | null = null;
+  let decimal: '.' | ',' | null = null;
   return {
     sheets,
     clock: { now: () => new Date() },
@@ -210,7 +212,8 @@ export function gasPorts(): Ports {
       },
     },
     get dates() {
-      return (dates = dates || localDates(sheets.timeZone()));
+      // The locale is asked once, and only if a number column holds text (issue 21).
+      return (dates = dates || localDates(sheets.timeZone(), () => (decimal = decimal || decimalSeparatorOf(sheets.locale ? sheets.locale() : ''))));
     },
     signer: gasSigner(),
     charts: gasCharts(),

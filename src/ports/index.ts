@@ -139,7 +139,7 @@ export interface DocsPort {
   newFileIds(count: number): string[];
   /** Whether a file the add-on may see has this id (and is not in the trash). */
   fileExists(fileId: string): boolean;
-  /** The Docs API JSON of a document; null when it no longer exists or is trashed. */
+  /** The Docs API JSON of a document; null when it no longer exists. A trashed Doc still opens: ask fileExists. */
   getDocument(docId: string): import('../domain/documents/docPlan').DocJson | null;
   batchUpdate(docId: string, requests: Record<string, unknown>[]): void;
   /**

@@ -6,6 +6,7 @@ import { stageLabel, stageLabels, stageOfCell } from './stageLabels';
 import { isStageKey } from '../domain/deals/stages';
 import { isCalendarDay } from '../domain/kernel/typedInput';
 import { LocalDates } from '../domain/kernel/localDates';
+import { readNumberText } from '../domain/kernel/numberText';
 
 export type CellValue = string | number | boolean | Date | null;
 export type DecodedRecord = Record<string, CellValue>;
@@ -61,8 +62,9 @@ export function decodeCell(column: ColumnSchema, raw: unknown, dates: LocalDates
     case 'version': {
       if (blank) return { ok: true, value: null };
       if (typeof raw === 'number' && isFinite(raw)) return { ok: true, value: raw };
-      const parsed = parseNumber(String(raw));
-      return parsed === null ? { ok: false, why: 'not a number' } : { ok: true, value: parsed };
+      // Text in a number column is read with the spreadsheet locale's separators (issue 21).
+      const read = readNumberText(String(raw), dates.decimalSeparator ? dates.decimalSeparator() : '.');
+      return read.ok ? { ok: true, value: read.value } : { ok: false, why: read.why };
     }
     case 'date':
     case 'datetime': {
@@ -102,16 +104,10 @@ export function decodeCell(column: ColumnSchema, raw: unknown, dates: LocalDates
   }
 }
 
-export function parseNumber(text: string): number | null {
-  let cleaned = text.replace(/[\s\u00a0'’]/g, '').replace(/[^\d.,\-+eE]/g, '');
-  if (cleaned === '' || !/\d/.test(cleaned)) return null;
-  // "1.234,50" and "1,234.50": the last separator is the decimal one.
-  const lastComma = cleaned.lastIndexOf(',');
-  const lastDot = cleaned.lastIndexOf('.');
-  if (lastComma > lastDot) cleaned = cleaned.replace(/\./g, '').replace(',', '.');
-  else cleaned = cleaned.replace(/,/g, '');
-  const value = Number(cleaned);
-  return isFinite(value) ? value : null;
+/** The number a text means in a locale with this decimal mark, or null (see readNumberText). */
+export function parseNumber(text: string, decimalSeparator: '.' | ',' = '.'): number | null {
+  const read = readNumberText(text, decimalSeparator);
+  return read.ok ? read.value : null;
 }
 
 export interface DecodedRow {

@@ -292,6 +292,7 @@ export const DOCUMENTS: TabSchema = {
     { key: 'payLinkId', header: 'Payment link ID', type: 'text', width: 170, technical: true, note: 'Kept by Dealboard: the Stripe Payment Link id the hourly run checks for payments.' },
     { key: 'payLinkState', header: 'Payment link state', type: 'text', width: 120, technical: true, note: 'Kept by Dealboard: open while the hourly run checks the link; closed once the invoice is paid and the link deactivated.' },
     { key: 'payLinkAmount', header: 'Payment link amount', type: 'money', width: 120, technical: true, note: 'Kept by Dealboard: what the link charges (the amount due once part is paid; a new link is made when it changes).' },
+    { key: 'lastRequest', header: 'Last request', type: 'text', width: 150, technical: true, note: 'Kept by Dealboard: the request id of the last generate or regenerate and how it ended, so a retry of that request returns the same answer and writes nothing.' },
   ],
 };
 

@@ -608,6 +608,23 @@ describe('DriveApp and DocumentApp', () => {
     expect(env.DriveApp.getFolderById(folder.getId()).getUrl()).toBe(`https://drive.google.com/drive/folders/${folder.getId()}`);
   });
 
+  test('File.isTrashed / setTrashed, and Drive v3 files.get trashed (issue 21: a trashed Doc still opens by id)', () => {
+    // Reference, File.isTrashed(): "Determines whether the File is in the trash of the user's Drive."
+    // File.setTrashed(trashed): "Sets whether the File is in the trash of the user's Drive."
+    // Drive v3 File.trashed: "Whether the file has been trashed, either explicitly or from a trashed parent folder."
+    const env = setup();
+    const id = createDoc(env, 'Proposal', '<p>v1</p>');
+    const file = env.DriveApp.getFileById(id);
+    expect(file.isTrashed()).toBe(false);
+    expect(file.setTrashed(true).getId()).toBe(id);
+    expect(env.DriveApp.getFileById(id).isTrashed()).toBe(true);
+    expect(env.Drive.Files.get(id, { fields: 'id,trashed' }).trashed).toBe(true);
+    // Still readable by id while in the trash (Docs documents.get does not look at the trash).
+    expect(env.Docs.Documents.get(id).documentId).toBe(id);
+    file.setTrashed(false);
+    expect(env.Drive.Files.get(id, { fields: 'id,trashed' }).trashed).toBe(false);
+  });
+
   test('DocumentApp: open, read, replaceText, appendParagraph', () => {
     const env = setup();
     const doc = env.DocumentApp.create('Notes');

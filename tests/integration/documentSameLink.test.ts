@@ -4,6 +4,7 @@
 // trashed). Where the Doc cannot be kept (gone, or Drive refuses the rebuild), the card says
 // "new link" and the old Doc, when it can be written, says where the new one is.
 import { demoWorkspace, records } from './harness';
+import { writeCalls } from './kills';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -134,6 +135,51 @@ describe('regenerating keeps the same link (issue 21, item 1)', () => {
     expect(again.newLink).toBe(true);
     expect(again.number).toBe(proposal.number);
     expect(tableOf(ws, again.url)[0]).not.toContain('Discount');
+  });
+
+  it('the Doc moved to the trash by hand: regenerate makes a new Doc, the card says new link, the row records it', () => {
+    const { ws, addon, deal } = setup();
+    quote(addon, deal.id, 0);
+    const proposal = addon.api_generateDocument(deal.id, 'proposal');
+    // As a person does in Drive: the file goes to the trash (it still opens by id there).
+    ws.globals.DriveApp.getFileById(idOf(proposal.url)).setTrashed(true);
+    expect(ws.globals.DriveApp.getFileById(idOf(proposal.url)).isTrashed()).toBe(true);
+    quote(addon, deal.id, 15);
+    const again = addon.api_generateDocument(deal.id, 'proposal');
+    expect(again.url).not.toBe(proposal.url);
+    expect(again.regenerated).toBe(false);
+    expect(again.newLink).toBe(true);
+    expect(again.number).toBe(proposal.number);
+    expect(ws.drive.file(idOf(again.url)).trashed).toBe(false);
+    expect(docRow(ws, deal.id, 'proposal')).toHaveLength(1);
+    expect(docRow(ws, deal.id, 'proposal')[0]['Doc ID']).toBe(idOf(again.url));
+    expect(tableOf(ws, again.url)[0]).toContain('Discount');
+    // The trashed Doc was left as the person left it.
+    expect(ws.drive.file(idOf(proposal.url)).trashed).toBe(true);
+    expect(textOf(ws, proposal.url)).not.toContain('Discount');
+  });
+
+  it('a finished regenerate sent again with the same request id returns the first answer and writes nothing', () => {
+    const { ws, addon, deal } = setup();
+    quote(addon, deal.id, 0);
+    const first = addon.api_generateDocument(deal.id, 'proposal', null, 'req-proposal-make-1');
+    quote(addon, deal.id, 10);
+    const regenerated = addon.api_generateDocument(deal.id, 'proposal', null, 'req-proposal-regen-1');
+    expect(regenerated.version).toBe(2);
+    expect(regenerated.url).toBe(first.url);
+    const rowBefore = docRow(ws, deal.id, 'proposal');
+    const filesBefore = ws.drive.listFiles().length;
+    let retried: Any;
+    const writes = writeCalls(ws, () => { retried = addon.api_generateDocument(deal.id, 'proposal', null, 'req-proposal-regen-1'); });
+    expect(retried).toEqual(regenerated);
+    expect(writes).toEqual([]);
+    expect(docRow(ws, deal.id, 'proposal')).toEqual(rowBefore);
+    expect(rowBefore).toHaveLength(1);
+    expect(rowBefore[0].Version).toBe(2);
+    expect(ws.drive.listFiles().length).toBe(filesBefore);
+    // The first make sent again finds its row and makes nothing (the row as it is now); a new request is a new version.
+    expect(addon.api_generateDocument(deal.id, 'proposal', null, 'req-proposal-make-1').version).toBe(2);
+    expect(addon.api_generateDocument(deal.id, 'proposal', null, 'req-proposal-regen-2').version).toBe(3);
   });
 
   it('Drive refuses to rebuild the Doc: the filled copy becomes the document (new link) and the old Doc says it is superseded, with the new link', () => {

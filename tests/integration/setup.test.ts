@@ -47,7 +47,7 @@ describe('setupWorkbook', () => {
       return sheet.hiddenColumns.map((c: number) => sheet.values[0][c - 1]);
     };
     expect(hiddenHeaders('Deals')).toEqual(['Open gates', 'Position']);
-    expect(hiddenHeaders('Documents')).toEqual(['Line rows', 'Payment link ID', 'Payment link state', 'Payment link amount']);
+    expect(hiddenHeaders('Documents')).toEqual(['Line rows', 'Payment link ID', 'Payment link state', 'Payment link amount', 'Last request']);
     expect(hiddenHeaders('Outbox')).toEqual(['Idempotency key', 'HTML', 'Attachments']);
     expect(hiddenHeaders('Clients')).toEqual([]);
     // An empty tab a person adds later stays, whatever setup runs.

@@ -1,6 +1,6 @@
 import { decodeCell, decodeRow, encodeRow, formulaSafe, parseNumber, Problem } from '../../src/workbook/codec';
 import { mapHeaders, requireSchemaColumns } from '../../src/workbook/headers';
-import { DEALS } from '../../src/workbook/schema';
+import { CATALOG, DEALS } from '../../src/workbook/schema';
 import { localDates } from '../../src/domain/kernel/timezone';
 
 const dates = localDates('Europe/Berlin');
@@ -69,5 +69,27 @@ describe('rows', () => {
     const base = ['D-1', 'Site', 'new', 100, '', 'keep me'];
     const row = encodeRow(DEALS, map, { stage: 'negotiation', title: '=cmd()' }, dates, base);
     expect(row).toEqual(['D-1', `'=cmd()`, 'Negotiation', 100, '', 'keep me']);
+  });
+});
+
+describe('number text read with the spreadsheet locale (issue 21)', () => {
+  const catalog = (key: string) => CATALOG.columns.filter((c) => c.key === key)[0];
+  const german = localDates('Europe/Berlin', () => ',');
+
+  it('reads a Price list "1.500" as 1500 in a de_DE spreadsheet, 1.5 in en_US', () => {
+    expect(decodeCell(catalog('unitPrice'), '1.500', german)).toEqual({ ok: true, value: 1500 });
+    expect(decodeCell(catalog('unitPrice'), '1.500', localDates('Europe/Berlin', () => '.'))).toEqual({ ok: true, value: 1.5 });
+    expect(decodeCell(catalog('defaultQuantity'), '2,5', german)).toEqual({ ok: true, value: 2.5 });
+  });
+
+  it('lists an ambiguous price as a problem and keeps no number for it', () => {
+    const headers = CATALOG.columns.map((c) => c.header);
+    const raw = CATALOG.columns.map((c) => (c.key === 'unitPrice' ? '12.99' : c.key === 'code' ? 'I-1' : ''));
+    const problems: Problem[] = [];
+    const row = decodeRow(CATALOG, mapHeaders(CATALOG, headers), raw, 2, german, problems);
+    expect(row.record.unitPrice).toBeNull();
+    expect(row.invalid).toEqual(['unitPrice']);
+    expect(problems).toEqual([expect.objectContaining({ tab: 'Catalog', row: 2, column: 'Unit price', value: '12.99' })]);
+    expect(problems[0].why).toMatch(/^ambiguous number "12.99"/);
   });
 });

@@ -71,6 +71,9 @@ export function catalogPicker(catalog: CatalogView, onPick: (item: CatalogItem) 
       )),
       shown.length === 0 ? h('li', { class: 'picker-none' }, catalog.items.length ? 'Nothing matches.' : 'The price list is empty: add services on the Catalog tab.') : null,
       found.length > SHOWN ? h('li', { class: 'picker-none' }, `…${found.length - SHOWN} more: keep typing`) : null,
+      // Rows left out because a price could not be read one way only (issue 21): said, not hidden.
+      ...(catalog.problems || []).slice(0, 3).map((p) => h('li', { class: 'picker-none', 'data-testid': 'catalog-problem' },
+        `Not offered: ${p.tab} row ${p.row}, ${p.column} "${p.value}": ${p.why}.`)),
     );
     results.hidden = false;
     search.setAttribute('aria-expanded', 'true');

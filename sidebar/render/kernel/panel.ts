@@ -1,6 +1,7 @@
 // One side panel at a time: it covers the board in the narrow sidebar and slides in as a
 // right-hand drawer in the wide dialog (the CSS decides, from the container's width).
 import { h, clear, icon, type Child } from '../../dom';
+import { clearStaleBanner } from './banner';
 
 let host: HTMLElement | null = null;
 let rerender: (() => void) | null = null;
@@ -30,6 +31,7 @@ export interface PanelOptions {
 export function openPanel(options: PanelOptions): void {
   if (!host) return;
   closeGuard = null;
+  clearStaleBanner();
   if (host.hidden && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement;
   const el = host;
   const body = h('div', { class: 'panel-body' });

@@ -14,6 +14,8 @@ export interface CatalogView {
   taxRatePercent: number;
   taxIncluded: boolean;
   items: CatalogItem[];
+  /** Catalog cells that could not be read (their rows are not in items): "Catalog row 5, Unit price "12.99": why". */
+  problems?: { tab: string; row: number; column: string; value: string; why: string }[];
 }
 
 export interface QuoteLineView {

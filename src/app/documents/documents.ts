@@ -247,6 +247,13 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     const rowId = requestId ? keyedId(DOCUMENTS.idPrefix, dealId, kind, requestId) : null;
     const asked = rowId ? rows.filter((r) => r.record.dealId === dealId && r.record.id === rowId)[0] : undefined;
     if (asked && isMadeDocument(asked.record)) return generatedOf(ctx, deal, asked.record, false);
+    // A regenerate keeps its row (and that row's id), so a retry of a finished regenerate is
+    // found by the request id the row recorded last: the first answer again, nothing written (issue 21).
+    const repeated = requestId ? rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind && isMadeDocument(r.record) && lastRequestOf(r.record).id === requestId)[0] : undefined;
+    if (repeated) {
+      const outcome = lastRequestOf(repeated.record).outcome;
+      return { ...generatedOf(ctx, deal, repeated.record, outcome === 'same-link'), ...(outcome === 'new-link' ? { newLink: true } : {}) };
+    }
     const ofKind = rows.filter((r) => r.record.dealId === dealId && r.record.kind === kind);
     let existing: DocumentRow | undefined = ofKind[0];
     let cancelled: DocumentRow | undefined;
@@ -272,7 +279,9 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     // A row written before its files (a run cut off half-way): finished with its own number and ids.
     const pendingRow = existing && !isMadeDocument(existing.record) ? existing : undefined;
     const made = pendingRow ? undefined : existing;
-    const current = made ? docs.getDocument(String(made.record.docId)) : null;
+    // A Doc the user moved to the trash still opens by id, but the card must not link to it:
+    // it counts as gone and a new Doc is made at a new link (issue 21). +1 Drive call a regenerate.
+    const current = made && docs.fileExists(String(made.record.docId)) ? docs.getDocument(String(made.record.docId)) : null;
 
     // A document keeps its number when regenerated or finished; a new one takes the next of its
     // series, which must not repeat any in the tab: the Number column is read whole (one read).
@@ -387,7 +396,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       linkChanged = rebuilt.linkChanged;
       url = linkChanged ? docLink(docId) : googleLink(String(made.record.url)) || docLink(docId);
     } else if (made) {
-      // The made document's Doc is gone (deleted or trashed by hand): a fresh copy for the same row, at a new link.
+      // The made document's Doc is gone (deleted, or in the trash): a fresh copy for the same row, at a new link.
       const folders = ensureFolders(docs, rows, deal, config, folderId, clientFolderId);
       folderId = folders.folderId;
       clientFolderId = folders.clientFolderId;
@@ -500,6 +509,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     const record = {
       dealId, clientId: deal.clientId, kind, number, docId, url, ...exports, quoteVersion: quote.version, version, folderId, clientFolderId,
       layout: layout ? JSON.stringify(layout) : '', unfilled: unfilled.join(' '), generatedAt: ctx.moment.now, generatedBy: ctx.actor.email, ...money,
+      lastRequest: requestId ? `${requestId} ${made && linkChanged ? 'new-link' : made && current ? 'same-link' : 'made'}` : '',
     };
     updateRow(ports.sheets, documentTable, documentRow as DecodedRow, record, ports.dates);
     return {
@@ -508,6 +518,14 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
       ...(payLink && payLink.problem ? { payLinkProblem: payLink.problem } : {}),
     };
   });
+}
+
+type RequestOutcome = 'made' | 'same-link' | 'new-link';
+
+/** The request id a row's last generate or regenerate came with, and how it ended ("<id> same-link"). */
+function lastRequestOf(record: Record<string, unknown>): { id: string; outcome: RequestOutcome } {
+  const [id, outcome] = String(record.lastRequest || '').trim().split(/\s+/);
+  return { id: id || '', outcome: outcome === 'same-link' || outcome === 'new-link' ? outcome : 'made' };
 }
 
 /** The sidebar's answer for a made row (also the answer a retry of a finished request gets again). */

@@ -48,7 +48,11 @@ export function cleanDetails(value: unknown, what: string): string {
 
 export function getCatalog(ctx: UseCaseContext): CatalogView {
   const table = readTable(ctx.ports.sheets, CATALOG, ctx.ports.dates);
+  // A price or quantity the locale cannot read one way only ("12.99" in de_DE) is not offered
+  // at a guessed or zero price: the row is left out and its problem listed (issue 21).
+  const unreadable = (r: { invalid: string[] }) => r.invalid.indexOf('unitPrice') >= 0 || r.invalid.indexOf('defaultQuantity') >= 0;
   const items = table.rows
+    .filter((r) => !unreadable(r))
     .filter((r) => r.record.active !== false && String(r.record.code || '') !== '' && String(r.record.service || '') !== '')
     .map((r) => ({
       code: String(r.record.code),
@@ -60,7 +64,8 @@ export function getCatalog(ctx: UseCaseContext): CatalogView {
       description: String(r.record.description || ''),
     }));
   const s = ctx.config.settings;
-  return { currency: s.currency, taxRatePercent: s.taxRatePercent, taxIncluded: s.taxIncluded, items };
+  const problems = table.problems.map((p) => ({ tab: p.tab, row: p.row, column: p.column, value: p.value, why: p.why }));
+  return { currency: s.currency, taxRatePercent: s.taxRatePercent, taxIncluded: s.taxIncluded, items, problems };
 }
 
 /** The latest saved version of a deal's quote, from the Quote lines tab. */

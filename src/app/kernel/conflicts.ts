@@ -28,6 +28,6 @@ export function lastChange(ctx: UseCaseContext, row: { updatedBy: string; update
   const who = sameEmail(row.updatedBy, ctx.actor.email)
     ? 'You'
     : (ctx.config.team.filter((m) => sameEmail(m.email, row.updatedBy))[0] || { name: row.updatedBy || 'Someone' }).name;
-  const when = row.updatedAt ? ` ${describeTime(row.updatedAt, ctx.moment.now, ctx.config.timeZone)}` : '';
+  const when = row.updatedAt ? ` ${describeTime(row.updatedAt, ctx.moment.now, ctx.config.timeZone, ctx.config.locale)}` : '';
   return { who, when };
 }

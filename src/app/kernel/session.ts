@@ -2,7 +2,8 @@
 import { Ports } from '../../ports';
 import { Config, currentActor, loadConfig } from './config';
 import { Actor } from '../../domain/kernel/roles';
-import { addDays, instantOf, localDay, wallTime } from '../../domain/kernel/timezone';
+import { addDays, instantOf, localDay } from '../../domain/kernel/timezone';
+import { formatsFor } from '../../domain/kernel/formatting';
 
 export interface UseCaseContext {
   ports: Ports;
@@ -37,11 +38,10 @@ export function begin(ports: Ports): UseCaseContext {
   return { ports, config, actor, moment: momentOf(ports.clock.now(), config.timeZone) };
 }
 
-/** "10:42" or "21 Nov 10:42" in the workbook's zone: when something happened, for messages. */
-export function describeTime(at: Date, now: Date, timeZone: string): string {
-  const w = wallTime(at, timeZone);
-  const hhmm = `${w.hour < 10 ? '0' : ''}${w.hour}:${w.minute < 10 ? '0' : ''}${w.minute}`;
-  if (localDay(at, timeZone) === localDay(now, timeZone)) return `at ${hhmm}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `on ${w.day} ${months[w.month - 1]} at ${hhmm}`;
+/**
+ * "at 10:42 AM" or "on Nov 21, 2026 at 10:42 AM" in the workbook's zone and locale: when
+ * something happened, for messages. Written by the one formatting module (issue 21, item 8).
+ */
+export function describeTime(at: Date, now: Date, timeZone: string, locale?: string): string {
+  return formatsFor({ locale, timeZone }).happened(at, now);
 }

@@ -218,7 +218,7 @@ export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLi
   const req = readRequest(ctx, { durationMinutes: o.durationMinutes, place: o.place });
   if (startMs < ctx.moment.now.getTime()) throw new InputError('That time is in the past. Pick a slot from now on.');
   if (startMs > ctx.moment.now.getTime() + MAX_DAYS_AHEAD * 24 * 60 * MINUTE) {
-    throw new InputError(`That time is more than two years ahead (${new Date(startMs).toISOString().slice(0, 10)}). Pick a slot from the planner.`);
+    throw new InputError(`That time is more than two years ahead (${formatsOf(ctx).day(new Date(startMs))}). Pick a slot from the planner.`);
   }
   const start = new Date(startMs);
   const end = new Date(startMs + req.durationMinutes * MINUTE);
@@ -249,7 +249,7 @@ export function bookMeeting(ctx: UseCaseContext, calendar: CalendarPort, sheetLi
     const clash = busyOf(around, [existing ? existing.id : live].concat(ownEventIds(ctx, around, dealId)))
       .filter((b) => b.start < end.getTime() + margin && b.end > startMs - margin)[0];
     if (clash && !existing) {
-      throw new InputError(`That slot is no longer free: something is in your calendar ${describeTime(new Date(clash.start), ctx.moment.now, ctx.config.timeZone)}. Search again.`);
+      throw new InputError(`That slot is no longer free: something is in your calendar ${describeTime(new Date(clash.start), ctx.moment.now, ctx.config.timeZone, ctx.config.locale)}. Search again.`);
     }
     const guest = String(record.email || '').trim();
     const warnings: string[] = [];

@@ -80,6 +80,11 @@ export interface Formats {
   time(value: Date): string;
   /** Day and time in the zone: "Dec 7, 2026, 9:00 AM" / "07.12.2026, 09:00". */
   dateTime(value: Date): string;
+  /**
+   * When something happened, for a sentence: "at 9:00 AM" the same day in the zone as `now`,
+   * else "on Dec 7, 2026 at 9:00 AM" / "on 07.12.2026 at 09:00" (the words are the UI's).
+   */
+  happened(value: Date, now: Date): string;
 }
 
 const DAY_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -151,5 +156,18 @@ export function createFormats(input: { locale?: string | null; timeZone?: string
     weekdayDay: dayWith(weekdayFormats),
     time: (value) => (isNaN(value.getTime()) ? '' : timeFormat.format(value)),
     dateTime: (value) => (isNaN(value.getTime()) ? '' : dateTimeFormat.format(value)),
+    happened: (value, now) => {
+      if (isNaN(value.getTime())) return '';
+      const at = `at ${timeFormat.format(value)}`;
+      return dayFormats.zone.format(value) === dayFormats.zone.format(now) ? at : `on ${dayFormats.zone.format(value)} ${at}`;
+    },
   };
+}
+
+const cached: Record<string, Formats> = {};
+
+/** createFormats, kept per locale/zone/currency for the life of the execution (Intl formats are costly to build). */
+export function formatsFor(input: { locale?: string | null; timeZone?: string | null; currency?: string | null }): Formats {
+  const key = `${input.locale || ''}|${input.timeZone || ''}|${input.currency || ''}`;
+  return (cached[key] = cached[key] || createFormats(input));
 }

@@ -7,4 +7,9 @@ export interface LocalDates {
   toLocalDate(instant: Date): string;
   /** The instant of local midnight of 'yyyy-MM-dd' in the spreadsheet's time zone. */
   fromLocalDate(day: string): Date;
+  /**
+   * The decimal mark of the spreadsheet's locale, for number text typed into cells ("1.500" is
+   * 1500 in de_DE). Asked only when a number column holds text; absent: '.' (en_US).
+   */
+  decimalSeparator?(): '.' | ',';
 }

@@ -79,9 +79,10 @@ export function addDays(day: string, days: number): string {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
-export function localDates(timeZone: string): LocalDates {
+export function localDates(timeZone: string, decimalSeparator?: () => '.' | ','): LocalDates {
   return {
     toLocalDate: (instant) => localDay(instant, timeZone),
     fromLocalDate: (day) => instantOf(day, timeZone),
+    ...(decimalSeparator ? { decimalSeparator } : {}),
   };
 }

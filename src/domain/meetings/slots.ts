@@ -1,6 +1,7 @@
 // Meeting slot search: plain instants (ms) in, proposed slots out. Working hours are wall-clock
 // times of the workbook's zone, so a DST day is simply shorter or longer in instants.
-import { addDays, instantOf, localDay, wallTime } from '../kernel/timezone';
+import { addDays, instantOf, localDay } from '../kernel/timezone';
+import { formatsFor } from '../kernel/formatting';
 
 export interface Interval {
   start: number;
@@ -226,8 +227,7 @@ export function parseWorkingTime(hours: string, days: string): WorkingTime {
   return { startMinute, endMinute, days: parsed.length ? parsed : [1, 2, 3, 4, 5] };
 }
 
-/** "HH:MM" of an instant in the zone. */
-export function clockTime(at: number, timeZone: string): string {
-  const w = wallTime(new Date(at), timeZone);
-  return `${w.hour < 10 ? '0' : ''}${w.hour}:${w.minute < 10 ? '0' : ''}${w.minute}`;
+/** The clock time of an instant in the zone, the locale's way ("9:00 AM" / "09:00"): the formatting module's. */
+export function clockTime(at: number, timeZone: string, locale?: string): string {
+  return formatsFor({ locale, timeZone }).time(new Date(at));
 }
