@@ -1,6 +1,7 @@
 // Issue 24: what the yearly archives leave visible in the sidebar. The playground's demo gets
 // older closings, the owner archives them, then opens a client's card: the archived orders are
-// read only when asked for and list year, deal, amount, stage and closed date.
+// read only when asked for and list year, deal, amount, stage and closed date; the dashboard's
+// yearly table still counts the archived deals in their year.
 // Run: npm run build && npx jest --runInBand tests/browser/archive.test.ts
 import type { Frame, Page } from 'playwright-core';
 import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
@@ -103,6 +104,42 @@ suite('yearly archives in Chromium', () => {
     expect(listed).toEqual(order);
     await frame.locator('[data-testid="client-archived"]').scrollIntoViewIfNeeded();
     await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'archive-client-card');
+    expect(session.pageErrors).toEqual([]);
+  }, 120000);
+
+  test('dashboard in the 300 px sidebar: closed deals by year, archived ones included', async () => {
+    await menu(page, 'openBoard');
+    const frame = await frameOf(page, 'sidebar-frame');
+    await frame.waitForSelector('[data-testid="board"] .card', { timeout: 20000 });
+    await frame.click('[data-testid="dashboard-button"]');
+    await frame.waitForSelector('[data-testid="dash-years"] [data-testid="dash-year"]', { timeout: 20000 });
+
+    // Expected from the deals as they were before archiving: year of close in the sheet's zone.
+    const yearOf = (d: Row) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(d['Closed at'] as Date);
+    const closed = before.filter((d) => (d.Stage === 'Completed' || d.Stage === 'Failed') && isDate(d['Closed at']));
+    const expected = Array.from(new Set(closed.map(yearOf))).sort().reverse().map((year) => {
+      const of = closed.filter((d) => yearOf(d) === year);
+      return {
+        year,
+        won: String(of.filter((d) => d.Stage === 'Completed').length),
+        lost: String(of.filter((d) => d.Stage === 'Failed').length),
+        archived: String(of.filter((d) => archivedIds.has(String(d.ID))).length),
+      };
+    });
+    expect(expected.length).toBeGreaterThan(1);
+    expect(expected.some((y) => y.archived !== '0')).toBe(true);
+    const shown = await frame.$$eval('[data-testid="dash-year"]', (trs) => trs.map((tr) => {
+      const cell = (id: string) => ((tr.querySelector(`[data-testid="${id}"]`) || { textContent: '' }).textContent || '').trim();
+      return { year: tr.getAttribute('data-year') || '', won: cell('dash-year-won'), lost: cell('dash-year-lost'), archived: cell('dash-year-archived'), revenue: cell('dash-year-revenue') };
+    }));
+    expect(shown.map(({ revenue, ...rest }) => rest)).toEqual(expected);
+    // A year with a won deal shows its revenue, a figure.
+    for (const y of shown) if (y.won !== '0') expect(y.revenue).toMatch(/\d/);
+    // It fits the sidebar: no sideways scrolling.
+    const width = await frame.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(width.scroll).toBeLessThanOrEqual(width.client);
+    await frame.locator('[data-testid="dash-years"]').scrollIntoViewIfNeeded();
+    await screenshotOf(page.locator('[data-testid="sidebar-frame"]'), 'archive-dashboard-years');
     expect(session.pageErrors).toEqual([]);
   }, 120000);
 });

@@ -161,7 +161,7 @@ function loadArchived(clientId: string): void {
 /** One archived order: year, deal, amount, stage and closed date (its page lives in the archive book). */
 function archivedOrder(o: ArchivedOrder, moneyHidden: boolean): HTMLElement {
   const url = safeUrl(o.archiveUrl);
-  return h('li', { class: 'client-order archived', 'data-testid': `client-archived-${o.dealId}` },
+  return h('li', { class: 'client-order archived-order', 'data-testid': `client-archived-${o.dealId}` },
     h('div', { class: 'client-order-head' },
       h('span', { class: 'archived-year' }, o.year),
       h('span', { class: 'archived-title' }, o.title || o.dealId),
