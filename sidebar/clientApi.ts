@@ -1,7 +1,7 @@
 // The client base's server calls, added to the sidebar's typed Api (module augmentation, so
 // rpc.ts itself is untouched).
 import type {
-  ClientCard, ClientPatch, DuplicateGroup, ClientSearchResult, DryRunResult, ExportFile, ExportRequest, ImportPrepared, ImportProgress,
+  ArchivedOrders, ClientCard, ClientPatch, DuplicateGroup, ClientSearchResult, DryRunResult, ExportFile, ExportRequest, ImportPrepared, ImportProgress,
   ImportSummary, ImportUndoResult, ImportUpload,
 } from '../src/app/contracts/clients';
 import type { ColumnMapping } from '../src/app/contracts/shared';
@@ -10,6 +10,7 @@ declare module './rpc' {
   interface Api {
     api_findClients(query: string): ClientSearchResult;
     api_getClient(clientId: string): ClientCard;
+    api_getArchivedOrders(clientId: string): ArchivedOrders;
     api_updateClient(clientId: string, patch: ClientPatch, version: number, base?: Record<string, unknown>): ClientCard;
     api_prepareImport(upload: ImportUpload): ImportPrepared;
     api_dryRunImport(importId: string, mapping: ColumnMapping): DryRunResult;

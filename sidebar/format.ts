@@ -88,6 +88,12 @@ function localDay(d: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** An instant's 'yyyy-MM-dd' day in the spreadsheet's zone: a date whose year matters (archived orders). */
+export function isoDay(iso: string | null | undefined): string {
+  const d = valid(iso);
+  return d ? localDay(d) : '';
+}
+
 /** A 'yyyy-MM-dd' day moved by n days (calendar arithmetic, no zone involved). */
 function shiftDay(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);

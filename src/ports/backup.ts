@@ -16,6 +16,11 @@ export interface BackupStoragePort {
   writeValues(spreadsheetId: string, data: readonly { range: string; values: readonly (readonly BackupCell[])[] }[]): void;
   /** One values.batchGet (unformatted values): the rows of each range, trailing empties left out. */
   readValues(spreadsheetId: string, ranges: readonly string[]): unknown[][][];
+  /**
+   * One spreadsheets.batchUpdate of appendDimension requests: adds rows and columns at the end of
+   * these sheets (by title), all or nothing. Reads the sheet ids first (one spreadsheets.get).
+   */
+  grow(spreadsheetId: string, sheets: readonly { title: string; rows: number; columns: number }[]): void;
   rename(fileId: string, name: string): void;
   trash(fileId: string): void;
 }

@@ -1,7 +1,7 @@
 // The Sheets REST API v4 route (scripts/emulator/sheetsRest/route.ts), tested against sentences
 // of Google's reference (developers.google.com/workspace/sheets/api/reference/rest/v4 and /limits).
 import { createWorkspace } from '../../scripts/emulator/workspace';
-import { SHEETS_MAX_PAYLOAD_BYTES } from '../../scripts/emulator/sheetsRest/route';
+import { SHEETS_MAX_CELLS, SHEETS_MAX_PAYLOAD_BYTES } from '../../scripts/emulator/sheetsRest/route';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -92,6 +92,44 @@ test('values.update and clear; writing past the grid is refused (values.update d
   expect(call('get', `${API}/${id}/values/Deals`).json.values).toEqual([['', 'b']]);
   const bad = call('get', `${API}/${id}/values/${encodeURIComponent('Nope!A1')}`);
   expect([bad.code, bad.json.error.message]).toEqual([400, 'Unable to parse range: Nope!A1']);
+});
+
+test('spreadsheets.batchUpdate appendDimension grows a grid, all or nothing, within 10 million cells', () => {
+  const ws = createWorkspace();
+  const { call } = client(ws);
+  const made = created(ws, [{ title: 'Deals', rows: 10, cols: 5 }, { title: 'Quote lines', rows: 10, cols: 3 }]);
+  const id = made.spreadsheetId;
+  const [deals, lines] = made.sheets.map((s: Any) => s.properties.sheetId);
+  const grid = () => call('get', `${API}/${id}`).json.sheets.map((s: Any) => [s.properties.title, s.properties.gridProperties.rowCount, s.properties.gridProperties.columnCount]);
+  // Full grid: the write is refused until the grid grows.
+  expect(call('post', `${API}/${id}/values:batchUpdate`, { valueInputOption: 'RAW', data: [{ range: 'Deals!A11', values: [['x']] }] }).code).toBe(400);
+  // AppendDimensionRequest: "Appends rows or columns to the end of a sheet." (sheetId, dimension, length)
+  const grown = call('post', `${API}/${id}:batchUpdate`, { requests: [
+    { appendDimension: { sheetId: deals, dimension: 'ROWS', length: 5 } },
+    { appendDimension: { sheetId: lines, dimension: 'COLUMNS', length: 2 } },
+  ] });
+  expect(grown.code).toBe(200);
+  expect(grown.json).toEqual({ spreadsheetId: id, replies: [{}, {}] });
+  expect(grid()).toEqual([['Deals', 15, 5], ['Quote lines', 10, 5]]);
+  expect(call('post', `${API}/${id}/values:batchUpdate`, { valueInputOption: 'RAW', data: [{ range: 'Deals!A15', values: [['x']] }] }).code).toBe(200);
+  // "If any request is not valid, the entire request will fail and nothing will be applied."
+  const bad = call('post', `${API}/${id}:batchUpdate`, { requests: [
+    { appendDimension: { sheetId: deals, dimension: 'ROWS', length: 5 } },
+    { appendDimension: { sheetId: 987654, dimension: 'ROWS', length: 5 } },
+  ] });
+  expect(bad.code).toBe(400);
+  expect(bad.json.error.message).toMatch(/No grid with id: 987654/);
+  expect(grid()).toEqual([['Deals', 15, 5], ['Quote lines', 10, 5]]);
+  // Other requests are not emulated and say so.
+  const other = call('post', `${API}/${id}:batchUpdate`, { requests: [{ deleteDimension: { range: { sheetId: deals, dimension: 'ROWS', startIndex: 0, endIndex: 1 } } }] });
+  expect([other.code, other.json.error.message]).toEqual([400, expect.stringMatching(/deleteDimension is not emulated \(Not implemented\)/)]);
+  // A spreadsheet holds at most 10 million cells: (15 + x) * 5 + 10 * 5 must stay within it.
+  const tooMany = call('post', `${API}/${id}:batchUpdate`, { requests: [{ appendDimension: { sheetId: deals, dimension: 'ROWS', length: SHEETS_MAX_CELLS / 5 } }] });
+  expect(tooMany.code).toBe(400);
+  expect(tooMany.json.error.message).toMatch(/above the limit of 10000000 cells/);
+  const exactly = (SHEETS_MAX_CELLS - 15 * 5 - 10 * 5) / 5;
+  expect(call('post', `${API}/${id}:batchUpdate`, { requests: [{ appendDimension: { sheetId: deals, dimension: 'ROWS', length: exactly } }] }).code).toBe(200);
+  expect(grid()).toEqual([['Deals', 15 + exactly, 5], ['Quote lines', 10, 5]]);
 });
 
 test('drive.file: the bound spreadsheet and files the add-on did not create answer 403, unknown ids 404, a foreign token 401', () => {

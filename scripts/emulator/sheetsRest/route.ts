@@ -4,6 +4,7 @@
 // spreadsheets scope). Members, shapes and errors from Google's reference:
 //   spreadsheets.create          POST /v4/spreadsheets
 //   spreadsheets.get             GET  /v4/spreadsheets/{id}            (properties and sheets only)
+//   spreadsheets.batchUpdate     POST /v4/spreadsheets/{id}:batchUpdate (appendDimension only; other requests 400 "Not implemented")
 //   spreadsheets.values.get      GET  /v4/spreadsheets/{id}/values/{range}
 //   spreadsheets.values.update   PUT  /v4/spreadsheets/{id}/values/{range}?valueInputOption=RAW
 //   spreadsheets.values.clear    POST /v4/spreadsheets/{id}/values/{range}:clear
@@ -31,6 +32,8 @@ export const SHEETS_REQUESTS_PER_MINUTE = 60;
 /** New sheets: 1000 rows, 26 columns unless gridProperties say otherwise (Sheets' default grid). */
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLS = 26;
+/** Google Sheets' size limit: 10 million cells per spreadsheet (Drive's "Files you can store" page; /work/shared/ARCHITECTURE.md). */
+export const SHEETS_MAX_CELLS = 10000000;
 
 type Json = Record<string, unknown>;
 
@@ -63,7 +66,7 @@ interface Target {
 }
 
 export class SheetsRestService implements FetchRoute {
-  readonly describe = 'Sheets API v4 (https://sheets.googleapis.com/v4/spreadsheets…: create, get, values get/update/clear/batchGet/batchUpdate/batchClear)';
+  readonly describe = 'Sheets API v4 (https://sheets.googleapis.com/v4/spreadsheets…: create, get, batchUpdate appendDimension, values get/update/clear/batchGet/batchUpdate/batchClear)';
   readonly key = 'sheetsRest';
   /** Spreadsheets other than the bound one: made here or with SpreadsheetApp.create. */
   private readonly models = new Map<string, SpreadsheetModel>();
@@ -141,6 +144,7 @@ export class SheetsRestService implements FetchRoute {
     const limited = this.quota(user, isRead ? 'read' : 'write');
     if (limited) return limited;
     if (rest === '' && method === 'get') return jsonReply(200, this.describeSpreadsheet(model));
+    if (rest === ':batchUpdate' && method === 'post') return this.structuralUpdate(model, request);
     if (rest === '/values:batchGet' && method === 'get') return this.batchGet(model, request);
     if (rest === '/values:batchUpdate' && method === 'post') return this.batchUpdate(model, request);
     if (rest === '/values:batchClear' && method === 'post') return this.batchClear(model, request);
@@ -342,6 +346,45 @@ export class SheetsRestService implements FetchRoute {
       totalUpdatedCells: sum('updatedCells'), totalUpdatedSheets: new Set(responses.map((r) => String(r.updatedRange).split('!')[0])).size,
       responses,
     });
+  }
+
+  /**
+   * spreadsheets.batchUpdate: "Applies one or more updates to the spreadsheet." "If any request is
+   * not valid, the entire request will fail and nothing will be applied." Of its requests only
+   * appendDimension ("Appends rows or columns to the end of a sheet.") is emulated. A spreadsheet
+   * holds at most 10 million cells (SHEETS_MAX_CELLS, counted over every sheet's grid).
+   */
+  private structuralUpdate(model: SpreadsheetModel, request: FetchRequest): Reply {
+    const body = this.body(request);
+    const requests = Array.isArray(body.requests) ? body.requests as Json[] : [];
+    if (requests.length === 0) return badRequest('Invalid requests: must specify at least one request.');
+    const grows: { sheet: SheetData; rows: number; cols: number }[] = [];
+    for (let i = 0; i < requests.length; i++) {
+      const kinds = Object.keys(requests[i] ?? {});
+      if (kinds.length !== 1 || kinds[0] !== 'appendDimension') {
+        return badRequest(`Invalid requests[${i}]: ${kinds.join(', ') || 'an empty request'} is not emulated (Not implemented); the emulator's spreadsheets.batchUpdate answers appendDimension only.`);
+      }
+      const a = (requests[i].appendDimension ?? {}) as Json;
+      const sheet = model.sheets.find((x) => x.id === Number(a.sheetId)) ?? null;
+      if (!sheet) return badRequest(`Invalid requests[${i}].appendDimension: No grid with id: ${String(a.sheetId)}`);
+      const length = Number(a.length);
+      if (!Number.isInteger(length) || length < 1) return badRequest(`Invalid requests[${i}].appendDimension: length must be at least one.`);
+      if (a.dimension === 'ROWS') grows.push({ sheet, rows: length, cols: 0 });
+      else if (a.dimension === 'COLUMNS') grows.push({ sheet, rows: 0, cols: length });
+      else return badRequest(`Invalid requests[${i}].appendDimension: dimension must be ROWS or COLUMNS.`);
+    }
+    // All or nothing: the grids as they would be after every request, checked against the limit first.
+    const after = new Map<SheetData, { rows: number; cols: number }>();
+    for (const s of model.sheets) after.set(s, { rows: s.maxRows, cols: s.maxCols });
+    for (const g of grows) { const a = after.get(g.sheet)!; a.rows += g.rows; a.cols += g.cols; }
+    let cells = 0;
+    for (const a of after.values()) cells += a.rows * a.cols;
+    if (cells > SHEETS_MAX_CELLS) {
+      // The sentence Sheets answers when a grid would pass the limit (as reported by users; the reference names no error text).
+      return badRequest(`Invalid requests[0].appendDimension: This action would increase the number of cells in the workbook above the limit of ${SHEETS_MAX_CELLS} cells.`);
+    }
+    for (const [sheet, a] of after) { sheet.maxRows = a.rows; sheet.maxCols = a.cols; }
+    return jsonReply(200, { spreadsheetId: model.id, replies: requests.map(() => ({})) });
   }
 
   private batchGet(model: SpreadsheetModel, request: FetchRequest): Reply {

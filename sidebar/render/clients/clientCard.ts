@@ -2,10 +2,10 @@
 // dates, documents and who did each step) and the communication history, newest first.
 import { googleLink } from '../../../src/app/contracts/shared';
 import { cents } from '../money/payments';
-import type { ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../../src/app/contracts/clients';
+import type { ArchivedOrder, ArchivedOrders, ClientCard, ClientFields, ClientOrder, ClientPatch } from '../../../src/app/contracts/clients';
 import '../../clientApi';
 import { h, type Child } from '../../dom';
-import { day, money, when } from '../../format';
+import { day, isoDay, money, when } from '../../format';
 import { call } from '../../rpc';
 import { columnOf, nameOf, state } from '../../state';
 import { reload, report } from '../../actions';
@@ -16,10 +16,13 @@ import { mergeNote, type Shown } from '../kernel/mergeNote';
 import { openDealPage } from '../deals/dealPageOpener';
 import { clientOpenInvoices } from '../money/clientPayments';
 
-let current: { clientId: string; card: ClientCard | null; error: string } | null = null;
+/** The archived orders (issue 24): not asked for until the person opens the section; then read once per card. */
+type ArchivedState = { status: 'closed' } | { status: 'loading' } | { status: 'shown'; result: ArchivedOrders } | { status: 'failed'; error: string };
+
+let current: { clientId: string; card: ClientCard | null; error: string; archived: ArchivedState } | null = null;
 
 export function openClientCard(clientId: string): void {
-  current = { clientId, card: null, error: '' };
+  current = { clientId, card: null, error: '', archived: { status: 'closed' } };
   openPanel({ title: 'Client', testid: 'client-card', body: cardBody });
   load(clientId);
 }
@@ -52,7 +55,7 @@ function cardBody(): Child {
   if (!card) return h('div', { class: 'muted pad' }, current.error || 'Loading the client…');
   const merge = card.merge && card.merge.conflicts.length ? card.merge : null;
   return [summary(card), merge ? mergeNote(merge, (field, yours, theirs) => keepMine(card, field, yours, theirs), (field) => settled(card, field)) : null,
-    contacts(card.fields), clientOpenInvoices(card, () => load(card.id)), orders(card), historyList(card), editForm(card)];
+    contacts(card.fields), clientOpenInvoices(card, () => load(card.id)), orders(card), archivedOrders(card), historyList(card), editForm(card)];
 }
 
 /** "Keep mine" on a client field both changed (issue 21, item 4): saved over the value now stored. */
@@ -123,6 +126,53 @@ function orders(card: ClientCard): HTMLElement {
     h('h3', null, 'Orders ', h('span', { class: 'count' }, String(card.orders.length))),
     card.editable && role !== 'executor' ? newDealForm(card) : null,
     card.orders.length === 0 ? h('div', { class: 'muted small' }, 'No deals yet.') : h('ol', { class: 'client-order-list' }, card.orders.map((o) => order(o, !!card.moneyHidden))));
+}
+
+/**
+ * Orders moved to the yearly archives, read from the archive books only when asked (one read per
+ * year's book), so opening the card costs nothing more. Listed newest close first.
+ */
+function archivedOrders(card: ClientCard): HTMLElement {
+  const archived = current ? current.archived : { status: 'closed' as const };
+  const show = h('button', {
+    type: 'button', class: 'secondary mini', 'data-testid': 'client-archived-show',
+    onclick: () => loadArchived(card.id),
+  }, archived.status === 'failed' ? 'Try again' : 'Show archived orders');
+  const body: Child = archived.status === 'closed' ? show
+    : archived.status === 'loading' ? h('div', { class: 'muted small' }, 'Reading the archives…')
+      : archived.status === 'failed' ? [h('div', { class: 'form-error small', role: 'alert' }, archived.error), show]
+        : archived.result.orders.length === 0
+          ? h('div', { class: 'muted small', 'data-testid': 'client-archived-none' }, archived.result.years.length ? `None in the archives (${archived.result.years.join(', ')}).` : 'Nothing archived yet.')
+          : h('ol', { class: 'client-order-list' }, archived.result.orders.map((o) => archivedOrder(o, !!card.moneyHidden)));
+  return h('div', { class: 'section', id: 'sec-archived-orders', 'data-testid': 'client-archived' },
+    h('h3', null, 'Archived orders ', archived.status === 'shown' ? h('span', { class: 'count' }, String(archived.result.orders.length)) : null),
+    body);
+}
+
+function loadArchived(clientId: string): void {
+  if (!current || current.clientId !== clientId) return;
+  current.archived = { status: 'loading' };
+  refreshPanel();
+  call('api_getArchivedOrders', clientId)
+    .then((result) => { if (current && current.clientId === clientId) current.archived = { status: 'shown', result }; })
+    .catch((error) => { if (current && current.clientId === clientId) current.archived = { status: 'failed', error: report(error) }; })
+    .then(() => { if (current && current.clientId === clientId && panelOpen('client-card')) refreshPanel(); });
+}
+
+/** One archived order: year, deal, amount, stage and closed date (its page lives in the archive book). */
+function archivedOrder(o: ArchivedOrder, moneyHidden: boolean): HTMLElement {
+  const url = safeUrl(o.archiveUrl);
+  return h('li', { class: 'client-order archived-order', 'data-testid': `client-archived-${o.dealId}` },
+    h('div', { class: 'client-order-head' },
+      h('span', { class: 'archived-year' }, o.year),
+      h('span', { class: 'archived-title' }, o.title || o.dealId),
+      h('span', { class: 'stage-chip', style: { '--stage': (columnOf(o.stage) || { colour: '#9aa0a6' }).colour } }, o.stageName || o.stage)),
+    h('div', { class: 'muted small' }, [
+      moneyHidden ? '' : money(o.amount || o.budget, currency()),
+      o.closedAt ? `closed ${isoDay(o.closedAt)}` : '',
+      nameOf(o.manager),
+    ].filter(Boolean).join(' · '),
+    url ? [' · ', h('a', { href: url, target: '_blank', rel: 'noopener' }, `archive ${o.year}`)] : null));
 }
 
 /** "New deal": a deal in New for this client, its call back on the next working day at 10:00. */

@@ -166,6 +166,29 @@ export function renderDashboard(): void {
       ...d.overdue.checkpoints.map((r) => h('div', { class: 'dash-row' }, h('span', { class: 'dash-label' }, `Late checkpoints: ${names(r.responsible)}`), num(`Late checkpoints of ${names(r.responsible)}`, String(r.late.value), r.late))),
     ),
     receivablesSection(d, m),
+    yearsSection(d, m),
+  );
+}
+
+/**
+ * Closed deals per year of close (issue 24): live ones and those moved to the yearly archives
+ * (from the archive's summary), so archiving never makes a year's figures shrink.
+ */
+function yearsSection(d: Dashboard, m: (v: number) => string): HTMLElement {
+  const archivedAny = d.years.some((y) => y.archived.deals > 0);
+  return section('Closed deals by year',
+    d.years.length === 0 ? h('p', { class: 'empty', 'data-testid': 'dash-years-none' }, 'No deal closed yet.')
+      : h('table', { class: 'dash-table', 'data-testid': 'dash-years' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Year'), h('th', { scope: 'col' }, 'Won'), h('th', { scope: 'col' }, 'Revenue'),
+          h('th', { scope: 'col' }, 'Lost'), h('th', { scope: 'col', title: 'Of the closed deals, how many are in the year\'s archive' }, 'Archived'))),
+        h('tbody', null, d.years.map((y) => h('tr', { 'data-testid': 'dash-year', 'data-year': y.year },
+          h('th', { scope: 'row' }, y.year),
+          h('td', { 'data-testid': 'dash-year-won' }, String(y.total.completed)),
+          h('td', { 'data-testid': 'dash-year-revenue' }, m(y.total.completedValue)),
+          h('td', { 'data-testid': 'dash-year-lost' }, String(y.total.failed)),
+          h('td', { 'data-testid': 'dash-year-archived' }, String(y.archived.deals)))))),
+    // The archive's summary is kept for the whole team, not per manager.
+    d.manager && !archivedAny ? h('p', { class: 'empty' }, 'One manager\'s view counts live deals only; archived deals count under All managers.') : null,
   );
 }
 

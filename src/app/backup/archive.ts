@@ -19,7 +19,7 @@ import { toDeal } from '../kernel/records';
 import { localDay } from '../../domain/kernel/timezone';
 import { BackupCell, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
 import {
-  ArchiveDeal, MovingRow, YearSummary, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, emptySummary, nextChunk, summaryOf, unverified,
+  ArchiveDeal, GridSize, MovingRow, YearSummary, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, emptySummary, gridGrowth, nextChunk, summaryOf, unverified,
 } from '../../domain/backup/archivePlan';
 
 export const ARCHIVE_KEY = 'dealboard:archive';
@@ -27,10 +27,13 @@ export const ARCHIVE_FOLDER_NAME = 'Dealboard archives';
 export const SUMMARY_SHEET = 'Summary';
 /** Deals per chunk: their ids sit in the cursor (a property value holds at most 9 KB). */
 export const CHUNK_DEALS = 150;
-/** Rows a book's tab gets beyond the live tab's size when it is made (values.batchUpdate does not grow a grid). */
+/** Rows a book's tab gets beyond the live tab's size when it is made or grown (values.batchUpdate does not grow a grid). */
 const ROW_HEADROOM = 0.2;
 const MIN_ROWS = 1000;
 const COLUMN_HEADROOM = 5;
+/** The Summary tab's grid. */
+const SUMMARY_ROWS = 20;
+const SUMMARY_COLUMNS = 4;
 
 /** The tabs a deal's rows live in and the column tying a row to its deal (as restore has them). */
 export const ARCHIVE_TABS: readonly { tab: TabSchema; by: string }[] = [
@@ -141,13 +144,28 @@ function ensureBook(ports: Ports, storage: BackupStoragePort, state: ArchiveStat
     grid[tab.name] = { rows: Math.max(MIN_ROWS, size.rows + Math.ceil(size.rows * ROW_HEADROOM)), columns: Math.max(size.columns, tab.columns.length) + COLUMN_HEADROOM };
     sheets.push({ title: tab.name, rows: grid[tab.name].rows, columns: grid[tab.name].columns });
   }
-  sheets.push({ title: SUMMARY_SHEET, rows: 20, columns: 4 });
+  sheets.push({ title: SUMMARY_SHEET, rows: SUMMARY_ROWS, columns: SUMMARY_COLUMNS });
   const file = storage.create(`Dealboard archive ${year}`, sheets, state.folderId);
   const book = { id: file.id, url: file.url, grid };
   state.books[year] = book;
   // Noted before anything is written to it: a rerun never makes a second book for the year.
   save(ports, state);
   return book;
+}
+
+/**
+ * A book tab that would outgrow its grid is grown first: one spreadsheets.batchUpdate for every tab
+ * of the chunk (rows with 20% headroom, columns with five), noted in the state at once so a rerun
+ * knows the grid. Past Google's 10 million cells per spreadsheet the archive stops with that reason.
+ */
+function growBook(ports: Ports, storage: BackupStoragePort, state: ArchiveState, book: ArchiveBook, year: string, needs: Record<string, GridSize>): void {
+  const growth = gridGrowth(book.grid, needs, SUMMARY_ROWS * SUMMARY_COLUMNS, { rowShare: ROW_HEADROOM, columns: COLUMN_HEADROOM });
+  if (growth === null) throw new Error(`The archive ${year} would pass Google Sheets' limit of 10,000,000 cells per spreadsheet; archiving stopped.`);
+  const tabs = Object.keys(growth);
+  if (tabs.length === 0) return;
+  storage.grow(book.id, tabs.map((tab) => ({ title: tab, rows: growth[tab].rows, columns: growth[tab].columns })));
+  for (const tab of tabs) book.grid[tab] = { rows: book.grid[tab].rows + growth[tab].rows, columns: book.grid[tab].columns + growth[tab].columns };
+  save(ports, state);
 }
 
 function summaryRows(year: string, s: YearSummary): BackupCell[][] {
@@ -201,6 +219,8 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
     const before = storage.readValues(book.id, live.reduce((r: string[], t) => r.concat([`${quotedSheetName(t.tab.name)}!1:1`, `${quotedSheetName(t.tab.name)}!${columnLetter(bookIdAt(t))}:${columnLetter(bookIdAt(t))}`]), []));
     const data: { range: string; values: BackupCell[][] }[] = [];
     const checks: { t: LiveTab; width: number; moving: MovingRow[]; idAt: number; from: number; to: number }[] = [];
+    // The last row and column this chunk writes in each tab: a grid too small is grown before the write.
+    const needs: Record<string, GridSize> = {};
     live.forEach((t, i) => {
       const bookHeader = ((before[2 * i] || [])[0] || []).slice();
       const headerWas = bookHeader.length;
@@ -212,12 +232,12 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
       const moving = t.rows.map((r) => ({ id: r.id, cells: inBookOrder(t.header, bookHeader, r.cells) }));
       if (normal(bookHeader[idAt]) !== normal(t.header[t.idAt])) throw new Error(`The archive ${running.year}'s "${t.tab.name}" tab has no id column where it had one; archiving stopped.`);
       const plan = copyPlan(moving, idColumn);
+      needs[t.tab.name] = { rows: 0, columns: bookHeader.length };
       if (bookHeader.length !== headerWas) {
-        if (bookHeader.length > book.grid[t.tab.name].columns) throw new Error(`The archive ${running.year} has no room for the "${t.tab.name}" tab's new columns; archiving stopped.`);
         data.push({ range: `${quotedSheetName(t.tab.name)}!A1`, values: [bookHeader.map(toBackupCell)] });
       }
       if (plan.write.length > 0) {
-        if (plan.at + plan.write.length - 1 > book.grid[t.tab.name].rows) throw new Error(`The archive ${running.year}'s "${t.tab.name}" tab is full (${book.grid[t.tab.name].rows} rows); archiving stopped.`);
+        needs[t.tab.name].rows = plan.at + plan.write.length - 1;
         data.push({ range: `${quotedSheetName(t.tab.name)}!A${plan.at}`, values: plan.write.map((m) => m.cells as BackupCell[]) });
       }
       // The rows of this chunk in the book: those there already and those written now.
@@ -230,6 +250,7 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
     });
     const summary = addSummary(state.summary[running.year] || emptySummary(), running.adds);
     data.push({ range: `${quotedSheetName(SUMMARY_SHEET)}!A1`, values: summaryRows(running.year, summary) });
+    growBook(ports, storage, state, book, running.year, needs);
     storage.writeValues(book.id, data);
     // Verify: the chunk's rows read back (one batchGet) equal the live rows, before any delete.
     if (checks.length > 0) {

@@ -15,16 +15,11 @@ import { clientFactsOf } from '../clients/clientIndex';
 import { toDeal } from '../kernel/records';
 import { loadArchiveState } from './archive';
 import { InputError, requireId } from '../kernel/validate';
-import { ClientOrder } from '../contracts/clients';
+import type { ArchivedOrder, ArchivedOrders } from '../contracts/clients';
 
-/** A closed order as the card lists it, without what stays in the live tabs (documents, steps). */
-export interface ArchivedOrder extends Omit<ClientOrder, 'expectedClose' | 'documents' | 'steps'> {
-  /** The year's archive it lives in. */
-  year: string;
-  archiveUrl: string;
-}
+export type { ArchivedOrder };
 
-export function getArchivedOrders(ctx: UseCaseContext, storage: BackupStoragePort, clientIdArg: unknown): { clientId: string; orders: ArchivedOrder[]; years: string[] } {
+export function getArchivedOrders(ctx: UseCaseContext, storage: BackupStoragePort, clientIdArg: unknown): ArchivedOrders {
   const clientId = requireId(clientIdArg, 'The client');
   const { ports } = ctx;
   const row = openRows(ports.sheets, CLIENTS, ports.dates).byId(clientId);

@@ -8,7 +8,7 @@
 import { Ports } from '../../ports';
 import { BackupFile, BackupStoragePort } from '../../ports/backup';
 import { TABS, TabSchema } from '../../workbook/schema';
-import { BackupCell, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
+import { BackupCell, TabSlice, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
 import { localDay, wallTime } from '../../domain/kernel/timezone';
 // The plain-data shapes the sidebar also reads live in contracts/backup.ts; re-exported for callers here.
 import type { BackupList, BackupRecord, BackupTrigger } from '../contracts/backup';
@@ -115,6 +115,16 @@ function start(ports: Ports, storage: BackupStoragePort, registry: BackupRegistr
  * Throws on a refusal of the Sheets API or Drive, after noting it as the last failure; the
  * cursor stays, so the next run goes on where this one stopped.
  */
+/** A tab read and not yet wholly sent: its rows from `offset` on (row indexes are the tab's, 0 = header). */
+interface PendingTab {
+  tab: string;
+  rows: BackupCell[][];
+  offset: number;
+  total: number;
+  columns: number;
+  hash: string;
+}
+
 export function runBackup(ports: Ports, storage: BackupStoragePort, options: { by: string; trigger: BackupTrigger; deadline: number; keepDaily: number; keepWeekly: number }): BackupOutcome {
   const registry = loadRegistry(ports);
   let requests = 0;
@@ -126,33 +136,63 @@ export function runBackup(ports: Ports, storage: BackupStoragePort, options: { b
     const running = registry.running;
     const todo = Object.keys(running.grid).filter((name) => !running.done[name]);
     // One read per tab left (while time remains); each tab is cut into requests with its neighbours.
-    const data: { tab: string; rows: BackupCell[][]; columns: number; hash: string }[] = [];
+    // Requests are sent as soon as they are full, so only the tab being read and the rows of the
+    // request still filling are held (not every tab at once: the heap peak follows the largest tab).
+    // Planning again from the first row not yet sent gives the same requests as planning all tabs
+    // at once: the packing is greedy, and a request closes only when the next row does not fit.
+    let pending: PendingTab[] = [];
+    let stopped = false;
+    const send = (request: TabSlice[]): void => {
+      const ranges = request.filter((sl) => sl.to > sl.from).map((sl) => {
+        const d = pending.filter((p) => p.tab === sl.tab)[0];
+        return { range: `${quotedSheetName(sl.tab)}!A${d.offset + sl.from + 1}`, values: d.rows.slice(sl.from, sl.to) };
+      });
+      if (ranges.length) { storage.writeValues(running.id, ranges); requests++; }
+      for (const sl of request) {
+        if (!sl.last) continue;
+        const d = pending.filter((p) => p.tab === sl.tab)[0];
+        running.done[sl.tab] = { rows: d.total, columns: d.columns, hash: d.hash };
+      }
+      saveRegistry(ports, registry);
+    };
+    /** Sends every full request (all of them when `all`); keeps the rows of the one still filling. */
+    const sendFull = (all: boolean): void => {
+      const plan = planRequests(pending, BACKUP_REQUEST_BYTES);
+      const keep = all ? 0 : 1;
+      for (let i = 0; i < plan.length - keep; i++) {
+        if (ports.clock.now().getTime() >= options.deadline) { stopped = true; return; }
+        send(plan[i]);
+      }
+      if (all || plan.length === 0) { pending = []; return; }
+      // The request still filling: from its first slice on, each tab's rows not yet sent.
+      const filling = plan[plan.length - 1];
+      const first = filling[0];
+      const at = pending.map((p) => p.tab).indexOf(first.tab);
+      pending = pending.slice(at).map((p, k) => (k === 0 ? { ...p, rows: p.rows.slice(first.from), offset: p.offset + first.from } : p));
+    };
+    let read = 0;
     for (const name of todo) {
-      if (data.length > 0 && ports.clock.now().getTime() >= options.deadline) break;
+      if (read > 0 && ports.clock.now().getTime() >= options.deadline) break;
       const all = ports.sheets.readAll(name) || [];
-      const rows: BackupCell[][] = all.map((r) => r.map(toBackupCell));
-      // Trailing empty cells need not travel.
-      for (const r of rows) while (r.length > 0 && r[r.length - 1] === '') r.pop();
+      read++;
+      // Converted in place: the tab is not held twice.
+      const rows = all as BackupCell[][];
+      for (const r of rows) {
+        for (let c = 0; c < r.length; c++) r[c] = toBackupCell(r[c]);
+        // Trailing empty cells need not travel.
+        while (r.length > 0 && r[r.length - 1] === '') r.pop();
+      }
       while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
       const columns = rows.reduce((w, r) => Math.max(w, r.length), 0);
       const grid = running.grid[name];
       if (rows.length > grid.rows || columns > grid.columns) {
         throw new Error(`The "${name}" tab grew past the backup's grid (${rows.length} rows, ${columns} columns) since the backup started; the next run starts a new backup.`);
       }
-      data.push({ tab: name, rows, columns, hash: hashRows(rows) });
+      pending.push({ tab: name, rows, offset: 0, total: rows.length, columns, hash: hashRows(rows) });
+      sendFull(false);
+      if (stopped) break;
     }
-    const byTab: Record<string, (typeof data)[number]> = {};
-    for (const d of data) byTab[d.tab] = d;
-    for (const request of planRequests(data, BACKUP_REQUEST_BYTES)) {
-      if (ports.clock.now().getTime() >= options.deadline) break;
-      const ranges = request.filter((s) => s.to > s.from).map((s) => ({
-        range: `${quotedSheetName(s.tab)}!A${s.from + 1}`,
-        values: byTab[s.tab].rows.slice(s.from, s.to),
-      }));
-      if (ranges.length) { storage.writeValues(running.id, ranges); requests++; }
-      for (const s of request) if (s.last) { const d = byTab[s.tab]; running.done[s.tab] = { rows: d.rows.length, columns: d.columns, hash: d.hash }; }
-      saveRegistry(ports, registry);
-    }
+    if (!stopped) sendFull(true);
     const left = Object.keys(running.grid).filter((name) => !running.done[name]).length;
     if (left > 0) return { status: 'partial', record: null, left, requests, trashed: 0 };
     return finish(ports, storage, registry, options, requests);

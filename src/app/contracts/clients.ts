@@ -60,6 +60,20 @@ export interface ClientOrder {
   steps: ClientStep[];
 }
 
+/** A closed order moved to a yearly archive (issue 24), without what stays in the live tabs (documents, steps). */
+export interface ArchivedOrder extends Omit<ClientOrder, 'expectedClose' | 'documents' | 'steps'> {
+  /** The year's archive it lives in. */
+  year: string;
+  archiveUrl: string;
+}
+
+/** What api_getArchivedOrders returns: the client's archived orders, newest close first, and the archive years read. */
+export interface ArchivedOrders {
+  clientId: string;
+  orders: ArchivedOrder[];
+  years: string[];
+}
+
 export interface ClientContact {
   at: string | null;
   user: string;

@@ -172,3 +172,45 @@ export function yearlyFigures(liveClosed: readonly ArchiveDeal[], archived: Read
     return { year, live: l, archived: { ...a }, total: addSummary(l, a) };
   });
 }
+
+// ---- growing an archive book's grid -------------------------------------------------------------
+
+/** Google Sheets holds at most 10 million cells per spreadsheet (every sheet's grid counted). */
+export const SPREADSHEET_MAX_CELLS = 10000000;
+
+export interface GridSize {
+  rows: number;
+  columns: number;
+}
+
+/**
+ * The rows and columns to append so each tab's grid holds what a chunk writes (`needs`: the last
+ * row and column written), with headroom (a share of the rows needed, a few columns) so later
+ * chunks rarely grow it again. The headroom is dropped where it would pass the spreadsheet's
+ * 10 million cells (`otherCells`: the grids not listed in `grid`); null when even the bare need
+ * would. Tabs already large enough are left out; an empty result means nothing to grow.
+ */
+export function gridGrowth(grid: Readonly<Record<string, GridSize>>, needs: Readonly<Record<string, GridSize>>, otherCells: number,
+  headroom: { rowShare: number; columns: number }, limit = SPREADSHEET_MAX_CELLS): Record<string, GridSize> | null {
+  const sized = (withRoom: boolean): Record<string, GridSize> => {
+    const out: Record<string, GridSize> = {};
+    for (const tab of Object.keys(grid)) {
+      const now = grid[tab];
+      const need = needs[tab] || { rows: 0, columns: 0 };
+      const rows = need.rows > now.rows ? need.rows + (withRoom ? Math.ceil(need.rows * headroom.rowShare) : 0) : now.rows;
+      const columns = need.columns > now.columns ? need.columns + (withRoom ? headroom.columns : 0) : now.columns;
+      out[tab] = { rows, columns };
+    }
+    return out;
+  };
+  const cells = (g: Record<string, GridSize>) => Object.keys(g).reduce((n, t) => n + g[t].rows * g[t].columns, otherCells);
+  let target = sized(true);
+  if (cells(target) > limit) target = sized(false);
+  if (cells(target) > limit) return null;
+  const growth: Record<string, GridSize> = {};
+  for (const tab of Object.keys(target)) {
+    const add = { rows: target[tab].rows - grid[tab].rows, columns: target[tab].columns - grid[tab].columns };
+    if (add.rows > 0 || add.columns > 0) growth[tab] = add;
+  }
+  return growth;
+}

@@ -79,6 +79,21 @@ export function gasBackupStorage(): BackupStoragePort {
       const valueRanges = (json.valueRanges || []) as { values?: unknown[][] }[];
       return valueRanges.map((v) => v.values || []);
     },
+    grow(spreadsheetId, sheets) {
+      const url = `${SHEETS}/${encodeURIComponent(spreadsheetId)}`;
+      const described = call('get', `${url}?fields=${encodeURIComponent('sheets.properties(sheetId,title)')}`);
+      const ids: Record<string, number> = {};
+      for (const s of (described.sheets || []) as { properties?: { sheetId?: number; title?: string } }[]) {
+        if (s.properties && s.properties.title !== undefined) ids[s.properties.title] = Number(s.properties.sheetId);
+      }
+      const requests: unknown[] = [];
+      for (const s of sheets) {
+        if (ids[s.title] === undefined) throw new Error(`The spreadsheet has no "${s.title}" sheet to grow.`);
+        if (s.rows > 0) requests.push({ appendDimension: { sheetId: ids[s.title], dimension: 'ROWS', length: s.rows } });
+        if (s.columns > 0) requests.push({ appendDimension: { sheetId: ids[s.title], dimension: 'COLUMNS', length: s.columns } });
+      }
+      if (requests.length > 0) call('post', `${url}:batchUpdate`, { requests });
+    },
     rename(fileId, name) {
       drive().Files!.update({ name }, fileId, undefined as never, { fields: 'id' });
     },

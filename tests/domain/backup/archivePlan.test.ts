@@ -2,7 +2,7 @@
 // a rerun still copies, the read-back check, bottom-up deletion blocks, the yearly figures.
 import fc from 'fast-check';
 import {
-  ArchiveDeal, MovingRow, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, nextChunk, parseArchiveAfterMonths, summaryOf, unverified, yearlyFigures,
+  ArchiveDeal, MovingRow, SPREADSHEET_MAX_CELLS, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, gridGrowth, nextChunk, parseArchiveAfterMonths, summaryOf, unverified, yearlyFigures,
 } from '../../../src/domain/backup/archivePlan';
 
 const STAGES = ['new', 'negotiation', 'in_work', 'frozen', 'failed', 'completed', null];
@@ -133,5 +133,39 @@ describe('the dashboard\'s yearly figures', () => {
     expect(figures[0].total).toEqual({ deals: 3, completed: 2, completedValue: 110, failed: 1 });
     expect(figures[1].live).toEqual({ deals: 0, completed: 0, completedValue: 0, failed: 0 });
     expect(figures[1].total).toEqual({ deals: 3, completed: 2, completedValue: 900, failed: 1 });
+  });
+});
+
+describe('growing a book tab that a chunk outgrows', () => {
+  const grid = { Deals: { rows: 100, columns: 30 }, Activities: { rows: 1000, columns: 12 } };
+  const room = { rowShare: 0.2, columns: 5 };
+
+  test('nothing to grow while every write fits', () => {
+    expect(gridGrowth(grid, { Deals: { rows: 100, columns: 30 }, Activities: { rows: 10, columns: 12 } }, 80, room)).toEqual({});
+  });
+
+  test('a tab outgrown gets the rows needed plus a fifth, new columns five more; the others are left out', () => {
+    expect(gridGrowth(grid, { Deals: { rows: 150, columns: 32 }, Activities: { rows: 900, columns: 12 } }, 80, room))
+      .toEqual({ Deals: { rows: 150 + 30 - 100, columns: 32 + 5 - 30 } });
+  });
+
+  test('within 10 million cells: the headroom is dropped first, then the archive refuses', () => {
+    // 1000 x 12 + 80 = 12,080 cells besides Deals; a limit of 17,000 leaves room for 164 Deals rows at 30 columns.
+    expect(gridGrowth(grid, { Deals: { rows: 150, columns: 30 } }, 80, room, 20000)).toEqual({ Deals: { rows: 80, columns: 0 } });
+    expect(gridGrowth(grid, { Deals: { rows: 150, columns: 30 } }, 80, room, 17000)).toEqual({ Deals: { rows: 50, columns: 0 } });
+    expect(gridGrowth(grid, { Deals: { rows: 170, columns: 30 } }, 80, room, 17000)).toBeNull();
+    expect(SPREADSHEET_MAX_CELLS).toBe(10000000);
+  });
+
+  test('property: the grown grid holds every need within the limit; null exactly when the bare need passes it', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 15000, max: 200000 }), (rows, columns, limit) => {
+      const growth = gridGrowth(grid, { Deals: { rows, columns } }, 0, room, limit);
+      const bare = Math.max(rows, 100) * Math.max(columns, 30) + 12000;
+      if (growth === null) return bare > limit;
+      const add = growth.Deals || { rows: 0, columns: 0 };
+      const deals = { rows: 100 + add.rows, columns: 30 + add.columns };
+      return bare <= limit && deals.rows >= rows && deals.columns >= columns && deals.rows * deals.columns + 12000 <= limit
+        && (growth.Activities === undefined);
+    }));
   });
 });
