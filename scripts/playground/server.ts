@@ -35,7 +35,11 @@ export interface PlaygroundOptions {
   now?: Date | string | number;
   /** Do not log requests that fail on the server side. */
   quiet?: boolean;
-  /** How long a change may stay unsaved, in ms (default 1000; 0 saves after every request). */
+  /**
+   * How long a change may stay unsaved, in ms (default 1000; 0 saves after every request;
+   * Infinity saves only when the playground closes, as the browser tests want: they never read
+   * the file back).
+   */
   saveDelayMs?: number;
 }
 
@@ -72,11 +76,24 @@ export function repoRoot(from: string = __dirname): string {
 
 interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
 
+// One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it, and
+// every date cell of a sheet the page loads goes through wall().
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallFormat(tz: string): Intl.DateTimeFormat {
+  let format = wallFormats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    wallFormats.set(tz, format);
+  }
+  return format;
+}
+
 function wall(ms: number, tz: string): Wall {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(ms));
+  const parts = wallFormat(tz).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute'), s: get('second') };
 }
@@ -164,6 +181,7 @@ class Session {
   private seq = 0;
   private seen = { toasts: 0, alerts: 0, prompts: 0, sidebars: 0, dialogs: 0 };
   private saveTimer: NodeJS.Timeout | null = null;
+  private unsaved = false;
 
   constructor(
     private readonly bundle: string,
@@ -214,7 +232,8 @@ class Session {
   /** Saves within saveDelayMs: the changes of a burst of requests are written once. */
   saveSoon(): void {
     if (this.saveDelayMs <= 0) return this.save();
-    if (this.saveTimer) return;
+    this.unsaved = true;
+    if (this.saveTimer || !Number.isFinite(this.saveDelayMs)) return;
     this.saveTimer = setTimeout(() => this.save(), this.saveDelayMs);
     // A pending save does not keep Node alive: close() writes it.
     this.saveTimer.unref();
@@ -222,12 +241,13 @@ class Session {
 
   /** Writes a pending save now (the playground is closing). */
   flush(): void {
-    if (this.saveTimer) this.save();
+    if (this.unsaved) this.save();
   }
 
   save(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    this.unsaved = false;
     fs.mkdirSync(path.dirname(this.stateFile), { recursive: true });
     const tmp = `${this.stateFile}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(this.ws.toJSON()));
