@@ -5,8 +5,10 @@
 //   npm start                      builds, then runs build/playground.cjs on 127.0.0.1:8315
 //   node build/playground.cjs --port 9000 --fresh
 //
-// State lives in .playground/workbook.json (git-ignored) and is saved after every request
-// that may change it (written to a temp file, then renamed).
+// State lives in .playground/workbook.json (git-ignored). A request that may change it marks
+// it unsaved; it is written (to a temp file, then renamed) at most once a second and when the
+// playground closes: serialising the whole workbook (about 6 MB) after every request took most of
+// the server's time in the browser tests.
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -33,6 +35,12 @@ export interface PlaygroundOptions {
   now?: Date | string | number;
   /** Do not log requests that fail on the server side. */
   quiet?: boolean;
+  /**
+   * How long a change may stay unsaved, in ms (default 1000; 0 saves after every request;
+   * Infinity saves only when the playground closes, as the browser tests want: they never read
+   * the file back).
+   */
+  saveDelayMs?: number;
 }
 
 export interface Playground {
@@ -51,6 +59,7 @@ const HOUR = 3600 * 1000;
 const MAX_TRIGGER_HOURS = 48;
 const MAX_BODY = 10 * 1024 * 1024;
 const MAX_NOTICES = 30;
+const SAVE_DELAY_MS = 1000;
 
 /** The repository root: the nearest folder above this file holding package.json. */
 export function repoRoot(from: string = __dirname): string {
@@ -67,11 +76,24 @@ export function repoRoot(from: string = __dirname): string {
 
 interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
 
+// One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it, and
+// every date cell of a sheet the page loads goes through wall().
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallFormat(tz: string): Intl.DateTimeFormat {
+  let format = wallFormats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    wallFormats.set(tz, format);
+  }
+  return format;
+}
+
 function wall(ms: number, tz: string): Wall {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(ms));
+  const parts = wallFormat(tz).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute'), s: get('second') };
 }
@@ -158,8 +180,15 @@ class Session {
   linkBase: string | null = null;
   private seq = 0;
   private seen = { toasts: 0, alerts: 0, prompts: 0, sidebars: 0, dialogs: 0 };
+  private saveTimer: NodeJS.Timeout | null = null;
+  private unsaved = false;
 
-  constructor(private readonly bundle: string, private readonly stateFile: string, private readonly startNow?: PlaygroundOptions['now']) {}
+  constructor(
+    private readonly bundle: string,
+    private readonly stateFile: string,
+    private readonly startNow?: PlaygroundOptions['now'],
+    private readonly saveDelayMs = SAVE_DELAY_MS,
+  ) {}
 
   open(fresh: boolean): void {
     let state: unknown = null;
@@ -200,7 +229,25 @@ class Session {
     seedDemoMeetings(this.ws, this.addon, ['anna@studio.test', 'boris@studio.test'], OWNER);
   }
 
+  /** Saves within saveDelayMs: the changes of a burst of requests are written once. */
+  saveSoon(): void {
+    if (this.saveDelayMs <= 0) return this.save();
+    this.unsaved = true;
+    if (this.saveTimer || !Number.isFinite(this.saveDelayMs)) return;
+    this.saveTimer = setTimeout(() => this.save(), this.saveDelayMs);
+    // A pending save does not keep Node alive: close() writes it.
+    this.saveTimer.unref();
+  }
+
+  /** Writes a pending save now (the playground is closing). */
+  flush(): void {
+    if (this.unsaved) this.save();
+  }
+
   save(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.unsaved = false;
     fs.mkdirSync(path.dirname(this.stateFile), { recursive: true });
     const tmp = `${this.stateFile}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(this.ws.toJSON()));
@@ -508,7 +555,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const stateFile = path.resolve(root, options.stateFile ?? path.join('.playground', 'workbook.json'));
   const host = options.host ?? '127.0.0.1';
 
-  const session = new Session(bundle, stateFile, options.now);
+  const session = new Session(bundle, stateFile, options.now, options.saveDelayMs);
   session.open(!!options.fresh);
 
   const bridgeScript = () => fs.readFileSync(path.join(pageDir, 'bridge.js'), 'utf8');
@@ -567,7 +614,6 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       case '/api/calendar/move':
       case '/api/calendar/delete':
         out = calendarAction(session.ws, route, body);
-        session.save();
         break;
       case '/api/forms/submit':
         // The client answering the brief (issue 25): a refusal of the form is the client's 400.
@@ -576,7 +622,6 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         } catch (e) {
           throw new HttpError(400, (e as Error).message);
         }
-        session.save();
         break;
       case '/api/stripe/pay':
         // The client paying on the Payment Link's page (issue 22): a closed link is the client's 400.
@@ -661,7 +706,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       default:
         throw new HttpError(404, `Not found: POST ${route}`);
     }
-    session.save();
+    session.saveSoon();
     sendJson(res, 200, out);
   }
 
@@ -694,6 +739,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     get workspace() { return session.ws; },
     get addon() { return session.addon; },
     close: () => new Promise<void>((resolve) => {
+      session.flush();
       server.close(() => resolve());
       server.closeAllConnections?.();
     }),

@@ -50,7 +50,12 @@ export async function startTestPlayground(options: { now?: string } = {}): Promi
   const { startPlayground } = require(bundle);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-playground-'));
   const stateFile = path.join(dir, 'workbook.json');
-  const pg = await startPlayground({ port: 0, host: '127.0.0.1', stateFile, fresh: true, quiet: true, ...(options.now ? { now: options.now } : {}) });
+  // The state file is written once, on close (saveDelayMs Infinity): no test reads it back, and
+  // serialising the whole workbook on every change cost more CPU than the rest of the server.
+  const pg = await startPlayground({
+    port: 0, host: '127.0.0.1', stateFile, fresh: true, quiet: true, saveDelayMs: Number.POSITIVE_INFINITY,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     url: pg.url,
     port: pg.port,

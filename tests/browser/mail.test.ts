@@ -106,7 +106,7 @@ suite('sending e-mail in Chromium', () => {
     await screenshot(tab, 'mail-view-proposal');
     const [docTab] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
     await docTab.waitForSelector('body');
-    await until('the Doc page', async () => true);
+    await until('the Doc page showing the deal', async () => (await docTab.innerText('body')).includes(String(deal.Title)));
     expect(await docTab.innerText('body')).toContain(String(deal.Title));
     const pdf = await tab.request.get(`${pg.url.replace(/\/$/, '')}${await tab.getAttribute('[data-testid="mail-attachment"]', 'href')}`);
     expect(pdf.status()).toBe(200);

@@ -2,40 +2,32 @@
 // meeting, the first slot offered lies on her Hamburg trip day; she books it, sees it in the
 // planner and in the playground's Calendar week view; she moves it there as a person would and
 // the planner follows. Run: npm run build && npx jest --runInBand tests/browser/meetings.test.ts
-import type { Frame, Page } from 'playwright-core';
-import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshot, screenshotOf } from './harness';
-import { actAs, menu, rows } from './sheet';
+import type { Page } from 'playwright-core';
+import { RunningPlayground, browserSuiteEnabled, screenshot, screenshotOf } from './harness';
+import { ANNA, openAsAnna } from './managerSetup';
+import { rows } from './sheet';
 
 const enabled = browserSuiteEnabled('Meetings browser tests');
 const suite = enabled ? describe : describe.skip;
 
 // Monday 30 Nov 2026, 09:00 Berlin: the demo's trip is Wednesday and Thursday of next week.
 const NOW = '2026-11-30T08:00:00Z';
-const ANNA = 'anna@studio.test';
 
 suite('meeting planner in Chromium', () => {
-  const session = openPlayground({ now: NOW });
+  const session = openAsAnna(NOW);
   let pg: RunningPlayground;
   let page: Page;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ pg, page } = session);
-    await actAs(page, pg, ANNA);
   });
-
-  async function sidebar(): Promise<Frame> {
-    if (!(await page.locator('[data-testid="sidebar-frame"]').isVisible())) await menu(page, 'openBoard');
-    const frame = await frameOf(page, 'sidebar-frame');
-    await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
-    return frame;
-  }
 
   test('plan from a card, pick a slot on the trip day, see it in the planner and the calendar view', async () => {
     const trip = rows(pg, 'Trips')[0];
     expect(trip).toMatchObject({ Manager: ANNA, City: 'Hamburg' });
     const deal = rows(pg, 'Deals').find((d) => d.Manager === ANNA && d.City === 'Hamburg')!;
     expect(deal).toBeDefined();
-    const frame = await sidebar();
+    const frame = await session.sidebar();
     await frame.click(`[data-testid="card-${deal.ID}"] [data-testid="card-title"]`);
     await frame.waitForSelector('[data-testid="details"] [data-testid="meeting-plan"]');
     await frame.selectOption('[data-testid="meeting-place"]', 'client');
@@ -80,7 +72,10 @@ suite('meeting planner in Chromium', () => {
     await cal.waitForSelector(`[data-testid="cal-event"][data-id="${eventId}"][data-start="2026-12-09T09:00:00.000Z"]`);
     await cal.close();
     await frame.press('body', 'Escape');
-    await frame.click('[data-testid="open-planner"]').catch(() => undefined);
+    // The button is gone when Escape closed the card too (then the card is reopened below);
+    // clicking it blind waited Playwright's 30 s for it.
+    const openPlanner = frame.locator('[data-testid="open-planner"]');
+    if (await openPlanner.isVisible()) await openPlanner.click();
     if (!(await frame.locator('[data-testid="planner"]').isVisible())) {
       await frame.click(`[data-testid="card-${deal.ID}"] [data-testid="card-title"]`);
       await frame.click('[data-testid="open-planner"]');

@@ -4,18 +4,15 @@
 // amount due, records a partial payment by bank transfer from the card and sees the due amount
 // drop, the invoice "partly paid", and the payment in the Payments tab.
 // Run: npm run build && npx jest --runInBand tests/browser/payments.test.ts
-import type { Frame, Page } from 'playwright-core';
-import { RunningPlayground, browserSuiteEnabled, frameOf, screenshotOf, openPlayground } from './harness';
-import { actAs, menu, rows, until } from './sheet';
+import type { Page } from 'playwright-core';
+import { RunningPlayground, browserSuiteEnabled, screenshotOf, openPlayground } from './harness';
+import { ANNA, euros, issueInvoiceForAnna, openCardAsAnna } from './managerSetup';
+import { rows, until } from './sheet';
 
 const enabled = browserSuiteEnabled('Payments browser tests');
 const suite = enabled ? describe : describe.skip;
 
 const NOW = '2026-12-01T08:00:00Z';
-const ANNA = 'anna@studio.test';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Any = any;
 
 suite('payments from the card in Chromium', () => {
   const session = openPlayground({ now: NOW });
@@ -27,36 +24,17 @@ suite('payments from the card in Chromium', () => {
     ({ pg, page } = session);
   });
 
-  function setSetting(key: string, value: string) {
-    const values = pg.workspace.readSheet('Settings').values as unknown[][];
-    pg.workspace.editCell('Settings', values.findIndex((r) => r[0] === key) + 1, 2, value);
-  }
-
   test('record a partial payment, see the due amount', async () => {
     // The owner installs the templates and fills in the seller's details; Anna's deal gets a quote and an issued invoice.
-    pg.workspace.setUser('owner@studio.test');
-    pg.addon.installDocumentTemplates();
-    for (const [key, value] of [['company_name', 'Northlight Studio'], ['company_address', 'Hauptstraße 5, Berlin'], ['company_tax_id', 'DE123456789'], ['company_bank', 'IBAN DE02 1203 0000 0000 2020 51']]) setSetting(key, value);
-    pg.workspace.setUser(ANNA);
-    const deal = pg.addon.api_getBoard({ scope: 'mine' }).columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.editable);
-    const items = pg.addon.api_getCatalog().items.slice(0, 2);
-    pg.addon.api_saveQuote(deal.id, { lines: items.map((i: Any) => ({ code: i.code, description: i.service, unit: i.unit, quantity: 1, unitPriceMinor: i.unitPriceMinor })) }, pg.addon.api_getDeal(deal.id).card.version);
-    const invoice = pg.addon.api_generateDocument(deal.id, 'invoice');
-    pg.addon.api_markInvoiceIssued(deal.id, invoice.number);
-    const total = pg.addon.api_getDealMoney(deal.id).invoicedMinor as number;
+    const { deal, invoice, totalMinor: total } = issueInvoiceForAnna(pg);
     expect(total).toBeGreaterThan(20000);
 
-    await actAs(page, pg, ANNA);
-    await menu(page, 'openBoard');
-    const frame: Frame = await frameOf(page, 'sidebar-frame');
-    await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
-    await frame.click(`[data-testid="card-${deal.id}"] [data-testid="card-title"]`);
+    const frame = await openCardAsAnna(page, pg, deal.id);
     const status = frame.locator(`[data-testid="invoice-status-${invoice.number}"]`);
     await status.waitFor({ timeout: 15000 }).catch(async (error) => {
       throw new Error(`${String(error)}\n${await frame.locator('body').innerText().catch(() => '?')}\n${pageErrors.join('\n')}`);
     });
     expect(await status.textContent()).toBe('issued');
-    const euros = (minor: number) => `€${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     expect(await frame.locator('[data-testid="money-due"]').textContent()).toBe(euros(total));
 
     // The date field is in the spreadsheet's locale (en_US here: MM/DD/YYYY), not an ISO field.

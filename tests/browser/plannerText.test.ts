@@ -3,32 +3,24 @@
 // "10:45 AM–11:45 AM · Felix Smith", the slot search's trip-day line is laid out across the panel
 // (not a strip to scroll sideways), and the demo has booked meetings so the board's "Meetings ·
 // next 2 weeks" strip shows some. Run: npm run build && npx jest --runInBand tests/browser/plannerText.test.ts
-import type { Frame, Page } from 'playwright-core';
-import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
-import { actAs, menu, openFullBoard, rows } from './sheet';
+import type { Page } from 'playwright-core';
+import { RunningPlayground, browserSuiteEnabled, screenshotOf } from './harness';
+import { ANNA, openAsAnna } from './managerSetup';
+import { openFullBoard, rows } from './sheet';
 
 const enabled = browserSuiteEnabled('Planner text browser tests');
 const suite = enabled ? describe : describe.skip;
 
 const NOW = '2026-11-30T08:00:00Z';
-const ANNA = 'anna@studio.test';
 
 suite('planner texts in Chromium', () => {
-  const session = openPlayground({ now: NOW });
+  const session = openAsAnna(NOW);
   let pg: RunningPlayground;
   let page: Page;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ pg, page } = session);
-    await actAs(page, pg, ANNA);
   });
-
-  async function sidebar(): Promise<Frame> {
-    if (!(await page.locator('[data-testid="sidebar-frame"]').isVisible())) await menu(page, 'openBoard');
-    const frame = await frameOf(page, 'sidebar-frame');
-    await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
-    return frame;
-  }
 
   test('the demo has booked meetings; the full board strip lists them', async () => {
     const booked = rows(pg, 'Deals').filter((d) => d['Meeting status'] === 'booked');
@@ -48,7 +40,7 @@ suite('planner texts in Chromium', () => {
   test('heading, planner meetings and the trip line read with separators at 300 px', async () => {
     const booked = rows(pg, 'Deals').filter((d) => d['Meeting status'] === 'booked' && d.Manager === ANNA)[0];
     const hamburg = rows(pg, 'Deals').find((d) => d.Manager === ANNA && d.City === 'Hamburg')!;
-    const frame = await sidebar();
+    const frame = await session.sidebar();
     expect(await frame.evaluate(() => document.body.clientWidth)).toBeLessThanOrEqual(300);
     await frame.click(`[data-testid="card-${hamburg.ID}"] [data-testid="card-title"]`);
     const plan = frame.locator('[data-testid="meeting-plan"]');

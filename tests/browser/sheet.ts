@@ -23,13 +23,18 @@ export function activitiesOf(pg: RunningPlayground, dealId: string): Row[] {
   return rows(pg, 'Activities').filter((r) => r['Deal ID'] === dealId);
 }
 
-/** Polls a condition in Node (the workbook) until it holds. */
-export async function until<T>(what: string, probe: () => T | undefined | null | false, timeout = 10000): Promise<T> {
+type Falsy = undefined | null | false | '' | 0;
+
+/**
+ * Polls a condition until it holds: in Node (the workbook), or an async check (a page, a
+ * frame), whose promise is awaited: a pending Promise is not a truthy answer.
+ */
+export async function until<T>(what: string, probe: () => T | Falsy | Promise<T | Falsy>, timeout = 10000): Promise<T> {
   const end = Date.now() + timeout;
   let last: unknown;
   for (;;) {
     try {
-      const value = probe();
+      const value = await probe();
       if (value) return value as T;
       last = value;
     } catch (e) {

@@ -5,15 +5,14 @@
 // "Check payment now" on the card: the payment is recorded once, the invoice shows paid, and the
 // "Payment received" checkpoint is ticked. The paid link, opened again, is no longer active.
 // Run: npm run build && npx jest --runInBand tests/browser/stripePay.test.ts
-import type { Frame, Page } from 'playwright-core';
-import { RunningBrowser, RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshot } from './harness';
-import { actAs, menu, rows } from './sheet';
+import type { Page } from 'playwright-core';
+import { RunningBrowser, RunningPlayground, browserSuiteEnabled, openPlayground, screenshot } from './harness';
+import { euros, issueInvoiceForAnna, openCardAsAnna } from './managerSetup';
+import { rows } from './sheet';
 import { EMULATOR_TEST_KEY } from '../../scripts/emulator/stripe/route';
 
 const enabled = browserSuiteEnabled('Stripe pay page browser tests');
 const suite = enabled ? describe : describe.skip;
-
-const ANNA = 'anna@studio.test';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -28,27 +27,13 @@ suite('paying an invoice on the playground\'s Stripe page', () => {
     ({ pg, browser, page } = session);
   });
 
-  function setSetting(key: string, value: string) {
-    const values = pg.workspace.readSheet('Settings').values as unknown[][];
-    pg.workspace.editCell('Settings', values.findIndex((r) => r[0] === key) + 1, 2, value);
-  }
-
   test('the client pays the link, "Check payment now" records it, the invoice is paid and the gate open', async () => {
-    pg.workspace.setUser('owner@studio.test');
-    pg.addon.installDocumentTemplates();
-    for (const [key, value] of [['company_name', 'Northlight Studio'], ['company_address', 'Hauptstraße 5, Berlin'], ['company_tax_id', 'DE123456789'], ['company_bank', 'IBAN DE02 1203 0000 0000 2020 51']]) setSetting(key, value);
-    expect(pg.addon.api_setStripeKey(EMULATOR_TEST_KEY)).toMatchObject({ configured: true, mode: 'test' });
-    pg.workspace.setUser(ANNA);
-    const deal = pg.addon.api_getBoard({ scope: 'mine' }).columns.find((c: Any) => c.key === 'negotiation').cards.find((c: Any) => c.editable);
-    expect(pg.addon.api_moveDeal(deal.id, 'in_work', 0, deal.version).ok).toBe(true);
-    const items = pg.addon.api_getCatalog().items.slice(0, 2);
-    pg.addon.api_saveQuote(deal.id, { lines: items.map((i: Any) => ({ code: i.code, description: i.service, unit: i.unit, quantity: 1, unitPriceMinor: i.unitPriceMinor })) }, pg.addon.api_getDeal(deal.id).card.version);
-    const invoice = pg.addon.api_generateDocument(deal.id, 'invoice');
-    pg.addon.api_markInvoiceIssued(deal.id, invoice.number);
+    const { deal, invoice, totalMinor: total } = issueInvoiceForAnna(pg, {
+      asOwner: () => expect(pg.addon.api_setStripeKey(EMULATOR_TEST_KEY)).toMatchObject({ configured: true, mode: 'test' }),
+      moveTo: 'in_work',
+    });
     // The link is made while the playground runs: it opens the playground's pay page, not buy.stripe.com.
     expect(invoice.payLink).toMatch(new RegExp(`^${pg.url}stripe/pay/test_\\w+$`));
-    const total = pg.addon.api_getDealMoney(deal.id).invoicedMinor as number;
-    const euros = (minor: number) => `€${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     const gate = pg.addon.api_getDeal(deal.id).checkpoints.find((c: Any) => c.name === 'Payment received');
     expect(gate.doneAt).toBeNull();
 
@@ -70,11 +55,7 @@ suite('paying an invoice on the playground\'s Stripe page', () => {
     expect(rows(pg, 'Payments').filter((p) => p['Deal ID'] === deal.id)).toHaveLength(0);
 
     // Anna: the card, "Check payment now".
-    await actAs(page, pg, ANNA);
-    await menu(page, 'openBoard');
-    const frame: Frame = await frameOf(page, 'sidebar-frame');
-    await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
-    await frame.click(`[data-testid="card-${deal.id}"] [data-testid="card-title"]`);
+    const frame = await openCardAsAnna(page, pg, deal.id);
     const status = frame.locator(`[data-testid="invoice-status-${invoice.number}"]`);
     await status.waitFor({ timeout: 15000 });
     expect(await status.textContent()).toBe('issued');

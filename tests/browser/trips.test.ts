@@ -1,36 +1,28 @@
 // Issue 21, item 6 as Anna clicks it: in the planner she adds a trip to Köln, sees its days
 // marked, and prints the day plan (a Doc and a PDF with her trip days' meetings).
 // Run: npm run build && npx jest --runInBand tests/browser/trips.test.ts
-import type { Frame, Page } from 'playwright-core';
-import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
-import { actAs, menu, rows } from './sheet';
+import type { Page } from 'playwright-core';
+import { RunningPlayground, browserSuiteEnabled, screenshotOf } from './harness';
+import { ANNA, openAsAnna } from './managerSetup';
+import { rows } from './sheet';
 
 const enabled = browserSuiteEnabled('Trips browser tests');
 const suite = enabled ? describe : describe.skip;
 
 const NOW = '2026-11-30T08:00:00Z';
-const ANNA = 'anna@studio.test';
 
 suite('planner trips in Chromium', () => {
-  const session = openPlayground({ now: NOW });
+  const session = openAsAnna(NOW);
   let pg: RunningPlayground;
   let page: Page;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ pg, page } = session);
-    await actAs(page, pg, ANNA);
   });
-
-  async function sidebar(): Promise<Frame> {
-    if (!(await page.locator('[data-testid="sidebar-frame"]').isVisible())) await menu(page, 'openBoard');
-    const frame = await frameOf(page, 'sidebar-frame');
-    await frame.waitForSelector('[data-testid="board"] .card', { timeout: 15000 });
-    return frame;
-  }
 
   test('add a trip from the planner, see its days, print the day plan', async () => {
     const deal = rows(pg, 'Deals').find((d) => d.Manager === ANNA)!;
-    const frame = await sidebar();
+    const frame = await session.sidebar();
     await frame.click(`[data-testid="card-${deal.ID}"] [data-testid="card-title"]`);
     await frame.click('[data-testid="open-planner"]');
     await frame.waitForSelector('[data-testid="planner-day"]', { timeout: 15000 });
