@@ -56,7 +56,7 @@ suite('payments from the card in Chromium', () => {
 
     const payment = await until('the payment in the Payments tab', () => rows(pg, 'Payments').find((p) => p['Deal ID'] === deal.id && p.Note === 'First instalment'));
     expect(payment).toMatchObject({ Amount: 200, Method: 'bank transfer', Invoice: invoice.number, 'Updated by': ANNA });
-    expect(pg.addon.api_getDealMoney(deal.id).payments.find((p: Any) => p.note === 'First instalment').date).toBe('2026-11-30');
+    expect(pg.addon.api_getDealMoney(deal.id).payments.find((p: { note: string }) => p.note === 'First instalment').date).toBe('2026-11-30');
     await frame.locator('[data-testid="payments"]').scrollIntoViewIfNeeded();
     await screenshotOf(frame.locator('[data-testid="payments"]'), 'sidebar-payments');
     expect(pageErrors).toEqual([]);
