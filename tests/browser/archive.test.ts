@@ -6,28 +6,10 @@
 import type { Frame, Page } from 'playwright-core';
 import { RunningPlayground, browserSuiteEnabled, frameOf, openPlayground, screenshotOf } from './harness';
 import { actAs, menu, rows, type Row } from './sheet';
+import { isDate, olderClosings } from '../integration/archiveFixture';
 
 const enabled = browserSuiteEnabled('Archive browser tests');
 const suite = enabled ? describe : describe.skip;
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-/**
- * The demo closed every deal in the last weeks: two of every three closed deals are moved back
- * to 2024 and 2025 (written uncounted, as the integration test tests/integration/archive.test.ts does).
- */
-function olderClosings(pg: RunningPlayground): void {
-  const values = (pg.workspace.readSheet('Deals').values as unknown[][]).map((r) => r.slice());
-  const at = (values[0] as string[]).indexOf('Closed at');
-  let n = 0;
-  values.forEach((r, i) => {
-    if (i === 0 || !isDate(r[at])) return;
-    const k = n++ % 3;
-    if (k === 2) return;
-    r[at] = new Date(k === 0 ? `2024-0${1 + (n % 9)}-1${n % 10}T10:00:00Z` : `2025-0${1 + (n % 9)}-0${1 + (n % 9)}T15:30:00Z`);
-    pg.workspace.writeRows('Deals', i + 1, [r]);
-  });
-}
 
 suite('yearly archives in Chromium', () => {
   const session = openPlayground({ now: '2026-11-23T08:00:00Z' });
@@ -40,7 +22,7 @@ suite('yearly archives in Chromium', () => {
   beforeAll(async () => {
     ({ pg, page } = session);
     await actAs(page, pg, 'owner@studio.test');
-    olderClosings(pg);
+    olderClosings(pg.workspace);
     // Typed into Settings as a person would (the edit trigger drops the cached settings).
     const settings = pg.workspace.readSheet('Settings').values as unknown[][];
     const at = settings.findIndex((r) => r[0] === 'archive_after_months');

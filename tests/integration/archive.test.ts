@@ -4,31 +4,10 @@
 // dashboard's yearly figures still count them.
 import { demoWorkspace, records, runFromClient, Workspace, Addon } from './harness';
 import { withKillAt } from './kills';
+import { ARCHIVE_KEY, ARCHIVED_TABS as TABS, archiveState as state, isDate, ok, olderClosings, setArchiveMonths } from './archiveFixture';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
-const ARCHIVE_KEY = 'dealboard:archive';
-const TABS = ['Deals', 'Checkpoints', 'Activities', 'Quote lines', 'Payments', 'Documents'];
-
-const isDate = (v: unknown): boolean => Object.prototype.toString.call(v) === '[object Date]';
-
-function ok(ws: Workspace, addon: Addon, fn: string, ...args: unknown[]): Any {
-  const reply = runFromClient(ws, addon, fn, args);
-  if (!reply.ok) throw new Error(`${fn}: ${reply.error.message}`);
-  return reply.value;
-}
-
-function state(ws: Workspace): Any {
-  return JSON.parse(ws.globals.PropertiesService.getDocumentProperties().getProperty(ARCHIVE_KEY) || 'null');
-}
-
-function setArchiveMonths(ws: Workspace, value: string): void {
-  const values = ws.readSheet('Settings').values as unknown[][];
-  const at = values.findIndex((r) => r[0] === 'archive_after_months');
-  if (at > 0) ws.editCell('Settings', at + 1, 2, value);
-  else ws.appendRows('Settings', [['archive_after_months', value, '']]);
-}
-
 /** A book's sheet as rows (trailing empties trimmed), read uncounted. */
 function bookSheet(ws: Workspace, id: string, name: string): unknown[][] {
   const sheet = ws.sheetsRest.spreadsheet(id).findSheet(name);
@@ -70,23 +49,6 @@ function live(ws: Workspace): Record<string, string[]> {
 function oldClosed(ws: Workspace): Record<string, unknown>[] {
   return records(ws, 'Deals').filter((d) => (d.Stage === 'Completed' || d.Stage === 'Failed') && isDate(d['Closed at'])
     && (d['Closed at'] as Date).getTime() < Date.parse('2025-11-22T23:00:00Z'));
-}
-
-/**
- * The demo at 80 deals closed them all in the last weeks: two thirds of its closed deals are moved
- * back to 2024 and 2025 (their Closed at cell, written uncounted), the rest stay recent.
- */
-function olderClosings(ws: Workspace): void {
-  const values = (ws.readSheet('Deals').values as unknown[][]).map((r) => r.slice());
-  const at = (values[0] as string[]).indexOf('Closed at');
-  let n = 0;
-  values.forEach((r, i) => {
-    if (i === 0 || !isDate(r[at])) return;
-    const k = n++ % 3;
-    if (k === 2) return;
-    r[at] = new Date(k === 0 ? `2024-0${1 + (n % 9)}-1${n % 10}T10:00:00Z` : `2025-0${1 + (n % 9)}-0${1 + (n % 9)}T15:30:00Z`);
-    ws.writeRows('Deals', i + 1, [r]);
-  });
 }
 
 describe('yearly archives', () => {

@@ -1,29 +1,11 @@
 // Issue 24: an archive tab that a chunk outgrows is grown (one spreadsheets.batchUpdate of
 // appendDimension requests before the chunk's write) instead of stopping with "tab is full";
 // past Google's 10 million cells per spreadsheet the archive stops with that reason and deletes nothing.
-import { demoWorkspace, records, runFromClient, Workspace, Addon } from './harness';
+import { demoWorkspace, records, runFromClient, Workspace } from './harness';
+import { ARCHIVED_TABS as TABS, archiveState as state, isDate, ok, saveArchiveState as saveState, setArchiveMonths } from './archiveFixture';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
-const ARCHIVE_KEY = 'dealboard:archive';
-const TABS = ['Deals', 'Checkpoints', 'Activities', 'Quote lines', 'Payments', 'Documents'];
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-function ok(ws: Workspace, addon: Addon, fn: string, ...args: unknown[]): Any {
-  const reply = runFromClient(ws, addon, fn, args);
-  if (!reply.ok) throw new Error(`${fn}: ${reply.error.message}`);
-  return reply.value;
-}
-
-function state(ws: Workspace): Any {
-  return JSON.parse(ws.globals.PropertiesService.getDocumentProperties().getProperty(ARCHIVE_KEY) || 'null');
-}
-
-function saveState(ws: Workspace, s: Any): void {
-  ws.globals.PropertiesService.getDocumentProperties().setProperty(ARCHIVE_KEY, JSON.stringify(s));
-}
-
 /** Moves the Closed at of every Completed or Failed deal picked by `pick` (by its order among them) into 2024. */
 function closeIn2024(ws: Workspace, pick: (n: number) => boolean): number {
   const values = ws.readSheet('Deals').values as unknown[][];
@@ -40,12 +22,6 @@ function closeIn2024(ws: Workspace, pick: (n: number) => boolean): number {
     moved++;
   });
   return moved;
-}
-
-function setArchiveMonths(ws: Workspace, value: string): void {
-  const values = ws.readSheet('Settings').values as unknown[][];
-  const at = values.findIndex((r) => r[0] === 'archive_after_months');
-  ws.editCell('Settings', at + 1, 2, value);
 }
 
 /** Every Sheets API request the add-on makes from now on: method and path (query left out). */
