@@ -2,7 +2,8 @@
 // sent only when it reads as meant; otherwise the field is marked and the form says why.
 import { parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../src/app/contracts/shared';
 import { state } from './state';
-import { decimalSeparator } from './format';
+import { dayFieldHint, dayFieldText, decimalSeparator, readDayField } from './format';
+import { h, type Attrs } from './dom';
 
 /** The spreadsheet's zone: every time in the workbook is wall-clock time there. */
 export function sheetZone(): string {
@@ -37,6 +38,27 @@ export function readTime(el: HTMLInputElement, what: string): { ok: true; value:
 
 export function readMoney(el: HTMLInputElement, what: string): { ok: true; value: number } | { ok: false; message: string } {
   const read = parseMoneyInput(el.value, decimalSeparator(), what);
+  mark(el, read.ok ? null : read.message);
+  return read;
+}
+
+/**
+ * A day field in the spreadsheet's locale ("12/07/2026" in en-US, "07.12.2026" in de-DE; issue 21
+ * item 8): a text field showing the locale's pattern, not a type="date" picker (that one shows the
+ * browser's locale). `label` names it for assistive technology, with the pattern appended; read it
+ * back with readDay, which gives the ISO day the server expects.
+ */
+export function dayInput(isoDay: string | null | undefined, label: string, attrs: Attrs = {}): HTMLInputElement {
+  return h('input', {
+    type: 'text', inputmode: 'numeric', autocomplete: 'off', size: 10,
+    placeholder: dayFieldHint(), 'aria-label': `${label} (${dayFieldHint()})`,
+    ...attrs, value: dayFieldText(isoDay),
+  });
+}
+
+/** A day field's text as 'yyyy-MM-dd' (null when empty), or the refusal; the field is marked when refused. */
+export function readDay(el: HTMLInputElement, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  const read = readDayField(el.value, what);
   mark(el, read.ok ? null : read.message);
   return read;
 }

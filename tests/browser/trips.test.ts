@@ -29,8 +29,18 @@ suite('planner trips in Chromium', () => {
 
     await frame.click('[data-testid="add-trip"]');
     await frame.fill('[data-testid="trip-city"]', 'Köln');
-    await frame.fill('[data-testid="trip-from"]', '2026-12-02');
-    await frame.fill('[data-testid="trip-to"]', '2026-12-03');
+    // The days are typed in the spreadsheet's locale (en_US: MM/DD/YYYY), not a browser date picker.
+    expect(await frame.getAttribute('[data-testid="trip-from"]', 'type')).toBe('text');
+    expect(await frame.getAttribute('[data-testid="trip-from"]', 'placeholder')).toBe('MM/DD/YYYY');
+    expect(await frame.inputValue('[data-testid="trip-from"]')).toBe('11/30/2026');
+    // A day that cannot be read is refused in the sidebar and nothing is sent.
+    await frame.fill('[data-testid="trip-from"]', '12/02/2026');
+    await frame.fill('[data-testid="trip-to"]', '12/3');
+    await frame.click('[data-testid="trip-save"]');
+    expect(await frame.locator('[data-testid="trip-error"]').textContent()).toBe('The last day "12/3" is not a date: type it as MM/DD/YYYY.');
+    expect(rows(pg, 'Trips').filter((t) => t.City === 'Köln')).toEqual([]);
+    expect(await frame.inputValue('[data-testid="trip-from"]')).toBe('12/02/2026');
+    await frame.fill('[data-testid="trip-to"]', '12/03/2026');
     await frame.click('[data-testid="trip-save"]');
     await frame.waitForSelector('[data-testid="planner-day"][data-day="2026-12-02"].trip', { timeout: 15000 });
     expect(await frame.locator('[data-testid="planner-day"][data-day="2026-12-03"] .trip-badge').textContent()).toContain('Köln');

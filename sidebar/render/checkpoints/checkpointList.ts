@@ -3,11 +3,12 @@
 import type { Card } from '../../../src/app/contracts/board';
 import type { CheckpointView } from '../../../src/app/contracts/health';
 import { h, icon } from '../../dom';
-import { day, dueLabel } from '../../format';
+import { day, dayFieldHint, dueLabel } from '../../format';
 import { columnOf, nameOf, state } from '../../state';
 import { applyPlan, completeCheckpoint, saveCheckpoint } from '../../checkpoints';
 import { showBanner } from '../kernel/banner';
 import { field, input } from '../kernel/fields';
+import { dayInput, readDay } from '../../typedFields';
 
 const ROLES = ['manager', 'executor', 'head', 'owner'];
 
@@ -30,10 +31,13 @@ function checkpointRow(card: Card, c: CheckpointView, refresh: () => void): HTML
     el.disabled = true;
     void work.then(refresh);
   };
-  const due = input({
-    type: 'date', class: 'cp-due', value: c.due || '', disabled: !card.editable || isDone, 'data-testid': `checkpoint-due-${c.id}`,
-    'aria-label': `Due day of "${c.name}"`,
-    onchange: () => busy(due, saveCheckpoint({ id: c.id, dealId: card.id, due: due.value || null, expectedVersion: c.version })),
+  const due = dayInput(c.due, `Due day of "${c.name}"`, {
+    class: 'cp-due', disabled: !card.editable || isDone, 'data-testid': `checkpoint-due-${c.id}`,
+    onchange: () => {
+      const read = readDay(due, `The due day of "${c.name}"`);
+      if (!read.ok) { showBanner(read.message, 'warn'); return; }
+      busy(due, saveCheckpoint({ id: c.id, dealId: card.id, due: read.value, expectedVersion: c.version }));
+    },
   });
   const tick = input({
     type: 'checkbox', checked: isDone, disabled: !c.canComplete, 'data-testid': `checkpoint-done-${c.id}`,
@@ -86,7 +90,7 @@ function unassignedPicker(card: Card, c: CheckpointView, role: string, busy: (el
 function addForm(card: Card, refresh: () => void): HTMLElement {
   const board = state.board;
   const name = input({ type: 'text', required: true, placeholder: 'Name, e.g. Design done', autocomplete: 'off', 'aria-label': 'Checkpoint name', 'data-testid': 'checkpoint-add-name' });
-  const due = input({ type: 'date', 'aria-label': 'Due day', title: 'Due day', 'data-testid': 'checkpoint-add-due' });
+  const due = dayInput(null, 'Due day', { 'data-testid': 'checkpoint-add-due' });
   const who = input({ type: 'text', list: 'cp-people', placeholder: 'Responsible', 'aria-label': 'Responsible: email or role', autocomplete: 'off', 'data-testid': 'checkpoint-add-who' });
   const submit = h('button', { type: 'submit', class: 'secondary' }, icon('plus', 16), 'Add');
   return h('form', {
@@ -94,8 +98,10 @@ function addForm(card: Card, refresh: () => void): HTMLElement {
     onsubmit: (e: Event) => {
       e.preventDefault();
       if (!name.value.trim()) { name.focus(); return; }
+      const read = readDay(due, 'The due day');
+      if (!read.ok) { showBanner(read.message, 'warn'); due.focus(); return; }
       submit.disabled = true;
-      void saveCheckpoint({ dealId: card.id, name: name.value.trim(), due: due.value || null, responsible: who.value.trim() })
+      void saveCheckpoint({ dealId: card.id, name: name.value.trim(), due: read.value, responsible: who.value.trim() })
         .then((ok) => { submit.disabled = false; if (ok) refresh(); });
     },
   },
@@ -109,15 +115,17 @@ function addForm(card: Card, refresh: () => void): HTMLElement {
 
 function planForm(card: Card, refresh: () => void): HTMLElement {
   const plan = input({ type: 'text', value: 'Website', required: true, 'data-testid': 'apply-plan-name' });
-  const start = input({ type: 'date', value: state.board ? state.board.today : '', required: true, 'data-testid': 'apply-plan-start' });
+  const start = dayInput(state.board ? state.board.today : '', 'Work starts', { required: true, 'data-testid': 'apply-plan-start' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Apply plan');
   return h('form', {
     class: 'mini-form plan', 'data-testid': 'apply-plan',
     onsubmit: (e: Event) => {
       e.preventDefault();
       if (!plan.value.trim() || !start.value) return;
+      const read = readDay(start, 'The start day');
+      if (!read.ok || !read.value) { if (!read.ok) showBanner(read.message, 'warn'); start.focus(); return; }
       submit.disabled = true;
-      void applyPlan(card.id, plan.value.trim(), start.value).then((added) => {
+      void applyPlan(card.id, plan.value.trim(), read.value).then((added) => {
         submit.disabled = false;
         if (added === null) return;
         showBanner(added ? `${added} checkpoint${added === 1 ? '' : 's'} planned.` : 'The plan added nothing new.', 'info');
@@ -126,7 +134,7 @@ function planForm(card: Card, refresh: () => void): HTMLElement {
     },
   },
   h('div', { class: 'mini-title' }, 'Start from a plan'),
-  h('div', { class: 'row2 dates' }, field('Plan', plan), field('Work starts', start)),
+  h('div', { class: 'row2 dates' }, field('Plan', plan), field(`Work starts (${dayFieldHint()})`, start)),
   h('div', { class: 'actions' }, submit),
   );
 }

@@ -3,7 +3,7 @@
 import type { Card, CardMerge, DealDetails, DealPatch, HistoryEntry } from '../../../src/app/contracts/board';
 import type { StageKey } from '../../../src/app/contracts/shared';
 import { h, type Child } from '../../dom';
-import { money, when } from '../../format';
+import { dayFieldHint, money, when } from '../../format';
 import { call } from '../../rpc';
 import { columnOf, findCard, state, whenBoard } from '../../state';
 import { endIndex, moveDeal, reload, report, updateDeal, versionOf, type SeenCard } from '../../actions';
@@ -23,7 +23,7 @@ import { registerDealPageOpener } from './dealPageOpener';
 import { meetingSection, onPlannerOpensCard } from '../meetings/meetings';
 
 onPlannerOpensCard((dealId) => openDetails(dealId));
-import { readMoney, readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { dayInput, readDay, readMoney, readTime, timeInputValue, zoneLabel } from '../../typedFields';
 import { titleLimit } from '../kernel/titleLimit';
 
 const TITLE_MAX = 200;
@@ -124,7 +124,7 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
     board.team.some((m) => m.email === card.manager) ? null : h('option', { value: card.manager }, card.managerName || card.manager || '—'),
     board.team.map((m) => h('option', { value: m.email }, m.name || m.email)));
   manager.value = card.manager;
-  const expectedClose = input({ type: 'date', value: card.expectedClose || '', disabled: ro });
+  const expectedClose = dayInput(card.expectedClose, 'Expected close', { 'data-testid': 'details-expected-close', disabled: ro });
   const notes = h('textarea', { rows: 4, disabled: ro });
   notes.value = d.notes || '';
   // What the form shows now: a save compares with it, so a change made meanwhile merges field by field.
@@ -157,7 +157,9 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
     if (!nextRead.ok) { showBanner(nextRead.message, 'warn'); nextContact.focus(); return; }
     if (nextContact.value !== timeInputValue(card.nextContactAt)) patch.nextContactAt = nextRead.value;
     if (manager.value !== card.manager) patch.manager = manager.value;
-    if (expectedClose.value !== (card.expectedClose || '')) patch.expectedClose = expectedClose.value || null;
+    const closeRead = readDay(expectedClose, 'The expected close');
+    if (!closeRead.ok) { showBanner(closeRead.message, 'warn'); expectedClose.focus(); return; }
+    if ((closeRead.value || '') !== (card.expectedClose || '')) patch.expectedClose = closeRead.value;
     if (notes.value !== (d.notes || '')) patch.notes = notes.value;
     if (Object.keys(patch).length === 0) { showBanner('Nothing to save: no field changed.', 'info'); return; }
     saveButton.disabled = true;
@@ -180,7 +182,7 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
     field('Title', title, titleLimit(title, TITLE_MAX)),
     h('div', { class: 'row2' }, board.moneyHidden ? null : field('Budget', budget), field('Forecast', forecast)),
     h('fieldset', null, h('legend', null, 'Steps'), steps.map((s) => s.el)),
-    h('div', { class: 'row2 dates' }, field(`Next contact (${zoneLabel()})`, nextContact), field('Expected close', expectedClose)),
+    h('div', { class: 'row2 dates' }, field(`Next contact (${zoneLabel()})`, nextContact), field(`Expected close (${dayFieldHint()})`, expectedClose)),
     field('Manager', manager),
     h('fieldset', null, h('legend', null, 'Client'), field('Name', clientName), h('div', { class: 'row2 dates' }, field('Phone', phone), field('Email', email))),
     field('Notes', notes),

@@ -4,12 +4,16 @@ import { h, clear } from '../../dom';
 import { call, messageOf } from '../../rpc';
 import { state } from '../../state';
 import { showBanner } from '../kernel/banner';
+import { dayFieldHint } from '../../format';
+import { dayInput, readDay } from '../../typedFields';
 import type { DayPlan } from '../../../src/app/contracts/meetings';
 
 let formOpen = false;
 let printed: DayPlan | null = null;
 let busy = false;
 let error = '';
+/** The trip form's typed text while it is open. */
+let draft: { city: string; from: string; to: string } | null = null;
 
 export function tripTools(reloadPlanner: () => void): HTMLElement {
   const el = h('div', { class: 'trip-tools', 'data-testid': 'trip-tools' });
@@ -22,7 +26,7 @@ function content(draw: () => void, reloadPlanner: () => void): HTMLElement[] {
   const today = state.board ? state.board.today : '';
   const out: HTMLElement[] = [
     h('div', { class: 'trip-buttons' },
-      h('button', { type: 'button', class: 'secondary', 'data-testid': 'add-trip', 'aria-expanded': formOpen ? 'true' : 'false', onclick: () => { formOpen = !formOpen; error = ''; draw(); } }, 'Add a trip'),
+      h('button', { type: 'button', class: 'secondary', 'data-testid': 'add-trip', 'aria-expanded': formOpen ? 'true' : 'false', onclick: () => { formOpen = !formOpen; error = ''; draft = null; draw(); } }, 'Add a trip'),
       h('button', {
         type: 'button', class: 'secondary', 'data-testid': 'print-day-plan', disabled: busy,
         onclick: () => {
@@ -35,17 +39,25 @@ function content(draw: () => void, reloadPlanner: () => void): HTMLElement[] {
       }, busy && !formOpen ? 'Printing…' : 'Print the day plan')),
   ];
   if (formOpen) {
-    const city = h('input', { type: 'text', 'data-testid': 'trip-city', 'aria-label': 'City', placeholder: 'City', maxlength: '100' });
-    const from = h('input', { type: 'date', 'data-testid': 'trip-from', 'aria-label': 'From', value: today });
-    const to = h('input', { type: 'date', 'data-testid': 'trip-to', 'aria-label': 'To', value: today });
+    const city = h('input', { type: 'text', 'data-testid': 'trip-city', 'aria-label': 'City', placeholder: 'City', maxlength: '100', value: draft ? draft.city : '' });
+    const from = dayInput(today, 'From', { 'data-testid': 'trip-from' });
+    const to = dayInput(today, 'To', { 'data-testid': 'trip-to' });
+    // What was typed survives a redraw (a refusal or the server's error), so it can be corrected.
+    if (draft) { from.value = draft.from; to.value = draft.to; }
     out.push(h('form', {
       class: 'trip-form', 'data-testid': 'trip-form',
       onsubmit: (e: Event) => {
         e.preventDefault();
+        draft = { city: city.value, from: from.value, to: to.value };
+        const fromRead = readDay(from, 'The first day');
+        const toRead = readDay(to, 'The last day');
+        if (!fromRead.ok) { error = fromRead.message; draw(); return; }
+        if (!toRead.ok) { error = toRead.message; draw(); return; }
         busy = true; error = ''; draw();
-        call('api_addTrip', { city: city.value, fromDay: from.value, toDay: to.value })
+        call('api_addTrip', { city: draft.city, fromDay: fromRead.value || '', toDay: toRead.value || '' })
           .then((trip) => {
             formOpen = false;
+            draft = null;
             showBanner(`Trip added: ${trip.city}, ${trip.fromDay} to ${trip.toDay}.`, 'info');
             reloadPlanner();
           })
@@ -53,7 +65,7 @@ function content(draw: () => void, reloadPlanner: () => void): HTMLElement[] {
           .then(() => { busy = false; draw(); });
       },
     },
-    h('label', null, 'City', city), h('label', null, 'From', from), h('label', null, 'To', to),
+    h('label', null, 'City', city), h('label', null, `From (${dayFieldHint()})`, from), h('label', null, `To (${dayFieldHint()})`, to),
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'trip-save', disabled: busy }, 'Add the trip')));
   }
   if (error) out.push(h('div', { class: 'doc-result error', role: 'alert', 'data-testid': 'trip-error' }, error));

@@ -8,7 +8,8 @@ import { call } from '../../rpc';
 import { state } from '../../state';
 import { reload, report } from '../../actions';
 import { field, input } from '../kernel/fields';
-import { amountInputText, dayFieldHint, dayFieldText, readDayField } from '../../format';
+import { amountInputText, dayFieldHint } from '../../format';
+import { dayInput, readDay } from '../../typedFields';
 import { showBanner } from '../kernel/banner';
 import { cents, reloadMoney } from './payments';
 
@@ -44,7 +45,7 @@ function paymentForm(card: ClientCard, open: ClientOpenInvoice[], onRecorded: ()
     const chosen = open.filter((i) => i.invoiceNumber === invoice.value)[0];
     if (chosen) amount.placeholder = amountInputText(chosen.dueMinor);
   };
-  const date = input({ type: 'text', inputmode: 'numeric', 'data-testid': 'client-payment-date', placeholder: dayFieldHint(), 'aria-label': `Date (${dayFieldHint()})`, value: dayFieldText(today) });
+  const date = dayInput(today, 'Date', { 'data-testid': 'client-payment-date' });
   const method = h('select', { 'data-testid': 'client-payment-method' }, METHODS.map((x) => h('option', { value: x, selected: x === 'bank transfer' }, x))) as HTMLSelectElement;
   const note = input({ type: 'text', 'data-testid': 'client-payment-note', maxlength: 2000 });
   const save = h('button', { type: 'submit', class: 'primary', 'data-testid': 'client-payment-save' }, 'Record payment') as HTMLButtonElement;
@@ -52,7 +53,7 @@ function paymentForm(card: ClientCard, open: ClientOpenInvoice[], onRecorded: ()
     e.preventDefault();
     const chosen = open.filter((i) => i.invoiceNumber === invoice.value)[0];
     if (!chosen) return;
-    const day = readDayField(date.value, 'The payment date');
+    const day = readDay(date, 'The payment date');
     if (!day.ok) { showBanner(day.message, 'error'); return; }
     const fields = { dealId: chosen.dealId, amount: amount.value, date: day.value || undefined, method: method.value as typeof METHODS[number], invoiceNumber: chosen.invoiceNumber, note: note.value };
     const slot = `payment:${chosen.dealId}`;

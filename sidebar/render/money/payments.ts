@@ -7,7 +7,8 @@ import { h, clear, type Child } from '../../dom';
 import { call, callQuietly, messageOf } from '../../rpc';
 import { state } from '../../state';
 import { field, input } from '../kernel/fields';
-import { amountInputText, dayFieldHint, dayFieldText, moneyMinor, readDayField } from '../../format';
+import { amountInputText, dayFieldHint, moneyMinor } from '../../format';
+import { dayInput, readDay } from '../../typedFields';
 import { sellerDetailsOffer } from './sellerDetailsOffer';
 
 const METHODS = ['bank transfer', 'card', 'cash', 'online'] as const;
@@ -147,8 +148,8 @@ function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened
   const editing = s.editing;
   const today = state.board ? state.board.today : '';
   const amount = input({ type: 'text', inputmode: 'decimal', 'data-testid': 'payment-amount', placeholder: amountInputText(m.dueMinor > 0 ? m.dueMinor : 0), value: editing ? amountInputText(editing.amountMinor) : '' });
-  // The spreadsheet's locale, not the browser's (a type="date" field shows the browser's): issue 22 leftover.
-  const date = input({ type: 'text', inputmode: 'numeric', 'data-testid': 'payment-date', placeholder: dayFieldHint(), 'aria-label': `Date (${dayFieldHint()})`, value: dayFieldText(editing ? editing.date : today) });
+  // The spreadsheet's locale, not the browser's (issue 22 leftover): see dayInput.
+  const date = dayInput(editing ? editing.date : today, 'Date', { 'data-testid': 'payment-date' });
   const method = h('select', { 'data-testid': 'payment-method' }, METHODS.map((x) => h('option', { value: x, selected: editing ? editing.method === x : x === 'bank transfer' }, x)));
   const open = m.invoices.filter((i) => i.status !== 'draft' && i.status !== 'cancelled');
   const invoice = h('select', { 'data-testid': 'payment-invoice' },
@@ -157,7 +158,7 @@ function paymentForm(card: Card, s: SectionState, draw: () => void, onGateOpened
   const note = input({ type: 'text', 'data-testid': 'payment-note-input', maxlength: 2000, value: editing ? editing.note : '' });
   const submit = (e: Event) => {
     e.preventDefault();
-    const day = readDayField(date.value, 'The payment date');
+    const day = readDay(date, 'The payment date');
     if (!day.ok) { s.error = day.message; s.note = ''; draw(); return; }
     s.busy = true; s.error = ''; s.note = ''; draw();
     const fields = { amount: amount.value, date: day.value || undefined, method: (method as HTMLSelectElement).value as typeof METHODS[number], invoiceNumber: (invoice as HTMLSelectElement).value, note: note.value };

@@ -8,6 +8,8 @@ import { h, clear } from '../../dom';
 import { money } from '../../format';
 import { call, messageOf } from '../../rpc';
 import { nameOf, state } from '../../state';
+import { dayInput, readDay } from '../../typedFields';
+import { showBanner } from '../kernel/banner';
 
 type PeriodKind = 'this_month' | 'last_month' | 'quarter' | 'custom';
 
@@ -55,8 +57,16 @@ function filters(d: Dashboard | null): HTMLElement {
     'data-testid': 'dash-period', 'aria-label': 'Period',
     onchange: () => { kind = periodSelect.value as PeriodKind; listing = null; void loadDashboard(); },
   }, PERIODS.map((p) => h('option', { value: p.key, selected: p.key === kind }, p.label)));
-  const dayInput = (value: string, label: string, set: (v: string) => void) => {
-    const input = h('input', { type: 'date', value, 'aria-label': label, 'data-testid': `dash-${label === 'First day' ? 'from' : 'to'}`, onchange: () => { set(input.value); listing = null; void loadDashboard(); } });
+  const periodDay = (value: string, label: string, set: (v: string) => void) => {
+    const input = dayInput(value, label, {
+      'data-testid': `dash-${label === 'First day' ? 'from' : 'to'}`,
+      onchange: () => {
+        // An unreadable day is not sent: the field stays marked with what was typed, and says why.
+        const read = readDay(input, `The ${label.toLowerCase()}`);
+        if (!read.ok) { showBanner(read.message, 'warn'); return; }
+        set(read.value || ''); listing = null; void loadDashboard();
+      },
+    });
     return input;
   };
   const managers = d ? d.managers : [];
@@ -69,7 +79,7 @@ function filters(d: Dashboard | null): HTMLElement {
     periodSelect,
     supervisor ? managerSelect : null,
     kind === 'custom' ? h('span', { class: 'dash-custom' },
-      dayInput(customFrom, 'First day', (v) => (customFrom = v)), ' – ', dayInput(customTo, 'Last day', (v) => (customTo = v))) : null,
+      periodDay(customFrom, 'First day', (v) => (customFrom = v)), ' – ', periodDay(customTo, 'Last day', (v) => (customTo = v))) : null,
   );
 }
 
