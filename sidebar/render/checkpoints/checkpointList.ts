@@ -34,7 +34,7 @@ function checkpointRow(card: Card, c: CheckpointView, refresh: () => void): HTML
   const due = dayInput(c.due, `Due day of "${c.name}"`, {
     class: 'cp-due', disabled: !card.editable || isDone, 'data-testid': `checkpoint-due-${c.id}`,
     onchange: () => {
-      const read = readDay(due, `The due day of "${c.name}"`);
+      const read = readDay(due, 'The due day');
       if (!read.ok) { showBanner(read.message, 'warn'); return; }
       busy(due, saveCheckpoint({ id: c.id, dealId: card.id, due: read.value, expectedVersion: c.version }));
     },

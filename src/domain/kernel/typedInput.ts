@@ -137,6 +137,9 @@ export function parseLocaleDayInput(value: string, sheetLocale: string | null | 
     read = { y: got.y, m: got.m, d: got.d };
   }
   if (!/^\d{4}$/.test(read.y) || read.m.length > 2 || read.d.length > 2) return { ok: false, message: `${what} "${text}" is not a date: type it as ${shape.hint}.` };
+  // Typed in the locale's order, a day off the calendar is named as typed, with the pattern: "2026-20-12"
+  // would be a date the person never wrote.
+  if (!numbers && !isCalendarDay(Number(read.y), Number(read.m), Number(read.d))) return { ok: false, message: `${what} "${text}" is not a real date: type it as ${shape.hint}.` };
   const pad = (t: string) => (t.length === 1 ? `0${t}` : t);
   return parseDayInput(`${read.y}-${pad(read.m)}-${pad(read.d)}`, what);
 }
