@@ -4,7 +4,7 @@
 // nothing is sent. (Trip days: trips.test.ts; payment dates: payments.test.ts.)
 // Run: npm run build && npx jest --runInBand tests/browser/dayFields.test.ts
 import type { Frame } from 'playwright-core';
-import { browserSuiteEnabled, frameOf } from './harness';
+import { browserSuiteEnabled, frameOf, screenshotOf } from './harness';
 import { ANNA, OWNER, openAsAnna } from './managerSetup';
 import { actAs, menu, until } from './sheet';
 
@@ -80,6 +80,9 @@ suite('day fields in the spreadsheet\'s locale (issue 21, item 8)', () => {
     await frame.fill('[data-testid="checkpoint-add-due"]', '12/28/2026');
     await frame.click('[data-testid="checkpoint-add"] button[type="submit"]');
     await until('the checkpoint added', () => stored().checkpoints.some((c: Any) => c.name === 'Print check' && c.due === '2026-12-28'));
+    await frame.waitForFunction(() => Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid="checkpoints"] .cp-due')).some((el) => el.value === '12/28/2026'), undefined, { timeout: 15000 });
+    await frame.locator('[data-testid="checkpoints"]').scrollIntoViewIfNeeded();
+    await screenshotOf(session.page.locator('[data-testid="sidebar-frame"]'), 'day-fields-checkpoints');
     expect(pageErrors).toEqual([]);
   }, 120000);
 
