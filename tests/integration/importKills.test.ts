@@ -27,7 +27,8 @@ function ok(ws: Workspace, addon: Addon, fn: string, ...args: unknown[]) {
   return reply.value;
 }
 
-const docProps = (ws: Workspace): Record<string, string> => ws.toJSON().properties.document;
+// The emulator's uncounted accessor: ws.toJSON() would encode the whole workspace on every look.
+const docProps = (ws: Workspace): Record<string, string> => ws.properties('document');
 
 let base: { state: unknown; importId: string; mapping: unknown } | null = null;
 
