@@ -19,6 +19,15 @@ export const Visibility = makeEnum('Visibility', ['CONFIDENTIAL', 'DEFAULT', 'PR
 export const EventTransparency = makeEnum('EventTransparency', ['OPAQUE', 'TRANSPARENT'] as const);
 export const EventType = makeEnum('EventType', ['DEFAULT', 'BIRTHDAY', 'FOCUS_TIME', 'FROM_GMAIL', 'OUT_OF_OFFICE', 'WORKING_LOCATION'] as const);
 export const Month = makeEnum('Month', ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const);
+/**
+ * EventColor's values are the colour ids themselves: "Pale Blue ("1")" … "Red ("11")"
+ * (reference/calendar/event-color), and getColor returns "the string value of the event color".
+ */
+export const EventColor = Object.freeze({
+  PALE_BLUE: '1', PALE_GREEN: '2', MAUVE: '3', PALE_RED: '4', YELLOW: '5', ORANGE: '6',
+  CYAN: '7', GRAY: '8', BLUE: '9', GREEN: '10', RED: '11',
+});
+const EVENT_COLOR_IDS: string[] = Object.values(EventColor);
 export const Weekday = makeEnum('Weekday', ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const);
 
 /** Reads and writes of events are data calls (category "calendar"), as the advanced service's are. */
@@ -26,7 +35,7 @@ const CALENDAR_APP_DATA_CALLS: Record<string, 'calendar'> = {};
 for (const cls of ['CalendarApp', 'Calendar']) {
   for (const m of ['createEvent', 'createAllDayEvent', 'getEvents', 'getEventsForDay', 'getEventById']) CALENDAR_APP_DATA_CALLS[`${cls}.${m}`] = 'calendar';
 }
-for (const m of ['setTitle', 'setDescription', 'setLocation', 'setTime', 'setAllDayDate', 'setAllDayDates', 'addGuest', 'removeGuest', 'setTag', 'deleteTag', 'deleteEvent', 'setVisibility', 'setTransparency']) {
+for (const m of ['setTitle', 'setDescription', 'setLocation', 'setTime', 'setAllDayDate', 'setAllDayDates', 'addGuest', 'removeGuest', 'setTag', 'deleteTag', 'deleteEvent', 'setVisibility', 'setTransparency', 'setColor']) {
   CALENDAR_APP_DATA_CALLS[`CalendarEvent.${m}`] = 'calendar';
 }
 
@@ -181,6 +190,13 @@ export function createCalendarApp(ctx: EmulatorContext, model: CalendarModel): G
         const value = enumValueOf(EventTransparency, v);
         if (!value) throw signatureError('CalendarApp.CalendarEvent.setTransparency', [v]);
         return change((e) => { e.transparency = value.name() === 'TRANSPARENT' ? 'transparent' : 'opaque'; });
+      },
+      // An event without its own colour shows the calendar's: getColor is then the empty string.
+      getColor: () => get().colorId ?? '',
+      setColor: (color: unknown) => {
+        if (!isString(color)) throw signatureError('CalendarApp.CalendarEvent.setColor', [color]);
+        if (EVENT_COLOR_IDS.indexOf(String(color)) < 0) throw gasError('Invalid argument: color');
+        return change((e) => { e.colorId = String(color); });
       },
       setTitle: (title: unknown) => {
         if (!isString(title)) throw signatureError('CalendarApp.CalendarEvent.setTitle', [title]);
@@ -352,7 +368,7 @@ export function createCalendarApp(ctx: EmulatorContext, model: CalendarModel): G
 
   const visible = (id: unknown) => String(id ?? '').toLowerCase() === me() || String(id) === 'primary';
   const app = {
-    GuestStatus, Visibility, EventTransparency, EventType, Month, Weekday,
+    GuestStatus, Visibility, EventTransparency, EventType, Month, Weekday, EventColor,
     getDefaultCalendar: () => { auth('CalendarApp.getDefaultCalendar'); return calendar(me(), 'Calendar'); },
     getCalendarById: (id: unknown) => {
       auth('CalendarApp.getCalendarById');

@@ -30,6 +30,8 @@ export interface EventRecord {
   description?: string;
   location?: string;
   transparency?: 'opaque' | 'transparent';
+  /** The event's colour, "1"…"11" (Calendar API colorId; CalendarApp's EventColor values); none when unset. */
+  colorId?: string;
   creator: { email: string; self?: boolean };
   organizer: { email: string; self?: boolean };
   start: EventTime;

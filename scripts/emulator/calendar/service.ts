@@ -172,6 +172,7 @@ export function createCalendarService(ctx: EmulatorContext, model: CalendarModel
       if (resource.transparency !== 'opaque' && resource.transparency !== 'transparent') fail(method, 400, 'Invalid transparency value.', 'invalid');
       target.transparency = resource.transparency;
     }
+    if (resource.colorId !== undefined) target.colorId = resource.colorId === null ? undefined : String(resource.colorId);
     if (resource.status !== undefined) {
       if (['confirmed', 'tentative', 'cancelled'].indexOf(String(resource.status)) < 0) fail(method, 400, 'Invalid status value.', 'invalid');
       target.status = resource.status as EventRecord['status'];
@@ -325,7 +326,7 @@ export function createCalendarService(ctx: EmulatorContext, model: CalendarModel
     const r = (resource ?? {}) as Record<string, unknown>;
     const next = copy(e);
     if (!merge) {
-      delete next.summary; delete next.description; delete next.location; delete next.attendees; delete next.extendedProperties; delete next.transparency;
+      delete next.summary; delete next.description; delete next.location; delete next.attendees; delete next.extendedProperties; delete next.transparency; delete next.colorId;
     }
     if (r.start !== undefined || !merge) next.start = normaliseTime(method, r.start, 'start');
     if (r.end !== undefined || !merge) next.end = normaliseTime(method, r.end, 'end');
