@@ -1,0 +1,173 @@
+// Eleven real, public, open-source Apps Script projects (tests/emulator/thirdParty/<name>/, each
+// with its SOURCE.md: repository, commit, licence) loaded UNCHANGED through loadAddon with their own
+// appsscript.json (or none: scopes inferred), run on realistic data. Those that run assert their
+// effect (events, mails, documents, cells); those that do not assert the exact first member or
+// reason that stops them, so the list in scripts/emulator/README.md ("Third-party projects") stays
+// true: when the emulator gains the member, the test fails and the project moves to "runs".
+import { createWorkspace, Workspace } from '../../scripts/emulator/workspace';
+import { loadProject } from './thirdPartyProject';
+
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const DOC = 'application/vnd.google-apps.document';
+const FOLDER = 'application/vnd.google-apps.folder';
+
+function failure(f: () => unknown): string {
+  try { f(); } catch (e) { return (e as Error).message; }
+  return 'no error';
+}
+const apiEvents = (ws: Workspace) => ws.execute(() => (ws.globals.Calendar as Any).Events.list('primary', { singleEvents: true, orderBy: 'startTime' }).items as Any[]);
+
+describe('runs unchanged', () => {
+  test('mail-merge (googleworkspace/apps-script-samples): one Gmail message per row from the draft, "Email Sent" stamped', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Mail merge', user: 'team@studio.test', now: '2026-12-01T09:00:00Z' });
+    ws.writeRows('Sheet1', 1, [
+      ['Recipient', 'First name', 'Plan', 'Email Sent'],
+      ['ann@example.com', 'Ann', 'Pro', ''],
+      ['bob@example.com', 'Bob', 'Basic', ''],
+    ]);
+    ws.execute(() => (ws.globals.GmailApp as Any).createDraft('', 'Your {{Plan}} plan', 'Hi {{First name}}, welcome to {{Plan}}.'));
+    const addon = loadProject(ws, 'mail-merge', ['Code.js']);
+    addon.onOpen();
+    expect(ws.ui.menus).toEqual([{ title: 'Mail Merge', items: [{ caption: 'Send Emails', functionName: 'sendEmails' }] }]);
+    ws.ui.queueResponse({ button: 'OK', text: 'Your {{Plan}} plan' });
+    addon.sendEmails();
+    expect(ws.mail.sent().map((m) => [m.to, m.subject, m.body])).toEqual([
+      [['ann@example.com'], 'Your Pro plan', 'Hi Ann, welcome to Pro.'],
+      [['bob@example.com'], 'Your Basic plan', 'Hi Bob, welcome to Basic.'],
+    ]);
+    expect(ws.readSheet('Sheet1').values.slice(1).map((r) => r[3] instanceof Date)).toEqual([true, true]);
+    addon.sendEmails('Your {{Plan}} plan'); // a rerun sends nothing
+    expect(ws.mail.sent()).toHaveLength(2);
+  });
+
+  test('gcalendarsync (davepar/gcalendarsync, v1): sheet rows become calendar events, calendar events come back as rows', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Events', user: 'owner@studio.test', now: '2026-12-01T09:00:00Z', timeZone: 'Europe/Berlin' });
+    ws.writeRows('Sheet1', 1, [
+      ['Title', 'Description', 'Location', 'Start Time', 'End Time', 'Guests', 'Color', 'Id'],
+      ['Kick-off', 'Deal D1', 'Hafenstr. 1', new Date('2026-12-02T09:00:00Z'), new Date('2026-12-02T10:00:00Z'), 'client@example.com', '', ''],
+      ['Offsite', '', '', new Date('2026-12-04T23:00:00Z'), '', '', '', ''],
+    ]);
+    // The README's one setting: "Set this value to match your calendar", given as the user's own file.
+    const addon = loadProject(ws, 'gcalendarsync', ['gcalendarsync.js'], "calendarId = 'owner@studio.test';");
+    addon.onOpen();
+    expect(ws.ui.menus[0]).toMatchObject({ title: 'Calendar Sync' });
+    addon.syncToCalendar();
+    const events = apiEvents(ws);
+    expect(events.map((e) => [e.summary, e.location ?? '', e.start.dateTime ? new Date(e.start.dateTime).toISOString() : e.start.date, (e.attendees ?? []).map((a: Any) => a.email)])).toEqual([
+      ['Kick-off', 'Hafenstr. 1', '2026-12-02T09:00:00.000Z', ['client@example.com']],
+      ['Offsite', '', '2026-12-05', []],
+    ]);
+    const ids = ws.readSheet('Sheet1').values.slice(1).map((r) => r[7]);
+    expect(ids).toEqual([expect.stringMatching(/@google\.com$/), expect.stringMatching(/@google\.com$/)]);
+
+    // Someone adds an event in Calendar and moves the kick-off; "Update from Calendar" brings both in.
+    ws.execute(() => {
+      const cal = (ws.globals.CalendarApp as Any).getDefaultCalendar();
+      cal.createEvent('Call with Beta', new Date('2026-12-03T13:00:00Z'), new Date('2026-12-03T13:30:00Z')).setColor('11');
+      cal.getEventById(ids[0]).setTitle('Kick-off (moved)');
+    });
+    addon.syncFromCalendar();
+    const rows = ws.readSheet('Sheet1').values.slice(1);
+    expect(rows.map((r) => [r[0], r[6]])).toEqual([['Kick-off (moved)', ''], ['Offsite', ''], ['Call with Beta', 11]]); // Sheets reads the colour id "11" as a number
+    expect(ws.ui.alerts).toEqual([]);
+  });
+
+  test('autofill-docs (Y7un/Automated-Invoice-Generator): one Doc per row from the Docs template, links written back (no manifest: scopes inferred)', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Invoices', user: 'owner@studio.test', now: '2026-12-01T09:00:00Z' });
+    // The template and folder the script names by id, in the user's Drive (made by the user, not the script).
+    const folder = ws.drive.addFile({ id: '1AiaisD-7Qm4CuQ29sQMI_K-9oaoP6E8C', name: 'Invoices', mimeType: FOLDER });
+    ws.drive.addFile({ id: '1stLR_n6SWAdPEPsi0gbe3f6r63kgolMd6HcC1ywNt30', name: 'Invoice template',
+      text: 'Invoice {{Invoice No}} of {{Invoice Date}}\n{{Company Name}}, {{Company Address}}\n1. {{Description 1}}: {{Quantity 1}} x {{Price 1}} = {{Total Amount 1}}\n2. {{Description 2}}: {{Quantity 2}} x {{Price 2}} = {{Total Amount 2}}\n3. {{Description 3}}\nTotal: {{Grand Total}}' });
+    const header = ['#', 'Company', 'Address', 'Date', 'Invoice No', 'Descriptions', 'Prices', 'Quantities', 'i', 'j', 'k', 'l', 'm', 'Sub Total', 'Grand Total', 'Doc'];
+    ws.writeRows('Output Sheet', 1, [header,
+      [1, 'Acme GmbH', 'Hafenstr. 1', new Date('2026-11-28T12:00:00Z'), 'INV-7', 'Design/Hosting', '400/20.5', '2/12', '', '', '', '', '', 1046, 1244.74, '']]);
+    const addon = loadProject(ws, 'autofill-docs', ['Automated_Invoice_Code.gs']);
+    addon.onOpen();
+    expect(ws.ui.menus).toEqual([{ title: 'AutoFill Docs', items: [{ caption: 'Create New Docs', functionName: 'createNewGoogleDocs' }] }]);
+    addon.createNewGoogleDocs();
+    expect((ws as Any).oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/drive']));
+    const made = ws.drive.listFiles().filter((f) => f.mimeType === DOC && f.name === 'Acme GmbH Company Details');
+    expect(made).toHaveLength(1);
+    expect(made[0].parents).toEqual([folder.id]);
+    expect(ws.drive.documentText(made[0].id).split('\n')).toEqual([
+      'Invoice INV-7 of 28/11/2026', 'Acme GmbH, Hafenstr. 1', '1. Design: 2 x 400 = 800.00', '2. Hosting: 12 x 20.5 = 246.00', '3. NULL', 'Total: 1244.74']);
+    expect(ws.readSheet('Output Sheet').values[1][15]).toBe(`https://docs.google.com/open?id=${made[0].id}`);
+  });
+
+  test('tax-loss-harvest-alerts (googleworkspace/apps-script-samples): a mail to the owner lists the losing positions', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Portfolio', user: 'owner@studio.test', now: '2026-12-01T09:00:00Z' });
+    // Column G is the sample's GOOGLEFINANCE-based change; here it is typed in (no market data offline).
+    ws.writeRows('Calculations', 1, [['Name', 'Ticker', 'Shares', 'Buy price', 'Price', 'Value', 'Change'],
+      ['Alphabet', 'GOOG', 10, 150, 132, 1320, -0.12], ['Acme', 'ACME', 5, 10, 11, 55, 0.1], ['Beta', 'BETA', 1, 100, 99.5, 99.5, -0.005]]);
+    const addon = loadProject(ws, 'tax-loss-harvest-alerts', ['Code.js']);
+    addon.checkLosses();
+    expect(ws.mail.sent().map((m) => [m.to, m.subject, m.htmlBody])).toEqual([
+      [['owner@studio.test'], 'Tax-loss harvest', 'Stocks: <br><br>GOOG: -12.00%<br>BETA: -0.50%<br>']]);
+  });
+});
+
+describe('does not run: the first blocker, exactly', () => {
+  test('generate-pdfs (the PDF sender): UrlFetchApp has no route for the Sheets export URL (…/spreadsheets/d/ID/export?format=pdf)', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Invoices', user: 'office@studio.test', now: '2026-12-01T09:00:00Z' });
+    ws.writeRows('Customers', 1, [['Customer Name', 'Address', 'Email'], ['Acme', 'Main St 1', 'ap@acme.test']]);
+    ws.writeRows('Products', 1, [['SKU Name', 'SKU Description', 'Price'], ['PRO', 'Pro licence', 12.5]]);
+    ws.writeRows('Transactions', 1, [['Customer Name', 'SKU', 'Licenses'], ['Acme', 'PRO', 3]]);
+    ws.writeRows('Invoices', 1, [['Invoice Number', 'Invoice Date', 'Customer', 'Email', 'Blank', 'Total', 'Due Date', 'Invoice Link', 'Email Sent']]);
+    ws.writeRows('Invoice Template', 1, [['INVOICE']]);
+    const addon = loadProject(ws, 'generate-pdfs', ['Code.js', 'Menu.js', 'Utilities.js']);
+    addon.onOpen();
+    expect(ws.ui.menus[0].items.map((i) => i.functionName).filter(Boolean)).toEqual(['processDocuments', 'sendEmails', 'clearTemplateSheet']);
+    expect(failure(() => addon.processDocuments())).toMatch(/^The emulator's UrlFetchApp has no network; no emulated service answers GET https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/]+\/export\?format=pdf&/);
+    // The template sheet was filled before the export was asked for.
+    expect(ws.readSheet('Invoice Template').values[17].slice(1, 7)).toEqual(['PRO', 'Pro licence', '', 3, 12.5, 37.5]);
+  });
+
+  test('calendar-timesheet: its menu functions are top-level `const` arrow functions, which loadAddon does not expose', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Time', user: 'office@studio.test' });
+    const addon = loadProject(ws, 'calendar-timesheet', ['Code.js']);
+    expect(Object.keys(addon)).toEqual([]);
+  });
+
+  test('agenda-maker: TriggerBuilder.forUserCalendar (setUp); then Folder.addFile (onCalendarChange)', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Agenda', user: 'office@studio.test', now: '2026-12-01T09:00:00Z' });
+    ws.execute(() => (ws.globals.CalendarApp as Any).createEvent('Kick-off', new Date('2026-12-01T12:00:00Z'), new Date('2026-12-01T13:00:00Z'), { description: 'Plan #agenda', guests: 'ann@example.com' }));
+    const addon = loadProject(ws, 'agenda-maker', ['Code.js']);
+    expect(failure(() => addon.setUp())).toBe('Not implemented in the Dealboard emulator: TriggerBuilder.forUserCalendar');
+    expect(failure(() => addon.onCalendarChange())).toBe('Not implemented in the Dealboard emulator: Folder.addFile');
+  });
+
+  test('import-csv-sheets: a standalone script that reads its own Drive file (DriveApp.getFileById(ScriptApp.getScriptId()))', () => {
+    const ws = createWorkspace({ spreadsheetName: 'CSV', user: 'office@studio.test', now: '2026-12-01T09:00:00Z' });
+    const addon = loadProject(ws, 'import-csv-sheets', ['Code.js', 'SampleData.js', 'SetupSample.js', 'Utilities.js']);
+    addon.setupSample(); // folders, the report spreadsheet and the sample CSV files are made
+    expect(ws.drive.listFiles().filter((f) => f.mimeType === 'text/csv').length).toBeGreaterThan(0);
+    expect(failure(() => addon.updateApplicationSheet())).toBe('No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.');
+    expect(ws.mail.sent()).toEqual([]);
+  });
+
+  test('event-session-signup: CalendarApp.createCalendar (then FormApp)', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Conference', user: 'office@studio.test', now: '2026-12-01T09:00:00Z' });
+    ws.writeRows('Conference Setup', 1, [['Session', 'Date', 'Start', 'End', 'Location', 'Id'],
+      ['Keynote', new Date('2026-12-10T00:00:00Z'), new Date('1899-12-30T09:00:00Z'), new Date('1899-12-30T10:00:00Z'), 'Hall A', '']]);
+    const addon = loadProject(ws, 'event-session-signup', ['Code.js']);
+    expect(failure(() => addon.setUpConference_())).toBe('Not implemented in the Dealboard emulator: CalendarApp.createCalendar');
+  });
+
+  test('equipment-requests: Spreadsheet.getFormUrl (then FormApp)', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Equipment', user: 'office@studio.test' });
+    const addon = loadProject(ws, 'equipment-requests', ['Code.js']);
+    expect(failure(() => addon.setup_())).toBe('Not implemented in the Dealboard emulator: Spreadsheet.getFormUrl');
+  });
+
+  test('next18-invoices (invoice generator with a report chart): the chart is built and inserted, then SlidesApp; invoices need Salesforce', () => {
+    const ws = createWorkspace({ spreadsheetName: 'Accounts', user: 'office@studio.test', now: '2026-12-01T09:00:00Z' });
+    ws.writeRows('Sheet1', 1, [['AccountId', 'Name', 'Expected', 'Paid'], ['001A', 'Acme', 1200, 800], ['001B', 'Beta', 500, 500]]);
+    const addon = loadProject(ws, 'next18-invoices', ['Constants.gs', 'Invoice.gs', 'Salesforce.gs']);
+    expect(failure(() => addon.generateReport())).toBe('SlidesApp is not defined');
+    const charts = ws.execute(() => (ws.globals.SpreadsheetApp as Any).getActive().getSheetByName('Sheet1').getCharts() as Any[]);
+    expect(charts.map((c) => c.getOptions().get('title'))).toEqual(['Expected Payments']);
+    // INVOICES_FOLDER is '' in Constants.gs (the user fills it in; a const cannot be set from another file).
+    ws.execute(() => (ws.globals.SpreadsheetApp as Any).getActive().getSheetByName('Sheet1').getRange('A2:D2').activate());
+    expect(failure(() => addon.generateInvoices())).toMatch(/^(No item with the given ID could be found|Invalid argument: id)/);
+  });
+});
