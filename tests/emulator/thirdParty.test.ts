@@ -116,7 +116,7 @@ describe('does not run: the first blocker, exactly', () => {
     ws.writeRows('Invoice Template', 1, [['INVOICE']]);
     const addon = loadProject(ws, 'generate-pdfs', ['Code.js', 'Menu.js', 'Utilities.js']);
     addon.onOpen();
-    expect(ws.ui.menus[0].items.map((i) => i.functionName).filter(Boolean)).toEqual(['processDocuments', 'sendEmails', 'clearTemplateSheet']);
+    expect(ws.ui.menus[0].items.map((i) => (i as Any).functionName).filter(Boolean)).toEqual(['processDocuments', 'sendEmails', 'clearTemplateSheet']);
     expect(failure(() => addon.processDocuments())).toMatch(/^The emulator's UrlFetchApp has no network; no emulated service answers GET https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/]+\/export\?format=pdf&/);
     // The template sheet was filled before the export was asked for.
     expect(ws.readSheet('Invoice Template').values[17].slice(1, 7)).toEqual(['PRO', 'Pro licence', '', 3, 12.5, 37.5]);
