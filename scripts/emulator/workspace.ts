@@ -20,6 +20,7 @@ import { createUtilities } from './services/utilities';
 import { SeededRandom, isDate, permissionError } from './services/util';
 import { DriveModel, createDriveServices } from './drive/index';
 import { driveExportRoute } from './drive/exportRoute';
+import { sheetsExportRoute } from './sheetsExport/route';
 import { FormsModel } from './forms/model';
 import { formsRoute } from './forms/route';
 
@@ -335,6 +336,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const fetchRouter = new FetchRouter();
   fetchRouter.register(driveExportRoute(drive));
   fetchRouter.register(sheetsRest);
+  fetchRouter.register(sheetsExportRoute((id) => (id === '' || id === model.id ? model : sheetsRest.spreadsheet(id)), drive, () => clock.now()));
 
   const forms = FormsModel.fromJSON(saved?.fetchServices?.forms, drive, () => clock.now());
   fetchRouter.register(formsRoute(forms));

@@ -104,24 +104,33 @@ describe('runs unchanged', () => {
     expect(ws.mail.sent().map((m) => [m.to, m.subject, m.htmlBody])).toEqual([
       [['owner@studio.test'], 'Tax-loss harvest', 'Stocks: <br><br>GOOG: -12.00%<br>BETA: -0.50%<br>']]);
   });
-});
-
-describe('does not run: the first blocker, exactly', () => {
-  test('generate-pdfs (the PDF sender): UrlFetchApp has no route for the Sheets export URL (…/spreadsheets/d/ID/export?format=pdf)', () => {
+  test('generate-pdfs (the PDF sender): an invoice PDF per customer from the template sheet (Sheets export URL) in "Customer PDFs", listed, then mailed with GmailApp', () => {
     const ws = createWorkspace({ spreadsheetName: 'Invoices', user: 'office@studio.test', now: '2026-12-01T09:00:00Z' });
-    ws.writeRows('Customers', 1, [['Customer Name', 'Address', 'Email'], ['Acme', 'Main St 1', 'ap@acme.test']]);
-    ws.writeRows('Products', 1, [['SKU Name', 'SKU Description', 'Price'], ['PRO', 'Pro licence', 12.5]]);
-    ws.writeRows('Transactions', 1, [['Customer Name', 'SKU', 'Licenses'], ['Acme', 'PRO', 3]]);
+    ws.writeRows('Customers', 1, [['Customer Name', 'Address', 'Email'], ['Acme', 'Main St 1', 'ap@acme.test'], ['Beta', 'Dock 2', 'pay@beta.test']]);
+    ws.writeRows('Products', 1, [['SKU Name', 'SKU Description', 'Price'], ['PRO', 'Pro licence', 12.5], ['ENT', 'Enterprise', 100]]);
+    ws.writeRows('Transactions', 1, [['Customer Name', 'SKU', 'Licenses'], ['Acme', 'PRO', 3], ['Beta', 'ENT', 2], ['Beta', 'PRO', 1]]);
     ws.writeRows('Invoices', 1, [['Invoice Number', 'Invoice Date', 'Customer', 'Email', 'Blank', 'Total', 'Due Date', 'Invoice Link', 'Email Sent']]);
     ws.writeRows('Invoice Template', 1, [['INVOICE']]);
     const addon = loadProject(ws, 'generate-pdfs', ['Code.js', 'Menu.js', 'Utilities.js']);
     addon.onOpen();
     expect(ws.ui.menus[0].items.map((i) => (i as Any).functionName).filter(Boolean)).toEqual(['processDocuments', 'sendEmails', 'clearTemplateSheet']);
-    expect(failure(() => addon.processDocuments())).toMatch(/^The emulator's UrlFetchApp has no network; no emulated service answers GET https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/]+\/export\?format=pdf&/);
-    // The template sheet was filled before the export was asked for.
-    expect(ws.readSheet('Invoice Template').values[17].slice(1, 7)).toEqual(['PRO', 'Pro licence', '', 3, 12.5, 37.5]);
+    addon.processDocuments();
+    const invoices = ws.readSheet('Invoices').values.slice(1);
+    expect(invoices.map((r) => [r[2], r[3], r[5], r[8]])).toEqual([['Acme', 'ap@acme.test', 37.5, 'No'], ['Beta', 'pay@beta.test', 212.5, 'No']]);
+    const folder = ws.drive.listFiles().find((f) => f.mimeType === FOLDER && f.name === 'Customer PDFs')!;
+    const pdfs = ws.drive.listFiles().filter((f) => f.parents.includes(folder.id));
+    expect(pdfs.map((f) => [f.name, f.mimeType])).toEqual([[`Invoice#${invoices[0][0]}-Acme.pdf`, 'application/pdf'], [`Invoice#${invoices[1][0]}-Beta.pdf`, 'application/pdf']]);
+    expect(invoices.map((r) => r[7])).toEqual(pdfs.map((f) => expect.stringContaining(f.id)));
+    addon.sendEmails();
+    expect(ws.mail.sent().map((m) => [m.to, m.name, m.subject, m.attachments.map((a) => a.name)])).toEqual([
+      [['ap@acme.test'], 'Generate and send PDFs', 'Invoice Notification', [pdfs[0].name]],
+      [['pay@beta.test'], 'Generate and send PDFs', 'Invoice Notification', [pdfs[1].name]],
+    ]);
+    expect(ws.readSheet('Invoices').values.slice(1).map((r) => r[8])).toEqual(['Yes', 'Yes']);
   });
+});
 
+describe('does not run: the first blocker, exactly', () => {
   test('calendar-timesheet: its menu functions are top-level `const` arrow functions, which loadAddon does not expose', () => {
     const ws = createWorkspace({ spreadsheetName: 'Time', user: 'office@studio.test' });
     const addon = loadProject(ws, 'calendar-timesheet', ['Code.js']);
