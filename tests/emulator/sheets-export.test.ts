@@ -5,6 +5,10 @@
 //   "headers: { authorization: `Bearer ${ScriptApp.getOAuthToken()}` }"
 //   "const blob = UrlFetchApp.fetch(url, params).getBlob().setName(`${pdfName}.pdf`);"
 // and UrlFetchApp's reference: "HTTPResponse.getResponseCode() — Get the HTTP status code (200 for OK, etc.)".
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createWorkspace } from '../../scripts/emulator/workspace';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -29,7 +33,20 @@ describe('GET https://docs.google.com/spreadsheets/d/{id}/export', () => {
     expect(run(() => res.getResponseCode())).toBe(200);
     const blob = run(() => res.getBlob().setName('Invoice.pdf'));
     expect(run(() => blob.getContentType())).toBe('application/pdf');
-    expect(Buffer.from(run(() => blob.getBytes()) as number[]).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const bytes = Buffer.from(run(() => blob.getBytes()) as number[]);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const file = join(mkdtempSync(join(tmpdir(), 'sheets-export-')), 'f.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('INVOICE');
+    expect(text).toContain('Acme GmbH');
+    expect(text).not.toContain('Hosting'); // another sheet's values
+    // r1/c1/r2/c2 cut the range: only row 2 (0-based 1), column A.
+    const cut = run(() => g.UrlFetchApp.fetch(url(`format=pdf&gid=${gid}&r1=1&c1=0&r2=2&c2=1`), auth()).getBlob().getBytes()) as number[];
+    writeFileSync(file, Buffer.from(cut));
+    const cutText = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(cutText).toContain('Acme GmbH');
+    expect(cutText).not.toContain('INVOICE');
   });
 
   test('format=csv: the sheet\'s displayed values as CSV (the first sheet without gid)', () => {

@@ -4,6 +4,10 @@
 // effect (events, mails, documents, cells); those that do not assert the exact first member or
 // reason that stops them, so the list in scripts/emulator/README.md ("Third-party projects") stays
 // true: when the emulator gains the member, the test fails and the project moves to "runs".
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createWorkspace, Workspace } from '../../scripts/emulator/workspace';
 import { runFromClient } from '../../scripts/emulator/addon';
 import { loadProject } from './thirdPartyProject';
@@ -15,6 +19,11 @@ const FOLDER = 'application/vnd.google-apps.folder';
 function failure(f: () => unknown): string {
   try { f(); } catch (e) { return (e as Error).message; }
   return 'no error';
+}
+function pdfText(bytes: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'thirdparty-pdf-')), 'f.pdf');
+  writeFileSync(file, Buffer.from(bytes));
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 }
 const apiEvents = (ws: Workspace) => ws.execute(() => (ws.globals.Calendar as Any).Events.list('primary', { singleEvents: true, orderBy: 'startTime' }).items as Any[]);
 
@@ -122,6 +131,13 @@ describe('runs unchanged', () => {
     const pdfs = ws.drive.listFiles().filter((f) => f.parents.includes(folder.id));
     expect(pdfs.map((f) => [f.name, f.mimeType])).toEqual([[`Invoice#${invoices[0][0]}-Acme.pdf`, 'application/pdf'], [`Invoice#${invoices[1][0]}-Beta.pdf`, 'application/pdf']]);
     expect(invoices.map((r) => r[7])).toEqual(pdfs.map((f) => expect.stringContaining(f.id)));
+    // Each PDF is the template sheet as filled for that customer (B10 name, F10 number, line items).
+    const beta = pdfText(ws.drive.file(pdfs[1].id)!.content!);
+    expect(beta).toContain('Beta');
+    expect(beta).toContain('Dock 2');
+    expect(beta).toContain(String(invoices[1][0]));
+    expect(beta).toContain('Enterprise');
+    expect(beta).not.toContain('Acme'); // the template was cleared between customers
     addon.sendEmails();
     expect(ws.mail.sent().map((m) => [m.to, m.name, m.subject, m.attachments.map((a) => a.name)])).toEqual([
       [['ap@acme.test'], 'Generate and send PDFs', 'Invoice Notification', [pdfs[0].name]],
