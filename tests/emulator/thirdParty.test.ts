@@ -171,6 +171,39 @@ describe('runs unchanged', () => {
     // reference), on Apps Script as here — the project's own defect, not the emulator's.
     expect(runFromClient(ws, addon, 'searchCustomers', ['acme'])).toMatchObject({ ok: false, error: { message: expect.stringContaining('a Date at result[0].createdAt') } });
   });
+  describe('calendar-upload (bkozuma/Google-Apps-Script "Calendar date upload", BSD-3-Clause): one event per sheet row in the default calendar', () => {
+    const HOST_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    function upload(timeZone: string) {
+      const ws = createWorkspace({ spreadsheetName: 'Dates', user: 'owner@studio.test', now: '2026-12-01T09:00:00Z', timeZone });
+      // Dates and times as text, as its constructDateTime expects ("Date in YYYY/MM/DD format", "Time (in HH:MM format)").
+      ws.writeRows('Sheet1', 1, [['Title', 'Date', 'Start', 'End', 'All day', 'Description'],
+        ['Board meeting', '2026/12/02', '09:30', '11:00', '', 'Q4 review'],
+        ['Company holiday', new Date('2026-12-24T12:00:00Z'), '', '', 'Y', 'Office closed']]);
+      const addon = loadProject(ws, 'calendar-upload', ['addEventsToCalendar.gs', 'constructDateTime.gs']);
+      addon.addEventsToCalendar();
+      return { ws, events: apiEvents(ws) };
+    }
+    const wall = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+    test('in the script\'s time zone (here the host\'s): timed and all-day events, the count alerted', () => {
+      const { ws, events } = upload(HOST_ZONE);
+      expect(ws.ui.alerts.map((a) => a.prompt)).toEqual(['# events created: 2']);
+      expect(events.map((e) => [e.summary, e.description, e.start.date ?? wall(e.start.dateTime, HOST_ZONE), e.end.date ?? wall(e.end.dateTime, HOST_ZONE)])).toEqual([
+        ['Board meeting', 'Q4 review', '2026-12-02, 09:30', '2026-12-02, 11:00'],
+        ['Company holiday', 'Office closed', '2026-12-24', '2026-12-25'],
+      ]);
+    });
+
+    // Known emulator gap (not in issue 27's table): on Apps Script a script's local time is its
+    // time zone, so new Date(2026, 11, 2, 9, 30) is 09:30 there; the emulator's sandbox Date
+    // uses the Node process's zone. This test fails (as expected) until the sandbox Date follows
+    // the script's zone; then drop `.failing`.
+    test.failing('in a script time zone other than the host\'s, the timed event is still at 09:30 there', () => {
+      const zone = HOST_ZONE === 'Pacific/Kiritimati' ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+      const { events } = upload(zone);
+      expect(wall(events[0].start.dateTime, zone)).toBe('2026-12-02, 09:30');
+    });
+  });
 });
 
 describe('does not run: the first blocker, exactly', () => {
@@ -195,14 +228,6 @@ describe('does not run: the first blocker, exactly', () => {
     expect(ws.drive.listFiles().filter((f) => f.mimeType === 'text/csv').length).toBeGreaterThan(0);
     expect(failure(() => addon.updateApplicationSheet())).toBe('No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.');
     expect(ws.mail.sent()).toEqual([]);
-  });
-
-  test('event-session-signup: CalendarApp.createCalendar (then FormApp)', () => {
-    const ws = createWorkspace({ spreadsheetName: 'Conference', user: 'office@studio.test', now: '2026-12-01T09:00:00Z' });
-    ws.writeRows('Conference Setup', 1, [['Session', 'Date', 'Start', 'End', 'Location', 'Id'],
-      ['Keynote', new Date('2026-12-10T00:00:00Z'), new Date('1899-12-30T09:00:00Z'), new Date('1899-12-30T10:00:00Z'), 'Hall A', '']]);
-    const addon = loadProject(ws, 'event-session-signup', ['Code.js']);
-    expect(failure(() => addon.setUpConference_())).toBe('Not implemented in the Dealboard emulator: CalendarApp.createCalendar');
   });
 
   test('next18-invoices (invoice generator with a report chart): the chart is built and inserted, then SlidesApp; invoices need Salesforce', () => {
