@@ -1,6 +1,6 @@
 // Money and time as people read them: the spreadsheet's locale and time zone (issue 21, item 8),
 // the same rules the server writes documents and e-mails with (src/domain/kernel/formatting.ts).
-import { createFormats, dayInputShape, dayInputText, localeTag, parseLocaleDayInput, type Formats } from '../src/app/contracts/shared';
+import { createFormats, dateTimeInputShape, dateTimeInputText, dayInputShape, dayInputText, localeTag, parseLocaleDateTimeInput, parseLocaleDayInput, type Formats } from '../src/app/contracts/shared';
 
 /** The spreadsheet's locale as an Intl tag; the browser's only until the first board arrives. */
 let locale = localeTag(typeof navigator !== 'undefined' ? navigator.language : undefined);
@@ -40,6 +40,21 @@ export function dayFieldHint(): string {
 /** A date field's text read in the spreadsheet's locale: 'yyyy-MM-dd', null when empty, or the refusal. */
 export function readDayField(text: string, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
   return parseLocaleDayInput(text, locale, what);
+}
+
+/** An instant as a date-time field shows it in the spreadsheet's locale, at the wall-clock time in `timeZone`: "12/07/2026 10:00 AM", "07.12.2026 10:00". */
+export function dateTimeFieldText(iso: string | null | undefined, timeZone: string): string {
+  return dateTimeInputText(iso, locale, timeZone);
+}
+
+/** How a date-time field asks to be typed in the spreadsheet's locale ("MM/DD/YYYY hh:mm AM", "DD.MM.YYYY hh:mm"). */
+export function dateTimeFieldHint(): string {
+  return dateTimeInputShape(locale).hint;
+}
+
+/** A date-time field's text read in the spreadsheet's locale as wall-clock time in `timeZone`: the ISO instant, null when empty, or the refusal. */
+export function readDateTimeField(text: string, timeZone: string, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  return parseLocaleDateTimeInput(text, locale, timeZone, what);
 }
 
 /** An instant as day and time in the spreadsheet's zone and locale ("Dec 7, 2026, 9:00 AM"). */

@@ -1,8 +1,8 @@
-// Reading typed money and date-time fields strictly (src/domain/kernel/typedInput.ts): a value is
+// Reading typed money, day and date-time fields strictly (src/domain/kernel/typedInput.ts): a value is
 // sent only when it reads as meant; otherwise the field is marked and the form says why.
-import { parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../src/app/contracts/shared';
+import { parseMoneyInput } from '../src/app/contracts/shared';
 import { state } from './state';
-import { dayFieldHint, dayFieldText, decimalSeparator, readDayField } from './format';
+import { dateTimeFieldHint, dateTimeFieldText, dayFieldHint, dayFieldText, decimalSeparator, readDateTimeField, readDayField } from './format';
 import { h, type Attrs } from './dom';
 
 /** The spreadsheet's zone: every time in the workbook is wall-clock time there. */
@@ -15,25 +15,8 @@ export function zoneLabel(): string {
   return sheetZone().replace(/_/g, ' ');
 }
 
-export function timeInputValue(iso: string | null | undefined): string {
-  return wallDateTimeOf(iso, sheetZone());
-}
-
 function mark(el: HTMLInputElement, message: string | null): void {
   if (message) { el.setAttribute('aria-invalid', 'true'); el.title = message; } else { el.removeAttribute('aria-invalid'); el.removeAttribute('title'); }
-}
-
-/** Refusal sentence, or the ISO instant (null when cleared). */
-export function readTime(el: HTMLInputElement, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
-  // A half-typed date-time makes the browser report "" with badInput: that is not "cleared".
-  if (el.validity && el.validity.badInput) {
-    const message = `${what} is not a complete date and time; fix it or clear the field.`;
-    mark(el, message);
-    return { ok: false, message };
-  }
-  const read = parseWallDateTime(el.value, sheetZone(), what);
-  mark(el, read.ok ? null : read.message);
-  return read;
 }
 
 export function readMoney(el: HTMLInputElement, what: string): { ok: true; value: number } | { ok: false; message: string } {
@@ -59,6 +42,32 @@ export function dayInput(isoDay: string | null | undefined, label: string, attrs
 /** A day field's text as 'yyyy-MM-dd' (null when empty), or the refusal; the field is marked when refused. */
 export function readDay(el: HTMLInputElement, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
   const read = readDayField(el.value, what);
+  mark(el, read.ok ? null : read.message);
+  return read;
+}
+
+/**
+ * A date-time field in the spreadsheet's locale and zone ("12/07/2026 10:00 AM" in en-US,
+ * "07.12.2026 10:00" in de-DE; issue 21 item 8): one text field on the rule of dayInput, not a
+ * browser date-and-time picker (that one shows the browser's locale). The time is wall-clock time
+ * in the spreadsheet's zone (zoneLabel names it). Read it back with readDateTime.
+ */
+export function dateTimeInput(iso: string | null | undefined, label: string, attrs: Attrs = {}): HTMLInputElement {
+  return h('input', {
+    type: 'text', autocomplete: 'off', size: 19,
+    placeholder: dateTimeFieldHint(), 'aria-label': `${label} (${dateTimeFieldHint()}, ${zoneLabel()})`,
+    ...attrs, value: dateTimeFieldText(iso, sheetZone()),
+  });
+}
+
+/** The text a date-time field shows for an instant: what the field held when the form was drawn. */
+export function dateTimeText(iso: string | null | undefined): string {
+  return dateTimeFieldText(iso, sheetZone());
+}
+
+/** A date-time field's text as the ISO instant (null when empty), or the refusal; the field is marked when refused. */
+export function readDateTime(el: HTMLInputElement, what: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  const read = readDateTimeField(el.value, sheetZone(), what);
   mark(el, read.ok ? null : read.message);
   return read;
 }

@@ -1,11 +1,14 @@
 // Issue 21, item 8: every day field is typed in the spreadsheet's locale (the playground is en_US:
 // MM/DD/YYYY), like the payment date, not in a browser date picker that follows the browser's
 // locale. The server still receives yyyy-MM-dd; an unreadable day is refused in the sidebar and
-// nothing is sent. (Trip days: trips.test.ts; payment dates: payments.test.ts.)
+// nothing is sent. (Trip days: trips.test.ts; payment dates: payments.test.ts.) Date-and-time
+// fields (next contact, call back) follow the same rule, at wall-clock time in the spreadsheet's
+// zone: the last test switches the workbook to de_DE (en_US forms: today, board, trust tests).
 // Run: npm run build && npx jest --runInBand tests/browser/dayFields.test.ts
 import type { Frame } from 'playwright-core';
 import { browserSuiteEnabled, frameOf, screenshotOf } from './harness';
-import { ANNA, OWNER, openAsAnna } from './managerSetup';
+import { dateTimeInputText } from '../../src/domain/kernel/dateTimeInput';
+import { ANNA, OWNER, openAsAnna, setSetting } from './managerSetup';
 import { actAs, menu, until } from './sheet';
 
 const enabled = browserSuiteEnabled('Day fields browser tests');
@@ -103,5 +106,63 @@ suite('day fields in the spreadsheet\'s locale (issue 21, item 8)', () => {
     await frame.press('[data-testid="dash-to"]', 'Tab');
     await frame.waitForFunction(() => (document.querySelector('.dash-period') || { textContent: '' }).textContent!.indexOf('2026-11-02 – 2026-11-15') >= 0, undefined, { timeout: 20000 });
     expect(pageErrors).toEqual([]);
+  }, 120000);
+
+  test('a de_DE workbook: the card\'s next contact reads and saves DD.MM.YYYY hh:mm in Berlin time, the browser in New York', async () => {
+    const { pg, page, pageErrors } = session;
+    // The owner switches the spreadsheet to German (File › Settings); retyping a setting makes the
+    // add-on read its settings again (the locale is kept with them).
+    const relocate = (locale: string) => {
+      pg.workspace.model.locale = locale;
+      pg.workspace.setUser(OWNER);
+      const currency = (pg.workspace.readSheet('Settings').values as unknown[][]).find((r) => r[0] === 'currency')![1];
+      setSetting(pg, 'currency', String(currency));
+      pg.workspace.setUser(ANNA);
+    };
+    relocate('de_DE');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
+    try {
+      await page.reload();
+      await page.waitForSelector('[data-testid="cell-2-1"]');
+      await actAs(page, pg, ANNA);
+      expect(pg.addon.api_getBoard({ scope: 'mine' }).locale).toBe('de_DE');
+      const deal = pg.addon.api_getBoard({ scope: 'mine' }).columns
+        .reduce((all: Any[], c: Any) => all.concat(c.cards), [])
+        .find((c: Any) => c.editable && c.nextContactAt);
+      const stored = () => { pg.workspace.setUser(ANNA); return pg.addon.api_getDeal(deal.id).card; };
+      const frame = await session.sidebar();
+      expect(await frame.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');
+      await frame.click(`[data-testid="card-${deal.id}"] [data-testid="card-title"]`);
+      const next = '[data-testid="details-next-contact"]';
+      await frame.waitForSelector(next, { timeout: 15000 });
+      expect(await frame.getAttribute(next, 'type')).toBe('text');
+      expect(await frame.getAttribute(next, 'placeholder')).toBe('DD.MM.YYYY hh:mm');
+      const shown = await frame.inputValue(next);
+      expect(shown).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+      expect(shown).toBe(dateTimeInputText(deal.nextContactAt, 'de_DE', 'Europe/Berlin'));
+
+      // A time the field cannot read is refused before anything is sent.
+      await frame.fill(next, '12/24/2026 11:00 AM');
+      await frame.click('[data-testid="details-save"]');
+      expect(await bannerText(frame)).toBe('The next contact "12/24/2026 11:00 AM" is not a real date: type it as DD.MM.YYYY hh:mm.');
+      expect(await frame.getAttribute(next, 'aria-invalid')).toBe('true');
+      expect(stored().nextContactAt).toBe(deal.nextContactAt);
+
+      // 11:00 typed is 11:00 in Berlin (10:00 UTC), not in New York.
+      await frame.fill(next, '04.12.2026 11:00');
+      await frame.click('[data-testid="details-save"]');
+      await until('the next contact saved', () => stored().nextContactAt === '2026-12-04T10:00:00.000Z');
+      await frame.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '04.12.2026 11:00', next, { timeout: 15000 });
+      // The field fits the 300 px sidebar: nothing typed is cut off.
+      expect(await frame.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(300);
+      expect(await frame.$eval(next, (el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      await frame.locator(next).scrollIntoViewIfNeeded();
+      await screenshotOf(session.page.locator('[data-testid="sidebar-frame"]'), 'date-time-fields-next-contact-de');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' });
+      relocate('en_US');
+    }
   }, 120000);
 });

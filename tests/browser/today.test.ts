@@ -85,15 +85,15 @@ suite('Today: who do I call, in Chromium', () => {
     const form = row.locator('[data-testid="log-form"]');
     await form.waitFor();
     expect(await form.isVisible()).toBe(true);
-    // Wednesday 2 December, 10:00 in Berlin: the next working day.
-    expect(await row.locator('[data-testid="log-next-contact"]').inputValue()).toBe('2026-12-02T10:00');
+    // Wednesday 2 December, 10:00 in Berlin: the next working day, as the en_US sheet writes it (issue 21, item 8).
+    expect(await row.locator('[data-testid="log-next-contact"]').inputValue()).toBe('12/02/2026 10:00 AM');
     expect(await row.locator('[data-testid="log-kind"]').inputValue()).toBe('call');
     expect(await frame.evaluate(() => (document.activeElement as HTMLElement).getAttribute('data-testid'))).toBe('log-summary');
     await page.waitForTimeout(200);
     await screenshotOf(page.locator('#sidebar'), 'sidebar-today-log');
 
     await row.locator('[data-testid="log-summary"]').fill('Called: they need the offer by this afternoon');
-    await row.locator('[data-testid="log-next-contact"]').fill('2026-12-01T16:30');
+    await row.locator('[data-testid="log-next-contact"]').fill('12/01/2026 4:30 PM');
     await row.locator('[data-testid="log-submit"]').click();
     await until('the Deals row moved to 16:30', () => nextContact(dealId) === '2026-12-01T15:30:00.000Z');
     expect(activitiesOf(pg, dealId).length).toBe(calls + 1);
@@ -127,9 +127,9 @@ suite('Today: who do I call, in Chromium', () => {
     await frame.click('[data-testid="inbox-button"]');
     const field = frame.locator(`[data-testid="convert-next-${leadId}"]`);
     await field.waitFor();
-    expect(await field.inputValue()).toBe('2026-12-02T10:00');
+    expect(await field.inputValue()).toBe('12/02/2026 10:00 AM');
     expect(await frame.locator(`[data-testid="inbox-lead-${leadId}"]`).innerText()).toContain('Call back (Europe/Berlin)');
-    await field.fill('2026-12-01T17:00');
+    await field.fill('12/01/2026 5:00 PM');
     await frame.click(`[data-testid="convert-${leadId}"]`);
     await frame.waitForSelector('[data-testid="inbox"]', { state: 'hidden' });
     const converted = await until('the lead converted', () => {

@@ -39,7 +39,7 @@ suite('typed values are never silently lost (issue 11)', () => {
     expect(before['Next contact']).not.toBe('');
     const calls = activitiesOf(pg, dealId).length;
     await frame.locator('[data-testid="log-form"] textarea').fill('Called, they want a call back');
-    await frame.locator('[data-testid="log-next-contact"]').fill('20266-12-03T10:00');
+    await frame.locator('[data-testid="log-next-contact"]').fill('12/03/20266 10:00 AM');
     await frame.locator('[data-testid="log-form"] button[type="submit"]').click();
     const banner = frame.locator('[data-testid="banner"]');
     await banner.waitFor();
@@ -161,10 +161,10 @@ suite('typed values are never silently lost (issue 11)', () => {
     const label = await frame.locator('[data-testid="log-form"] label[for]').filter({ hasText: 'Next contact' }).innerText();
     expect(label).toBe('Next contact (Europe/Berlin)');
     await frame.locator('[data-testid="log-form"] textarea').fill('Call back on Friday');
-    await frame.locator('[data-testid="log-next-contact"]').fill('2026-12-04T11:00');
+    await frame.locator('[data-testid="log-next-contact"]').fill('12/04/2026 11:00 AM');
     await frame.locator('[data-testid="log-form"] button[type="submit"]').click();
     await until('the next contact saved', () => pg.addon.api_getDeal(dealId).card.nextContactAt === '2026-12-04T10:00:00.000Z');
-    await frame.waitForFunction(() => (document.querySelector('[data-testid="details-next-contact"]') as HTMLInputElement | null)?.value === '2026-12-04T11:00');
+    await frame.waitForFunction(() => (document.querySelector('[data-testid="details-next-contact"]') as HTMLInputElement | null)?.value === '12/04/2026 11:00 AM');
     await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' });
   });
 });

@@ -23,7 +23,7 @@ import { registerDealPageOpener } from './dealPageOpener';
 import { meetingSection, onPlannerOpensCard } from '../meetings/meetings';
 
 onPlannerOpensCard((dealId) => openDetails(dealId));
-import { dayInput, readDay, readMoney, readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { dateTimeInput, dateTimeText, dayInput, readDateTime, readDay, readMoney, zoneLabel } from '../../typedFields';
 import { titleLimit } from '../kernel/titleLimit';
 
 const TITLE_MAX = 200;
@@ -119,7 +119,7 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
     h('option', { value: 'yellow' }, 'Yellow'), h('option', { value: 'red' }, 'Red'));
   forecast.value = card.forecast;
   const steps = STEPS.map((s) => ({ key: s.key, el: checkbox(s.label, { checked: !!card.steps[s.key], disabled: ro }) }));
-  const nextContact = input({ type: 'datetime-local', 'data-testid': 'details-next-contact', value: timeInputValue(card.nextContactAt), disabled: ro });
+  const nextContact = dateTimeInput(card.nextContactAt, 'Next contact', { 'data-testid': 'details-next-contact', disabled: ro });
   const manager = h('select', { disabled: ro },
     board.team.some((m) => m.email === card.manager) ? null : h('option', { value: card.manager }, card.managerName || card.manager || '—'),
     board.team.map((m) => h('option', { value: m.email }, m.name || m.email)));
@@ -153,9 +153,10 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
       const on = (s.el.querySelector('input') as HTMLInputElement).checked;
       if (on !== !!card.steps[s.key]) patch[s.key] = on;
     }
-    const nextRead = readTime(nextContact, 'The next contact');
+    const nextRead = readDateTime(nextContact, 'The next contact');
     if (!nextRead.ok) { showBanner(nextRead.message, 'warn'); nextContact.focus(); return; }
-    if (nextContact.value !== timeInputValue(card.nextContactAt)) patch.nextContactAt = nextRead.value;
+    // Compared as shown: a stored time with seconds is not rewritten by a save that did not touch it.
+    if (nextContact.value.trim() !== dateTimeText(card.nextContactAt)) patch.nextContactAt = nextRead.value;
     if (manager.value !== card.manager) patch.manager = manager.value;
     const closeRead = readDay(expectedClose, 'The expected close');
     if (!closeRead.ok) { showBanner(closeRead.message, 'warn'); expectedClose.focus(); return; }

@@ -8,8 +8,8 @@ import { state } from '../../state';
 import { convertLead, junkLead } from '../../actions';
 import { closePanel, openPanel } from '../kernel/panel';
 import { clientLookupLink } from '../clients/clientsEntry';
-import { field, input } from '../kernel/fields';
-import { readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { field } from '../kernel/fields';
+import { dateTimeInput, readDateTime, zoneLabel } from '../../typedFields';
 import { defaultCallBack } from '../../todayList';
 import { showBanner } from '../kernel/banner';
 import { sendBriefForDeal } from '../briefs/brief';
@@ -30,11 +30,11 @@ const callBacks: { [leadId: string]: string } = {};
 
 function leadItem(lead: InboxLead, today?: string): HTMLElement {
   const busy = (e: Event) => { (e.currentTarget as HTMLButtonElement).disabled = true; };
-  const callBack = input({
-    type: 'datetime-local', 'data-testid': `convert-next-${lead.id}`,
-    value: callBacks[lead.id] !== undefined ? callBacks[lead.id] : timeInputValue(defaultCallBack()),
+  const callBack = dateTimeInput(defaultCallBack(), 'Call back', {
+    'data-testid': `convert-next-${lead.id}`,
     oninput: () => { callBacks[lead.id] = callBack.value; },
   });
+  if (callBacks[lead.id] !== undefined) callBack.value = callBacks[lead.id];
   return h('li', { class: 'lead', 'data-testid': `inbox-lead-${lead.id}` },
     h('div', { class: 'lead-head' },
       h('span', { class: 'lead-name' }, lead.name || '(no name)'),
@@ -50,7 +50,7 @@ function leadItem(lead: InboxLead, today?: string): HTMLElement {
       h('button', {
         type: 'button', class: 'primary', 'data-testid': `convert-${lead.id}`,
         onclick: (e: Event) => {
-          const next = readTime(callBack, 'The call back');
+          const next = readDateTime(callBack, 'The call back');
           if (!next.ok) { showBanner(next.message, 'warn'); callBack.focus(); return; }
           const button = e.currentTarget as HTMLButtonElement;
           busy(e);
@@ -62,7 +62,7 @@ function leadItem(lead: InboxLead, today?: string): HTMLElement {
       lead.email ? h('button', {
         type: 'button', class: 'secondary', 'data-testid': `brief-${lead.id}`, title: 'Make the request a deal and send the brief (questionnaire) link to the client',
         onclick: (e: Event) => {
-          const next = readTime(callBack, 'The call back');
+          const next = readDateTime(callBack, 'The call back');
           if (!next.ok) { showBanner(next.message, 'warn'); callBack.focus(); return; }
           const button = e.currentTarget as HTMLButtonElement;
           busy(e);

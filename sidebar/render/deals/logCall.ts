@@ -3,7 +3,7 @@
 import type { Card } from '../../../src/app/contracts/board';
 import { h } from '../../dom';
 import { logActivity } from '../../actions';
-import { readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { dateTimeInput, readDateTime, zoneLabel } from '../../typedFields';
 import { showBanner } from '../kernel/banner';
 import { field, input } from '../kernel/fields';
 
@@ -22,7 +22,7 @@ export function logForm(card: Card, options: LogFormOptions): HTMLElement {
   const withWhom = input({ type: 'text', value: card.clientName, 'data-testid': 'log-with-whom' });
   const agreed = input({ type: 'text' });
   const nextStep = input({ type: 'text' });
-  const nextContact = input({ type: 'datetime-local', 'data-testid': 'log-next-contact', value: timeInputValue(options.nextContactAt) });
+  const nextContact = dateTimeInput(options.nextContactAt, 'Next contact', { 'data-testid': 'log-next-contact' });
   const submit = h('button', { type: 'submit', class: 'secondary', 'data-testid': 'log-submit' }, 'Log it');
   return h('details', { class: 'log', open: options.open === true },
     h('summary', null, 'Log a call / note'),
@@ -31,7 +31,7 @@ export function logForm(card: Card, options: LogFormOptions): HTMLElement {
       onsubmit: (e: Event) => {
         e.preventDefault();
         if (!summaryEl.value.trim()) { summaryEl.focus(); return; }
-        const next = readTime(nextContact, 'The next contact');
+        const next = readDateTime(nextContact, 'The next contact');
         if (!next.ok) { showBanner(next.message, 'warn'); nextContact.focus(); return; }
         submit.disabled = true;
         void logActivity({

@@ -3,7 +3,7 @@ import { h } from '../../dom';
 import { addLead } from '../../actions';
 import { closePanel, openPanel } from '../kernel/panel';
 import { checkbox, field, input } from '../kernel/fields';
-import { readMoney, readTime, timeInputValue, zoneLabel } from '../../typedFields';
+import { dateTimeInput, readDateTime, readMoney, zoneLabel } from '../../typedFields';
 import { defaultCallBack } from '../../todayList';
 import { showBanner } from '../kernel/banner';
 
@@ -21,7 +21,7 @@ function quickAddForm(): HTMLElement {
   const budget = input({ type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: 'e.g. 5000', 'data-testid': 'quick-add-budget' });
   const create = checkbox('Create a deal in New now', { checked: true });
   // The deal made at once gets a call back, as a converted request does.
-  const callBack = input({ type: 'datetime-local', 'data-testid': 'quick-add-call-back', value: timeInputValue(defaultCallBack()) });
+  const callBack = dateTimeInput(defaultCallBack(), 'Call back', { 'data-testid': 'quick-add-call-back' });
   const callBackField = field(`Call back (${zoneLabel()})`, callBack);
   const createBox = create.querySelector('input') as HTMLInputElement;
   createBox.addEventListener('change', () => { callBackField.hidden = !createBox.checked; });
@@ -34,7 +34,7 @@ function quickAddForm(): HTMLElement {
       const rough = readMoney(budget, 'The budget');
       if (!rough.ok) { showBanner(rough.message, 'warn'); budget.focus(); return; }
       const createDeal = createBox.checked;
-      const next = createDeal ? readTime(callBack, 'The call back') : { ok: true as const, value: null };
+      const next = createDeal ? readDateTime(callBack, 'The call back') : { ok: true as const, value: null };
       if (!next.ok) { showBanner(next.message, 'warn'); callBack.focus(); return; }
       submit.disabled = true;
       void addLead({

@@ -16,8 +16,9 @@ export { sameEmail } from '../../domain/kernel/roles';
 export { mayRun } from '../../domain/kernel/access';
 
 // Reading what people type, and showing numbers and dates the way the sheet does.
-export { parseLocaleDayInput, parseMoneyInput, parseWallDateTime, wallDateTimeOf } from '../../domain/kernel/typedInput';
+export { parseLocaleDayInput, parseMoneyInput } from '../../domain/kernel/typedInput';
 export { createFormats, dayInputShape, dayInputText, localeTag } from '../../domain/kernel/formatting';
+export { dateTimeInputShape, dateTimeInputText, parseLocaleDateTimeInput } from '../../domain/kernel/dateTimeInput';
 export type { Formats } from '../../domain/kernel/formatting';
 export { localDay } from '../../domain/kernel/timezone';
 export { googleLink } from '../../domain/kernel/links';
