@@ -84,26 +84,35 @@ export function getDashboard(ctx: UseCaseContext, periodArg: unknown, managerArg
   return fresh;
 }
 
-/** A cache value holds at most 100 KB: a larger payload is kept in numbered pieces. */
+/** A cache value holds at most 100 KB: a larger payload is kept in numbered pieces (read and written in one call each). */
 function readChunks(ctx: UseCaseContext, key: string): string | null {
-  const count = Number(ctx.ports.cache.get(key));
+  const { cache } = ctx.ports;
+  const count = Number(cache.get(key));
   if (!(count > 0) || count > MAX_CHUNKS) return null;
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) keys.push(`${key}:${i}`);
+  const pieces: Record<string, string | null> = {};
+  if (cache.getAll) Object.assign(pieces, cache.getAll(keys));
+  else for (const k of keys) pieces[k] = cache.get(k);
   let text = '';
-  for (let i = 0; i < count; i++) {
-    const piece = ctx.ports.cache.get(`${key}:${i}`);
-    if (piece === null) return null;
-    text += piece;
+  for (const k of keys) {
+    if (typeof pieces[k] !== 'string') return null;
+    text += pieces[k];
   }
   return text;
 }
 
 function writeChunks(ctx: UseCaseContext, key: string, text: string): void {
+  const { cache } = ctx.ports;
   const count = Math.ceil(text.length / CACHE_LIMIT);
   if (count > MAX_CHUNKS) return;
   try {
-    for (let i = 0; i < count; i++) ctx.ports.cache.put(`${key}:${i}`, text.slice(i * CACHE_LIMIT, (i + 1) * CACHE_LIMIT), CACHE_SECONDS);
+    const pieces: Record<string, string> = {};
+    for (let i = 0; i < count; i++) pieces[`${key}:${i}`] = text.slice(i * CACHE_LIMIT, (i + 1) * CACHE_LIMIT);
+    if (cache.putAll) cache.putAll(pieces, CACHE_SECONDS);
+    else for (const k of Object.keys(pieces)) cache.put(k, pieces[k], CACHE_SECONDS);
     // The count last: a reader never sees a count whose pieces are not all there.
-    ctx.ports.cache.put(key, String(count), CACHE_SECONDS);
+    cache.put(key, String(count), CACHE_SECONDS);
   } catch (_full) { /* served uncached */ }
 }
 
