@@ -4,14 +4,13 @@
 //          the period began (boardRows.ts) — a deal closed earlier changes no figure of the period.
 //   Stage history: the Deal ID column, then the rows of those deals.
 //   Payments: one block of the Deal ID…Amount columns.
-//   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red and amber live deals (a
+//   Leads: the columns conversion and the strip use. Documents (receivables): the invoice columns. Checkpoints: only the rows of red and amber live deals (a
 //          late open checkpoint makes its deal red; the strip recomputes yesterday's light of both).
 //          Quote lines: only the deals completed in the period.
 import { CHECKPOINTS, DEALS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../../workbook/schema';
 import { readColumns, rowsHolding } from '../../workbook/columns';
-import { readTable } from '../../workbook/table';
 import { rowsWhereIn } from '../../workbook/rows';
-import { isDate } from '../../workbook/codec';
+import { DecodedRow, isDate } from '../../workbook/codec';
 import {
   ConversionFigures, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
   dealPaths, grossProfit, inPeriod, overdueWork, paymentsAgainstPlan, periodOf, pipeline,
@@ -140,7 +139,7 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const history = changes.filter((h) => h.day >= period.from);
   const paths = dealPaths(deals, history);
 
-  const leads: KpiLead[] = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({
+  const leads: KpiLead[] = readColumns(ports.sheets, LEADS, ports.dates, LEAD_COLUMNS).map((r) => ({
     id: String(r.record.id || ''), day: localDay(r.record.receivedAt), status: String(r.record.status || ''), source: String(r.record.source || ''),
     manager: managerOf[String(r.record.dealId || '')] || '',
   })).filter((l) => manager === '' || sameEmail(l.manager, manager));
@@ -224,6 +223,10 @@ function collectIds(value: unknown, visit: (id: string) => void): void {
   }
 }
 
+/** What conversion and the morning strip use of a request (a lead without a received day counts nowhere). */
+const LEAD_COLUMNS = ['id', 'receivedAt', 'status', 'source', 'dealId'];
+/** What an invoice's and a credit note's balance use (invoiceFactsOf, storedInvoiceStatus). */
+const DOCUMENT_COLUMNS = ['dealId', 'kind', 'number', 'url', 'generatedAt', 'sentAt', 'status', 'issuedAt', 'dueDate', 'amount', 'cancels'];
 /** What the figures of any deal use (conversion, plan, gross profit and the deal lists). */
 const DEAL_COLUMNS = ['id', 'title', 'stage', 'clientName', 'manager', 'budget', 'amount', 'stageSince', 'createdAt', 'closedAt', 'source'];
 /** What only live deals' figures use (pipeline, forecast, overdue work, the strip's lights): read for the live rows alone. */
@@ -290,7 +293,7 @@ function readCosts(ctx: UseCaseContext, dealIds: ReadonlySet<string>): KpiDealCo
  */
 function readReceivables(ctx: UseCaseContext, visible: ReadonlySet<string>): ReturnType<typeof receivables> | null {
   const { ports, moment } = ctx;
-  const documents = readTable(ports.sheets, DOCUMENTS, ports.dates).rows;
+  const documents: DecodedRow[] = readColumns(ports.sheets, DOCUMENTS, ports.dates, DOCUMENT_COLUMNS).map((r) => ({ ...r, invalid: [] }));
   const invoiced = new Set<string>();
   for (const r of documents) {
     const dealId = String(r.record.dealId || '');
