@@ -187,6 +187,8 @@ export function gasPorts(): Ports {
       get: (key) => documentCache().get(key),
       put: (key, value, seconds) => documentCache().put(key, value, seconds),
       remove: (key) => documentCache().remove(key),
+      getAll: (keys) => documentCache().getAll(keys) as Record<string, string>,
+      putAll: (values, seconds) => documentCache().putAll(values, seconds),
     },
     store: {
       get: (key) => documentProperties().getProperty(key),

@@ -89,6 +89,10 @@ export interface KeyValueCache {
   get(key: string): string | null;
   put(key: string, value: string, seconds: number): void;
   remove(key: string): void;
+  /** Several keys in one call (CacheService getAll): missing keys are absent from the result. */
+  getAll?(keys: string[]): Record<string, string>;
+  /** Several values in one call (CacheService putAll). */
+  putAll?(values: Record<string, string>, seconds: number): void;
 }
 
 /** Small values that outlive the cache (document properties: 9 KB a value). */

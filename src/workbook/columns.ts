@@ -1,7 +1,7 @@
 // Reads only some columns of a tab (issue 23, the dashboard): one read per run of adjacent
 // columns, rows decoded cell by cell. On Apps Script the cells dominate, so a report over
 // 10,000 rows reads its 14 columns rather than the 45 a whole-row read would bring.
-import { TabSchema } from './schema';
+import { ColumnSchema, TabSchema } from './schema';
 import { mapHeaders } from './headers';
 import { DecodedRecord, LocalDates, decodeCell } from './codec';
 import { SheetPort } from '../ports';
@@ -33,10 +33,20 @@ function missing(tab: TabSchema): WorkbookError {
   return new WorkbookError(`The "${tab.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
 }
 
+/** The schema column of each key, looked up once per tab and key (decode runs per row). */
+const schemaColumns = new WeakMap<TabSchema, Record<string, ColumnSchema | null>>();
+
+function columnOf(tab: TabSchema, key: string): ColumnSchema | null {
+  let byKey = schemaColumns.get(tab);
+  if (!byKey) schemaColumns.set(tab, (byKey = {}));
+  if (!(key in byKey)) byKey[key] = tab.columns.filter((c) => c.key === key)[0] || null;
+  return byKey[key];
+}
+
 function decode(tab: TabSchema, keys: readonly string[], cellOf: (key: string) => unknown, dates: LocalDates): DecodedRecord {
   const record: DecodedRecord = {};
   for (const key of keys) {
-    const column = tab.columns.filter((c) => c.key === key)[0];
+    const column = columnOf(tab, key);
     if (!column) continue;
     const decoded = decodeCell(column, cellOf(key), dates);
     // A bad cell counts as empty here: the board lists it as a problem.
@@ -102,6 +112,9 @@ export function readColumns(
   const blocks = rows === null ? [{ start: 2, count: dataRows }] : rowBlocks(rows);
   const kept = rows === null ? null : new Set(rows);
   const runs = runsOf(present.map((k) => map.index[k]), rows === null ? dataRows : Math.max(1, rows.length));
+  // The first column of the run that holds each key, found once rather than per cell.
+  const runOf: Record<string, number> = {};
+  for (const k of present) runOf[k] = runs.filter((r) => map.index[k] >= r.first && map.index[k] < r.first + r.count)[0].first;
   const out: ColumnRow[] = [];
   for (const block of blocks) {
     const cells: Record<number, unknown[][]> = {};
@@ -110,9 +123,9 @@ export function readColumns(
     }
     const cellAt = (offset: number, key: string): unknown => {
       const at = map.index[key];
-      const run = runs.filter((r) => at >= r.first && at < r.first + r.count)[0];
-      const line = cells[run.first][offset];
-      return line ? line[at - run.first] : '';
+      const first = runOf[key];
+      const line = cells[first][offset];
+      return line ? line[at - first] : '';
     };
     for (let offset = 0; offset < block.count; offset++) {
       const row = block.start + offset;

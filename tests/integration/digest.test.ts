@@ -34,17 +34,23 @@ describe('morning digest', () => {
     expect(records(ws, 'Outbox').filter((r) => r.Template === 'digest').every((r) => r.Status === 'sent')).toBe(true);
   });
 
-  test('at 1,000 deals (Deals read by ID and Stage, the rest for live deals and deals with an open checkpoint): a failed deal\'s open checkpoint still names its deal in its manager\'s digest; every red live deal of Anna is listed', () => {
+  test('at 1,000 deals (Deals read by ID and Stage, the rest for live deals and deals with an open checkpoint): a failed deal\'s late open checkpoint is not in its manager\'s digest (the dashboard does not count it either), a live deal\'s is, named by its deal; every red live deal of Anna is listed', () => {
     const { ws } = demoWorkspace(1000);
     const deals = records(ws, 'Deals');
     const failed = deals.find((d) => d.Stage === 'Failed' && d.Manager === 'anna@studio.test')!;
+    const live = deals.find((d) => d.Stage === 'Negotiation' && d.Manager === 'anna@studio.test')!;
     const header = (ws.readSheet('Checkpoints').values as unknown[][])[0].map(String);
-    const row: Record<string, unknown> = { ID: 'K-digest-test', 'Deal ID': failed.ID, Checkpoint: 'Return the keys', Due: new Date('2026-11-20T00:00:00Z'), Responsible: 'someone@else.test' };
-    ws.appendRows('Checkpoints', [header.map((h) => (h in row ? row[h] : ''))]);
+    const rowOf = (id: string, dealId: unknown, name: string) => {
+      const row: Record<string, unknown> = { ID: id, 'Deal ID': dealId, Checkpoint: name, Due: new Date('2026-11-20T00:00:00Z'), Responsible: 'someone@else.test' };
+      return header.map((h) => (h in row ? row[h] : ''));
+    };
+    ws.appendRows('Checkpoints', [rowOf('K-digest-failed', failed.ID, 'Return the keys'), rowOf('K-digest-live', live.ID, 'Send the keys')]);
     ws.clock.set('2026-11-24T07:05:00Z');
     ws.runTimeTriggers();
     const anna = ws.mail.sent().find((m: Any) => m.to[0] === 'anna@studio.test' && m.subject.includes('your day — 2026-11-24'));
-    expect(anna.body).toContain(`Return the keys — ${failed.Title}`);
+    // Issue 23: a closed deal's leftover checkpoint is nobody's work (the old assertion here expected it listed).
+    expect(anna.body).not.toContain('Return the keys');
+    expect(anna.body).toContain(`Send the keys — ${live.Title}`);
     const red = deals.filter((d) => d.Manager === 'anna@studio.test' && d.Health === 'red' && !['Failed', 'Completed'].includes(String(d.Stage)));
     expect(red.length).toBeGreaterThan(0);
     for (const d of red.slice(0, 3)) expect(anna.body).toContain(String(d.Title));

@@ -4,14 +4,13 @@
 //          the period began (boardRows.ts) — a deal closed earlier changes no figure of the period.
 //   Stage history: the Deal ID column, then the rows of those deals.
 //   Payments: one block of the Deal ID…Amount columns.
-//   Leads: the tab (a few hundred rows). Checkpoints: only the rows of red and amber live deals (a
+//   Leads: the columns conversion and the strip use. Documents (receivables): the invoice columns. Checkpoints: only the rows of red and amber live deals (a
 //          late open checkpoint makes its deal red; the strip recomputes yesterday's light of both).
 //          Quote lines: only the deals completed in the period.
 import { CHECKPOINTS, DEALS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../../workbook/schema';
 import { readColumns, rowsHolding } from '../../workbook/columns';
-import { readTable } from '../../workbook/table';
 import { rowsWhereIn } from '../../workbook/rows';
-import { isDate } from '../../workbook/codec';
+import { DecodedRow, isDate } from '../../workbook/codec';
 import {
   ConversionFigures, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
   dealPaths, grossProfit, inPeriod, overdueWork, paymentsAgainstPlan, periodOf, pipeline,
@@ -84,26 +83,35 @@ export function getDashboard(ctx: UseCaseContext, periodArg: unknown, managerArg
   return fresh;
 }
 
-/** A cache value holds at most 100 KB: a larger payload is kept in numbered pieces. */
+/** A cache value holds at most 100 KB: a larger payload is kept in numbered pieces (read and written in one call each). */
 function readChunks(ctx: UseCaseContext, key: string): string | null {
-  const count = Number(ctx.ports.cache.get(key));
+  const { cache } = ctx.ports;
+  const count = Number(cache.get(key));
   if (!(count > 0) || count > MAX_CHUNKS) return null;
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) keys.push(`${key}:${i}`);
+  const pieces: Record<string, string | null> = {};
+  if (cache.getAll) Object.assign(pieces, cache.getAll(keys));
+  else for (const k of keys) pieces[k] = cache.get(k);
   let text = '';
-  for (let i = 0; i < count; i++) {
-    const piece = ctx.ports.cache.get(`${key}:${i}`);
-    if (piece === null) return null;
-    text += piece;
+  for (const k of keys) {
+    if (typeof pieces[k] !== 'string') return null;
+    text += pieces[k];
   }
   return text;
 }
 
 function writeChunks(ctx: UseCaseContext, key: string, text: string): void {
+  const { cache } = ctx.ports;
   const count = Math.ceil(text.length / CACHE_LIMIT);
   if (count > MAX_CHUNKS) return;
   try {
-    for (let i = 0; i < count; i++) ctx.ports.cache.put(`${key}:${i}`, text.slice(i * CACHE_LIMIT, (i + 1) * CACHE_LIMIT), CACHE_SECONDS);
+    const pieces: Record<string, string> = {};
+    for (let i = 0; i < count; i++) pieces[`${key}:${i}`] = text.slice(i * CACHE_LIMIT, (i + 1) * CACHE_LIMIT);
+    if (cache.putAll) cache.putAll(pieces, CACHE_SECONDS);
+    else for (const k of Object.keys(pieces)) cache.put(k, pieces[k], CACHE_SECONDS);
     // The count last: a reader never sees a count whose pieces are not all there.
-    ctx.ports.cache.put(key, String(count), CACHE_SECONDS);
+    cache.put(key, String(count), CACHE_SECONDS);
   } catch (_full) { /* served uncached */ }
 }
 
@@ -131,7 +139,7 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const history = changes.filter((h) => h.day >= period.from);
   const paths = dealPaths(deals, history);
 
-  const leads: KpiLead[] = readTable(ports.sheets, LEADS, ports.dates).rows.map((r) => ({
+  const leads: KpiLead[] = readColumns(ports.sheets, LEADS, ports.dates, LEAD_COLUMNS).map((r) => ({
     id: String(r.record.id || ''), day: localDay(r.record.receivedAt), status: String(r.record.status || ''), source: String(r.record.source || ''),
     manager: managerOf[String(r.record.dealId || '')] || '',
   })).filter((l) => manager === '' || sameEmail(l.manager, manager));
@@ -215,6 +223,10 @@ function collectIds(value: unknown, visit: (id: string) => void): void {
   }
 }
 
+/** What conversion and the morning strip use of a request (a lead without a received day counts nowhere). */
+const LEAD_COLUMNS = ['id', 'receivedAt', 'status', 'source', 'dealId'];
+/** What an invoice's and a credit note's balance use (invoiceFactsOf, storedInvoiceStatus). */
+const DOCUMENT_COLUMNS = ['dealId', 'kind', 'number', 'url', 'generatedAt', 'sentAt', 'status', 'issuedAt', 'dueDate', 'amount', 'cancels'];
 /** What the figures of any deal use (conversion, plan, gross profit and the deal lists). */
 const DEAL_COLUMNS = ['id', 'title', 'stage', 'clientName', 'manager', 'budget', 'amount', 'stageSince', 'createdAt', 'closedAt', 'source'];
 /** What only live deals' figures use (pipeline, forecast, overdue work, the strip's lights): read for the live rows alone. */
@@ -281,7 +293,7 @@ function readCosts(ctx: UseCaseContext, dealIds: ReadonlySet<string>): KpiDealCo
  */
 function readReceivables(ctx: UseCaseContext, visible: ReadonlySet<string>): ReturnType<typeof receivables> | null {
   const { ports, moment } = ctx;
-  const documents = readTable(ports.sheets, DOCUMENTS, ports.dates).rows;
+  const documents: DecodedRow[] = readColumns(ports.sheets, DOCUMENTS, ports.dates, DOCUMENT_COLUMNS).map((r) => ({ ...r, invalid: [] }));
   const invoiced = new Set<string>();
   for (const r of documents) {
     const dealId = String(r.record.dealId || '');

@@ -1,4 +1,4 @@
-// What "red" and "stuck" mean, for every screen that lists them: the dashboard's overdue work
+// What "red", "stuck" and "late checkpoint" mean, for every screen that lists them: the dashboard's overdue work
 // (reports/kpi.ts), the morning digest (mail/digest.ts) and the morning strip. One definition,
 // so the digest and the dashboard never disagree about the same deal (decided 2026-12-07, see
 // docs/decisions.md): both count every live deal on the board, Frozen included — a frozen deal's
@@ -25,6 +25,16 @@ export function stuckFor(deal: { stage: string; stageSinceDay: string | null }, 
   if (!(stuckDays > 0) || !isLiveDeal(deal) || !deal.stageSinceDay) return null;
   const days = daysBetween(deal.stageSinceDay, today);
   return days > stuckDays ? days : null;
+}
+
+/**
+ * A late checkpoint: not done, its due day ('yyyy-mm-dd') before today, and its deal live. The
+ * leftover open checkpoints of a Completed, Failed or archived deal (no deal given) are nobody's
+ * work: the dashboard's overdue work, the morning strip and the digest's late checkpoints all ask
+ * this one rule.
+ */
+export function isLateCheckpoint(checkpoint: { done: boolean; due: string | null }, deal: { stage: string } | null | undefined, today: string): boolean {
+  return Boolean(deal) && isLiveDeal(deal as { stage: string }) && !checkpoint.done && Boolean(checkpoint.due) && (checkpoint.due as string) < today;
 }
 
 export function isStuckDeal(deal: { stage: string; stageSinceDay: string | null }, today: string, stuckDays: number): boolean {

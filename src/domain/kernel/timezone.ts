@@ -52,9 +52,42 @@ function pad(n: number, width = 2): string {
   return text;
 }
 
-export function localDay(instant: Date, timeZone: string): string {
+function intlLocalDay(instant: Date, timeZone: string): string {
   const w = wallTime(instant, timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+const DAY_MS = 86400000;
+/** 1900-01-02 … 9999-12-30 UTC: four-digit years on both sides of any offset. */
+const FAST_FROM = Date.UTC(1900, 0, 2);
+const FAST_TO = Date.UTC(9999, 11, 30);
+/** The zone's offset (ms) over each UTC day, or null when it changes within that day; per zone. */
+const dayOffsets: Record<string, Record<number, number | null>> = {};
+
+function offsetMs(ms: number, timeZone: string): number {
+  const w = wallTime(new Date(ms), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The local day of an instant. Intl's formatToParts is slow (a report places tens of thousands
+ * of dates): the zone's offset is asked at the first and last millisecond of the instant's UTC
+ * day and, when both agree (no clock change that day), kept for every instant of that day; a
+ * day with a clock change, and years Intl might write otherwise, go through Intl each time.
+ */
+export function localDay(instant: Date, timeZone: string): string {
+  const ms = instant.getTime();
+  if (!(ms >= FAST_FROM && ms < FAST_TO)) return intlLocalDay(instant, timeZone);
+  const utcDay = Math.floor(ms / DAY_MS);
+  const zone = (dayOffsets[timeZone] = dayOffsets[timeZone] || {});
+  let offset = zone[utcDay];
+  if (offset === undefined) {
+    const first = offsetMs(utcDay * DAY_MS, timeZone);
+    offset = zone[utcDay] = first === offsetMs(utcDay * DAY_MS + DAY_MS - 1, timeZone) ? first : null;
+  }
+  if (offset === null) return intlLocalDay(instant, timeZone);
+  const wall = new Date(ms + offset);
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 }
 
 /** "2026-12-08 14:00" in the zone: a date and time as the sheet's datetime columns show it. */

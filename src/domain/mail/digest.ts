@@ -4,7 +4,7 @@
 // about an item and a consumer account's 100 recipients a day are not spent on reminders.
 import { escapeHtml } from './notifications';
 import { AnsweredBrief, answeredBriefsOf } from '../briefs/briefNews';
-import { isLiveDeal, isRedDeal, stuckFor } from '../deals/attention';
+import { isLateCheckpoint, isLiveDeal, isRedDeal, stuckFor } from '../deals/attention';
 
 export interface DigestDeal {
   id: string;
@@ -96,12 +96,14 @@ export function planDigests(input: DigestInput): Digest[] {
       const deal = dealsById[c.dealId];
       return same(c.responsible, person.email) || Boolean(deal && same(deal.manager, person.email));
     };
-    const open = input.checkpoints.filter((c) => !c.done && c.dueDay !== '' && concerns(c));
+    // Only the checkpoints of live deals, as the dashboard's overdue work counts them
+    // (deals/attention.ts): a Completed, Failed or archived deal's leftovers are nobody's work.
+    const open = input.checkpoints.filter((c) => !c.done && c.dueDay !== '' && concerns(c) && Boolean(dealsById[c.dealId]) && isLiveDeal(dealsById[c.dealId]));
     const cpText = (c: DigestCheckpoint, when: string) => {
       const deal = dealsById[c.dealId];
       return { text: `${c.name} — ${deal ? label(deal) : c.dealId} — ${when}`, url: input.link('Checkpoints', c.row) };
     };
-    const late = open.filter((c) => c.dueDay < input.today).sort((a, b) => (a.dueDay < b.dueDay ? -1 : 1)).map((c) => cpText(c, `due ${c.dueDay}`));
+    const late = open.filter((c) => isLateCheckpoint({ done: c.done, due: c.dueDay }, dealsById[c.dealId], input.today)).sort((a, b) => (a.dueDay < b.dueDay ? -1 : 1)).map((c) => cpText(c, `due ${c.dueDay}`));
     const tomorrow = open.filter((c) => c.dueDay === input.tomorrow).map((c) => cpText(c, 'due tomorrow'));
     const redPool = person.supervisor ? input.deals : mine;
     // Red and stuck as the dashboard counts them (deals/attention.ts): Frozen included.

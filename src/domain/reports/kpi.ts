@@ -7,7 +7,7 @@ import { daysBetween } from '../checkpoints/health';
 import { addDays } from '../kernel/timezone';
 import { Forecast } from './forecast';
 import { STAGE_KEYS, StageKey } from '../deals/stages';
-import { isLiveDeal, isRedDeal, isStuckDeal } from '../deals/attention';
+import { isLateCheckpoint, isLiveDeal, isRedDeal, isStuckDeal } from '../deals/attention';
 
 export interface KpiDeal {
   id: string;
@@ -397,18 +397,12 @@ export function isCallOverdue(deal: Pick<KpiDeal, 'stage' | 'nextContactAt'>, no
   return isLiveDeal(deal) && deal.nextContactAt !== null && deal.nextContactAt < nowMs;
 }
 
-/** An open checkpoint past its due day (the caller keeps only those of live deals). */
-export function isCheckpointLate(c: Pick<KpiCheckpoint, 'done' | 'due'>, today: string): boolean {
-  return !c.done && c.due !== null && c.due < today;
-}
-
 export function overdueWork(deals: readonly KpiDeal[], checkpoints: readonly KpiCheckpoint[], today: string, nowMs: number, stuckDays: number): OverdueFigures {
-  const live = deals.filter(isLiveDeal);
-  const liveIds: Record<string, true> = {};
-  for (const d of live) liveIds[d.id] = true;
+  const dealOf: Record<string, KpiDeal> = {};
+  for (const d of deals) dealOf[d.id] = d;
   const late: Record<string, { count: number; deals: string[] }> = {};
   for (const c of checkpoints) {
-    if (!isCheckpointLate(c, today) || !liveIds[c.dealId]) continue;
+    if (!isLateCheckpoint(c, dealOf[c.dealId], today)) continue;
     const slot = (late[c.responsible || '(nobody)'] = late[c.responsible || '(nobody)'] || { count: 0, deals: [] });
     slot.count += 1;
     if (slot.deals.indexOf(c.dealId) < 0) slot.deals.push(c.dealId);

@@ -4,9 +4,9 @@
 // checkpoints that are overdue (those that fell overdue since yesterday marked new).
 // Pure: the caller reads Leads, Payments and Stage history from `sinceDay` on, and hands over the
 // live deals and the checkpoints of the red and amber ones that the dashboard reads anyway.
-import { Figure, KpiCheckpoint, KpiDeal, isCallOverdue, isCheckpointLate } from './kpi';
+import { Figure, KpiCheckpoint, KpiDeal, isCallOverdue } from './kpi';
 import { StageKey } from '../deals/stages';
-import { isLiveDeal } from '../deals/attention';
+import { isLateCheckpoint, isLiveDeal } from '../deals/attention';
 import { Health, classifyHealth, severity } from '../checkpoints/health';
 
 export interface StripMove {
@@ -115,8 +115,9 @@ function attention(sinceDay: string, now: StripNow | undefined, moves: StripFact
   const calls: StripCall[] = live.filter((d) => isCallOverdue(d, now.nowMs))
     .map((d) => ({ dealId: d.id, at: new Date(d.nextContactAt as number).toISOString(), fresh: (d.nextContactAt as number) >= now.sinceMs }))
     .sort((a, b) => (a.fresh !== b.fresh ? (a.fresh ? -1 : 1) : a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const liveIds = new Set(live.map((d) => d.id));
-  const late: StripCheckpoint[] = now.checkpoints.filter((c) => liveIds.has(c.dealId) && isCheckpointLate(c, now.today))
+  const dealOf: Record<string, { stage: string }> = {};
+  for (const d of now.deals) dealOf[d.id] = d;
+  const late: StripCheckpoint[] = now.checkpoints.filter((c) => isLateCheckpoint(c, dealOf[c.dealId], now.today))
     .map((c) => ({ dealId: c.dealId, name: c.name, responsible: c.responsible, due: c.due as string, fresh: (c.due as string) >= sinceDay }))
     .sort((a, b) => (a.fresh !== b.fresh ? (a.fresh ? -1 : 1) : a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const unique = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) === i);

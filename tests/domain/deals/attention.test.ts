@@ -2,7 +2,7 @@
 // hand-picked deals, then both paths that list them — the dashboard's overdue work and the morning
 // digest — checked to name exactly the same deals for any data (fast-check).
 import fc from 'fast-check';
-import { isLiveDeal, isRedDeal, isStuckDeal, stuckFor } from '../../../src/domain/deals/attention';
+import { isLateCheckpoint, isLiveDeal, isRedDeal, isStuckDeal, stuckFor } from '../../../src/domain/deals/attention';
 import { KpiDeal, overdueWork } from '../../../src/domain/reports/kpi';
 import { DigestDeal, DigestInput, planDigests } from '../../../src/domain/mail/digest';
 import { STAGE_KEYS, StageKey } from '../../../src/domain/deals/stages';
@@ -79,5 +79,80 @@ describe('the dashboard and the digest list the same red and stuck deals', () =>
     expect(listed(digests, 'olga@s.test', 'Red deals')).toEqual(['D0']);
     expect(listed(digests, 'anna@s.test', 'Red deals')).toEqual(['D0']);
     expect(listed(digests, 'anna@s.test', 'Stuck longer than')).toEqual(['D0']);
+  });
+});
+
+describe('late checkpoints: one rule for the dashboard and the digest', () => {
+  it('late: open, due before today, of a live deal (Frozen too); a closed or archived deal\'s leftovers never', () => {
+    const open = { done: false, due: addDays(TODAY, -1) };
+    expect(isLateCheckpoint(open, { stage: 'in_work' }, TODAY)).toBe(true);
+    expect(isLateCheckpoint(open, { stage: 'frozen' }, TODAY)).toBe(true);
+    expect(isLateCheckpoint(open, { stage: 'completed' }, TODAY)).toBe(false);
+    expect(isLateCheckpoint(open, { stage: 'failed' }, TODAY)).toBe(false);
+    expect(isLateCheckpoint(open, undefined, TODAY)).toBe(false);
+    expect(isLateCheckpoint({ done: true, due: addDays(TODAY, -1) }, { stage: 'in_work' }, TODAY)).toBe(false);
+    expect(isLateCheckpoint({ done: false, due: TODAY }, { stage: 'in_work' }, TODAY)).toBe(false);
+    expect(isLateCheckpoint({ done: false, due: null }, { stage: 'in_work' }, TODAY)).toBe(false);
+  });
+
+  const people = ['anna@s.test', 'boris@s.test', 'eva@s.test'];
+  const deals = (stages: StageKey[]) => stages.map((stage, i) => ({ id: `D${i}`, stage, manager: people[i % 2] }));
+  type RawCheckpoint = { deal: number; responsible: string; dueDays: number; done: boolean };
+  const both = (stages: StageKey[], raw: RawCheckpoint[]) => {
+    const ds = deals(stages);
+    // deal index past the deals: an archived deal (its checkpoints stay, its row is gone).
+    const dealIdOf = (i: number) => (i < ds.length ? `D${i}` : `GONE${i}`);
+    const kpi: KpiDeal[] = ds.map((d) => ({
+      id: d.id, stage: d.stage, manager: d.manager, source: '', value: 0, forecast: '', health: 'green',
+      createdDay: null, stageSinceDay: null, expectedCloseDay: null, nextContactAt: null,
+    }));
+    const checkpoints = raw.map((c, i) => ({ id: `K${i}`, dealId: dealIdOf(c.deal), name: `K${i}`, responsible: c.responsible, due: addDays(TODAY, c.dueDays), done: c.done }));
+    const input: DigestInput = {
+      today: TODAY, tomorrow: addDays(TODAY, 1), stuckDays: 0,
+      people: people.map((email) => ({ email, name: email, supervisor: false })),
+      deals: ds.map((d, i) => ({ id: d.id, title: d.id, clientName: '', stage: d.stage, stageName: d.stage, manager: d.manager, health: 'green', nextContactDay: '', stageSinceDay: '', row: i + 2 })),
+      checkpoints: checkpoints.map((c, i) => ({ id: c.id, dealId: c.dealId, name: c.name, dueDay: c.due, done: c.done, responsible: c.responsible, row: i + 2 })),
+      newLeads: [], link: (tab, row) => `${tab}:${row}`,
+    };
+    const digests = planDigests(input);
+    const inDigest = (email: string, title: string) => {
+      const d = digests.filter((x) => x.email === email)[0];
+      const s = d ? d.sections.filter((x) => x.title === title)[0] : undefined;
+      return s ? s.items.map((i) => i.text.split(' ')[0]) : [];
+    };
+    return { checkpoints, dashboard: overdueWork(kpi, checkpoints, TODAY, 0, 0), inDigest };
+  };
+
+  it('a completed, a failed and an archived deal\'s late open checkpoints are in neither the dashboard nor the digest', () => {
+    const { dashboard, inDigest } = both(['completed', 'failed', 'in_work'], [
+      { deal: 0, responsible: 'eva@s.test', dueDays: -3, done: false },
+      { deal: 1, responsible: 'eva@s.test', dueDays: -3, done: false },
+      { deal: 5, responsible: 'eva@s.test', dueDays: -3, done: false },
+      { deal: 2, responsible: 'eva@s.test', dueDays: -2, done: false },
+      { deal: 0, responsible: 'eva@s.test', dueDays: 1, done: false },
+    ]);
+    expect(dashboard.checkpoints).toEqual([{ responsible: 'eva@s.test', late: { value: 1, deals: ['D2'] } }]);
+    expect(inDigest('eva@s.test', 'Late checkpoints')).toEqual(['K3']);
+    // Anna manages D0 (completed) and D2; Boris D1 (failed): only the live deal's checkpoint.
+    expect(inDigest('anna@s.test', 'Late checkpoints')).toEqual(['K3']);
+    expect(inDigest('boris@s.test', 'Late checkpoints')).toEqual([]);
+    // Nor tomorrow's checkpoint of the completed deal: its work is delivered.
+    expect(inDigest('eva@s.test', 'Checkpoints due tomorrow')).toEqual([]);
+  });
+
+  it('for any data, each person\'s digest lists exactly the late checkpoints the dashboard counts for them', () => {
+    const checkpointArb = fc.record({
+      deal: fc.integer({ min: 0, max: 7 }), responsible: fc.constantFrom(...people), dueDays: fc.integer({ min: -5, max: 3 }), done: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(fc.constantFrom(...STAGE_KEYS), { maxLength: 6 }), fc.array(checkpointArb, { maxLength: 12 }), (stages, raw) => {
+      const { checkpoints, dashboard, inDigest } = both(stages, raw);
+      for (const email of people) {
+        const listed = inDigest(email, 'Late checkpoints').filter((name) => checkpoints.filter((c) => c.name === name)[0].responsible === email);
+        const counted = dashboard.checkpoints.filter((r) => r.responsible === email)[0];
+        expect(listed.length).toBe(counted ? counted.late.value : 0);
+        const dealsListed = listed.map((name) => checkpoints.filter((c) => c.name === name)[0].dealId);
+        expect(Array.from(new Set(dealsListed)).sort()).toEqual(counted ? counted.late.deals.slice().sort() : []);
+      }
+    }), { numRuns: 300 });
   });
 });
