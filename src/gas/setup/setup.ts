@@ -254,7 +254,9 @@ export function applySettingsDropdowns(
       if (index === undefined) continue;
       const values = settingsList(settings, column.dropdownFromSettings as 'client_groups' | 'stage_names');
       const current = firstRow[index];
-      if (current && current.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) {
+      if (current) {
+        // Only a list rule's first criteria value is an array (of its items): VALUE_IN_RANGE
+        // holds a Range, the other criteria numbers, dates or text, so the type need not be asked.
         const had = current.getCriteriaValues()[0] as unknown;
         if (Array.isArray(had) && had.join('\n') === values.join('\n') && current.getAllowInvalid()) continue;
       }
