@@ -122,8 +122,9 @@ export function setupWorkbook() {
   const { report, checklist } = stamping(() => {
     noteWrite();
     const ports = gasPorts();
-    const done = setupWorkbookWith(ports);
-    return { report: done, checklist: computeChecklist(ports, loadConfig(ports)) };
+    const read = {};
+    const done = setupWorkbookWith(ports, read);
+    return { report: done, checklist: computeChecklist(ports, loadConfig(ports), read) };
   });
   // Issue 21, item 7: setup ends with what is still to fill in or still the default.
   SpreadsheetApp.getActive().toast(describeSetup(report, describeChecklist(checklist.items)), ADDON_TITLE, 20);

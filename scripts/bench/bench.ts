@@ -11,7 +11,7 @@ import { createWorkspace, loadAddon } from '../emulator';
 import { categoryOf } from '../emulator/context';
 import { CLIENT_ACTIONS } from './clientsBench';
 import { PAYMENT_LINK_ACTIONS } from './paymentsBench';
-import { CellsMoved, EXECUTION_LIMIT_MS, LATENCY_MODEL, latencyOf } from './latency';
+import { COMMIT_MS, CellsMoved, Commits, EXECUTION_LIMIT_MS, FLAT_COMMIT_MS, LATENCY_MODEL, NO_COMMITS, flatCommitLatencyOf, latencyOf } from './latency';
 import { outboxSeal } from './outboxSeal';
 
 type Addon = Record<string, (...args: unknown[]) => any>;
@@ -35,7 +35,27 @@ const gc = vm.runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) =
 
 // ---- cells moved: counted on the emulator's Range/Sheet prototypes, only while measuring -----
 
-const meter = { active: false, read: 0, written: 0 };
+const meter = {
+  active: false, read: 0, written: 0,
+  /** Commits so far (issue 26's flush charge): cells written at each flush since the previous one. */
+  flushes: [] as number[],
+  /** meter.written at the last flush, and the write calls made since it (the implicit commit's cue). */
+  writtenAtFlush: 0,
+  writesSinceFlush: 0,
+};
+
+function resetMeter(): void {
+  meter.read = 0;
+  meter.written = 0;
+  meter.flushes = [];
+  meter.writtenAtFlush = 0;
+  meter.writesSinceFlush = 0;
+}
+
+/** The commits of the measured call: its flushes, and the implicit commit when a write came after the last one. */
+function commitsOfMeter(): Commits {
+  return { flushes: meter.flushes.slice(), implicit: meter.writesSinceFlush > 0 ? meter.written - meter.writtenAtFlush : null };
+}
 
 function gridCells(grid: unknown): number {
   if (!Array.isArray(grid)) return 0;
@@ -57,6 +77,19 @@ function patch(proto: any, method: string, count: (result: unknown, args: unknow
 }
 
 function installMeter(ws: Workspace): void {
+  // The call counter's guard sees every counted call before it runs (so after the writes before it).
+  const previous = ws.calls.guard;
+  ws.calls.guard = (key: string) => {
+    if (previous) previous(key);
+    if (!meter.active) return;
+    if (key === 'SpreadsheetApp.flush') {
+      meter.flushes.push(meter.written - meter.writtenAtFlush);
+      meter.writtenAtFlush = meter.written;
+      meter.writesSinceFlush = 0;
+    } else if (categoryOf(key) === 'spreadsheetWrite') {
+      meter.writesSinceFlush++;
+    }
+  };
   ws.calls.uncounted(() => {
     const sheet = ws.globals.SpreadsheetApp.getActive().getSheets()[0];
     const range = sheet.getRange(1, 1);
@@ -574,8 +607,12 @@ interface Row {
   wallMs: { median: number };
   payloadBytes: number;
   heapMB: { peak: number; growth: number };
+  /** Cells written before each flush, and the implicit commit's (issue 26's commit charge). */
+  commits: Commits;
   latencyMs: number;
   estimatedMs: number;
+  /** The same run under the model before issue 26 (500 ms a flush): printed once, old → new. */
+  estimatedMsFlatCommit: number;
   documentsPerRun?: number;
 }
 
@@ -601,7 +638,7 @@ function measure(h: Harness, action: Action): Row {
   const perRun = action.prepare(h, runs + 1);
   const cpu: number[] = [];
   const wall: number[] = [];
-  let worst: { calls: Calls; cells: CellsMoved; payload: number } | null = null;
+  let worst: { calls: Calls; cells: CellsMoved; commits: Commits; payload: number } | null = null;
   let minTotal = Infinity;
   let maxTotal = 0;
   let peak = 0;
@@ -620,8 +657,7 @@ function measure(h: Harness, action: Action): Row {
     const profiler = new v8.GCProfiler();
     profiler.start();
     ws.calls.reset();
-    meter.read = 0;
-    meter.written = 0;
+    resetMeter();
     meter.active = true;
     const wallStart = process.hrtime.bigint();
     const cpuStart = process.cpuUsage();
@@ -649,14 +685,16 @@ function measure(h: Harness, action: Action): Row {
       worst = {
         calls: { total: summary.total, data: summary.data, byCategory: { ...summary.byCategory }, byMethod: { ...summary.byMethod } },
         cells: { read: meter.read, written: meter.written },
+        commits: commitsOfMeter(),
         payload: action.via === 'sidebar' && result !== undefined ? Buffer.byteLength(JSON.stringify(result)) : 0,
       };
     }
   }
   const w = worst!;
   const cpuMedian = median(cpu);
-  const latencyMs = latencyOf(w.calls as any, w.cells);
+  const latencyMs = latencyOf(w.calls as any, w.cells, w.commits);
   const estimatedMs = Math.round(latencyMs + cpuMedian);
+  const estimatedMsFlatCommit = Math.round(flatCommitLatencyOf(w.calls as any, w.cells) + cpuMedian);
   const row: Row = {
     action: action.name,
     size: h.size,
@@ -665,12 +703,14 @@ function measure(h: Harness, action: Action): Row {
     calls: w.calls,
     callsVary: minTotal === maxTotal ? null : { minTotal, maxTotal },
     cells: w.cells,
+    commits: w.commits,
     cpuMs: { median: round1(cpuMedian), max: round1(Math.max(...cpu)), runs: cpu.map(round1) },
     wallMs: { median: round1(median(wall)) },
     payloadBytes: w.payload,
     heapMB: { peak: round1(peak / 1048576), growth: round1(growth / 1048576) },
     latencyMs,
     estimatedMs,
+    estimatedMsFlatCommit,
   };
   if (DOCUMENT_ACTIONS.includes(action.name)) row.documentsPerRun = Math.floor(EXECUTION_LIMIT_MS / Math.max(1, estimatedMs));
   return row;
@@ -727,6 +767,24 @@ function targetSummary(rows: Row[], largest: number): string[] {
   }
   const heaviest = rows.reduce((a, b) => (b.heapMB.peak > a.heapMB.peak ? b : a));
   lines.push(`  ${pad('heap of any action', 26, false)} ${heaviest.heapMB.peak < HEAP_TARGET_MB ? 'met' : 'MISSED'} peak ${heaviest.heapMB.peak} MB, ${heaviest.action} at ${heaviest.size} (target < ${HEAP_TARGET_MB} MB)`);
+  return lines;
+}
+
+/**
+ * Issue 26 changed the ruler: a flush (or an execution's implicit commit) was 500 ms whatever it
+ * committed and is now charged by the cells written since the previous commit (latency.ts,
+ * COMMIT_MS). Every row whose estimate moved is listed once, old → new, with what it committed.
+ */
+function rulerChange(rows: Row[]): string[] {
+  const moved = rows.filter((r) => seconds(r.estimatedMs) !== seconds(r.estimatedMsFlatCommit));
+  const lines = [`latency model changed (issue 26): a flush or implicit commit was ${FLAT_COMMIT_MS} ms flat, now ${COMMIT_MS.base} ms + ${COMMIT_MS.perCell} ms a cell written since the previous commit. est. s, old model → new model (${rows.length - moved.length} rows unchanged):`];
+  for (const r of moved) {
+    const f = r.commits.flushes;
+    const parts: string[] = [];
+    if (f.length) parts.push(`${f.length} flush${f.length > 1 ? 'es' : ''} of ${f.reduce((a, b) => a + b, 0)} cells${f.length > 1 ? ` (largest ${Math.max(...f)})` : ''}`);
+    if (r.commits.implicit !== null) parts.push(`implicit commit of ${r.commits.implicit} cells`);
+    lines.push(`  ${pad(r.action, 30, false)} ${pad(r.size, 6)} ${pad(seconds(r.estimatedMsFlatCommit), 6)} → ${pad(seconds(r.estimatedMs), 6, false)}  ${parts.join('; ') || 'no commit'}`);
+  }
   return lines;
 }
 
@@ -796,6 +854,8 @@ function main() {
     out.push(`${pad(row.action, 30, false)} ${pad(row.size, 6)} ${pad(row.calls.total, 5)} ${pad(row.calls.data, 4)} ${pad(row.calls.byCategory.spreadsheetRead || 0, 3)} ${pad(row.calls.byCategory.spreadsheetWrite || 0, 3)} ${pad(cellsText(row.cells), 11)} ${pad(row.cpuMs.median, 7)} ${pad(row.cpuMs.max, 7)} ${pad(kb(row.payloadBytes), 8)} ${pad(row.heapMB.peak, 7)} ${pad(seconds(row.estimatedMs), 6)}  ${notes.join('; ')}`);
   }
   out.push('');
+  out.push(...rulerChange(rows));
+  out.push('');
   out.push('calls by Class.method (* = data call), at the largest size:');
   for (const action of actions) {
     const big = rows.find((r) => r.action === action.name && r.size === largest)!;
@@ -829,7 +889,7 @@ function main() {
     const fileOnly = (r: Row) => {
       const byMethod: Record<string, number> = {};
       for (const [m, n] of Object.entries(r.calls.byMethod)) if (['drive', 'docs', 'urlfetch'].includes(categoryOf(m))) byMethod[m] = n;
-      return latencyOf({ total: 0, data: 0, byCategory: {}, byMethod } as any, { read: 0, written: 0 });
+      return latencyOf({ total: 0, data: 0, byCategory: {}, byMethod } as any, { read: 0, written: 0 }, NO_COMMITS);
     };
     out.push(`  if a batch read the tabs once, Drive/Docs calls alone: ${docs.map((r) => `${r.action} ${Math.floor(EXECUTION_LIMIT_MS / Math.max(1, fileOnly(r)))} (${seconds(fileOnly(r))} s each)`).join('; ')}`);
   }

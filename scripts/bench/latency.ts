@@ -22,9 +22,8 @@ export const METHOD_MS: Record<string, number> = {
   // LockService: no public measurement found; assumed like a cache round trip.
   'Lock.waitLock': 50,
   'Lock.tryLock': 50,
-  // SpreadsheetApp.flush commits pending writes: ~560 ms added by one flush after a
-  // 4,000-cell write (Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?").
-  'SpreadsheetApp.flush': 500,
+  // SpreadsheetApp.flush is not here: a flush (and an execution's implicit commit) is charged by
+  // the cells it commits (COMMIT_MS below, issue 26).
   // Drive and Docs, calibrated so that copy + fill + PDF (copy, get, batchUpdate, export,
   // create) costs ~2.5 s: Autocrat-style mail merges stop at ~100-200 documents per
   // 6-minute run, i.e. 1.8-3.6 s per document (issue 6).
@@ -74,8 +73,28 @@ export const CATEGORY_MS: Record<string, number> = {
 /** Cells moved by getValues/setValues/appendRow: 240,000 cells read in 7.4 s (qiita shi-suzuki). */
 export const PER_CELL_MS = { read: 0.03, write: 0.03 };
 
-/** A commit of pending writes at the end of an execution that wrote but never flushed. */
-export const IMPLICIT_COMMIT_MS = 500;
+/**
+ * A commit of pending writes — `SpreadsheetApp.flush`, or the implicit one at the end of an
+ * execution that wrote after its last flush — costs a base plus a part per cell written since the
+ * previous commit. Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?" (the answer's
+ * measurements): 400 single-row (10-cell) writes took 164 ms, ~12 s with a flush after each row,
+ * so ~30 ms a flush after one row; one 4,000-cell `setValues` took < 50 ms and 610 ms with a
+ * flush after it, so ~560 ms for a flush of 4,000 cells. Base 30 ms and 0.1325 ms a cell put
+ * 4,000 cells at 30 + 530 = 560 ms and one 10-cell row at ~31 ms.
+ */
+export const COMMIT_MS = { base: 30, perCell: 0.1325 };
+
+/** The cost of one commit (a flush or the implicit commit) of `cells` cells written since the previous one. */
+export function commitMs(cells: number): number {
+  return COMMIT_MS.base + COMMIT_MS.perCell * Math.max(0, cells);
+}
+
+/**
+ * The model before issue 26 charged every flush, and the implicit commit of an execution that
+ * wrote but never flushed, a flat 500 ms whatever it committed. Kept so the bench can print old
+ * and new estimates side by side once (the issue asks that a change of ruler be visible).
+ */
+export const FLAT_COMMIT_MS = 500;
 
 /** Apps Script's limit per execution. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
@@ -85,18 +104,45 @@ export interface CellsMoved {
   written: number;
 }
 
-export function latencyOf(calls: CallSummary, cells: CellsMoved): number {
+/** What an execution committed, in order: the bench's meter records it call by call. */
+export interface Commits {
+  /** Cells written since the previous commit, at each `SpreadsheetApp.flush` (one entry per flush). */
+  flushes: number[];
+  /** Cells of the implicit commit at the end: set when a write call came after the last flush (or there was no flush). */
+  implicit: number | null;
+}
+
+export const NO_COMMITS: Commits = { flushes: [], implicit: null };
+
+/** Every call but the flushes at its fixed cost, plus the cells moved. */
+function callsAndCellsMs(calls: CallSummary, cells: CellsMoved): number {
   let total = 0;
   for (const [method, n] of Object.entries(calls.byMethod)) {
+    if (method === 'SpreadsheetApp.flush') continue;
     const category = categoryOf(method);
     const each = METHOD_MS[method] ?? CATEGORY_MS[category] ?? CATEGORY_MS.handle;
     total += n * each;
   }
+  return total + cells.read * PER_CELL_MS.read + cells.written * PER_CELL_MS.write;
+}
+
+/** The estimate: calls, cells, and each commit by the cells it committed. */
+export function latencyOf(calls: CallSummary, cells: CellsMoved, commits: Commits): number {
+  let total = callsAndCellsMs(calls, cells);
+  for (const flushed of commits.flushes) total += commitMs(flushed);
+  if (commits.implicit !== null) total += commitMs(commits.implicit);
+  return Math.round(total);
+}
+
+/** The estimate under the model before issue 26 (every flush, or the implicit commit of an execution without one, 500 ms). */
+export function flatCommitLatencyOf(calls: CallSummary, cells: CellsMoved): number {
+  let total = callsAndCellsMs(calls, cells);
+  const flushes = calls.byMethod['SpreadsheetApp.flush'] || 0;
+  total += flushes * FLAT_COMMIT_MS;
   const writes = calls.byCategory.spreadsheetWrite || 0;
-  if (writes > 0 && !calls.byMethod['SpreadsheetApp.flush']) total += IMPLICIT_COMMIT_MS;
-  total += cells.read * PER_CELL_MS.read + cells.written * PER_CELL_MS.write;
+  if (writes > 0 && flushes === 0) total += FLAT_COMMIT_MS;
   return Math.round(total);
 }
 
 /** The model as one object, for bench/results.json. */
-export const LATENCY_MODEL = { methodMs: METHOD_MS, categoryMs: CATEGORY_MS, perCellMs: PER_CELL_MS, implicitCommitMs: IMPLICIT_COMMIT_MS };
+export const LATENCY_MODEL = { methodMs: METHOD_MS, categoryMs: CATEGORY_MS, perCellMs: PER_CELL_MS, commitMs: COMMIT_MS };

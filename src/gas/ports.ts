@@ -8,6 +8,18 @@ import { noteWrite } from './deals/boardStamp';
 import { columnLetter } from '../workbook/setupPlan';
 import { gasCharts } from './reports/charts';
 
+/** Each sheet adapter's handles by tab name, so setup can hand over the tabs it already holds. */
+const sheetMemos = new WeakMap<SheetPort, Record<string, GoogleAppsScript.Spreadsheet.Sheet | null>>();
+
+/**
+ * Setup looks up every tab itself (it creates the missing ones): it hands them to the adapter
+ * its seeds and config reads use, so no tab is looked up twice in one execution (issue 26).
+ */
+export function shareSheet(port: SheetPort, name: string, sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const memo = sheetMemos.get(port);
+  if (memo) memo[name] = sheet;
+}
+
 export function gasSheets(): SheetPort {
   let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   let zone: string | null = null;
@@ -23,7 +35,7 @@ export function gasSheets(): SheetPort {
     return found;
   };
   // Every write below marks the execution, so the board stamp moves when it ends (boardStamp.ts).
-  return {
+  const port: SheetPort = {
     readAll(name) {
       const found = sheet(name);
       return found ? (found.getDataRange().getValues() as unknown[][]) : null;
@@ -124,6 +136,8 @@ export function gasSheets(): SheetPort {
       return found ? found.getRange(row, column, numRows, numColumns).getFormulas() : null;
     },
   };
+  sheetMemos.set(port, sheets);
+  return port;
 }
 
 /** Cells grouped by value; in each group, runs of adjacent rows of one column as A1 ranges. */

@@ -364,3 +364,89 @@ export function readRowsOf(sheets: SheetPort, tab: TabSchema, header: readonly u
   }
   return out;
 }
+
+/** What readPickedRows returns: the rows picked (and any read through a gap), and the key columns of every row. */
+export interface PickedRows {
+  /** Whole rows as read; rows not read are holes in `raw`, which updateRows never writes across. */
+  table: Table;
+  /** Every non-blank data row decoded from the `keys` columns only (the whole row when the tab was read whole). */
+  keyRows: DecodedRow[];
+}
+
+/**
+ * Issue 26: a tab that only grows (the Outbox keeps every message sent) read as far as a job
+ * needs it: the header, the `keys` columns of every row (one read per run of adjacent columns),
+ * then the whole rows `pick` chooses from those columns (one read per block of near rows, a gap
+ * read through when another read would cost more), and with `formulas` their formulas (one read
+ * per block). A small tab is read whole, its formulas too when a row is picked. null when the
+ * tab does not exist.
+ */
+export function readPickedRows(
+  sheets: SheetPort,
+  tab: TabSchema,
+  dates: LocalDates,
+  keys: readonly string[],
+  pick: (keyRow: DecodedRow) => boolean,
+  options: { formulas?: boolean } = {},
+): PickedRows | null {
+  const size = sheets.dimensions(tab.name);
+  if (size === null) return null;
+  if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
+    const all = sheets.readAll(tab.name);
+    if (all === null) return null;
+    const table = decodeTable(tab, all, dates);
+    const rows = table.rows;
+    if (options.formulas && rows.some(pick)) {
+      const width = Math.max(table.map.width, ...table.raw.map((r) => r.length));
+      if (table.raw.length > 0 && width > 0) table.formulas = sheets.readFormulas(tab.name, 2, 1, table.raw.length, width) || undefined;
+    }
+    return { table, keyRows: rows };
+  }
+  const keyTable = readColumns(sheets, tab, dates, keys);
+  if (keyTable === null) return null;
+  const header = keyTable.header;
+  const map = mapHeaders(tab, header);
+  const width = Math.max(header.length, 1);
+  const keyRows = keyTable.rows;
+  const wanted = keyRows.filter(pick).map((r) => r.row);
+  const raw: unknown[][] = [];
+  const formulas: string[][] = [];
+  const gap = Math.max(1, Math.floor(GAP_CELLS / width));
+  for (const block of rowBlocks(wanted, gap - 1)) {
+    const values = sheets.readBlock(tab.name, block.start, 1, block.count, width) || [];
+    for (let k = 0; k < values.length; k++) raw[block.start - 2 + k] = values[k];
+    if (options.formulas) {
+      const found = sheets.readFormulas(tab.name, block.start, 1, block.count, width) || [];
+      for (let k = 0; k < found.length; k++) formulas[block.start - 2 + k] = found[k];
+    }
+  }
+  const decoded: DecodedRow[] = [];
+  const rowProblems: Problem[][] = [];
+  const decodeAt = (i: number): DecodedRow => {
+    if (!decoded[i]) {
+      const problems: Problem[] = [];
+      decoded[i] = decodeRow(tab, map, raw[i], i + 2, dates, problems);
+      if (problems.length > 0) rowProblems[i] = problems;
+    }
+    return decoded[i];
+  };
+  const readIndexes = (): number[] => {
+    const out: number[] = [];
+    raw.forEach((r, i) => { if (r && !isBlankRow(r)) out.push(i); });
+    return out;
+  };
+  const table = {
+    tab,
+    map,
+    raw,
+    decodeAt,
+    get rows() { return readIndexes().map(decodeAt); },
+    get problems() {
+      const out: Problem[] = [];
+      for (const i of readIndexes()) { decodeAt(i); for (const p of rowProblems[i] || []) out.push(p); }
+      return out;
+    },
+  } as Table;
+  if (options.formulas && wanted.length > 0) table.formulas = formulas;
+  return { table, keyRows };
+}

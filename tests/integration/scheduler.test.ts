@@ -4,7 +4,7 @@
 // call and cell by cell (scripts/bench/latency.ts), so "4.5 minutes" means what it would on
 // Apps Script: no run may reach six minutes, and every job makes progress within two runs.
 import { demoWorkspace, records, runFromClient, Workspace, Addon } from './harness';
-import { CATEGORY_MS, METHOD_MS, PER_CELL_MS, EXECUTION_LIMIT_MS } from '../../scripts/bench/latency';
+import { CATEGORY_MS, METHOD_MS, PER_CELL_MS, EXECUTION_LIMIT_MS, commitMs } from '../../scripts/bench/latency';
 import { categoryOf } from '../../scripts/emulator/context';
 import { outboxSeal } from '../../scripts/bench/outboxSeal';
 
@@ -24,8 +24,15 @@ function gridCells(grid: unknown): number {
 /** Every counted call advances the virtual clock by its latency; cells moved by their per-cell cost. */
 function latencyClock(ws: Workspace): () => void {
   const previous = ws.calls.guard;
+  // A flush costs by the cells written since the previous one (issue 26's commit charge).
+  let writtenSinceFlush = 0;
   ws.calls.guard = (key: string) => {
-    ws.clock.advance(METHOD_MS[key] ?? CATEGORY_MS[categoryOf(key)] ?? CATEGORY_MS.handle);
+    if (key === 'SpreadsheetApp.flush') {
+      ws.clock.advance(commitMs(writtenSinceFlush));
+      writtenSinceFlush = 0;
+    } else {
+      ws.clock.advance(METHOD_MS[key] ?? CATEGORY_MS[categoryOf(key)] ?? CATEGORY_MS.handle);
+    }
     if (previous) previous(key);
   };
   const restore: (() => void)[] = [];
@@ -42,7 +49,7 @@ function latencyClock(ws: Workspace): () => void {
       };
     };
     wrap('getValues', (r) => gridCells(r), PER_CELL_MS.read);
-    wrap('setValues', (_r, a) => gridCells(a[0]), PER_CELL_MS.write);
+    wrap('setValues', (_r, a) => { const n = gridCells(a[0]); writtenSinceFlush += n; return n; }, PER_CELL_MS.write);
   });
   return () => {
     ws.calls.guard = previous;

@@ -43,4 +43,36 @@ describe('setup on a set-up workbook', () => {
     const at = (clients.values[0] as string[]).indexOf('Call back');
     expect(clients.validations[1][at]).toMatchObject({ type: 'CHECKBOX' });
   });
+
+  it('decides a Settings-fed dropdown by its values alone (no criteria type asked) and still repairs one replaced by a range, a checkbox or another list', () => {
+    const { ws, addon } = freshWorkspace();
+    addon.setupWorkbook();
+    ws.calls.reset();
+    addon.setupWorkbook();
+    expect(ws.calls.byMethod()['DataValidation.getCriteriaType'] || 0).toBe(0);
+    expect(ws.calls.byMethod()['Range.setDataValidation'] || 0).toBe(0);
+
+    const columnOf = (tab: string, header: string) => (ws.readSheet(tab).values[0] as string[]).indexOf(header) + 1;
+    const stage = columnOf('Deals', 'Stage');
+    const group = columnOf('Clients', 'Group');
+    const gates = columnOf('Checkpoints', 'Gates stage');
+    ws.calls.uncounted(() => {
+      const deals = book(ws).getSheetByName('Deals');
+      const settings = book(ws).getSheetByName('Settings');
+      // A list taken from a range of cells holding the very same names: not ours, rebuilt.
+      deals.getRange(2, stage, deals.getMaxRows() - 1, 1).setDataValidation(
+        ws.globals.SpreadsheetApp.newDataValidation().requireValueInRange(settings.getRange('B2:B7'), true).setAllowInvalid(true).build());
+      const clients = book(ws).getSheetByName('Clients');
+      clients.getRange(2, group, clients.getMaxRows() - 1, 1).setDataValidation(
+        ws.globals.SpreadsheetApp.newDataValidation().requireValueInList(['Only this'], true).setAllowInvalid(true).build());
+      const checkpoints = book(ws).getSheetByName('Checkpoints');
+      checkpoints.getRange(2, gates, checkpoints.getMaxRows() - 1, 1).setDataValidation(
+        ws.globals.SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    });
+    addon.setupWorkbook();
+    expect(ws.readSheet('Deals').validations[1][stage - 1]).toMatchObject({ type: 'VALUE_IN_LIST', values: [['New', 'Negotiation', 'Transferred to work', 'Frozen', 'Failed', 'Completed'], true] });
+    expect(ws.readSheet('Clients').validations[1][group - 1]).toMatchObject({ type: 'VALUE_IN_LIST' });
+    expect(ws.readSheet('Clients').validations[1][group - 1].values[0]).not.toEqual(['Only this']);
+    expect(ws.readSheet('Checkpoints').validations[1][gates - 1]).toMatchObject({ type: 'VALUE_IN_LIST', values: [['New', 'Negotiation', 'Transferred to work', 'Frozen', 'Failed', 'Completed'], true] });
+  });
 });

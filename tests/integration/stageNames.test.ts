@@ -67,6 +67,11 @@ describe('stage names in the sheet', () => {
     addon.setupWorkbook();
     expect(records(ws, 'Deals').some((r) => r.Stage === 'Transferred to work')).toBe(false);
     expect(records(ws, 'Deals').filter((r) => r.Stage === 'In production').map((r) => r.ID).sort()).toEqual([...inWork, negotiation.id].sort());
+    // Stage history's From and To (adjacent columns, read and written together) are renamed too, nothing else moves.
+    const history = records(ws, 'Stage history');
+    expect(history.some((r) => r.From === 'Transferred to work' || r.To === 'Transferred to work')).toBe(false);
+    expect(history.filter((r) => r.To === 'In production').map((r) => r['Deal ID'])).toEqual(expect.arrayContaining(inWork));
+    expect(history.some((r) => r.From === 'In production')).toBe(true);
   });
 
   it('a workbook whose cells hold keys (made before names were shown) gets names from setup', () => {

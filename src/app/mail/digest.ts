@@ -2,12 +2,13 @@
 // calls this, then drains). One property read per hour decides; the tabs are read once a day.
 import { backupHealth } from '../backup/backup';
 import { CHECKPOINTS, DEALS, LEADS, OUTBOX } from '../../workbook/schema';
-import { decodeTable, readTable } from '../../workbook/table';
-import { readColumns, readRowsOf } from '../../workbook/rows';
+import { readTable } from '../../workbook/table';
+import { readColumns, readPickedRows, readRowsOf } from '../../workbook/rows';
 import { readColumns as readDealColumns } from '../../workbook/columns';
 import { DecodedRow, isDate } from '../../workbook/codec';
 import { WorkbookError } from '../../workbook/errors';
 import { DigestInput, digestDueOn, digestText, planDigests } from '../../domain/mail/digest';
+import { idempotencyKey } from '../../domain/mail/notifications';
 import { parseWorkingTime } from '../../domain/meetings/slots';
 import { addDays, localDay, wallTime } from '../../domain/kernel/timezone';
 import { isSupervisor } from '../../domain/kernel/roles';
@@ -56,8 +57,8 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
   const lastDay = ports.store.get(DIGEST_DAY_KEY);
   if (lastDay === today) return null;
   return ports.lock.withDocumentLock(() => {
-    const outbox = ports.sheets.readAll(OUTBOX.name);
-    if (outbox === null) return null; // set up before notifications existed: setup adds the tab
+    // Set up before notifications existed: setup adds the tab (handles only, no cells).
+    if (ports.sheets.dimensions(OUTBOX.name) === null) return null;
     const day = (d: Date | null) => (d ? localDay(d, config.timeZone) : '');
     // Issue 26: only the columns the digest uses; checkpoints: Done at/by of every row, then the
     // open rows' own cells (most checkpoints belong to finished deals and are done).
@@ -93,7 +94,12 @@ export function queueDigests(ports: Ports, config: Config, links: SheetLinks): {
         replyTo: '', fromName: `Dealboard — ${config.settings.companyName}`, rendered: { ok: true, ...message },
       };
     });
-    const items = queueMessages(ports, ports.session.userEmail(), drafts, decodeTable(OUTBOX, outbox, ports.dates));
+    // Issue 26: the Outbox keeps every message sent; only its key column is read, then the rows
+    // holding one of today's keys (a digest already queued is not queued twice).
+    const keys = new Set(drafts.map((d) => idempotencyKey(d.template, d.dealId, d.event)));
+    const outbox = readPickedRows(ports.sheets, OUTBOX, ports.dates, ['key'], (r) => keys.has(String(r.record.key || '')));
+    if (outbox === null) return null;
+    const items = queueMessages(ports, ports.session.userEmail(), drafts, outbox.table);
     ports.store.put(DIGEST_DAY_KEY, today);
     return { day: today, queued: items.length };
   });

@@ -2,15 +2,15 @@
 // one at a time under the document lock, marking sending → sent, stopping when the daily
 // quota or the time budget runs out. Idempotent: a key already in the outbox is never queued twice.
 import { CLIENTS, DOCUMENTS, OUTBOX } from '../../workbook/schema';
-import { rowsWhereIn } from '../../workbook/rows';
+import { readPickedRows, rowsWhereIn } from '../../workbook/rows';
 import { CHANGED_BY_HAND_REASON, DUPLICATE_ROW_REASON, sealText } from '../../domain/mail/messageSeal';
 import { appendActivities } from '../kernel/audit';
 import type { ProblemStore } from '../handEdits/handEditFacts';
 import { fitProblems } from '../setup/ownerTabs';
 import { DecodedRow } from '../../workbook/codec';
-import { Table, appendRecords, decodeTable, findRow, readFormulasOf, readTable, updateRow, updateRows } from '../../workbook/table';
+import { Table, appendRecords, findRow, readTable, updateRow, updateRows } from '../../workbook/table';
 import {
-  CANCELLABLE_STATUSES, DRAIN_BUDGET_MS, INTERRUPTED_REASON, OutboxStatus, QUOTA_REASON, afterSendError, dueMessages,
+  CANCELLABLE_STATUSES, DRAIN_BUDGET_MS, DUE_STATUSES, INTERRUPTED_REASON, OutboxStatus, QUOTA_REASON, afterSendError, dueMessages,
   idempotencyKey, isEmailAddress, recipientCount, recipientProblem,
 } from '../../domain/mail/notifications';
 import { canEditDeal, isSupervisor, sameEmail } from '../../domain/kernel/roles';
@@ -150,9 +150,15 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
     const budget = options.budgetMs ?? DRAIN_BUDGET_MS;
     const result: DrainResult = { sent: 0, waiting: 0, failed: 0, left: 0, stoppedBy: 'done', sentIds: [] };
     // A workbook set up before notifications existed has no Outbox until setup runs again.
-    const all = ports.sheets.readAll(OUTBOX.name);
-    if (all === null) return result;
-    const table = decodeTable(OUTBOX, all, ports.dates);
+    // Issue 26: the Outbox keeps every message ever sent, so only ID and Status of every row are
+    // read, then the rows to send or to mark (queued, waiting, still "sending") whole, with their
+    // formulas: each mark keeps every other cell as it is (issue 20) and stays one write.
+    const picked = readPickedRows(ports.sheets, OUTBOX, ports.dates, ['id', 'status'], (r) => {
+      const status = String(r.record.status || '') as OutboxStatus;
+      return status === 'sending' || DUE_STATUSES.indexOf(status) >= 0;
+    }, { formulas: true });
+    if (picked === null) return result;
+    const table = picked.table;
     const rows = table.rows;
     // A row still "sending" was interrupted between the flush and the "sent" mark: never resent
     // by itself (it may have gone out), shown with the reason instead.
@@ -168,12 +174,10 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
       // Queued at the same moment: in sheet order (the order they were appended), so consecutive
       // messages sit in adjacent rows and their marks share one write.
       .sort((a, b) => a.queuedAt - b.queuedAt || a.row.row - b.row.row);
-    // Each mark keeps every other cell as it is: with the formulas read once, a mark that spans
-    // cells it does not change rewrites them as they were, formulas included (issue 20).
-    if (due.length > 0) readFormulasOf(ports.sheets, table);
     let documents: Table | null = null;
+    // Every row's id (a copied row is refused): from the ID column, read for every row.
     const idCount: Record<string, number> = {};
-    for (const r of rows) { const id = String(r.record.id || ''); idCount[id] = (idCount[id] || 0) + 1; }
+    for (const r of picked.keyRows) { const id = String(r.record.id || ''); idCount[id] = (idCount[id] || 0) + 1; }
     const optedOut = optedOutClients(ports, due);
     const refused: { row: DecodedRow; reason: string }[] = [];
     // Marks not written yet: the last message's "sent" (and any refused address) go out in the
@@ -252,11 +256,14 @@ export function drainOutbox(ports: Ports, mail: MailPort, options: DrainOptions 
     }
     write();
     if (refused.length) reportRefused(ports, refused, options.problems);
-    const stillDue = dueMessages(table.rows.map((row) => ({
-      id: String(row.record.id || ''), status: String(table.raw[row.row - 2][table.map.index.status]) as OutboxStatus, queuedAt: 0, to: '',
-    })), options.only);
+    // Each row's status now: as marked in the rows read, as read in the Status column elsewhere.
+    const statusNow = (r: DecodedRow) => {
+      const read = table.raw[r.row - 2];
+      return String(read ? read[table.map.index.status] : r.record.status || '') as OutboxStatus;
+    };
+    const stillDue = dueMessages(picked.keyRows.map((row) => ({ id: String(row.record.id || ''), status: statusNow(row), queuedAt: 0, to: '' })), options.only);
     result.left = stillDue.length;
-    result.waiting = table.raw.filter((raw) => raw[table.map.index.status] === 'waiting').length;
+    result.waiting = picked.keyRows.filter((row) => statusNow(row) === 'waiting').length;
     return result;
   });
 }

@@ -4,7 +4,7 @@
 import { Ports } from '../../ports';
 import { Config } from '../kernel/config';
 import { CATALOG, NOTIFICATIONS } from '../../workbook/schema';
-import { readTable } from '../../workbook/table';
+import { Table, readTable } from '../../workbook/table';
 import { DEFAULT_CATALOG } from '../../domain/documents/catalog';
 import { DEFAULT_SETTINGS } from '../../domain/setup/settings';
 import { ChecklistKey, checklistDone, setupChecklist } from '../../domain/setup/setupChecklist';
@@ -34,10 +34,16 @@ function keptItems(ports: Ports): string[] {
   }
 }
 
+/** The tabs the checklist reads, when the caller (setup) just read them as they are. */
+export interface ChecklistTables {
+  catalog?: Table;
+  notifications?: Table;
+}
+
 /** The full checklist, read now; also records whether it is done for the sidebar's quick look. */
-export function computeChecklist(ports: Ports, config: Config): SetupChecklistView {
-  const catalog = readTable(ports.sheets, CATALOG, ports.dates).rows.map((r) => ({ code: r.record.code, unitPrice: r.record.unitPrice }));
-  const notifications = readTable(ports.sheets, NOTIFICATIONS, ports.dates).rows.map((r) => ({ key: r.record.key, subject: r.record.subject, body: r.record.body }));
+export function computeChecklist(ports: Ports, config: Config, read: ChecklistTables = {}): SetupChecklistView {
+  const catalog = (read.catalog || readTable(ports.sheets, CATALOG, ports.dates)).rows.map((r) => ({ code: r.record.code, unitPrice: r.record.unitPrice }));
+  const notifications = (read.notifications || readTable(ports.sheets, NOTIFICATIONS, ports.dates)).rows.map((r) => ({ key: r.record.key, subject: r.record.subject, body: r.record.body }));
   const items = setupChecklist({
     settings: config.settings,
     team: config.team,

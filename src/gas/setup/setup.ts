@@ -7,6 +7,7 @@ import { DEFAULT_CATALOG } from '../../domain/documents/catalog';
 import { DEFAULT_PLAN } from '../../domain/checkpoints/plans';
 import { columnLetter, numberFormatFor, planColumns } from '../../workbook/setupPlan';
 import { mapHeaders, HeaderMap } from '../../workbook/headers';
+import { columnRuns } from '../../workbook/rows';
 import { DEFAULT_SETTINGS, Settings } from '../../domain/setup/settings';
 import { Ports } from '../../ports';
 import { readTable, appendRecords } from '../../workbook/table';
@@ -14,10 +15,11 @@ import { keepAsRead } from '../../workbook/codec';
 import { Config, refreshConfig } from '../../app/kernel/config';
 import { recordTriggerOwner } from '../../app/kernel/access';
 import { sameEmail } from '../../domain/kernel/roles';
-import { ensureSize } from '../ports';
+import { ensureSize, shareSheet } from '../ports';
 import { stageLabel, stageOfCell } from '../../workbook/stageLabels';
 import { STAGE_KEYS } from '../../domain/deals/stages';
 import { protectOwnerTabs } from './protections';
+import type { ChecklistTables } from '../../app/setup/setupChecklist';
 
 export interface SetupReport {
   tabsCreated: string[];
@@ -36,19 +38,26 @@ const HEADER_BACKGROUND = '#eef1f6';
 export const EDIT_HANDLER = 'onEditInstalled';
 export const HOURLY_HANDLER = 'onHourly';
 
-export function setupWorkbookWith(ports: Ports): SetupReport {
+export function setupWorkbookWith(
+  ports: Ports,
+  /** Filled with the Catalog and Notifications tabs as setup left them, for the checklist (issue 26). */
+  read: ChecklistTables = {},
+): SetupReport {
   const report: SetupReport = { tabsCreated: [], columnsAdded: [], settingsAdded: [], ownerAdded: null, triggersInstalled: [] };
   return ports.lock.withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActive();
     const currency = 'EUR';
     const maps: Record<string, HeaderMap> = {};
     const seen: Record<string, SeenTab> = {};
-    TABS.forEach((tab, index) => (maps[tab.name] = setupTab(spreadsheet, tab, index, currency, report, seen)));
+    TABS.forEach((tab, index) => {
+      maps[tab.name] = setupTab(spreadsheet, tab, index, currency, report, seen);
+      shareSheet(ports.sheets, tab.name, seen[tab.name].sheet);
+    });
     seedSettings(ports, report);
     seedOwner(ports, report);
     seedPlans(ports, report);
-    seedCatalog(ports, report);
-    seedNotifications(ports);
+    seedCatalog(ports, report, read);
+    seedNotifications(ports, read);
     seedBriefs(ports);
     protectOwnerTabs(spreadsheet, (name) => (seen[name] ? seen[name].sheet : null));
     const backfilled = backfillStageHistory(ports);
@@ -191,20 +200,20 @@ function renameStageCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
     if (!sheet || !map) continue;
     const rows = sheet.getLastRow() - 1;
     if (rows < 1) continue;
-    for (const column of stageColumns) {
-      const index = map.index[column.key];
-      if (index === undefined) continue;
-      const range = sheet.getRange(2, index + 1, rows, 1);
+    const indexes = stageColumns.map((c) => map.index[c.key]).filter((i): i is number => i !== undefined);
+    // Adjacent stage columns (Stage history's From and To) in one read (issue 26).
+    for (const run of columnRuns(indexes)) {
+      const range = sheet.getRange(2, run.first + 1, rows, run.count);
       const values = range.getValues();
-      const renamed = values.map((r) => {
-        const stage = stageOfCell(r[0]);
-        return stage && r[0] !== stageLabel(stage) ? stageLabel(stage) : null;
-      });
-      if (!renamed.some((name) => name !== null)) continue;
+      const renamed = values.map((r) => r.map((cell) => {
+        const stage = stageOfCell(cell);
+        return stage && cell !== stageLabel(stage) ? stageLabel(stage) : null;
+      }));
+      if (!renamed.some((r) => r.some((name) => name !== null))) continue;
       // Every other cell is written back as it holds: its formula, or its value as read
       // (text behind an apostrophe, so a `'=…` text cell is not armed as a formula).
       const formulas = range.getFormulas();
-      range.setValues(values.map((r, i) => [renamed[i] !== null ? renamed[i] : formulas[i][0] || keepAsRead(r[0])]));
+      range.setValues(values.map((r, i) => r.map((cell, k) => (renamed[i][k] !== null ? renamed[i][k] : formulas[i][k] || keepAsRead(cell)))));
     }
   }
 }
@@ -245,7 +254,9 @@ export function applySettingsDropdowns(
       if (index === undefined) continue;
       const values = settingsList(settings, column.dropdownFromSettings as 'client_groups' | 'stage_names');
       const current = firstRow[index];
-      if (current && current.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) {
+      if (current) {
+        // Only a list rule's first criteria value is an array (of its items): VALUE_IN_RANGE
+        // holds a Range, the other criteria numbers, dates or text, so the type need not be asked.
         const had = current.getCriteriaValues()[0] as unknown;
         if (Array.isArray(had) && had.join('\n') === values.join('\n') && current.getAllowInvalid()) continue;
       }
@@ -342,9 +353,12 @@ function seedPlans(ports: Ports, report: SetupReport): void {
   report.plansAdded = DEFAULT_PLAN.length;
 }
 
-function seedCatalog(ports: Ports, report: SetupReport): void {
+function seedCatalog(ports: Ports, report: SetupReport, read: ChecklistTables): void {
   const table = readTable(ports.sheets, CATALOG, ports.dates);
-  if (table.rows.length > 0) return;
+  if (table.rows.length > 0) {
+    read.catalog = table;
+    return;
+  }
   appendRecords(ports.sheets, table, DEFAULT_CATALOG.map((item) => ({ ...item, active: true })), ports.dates);
   report.catalogAdded = DEFAULT_CATALOG.length;
 }
