@@ -214,6 +214,25 @@ describe('call counting', () => {
     ws.writeRows('Sheet1', 1, [['a']]);
     expect(ws.calls.summary().total).toBe(0);
   });
+
+  test('readValues is readSheet(...).values (formulas computed, dates, blanks, validated rows below the data), uncounted', () => {
+    const ws = createWorkspace();
+    ws.writeRows('Sheet1', 1, [['n', 'when', 'twice'], [2, new Date('2026-12-01T00:00:00Z'), ''], ['', null, 'x']]);
+    ws.execute(() => {
+      const sheet = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName('Sheet1')!;
+      sheet.getRange('C2').setFormula('=A2*2');
+      const rule = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).newDataValidation().requireValueInList(['a', 'b']).build();
+      sheet.getRange('A5:A6').setDataValidation(rule);
+    });
+    ws.calls.reset();
+    const values = ws.readValues('Sheet1');
+    expect(ws.calls.summary().total).toBe(0);
+    expect(values).toEqual(ws.readSheet('Sheet1').values);
+    expect(values.length).toBe(6);
+    expect(values[1][2]).toBe(4);
+    expect(values[1][1]).toBeInstanceOf(Date);
+    expect(values[2]).toEqual(['', '', 'x']);
+  });
 });
 
 describe('persistence', () => {

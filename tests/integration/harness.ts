@@ -39,7 +39,7 @@ export function runFromClient(ws: Workspace, addon: Addon, fn: string, args: unk
 
 /** Reads a tab as records keyed by header text (uncounted). */
 export function records(ws: Workspace, tab: string): Record<string, unknown>[] {
-  const values = ws.readSheet(tab).values as unknown[][];
+  const values = ws.readValues(tab) as unknown[][];
   const header = values[0].map(String);
   return values.slice(1).filter((row) => row.some((v) => v !== '')).map((row) => {
     const out: Record<string, unknown> = {};
