@@ -3,7 +3,7 @@
 import {
   AuthModeName, CallCounter, EmulatorContext, Execution, VirtualClock,
 } from './context';
-import { PROTECTED_EDIT_MESSAGE, SheetSnapshot, SpreadsheetModel, createSpreadsheetApp, dateToSerial, snapshotSheet } from './spreadsheet/index';
+import { PROTECTED_EDIT_MESSAGE, SheetSnapshot, SpreadsheetModel, createSpreadsheetApp, dateToSerial, sheetValues, snapshotSheet } from './spreadsheet/index';
 import { createCacheService } from './services/cache';
 import { createHtmlService } from './services/html';
 import { createLockService } from './services/lock';
@@ -156,6 +156,8 @@ export interface Workspace {
   openDocument(options?: { authMode?: AuthModeName }): TriggerRun[];
   runTimeTriggers(): TriggerRun[];
   readSheet(name: string): SheetSnapshot;
+  /** readSheet(name).values alone (uncounted), without computing formats, colours and validations. */
+  readValues(name: string): unknown[][];
   sheetNames(): string[];
   writeRows(sheet: string, startRow: number, rows: unknown[][]): void;
   appendRows(sheet: string, rows: unknown[][]): void;
@@ -523,6 +525,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     },
 
     readSheet: (name: string) => calls.uncounted(() => snapshotSheet(model, name, clock.now())),
+    readValues: (name: string) => calls.uncounted(() => sheetValues(model, name, clock.now())),
     sheetNames: () => model.sheetNames(),
     writeRows: (sheet: string, startRow: number, rows: unknown[][]) => calls.uncounted(() => model.writeRows(sheet, startRow, rows)),
     appendRows: (sheet: string, rows: unknown[][]) => calls.uncounted(() => model.appendRows(sheet, rows)),

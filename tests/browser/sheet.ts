@@ -8,7 +8,7 @@ export type Row = Record<string, unknown>;
 
 /** Every data row of a tab as header -> value objects (blank rows left out). */
 export function rows(pg: RunningPlayground, tab: string): Row[] {
-  const values: unknown[][] = pg.workspace.readSheet(tab).values;
+  const values: unknown[][] = pg.workspace.readValues(tab);
   const headers = values[0].map((h) => String(h));
   return values.slice(1)
     .filter((r) => r.some((v) => v !== '' && v !== null && v !== undefined))

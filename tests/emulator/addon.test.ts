@@ -223,3 +223,32 @@ describe('fresh global scope per execution', () => {
     expect((addon.getEdits() as unknown[]).length).toBe(2);
   });
 });
+
+describe('built-ins bound per execution (a global read in a vm context is slow)', () => {
+  const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { withBoundBuiltins } = require('../../scripts/emulator/addon') as typeof import('../../scripts/emulator/addon');
+
+  test('the bundle still runs in strict mode, sees its own realm\'s built-ins and the virtual Date, and keeps its line numbers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-builtins-'));
+    const file = join(dir, 'Code.js');
+    writeFileSync(file, [
+      '"use strict";',
+      'function probeRealm() {',
+      '  var line = Number(/Code\\.js:(\\d+)/.exec(new Error("where").stack)[1]);',
+      '  var strict = (function () { return this === undefined; })();',
+      '  return { line: line, strict: strict, same: Math === globalThis.Math && Array === globalThis.Array && JSON === globalThis.JSON && Date === globalThis.Date,',
+      '    ownRealm: [] instanceof Array && Object.getPrototypeOf([]) === Array.prototype, now: new Date().toISOString(), imul: Math.imul(0x01000193, 3) };',
+      '}',
+    ].join('\n'));
+    const ws = createWorkspace({ now: '2026-05-04T03:02:01Z' });
+    const addon = loadAddon(ws, file);
+    expect(addon.probeRealm()).toEqual({ line: 3, strict: true, same: true, ownRealm: true, now: '2026-05-04T03:02:01.000Z', imul: 50332857 });
+  });
+
+  test('the binding goes after a leading "use strict" directive, on the first line, or first when there is none', () => {
+    expect(withBoundBuiltins('"use strict";\nvar x = 1;')).toMatch(/^"use strict";const Object = globalThis\.Object, .*Math = globalThis\.Math.*;\nvar x = 1;$/);
+    expect(withBoundBuiltins('var x = 1;')).toMatch(/^const Object = globalThis\.Object, .*;var x = 1;$/);
+    expect(withBoundBuiltins('var x = 1;')).not.toMatch(/\b(undefined|NaN|Infinity|eval|globalThis) = /);
+  });
+});

@@ -214,6 +214,25 @@ describe('call counting', () => {
     ws.writeRows('Sheet1', 1, [['a']]);
     expect(ws.calls.summary().total).toBe(0);
   });
+
+  test('readValues is readSheet(...).values (formulas computed, dates, blanks, validated rows below the data), uncounted', () => {
+    const ws = createWorkspace();
+    ws.writeRows('Sheet1', 1, [['n', 'when', 'twice'], [2, new Date('2026-12-01T00:00:00Z'), ''], ['', null, 'x']]);
+    ws.execute(() => {
+      const sheet = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName('Sheet1')!;
+      sheet.getRange('C2').setFormula('=A2*2');
+      const rule = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).newDataValidation().requireValueInList(['a', 'b']).build();
+      sheet.getRange('A5:A6').setDataValidation(rule);
+    });
+    ws.calls.reset();
+    const values = ws.readValues('Sheet1');
+    expect(ws.calls.summary().total).toBe(0);
+    expect(values).toEqual(ws.readSheet('Sheet1').values);
+    expect(values.length).toBe(6);
+    expect(values[1][2]).toBe(4);
+    expect(values[1][1]).toBeInstanceOf(Date);
+    expect(values[2]).toEqual(['', '', 'x']);
+  });
 });
 
 describe('persistence', () => {
@@ -247,6 +266,40 @@ describe('persistence', () => {
     const u1 = ws.execute(() => (ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities).getUuid());
     const u2 = again.execute(() => (again.globals.Utilities as GoogleAppsScript.Utilities.Utilities).getUuid());
     expect(u1).toBe(u2);
+  });
+
+  test('a workspace restored from a state keeps nothing of its spreadsheet part: writes, formats, validations and rules never reach the state (tests share one saved spreadsheet between restores)', () => {
+    const ws = createWorkspace();
+    ws.writeRows('Sheet1', 1, [['n', 'when'], [1, new Date('2026-12-01T00:00:00Z')]]);
+    const App = ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    ws.execute(() => {
+      const sheet = App.getActive().getSheetByName('Sheet1')!;
+      sheet.getRange('A2:A20').setDataValidation(App.newDataValidation().requireValueInList(['1', '2']).build());
+      sheet.setConditionalFormatRules([App.newConditionalFormatRule().whenNumberGreaterThan(0).setBackground('#ff0000').setRanges([sheet.getRange('A2:A20')]).build()]);
+      sheet.getRange('B2').setNumberFormat('yyyy-mm-dd');
+      sheet.getRange('A1:B1').protect().setDescription('header');
+      sheet.hideColumns(2);
+    });
+    const state = JSON.parse(JSON.stringify(ws.toJSON()));
+    const before = JSON.stringify(state.spreadsheet);
+    const freeze = (v: unknown): void => {
+      if (v && typeof v === 'object' && !Object.isFrozen(v)) { Object.freeze(v); for (const x of Object.values(v as object)) freeze(x); }
+    };
+    freeze(state.spreadsheet);
+    const again = createWorkspace({ state: { ...state, spreadsheet: state.spreadsheet } });
+    again.writeRows('Sheet1', 2, [[2, new Date('2027-01-01T00:00:00Z')]]);
+    again.execute(() => {
+      const sheet = (again.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName('Sheet1')!;
+      sheet.getRange('A3').setValue(5).setBackground('#00ff00').setNumberFormat('0.00');
+      sheet.getRange('A2:A20').clearDataValidations();
+      sheet.setConditionalFormatRules([]);
+      sheet.getProtections((again.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).ProtectionType.RANGE).forEach((p) => p.remove());
+      sheet.showColumns(2);
+      sheet.insertRowBefore(2);
+    });
+    expect(again.readValues('Sheet1').slice(0, 4)).toEqual([['n', 'when'], ['', ''], [2, new Date('2027-01-01T00:00:00Z')], [5, '']]);
+    expect(JSON.stringify(state.spreadsheet)).toBe(before);
+    expect(createWorkspace({ state }).readValues('Sheet1')).toEqual(ws.readValues('Sheet1'));
   });
 
   test('the same seed gives the same ids', () => {

@@ -27,7 +27,7 @@ function bundleGlobals(): string[] {
 /** Everything a refused call must leave as it was. */
 function footprint(ws: Workspace): string {
   return JSON.stringify({
-    sheets: ws.sheetNames().map((name: string) => [name, ws.readSheet(name).values]),
+    sheets: ws.sheetNames().map((name: string) => [name, ws.readValues(name)]),
     mail: ws.mail.sent().length,
     files: ws.drive.listFiles().length,
     triggers: ws.triggers(),

@@ -1,7 +1,7 @@
 // Helpers of the document kill tests (issue 20, item 12): a prepared workbook copied per kill
 // point, the rows of a deal's documents, and the files no Documents row names.
 import * as path from 'path';
-import { demoWorkspace, records, runFromClient, Workspace, Addon, BUNDLE } from './harness';
+import { copyOfState, demoWorkspace, records, runFromClient, Workspace, Addon, BUNDLE } from './harness';
 import { killPoints, withKillAt, writeCalls } from './kills';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -40,7 +40,7 @@ export function prepared(key = 'quotes', more?: (ws: Workspace, addon: Addon, de
     states[key] = { state: JSON.parse(JSON.stringify(ws.toJSON())), deals };
   }
   const { state, deals } = states[key];
-  const ws = emulator.createWorkspace({ state: JSON.parse(JSON.stringify(state)), user: OWNER });
+  const ws = emulator.createWorkspace({ state: copyOfState(state), user: OWNER });
   const addon = emulator.loadAddon(ws, BUNDLE) as Addon;
   ws.setUser(OWNER);
   const files = new Set<string>(ws.drive.listFiles().map((f: Any) => f.id));

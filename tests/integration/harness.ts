@@ -16,6 +16,17 @@ export function freshWorkspace(options: Record<string, unknown> = {}): { ws: Wor
   return { ws, addon };
 }
 
+/**
+ * A saved workspace (toJSON()) to restore another workspace from. SpreadsheetModel.fromJSON
+ * decodes every layer into new objects and keeps nothing of its input, so the spreadsheet (nearly
+ * all of the bytes) is handed over as it is and only the rest is copied; tests/emulator/workspace
+ * .test.ts checks that a restored workspace never writes into the state it came from.
+ */
+export function copyOfState(state: any): any {
+  const { spreadsheet, ...rest } = state;
+  return { ...JSON.parse(JSON.stringify(rest)), spreadsheet };
+}
+
 const demoStates: Record<string, unknown> = {};
 
 /** A set-up workbook with the demo studio at the given size; built once per size, then copied. */
@@ -27,7 +38,7 @@ export function demoWorkspace(deals = 80, user = 'owner@studio.test'): { ws: Wor
     addon.loadDemoData(deals === 80 ? undefined : { deals, clients: deals >= 10000 ? 20000 : deals * 5 });
     demoStates[key] = JSON.parse(JSON.stringify(ws.toJSON()));
   }
-  const ws = emulator.createWorkspace({ state: JSON.parse(JSON.stringify(demoStates[key])), user });
+  const ws = emulator.createWorkspace({ state: copyOfState(demoStates[key]), user });
   const addon = emulator.loadAddon(ws, BUNDLE) as Addon;
   ws.setUser(user);
   return { ws, addon };
@@ -39,7 +50,7 @@ export function runFromClient(ws: Workspace, addon: Addon, fn: string, args: unk
 
 /** Reads a tab as records keyed by header text (uncounted). */
 export function records(ws: Workspace, tab: string): Record<string, unknown>[] {
-  const values = ws.readSheet(tab).values as unknown[][];
+  const values = ws.readValues(tab) as unknown[][];
   const header = values[0].map(String);
   return values.slice(1).filter((row) => row.some((v) => v !== '')).map((row) => {
     const out: Record<string, unknown> = {};

@@ -6,7 +6,7 @@
 // or, when the kill came before anything was kept, leave no trace of it at all. A cursor that is
 // neither finished nor on the pending list (an import nobody continues) fails the test.
 import * as path from 'path';
-import { BUNDLE, freshWorkspace, records, runFromClient, Workspace, Addon } from './harness';
+import { BUNDLE, copyOfState, freshWorkspace, records, runFromClient, Workspace, Addon } from './harness';
 import { killPoints, withKillAt, writeCalls } from './kills';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -42,7 +42,7 @@ function start(): { ws: Workspace; addon: Addon; importId: string; mapping: unkn
     ok(ws, addon, 'api_dryRunImport', prepared.importId, prepared.mapping);
     base = { state: JSON.parse(JSON.stringify(ws.toJSON())), importId: prepared.importId, mapping: prepared.mapping };
   }
-  const ws = emulator.createWorkspace({ state: JSON.parse(JSON.stringify(base.state)) });
+  const ws = emulator.createWorkspace({ state: copyOfState(base.state) });
   const addon = emulator.loadAddon(ws, BUNDLE);
   return { ws, addon, importId: base.importId, mapping: base.mapping };
 }

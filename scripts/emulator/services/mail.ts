@@ -165,10 +165,14 @@ export class MailModel {
   }
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with it (each send asks).
+let pacificFormat: Intl.DateTimeFormat | null = null;
+
 function pacificParts(at: Date): { y: number; m: number; d: number; h: number; min: number; s: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  pacificFormat = pacificFormat ?? new Intl.DateTimeFormat('en-US', {
     timeZone: QUOTA_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at);
+  });
+  const parts = pacificFormat.formatToParts(at);
   const n = (type: string) => Number(parts.filter((p) => p.type === type)[0].value);
   return { y: n('year'), m: n('month'), d: n('day'), h: n('hour'), min: n('minute'), s: n('second') };
 }

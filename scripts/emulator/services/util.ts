@@ -15,7 +15,9 @@ export function enumOf<K extends string>(...names: K[]): Readonly<Record<K, K>> 
 
 /** Date check that also accepts Dates made in another realm (the add-on's sandbox). */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // Primitives first: Object.prototype.toString would box them.
+  if (typeof v !== 'object' || v === null) return false;
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
 export function isByteArray(v: unknown): v is number[] {

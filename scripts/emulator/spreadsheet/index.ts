@@ -51,18 +51,34 @@ function plainCriteriaValues(model: SpreadsheetModel, values: unknown[]): unknow
   });
 }
 
-/** Uncounted view of a sheet as a person sees it (rows 1..lastRow, columns 1..lastColumn). */
-export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: Date): SheetSnapshot {
+/** The block a snapshot shows: raw values (formulas computed) of rows 1..lr, columns 1..lc. */
+function viewValues(model: SpreadsheetModel, sheetName: string, now: Date) {
   const sheet = model.requireSheet(sheetName);
-  const tz = model.timeZone;
   // Rows below the data that already carry validation (set up for typing) are part of the view.
   const validated = sheet.layers.validation ? sheet.layers.validation.length : 0;
   const lr = Math.max(sheet.lastRow(), Math.min(validated, sheet.maxRows));
   const lc = sheet.lastCol();
   const raw = sheet.read('values', 1, 1, lr, lc, (v) => v);
   overlayFormulaValues({ model, now: () => now }, sheet, 1, 1, raw, (v) => v);
+  return { sheet, lr, lc, raw };
+}
+
+const plainValues = (raw: unknown[][]): unknown[][] => raw.map((r) => r.map((v) => (v === undefined ? '' : cloneValue(v))));
+
+/**
+ * Uncounted values of a sheet, exactly snapshotSheet(...).values, without the formats, colours
+ * and validations a snapshot also computes (tests that only compare values: ~20x cheaper).
+ */
+export function sheetValues(model: SpreadsheetModel, sheetName: string, now: Date): unknown[][] {
+  return plainValues(viewValues(model, sheetName, now).raw);
+}
+
+/** Uncounted view of a sheet as a person sees it (rows 1..lastRow, columns 1..lastColumn). */
+export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: Date): SheetSnapshot {
+  const { sheet, lr, lc, raw } = viewValues(model, sheetName, now);
+  const tz = model.timeZone;
   const formats = sheet.read('numberFormat', 1, 1, lr, lc, (v) => v as string | undefined);
-  const values = raw.map((r) => r.map((v) => (v === undefined ? '' : cloneValue(v))));
+  const values = plainValues(raw);
   const displayValues = raw.map((r, i) => r.map((v, j) => displayValue(v, formats[i][j], tz)));
   const numberFormats = raw.map((r, i) => r.map((v, j) => formats[i][j] ?? implicitFormat(v, tz)));
   const fontWeights = sheet.read('fontWeight', 1, 1, lr, lc, (v) => (v as string) ?? 'normal');

@@ -101,8 +101,12 @@ export function gasError(message: string): Error {
   return e;
 }
 
-/** Date check that also accepts Dates made in another realm (the add-on's sandbox). */
+/**
+ * Date check that also accepts Dates made in another realm (the add-on's sandbox). Primitives
+ * are answered first: Object.prototype.toString boxes them, and readSheet asks for every cell.
+ */
 export function isDate(v: unknown): v is Date {
+  if (typeof v !== 'object' || v === null) return false;
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 

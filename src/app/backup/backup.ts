@@ -8,7 +8,7 @@
 import { Ports } from '../../ports';
 import { BackupFile, BackupStoragePort } from '../../ports/backup';
 import { TABS, TabSchema } from '../../workbook/schema';
-import { BackupCell, TabSlice, backupWarning, hashRows, planRequests, fitBackupList, retention, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
+import { BackupCell, TabSlice, backupWarning, hashRows, planRequests, fitBackupList, retention, rowBytes, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
 import { localDay, wallTime } from '../../domain/kernel/timezone';
 // The plain-data shapes the sidebar also reads live in contracts/backup.ts; re-exported for callers here.
 import type { BackupList, BackupRecord, BackupTrigger } from '../contracts/backup';
@@ -119,6 +119,8 @@ function start(ports: Ports, storage: BackupStoragePort, registry: BackupRegistr
 interface PendingTab {
   tab: string;
   rows: BackupCell[][];
+  /** rowBytes of each of rows, measured once: the request still filling is planned again after every tab. */
+  rowSizes: number[];
   offset: number;
   total: number;
   columns: number;
@@ -168,7 +170,7 @@ export function runBackup(ports: Ports, storage: BackupStoragePort, options: { b
       const filling = plan[plan.length - 1];
       const first = filling[0];
       const at = pending.map((p) => p.tab).indexOf(first.tab);
-      pending = pending.slice(at).map((p, k) => (k === 0 ? { ...p, rows: p.rows.slice(first.from), offset: p.offset + first.from } : p));
+      pending = pending.slice(at).map((p, k) => (k === 0 ? { ...p, rows: p.rows.slice(first.from), rowSizes: p.rowSizes.slice(first.from), offset: p.offset + first.from } : p));
     };
     let read = 0;
     for (const name of todo) {
@@ -188,7 +190,7 @@ export function runBackup(ports: Ports, storage: BackupStoragePort, options: { b
       if (rows.length > grid.rows || columns > grid.columns) {
         throw new Error(`The "${name}" tab grew past the backup's grid (${rows.length} rows, ${columns} columns) since the backup started; the next run starts a new backup.`);
       }
-      pending.push({ tab: name, rows, offset: 0, total: rows.length, columns, hash: hashRows(rows) });
+      pending.push({ tab: name, rows, rowSizes: rows.map(rowBytes), offset: 0, total: rows.length, columns, hash: hashRows(rows) });
       sendFull(false);
       if (stopped) break;
     }

@@ -1,6 +1,6 @@
 // Backups (issue 24): cell encoding, request planning, retention, the 36-hour warning, the restore diff.
 import fc from 'fast-check';
-import { BackupCell, backupWarning, fromBackupCell, BACKUP_LIST_BYTES, fitBackupList, hashRows, planRequests, retention, utf8Bytes, rowBytes, toBackupCell, weekOf } from '../../../src/domain/backup/backupPlan';
+import { BackupCell, backupWarning, cellKey, fromBackupCell, BACKUP_LIST_BYTES, fitBackupList, hashRows, planRequests, retention, utf8Bytes, rowBytes, toBackupCell, weekOf } from '../../../src/domain/backup/backupPlan';
 import { diffTab, isEmptyDiff } from '../../../src/domain/backup/restorePlan';
 
 const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(''));
@@ -21,6 +21,25 @@ describe('cells travel to the backup and back', () => {
     expect(hashRows([['a', 1]])).not.toBe(hashRows([['a', 2]]));
     expect(hashRows([['a', 1]])).toBe(hashRows([['a', 1]]));
     expect(hashRows([['1']])).not.toBe(hashRows([[1]]));
+  });
+
+  test('the hash is FNV-1a over each cell\'s cellKey + \\u001f, each row + \\u001e: the hashes of backups already made stay comparable', () => {
+    // Values computed with the first implementation (a key string per cell, fed character by character).
+    expect(hashRows([])).toBe('811c9dc5');
+    expect(hashRows([[]])).toBe('1b0c7fc1');
+    expect(hashRows([['ID', 'Title', 'Amount'], ['D-1', 'Café für Zoë 🎉', 1250.5], [true, false, '', null, new Date('2026-11-23T09:15:00.000Z'), -0, NaN, 1e21]])).toBe('6ffa5c1b');
+    const reference = (rows: unknown[][]): string => {
+      let h = 0x811c9dc5;
+      const feed = (text: string) => {
+        for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+      };
+      for (const row of rows) { for (const c of row) { feed(cellKey(c)); feed('\u001f'); } feed('\u001e'); }
+      return ('0000000' + h.toString(16)).slice(-8);
+    };
+    const anyCell = fc.oneof(cell, fc.string({ unit: 'binary', maxLength: 12 }), fc.double(), fc.constant(null), fc.date({ noInvalidDate: true }));
+    fc.assert(fc.property(fc.array(fc.array(anyCell, { maxLength: 6 }), { maxLength: 8 }), (rows) => {
+      expect(hashRows(rows)).toBe(reference(rows));
+    }));
   });
 });
 
@@ -44,6 +63,13 @@ describe('requests within the payload limit', () => {
         if (!single) expect(size).toBeLessThanOrEqual(limit);
       });
       data.forEach((t, k) => expect(seen[k] || []).toEqual(t.rows.map((_, n) => n)));
+    }));
+  });
+
+  test('row sizes handed in (rowSizes, measured once by the caller) plan the same requests as sizes measured here', () => {
+    fc.assert(fc.property(tabs, fc.integer({ min: 200, max: 3000 }), (data, limit) => {
+      const sized = data.map((t) => ({ ...t, rowSizes: t.rows.map((r) => rowBytes(r as BackupCell[])) }));
+      expect(planRequests(sized, limit)).toEqual(planRequests(data, limit));
     }));
   });
 
