@@ -18,6 +18,13 @@ export interface TextStyle {
   /** points */
   fontSize?: number;
   link?: string;
+  strikethrough?: boolean;
+  /** weightedFontFamily.fontFamily */
+  fontFamily?: string;
+  /** '#rrggbb' */
+  foregroundColor?: string;
+  /** '#rrggbb' */
+  backgroundColor?: string;
 }
 
 export interface ImageData {
@@ -48,6 +55,14 @@ export interface Para {
   align?: Alignment;
   /** Text style of the paragraph's '\n' (inherited by text typed into an empty paragraph). */
   nl?: TextStyle;
+  /** Paragraph style set explicitly (points; lineSpacing in percent, as the Docs API's paragraphStyle). */
+  indentStart?: number;
+  indentEnd?: number;
+  indentFirstLine?: number;
+  lineSpacing?: number;
+  spaceAbove?: number;
+  spaceBelow?: number;
+  direction?: 'LEFT_TO_RIGHT' | 'RIGHT_TO_LEFT';
 }
 
 export interface Cell {
@@ -72,14 +87,39 @@ export interface NamedRangeData {
   ranges: { startIndex: number; endIndex: number }[];
 }
 
+/** The document style set explicitly (points); unset fields take a new Google Doc's defaults (DOC_STYLE_DEFAULTS). */
+export interface DocStyle {
+  marginTop?: number;
+  marginBottom?: number;
+  marginLeft?: number;
+  marginRight?: number;
+  pageWidth?: number;
+  pageHeight?: number;
+}
+
+/** A new Google Doc (US Letter, 1-inch margins): gas-fakes' live-verified test/testdocsstyles.js
+ *  "Document initial documentStyle validation" expects 72 pt margins and 36 pt header/footer margins. */
+export const DOC_STYLE_DEFAULTS: Required<DocStyle> = { marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72, pageWidth: 612, pageHeight: 792 };
+
 export interface DocData {
   body: Block[];
   namedRanges: NamedRangeData[];
   revision: number;
+  documentStyle?: DocStyle;
+  /** Header / footer section content (DocumentApp addHeader/addFooter); absent until added. */
+  header?: Block[];
+  footer?: Block[];
+  /** Text attributes Body.setAttributes gave the body: paragraphs appended later take them. */
+  bodyTextStyle?: TextStyle;
 }
 
 export const IMAGE_CHAR = '\uFFFC';
-const STYLE_KEYS: (keyof TextStyle)[] = ['bold', 'italic', 'underline', 'fontSize', 'link'];
+const STYLE_KEYS: (keyof TextStyle)[] = ['bold', 'italic', 'underline', 'fontSize', 'link', 'strikethrough', 'fontFamily', 'foregroundColor', 'backgroundColor'];
+/** The Docs API's TextStyle field for each of the model's keys (fontFamily is weightedFontFamily there). */
+const API_FIELD: Record<string, keyof TextStyle> = {
+  bold: 'bold', italic: 'italic', underline: 'underline', fontSize: 'fontSize', link: 'link', strikethrough: 'strikethrough',
+  weightedFontFamily: 'fontFamily', foregroundColor: 'foregroundColor', backgroundColor: 'backgroundColor',
+};
 
 // ---------------------------------------------------------------------------------------
 // errors
@@ -324,7 +364,19 @@ function textStyleJson(s: TextStyle): Record<string, unknown> {
   if (s.underline) o.underline = true;
   if (s.fontSize) o.fontSize = { magnitude: s.fontSize, unit: 'PT' };
   if (s.link) o.link = { url: s.link };
+  if (s.strikethrough) o.strikethrough = true;
+  if (s.fontFamily) o.weightedFontFamily = { fontFamily: s.fontFamily, weight: 400 };
+  if (s.foregroundColor) o.foregroundColor = { color: { rgbColor: hexToRgb(s.foregroundColor) } };
+  if (s.backgroundColor) o.backgroundColor = { color: { rgbColor: hexToRgb(s.backgroundColor) } };
   return o;
+}
+
+/** An OptionalColor ({ color: { rgbColor: { red, green, blue } } }, 0–1 each) as '#rrggbb'; undefined when empty. */
+function optionalColorHex(v: unknown): string | undefined {
+  const rgb = (v as { color?: { rgbColor?: { red?: number; green?: number; blue?: number } } } | undefined)?.color?.rgbColor;
+  if (!rgb) return undefined;
+  const hex = (x: number | undefined) => Math.round(Math.max(0, Math.min(1, Number(x ?? 0))) * 255).toString(16).padStart(2, '0');
+  return `#${hex(rgb.red)}${hex(rgb.green)}${hex(rgb.blue)}`;
 }
 
 function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unknown>): Record<string, unknown> {
@@ -358,8 +410,13 @@ function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unk
   if (!last || last.image || !sameStyle(last, styleOf(p.nl))) {
     elements.push({ startIndex: i, endIndex: i + 1, textRun: { content: '\n', textStyle: textStyleJson(styleOf(p.nl)) } });
   }
-  const paragraphStyle: Record<string, unknown> = { namedStyleType: p.style, direction: 'LEFT_TO_RIGHT' };
+  const paragraphStyle: Record<string, unknown> = { namedStyleType: p.style, direction: p.direction ?? 'LEFT_TO_RIGHT' };
   if (p.align) paragraphStyle.alignment = p.align;
+  if (p.lineSpacing !== undefined) paragraphStyle.lineSpacing = p.lineSpacing;
+  const pt = (v: number | undefined) => (v === undefined ? undefined : { magnitude: v, unit: 'PT' });
+  for (const [k, v] of [['indentStart', p.indentStart], ['indentEnd', p.indentEnd], ['indentFirstLine', p.indentFirstLine], ['spaceAbove', p.spaceAbove], ['spaceBelow', p.spaceBelow]] as const) {
+    if (v !== undefined) paragraphStyle[k] = pt(v);
+  }
   return { elements, paragraphStyle };
 }
 
@@ -407,13 +464,7 @@ export function documentJson(documentId: string, title: string, doc: DocData): R
   const out: Record<string, unknown> = {
     title,
     body: { content },
-    documentStyle: {
-      pageSize: { height: { magnitude: 841.8897637795277, unit: 'PT' }, width: { magnitude: 595.2755905511812, unit: 'PT' } },
-      marginTop: { magnitude: 56.69291338582677, unit: 'PT' },
-      marginBottom: { magnitude: 56.69291338582677, unit: 'PT' },
-      marginLeft: { magnitude: 56.69291338582677, unit: 'PT' },
-      marginRight: { magnitude: 56.69291338582677, unit: 'PT' },
-    },
+    documentStyle: documentStyleJson(doc),
     revisionId: revisionId(documentId, doc.revision),
     suggestionsViewMode: 'SUGGESTIONS_INLINE',
     documentId,
@@ -431,6 +482,48 @@ export function documentJson(documentId: string, title: string, doc: DocData): R
   }
   if (Object.keys(inlineObjects).length) out.inlineObjects = inlineObjects;
   return out;
+}
+
+function documentStyleJson(doc: DocData): Record<string, unknown> {
+  const st = { ...DOC_STYLE_DEFAULTS, ...(doc.documentStyle ?? {}) };
+  const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
+  return {
+    background: { color: {} },
+    pageNumberStart: 1,
+    marginTop: pt(st.marginTop),
+    marginBottom: pt(st.marginBottom),
+    marginRight: pt(st.marginRight),
+    marginLeft: pt(st.marginLeft),
+    pageSize: { height: pt(st.pageHeight), width: pt(st.pageWidth) },
+    marginHeader: pt(36),
+    marginFooter: pt(36),
+    useCustomHeaderFooterMargins: true,
+  };
+}
+
+/** updateDocumentStyle: the page size and margins (the fields the emulator keeps). */
+export function updateDocumentStyle(doc: DocData, documentStyle: Record<string, unknown> | undefined, fields: unknown): void {
+  const what = 'updateDocumentStyle';
+  const list = parseFields(fields, ['pageSize', 'marginTop', 'marginBottom', 'marginLeft', 'marginRight'], what);
+  const ds = documentStyle ?? {};
+  const st: DocStyle = { ...(doc.documentStyle ?? {}) };
+  const mag = (v: unknown, f: string): number | undefined => {
+    if (v === undefined || v === null) return undefined;
+    const m = Number((v as { magnitude?: unknown }).magnitude);
+    if (!Number.isFinite(m) || m < 0) throw invalid(`${what}: Invalid value for ${f}.`);
+    return m;
+  };
+  for (const f of list) {
+    if (f === 'pageSize') {
+      const size = (ds.pageSize ?? {}) as { width?: unknown; height?: unknown };
+      st.pageWidth = mag(size.width, 'pageSize.width');
+      st.pageHeight = mag(size.height, 'pageSize.height');
+    } else {
+      st[f as keyof DocStyle] = mag(ds[f], f);
+    }
+  }
+  for (const k of Object.keys(st) as (keyof DocStyle)[]) if (st[k] === undefined) delete st[k];
+  doc.documentStyle = st;
 }
 
 export function revisionId(documentId: string, revision: number): string {
@@ -830,15 +923,18 @@ export function updateTextStyle(doc: DocData, range: { startIndex?: number; endI
   const what = 'updateTextStyle';
   const L = layout(doc);
   const [s, e] = checkRange(L, range, what);
-  const list = parseFields(fields, STYLE_KEYS as string[], what);
+  const list = parseFields(fields, Object.keys(API_FIELD), what);
   const ts = textStyle ?? {};
   const apply = (target: TextStyle) => {
-    for (const f of list) {
-      const v = ts[f];
+    for (const api of list) {
+      const v = ts[api];
+      const f = API_FIELD[api];
       const t = target as Record<string, unknown>;
       if (v === undefined || v === null || v === false) delete t[f];
       else if (f === 'fontSize') t.fontSize = Number((v as { magnitude?: number }).magnitude) || undefined;
       else if (f === 'link') t.link = (v as { url?: string }).url;
+      else if (f === 'fontFamily') t.fontFamily = (v as { fontFamily?: string }).fontFamily || undefined;
+      else if (f === 'foregroundColor' || f === 'backgroundColor') t[f] = optionalColorHex(v);
       else t[f] = Boolean(v);
       if (t[f] === undefined) delete t[f];
     }
@@ -894,7 +990,7 @@ export interface BatchContext {
 
 const SUPPORTED = [
   'replaceAllText', 'insertText', 'deleteContentRange', 'insertTableRow', 'deleteTableRow', 'deleteTableColumn', 'createNamedRange',
-  'deleteNamedRange', 'replaceNamedRangeContent', 'updateTextStyle', 'updateParagraphStyle',
+  'deleteNamedRange', 'replaceNamedRangeContent', 'updateTextStyle', 'updateParagraphStyle', 'updateDocumentStyle',
 ];
 
 type Req = Record<string, Record<string, unknown>>;
@@ -963,6 +1059,9 @@ function applyOne(doc: DocData, req: Req, k: number, bctx: BatchContext): Record
         return {};
       case 'updateParagraphStyle':
         updateParagraphStyle(doc, r.range as { startIndex?: number; endIndex?: number }, r.paragraphStyle as Record<string, unknown>, r.fields);
+        return {};
+      case 'updateDocumentStyle':
+        updateDocumentStyle(doc, r.documentStyle as Record<string, unknown>, r.fields);
         return {};
       default:
         throw invalid(`The request kind '${kind}' is not emulated (supported: ${SUPPORTED.join(', ')}).`);

@@ -5,10 +5,13 @@
 
 import { re2Unsupported } from './re2';
 import { installDriveExtras } from './extras';
+import { HORIZONTAL_ALIGNMENT, SectionName, clearComputedStyle, paragraphAttributeMethods, sectionHolds, sectionText, tableText, whereIs, parentOf } from './docelements';
+import { RawSection, addSection, sectionMethods } from './docsections';
+import { blockElement } from './extras';
 import { EmulatorContext, counted } from '../context';
 import { BlobLike, DriveBlob, blobBytes, blobContentType, blobName, blobText, isBlobLike } from './blob';
 import {
-  DocData, DocsRequestError, NamedStyleType, Para, Table, applyRequests, cellText, cloneDoc, deleteRange, docText,
+  Block, DocData, DocsRequestError, NamedStyleType, Para, Table, applyRequests, cellText, cloneDoc, deleteRange, docText,
   documentJson, emptyDoc, findPara, insertText, layout, normalizeBody, paraText, replaceSpan, revisionId, textPara,
 } from './docmodel';
 import { DriveFileRecord, DriveModel, MIME, PermissionRecord } from './model';
@@ -1040,10 +1043,41 @@ class DocSession {
     return this.env.wrap('Paragraph', new GParagraph(this, id, p));
   }
 
-  table(id: string, t: Table): GTable {
-    return this.env.wrap('Table', new GTable(this, id, t));
+  table(id: string, t: Table, detached = false): GTable {
+    const raw = new GTable(this, id, t);
+    raw.detached = detached;
+    return this.env.wrap('Table', raw);
+  }
+
+  /** The handle of a block: Paragraph, ListItem or Table. */
+  element(id: string, b: Block): object {
+    return blockElement(this, id, b);
+  }
+
+  /** A copy() of a paragraph or list item: in no document until inserted. */
+  detachedParagraph(id: string, p: Para): object {
+    return blockElement(this, id, p, true);
+  }
+
+  section(id: string, name: SectionName): object {
+    if (name === 'body') return this.body(id);
+    const cls = name === 'header' ? 'HeaderSection' : 'FooterSection';
+    return this.env.wrap(cls, new GSection(this, id, name, cls));
+  }
+
+  tableCell(id: string, t: Table, rowIndex: number, cellIndex: number): object {
+    return (new GTable(this, id, t) as unknown as { cell(r: number, c: number): object }).cell(rowIndex, cellIndex);
   }
 }
+
+/** HeaderSection / FooterSection: the container members (docsections.ts) over d.header / d.footer. */
+class GSection {
+  constructor(readonly s: DocSession, readonly id: string, readonly name: SectionName, private cls: string) {}
+  toString(): string {
+    return this.cls;
+  }
+}
+for (const [k, fn] of Object.entries(sectionMethods)) Object.defineProperty(GSection.prototype, k, { value: fn, writable: true, configurable: true });
 
 class GDocument {
   constructor(private s: DocSession, private id: string) {}
@@ -1079,14 +1113,20 @@ class GDocument {
   }
   /** "A Document typically contains at most one HeaderSection" (reference, HeaderSection); the
    *  emulator's documents have none (addHeader is not emulated), so there is none to retrieve. */
-  getHeader(): null {
-    this.s.record(this.id);
-    return null;
+  getHeader(): object | null {
+    return this.s.data(this.id).header ? this.s.section(this.id, 'header') : null;
   }
-  /** As getHeader: the emulator's documents have no FooterSection. */
-  getFooter(): null {
-    this.s.record(this.id);
-    return null;
+  /** As getHeader, for the FooterSection. */
+  getFooter(): object | null {
+    return this.s.data(this.id).footer ? this.s.section(this.id, 'footer') : null;
+  }
+  /** "Adds a document header section, if none exists." A second call throws live's
+   *  "Document tab already contains a header." (gas-fakes testdocssections.js, verified live). */
+  addHeader(): object {
+    return addSection(this.s, this.id, 'header');
+  }
+  addFooter(): object {
+    return addSection(this.s, this.id, 'footer');
   }
   /** Not in @types or the current reference, but live Apps Script answers it (gas-fakes' suite calls
    *  it on live documents, test/testassist.js maketdoc): it clears the body, as Body.clear(). */
@@ -1099,10 +1139,24 @@ class GDocument {
   }
 }
 
+// Document's body shortcuts (live Apps Script answers them; gas-fakes testdocs.js "Document level
+// append/insert methods"): the same as the Body's members.
+for (const k of ['appendParagraph', 'insertParagraph', 'appendListItem', 'insertListItem', 'appendTable', 'insertTable', 'appendPageBreak', 'insertPageBreak', 'appendHorizontalRule', 'insertHorizontalRule'] as const) {
+  Object.defineProperty(GDocument.prototype, k, {
+    value(this: GDocument, ...args: unknown[]) {
+      return (this.getBody() as unknown as Record<string, (...a: unknown[]) => unknown>)[k](...args);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 class GBody {
+  readonly name = 'body';
   constructor(private s: DocSession, private id: string) {}
+  /** Live: the children's text joined by '\n', a table's cells each on their own line. */
   getText(): string {
-    return docText(this.s.data(this.id));
+    return sectionText(this.s.data(this.id).body);
   }
   getNumChildren(): number {
     return this.s.data(this.id).body.length;
@@ -1113,13 +1167,8 @@ class GBody {
   getTables(): GTable[] {
     return this.s.data(this.id).body.filter((b): b is Table => b.kind === 'table').map((t) => this.s.table(this.id, t));
   }
-  appendParagraph(text: string): GParagraph {
-    const d = this.s.data(this.id);
-    const p = textPara(String(text));
-    d.body.push(p);
-    d.body = normalizeBody(d.body);
-    this.s.changed(this.id);
-    return this.s.paragraph(this.id, p);
+  appendParagraph(text: unknown): GParagraph {
+    return sectionMethods.appendParagraph.call(this as unknown as RawSection, text) as GParagraph;
   }
   clear(): GBody {
     const d = this.s.data(this.id);
@@ -1165,16 +1214,37 @@ class GBody {
 }
 
 class GParagraph {
+  /** A copy() not inserted anywhere: it has no document, its text is edited in place. */
+  detached = false;
   constructor(private s: DocSession, private id: string, private p: Para) {}
   private loc() {
     const loc = layout(this.s.data(this.id)).paras.find((x) => x.para === this.p);
     if (!loc) throw exception('The element has been removed from the document.');
     return loc;
   }
+  /** Body paragraphs are edited through the index model (named ranges follow); header/footer and
+   *  detached paragraphs in place. */
+  private outsideBody(): boolean {
+    if (this.detached) return true;
+    const d = this.s.data(this.id);
+    if (layout(d).paras.some((x) => x.para === this.p)) return false;
+    if (sectionHolds(d, this.p)) return true;
+    throw exception('The element has been removed from the document.');
+  }
   getText(): string {
-    return paraText(this.loc().para).replace(/\u000b/g, '\r');
+    this.outsideBody();
+    return paraText(this.p).replace(/\u000b/g, '\r');
   }
   setText(text: string): GParagraph {
+    if (this.outsideBody()) {
+      const t = String(text).replace(/\r?\n|\r/g, '\u000b');
+      const keep = { ...(this.p.runs.find((r) => !r.image) ?? {}) } as Record<string, unknown>;
+      delete keep.text;
+      delete keep.image;
+      this.p.runs = t ? [{ ...keep, text: t }] : [];
+      if (!this.detached) this.s.changed(this.id);
+      return this.s.paragraph(this.id, this.p);
+    }
     const d = this.s.data(this.id);
     const loc = this.loc();
     if (loc.end - 1 > loc.start) deleteRange(d, loc.start, loc.end - 1);
@@ -1184,6 +1254,14 @@ class GParagraph {
     return this.s.paragraph(this.id, this.p);
   }
   appendText(text: string): GParagraph {
+    if (this.outsideBody()) {
+      const t = String(text).replace(/\r?\n|\r/g, '\u000b');
+      const last = this.p.runs[this.p.runs.length - 1];
+      if (last && !last.image) last.text += t;
+      else if (t) this.p.runs.push({ text: t });
+      if (!this.detached) this.s.changed(this.id);
+      return this.s.paragraph(this.id, this.p);
+    }
     const d = this.s.data(this.id);
     const loc = this.loc();
     const t = String(text).replace(/\r?\n|\r/g, '\u000b');
@@ -1192,13 +1270,18 @@ class GParagraph {
     return this.s.paragraph(this.id, this.p);
   }
   getHeading(): string {
-    return STYLE_TO_HEADING[this.loc().para.style] ?? 'NORMAL';
+    this.outsideBody();
+    return STYLE_TO_HEADING[this.p.style] ?? 'NORMAL';
   }
   setHeading(heading: string): GParagraph {
     const style = HEADING_TO_STYLE[String(heading)];
     if (!style) throw exception('Invalid argument: heading');
-    this.loc().para.style = style;
-    this.s.changed(this.id);
+    const detached = this.outsideBody() && this.detached;
+    this.p.style = style;
+    // The computed NORMAL_TEXT paragraph style appendParagraph wrote gives way to the heading's own
+    // (live: a new HEADING1's HORIZONTAL_ALIGNMENT attribute is null, gas-fakes testdocsstyles.js).
+    if (style !== 'NORMAL_TEXT') clearComputedStyle(this.p);
+    if (!detached) this.s.changed(this.id);
     return this.s.paragraph(this.id, this.p);
   }
   getType(): string {
@@ -1210,9 +1293,10 @@ class GParagraph {
 }
 
 class GTable {
+  detached = false;
   constructor(private s: DocSession, private id: string, private t: Table) {}
   private live(): Table {
-    if (!this.s.data(this.id).body.includes(this.t)) throw exception('The element has been removed from the document.');
+    if (!this.detached && !sectionHolds(this.s.data(this.id), this.t)) throw exception('The element has been removed from the document.');
     return this.t;
   }
   getNumRows(): number {
@@ -1225,7 +1309,7 @@ class GTable {
     return s.env.wrap('TableRow', {
       getNumCells: () => row.cells.length,
       getCell: (j: number) => this.cell(rowIndex, j),
-      getText: () => row.cells.map(cellText).join(''),
+      getText: () => row.cells.map(cellText).join('\n'),
     });
   }
   getCell(rowIndex: number, cellIndex: number): object {
@@ -1241,8 +1325,48 @@ class GTable {
       getColumnIndex: () => cellIndex,
     });
   }
+  /** Live: every cell's text joined by '\n' (gas-fakes testdocsnext.js "Table.getText()"). */
   getText(): string {
-    return this.live().rows.map((r) => r.cells.map(cellText).join('\t')).join('\n');
+    return tableText(this.live());
+  }
+  /** "Returns a detached, deep copy of the current element." */
+  copy(): GTable {
+    return this.s.table(this.id, JSON.parse(JSON.stringify(this.live())) as Table, true);
+  }
+  getParent(): object | null {
+    if (this.detached) return null;
+    const w = whereIs(this.s.data(this.id), this.t);
+    if (!w) throw exception('The element has been removed from the document.');
+    return parentOf(this.s, this.id, w);
+  }
+  getNumChildren(): number {
+    return this.live().rows.length;
+  }
+  getChild(childIndex: number): object {
+    return this.getRow(childIndex);
+  }
+  getNextSibling(): object | null {
+    return this.sibling(1);
+  }
+  getPreviousSibling(): object | null {
+    return this.sibling(-1);
+  }
+  private sibling(step: number): object | null {
+    if (this.detached) return null;
+    const w = whereIs(this.s.data(this.id), this.t);
+    if (!w) throw exception('The element has been removed from the document.');
+    const b = w.container[w.index + step];
+    return b ? this.s.element(this.id, b) : null;
+  }
+  removeFromParent(): GTable {
+    const w = this.detached ? null : whereIs(this.s.data(this.id), this.t);
+    if (w) {
+      w.container.splice(w.index, 1);
+      const d = this.s.data(this.id);
+      if (w.section === 'body' && !w.cell) d.body = normalizeBody(d.body);
+      this.s.changed(this.id);
+    }
+    return this.s.table(this.id, this.t, true);
   }
   getType(): string {
     return 'TABLE';
@@ -1254,6 +1378,7 @@ class GTable {
 
 class EmuDocumentApp {
   readonly ParagraphHeading = PARAGRAPH_HEADING;
+  readonly HorizontalAlignment = HORIZONTAL_ALIGNMENT;
   readonly ElementType = ELEMENT_TYPE;
   readonly Attribute = ATTRIBUTE;
   constructor(private s: DocSession) {}
@@ -1298,6 +1423,11 @@ export function createDriveServices(ctx: EmulatorContext, model: DriveModel): Dr
     DriveApp: env.wrap('DriveApp', new EmuDriveApp(handles)),
     DocumentApp: env.wrap('DocumentApp', new EmuDocumentApp(docs)),
   };
+}
+
+for (const [k, fn] of Object.entries(paragraphAttributeMethods)) Object.defineProperty(GParagraph.prototype, k, { value: fn, writable: true, configurable: true });
+for (const k of ['getChild', 'getType', 'insertParagraph', 'insertListItem', 'insertTable', 'appendListItem', 'appendTable', 'getListItems', 'getImages', 'getParent'] as const) {
+  Object.defineProperty(GBody.prototype, k, { value: sectionMethods[k], writable: true, configurable: true });
 }
 
 installDriveExtras({

@@ -1,0 +1,195 @@
+// The container members Body, HeaderSection and FooterSection share (append*/insert* of text or of
+// a detached copy(), getChild, getNumChildren, getText, setText, clear, removeChild, …), over one
+// section's block list, and Document.addHeader/addFooter. A header/footer is edited in place (the
+// Docs index model of docmodel.ts covers the body segment only, as the API indexes each segment
+// from 0 on its own).
+import { Block, DocData, Para, Table, normalizeBody, textPara } from './docmodel';
+import { SECTION_TYPE, SectionName, computedStyle, sectionHolds, sectionText } from './docelements';
+
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type ListPara = Para & { listItem?: { glyph: string; nesting: number; listId: string } };
+
+function exception(message: string): Error {
+  const e = new Error(message);
+  e.name = 'Exception';
+  return e;
+}
+
+export function childIndexError(i: unknown, n: number): Error {
+  return exception(`Child index (${String(i)}) must be less than the number of child elements (${n}).`);
+}
+
+/** The raw section object (`this` of the methods): session, document id and which section. */
+export interface RawSection { s: Any; id: string; name: SectionName }
+
+export function blocks(self: RawSection): Block[] {
+  const d = self.s.data(self.id) as DocData;
+  const b = self.name === 'body' ? d.body : d[self.name];
+  if (!b) throw exception('The element has been removed from the document.');
+  return b;
+}
+
+function store(self: RawSection, list: Block[]): void {
+  const d = self.s.data(self.id) as DocData;
+  const normalized = normalizeBody(list);
+  if (self.name === 'body') d.body = normalized;
+  else d[self.name] = normalized;
+  self.s.changed(self.id);
+}
+
+/** What a detached element handle (from copy()) holds; null for text or an attached element. */
+function detachedBlock(arg: unknown, self: RawSection): Block | null {
+  if (!arg || typeof arg !== 'object') return null;
+  const h = arg as Any;
+  const block = (h.p ?? h.t) as Block | undefined;
+  if (!block || typeof block !== 'object' || !('kind' in block)) return null;
+  if (!h.detached) {
+    if (sectionHolds(h.s.data(h.id), block)) throw exception('Element must be detached.');
+    throw exception('The element has been removed from the document.');
+  }
+  void self;
+  return JSON.parse(JSON.stringify(block)) as Block;
+}
+
+function indexArg(i: unknown, n: number): number {
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i > n) throw childIndexError(i, n);
+  return i;
+}
+
+function newListPara(self: RawSection, text: string, near: Block | undefined): ListPara {
+  const p = computedStyle(textPara(text)) as ListPara;
+  const nearItem = near && near.kind === 'paragraph' ? (near as ListPara).listItem : undefined;
+  p.listItem = nearItem ? { ...nearItem } : { glyph: 'BULLET', nesting: 0, listId: `kix.${self.s.env.model.newPermissionId().slice(0, 12)}` };
+  return p;
+}
+
+function newParagraph(self: RawSection, text: string): Para {
+  const p = computedStyle(textPara(text));
+  const bodyStyle = (self.s.data(self.id) as DocData).bodyTextStyle;
+  if (bodyStyle) for (const r of p.runs) Object.assign(r, bodyStyle);
+  if (bodyStyle && !p.runs.length) p.nl = { ...bodyStyle };
+  return p;
+}
+
+function tableFrom(cells: unknown): Table {
+  const grid = cells === undefined ? [['']] : cells;
+  if (!Array.isArray(grid) || grid.some((r) => !Array.isArray(r))) throw exception('Invalid argument: cells');
+  if (grid.length === 0) return { kind: 'table', rows: [{ cells: [{ content: [textPara('')] }] }] };
+  const width = Math.max(1, ...grid.map((r) => (r as unknown[]).length));
+  return {
+    kind: 'table',
+    rows: grid.map((r) => ({ cells: Array.from({ length: width }, (_, j) => ({ content: [textPara(String((r as unknown[])[j] ?? ''))] })) })),
+  };
+}
+
+function put(self: RawSection, at: number | null, block: Block): Block {
+  const list = blocks(self);
+  const i = at === null ? list.length : indexArg(at, list.length);
+  list.splice(i, 0, block);
+  store(self, list);
+  return block;
+}
+
+function textOf(arg: unknown): string {
+  return arg === undefined || arg === null ? '' : String(arg);
+}
+
+export const sectionMethods = {
+  getType(this: RawSection): string { blocks(this); return SECTION_TYPE[this.name]; },
+  getNumChildren(this: RawSection): number { return blocks(this).length; },
+  getChild(this: RawSection, childIndex: number): object {
+    const list = blocks(this);
+    if (typeof childIndex !== 'number' || !Number.isInteger(childIndex) || childIndex < 0 || childIndex >= list.length) throw childIndexError(childIndex, list.length);
+    return this.s.element(this.id, list[childIndex]);
+  },
+  getText(this: RawSection): string { return sectionText(blocks(this)); },
+  setText(this: RawSection, text: string): object {
+    blocks(this);
+    store(this, String(text).split(/\r?\n|\r/).map((line) => textPara(line)));
+    return this.s.section(this.id, this.name);
+  },
+  clear(this: RawSection): object {
+    blocks(this);
+    store(this, [textPara('')]);
+    return this.s.section(this.id, this.name);
+  },
+  appendParagraph(this: RawSection, paragraph: unknown): object {
+    const b = detachedBlock(paragraph, this) ?? newParagraph(this, textOf(paragraph));
+    if (b.kind !== 'paragraph') throw exception('Invalid argument: paragraph');
+    delete (b as ListPara).listItem;
+    return this.s.element(this.id, put(this, null, b));
+  },
+  insertParagraph(this: RawSection, childIndex: number, paragraph: unknown): object {
+    const b = detachedBlock(paragraph, this) ?? newParagraph(this, textOf(paragraph));
+    if (b.kind !== 'paragraph') throw exception('Invalid argument: paragraph');
+    delete (b as ListPara).listItem;
+    return this.s.element(this.id, put(this, childIndex, b));
+  },
+  appendListItem(this: RawSection, listItem: unknown): object {
+    const list = blocks(this);
+    const b = detachedBlock(listItem, this) as ListPara | null;
+    const last = [...list].reverse().find((x) => x.kind === 'paragraph');
+    const p = b && b.kind === 'paragraph' && b.listItem ? b : newListPara(this, b ? '' : textOf(listItem), last);
+    return this.s.element(this.id, put(this, null, p));
+  },
+  insertListItem(this: RawSection, childIndex: number, listItem: unknown): object {
+    const list = blocks(this);
+    const b = detachedBlock(listItem, this) as ListPara | null;
+    const i = indexArg(childIndex, list.length);
+    const p = b && b.kind === 'paragraph' && b.listItem ? b : newListPara(this, textOf(listItem), list[i - 1] ?? list[i]);
+    return this.s.element(this.id, put(this, i, p));
+  },
+  appendTable(this: RawSection, cells?: unknown): object {
+    const b = detachedBlock(cells, this) ?? tableFrom(cells);
+    if (b.kind !== 'table') throw exception('Invalid argument: table');
+    return this.s.element(this.id, put(this, null, b));
+  },
+  insertTable(this: RawSection, childIndex: number, cells?: unknown): object {
+    const b = detachedBlock(cells, this) ?? tableFrom(cells);
+    if (b.kind !== 'table') throw exception('Invalid argument: table');
+    return this.s.element(this.id, put(this, childIndex, b));
+  },
+  getParagraphs(this: RawSection): object[] {
+    const out: object[] = [];
+    const walk = (list: Block[]) => {
+      for (const b of list) {
+        if (b.kind === 'paragraph') out.push(this.s.element(this.id, b));
+        else for (const r of b.rows) for (const c of r.cells) walk(c.content);
+      }
+    };
+    walk(blocks(this));
+    return out;
+  },
+  getTables(this: RawSection): object[] {
+    return blocks(this).filter((b) => b.kind === 'table').map((b) => this.s.element(this.id, b));
+  },
+  getListItems(this: RawSection): object[] {
+    return blocks(this).filter((b) => b.kind === 'paragraph' && (b as ListPara).listItem).map((b) => this.s.element(this.id, b));
+  },
+  /** The emulator's documents hold no inline images placed through DocumentApp: an empty list. */
+  getImages(this: RawSection): object[] {
+    blocks(this);
+    return [];
+  },
+  getParent(this: RawSection): object | null {
+    blocks(this);
+    return null;
+  },
+  removeFromParent(this: RawSection): object | null {
+    if (this.name === 'body') throw exception('Invalid argument: element');
+    blocks(this);
+    const d = this.s.data(this.id) as DocData;
+    delete d[this.name as 'header' | 'footer'];
+    this.s.changed(this.id);
+    return null;
+  },
+};
+
+/** Document.addHeader / addFooter: "Adds a document header section, if none exists." */
+export function addSection(s: Any, id: string, name: 'header' | 'footer'): object {
+  const d = s.data(id) as DocData;
+  if (d[name]) throw exception(`Document tab already contains a ${name}.`);
+  d[name] = [textPara('')];
+  s.changed(id);
+  return s.section(id, name);
+}
