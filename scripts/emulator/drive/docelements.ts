@@ -224,6 +224,9 @@ export const paragraphAttributeMethods = {
     return (self(this) as Any).editAsText();
   },
   clear(this: RawParagraph): object { (self(this) as Any).setText(''); return self(this); },
+  /** "Returns the current element as a Paragraph." — a cast for auto-complete: the element itself. */
+  asParagraph(this: RawParagraph): object { para(this); return self(this); },
+  asListItem(this: RawParagraph): object { para(this); return self(this); },
   getLinkUrl(this: RawParagraph): string | null { return (textAttributes(para(this)).LINK_URL as string | null) ?? null; },
 };
 

@@ -3,7 +3,7 @@
 // section's block list, and Document.addHeader/addFooter. A header/footer is edited in place (the
 // Docs index model of docmodel.ts covers the body segment only, as the API indexes each segment
 // from 0 on its own).
-import { Block, DocData, Para, Table, normalizeBody, textPara } from './docmodel';
+import { Block, DOC_STYLE_DEFAULTS, DocData, DocStyle, NamedStyleType, Para, Table, normalizeBody, textPara } from './docmodel';
 import { SECTION_TYPE, SectionName, computedStyle, sectionHolds, sectionText } from './docelements';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -192,4 +192,84 @@ export function addSection(s: Any, id: string, name: 'header' | 'footer'): objec
   d[name] = [textPara('')];
   s.changed(id);
   return s.section(id, name);
+}
+
+// ---- Body-only: attributes, heading attributes, page margins and size -----------------------------
+
+const TEXT_KEYS: Record<string, string> = {
+  BOLD: 'bold', ITALIC: 'italic', UNDERLINE: 'underline', STRIKETHROUGH: 'strikethrough', FONT_FAMILY: 'fontFamily',
+  FONT_SIZE: 'fontSize', FOREGROUND_COLOR: 'foregroundColor', BACKGROUND_COLOR: 'backgroundColor', LINK_URL: 'link',
+};
+const HEADING_STYLE: Record<string, NamedStyleType> = {
+  NORMAL: 'NORMAL_TEXT', HEADING1: 'HEADING_1', HEADING2: 'HEADING_2', HEADING3: 'HEADING_3', HEADING4: 'HEADING_4',
+  HEADING5: 'HEADING_5', HEADING6: 'HEADING_6', TITLE: 'TITLE', SUBTITLE: 'SUBTITLE',
+};
+/** The paragraph spacing setHeadingAttributes keeps on a named style (live ignores its text attributes and
+ *  alignment: gas-fakes testdocsstyles.js "Heading style and attribute methods"). */
+const HEADING_SPACING: Record<string, string> = {
+  SPACING_BEFORE: 'spaceAbove', SPACING_AFTER: 'spaceBelow', INDENT_START: 'indentStart', INDENT_END: 'indentEnd',
+  INDENT_FIRST_LINE: 'indentFirstLine', LINE_SPACING: 'lineSpacing',
+};
+const MARGINS: Record<string, keyof DocStyle> = {
+  MarginTop: 'marginTop', MarginBottom: 'marginBottom', MarginLeft: 'marginLeft', MarginRight: 'marginRight', PageWidth: 'pageWidth', PageHeight: 'pageHeight',
+};
+
+function attributesArg(v: unknown): Record<string, unknown> {
+  if (!v || typeof v !== 'object') throw exception('Invalid argument: attributes');
+  return v as Record<string, unknown>;
+}
+
+export const bodyStyleMethods: Record<string, (this: RawSection, ...a: any[]) => unknown> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Body.setAttributes: the text attributes reach every paragraph and those appended later; live leaves
+   *  the paragraphs' alignment as it was (gas-fakes testdocsstyles.js "Body style and attribute methods"). */
+  setAttributes(this: RawSection, attributes: unknown) {
+    const attrs = attributesArg(attributes);
+    const d = this.s.data(this.id) as DocData;
+    const text: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(attrs)) if (TEXT_KEYS[k] && v !== null && v !== undefined) text[k] = v;
+    for (const el of sectionMethods.getParagraphs.call(this) as Any[]) if (el.getText()) el.editAsText().setAttributes(text);
+    const style: Record<string, unknown> = { ...(d.bodyTextStyle ?? {}) };
+    for (const [k, v] of Object.entries(text)) style[TEXT_KEYS[k]] = v;
+    d.bodyTextStyle = style as DocData['bodyTextStyle'];
+    this.s.changed(this.id);
+    return this.s.section(this.id, this.name);
+  },
+  getAttributes(this: RawSection) {
+    const d = this.s.data(this.id) as DocData;
+    const st = { ...DOC_STYLE_DEFAULTS, ...(d.documentStyle ?? {}) };
+    const out: Record<string, unknown> = {
+      MARGIN_TOP: st.marginTop, MARGIN_BOTTOM: st.marginBottom, MARGIN_LEFT: st.marginLeft, MARGIN_RIGHT: st.marginRight,
+      PAGE_WIDTH: st.pageWidth, PAGE_HEIGHT: st.pageHeight,
+    };
+    for (const [k, f] of Object.entries(TEXT_KEYS)) out[k] = (d.bodyTextStyle as Any | undefined)?.[f] ?? null;
+    return out;
+  },
+  setHeadingAttributes(this: RawSection, paragraphHeading: unknown, attributes: unknown) {
+    const style = HEADING_STYLE[String(paragraphHeading)];
+    if (!style) throw exception('Invalid argument: paragraphHeading');
+    const attrs = attributesArg(attributes);
+    const d = this.s.data(this.id) as DocData;
+    const over: Record<string, number> = { ...(d.headingStyles?.[style] ?? {}) };
+    for (const [k, v] of Object.entries(attrs)) {
+      const f = HEADING_SPACING[k];
+      if (!f || typeof v !== 'number') continue;
+      over[f] = f === 'lineSpacing' ? Math.round(v * 100) : v;
+    }
+    d.headingStyles = { ...(d.headingStyles ?? {}), [style]: over };
+    this.s.changed(this.id);
+    return this.s.section(this.id, this.name);
+  },
+};
+for (const [suffix, key] of Object.entries(MARGINS)) {
+  bodyStyleMethods[`get${suffix}`] = function get(this: RawSection) {
+    const d = this.s.data(this.id) as DocData;
+    return d.documentStyle?.[key] ?? DOC_STYLE_DEFAULTS[key];
+  };
+  bodyStyleMethods[`set${suffix}`] = function set(this: RawSection, points: unknown) {
+    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0) throw exception(`Invalid argument: ${key}`);
+    const d = this.s.data(this.id) as DocData;
+    d.documentStyle = { ...(d.documentStyle ?? {}), [key]: points };
+    this.s.changed(this.id);
+    return this.s.section(this.id, this.name);
+  };
 }

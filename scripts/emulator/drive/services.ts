@@ -6,8 +6,9 @@
 import { re2Unsupported } from './re2';
 import { installDriveExtras } from './extras';
 import { HORIZONTAL_ALIGNMENT, SectionName, clearComputedStyle, paragraphAttributeMethods, sectionHolds, sectionText, tableText, whereIs, parentOf } from './docelements';
-import { RawSection, addSection, sectionMethods } from './docsections';
+import { RawSection, addSection, bodyStyleMethods, sectionMethods } from './docsections';
 import { blockElement } from './extras';
+import { DOCS_SCHEMAS } from './docsSchemas';
 import { EmulatorContext, counted } from '../context';
 import { BlobLike, DriveBlob, blobBytes, blobContentType, blobName, blobText, isBlobLike } from './blob';
 import {
@@ -564,9 +565,17 @@ class DocsDocuments {
     return { rec, doc };
   }
 
-  get(documentId: string, _optionalArgs?: Args): Resource {
+  /** includeTabsContent: "When True: Document content populates in the Document.tabs field instead of the
+   *  text content fields in Document." (one tab: the emulator's documents have one). */
+  get(documentId: string, optionalArgs?: Args): Resource {
     const { rec, doc } = this.docFile('docs.documents.get', documentId);
-    return this.env.docResource(rec, doc);
+    const full = this.env.docResource(rec, doc);
+    if (!optionalArgs?.includeTabsContent) return full;
+    const { title, revisionId: rev, suggestionsViewMode, documentId: id, ...content } = full;
+    return {
+      title, revisionId: rev, suggestionsViewMode, documentId: id,
+      tabs: [{ tabProperties: { tabId: 't.0', title: 'Tab 1', index: 0 }, documentTab: content }],
+    };
   }
 
   create(resource: Resource = {}): Resource {
@@ -1342,6 +1351,10 @@ class GTable {
   getNumChildren(): number {
     return this.live().rows.length;
   }
+  /** "Returns the current element as a Table." (a cast: the element itself). */
+  asTable(): GTable {
+    return this.s.table(this.id, this.live(), this.detached);
+  }
   getChild(childIndex: number): object {
     return this.getRow(childIndex);
   }
@@ -1402,9 +1415,38 @@ class EmuDocumentApp {
 
 // ---------------------------------------------------------------------------------------
 
+/** An advanced service and its collections print as `AdvancedServiceIdentifier{name=docs, version=v1}`
+ *  (gas-fakes testdocsadv.js / testdrive.js, verified live); getVersion() is the API version. */
+function advancedIdentity(name: string, version: string): { toString(): string; getVersion(): string } {
+  return { toString: () => `AdvancedServiceIdentifier{name=${name}, version=${version}}`, getVersion: () => version };
+}
+
+function withIdentity<T extends object>(obj: T, name: string, version: string): T {
+  Object.defineProperty(obj, 'toString', { value: advancedIdentity(name, version).toString, writable: true, configurable: true });
+  return obj;
+}
+
+/** Docs.new<Schema>(): an empty resource to fill with set<Field>(value) (each returns the resource);
+ *  the setters are not enumerable, so the resource serialises as the fields set. */
+function docsBuilders(): Record<string, () => object> {
+  const out: Record<string, () => object> = {};
+  for (const [schema, fields] of Object.entries(DOCS_SCHEMAS)) {
+    out[`new${schema}`] = () => {
+      const resource: Record<string, unknown> = {};
+      for (const f of fields ? fields.split(',') : []) {
+        Object.defineProperty(resource, `set${f[0].toUpperCase()}${f.slice(1)}`, {
+          value: (v: unknown) => { resource[f] = v; return resource; },
+        });
+      }
+      return resource;
+    };
+  }
+  return out;
+}
+
 export interface DriveServices {
-  Drive: { Files: object; Permissions: object };
-  Docs: { Documents: object };
+  Drive: { Files: object; Permissions: object; toString(): string; getVersion(): string };
+  Docs: { Documents: object; toString(): string; getVersion(): string } & Record<string, unknown>;
   DriveApp: object;
   DocumentApp: object;
 }
@@ -1416,10 +1458,15 @@ export function createDriveServices(ctx: EmulatorContext, model: DriveModel): Dr
   const docs = new DocSession(env);
   return {
     Drive: {
-      Files: env.wrap('DriveFiles', new DriveFiles(env), 'Drive.Files'),
-      Permissions: env.wrap('DrivePermissions', new DrivePermissions(env), 'Drive.Permissions'),
+      ...advancedIdentity('drive', 'v3'),
+      Files: env.wrap('DriveFiles', withIdentity(new DriveFiles(env), 'drive', 'v3'), 'Drive.Files'),
+      Permissions: env.wrap('DrivePermissions', withIdentity(new DrivePermissions(env), 'drive', 'v3'), 'Drive.Permissions'),
     },
-    Docs: { Documents: env.wrap('DocsDocuments', new DocsDocuments(env), 'Docs.Documents') },
+    Docs: {
+      ...advancedIdentity('docs', 'v1'),
+      ...docsBuilders(),
+      Documents: env.wrap('DocsDocuments', withIdentity(new DocsDocuments(env), 'docs', 'v1'), 'Docs.Documents'),
+    },
     DriveApp: env.wrap('DriveApp', new EmuDriveApp(handles)),
     DocumentApp: env.wrap('DocumentApp', new EmuDocumentApp(docs)),
   };
@@ -1429,6 +1476,8 @@ for (const [k, fn] of Object.entries(paragraphAttributeMethods)) Object.definePr
 for (const k of ['getChild', 'getType', 'insertParagraph', 'insertListItem', 'insertTable', 'appendListItem', 'appendTable', 'getListItems', 'getImages', 'getParent'] as const) {
   Object.defineProperty(GBody.prototype, k, { value: sectionMethods[k], writable: true, configurable: true });
 }
+
+for (const [k, fn] of Object.entries(bodyStyleMethods)) Object.defineProperty(GBody.prototype, k, { value: fn, writable: true, configurable: true });
 
 installDriveExtras({
   File: GFile, Folder: GFolder, DriveApp: EmuDriveApp, Document: GDocument, Body: GBody, DocumentApp: EmuDocumentApp, Paragraph: GParagraph,

@@ -1,0 +1,248 @@
+// DocumentApp elements beyond the add-on's own needs (reference/document/paragraph, text, table,
+// header-section, body; issue 27 — gas-fakes' Docs suite, whose expected values were verified live).
+import { caught, env } from './env';
+
+type Doc = GoogleAppsScript.Document.Document;
+
+function newDoc(): { run: <T>(fn: (doc: Doc, DA: GoogleAppsScript.Document.DocumentApp) => T) => T; ws: ReturnType<typeof env>['ws'] } {
+  const { run, g, ws } = env();
+  return { ws, run: (fn) => run(() => fn(g.DocumentApp.create('Elements'), g.DocumentApp)) };
+}
+
+describe('Text styles', () => {
+  test('setStrikethrough / setFontFamily / setForegroundColor / setBackgroundColor / setAttributes', () => {
+    const { run } = newDoc();
+    run((doc, DA) => {
+      const text = doc.getBody().appendParagraph('Text for styling.').editAsText();
+      // "Sets the strikethrough setting for the entire Text."
+      text.setStrikethrough(true);
+      expect(text.isStrikethrough()).toBe(true);
+      // "Sets the font family for the entire Text." / "Retrieves the font family …"
+      text.setFontFamily('Courier New');
+      expect(text.getFontFamily()).toBe('Courier New');
+      text.setFontSize(14);
+      expect(text.getFontSize()).toBe(14);
+      // "Sets the foreground color for the entire Text." (a CSS notation like '#ffffff')
+      text.setForegroundColor('#ff0000');
+      expect(text.getForegroundColor()).toBe('#ff0000');
+      text.setBackgroundColor('#ffff00');
+      expect(text.getBackgroundColor()).toBe('#ffff00');
+      expect(caught(() => text.setForegroundColor('red')).message).toBe('Invalid argument: color');
+      // setAttributes: "each property name corresponds to an item in the DocumentApp.Attribute enumeration"
+      text.setAttributes({ [DA.Attribute.BOLD]: true, [DA.Attribute.FONT_SIZE]: 18 } as never);
+      expect(text.isBold()).toBe(true);
+      expect(text.getFontSize()).toBe(18);
+      // "The result is null if the element contains multiple values for this attribute."
+      text.setFontSize(0, 3, 9);
+      expect(text.getFontSize()).toBeNull();
+      expect(text.getFontSize(0)).toBe(9);
+    });
+  });
+
+  test('the Docs resource shows them (strikethrough, weightedFontFamily, foregroundColor)', () => {
+    const { run, ws } = newDoc();
+    const id = run((doc) => {
+      const t = doc.getBody().appendParagraph('abc').editAsText();
+      t.setStrikethrough(true).setFontFamily('Georgia').setForegroundColor('#ff0000');
+      return doc.getId();
+    });
+    const json = ws.drive.documentJson(id) as { body: { content: { paragraph?: { elements: { textRun?: { content: string; textStyle: Record<string, unknown> } }[] } }[] } };
+    const run0 = json.body.content.flatMap((c) => c.paragraph?.elements ?? []).find((e) => e.textRun?.content.startsWith('abc'))!;
+    expect(run0.textRun!.textStyle).toMatchObject({
+      strikethrough: true, weightedFontFamily: { fontFamily: 'Georgia' }, foregroundColor: { color: { rgbColor: { red: 1, green: 0, blue: 0 } } },
+    });
+  });
+});
+
+describe('Paragraph attributes', () => {
+  test('alignment, indents, spacing, line spacing, direction', () => {
+    const { run } = newDoc();
+    run((doc, DA) => {
+      const p = doc.getBody().appendParagraph('attributes');
+      // "Sets the HorizontalAlignment."
+      p.setAlignment(DA.HorizontalAlignment.CENTER);
+      expect(p.getAlignment()).toBe(DA.HorizontalAlignment.CENTER);
+      // "Sets the end indentation, in points." (and start, first line)
+      p.setIndentEnd(50).setIndentFirstLine(25).setIndentStart(75);
+      expect([p.getIndentEnd(), p.getIndentFirstLine(), p.getIndentStart()]).toEqual([50, 25, 75]);
+      // "Sets the line spacing, as a quantity indicating the number of lines to use for spacing."
+      p.setLineSpacing(1.5);
+      expect(p.getLineSpacing()).toBe(1.5);
+      p.setSpacingAfter(10).setSpacingBefore(20);
+      expect([p.getSpacingAfter(), p.getSpacingBefore()]).toEqual([10, 20]);
+      // "Sets the left-to-right setting."
+      p.setLeftToRight(false);
+      expect(p.isLeftToRight()).toBe(false);
+      expect(caught(() => p.setIndentEnd('wide' as never)).message).toBe('Invalid argument: indentEnd');
+      expect(caught(() => p.setAlignment('MIDDLE' as never)).message).toBe('Invalid argument: alignment');
+    });
+  });
+
+  test('getAttributes: "a property for each valid element attribute"; null where inherited (live values from gas-fakes testdocsstyles.js)', () => {
+    const { run } = newDoc();
+    run((doc, DA) => {
+      const body = doc.getBody();
+      body.setText('Initial paragraph.');
+      const initial = body.getChild(0).asParagraph().getAttributes() as Record<string, unknown>;
+      expect(initial[DA.Attribute.HORIZONTAL_ALIGNMENT]).toBeNull();
+      expect(initial[DA.Attribute.ITALIC]).toBeNull();
+      const appended = body.appendParagraph('p1').getAttributes() as Record<string, unknown>;
+      expect(appended[DA.Attribute.HEADING]).toBe(DA.ParagraphHeading.NORMAL);
+      expect(appended[DA.Attribute.HORIZONTAL_ALIGNMENT]).toBe(DA.HorizontalAlignment.LEFT);
+      expect(appended[DA.Attribute.LINE_SPACING]).toBe(1.15);
+      expect(appended[DA.Attribute.LEFT_TO_RIGHT]).toBe(true);
+      const heading = body.appendParagraph('h').setHeading(DA.ParagraphHeading.HEADING1).getAttributes() as Record<string, unknown>;
+      expect(heading[DA.Attribute.HORIZONTAL_ALIGNMENT]).toBeNull();
+    });
+  });
+});
+
+describe('copy() and detached elements', () => {
+  test('"Returns a detached, deep copy of the current element." … "The new element doesn\'t have a parent."', () => {
+    const { run } = newDoc();
+    run((doc, DA) => {
+      const body = doc.getBody();
+      const source = body.appendParagraph('Source').setHeading(DA.ParagraphHeading.HEADING1);
+      const copy = source.copy();
+      expect(copy.getParent()).toBeNull();
+      expect(copy.getText()).toBe('Source');
+      body.appendParagraph('Middle');
+      const appended = body.appendParagraph(copy);
+      expect(appended.getHeading()).toBe(DA.ParagraphHeading.HEADING1);
+      expect(body.getNumChildren()).toBe(4);
+      expect(source.getParent()!.getType()).toBe(DA.ElementType.BODY_SECTION);
+      // An attached element cannot be inserted again (live: "Element must be detached.").
+      expect(caught(() => body.insertParagraph(1, source)).message).toBe('Element must be detached.');
+      const table = body.appendTable([['a', 'b'], ['c', 'd']]);
+      const tcopy = table.copy();
+      expect(tcopy.getParent()).toBeNull();
+      body.insertTable(1, tcopy);
+      expect(body.getChild(1).asTable().getCell(1, 1).getText()).toBe('d');
+      expect(caught(() => body.insertTable(1, table)).message).toBe('Element must be detached.');
+      const li = body.appendListItem('item').copy();
+      expect(body.insertListItem(1, li).getType()).toBe(DA.ElementType.LIST_ITEM);
+    });
+  });
+
+  test('Table.getText / TableRow.getText join cells with "\\n" (live, gas-fakes testdocsnext.js); Body.getText puts each cell on its line', () => {
+    const { run } = newDoc();
+    run((doc) => {
+      const body = doc.getBody();
+      body.appendParagraph('First');
+      const table = body.appendTable([['R1C1', 'R1C2'], ['R2C1', 'R2C2']]);
+      expect(table.getText()).toBe('R1C1\nR1C2\nR2C1\nR2C2');
+      expect(table.getRow(0).getText()).toBe('R1C1\nR1C2');
+      body.appendParagraph('Last');
+      expect(body.getText()).toBe('\nFirst\nR1C1\nR1C2\nR2C1\nR2C2\n\nLast');
+    });
+  });
+
+  test('Document\'s appendParagraph / insertParagraph / appendTable act on its body', () => {
+    const { run } = newDoc();
+    run((doc) => {
+      const d = doc as unknown as { appendParagraph(t: string): GoogleAppsScript.Document.Paragraph; appendTable(c: string[][]): GoogleAppsScript.Document.Table };
+      d.appendParagraph('p1');
+      d.appendTable([['x']]);
+      expect(doc.getBody().getText()).toBe('\np1\nx\n');
+    });
+  });
+});
+
+describe('HeaderSection / FooterSection', () => {
+  test('addHeader: "Adds a document header section, if none exists."; its children are edited like the body\'s', () => {
+    const { run } = newDoc();
+    run((doc, DA) => {
+      expect(doc.getHeader()).toBeNull();
+      const header = doc.addHeader();
+      expect(String(header)).toBe('HeaderSection');
+      expect(header.getNumChildren()).toBe(1);
+      expect(header.getText()).toBe('');
+      header.appendParagraph('Header text');
+      expect(doc.getHeader()!.getText()).toBe('\nHeader text');
+      const table = header.appendTable([['h1', 'h2']]);
+      expect(table.getParent()!.getType()).toBe(DA.ElementType.HEADER_SECTION);
+      expect(header.getNumChildren()).toBe(4);
+      expect(caught(() => doc.addHeader()).message).toBe('Document tab already contains a header.');
+      const footer = doc.addFooter();
+      expect(footer.getType()).toBe(DA.ElementType.FOOTER_SECTION);
+      expect(doc.getBody().getText()).toBe('');
+    });
+  });
+});
+
+describe('Document style', () => {
+  test('a new document is US Letter with 72 pt margins (gas-fakes "Document initial documentStyle validation", live)', () => {
+    const { run, ws } = newDoc();
+    const id = run((doc) => doc.getId());
+    const style = (ws.drive.documentJson(id) as { documentStyle: Record<string, unknown> }).documentStyle;
+    expect(style.marginTop).toEqual({ magnitude: 72, unit: 'PT' });
+    expect(style.marginHeader).toEqual({ magnitude: 36, unit: 'PT' });
+    expect(style.pageNumberStart).toBe(1);
+  });
+});
+
+describe('Body attributes and page setup', () => {
+  test('Body.setAttributes: text attributes reach the paragraphs and later ones; alignment stays (live, gas-fakes testdocsstyles.js)', () => {
+    const { run } = newDoc();
+    run((doc, DA) => {
+      const body = doc.getBody();
+      body.setText('Initial paragraph.');
+      body.setAttributes({ [DA.Attribute.HORIZONTAL_ALIGNMENT]: DA.HorizontalAlignment.CENTER, [DA.Attribute.ITALIC]: true, [DA.Attribute.FONT_FAMILY]: 'Comic Sans MS' } as never);
+      const first = body.getChild(0).asParagraph().getAttributes() as Record<string, unknown>;
+      expect([first[DA.Attribute.HORIZONTAL_ALIGNMENT], first[DA.Attribute.ITALIC], first[DA.Attribute.FONT_FAMILY]]).toEqual([null, true, 'Comic Sans MS']);
+      const next = body.appendParagraph('A new paragraph').getAttributes() as Record<string, unknown>;
+      expect([next[DA.Attribute.ITALIC], next[DA.Attribute.FONT_FAMILY]]).toEqual([true, 'Comic Sans MS']);
+    });
+  });
+
+  test('setMarginTop: "Sets the top margin, in points."; Document.clear keeps it', () => {
+    const { run, ws } = newDoc();
+    const id = run((doc) => {
+      doc.getBody().setMarginTop(144);
+      expect(doc.getBody().getMarginTop()).toBe(144);
+      expect(caught(() => doc.getBody().setMarginTop(-1)).message).toBe('Invalid argument: marginTop');
+      (doc as unknown as { clear(): void }).clear();
+      return doc.getId();
+    });
+    expect((ws.drive.documentJson(id) as { documentStyle: { marginTop: unknown } }).documentStyle.marginTop).toEqual({ magnitude: 144, unit: 'PT' });
+  });
+});
+
+describe('Docs advanced service', () => {
+  test('AdvancedServiceIdentifier, getVersion, Docs.new<Schema>() builders with set<Field>()', () => {
+    const { ws, run } = env();
+    const Docs = ws.globals.Docs as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    run(() => {
+      expect(String(Docs)).toBe('AdvancedServiceIdentifier{name=docs, version=v1}');
+      expect(String(Docs.Documents)).toBe(String(Docs));
+      expect(Docs.getVersion()).toBe('v1');
+      const resource = Docs.newDocument().setTitle('Built');
+      expect(JSON.stringify(resource)).toBe('{"title":"Built"}');
+      const doc = Docs.Documents.create(resource);
+      expect(doc.title).toBe('Built');
+      // updateDocumentStyle: "Updates the DocumentStyle." (pageSize through builders)
+      const style = Docs.newDocumentStyle().setPageSize(Docs.newSize().setWidth({ magnitude: 400, unit: 'PT' }).setHeight({ magnitude: 800, unit: 'PT' }));
+      const reply = Docs.Documents.batchUpdate({ requests: [{ updateDocumentStyle: Docs.newUpdateDocumentStyleRequest().setDocumentStyle(style).setFields('pageSize') }] }, doc.documentId);
+      expect(reply.replies).toHaveLength(1);
+      expect(Docs.Documents.get(doc.documentId).documentStyle.pageSize.width).toEqual({ magnitude: 400, unit: 'PT' });
+    });
+  });
+
+  test('includeTabsContent: "When True: Document content populates in the Document.tabs field instead of the text content fields"', () => {
+    const { ws, run } = env();
+    const Docs = ws.globals.Docs as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    run(() => {
+      const id = Docs.Documents.create({ title: 'Tabs' }).documentId;
+      const flat = Docs.Documents.get(id, { includeTabsContent: false });
+      const tabbed = Docs.Documents.get(id, { includeTabsContent: true });
+      expect('tabs' in flat).toBe(false);
+      expect(tabbed.tabs).toHaveLength(1);
+      expect(tabbed.body).toBeUndefined();
+      expect(tabbed.tabs[0].documentTab.body).toEqual(flat.body);
+      // A new document's named styles: NORMAL_TEXT Arial 11 pt, HEADING_1 20 pt (live values, gas-fakes testdocsnext.js).
+      const styles = flat.namedStyles.styles as { namedStyleType: string; textStyle: { fontSize: { magnitude: number } } }[];
+      expect(styles).toHaveLength(9);
+      expect(styles.find((s) => s.namedStyleType === 'HEADING_1')!.textStyle.fontSize.magnitude).toBe(20);
+    });
+  });
+});
