@@ -286,6 +286,8 @@ const sharingExtras = {
   revokePermissions(this: Any, user: unknown): object { removeUser(this, user, ['writer', 'reader', 'commenter']); return handle(this); },
   isStarred(this: Any): boolean { return starredOf(this.h.record(this.id)); },
   setStarred(this: Any, starred: boolean): object {
+    // My Drive's own metadata cannot be changed (live: "Access denied: DriveApp.", gas-fakes testdrive.js).
+    if (this.id === this.h.env.model.rootId) throw exception('Access denied: DriveApp.');
     const rec = this.h.record(this.id) as DriveFileRecord & { starred?: boolean };
     rec.starred = Boolean(starred);
     return handle(this);

@@ -9,6 +9,7 @@ import { HORIZONTAL_ALIGNMENT, SectionName, clearComputedStyle, paragraphAttribu
 import { RawSection, addSection, bodyStyleMethods, sectionMethods } from './docsections';
 import { blockElement } from './extras';
 import { DOCS_SCHEMAS } from './docsSchemas';
+import { continuationToken, driveAppStorageMethods, fileShortcutMethods, folderShortcutMethods } from './driveextras2';
 import { EmulatorContext, counted } from '../context';
 import { BlobLike, DriveBlob, blobBytes, blobContentType, blobName, blobText, isBlobLike } from './blob';
 import {
@@ -372,7 +373,8 @@ class DriveFiles {
     const env = this.env;
     const id = String(fileId ?? '');
     if (id === 'root' || (id && id === env.model.rootId)) {
-      const root: Resource = { kind: 'drive#file', id: env.model.rootId, name: 'My Drive', mimeType: MIME.folder, parents: [], trashed: false };
+      // My Drive has no parents: live leaves the field out (gas-fakes testdrive.js "root folder checks").
+      const root: Resource = { kind: 'drive#file', id: env.model.rootId, name: 'My Drive', mimeType: MIME.folder, trashed: false };
       return withFields(root, optionalArgs?.fields, FILE_DEFAULT);
     }
     const rec = env.apiFile(api, id);
@@ -645,7 +647,7 @@ class Handles {
   }
 
   folderIterator(ids: string[]): object {
-    return this.env.wrap('FolderIterator', new Iter(ids, (id) => this.folder(id)));
+    return this.env.wrap('FolderIterator', new Iter(ids, (id) => this.folder(id), 'folder'));
   }
 
   createFile(parent: string, a: unknown, content?: unknown, mimeType?: unknown): GFile {
@@ -686,7 +688,7 @@ class Handles {
 
 class Iter<T> {
   private i = 0;
-  constructor(private ids: string[], private make: (id: string) => T) {}
+  constructor(private ids: string[], private make: (id: string) => T, private kind: 'file' | 'folder' = 'file') {}
   hasNext(): boolean {
     return this.i < this.ids.length;
   }
@@ -694,8 +696,9 @@ class Iter<T> {
     if (this.i >= this.ids.length) throw exception('Cannot retrieve the next object: iterator has reached the end.');
     return this.make(this.ids[this.i++]);
   }
+  /** "Gets a token that can be used to resume this iteration at a later time." (DriveApp.continueFileIterator) */
   getContinuationToken(): string {
-    return String(this.i);
+    return continuationToken(this.kind, this.ids.slice(this.i));
   }
 }
 
@@ -781,7 +784,8 @@ class GFile {
   makeCopy(a?: unknown, b?: unknown): GFile {
     const env = this.h.env;
     const src = this.rec();
-    const name = typeof a === 'string' ? a : `Copy of ${src.name}`;
+    // Without a name the copy keeps the original's (live: gas-fakes testdrive.js, dcfile.makeCopy()).
+    const name = typeof a === 'string' ? a : src.name;
     const dest = (typeof a === 'object' && a ? a : b) as { getId(): string } | undefined;
     const parents = dest ? [dest.getId()] : [...src.parents];
     if (src.mimeType === MIME.document) env.countDocCreate();
@@ -954,6 +958,9 @@ class EmuDriveApp {
   readonly Access = ACCESS;
   readonly Permission = PERMISSION;
   constructor(private h: Handles) {}
+  toString(): string {
+    return 'Drive';
+  }
   getFileById(id: string): GFile {
     if (id === null || id === undefined || id === '') throw exception('Invalid argument: id');
     const rec = this.h.record(String(id));
@@ -961,6 +968,7 @@ class EmuDriveApp {
     return this.h.file(rec.id);
   }
   getFolderById(id: string): GFolder {
+    if (id === null || id === undefined || id === '') throw exception('Invalid argument: id');
     const sid = String(id);
     if (sid === this.h.env.model.rootId || sid === 'root') return this.h.folder(this.h.env.model.rootId);
     const rec = this.h.record(sid);
@@ -1477,6 +1485,9 @@ for (const k of ['getChild', 'getType', 'insertParagraph', 'insertListItem', 'in
   Object.defineProperty(GBody.prototype, k, { value: sectionMethods[k], writable: true, configurable: true });
 }
 
+for (const [cls, methods] of [[EmuDriveApp, driveAppStorageMethods], [GFolder, folderShortcutMethods], [GFile, fileShortcutMethods]] as const) {
+  for (const [k, fn] of Object.entries(methods)) Object.defineProperty(cls.prototype, k, { value: fn, writable: true, configurable: true });
+}
 for (const [k, fn] of Object.entries(bodyStyleMethods)) Object.defineProperty(GBody.prototype, k, { value: fn, writable: true, configurable: true });
 
 installDriveExtras({
