@@ -415,11 +415,15 @@ function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unk
   const paragraphStyle: Record<string, unknown> = { namedStyleType: p.style, direction: p.direction ?? 'LEFT_TO_RIGHT' };
   if (p.align) paragraphStyle.alignment = p.align;
   if (p.lineSpacing !== undefined) paragraphStyle.lineSpacing = p.lineSpacing;
+  // A list item (DocumentApp's appendListItem) is a paragraph with a bullet naming its list.
+  const item = (p as Para & { listItem?: { listId: string; nesting: number } }).listItem;
   const pt = (v: number | undefined) => (v === undefined ? undefined : { magnitude: v, unit: 'PT' });
   for (const [k, v] of [['indentStart', p.indentStart], ['indentEnd', p.indentEnd], ['indentFirstLine', p.indentFirstLine], ['spaceAbove', p.spaceAbove], ['spaceBelow', p.spaceBelow]] as const) {
     if (v !== undefined) paragraphStyle[k] = pt(v);
   }
-  return { elements, paragraphStyle };
+  const out: Record<string, unknown> = { elements, paragraphStyle };
+  if (item) out.bullet = item.nesting ? { listId: item.listId, nestingLevel: item.nesting, textStyle: {} } : { listId: item.listId, textStyle: {} };
+  return out;
 }
 
 /** The Docs API v1 `Document` resource (body, named ranges, inline objects). */

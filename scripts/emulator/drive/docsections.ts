@@ -51,10 +51,28 @@ function detachedBlock(arg: unknown, self: RawSection): Block | null {
   return JSON.parse(JSON.stringify(block)) as Block;
 }
 
+/** An insert position: 0…n (live: "Child index (99) must be less than or equal to the number of child
+ *  elements (2).", gas-fakes testdocsnext.js "Body.insertParagraph method"). */
 function indexArg(i: unknown, n: number): number {
-  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i > n) throw childIndexError(i, n);
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i > n) {
+    throw exception(`Child index (${String(i)}) must be less than or equal to the number of child elements (${n}).`);
+  }
   return i;
 }
+
+/** An element of the wrong class where the method takes a Paragraph/ListItem/Table or text: live's
+ *  "The parameters (number,DocumentApp.Body) don't match the method signature for DocumentApp.Body.insertParagraph." */
+function signatureCheck(self: RawSection, method: string, args: unknown[]): void {
+  const el = args[args.length - 1] as Any;
+  if (!el || typeof el !== 'object' || Array.isArray(el) || el.p || el.t) return;
+  const kinds = args.map((a) => (typeof a === 'number' ? 'number' : typeof a === 'string' ? 'String'
+    : a && typeof a === 'object' && typeof (a as Any).getType === 'function' ? `DocumentApp.${CLASS_OF[String((a as Any).getType())] ?? 'Element'}` : 'Object'));
+  throw exception(`The parameters (${kinds.join(',')}) don't match the method signature for DocumentApp.${CLASS_OF[SECTION_TYPE[self.name]]}.${method}.`);
+}
+const CLASS_OF: Record<string, string> = {
+  BODY_SECTION: 'Body', HEADER_SECTION: 'HeaderSection', FOOTER_SECTION: 'FooterSection', PARAGRAPH: 'Paragraph', LIST_ITEM: 'ListItem',
+  TABLE: 'Table', TABLE_ROW: 'TableRow', TABLE_CELL: 'TableCell', TEXT: 'Text',
+};
 
 function newListPara(self: RawSection, text: string, near: Block | undefined): ListPara {
   const p = computedStyle(textPara(text)) as ListPara;
@@ -114,18 +132,21 @@ export const sectionMethods = {
     return this.s.section(this.id, this.name);
   },
   appendParagraph(this: RawSection, paragraph: unknown): object {
+    signatureCheck(this, 'appendParagraph', [paragraph]);
     const b = detachedBlock(paragraph, this) ?? newParagraph(this, textOf(paragraph));
     if (b.kind !== 'paragraph') throw exception('Invalid argument: paragraph');
     delete (b as ListPara).listItem;
     return this.s.element(this.id, put(this, null, b));
   },
   insertParagraph(this: RawSection, childIndex: number, paragraph: unknown): object {
+    signatureCheck(this, 'insertParagraph', [childIndex, paragraph]);
     const b = detachedBlock(paragraph, this) ?? newParagraph(this, textOf(paragraph));
     if (b.kind !== 'paragraph') throw exception('Invalid argument: paragraph');
     delete (b as ListPara).listItem;
     return this.s.element(this.id, put(this, childIndex, b));
   },
   appendListItem(this: RawSection, listItem: unknown): object {
+    signatureCheck(this, 'appendListItem', [listItem]);
     const list = blocks(this);
     const b = detachedBlock(listItem, this) as ListPara | null;
     const last = [...list].reverse().find((x) => x.kind === 'paragraph');
@@ -133,6 +154,7 @@ export const sectionMethods = {
     return this.s.element(this.id, put(this, null, p));
   },
   insertListItem(this: RawSection, childIndex: number, listItem: unknown): object {
+    signatureCheck(this, 'insertListItem', [childIndex, listItem]);
     const list = blocks(this);
     const b = detachedBlock(listItem, this) as ListPara | null;
     const i = indexArg(childIndex, list.length);
@@ -140,11 +162,13 @@ export const sectionMethods = {
     return this.s.element(this.id, put(this, i, p));
   },
   appendTable(this: RawSection, cells?: unknown): object {
+    signatureCheck(this, 'appendTable', [cells]);
     const b = detachedBlock(cells, this) ?? tableFrom(cells);
     if (b.kind !== 'table') throw exception('Invalid argument: table');
     return this.s.element(this.id, put(this, null, b));
   },
   insertTable(this: RawSection, childIndex: number, cells?: unknown): object {
+    signatureCheck(this, 'insertTable', [childIndex, cells]);
     const b = detachedBlock(cells, this) ?? tableFrom(cells);
     if (b.kind !== 'table') throw exception('Invalid argument: table');
     return this.s.element(this.id, put(this, childIndex, b));

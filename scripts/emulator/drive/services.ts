@@ -1481,7 +1481,7 @@ export function createDriveServices(ctx: EmulatorContext, model: DriveModel): Dr
 }
 
 for (const [k, fn] of Object.entries(paragraphAttributeMethods)) Object.defineProperty(GParagraph.prototype, k, { value: fn, writable: true, configurable: true });
-for (const k of ['getChild', 'getType', 'insertParagraph', 'insertListItem', 'insertTable', 'appendListItem', 'appendTable', 'getListItems', 'getImages', 'getParent'] as const) {
+for (const k of ['getChild', 'getParagraphs', 'getType', 'insertParagraph', 'insertListItem', 'insertTable', 'appendListItem', 'appendTable', 'getListItems', 'getImages', 'getParent'] as const) {
   Object.defineProperty(GBody.prototype, k, { value: sectionMethods[k], writable: true, configurable: true });
 }
 

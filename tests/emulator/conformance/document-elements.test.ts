@@ -246,3 +246,24 @@ describe('Docs advanced service', () => {
     });
   });
 });
+
+describe('insert argument checks (live texts, gas-fakes testdocsnext.js "Body.insertParagraph method")', () => {
+  test('an index past the end; an element of the wrong class; list items carry a bullet in the Docs resource', () => {
+    const { run, ws } = newDoc();
+    const id = run((doc) => {
+      const body = doc.getBody();
+      const copy = body.appendParagraph('attached').copy();
+      expect(caught(() => body.insertParagraph(99, copy)).message).toBe('Child index (99) must be less than or equal to the number of child elements (2).');
+      expect(caught(() => body.insertParagraph(1, body as never)).message)
+        .toBe("The parameters (number,DocumentApp.Body) don't match the method signature for DocumentApp.Body.insertParagraph.");
+      const li = body.appendListItem('one');
+      body.appendListItem('two');
+      // getParagraphs: "Retrieves all the Paragraphs contained in the section (including ListItems)."
+      expect(body.getParagraphs().map((p) => String(p.getType()))).toContain('LIST_ITEM');
+      expect(li.getListId()).toBeTruthy();
+      return doc.getId();
+    });
+    const content = (ws.drive.documentJson(id) as { body: { content: { paragraph?: { bullet?: { listId: string } } }[] } }).body.content;
+    expect(content.filter((c) => c.paragraph?.bullet)).toHaveLength(2);
+  });
+});
