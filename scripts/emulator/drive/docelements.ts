@@ -68,7 +68,7 @@ export function clearComputedStyle(p: Para): void {
 }
 
 function visible(p: Para): string {
-  return p.runs.filter((r) => !r.image).map((r) => r.text).join('').replace(/\u000b/g, '\n');
+  return p.runs.filter((r) => !r.image && !r.pageBreak).map((r) => r.text).join('').replace(/\u000b/g, '\n');
 }
 
 /** Element.getText for a table: every cell's text joined by '\n' (live). */

@@ -38,6 +38,8 @@ export interface Run extends TextStyle {
   /** One '\uFFFC' for an inline image. */
   text: string;
   image?: ImageData;
+  /** A page break: one '\f' (one index, as the API's pageBreak element), no visible text. */
+  pageBreak?: boolean;
 }
 
 export type NamedStyleType =
@@ -198,7 +200,7 @@ function normalizeRuns(runs: Run[]): Run[] {
   for (const r of runs) {
     if (!r.image && r.text === '') continue;
     const last = out[out.length - 1];
-    if (last && !last.image && !r.image && sameStyle(last, r)) last.text += r.text;
+    if (last && !last.image && !r.image && !last.pageBreak && !r.pageBreak && sameStyle(last, r)) last.text += r.text;
     else out.push({ ...r });
   }
   return out;
@@ -337,7 +339,7 @@ export function layout(doc: DocData): Layout {
 
 function visibleText(p: Para): string {
   let s = '';
-  for (const r of p.runs) if (!r.image) s += r.text;
+  for (const r of p.runs) if (!r.image && !r.pageBreak) s += r.text;
   return s.replace(/\u000b/g, '\n');
 }
 
@@ -402,6 +404,11 @@ function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unk
       i += 1;
       return;
     }
+    if (r.pageBreak) {
+      elements.push({ startIndex: i, endIndex: i + 1, pageBreak: { textStyle: textStyleJson(r) } });
+      i += 1;
+      return;
+    }
     const isLast = k === runs.length - 1;
     const mergeNl = isLast && sameStyle(r, styleOf(p.nl));
     const content = mergeNl ? r.text + '\n' : r.text;
@@ -409,7 +416,7 @@ function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unk
     i += content.length;
   });
   const last = runs[runs.length - 1];
-  if (!last || last.image || !sameStyle(last, styleOf(p.nl))) {
+  if (!last || last.image || last.pageBreak || !sameStyle(last, styleOf(p.nl))) {
     elements.push({ startIndex: i, endIndex: i + 1, textRun: { content: '\n', textStyle: textStyleJson(styleOf(p.nl)) } });
   }
   const paragraphStyle: Record<string, unknown> = { namedStyleType: p.style, direction: p.direction ?? 'LEFT_TO_RIGHT' };

@@ -9,6 +9,8 @@ import { HORIZONTAL_ALIGNMENT, SectionName, clearComputedStyle, paragraphAttribu
 import { RawSection, addSection, bodyStyleMethods, sectionMethods } from './docsections';
 import { blockElement } from './extras';
 import { DOCS_SCHEMAS } from './docsSchemas';
+import { newRangeBuilder } from './docrange';
+import { bodyPageBreakMethods, paragraphChildMethods } from './docinline';
 import { continuationToken, driveAppStorageMethods, fileShortcutMethods, folderShortcutMethods } from './driveextras2';
 import { EmulatorContext, counted } from '../context';
 import { BlobLike, DriveBlob, blobBytes, blobContentType, blobName, blobText, isBlobLike } from './blob';
@@ -1145,6 +1147,10 @@ class GDocument {
   addFooter(): object {
     return addSection(this.s, this.id, 'footer');
   }
+  newRange(): object {
+    this.s.record(this.id);
+    return newRangeBuilder((cls, o) => this.s.env.wrap(cls, o));
+  }
   /** Not in @types or the current reference, but live Apps Script answers it (gas-fakes' suite calls
    *  it on live documents, test/testassist.js maketdoc): it clears the body, as Body.clear(). */
   clear(): GDocument {
@@ -1248,9 +1254,10 @@ class GParagraph {
     if (sectionHolds(d, this.p)) return true;
     throw exception('The element has been removed from the document.');
   }
+  /** A page break has no text (live: "Paragraph containing a page break has empty text"). */
   getText(): string {
     this.outsideBody();
-    return paraText(this.p).replace(/\u000b/g, '\r');
+    return this.p.runs.filter((r) => !r.pageBreak).map((r) => r.text).join('').replace(/\u000b/g, '\r');
   }
   setText(text: string): GParagraph {
     if (this.outsideBody()) {
@@ -1488,6 +1495,8 @@ for (const k of ['getChild', 'getParagraphs', 'getType', 'insertParagraph', 'ins
 for (const [cls, methods] of [[EmuDriveApp, driveAppStorageMethods], [GFolder, folderShortcutMethods], [GFile, fileShortcutMethods]] as const) {
   for (const [k, fn] of Object.entries(methods)) Object.defineProperty(cls.prototype, k, { value: fn, writable: true, configurable: true });
 }
+for (const [k, fn] of Object.entries(paragraphChildMethods)) Object.defineProperty(GParagraph.prototype, k, { value: fn, writable: true, configurable: true });
+for (const [k, fn] of Object.entries(bodyPageBreakMethods)) Object.defineProperty(GBody.prototype, k, { value: fn, writable: true, configurable: true });
 for (const [k, fn] of Object.entries(bodyStyleMethods)) Object.defineProperty(GBody.prototype, k, { value: fn, writable: true, configurable: true });
 
 installDriveExtras({

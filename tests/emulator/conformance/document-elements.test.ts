@@ -267,3 +267,56 @@ describe('insert argument checks (live texts, gas-fakes testdocsnext.js "Body.in
     expect(content.filter((c) => c.paragraph?.bullet)).toHaveLength(2);
   });
 });
+
+describe('PageBreak', () => {
+  test('appendPageBreak: "Creates and appends a new PageBreak." — in a paragraph of its own, with no text (live, gas-fakes testdocsnext.js)', () => {
+    const { run, ws } = newDoc();
+    const id = run((doc, DA) => {
+      const body = doc.getBody();
+      body.appendParagraph('p1');
+      const pb = body.appendPageBreak();
+      body.appendParagraph('p2');
+      expect(pb.getType()).toBe(DA.ElementType.PAGE_BREAK);
+      expect(pb.getParent().getType()).toBe(DA.ElementType.PARAGRAPH);
+      expect(pb.getParent().getParent().getType()).toBe(DA.ElementType.BODY_SECTION);
+      const para = body.getChild(2).asParagraph();
+      expect(para.getText()).toBe('');
+      expect(para.getNumChildren()).toBe(1);
+      expect(para.getChild(0).getType()).toBe(DA.ElementType.PAGE_BREAK);
+      // copy(): "The new element doesn't have a parent."
+      const detached = pb.copy();
+      expect(detached.getParent()).toBeNull();
+      body.insertPageBreak(1, detached);
+      expect(body.getText()).toBe('\n\np1\n\np2');
+      expect(caught(() => body.insertPageBreak(1, pb)).message).toBe('Element must be detached.');
+      return doc.getId();
+    });
+    const elements = (ws.drive.documentJson(id) as { body: { content: { paragraph?: { elements: Record<string, unknown>[] } }[] } }).body.content
+      .flatMap((c) => c.paragraph?.elements ?? []);
+    expect(elements.filter((e) => e.pageBreak)).toHaveLength(2);
+  });
+});
+
+describe('Document.newRange', () => {
+  test('"Creates a new RangeBuilder, used to construct Range objects from document elements."', () => {
+    const { run } = newDoc();
+    run((doc) => {
+      const builder = doc.newRange();
+      expect(String(builder)).toBe('RangeBuilder');
+      expect(builder.build().getRangeElements()).toHaveLength(0);
+      const body = doc.getBody();
+      const [p1, p2, p3] = ['p1', 'p2', 'p3'].map((t) => body.appendParagraph(t));
+      builder.addElement(p1).addElement(p2);
+      expect(builder.build().getRangeElements().map((e) => e.getElement().asParagraph().getText())).toEqual(['p1', 'p2']);
+      // addRange: "Adds all the elements contained in another Range."
+      builder.addRange(doc.newRange().addElement(p3).build());
+      const all = builder.build().getRangeElements();
+      expect(all).toHaveLength(3);
+      // getStartOffset: "in all other cases, this method returns -1"
+      expect(all[0].getStartOffset()).toBe(-1);
+      expect(all[0].isPartial()).toBe(false);
+      const partial = doc.newRange().addElement(p1.editAsText(), 0, 0).build().getRangeElements()[0];
+      expect([partial.isPartial(), partial.getStartOffset(), partial.getEndOffsetInclusive()]).toEqual([true, 0, 0]);
+    });
+  });
+});
