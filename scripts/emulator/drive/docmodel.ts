@@ -684,6 +684,32 @@ function rawInsert(doc: DocData, index: number, text: string, styleOverride?: Te
   loc.container.splice(loc.pos + 1, 0, ...created);
 }
 
+/** insertInlineImage: "Inserts an InlineObject containing an image at the given location." The emulator
+ *  does not fetch the uri (no network): it keeps it, with objectSize as the image's size. */
+export function insertInlineImage(doc: DocData, r: Record<string, unknown>, objectId: string): void {
+  const uri = String(r.uri ?? '');
+  if (!uri) throw invalid('The uri must be set.');
+  if (uri.length > 2048) throw invalid('The URI must be less than 2 kB in size.');
+  if (!/^https?:\/\//i.test(uri)) throw invalid(`Invalid requests: the image uri must be a publicly accessible URL (got ${uri.slice(0, 60)}).`);
+  const L = layout(doc);
+  let index: number;
+  if (r.endOfSegmentLocation) index = L.end - 1;
+  else {
+    index = Number((r.location as { index?: number } | undefined)?.index ?? 0);
+    if (!Number.isInteger(index) || index < 1) throw invalid(`Index ${index} must be greater than 0 (index 0 is the section break).`);
+    if (index >= L.end) throw invalid(`Index ${index} must be less than the end index of the referenced segment, ${L.end}.`);
+  }
+  const loc = findPara(L, index);
+  if (!loc) throw invalid('The insertion index must be inside the bounds of an existing paragraph.');
+  const size = (r.objectSize ?? {}) as { width?: { magnitude?: number }; height?: { magnitude?: number } };
+  const image: ImageData = { id: objectId, uri };
+  if (size.width?.magnitude) image.width = Number(size.width.magnitude);
+  if (size.height?.magnitude) image.height = Number(size.height.magnitude);
+  const [left, right] = splitRuns(loc.para.runs, index - loc.start);
+  loc.para.runs = normalizeRuns([...left, { text: IMAGE_CHAR, image }, ...right]);
+  shiftInsert(doc, index, 1);
+}
+
 /** Joins `second` onto `first` (whose newline was deleted); `first` is kept (object identity). */
 function mergeParas(first: Para, second: Para): Para {
   const keepFirst = first.runs.length > 0;
@@ -1041,11 +1067,13 @@ export function updateParagraphStyle(doc: DocData, range: { startIndex?: number;
 
 export interface BatchContext {
   newNamedRangeId(): string;
+  /** An inline object's id (insertInlineImage). */
+  newObjectId?(): string;
 }
 
 const SUPPORTED = [
   'replaceAllText', 'insertText', 'deleteContentRange', 'insertTableRow', 'deleteTableRow', 'deleteTableColumn', 'createNamedRange',
-  'deleteNamedRange', 'replaceNamedRangeContent', 'updateTextStyle', 'updateParagraphStyle', 'updateDocumentStyle',
+  'deleteNamedRange', 'replaceNamedRangeContent', 'updateTextStyle', 'updateParagraphStyle', 'updateDocumentStyle', 'insertInlineImage',
 ];
 
 type Req = Record<string, Record<string, unknown>>;
@@ -1115,6 +1143,11 @@ function applyOne(doc: DocData, req: Req, k: number, bctx: BatchContext): Record
       case 'updateParagraphStyle':
         updateParagraphStyle(doc, r.range as { startIndex?: number; endIndex?: number }, r.paragraphStyle as Record<string, unknown>, r.fields);
         return {};
+      case 'insertInlineImage': {
+        const objectId = bctx.newObjectId ? bctx.newObjectId() : bctx.newNamedRangeId();
+        insertInlineImage(doc, r, objectId);
+        return { insertInlineImage: { objectId } };
+      }
       case 'updateDocumentStyle':
         updateDocumentStyle(doc, r.documentStyle as Record<string, unknown>, r.fields);
         return {};

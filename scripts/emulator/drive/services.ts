@@ -10,7 +10,7 @@ import { RawSection, addSection, bodyStyleMethods, sectionMethods } from './docs
 import { blockElement } from './extras';
 import { DOCS_SCHEMAS } from './docsSchemas';
 import { newRangeBuilder } from './docrange';
-import { bodyPageBreakMethods, paragraphChildMethods } from './docinline';
+import { bodyImageMethods, bodyPageBreakMethods, paragraphChildMethods } from './docinline';
 import { continuationToken, driveAppStorageMethods, fileShortcutMethods, folderShortcutMethods } from './driveextras2';
 import { EmulatorContext, counted } from '../context';
 import { BlobLike, DriveBlob, blobBytes, blobContentType, blobName, blobText, isBlobLike } from './blob';
@@ -1496,6 +1496,7 @@ for (const [cls, methods] of [[EmuDriveApp, driveAppStorageMethods], [GFolder, f
   for (const [k, fn] of Object.entries(methods)) Object.defineProperty(cls.prototype, k, { value: fn, writable: true, configurable: true });
 }
 for (const [k, fn] of Object.entries(paragraphChildMethods)) Object.defineProperty(GParagraph.prototype, k, { value: fn, writable: true, configurable: true });
+for (const [k, fn] of Object.entries(bodyImageMethods)) Object.defineProperty(GBody.prototype, k, { value: fn, writable: true, configurable: true });
 for (const [k, fn] of Object.entries(bodyPageBreakMethods)) Object.defineProperty(GBody.prototype, k, { value: fn, writable: true, configurable: true });
 for (const [k, fn] of Object.entries(bodyStyleMethods)) Object.defineProperty(GBody.prototype, k, { value: fn, writable: true, configurable: true });
 

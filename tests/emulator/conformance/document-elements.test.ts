@@ -320,3 +320,43 @@ describe('Document.newRange', () => {
     });
   });
 });
+
+describe('InlineImage', () => {
+  // A 2×1 PNG (IHDR width 2, height 1): enough for the size the emulator reads from a blob.
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+
+  test('Docs insertInlineImage: "Inserts an InlineObject containing an image at the given location."; DocumentApp sees an InlineImage', () => {
+    const { run, ws, g } = env();
+    const Docs = ws.globals.Docs as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    run(() => {
+      const doc = g.DocumentApp.create('Images');
+      const reply = Docs.Documents.batchUpdate({ requests: [{ insertInlineImage: {
+        location: { index: 1 }, uri: 'https://example.test/logo.png', objectSize: { height: { magnitude: 60, unit: 'PT' }, width: { magnitude: 120, unit: 'PT' } },
+      } }] }, doc.getId());
+      expect(reply.replies[0].insertInlineImage.objectId).toMatch(/^kix\./);
+      const body = g.DocumentApp.openById(doc.getId()).getBody();
+      const image = body.getChild(0).asParagraph().getChild(0).asInlineImage();
+      expect(String(image.getType())).toBe('INLINE_IMAGE');
+      // "Retrieves the image's width, in pixels." (120 pt at 96 dpi)
+      expect([image.getWidth(), image.getHeight()]).toEqual([160, 80]);
+      const copy = image.copy();
+      expect(copy.getParent()).toBeNull();
+      // appendImage(image): "Appends the given InlineImage." — in a paragraph of its own
+      const appended = body.appendImage(copy);
+      expect(appended.getParent().getParent().getType()).toBe(g.DocumentApp.ElementType.BODY_SECTION);
+      expect(appended.getHeight()).toBe(80);
+      expect(caught(() => body.insertImage(1, image)).message).toBe('Element must be detached.');
+      expect(body.getImages()).toHaveLength(2);
+    });
+  });
+
+  test('appendImage(blob): "Creates and appends a new InlineImage from the specified image blob."; other blobs are refused', () => {
+    const { run, g } = env();
+    run(() => {
+      const body = g.DocumentApp.create('Blob image').getBody();
+      const image = body.appendImage(g.Utilities.newBlob(Array.from(PNG), 'image/png', 'dot.png'));
+      expect([image.getWidth(), image.getHeight()]).toEqual([2, 1]);
+      expect(caught(() => body.appendImage(g.Utilities.newBlob('not an image', 'text/plain', 'x.txt'))).message).toBe('Invalid image data.');
+    });
+  });
+});
