@@ -397,15 +397,23 @@ function docFile(self: Any): Any {
   return fileHandle(self.s.env, self.id) as Any;
 }
 
+function withOwner(file: Any, users: Any[]): object[] {
+  const owner = file.getOwner() as Any | null;
+  if (!owner || users.some((u) => u.getEmail() === owner.getEmail())) return users;
+  return [owner, ...users];
+}
+
 const documentExtras = {
   addEditor(this: Any, email: string): object { docFile(this).addEditor(email); return this.s.document(this.id); },
   addEditors(this: Any, emails: string[]): object { for (const e of emails ?? []) docFile(this).addEditor(e); return this.s.document(this.id); },
   addViewer(this: Any, email: string): object { docFile(this).addViewer(email); return this.s.document(this.id); },
   addViewers(this: Any, emails: string[]): object { for (const e of emails ?? []) docFile(this).addViewer(e); return this.s.document(this.id); },
-  getEditors(this: Any): object[] { return docFile(this).getEditors(); },
+  /** Document's lists name the owner too (live: after every editor and viewer is removed, getEditors and
+   *  getViewers each still hold one user, the owner — gas-fakes testdocs.js "Document basic methods"). */
+  getEditors(this: Any): object[] { return withOwner(docFile(this), docFile(this).getEditors()); },
   removeEditor(this: Any, user: unknown): object { docFile(this).removeEditor(user); return this.s.document(this.id); },
   removeViewer(this: Any, user: unknown): object { docFile(this).removeViewer(user); return this.s.document(this.id); },
-  getViewers(this: Any): object[] { return docFile(this).getViewers(); },
+  getViewers(this: Any): object[] { return withOwner(docFile(this), docFile(this).getViewers()); },
 };
 
 function insertBlock(self: Any, childIndex: number, block: Block): void {

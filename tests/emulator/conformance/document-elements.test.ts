@@ -360,3 +360,17 @@ describe('InlineImage', () => {
     });
   });
 });
+
+describe('live answers (gas-fakes testdocs.js)', () => {
+  test('Document.getEditors / getViewers keep the owner after every other user is removed', () => {
+    const { run, g } = env();
+    run(() => {
+      const doc = g.DocumentApp.create('Shared');
+      doc.addEditor('editor@example.test').addViewer('viewer@example.test');
+      doc.removeEditor('editor@example.test').removeViewer('viewer@example.test');
+      const owner = g.DriveApp.getFileById(doc.getId()).getOwner().getEmail();
+      expect(doc.getEditors().map((u) => u.getEmail())).toEqual([owner]);
+      expect(doc.getViewers().map((u) => u.getEmail())).toEqual([owner]);
+    });
+  });
+});
