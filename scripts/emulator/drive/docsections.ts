@@ -38,7 +38,7 @@ function store(self: RawSection, list: Block[]): void {
 }
 
 /** What a detached element handle (from copy()) holds; null for text or an attached element. */
-function detachedBlock(arg: unknown, self: RawSection): Block | null {
+function detachedBlock(arg: unknown): Block | null {
   if (!arg || typeof arg !== 'object') return null;
   const h = arg as Any;
   const block = (h.p ?? h.t) as Block | undefined;
@@ -47,7 +47,6 @@ function detachedBlock(arg: unknown, self: RawSection): Block | null {
     if (sectionHolds(h.s.data(h.id), block)) throw exception('Element must be detached.');
     throw exception('The element has been removed from the document.');
   }
-  void self;
   return JSON.parse(JSON.stringify(block)) as Block;
 }
 
@@ -133,14 +132,14 @@ export const sectionMethods = {
   },
   appendParagraph(this: RawSection, paragraph: unknown): object {
     signatureCheck(this, 'appendParagraph', [paragraph]);
-    const b = detachedBlock(paragraph, this) ?? newParagraph(this, textOf(paragraph));
+    const b = detachedBlock(paragraph) ?? newParagraph(this, textOf(paragraph));
     if (b.kind !== 'paragraph') throw exception('Invalid argument: paragraph');
     delete (b as ListPara).listItem;
     return this.s.element(this.id, put(this, null, b));
   },
   insertParagraph(this: RawSection, childIndex: number, paragraph: unknown): object {
     signatureCheck(this, 'insertParagraph', [childIndex, paragraph]);
-    const b = detachedBlock(paragraph, this) ?? newParagraph(this, textOf(paragraph));
+    const b = detachedBlock(paragraph) ?? newParagraph(this, textOf(paragraph));
     if (b.kind !== 'paragraph') throw exception('Invalid argument: paragraph');
     delete (b as ListPara).listItem;
     return this.s.element(this.id, put(this, childIndex, b));
@@ -148,28 +147,30 @@ export const sectionMethods = {
   appendListItem(this: RawSection, listItem: unknown): object {
     signatureCheck(this, 'appendListItem', [listItem]);
     const list = blocks(this);
-    const b = detachedBlock(listItem, this) as ListPara | null;
+    const b = detachedBlock(listItem) as ListPara | null;
     const last = [...list].reverse().find((x) => x.kind === 'paragraph');
-    const p = b && b.kind === 'paragraph' && b.listItem ? b : newListPara(this, b ? '' : textOf(listItem), last);
+    if (b && !(b.kind === 'paragraph' && b.listItem)) throw exception('Invalid argument: listItem');
+    const p = b ?? newListPara(this, textOf(listItem), last);
     return this.s.element(this.id, put(this, null, p));
   },
   insertListItem(this: RawSection, childIndex: number, listItem: unknown): object {
     signatureCheck(this, 'insertListItem', [childIndex, listItem]);
     const list = blocks(this);
-    const b = detachedBlock(listItem, this) as ListPara | null;
+    const b = detachedBlock(listItem) as ListPara | null;
     const i = indexArg(childIndex, list.length);
-    const p = b && b.kind === 'paragraph' && b.listItem ? b : newListPara(this, textOf(listItem), list[i - 1] ?? list[i]);
+    if (b && !(b.kind === 'paragraph' && b.listItem)) throw exception('Invalid argument: listItem');
+    const p = b ?? newListPara(this, textOf(listItem), list[i - 1] ?? list[i]);
     return this.s.element(this.id, put(this, i, p));
   },
   appendTable(this: RawSection, cells?: unknown): object {
     signatureCheck(this, 'appendTable', [cells]);
-    const b = detachedBlock(cells, this) ?? tableFrom(cells);
+    const b = detachedBlock(cells) ?? tableFrom(cells);
     if (b.kind !== 'table') throw exception('Invalid argument: table');
     return this.s.element(this.id, put(this, null, b));
   },
   insertTable(this: RawSection, childIndex: number, cells?: unknown): object {
     signatureCheck(this, 'insertTable', [childIndex, cells]);
-    const b = detachedBlock(cells, this) ?? tableFrom(cells);
+    const b = detachedBlock(cells) ?? tableFrom(cells);
     if (b.kind !== 'table') throw exception('Invalid argument: table');
     return this.s.element(this.id, put(this, childIndex, b));
   },

@@ -54,3 +54,24 @@ describe('DriveApp storage, shortcuts, continuation tokens', () => {
     });
   });
 });
+
+describe('Drive REST metadata through UrlFetchApp (route)', () => {
+  test('files.list: "Lists the user\'s files."; files.get on root is My Drive; an unknown id is Google\'s 404', () => {
+    const { run, g, ws } = env();
+    const U = (ws.globals as unknown as { UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp }).UrlFetchApp;
+    run(() => {
+      const file = g.DriveApp.createFile('listed.txt', 'x');
+      const headers = { Authorization: `Bearer ${g.ScriptApp.getOAuthToken()}` };
+      const list = U.fetch('https://www.googleapis.com/drive/v3/files', { headers });
+      expect(list.getResponseCode()).toBe(200);
+      const body = JSON.parse(list.getContentText()) as { kind: string; files: { id: string; name: string; kind: string }[] };
+      expect(body.kind).toBe('drive#fileList');
+      expect(body.files).toContainEqual({ kind: 'drive#file', id: file.getId(), name: 'listed.txt', mimeType: 'text/plain' });
+      const root = JSON.parse(U.fetch('https://www.googleapis.com/drive/v3/files/root', { headers }).getContentText());
+      expect([root.name, root.mimeType]).toEqual(['My Drive', 'application/vnd.google-apps.folder']);
+      const missing = U.fetch('https://www.googleapis.com/drive/v3/files/nope', { headers, muteHttpExceptions: true });
+      expect(missing.getResponseCode()).toBe(404);
+      expect(U.fetch('https://www.googleapis.com/drive/v3/files', { muteHttpExceptions: true }).getResponseCode()).toBe(401);
+    });
+  });
+});
