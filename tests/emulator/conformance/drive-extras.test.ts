@@ -75,3 +75,22 @@ describe('Drive REST metadata through UrlFetchApp (route)', () => {
     });
   });
 });
+
+describe('Drive advanced service: identity, About, Operations', () => {
+  test('AdvancedServiceIdentifier and getVersion; About.get needs fields ("The \'fields\' parameter is required for this method.")', () => {
+    const { ws, run } = env();
+    const Drive = ws.globals.Drive as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    run(() => {
+      expect(String(Drive)).toBe('AdvancedServiceIdentifier{name=drive, version=v3}');
+      expect(String(Drive.About)).toBe(String(Drive.Files));
+      expect(Drive.getVersion()).toBe('v3');
+      expect(caught(() => Drive.About.get()).message).toBe("API call to drive.about.get failed with error: The 'fields' parameter is required for this method.");
+      const about = Drive.About.get({ fields: 'user,storageQuota' });
+      expect(about.user.me).toBe(true);
+      expect(Number(about.storageQuota.limit)).toBeGreaterThanOrEqual(Number(about.storageQuota.usage));
+      expect(about.kind).toBeUndefined();
+      // live: Drive.Operations has no list (gas-fakes testdrive.js)
+      expect(() => Drive.Operations.list()).toThrow(/is not a function/);
+    });
+  });
+});
