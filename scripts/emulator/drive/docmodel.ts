@@ -433,35 +433,33 @@ function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unk
   return out;
 }
 
-/** The Docs API v1 `Document` resource (body, named ranges, inline objects). */
-export function documentJson(documentId: string, title: string, doc: DocData): Record<string, unknown> {
-  const inlineObjects: Record<string, unknown> = {};
-  const content: Record<string, unknown>[] = [
-    { endIndex: 1, sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE', contentDirection: 'LEFT_TO_RIGHT', sectionType: 'CONTINUOUS' } } },
-  ];
-  const L = layout(doc);
+/** The structural elements of one segment; a header/footer segment indexes from 0 (shift 1), the body from 1. */
+function contentJson(blocks: Block[], shift: number, inlineObjects: Record<string, unknown>): Record<string, unknown>[] {
+  const content: Record<string, unknown>[] = [];
+  const L = layout({ body: blocks, namedRanges: [], revision: 0 });
+  const at = (n: number) => n - shift;
   let ti = 0;
   for (const bl of L.blocks) {
     const b = bl.block;
     if (b.kind === 'paragraph') {
-      content.push({ startIndex: bl.start, endIndex: bl.end, paragraph: paragraphJson(b, bl.start, inlineObjects) });
+      content.push({ startIndex: at(bl.start), endIndex: at(bl.end), paragraph: paragraphJson(b, at(bl.start), inlineObjects) });
       continue;
     }
     const tl = L.tables[ti++];
     const columns = b.rows[0]?.cells.length ?? 0;
     content.push({
-      startIndex: tl.start,
-      endIndex: tl.end,
+      startIndex: at(tl.start),
+      endIndex: at(tl.end),
       table: {
         rows: b.rows.length,
         columns,
         tableRows: tl.rows.map((rl) => ({
-          startIndex: rl.start,
-          endIndex: rl.end,
+          startIndex: at(rl.start),
+          endIndex: at(rl.end),
           tableCells: rl.cells.map((cl) => ({
-            startIndex: cl.start,
-            endIndex: cl.end,
-            content: cl.paras.map((pl) => ({ startIndex: pl.start, endIndex: pl.end, paragraph: paragraphJson(pl.para, pl.start, inlineObjects) })),
+            startIndex: at(cl.start),
+            endIndex: at(cl.end),
+            content: cl.paras.map((pl) => ({ startIndex: at(pl.start), endIndex: at(pl.end), paragraph: paragraphJson(pl.para, at(pl.start), inlineObjects) })),
             tableCellStyle: {
               rowSpan: 1,
               columnSpan: 1,
@@ -474,6 +472,29 @@ export function documentJson(documentId: string, title: string, doc: DocData): R
       },
     });
   }
+  // The API's JSON leaves out zero values: a header's first element has no startIndex (as the body's section break).
+  const dropZero = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(dropZero);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.startIndex === 0) delete o.startIndex;
+      Object.values(o).forEach(dropZero);
+    }
+  };
+  if (shift > 0) dropZero(content);
+  return content;
+}
+
+/** Header/footer ids as the Docs API shows them ('kix.' ids); the emulator's documents have one of each at most. */
+const SECTION_IDS = { header: 'kix.emuheader0', footer: 'kix.emufooter0' };
+
+/** The Docs API v1 `Document` resource (body, headers, footers, named ranges, inline objects). */
+export function documentJson(documentId: string, title: string, doc: DocData): Record<string, unknown> {
+  const inlineObjects: Record<string, unknown> = {};
+  const content: Record<string, unknown>[] = [
+    { endIndex: 1, sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE', contentDirection: 'LEFT_TO_RIGHT', sectionType: 'CONTINUOUS' } } },
+    ...contentJson(doc.body, 0, inlineObjects),
+  ];
   const out: Record<string, unknown> = {
     title,
     body: { content },
@@ -493,6 +514,15 @@ export function documentJson(documentId: string, title: string, doc: DocData): R
       });
     }
     out.namedRanges = named;
+  }
+  const style = out.documentStyle as Record<string, unknown>;
+  if (doc.header) {
+    out.headers = { [SECTION_IDS.header]: { headerId: SECTION_IDS.header, content: contentJson(doc.header, 1, inlineObjects) } };
+    style.defaultHeaderId = SECTION_IDS.header;
+  }
+  if (doc.footer) {
+    out.footers = { [SECTION_IDS.footer]: { footerId: SECTION_IDS.footer, content: contentJson(doc.footer, 1, inlineObjects) } };
+    style.defaultFooterId = SECTION_IDS.footer;
   }
   if (Object.keys(inlineObjects).length) out.inlineObjects = inlineObjects;
   return out;

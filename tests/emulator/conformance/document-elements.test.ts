@@ -374,3 +374,26 @@ describe('live answers (gas-fakes testdocs.js)', () => {
     });
   });
 });
+
+describe('headers and footers in the Docs resource', () => {
+  test('Document.headers: "The headers in the document, keyed by header ID."; documentStyle.defaultHeaderId names it; segments index from 0', () => {
+    const { run, ws } = newDoc();
+    const id = run((doc) => {
+      doc.addHeader().appendParagraph('Top');
+      doc.addFooter();
+      return doc.getId();
+    });
+    const json = ws.drive.documentJson(id) as {
+      headers: Record<string, { headerId: string; content: { startIndex?: number; endIndex: number; paragraph?: { elements: { textRun?: { content: string } }[] } }[] }>;
+      footers: Record<string, unknown>;
+      documentStyle: { defaultHeaderId: string; defaultFooterId: string };
+    };
+    const header = json.headers[json.documentStyle.defaultHeaderId];
+    expect(header.headerId).toBe(json.documentStyle.defaultHeaderId);
+    // Zero values are left out of the JSON: the first paragraph spans 0–1 with only its endIndex.
+    expect(header.content[0].startIndex).toBeUndefined();
+    expect(header.content[0].endIndex).toBe(1);
+    expect(header.content[1].paragraph!.elements[0].textRun!.content).toBe('Top\n');
+    expect(json.footers[json.documentStyle.defaultFooterId]).toBeTruthy();
+  });
+});
