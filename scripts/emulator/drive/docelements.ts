@@ -119,9 +119,13 @@ function numAttr(key: NumKey, arg: string) {
   };
 }
 
+/** Where a ListItem keeps the maker of its own handle (out of the script's sight; extras.ts sets it). */
+export const ELEMENT_HANDLE = Symbol.for('dealboard.emulator.elementHandle');
+
 /** This element's handle again (Paragraph or ListItem), for chaining. */
 function self(raw: RawParagraph): object {
-  return (raw as Any).handle ? (raw as Any).handle() : raw.s.paragraph(raw.id, raw.p);
+  const make = (raw as unknown as Record<symbol, (() => object) | undefined>)[ELEMENT_HANDLE];
+  return make ? make() : raw.s.paragraph(raw.id, raw.p);
 }
 
 export function paragraphAttributes(p: Para): Record<string, unknown> {

@@ -51,8 +51,9 @@ function listItem(s: Any, id: string, p: ListPara, detached = false): object {
   const self = (): object => listItem(s, id, p, detached);
   const changed = () => { if (!detached) s.changed(id); };
   const obj = Object.create(raw) as Any;
+  // The Paragraph members inherited from `raw` return this ListItem for chaining (docelements.ts ELEMENT_HANDLE).
+  Object.defineProperty(obj, Symbol.for('dealboard.emulator.elementHandle'), { value: self });
   Object.assign(obj, {
-    handle: self,
     setText: (t: string) => { raw.setText(t); return self(); },
     appendText: (t: string) => { raw.appendText(t); return self(); },
     getType: () => 'LIST_ITEM',

@@ -397,3 +397,16 @@ describe('headers and footers in the Docs resource', () => {
     expect(json.footers[json.documentStyle.defaultFooterId]).toBeTruthy();
   });
 });
+
+describe('ListItem attributes', () => {
+  test('setIndentStart: "Sets the start indentation, in points." — returns the ListItem, "for chaining"', () => {
+    const { run } = newDoc();
+    run((doc) => {
+      const li = doc.getBody().appendListItem('Item 1');
+      const same = li.setIndentStart(36).setIndentFirstLine(-18);
+      expect(String(same)).toBe('ListItem');
+      expect([li.getIndentStart(), li.getIndentFirstLine()]).toEqual([36, -18]);
+      expect(Object.keys(li)).not.toContain('handle');
+    });
+  });
+});
