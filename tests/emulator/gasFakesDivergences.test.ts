@@ -48,15 +48,17 @@ describe('enum values compare as Java enums', () => {
 });
 
 describe('Document headers and footers', () => {
-  // HeaderSection: "A Document typically contains at most one HeaderSection." A document the
-  // emulator makes has none (addHeader/addFooter are not emulated), so there is none to retrieve.
-  test('getHeader / getFooter are null on a document without them; addHeader says it is not implemented', () => {
+  // HeaderSection: "A Document typically contains at most one HeaderSection." A new document has
+  // none; addHeader: "Adds a document header section, if none exists." (a second call throws live's
+  // "Document tab already contains a header.", gas-fakes testdocssections.js).
+  test('getHeader / getFooter are null on a document without them; addHeader adds one, once', () => {
     const { g, run } = fresh();
     run(() => {
       const doc = g.DocumentApp.create('Notes');
       expect(doc.getHeader()).toBeNull();
       expect(doc.getFooter()).toBeNull();
-      expect(caught(() => doc.addHeader()).message).toBe('Not implemented in the Dealboard emulator: Document.addHeader');
+      expect(String(doc.addHeader())).toBe('HeaderSection');
+      expect(caught(() => doc.addHeader()).message).toBe('Document tab already contains a header.');
       doc.getBody().appendParagraph('one');
       doc.clear();
       expect(doc.getBody().getText()).toBe('');

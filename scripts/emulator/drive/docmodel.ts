@@ -18,6 +18,13 @@ export interface TextStyle {
   /** points */
   fontSize?: number;
   link?: string;
+  strikethrough?: boolean;
+  /** weightedFontFamily.fontFamily */
+  fontFamily?: string;
+  /** '#rrggbb' */
+  foregroundColor?: string;
+  /** '#rrggbb' */
+  backgroundColor?: string;
 }
 
 export interface ImageData {
@@ -31,6 +38,8 @@ export interface Run extends TextStyle {
   /** One '\uFFFC' for an inline image. */
   text: string;
   image?: ImageData;
+  /** A page break: one '\f' (one index, as the API's pageBreak element), no visible text. */
+  pageBreak?: boolean;
 }
 
 export type NamedStyleType =
@@ -48,6 +57,14 @@ export interface Para {
   align?: Alignment;
   /** Text style of the paragraph's '\n' (inherited by text typed into an empty paragraph). */
   nl?: TextStyle;
+  /** Paragraph style set explicitly (points; lineSpacing in percent, as the Docs API's paragraphStyle). */
+  indentStart?: number;
+  indentEnd?: number;
+  indentFirstLine?: number;
+  lineSpacing?: number;
+  spaceAbove?: number;
+  spaceBelow?: number;
+  direction?: 'LEFT_TO_RIGHT' | 'RIGHT_TO_LEFT';
 }
 
 export interface Cell {
@@ -72,14 +89,41 @@ export interface NamedRangeData {
   ranges: { startIndex: number; endIndex: number }[];
 }
 
+/** The document style set explicitly (points); unset fields take a new Google Doc's defaults (DOC_STYLE_DEFAULTS). */
+export interface DocStyle {
+  marginTop?: number;
+  marginBottom?: number;
+  marginLeft?: number;
+  marginRight?: number;
+  pageWidth?: number;
+  pageHeight?: number;
+}
+
+/** A new Google Doc (US Letter, 1-inch margins): gas-fakes' live-verified test/testdocsstyles.js
+ *  "Document initial documentStyle validation" expects 72 pt margins and 36 pt header/footer margins. */
+export const DOC_STYLE_DEFAULTS: Required<DocStyle> = { marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72, pageWidth: 612, pageHeight: 792 };
+
 export interface DocData {
   body: Block[];
   namedRanges: NamedRangeData[];
   revision: number;
+  documentStyle?: DocStyle;
+  /** Header / footer section content (DocumentApp addHeader/addFooter); absent until added. */
+  header?: Block[];
+  footer?: Block[];
+  /** Text attributes Body.setAttributes gave the body: paragraphs appended later take them. */
+  bodyTextStyle?: TextStyle;
+  /** Paragraph spacing Body.setHeadingAttributes gave a named style (points; lineSpacing in percent). */
+  headingStyles?: Partial<Record<NamedStyleType, Record<string, number>>>;
 }
 
 export const IMAGE_CHAR = '\uFFFC';
-const STYLE_KEYS: (keyof TextStyle)[] = ['bold', 'italic', 'underline', 'fontSize', 'link'];
+const STYLE_KEYS: (keyof TextStyle)[] = ['bold', 'italic', 'underline', 'fontSize', 'link', 'strikethrough', 'fontFamily', 'foregroundColor', 'backgroundColor'];
+/** The Docs API's TextStyle field for each of the model's keys (fontFamily is weightedFontFamily there). */
+const API_FIELD: Record<string, keyof TextStyle> = {
+  bold: 'bold', italic: 'italic', underline: 'underline', fontSize: 'fontSize', link: 'link', strikethrough: 'strikethrough',
+  weightedFontFamily: 'fontFamily', foregroundColor: 'foregroundColor', backgroundColor: 'backgroundColor',
+};
 
 // ---------------------------------------------------------------------------------------
 // errors
@@ -156,7 +200,7 @@ function normalizeRuns(runs: Run[]): Run[] {
   for (const r of runs) {
     if (!r.image && r.text === '') continue;
     const last = out[out.length - 1];
-    if (last && !last.image && !r.image && sameStyle(last, r)) last.text += r.text;
+    if (last && !last.image && !r.image && !last.pageBreak && !r.pageBreak && sameStyle(last, r)) last.text += r.text;
     else out.push({ ...r });
   }
   return out;
@@ -295,7 +339,7 @@ export function layout(doc: DocData): Layout {
 
 function visibleText(p: Para): string {
   let s = '';
-  for (const r of p.runs) if (!r.image) s += r.text;
+  for (const r of p.runs) if (!r.image && !r.pageBreak) s += r.text;
   return s.replace(/\u000b/g, '\n');
 }
 
@@ -324,7 +368,19 @@ function textStyleJson(s: TextStyle): Record<string, unknown> {
   if (s.underline) o.underline = true;
   if (s.fontSize) o.fontSize = { magnitude: s.fontSize, unit: 'PT' };
   if (s.link) o.link = { url: s.link };
+  if (s.strikethrough) o.strikethrough = true;
+  if (s.fontFamily) o.weightedFontFamily = { fontFamily: s.fontFamily, weight: 400 };
+  if (s.foregroundColor) o.foregroundColor = { color: { rgbColor: hexToRgb(s.foregroundColor) } };
+  if (s.backgroundColor) o.backgroundColor = { color: { rgbColor: hexToRgb(s.backgroundColor) } };
   return o;
+}
+
+/** An OptionalColor ({ color: { rgbColor: { red, green, blue } } }, 0–1 each) as '#rrggbb'; undefined when empty. */
+function optionalColorHex(v: unknown): string | undefined {
+  const rgb = (v as { color?: { rgbColor?: { red?: number; green?: number; blue?: number } } } | undefined)?.color?.rgbColor;
+  if (!rgb) return undefined;
+  const hex = (x: number | undefined) => Math.round(Math.max(0, Math.min(1, Number(x ?? 0))) * 255).toString(16).padStart(2, '0');
+  return `#${hex(rgb.red)}${hex(rgb.green)}${hex(rgb.blue)}`;
 }
 
 function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unknown>): Record<string, unknown> {
@@ -348,6 +404,11 @@ function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unk
       i += 1;
       return;
     }
+    if (r.pageBreak) {
+      elements.push({ startIndex: i, endIndex: i + 1, pageBreak: { textStyle: textStyleJson(r) } });
+      i += 1;
+      return;
+    }
     const isLast = k === runs.length - 1;
     const mergeNl = isLast && sameStyle(r, styleOf(p.nl));
     const content = mergeNl ? r.text + '\n' : r.text;
@@ -355,43 +416,50 @@ function paragraphJson(p: Para, start: number, inlineObjects: Record<string, unk
     i += content.length;
   });
   const last = runs[runs.length - 1];
-  if (!last || last.image || !sameStyle(last, styleOf(p.nl))) {
+  if (!last || last.image || last.pageBreak || !sameStyle(last, styleOf(p.nl))) {
     elements.push({ startIndex: i, endIndex: i + 1, textRun: { content: '\n', textStyle: textStyleJson(styleOf(p.nl)) } });
   }
-  const paragraphStyle: Record<string, unknown> = { namedStyleType: p.style, direction: 'LEFT_TO_RIGHT' };
+  const paragraphStyle: Record<string, unknown> = { namedStyleType: p.style, direction: p.direction ?? 'LEFT_TO_RIGHT' };
   if (p.align) paragraphStyle.alignment = p.align;
-  return { elements, paragraphStyle };
+  if (p.lineSpacing !== undefined) paragraphStyle.lineSpacing = p.lineSpacing;
+  // A list item (DocumentApp's appendListItem) is a paragraph with a bullet naming its list.
+  const item = (p as Para & { listItem?: { listId: string; nesting: number } }).listItem;
+  const pt = (v: number | undefined) => (v === undefined ? undefined : { magnitude: v, unit: 'PT' });
+  for (const [k, v] of [['indentStart', p.indentStart], ['indentEnd', p.indentEnd], ['indentFirstLine', p.indentFirstLine], ['spaceAbove', p.spaceAbove], ['spaceBelow', p.spaceBelow]] as const) {
+    if (v !== undefined) paragraphStyle[k] = pt(v);
+  }
+  const out: Record<string, unknown> = { elements, paragraphStyle };
+  if (item) out.bullet = item.nesting ? { listId: item.listId, nestingLevel: item.nesting, textStyle: {} } : { listId: item.listId, textStyle: {} };
+  return out;
 }
 
-/** The Docs API v1 `Document` resource (body, named ranges, inline objects). */
-export function documentJson(documentId: string, title: string, doc: DocData): Record<string, unknown> {
-  const inlineObjects: Record<string, unknown> = {};
-  const content: Record<string, unknown>[] = [
-    { endIndex: 1, sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE', contentDirection: 'LEFT_TO_RIGHT', sectionType: 'CONTINUOUS' } } },
-  ];
-  const L = layout(doc);
+/** The structural elements of one segment; a header/footer segment indexes from 0 (shift 1), the body from 1. */
+function contentJson(blocks: Block[], shift: number, inlineObjects: Record<string, unknown>): Record<string, unknown>[] {
+  const content: Record<string, unknown>[] = [];
+  const L = layout({ body: blocks, namedRanges: [], revision: 0 });
+  const at = (n: number) => n - shift;
   let ti = 0;
   for (const bl of L.blocks) {
     const b = bl.block;
     if (b.kind === 'paragraph') {
-      content.push({ startIndex: bl.start, endIndex: bl.end, paragraph: paragraphJson(b, bl.start, inlineObjects) });
+      content.push({ startIndex: at(bl.start), endIndex: at(bl.end), paragraph: paragraphJson(b, at(bl.start), inlineObjects) });
       continue;
     }
     const tl = L.tables[ti++];
     const columns = b.rows[0]?.cells.length ?? 0;
     content.push({
-      startIndex: tl.start,
-      endIndex: tl.end,
+      startIndex: at(tl.start),
+      endIndex: at(tl.end),
       table: {
         rows: b.rows.length,
         columns,
         tableRows: tl.rows.map((rl) => ({
-          startIndex: rl.start,
-          endIndex: rl.end,
+          startIndex: at(rl.start),
+          endIndex: at(rl.end),
           tableCells: rl.cells.map((cl) => ({
-            startIndex: cl.start,
-            endIndex: cl.end,
-            content: cl.paras.map((pl) => ({ startIndex: pl.start, endIndex: pl.end, paragraph: paragraphJson(pl.para, pl.start, inlineObjects) })),
+            startIndex: at(cl.start),
+            endIndex: at(cl.end),
+            content: cl.paras.map((pl) => ({ startIndex: at(pl.start), endIndex: at(pl.end), paragraph: paragraphJson(pl.para, at(pl.start), inlineObjects) })),
             tableCellStyle: {
               rowSpan: 1,
               columnSpan: 1,
@@ -404,16 +472,34 @@ export function documentJson(documentId: string, title: string, doc: DocData): R
       },
     });
   }
+  // The API's JSON leaves out zero values: a header's first element has no startIndex (as the body's section break).
+  const dropZero = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(dropZero);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.startIndex === 0) delete o.startIndex;
+      Object.values(o).forEach(dropZero);
+    }
+  };
+  if (shift > 0) dropZero(content);
+  return content;
+}
+
+/** Header/footer ids as the Docs API shows them ('kix.' ids); the emulator's documents have one of each at most. */
+const SECTION_IDS = { header: 'kix.emuheader0', footer: 'kix.emufooter0' };
+
+/** The Docs API v1 `Document` resource (body, headers, footers, named ranges, inline objects). */
+export function documentJson(documentId: string, title: string, doc: DocData): Record<string, unknown> {
+  const inlineObjects: Record<string, unknown> = {};
+  const content: Record<string, unknown>[] = [
+    { endIndex: 1, sectionBreak: { sectionStyle: { columnSeparatorStyle: 'NONE', contentDirection: 'LEFT_TO_RIGHT', sectionType: 'CONTINUOUS' } } },
+    ...contentJson(doc.body, 0, inlineObjects),
+  ];
   const out: Record<string, unknown> = {
     title,
     body: { content },
-    documentStyle: {
-      pageSize: { height: { magnitude: 841.8897637795277, unit: 'PT' }, width: { magnitude: 595.2755905511812, unit: 'PT' } },
-      marginTop: { magnitude: 56.69291338582677, unit: 'PT' },
-      marginBottom: { magnitude: 56.69291338582677, unit: 'PT' },
-      marginLeft: { magnitude: 56.69291338582677, unit: 'PT' },
-      marginRight: { magnitude: 56.69291338582677, unit: 'PT' },
-    },
+    documentStyle: documentStyleJson(doc),
+    namedStyles: namedStylesJson(doc),
     revisionId: revisionId(documentId, doc.revision),
     suggestionsViewMode: 'SUGGESTIONS_INLINE',
     documentId,
@@ -429,8 +515,100 @@ export function documentJson(documentId: string, title: string, doc: DocData): R
     }
     out.namedRanges = named;
   }
+  const style = out.documentStyle as Record<string, unknown>;
+  if (doc.header) {
+    out.headers = { [SECTION_IDS.header]: { headerId: SECTION_IDS.header, content: contentJson(doc.header, 1, inlineObjects) } };
+    style.defaultHeaderId = SECTION_IDS.header;
+  }
+  if (doc.footer) {
+    out.footers = { [SECTION_IDS.footer]: { footerId: SECTION_IDS.footer, content: contentJson(doc.footer, 1, inlineObjects) } };
+    style.defaultFooterId = SECTION_IDS.footer;
+  }
   if (Object.keys(inlineObjects).length) out.inlineObjects = inlineObjects;
   return out;
+}
+
+/** A new Google Doc's named styles (the Docs editor's defaults; gas-fakes testdocsnext.js "Document initial
+ *  namedStyles validation", verified live: 9 styles, NORMAL_TEXT Arial 11 pt at 115 % line spacing,
+ *  HEADING_1 20 pt with 20 pt above, HEADING_3 grey 0.2627451, HEADING_6 italic, TITLE 26 pt). Headings
+ *  set only what differs from NORMAL_TEXT (no font family, no alignment). */
+function namedStylesJson(doc: DocData): Record<string, unknown> {
+  const pt = (magnitude?: number) => (magnitude === undefined ? { unit: 'PT' } : { magnitude, unit: 'PT' });
+  const grey = (v: number) => ({ color: { rgbColor: { red: v, green: v, blue: v } } });
+  const heading = (type: NamedStyleType, size: number, above: number, below: number, extra: Record<string, unknown> = {}) => ({
+    namedStyleType: type,
+    textStyle: { fontSize: pt(size), ...extra },
+    paragraphStyle: { namedStyleType: type, direction: 'LEFT_TO_RIGHT', spaceAbove: pt(above), spaceBelow: pt(below), keepLinesTogether: true, keepWithNext: true, pageBreakBefore: false },
+  });
+  const styles: Record<string, unknown>[] = [
+    {
+      namedStyleType: 'NORMAL_TEXT',
+      textStyle: {
+        bold: false, italic: false, underline: false, strikethrough: false, smallCaps: false, backgroundColor: {},
+        foregroundColor: { color: { rgbColor: {} } }, fontSize: pt(11), weightedFontFamily: { fontFamily: 'Arial', weight: 400 }, baselineOffset: 'NONE',
+      },
+      paragraphStyle: {
+        namedStyleType: 'NORMAL_TEXT', alignment: 'START', lineSpacing: 115, direction: 'LEFT_TO_RIGHT', spacingMode: 'COLLAPSE_LISTS',
+        spaceAbove: pt(), spaceBelow: pt(), indentFirstLine: pt(), indentStart: pt(), indentEnd: pt(),
+        keepLinesTogether: false, keepWithNext: false, avoidWidowAndOrphan: true, pageBreakBefore: false,
+      },
+    },
+    heading('HEADING_1', 20, 20, 6),
+    heading('HEADING_2', 16, 18, 6),
+    heading('HEADING_3', 14, 16, 4, { foregroundColor: grey(0.2627451) }),
+    heading('HEADING_4', 12, 14, 4, { foregroundColor: grey(0.4) }),
+    heading('HEADING_5', 11, 12, 4, { foregroundColor: grey(0.4) }),
+    heading('HEADING_6', 11, 12, 4, { italic: true, foregroundColor: grey(0.4) }),
+    heading('TITLE', 26, 0, 3),
+    heading('SUBTITLE', 15, 0, 16, { foregroundColor: grey(0.4), weightedFontFamily: { fontFamily: 'Arial', weight: 400 } }),
+  ];
+  for (const st of styles) {
+    const over = doc.headingStyles?.[st.namedStyleType as NamedStyleType];
+    if (over) Object.assign(st.paragraphStyle as Record<string, unknown>, Object.fromEntries(Object.entries(over).map(([k, v]) => [k, k === 'lineSpacing' ? v : pt(v)])));
+  }
+  return { styles };
+}
+
+function documentStyleJson(doc: DocData): Record<string, unknown> {
+  const st = { ...DOC_STYLE_DEFAULTS, ...(doc.documentStyle ?? {}) };
+  const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
+  return {
+    background: { color: {} },
+    pageNumberStart: 1,
+    marginTop: pt(st.marginTop),
+    marginBottom: pt(st.marginBottom),
+    marginRight: pt(st.marginRight),
+    marginLeft: pt(st.marginLeft),
+    pageSize: { height: pt(st.pageHeight), width: pt(st.pageWidth) },
+    marginHeader: pt(36),
+    marginFooter: pt(36),
+    useCustomHeaderFooterMargins: true,
+  };
+}
+
+/** updateDocumentStyle: the page size and margins (the fields the emulator keeps). */
+export function updateDocumentStyle(doc: DocData, documentStyle: Record<string, unknown> | undefined, fields: unknown): void {
+  const what = 'updateDocumentStyle';
+  const list = parseFields(fields, ['pageSize', 'marginTop', 'marginBottom', 'marginLeft', 'marginRight'], what);
+  const ds = documentStyle ?? {};
+  const st: DocStyle = { ...(doc.documentStyle ?? {}) };
+  const mag = (v: unknown, f: string): number | undefined => {
+    if (v === undefined || v === null) return undefined;
+    const m = Number((v as { magnitude?: unknown }).magnitude);
+    if (!Number.isFinite(m) || m < 0) throw invalid(`${what}: Invalid value for ${f}.`);
+    return m;
+  };
+  for (const f of list) {
+    if (f === 'pageSize') {
+      const size = (ds.pageSize ?? {}) as { width?: unknown; height?: unknown };
+      st.pageWidth = mag(size.width, 'pageSize.width');
+      st.pageHeight = mag(size.height, 'pageSize.height');
+    } else {
+      st[f as keyof DocStyle] = mag(ds[f], f);
+    }
+  }
+  for (const k of Object.keys(st) as (keyof DocStyle)[]) if (st[k] === undefined) delete st[k];
+  doc.documentStyle = st;
 }
 
 export function revisionId(documentId: string, revision: number): string {
@@ -534,6 +712,32 @@ function rawInsert(doc: DocData, index: number, text: string, styleOverride?: Te
     created.push(np);
   }
   loc.container.splice(loc.pos + 1, 0, ...created);
+}
+
+/** insertInlineImage: "Inserts an InlineObject containing an image at the given location." The emulator
+ *  does not fetch the uri (no network): it keeps it, with objectSize as the image's size. */
+export function insertInlineImage(doc: DocData, r: Record<string, unknown>, objectId: string): void {
+  const uri = String(r.uri ?? '');
+  if (!uri) throw invalid('The uri must be set.');
+  if (uri.length > 2048) throw invalid('The URI must be less than 2 kB in size.');
+  if (!/^https?:\/\//i.test(uri)) throw invalid(`Invalid requests: the image uri must be a publicly accessible URL (got ${uri.slice(0, 60)}).`);
+  const L = layout(doc);
+  let index: number;
+  if (r.endOfSegmentLocation) index = L.end - 1;
+  else {
+    index = Number((r.location as { index?: number } | undefined)?.index ?? 0);
+    if (!Number.isInteger(index) || index < 1) throw invalid(`Index ${index} must be greater than 0 (index 0 is the section break).`);
+    if (index >= L.end) throw invalid(`Index ${index} must be less than the end index of the referenced segment, ${L.end}.`);
+  }
+  const loc = findPara(L, index);
+  if (!loc) throw invalid('The insertion index must be inside the bounds of an existing paragraph.');
+  const size = (r.objectSize ?? {}) as { width?: { magnitude?: number }; height?: { magnitude?: number } };
+  const image: ImageData = { id: objectId, uri };
+  if (size.width?.magnitude) image.width = Number(size.width.magnitude);
+  if (size.height?.magnitude) image.height = Number(size.height.magnitude);
+  const [left, right] = splitRuns(loc.para.runs, index - loc.start);
+  loc.para.runs = normalizeRuns([...left, { text: IMAGE_CHAR, image }, ...right]);
+  shiftInsert(doc, index, 1);
 }
 
 /** Joins `second` onto `first` (whose newline was deleted); `first` is kept (object identity). */
@@ -830,15 +1034,18 @@ export function updateTextStyle(doc: DocData, range: { startIndex?: number; endI
   const what = 'updateTextStyle';
   const L = layout(doc);
   const [s, e] = checkRange(L, range, what);
-  const list = parseFields(fields, STYLE_KEYS as string[], what);
+  const list = parseFields(fields, Object.keys(API_FIELD), what);
   const ts = textStyle ?? {};
   const apply = (target: TextStyle) => {
-    for (const f of list) {
-      const v = ts[f];
+    for (const api of list) {
+      const v = ts[api];
+      const f = API_FIELD[api];
       const t = target as Record<string, unknown>;
       if (v === undefined || v === null || v === false) delete t[f];
       else if (f === 'fontSize') t.fontSize = Number((v as { magnitude?: number }).magnitude) || undefined;
       else if (f === 'link') t.link = (v as { url?: string }).url;
+      else if (f === 'fontFamily') t.fontFamily = (v as { fontFamily?: string }).fontFamily || undefined;
+      else if (f === 'foregroundColor' || f === 'backgroundColor') t[f] = optionalColorHex(v);
       else t[f] = Boolean(v);
       if (t[f] === undefined) delete t[f];
     }
@@ -890,11 +1097,13 @@ export function updateParagraphStyle(doc: DocData, range: { startIndex?: number;
 
 export interface BatchContext {
   newNamedRangeId(): string;
+  /** An inline object's id (insertInlineImage). */
+  newObjectId?(): string;
 }
 
 const SUPPORTED = [
   'replaceAllText', 'insertText', 'deleteContentRange', 'insertTableRow', 'deleteTableRow', 'deleteTableColumn', 'createNamedRange',
-  'deleteNamedRange', 'replaceNamedRangeContent', 'updateTextStyle', 'updateParagraphStyle',
+  'deleteNamedRange', 'replaceNamedRangeContent', 'updateTextStyle', 'updateParagraphStyle', 'updateDocumentStyle', 'insertInlineImage',
 ];
 
 type Req = Record<string, Record<string, unknown>>;
@@ -963,6 +1172,14 @@ function applyOne(doc: DocData, req: Req, k: number, bctx: BatchContext): Record
         return {};
       case 'updateParagraphStyle':
         updateParagraphStyle(doc, r.range as { startIndex?: number; endIndex?: number }, r.paragraphStyle as Record<string, unknown>, r.fields);
+        return {};
+      case 'insertInlineImage': {
+        const objectId = bctx.newObjectId ? bctx.newObjectId() : bctx.newNamedRangeId();
+        insertInlineImage(doc, r, objectId);
+        return { insertInlineImage: { objectId } };
+      }
+      case 'updateDocumentStyle':
+        updateDocumentStyle(doc, r.documentStyle as Record<string, unknown>, r.fields);
         return {};
       default:
         throw invalid(`The request kind '${kind}' is not emulated (supported: ${SUPPORTED.join(', ')}).`);

@@ -1,11 +1,13 @@
 // Drive v3's files.export REST endpoint as a UrlFetchApp route:
 //   GET https://www.googleapis.com/drive/v3/files/{fileId}/export?mimeType=…
+// and the metadata reads files.list (GET …/drive/v3/files) and files.get (GET …/drive/v3/files/{fileId},
+// 'root' is My Drive), default fields kind,id,name,mimeType as the API returns them.
 // with `Authorization: Bearer <ScriptApp.getOAuthToken()>`. The add-on exports PDFs this way
 // because it is the documented REST call that works under the drive.file scope (the Drive
 // advanced service's export needs an undocumented alt=media, issuetracker 468534237).
 import { FetchRoute } from '../fetch/router';
-import { FetchRequest, Reply, bearerUser, googleError, missingCredential } from '../fetch/reply';
-import { DriveModel, MIME } from './model';
+import { FetchRequest, Reply, bearerUser, googleError, jsonReply, missingCredential } from '../fetch/reply';
+import { DriveFileRecord, DriveModel, MIME } from './model';
 
 const EXPORT_PATH = /^\/drive\/v3\/files\/([^/]+)\/export$/;
 /** What Drive answers for export (10 MB is Drive's documented export limit). */
@@ -31,13 +33,37 @@ function exportReply(model: DriveModel, fileId: string, request: FetchRequest): 
   return { code: 200, headers: { 'Content-Type': out.contentType, 'Content-Length': String(out.bytes.length) }, bytes: out.bytes };
 }
 
+const FILES_PATH = /^\/drive\/v3\/files(?:\/([^/]+))?$/;
+
+function visible(model: DriveModel, rec: DriveFileRecord | undefined): rec is DriveFileRecord {
+  return Boolean(rec) && (model.scope === 'drive' || (rec as DriveFileRecord).createdByApp);
+}
+
+const brief = (rec: { id: string; name: string; mimeType: string }) => ({ kind: 'drive#file', id: rec.id, name: rec.name, mimeType: rec.mimeType });
+
+/** files.list ("Lists the user's files", the untrashed ones visible under the token's scope) and files.get. */
+function metadataReply(model: DriveModel, fileId: string | undefined, request: FetchRequest): Reply {
+  if (bearerUser(request) !== request.user) return missingCredential();
+  if (request.method !== 'get') return googleError(405, `Method ${request.method.toUpperCase()} is not allowed here by the emulator (it answers GET).`, 'httpMethodNotAllowed');
+  if (fileId === undefined) {
+    const files = model.listFiles().filter((r) => visible(model, r) && !r.trashed).map(brief);
+    return jsonReply(200, { kind: 'drive#fileList', incompleteSearch: false, files });
+  }
+  if (fileId === 'root' || fileId === model.rootId) return jsonReply(200, brief({ id: model.rootId, name: 'My Drive', mimeType: MIME.folder }));
+  const rec = model.file(fileId);
+  if (!visible(model, rec)) return googleError(404, `File not found: ${fileId}.`, 'notFound', { location: 'fileId', locationType: 'parameter' });
+  return jsonReply(200, brief(rec));
+}
+
 export function driveExportRoute(model: DriveModel): FetchRoute {
   return {
-    describe: 'Drive files.export (GET https://www.googleapis.com/drive/v3/files/{id}/export?mimeType=…)',
+    describe: 'Drive files.export (GET https://www.googleapis.com/drive/v3/files/{id}/export?mimeType=…), files.list and files.get (GET …/drive/v3/files[/{id}])',
     handle(request) {
       if (request.url.origin !== 'https://www.googleapis.com') return null;
       const match = EXPORT_PATH.exec(request.url.pathname);
-      return match ? exportReply(model, decodeURIComponent(match[1]), request) : null;
+      if (match) return exportReply(model, decodeURIComponent(match[1]), request);
+      const files = FILES_PATH.exec(request.url.pathname);
+      return files ? metadataReply(model, files[1] === undefined ? undefined : decodeURIComponent(files[1]), request) : null;
     },
   };
 }

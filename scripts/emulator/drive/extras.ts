@@ -33,34 +33,57 @@ export interface DriveClasses {
   Document: { prototype: object };
   Body: { prototype: object };
   DocumentApp: { prototype: object };
-  Paragraph: { prototype: object };
+  Paragraph: { prototype: object; new (...args: never[]): object };
   /** A File handle for a record id (as DriveApp.getFileById would give). */
   fileHandle(env: unknown, id: string): object;
 }
 
 let fileHandle: DriveClasses['fileHandle'] = () => { throw exception('Drive extras are not installed'); };
 
-function listItem(s: Any, id: string, p: ListPara): object {
-  const para = s.paragraph(id, p) as Any;
+let ParagraphClass: new (s: Any, id: string, p: Para) => Any = class { constructor() { throw exception('Drive extras are not installed'); } } as never;
+
+/** A ListItem: a paragraph with list properties; the Paragraph members (attributes, copy, getParent…)
+ *  come through its prototype, the raw paragraph. */
+function listItem(s: Any, id: string, p: ListPara, detached = false): object {
+  const raw = new ParagraphClass(s, id, p);
+  raw.detached = detached;
   const info = () => { if (!p.listItem) throw exception('The element has been removed from the document.'); return p.listItem; };
-  const self = (): object => listItem(s, id, p);
-  return s.env.wrap('ListItem', {
-    getText: () => para.getText(),
-    setText: (t: string) => { para.setText(t); return self(); },
-    appendText: (t: string) => { para.appendText(t); return self(); },
+  const self = (): object => listItem(s, id, p, detached);
+  const changed = () => { if (!detached) s.changed(id); };
+  const obj = Object.create(raw) as Any;
+  // The Paragraph members inherited from `raw` return this ListItem for chaining (docelements.ts ELEMENT_HANDLE).
+  Object.defineProperty(obj, Symbol.for('dealboard.emulator.elementHandle'), { value: self });
+  Object.assign(obj, {
+    setText: (t: string) => { raw.setText(t); return self(); },
+    appendText: (t: string) => { raw.appendText(t); return self(); },
     getType: () => 'LIST_ITEM',
     getGlyphType: () => info().glyph,
     setGlyphType: (g: string) => {
       if (!Object.prototype.hasOwnProperty.call(GLYPH_TYPE, String(g))) throw exception('Invalid argument: glyphType');
-      info().glyph = String(g); s.changed(id); return self();
+      info().glyph = String(g); changed(); return self();
     },
     getNestingLevel: () => info().nesting,
-    setNestingLevel: (n: number) => { info().nesting = Math.max(0, Math.floor(Number(n))); s.changed(id); return self(); },
+    setNestingLevel: (n: number) => { info().nesting = Math.max(0, Math.floor(Number(n))); changed(); return self(); },
     getListId: () => info().listId,
-    getHeading: () => para.getHeading(),
-    setHeading: (h: string) => { para.setHeading(h); return self(); },
+    setListId: (item: Any) => {
+      const other = item && (item.p as ListPara | undefined)?.listItem;
+      if (!other) throw exception('Invalid argument: listItem');
+      info().listId = other.listId; changed(); return self();
+    },
+    setHeading: (h: string) => { raw.setHeading(h); return self(); },
     toString: () => 'ListItem',
   });
+  return s.env.wrap('ListItem', obj);
+}
+
+/** The handle of a block: Table, ListItem or Paragraph; `detached` for a copy() in no document. */
+export function blockElement(s: Any, id: string, b: Block, detached = false): object {
+  if (b.kind === 'table') return s.table(id, b, detached);
+  if ((b as ListPara).listItem) return listItem(s, id, b as ListPara, detached);
+  if (!detached) return s.paragraph(id, b);
+  const raw = new ParagraphClass(s, id, b);
+  raw.detached = true;
+  return s.env.wrap('Paragraph', raw);
 }
 
 // ---- Text elements and findText -------------------------------------------------------------
@@ -109,6 +132,26 @@ function textElement(s: Any, id: string, p: Para): object {
     setUnderline: (...a: unknown[]) => { const v = a[a.length - 1]; return style('underline', Boolean(v), a.length >= 3 ? a : [v]); },
     setFontSize: (...a: unknown[]) => { const v = Number(a[a.length - 1]); return style('fontSize', { magnitude: v, unit: 'PT' }, a.length >= 3 ? a : [v]); },
     setLinkUrl: (...a: unknown[]) => { const v = a[a.length - 1]; return style('link', v === null ? null : { url: String(v) }, a.length >= 3 ? a : [v]); },
+    setStrikethrough: (...a: unknown[]) => { const v = a[a.length - 1]; return style('strikethrough', Boolean(v), a.length >= 3 ? a : [v]); },
+    setFontFamily: (...a: unknown[]) => { const v = a[a.length - 1]; return style('weightedFontFamily', v === null ? null : { fontFamily: String(v) }, a.length >= 3 ? a : [v]); },
+    setForegroundColor: (...a: unknown[]) => { const v = a[a.length - 1]; return style('foregroundColor', colorArg(v, 'color'), a.length >= 3 ? a : [v]); },
+    setBackgroundColor: (...a: unknown[]) => { const v = a[a.length - 1]; return style('backgroundColor', colorArg(v, 'color'), a.length >= 3 ? a : [v]); },
+    isStrikethrough: (offset?: number) => Boolean(runAt(offset ?? 0)?.strikethrough),
+    getFontFamily: (offset?: number) => uniform(p, 'fontFamily', offset),
+    getFontSize: (offset?: number) => uniform(p, 'fontSize', offset),
+    getForegroundColor: (offset?: number) => uniform(p, 'foregroundColor', offset),
+    getBackgroundColor: (offset?: number) => uniform(p, 'backgroundColor', offset),
+    getAttributes: (offset?: number) => textAttributes(p, offset),
+    setAttributes: (...a: unknown[]) => {
+      const attrs = a[a.length - 1];
+      if (!attrs || typeof attrs !== 'object') throw exception('Invalid argument: attributes');
+      const range = a.length >= 3 ? [a[0], a[1]] : [];
+      for (const [key, value] of Object.entries(attrs as Any)) {
+        const setter = TEXT_ATTRIBUTE_SETTERS[key];
+        if (setter) (self() as Any)[setter](...range, value);
+      }
+      return self();
+    },
     isBold: (offset?: number) => Boolean(runAt(offset ?? 0)?.bold),
     isItalic: (offset?: number) => Boolean(runAt(offset ?? 0)?.italic),
     isUnderline: (offset?: number) => Boolean(runAt(offset ?? 0)?.underline),
@@ -131,6 +174,45 @@ function textElement(s: Any, id: string, p: Para): object {
     findText: (pattern: string, from?: Any) => findIn(s, id, [p], pattern, from),
     toString: () => 'Text',
   });
+}
+
+/** Attribute name → the Text setter Text.setAttributes uses for it ("each property name corresponds
+ *  to an item in the DocumentApp.Attribute enumeration"). */
+const TEXT_ATTRIBUTE_SETTERS: Record<string, string> = {
+  BOLD: 'setBold', ITALIC: 'setItalic', UNDERLINE: 'setUnderline', STRIKETHROUGH: 'setStrikethrough', FONT_FAMILY: 'setFontFamily',
+  FONT_SIZE: 'setFontSize', FOREGROUND_COLOR: 'setForegroundColor', BACKGROUND_COLOR: 'setBackgroundColor', LINK_URL: 'setLinkUrl',
+};
+
+/** "#RRGGBB" or "#RGB" as the reference's colour arguments take them (null clears); otherwise Invalid argument. */
+function colorArg(v: unknown, what: string): unknown {
+  if (v === null) return null;
+  const m = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(String(v));
+  if (!m) throw exception(`Invalid argument: ${what}`);
+  const h = m[1].length === 3 ? m[1].split('').map((c) => c + c).join('') : m[1];
+  return { color: { rgbColor: { red: parseInt(h.slice(0, 2), 16) / 255, green: parseInt(h.slice(2, 4), 16) / 255, blue: parseInt(h.slice(4, 6), 16) / 255 } } };
+}
+
+/** A text attribute at an offset, or over the whole text: "null if the element contains multiple values". */
+export function uniform(p: Para, key: keyof Para['runs'][number], offset?: number): unknown {
+  const runs = p.runs.filter((r) => !r.image && r.text.length);
+  if (offset !== undefined && offset !== null) {
+    let at = 0;
+    for (const r of runs) { if (offset < at + r.text.length) return r[key] ?? null; at += r.text.length; }
+    return null;
+  }
+  if (!runs.length) return (p.nl as Any | undefined)?.[key as string] ?? null;
+  const first = runs[0][key] ?? null;
+  return runs.every((r) => (r[key] ?? null) === first) ? first : null;
+}
+
+/** The text attributes of a paragraph's text (null where unset or mixed), keyed by DocumentApp.Attribute names. */
+export function textAttributes(p: Para, offset?: number): Record<string, unknown> {
+  const bool = (k: 'bold' | 'italic' | 'underline' | 'strikethrough') => { const v = uniform(p, k, offset); return v === null ? null : Boolean(v); };
+  return {
+    BOLD: bool('bold'), ITALIC: bool('italic'), UNDERLINE: bool('underline'), STRIKETHROUGH: bool('strikethrough'),
+    FONT_FAMILY: uniform(p, 'fontFamily', offset), FONT_SIZE: uniform(p, 'fontSize', offset), FOREGROUND_COLOR: uniform(p, 'foregroundColor', offset),
+    BACKGROUND_COLOR: uniform(p, 'backgroundColor', offset), LINK_URL: uniform(p, 'link', offset),
+  };
 }
 
 const FROM = Symbol('emulator.rangeElementAt');
@@ -174,9 +256,7 @@ function allParas(d: DocData): Para[] {
 }
 
 function element(s: Any, id: string, b: Block): object {
-  if (b.kind === 'table') return s.table(id, b);
-  if ((b as ListPara).listItem) return listItem(s, id, b as ListPara);
-  return s.paragraph(id, b);
+  return blockElement(s, id, b);
 }
 
 function addUsers(self: Any, emails: unknown, add: string): object {
@@ -207,6 +287,8 @@ const sharingExtras = {
   revokePermissions(this: Any, user: unknown): object { removeUser(this, user, ['writer', 'reader', 'commenter']); return handle(this); },
   isStarred(this: Any): boolean { return starredOf(this.h.record(this.id)); },
   setStarred(this: Any, starred: boolean): object {
+    // My Drive's own metadata cannot be changed (live: "Access denied: DriveApp.", gas-fakes testdrive.js).
+    if (this.id === this.h.env.model.rootId) throw exception('Access denied: DriveApp.');
     const rec = this.h.record(this.id) as DriveFileRecord & { starred?: boolean };
     rec.starred = Boolean(starred);
     return handle(this);
@@ -316,13 +398,23 @@ function docFile(self: Any): Any {
   return fileHandle(self.s.env, self.id) as Any;
 }
 
+function withOwner(file: Any, users: Any[]): object[] {
+  const owner = file.getOwner() as Any | null;
+  if (!owner || users.some((u) => u.getEmail() === owner.getEmail())) return users;
+  return [owner, ...users];
+}
+
 const documentExtras = {
   addEditor(this: Any, email: string): object { docFile(this).addEditor(email); return this.s.document(this.id); },
   addEditors(this: Any, emails: string[]): object { for (const e of emails ?? []) docFile(this).addEditor(e); return this.s.document(this.id); },
   addViewer(this: Any, email: string): object { docFile(this).addViewer(email); return this.s.document(this.id); },
   addViewers(this: Any, emails: string[]): object { for (const e of emails ?? []) docFile(this).addViewer(e); return this.s.document(this.id); },
-  getEditors(this: Any): object[] { return docFile(this).getEditors(); },
-  getViewers(this: Any): object[] { return docFile(this).getViewers(); },
+  /** Document's lists name the owner too (live: after every editor and viewer is removed, getEditors and
+   *  getViewers each still hold one user, the owner — gas-fakes testdocs.js "Document basic methods"). */
+  getEditors(this: Any): object[] { return withOwner(docFile(this), docFile(this).getEditors()); },
+  removeEditor(this: Any, user: unknown): object { docFile(this).removeEditor(user); return this.s.document(this.id); },
+  removeViewer(this: Any, user: unknown): object { docFile(this).removeViewer(user); return this.s.document(this.id); },
+  getViewers(this: Any): object[] { return withOwner(docFile(this), docFile(this).getViewers()); },
 };
 
 function insertBlock(self: Any, childIndex: number, block: Block): void {
@@ -474,6 +566,7 @@ export function installDriveExtras(c: DriveClasses): void {
   if (installed) return;
   installed = true;
   fileHandle = c.fileHandle;
+  ParagraphClass = c.Paragraph as unknown as typeof ParagraphClass;
   define(c.File.prototype, fileExtras);
   define(c.File.prototype, sharingExtras);
   define(c.Folder.prototype, sharingExtras);

@@ -331,6 +331,10 @@ export function escapeHtml(s: string): string {
 function runsHtml(p: Para): string {
   let out = '';
   for (const r of p.runs) {
+    if (r.pageBreak) {
+      out += '<span style="page-break-before:always"></span>';
+      continue;
+    }
     if (r.image) {
       const size = r.image.width && r.image.height ? ` width="${Math.round(r.image.width / 0.75)}" height="${Math.round(r.image.height / 0.75)}"` : '';
       out += `<img src="${escapeHtml(r.image.uri)}" alt=""${size}>`;

@@ -277,7 +277,7 @@ export class DriveModel {
   }
 
   batchContext(): BatchContext {
-    return { newNamedRangeId: () => this.newNamedRangeId() };
+    return { newNamedRangeId: () => this.newNamedRangeId(), newObjectId: () => this.newImageId() };
   }
 
   private requireDoc(docId: string): DocData {

@@ -47,7 +47,7 @@ function runText(r: Run): string {
 }
 
 function paraPlain(p: Para): string {
-  return p.runs.filter((r) => !r.image).map(runText).join('');
+  return p.runs.filter((r) => !r.image && !r.pageBreak).map(runText).join('');
 }
 
 const NUMERIC = /^[-+−(]?\s*[€$£¥]?\s*[-+]?\d[\d\s.,'’]*\s*(%|€|\$|£|¥|[A-Z]{3})?\)?$/;
@@ -104,7 +104,7 @@ function linesOf(runs: Run[]): Run[][] {
  * `continued` run, so each soft-broken line is written as its own chain of runs.
  */
 function writeRuns(doc: Doc, p: Para, x: number, width: number, size: number, align: 'left' | 'center' | 'right' | 'justify'): void {
-  const runs = p.runs.filter((r) => !r.image && r.text !== '');
+  const runs = p.runs.filter((r) => !r.image && !r.pageBreak && r.text !== '');
   if (runs.length === 0) return;
   for (const line of linesOf(runs)) {
     if (line.length === 0) {

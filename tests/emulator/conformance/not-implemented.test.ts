@@ -15,7 +15,7 @@ describe('Not implemented in the Dealboard emulator: Class.method', () => {
       const app = g.SpreadsheetApp as unknown as Record<string, () => unknown>;
       expect(caught(() => app.newCellImage()).message).toBe('Not implemented in the Dealboard emulator: SpreadsheetApp.newCellImage');
       const drive = g.DriveApp as unknown as Record<string, () => unknown>;
-      expect(caught(() => drive.getStorageLimit()).message).toBe('Not implemented in the Dealboard emulator: DriveApp.getStorageLimit');
+      expect(caught(() => drive.getFileByIdAndResourceKey()).message).toBe('Not implemented in the Dealboard emulator: DriveApp.getFileByIdAndResourceKey');
     });
   });
 
