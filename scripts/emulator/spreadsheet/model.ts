@@ -23,13 +23,17 @@ export type LayerName =
   | 'verticalAlignment'
   | 'wrap'
   | 'wrapStrategy'
+  /** { degrees, vertical } of Range.setTextRotation / setVerticalText (textLayout.ts). */
+  | 'textRotation'
+  /** A TextDirection name; undefined = null (the sheet's default direction). */
+  | 'textDirection'
   /** Rich text (runs of styles and links) set with setRichTextValue; any other write drops it. */
   | 'richText';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
   'numberFormat', 'fontWeight', 'background', 'fontColor', 'fontSize', 'fontFamily', 'fontStyle',
-  'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy',
+  'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy', 'textRotation', 'textDirection',
 ];
 
 export interface RangeRefData {

@@ -54,6 +54,8 @@ const ENUM_RETURNS: Record<string, string> = {
   'Protection.getProtectionType': 'ProtectionType',
   'Range.getWrapStrategy': 'WrapStrategy',
   'Range.getWrapStrategies': 'WrapStrategy',
+  'Range.getTextDirection': 'TextDirection',
+  'Range.getTextDirections': 'TextDirection',
   'Sheet.getType': 'SheetType',
   'Color.getColorType': 'ColorType',
   'ColorBuilder.getColorType': 'ColorType',

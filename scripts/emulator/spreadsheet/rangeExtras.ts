@@ -11,6 +11,7 @@ import { unwrap } from './self';
 import { setActiveRange } from './extras';
 import { colorObject, hexOfColor } from './color';
 import { enumName, isEnumValue } from '../services/enums';
+import { textLayoutExtras } from './textLayout';
 
 const COPY_PASTE_TYPES = ['PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS'];
 
@@ -23,6 +24,7 @@ const CONTENT: LayerName[] = ['values', 'formulas'];
 const ALL_LAYERS: LayerName[] = [
   'values', 'formulas', 'numberFormat', 'fontWeight', 'background', 'fontColor', 'note', 'validation', 'fontSize',
   'fontFamily', 'fontStyle', 'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy',
+  'textRotation', 'textDirection',
 ];
 const RICH = 'richText' as LayerName;
 
@@ -725,6 +727,6 @@ export function installRangeExtras(classes: { Range: Installable; Sheet: Install
   };
   // activate() also records the selection (getActiveRange), which the original did not.
   define(classes.Range.prototype, rangeExtras, ['activate']);
-  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras });
+  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras, ...textLayoutExtras });
   define(classes.Sheet.prototype, sheetExtras);
 }
