@@ -99,6 +99,10 @@ export function protectionAllows(p: ProtectionData, user: string, owner: string 
   return p.editors.some((e) => e.toLowerCase() === who);
 }
 
+/** Where developer metadata sits (developerMetadata.ts): rows/columns are [start, start + count). */
+export interface MetadataLocationData { type: 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN'; sheetId?: number; start?: number; count?: number }
+export interface DeveloperMetadataData { id: number; key: string; value: string | null; visibility: string; location: MetadataLocationData }
+
 export function gasError(message: string): Error {
   const e = new Error(message);
   e.name = 'Exception';
@@ -462,6 +466,8 @@ interface ModelJSON {
   owner?: string | null;
   /** Absent in states saved before the locale was kept (they read as en_US). */
   locale?: string;
+  /** Absent when there is none. */
+  developerMetadata?: DeveloperMetadataData[];
   sheets: SheetJSON[];
 }
 
@@ -479,6 +485,13 @@ export class SpreadsheetModel {
   locale = 'en_US';
   private nextSheetId = 0;
   private nextProtectionId = 1;
+  /** Spreadsheet, sheet, row and column metadata (developerMetadata.ts). */
+  developerMetadata: DeveloperMetadataData[] = [];
+
+  /** A new metadata id: Sheets' are positive integers, unique in the spreadsheet. */
+  nextMetadataId(): number {
+    return this.developerMetadata.reduce((max, m) => Math.max(max, m.id), 0) + 1;
+  }
 
   constructor(init: { id: string; name: string; timeZone: string; locale?: string }) {
     this.id = init.id;
@@ -618,6 +631,7 @@ export class SpreadsheetModel {
       nextProtectionId: this.nextProtectionId,
       ...(this.owner ? { owner: this.owner } : {}),
       ...(this.locale !== 'en_US' ? { locale: this.locale } : {}),
+      ...(this.developerMetadata.length ? { developerMetadata: JSON.parse(JSON.stringify(this.developerMetadata)) } : {}),
       sheets: this.sheets.map((s) => {
         const layers: Record<string, unknown> = {};
         for (const [k, l] of Object.entries(s.layers)) if (l && l.length > 0) layers[k] = encode(l);
@@ -672,6 +686,7 @@ export class SpreadsheetModel {
     m.nextProtectionId = j.nextProtectionId;
     m.owner = j.owner ?? null;
     if (j.locale) m.locale = j.locale;
+    m.developerMetadata = JSON.parse(JSON.stringify(j.developerMetadata ?? []));
     return m;
   }
 }

@@ -12,6 +12,7 @@ import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formul
 import { installSpreadsheetExtras } from './extras';
 import { installRangeExtras } from './rangeExtras';
 import { installCharts } from './charts';
+import { installDeveloperMetadata } from './developerMetadata';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -65,6 +66,8 @@ const ENUM_RETURNS: Record<string, string> = {
   'GradientCondition.getMinType': 'InterpolationType',
   'GradientCondition.getMidType': 'InterpolationType',
   'GradientCondition.getMaxType': 'InterpolationType',
+  'DeveloperMetadata.getVisibility': 'DeveloperMetadataVisibility',
+  'DeveloperMetadataLocation.getLocationType': 'DeveloperMetadataLocationType',
 };
 
 /**
@@ -152,7 +155,8 @@ export class Session implements SessionApi {
         const needsAuth = guard && !(exempt && exempt.has(prop));
         const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
         // copyTo names the enum's class in its signature error, so it sees the values themselves.
-        const rawArgs = (className === 'Range' && prop === 'copyTo') || className === 'EmbeddedChartBuilder';
+        // addDeveloperMetadata tells (key, value) from (key, visibility) by the argument's type.
+        const rawArgs = (className === 'Range' && prop === 'copyTo') || className === 'EmbeddedChartBuilder' || prop === 'addDeveloperMetadata';
         const writes = writeResolver(className, prop) !== null;
         return function guarded(...args: unknown[]) {
           if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
@@ -1094,6 +1098,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
 installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
 installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 installCharts(EmuSheet);
+installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);

@@ -630,9 +630,10 @@ const moreRangeExtras = {
     const dest = target ? target.data : this.sheet;
     rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_FORMAT', false);
   },
-  isStartRowBounded(this: R): boolean { return true; },
+  // Whole columns ('B:D', open from row 1) have no row bounds; whole rows ('3:5') no column bounds.
+  isStartRowBounded(this: R): boolean { return !(this.openRows && this.row === 1); },
   isEndRowBounded(this: R): boolean { return !this.openRows; },
-  isStartColumnBounded(this: R): boolean { return true; },
+  isStartColumnBounded(this: R): boolean { return !this.wholeRows; },
   isEndColumnBounded(this: R): boolean { return !this.wholeRows; },
 };
 
