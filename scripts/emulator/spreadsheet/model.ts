@@ -103,6 +103,11 @@ export function protectionAllows(p: ProtectionData, user: string, owner: string 
 export interface MetadataLocationData { type: 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN'; sheetId?: number; start?: number; count?: number }
 export interface DeveloperMetadataData { id: number; key: string; value: string | null; visibility: string; location: MetadataLocationData }
 
+/** One axis of alternating colours (bandings.ts); header and footer are optional (null). */
+export interface BandColors { header: string | null; first: string; second: string; footer: string | null }
+/** A banding: its cells and its row and/or column colours. */
+export interface BandingData { id: number; row: number; col: number; numRows: number; numCols: number; rows: BandColors | null; cols: BandColors | null }
+
 export function gasError(message: string): Error {
   const e = new Error(message);
   e.name = 'Exception';
@@ -141,6 +146,8 @@ export class SheetData {
   hiddenRows = new Set<number>();
   hiddenCols = new Set<number>();
   gridlinesHidden = false;
+  /** Alternating colours (Range.applyRowBanding / applyColumnBanding); absent until one is applied. */
+  bandings?: BandingData[];
   private dims: { lastRow: number; lastCol: number } | null = { lastRow: 0, lastCol: 0 };
 
   constructor(public id: number, public name: string) {}
@@ -451,6 +458,7 @@ interface SheetJSON {
   hiddenRows?: number[];
   hiddenCols?: number[];
   gridlinesHidden?: boolean;
+  bandings?: BandingData[];
 }
 
 interface ModelJSON {
@@ -643,6 +651,7 @@ export class SpreadsheetModel {
           ...(s.hiddenRows.size ? { hiddenRows: [...s.hiddenRows].sort((a, b) => a - b) } : {}),
           ...(s.hiddenCols.size ? { hiddenCols: [...s.hiddenCols].sort((a, b) => a - b) } : {}),
           ...(s.gridlinesHidden ? { gridlinesHidden: true } : {}),
+          ...(s.bandings?.length ? { bandings: JSON.parse(JSON.stringify(s.bandings)) } : {}),
         };
       }),
     };
@@ -674,6 +683,7 @@ export class SpreadsheetModel {
       s.hiddenRows = new Set(sj.hiddenRows ?? []);
       s.hiddenCols = new Set(sj.hiddenCols ?? []);
       s.gridlinesHidden = sj.gridlinesHidden === true;
+      if (sj.bandings?.length) s.bandings = JSON.parse(JSON.stringify(sj.bandings));
       for (const v of (s.layers.validation ?? [])) {
         if (!v) continue;
         for (const rule of v as (ValidationData | undefined)[]) if (rule && rule.helpText === undefined) rule.helpText = null;

@@ -13,6 +13,7 @@ import { installSpreadsheetExtras } from './extras';
 import { installRangeExtras } from './rangeExtras';
 import { installCharts } from './charts';
 import { installDeveloperMetadata } from './developerMetadata';
+import { installBandings } from './bandings';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -1099,6 +1100,7 @@ installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, 
 installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 installCharts(EmuSheet);
 installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
+installBandings({ Range: EmuRange, Sheet: EmuSheet });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);
