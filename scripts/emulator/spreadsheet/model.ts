@@ -108,6 +108,13 @@ export interface BandColors { header: string | null; first: string; second: stri
 /** A banding: its cells and its row and/or column colours. */
 export interface BandingData { id: number; row: number; col: number; numRows: number; numCols: number; rows: BandColors | null; cols: BandColors | null }
 
+/** A sheet's basic filter (filters.ts): its cells, per-column criteria (by sheet column) and last sort. */
+export interface FilterData {
+  row: number; col: number; numRows: number; numCols: number;
+  criteria: Record<number, { type: string | null; values: unknown[] }>;
+  sort: { column: number; ascending: boolean } | null;
+}
+
 export function gasError(message: string): Error {
   const e = new Error(message);
   e.name = 'Exception';
@@ -148,6 +155,8 @@ export class SheetData {
   gridlinesHidden = false;
   /** Alternating colours (Range.applyRowBanding / applyColumnBanding); absent until one is applied. */
   bandings?: BandingData[];
+  /** The sheet's filter (Range.createFilter); absent when there is none. */
+  filter?: FilterData;
   private dims: { lastRow: number; lastCol: number } | null = { lastRow: 0, lastCol: 0 };
 
   constructor(public id: number, public name: string) {}
@@ -459,6 +468,7 @@ interface SheetJSON {
   hiddenCols?: number[];
   gridlinesHidden?: boolean;
   bandings?: BandingData[];
+  filter?: unknown;
 }
 
 interface ModelJSON {
@@ -652,6 +662,7 @@ export class SpreadsheetModel {
           ...(s.hiddenCols.size ? { hiddenCols: [...s.hiddenCols].sort((a, b) => a - b) } : {}),
           ...(s.gridlinesHidden ? { gridlinesHidden: true } : {}),
           ...(s.bandings?.length ? { bandings: JSON.parse(JSON.stringify(s.bandings)) } : {}),
+          ...(s.filter ? { filter: encode(s.filter) } : {}),
         };
       }),
     };
@@ -684,6 +695,7 @@ export class SpreadsheetModel {
       s.hiddenCols = new Set(sj.hiddenCols ?? []);
       s.gridlinesHidden = sj.gridlinesHidden === true;
       if (sj.bandings?.length) s.bandings = JSON.parse(JSON.stringify(sj.bandings));
+      if (sj.filter) s.filter = decode(sj.filter) as FilterData;
       for (const v of (s.layers.validation ?? [])) {
         if (!v) continue;
         for (const rule of v as (ValidationData | undefined)[]) if (rule && rule.helpText === undefined) rule.helpText = null;

@@ -14,6 +14,7 @@ import { installRangeExtras } from './rangeExtras';
 import { installCharts } from './charts';
 import { installDeveloperMetadata } from './developerMetadata';
 import { installBandings } from './bandings';
+import { installFilters } from './filters';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -68,6 +69,9 @@ const ENUM_RETURNS: Record<string, string> = {
   'GradientCondition.getMidType': 'InterpolationType',
   'GradientCondition.getMaxType': 'InterpolationType',
   'DeveloperMetadata.getVisibility': 'DeveloperMetadataVisibility',
+  'FilterCriteria.getCriteriaType': 'BooleanCriteria',
+  'FilterCriteriaBuilder.getCriteriaType': 'BooleanCriteria',
+  'SortSpec.getSortOrder': 'SortOrder',
   'DeveloperMetadataLocation.getLocationType': 'DeveloperMetadataLocationType',
 };
 
@@ -118,6 +122,7 @@ export const ENUMS = {
     'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
   ),
   RelativeDate: enumOf('TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', 'PAST_MONTH', 'PAST_YEAR'),
+  SortOrder: enumOf('ASCENDING', 'DESCENDING'),
   WrapStrategy: enumOf('WRAP', 'OVERFLOW', 'CLIP'),
   BorderStyle: enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'),
   Dimension: enumOf('COLUMNS', 'ROWS'),
@@ -1066,6 +1071,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly DataValidationCriteria = ENUMS.DataValidationCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   readonly BooleanCriteria = ENUMS.BooleanCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
   readonly RelativeDate = ENUMS.RelativeDate as unknown as typeof GoogleAppsScript.Spreadsheet.RelativeDate;
+  readonly SortOrder = ENUMS.SortOrder as unknown as typeof GoogleAppsScript.Spreadsheet.SortOrder;
   readonly WrapStrategy = ENUMS.WrapStrategy as unknown as typeof GoogleAppsScript.Spreadsheet.WrapStrategy;
   readonly BorderStyle = ENUMS.BorderStyle as unknown as typeof GoogleAppsScript.Spreadsheet.BorderStyle;
   readonly Dimension = ENUMS.Dimension;
@@ -1101,6 +1107,7 @@ installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 installCharts(EmuSheet);
 installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
 installBandings({ Range: EmuRange, Sheet: EmuSheet });
+installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);

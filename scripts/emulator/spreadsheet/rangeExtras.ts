@@ -709,7 +709,6 @@ const sheetExtras = {
   getImages(this: S): unknown[] { return []; },
   getDrawings(this: S): unknown[] { return []; },
   getPivotTables(this: S): unknown[] { return []; },
-  getFilter(this: S): null { return null; },
   setRowHeightsForced(this: S): GSheet { return this.s.sheet(this.data); },
   getType(this: S): string { return 'GRID'; },
 };
