@@ -240,7 +240,7 @@ export class Session implements SessionApi {
   }
 
   booleanCondition(data: CFRuleData): GBooleanCondition {
-    return this.wrap('BooleanCondition', new EmuBooleanCondition(data), false) as unknown as GBooleanCondition;
+    return this.wrap('BooleanCondition', new EmuBooleanCondition(data, this), false) as unknown as GBooleanCondition;
   }
 
   /** A counted TextFinder over the given areas (textFinder.ts). */
