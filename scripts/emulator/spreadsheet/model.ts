@@ -157,6 +157,8 @@ export class SheetData {
   bandings?: BandingData[];
   /** The sheet's filter (Range.createFilter); absent when there is none. */
   filter?: FilterData;
+  /** Row/column group depths by 1-based index, and the collapsed groups' keys (rowGroups.ts). */
+  groupDepths?: { rows: number[]; cols: number[]; collapsed: string[] };
   private dims: { lastRow: number; lastCol: number } | null = { lastRow: 0, lastCol: 0 };
 
   constructor(public id: number, public name: string) {}
@@ -469,6 +471,7 @@ interface SheetJSON {
   gridlinesHidden?: boolean;
   bandings?: BandingData[];
   filter?: unknown;
+  groupDepths?: { rows: number[]; cols: number[]; collapsed: string[] };
 }
 
 interface ModelJSON {
@@ -663,6 +666,7 @@ export class SpreadsheetModel {
           ...(s.gridlinesHidden ? { gridlinesHidden: true } : {}),
           ...(s.bandings?.length ? { bandings: JSON.parse(JSON.stringify(s.bandings)) } : {}),
           ...(s.filter ? { filter: encode(s.filter) } : {}),
+          ...(s.groupDepths ? { groupDepths: encode(s.groupDepths) as SheetJSON['groupDepths'] } : {}),
         };
       }),
     };
@@ -696,6 +700,7 @@ export class SpreadsheetModel {
       s.gridlinesHidden = sj.gridlinesHidden === true;
       if (sj.bandings?.length) s.bandings = JSON.parse(JSON.stringify(sj.bandings));
       if (sj.filter) s.filter = decode(sj.filter) as FilterData;
+      if (sj.groupDepths) s.groupDepths = decode(sj.groupDepths) as SheetData['groupDepths'];
       for (const v of (s.layers.validation ?? [])) {
         if (!v) continue;
         for (const rule of v as (ValidationData | undefined)[]) if (rule && rule.helpText === undefined) rule.helpText = null;

@@ -15,6 +15,7 @@ import { installCharts } from './charts';
 import { installDeveloperMetadata } from './developerMetadata';
 import { installBandings } from './bandings';
 import { installFilters } from './filters';
+import { installRowGroups } from './rowGroups';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -1107,6 +1108,7 @@ installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 installCharts(EmuSheet);
 installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
 installBandings({ Range: EmuRange, Sheet: EmuSheet });
+installRowGroups({ Range: EmuRange, Sheet: EmuSheet });
 installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
 
 export function createApp(session: Session): object {
