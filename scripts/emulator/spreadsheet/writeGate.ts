@@ -59,6 +59,8 @@ export const RANGE_CELL_WRITES = [
   'setHorizontalAlignment', 'setHorizontalAlignments', 'setNote', 'setNotes', 'setNumberFormat', 'setNumberFormats',
   'setRichTextValue', 'setRichTextValues', 'setTextStyle', 'setValue', 'setValues', 'setVerticalAlignment',
   'setVerticalAlignments', 'setWrap', 'setWrapStrategies', 'setWrapStrategy', 'setWraps', 'sort', 'trimWhitespace', 'uncheck',
+  'setTextRotation', 'setTextRotations', 'setVerticalText', 'setTextDirection', 'setTextDirections',
+  'applyRowBanding', 'applyColumnBanding',
 ] as const;
 
 const rangeWrites: Record<string, Resolver> = {};
@@ -85,6 +87,9 @@ const shifted: Resolver = (self, [dimension]) => {
 };
 rangeWrites.deleteCells = shifted;
 rangeWrites.insertCells = shifted;
+/** Groups and the filter belong to the sheet as an object (refused by a sheet protection). */
+const rangesSheet: Resolver = (self) => [{ kind: 'sheet', sheet: (self as RangeLike).sheet }];
+for (const m of ['shiftRowGroupDepth', 'shiftColumnGroupDepth', 'collapseGroups', 'expandGroups', 'createFilter']) rangeWrites[m] = rangesSheet;
 
 // ---- Sheet ---------------------------------------------------------------------------------
 const sheetOf = (self: unknown) => (self as SheetLike).data;
