@@ -86,6 +86,8 @@ export interface ProtectionData {
    * states saved before this was emulated: treated as true, which is how those states behaved.
    */
   mirror?: boolean;
+  /** A sheet protection's unprotected ranges (Protection.setUnprotectedRanges); absent = none. */
+  unprotected?: RangeRefData[];
 }
 
 /** Sheets' refusal of an edit to a protected cell (the message the editor shows). */

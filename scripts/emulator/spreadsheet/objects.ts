@@ -940,6 +940,32 @@ export class EmuProtection implements Pick<GProtection, ProtectionMethods> {
     return r ? this.s.range(this.sheet, r.row, r.col, r.numRows, r.numCols) : this.s.range(this.sheet, 1, 1, this.sheet.maxRows, this.sheet.maxCols);
   }
   isWarningOnly(): boolean { return this.data.warningOnly; }
+  /** "Unprotects the given array of ranges within a protected sheet." (an error for a range protection) */
+  setUnprotectedRanges(ranges: unknown): GProtection {
+    this.requireEditable();
+    if (!Array.isArray(ranges)) throw signatureError('SpreadsheetApp.Protection.setUnprotectedRanges', [ranges]);
+    if (this.data.type !== 'SHEET') throw gasError('Unprotected ranges can only be set on a sheet protection.');
+    const refs = ranges.map((r) => {
+      const range = unwrap<EmuRange>(r);
+      if (!range || typeof range.ref !== 'function') throw signatureError('SpreadsheetApp.Protection.setUnprotectedRanges', [ranges]);
+      return range.ref();
+    });
+    this.data.unprotected = refs.filter((ref) => ref.sheetId === this.sheet.id);
+    return this.self();
+  }
+  /** "Gets an array of unprotected ranges in a protected sheet." (empty for a range protection) */
+  getUnprotectedRanges(): GRange[] {
+    return (this.data.unprotected ?? []).map((ref) => this.s.rangeFromRef(ref));
+  }
+  /** "Adjusts the range that is protected. If the given range does not match the range type of the protection, an error is thrown." */
+  setRange(range: unknown): GProtection {
+    this.requireEditable();
+    const r = unwrap<EmuRange>(range);
+    if (!r || typeof r.ref !== 'function') throw signatureError('SpreadsheetApp.Protection.setRange', [range]);
+    if (this.data.type !== 'RANGE') throw gasError('The range type of the protection does not match: a sheet protection covers its whole sheet.');
+    this.data.range = r.ref();
+    return this.self();
+  }
   remove(): void {
     this.requireEditable();
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this.data);

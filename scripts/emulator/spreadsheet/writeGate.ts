@@ -180,12 +180,17 @@ function intersects(p: ProtectionData, t: { row: number; col: number; numRows: n
   return t.row <= rEnd && r.row <= t.row + t.numRows - 1 && t.col <= r.col + r.numCols - 1 && r.col <= t.col + t.numCols - 1;
 }
 
+/** Cells wholly inside one of a sheet protection's unprotected ranges (Protection.setUnprotectedRanges) are not refused by it. */
+function withinUnprotected(p: ProtectionData, t: { row: number; col: number; numRows: number; numCols: number }): boolean {
+  return (p.unprotected ?? []).some((u) => u.row <= t.row && u.col <= t.col && t.row + t.numRows <= u.row + u.numRows && t.col + t.numCols <= u.col + u.numCols);
+}
+
 /** The protection that refuses `user` this write, or null. */
 export function protectionRefusingWrite(model: SpreadsheetModel, user: string, target: WriteTarget): ProtectionData | null {
   for (const p of target.sheet.protections) {
     if (protectionAllows(p, user, model.owner)) continue;
     if (target.kind === 'sheet' && p.type === 'SHEET') return p;
-    if (target.kind === 'cells' && intersects(p, target)) return p;
+    if (target.kind === 'cells' && intersects(p, target) && !withinUnprotected(p, target)) return p;
     if (target.kind === 'insert' && (p.type === 'SHEET' || (target.index > 1 && spans(p, target.index - 1, target.index, target.dimension)))) return p;
   }
   return null;
