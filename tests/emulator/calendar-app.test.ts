@@ -144,5 +144,73 @@ test('the daily event-creation quota is shared with the advanced service', () =>
 test('no access without authorization; unemulated members say so', () => {
   const { ws, CA } = fresh();
   expect(() => ws.execute(() => CA.getDefaultCalendar(), { authMode: 'NONE' })).toThrow(/permission/i);
-  expect(() => ws.execute(() => CA.createCalendar('x'))).toThrow('Not implemented in the Dealboard emulator: CalendarApp.createCalendar');
+  expect(() => ws.execute(() => CA.subscribeToCalendar('x@group.calendar.google.com'))).toThrow('Not implemented in the Dealboard emulator: CalendarApp.subscribeToCalendar');
+});
+
+describe('secondary calendars (createCalendar)', () => {
+  // createCalendar(name, options): "Creates a new calendar, owned by the user." options: location, summary
+  // ("The description of the new calendar"), timeZone, color ("A hexadecimal color string ("#rrggbb") or a value
+  // from CalendarApp.Colors"), hidden, selected.
+  test('a new calendar is found by id and name, has its options, and the advanced service sees it', () => {
+    const { CA, C, run } = fresh();
+    const cal = run(() => CA.createCalendar('Team', { summary: 'Shared dates', timeZone: 'UTC', color: CA.Color.MUSTARD, hidden: true }));
+    const id = run(() => cal.getId());
+    expect(id).toMatch(/@group\.calendar\.google\.com$/);
+    expect(run(() => [cal.getName(), cal.getDescription(), cal.getTimeZone(), cal.getColor(), cal.isHidden(), cal.isSelected(), cal.isMyPrimaryCalendar(), cal.isOwnedByMe()]))
+      .toEqual(['Team', 'Shared dates', 'UTC', '#88880E', true, true, false, true]);
+    // getCalendarsByName: "Names are not case-sensitive."
+    expect(run(() => CA.getCalendarsByName('team').map((c: Any) => c.getId()))).toEqual([id]);
+    expect(run(() => CA.getCalendarById(id).getName())).toBe('Team');
+    expect(run(() => CA.getAllCalendars().length)).toBe(2);
+    const ev = run(() => cal.createEvent('Kick-off', at('2026-11-24T10:00:00Z'), at('2026-11-24T11:00:00Z')));
+    expect(run(() => C.Events.list(id).items.map((e: Any) => e.summary))).toEqual(['Kick-off']);
+    expect(run(() => CA.getDefaultCalendar().getEvents(at('2026-11-24T00:00:00Z'), at('2026-11-25T00:00:00Z')).length)).toBe(0);
+    expect(run(() => ev.isOwnedByMe())).toBe(true);
+    // Another user does not see it.
+    expect(run(() => CA.getCalendarById(id), 'other@studio.test')).toBeNull();
+  });
+
+  // Calendar.setColor: "color — A CalendarApp.Color or a hexadecimal color string ("#rrggbb")."
+  // Color: "RED Enum Red (#A32929)." Calendar.deleteCalendar: "Deletes the calendar permanently."
+  test('setters, Color values print their hex, deleteCalendar', () => {
+    const { CA, run } = fresh();
+    const cal = run(() => CA.createCalendar('Team'));
+    run(() => cal.setName('Renamed').setDescription('d').setColor('#ff0000').setSelected(false));
+    expect(run(() => [cal.getName(), cal.getDescription(), cal.getColor(), cal.isSelected()])).toEqual(['Renamed', 'd', '#ff0000', false]);
+    expect(run(() => String(CA.Color.RED))).toBe('#A32929');
+    expect(run(() => CA.Color.RED.name())).toBe('RED');
+    run(() => cal.setColor(CA.Color.RED));
+    expect(run(() => cal.getColor())).toBe('#A32929');
+    expect(caught(() => run(() => cal.setColor('red'))).message).toBe("The parameters (String) don't match the method signature for CalendarApp.Calendar.setColor.");
+    expect(caught(() => run(() => cal.setHidden('yes'))).message).toBe("The parameters (String) don't match the method signature for CalendarApp.Calendar.setHidden.");
+    const id = run(() => cal.getId());
+    run(() => cal.deleteCalendar());
+    expect(run(() => CA.getCalendarById(id))).toBeNull();
+    expect(caught(() => run(() => CA.getDefaultCalendar().deleteCalendar())).name).toBe('Exception');
+  });
+
+  // CalendarEvent.setColor: "color — An integer color index as a string, or a value from CalendarApp.EventColor."
+  // getColor: "the string value of the event color, as a corresponding value from CalendarApp.EventColor".
+  // EventColor: "CYAN Enum Cyan ("7")".
+  test('event colours and createEventFromDescription', () => {
+    const { CA, run } = fresh();
+    const ev = run(() => CA.getDefaultCalendar().createEventFromDescription('Lunch with Bob'));
+    expect(run(() => ev.getTitle())).toBe('Lunch with Bob');
+    expect(run(() => ev.getColor())).toBe('');
+    run(() => ev.setColor(CA.EventColor.CYAN));
+    expect(run(() => ev.getColor())).toBe('7');
+    run(() => ev.setColor('11'));
+    expect(run(() => ev.getColor())).toBe('11');
+    expect(caught(() => run(() => ev.setColor('12'))).name).toBe('Exception');
+  });
+});
+
+// The advanced service: "AdvancedServiceIdentifier{name=calendar, version=v3}" is what Calendar and each of its
+// resources print on Apps Script (gas-fakes' tests, verified live).
+test('the Calendar advanced service prints its identifier and version', () => {
+  const { C } = fresh();
+  expect(String(C)).toBe('AdvancedServiceIdentifier{name=calendar, version=v3}');
+  expect(String(C.Events)).toBe(String(C));
+  expect(String(C.Acl)).toBe(String(C));
+  expect(C.getVersion()).toBe('v3');
 });

@@ -71,3 +71,25 @@ test('argument checks', () => {
     expect(() => s.newChart().build().getBlob()).toThrow('Not implemented in the Dealboard emulator: EmbeddedChart.getBlob');
   });
 });
+
+// Typed builders' formatting (EmbeddedPieChartBuilder.set3D: "Sets the chart to be three-dimensional.";
+// setBackgroundColor: "Sets the background color for the chart."; EmbeddedScatterChartBuilder.setXAxisRange:
+// "Sets the range for the horizontal axis of the chart."), kept as the chart's options.
+test('typed builder formatting is kept as chart options', () => {
+  const ws = createWorkspace({});
+  ws.execute(() => {
+    const SA = ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const sheet = SA.getActive().getSheets()[0];
+    const b = sheet.newChart().asPieChart() as unknown as Record<string, (...a: unknown[]) => unknown>;
+    expect(b.setBackgroundColor('#ff0000')).toBe(b);
+    expect(b.set3D()).toBe(b);
+    const scatter = sheet.newChart().asScatterChart() as unknown as Record<string, (...a: unknown[]) => unknown>;
+    scatter.setXAxisRange(0, 100);
+    scatter.setYAxisRange(0, 50);
+    const pie = (b.addRange(sheet.getRange('A1:B5')) as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder).build();
+    expect([pie.getOptions().get('backgroundColor'), pie.getOptions().get('is3D')]).toEqual(['#ff0000', true]);
+    const sc = (scatter.addRange(sheet.getRange('A1:B5')) as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder).build();
+    expect([sc.getOptions().get('hAxis.viewWindow.max'), sc.getOptions().get('vAxis.viewWindow.max')]).toEqual([100, 50]);
+    expect(() => b.setBackgroundColor(42)).toThrow(/don't match the method signature/);
+  });
+});

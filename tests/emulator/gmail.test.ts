@@ -186,3 +186,52 @@ test('unemulated members keep the Not implemented error', () => {
   const ws = fresh();
   expect(() => run(ws, () => G(ws).getChatThreads())).toThrow('Not implemented in the Dealboard emulator: GmailApp.getChatThreads');
 });
+
+describe('priority inbox, spam, starred counts, batch modifiers, draft threads, label ids', () => {
+  // getPriorityInboxThreads: "Retrieves all Priority Inbox threads irrespective of labels."
+  // getSpamThreads: "Retrieves all spam threads irrespective of labels." getSpamUnreadCount: "Gets the number of unread threads that are spam."
+  // getStarredUnreadCount: "Gets the number of unread threads that are starred."
+  test('the folders and counts follow the threads\' flags', () => {
+    const ws = fresh();
+    ws.mail.receive({ from: 'client@example.com', to: 'ann@studio.test', subject: 'Important', body: 'x' });
+    ws.mail.receive({ from: 'spammer@example.com', to: 'ann@studio.test', subject: 'Win', body: 'x' });
+    const [imp, spam] = run(ws, () => {
+      const threads = G(ws).getInboxThreads();
+      return [threads.find((t: Any) => t.getFirstMessageSubject() === 'Important'), threads.find((t: Any) => t.getFirstMessageSubject() === 'Win')];
+    });
+    expect(run(ws, () => G(ws).getPriorityInboxThreads())).toEqual([]);
+    run(ws, () => G(ws).markThreadImportant(imp));
+    expect(run(ws, () => G(ws).getPriorityInboxThreads().map((t: Any) => t.getFirstMessageSubject()))).toEqual(['Important']);
+    expect(run(ws, () => G(ws).getPriorityInboxUnreadCount())).toBe(1);
+    run(ws, () => G(ws).moveThreadToSpam(spam));
+    expect(run(ws, () => G(ws).getSpamThreads(0, 1).map((t: Any) => t.getFirstMessageSubject()))).toEqual(['Win']);
+    expect(run(ws, () => G(ws).getSpamUnreadCount())).toBe(1);
+    expect(run(ws, () => G(ws).getStarredUnreadCount())).toBe(0);
+    // starMessages / markMessagesRead: "Adds stars to these messages" / "Marks these messages read"
+    run(ws, () => G(ws).starMessages(imp.getMessages()));
+    expect(run(ws, () => G(ws).getStarredUnreadCount())).toBe(1);
+    run(ws, () => G(ws).markMessagesRead(imp.getMessages()));
+    expect(run(ws, () => [G(ws).getStarredUnreadCount(), G(ws).getPriorityInboxUnreadCount()])).toEqual([0, 0]);
+    run(ws, () => G(ws).markMessagesUnread(imp.getMessages()));
+    expect(run(ws, () => imp.isUnread())).toBe(true);
+  });
+
+  // getThreadById: "Gets a thread by ID." A draft's message has a thread (GmailMessage.getThread), which is found by its id.
+  test('a draft\'s thread is found by id and holds the draft', () => {
+    const ws = fresh();
+    const id = run(ws, () => G(ws).createDraft('a@example.com', 'Draft', 'x').getMessage().getThread().getId());
+    const t = run(ws, () => G(ws).getThreadById(id));
+    expect(run(ws, () => String(t))).toBe('GmailThread');
+    expect(run(ws, () => G(ws).getMessagesForThread(t).map((m: Any) => [m.getSubject(), m.isDraft()]))).toEqual([['Draft', true]]);
+  });
+
+  // GmailApp.deleteLabel(label): "Deletes the specified label." — a label that no longer exists is refused.
+  test('labels have ids; deleting a deleted label throws', () => {
+    const ws = fresh();
+    const l = run(ws, () => G(ws).createLabel('Clients'));
+    expect(run(ws, () => l.getId())).toMatch(/^Label_\d+$/);
+    expect(run(ws, () => G(ws).getUserLabels()[0].getId())).toBe(run(ws, () => l.getId()));
+    run(ws, () => G(ws).deleteLabel(l));
+    expect(caught(() => run(ws, () => G(ws).deleteLabel(l))).message).toBe('Invalid argument: label');
+  });
+});

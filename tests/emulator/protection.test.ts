@@ -108,3 +108,31 @@ describe('Workspace.editCell refuses a protected cell to a person who is not its
 function SpreadsheetApp_PT(type: 'SHEET' | 'RANGE'): GoogleAppsScript.Spreadsheet.ProtectionType {
   return type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 }
+
+describe('unprotected ranges and setRange', () => {
+  // setUnprotectedRanges: "Unprotects the given array of ranges within a protected sheet."
+  // getUnprotectedRanges: "Gets an array of unprotected ranges in a protected sheet."
+  test('a sheet protection lets others write its unprotected ranges only', () => {
+    const { app, sheet, as } = setup();
+    as('head@studio.test');
+    const p = sheet().protect().setUnprotectedRanges([sheet().getRange('A1:B1')]);
+    p.removeEditors(p.getEditors());
+    expect(p.getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['A1:B1']);
+    as('anna@studio.test');
+    sheet().getRange('B1').setValue('allowed');
+    expect(app.getActiveSpreadsheet().getSheetByName('Sheet1')!.getRange('B1').getValue()).toBe('allowed');
+    expect(caught(() => sheet().getRange('A2').setValue('refused')).message).toBe(PROTECTED_EDIT_MESSAGE);
+    // A range protection has no unprotected ranges.
+    as('head@studio.test');
+    expect(caught(() => sheet().getRange('C3').protect().setUnprotectedRanges([])).name).toBe('Exception');
+  });
+
+  // setRange: "Adjusts the range that is protected. If the given range does not match the range type of the protection, an error is thrown."
+  test('setRange moves a range protection; a sheet protection refuses it', () => {
+    const { sheet } = setup();
+    const p = sheet().getRange('A1:D5').protect();
+    p.setRange(sheet().getRange('B2:E6'));
+    expect(p.getRange().getA1Notation()).toBe('B2:E6');
+    expect(caught(() => sheet().protect().setRange(sheet().getRange('A1'))).name).toBe('Exception');
+  });
+});

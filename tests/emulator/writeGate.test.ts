@@ -187,17 +187,21 @@ describe('every member that writes goes through the gate', () => {
   const NOT_WRITES: Record<string, string[]> = {
     Range: [
       'activate', 'createTextFinder', 'offset', 'protect',
+      // developer metadata is neither cells nor the sheet object (the emulator's reading)
+      'addDeveloperMetadata', 'createDeveloperMetadataFinder',
       // emulator internals, not Apps Script members
       'alive', 'checkDims', 'checkValidation', 'computed', 'fillLayer', 'formulaContext', 'readLayer', 'ref', 'self', 'setCheckState', 'setGrid', 'tz', 'writeGrid',
     ],
     Sheet: [
       'activate', 'createTextFinder', 'newChart', 'protect', 'setActiveRange', 'setCurrentCell',
+      'addDeveloperMetadata', 'createDeveloperMetadataFinder',
       'copyTo', // makes a new sheet in the destination spreadsheet
       'alive', 'self', 'writeRowChecked',
     ],
     Spreadsheet: [
       // file sharing, menus, new objects, selection, file settings
       'addEditor', 'addEditors', 'addMenu', 'addViewer', 'addViewers', 'copy', 'create', 'createTextFinder', 'duplicateActiveSheet',
+      'addDeveloperMetadata', 'createDeveloperMetadataFinder',
       'insertSheet', 'model', 'moveActiveSheet', 'newColor', 'newRichTextValue', 'newTextStyle', 'openById', 'openByUrl',
       'removeNamedRange', 'rename', 'setActiveRange', 'setActiveSelection', 'setActiveSheet', 'setCurrentCell', 'setNamedRange',
       'setSpreadsheetLocale', 'setSpreadsheetTimeZone', 'toast', 'updateMenu',

@@ -8,7 +8,7 @@ import type { EmulatorContext } from '../context';
 import { gasError, isDate } from '../services/util';
 import { makeEnum, enumValueOf } from '../services/enums';
 import type { EnumValue } from '../services/enums';
-import { Attendee, CalendarModel, EventRecord, utcDay } from './model';
+import { Attendee, CalendarMeta, CalendarModel, EventRecord, utcDay } from './model';
 import { instantOfTime, wallToInstant } from './service';
 
 type Cal = GoogleAppsScript.Calendar.Calendar;
@@ -19,16 +19,22 @@ export const Visibility = makeEnum('Visibility', ['CONFIDENTIAL', 'DEFAULT', 'PR
 export const EventTransparency = makeEnum('EventTransparency', ['OPAQUE', 'TRANSPARENT'] as const);
 export const EventType = makeEnum('EventType', ['DEFAULT', 'BIRTHDAY', 'FOCUS_TIME', 'FROM_GMAIL', 'OUT_OF_OFFICE', 'WORKING_LOCATION'] as const);
 export const Month = makeEnum('Month', ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const);
-/**
- * EventColor's values are the colour ids themselves: "Pale Blue ("1")" … "Red ("11")"
- * (reference/calendar/event-color), and getColor returns "the string value of the event color".
- */
-export const EventColor = Object.freeze({
-  PALE_BLUE: '1', PALE_GREEN: '2', MAUVE: '3', PALE_RED: '4', YELLOW: '5', ORANGE: '6',
-  CYAN: '7', GRAY: '8', BLUE: '9', GREEN: '10', RED: '11',
-});
-const EVENT_COLOR_IDS: string[] = Object.values(EventColor);
 export const Weekday = makeEnum('Weekday', ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const);
+/** "An enum representing the named colors available in the Calendar service." Each prints its hex ("Red (#A32929)"). */
+const CALENDAR_COLORS = {
+  BLUE: '#2952A3', BROWN: '#8D6F47', CHARCOAL: '#4E5D6C', CHESTNUT: '#865A5A', GRAY: '#5A6986', GREEN: '#0D7813',
+  INDIGO: '#5229A3', LIME: '#528800', MUSTARD: '#88880E', OLIVE: '#6E6E41', ORANGE: '#BE6D00', PINK: '#B1365F',
+  PLUM: '#705770', PURPLE: '#7A367A', RED: '#A32929', RED_ORANGE: '#B1440E', SEA_BLUE: '#29527A', SLATE: '#4A716C',
+  TEAL: '#28754E', TURQOISE: '#1B887A', YELLOW: '#AB8B00',
+} as const;
+export const Color = makeEnum('Color', Object.keys(CALENDAR_COLORS) as (keyof typeof CALENDAR_COLORS)[], CALENDAR_COLORS);
+/** "An enum representing the named event colors available in the Calendar service." ("Cyan ("7")"). */
+const EVENT_COLORS = {
+  PALE_BLUE: '1', PALE_GREEN: '2', MAUVE: '3', PALE_RED: '4', YELLOW: '5', ORANGE: '6', CYAN: '7', GRAY: '8', BLUE: '9', GREEN: '10', RED: '11',
+} as const;
+export const EventColor = makeEnum('EventColor', Object.keys(EVENT_COLORS) as (keyof typeof EVENT_COLORS)[], EVENT_COLORS);
+/** A new calendar's colour when createCalendar's options name none (Google picks one; the emulator always this). */
+const DEFAULT_CALENDAR_COLOR = CALENDAR_COLORS.BLUE;
 
 /** Reads and writes of events are data calls (category "calendar"), as the advanced service's are. */
 const CALENDAR_APP_DATA_CALLS: Record<string, 'calendar'> = {};
@@ -122,7 +128,7 @@ export function createCalendarApp(ctx: EmulatorContext, model: CalendarModel): G
     const e: EventRecord = {
       kind: 'calendar#event', id, etag: `"${ctx.clock.millis()}"`, status: 'confirmed',
       htmlLink: `https://www.google.com/calendar/event?eid=${id}`, iCalUID: `${id}@google.com`,
-      created: now, updated: now, creator: { email: calendarId, self: true }, organizer: { email: calendarId, self: true },
+      created: now, updated: now, creator: { email: me(), self: true }, organizer: { email: calendarId, self: calendarId.toLowerCase() === me() },
       start: start.date ? { date: start.date } : { dateTime: start.dateTime, timeZone: zone },
       end: end.date ? { date: end.date } : { dateTime: end.dateTime, timeZone: zone },
       sequence: 0, summary: title,
@@ -172,7 +178,16 @@ export function createCalendarApp(ctx: EmulatorContext, model: CalendarModel): G
       getLastUpdated: () => new Date(get().updated),
       getCreators: () => [get().creator.email],
       getOriginalCalendarId: () => calendarId,
-      isOwnedByMe: () => get().organizer.email.toLowerCase() === me(),
+      isOwnedByMe: () => model.owns(me(), get().organizer.email),
+      /** "Returns the color of the calendar event." — "the string value of the event color, as a corresponding value from CalendarApp.EventColor" ('' when none is set). */
+      getColor: () => get().colorId ?? '',
+      /** "Sets the color of the calendar event." — "An integer color index as a string, or a value from CalendarApp.EventColor." */
+      setColor: (color: unknown) => {
+        const value = enumValueOf(EventColor, color);
+        const id = value && typeof color !== 'string' ? String(value) : isString(color) && /^(?:[1-9]|1[01])$/.test(color) ? color : null;
+        if (id === null) throw signatureError('CalendarApp.CalendarEvent.setColor', [color]);
+        return change((e) => { e.colorId = id; });
+      },
       isRecurringEvent: () => false,
       getEventType: () => EventType.DEFAULT,
       getMyStatus: () => (get().organizer.email.toLowerCase() === me() ? GuestStatus.OWNER : GuestStatus.INVITED),
@@ -190,13 +205,6 @@ export function createCalendarApp(ctx: EmulatorContext, model: CalendarModel): G
         const value = enumValueOf(EventTransparency, v);
         if (!value) throw signatureError('CalendarApp.CalendarEvent.setTransparency', [v]);
         return change((e) => { e.transparency = value.name() === 'TRANSPARENT' ? 'transparent' : 'opaque'; });
-      },
-      // An event without its own colour shows the calendar's: getColor is then the empty string.
-      getColor: () => get().colorId ?? '',
-      setColor: (color: unknown) => {
-        if (!isString(color)) throw signatureError('CalendarApp.CalendarEvent.setColor', [color]);
-        if (EVENT_COLOR_IDS.indexOf(String(color)) < 0) throw gasError('Invalid argument: color');
-        return change((e) => { e.colorId = String(color); });
       },
       setTitle: (title: unknown) => {
         if (!isString(title)) throw signatureError('CalendarApp.CalendarEvent.setTitle', [title]);
@@ -302,17 +310,69 @@ export function createCalendarApp(ctx: EmulatorContext, model: CalendarModel): G
     return list.map((e) => event(calendarId, e.id));
   }
 
+  /** A calendar's settings; the primary calendar's are made on first change (named by its address). */
+  function metaOf(calendarId: string): CalendarMeta {
+    const entry = model.calendar(calendarId);
+    if (!entry.meta) entry.meta = { owner: calendarId.toLowerCase(), summary: calendarId, description: '', location: '', color: DEFAULT_CALENDAR_COLOR, hidden: false, selected: true };
+    return entry.meta;
+  }
+
+  /** '#rrggbb' or a CalendarApp.Color value ("A CalendarApp.Color or a hexadecimal color string"). */
+  function colorArg(method: string, color: unknown): string {
+    const value = enumValueOf(Color, color);
+    if (value && typeof color !== 'string') return String(value);
+    if (isString(color) && /^#[0-9a-fA-F]{6}$/.test(color)) return color;
+    throw signatureError(method, [color]);
+  }
+
   function calendar(calendarId: string, className: 'Calendar' | 'CalendarApp'): Cal {
     const name = (m: string) => (className === 'Calendar' ? `CalendarApp.Calendar.${m}` : `CalendarApp.${m}`);
+    const primary = calendarId.toLowerCase() === me();
+    const meta = () => metaOf(calendarId);
+    const stringSetter = (m: string, apply: (v: string) => void) => (v: unknown) => {
+      if (!isString(v)) throw signatureError(name(m), [v]);
+      apply(v);
+      return proxy;
+    };
+    const boolSetter = (m: string, apply: (v: boolean) => void) => (v: unknown) => {
+      if (typeof v !== 'boolean') throw signatureError(name(m), [v]);
+      apply(v);
+      return proxy;
+    };
     const self: Record<string, unknown> = {
       getId: () => calendarId,
-      getName: () => calendarId,
-      getDescription: () => '',
+      getName: () => (model.calendar(calendarId).meta?.summary ?? calendarId),
+      getDescription: () => model.calendar(calendarId).meta?.description ?? '',
       getTimeZone: () => zoneOf(calendarId),
-      isMyPrimaryCalendar: () => true,
-      isOwnedByMe: () => true,
-      isHidden: () => false,
-      isSelected: () => true,
+      /** "Gets the color of the calendar." — "A hexadecimal color string ("#rrggbb")." */
+      getColor: () => model.calendar(calendarId).meta?.color ?? DEFAULT_CALENDAR_COLOR,
+      isMyPrimaryCalendar: () => primary,
+      isOwnedByMe: () => model.owns(me(), calendarId),
+      isHidden: () => model.calendar(calendarId).meta?.hidden ?? false,
+      isSelected: () => model.calendar(calendarId).meta?.selected ?? true,
+      setName: stringSetter('setName', (v) => { meta().summary = v; }),
+      setDescription: stringSetter('setDescription', (v) => { meta().description = v; }),
+      setTimeZone: stringSetter('setTimeZone', (v) => {
+        try { new Intl.DateTimeFormat('en-US', { timeZone: v }); } catch { throw gasError(`Invalid argument: timeZone`); }
+        model.calendar(calendarId).timeZone = v;
+      }),
+      setColor: (color: unknown) => { meta().color = colorArg(name('setColor'), color); return proxy; },
+      setHidden: boolSetter('setHidden', (v) => { meta().hidden = v; }),
+      setSelected: boolSetter('setSelected', (v) => { meta().selected = v; }),
+      /** "Deletes the calendar permanently. A user can only delete a calendar they own." */
+      deleteCalendar: () => {
+        auth(name('deleteCalendar'));
+        if (primary) throw gasError('The primary calendar cannot be deleted.');
+        if (!model.owns(me(), calendarId)) throw gasError('You do not have permission to delete this calendar.');
+        model.removeCalendar(calendarId);
+      },
+      /** "Creates an event from a free-form description." The emulator does not read the text: the whole of it is the title, an hour from the next full hour. */
+      createEventFromDescription: (description: unknown) => {
+        auth(name('createEventFromDescription'));
+        if (!isString(description)) throw signatureError(name('createEventFromDescription'), [description]);
+        const start = Math.ceil(ctx.clock.millis() / 3600000) * 3600000;
+        return create(name('createEventFromDescription'), calendarId, description, { dateTime: new Date(start).toISOString() }, { dateTime: new Date(start + 3600000).toISOString() }, {});
+      },
       createEvent(...args: unknown[]) {
         auth(name('createEvent'));
         const a = given(args);
@@ -363,37 +423,60 @@ export function createCalendarApp(ctx: EmulatorContext, model: CalendarModel): G
         return e ? event(calendarId, e.id) : null;
       },
     };
-    return counted(ctx.calls, className, self) as unknown as Cal;
+    const proxy = counted(ctx.calls, className, self) as unknown as Cal;
+    return proxy;
   }
 
-  const visible = (id: unknown) => String(id ?? '').toLowerCase() === me() || String(id) === 'primary';
+  const visible = (id: unknown) => String(id) === 'primary' || model.owns(me(), String(id ?? ''));
+  const idOf = (id: unknown) => (String(id) === 'primary' ? me() : String(id).toLowerCase());
+  const allCalendars = () => [me(), ...model.secondaryOf(me())];
+  const byName = (n: unknown) => allCalendars().filter((id) => (model.calendar(id).meta?.summary ?? id).toLowerCase() === String(n).toLowerCase()).map((id) => calendar(id, 'Calendar'));
   const app = {
-    GuestStatus, Visibility, EventTransparency, EventType, Month, Weekday, EventColor,
+    GuestStatus, Visibility, EventTransparency, EventType, Month, Weekday, Color, EventColor,
+    /** "Creates a new calendar, owned by the user." */
+    createCalendar: (...args: unknown[]) => {
+      auth('CalendarApp.createCalendar');
+      const a = given(args);
+      const [title, options] = a as [string, Record<string, unknown> | undefined];
+      if (a.length < 1 || a.length > 2 || !isString(title) || (a.length === 2 && !isObject(options))) throw signatureError('CalendarApp.createCalendar', args);
+      const o = options ?? {};
+      const zone = o.timeZone === undefined ? ctx.timeZone() : String(o.timeZone);
+      const id = model.createSecondary(me(), {
+        summary: title,
+        description: o.summary === undefined ? '' : String(o.summary),
+        location: o.location === undefined ? '' : String(o.location),
+        color: o.color === undefined ? DEFAULT_CALENDAR_COLOR : colorArg('CalendarApp.createCalendar', o.color),
+        hidden: o.hidden === true,
+        selected: o.selected !== false,
+      }, zone);
+      return calendar(id, 'Calendar');
+    },
     getDefaultCalendar: () => { auth('CalendarApp.getDefaultCalendar'); return calendar(me(), 'Calendar'); },
     getCalendarById: (id: unknown) => {
       auth('CalendarApp.getCalendarById');
       if (!isString(id)) throw signatureError('CalendarApp.getCalendarById', [id]);
-      return visible(id) ? calendar(me(), 'Calendar') : null;
+      return visible(id) ? calendar(idOf(id), 'Calendar') : null;
     },
     getOwnedCalendarById: (id: unknown) => {
       auth('CalendarApp.getOwnedCalendarById');
-      return visible(id) ? calendar(me(), 'Calendar') : null;
+      return visible(id) ? calendar(idOf(id), 'Calendar') : null;
     },
     // "Gets all calendars with a given name that the user owns or is subscribed to. Names are not case-sensitive."
     getCalendarsByName: (n: unknown) => {
       auth('CalendarApp.getCalendarsByName');
       if (!isString(n)) throw signatureError('CalendarApp.getCalendarsByName', [n]);
-      return String(n).toLowerCase() === me() ? [calendar(me(), 'Calendar')] : [];
+      return byName(n);
     },
     getOwnedCalendarsByName: (n: unknown) => {
       auth('CalendarApp.getOwnedCalendarsByName');
-      return String(n).toLowerCase() === me() ? [calendar(me(), 'Calendar')] : [];
+      return byName(n);
     },
-    getAllCalendars: () => { auth('CalendarApp.getAllCalendars'); return [calendar(me(), 'Calendar')]; },
-    getAllOwnedCalendars: () => { auth('CalendarApp.getAllOwnedCalendars'); return [calendar(me(), 'Calendar')]; },
+    getAllCalendars: () => { auth('CalendarApp.getAllCalendars'); return allCalendars().map((id) => calendar(id, 'Calendar')); },
+    getAllOwnedCalendars: () => { auth('CalendarApp.getAllOwnedCalendars'); return allCalendars().map((id) => calendar(id, 'Calendar')); },
   };
   // The CalendarApp class also acts on the default calendar ("…the user's default calendar").
   const defaults = ['getId', 'getName', 'getDescription', 'getTimeZone', 'isMyPrimaryCalendar', 'isOwnedByMe', 'isHidden', 'isSelected',
+    'getColor', 'setColor', 'setHidden', 'setSelected', 'setName', 'setDescription', 'setTimeZone', 'createEventFromDescription',
     'createEvent', 'createAllDayEvent', 'getEvents', 'getEventsForDay', 'getEventById'];
   for (const m of defaults) {
     (app as Record<string, unknown>)[m] = (...args: unknown[]) => {

@@ -30,7 +30,7 @@ export interface EventRecord {
   description?: string;
   location?: string;
   transparency?: 'opaque' | 'transparent';
-  /** The event's colour, "1"…"11" (Calendar API colorId; CalendarApp's EventColor values); none when unset. */
+  /** The Calendar API's event colorId ("1"…"11", CalendarApp.EventColor's values). */
   colorId?: string;
   creator: { email: string; self?: boolean };
   organizer: { email: string; self?: boolean };
@@ -49,8 +49,23 @@ export interface Invitation {
   at: string;
 }
 
+/** A calendar's own settings (CalendarApp.createCalendar's options; the primary's are its defaults). */
+export interface CalendarMeta {
+  /** The owner's address; a secondary calendar's id is not its owner's. */
+  owner: string;
+  summary: string;
+  description: string;
+  location: string;
+  /** '#rrggbb' (CalendarApp.Color values are such strings). */
+  color: string;
+  hidden: boolean;
+  selected: boolean;
+}
+
+export interface CalendarEntry { timeZone: string; events: EventRecord[]; meta?: CalendarMeta }
+
 export interface CalendarJSON {
-  calendars: Record<string, { timeZone: string; events: EventRecord[] }>;
+  calendars: Record<string, CalendarEntry>;
   created: Record<string, number>;
   invitations: Invitation[];
   seed: number;
@@ -69,7 +84,7 @@ export function utcDay(ms: number): string {
 }
 
 export class CalendarModel {
-  private calendars = new Map<string, { timeZone: string; events: EventRecord[] }>();
+  private calendars = new Map<string, CalendarEntry>();
   /** Events created per `${user} ${UTC day}`. */
   created: Record<string, number> = {};
   /** Mails Calendar sent to guests (sendUpdates 'all' or 'externalOnly'). */
@@ -84,7 +99,7 @@ export class CalendarModel {
   static fromJSON(json: CalendarJSON, defaultTimeZone: () => string, now: () => number): CalendarModel {
     const model = new CalendarModel(json.seed, defaultTimeZone, now);
     for (const [id, cal] of Object.entries(json.calendars ?? {})) {
-      model.calendars.set(id, { timeZone: cal.timeZone, events: cal.events.map((e) => JSON.parse(JSON.stringify(e))) });
+      model.calendars.set(id, { timeZone: cal.timeZone, events: cal.events.map((e) => JSON.parse(JSON.stringify(e))), ...(cal.meta ? { meta: { ...cal.meta } } : {}) });
     }
     model.created = { ...(json.created ?? {}) };
     model.invitations = (json.invitations ?? []).map((i) => ({ ...i }));
@@ -93,12 +108,12 @@ export class CalendarModel {
 
   toJSON(): CalendarJSON {
     const calendars: CalendarJSON['calendars'] = {};
-    for (const [id, cal] of this.calendars) calendars[id] = { timeZone: cal.timeZone, events: JSON.parse(JSON.stringify(cal.events)) };
+    for (const [id, cal] of this.calendars) calendars[id] = { timeZone: cal.timeZone, events: JSON.parse(JSON.stringify(cal.events)), ...(cal.meta ? { meta: { ...cal.meta } } : {}) };
     return { calendars, created: { ...this.created }, invitations: this.invitations.map((i) => ({ ...i })), seed: this.random.state };
   }
 
   /** Every Google account has a primary calendar whose id is its email. */
-  calendar(id: string): { timeZone: string; events: EventRecord[] } {
+  calendar(id: string): CalendarEntry {
     const key = id.toLowerCase();
     let cal = this.calendars.get(key);
     if (!cal) {
@@ -106,6 +121,35 @@ export class CalendarModel {
       this.calendars.set(key, cal);
     }
     return cal;
+  }
+
+  /** A new secondary calendar owned by `owner` (ids as Google's: "…@group.calendar.google.com"). */
+  createSecondary(owner: string, meta: Omit<CalendarMeta, 'owner'>, timeZone: string): string {
+    const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+    let local = '';
+    for (let i = 0; i < 26; i++) local += alphabet[Math.floor(this.random.next() * alphabet.length)];
+    const id = `${local}@group.calendar.google.com`;
+    this.calendars.set(id, { timeZone, events: [], meta: { owner: owner.toLowerCase(), ...meta } });
+    return id;
+  }
+
+  /** Whether a calendar with this id exists and `user` owns it (the primary calendar is its user's). */
+  owns(user: string, id: string): boolean {
+    const key = id.toLowerCase();
+    if (key === user.toLowerCase()) return true;
+    const cal = this.calendars.get(key);
+    return Boolean(cal?.meta && cal.meta.owner === user.toLowerCase());
+  }
+
+  /** The secondary calendars `user` owns, in creation order. */
+  secondaryOf(user: string): string[] {
+    const who = user.toLowerCase();
+    return [...this.calendars.entries()].filter(([id, c]) => c.meta && c.meta.owner === who && id !== who).map(([id]) => id);
+  }
+
+  /** Deletes a secondary calendar and its events. */
+  removeCalendar(id: string): void {
+    this.calendars.delete(id.toLowerCase());
   }
 
   newEventId(): string {

@@ -128,9 +128,11 @@ export function createCalendarService(ctx: EmulatorContext, model: CalendarModel
   function resolve(method: string, calendarIdArg: unknown): { id: string; timeZone: string; events: EventRecord[] } {
     const user = ctx.currentUser().toLowerCase();
     const id = String(calendarIdArg ?? '').toLowerCase();
-    // Another person's calendar is invisible unless shared; the emulator shares none.
-    if (id !== 'primary' && id !== user) fail(method, 404, 'Not Found', 'notFound');
-    return { id: user, ...model.calendar(user) };
+    // Another person's calendar is invisible unless shared; the emulator shares none. The user's
+    // own secondary calendars (CalendarApp.createCalendar) are theirs.
+    if (id !== 'primary' && !model.owns(user, id)) fail(method, 404, 'Not Found', 'notFound');
+    const key = id === 'primary' ? user : id;
+    return { id: key, ...model.calendar(key) };
   }
 
   function sendMails(calendarId: string, event: EventRecord, sendUpdates: unknown, kind: 'invite' | 'update' | 'cancel'): void {
@@ -354,10 +356,17 @@ export function createCalendarService(ctx: EmulatorContext, model: CalendarModel
     clear: notImplemented('Calendars.clear'),
   };
 
-  const refuse = (name: string) => new Proxy({}, { get: (_t, prop) => (typeof prop === 'string' ? notImplemented(`${name}.${prop}`) : undefined) });
+  // An advanced service prints as Apps Script names it, and so does each of its resources.
+  const IDENTIFIER = 'AdvancedServiceIdentifier{name=calendar, version=v3}';
+  const identify = <T extends object>(o: T): T => Object.defineProperty(o, 'toString', { value: () => IDENTIFIER, enumerable: false, writable: true, configurable: true });
+  const refuse = (name: string) => new Proxy(identify({}), {
+    get: (t, prop) => (prop === 'toString' ? Reflect.get(t, prop) : typeof prop === 'string' ? notImplemented(`${name}.${prop}`) : undefined),
+  });
   return {
-    Events: counted(ctx.calls, 'CalendarEvents', Events),
-    Calendars: counted(ctx.calls, 'CalendarCalendars', Calendars),
+    toString: () => IDENTIFIER,
+    getVersion: () => 'v3',
+    Events: counted(ctx.calls, 'CalendarEvents', identify(Events)),
+    Calendars: counted(ctx.calls, 'CalendarCalendars', identify(Calendars)),
     // Free/busy needs its own scope; Dealboard reads busy time with Events.list instead.
     Freebusy: refuse('Freebusy'),
     CalendarList: refuse('CalendarList'),

@@ -14,10 +14,10 @@ export interface EnumValue {
   toJSON(): string;
 }
 
-function makeValue(enumName: string, name: string, ordinal: number): EnumValue {
+function makeValue(enumName: string, name: string, ordinal: number, text: string = name): EnumValue {
   const value = Object.create(null) as EnumValue & Record<symbol, unknown>;
   Object.defineProperties(value, {
-    toString: { value: function toString() { return name; } },
+    toString: { value: function toString() { return text; } },
     name: { value: function nameOf() { return name; } },
     ordinal: { value: function ordinalOf() { return ordinal; } },
     // Apps Script's enums are Java enums: compareTo orders two values of one enum by ordinal
@@ -33,18 +33,19 @@ function makeValue(enumName: string, name: string, ordinal: number): EnumValue {
       },
     },
     // JSON.stringify writes the name (what a script logging an enum sees).
-    toJSON: { value: function toJSON() { return name; } },
-    valueOf: { value: function valueOf() { return name; } },
-    [Symbol.toPrimitive]: { value: function toPrimitive() { return name; } },
+    toJSON: { value: function toJSON() { return text; } },
+    valueOf: { value: function valueOf() { return text; } },
+    [Symbol.toPrimitive]: { value: function toPrimitive() { return text; } },
     [ENUM]: { value: enumName },
   });
   return Object.freeze(value);
 }
 
 /** A frozen enum object: its keys are the value names, each value an EnumValue. */
-export function makeEnum<K extends string>(enumName: string, names: readonly K[]): Readonly<Record<K, EnumValue>> {
+export function makeEnum<K extends string>(enumName: string, names: readonly K[], texts?: Readonly<Record<K, string>>): Readonly<Record<K, EnumValue>> {
   const out = {} as Record<K, EnumValue>;
-  names.forEach((n, i) => { out[n] = makeValue(enumName, n, i); });
+  // A few enums print a value, not their name: CalendarApp.Color.RED is "#A32929", EventColor.CYAN "7".
+  names.forEach((n, i) => { out[n] = makeValue(enumName, n, i, texts ? texts[n] : n); });
   Object.defineProperty(out, 'toString', { value: () => enumName, enumerable: false });
   return Object.freeze(out);
 }

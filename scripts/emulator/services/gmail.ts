@@ -180,7 +180,10 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
 
   function thread(threadId: string): Thread {
     const msgs = () => {
-      const list = threadMessages(threadId).filter((m) => !m.flags.has('DRAFT'));
+      const all = threadMessages(threadId);
+      // A thread that holds only a draft (GmailApp.createDraft) is a thread of that draft message.
+      const sent = all.filter((m) => !m.flags.has('DRAFT'));
+      const list = sent.length > 0 ? sent : all;
       if (list.length === 0) throw gasError('Invalid argument: id');
       return list;
     };
@@ -222,6 +225,13 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
     return proxy;
   }
 
+  /** A stable number for a label name (FNV-1a), for its "Label_<n>" id. */
+  function labelNumber(name: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < name.length; i++) { h ^= name.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h;
+  }
+
   function labelName(l: unknown, method: string): string {
     const name = l && typeof (l as Label).getName === 'function' ? (l as Label).getName() : null;
     if (name === null) throw signatureError(method, [l]);
@@ -236,6 +246,9 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
     };
     const self = {
       getName: () => name,
+      // Not in the reference, but live GmailLabel objects answer getId() (gas-fakes' suite, verified
+      // live): user labels have ids "Label_<n>", stable for a name here.
+      getId: () => `Label_${labelNumber(name)}`,
       getThreads: (...args: unknown[]) => page(threadIds(), paging('GmailLabel.getThreads', args, 0)).map(thread),
       getUnreadCount: () => threadIds().filter((t) => threadMessages(t).some((m) => m.flags.has('UNREAD'))).length,
       addToThread: (t: Thread) => { box.setThreadLabel(me(), name, t.getId(), true); return proxy; },
@@ -333,7 +346,7 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
     },
     getThreadById(id: unknown) {
       auth('GmailApp.getThreadById');
-      return mine().some((m) => m.threadId === String(id) && !m.flags.has('DRAFT')) ? thread(String(id)) : null;
+      return mine().some((m) => m.threadId === String(id)) ? thread(String(id)) : null;
     },
     getMessageById(id: unknown) {
       auth('GmailApp.getMessageById');
@@ -367,9 +380,49 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
     },
     deleteLabel(l: unknown) {
       auth('GmailApp.deleteLabel');
-      box.deleteLabel(me(), labelName(l, 'GmailApp.deleteLabel'));
+      const name = labelName(l, 'GmailApp.deleteLabel');
+      if (!box.hasLabel(me(), name)) throw gasError('Invalid argument: label');
+      box.deleteLabel(me(), name);
       return proxy;
     },
+    /** "Retrieves all Priority Inbox threads irrespective of labels." (important and in the inbox) */
+    getPriorityInboxThreads(...args: unknown[]) {
+      auth('GmailApp.getPriorityInboxThreads');
+      return page(threadsOf(mine().filter((m) => m.flags.has('INBOX') && m.flags.has('IMPORTANT') && !m.flags.has('TRASH') && !m.flags.has('SPAM'))), paging('GmailApp.getPriorityInboxThreads', args, 0)).map(thread);
+    },
+    /** "Gets the number of unread threads in the Priority Inbox." */
+    getPriorityInboxUnreadCount() {
+      auth('GmailApp.getPriorityInboxUnreadCount');
+      return threadsOf(mine().filter((m) => m.flags.has('INBOX') && m.flags.has('IMPORTANT') && m.flags.has('UNREAD') && !m.flags.has('TRASH') && !m.flags.has('SPAM'))).length;
+    },
+    /** "Retrieves all spam threads irrespective of labels." */
+    getSpamThreads(...args: unknown[]) {
+      auth('GmailApp.getSpamThreads');
+      return page(threadsOf(mine().filter((m) => m.flags.has('SPAM'))), paging('GmailApp.getSpamThreads', args, 0)).map(thread);
+    },
+    /** "Gets the number of unread threads that are spam." */
+    getSpamUnreadCount() {
+      auth('GmailApp.getSpamUnreadCount');
+      return threadsOf(mine().filter((m) => m.flags.has('SPAM') && m.flags.has('UNREAD'))).length;
+    },
+    /** "Gets the number of unread threads that are starred." */
+    getStarredUnreadCount() {
+      auth('GmailApp.getStarredUnreadCount');
+      return threadsOf(mine().filter((m) => m.flags.has('STARRED') && m.flags.has('UNREAD') && !m.flags.has('TRASH'))).length;
+    },
+    markMessagesRead(ms: Message[]) { auth('GmailApp.markMessagesRead'); ms.forEach((m) => m.markRead()); return proxy; },
+    markMessagesUnread(ms: Message[]) { auth('GmailApp.markMessagesUnread'); ms.forEach((m) => m.markUnread()); return proxy; },
+    starMessages(ms: Message[]) { auth('GmailApp.starMessages'); ms.forEach((m) => m.star()); return proxy; },
+    unstarMessages(ms: Message[]) { auth('GmailApp.unstarMessages'); ms.forEach((m) => m.unstar()); return proxy; },
+    moveMessagesToTrash(ms: Message[]) { auth('GmailApp.moveMessagesToTrash'); ms.forEach((m) => m.moveToTrash()); return proxy; },
+    markThreadImportant(t: Thread) { auth('GmailApp.markThreadImportant'); t.markImportant(); return proxy; },
+    markThreadUnimportant(t: Thread) { auth('GmailApp.markThreadUnimportant'); t.markUnimportant(); return proxy; },
+    markThreadsImportant(ts: Thread[]) { auth('GmailApp.markThreadsImportant'); ts.forEach((t) => t.markImportant()); return proxy; },
+    markThreadsUnimportant(ts: Thread[]) { auth('GmailApp.markThreadsUnimportant'); ts.forEach((t) => t.markUnimportant()); return proxy; },
+    moveThreadToSpam(t: Thread) { auth('GmailApp.moveThreadToSpam'); t.moveToSpam(); return proxy; },
+    moveThreadsToSpam(ts: Thread[]) { auth('GmailApp.moveThreadsToSpam'); ts.forEach((t) => t.moveToSpam()); return proxy; },
+    refreshMessages(ms: Message[]) { auth('GmailApp.refreshMessages'); return proxy; },
+    refreshThreads(ts: Thread[]) { auth('GmailApp.refreshThreads'); return proxy; },
     markThreadRead(t: Thread) { auth('GmailApp.markThreadRead'); t.markRead(); return proxy; },
     markThreadUnread(t: Thread) { auth('GmailApp.markThreadUnread'); t.markUnread(); return proxy; },
     markThreadsRead(ts: Thread[]) { auth('GmailApp.markThreadsRead'); ts.forEach((t) => t.markRead()); return proxy; },

@@ -38,6 +38,10 @@ export class EmuHtmlOutput implements Pick<GHtmlOutput, HtmlOutputMethods> {
   bind(self: GHtmlOutput): GHtmlOutput { this.self = self; return self; }
 
   addMetaTag(name: string, content: string): GHtmlOutput { this.metaTags.push({ name, content }); return this.self; }
+  /** "Gets an array of objects that represent meta tags added to the page." (HtmlOutputMetaTag: getName, getContent) */
+  getMetaTags(): GoogleAppsScript.HTML.HtmlOutputMetaTag[] {
+    return this.metaTags.map((m) => ({ getName: () => m.name, getContent: () => m.content, toString: () => 'HtmlOutputMetaTag' }) as unknown as GoogleAppsScript.HTML.HtmlOutputMetaTag);
+  }
   append(added: string): GHtmlOutput { this.content += String(added); return this.self; }
   appendUntrusted(added: string): GHtmlOutput { this.content += escapeHtml(String(added)); return this.self; }
   clear(): GHtmlOutput { this.content = ''; return this.self; }
@@ -79,11 +83,18 @@ export function newHtmlOutput(state: ServiceState, content: string): GHtmlOutput
   Object.defineProperty(out, 'getBlob', { value: () => blob(), configurable: true });
   Object.defineProperty(out, 'getAs', {
     value: (contentType: string) => {
+      // "Return the data inside this object as a blob converted to the specified content type":
+      // text/html stays itself; text/plain is the same characters (the emulator converts to nothing else).
+      if (String(contentType) === 'text/plain') {
+        return newBlobObject(state, new Uint8Array(Buffer.from(out.content, 'utf8')), 'text/plain', out.title ? `${out.title}.txt` : null);
+      }
       if (String(contentType) !== 'text/html') throw gasError(`Converting from text/html to ${String(contentType)} is not supported.`);
       return blob();
     },
     configurable: true,
   });
+  // asTemplate: "Creates and returns a new HtmlTemplate from this HtmlOutput."
+  Object.defineProperty(out, 'asTemplate', { value: () => newHtmlTemplate(state, out.content), configurable: true });
   return out.bind(counted(state.ctx.calls, 'HtmlOutput', out) as unknown as GHtmlOutput);
 }
 
@@ -107,6 +118,33 @@ function compileTemplate(source: string): (vars: object, scope: object) => strin
   return (vars, scope) => fn(vars, scope, (x) => escapeHtml(raw(x)), raw);
 }
 
+/**
+ * The JavaScript a template compiles to, in Apps Script's shape: an output object fed text
+ * (`output._ = '…'`), escaped values (`output._$ = expr`), raw values (`output._ = expr`) and code.
+ */
+function templateCode(source: string, comments: boolean): string {
+  const lines: string[] = ["(function() { var output = HtmlService.initTemplate(''); with(this) {"];
+  const re = /<\?(!=|=)?([\s\S]*?)\?>/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  const text = (t: string) => { if (t) lines.push(`output._ = ${JSON.stringify(t)};${comments ? ` // ${JSON.stringify(t)}` : ''}`); };
+  while ((m = re.exec(source))) {
+    text(source.slice(last, m.index));
+    const note = comments ? ` // ${m[0].replace(/\n/g, ' ')}` : '';
+    if (m[1] === '=') lines.push(`output._$ = ${m[2].trim()};${note}`);
+    else if (m[1] === '!=') lines.push(`output._ = ${m[2].trim()};${note}`);
+    else lines.push(`${m[2].trim()}${note}`);
+    last = re.lastIndex;
+  }
+  text(source.slice(last));
+  lines.push('} return output; })();');
+  return lines.join('\n');
+}
+
+function newHtmlTemplate(state: ServiceState, source: string): GHtmlTemplate {
+  return counted(state.ctx.calls, 'HtmlTemplate', new EmuHtmlTemplate(state, source)) as unknown as GHtmlTemplate;
+}
+
 const RESERVED_TEMPLATE_KEYS = new Set(['evaluate', 'getCode', 'getCodeWithComments', 'getRawContent']);
 
 export class EmuHtmlTemplate implements Pick<GHtmlTemplate, 'evaluate' | 'getCode' | 'getCodeWithComments' | 'getRawContent'> {
@@ -119,8 +157,10 @@ export class EmuHtmlTemplate implements Pick<GHtmlTemplate, 'evaluate' | 'getCod
     const content = compileTemplate(this.__source)(vars, scope);
     return newHtmlOutput(this.__state, content);
   }
-  getCode(): string { return `(template of ${this.__source.length} characters)`; }
-  getCodeWithComments(): string { return this.getCode(); }
+  /** "Generates a string of JavaScript code, based on the template file, that can be evaluated." */
+  getCode(): string { return templateCode(this.__source, false); }
+  /** "…with each line of the code containing the original line from the template as a comment." */
+  getCodeWithComments(): string { return templateCode(this.__source, true); }
   getRawContent(): string { return this.__source; }
 }
 
@@ -153,7 +193,7 @@ export class EmuHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, H
   createTemplate(html: unknown): GHtmlTemplate {
     const blob = html as { getDataAsString?: () => string };
     const source = blob && isImplemented(blob, 'getDataAsString') ? blob.getDataAsString!() : String(html);
-    return counted(this.state.ctx.calls, 'HtmlTemplate', new EmuHtmlTemplate(this.state, source)) as unknown as GHtmlTemplate;
+    return newHtmlTemplate(this.state, source);
   }
   createTemplateFromFile(filename: string): GHtmlTemplate {
     return counted(this.state.ctx.calls, 'HtmlTemplate', new EmuHtmlTemplate(this.state, this.readFile(filename))) as unknown as GHtmlTemplate;

@@ -3,7 +3,7 @@
 // spreadsheets under the drive.file scope (SpreadsheetApp.create/openById need the full
 // spreadsheets scope). Members, shapes and errors from Google's reference:
 //   spreadsheets.create          POST /v4/spreadsheets
-//   spreadsheets.get             GET  /v4/spreadsheets/{id}            (properties and sheets only)
+//   spreadsheets.get             GET  /v4/spreadsheets/{id}            (properties, sheets, their row/column groups)
 //   spreadsheets.batchUpdate     POST /v4/spreadsheets/{id}:batchUpdate (appendDimension only; other requests 400 "Not implemented")
 //   spreadsheets.values.get      GET  /v4/spreadsheets/{id}/values/{range}
 //   spreadsheets.values.update   PUT  /v4/spreadsheets/{id}/values/{range}?valueInputOption=RAW
@@ -23,6 +23,7 @@ import { DriveModel, MIME } from '../drive/model';
 import { SheetData, SpreadsheetModel } from '../spreadsheet/model';
 import { columnToLetters, parseA1, quoteSheetName, splitSheetName } from '../spreadsheet/a1';
 import { dateToSerial } from '../spreadsheet/format';
+import { apiGroups } from '../spreadsheet/rowGroups';
 
 const ORIGIN = 'https://sheets.googleapis.com';
 /** Google's recommended maximum payload ("we recommend a 2 MB maximum payload"), enforced here. */
@@ -217,9 +218,15 @@ export class SheetsRestService implements FetchRoute {
     return {
       spreadsheetId: model.id,
       properties: { title: model.name, locale: 'en_US', autoRecalc: 'ON_CHANGE', timeZone: model.timeZone },
-      sheets: model.sheets.map((s, index) => ({
-        properties: { sheetId: s.id, title: s.name, index, sheetType: 'GRID', gridProperties: { rowCount: s.maxRows, columnCount: s.maxCols } },
-      })),
+      sheets: model.sheets.map((s, index) => {
+        const sheet: Json = { properties: { sheetId: s.id, title: s.name, index, sheetType: 'GRID', gridProperties: { rowCount: s.maxRows, columnCount: s.maxCols } } };
+        // Sheet.rowGroups / columnGroups: "All row groups on this sheet, ordered by increasing range start index, then by group depth." (absent when none)
+        const rows = apiGroups(s, 'ROWS');
+        const cols = apiGroups(s, 'COLUMNS');
+        if (rows.length) sheet.rowGroups = rows;
+        if (cols.length) sheet.columnGroups = cols;
+        return sheet;
+      }),
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${model.id}/edit`,
     };
   }

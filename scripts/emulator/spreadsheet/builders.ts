@@ -315,14 +315,19 @@ export class EmuGradientCondition implements Pick<GGradientCondition, GradientMe
   getMidValue(): string { return this.data.mid?.value ?? ''; }
   getMinValue(): string { return this.data.min?.value ?? ''; }
   private colorObject(point: GradientPointData | null): unknown {
-    return point ? colorObject(this.session, point.color) : null;
+    // A Color's hex is lowercase ("#ff0000") whatever case the rule was given.
+    return point ? colorObject(this.session, point.color.toLowerCase()) : null;
   }
 }
 
 export class EmuBooleanCondition implements Pick<GBooleanCondition, 'getBackground' | 'getBold' | 'getCriteriaType' | 'getCriteriaValues' | 'getFontColor' | 'getItalic' | 'getStrikethrough' | 'getUnderline'> {
   readonly [SELF] = this;
-  constructor(private data: CFRuleData) {}
+  constructor(private data: CFRuleData, private s?: Session) {}
   getBackground(): string | null { return this.data.background; }
+  /** "Gets the background color for this boolean condition. Returns null if not set." */
+  getBackgroundObject(): GoogleAppsScript.Spreadsheet.Color | null { return this.data.background === null || !this.s ? null : colorObject(this.s, this.data.background.toLowerCase()); }
+  /** "Gets the font color for this boolean condition. Returns null if not set." */
+  getFontColorObject(): GoogleAppsScript.Spreadsheet.Color | null { return this.data.fontColor === null || !this.s ? null : colorObject(this.s, this.data.fontColor.toLowerCase()); }
   getBold(): boolean | null { return this.data.bold; }
   getCriteriaType(): BCriteria { return this.data.criteria as unknown as BCriteria; }
   getCriteriaValues(): any[] { return this.data.values.map(cloneValue); }

@@ -133,6 +133,39 @@ function builder(s: Session, sheet: SheetData, start: ChartRecord): object {
     setColors(colors: unknown) { c.options.colors = colors; return self; },
     setStacked() { c.options.isStacked = true; return self; },
     setLegendPosition(p: unknown) { c.options['legend.position'] = enumName(p).toLowerCase(); return self; },
+    // More of the typed builders' formatting (EmbeddedPieChartBuilder, …BarChartBuilder, …ScatterChartBuilder),
+    // kept as the Charts options they stand for.
+    /** "Sets the background color for the chart." */
+    setBackgroundColor(cssValue: unknown) {
+      if (typeof cssValue !== 'string') throw signature('EmbeddedChartBuilder.setBackgroundColor', [cssValue]);
+      c.options.backgroundColor = cssValue;
+      return self;
+    },
+    /** EmbeddedPieChartBuilder.set3D: "Sets the chart to be three-dimensional." */
+    set3D() { c.options.is3D = true; return self; },
+    /** "Sets the range for the chart." (the value axis's window) */
+    setRange(start: unknown, end: unknown) {
+      if (typeof start !== 'number' || typeof end !== 'number') throw signature('EmbeddedChartBuilder.setRange', [start, end]);
+      c.options['vAxis.viewWindow.min'] = start;
+      c.options['vAxis.viewWindow.max'] = end;
+      return self;
+    },
+    /** EmbeddedScatterChartBuilder.setXAxisRange: "Sets the range for the horizontal axis of the chart." */
+    setXAxisRange(start: unknown, end: unknown) {
+      if (typeof start !== 'number' || typeof end !== 'number') throw signature('EmbeddedChartBuilder.setXAxisRange', [start, end]);
+      c.options['hAxis.viewWindow.min'] = start;
+      c.options['hAxis.viewWindow.max'] = end;
+      return self;
+    },
+    /** EmbeddedScatterChartBuilder.setYAxisRange: "Sets the range for the vertical axis of the chart." */
+    setYAxisRange(start: unknown, end: unknown) {
+      if (typeof start !== 'number' || typeof end !== 'number') throw signature('EmbeddedChartBuilder.setYAxisRange', [start, end]);
+      c.options['vAxis.viewWindow.min'] = start;
+      c.options['vAxis.viewWindow.max'] = end;
+      return self;
+    },
+    /** "Reverses the drawing of series in the domain axis." */
+    reverseCategories() { c.options['hAxis.direction'] = -1; return self; },
     /** "Builds the chart to reflect all changes made to it." */
     build: () => chart(s, sheet, copy(c)),
   };

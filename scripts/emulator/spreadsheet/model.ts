@@ -23,13 +23,17 @@ export type LayerName =
   | 'verticalAlignment'
   | 'wrap'
   | 'wrapStrategy'
+  /** { degrees, vertical } of Range.setTextRotation / setVerticalText (textLayout.ts). */
+  | 'textRotation'
+  /** A TextDirection name; undefined = null (the sheet's default direction). */
+  | 'textDirection'
   /** Rich text (runs of styles and links) set with setRichTextValue; any other write drops it. */
   | 'richText';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
   'numberFormat', 'fontWeight', 'background', 'fontColor', 'fontSize', 'fontFamily', 'fontStyle',
-  'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy',
+  'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy', 'textRotation', 'textDirection',
 ];
 
 export interface RangeRefData {
@@ -82,6 +86,8 @@ export interface ProtectionData {
    * states saved before this was emulated: treated as true, which is how those states behaved.
    */
   mirror?: boolean;
+  /** A sheet protection's unprotected ranges (Protection.setUnprotectedRanges); absent = none. */
+  unprotected?: RangeRefData[];
 }
 
 /** Sheets' refusal of an edit to a protected cell (the message the editor shows). */
@@ -93,6 +99,22 @@ export function protectionAllows(p: ProtectionData, user: string, owner: string 
   const who = String(user).toLowerCase();
   if (owner && who === owner.toLowerCase()) return true;
   return p.editors.some((e) => e.toLowerCase() === who);
+}
+
+/** Where developer metadata sits (developerMetadata.ts): rows/columns are [start, start + count). */
+export interface MetadataLocationData { type: 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN'; sheetId?: number; start?: number; count?: number }
+export interface DeveloperMetadataData { id: number; key: string; value: string | null; visibility: string; location: MetadataLocationData }
+
+/** One axis of alternating colours (bandings.ts); header and footer are optional (null). */
+export interface BandColors { header: string | null; first: string; second: string; footer: string | null }
+/** A banding: its cells and its row and/or column colours. */
+export interface BandingData { id: number; row: number; col: number; numRows: number; numCols: number; rows: BandColors | null; cols: BandColors | null }
+
+/** A sheet's basic filter (filters.ts): its cells, per-column criteria (by sheet column) and last sort. */
+export interface FilterData {
+  row: number; col: number; numRows: number; numCols: number;
+  criteria: Record<number, { type: string | null; values: unknown[] }>;
+  sort: { column: number; ascending: boolean } | null;
 }
 
 export function gasError(message: string): Error {
@@ -137,6 +159,12 @@ export class SheetData {
   hiddenRows = new Set<number>();
   hiddenCols = new Set<number>();
   gridlinesHidden = false;
+  /** Alternating colours (Range.applyRowBanding / applyColumnBanding); absent until one is applied. */
+  bandings?: BandingData[];
+  /** The sheet's filter (Range.createFilter); absent when there is none. */
+  filter?: FilterData;
+  /** Row/column group depths by 1-based index, and the collapsed groups' keys (rowGroups.ts). */
+  groupDepths?: { rows: number[]; cols: number[]; collapsed: string[] };
   private dims: { lastRow: number; lastCol: number } | null = { lastRow: 0, lastCol: 0 };
 
   constructor(public id: number, public name: string) {}
@@ -447,6 +475,9 @@ interface SheetJSON {
   hiddenRows?: number[];
   hiddenCols?: number[];
   gridlinesHidden?: boolean;
+  bandings?: BandingData[];
+  filter?: unknown;
+  groupDepths?: { rows: number[]; cols: number[]; collapsed: string[] };
 }
 
 interface ModelJSON {
@@ -462,6 +493,8 @@ interface ModelJSON {
   owner?: string | null;
   /** Absent in states saved before the locale was kept (they read as en_US). */
   locale?: string;
+  /** Absent when there is none. */
+  developerMetadata?: DeveloperMetadataData[];
   sheets: SheetJSON[];
 }
 
@@ -479,6 +512,13 @@ export class SpreadsheetModel {
   locale = 'en_US';
   private nextSheetId = 0;
   private nextProtectionId = 1;
+  /** Spreadsheet, sheet, row and column metadata (developerMetadata.ts). */
+  developerMetadata: DeveloperMetadataData[] = [];
+
+  /** A new metadata id: Sheets' are positive integers, unique in the spreadsheet. */
+  nextMetadataId(): number {
+    return this.developerMetadata.reduce((max, m) => Math.max(max, m.id), 0) + 1;
+  }
 
   constructor(init: { id: string; name: string; timeZone: string; locale?: string }) {
     this.id = init.id;
@@ -618,6 +658,7 @@ export class SpreadsheetModel {
       nextProtectionId: this.nextProtectionId,
       ...(this.owner ? { owner: this.owner } : {}),
       ...(this.locale !== 'en_US' ? { locale: this.locale } : {}),
+      ...(this.developerMetadata.length ? { developerMetadata: JSON.parse(JSON.stringify(this.developerMetadata)) } : {}),
       sheets: this.sheets.map((s) => {
         const layers: Record<string, unknown> = {};
         for (const [k, l] of Object.entries(s.layers)) if (l && l.length > 0) layers[k] = encode(l);
@@ -629,6 +670,9 @@ export class SpreadsheetModel {
           ...(s.hiddenRows.size ? { hiddenRows: [...s.hiddenRows].sort((a, b) => a - b) } : {}),
           ...(s.hiddenCols.size ? { hiddenCols: [...s.hiddenCols].sort((a, b) => a - b) } : {}),
           ...(s.gridlinesHidden ? { gridlinesHidden: true } : {}),
+          ...(s.bandings?.length ? { bandings: JSON.parse(JSON.stringify(s.bandings)) } : {}),
+          ...(s.filter ? { filter: encode(s.filter) } : {}),
+          ...(s.groupDepths ? { groupDepths: encode(s.groupDepths) as SheetJSON['groupDepths'] } : {}),
         };
       }),
     };
@@ -660,6 +704,9 @@ export class SpreadsheetModel {
       s.hiddenRows = new Set(sj.hiddenRows ?? []);
       s.hiddenCols = new Set(sj.hiddenCols ?? []);
       s.gridlinesHidden = sj.gridlinesHidden === true;
+      if (sj.bandings?.length) s.bandings = JSON.parse(JSON.stringify(sj.bandings));
+      if (sj.filter) s.filter = decode(sj.filter) as FilterData;
+      if (sj.groupDepths) s.groupDepths = decode(sj.groupDepths) as SheetData['groupDepths'];
       for (const v of (s.layers.validation ?? [])) {
         if (!v) continue;
         for (const rule of v as (ValidationData | undefined)[]) if (rule && rule.helpText === undefined) rule.helpText = null;
@@ -672,6 +719,7 @@ export class SpreadsheetModel {
     m.nextProtectionId = j.nextProtectionId;
     m.owner = j.owner ?? null;
     if (j.locale) m.locale = j.locale;
+    m.developerMetadata = JSON.parse(JSON.stringify(j.developerMetadata ?? []));
     return m;
   }
 }

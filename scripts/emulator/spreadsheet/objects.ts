@@ -12,6 +12,10 @@ import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formul
 import { installSpreadsheetExtras } from './extras';
 import { installRangeExtras } from './rangeExtras';
 import { installCharts } from './charts';
+import { installDeveloperMetadata } from './developerMetadata';
+import { installBandings } from './bandings';
+import { installFilters } from './filters';
+import { installRowGroups } from './rowGroups';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -54,6 +58,8 @@ const ENUM_RETURNS: Record<string, string> = {
   'Protection.getProtectionType': 'ProtectionType',
   'Range.getWrapStrategy': 'WrapStrategy',
   'Range.getWrapStrategies': 'WrapStrategy',
+  'Range.getTextDirection': 'TextDirection',
+  'Range.getTextDirections': 'TextDirection',
   'Sheet.getType': 'SheetType',
   'Color.getColorType': 'ColorType',
   'ColorBuilder.getColorType': 'ColorType',
@@ -63,6 +69,11 @@ const ENUM_RETURNS: Record<string, string> = {
   'GradientCondition.getMinType': 'InterpolationType',
   'GradientCondition.getMidType': 'InterpolationType',
   'GradientCondition.getMaxType': 'InterpolationType',
+  'DeveloperMetadata.getVisibility': 'DeveloperMetadataVisibility',
+  'FilterCriteria.getCriteriaType': 'BooleanCriteria',
+  'FilterCriteriaBuilder.getCriteriaType': 'BooleanCriteria',
+  'SortSpec.getSortOrder': 'SortOrder',
+  'DeveloperMetadataLocation.getLocationType': 'DeveloperMetadataLocationType',
 };
 
 /**
@@ -112,6 +123,7 @@ export const ENUMS = {
     'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
   ),
   RelativeDate: enumOf('TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', 'PAST_MONTH', 'PAST_YEAR'),
+  SortOrder: enumOf('ASCENDING', 'DESCENDING'),
   WrapStrategy: enumOf('WRAP', 'OVERFLOW', 'CLIP'),
   BorderStyle: enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'),
   Dimension: enumOf('COLUMNS', 'ROWS'),
@@ -150,7 +162,8 @@ export class Session implements SessionApi {
         const needsAuth = guard && !(exempt && exempt.has(prop));
         const returnsEnum = ENUM_RETURNS[`${className}.${prop}`];
         // copyTo names the enum's class in its signature error, so it sees the values themselves.
-        const rawArgs = (className === 'Range' && prop === 'copyTo') || className === 'EmbeddedChartBuilder';
+        // addDeveloperMetadata tells (key, value) from (key, visibility) by the argument's type.
+        const rawArgs = (className === 'Range' && prop === 'copyTo') || className === 'EmbeddedChartBuilder' || prop === 'addDeveloperMetadata';
         const writes = writeResolver(className, prop) !== null;
         return function guarded(...args: unknown[]) {
           if (needsAuth) ctx.requireAuthorization(`${className}.${prop}`);
@@ -228,7 +241,7 @@ export class Session implements SessionApi {
   }
 
   booleanCondition(data: CFRuleData): GBooleanCondition {
-    return this.wrap('BooleanCondition', new EmuBooleanCondition(data), false) as unknown as GBooleanCondition;
+    return this.wrap('BooleanCondition', new EmuBooleanCondition(data, this), false) as unknown as GBooleanCondition;
   }
 
   /** A counted TextFinder over the given areas (textFinder.ts). */
@@ -927,6 +940,32 @@ export class EmuProtection implements Pick<GProtection, ProtectionMethods> {
     return r ? this.s.range(this.sheet, r.row, r.col, r.numRows, r.numCols) : this.s.range(this.sheet, 1, 1, this.sheet.maxRows, this.sheet.maxCols);
   }
   isWarningOnly(): boolean { return this.data.warningOnly; }
+  /** "Unprotects the given array of ranges within a protected sheet." (an error for a range protection) */
+  setUnprotectedRanges(ranges: unknown): GProtection {
+    this.requireEditable();
+    if (!Array.isArray(ranges)) throw signatureError('SpreadsheetApp.Protection.setUnprotectedRanges', [ranges]);
+    if (this.data.type !== 'SHEET') throw gasError('Unprotected ranges can only be set on a sheet protection.');
+    const refs = ranges.map((r) => {
+      const range = unwrap<EmuRange>(r);
+      if (!range || typeof range.ref !== 'function') throw signatureError('SpreadsheetApp.Protection.setUnprotectedRanges', [ranges]);
+      return range.ref();
+    });
+    this.data.unprotected = refs.filter((ref) => ref.sheetId === this.sheet.id);
+    return this.self();
+  }
+  /** "Gets an array of unprotected ranges in a protected sheet." (empty for a range protection) */
+  getUnprotectedRanges(): GRange[] {
+    return (this.data.unprotected ?? []).map((ref) => this.s.rangeFromRef(ref));
+  }
+  /** "Adjusts the range that is protected. If the given range does not match the range type of the protection, an error is thrown." */
+  setRange(range: unknown): GProtection {
+    this.requireEditable();
+    const r = unwrap<EmuRange>(range);
+    if (!r || typeof r.ref !== 'function') throw signatureError('SpreadsheetApp.Protection.setRange', [range]);
+    if (this.data.type !== 'RANGE') throw gasError('The range type of the protection does not match: a sheet protection covers its whole sheet.');
+    this.data.range = r.ref();
+    return this.self();
+  }
   remove(): void {
     this.requireEditable();
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this.data);
@@ -1059,6 +1098,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly DataValidationCriteria = ENUMS.DataValidationCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   readonly BooleanCriteria = ENUMS.BooleanCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
   readonly RelativeDate = ENUMS.RelativeDate as unknown as typeof GoogleAppsScript.Spreadsheet.RelativeDate;
+  readonly SortOrder = ENUMS.SortOrder as unknown as typeof GoogleAppsScript.Spreadsheet.SortOrder;
   readonly WrapStrategy = ENUMS.WrapStrategy as unknown as typeof GoogleAppsScript.Spreadsheet.WrapStrategy;
   readonly BorderStyle = ENUMS.BorderStyle as unknown as typeof GoogleAppsScript.Spreadsheet.BorderStyle;
   readonly Dimension = ENUMS.Dimension;
@@ -1092,6 +1132,10 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
 installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
 installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 installCharts(EmuSheet);
+installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
+installBandings({ Range: EmuRange, Sheet: EmuSheet });
+installRowGroups({ Range: EmuRange, Sheet: EmuSheet });
+installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);

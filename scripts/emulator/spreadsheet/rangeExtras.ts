@@ -11,6 +11,7 @@ import { unwrap } from './self';
 import { setActiveRange } from './extras';
 import { colorObject, hexOfColor } from './color';
 import { enumName, isEnumValue } from '../services/enums';
+import { textLayoutExtras } from './textLayout';
 
 const COPY_PASTE_TYPES = ['PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS'];
 
@@ -23,6 +24,7 @@ const CONTENT: LayerName[] = ['values', 'formulas'];
 const ALL_LAYERS: LayerName[] = [
   'values', 'formulas', 'numberFormat', 'fontWeight', 'background', 'fontColor', 'note', 'validation', 'fontSize',
   'fontFamily', 'fontStyle', 'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy',
+  'textRotation', 'textDirection',
 ];
 const RICH = 'richText' as LayerName;
 
@@ -628,9 +630,10 @@ const moreRangeExtras = {
     const dest = target ? target.data : this.sheet;
     rangeExtras.copyTo.call(this, this.s.range(dest, row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_FORMAT', false);
   },
-  isStartRowBounded(this: R): boolean { return true; },
+  // Whole columns ('B:D', open from row 1) have no row bounds; whole rows ('3:5') no column bounds.
+  isStartRowBounded(this: R): boolean { return !(this.openRows && this.row === 1); },
   isEndRowBounded(this: R): boolean { return !this.openRows; },
-  isStartColumnBounded(this: R): boolean { return true; },
+  isStartColumnBounded(this: R): boolean { return !this.wholeRows; },
   isEndColumnBounded(this: R): boolean { return !this.wholeRows; },
 };
 
@@ -706,8 +709,6 @@ const sheetExtras = {
   getImages(this: S): unknown[] { return []; },
   getDrawings(this: S): unknown[] { return []; },
   getPivotTables(this: S): unknown[] { return []; },
-  getBandings(this: S): unknown[] { return []; },
-  getFilter(this: S): null { return null; },
   setRowHeightsForced(this: S): GSheet { return this.s.sheet(this.data); },
   getType(this: S): string { return 'GRID'; },
 };
@@ -725,6 +726,6 @@ export function installRangeExtras(classes: { Range: Installable; Sheet: Install
   };
   // activate() also records the selection (getActiveRange), which the original did not.
   define(classes.Range.prototype, rangeExtras, ['activate']);
-  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras });
+  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras, ...textLayoutExtras });
   define(classes.Sheet.prototype, sheetExtras);
 }

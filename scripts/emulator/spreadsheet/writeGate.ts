@@ -59,6 +59,8 @@ export const RANGE_CELL_WRITES = [
   'setHorizontalAlignment', 'setHorizontalAlignments', 'setNote', 'setNotes', 'setNumberFormat', 'setNumberFormats',
   'setRichTextValue', 'setRichTextValues', 'setTextStyle', 'setValue', 'setValues', 'setVerticalAlignment',
   'setVerticalAlignments', 'setWrap', 'setWrapStrategies', 'setWrapStrategy', 'setWraps', 'sort', 'trimWhitespace', 'uncheck',
+  'setTextRotation', 'setTextRotations', 'setVerticalText', 'setTextDirection', 'setTextDirections',
+  'applyRowBanding', 'applyColumnBanding',
 ] as const;
 
 const rangeWrites: Record<string, Resolver> = {};
@@ -85,6 +87,9 @@ const shifted: Resolver = (self, [dimension]) => {
 };
 rangeWrites.deleteCells = shifted;
 rangeWrites.insertCells = shifted;
+/** Groups and the filter belong to the sheet as an object (refused by a sheet protection). */
+const rangesSheet: Resolver = (self) => [{ kind: 'sheet', sheet: (self as RangeLike).sheet }];
+for (const m of ['shiftRowGroupDepth', 'shiftColumnGroupDepth', 'collapseGroups', 'expandGroups', 'createFilter']) rangeWrites[m] = rangesSheet;
 
 // ---- Sheet ---------------------------------------------------------------------------------
 const sheetOf = (self: unknown) => (self as SheetLike).data;
@@ -175,12 +180,17 @@ function intersects(p: ProtectionData, t: { row: number; col: number; numRows: n
   return t.row <= rEnd && r.row <= t.row + t.numRows - 1 && t.col <= r.col + r.numCols - 1 && r.col <= t.col + t.numCols - 1;
 }
 
+/** Cells wholly inside one of a sheet protection's unprotected ranges (Protection.setUnprotectedRanges) are not refused by it. */
+function withinUnprotected(p: ProtectionData, t: { row: number; col: number; numRows: number; numCols: number }): boolean {
+  return (p.unprotected ?? []).some((u) => u.row <= t.row && u.col <= t.col && t.row + t.numRows <= u.row + u.numRows && t.col + t.numCols <= u.col + u.numCols);
+}
+
 /** The protection that refuses `user` this write, or null. */
 export function protectionRefusingWrite(model: SpreadsheetModel, user: string, target: WriteTarget): ProtectionData | null {
   for (const p of target.sheet.protections) {
     if (protectionAllows(p, user, model.owner)) continue;
     if (target.kind === 'sheet' && p.type === 'SHEET') return p;
-    if (target.kind === 'cells' && intersects(p, target)) return p;
+    if (target.kind === 'cells' && intersects(p, target) && !withinUnprotected(p, target)) return p;
     if (target.kind === 'insert' && (p.type === 'SHEET' || (target.index > 1 && spans(p, target.index - 1, target.index, target.dimension)))) return p;
   }
   return null;
