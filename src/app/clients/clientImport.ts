@@ -482,11 +482,15 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
     // A kept row no longer holds what was kept (moved without the edit trigger): read afresh.
     base = loadKnown(ctx.ports, store, importId, from, true);
     plans = planImport(rows, meta.pageStarts[from], cursor.mapping, base.clients.map(knownOfKept), importId, options);
-    targets = readTargets(ctx, base, plans) as Targets;
+    const again = readTargets(ctx, base, plans);
+    // Changed again between two reads a moment apart (typed into while this ran): the next try reads afresh.
+    if (!again) throw new Error('Clients changed while the import was reading it; run the import again.');
+    targets = again;
   }
   const rowById = targets.rowById;
   if (Object.keys(rowById).length > 0) {
-    const full = base.clients.map((k) => (targets && targets.rowAt[k[0]] ? knownOf(targets.rowAt[k[0]]) : knownOfKept(k)));
+    const rowAt = targets.rowAt;
+    const full = base.clients.map((k) => (rowAt[k[0]] ? knownOf(rowAt[k[0]]) : knownOfKept(k)));
     plans = planImport(rows, meta.pageStarts[from], cursor.mapping, full, importId, options);
   }
   const clients = { tab: CLIENTS, map: base.map };
