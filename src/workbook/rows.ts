@@ -450,3 +450,33 @@ export function readPickedRows(
   if (options.formulas && wanted.length > 0) table.formulas = formulas;
   return { table, keyRows };
 }
+
+/**
+ * These rows (1-based) read whole as a Table for updateRows: one read per block of near rows, a
+ * gap read through when another read would cost more; rows not read are holes in `raw`, which
+ * updateRows never writes across. For a job that found its rows elsewhere (issue 26: an import
+ * chunk finds its merge targets in its cached index).
+ */
+export function readWholeRows(sheets: SheetPort, tab: TabSchema, header: readonly unknown[], dates: LocalDates, rows: readonly number[]): Table {
+  const map = mapHeaders(tab, header);
+  const width = Math.max(header.length, 1);
+  const raw: unknown[][] = [];
+  for (const block of rowBlocks(rows, Math.max(1, Math.floor(GAP_CELLS / width)) - 1)) {
+    const values = sheets.readBlock(tab.name, block.start, 1, block.count, width) || [];
+    for (let k = 0; k < values.length; k++) raw[block.start - 2 + k] = values[k];
+  }
+  const decoded: DecodedRow[] = [];
+  const decodeAt = (i: number): DecodedRow => (decoded[i] = decoded[i] || decodeRow(tab, map, raw[i], i + 2, dates, []));
+  return {
+    tab,
+    map,
+    raw,
+    decodeAt,
+    get rows() {
+      const out: DecodedRow[] = [];
+      raw.forEach((r, i) => { if (r && !isBlankRow(r)) out.push(decodeAt(i)); });
+      return out;
+    },
+    problems: [],
+  } as Table;
+}

@@ -13,7 +13,8 @@
 // Both take the document lock and read the cursor inside it: a chunk is never run twice.
 import { CLIENTS, DEALS, IMPORTS } from '../../workbook/schema';
 import { defaultGroup } from '../../domain/clients/clientGroups';
-import { DecodedRow, isDate } from '../../workbook/codec';
+import { DecodedRecord, DecodedRow, decodeRow, encodeRow, isDate, readBack } from '../../workbook/codec';
+import { HeaderMap } from '../../workbook/headers';
 import { Table, appendRecords, readTable, updateRows } from '../../workbook/table';
 import { parseCsv } from '../../domain/clients/csv';
 import { ColumnMapping, IMPORT_FIELDS, IMPORT_FIELD_LABELS, guessMapping, mappingProblems } from '../../domain/clients/importMapping';
@@ -24,7 +25,9 @@ import { canEditClient, canImportClients, canUndoImport } from '../../domain/cli
 import { Actor, isSupervisor, sameEmail } from '../../domain/kernel/roles';
 import { UseCaseContext } from '../kernel/session';
 import { Ports } from '../../ports';
-import { ClientIndexStore, forgetClientIndex, utf8Bytes } from './clientIndex';
+import { ClientIndexStore, currentGeneration, forgetClientIndex, utf8Bytes } from './clientIndex';
+import { KnownBase, forgetKnown, keepKnownRead, keptOf, knownOfKept, loadKnown, rememberKnown, sameKept } from './importKnown';
+import { readWholeRows } from '../../workbook/rows';
 import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from '../contracts/clients';
 import { appendActivities } from '../kernel/audit';
 import { mapHeaders, requireColumns, requireSchemaColumns } from '../../workbook/headers';
@@ -286,6 +289,59 @@ function knownOf(r: DecodedRow): KnownClient {
   };
 }
 
+/**
+ * The created clients appended as one block, without the columns on its right that are blank in
+ * every row (the rows below the data are blank already, so nothing there is cleared): issue 26,
+ * a commit costs by the cells written. Returns the rows as written.
+ */
+function appendBlock(ctx: UseCaseContext, clients: Pick<Table, 'tab' | 'map'>, records: Record<string, unknown>[]): unknown[][] {
+  const rows = records.map((record) => encodeRow(clients.tab, clients.map, record, ctx.ports.dates));
+  let width = 0;
+  for (const row of rows) {
+    for (let c = row.length - 1; c >= width; c--) {
+      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) { width = c + 1; break; }
+    }
+  }
+  if (rows.length > 0) ctx.ports.sheets.appendRows(clients.tab.name, rows.map((row) => row.slice(0, Math.max(width, 1))));
+  return rows;
+}
+
+/** A row as getValues reads it back after it was written (the apostrophe of formula-safe text is not stored). */
+function asReadBack(ctx: UseCaseContext, map: HeaderMap, cells: readonly unknown[], row: number): DecodedRecord {
+  return decodeRow(CLIENTS, map, cells.map(readBack), row, ctx.ports.dates, []).record;
+}
+
+interface Targets {
+  /** The clients this chunk's rows merge into, read whole, by id. */
+  rowById: Record<string, DecodedRow>;
+  /** The same rows by sheet row. */
+  rowAt: Record<number, DecodedRow>;
+  /** Those rows, for updateRows (rows not read are holes it never writes across). */
+  table: Table;
+}
+
+/**
+ * The existing clients the plan merges into, read whole (one read per block of near rows) and
+ * checked to still hold the kept match columns; null when one does not (the kept list is stale).
+ */
+function readTargets(ctx: UseCaseContext, base: KnownBase, plans: RowPlan[]): Targets | null {
+  const ids: Record<string, true> = {};
+  for (const p of plans) if (p.action === 'merge' && p.into) ids[p.into] = true;
+  const picked = base.clients.filter((k) => ids[k[1]]);
+  const table = readWholeRows(ctx.ports.sheets, CLIENTS, base.header, ctx.ports.dates, picked.map((k) => k[0]));
+  const rowById: Record<string, DecodedRow> = {};
+  const rowAt: Record<number, DecodedRow> = {};
+  for (const k of picked) {
+    const at = k[0] - 2;
+    const row = table.raw[at] && table.decodeAt ? table.decodeAt(at) : null;
+    if (!row || !sameKept(keptOf(k[0], row.record), k)) return null;
+    // Two rows with one id (a copy made by hand): the last one is the target, as when Clients was read whole.
+    rowById[k[1]] = row;
+    rowAt[k[0]] = row;
+  }
+  return { rowById, rowAt, table };
+}
+
 const DRY_RUN_CREATED_SHOWN = 30;
 const DRY_RUN_ROWS_SHOWN = 400;
 
@@ -296,8 +352,16 @@ export function dryRunImport(ctx: UseCaseContext, store: ClientIndexStore, impor
   const mapping = checkedMapping(mappingArg, meta.header.length);
   const pages = stagedPages(store, importId, 0, meta.pageStarts.length);
   const rows = ([] as string[][]).concat(...pages);
+  // Noted before Clients is read: the match columns are kept for the first chunk only under them.
+  const generation = currentGeneration(store);
+  const lastRow = store.clientsLastRow();
   const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
   const known = knownClients(clients);
+  const started = cursorOf(ctx, importId);
+  const nextPage = started && !started.undone && !started.done ? started.nextPage : 0;
+  if (!started || !started.done || started.undone) {
+    keepKnownRead(store, importId, clients.rows.map((r) => keptOf(r.row, r.record)), generation, lastRow, nextPage);
+  }
   const names: Record<string, string> = {};
   for (const k of known) names[k.id] = k.name || '';
   const plans = planImport(rows, 2, mapping, known, importId, planOptions(ctx));
@@ -408,9 +472,28 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
   const from = cursor.nextPage;
   const to = Math.min(cursor.pages, from + CHUNK_PAGES);
   const rows = ([] as string[][]).concat(...stagedPages(store, importId, from, to));
-  const clients = readTable(ctx.ports.sheets, CLIENTS, ctx.ports.dates);
-  const known = knownClients(clients);
-  const plans = planImport(rows, meta.pageStarts[from], cursor.mapping, known, importId, planOptions(ctx, importerActor));
+  const options = planOptions(ctx, importerActor);
+  // Issue 26: matched on the nine match columns kept across chunks (importKnown.ts); only the
+  // clients a row merges into are read whole (their empty fields decide what is filled).
+  let base = loadKnown(ctx.ports, store, importId, from);
+  let plans = planImport(rows, meta.pageStarts[from], cursor.mapping, base.clients.map(knownOfKept), importId, options);
+  let targets = readTargets(ctx, base, plans);
+  if (!targets) {
+    // A kept row no longer holds what was kept (moved without the edit trigger): read afresh.
+    base = loadKnown(ctx.ports, store, importId, from, true);
+    plans = planImport(rows, meta.pageStarts[from], cursor.mapping, base.clients.map(knownOfKept), importId, options);
+    const again = readTargets(ctx, base, plans);
+    // Changed again between two reads a moment apart (typed into while this ran): the next try reads afresh.
+    if (!again) throw new Error('Clients changed while the import was reading it; run the import again.');
+    targets = again;
+  }
+  const rowById = targets.rowById;
+  if (Object.keys(rowById).length > 0) {
+    const rowAt = targets.rowAt;
+    const full = base.clients.map((k) => (rowAt[k[0]] ? knownOf(rowAt[k[0]]) : knownOfKept(k)));
+    plans = planImport(rows, meta.pageStarts[from], cursor.mapping, full, importId, options);
+  }
+  const clients = { tab: CLIENTS, map: base.map };
   const now = ctx.moment.now;
   const fallbackGroup = defaultGroup(ctx.config.settings.clientGroups);
 
@@ -429,8 +512,6 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
     creates.push(record);
   }
   // Merges into clients already in the base: the same target may be hit by several rows.
-  const rowById: Record<string, DecodedRow> = {};
-  for (const r of clients.rows) rowById[text(r.record.id)] = r;
   const fillsById: Record<string, Record<string, unknown>> = {};
   for (const p of plans) {
     if (p.action !== 'merge' || !p.fills) continue;
@@ -463,8 +544,8 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
     created: creates.length, merged: summary.merge, refused: summary.refuse, filled: JSON.stringify(filled), at: now, by: importer,
     createdIds: createdIdsCell(idBase, creates.map((c) => text(c.name))),
   }], ctx.ports.dates);
-  appendRecords(ctx.ports.sheets, clients, creates, ctx.ports.dates);
-  if (patches.length > 0) updateRows(ctx.ports.sheets, clients, patches, ctx.ports.dates);
+  const written = appendBlock(ctx, clients, creates);
+  if (patches.length > 0) updateRows(ctx.ports.sheets, targets.table, patches, ctx.ports.dates);
 
   cursor.nextPage = to;
   cursor.rowsDone += rows.length;
@@ -481,7 +562,25 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
   // Done: off the pending list, after the cursor says so (a kill in between leaves a done import
   // listed, which the trigger drops).
   if (cursor.done) setPending(ctx, importId, false);
-  forgetClientIndex(store);
+  if (cursor.done) {
+    forgetClientIndex(store);
+    forgetKnown(store, importId);
+  } else {
+    // What the next chunk matches on: the kept clients as this chunk left them.
+    const patchAt: Record<number, { row: DecodedRow; patch: Record<string, unknown> }> = {};
+    for (const p of patches) patchAt[p.row.row] = p;
+    const kept = base.clients.map((k) => {
+      const p = patchAt[k[0]];
+      if (!p) return k;
+      // The patched cells as they will read back; the others as read.
+      const after = asReadBack(ctx, base.map, encodeRow(CLIENTS, base.map, p.patch, ctx.ports.dates, targets.table.raw[k[0] - 2]), k[0]);
+      const record: Record<string, unknown> = { ...p.row.record };
+      for (const key of Object.keys(p.patch)) record[key] = after[key];
+      return keptOf(k[0], record);
+    });
+    written.forEach((cells, i) => kept.push(keptOf(base.lastRow + 1 + i, asReadBack(ctx, base.map, cells, base.lastRow + 1 + i))));
+    rememberKnown(store, importId, base, kept, base.lastRow + creates.length, to);
+  }
   if (cursor.done) {
     appendActivities(ctx.ports, importer, [{
       kind: 'audit',

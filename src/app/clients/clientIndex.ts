@@ -121,7 +121,7 @@ export function loadClientIndex(ports: Ports, store: ClientIndexStore, country: 
 }
 
 /** The generation of Clients now; a workbook that never had one gets its first. */
-function currentGeneration(store: ClientIndexStore): string {
+export function currentGeneration(store: ClientIndexStore): string {
   const known = store.getProperty(GENERATION_KEY);
   if (known) return known;
   const first = store.newToken();
@@ -226,11 +226,13 @@ export function rememberClients(store: ClientIndexStore, entries: IndexEntry[], 
 /**
  * After the add-on or a person changed Clients (call it after the write): a new generation, so
  * neither a rebuild that read the tab before the write nor the persisted copy is used again,
- * and the cached index is dropped.
+ * and the cached index is dropped. Returns the new generation.
  */
-export function forgetClientIndex(store: ClientIndexStore): void {
-  store.setProperty(GENERATION_KEY, store.newToken());
+export function forgetClientIndex(store: ClientIndexStore): string {
+  const generation = store.newToken();
+  store.setProperty(GENERATION_KEY, generation);
   store.removeAll([META_KEY]);
+  return generation;
 }
 
 function parseMeta(value: string | undefined): IndexMeta | null {
