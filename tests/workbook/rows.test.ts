@@ -127,6 +127,20 @@ describe('openRows', () => {
     // The key column alone, then the span from ID to Stage only.
     expect(widths).toEqual([1, at('stage') - at('id') + 1]);
   });
+
+  it('rowsWhereIn with onlyColumns reads those columns whole when that costs less than a read per scattered block', () => {
+    const rows = 5000;
+    const { port, log } = fakeSheets(many(rows).map((r, i) => { r[at('manager')] = `m${i}@studio.test`; r[at('stage')] = i % 3 === 0 ? 'negotiation' : 'new'; return r; }));
+    const widths: number[] = [];
+    const readBlock = port.readBlock;
+    port.readBlock = (tab, row, column, numRows, numColumns) => { widths.push(numColumns); return readBlock(tab, row, column, numRows, numColumns); };
+    const found = rowsWhereIn(port, DEALS, dates, 'id', new Set(['D-2', 'D-2500', `D-${rows}`, 'D-none']), ['stage']);
+    // Three blocks far apart would be three reads: the Stage column is read whole instead (one read).
+    expect(log).toEqual(['readHeader', `read 2+${rows}`, `read 2+${rows}`]);
+    expect(widths).toEqual([1, 1]);
+    expect(found.map((r) => [r.row, r.record.id, r.record.stage, r.record.title, r.record.manager]))
+      .toEqual([[3, 'D-2', 'new', '', ''], [2501, 'D-2500', 'negotiation', '', ''], [rows + 1, `D-${rows}`, 'new', '', '']]);
+  });
 });
 
 describe('a table of found rows', () => {
