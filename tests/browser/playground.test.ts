@@ -109,12 +109,15 @@ suite('playground in Chromium', () => {
 
   test('the clock moves by a day and the hourly trigger runs', async () => {
     const before = Date.parse(await clockIso());
+    // The toast lives 4 s: watched from before the click, so a loaded machine that is slow to get
+    // past the clock checks below does not miss it (the last CI run under load did).
+    const toast = page.waitForSelector('[data-testid="toast"]:has-text("triggers ran 24 time")', { timeout: 120000 });
     await page.click('[data-testid="clock-plus-day"]');
     await page.waitForFunction((b) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('data-iso')!) > b, before);
     expect(Date.parse(await clockIso()) - before).toBe(24 * 3600 * 1000);
     expect(pg.workspace.clock.now().getTime()).toBe(before + 24 * 3600 * 1000);
     // 24 whole hours crossed: the add-on's hourly trigger ran once per hour.
-    await page.waitForSelector('[data-testid="toast"]:has-text("triggers ran 24 time")');
+    await toast;
   });
 
   test('switching the user acts as that user', async () => {
