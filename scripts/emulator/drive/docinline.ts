@@ -154,6 +154,11 @@ function imageRun(s: Any, image: unknown): Run {
 
 function putImage(self: RawBody, at: number | null, image: unknown): object {
   const run = imageRun(self.s, image);
+  return inlineImage(self.s, self.id, insertRunParagraph(self, at, run), run);
+}
+
+/** Inserts a paragraph holding only `run` as the body's child `at` (null: at the end), as Body's insert methods check the index. */
+function insertRunParagraph(self: RawBody, at: number | null, run: Para['runs'][number]): Para {
   const d = self.s.data(self.id) as DocData;
   const para: Para = { kind: 'paragraph', runs: [run], style: 'NORMAL_TEXT' };
   const i = at === null ? d.body.length : at;
@@ -163,7 +168,7 @@ function putImage(self: RawBody, at: number | null, image: unknown): object {
   d.body.splice(i, 0, para);
   d.body = normalizeBody(d.body);
   self.s.changed(self.id);
-  return inlineImage(self.s, self.id, para, run);
+  return para;
 }
 
 export const bodyImageMethods = {
@@ -224,17 +229,8 @@ interface RawBody { s: Any; id: string }
 
 function put(self: RawBody, at: number | null, pb: unknown): object {
   if (pb !== undefined) detachedCheck(pb);
-  const d = self.s.data(self.id) as DocData;
   const run = pageBreakRun();
-  const para: Para = { kind: 'paragraph', runs: [run], style: 'NORMAL_TEXT' };
-  const i = at === null ? d.body.length : at;
-  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i > d.body.length) {
-    throw exception(`Child index (${String(at)}) must be less than or equal to the number of child elements (${d.body.length}).`);
-  }
-  d.body.splice(i, 0, para);
-  d.body = normalizeBody(d.body);
-  self.s.changed(self.id);
-  return pageBreak(self.s, self.id, para, run);
+  return pageBreak(self.s, self.id, insertRunParagraph(self, at, run), run);
 }
 
 export const bodyPageBreakMethods = {

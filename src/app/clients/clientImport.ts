@@ -25,7 +25,8 @@ import { canEditClient, canImportClients, canUndoImport } from '../../domain/cli
 import { Actor, isSupervisor, sameEmail } from '../../domain/kernel/roles';
 import { UseCaseContext } from '../kernel/session';
 import { Ports } from '../../ports';
-import { ClientIndexStore, currentGeneration, forgetClientIndex, utf8Bytes } from './clientIndex';
+import { ClientIndexStore, currentGeneration, forgetClientIndex } from './clientIndex';
+import { utf8Bytes } from '../../domain/kernel/jsonShards';
 import { KnownBase, forgetKnown, keepKnownRead, keptOf, knownOfKept, loadKnown, rememberKnown, sameKept } from './importKnown';
 import { readWholeRows } from '../../workbook/rows';
 import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary, ImportUndoResult } from '../contracts/clients';

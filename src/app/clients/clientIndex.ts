@@ -16,6 +16,7 @@ import { readColumns } from '../../workbook/rows';
 import { DecodedRecord } from '../../workbook/codec';
 import { ClientFacts, IndexEntry, indexEntryOf } from '../../domain/clients/clientSearch';
 import { Ports } from '../../ports';
+import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
 
 export interface ClientIndexStore {
   /** The last row with content in Clients: a handle call, no cells read. */
@@ -88,18 +89,8 @@ export function loadClientIndex(ports: Ports, store: ClientIndexStore, country: 
   const cached = store.getAll(ALL_KEYS);
   const meta = parseMeta(cached[META_KEY]);
   if (meta && meta.lastRow === lastRow && meta.country === country) {
-    const entries: IndexEntry[] = [];
-    let complete = true;
-    for (let n = 0; n < meta.shards && complete; n++) {
-      const shard = cached[shardKey(n)];
-      if (shard === undefined) { complete = false; break; }
-      try {
-        for (const entry of JSON.parse(shard) as IndexEntry[]) entries.push(entry);
-      } catch (_damaged) {
-        complete = false;
-      }
-    }
-    if (complete) return { entries, warm: true, table: null };
+    const entries = unpackJsonShards<IndexEntry>(Array.from({ length: meta.shards }, (_, n) => cached[shardKey(n)]));
+    if (entries) return { entries, warm: true, table: null };
   }
   // Noted before anything is read: what is stored below is stored under this generation only.
   const generation = currentGeneration(store);
@@ -191,26 +182,11 @@ export function buildEntries(table: Table, country: string): IndexEntry[] {
 
 function saveIndex(store: ClientIndexStore, entries: IndexEntry[], lastRow: number, country: string): void {
   const values: Record<string, string> = {};
-  let shard: string[] = [];
-  let size = 2;
-  let shards = 0;
-  const flush = () => {
-    values[shardKey(shards)] = `[${shard.join(',')}]`;
-    shards += 1;
-    shard = [];
-    size = 2;
-  };
-  for (const entry of entries) {
-    const json = JSON.stringify(entry);
-    const bytes = utf8Bytes(json) + 1;
-    if (size + bytes > SHARD_BYTES && shard.length > 0) flush();
-    shard.push(json);
-    size += bytes;
-  }
-  if (shard.length > 0 || shards === 0) flush();
+  const shards = packJsonShards(entries, SHARD_BYTES);
+  shards.forEach((shard, n) => { values[shardKey(n)] = shard; });
   // A base too large for the cache is simply searched from the tab each time.
-  if (shards > MAX_SHARDS) return;
-  values[META_KEY] = JSON.stringify({ lastRow, shards, country } as IndexMeta);
+  if (shards.length > MAX_SHARDS) return;
+  values[META_KEY] = JSON.stringify({ lastRow, shards: shards.length, country } as IndexMeta);
   try {
     store.putAll(values, SIX_HOURS);
   } catch (_cacheFull) {
@@ -245,15 +221,3 @@ function parseMeta(value: string | undefined): IndexMeta | null {
   }
 }
 
-/** Bytes of the text in UTF-8 (what CacheService's 100 KB value limit counts). */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
-    else bytes += 3;
-  }
-  return bytes;
-}

@@ -16,7 +16,8 @@ import { readColumns } from '../../workbook/rows';
 import { WorkbookError } from '../../workbook/errors';
 import { KnownClient } from '../../domain/clients/importPlan';
 import { Ports } from '../../ports';
-import { ClientIndexStore, GENERATION_KEY, currentGeneration, forgetClientIndex, utf8Bytes } from './clientIndex';
+import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
+import { ClientIndexStore, GENERATION_KEY, currentGeneration, forgetClientIndex } from './clientIndex';
 
 /** The Clients columns a chunk matches on (knownOf in clientImport.ts reads the rest only for merge targets). */
 export const MATCH_COLUMNS = ['id', 'phone', 'phoneE164', 'otherPhones', 'email', 'otherEmails', 'manager', 'importId', 'importRow'];
@@ -92,14 +93,8 @@ export function loadKnown(ports: Ports, store: ClientIndexStore, importId: strin
     const cached = store.getAll(keys);
     const meta = parseMeta(cached[keyOf(importId)]);
     if (meta && meta.generation === generation && meta.lastRow === lastRow && meta.nextPage === nextPage) {
-      const clients: KeptClient[] = [];
-      let complete = true;
-      for (let n = 0; n < meta.shards && complete; n++) {
-        const shard = cached[shardKey(importId, n)];
-        if (shard === undefined) { complete = false; break; }
-        try { for (const k of JSON.parse(shard) as KeptClient[]) clients.push(k); } catch (_damaged) { complete = false; }
-      }
-      if (complete) {
+      const clients = unpackJsonShards<KeptClient>(Array.from({ length: meta.shards }, (_, n) => cached[shardKey(importId, n)]));
+      if (clients) {
         const header = ports.sheets.readHeader(CLIENTS.name);
         if (header === null) throw missingClients();
         const map = mapHeaders(CLIENTS, header);
@@ -142,25 +137,10 @@ export function keepKnownRead(store: ClientIndexStore, importId: string, clients
 
 function storeKept(store: ClientIndexStore, importId: string, clients: KeptClient[], meta: KnownMeta): void {
   const values: Record<string, string> = {};
-  let shard: string[] = [];
-  let size = 2;
-  let shards = 0;
-  const flush = () => {
-    values[shardKey(importId, shards)] = `[${shard.join(',')}]`;
-    shards += 1;
-    shard = [];
-    size = 2;
-  };
-  for (const k of clients) {
-    const json = JSON.stringify(k);
-    const bytes = utf8Bytes(json) + 1;
-    if (size + bytes > SHARD_BYTES && shard.length > 0) flush();
-    shard.push(json);
-    size += bytes;
-  }
-  if (shard.length > 0 || shards === 0) flush();
-  if (shards > MAX_SHARDS) return;
-  values[keyOf(importId)] = JSON.stringify({ ...meta, shards } as KnownMeta);
+  const shards = packJsonShards(clients, SHARD_BYTES);
+  if (shards.length > MAX_SHARDS) return;
+  shards.forEach((shard, n) => { values[shardKey(importId, n)] = shard; });
+  values[keyOf(importId)] = JSON.stringify({ ...meta, shards: shards.length } as KnownMeta);
   try {
     store.putAll(values, SIX_HOURS);
   } catch (_cacheFull) {

@@ -1,6 +1,7 @@
 // Daily backups (issue 24), the pure part: how a tab's cells travel to the backup spreadsheet
 // and back, how the copy is cut into Sheets API requests, which backups retention keeps, and
 // when the owner must hear that backups stopped. No clock, no services: callers pass both.
+import { utf8Bytes } from '../kernel/jsonShards';
 
 /** A cell as the backup spreadsheet stores it (values.batchUpdate RAW): text, number, boolean. */
 export type BackupCell = string | number | boolean;
@@ -196,16 +197,7 @@ export function retention<T extends BackupEntry>(backups: readonly T[], daily: n
  */
 export const BACKUP_LIST_BYTES = 5500;
 
-export function utf8Bytes(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; } else n += 3;
-  }
-  return n;
-}
+export { utf8Bytes };
 
 /**
  * Keeps the list (newest first) within `limit` bytes as JSON: first the older backups' rows per
