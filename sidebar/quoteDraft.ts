@@ -74,6 +74,12 @@ export function majorText(minorUnits: number, decimalSeparator: '.' | ',' = '.')
   return decimalSeparator === ',' ? text.replace('.', ',') : text;
 }
 
+/** A plain number (a budget, a quantity, a discount) as its field shows it, with the spreadsheet's decimal separator: "1.5" / "1,5". */
+export function numberFieldText(value: number, decimalSeparator: '.' | ',' = '.'): string {
+  const text = String(Number(value) || 0);
+  return decimalSeparator === ',' ? text.replace('.', ',') : text;
+}
+
 /** Price-list items whose code, name, category or description hold every typed word. */
 export function searchCatalog(items: CatalogItem[], text: string): CatalogItem[] {
   const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);

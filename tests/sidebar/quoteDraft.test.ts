@@ -1,7 +1,7 @@
 // Issue 21, item 8: the quote's price, quantity and discount fields read what is typed the way
 // payment amounts are, by the spreadsheet's locale: "1.234,50" in a de_DE spreadsheet is 1234.5.
 import fc from 'fast-check';
-import { majorText, parseAmount } from '../../sidebar/quoteDraft';
+import { majorText, numberFieldText, parseAmount } from '../../sidebar/quoteDraft';
 import { decimalSeparatorOf } from '../../src/domain/kernel/typedInput';
 
 describe('quote fields follow the spreadsheet locale', () => {
@@ -27,5 +27,15 @@ describe('quote fields follow the spreadsheet locale', () => {
       // What the price field shows reads back too.
       expect(parseAmount(majorText(minor, sep), sep)).toBe(minor / 100);
     }), { numRuns: 400 });
+  });
+
+  test('a budget, quantity or discount shows the sheet\'s decimal separator and reads back as the same number', () => {
+    expect(numberFieldText(1600.5, ',')).toBe('1600,5');
+    expect(numberFieldText(1.5, '.')).toBe('1.5');
+    expect(numberFieldText(1600, ',')).toBe('1600');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom<'.' | ','>('.', ','), (hundredths, sep) => {
+      const n = hundredths / 100;
+      expect(parseAmount(numberFieldText(n, sep), sep)).toBe(n);
+    }));
   });
 });

@@ -3,7 +3,8 @@
 import type { Card, CardMerge, DealDetails, DealPatch, HistoryEntry } from '../../../src/app/contracts/board';
 import type { StageKey } from '../../../src/app/contracts/shared';
 import { h, type Child } from '../../dom';
-import { dayFieldHint, money, when } from '../../format';
+import { dayFieldHint, decimalSeparator, money, when } from '../../format';
+import { numberFieldText } from '../../quoteDraft';
 import { call } from '../../rpc';
 import { columnOf, findCard, state, whenBoard } from '../../state';
 import { endIndex, moveDeal, reload, report, updateDeal, versionOf, type SeenCard } from '../../actions';
@@ -113,7 +114,7 @@ function editForm(card: Card, d: DealDetails): HTMLElement {
   const clientName = input({ type: 'text', value: card.clientName, disabled: ro });
   const phone = input({ type: 'tel', value: card.phone, disabled: ro });
   const email = input({ type: 'email', value: card.email, disabled: ro });
-  const budget = input({ type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-testid': 'details-budget', value: String(card.budget || 0), disabled: ro });
+  const budget = input({ type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-testid': 'details-budget', value: numberFieldText(card.budget || 0, decimalSeparator()), disabled: ro });
   const forecast = h('select', { disabled: ro, title: 'Green: will happen · Yellow: still choosing · Red: likely to fail' },
     h('option', { value: '' }, 'Not set'), h('option', { value: 'green' }, 'Green'),
     h('option', { value: 'yellow' }, 'Yellow'), h('option', { value: 'red' }, 'Red'));

@@ -8,7 +8,7 @@ import { decimalSeparator, moneyMinor, when } from '../../format';
 import { call, messageOf } from '../../rpc';
 import { nameOf, state } from '../../state';
 import { perDeal, reload, report, versionOf } from '../../actions';
-import { addItem, draftOf, majorText, parseAmount, toSave, totalsOf, MAX_DETAILS, type Draft } from '../../quoteDraft';
+import { addItem, draftOf, majorText, numberFieldText, parseAmount, toSave, totalsOf, MAX_DETAILS, type Draft } from '../../quoteDraft';
 import type { QuoteLineInput } from '../../../src/app/contracts/shared';
 import { catalogPicker } from './catalogPicker';
 import { showBanner } from '../kernel/banner';
@@ -86,7 +86,7 @@ function render(s: Section, afterSave: () => void): void {
   rerender = redraw;
   s.lineTotals = [];
   const lines = d.lines.map((_, i) => lineRow(s, i, redraw));
-  const order = numberInput(s, 'order', String(d.orderDiscountPercent || ''), 'quote-order-discount', 'Order discount, %', (n) => { d.orderDiscountPercent = Math.min(100, n); });
+  const order = numberInput(s, 'order', d.orderDiscountPercent ? numberFieldText(d.orderDiscountPercent, decimalSeparator()) : '', 'quote-order-discount', 'Order discount, %', (n) => { d.orderDiscountPercent = Math.min(100, n); });
   s.totals = h('dl', { class: 'qtotals' });
   s.save = h('button', { type: 'button', class: 'primary', 'data-testid': 'quote-save', onclick: () => save(s, afterSave) }, 'Save quote');
   clear(s.body,
@@ -124,9 +124,9 @@ function lineRow(s: Section, i: number, redraw: () => void): HTMLElement {
     ),
     detailsBox(s, i),
     h('div', { class: 'qline-nums' },
-      cell('Qty', numberInput(s, `q${i}`, String(line.quantity), `quote-qty-${i}`, `Line ${i + 1}: quantity`, (n) => { line.quantity = n; }), line.unit),
+      cell('Qty', numberInput(s, `q${i}`, numberFieldText(line.quantity, decimalSeparator()), `quote-qty-${i}`, `Line ${i + 1}: quantity`, (n) => { line.quantity = n; }), line.unit),
       cell('Price', numberInput(s, `p${i}`, majorText(line.unitPriceMinor, decimalSeparator()), `quote-price-${i}`, `Line ${i + 1}: unit price`, (n) => { line.unitPriceMinor = Math.round(n * 100); })),
-      cell('Disc.', numberInput(s, `d${i}`, line.discountPercent ? String(line.discountPercent) : '', `quote-discount-${i}`, `Line ${i + 1}: discount, %`, (n) => { line.discountPercent = Math.min(100, n); }), '%'),
+      cell('Disc.', numberInput(s, `d${i}`, line.discountPercent ? numberFieldText(line.discountPercent, decimalSeparator()) : '', `quote-discount-${i}`, `Line ${i + 1}: discount, %`, (n) => { line.discountPercent = Math.min(100, n); }), '%'),
       h('div', { class: 'qcell qcell-total' }, h('span', { class: 'qcell-label' }, 'Total'), total),
     ),
   );
