@@ -6,7 +6,7 @@ import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, isBlankRow } fr
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
 import { WorkbookError } from './errors';
-import { Table, decodeTable } from './table';
+import { Table, decodeTable, readFormulasOf } from './table';
 import { SheetPort } from '../ports';
 
 /**
@@ -72,8 +72,6 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
   let map: HeaderMap | null = null;
   let width = 0;
   const raw: unknown[][] = [];
-  const decoded: (DecodedRow | undefined)[] = [];
-  const rowProblems: (Problem[] | undefined)[] = [];
 
   /** Small tab: null until decided; true when the whole tab was read (cheaper than searching). */
   let whole: boolean | null = null;
@@ -103,34 +101,7 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
     return map as HeaderMap;
   };
 
-  const decodeAt = (i: number): DecodedRow => {
-    let row = decoded[i];
-    if (!row) {
-      const problems: Problem[] = [];
-      row = decoded[i] = decodeRow(tab, header(), raw[i], i + 2, dates, problems);
-      if (problems.length > 0) rowProblems[i] = problems;
-    }
-    return row;
-  };
-
-  const readIndexes = (): number[] => {
-    const out: number[] = [];
-    raw.forEach((r, i) => { if (r && !isBlankRow(r)) out.push(i); });
-    return out;
-  };
-
-  const table: Table = {
-    tab,
-    get map() { return header(); },
-    raw,
-    decodeAt,
-    get rows() { return readIndexes().map(decodeAt); },
-    get problems() {
-      const out: Problem[] = [];
-      for (const i of readIndexes()) { decodeAt(i); for (const p of rowProblems[i] || []) out.push(p); }
-      return out;
-    },
-  } as Table;
+  const { table, decodeAt, forget } = sparseTable(tab, header, raw, dates);
 
   /** Rows whose `column` holds `value`: found, read, and checked in what was read. */
   const find = (column: string, value: string, again = true): DecodedRow[] => {
@@ -158,7 +129,7 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
         if (wanted.indexOf(rowNumber) < 0) continue;
         fresh.push(rowNumber);
         raw[rowNumber - 2] = values[k];
-        decoded[rowNumber - 2] = undefined;
+        forget(rowNumber - 2);
       }
     }
     // The rows as read, not as found: a row that moved in between no longer matches.
@@ -177,7 +148,7 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
     if (moved.length > 0 && !whole) {
       // Someone sorted or inserted rows between the search and the read: forget the rows just
       // read by mistake (rows read earlier stay: a caller may hold them), search once more.
-      for (const r of moved) if (fresh.indexOf(r) >= 0) { delete raw[r - 2]; decoded[r - 2] = undefined; }
+      for (const r of moved) if (fresh.indexOf(r) >= 0) { delete raw[r - 2]; forget(r - 2); }
       if (again) return find(column, value, false);
     }
     return unique.filter(holds).map((r) => decodeAt(r - 2));
@@ -422,10 +393,7 @@ export function readPickedRows(
     if (all === null) return null;
     const table = decodeTable(tab, all, dates);
     const rows = table.rows;
-    if (options.formulas && rows.some(pick)) {
-      const width = Math.max(table.map.width, ...table.raw.map((r) => r.length));
-      if (table.raw.length > 0 && width > 0) table.formulas = sheets.readFormulas(tab.name, 2, 1, table.raw.length, width) || undefined;
-    }
+    if (options.formulas && rows.some(pick)) readFormulasOf(sheets, table);
     return { table, keyRows: rows };
   }
   const keyTable = readColumns(sheets, tab, dates, keys);
@@ -435,44 +403,8 @@ export function readPickedRows(
   const width = Math.max(header.length, 1);
   const keyRows = keyTable.rows;
   const wanted = keyRows.filter(pick).map((r) => r.row);
-  const raw: unknown[][] = [];
-  const formulas: string[][] = [];
-  const gap = Math.max(1, Math.floor(GAP_CELLS / width));
-  for (const block of rowBlocks(wanted, gap - 1)) {
-    const values = sheets.readBlock(tab.name, block.start, 1, block.count, width) || [];
-    for (let k = 0; k < values.length; k++) raw[block.start - 2 + k] = values[k];
-    if (options.formulas) {
-      const found = sheets.readFormulas(tab.name, block.start, 1, block.count, width) || [];
-      for (let k = 0; k < found.length; k++) formulas[block.start - 2 + k] = found[k];
-    }
-  }
-  const decoded: DecodedRow[] = [];
-  const rowProblems: Problem[][] = [];
-  const decodeAt = (i: number): DecodedRow => {
-    if (!decoded[i]) {
-      const problems: Problem[] = [];
-      decoded[i] = decodeRow(tab, map, raw[i], i + 2, dates, problems);
-      if (problems.length > 0) rowProblems[i] = problems;
-    }
-    return decoded[i];
-  };
-  const readIndexes = (): number[] => {
-    const out: number[] = [];
-    raw.forEach((r, i) => { if (r && !isBlankRow(r)) out.push(i); });
-    return out;
-  };
-  const table = {
-    tab,
-    map,
-    raw,
-    decodeAt,
-    get rows() { return readIndexes().map(decodeAt); },
-    get problems() {
-      const out: Problem[] = [];
-      for (const i of readIndexes()) { decodeAt(i); for (const p of rowProblems[i] || []) out.push(p); }
-      return out;
-    },
-  } as Table;
+  const { raw, formulas } = readRowBlocks(sheets, tab, wanted, width, options.formulas === true);
+  const { table } = sparseTable(tab, () => map, raw, dates);
   if (options.formulas && wanted.length > 0) table.formulas = formulas;
   return { table, keyRows };
 }
@@ -485,24 +417,61 @@ export function readPickedRows(
  */
 export function readWholeRows(sheets: SheetPort, tab: TabSchema, header: readonly unknown[], dates: LocalDates, rows: readonly number[]): Table {
   const map = mapHeaders(tab, header);
-  const width = Math.max(header.length, 1);
+  return sparseTable(tab, () => map, readRowBlocks(sheets, tab, rows, Math.max(header.length, 1), false).raw, dates).table;
+}
+
+/**
+ * Whole rows (1-based) of a tab, one read per block of near rows (a gap read through when another
+ * read would cost more), with their formulas when asked; rows not read are holes.
+ */
+function readRowBlocks(sheets: SheetPort, tab: TabSchema, rows: readonly number[], width: number, withFormulas: boolean): { raw: unknown[][]; formulas: string[][] } {
   const raw: unknown[][] = [];
+  const formulas: string[][] = [];
   for (const block of rowBlocks(rows, Math.max(1, Math.floor(GAP_CELLS / width)) - 1)) {
     const values = sheets.readBlock(tab.name, block.start, 1, block.count, width) || [];
     for (let k = 0; k < values.length; k++) raw[block.start - 2 + k] = values[k];
+    if (withFormulas) {
+      const found = sheets.readFormulas(tab.name, block.start, 1, block.count, width) || [];
+      for (let k = 0; k < found.length; k++) formulas[block.start - 2 + k] = found[k];
+    }
   }
-  const decoded: DecodedRow[] = [];
-  const decodeAt = (i: number): DecodedRow => (decoded[i] = decoded[i] || decodeRow(tab, map, raw[i], i + 2, dates, []));
-  return {
+  return { raw, formulas };
+}
+
+/**
+ * A Table over rows read here and there (`raw` has holes for rows not read; updateRows never
+ * writes across them): each row decoded once, when first asked, its problems kept with it;
+ * `forget` drops a row's decoding when its cells are read again.
+ */
+function sparseTable(tab: TabSchema, header: () => HeaderMap, raw: unknown[][], dates: LocalDates): { table: Table; decodeAt: (i: number) => DecodedRow; forget: (i: number) => void } {
+  const decoded: (DecodedRow | undefined)[] = [];
+  const rowProblems: (Problem[] | undefined)[] = [];
+  const decodeAt = (i: number): DecodedRow => {
+    let row = decoded[i];
+    if (!row) {
+      const problems: Problem[] = [];
+      row = decoded[i] = decodeRow(tab, header(), raw[i], i + 2, dates, problems);
+      if (problems.length > 0) rowProblems[i] = problems;
+    }
+    return row;
+  };
+  const readIndexes = (): number[] => {
+    const out: number[] = [];
+    raw.forEach((r, i) => { if (r && !isBlankRow(r)) out.push(i); });
+    return out;
+  };
+  const table = {
     tab,
-    map,
+    get map() { return header(); },
     raw,
     decodeAt,
-    get rows() {
-      const out: DecodedRow[] = [];
-      raw.forEach((r, i) => { if (r && !isBlankRow(r)) out.push(decodeAt(i)); });
+    get rows() { return readIndexes().map(decodeAt); },
+    get problems() {
+      const out: Problem[] = [];
+      for (const i of readIndexes()) { decodeAt(i); for (const p of rowProblems[i] || []) out.push(p); }
       return out;
     },
-    problems: [],
   } as Table;
+  const forget = (i: number): void => { decoded[i] = undefined; rowProblems[i] = undefined; };
+  return { table, decodeAt, forget };
 }
