@@ -297,10 +297,26 @@ export function appendRecords(
   table: Pick<Table, 'tab' | 'map'>,
   records: Record<string, unknown>[],
   dates: LocalDates,
+  options: { trimBlankRight?: boolean } = {},
 ): unknown[][] {
   const rows = records.map((record) => encodeRow(table.tab, table.map, record, dates));
-  if (rows.length > 0) sheets.appendRows(table.tab.name, rows);
+  if (rows.length === 0) return rows;
+  // The columns on the right blank in every row need not be written: the rows below the data are
+  // blank already (issue 26: a big append's commit costs by the cells written). Rows come back whole.
+  const width = options.trimBlankRight ? Math.max(usedWidth(rows), 1) : Infinity;
+  sheets.appendRows(table.tab.name, width === Infinity ? rows : rows.map((row) => row.slice(0, width)));
   return rows;
+}
+
+/** One past the rightmost non-blank cell of any row. */
+function usedWidth(rows: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const row of rows) {
+    for (let c = row.length - 1; c >= width; c--) {
+      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) { width = c + 1; break; }
+    }
+  }
+  return width;
 }
 
 export function sameCell(a: unknown, b: unknown): boolean {

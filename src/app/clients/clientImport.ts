@@ -290,23 +290,6 @@ function knownOf(r: DecodedRow): KnownClient {
   };
 }
 
-/**
- * The created clients appended as one block, without the columns on its right that are blank in
- * every row (the rows below the data are blank already, so nothing there is cleared): issue 26,
- * a commit costs by the cells written. Returns the rows as written.
- */
-function appendBlock(ctx: UseCaseContext, clients: Pick<Table, 'tab' | 'map'>, records: Record<string, unknown>[]): unknown[][] {
-  const rows = records.map((record) => encodeRow(clients.tab, clients.map, record, ctx.ports.dates));
-  let width = 0;
-  for (const row of rows) {
-    for (let c = row.length - 1; c >= width; c--) {
-      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) { width = c + 1; break; }
-    }
-  }
-  if (rows.length > 0) ctx.ports.sheets.appendRows(clients.tab.name, rows.map((row) => row.slice(0, Math.max(width, 1))));
-  return rows;
-}
-
 /** A row as getValues reads it back after it was written (the apostrophe of formula-safe text is not stored). */
 function asReadBack(ctx: UseCaseContext, map: HeaderMap, cells: readonly unknown[], row: number): DecodedRecord {
   return decodeRow(CLIENTS, map, cells.map(readBack), row, ctx.ports.dates, []).record;
@@ -545,7 +528,8 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
     created: creates.length, merged: summary.merge, refused: summary.refuse, filled: JSON.stringify(filled), at: now, by: importer,
     createdIds: createdIdsCell(idBase, creates.map((c) => text(c.name))),
   }], ctx.ports.dates);
-  const written = appendBlock(ctx, clients, creates);
+  // One block, without the columns on its right that are blank in every created client (issue 26).
+  const written = appendRecords(ctx.ports.sheets, clients, creates, ctx.ports.dates, { trimBlankRight: true });
   if (patches.length > 0) updateRows(ctx.ports.sheets, targets.table, patches, ctx.ports.dates);
 
   cursor.nextPage = to;
