@@ -90,9 +90,9 @@ export interface KeyValueCache {
   put(key: string, value: string, seconds: number): void;
   remove(key: string): void;
   /** Several keys in one call (CacheService getAll): missing keys are absent from the result. */
-  getAll?(keys: string[]): Record<string, string>;
+  getAll(keys: string[]): Record<string, string>;
   /** Several values in one call (CacheService putAll). */
-  putAll?(values: Record<string, string>, seconds: number): void;
+  putAll(values: Record<string, string>, seconds: number): void;
 }
 
 /** Small values that outlive the cache (document properties: 9 KB a value). */

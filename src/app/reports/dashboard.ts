@@ -90,9 +90,7 @@ function readChunks(ctx: UseCaseContext, key: string): string | null {
   if (!(count > 0) || count > MAX_CHUNKS) return null;
   const keys: string[] = [];
   for (let i = 0; i < count; i++) keys.push(`${key}:${i}`);
-  const pieces: Record<string, string | null> = {};
-  if (cache.getAll) Object.assign(pieces, cache.getAll(keys));
-  else for (const k of keys) pieces[k] = cache.get(k);
+  const pieces = cache.getAll(keys);
   let text = '';
   for (const k of keys) {
     if (typeof pieces[k] !== 'string') return null;
@@ -108,8 +106,7 @@ function writeChunks(ctx: UseCaseContext, key: string, text: string): void {
   try {
     const pieces: Record<string, string> = {};
     for (let i = 0; i < count; i++) pieces[`${key}:${i}`] = text.slice(i * CACHE_LIMIT, (i + 1) * CACHE_LIMIT);
-    if (cache.putAll) cache.putAll(pieces, CACHE_SECONDS);
-    else for (const k of Object.keys(pieces)) cache.put(k, pieces[k], CACHE_SECONDS);
+    cache.putAll(pieces, CACHE_SECONDS);
     // The count last: a reader never sees a count whose pieces are not all there.
     cache.put(key, String(count), CACHE_SECONDS);
   } catch (_full) { /* served uncached */ }
