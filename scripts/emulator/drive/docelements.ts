@@ -4,14 +4,10 @@
 // siblings). Installed on the Paragraph class by services.ts.
 import { Block, DocData, Para, Table, Cell, cellText, paraText } from './docmodel';
 import { textAttributes } from './extras';
+import { gasError as exception } from '../services/util';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 export type SectionName = 'body' | 'header' | 'footer';
 export const SECTION_TYPE: Record<SectionName, string> = { body: 'BODY_SECTION', header: 'HEADER_SECTION', footer: 'FOOTER_SECTION' };

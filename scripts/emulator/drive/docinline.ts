@@ -5,14 +5,10 @@
 import { DocData, IMAGE_CHAR, ImageData, Para, Run, normalizeBody } from './docmodel';
 import { blobBytes, blobContentType, isBlobLike } from './blob';
 import { sectionHolds } from './docelements';
+import { gasError as exception } from '../services/util';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 /** Marks a detached PageBreak (copy()), out of the script's sight. */
 const DETACHED = Symbol('emulator.detachedPageBreak');

@@ -1,13 +1,10 @@
 // Document.newRange(): RangeBuilder, Range and RangeElement over element handles (reference
 // document/range-builder, range, range-element). Installed on Document by services.ts.
 
+import { gasError as exception } from '../services/util';
+
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 interface Part { element: Any; start: number; end: number }
 /** The parts a built Range holds (for RangeBuilder.addRange), out of the script's sight. */

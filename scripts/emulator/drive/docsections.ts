@@ -5,15 +5,11 @@
 // from 0 on its own).
 import { Block, DOC_STYLE_DEFAULTS, DocData, DocStyle, NamedStyleType, Para, Table, normalizeBody, textPara } from './docmodel';
 import { SECTION_TYPE, SectionName, computedStyle, sectionHolds, sectionText } from './docelements';
+import { gasError as exception } from '../services/util';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type ListPara = Para & { listItem?: { glyph: string; nesting: number; listId: string } };
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 export function childIndexError(i: unknown, n: number): Error {
   return exception(`Child index (${String(i)}) must be less than the number of child elements (${n}).`);

@@ -3,6 +3,7 @@
 // continueFileIterator / continueFolderIterator). Installed on the DriveApp, Folder, File and iterator
 // classes by services.ts.
 import { DriveFileRecord } from './model';
+import { gasError as exception } from '../services/util';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type ShortcutRecord = DriveFileRecord & { shortcutDetails?: { targetId: string; targetMimeType: string } };
@@ -11,11 +12,6 @@ const SHORTCUT = 'application/vnd.google-apps.shortcut';
 /** A personal Google account's free storage (15 GB), which getStorageLimit reports. */
 const STORAGE_LIMIT_BYTES = 15 * 1024 ** 3;
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 /** "Creates a shortcut to the provided Drive item ID, and returns it." (name and target from the item) */
 function createShortcut(h: Any, parent: string, targetId: unknown): object {

@@ -5,14 +5,10 @@
 import { Block, DocData, Para, Table, deleteRange, insertText, layout, normalizeBody, paraText, textPara, updateTextStyle } from './docmodel';
 import { re2Unsupported } from './re2';
 import { DriveFileRecord, MIME } from './model';
+import { gasError as exception } from '../services/util';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 interface ListInfo { glyph: string; nesting: number; listId: string }
 type ListPara = Para & { listItem?: ListInfo };

@@ -19,6 +19,7 @@ import {
   documentJson, emptyDoc, findPara, insertText, layout, normalizeBody, paraText, replaceSpan, revisionId, textPara,
 } from './docmodel';
 import { DriveFileRecord, DriveModel, MIME, PermissionRecord } from './model';
+import { gasError as exception } from '../services/util';
 
 // ---------------------------------------------------------------------------------------
 // errors
@@ -33,11 +34,6 @@ export class GoogleJsonResponseException extends Error {
   }
 }
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 // ---------------------------------------------------------------------------------------
 // fields (partial responses)

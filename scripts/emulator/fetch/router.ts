@@ -4,6 +4,7 @@
 // call the real add-on makes.
 import { EmulatorContext, counted } from '../context';
 import { FetchRequest, HttpResponse, Reply } from './reply';
+import { gasError as exception } from '../services/util';
 
 export interface FetchRoute {
   /** Shown in the error for an unclaimed URL, e.g. "Drive export (https://www.googleapis.com/drive/v3/files/{id}/export)". */
@@ -15,11 +16,6 @@ export interface FetchRoute {
   toJSON?(): unknown;
 }
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 function headersOf(headers: unknown): Record<string, string> {
   if (!headers || typeof headers !== 'object') return {};

@@ -14,6 +14,7 @@
 // links made from then on open there (…/stripe/pay/{slug}) instead of https://buy.stripe.com/{slug}.
 import { FetchRoute } from '../fetch/router';
 import { FetchRequest, Reply, jsonReply } from '../fetch/reply';
+import { gasError as exception } from '../services/util';
 
 export const STRIPE_ORIGIN = 'https://api.stripe.com';
 /** Where a payment link's page is when no host serves one: Stripe's hosted page. */
@@ -47,11 +48,6 @@ export interface StripeState {
 
 export type StripeFailure = 'rate_limit' | 'api_error' | 'network';
 
-function exception(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
 
 /** Stripe's error object: {"error": {"type", "code", "message", "param"}} with its HTTP status. */
 export function stripeError(code: number, type: string, message: string, extra: { code?: string; param?: string } = {}, headers: Record<string, string> = {}): Reply {
