@@ -1,4 +1,4 @@
-// npm run bench [-- --check] [-- --sizes 1000,10000] [-- --runs 5] [-- --only board,quote]
+// npm run bench [-- --check] [-- --sizes 1000,10000] [-- --runs 5] [-- --only board,quote] [-- --trace]
 // Every user action through the built bundle in the emulator, at each workbook size: service
 // calls by Class.method (data calls marked), cells moved, server CPU, payload, heap, and an
 // estimated Apps Script wall time from the latency model (latency.ts, sources in docs/benchmark.md).
@@ -11,7 +11,7 @@ import { createWorkspace, loadAddon } from '../emulator';
 import { categoryOf } from '../emulator/context';
 import { CLIENT_ACTIONS } from './clientsBench';
 import { PAYMENT_LINK_ACTIONS } from './paymentsBench';
-import { COMMIT_MS, CellsMoved, Commits, EXECUTION_LIMIT_MS, FLAT_COMMIT_MS, LATENCY_MODEL, NO_COMMITS, flatCommitLatencyOf, latencyOf } from './latency';
+import { COMMIT_MS, CellsMoved, Commits, EXECUTION_LIMIT_MS, FLAT_COMMIT_MS, LATENCY_MODEL, NO_COMMITS, PER_CELL_MS, callMs, commitMs, flatCommitLatencyOf, latencyOf } from './latency';
 import { outboxSeal } from './outboxSeal';
 
 type Addon = Record<string, (...args: unknown[]) => any>;
@@ -29,6 +29,8 @@ const argValue = (name: string, fallback: string) => {
 const sizes = argValue('--sizes', '1000,10000').split(',').map(Number).filter((n) => n > 0);
 const runs = Math.max(1, Number(argValue('--runs', '5')));
 const only = argValue('--only', '').split(',').map((s) => s.trim()).filter(Boolean);
+/** `--trace`: also list each action's data calls in order, with their cells and modelled ms (the row's run at the largest size). */
+const trace = args.includes('--trace');
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
@@ -42,7 +44,13 @@ const meter = {
   /** meter.written at the last flush, and the write calls made since it (the implicit commit's cue). */
   writtenAtFlush: 0,
   writesSinceFlush: 0,
+  /** With --trace: every data call in order, with the meter's figures before it (cells are the next entry's minus its own). */
+  calls: [] as TracedCall[],
+  /** The tab of the last metered read or write (for --trace). */
+  lastTab: '',
 };
+
+interface TracedCall { key: string; readBefore: number; writtenBefore: number; tab: string; commit?: number }
 
 function resetMeter(): void {
   meter.read = 0;
@@ -50,6 +58,8 @@ function resetMeter(): void {
   meter.flushes = [];
   meter.writtenAtFlush = 0;
   meter.writesSinceFlush = 0;
+  meter.calls = [];
+  meter.lastTab = '';
 }
 
 /** The commits of the measured call: its flushes, and the implicit commit when a write came after the last one. */
@@ -64,11 +74,22 @@ function gridCells(grid: unknown): number {
   return n;
 }
 
+/** The tab a metered Range or Sheet belongs to (the raw emulator object: nothing is counted). */
+function tabOf(target: any): string {
+  try {
+    const sheet = typeof target.getSheet === 'function' ? target.getSheet() : target;
+    return typeof sheet.getName === 'function' ? String(sheet.getName()) : '';
+  } catch (_none) {
+    return '';
+  }
+}
+
 function patch(proto: any, method: string, count: (result: unknown, args: unknown[]) => void): void {
   const original = proto && proto[method];
   if (typeof original !== 'function' || original.__benchMeter) return;
   const wrapped = function (this: unknown, ...a: unknown[]) {
     const result = original.apply(this, a);
+    if (meter.active && trace) meter.lastTab = tabOf(this);
     if (meter.active) count(result, a);
     return result;
   };
@@ -82,6 +103,12 @@ function installMeter(ws: Workspace): void {
   ws.calls.guard = (key: string) => {
     if (previous) previous(key);
     if (!meter.active) return;
+    if (trace) {
+      const last = meter.calls[meter.calls.length - 1];
+      if (last && last.tab === '?') last.tab = meter.lastTab;
+      meter.calls.push({ key, readBefore: meter.read, writtenBefore: meter.written, tab: '?', ...(key === 'SpreadsheetApp.flush' ? { commit: meter.written - meter.writtenAtFlush } : {}) });
+      meter.lastTab = '';
+    }
     if (key === 'SpreadsheetApp.flush') {
       meter.flushes.push(meter.written - meter.writtenAtFlush);
       meter.writtenAtFlush = meter.written;
@@ -614,6 +641,8 @@ interface Row {
   /** The same run under the model before issue 26 (500 ms a flush): printed once, old → new. */
   estimatedMsFlatCommit: number;
   documentsPerRun?: number;
+  /** With --trace: the row's run, call by call. */
+  traced?: string[];
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -633,12 +662,53 @@ function coldConfig(h: Harness): void {
   h.ws.calls.uncounted(() => h.ws.globals.CacheService.getDocumentCache().remove('dealboard:config:v1'));
 }
 
+/** The measured run's calls in order, each with the cells it moved (the meter's figures at the next call). */
+function tracedCalls(): TracedCall[] {
+  if (!trace) return [];
+  const calls = meter.calls.slice();
+  const last = calls[calls.length - 1];
+  if (last && last.tab === '?') last.tab = meter.lastTab;
+  calls.push({ key: '', readBefore: meter.read, writtenBefore: meter.written, tab: '' });
+  return calls;
+}
+
+/** One line a data call: its modelled ms (latency.ts), cells, tab; handle calls summed at the end. */
+function traceLines(calls: TracedCall[], commits: Commits): string[] {
+  const lines: string[] = [];
+  let handles = 0;
+  let handleMs = 0;
+  let total = 0;
+  let n = 0;
+  for (let k = 0; k + 1 < calls.length; k++) {
+    const c = calls[k];
+    const read = calls[k + 1].readBefore - c.readBefore;
+    const written = calls[k + 1].writtenBefore - c.writtenBefore;
+    if (categoryOf(c.key) === 'handle' && c.key !== 'SpreadsheetApp.flush') {
+      handles++;
+      handleMs += callMs(c.key);
+      continue;
+    }
+    const ms = c.key === 'SpreadsheetApp.flush' ? commitMs(c.commit || 0) : callMs(c.key) + read * PER_CELL_MS.read + written * PER_CELL_MS.write;
+    total += ms;
+    const cells = c.key === 'SpreadsheetApp.flush' ? `${c.commit} cells committed` : [read ? `${read} cells read` : '', written ? `${written} written` : ''].filter(Boolean).join(', ');
+    lines.push(`${pad(++n, 3)}. ${pad(c.key, 28, false)} ${pad(Math.round(ms), 5)} ms  ${[c.tab, cells].filter(Boolean).join(': ')}`);
+  }
+  if (commits.implicit !== null) {
+    const ms = commitMs(commits.implicit);
+    total += ms;
+    lines.push(`     implicit commit              ${pad(Math.round(ms), 5)} ms  ${commits.implicit} cells`);
+  }
+  lines.push(`     ${handles} handle calls               ${pad(Math.round(handleMs), 5)} ms`);
+  lines.push(`     calls and cells              ${pad(Math.round(total + handleMs), 5)} ms (+ cpu)`);
+  return lines;
+}
+
 function measure(h: Harness, action: Action): Row {
   const { ws } = h;
   const perRun = action.prepare(h, runs + 1);
   const cpu: number[] = [];
   const wall: number[] = [];
-  let worst: { calls: Calls; cells: CellsMoved; commits: Commits; payload: number } | null = null;
+  let worst: { calls: Calls; cells: CellsMoved; commits: Commits; payload: number; traced: TracedCall[] } | null = null;
   let minTotal = Infinity;
   let maxTotal = 0;
   let peak = 0;
@@ -686,6 +756,7 @@ function measure(h: Harness, action: Action): Row {
         calls: { total: summary.total, data: summary.data, byCategory: { ...summary.byCategory }, byMethod: { ...summary.byMethod } },
         cells: { read: meter.read, written: meter.written },
         commits: commitsOfMeter(),
+        traced: tracedCalls(),
         payload: action.via === 'sidebar' && result !== undefined ? Buffer.byteLength(JSON.stringify(result)) : 0,
       };
     }
@@ -712,6 +783,7 @@ function measure(h: Harness, action: Action): Row {
     estimatedMs,
     estimatedMsFlatCommit,
   };
+  if (trace) row.traced = traceLines(w.traced, w.commits);
   if (DOCUMENT_ACTIONS.includes(action.name)) row.documentsPerRun = Math.floor(EXECUTION_LIMIT_MS / Math.max(1, estimatedMs));
   return row;
 }
@@ -863,6 +935,7 @@ function main() {
     const same = JSON.stringify(big.calls.byMethod) === JSON.stringify(small.calls.byMethod);
     out.push(`  ${action.name} — ${big.calls.total} calls, ${big.calls.data} data${sizes.length > 1 ? (same ? ` (same at ${smallest.toLocaleString('en')})` : ` (at ${smallest.toLocaleString('en')}: ${small.calls.total} calls, ${small.calls.data} data)`) : ''}`);
     out.push(`    ${methodList(big.calls)}`);
+    if (big.traced) out.push(...big.traced.map((line) => `      ${line}`));
   }
   if (sizes.length >= 2) {
     out.push('');

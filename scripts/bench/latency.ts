@@ -114,14 +114,17 @@ export interface Commits {
 
 export const NO_COMMITS: Commits = { flushes: [], implicit: null };
 
+/** One call's fixed cost by its `Class.method` (a flush is charged by commitMs instead). */
+export function callMs(method: string): number {
+  return METHOD_MS[method] ?? CATEGORY_MS[categoryOf(method)] ?? CATEGORY_MS.handle;
+}
+
 /** Every call but the flushes at its fixed cost, plus the cells moved. */
 function callsAndCellsMs(calls: CallSummary, cells: CellsMoved): number {
   let total = 0;
   for (const [method, n] of Object.entries(calls.byMethod)) {
     if (method === 'SpreadsheetApp.flush') continue;
-    const category = categoryOf(method);
-    const each = METHOD_MS[method] ?? CATEGORY_MS[category] ?? CATEGORY_MS.handle;
-    total += n * each;
+    total += n * callMs(method);
   }
   return total + cells.read * PER_CELL_MS.read + cells.written * PER_CELL_MS.write;
 }

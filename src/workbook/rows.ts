@@ -2,7 +2,7 @@
 // rows are read (adjacent ones in one block). What a one-card action reads no longer grows
 // with the tab. Row numbers are never trusted beyond the read that follows the search: every
 // row read is checked to still hold what was searched for, and an id found twice is refused.
-import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, isBlankRow } from './codec';
+import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, isBlankRow, readBack } from './codec';
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
 import { WorkbookError } from './errors';
@@ -26,6 +26,18 @@ export interface FoundRows {
   byId(id: string): DecodedRow | undefined;
   /** The rows whose `column` cell holds exactly `value` (text), in sheet order. */
   where(column: string, value: string): DecodedRow[];
+  /**
+   * Every data cell of one column (index 0 is sheet row 2): no call when the tab was read whole,
+   * else one read of that column (the header is known already).
+   */
+  column(key: string): unknown[];
+  /**
+   * The row this execution has just appended (appendRecords' row, as encoded), kept as Sheets
+   * stores it, without reading it back: its number is the tab's last row (a handle call). Only
+   * under the document lock, right after the append: every add-on append to a tab holds that
+   * lock, so no other row can have come after it (as appendRows' multi-row path assumes).
+   */
+  appended(written: readonly unknown[]): DecodedRow;
 }
 
 function missingTab(tab: TabSchema): WorkbookError {
@@ -164,6 +176,25 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
     },
     where(column, value) {
       return find(column, value);
+    },
+    column(key) {
+      const at = header().index[key];
+      if (at === undefined) return [];
+      if (whole) return raw.map((cells) => (cells ? cells[at] : ''));
+      const size = sheets.dimensions(tab.name);
+      if (size === null) throw missingTab(tab);
+      if (size.rows < 2) return [];
+      return (sheets.readBlock(tab.name, 2, at + 1, size.rows - 1, 1) || []).map((r) => r[0]);
+    },
+    appended(written) {
+      header();
+      const size = sheets.dimensions(tab.name);
+      if (size === null) throw missingTab(tab);
+      const index = size.rows - 2;
+      if (index < 0) throw new WorkbookError(`The new row of the "${tab.name}" tab could not be found; please try again.`);
+      raw[index] = written.map(readBack);
+      forget(index);
+      return decodeAt(index);
     },
   };
 }

@@ -155,6 +155,43 @@ describe('a table of found rows', () => {
   });
 });
 
+describe('one column and the row just appended (issue 26: a new document reads neither again)', () => {
+  it('a small tab read whole gives a column without another call; a big one reads that column alone, its header known', () => {
+    const small = fakeSheets(many(3));
+    const found = openRows(small.port, DEALS, dates);
+    found.byId('D-2');
+    const before = small.log.length;
+    expect(found.column('title')).toEqual(['Deal D-1', 'Deal D-2', 'Deal D-3']);
+    expect(small.log.length).toBe(before);
+
+    const large = fakeSheets(many(big));
+    const searched = openRows(large.port, DEALS, dates);
+    searched.byId('D-2');
+    expect(searched.column('title')).toHaveLength(big);
+    expect(large.log).toEqual(['readHeader', 'find', 'read 3+1', `read 2+${big}`]);
+  });
+
+  it('the appended row is the tab\'s last row, kept as Sheets stores it (the apostrophe of formula-safe text gone) and patched without a read', () => {
+    for (const n of [3, big]) {
+      const { port, grid, log } = fakeSheets(many(n));
+      const found = openRows(port, DEALS, dates);
+      found.byId('D-1');
+      const written = deal('D-new');
+      written[at('title')] = "'=not a formula";
+      grid.push(written.slice());
+      const row = found.appended(written);
+      expect(row.row).toBe(n + 2);
+      expect(row.record.id).toBe('D-new');
+      expect(row.record.title).toBe('=not a formula');
+      const reads = log.length;
+      updateRow(port, found.table, row, { stage: 'won' }, dates);
+      expect(log.slice(reads)).toEqual([`write ${n + 2}`]);
+      expect(grid[n + 1][at('stage')]).not.toBe('new');
+      expect(grid[n + 1][at('id')]).toBe('D-new');
+    }
+  });
+});
+
 describe('readColumn', () => {
   it('reads one column of a big tab in one block, a small tab whole', () => {
     const { readColumn } = jest.requireActual('../../src/workbook/rows');

@@ -22,7 +22,7 @@ import { refreshConfig, Config } from '../kernel/config';
 import { InputError } from '../kernel/validate';
 import { Deal } from '../kernel/records';
 import { WorkbookError } from '../../workbook/errors';
-import { openRows, readColumn } from '../../workbook/rows';
+import { openRows } from '../../workbook/rows';
 import proposalHtml from '../../../templates/proposal.html';
 import contractHtml from '../../../templates/contract.html';
 import invoiceHtml from '../../../templates/invoice.html';
@@ -289,7 +289,7 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
     let sequence: { year: string; value: number } | null = null;
     if (!number) {
       const year = ctx.moment.today.slice(0, 4);
-      const next = nextDocumentNumber(kind, readColumn(ports.sheets, DOCUMENTS, 'number'), year, counter.get(kind, year));
+      const next = nextDocumentNumber(kind, found.column('number'), year, counter.get(kind, year));
       number = next.number;
       sequence = { year, value: next.sequence };
     }
@@ -436,17 +436,16 @@ export function generateDocument(ctx: UseCaseContext, docs: DocsPort, counter: D
         pdfId = withPdf ? (ids.shift() as string) : '';
         xlsxId = withXlsx ? (ids.shift() as string) : '';
         const id = rowId || ports.ids.next(DOCUMENTS.idPrefix);
-        appendRecords(ports.sheets, table, [{
+        const written = appendRecords(ports.sheets, table, [{
           id, dealId, clientId: deal.clientId, kind, number, docId, folderId, clientFolderId, pdfId, xlsxId,
           layout: pendingText(state), generatedBy: ctx.actor.email, ...(cancelled ? { cancels: String(cancelled.record.number || '') } : {}),
         }], ports.dates);
         // The counter moves after the row holds the number: a kill between leaves no gap (the
         // Number column is read with the counter).
         if (sequence) counter.put(kind, sequence.year, sequence.value);
-        const again = openRows(ports.sheets, DOCUMENTS, ports.dates);
-        documentRow = again.byId(id);
-        documentTable = again.table;
-        if (!documentRow) throw new WorkbookError('The new row of the Documents tab could not be found again; please try again.');
+        // The row as written, not read back (one read less): we hold the lock and just appended it.
+        documentRow = found.appended(written[0]);
+        documentTable = table;
       }
       const resuming = !!pendingRow;
       if (!docId || !folderId || !clientFolderId) throw new WorkbookError(`The Documents row of ${number} was changed by hand before the document was made: clear the row, then make the document again.`);
