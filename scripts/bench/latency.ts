@@ -34,6 +34,8 @@ export const METHOD_MS: Record<string, number> = {
   'DriveFiles.list': 300,
   'DriveFiles.export': 600,
   'DriveFiles.remove': 300,
+  // A metadata round trip that moves no file, like files.get (assumed; no measurement found).
+  'DriveFiles.generateIds': 200,
   'DrivePermissions.create': 400,
   'DrivePermissions.list': 200,
   'DrivePermissions.remove': 300,

@@ -69,6 +69,8 @@ export const DATA_CALLS: Record<string, CallCategory> = {
   'DriveFiles.copy': 'drive',
   'DriveFiles.get': 'drive',
   'DriveFiles.list': 'drive',
+  // A Drive round trip like any other, though it only hands out ids (it was counted as a handle).
+  'DriveFiles.generateIds': 'drive',
   'DriveFiles.update': 'drive',
   'DriveFiles.remove': 'drive',
   'DriveFiles.export': 'drive',
