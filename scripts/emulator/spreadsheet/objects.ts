@@ -16,6 +16,7 @@ import { installDeveloperMetadata } from './developerMetadata';
 import { installBandings } from './bandings';
 import { installFilters } from './filters';
 import { installRowGroups } from './rowGroups';
+import { installPivotTables } from './pivot/table';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -74,6 +75,10 @@ const ENUM_RETURNS: Record<string, string> = {
   'FilterCriteriaBuilder.getCriteriaType': 'BooleanCriteria',
   'SortSpec.getSortOrder': 'SortOrder',
   'DeveloperMetadataLocation.getLocationType': 'DeveloperMetadataLocationType',
+  'PivotTable.getValuesDisplayOrientation': 'Dimension',
+  'PivotGroup.getDimension': 'Dimension',
+  'PivotValue.getDisplayType': 'PivotValueDisplayType',
+  'PivotValue.getSummarizedBy': 'PivotTableSummarizeFunction',
 };
 
 /**
@@ -134,6 +139,8 @@ export const ENUMS = {
   TextDirection: enumOf('LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'),
   ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
   InterpolationType: enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
+  PivotTableSummarizeFunction: enumOf('CUSTOM', 'SUM', 'COUNTA', 'COUNT', 'COUNTUNIQUE', 'AVERAGE', 'MAX', 'MIN', 'MEDIAN', 'PRODUCT', 'STDEV', 'STDEVP', 'VAR', 'VARP'),
+  PivotValueDisplayType: enumOf('DEFAULT', 'PERCENT_OF_ROW_TOTAL', 'PERCENT_OF_COLUMN_TOTAL', 'PERCENT_OF_GRAND_TOTAL'),
   ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
   // Enums of features the emulator does not emulate (bandings, developer metadata): present, so a
   // script reaches the member it calls and gets the clear "Not implemented" error, not a TypeError.
@@ -1113,6 +1120,8 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly BandingTheme = ENUMS.BandingTheme;
   readonly DeveloperMetadataVisibility = ENUMS.DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = ENUMS.DeveloperMetadataLocationType;
+  readonly PivotTableSummarizeFunction = ENUMS.PivotTableSummarizeFunction;
+  readonly PivotValueDisplayType = ENUMS.PivotValueDisplayType;
 
   constructor(private s: Session) {}
   flush(): void {}
@@ -1136,6 +1145,7 @@ installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpr
 installBandings({ Range: EmuRange, Sheet: EmuSheet });
 installRowGroups({ Range: EmuRange, Sheet: EmuSheet });
 installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
+installPivotTables({ Range: EmuRange, Sheet: EmuSheet });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);

@@ -708,7 +708,6 @@ const sheetExtras = {
   isRightToLeft(this: S): boolean { return false; },
   getImages(this: S): unknown[] { return []; },
   getDrawings(this: S): unknown[] { return []; },
-  getPivotTables(this: S): unknown[] { return []; },
   setRowHeightsForced(this: S): GSheet { return this.s.sheet(this.data); },
   getType(this: S): string { return 'GRID'; },
 };
