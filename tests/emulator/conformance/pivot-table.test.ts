@@ -6,6 +6,14 @@ import { caught, env } from './env';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+/** Members the reference documents that @types/google-apps-script lacks. */
+type PivotValue = GoogleAppsScript.Spreadsheet.PivotValue & { getSourceDataColumn(): number; remove(): void };
+type PivotTable = Omit<GoogleAppsScript.Spreadsheet.PivotTable, 'addPivotValue'> & {
+  getSourceDataRange(): GoogleAppsScript.Spreadsheet.Range;
+  asDataSourcePivotTable(): unknown;
+  addPivotValue(column: number, fn: GoogleAppsScript.Spreadsheet.PivotTableSummarizeFunction): PivotValue;
+};
+const tables = (s: Sheet) => s.getPivotTables() as unknown as PivotTable[];
 
 const DATA = [
   ['Region', 'Product', 'Sales', 'Date'],
@@ -18,7 +26,7 @@ const DATA = [
 function pivotOn(s: Sheet) {
   const source = s.getRange(2, 2, DATA.length, 4);
   source.setValues(DATA);
-  return s.getRange('H3:J9').createPivotTable(source);
+  return s.getRange('H3:J9').createPivotTable(source) as unknown as PivotTable;
 }
 
 describe('PivotTable', () => {
@@ -204,7 +212,7 @@ describe('PivotTable', () => {
     const again = createWorkspace({ state: JSON.parse(JSON.stringify(ws.toJSON())) });
     again.execute(() => {
       const g = again.globals as unknown as { SpreadsheetApp: App };
-      const p = g.SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getPivotTables()[0];
+      const p = tables(g.SpreadsheetApp.getActive().getSheetByName('Sheet1')!)[0];
       expect(p.getSourceDataRange().getA1Notation()).toBe('B2:E5');
       expect(p.getRowGroups()[0].totalsAreShown()).toBe(false);
       expect(p.getPivotValues()[0].getFormula()).toBe('=1');
