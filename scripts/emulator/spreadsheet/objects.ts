@@ -17,6 +17,7 @@ import { installBandings } from './bandings';
 import { installFilters } from './filters';
 import { installRowGroups } from './rowGroups';
 import { installPivotTables } from './pivot/table';
+import { installBorders } from './borders';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -75,6 +76,7 @@ const ENUM_RETURNS: Record<string, string> = {
   'FilterCriteriaBuilder.getCriteriaType': 'BooleanCriteria',
   'SortSpec.getSortOrder': 'SortOrder',
   'DeveloperMetadataLocation.getLocationType': 'DeveloperMetadataLocationType',
+  'Border.getBorderStyle': 'BorderStyle',
   'PivotTable.getValuesDisplayOrientation': 'Dimension',
   'PivotGroup.getDimension': 'Dimension',
   'PivotValue.getDisplayType': 'PivotValueDisplayType',
@@ -314,7 +316,7 @@ type RangeMethods =
   | 'getLastColumn' | 'getLastRow' | 'getNote' | 'getNotes' | 'getNumColumns' | 'getNumRows' | 'getNumberFormat'
   | 'getNumberFormats' | 'getRow' | 'getRowIndex' | 'getSheet' | 'getValue' | 'getValues' | 'getWidth' | 'getWrap'
   | 'insertCheckboxes' | 'isBlank' | 'isChecked' | 'merge' | 'mergeAcross' | 'offset' | 'protect' | 'removeCheckboxes'
-  | 'setBackground' | 'setBackgrounds' | 'setBorder' | 'setDataValidation' | 'setDataValidations' | 'setFontColor'
+  | 'setBackground' | 'setBackgrounds' | 'setDataValidation' | 'setDataValidations' | 'setFontColor'
   | 'setFontColors' | 'setFontFamily' | 'setFontLine' | 'setFontSize' | 'setFontStyle' | 'setFontWeight'
   | 'setFontWeights' | 'setFormula' | 'setFormulas' | 'setHorizontalAlignment' | 'setNote' | 'setNotes'
   | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues' | 'setVerticalAlignment' | 'setWrap'
@@ -611,7 +613,6 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   /** Deprecated, the grid form of getBackgroundColor — as getBackgrounds(). */
   getBackgroundColors(): string[][] { return this.getBackgrounds(); }
   setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => cssColor(v) ?? undefined); }
-  setBorder(): GRange { this.alive(); return this.self(); }
   setDataValidation(rule: GDataValidation | null): GRange {
     if (rule === null || rule === undefined) return this.fillLayer('validation', undefined);
     const d = unwrap<EmuDataValidation>(rule);
@@ -1146,6 +1147,7 @@ installBandings({ Range: EmuRange, Sheet: EmuSheet });
 installRowGroups({ Range: EmuRange, Sheet: EmuSheet });
 installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
 installPivotTables({ Range: EmuRange, Sheet: EmuSheet });
+installBorders({ Range: EmuRange });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);
