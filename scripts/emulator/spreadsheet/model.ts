@@ -424,12 +424,29 @@ export class SheetData {
       return true;
     });
     this.merges = this.merges.map(fn).filter((r): r is RangeRefData => r !== null);
+    // A pivot table lives in its anchor cell: it moves with it and goes when its row or column is
+    // deleted. Its source range follows only when it is on this sheet (the emulator's gap otherwise).
+    if (this.pivotTables) this.pivotTables = this.pivotTables.filter((p) => {
+      const anchor = fn({ sheetId: this.id, row: p.row, col: p.col, numRows: 1, numCols: 1 });
+      if (!anchor) return false;
+      p.row = anchor.row;
+      p.col = anchor.col;
+      const source = p.source.sheetId === this.id ? fn(p.source) : p.source;
+      if (source) p.source = source;
+      return true;
+    });
     this.namedRanges = this.namedRanges.filter((n) => {
       const next = fn(n.ref);
       if (!next) return false;
       n.ref = next;
       return true;
     });
+  }
+
+  /** Clearing a pivot table's anchor cell deletes the table (a pivot table is held by that cell). */
+  dropPivotTablesIn(row: number, col: number, numRows: number, numCols: number): void {
+    if (!this.pivotTables?.length) return;
+    this.pivotTables = this.pivotTables.filter((p) => p.row < row || p.row >= row + numRows || p.col < col || p.col >= col + numCols);
   }
 
   clearAll(): void {

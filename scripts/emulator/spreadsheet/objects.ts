@@ -447,6 +447,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
   clearContent(): GRange {
     this.alive();
+    this.sheet.dropPivotTablesIn(this.row, this.col, this.numRows, this.numCols);
     for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) this.sheet.writeValue(this.row + i, this.col + j, undefined);
     return this.self();
   }

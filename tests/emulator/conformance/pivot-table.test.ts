@@ -201,6 +201,25 @@ describe('PivotTable', () => {
     });
   });
 
+  test('a pivot table is held by its anchor cell: it moves with inserts, goes with its row or when the cell is cleared', () => {
+    const { run, sheet } = env();
+    run(() => {
+      const s = sheet();
+      pivotOn(s);
+      s.insertRowsBefore(1, 2);
+      s.insertColumnBefore(1);
+      const p = tables(s)[0];
+      expect(p.getAnchorCell().getA1Notation()).toBe('I5');
+      expect(p.getSourceDataRange().getA1Notation()).toBe('C4:F7'); // a source on the same sheet follows too
+      s.deleteRow(5);
+      expect(tables(s)).toEqual([]);
+      // Clearing the anchor deletes the table (gas-fakes' live-written suite clears a table away with anchor.clear()).
+      pivotOn(s);
+      s.getRange('H3').clear();
+      expect(tables(s)).toEqual([]);
+    });
+  });
+
   test('members not emulated say so; pivot tables are saved with the workspace', () => {
     const { ws, run, sheet } = env();
     run(() => {

@@ -2,8 +2,9 @@
 // the PivotTable object (groups, values, calculated values, filters, values orientation, remove).
 // A pivot table is plain data on the sheet that holds its anchor cell (SheetData.pivotTables),
 // persisted with the workspace. The emulator records the table's definition; it does not compute
-// the pivot's cells (nothing is written at the anchor), and anchors and source ranges do not follow
-// row or column inserts. PivotGroupLimit, grouping rules and sortBy throw "Not implemented".
+// the pivot's cells (nothing is written at the anchor). The anchor follows row and column inserts
+// and deletes (SheetData.shiftRefs), a source on another sheet does not. Grouping rules and sortBy
+// throw "Not implemented".
 import { PivotTableData, SheetData, gasError } from '../model';
 import type { Installable, RangeInternals, Session } from '../sessionApi';
 import { SELF, unwrap } from '../self';
