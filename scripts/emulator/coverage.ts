@@ -100,6 +100,11 @@ function instances(ws: Workspace): [string, unknown][] {
   add('Browser', () => g.Browser);
   add('EmbeddedChartBuilder', () => call(sheet[0], 'newChart'));
   add('EmbeddedChart', () => call(call(sheet[0], 'newChart'), 'build'));
+  const pivot = () => call(call(sheet[0], 'getRange', 'H1'), 'createPivotTable', range());
+  add('PivotTable', pivot);
+  add('PivotGroup', () => call(pivot(), 'addRowGroup', 1));
+  add('PivotValue', () => call(pivot(), 'addPivotValue', 2, ((g.SpreadsheetApp as Obj).PivotTableSummarizeFunction as Obj).SUM));
+  add('PivotFilter', () => call(pivot(), 'addFilter', 1, call(call(g.SpreadsheetApp, 'newFilterCriteria'), 'build')));
   for (const name of ['MailApp', 'CalendarApp', 'GmailApp']) add(name, () => g[name] ?? null);
   // 'Calendar' is CalendarApp's Calendar class (the advanced service `Calendar` has no @types member list).
   const calendar = () => call(g.CalendarApp, 'getDefaultCalendar');

@@ -124,14 +124,14 @@ describe('deprecated Range colour getters scripts still call', () => {
 describe('enums of features the emulator does not emulate', () => {
   // "Enum BandingTheme — An enumeration of banding themes", "Enum DeveloperMetadataVisibility": a script
   // reads the enum before it calls the member; the member, not the enum, says it is not implemented.
-  // (Bandings and developer metadata are emulated now; pivot tables still are not.)
-  test('SpreadsheetApp.BandingTheme / DeveloperMetadataVisibility exist; createPivotTable throws Not implemented', () => {
+  // (Bandings, developer metadata and pivot tables are emulated now; data source pivot tables still are not.)
+  test('SpreadsheetApp.BandingTheme / DeveloperMetadataVisibility exist; createDataSourcePivotTable throws Not implemented', () => {
     const { g, run, sheet } = fresh();
     expect(g.SpreadsheetApp.BandingTheme.CYAN.name()).toBe('CYAN');
     expect(g.SpreadsheetApp.DeveloperMetadataVisibility.PROJECT.toString()).toBe('PROJECT');
     run(() => {
-      expect(caught(() => sheet().getRange('A1:B2').createPivotTable(sheet().getRange('D1'))).message)
-        .toBe('Not implemented in the Dealboard emulator: Range.createPivotTable');
+      expect(caught(() => sheet().getRange('A1:B2').createDataSourcePivotTable(null as unknown as GoogleAppsScript.Spreadsheet.DataSource)).message)
+        .toBe('Not implemented in the Dealboard emulator: Range.createDataSourcePivotTable');
     });
   });
 });

@@ -9,7 +9,12 @@ import type { Installable, RangeInternals, Session } from './sessionApi';
 import { SELF } from './self';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
-type Criteria = { type: string | null; values: unknown[] };
+/** A criteria: its boolean condition and, for pivot table filters, the values shown or hidden. */
+export type Criteria = { type: string | null; values: unknown[]; visible?: string[]; hidden?: string[] };
+
+function copyCriteria(c: Criteria): Criteria {
+  return { type: c.type, values: [...c.values], ...(c.visible ? { visible: [...c.visible] } : {}), ...(c.hidden ? { hidden: [...c.hidden] } : {}) };
+}
 
 /** The RelativeDate enum (objects.ts hands it over at install: this module does not import objects.ts). */
 let relativeDates: Record<string, unknown> = {};
@@ -25,14 +30,22 @@ class EmuFilterCriteria {
   getCriteriaType(): string | null { return this.data.type; }
   /** "Returns an array of arguments for the boolean criteria." */
   getCriteriaValues(): unknown[] { return valuesOut(this.data); }
-  getHiddenValues(): string[] { return []; }
-  getVisibleValues(): string[] { return []; }
+  /** "Returns the values that the filter hides." */
+  getHiddenValues(): string[] { return [...(this.data.hidden ?? [])]; }
+  /** "Returns the values that the pivot table filter shows." */
+  getVisibleValues(): string[] { return [...(this.data.visible ?? [])]; }
   /** "Copies this filter criteria and creates a criteria builder that you can apply to another filter." */
-  copy(): object { return criteriaBuilder(this.s, { type: this.data.type, values: [...this.data.values] }); }
+  copy(): object { return criteriaBuilder(this.s, copyCriteria(this.data)); }
 }
 
-function criteriaObject(s: Session, c: Criteria): object {
-  return s.wrap('FilterCriteria', new EmuFilterCriteria(s, { type: c.type, values: [...c.values] }), false);
+export function criteriaObject(s: Session, c: Criteria): object {
+  return s.wrap('FilterCriteria', new EmuFilterCriteria(s, copyCriteria(c)), false);
+}
+
+/** The criteria of a FilterCriteria argument, or null when the argument is not one. */
+export function criteriaOf(arg: unknown): Criteria | null {
+  const c = (arg as Record<symbol, unknown> | null)?.[SELF];
+  return c instanceof EmuFilterCriteria ? copyCriteria(c.data) : null;
 }
 
 class EmuFilterCriteriaBuilder {
@@ -40,11 +53,15 @@ class EmuFilterCriteriaBuilder {
   wrapped: object | null = null;
   constructor(private s: Session, private c: Criteria) {}
   private set(type: string, values: unknown[]): object {
-    this.c = { type, values: values.map((v) => (isDate(v) ? new Date(v.getTime()) : v)) };
+    this.c = { ...copyCriteria(this.c), type, values: values.map((v) => (isDate(v) ? new Date(v.getTime()) : v)) };
     return this.wrapped ?? this;
   }
   build(): object { return criteriaObject(this.s, this.c); }
-  copy(): object { return criteriaBuilder(this.s, { type: this.c.type, values: [...this.c.values] }); }
+  copy(): object { return criteriaBuilder(this.s, copyCriteria(this.c)); }
+  /** "Sets the values to show on a pivot table. Clears any existing visible or hidden values." */
+  setVisibleValues(values: unknown): object { this.c = { type: this.c.type, values: this.c.values, visible: stringList(values, 'setVisibleValues') }; return this.wrapped ?? this; }
+  /** "Sets the values to hide. Clears any existing visible or hidden values." */
+  setHiddenValues(values: unknown): object { this.c = { type: this.c.type, values: this.c.values, hidden: stringList(values, 'setHiddenValues') }; return this.wrapped ?? this; }
   getCriteriaType(): string | null { return this.c.type; }
   getCriteriaValues(): unknown[] { return valuesOut(this.c); }
   whenCellEmpty(): object { return this.set('CELL_EMPTY', []); }
@@ -72,6 +89,11 @@ class EmuFilterCriteriaBuilder {
   whenTextEndsWith(t: unknown): object { return this.set('TEXT_ENDS_WITH', [String(t)]); }
   whenTextEqualTo(t: unknown): object { return this.set('TEXT_EQUAL_TO', [String(t)]); }
   whenTextStartsWith(t: unknown): object { return this.set('TEXT_STARTS_WITH', [String(t)]); }
+}
+
+function stringList(values: unknown, method: string): string[] {
+  if (!Array.isArray(values)) throw gasError(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.FilterCriteriaBuilder.${method}.`);
+  return values.map((v) => String(v));
 }
 
 function criteriaBuilder(s: Session, c: Criteria): object {
@@ -140,7 +162,7 @@ class EmuFilter {
     if (filterCriteria === null) { delete d.criteria[col]; return this.me(); }
     const c = (filterCriteria as Record<symbol, unknown>)?.[SELF];
     if (!(c instanceof EmuFilterCriteria)) throw gasError(`The parameters (number,${typeof filterCriteria}) don't match the method signature for SpreadsheetApp.Filter.setColumnFilterCriteria.`);
-    d.criteria[col] = { type: c.data.type, values: [...c.data.values] };
+    d.criteria[col] = copyCriteria(c.data);
     return this.me();
   }
   /** "Gets the filter criteria on the specified column, or null if the column doesn't have filter criteria applied to it." */

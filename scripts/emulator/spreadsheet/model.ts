@@ -28,12 +28,14 @@ export type LayerName =
   /** A TextDirection name; undefined = null (the sheet's default direction). */
   | 'textDirection'
   /** Rich text (runs of styles and links) set with setRichTextValue; any other write drops it. */
-  | 'richText';
+  | 'richText'
+  /** The cell's borders, { top?, left?, bottom?, right? } each { color, style } (borders.ts). */
+  | 'border';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
   'numberFormat', 'fontWeight', 'background', 'fontColor', 'fontSize', 'fontFamily', 'fontStyle',
-  'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy', 'textRotation', 'textDirection',
+  'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy', 'textRotation', 'textDirection', 'border',
 ];
 
 export interface RangeRefData {
@@ -113,8 +115,20 @@ export interface BandingData { id: number; row: number; col: number; numRows: nu
 /** A sheet's basic filter (filters.ts): its cells, per-column criteria (by sheet column) and last sort. */
 export interface FilterData {
   row: number; col: number; numRows: number; numCols: number;
-  criteria: Record<number, { type: string | null; values: unknown[] }>;
+  criteria: Record<number, { type: string | null; values: unknown[]; visible?: string[]; hidden?: string[] }>;
   sort: { column: number; ascending: boolean } | null;
+}
+
+/** A pivot table's row or column group (pivot/): its source column (absolute, 1-based) and settings. */
+export interface PivotGroupData { column: number; showTotals: boolean; ascending: boolean; repeatLabels: boolean; displayName: string | null }
+/** A pivot value: a summarized source column, or a calculated value (formula, no column). */
+export interface PivotValueData { column: number | null; summarizeFunction: string; displayType: string; formula: string | null; displayName: string | null }
+export interface PivotFilterData { column: number; criteria: { type: string | null; values: unknown[]; visible?: string[]; hidden?: string[] } }
+/** A pivot table anchored at (row, col) of the sheet that holds it, over a source range (any sheet). */
+export interface PivotTableData {
+  row: number; col: number; source: RangeRefData;
+  rows: PivotGroupData[]; columns: PivotGroupData[]; values: PivotValueData[]; filters: PivotFilterData[];
+  valuesOrientation: 'COLUMNS' | 'ROWS';
 }
 
 export function gasError(message: string): Error {
@@ -163,6 +177,8 @@ export class SheetData {
   bandings?: BandingData[];
   /** The sheet's filter (Range.createFilter); absent when there is none. */
   filter?: FilterData;
+  /** Pivot tables anchored on this sheet, in the order they were made (pivot/); absent until one is. */
+  pivotTables?: PivotTableData[];
   /** Row/column group depths by 1-based index, and the collapsed groups' keys (rowGroups.ts). */
   groupDepths?: { rows: number[]; cols: number[]; collapsed: string[] };
   private dims: { lastRow: number; lastCol: number } | null = { lastRow: 0, lastCol: 0 };
@@ -408,12 +424,29 @@ export class SheetData {
       return true;
     });
     this.merges = this.merges.map(fn).filter((r): r is RangeRefData => r !== null);
+    // A pivot table lives in its anchor cell: it moves with it and goes when its row or column is
+    // deleted. Its source range follows only when it is on this sheet (the emulator's gap otherwise).
+    if (this.pivotTables) this.pivotTables = this.pivotTables.filter((p) => {
+      const anchor = fn({ sheetId: this.id, row: p.row, col: p.col, numRows: 1, numCols: 1 });
+      if (!anchor) return false;
+      p.row = anchor.row;
+      p.col = anchor.col;
+      const source = p.source.sheetId === this.id ? fn(p.source) : p.source;
+      if (source) p.source = source;
+      return true;
+    });
     this.namedRanges = this.namedRanges.filter((n) => {
       const next = fn(n.ref);
       if (!next) return false;
       n.ref = next;
       return true;
     });
+  }
+
+  /** Clearing a pivot table's anchor cell deletes the table (a pivot table is held by that cell). */
+  dropPivotTablesIn(row: number, col: number, numRows: number, numCols: number): void {
+    if (!this.pivotTables?.length) return;
+    this.pivotTables = this.pivotTables.filter((p) => p.row < row || p.row >= row + numRows || p.col < col || p.col >= col + numCols);
   }
 
   clearAll(): void {
@@ -423,6 +456,17 @@ export class SheetData {
 }
 
 // ---- JSON ---------------------------------------------------------------------------------
+
+/** encode() writes null for null and decode() reads it back as undefined: the pivot fields that may be null get it back. */
+function restorePivotTables(list: PivotTableData[]): PivotTableData[] {
+  for (const p of list) {
+    for (const g of [...(p.rows ?? []), ...(p.columns ?? [])]) g.displayName ??= null;
+    for (const v of p.values ?? []) { v.column ??= null; v.formula ??= null; v.displayName ??= null; }
+    for (const f of p.filters ?? []) f.criteria.type ??= null;
+    p.rows ??= []; p.columns ??= []; p.values ??= []; p.filters ??= [];
+  }
+  return list;
+}
 
 function encode(v: unknown): unknown {
   if (v === undefined) return null;
@@ -478,6 +522,7 @@ interface SheetJSON {
   bandings?: BandingData[];
   filter?: unknown;
   groupDepths?: { rows: number[]; cols: number[]; collapsed: string[] };
+  pivotTables?: unknown;
 }
 
 interface ModelJSON {
@@ -673,6 +718,7 @@ export class SpreadsheetModel {
           ...(s.bandings?.length ? { bandings: JSON.parse(JSON.stringify(s.bandings)) } : {}),
           ...(s.filter ? { filter: encode(s.filter) } : {}),
           ...(s.groupDepths ? { groupDepths: encode(s.groupDepths) as SheetJSON['groupDepths'] } : {}),
+          ...(s.pivotTables?.length ? { pivotTables: encode(s.pivotTables) } : {}),
         };
       }),
     };
@@ -707,6 +753,7 @@ export class SpreadsheetModel {
       if (sj.bandings?.length) s.bandings = JSON.parse(JSON.stringify(sj.bandings));
       if (sj.filter) s.filter = decode(sj.filter) as FilterData;
       if (sj.groupDepths) s.groupDepths = decode(sj.groupDepths) as SheetData['groupDepths'];
+      if (sj.pivotTables) s.pivotTables = restorePivotTables(decode(sj.pivotTables) as PivotTableData[]);
       for (const v of (s.layers.validation ?? [])) {
         if (!v) continue;
         for (const rule of v as (ValidationData | undefined)[]) if (rule && rule.helpText === undefined) rule.helpText = null;

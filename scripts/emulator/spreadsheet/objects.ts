@@ -16,6 +16,8 @@ import { installDeveloperMetadata } from './developerMetadata';
 import { installBandings } from './bandings';
 import { installFilters } from './filters';
 import { installRowGroups } from './rowGroups';
+import { installPivotTables } from './pivot/table';
+import { installBorders } from './borders';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -74,6 +76,11 @@ const ENUM_RETURNS: Record<string, string> = {
   'FilterCriteriaBuilder.getCriteriaType': 'BooleanCriteria',
   'SortSpec.getSortOrder': 'SortOrder',
   'DeveloperMetadataLocation.getLocationType': 'DeveloperMetadataLocationType',
+  'Border.getBorderStyle': 'BorderStyle',
+  'PivotTable.getValuesDisplayOrientation': 'Dimension',
+  'PivotGroup.getDimension': 'Dimension',
+  'PivotValue.getDisplayType': 'PivotValueDisplayType',
+  'PivotValue.getSummarizedBy': 'PivotTableSummarizeFunction',
 };
 
 /**
@@ -134,6 +141,8 @@ export const ENUMS = {
   TextDirection: enumOf('LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'),
   ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
   InterpolationType: enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
+  PivotTableSummarizeFunction: enumOf('CUSTOM', 'SUM', 'COUNTA', 'COUNT', 'COUNTUNIQUE', 'AVERAGE', 'MAX', 'MIN', 'MEDIAN', 'PRODUCT', 'STDEV', 'STDEVP', 'VAR', 'VARP'),
+  PivotValueDisplayType: enumOf('DEFAULT', 'PERCENT_OF_ROW_TOTAL', 'PERCENT_OF_COLUMN_TOTAL', 'PERCENT_OF_GRAND_TOTAL'),
   ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
   // Enums of features the emulator does not emulate (bandings, developer metadata): present, so a
   // script reaches the member it calls and gets the clear "Not implemented" error, not a TypeError.
@@ -307,7 +316,7 @@ type RangeMethods =
   | 'getLastColumn' | 'getLastRow' | 'getNote' | 'getNotes' | 'getNumColumns' | 'getNumRows' | 'getNumberFormat'
   | 'getNumberFormats' | 'getRow' | 'getRowIndex' | 'getSheet' | 'getValue' | 'getValues' | 'getWidth' | 'getWrap'
   | 'insertCheckboxes' | 'isBlank' | 'isChecked' | 'merge' | 'mergeAcross' | 'offset' | 'protect' | 'removeCheckboxes'
-  | 'setBackground' | 'setBackgrounds' | 'setBorder' | 'setDataValidation' | 'setDataValidations' | 'setFontColor'
+  | 'setBackground' | 'setBackgrounds' | 'setDataValidation' | 'setDataValidations' | 'setFontColor'
   | 'setFontColors' | 'setFontFamily' | 'setFontLine' | 'setFontSize' | 'setFontStyle' | 'setFontWeight'
   | 'setFontWeights' | 'setFormula' | 'setFormulas' | 'setHorizontalAlignment' | 'setNote' | 'setNotes'
   | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues' | 'setVerticalAlignment' | 'setWrap'
@@ -438,6 +447,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   }
   clearContent(): GRange {
     this.alive();
+    this.sheet.dropPivotTablesIn(this.row, this.col, this.numRows, this.numCols);
     for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) this.sheet.writeValue(this.row + i, this.col + j, undefined);
     return this.self();
   }
@@ -604,7 +614,6 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   /** Deprecated, the grid form of getBackgroundColor — as getBackgrounds(). */
   getBackgroundColors(): string[][] { return this.getBackgrounds(); }
   setBackgrounds(colors: Array<Array<string | null>>): GRange { return this.setGrid('background', colors, (v) => cssColor(v) ?? undefined); }
-  setBorder(): GRange { this.alive(); return this.self(); }
   setDataValidation(rule: GDataValidation | null): GRange {
     if (rule === null || rule === undefined) return this.fillLayer('validation', undefined);
     const d = unwrap<EmuDataValidation>(rule);
@@ -1113,6 +1122,8 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly BandingTheme = ENUMS.BandingTheme;
   readonly DeveloperMetadataVisibility = ENUMS.DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = ENUMS.DeveloperMetadataLocationType;
+  readonly PivotTableSummarizeFunction = ENUMS.PivotTableSummarizeFunction;
+  readonly PivotValueDisplayType = ENUMS.PivotValueDisplayType;
 
   constructor(private s: Session) {}
   flush(): void {}
@@ -1136,6 +1147,8 @@ installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpr
 installBandings({ Range: EmuRange, Sheet: EmuSheet });
 installRowGroups({ Range: EmuRange, Sheet: EmuSheet });
 installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
+installPivotTables({ Range: EmuRange, Sheet: EmuSheet });
+installBorders({ Range: EmuRange });
 
 export function createApp(session: Session): object {
   return session.wrap('SpreadsheetApp', new EmuSpreadsheetApp(session), true, APP_EXEMPT);

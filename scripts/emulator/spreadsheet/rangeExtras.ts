@@ -24,7 +24,7 @@ const CONTENT: LayerName[] = ['values', 'formulas'];
 const ALL_LAYERS: LayerName[] = [
   'values', 'formulas', 'numberFormat', 'fontWeight', 'background', 'fontColor', 'note', 'validation', 'fontSize',
   'fontFamily', 'fontStyle', 'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy',
-  'textRotation', 'textDirection',
+  'textRotation', 'textDirection', 'border',
 ];
 const RICH = 'richText' as LayerName;
 
@@ -259,7 +259,8 @@ const rangeExtras = {
     else if (type === 'PASTE_FORMAT' || opts.formatOnly) layers = ALL_LAYERS.filter((l) => !CONTENT.includes(l) && l !== 'validation' && l !== 'note');
     else if (type === 'PASTE_FORMULA') layers = CONTENT;
     else if (type === 'PASTE_DATA_VALIDATION') layers = ['validation'];
-    else if (type === 'PASTE_NO_BORDERS' || type === 'PASTE_NORMAL' || type === null) layers = ALL_LAYERS;
+    else if (type === 'PASTE_NO_BORDERS') layers = ALL_LAYERS.filter((l) => l !== 'border');
+    else if (type === 'PASTE_NORMAL' || type === null) layers = ALL_LAYERS;
     else throw gasError(`Not implemented in the Dealboard emulator: Range.copyTo(${type})`);
     const transposed = b === true;
     const ev = new FormulaEvaluator(fc(this));
@@ -708,7 +709,6 @@ const sheetExtras = {
   isRightToLeft(this: S): boolean { return false; },
   getImages(this: S): unknown[] { return []; },
   getDrawings(this: S): unknown[] { return []; },
-  getPivotTables(this: S): unknown[] { return []; },
   setRowHeightsForced(this: S): GSheet { return this.s.sheet(this.data); },
   getType(this: S): string { return 'GRID'; },
 };

@@ -87,9 +87,9 @@ const shifted: Resolver = (self, [dimension]) => {
 };
 rangeWrites.deleteCells = shifted;
 rangeWrites.insertCells = shifted;
-/** Groups and the filter belong to the sheet as an object (refused by a sheet protection). */
+/** Groups, the filter and pivot tables belong to the sheet as an object (refused by a sheet protection). */
 const rangesSheet: Resolver = (self) => [{ kind: 'sheet', sheet: (self as RangeLike).sheet }];
-for (const m of ['shiftRowGroupDepth', 'shiftColumnGroupDepth', 'collapseGroups', 'expandGroups', 'createFilter']) rangeWrites[m] = rangesSheet;
+for (const m of ['shiftRowGroupDepth', 'shiftColumnGroupDepth', 'collapseGroups', 'expandGroups', 'createFilter', 'createPivotTable']) rangeWrites[m] = rangesSheet;
 
 // ---- Sheet ---------------------------------------------------------------------------------
 const sheetOf = (self: unknown) => (self as SheetLike).data;
