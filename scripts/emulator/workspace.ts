@@ -33,6 +33,7 @@ import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
 import { createGmailApp } from './services/gmail';
 import { CalendarModel, CalendarJSON, createCalendarApp, createCalendarService, registerCalendarAppCalls, registerCalendarCalls } from './calendar/index';
+import { inTimeZone } from './scriptZone';
 
 export const DEFAULT_NOW = '2026-11-23T09:00:00Z';
 export const DEFAULT_USER = 'owner@studio.test';
@@ -377,7 +378,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   function within<T>(execution: Execution, fn: () => T): T {
     stack.push(execution);
     try {
-      return fn();
+      return inTimeZone(timeZone, fn);
     } finally {
       const at = stack.lastIndexOf(execution);
       if (at >= 0) stack.splice(at, 1);

@@ -63,7 +63,8 @@ describe('loadAddon', () => {
     expect(info).toEqual({
       iso: '2026-11-23T09:01:30.000Z',
       ms: Date.parse('2026-11-23T09:01:30Z'),
-      str: new Date('2026-11-23T09:01:30Z').toString(),
+      // Date() is the script's local time (its time zone, Europe/Berlin here), not the host's.
+      str: 'Mon Nov 23 2026 10:01:30 GMT+0100 (Central European Standard Time)',
       isDate: true,
       local: 15,
       parsed: Date.UTC(2024, 1, 29, 12),
@@ -71,6 +72,25 @@ describe('loadAddon', () => {
     });
     expect(addon.theDate()).toBeInstanceOf(Date);
     expect(addon.formatNow()).toBe('2026-11-23 10:01');
+  });
+
+  // No reference page says it in one sentence; the evidence is how scripts behave live: a V8
+  // script's local time is the manifest's timeZone (Erick Koleda's public time-zone examples,
+  // gist 6cf5d1e764839cba8701: "Script in Eastern time"; the calendar-upload project in
+  // thirdParty.test.ts builds 09:30 events with new Date(y, m, d, h, min)). Node has one zone per
+  // process, so each execution sets it and puts the host's back.
+  test('a Date built from local parts is in the script\'s time zone; the host\'s zone is back after', () => {
+    const host = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = host === 'Pacific/Kiritimati' ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+    const { addon } = setup({ timeZone: zone });
+    const pago = zone === 'Pacific/Pago_Pago';
+    expect(addon.localTimes()).toEqual({
+      iso: pago ? '2026-12-02T20:30:00.000Z' : '2026-12-01T19:30:00.000Z',
+      hours: 9,
+      offset: pago ? 660 : -840,
+      zone,
+    });
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(host);
   });
 
   test('service errors are instanceof Error inside the bundle; service arrays instanceof Array', () => {
