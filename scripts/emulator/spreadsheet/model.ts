@@ -28,12 +28,16 @@ export type LayerName =
   /** A TextDirection name; undefined = null (the sheet's default direction). */
   | 'textDirection'
   /** Rich text (runs of styles and links) set with setRichTextValue; any other write drops it. */
-  | 'richText';
+  | 'richText'
+  /** { type, hex } of a theme colour painted on the cell (themeColors.ts). */
+  | 'backgroundTheme'
+  | 'fontColorTheme';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
   'numberFormat', 'fontWeight', 'background', 'fontColor', 'fontSize', 'fontFamily', 'fontStyle',
   'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy', 'textRotation', 'textDirection',
+  'backgroundTheme', 'fontColorTheme',
 ];
 
 export interface RangeRefData {
@@ -149,6 +153,8 @@ export class SheetData {
   hidden = false;
   tabColor: string | null = null;
   columnWidths: (number | undefined)[] = [];
+  /** Row heights in pixels set with setRowHeight(s) or the Sheets API (1-based row → [row - 1]); undefined = 21. */
+  rowHeights: (number | undefined)[] = [];
   layers: Partial<Record<LayerName, Layer>> = {};
   cfRules: CFRuleData[] = [];
   protections: ProtectionData[] = [];
@@ -330,6 +336,7 @@ export class SheetData {
 
   deleteRows(row: number, howMany: number): void {
     this.hiddenRows = this.shiftHidden(this.hiddenRows, row, -howMany);
+    this.rowHeights.splice(row - 1, howMany);
     for (const l of Object.values(this.layers)) if (l && l.length >= row) l.splice(row - 1, howMany);
     this.maxRows = Math.max(1, this.maxRows - howMany);
     const end = row + howMany - 1;
@@ -349,6 +356,7 @@ export class SheetData {
 
   insertRows(beforeRow: number, howMany: number): void {
     this.hiddenRows = this.shiftHidden(this.hiddenRows, beforeRow, howMany);
+    if (this.rowHeights.length >= beforeRow) this.rowHeights.splice(beforeRow - 1, 0, ...new Array(howMany).fill(undefined));
     for (const l of Object.values(this.layers)) {
       if (l && l.length >= beforeRow) l.splice(beforeRow - 1, 0, ...new Array(howMany).fill(undefined));
     }
@@ -467,6 +475,7 @@ interface SheetJSON {
   hidden: boolean;
   tabColor: string | null;
   columnWidths: unknown;
+  rowHeights?: unknown;
   layers: Record<string, unknown>;
   cfRules: unknown;
   protections: unknown;
@@ -667,6 +676,7 @@ export class SpreadsheetModel {
           frozenCols: s.frozenCols, hidden: s.hidden, tabColor: s.tabColor, columnWidths: encode(s.columnWidths),
           layers, cfRules: encode(s.cfRules), protections: encode(s.protections), merges: encode(s.merges),
           ...(s.namedRanges.length ? { namedRanges: encode(s.namedRanges) } : {}),
+          ...(s.rowHeights.length ? { rowHeights: encode(s.rowHeights) } : {}),
           ...(s.hiddenRows.size ? { hiddenRows: [...s.hiddenRows].sort((a, b) => a - b) } : {}),
           ...(s.hiddenCols.size ? { hiddenCols: [...s.hiddenCols].sort((a, b) => a - b) } : {}),
           ...(s.gridlinesHidden ? { gridlinesHidden: true } : {}),
@@ -692,6 +702,7 @@ export class SpreadsheetModel {
       s.hidden = sj.hidden;
       s.tabColor = sj.tabColor;
       s.columnWidths = (decode(sj.columnWidths) as (number | undefined)[]) ?? [];
+      s.rowHeights = (decode(sj.rowHeights) as (number | undefined)[] | undefined) ?? [];
       for (const [k, l] of Object.entries(sj.layers)) s.layers[k as LayerName] = decode(l) as Layer;
       s.cfRules = (decode(sj.cfRules) as CFRuleData[]) ?? [];
       for (const r of s.cfRules) for (const key of ['background', 'fontColor', 'bold', 'italic', 'strikethrough', 'underline', 'criteria'] as const) {

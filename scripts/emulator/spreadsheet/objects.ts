@@ -868,8 +868,14 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
     this.data.name = n;
     return this.self();
   }
-  setRowHeight(): GSheet { this.alive(); return this.self(); }
-  setRowHeights(): GSheet { this.alive(); return this.self(); }
+  /** "Sets the row height of the given row in pixels." */
+  setRowHeight(row: number, height: number): GSheet { return this.setRowHeights(row, 1, height); }
+  /** "Sets the height of the given rows in pixels." */
+  setRowHeights(start: number, num: number, height: number): GSheet {
+    this.alive();
+    for (let i = 0; i < num; i++) this.data.rowHeights[start - 1 + i] = height;
+    return this.self();
+  }
   setTabColor(color: string | null): GSheet { this.alive(); this.data.tabColor = color ?? null; return this.self(); }
   showSheet(): GSheet { this.alive(); this.data.hidden = false; return this.self(); }
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {

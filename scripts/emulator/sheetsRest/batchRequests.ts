@@ -1,0 +1,474 @@
+// The requests of spreadsheets.batchUpdate (Sheets API v4) the emulator answers, applied to the
+// same SpreadsheetModel SpreadsheetApp sees. Shapes from the reference (Request, GridRange,
+// DimensionRange, CellData, CellFormat, SheetProperties):
+//   appendDimension            "Appends rows or columns to the end of a sheet."
+//   updateDimensionProperties  "Updates properties of dimensions within the specified range." (pixelSize, hiddenByUser)
+//   insertDimension            "Inserts rows or columns in a sheet at a particular index."
+//   deleteDimension            "Deletes the dimensions from the sheet."
+//   updateCells                "Updates all cells in a range with new data."
+//   repeatCell                 "Updates all cells in the range to the values in the given Cell object."
+//   addSheet / deleteSheet / updateSheetProperties / updateSpreadsheetProperties
+//   mergeCells / unmergeCells
+// Cells: userEnteredValue (number/string/bool/formula), note, and of userEnteredFormat the
+// backgroundColor(Style), textFormat (bold, italic, strikethrough, underline, fontSize, fontFamily,
+// foregroundColor(Style)), horizontal/verticalAlignment, wrapStrategy and numberFormat.pattern.
+// `fields` is a field mask ("*" or comma-separated paths, parentheses for sub-fields): a field in
+// the mask and absent from the data is cleared, as the reference says. Other request kinds answer
+// 400 naming them (Not implemented). Errors are thrown as BatchRequestError and become a 400 in
+// Google's JSON error shape: `Invalid requests[i].<kind>: <reason>`.
+import { SheetData, SpreadsheetModel, LayerName } from '../spreadsheet/model';
+import { columnToLetters, quoteSheetName } from '../spreadsheet/a1';
+import { DEFAULT_THEME } from '../spreadsheet/color';
+import { themeLayerOf } from '../spreadsheet/themeColors';
+import { shiftFormula } from '../spreadsheet/rangeExtras';
+
+type Json = Record<string, unknown>;
+
+export class BatchRequestError extends Error {}
+
+/** New sheets: Sheets' default grid. */
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLS = 26;
+
+/** The request kinds answered here. */
+export const EMULATED_REQUESTS = [
+  'appendDimension', 'updateDimensionProperties', 'insertDimension', 'deleteDimension', 'updateCells', 'repeatCell',
+  'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateSpreadsheetProperties', 'mergeCells', 'unmergeCells',
+] as const;
+
+/** A field mask as a list of dotted paths ("*" = everything); "a(b,c)" expands to "a.b,a.c". */
+export function parseFieldMask(fields: unknown): string[] {
+  const text = typeof fields === 'string' ? fields.replace(/\s+/g, '') : '';
+  const out: string[] = [];
+  const walk = (s: string, prefix: string) => {
+    let depth = 0, start = 0;
+    const parts: string[] = [];
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === '(') depth++;
+      else if (s[i] === ')') depth--;
+      else if (s[i] === ',' && depth === 0) { parts.push(s.slice(start, i)); start = i + 1; }
+    }
+    parts.push(s.slice(start));
+    for (const p of parts) {
+      if (!p) continue;
+      const open = p.indexOf('(');
+      if (open > 0 && p.endsWith(')')) walk(p.slice(open + 1, -1), `${prefix}${p.slice(0, open)}.`);
+      else out.push(`${prefix}${p.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())}`);
+    }
+  };
+  walk(text, '');
+  return out;
+}
+
+/** Whether the mask covers a leaf path: "*", the path itself or one of its parents. */
+function covers(mask: string[], path: string): boolean {
+  return mask.some((m) => m === '*' || m === path || path.startsWith(`${m}.`));
+}
+
+function at(obj: unknown, path: string): unknown {
+  let v: unknown = obj;
+  for (const k of path.split('.')) {
+    if (!v || typeof v !== 'object') return undefined;
+    v = (v as Json)[k];
+  }
+  return v;
+}
+
+function int(v: unknown): number | undefined {
+  return v === undefined || v === null ? undefined : Number(v);
+}
+
+/** A Color ({red, green, blue} in 0..1, missing = 0) as '#rrggbb'. */
+function hexOfApiColor(c: unknown): string {
+  const o = (c ?? {}) as Json;
+  const byte = (x: unknown) => Math.max(0, Math.min(255, Math.round(Number(x ?? 0) * 255))).toString(16).padStart(2, '0');
+  return `#${byte(o.red)}${byte(o.green)}${byte(o.blue)}`;
+}
+
+/** The API's ThemeColorType names against SpreadsheetApp's (LINK is HYPERLINK there). */
+const API_THEME: Record<string, string> = { LINK: 'HYPERLINK' };
+
+interface Cells { sheet: SheetData; row: number; col: number; numRows: number; numCols: number }
+
+export class BatchApplier {
+  private kind = '';
+  private index = 0;
+
+  constructor(private model: SpreadsheetModel, private maxCells: number) {}
+
+  /** Applies every request in order and returns the replies (one per request, {} when the kind has none). */
+  apply(requests: Json[]): Json[] {
+    return requests.map((request, i) => {
+      this.index = i;
+      const kinds = Object.keys(request ?? {}).filter((k) => (request as Json)[k] !== undefined && (request as Json)[k] !== null);
+      if (kinds.length !== 1) throw new BatchRequestError(`Invalid requests[${i}]: ${kinds.length === 0 ? 'No request set.' : `Only one kind of request may be set per Request; found ${kinds.join(', ')}.`}`);
+      this.kind = kinds[0];
+      const body = (request[this.kind] ?? {}) as Json;
+      switch (this.kind) {
+        case 'appendDimension': return this.appendDimension(body);
+        case 'updateDimensionProperties': return this.updateDimensionProperties(body);
+        case 'insertDimension': return this.insertDimension(body);
+        case 'deleteDimension': return this.deleteDimension(body);
+        case 'updateCells': return this.updateCells(body);
+        case 'repeatCell': return this.repeatCell(body);
+        case 'addSheet': return this.addSheet(body);
+        case 'deleteSheet': return this.deleteSheet(body);
+        case 'updateSheetProperties': return this.updateSheetProperties(body);
+        case 'updateSpreadsheetProperties': return this.updateSpreadsheetProperties(body);
+        case 'mergeCells': return this.mergeCells(body);
+        case 'unmergeCells': return this.unmergeCells(body);
+        default:
+          throw new BatchRequestError(`Invalid requests[${i}]: ${this.kind} is not emulated (Not implemented); the emulator's spreadsheets.batchUpdate answers ${EMULATED_REQUESTS.join(', ')}.`);
+      }
+    });
+  }
+
+  private fail(reason: string): never {
+    throw new BatchRequestError(`Invalid requests[${this.index}].${this.kind}: ${reason}`);
+  }
+
+  private sheetOf(sheetId: unknown): SheetData {
+    const id = Number(sheetId ?? 0);
+    const sheet = this.model.sheets.find((s) => s.id === id);
+    if (!sheet) this.fail(`No grid with id: ${String(sheetId ?? 0)}`);
+    return sheet;
+  }
+
+  private requireFields(body: Json): string[] {
+    const mask = parseFieldMask(body.fields);
+    if (mask.length === 0) this.fail("At least one field must be updated. Use '*' to update all fields.");
+    return mask;
+  }
+
+  /** A DimensionRange's sheet and 0-based [start, end) on its dimension; a missing end means the grid's end. */
+  private dimensionRange(range: unknown): { sheet: SheetData; rows: boolean; start: number; end: number } {
+    const r = (range ?? {}) as Json;
+    const sheet = this.sheetOf(r.sheetId);
+    if (r.dimension !== 'ROWS' && r.dimension !== 'COLUMNS') this.fail('range.dimension must be ROWS or COLUMNS.');
+    const rows = r.dimension === 'ROWS';
+    const size = rows ? sheet.maxRows : sheet.maxCols;
+    const start = int(r.startIndex) ?? 0;
+    const end = int(r.endIndex) ?? size;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
+      this.fail(`Invalid dimension range: startIndex (${start}) must be less than endIndex (${end}) and neither negative.`);
+    }
+    if (end > size) this.fail(`Range ${rows ? 'rows' : 'columns'} [${start}, ${end}) exceed the grid's ${size} ${rows ? 'rows' : 'columns'}.`);
+    return { sheet, rows, start, end };
+  }
+
+  /** A GridRange as 1-based cells; missing indexes are unbounded (to the grid's edge). */
+  private gridRange(range: unknown): Cells {
+    const r = (range ?? {}) as Json;
+    const sheet = this.sheetOf(r.sheetId);
+    const sr = int(r.startRowIndex) ?? 0, er = int(r.endRowIndex) ?? sheet.maxRows;
+    const sc = int(r.startColumnIndex) ?? 0, ec = int(r.endColumnIndex) ?? sheet.maxCols;
+    if ([sr, er, sc, ec].some((n) => !Number.isInteger(n) || n < 0) || er < sr || ec < sc) this.fail('Invalid range: the start indexes must not be negative nor after the end indexes.');
+    if (er > sheet.maxRows || ec > sheet.maxCols) {
+      this.fail(`Range (${quoteSheetName(sheet.name)}!${columnToLetters(sc + 1)}${sr + 1}:${columnToLetters(ec)}${er}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxCols}`);
+    }
+    return { sheet, row: sr + 1, col: sc + 1, numRows: er - sr, numCols: ec - sc };
+  }
+
+  private checkCellLimit(extra: number): void {
+    let cells = extra;
+    for (const s of this.model.sheets) cells += s.maxRows * s.maxCols;
+    if (cells > this.maxCells) this.fail(`This action would increase the number of cells in the workbook above the limit of ${this.maxCells} cells.`);
+  }
+
+  private appendDimension(a: Json): Json {
+    const sheet = this.sheetOf(a.sheetId);
+    const length = Number(a.length);
+    if (!Number.isInteger(length) || length < 1) this.fail('length must be at least one.');
+    if (a.dimension !== 'ROWS' && a.dimension !== 'COLUMNS') this.fail('dimension must be ROWS or COLUMNS.');
+    this.checkCellLimit(a.dimension === 'ROWS' ? length * sheet.maxCols : length * sheet.maxRows);
+    if (a.dimension === 'ROWS') sheet.maxRows += length;
+    else sheet.maxCols += length;
+    return {};
+  }
+
+  private updateDimensionProperties(u: Json): Json {
+    const mask = this.requireFields(u);
+    const { sheet, rows, start, end } = this.dimensionRange(u.range);
+    const props = (u.properties ?? {}) as Json;
+    for (let i = start; i < end; i++) {
+      if (covers(mask, 'pixelSize')) {
+        const px = props.pixelSize === undefined ? undefined : Number(props.pixelSize);
+        if (px !== undefined && (!Number.isFinite(px) || px < 0)) this.fail('properties.pixelSize must not be negative.');
+        if (rows) sheet.rowHeights[i] = px;
+        else sheet.columnWidths[i] = px;
+      }
+      if (covers(mask, 'hiddenByUser')) {
+        const set = rows ? sheet.hiddenRows : sheet.hiddenCols;
+        if (props.hiddenByUser === true) set.add(i + 1);
+        else set.delete(i + 1);
+      }
+    }
+    return {};
+  }
+
+  private insertDimension(u: Json): Json {
+    const r = (u.range ?? {}) as Json;
+    const sheet = this.sheetOf(r.sheetId);
+    if (r.dimension !== 'ROWS' && r.dimension !== 'COLUMNS') this.fail('range.dimension must be ROWS or COLUMNS.');
+    const rows = r.dimension === 'ROWS';
+    const start = int(r.startIndex) ?? 0, end = int(r.endIndex) ?? 0;
+    const size = rows ? sheet.maxRows : sheet.maxCols;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || start > size) {
+      this.fail(`Invalid dimension range: startIndex (${start}) must be less than endIndex (${end}) and within the grid (${size}).`);
+    }
+    if (u.inheritFromBefore === true && start === 0) this.fail('Cannot inherit from before when inserting at the start of the sheet.');
+    const n = end - start;
+    this.checkCellLimit(rows ? n * sheet.maxCols : n * sheet.maxRows);
+    if (rows) sheet.insertRows(start + 1, n);
+    else sheet.insertColumns(start + 1, n);
+    return {};
+  }
+
+  private deleteDimension(u: Json): Json {
+    const { sheet, rows, start, end } = this.dimensionRange(u.range);
+    const size = rows ? sheet.maxRows : sheet.maxCols;
+    if (end - start >= size) this.fail(`You can't delete all the ${rows ? 'rows' : 'columns'} on the sheet.`);
+    if (rows) sheet.deleteRows(start + 1, end - start);
+    else sheet.deleteColumns(start + 1, end - start);
+    return {};
+  }
+
+  private updateCells(u: Json): Json {
+    const mask = this.requireFields(u);
+    const rows = Array.isArray(u.rows) ? u.rows as Json[] : [];
+    if (u.range !== undefined && u.start !== undefined) this.fail('Only one of start or range may be set.');
+    let area: Cells;
+    if (u.range !== undefined) {
+      area = this.gridRange(u.range);
+    } else {
+      const s = (u.start ?? {}) as Json;
+      const sheet = this.sheetOf(s.sheetId);
+      const width = rows.reduce((w, r) => Math.max(w, Array.isArray(r?.values) ? (r.values as unknown[]).length : 0), 0);
+      area = { sheet, row: (int(s.rowIndex) ?? 0) + 1, col: (int(s.columnIndex) ?? 0) + 1, numRows: rows.length, numCols: width };
+      if (area.row - 1 + area.numRows > sheet.maxRows || area.col - 1 + area.numCols > sheet.maxCols) {
+        this.fail(`Range (${quoteSheetName(sheet.name)}!${columnToLetters(area.col)}${area.row}:${columnToLetters(area.col + Math.max(area.numCols, 1) - 1)}${area.row + Math.max(area.numRows, 1) - 1}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxCols}`);
+      }
+    }
+    if (u.range !== undefined && (rows.length > area.numRows || rows.some((r) => Array.isArray(r?.values) && (r.values as unknown[]).length > area.numCols))) {
+      this.fail('The rows given are larger than the range.');
+    }
+    // "If the data in rows does not cover the entire requested range, the fields matching those set in fields will be cleared."
+    for (let i = 0; i < area.numRows; i++) {
+      const values = Array.isArray(rows[i]?.values) ? rows[i].values as unknown[] : [];
+      for (let j = 0; j < area.numCols; j++) this.writeCell(area.sheet, area.row + i, area.col + j, values[j] ?? {}, mask);
+    }
+    return {};
+  }
+
+  private repeatCell(u: Json): Json {
+    const mask = this.requireFields(u);
+    const area = this.gridRange(u.range);
+    const cell = (u.cell ?? {}) as Json;
+    // "If writing a cell with a formula, the formula's ranges will automatically increment for each field in the range."
+    for (let i = 0; i < area.numRows; i++) for (let j = 0; j < area.numCols; j++) this.writeCell(area.sheet, area.row + i, area.col + j, cell, mask, i, j);
+    return {};
+  }
+
+  /** One CellData under a field mask: each covered field is set from the data, or cleared when the data lacks it. */
+  private writeCell(sheet: SheetData, row: number, col: number, data: unknown, mask: string[], dRow = 0, dCol = 0): void {
+    const cell = (data ?? {}) as Json;
+    if (covers(mask, 'userEnteredValue')) {
+      const ev = cell.userEnteredValue as Json | undefined;
+      let value: unknown;
+      if (ev && typeof ev === 'object') {
+        if (ev.errorValue !== undefined) this.fail('userEnteredValue.errorValue cannot be written (Not implemented).');
+        if (typeof ev.formulaValue === 'string') value = dRow || dCol ? shiftFormula(ev.formulaValue, dRow, dCol) : ev.formulaValue;
+        else if (ev.numberValue !== undefined) value = Number(ev.numberValue);
+        else if (ev.boolValue !== undefined) value = ev.boolValue === true;
+        // A string value is text even when it starts with '=' or a quote: the apostrophe keeps it so.
+        else if (typeof ev.stringValue === 'string') value = /^['=]/.test(ev.stringValue) ? `'${ev.stringValue}` : ev.stringValue;
+      }
+      sheet.writeValue(row, col, value);
+    }
+    if (covers(mask, 'note')) sheet.set('note', row, col, typeof cell.note === 'string' && cell.note !== '' ? cell.note : undefined);
+    const f = (path: string) => at(cell, `userEnteredFormat.${path}`);
+    const put = (path: string, layer: LayerName, value: unknown) => {
+      if (covers(mask, `userEnteredFormat.${path}`)) sheet.set(layer, row, col, value);
+    };
+    this.color(sheet, row, col, mask, 'background', f('backgroundColorStyle'), f('backgroundColor'), 'userEnteredFormat.backgroundColor');
+    this.color(sheet, row, col, mask, 'fontColor', f('textFormat.foregroundColorStyle'), f('textFormat.foregroundColor'), 'userEnteredFormat.textFormat.foregroundColor');
+    put('textFormat.bold', 'fontWeight', f('textFormat.bold') === true ? 'bold' : undefined);
+    put('textFormat.italic', 'fontStyle', f('textFormat.italic') === true ? 'italic' : undefined);
+    put('textFormat.fontSize', 'fontSize', f('textFormat.fontSize') === undefined ? undefined : Number(f('textFormat.fontSize')));
+    put('textFormat.fontFamily', 'fontFamily', typeof f('textFormat.fontFamily') === 'string' ? f('textFormat.fontFamily') : undefined);
+    if (covers(mask, 'userEnteredFormat.textFormat.underline') || covers(mask, 'userEnteredFormat.textFormat.strikethrough')) {
+      const current = sheet.get('fontLine', row, col);
+      const underline = covers(mask, 'userEnteredFormat.textFormat.underline') ? f('textFormat.underline') === true : current === 'underline';
+      const strike = covers(mask, 'userEnteredFormat.textFormat.strikethrough') ? f('textFormat.strikethrough') === true : current === 'line-through';
+      sheet.set('fontLine', row, col, strike ? 'line-through' : underline ? 'underline' : undefined);
+    }
+    const h = f('horizontalAlignment');
+    put('horizontalAlignment', 'horizontalAlignment', typeof h === 'string' && h !== 'HORIZONTAL_ALIGN_UNSPECIFIED' ? h.toLowerCase() : undefined);
+    const v = f('verticalAlignment');
+    put('verticalAlignment', 'verticalAlignment', typeof v === 'string' && v !== 'VERTICAL_ALIGN_UNSPECIFIED' ? v.toLowerCase() : undefined);
+    if (covers(mask, 'userEnteredFormat.wrapStrategy')) {
+      const w = f('wrapStrategy');
+      const strategy = w === 'WRAP' || w === 'LEGACY_WRAP' ? 'WRAP' : w === 'CLIP' ? 'CLIP' : w === 'OVERFLOW_CELL' ? 'OVERFLOW' : undefined;
+      sheet.set('wrapStrategy', row, col, strategy);
+      sheet.set('wrap', row, col, strategy === 'WRAP' ? true : undefined);
+    }
+    const pattern = f('numberFormat.pattern');
+    put('numberFormat', 'numberFormat', typeof pattern === 'string' && pattern !== '' ? pattern : undefined);
+  }
+
+  /** A colour field: its Style (rgbColor or themeColor) wins over the plain Color, as the reference says of the *Style fields. */
+  private color(sheet: SheetData, row: number, col: number, mask: string[], layer: 'background' | 'fontColor', style: unknown, plain: unknown, path: string): void {
+    if (!covers(mask, path) && !covers(mask, `${path}Style`)) return;
+    const st = (style ?? null) as Json | null;
+    const theme = st && typeof st.themeColor === 'string' ? API_THEME[st.themeColor] ?? st.themeColor : null;
+    let hex: string | undefined;
+    if (theme !== null) {
+      if (!Object.prototype.hasOwnProperty.call(DEFAULT_THEME, theme)) this.fail(`Invalid value for themeColor: ${String(st?.themeColor)}`);
+      hex = DEFAULT_THEME[theme];
+    } else if (st && st.rgbColor) hex = hexOfApiColor(st.rgbColor);
+    else if (plain) hex = hexOfApiColor(plain);
+    sheet.set(layer, row, col, hex);
+    sheet.set(themeLayerOf(layer), row, col, theme === null || hex === undefined ? undefined : { type: theme, hex });
+  }
+
+  private describeSheet(sheet: SheetData): Json {
+    return {
+      sheetId: sheet.id, title: sheet.name, index: this.model.sheets.indexOf(sheet), sheetType: 'GRID',
+      gridProperties: {
+        rowCount: sheet.maxRows, columnCount: sheet.maxCols,
+        ...(sheet.frozenRows ? { frozenRowCount: sheet.frozenRows } : {}),
+        ...(sheet.frozenCols ? { frozenColumnCount: sheet.frozenCols } : {}),
+      },
+      ...(sheet.hidden ? { hidden: true } : {}),
+    };
+  }
+
+  private addSheet(u: Json): Json {
+    const p = (u.properties ?? {}) as Json;
+    let title = typeof p.title === 'string' && p.title !== '' ? p.title : '';
+    if (!title) for (let n = this.model.sheets.length + 1; !title || this.model.findSheet(title); n++) title = `Sheet${n}`;
+    if (this.model.findSheet(title)) this.fail(`A sheet with the name "${title}" already exists. Please enter another name.`);
+    if (p.sheetId !== undefined) {
+      const id = Number(p.sheetId);
+      if (!Number.isInteger(id) || id < 0) this.fail(`Invalid sheetId: ${String(p.sheetId)}`);
+      if (this.model.sheetById(id)) this.fail(`A sheet with the id ${id} already exists. Please enter another id.`);
+    }
+    const grid = (p.gridProperties ?? {}) as Json;
+    const rows = int(grid.rowCount) ?? DEFAULT_ROWS, cols = int(grid.columnCount) ?? DEFAULT_COLS;
+    if (!(rows > 0) || !(cols > 0)) this.fail('gridProperties.rowCount and columnCount must be positive.');
+    this.checkCellLimit(rows * cols);
+    const index = int(p.index);
+    if (index !== undefined && (!Number.isInteger(index) || index < 0 || index > this.model.sheets.length)) this.fail(`Invalid index: ${index}`);
+    const sheet = this.model.addSheet(title, index);
+    if (p.sheetId !== undefined) sheet.id = Number(p.sheetId);
+    sheet.maxRows = rows;
+    sheet.maxCols = cols;
+    sheet.frozenRows = int(grid.frozenRowCount) ?? 0;
+    sheet.frozenCols = int(grid.frozenColumnCount) ?? 0;
+    sheet.hidden = p.hidden === true;
+    return { addSheet: { properties: this.describeSheet(sheet) } };
+  }
+
+  private deleteSheet(u: Json): Json {
+    const sheet = this.sheetOf(u.sheetId);
+    if (this.model.sheets.length === 1) this.fail("You can't remove all the sheets in a document.");
+    this.model.removeSheet(sheet);
+    return {};
+  }
+
+  private updateSheetProperties(u: Json): Json {
+    const mask = this.requireFields(u);
+    const p = (u.properties ?? {}) as Json;
+    const sheet = this.sheetOf(p.sheetId);
+    if (covers(mask, 'title')) {
+      const title = typeof p.title === 'string' ? p.title : '';
+      if (!title) this.fail('properties.title must not be empty.');
+      if (this.model.sheets.some((s) => s !== sheet && s.name.toLowerCase() === title.toLowerCase())) this.fail(`A sheet with the name "${title}" already exists. Please enter another name.`);
+      sheet.name = title;
+    }
+    if (covers(mask, 'hidden')) {
+      if (p.hidden === true && this.model.sheets.every((s) => s === sheet || s.hidden)) this.fail("You can't hide all the sheets in a document.");
+      sheet.hidden = p.hidden === true;
+    }
+    if (covers(mask, 'index')) {
+      const index = int(p.index) ?? 0;
+      if (!Number.isInteger(index) || index < 0) this.fail(`Invalid index: ${index}`);
+      const rest = this.model.sheets.filter((s) => s !== sheet);
+      rest.splice(Math.min(index, rest.length), 0, sheet);
+      this.model.sheets = rest;
+    }
+    const grid = (p.gridProperties ?? {}) as Json;
+    if (covers(mask, 'gridProperties.rowCount')) {
+      const n = int(grid.rowCount) ?? 0;
+      if (!(n > 0)) this.fail('gridProperties.rowCount must be positive.');
+      if (n < sheet.maxRows) sheet.deleteRows(n + 1, sheet.maxRows - n);
+      else { this.checkCellLimit((n - sheet.maxRows) * sheet.maxCols); sheet.maxRows = n; }
+    }
+    if (covers(mask, 'gridProperties.columnCount')) {
+      const n = int(grid.columnCount) ?? 0;
+      if (!(n > 0)) this.fail('gridProperties.columnCount must be positive.');
+      if (n < sheet.maxCols) sheet.deleteColumns(n + 1, sheet.maxCols - n);
+      else { this.checkCellLimit((n - sheet.maxCols) * sheet.maxRows); sheet.maxCols = n; }
+    }
+    if (covers(mask, 'gridProperties.frozenRowCount')) {
+      const n = int(grid.frozenRowCount) ?? 0;
+      if (n >= sheet.maxRows) this.fail("You can't freeze all visible rows on the sheet.");
+      sheet.frozenRows = n;
+    }
+    if (covers(mask, 'gridProperties.frozenColumnCount')) {
+      const n = int(grid.frozenColumnCount) ?? 0;
+      if (n >= sheet.maxCols) this.fail("You can't freeze all visible columns on the sheet.");
+      sheet.frozenCols = n;
+    }
+    if (covers(mask, 'gridProperties.hideGridlines')) sheet.gridlinesHidden = grid.hideGridlines === true;
+    if (covers(mask, 'tabColor') || covers(mask, 'tabColorStyle')) {
+      const st = p.tabColorStyle as Json | undefined;
+      sheet.tabColor = st?.rgbColor ? hexOfApiColor(st.rgbColor) : p.tabColor ? hexOfApiColor(p.tabColor) : null;
+    }
+    return {};
+  }
+
+  private updateSpreadsheetProperties(u: Json): Json {
+    const mask = this.requireFields(u);
+    const p = (u.properties ?? {}) as Json;
+    if (covers(mask, 'title')) {
+      if (typeof p.title !== 'string' || p.title === '') this.fail('properties.title must not be empty.');
+      this.model.name = p.title;
+    }
+    if (covers(mask, 'timeZone') && typeof p.timeZone === 'string') this.model.timeZone = p.timeZone;
+    if (covers(mask, 'locale') && typeof p.locale === 'string') this.model.locale = p.locale;
+    return {};
+  }
+
+  private mergeCells(u: Json): Json {
+    const area = this.gridRange(u.range);
+    const type = u.mergeType ?? 'MERGE_ALL';
+    const { sheet, row, col, numRows, numCols } = area;
+    const overlaps = (m: { row: number; col: number; numRows: number; numCols: number }) =>
+      m.row < row + numRows && row < m.row + m.numRows && m.col < col + numCols && col < m.col + m.numCols;
+    if (sheet.merges.some(overlaps)) this.fail('You must select all cells in a merged range to merge or unmerge them.');
+    const pieces: Cells[] = [];
+    if (type === 'MERGE_ALL') pieces.push(area);
+    else if (type === 'MERGE_COLUMNS') for (let j = 0; j < numCols; j++) pieces.push({ sheet, row, col: col + j, numRows, numCols: 1 });
+    else if (type === 'MERGE_ROWS') for (let i = 0; i < numRows; i++) pieces.push({ sheet, row: row + i, col, numRows: 1, numCols });
+    else this.fail(`Invalid mergeType: ${String(type)}`);
+    for (const p of pieces) {
+      if (p.numRows * p.numCols < 2) continue;
+      // Merged cells keep the top-left value only, as in the Sheets editor.
+      for (let i = 0; i < p.numRows; i++) for (let j = 0; j < p.numCols; j++) if (i || j) sheet.writeValue(p.row + i, p.col + j, undefined);
+      sheet.merges.push({ sheetId: sheet.id, row: p.row, col: p.col, numRows: p.numRows, numCols: p.numCols });
+    }
+    return {};
+  }
+
+  private unmergeCells(u: Json): Json {
+    const { sheet, row, col, numRows, numCols } = this.gridRange(u.range);
+    const inside = (m: { row: number; col: number; numRows: number; numCols: number }) =>
+      m.row >= row && m.col >= col && m.row + m.numRows <= row + numRows && m.col + m.numCols <= col + numCols;
+    const overlaps = (m: { row: number; col: number; numRows: number; numCols: number }) =>
+      m.row < row + numRows && row < m.row + m.numRows && m.col < col + numCols && col < m.col + m.numCols;
+    if (sheet.merges.some((m) => overlaps(m) && !inside(m))) this.fail('You must select all cells in a merged range to merge or unmerge them.');
+    sheet.merges = sheet.merges.filter((m) => !inside(m));
+    return {};
+  }
+}
