@@ -19,7 +19,7 @@
 import { SheetData, SpreadsheetModel, LayerName } from '../spreadsheet/model';
 import { columnToLetters, quoteSheetName } from '../spreadsheet/a1';
 import { DEFAULT_THEME } from '../spreadsheet/color';
-import { themeLayerOf } from '../spreadsheet/themeColors';
+import { concreteHex, themeLayerOf } from '../spreadsheet/themeColors';
 import { shiftFormula } from '../spreadsheet/rangeExtras';
 
 type Json = Record<string, unknown>;
@@ -324,7 +324,7 @@ export class BatchApplier {
     let hex: string | undefined;
     if (theme !== null) {
       if (!Object.prototype.hasOwnProperty.call(DEFAULT_THEME, theme)) this.fail(`Invalid value for themeColor: ${String(st?.themeColor)}`);
-      hex = DEFAULT_THEME[theme];
+      hex = concreteHex(this.model, theme);
     } else if (st && st.rgbColor) hex = hexOfApiColor(st.rgbColor);
     else if (plain) hex = hexOfApiColor(plain);
     sheet.set(layer, row, col, hex);

@@ -504,6 +504,7 @@ interface ModelJSON {
   locale?: string;
   /** Absent when there is none. */
   developerMetadata?: DeveloperMetadataData[];
+  theme?: { fontFamily: string | null; colors: Record<string, string> };
   sheets: SheetJSON[];
 }
 
@@ -523,6 +524,8 @@ export class SpreadsheetModel {
   private nextProtectionId = 1;
   /** Spreadsheet, sheet, row and column metadata (developerMetadata.ts). */
   developerMetadata: DeveloperMetadataData[] = [];
+  /** The spreadsheet's theme (themeColors.ts); null = Sheets' default theme, unchanged. */
+  theme: { fontFamily: string | null; colors: Record<string, string> } | null = null;
 
   /** A new metadata id: Sheets' are positive integers, unique in the spreadsheet. */
   nextMetadataId(): number {
@@ -668,6 +671,7 @@ export class SpreadsheetModel {
       ...(this.owner ? { owner: this.owner } : {}),
       ...(this.locale !== 'en_US' ? { locale: this.locale } : {}),
       ...(this.developerMetadata.length ? { developerMetadata: JSON.parse(JSON.stringify(this.developerMetadata)) } : {}),
+      ...(this.theme ? { theme: JSON.parse(JSON.stringify(this.theme)) } : {}),
       sheets: this.sheets.map((s) => {
         const layers: Record<string, unknown> = {};
         for (const [k, l] of Object.entries(s.layers)) if (l && l.length > 0) layers[k] = encode(l);
@@ -731,6 +735,7 @@ export class SpreadsheetModel {
     m.owner = j.owner ?? null;
     if (j.locale) m.locale = j.locale;
     m.developerMetadata = JSON.parse(JSON.stringify(j.developerMetadata ?? []));
+    if (j.theme) m.theme = JSON.parse(JSON.stringify(j.theme));
     return m;
   }
 }

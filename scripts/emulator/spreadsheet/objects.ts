@@ -16,6 +16,7 @@ import { installDeveloperMetadata } from './developerMetadata';
 import { installBandings } from './bandings';
 import { installFilters } from './filters';
 import { installRowGroups } from './rowGroups';
+import { installSpreadsheetTheme } from './theme';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -66,6 +67,7 @@ const ENUM_RETURNS: Record<string, string> = {
   'RgbColor.getColorType': 'ColorType',
   'ThemeColor.getColorType': 'ColorType',
   'ThemeColor.getThemeColorType': 'ThemeColorType',
+  'SpreadsheetTheme.getThemeColors': 'ThemeColorType',
   'GradientCondition.getMinType': 'InterpolationType',
   'GradientCondition.getMidType': 'InterpolationType',
   'GradientCondition.getMaxType': 'InterpolationType',
@@ -1141,6 +1143,7 @@ installCharts(EmuSheet);
 installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
 installBandings({ Range: EmuRange, Sheet: EmuSheet });
 installRowGroups({ Range: EmuRange, Sheet: EmuSheet });
+installSpreadsheetTheme(EmuSpreadsheet);
 installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
 
 export function createApp(session: Session): object {

@@ -10,7 +10,7 @@ import { RichTextData, cloneRich, emptyStyle, richDataOf, richTextValue, textSty
 import { unwrap } from './self';
 import { setActiveRange } from './extras';
 import { DEFAULT_THEME, colorObject, colorParts, themeColorObject } from './color';
-import { setCellColor, themeAt } from './themeColors';
+import { concreteHex, setCellColor, themeAt } from './themeColors';
 import { enumName, isEnumValue } from '../services/enums';
 import { textLayoutExtras } from './textLayout';
 
@@ -529,7 +529,8 @@ function colorGrid(r: R, layer: 'background' | 'fontColor', dflt: string) {
 
 function paint(r: R, layer: 'background' | 'fontColor', row: number, col: number, color: unknown): void {
   const { hex, theme } = color === null ? { hex: null, theme: null } : colorParts(color);
-  setCellColor(r.sheet, layer, row, col, hex ?? undefined, theme);
+  // A theme colour paints the spreadsheet's theme's concrete colour.
+  setCellColor(r.sheet, layer, row, col, theme !== null ? concreteHex(r.s.model, theme) : hex ?? undefined, theme);
 }
 
 function setColorGrid(r: R, layer: 'background' | 'fontColor', grid: unknown[][]): GRange {
@@ -636,7 +637,7 @@ const moreRangeExtras = {
       const fg = String(st.foregroundColor);
       const theme = Object.prototype.hasOwnProperty.call(DEFAULT_THEME, fg) ? fg : null;
       for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) {
-        setCellColor(this.sheet, 'fontColor', this.row + i, this.col + j, theme ? DEFAULT_THEME[theme] : fg, theme);
+        setCellColor(this.sheet, 'fontColor', this.row + i, this.col + j, theme ? concreteHex(this.s.model, theme) : fg, theme);
       }
     }
     return self(this);

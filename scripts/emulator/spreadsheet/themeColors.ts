@@ -7,7 +7,8 @@
 // The theme is kept in its own layer as a stamp { type, hex }: it holds only while the cell's hex
 // layer still carries that hex, so any later write of another colour (setBackground, clearFormat,
 // copyTo, …) retires it without every writer knowing about themes.
-import type { LayerName, SheetData } from './model';
+import type { LayerName, SheetData, SpreadsheetModel } from './model';
+import { DEFAULT_THEME } from './color';
 
 export interface ThemeStamp { type: string; hex: string }
 
@@ -28,4 +29,37 @@ export function setCellColor(sheet: SheetData, layer: 'background' | 'fontColor'
   const themeLayer = themeLayerOf(layer);
   if (theme !== null && hex !== undefined) sheet.set(themeLayer, row, col, { type: theme, hex });
   else if (sheet.layers[themeLayer]) sheet.set(themeLayer, row, col, undefined);
+}
+
+/** A spreadsheet's theme: its concrete colour per ThemeColorType and its font family. */
+export interface ThemeData { fontFamily: string | null; colors: Record<string, string> }
+
+/** The theme a new spreadsheet has (Sheets' "Standard" theme). */
+export function defaultTheme(): ThemeData {
+  return { fontFamily: 'Arial', colors: { ...DEFAULT_THEME } };
+}
+
+/** The concrete colour a theme colour paints in this spreadsheet. */
+export function concreteHex(model: SpreadsheetModel, type: string): string | undefined {
+  return (model.theme ?? DEFAULT_THEME_DATA).colors[type] ?? DEFAULT_THEME[type];
+}
+
+const DEFAULT_THEME_DATA = defaultTheme();
+
+/**
+ * Applies a theme: every cell still painted with a theme colour takes the new theme's concrete
+ * colour, as the Sheets editor recolours them (an RGB colour stays as it is).
+ */
+export function applyTheme(model: SpreadsheetModel, theme: ThemeData | null): void {
+  model.theme = theme;
+  for (const sheet of model.sheets) {
+    for (const layer of ['background', 'fontColor'] as const) {
+      const stamps = sheet.layers[themeLayerOf(layer)];
+      if (!stamps) continue;
+      stamps.forEach((line, r) => line?.forEach((_stamp, c) => {
+        const type = themeAt(sheet, layer, r + 1, c + 1);
+        if (type !== null) setCellColor(sheet, layer, r + 1, c + 1, concreteHex(model, type), type);
+      }));
+    }
+  }
 }
