@@ -173,3 +173,72 @@ test('mergeCells "Merges all cells in the range." (MERGE_ALL, MERGE_ROWS) and un
     expect(sheet.getRange('A1:F10').getMergedRanges()).toEqual([]);
   });
 });
+
+test('findReplace: "Finds and replaces data in cells over a range, sheet, or all sheets." — reply FindReplaceResponse', () => {
+  const { g, run, made } = fresh();
+  run(() => {
+    const { id, ss, sheet, sheetId } = made();
+    sheet.getRange('A1:B2').setValues([['Acme Ltd', 'acme'], ['Other', 5]]);
+    sheet.getRange('C1').setFormula('=CONCAT("Acme", A2)');
+    ss.insertSheet('More').getRange('A1').setValue('ACME');
+    const reply = g.Sheets.Spreadsheets.batchUpdate({ requests: [{ findReplace: { find: 'acme', replacement: 'Zenith', sheetId } }] }, id);
+    // matchCase: "True if the search is case sensitive." (false here); includeFormulas: "True if the search should include cells with formulas."
+    expect(reply.replies[0].findReplace).toEqual({ valuesChanged: 2, formulasChanged: 0, rowsChanged: 1, sheetsChanged: 1, occurrencesChanged: 2 });
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['Zenith Ltd', 'Zenith']]);
+    expect(sheet.getRange('C1').getFormula()).toBe('=CONCAT("Acme", A2)');
+    expect(ss.getSheetByName('More').getRange('A1').getValue()).toBe('ACME');
+    const all = g.Sheets.Spreadsheets.batchUpdate({ requests: [{ findReplace: { find: 'A(c|C)ME', replacement: 'X', searchByRegex: true, matchCase: true, includeFormulas: true, allSheets: true } }] }, id);
+    expect(all.replies[0].findReplace).toEqual({ valuesChanged: 1, formulasChanged: 0, rowsChanged: 1, sheetsChanged: 1, occurrencesChanged: 1 });
+    expect(ss.getSheetByName('More').getRange('A1').getValue()).toBe('X');
+    expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [{ findReplace: { find: 'x', sheetId, allSheets: true } }] }, id)).message)
+      .toMatch(/Invalid requests\[0\]\.findReplace: Exactly one of range, sheetId or allSheets must be set\./);
+  });
+});
+
+test('copyPaste: "Copies data from the source to the destination." — values, formats and formulas that follow; autoResizeDimensions checks its range', () => {
+  const { g, run, made } = fresh();
+  run(() => {
+    const { id, sheet, sheetId } = made();
+    sheet.getRange('A1:B1').setValues([[2, 3]]);
+    sheet.getRange('C1').setFormula('=A1+B1').setBackground('#ff0000');
+    const grid = (r0: number, r1: number, c0: number, c1: number) => ({ sheetId, startRowIndex: r0, endRowIndex: r1, startColumnIndex: c0, endColumnIndex: c1 });
+    g.Sheets.Spreadsheets.batchUpdate({ requests: [
+      // PASTE_NORMAL: the source repeats to fill a destination twice its height.
+      { copyPaste: { source: grid(0, 1, 0, 3), destination: grid(2, 4, 0, 3), pasteType: 'PASTE_NORMAL' } },
+      { copyPaste: { source: grid(0, 1, 2, 3), destination: grid(5, 6, 0, 1), pasteType: 'PASTE_VALUES' } },
+      { copyPaste: { source: grid(0, 1, 2, 3), destination: grid(6, 7, 0, 1), pasteType: 'PASTE_FORMAT' } },
+      { autoResizeDimensions: { dimensions: { sheetId, dimension: 'COLUMNS', startIndex: 0, endIndex: 3 } } },
+    ] }, id);
+    expect(sheet.getRange('C3:C4').getFormulas()).toEqual([['=A3+B3'], ['=A4+B4']]);
+    expect(sheet.getRange('A4:C4').getValues()).toEqual([[2, 3, 5]]);
+    expect(sheet.getRange('C4').getBackground()).toBe('#ff0000');
+    expect([sheet.getRange('A6').getValue(), sheet.getRange('A6').getFormula()]).toEqual([5, '']);
+    expect([sheet.getRange('A7').getValue(), sheet.getRange('A7').getBackground()]).toEqual(['', '#ff0000']);
+    expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [{ copyPaste: { source: grid(0, 1, 0, 1), destination: grid(1, 2, 0, 1), pasteType: 'PASTE_CONDITIONAL_FORMATTING' } }] }, id)).message)
+      .toMatch(/pasteType PASTE_CONDITIONAL_FORMATTING is not emulated \(Not implemented\)/);
+  });
+});
+
+test('setDataValidation: "Sets a data validation rule to every cell in the range. To clear validation in a range, call this with no rule specified."', () => {
+  const { g, run, made } = fresh();
+  run(() => {
+    const { id, sheet, sheetId } = made();
+    const app = g.SpreadsheetApp;
+    const range = { sheetId, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 1 };
+    g.Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range, rule: {
+      condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Open' }, { userEnteredValue: 'Won' }] }, strict: true, showCustomUi: true, inputMessage: 'Pick one',
+    } } }] }, id);
+    const rule = sheet.getRange('A2').getDataValidation();
+    expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
+    expect(rule.getCriteriaValues()).toEqual([['Open', 'Won'], true]);
+    expect([rule.getAllowInvalid(), rule.getHelpText()]).toEqual([false, 'Pick one']);
+    g.Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range: { ...range, endRowIndex: 1 }, rule: {
+      condition: { type: 'NUMBER_BETWEEN', values: [{ userEnteredValue: '1' }, { userEnteredValue: '10' }] },
+    } } }] }, id);
+    expect(sheet.getRange('A1').getDataValidation().getCriteriaValues()).toEqual([1, 10]);
+    g.Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range } }] }, id);
+    expect(sheet.getRange('A1:A2').getDataValidations()).toEqual([[null], [null]]);
+    expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [{ setDataValidation: { range, rule: { condition: { type: 'DATE_BEFORE' } } } }] }, id)).message)
+      .toMatch(/rule\.condition\.type DATE_BEFORE is not emulated \(Not implemented\)/);
+  });
+});

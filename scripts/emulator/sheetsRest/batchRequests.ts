@@ -9,6 +9,10 @@
 //   repeatCell                 "Updates all cells in the range to the values in the given Cell object."
 //   addSheet / deleteSheet / updateSheetProperties / updateSpreadsheetProperties
 //   mergeCells / unmergeCells
+//   autoResizeDimensions       "Automatically resizes one or more dimensions based on the contents of the cells in that dimension." (checked; sizes unchanged: no text metrics)
+//   findReplace                "Finds and replaces data in cells over a range, sheet, or all sheets." (text values; formulas with includeFormulas)
+//   copyPaste                  "Copies data from the source to the destination." (PASTE_NORMAL, PASTE_VALUES, PASTE_FORMAT, PASTE_NO_BORDERS, PASTE_FORMULA, PASTE_DATA_VALIDATION; NORMAL orientation)
+//   setDataValidation          "Sets a data validation rule to every cell in the range." (the conditions SpreadsheetApp's DataValidation has)
 // Cells: userEnteredValue (number/string/bool/formula), note, and of userEnteredFormat the
 // backgroundColor(Style), textFormat (bold, italic, strikethrough, underline, fontSize, fontFamily,
 // foregroundColor(Style)), horizontal/verticalAlignment, wrapStrategy and numberFormat.pattern.
@@ -16,11 +20,12 @@
 // the mask and absent from the data is cleared, as the reference says. Other request kinds answer
 // 400 naming them (Not implemented). Errors are thrown as BatchRequestError and become a 400 in
 // Google's JSON error shape: `Invalid requests[i].<kind>: <reason>`.
-import { SheetData, SpreadsheetModel, LayerName } from '../spreadsheet/model';
-import { columnToLetters, quoteSheetName } from '../spreadsheet/a1';
 import { DEFAULT_THEME } from '../spreadsheet/color';
 import { concreteHex, themeLayerOf } from '../spreadsheet/themeColors';
 import { shiftFormula } from '../spreadsheet/rangeExtras';
+import { FormulaEvaluator } from '../spreadsheet/formula';
+import { columnToLetters, parseA1, quoteSheetName } from '../spreadsheet/a1';
+import { FORMAT_LAYERS, LayerName, RangeRefData, SheetData, SpreadsheetModel, ValidationData } from '../spreadsheet/model';
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +39,7 @@ const DEFAULT_COLS = 26;
 export const EMULATED_REQUESTS = [
   'appendDimension', 'updateDimensionProperties', 'insertDimension', 'deleteDimension', 'updateCells', 'repeatCell',
   'addSheet', 'deleteSheet', 'updateSheetProperties', 'updateSpreadsheetProperties', 'mergeCells', 'unmergeCells',
+  'autoResizeDimensions', 'findReplace', 'copyPaste', 'setDataValidation',
 ] as const;
 
 /** A field mask as a list of dotted paths ("*" = everything); "a(b,c)" expands to "a.b,a.c". */
@@ -94,7 +100,7 @@ export class BatchApplier {
   private kind = '';
   private index = 0;
 
-  constructor(private model: SpreadsheetModel, private maxCells: number) {}
+  constructor(private model: SpreadsheetModel, private maxCells: number, private now: () => Date = () => new Date(0)) {}
 
   /** Applies every request in order and returns the replies (one per request, {} when the kind has none). */
   apply(requests: Json[]): Json[] {
@@ -117,6 +123,10 @@ export class BatchApplier {
         case 'updateSpreadsheetProperties': return this.updateSpreadsheetProperties(body);
         case 'mergeCells': return this.mergeCells(body);
         case 'unmergeCells': return this.unmergeCells(body);
+        case 'autoResizeDimensions': return this.autoResizeDimensions(body);
+        case 'findReplace': return this.findReplace(body);
+        case 'copyPaste': return this.copyPaste(body);
+        case 'setDataValidation': return this.setDataValidation(body);
         default:
           throw new BatchRequestError(`Invalid requests[${i}]: ${this.kind} is not emulated (Not implemented); the emulator's spreadsheets.batchUpdate answers ${EMULATED_REQUESTS.join(', ')}.`);
       }
@@ -470,5 +480,169 @@ export class BatchApplier {
     if (sheet.merges.some((m) => overlaps(m) && !inside(m))) this.fail('You must select all cells in a merged range to merge or unmerge them.');
     sheet.merges = sheet.merges.filter((m) => !inside(m));
     return {};
+  }
+
+  private autoResizeDimensions(u: Json): Json {
+    // The emulator has no text metrics: the range is checked and the sizes stay as they are (as Sheet.autoResizeColumns).
+    if (u.dimensions === undefined && u.dataSourceSheetDimensions !== undefined) this.fail('dataSourceSheetDimensions is not emulated (Not implemented).');
+    this.dimensionRange(u.dimensions);
+    return {};
+  }
+
+  /** findReplace: reply FindReplaceResponse (valuesChanged, formulasChanged, rowsChanged, sheetsChanged, occurrencesChanged). */
+  private findReplace(u: Json): Json {
+    if (typeof u.find !== 'string' || u.find === '') this.fail('find must not be empty.');
+    const scopes = ['range', 'sheetId', 'allSheets'].filter((k) => u[k] !== undefined && u[k] !== false);
+    if (scopes.length !== 1) this.fail('Exactly one of range, sheetId or allSheets must be set.');
+    const areas: Cells[] = u.range !== undefined ? [this.gridRange(u.range)]
+      : u.sheetId !== undefined ? [this.wholeSheet(this.sheetOf(u.sheetId))]
+        : this.model.sheets.map((s) => this.wholeSheet(s));
+    const flags = u.matchCase === true ? 'g' : 'gi';
+    let pattern: RegExp;
+    try {
+      const source = u.searchByRegex === true ? u.find as string : (u.find as string).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      pattern = new RegExp(u.matchEntireCell === true ? `^(?:${source})$` : source, flags);
+    } catch {
+      this.fail(`Invalid regular expression: ${String(u.find)}`);
+    }
+    const replacement = typeof u.replacement === 'string' ? u.replacement : '';
+    const out = { valuesChanged: 0, formulasChanged: 0, rowsChanged: 0, sheetsChanged: 0, occurrencesChanged: 0 };
+    const sheets = new Set<SheetData>();
+    for (const a of areas) {
+      const lastRow = Math.min(a.row + a.numRows - 1, a.sheet.lastRow());
+      for (let r = a.row; r <= lastRow; r++) {
+        let rowChanged = false;
+        for (let c = a.col; c < a.col + a.numCols; c++) {
+          const formula = a.sheet.get('formulas', r, c);
+          const isFormula = typeof formula === 'string' && formula !== '';
+          if (isFormula && u.includeFormulas !== true) continue;
+          const text = isFormula ? formula as string : a.sheet.get('values', r, c);
+          if (typeof text !== 'string') continue;
+          const hits = text.match(pattern)?.length ?? 0;
+          if (hits === 0) continue;
+          const next = text.replace(pattern, replacement);
+          // Replaced text stays text (a value), or the formula it was.
+          a.sheet.writeValue(r, c, isFormula ? next : /^['=]/.test(next) ? `'${next}` : next);
+          out.occurrencesChanged += hits;
+          if (isFormula) out.formulasChanged++;
+          else out.valuesChanged++;
+          rowChanged = true;
+          sheets.add(a.sheet);
+        }
+        if (rowChanged) out.rowsChanged++;
+      }
+    }
+    out.sheetsChanged = sheets.size;
+    return { findReplace: out };
+  }
+
+  private wholeSheet(sheet: SheetData): Cells {
+    return { sheet, row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
+  }
+
+  /**
+   * copyPaste: "If the destination range is larger than the source range, the source is repeated to
+   * fill it" (whole copies only, as Sheets does); a smaller destination receives the whole source from
+   * its top-left cell. Relative references of formulas move with the cell.
+   */
+  private copyPaste(u: Json): Json {
+    const src = this.gridRange(u.source);
+    const dst = this.gridRange(u.destination);
+    const type = (u.pasteType ?? 'PASTE_NORMAL') as string;
+    if ((u.pasteOrientation ?? 'NORMAL') !== 'NORMAL') this.fail(`pasteOrientation ${String(u.pasteOrientation)} is not emulated (Not implemented).`);
+    const content = type === 'PASTE_NORMAL' || type === 'PASTE_NO_BORDERS' || type === 'PASTE_FORMULA' || type === 'PASTE_VALUES';
+    const formats = type === 'PASTE_NORMAL' || type === 'PASTE_NO_BORDERS' || type === 'PASTE_FORMAT';
+    const validation = type === 'PASTE_NORMAL' || type === 'PASTE_NO_BORDERS' || type === 'PASTE_DATA_VALIDATION';
+    if (!content && !formats && !validation) this.fail(`pasteType ${type} is not emulated (Not implemented).`);
+    const tilesDown = Math.max(1, Math.floor(dst.numRows / src.numRows));
+    const tilesAcross = Math.max(1, Math.floor(dst.numCols / src.numCols));
+    if (dst.row - 1 + tilesDown * src.numRows > dst.sheet.maxRows || dst.col - 1 + tilesAcross * src.numCols > dst.sheet.maxCols) {
+      this.fail('The destination does not fit in its sheet.');
+    }
+    const ev = new FormulaEvaluator({ model: this.model, now: this.now });
+    // Read the whole source first: the destination may overlap it.
+    const cells: { value: unknown; formula: string | undefined; layers: Partial<Record<LayerName, unknown>> }[][] = [];
+    for (let i = 0; i < src.numRows; i++) {
+      const line = [];
+      for (let j = 0; j < src.numCols; j++) {
+        const r = src.row + i, c = src.col + j;
+        const f = src.sheet.get('formulas', r, c);
+        const layers: Partial<Record<LayerName, unknown>> = {};
+        for (const l of [...FORMAT_LAYERS, 'note', 'validation'] as LayerName[]) layers[l] = src.sheet.get(l, r, c);
+        line.push({ value: type === 'PASTE_VALUES' ? ev.cellValue(src.sheet, r, c) : src.sheet.get('values', r, c), formula: typeof f === 'string' && f !== '' ? f : undefined, layers });
+      }
+      cells.push(line);
+    }
+    for (let ti = 0; ti < tilesDown; ti++) for (let tj = 0; tj < tilesAcross; tj++) {
+      for (let i = 0; i < src.numRows; i++) for (let j = 0; j < src.numCols; j++) {
+        const cell = cells[i][j];
+        const r = dst.row + ti * src.numRows + i, c = dst.col + tj * src.numCols + j;
+        if (content) {
+          if (cell.formula !== undefined && type !== 'PASTE_VALUES') dst.sheet.writeValue(r, c, shiftFormula(cell.formula, r - (src.row + i), c - (src.col + j)));
+          else dst.sheet.writeValue(r, c, typeof cell.value === 'string' && /^['=]/.test(cell.value) ? `'${cell.value}` : cell.value);
+        }
+        if (formats) for (const l of FORMAT_LAYERS) dst.sheet.set(l, r, c, cell.layers[l]);
+        if (type === 'PASTE_NORMAL' || type === 'PASTE_NO_BORDERS') dst.sheet.set('note', r, c, cell.layers.note);
+        if (validation) dst.sheet.set('validation', r, c, cell.layers.validation);
+      }
+    }
+    return {};
+  }
+
+  /** setDataValidation: the API's ConditionType as SpreadsheetApp's DataValidationCriteria (what the emulator stores). */
+  private setDataValidation(u: Json): Json {
+    const area = this.gridRange(u.range);
+    const rule = u.rule as Json | undefined;
+    let data: ValidationData | undefined;
+    if (rule) {
+      const cond = (rule.condition ?? {}) as Json;
+      const values = (Array.isArray(cond.values) ? cond.values as Json[] : []).map((v) => v?.userEnteredValue);
+      const type = String(cond.type ?? '');
+      const numbers = () => values.map((v) => {
+        const n = Number(v);
+        if (v === undefined || !Number.isFinite(n)) this.fail(`rule.condition.values must be numbers for ${type}.`);
+        return n;
+      });
+      const criteria: Record<string, [string, () => unknown[]]> = {
+        ONE_OF_LIST: ['VALUE_IN_LIST', () => [values.map((v) => String(v ?? '')), rule.showCustomUi === true]],
+        ONE_OF_RANGE: ['VALUE_IN_RANGE', () => [{ $range: this.rangeOfFormula(values[0]) }, rule.showCustomUi === true]],
+        BOOLEAN: ['CHECKBOX', () => values.filter((v) => v !== undefined)],
+        NUMBER_GREATER: ['NUMBER_GREATER_THAN', numbers],
+        NUMBER_GREATER_THAN_EQ: ['NUMBER_GREATER_THAN_OR_EQUAL_TO', numbers],
+        NUMBER_LESS: ['NUMBER_LESS_THAN', numbers],
+        NUMBER_LESS_THAN_EQ: ['NUMBER_LESS_THAN_OR_EQUAL_TO', numbers],
+        NUMBER_EQ: ['NUMBER_EQUAL_TO', numbers],
+        NUMBER_NOT_EQ: ['NUMBER_NOT_EQUAL_TO', numbers],
+        NUMBER_BETWEEN: ['NUMBER_BETWEEN', numbers],
+        NUMBER_NOT_BETWEEN: ['NUMBER_NOT_BETWEEN', numbers],
+        TEXT_CONTAINS: ['TEXT_CONTAINS', () => [String(values[0] ?? '')]],
+        TEXT_NOT_CONTAINS: ['TEXT_DOES_NOT_CONTAIN', () => [String(values[0] ?? '')]],
+        TEXT_EQ: ['TEXT_EQUAL_TO', () => [String(values[0] ?? '')]],
+        TEXT_IS_EMAIL: ['TEXT_IS_VALID_EMAIL', () => []],
+        TEXT_IS_URL: ['TEXT_IS_VALID_URL', () => []],
+        DATE_IS_VALID: ['DATE_IS_VALID_DATE', () => []],
+        CUSTOM_FORMULA: ['CUSTOM_FORMULA', () => [String(values[0] ?? '')]],
+      };
+      const known = criteria[type];
+      if (!known) this.fail(`rule.condition.type ${type || '(none)'} is not emulated (Not implemented).`);
+      data = { criteria: known[0], values: known[1](), allowInvalid: rule.strict !== true, helpText: typeof rule.inputMessage === 'string' ? rule.inputMessage : null };
+    }
+    // "rule: The data validation rule to set on each cell in the range, or empty to clear the data validation in the range."
+    for (let i = 0; i < area.numRows; i++) for (let j = 0; j < area.numCols; j++) {
+      area.sheet.set('validation', area.row + i, area.col + j, data ? JSON.parse(JSON.stringify(data)) : undefined);
+    }
+    return {};
+  }
+
+  /** "=Sheet1!A1:A5" (ONE_OF_RANGE's value) as a range of this spreadsheet. */
+  private rangeOfFormula(v: unknown): RangeRefData {
+    const text = typeof v === 'string' ? v.replace(/^=/, '') : '';
+    const bang = text.lastIndexOf('!');
+    const sheetName = bang > 0 ? text.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'") : null;
+    const sheet = sheetName === null ? this.model.sheets[0] : this.model.findSheet(sheetName);
+    const ref = parseA1(bang > 0 ? text.slice(bang + 1) : text);
+    if (!sheet || !ref || ref.startRow === null || ref.startCol === null) this.fail(`Invalid ONE_OF_RANGE value: ${String(v)}`);
+    const endRow = ref.endRow ?? sheet.maxRows, endCol = ref.endCol ?? sheet.maxCols;
+    return { sheetId: sheet.id, row: ref.startRow, col: ref.startCol, numRows: endRow - ref.startRow + 1, numCols: endCol - ref.startCol + 1 };
   }
 }

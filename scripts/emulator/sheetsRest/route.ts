@@ -370,12 +370,12 @@ export class SheetsRestService implements FetchRoute {
     if (requests.length === 0) return badRequest('Invalid requests: must specify at least one request.');
     if (requests.every((r) => r && Object.keys(r).length === 1 && 'appendDimension' in r)) return this.appendDimensions(model, requests);
     try {
-      new BatchApplier(SpreadsheetModel.fromJSON(model.toJSON()), SHEETS_MAX_CELLS).apply(requests);
+      new BatchApplier(SpreadsheetModel.fromJSON(model.toJSON()), SHEETS_MAX_CELLS, this.now).apply(requests);
     } catch (error) {
       if (error instanceof BatchRequestError) return badRequest(error.message);
       throw error;
     }
-    const replies = new BatchApplier(model, SHEETS_MAX_CELLS).apply(requests);
+    const replies = new BatchApplier(model, SHEETS_MAX_CELLS, this.now).apply(requests);
     const out: Json = { spreadsheetId: model.id, replies };
     if (body.includeSpreadsheetInResponse === true) out.updatedSpreadsheet = this.describeSpreadsheet(model);
     return jsonReply(200, out);
