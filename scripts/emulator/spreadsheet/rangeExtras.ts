@@ -560,9 +560,9 @@ const colorExtras = {
   /** "Sets the font color of the given range." */
   setFontColorObject(this: R, color: unknown): GRange { return fillColor(this, 'fontColor', color); },
   setFontColorObjects(this: R, grid: unknown[][]): GRange { return setColorGrid(this, 'fontColor', grid); },
-  // The legacy plural of setBackgroundColor (not in the current reference, still answered by Apps Script): as setBackgrounds.
+  // The legacy plural of setBackgroundColor (not in the current reference, still answered by Apps Script;
+  // its getter getBackgroundColors is in objects.ts): as setBackgrounds.
   setBackgroundColors(this: R, colors: Array<Array<string | null>>): GRange { return (self(this) as GRange).setBackgrounds(colors); },
-  getBackgroundColors(this: R): string[][] { return (self(this) as GRange).getBackgrounds(); },
 };
 
 const moreRangeExtras = {
