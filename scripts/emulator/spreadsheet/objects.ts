@@ -10,7 +10,7 @@ import {
 import { displayValue, implicitFormat } from './format';
 import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formula';
 import { installSpreadsheetExtras } from './extras';
-import { installRangeExtras } from './rangeExtras';
+import { installRangeExtras, wrapAt, writeWrap } from './rangeExtras';
 import { installCharts } from './charts';
 import { installDeveloperMetadata } from './developerMetadata';
 import { installBandings } from './bandings';
@@ -527,7 +527,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.sheet.layers.formulas ? new FormulaEvaluator(this.formulaContext()).cellValue(this.sheet, row, col) : this.sheet.get('values', row, col);
   }
   getWidth(): number { return this.numCols; }
-  getWrap(): boolean { this.alive(); return (this.sheet.get('wrap', this.row, this.col) as boolean) ?? false; }
+  getWrap(): boolean { this.alive(); return wrapAt(this.sheet, this.row, this.col); }
 
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
     this.alive();
@@ -665,7 +665,11 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.self();
   }
   setVerticalAlignment(a: 'top' | 'middle' | 'bottom' | null): GRange { return this.fillLayer('verticalAlignment', a ?? undefined); }
-  setWrap(on: boolean): GRange { return this.fillLayer('wrap', on ? true : undefined); }
+  setWrap(on: boolean): GRange {
+    this.alive();
+    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) writeWrap(this.sheet, this.row + i, this.col + j, on);
+    return this.self();
+  }
   setWrapStrategy(strategy: WrapStrategy): GRange { return this.fillLayer('wrapStrategy', String(strategy)); }
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
     this.alive();

@@ -487,7 +487,6 @@ const LAYER_ACCESSORS: [string, string | null, LayerName, unknown][] = [
   ['getFontLine', 'getFontLines', 'fontLine', 'none'],
   ['getVerticalAlignment', 'getVerticalAlignments', 'verticalAlignment', 'bottom'],
   ['', 'getHorizontalAlignments', 'horizontalAlignment', 'general'],
-  ['', 'getWraps', 'wrap', false],
 ];
 const GRID_SETTERS: [string, LayerName, (v: unknown) => unknown][] = [
   ['setFontFamilies', 'fontFamily', (v) => (v === null ? undefined : String(v))],
@@ -496,7 +495,6 @@ const GRID_SETTERS: [string, LayerName, (v: unknown) => unknown][] = [
   ['setFontLines', 'fontLine', (v) => (v === null || v === 'none' ? undefined : String(v))],
   ['setHorizontalAlignments', 'horizontalAlignment', (v) => (v === null ? undefined : String(v))],
   ['setVerticalAlignments', 'verticalAlignment', (v) => (v === null ? undefined : String(v))],
-  ['setWraps', 'wrap', (v) => (v ? true : undefined)],
   ['setWrapStrategies', 'wrapStrategy', (v) => (v === null ? undefined : String(v))],
 ];
 
@@ -548,6 +546,41 @@ function fillColor(r: R, layer: 'background' | 'fontColor', color: unknown): GRa
   for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) paint(r, layer, r.row + i, r.col + j, color);
   return self(r);
 }
+
+/**
+ * Range.getWrap: "Returns the wrapping policy of the cell in the top-left corner of the range."
+ * A cell whose wrap was never set reads true on Apps Script (gas-fakes' suite, run live, asserts it
+ * after clearFormat) while its getWrapStrategy() reads OVERFLOW; a set strategy decides otherwise
+ * (only WRAP wraps), and setWrap(false) records OVERFLOW.
+ */
+export function wrapAt(sheet: SheetData, row: number, col: number): boolean {
+  const strategy = sheet.get('wrapStrategy', row, col);
+  if (strategy !== undefined) return strategy === 'WRAP';
+  const wrap = sheet.get('wrap', row, col);
+  return wrap === undefined ? true : Boolean(wrap);
+}
+
+/** setWrap(s): the wrap flag and the strategy it means (WRAP or OVERFLOW). */
+export function writeWrap(sheet: SheetData, row: number, col: number, on: unknown): void {
+  sheet.set('wrap', row, col, on ? true : undefined);
+  sheet.set('wrapStrategy', row, col, on ? 'WRAP' : 'OVERFLOW');
+}
+
+const wrapExtras = {
+  getWraps(this: R): boolean[][] {
+    alive(this);
+    return Array.from({ length: this.numRows }, (_, i) => Array.from({ length: this.numCols }, (_, j) => wrapAt(this.sheet, this.row + i, this.col + j)));
+  },
+  /** "Sets a rectangular grid of word wrap policies (must match dimensions of this range)." */
+  setWraps(this: R, grid: unknown[][]): GRange {
+    alive(this);
+    if (!Array.isArray(grid) || grid.length !== this.numRows || grid.some((l) => !Array.isArray(l) || l.length !== this.numCols)) {
+      throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${this.numRows}.`);
+    }
+    grid.forEach((line, i) => line.forEach((v, j) => writeWrap(this.sheet, this.row + i, this.col + j, v)));
+    return self(this);
+  },
+};
 
 const colorExtras = {
   getBackgroundObject(this: R) { alive(this); return colorGrid({ ...this, numRows: 1, numCols: 1 } as R, 'background', '#ffffff')[0][0]; },
@@ -754,6 +787,6 @@ export function installRangeExtras(classes: { Range: Installable; Sheet: Install
   };
   // activate() also records the selection (getActiveRange), which the original did not.
   define(classes.Range.prototype, rangeExtras, ['activate']);
-  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras, ...textLayoutExtras });
+  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras, ...wrapExtras, ...textLayoutExtras });
   define(classes.Sheet.prototype, sheetExtras);
 }
