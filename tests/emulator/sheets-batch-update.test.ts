@@ -51,6 +51,9 @@ test('updateCells: "Updates all cells in a range with new data." — values, for
     // Resource builders: set<Field>() chains, get<Field>() reads back.
     const range = S.newGridRange().setSheetId(sheetId).setStartRowIndex(0).setEndRowIndex(2).setStartColumnIndex(0).setEndColumnIndex(3);
     expect(range.getEndColumnIndex()).toBe(3);
+    expect(JSON.parse(JSON.stringify(range))).toEqual({ sheetId, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 3 });
+    expect(String(range)).toBe('[object Object]');
+    expect(Object.prototype.hasOwnProperty.call(range, 'sheetId')).toBe(true);
     const cell = (v: Any) => S.newCellData().setUserEnteredValue(v);
     const rows = [
       S.newRowData().setValues([cell(S.newExtendedValue().setStringValue('name')), cell(S.newExtendedValue().setNumberValue(2)), cell(S.newExtendedValue().setBoolValue(true))]),

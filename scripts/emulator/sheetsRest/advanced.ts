@@ -34,10 +34,10 @@ const RESOURCE_NAMES = ['Spreadsheet', 'SpreadsheetProperties', 'Sheet', 'SheetP
  * `getFoo()` reads it. A Proxy, because the resources have hundreds of fields between them.
  */
 const RESOURCE_PROTO: object = new Proxy({}, {
-  get(_target, prop, receiver) {
-    if (typeof prop !== 'string') return undefined;
-    const m = /^(set|get)([A-Z]\w*)$/.exec(prop);
-    if (!m) return undefined;
+  get(target, prop, receiver) {
+    const m = typeof prop === 'string' ? /^(set|get)([A-Z]\w*)$/.exec(prop) : null;
+    // Anything else is an ordinary object's (toString, hasOwnProperty, Symbol.toPrimitive …).
+    if (!m) return Reflect.get(target, prop, receiver);
     const field = m[2][0].toLowerCase() + m[2].slice(1);
     if (m[1] === 'set') return (value: unknown) => { (receiver as Json)[field] = value; return receiver; };
     return () => (receiver as Json)[field];
