@@ -155,6 +155,9 @@ test('addSheet / updateSheetProperties / deleteSheet / updateSpreadsheetProperti
     expect(ss.getSheetByName('Summary')).toBeNull();
     expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [{ deleteSheet: { sheetId } }] }, id)).message)
       .toMatch(/Invalid requests\[0\]\.deleteSheet: You can't remove all the sheets in a document\./);
+    // A name that is no Request field at all: Google's "Unknown name" reply.
+    expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [{ renameSheet: { sheetId } }] }, id)).message)
+      .toBe(`API call to sheets.spreadsheets.batchUpdate failed with error: Invalid JSON payload received. Unknown name "renameSheet" at 'requests[0]': Cannot find field.`);
     // A request kind the emulator does not answer says so.
     expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [{ sortRange: { range: { sheetId } } }] }, id)).message)
       .toMatch(/sortRange is not emulated \(Not implemented\)/);

@@ -42,6 +42,22 @@ export const EMULATED_REQUESTS = [
   'autoResizeDimensions', 'findReplace', 'copyPaste', 'setDataValidation',
 ] as const;
 
+/** Every kind a Request may hold (Sheets API v4 reference, "Request"): the others are not fields at all. */
+const API_REQUESTS = new Set([
+  'updateSpreadsheetProperties', 'updateSheetProperties', 'updateDimensionProperties', 'updateNamedRange', 'repeatCell',
+  'addNamedRange', 'deleteNamedRange', 'addSheet', 'deleteSheet', 'autoFill', 'cutPaste', 'copyPaste', 'mergeCells',
+  'unmergeCells', 'updateBorders', 'updateCells', 'addFilterView', 'appendCells', 'clearBasicFilter', 'deleteDimension',
+  'deleteEmbeddedObject', 'deleteFilterView', 'duplicateFilterView', 'duplicateSheet', 'findReplace', 'insertDimension',
+  'insertRange', 'moveDimension', 'updateEmbeddedObjectPosition', 'pasteData', 'textToColumns', 'updateFilterView',
+  'deleteRange', 'appendDimension', 'addConditionalFormatRule', 'updateConditionalFormatRule', 'deleteConditionalFormatRule',
+  'sortRange', 'setDataValidation', 'setBasicFilter', 'addProtectedRange', 'updateProtectedRange', 'deleteProtectedRange',
+  'autoResizeDimensions', 'addChart', 'updateChartSpec', 'updateBanding', 'addBanding', 'deleteBanding',
+  'createDeveloperMetadata', 'updateDeveloperMetadata', 'deleteDeveloperMetadata', 'randomizeRange', 'addDimensionGroup',
+  'deleteDimensionGroup', 'updateDimensionGroup', 'trimWhitespace', 'deleteDuplicates', 'updateEmbeddedObjectBorder',
+  'addSlicer', 'updateSlicerSpec', 'addDataSource', 'updateDataSource', 'deleteDataSource', 'refreshDataSource',
+  'cancelDataSourceRefresh', 'addTable', 'updateTable', 'deleteTable',
+]);
+
 /** A field mask as a list of dotted paths ("*" = everything); "a(b,c)" expands to "a.b,a.c". */
 export function parseFieldMask(fields: unknown): string[] {
   const text = typeof fields === 'string' ? fields.replace(/\s+/g, '') : '';
@@ -107,6 +123,9 @@ export class BatchApplier {
     return requests.map((request, i) => {
       this.index = i;
       const kinds = Object.keys(request ?? {}).filter((k) => (request as Json)[k] !== undefined && (request as Json)[k] !== null);
+      const unknown = kinds.find((k) => !API_REQUESTS.has(k));
+      // What Google answers for a name the Request message does not have.
+      if (unknown) throw new BatchRequestError(`Invalid JSON payload received. Unknown name "${unknown}" at 'requests[${i}]': Cannot find field.`);
       if (kinds.length !== 1) throw new BatchRequestError(`Invalid requests[${i}]: ${kinds.length === 0 ? 'No request set.' : `Only one kind of request may be set per Request; found ${kinds.join(', ')}.`}`);
       this.kind = kinds[0];
       const body = (request[this.kind] ?? {}) as Json;
