@@ -57,6 +57,7 @@ function instances(ws: Workspace): [string, unknown][] {
   add('Color', () => call(call(call(g.SpreadsheetApp, 'newColor'), 'setRgbColor', '#000000'), 'build'));
   add('RgbColor', () => call(call(call(call(g.SpreadsheetApp, 'newColor'), 'setRgbColor', '#000000'), 'build'), 'asRgbColor'));
   add('ThemeColor', () => call(call(call(call(g.SpreadsheetApp, 'newColor'), 'setThemeColor', 'ACCENT1'), 'build'), 'asThemeColor'));
+  add('SpreadsheetTheme', () => call(ss, 'getSpreadsheetTheme'));
   // TextFinder and RangeList come with issue 10's work: counted here once they exist on the branch.
   add('TextFinder', () => (typeof (range() as Obj).createTextFinder === 'function' ? call(range(), 'createTextFinder', 'x') : null));
   add('RangeList', () => (typeof (sheet[0] as Obj).getRangeList === 'function' ? call(sheet[0], 'getRangeList', ['A1']) : null));

@@ -46,6 +46,18 @@ describe('deprecated Range members', () => {
       expect(range.getBackground().toLowerCase()).toBe('#abcdef');
     });
   });
+
+  // setBackgroundColors: no longer in the reference (gas-fakes' suite calls it: "these are undocumented");
+  // live Apps Script answers it as the grid form of setBackgroundColor.
+  test('setBackgroundColors behaves as setBackgrounds', () => {
+    const { run, sheet } = fresh();
+    run(() => {
+      const range = sheet().getRange('A1:B1');
+      range.setBackgroundColors([['#112233', 'red']]);
+      expect(range.getBackgrounds()).toEqual([['#112233', '#ff0000']]);
+      expect(range.getBackgroundColors()).toEqual([['#112233', '#ff0000']]);
+    });
+  });
 });
 
 describe('Range.copyTo', () => {

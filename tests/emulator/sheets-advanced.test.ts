@@ -42,7 +42,10 @@ test('an error reply throws as advanced services do; what is not emulated says s
     expect(e.name).toBe('GoogleJsonResponseException');
     expect(e.message).toMatch(/^API call to sheets\.spreadsheets\.get failed with error: /);
     const id = g.Sheets.Spreadsheets.create({}).spreadsheetId;
-    expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [] }, id)).message).toBe('Not implemented in the Dealboard emulator: Sheets.Spreadsheets.batchUpdate');
+    // Spreadsheets.batchUpdate is emulated since (sheets-batch-update.test.ts); an empty batch is an error reply.
+    expect(caught(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [] }, id)).message)
+      .toBe('API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests: must specify at least one request.');
+    expect(caught(() => g.Sheets.Spreadsheets.Values.append({}, id, 'A1')).message).toBe('Not implemented in the Dealboard emulator: Sheets.Spreadsheets.Values.append');
     expect(caught(() => g.Sheets.Spreadsheets.Values.update({ values: [['=1+1']] }, id, 'A1', { valueInputOption: 'USER_ENTERED' })).message)
       .toMatch(/USER_ENTERED is not emulated/);
     expect(g.Sheets.toString()).toBe(g.Sheets.Spreadsheets.toString());

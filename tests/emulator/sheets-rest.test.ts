@@ -120,9 +120,9 @@ test('spreadsheets.batchUpdate appendDimension grows a grid, all or nothing, wit
   expect(bad.code).toBe(400);
   expect(bad.json.error.message).toMatch(/No grid with id: 987654/);
   expect(grid()).toEqual([['Deals', 15, 5], ['Quote lines', 10, 5]]);
-  // Other requests are not emulated and say so.
-  const other = call('post', `${API}/${id}:batchUpdate`, { requests: [{ deleteDimension: { range: { sheetId: deals, dimension: 'ROWS', startIndex: 0, endIndex: 1 } } }] });
-  expect([other.code, other.json.error.message]).toEqual([400, expect.stringMatching(/deleteDimension is not emulated \(Not implemented\)/)]);
+  // Request kinds the emulator does not answer say so (deleteDimension, asserted here before, is emulated since: sheets-batch-update.test.ts).
+  const other = call('post', `${API}/${id}:batchUpdate`, { requests: [{ sortRange: { range: { sheetId: deals }, sortSpecs: [{ dimensionIndex: 0 }] } }] });
+  expect([other.code, other.json.error.message]).toEqual([400, expect.stringMatching(/sortRange is not emulated \(Not implemented\)/)]);
   // A spreadsheet holds at most 10 million cells: (15 + x) * 5 + 10 * 5 must stay within it.
   const tooMany = call('post', `${API}/${id}:batchUpdate`, { requests: [{ appendDimension: { sheetId: deals, dimension: 'ROWS', length: SHEETS_MAX_CELLS / 5 } }] });
   expect(tooMany.code).toBe(400);

@@ -205,6 +205,8 @@ describe('every member that writes goes through the gate', () => {
       'insertSheet', 'model', 'moveActiveSheet', 'newColor', 'newRichTextValue', 'newTextStyle', 'openById', 'openByUrl',
       'removeNamedRange', 'rename', 'setActiveRange', 'setActiveSelection', 'setActiveSheet', 'setCurrentCell', 'setNamedRange',
       'setSpreadsheetLocale', 'setSpreadsheetTimeZone', 'toast', 'updateMenu',
+      // the theme is a file setting like the locale (it recolours theme-coloured cells: themeColors.ts)
+      'resetSpreadsheetTheme', 'setSpreadsheetTheme',
       // active-sheet shortcuts: they call the active Sheet's wrapped member, which the gate checks
       'appendRow', 'autoResizeColumn', 'deleteActiveSheet', 'deleteColumn', 'deleteColumns', 'deleteRow', 'deleteRows', 'hideColumn', 'hideRow',
       'insertColumnAfter', 'insertColumnBefore', 'insertColumnsAfter', 'insertColumnsBefore', 'insertRowAfter', 'insertRowBefore',

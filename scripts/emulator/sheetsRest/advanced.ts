@@ -4,7 +4,8 @@
 // `GoogleJsonResponseException: API call to sheets.spreadsheets.values.get failed with error: …`.
 // Emulated: Spreadsheets.create / get (no grid data), Spreadsheets.Values get / update /
 // batchGet / batchUpdate / clear / batchClear (values written RAW, as the route stores them; a
-// USER_ENTERED write is refused naming it). Spreadsheets.batchUpdate (structural requests),
+// USER_ENTERED write is refused naming it), Spreadsheets.batchUpdate (the request kinds of
+// batchRequests.ts), and the resource builders (`Sheets.newGridRange().setSheetId(0)…`).
 // Values.append, includeGridData and the other collections throw "Not implemented".
 // Counted as `SheetsSpreadsheets.*` / `SheetsValues.*`.
 import { counted, EmulatorContext } from '../context';
@@ -18,6 +19,30 @@ type Query = Record<string, string | string[] | number | boolean | undefined>;
 
 /** The identity every advanced service object prints (`Sheets.toString() === Sheets.Spreadsheets.toString()` on Apps Script). */
 const IDENTIFIER = 'AdvancedServiceIdentifier{name=sheets, version=v4}';
+
+/** The resources `Sheets.new<Name>()` makes (those the Sheets v4 advanced service lists that scripts fill in most). */
+const RESOURCE_NAMES = ['Spreadsheet', 'SpreadsheetProperties', 'Sheet', 'SheetProperties', 'GridProperties', 'GridRange',
+  'GridCoordinate', 'ValueRange', 'BatchUpdateValuesRequest', 'BatchGetValuesResponse', 'ClearValuesRequest', 'BatchClearValuesRequest',
+  'BatchUpdateSpreadsheetRequest', 'Request', 'UpdateCellsRequest', 'RepeatCellRequest', 'RowData', 'CellData', 'CellFormat',
+  'ExtendedValue', 'ErrorValue', 'NumberFormat', 'Color', 'ColorStyle', 'TextFormat', 'DimensionRange', 'DimensionProperties',
+  'UpdateDimensionPropertiesRequest', 'InsertDimensionRequest', 'DeleteDimensionRequest', 'AppendDimensionRequest',
+  'AddSheetRequest', 'DeleteSheetRequest', 'UpdateSheetPropertiesRequest', 'UpdateSpreadsheetPropertiesRequest',
+  'MergeCellsRequest', 'UnmergeCellsRequest'];
+
+/**
+ * The prototype of every resource: any `setFoo(v)` stores `foo` and returns the resource, any
+ * `getFoo()` reads it. A Proxy, because the resources have hundreds of fields between them.
+ */
+const RESOURCE_PROTO: object = new Proxy({}, {
+  get(target, prop, receiver) {
+    const m = typeof prop === 'string' ? /^(set|get)([A-Z]\w*)$/.exec(prop) : null;
+    // Anything else is an ordinary object's (toString, hasOwnProperty, Symbol.toPrimitive …).
+    if (!m) return Reflect.get(target, prop, receiver);
+    const field = m[2][0].toLowerCase() + m[2].slice(1);
+    if (m[1] === 'set') return (value: unknown) => { (receiver as Json)[field] = value; return receiver; };
+    return () => (receiver as Json)[field];
+  },
+});
 
 export function createSheetsAdvancedService(ctx: EmulatorContext, rest: SheetsRestService): object {
   function call(api: string, method: string, path: string, query: Query = {}, body?: unknown): Json {
@@ -76,7 +101,8 @@ export function createSheetsAdvancedService(ctx: EmulatorContext, rest: SheetsRe
       if (o.includeGridData) throw notImplementedError('Sheets.Spreadsheets', 'get (includeGridData)');
       return call('spreadsheets.get', 'get', id(spreadsheetId), o);
     },
-    batchUpdate: () => { throw notImplementedError('Sheets.Spreadsheets', 'batchUpdate'); },
+    batchUpdate: (resource: Json, spreadsheetId: string) =>
+      call('spreadsheets.batchUpdate', 'post', `${id(spreadsheetId)}:batchUpdate`, {}, resource ?? {}),
     getByDataFilter: () => { throw notImplementedError('Sheets.Spreadsheets', 'getByDataFilter'); },
     Values: counted(ctx.calls, 'SheetsValues', Values),
     Sheets: { ...identity, copyTo: () => { throw notImplementedError('Sheets.Spreadsheets.Sheets', 'copyTo'); } },
@@ -87,14 +113,11 @@ export function createSheetsAdvancedService(ctx: EmulatorContext, rest: SheetsRe
     },
   };
 
-  // The resource builders (`Sheets.newValueRange()` …) hand out empty objects to fill in, as on Apps Script.
+  // The resource builders (`Sheets.newGridRange()` …) hand out empty resources to fill in with
+  // set<Field>(value) (chainable) and read with get<Field>(), as on Apps Script; only the fields set
+  // are the resource's own properties, so it serialises as the JSON the API expects.
   const builders: Record<string, () => Json> = {};
-  for (const name of ['Spreadsheet', 'SpreadsheetProperties', 'Sheet', 'SheetProperties', 'GridProperties', 'GridRange',
-    'ValueRange', 'BatchUpdateValuesRequest', 'BatchGetValuesResponse', 'ClearValuesRequest', 'BatchClearValuesRequest',
-    'BatchUpdateSpreadsheetRequest', 'Request', 'UpdateCellsRequest', 'RowData', 'CellData', 'CellFormat', 'ExtendedValue',
-    'Color', 'TextFormat', 'DimensionRange', 'DimensionProperties', 'UpdateDimensionPropertiesRequest']) {
-    builders[`new${name}`] = () => ({});
-  }
+  for (const name of RESOURCE_NAMES) builders[`new${name}`] = () => Object.create(RESOURCE_PROTO) as Json;
   return {
     ...identity,
     getVersion: () => 'v4',

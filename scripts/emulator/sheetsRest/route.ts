@@ -4,7 +4,7 @@
 // spreadsheets scope). Members, shapes and errors from Google's reference:
 //   spreadsheets.create          POST /v4/spreadsheets
 //   spreadsheets.get             GET  /v4/spreadsheets/{id}            (properties, sheets, their row/column groups)
-//   spreadsheets.batchUpdate     POST /v4/spreadsheets/{id}:batchUpdate (appendDimension only; other requests 400 "Not implemented")
+//   spreadsheets.batchUpdate     POST /v4/spreadsheets/{id}:batchUpdate (the request kinds of batchRequests.ts; others 400 "Not implemented")
 //   spreadsheets.values.get      GET  /v4/spreadsheets/{id}/values/{range}
 //   spreadsheets.values.update   PUT  /v4/spreadsheets/{id}/values/{range}?valueInputOption=RAW
 //   spreadsheets.values.clear    POST /v4/spreadsheets/{id}/values/{range}:clear
@@ -24,6 +24,7 @@ import { SheetData, SpreadsheetModel } from '../spreadsheet/model';
 import { columnToLetters, parseA1, quoteSheetName, splitSheetName } from '../spreadsheet/a1';
 import { dateToSerial } from '../spreadsheet/format';
 import { apiGroups } from '../spreadsheet/rowGroups';
+import { BatchApplier, BatchRequestError } from './batchRequests';
 
 const ORIGIN = 'https://sheets.googleapis.com';
 /** Google's recommended maximum payload ("we recommend a 2 MB maximum payload"), enforced here. */
@@ -67,7 +68,7 @@ interface Target {
 }
 
 export class SheetsRestService implements FetchRoute {
-  readonly describe = 'Sheets API v4 (https://sheets.googleapis.com/v4/spreadsheets…: create, get, batchUpdate appendDimension, values get/update/clear/batchGet/batchUpdate/batchClear)';
+  readonly describe = 'Sheets API v4 (https://sheets.googleapis.com/v4/spreadsheets…: create, get, batchUpdate, values get/update/clear/batchGet/batchUpdate/batchClear)';
   readonly key = 'sheetsRest';
   /** Spreadsheets other than the bound one: made here or with SpreadsheetApp.create. */
   private readonly models = new Map<string, SpreadsheetModel>();
@@ -357,20 +358,32 @@ export class SheetsRestService implements FetchRoute {
 
   /**
    * spreadsheets.batchUpdate: "Applies one or more updates to the spreadsheet." "If any request is
-   * not valid, the entire request will fail and nothing will be applied." Of its requests only
-   * appendDimension ("Appends rows or columns to the end of a sheet.") is emulated. A spreadsheet
-   * holds at most 10 million cells (SHEETS_MAX_CELLS, counted over every sheet's grid).
+   * not valid, the entire request will fail and nothing will be applied." The request kinds are in
+   * batchRequests.ts. All or nothing: a batch of appendDimension only (the add-on's backups) is
+   * checked up front as before; any other batch runs first on a copy of the spreadsheet, and on the
+   * spreadsheet itself only when the copy took every request. A spreadsheet holds at most 10 million
+   * cells (SHEETS_MAX_CELLS, counted over every sheet's grid).
    */
   private structuralUpdate(model: SpreadsheetModel, request: FetchRequest): Reply {
     const body = this.body(request);
     const requests = Array.isArray(body.requests) ? body.requests as Json[] : [];
     if (requests.length === 0) return badRequest('Invalid requests: must specify at least one request.');
+    if (requests.every((r) => r && Object.keys(r).length === 1 && 'appendDimension' in r)) return this.appendDimensions(model, requests);
+    try {
+      new BatchApplier(SpreadsheetModel.fromJSON(model.toJSON()), SHEETS_MAX_CELLS, this.now).apply(requests);
+    } catch (error) {
+      if (error instanceof BatchRequestError) return badRequest(error.message);
+      throw error;
+    }
+    const replies = new BatchApplier(model, SHEETS_MAX_CELLS, this.now).apply(requests);
+    const out: Json = { spreadsheetId: model.id, replies };
+    if (body.includeSpreadsheetInResponse === true) out.updatedSpreadsheet = this.describeSpreadsheet(model);
+    return jsonReply(200, out);
+  }
+
+  private appendDimensions(model: SpreadsheetModel, requests: Json[]): Reply {
     const grows: { sheet: SheetData; rows: number; cols: number }[] = [];
     for (let i = 0; i < requests.length; i++) {
-      const kinds = Object.keys(requests[i] ?? {});
-      if (kinds.length !== 1 || kinds[0] !== 'appendDimension') {
-        return badRequest(`Invalid requests[${i}]: ${kinds.join(', ') || 'an empty request'} is not emulated (Not implemented); the emulator's spreadsheets.batchUpdate answers appendDimension only.`);
-      }
       const a = (requests[i].appendDimension ?? {}) as Json;
       const sheet = model.sheets.find((x) => x.id === Number(a.sheetId)) ?? null;
       if (!sheet) return badRequest(`Invalid requests[${i}].appendDimension: No grid with id: ${String(a.sheetId)}`);

@@ -1,5 +1,5 @@
 // SpreadsheetApp.newColor() → ColorBuilder → Color (RGB or theme colour; a theme colour paints the
-// default theme's concrete colour, so a cell reads back as RGB),
+// default theme's concrete colour and the cell remembers the theme colour, themeColors.ts),
 // and the Range colour-object accessors (getBackgroundObject(s), setFontColorObject(s), …).
 import { gasError } from './model';
 import { SELF, unwrap } from './self';
@@ -48,6 +48,7 @@ class EmuThemeColor {
 class EmuColor {
   readonly [SELF] = this;
   constructor(protected s: Session, protected value: Value) {}
+  get themeType(): string | null { return this.value && 'theme' in this.value ? this.value.theme : null; }
   get hex(): string | null {
     if (!this.value) return null;
     return 'hex' in this.value ? this.value.hex : DEFAULT_THEME[this.value.theme] ?? null;
@@ -94,6 +95,18 @@ export function newColorBuilder(s: Session): object {
   const w = s.wrap('ColorBuilder', b, false);
   b.wrapped = w;
   return w;
+}
+
+/** A Color of ColorType THEME (what a cell painted with a theme colour answers). */
+export function themeColorObject(s: Session, theme: string): GColor {
+  return colorValue(s, { theme });
+}
+
+/** A Color argument (a built Color or a ColorBuilder) as its concrete hex and, for a theme colour, its ThemeColorType. */
+export function colorParts(color: unknown): { hex: string | null; theme: string | null } {
+  const c = unwrap<EmuColor>(color);
+  if (!c || !(c instanceof EmuColor)) throw gasError('Invalid argument: color');
+  return { hex: c.hex, theme: c.themeType };
 }
 
 /** The hex of a Color argument (a built Color or a ColorBuilder). */

@@ -304,6 +304,7 @@ export function copySheet(src: SheetData, into: SpreadsheetModel, index?: number
     (sheet as unknown as Record<string, unknown>)[key] = (src as unknown as Record<string, unknown>)[key];
   }
   sheet.columnWidths = [...src.columnWidths];
+  sheet.rowHeights = [...src.rowHeights];
   sheet.layers = structuredClone(src.layers);
   sheet.hiddenRows = new Set(src.hiddenRows);
   sheet.hiddenCols = new Set(src.hiddenCols);

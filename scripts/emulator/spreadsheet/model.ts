@@ -30,12 +30,16 @@ export type LayerName =
   /** Rich text (runs of styles and links) set with setRichTextValue; any other write drops it. */
   | 'richText'
   /** The cell's borders, { top?, left?, bottom?, right? } each { color, style } (borders.ts). */
-  | 'border';
+  | 'border'
+  /** { type, hex } of a theme colour painted on the cell (themeColors.ts). */
+  | 'backgroundTheme'
+  | 'fontColorTheme';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
   'numberFormat', 'fontWeight', 'background', 'fontColor', 'fontSize', 'fontFamily', 'fontStyle',
   'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy', 'textRotation', 'textDirection', 'border',
+  'backgroundTheme', 'fontColorTheme',
 ];
 
 export interface RangeRefData {
@@ -163,6 +167,8 @@ export class SheetData {
   hidden = false;
   tabColor: string | null = null;
   columnWidths: (number | undefined)[] = [];
+  /** Row heights in pixels set with setRowHeight(s) or the Sheets API (1-based row → [row - 1]); undefined = 21. */
+  rowHeights: (number | undefined)[] = [];
   layers: Partial<Record<LayerName, Layer>> = {};
   cfRules: CFRuleData[] = [];
   protections: ProtectionData[] = [];
@@ -346,6 +352,7 @@ export class SheetData {
 
   deleteRows(row: number, howMany: number): void {
     this.hiddenRows = this.shiftHidden(this.hiddenRows, row, -howMany);
+    this.rowHeights.splice(row - 1, howMany);
     for (const l of Object.values(this.layers)) if (l && l.length >= row) l.splice(row - 1, howMany);
     this.maxRows = Math.max(1, this.maxRows - howMany);
     const end = row + howMany - 1;
@@ -365,6 +372,7 @@ export class SheetData {
 
   insertRows(beforeRow: number, howMany: number): void {
     this.hiddenRows = this.shiftHidden(this.hiddenRows, beforeRow, howMany);
+    if (this.rowHeights.length >= beforeRow) this.rowHeights.splice(beforeRow - 1, 0, ...new Array(howMany).fill(undefined));
     for (const l of Object.values(this.layers)) {
       if (l && l.length >= beforeRow) l.splice(beforeRow - 1, 0, ...new Array(howMany).fill(undefined));
     }
@@ -511,6 +519,7 @@ interface SheetJSON {
   hidden: boolean;
   tabColor: string | null;
   columnWidths: unknown;
+  rowHeights?: unknown;
   layers: Record<string, unknown>;
   cfRules: unknown;
   protections: unknown;
@@ -540,6 +549,7 @@ interface ModelJSON {
   locale?: string;
   /** Absent when there is none. */
   developerMetadata?: DeveloperMetadataData[];
+  theme?: { fontFamily: string | null; colors: Record<string, string> };
   sheets: SheetJSON[];
 }
 
@@ -559,6 +569,8 @@ export class SpreadsheetModel {
   private nextProtectionId = 1;
   /** Spreadsheet, sheet, row and column metadata (developerMetadata.ts). */
   developerMetadata: DeveloperMetadataData[] = [];
+  /** The spreadsheet's theme (themeColors.ts); null = Sheets' default theme, unchanged. */
+  theme: { fontFamily: string | null; colors: Record<string, string> } | null = null;
 
   /** A new metadata id: Sheets' are positive integers, unique in the spreadsheet. */
   nextMetadataId(): number {
@@ -704,6 +716,7 @@ export class SpreadsheetModel {
       ...(this.owner ? { owner: this.owner } : {}),
       ...(this.locale !== 'en_US' ? { locale: this.locale } : {}),
       ...(this.developerMetadata.length ? { developerMetadata: JSON.parse(JSON.stringify(this.developerMetadata)) } : {}),
+      ...(this.theme ? { theme: JSON.parse(JSON.stringify(this.theme)) } : {}),
       sheets: this.sheets.map((s) => {
         const layers: Record<string, unknown> = {};
         for (const [k, l] of Object.entries(s.layers)) if (l && l.length > 0) layers[k] = encode(l);
@@ -712,6 +725,7 @@ export class SpreadsheetModel {
           frozenCols: s.frozenCols, hidden: s.hidden, tabColor: s.tabColor, columnWidths: encode(s.columnWidths),
           layers, cfRules: encode(s.cfRules), protections: encode(s.protections), merges: encode(s.merges),
           ...(s.namedRanges.length ? { namedRanges: encode(s.namedRanges) } : {}),
+          ...(s.rowHeights.length ? { rowHeights: encode(s.rowHeights) } : {}),
           ...(s.hiddenRows.size ? { hiddenRows: [...s.hiddenRows].sort((a, b) => a - b) } : {}),
           ...(s.hiddenCols.size ? { hiddenCols: [...s.hiddenCols].sort((a, b) => a - b) } : {}),
           ...(s.gridlinesHidden ? { gridlinesHidden: true } : {}),
@@ -738,6 +752,7 @@ export class SpreadsheetModel {
       s.hidden = sj.hidden;
       s.tabColor = sj.tabColor;
       s.columnWidths = (decode(sj.columnWidths) as (number | undefined)[]) ?? [];
+      s.rowHeights = (decode(sj.rowHeights) as (number | undefined)[] | undefined) ?? [];
       for (const [k, l] of Object.entries(sj.layers)) s.layers[k as LayerName] = decode(l) as Layer;
       s.cfRules = (decode(sj.cfRules) as CFRuleData[]) ?? [];
       for (const r of s.cfRules) for (const key of ['background', 'fontColor', 'bold', 'italic', 'strikethrough', 'underline', 'criteria'] as const) {
@@ -767,6 +782,7 @@ export class SpreadsheetModel {
     m.owner = j.owner ?? null;
     if (j.locale) m.locale = j.locale;
     m.developerMetadata = JSON.parse(JSON.stringify(j.developerMetadata ?? []));
+    if (j.theme) m.theme = JSON.parse(JSON.stringify(j.theme));
     return m;
   }
 }

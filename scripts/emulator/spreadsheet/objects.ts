@@ -10,7 +10,7 @@ import {
 import { displayValue, implicitFormat } from './format';
 import { FormulaContext, FormulaEvaluator, overlayFormulaValues } from './formula';
 import { installSpreadsheetExtras } from './extras';
-import { installRangeExtras } from './rangeExtras';
+import { installRangeExtras, wrapAt, writeWrap } from './rangeExtras';
 import { installCharts } from './charts';
 import { installDeveloperMetadata } from './developerMetadata';
 import { installBandings } from './bandings';
@@ -18,6 +18,7 @@ import { installFilters } from './filters';
 import { installRowGroups } from './rowGroups';
 import { installPivotTables } from './pivot/table';
 import { installBorders } from './borders';
+import { installSpreadsheetTheme } from './theme';
 import {
   CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
@@ -68,6 +69,7 @@ const ENUM_RETURNS: Record<string, string> = {
   'RgbColor.getColorType': 'ColorType',
   'ThemeColor.getColorType': 'ColorType',
   'ThemeColor.getThemeColorType': 'ThemeColorType',
+  'SpreadsheetTheme.getThemeColors': 'ThemeColorType',
   'GradientCondition.getMinType': 'InterpolationType',
   'GradientCondition.getMidType': 'InterpolationType',
   'GradientCondition.getMaxType': 'InterpolationType',
@@ -535,7 +537,7 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.sheet.layers.formulas ? new FormulaEvaluator(this.formulaContext()).cellValue(this.sheet, row, col) : this.sheet.get('values', row, col);
   }
   getWidth(): number { return this.numCols; }
-  getWrap(): boolean { this.alive(); return (this.sheet.get('wrap', this.row, this.col) as boolean) ?? false; }
+  getWrap(): boolean { this.alive(); return wrapAt(this.sheet, this.row, this.col); }
 
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
     this.alive();
@@ -672,7 +674,11 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
     return this.self();
   }
   setVerticalAlignment(a: 'top' | 'middle' | 'bottom' | null): GRange { return this.fillLayer('verticalAlignment', a ?? undefined); }
-  setWrap(on: boolean): GRange { return this.fillLayer('wrap', on ? true : undefined); }
+  setWrap(on: boolean): GRange {
+    this.alive();
+    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) writeWrap(this.sheet, this.row + i, this.col + j, on);
+    return this.self();
+  }
   setWrapStrategy(strategy: WrapStrategy): GRange { return this.fillLayer('wrapStrategy', String(strategy)); }
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
     this.alive();
@@ -877,8 +883,14 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
     this.data.name = n;
     return this.self();
   }
-  setRowHeight(): GSheet { this.alive(); return this.self(); }
-  setRowHeights(): GSheet { this.alive(); return this.self(); }
+  /** "Sets the row height of the given row in pixels." */
+  setRowHeight(row: number, height: number): GSheet { return this.setRowHeights(row, 1, height); }
+  /** "Sets the height of the given rows in pixels." */
+  setRowHeights(start: number, num: number, height: number): GSheet {
+    this.alive();
+    for (let i = 0; i < num; i++) this.data.rowHeights[start - 1 + i] = height;
+    return this.self();
+  }
   setTabColor(color: string | null): GSheet { this.alive(); this.data.tabColor = color ?? null; return this.self(); }
   showSheet(): GSheet { this.alive(); this.data.hidden = false; return this.self(); }
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
@@ -1146,6 +1158,7 @@ installCharts(EmuSheet);
 installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
 installBandings({ Range: EmuRange, Sheet: EmuSheet });
 installRowGroups({ Range: EmuRange, Sheet: EmuSheet });
+installSpreadsheetTheme(EmuSpreadsheet);
 installFilters({ Range: EmuRange, Sheet: EmuSheet, App: EmuSpreadsheetApp, relativeDates: ENUMS.RelativeDate as unknown as Record<string, unknown> });
 installPivotTables({ Range: EmuRange, Sheet: EmuSheet });
 installBorders({ Range: EmuRange });

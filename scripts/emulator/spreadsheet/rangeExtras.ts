@@ -9,7 +9,8 @@ import type { Installable, Session } from './sessionApi';
 import { RichTextData, cloneRich, emptyStyle, richDataOf, richTextValue, textStyle } from './richText';
 import { unwrap } from './self';
 import { setActiveRange } from './extras';
-import { colorObject, hexOfColor } from './color';
+import { DEFAULT_THEME, colorObject, colorParts, themeColorObject } from './color';
+import { concreteHex, setCellColor, themeAt } from './themeColors';
 import { enumName, isEnumValue } from '../services/enums';
 import { textLayoutExtras } from './textLayout';
 
@@ -24,7 +25,7 @@ const CONTENT: LayerName[] = ['values', 'formulas'];
 const ALL_LAYERS: LayerName[] = [
   'values', 'formulas', 'numberFormat', 'fontWeight', 'background', 'fontColor', 'note', 'validation', 'fontSize',
   'fontFamily', 'fontStyle', 'fontLine', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'wrapStrategy',
-  'textRotation', 'textDirection', 'border',
+  'textRotation', 'textDirection', 'border', 'backgroundTheme', 'fontColorTheme',
 ];
 const RICH = 'richText' as LayerName;
 
@@ -159,7 +160,8 @@ function cellStyle(r: R, row: number, col: number) {
   style.underline = line === 'underline';
   style.fontFamily = (r.sheet.get('fontFamily', row, col) as string) ?? 'arial,sans,sans-serif';
   style.fontSize = (r.sheet.get('fontSize', row, col) as number) ?? 10;
-  style.foregroundColor = (r.sheet.get('fontColor', row, col) as string) ?? '#000000';
+  // A theme font colour answers its ThemeColorType's name, as Apps Script's TextStyle.getForegroundColor does.
+  style.foregroundColor = themeAt(r.sheet, 'fontColor', row, col) ?? (r.sheet.get('fontColor', row, col) as string) ?? '#000000';
   return style;
 }
 
@@ -486,7 +488,6 @@ const LAYER_ACCESSORS: [string, string | null, LayerName, unknown][] = [
   ['getFontLine', 'getFontLines', 'fontLine', 'none'],
   ['getVerticalAlignment', 'getVerticalAlignments', 'verticalAlignment', 'bottom'],
   ['', 'getHorizontalAlignments', 'horizontalAlignment', 'general'],
-  ['', 'getWraps', 'wrap', false],
 ];
 const GRID_SETTERS: [string, LayerName, (v: unknown) => unknown][] = [
   ['setFontFamilies', 'fontFamily', (v) => (v === null ? undefined : String(v))],
@@ -495,7 +496,6 @@ const GRID_SETTERS: [string, LayerName, (v: unknown) => unknown][] = [
   ['setFontLines', 'fontLine', (v) => (v === null || v === 'none' ? undefined : String(v))],
   ['setHorizontalAlignments', 'horizontalAlignment', (v) => (v === null ? undefined : String(v))],
   ['setVerticalAlignments', 'verticalAlignment', (v) => (v === null ? undefined : String(v))],
-  ['setWraps', 'wrap', (v) => (v ? true : undefined)],
   ['setWrapStrategies', 'wrapStrategy', (v) => (v === null ? undefined : String(v))],
 ];
 
@@ -518,36 +518,85 @@ function layerMethods(): Record<string, unknown> {
   return out;
 }
 
-function colorGrid(r: R, layer: LayerName, dflt: string) {
-  return r.sheet.read(layer, r.row, r.col, r.numRows, r.numCols, (v) => v).map((line) => line.map((v) => colorObject(r.s, (v as string | undefined) ?? dflt)));
+/** Colours of the cells as Color objects: a theme colour answers as THEME (themeColors.ts), others as RGB. */
+function colorGrid(r: R, layer: 'background' | 'fontColor', dflt: string) {
+  return r.sheet.read(layer, r.row, r.col, r.numRows, r.numCols, (v) => v).map((line, i) => line.map((v, j) => {
+    const theme = themeAt(r.sheet, layer, r.row + i, r.col + j);
+    return theme !== null ? themeColorObject(r.s, theme) : colorObject(r.s, (v as string | undefined) ?? dflt);
+  }));
 }
 
-function setColorGrid(r: R, layer: LayerName, grid: unknown[][]): GRange {
+function paint(r: R, layer: 'background' | 'fontColor', row: number, col: number, color: unknown): void {
+  const { hex, theme } = color === null ? { hex: null, theme: null } : colorParts(color);
+  // A theme colour paints the spreadsheet's theme's concrete colour.
+  setCellColor(r.sheet, layer, row, col, theme !== null ? concreteHex(r.s.model, theme) : hex ?? undefined, theme);
+}
+
+function setColorGrid(r: R, layer: 'background' | 'fontColor', grid: unknown[][]): GRange {
   alive(r);
   if (!Array.isArray(grid) || grid.length !== r.numRows || grid.some((l) => !Array.isArray(l) || l.length !== r.numCols)) {
     throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${r.numRows}.`);
   }
-  grid.forEach((line, i) => line.forEach((c, j) => r.sheet.set(layer, r.row + i, r.col + j, c === null ? undefined : hexOfColor(c) ?? undefined)));
+  grid.forEach((line, i) => line.forEach((c, j) => paint(r, layer, r.row + i, r.col + j, c)));
   return self(r);
 }
+
+function fillColor(r: R, layer: 'background' | 'fontColor', color: unknown): GRange {
+  alive(r);
+  if (color !== null) colorParts(color);
+  for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) paint(r, layer, r.row + i, r.col + j, color);
+  return self(r);
+}
+
+/**
+ * Range.getWrap: "Returns the wrapping policy of the cell in the top-left corner of the range."
+ * A cell whose wrap was never set reads true on Apps Script (gas-fakes' suite, run live, asserts it
+ * after clearFormat) while its getWrapStrategy() reads OVERFLOW; a set strategy decides otherwise
+ * (only WRAP wraps), and setWrap(false) records OVERFLOW.
+ */
+export function wrapAt(sheet: SheetData, row: number, col: number): boolean {
+  const strategy = sheet.get('wrapStrategy', row, col);
+  if (strategy !== undefined) return strategy === 'WRAP';
+  const wrap = sheet.get('wrap', row, col);
+  return wrap === undefined ? true : Boolean(wrap);
+}
+
+/** setWrap(s): the wrap flag and the strategy it means (WRAP or OVERFLOW). */
+export function writeWrap(sheet: SheetData, row: number, col: number, on: unknown): void {
+  sheet.set('wrap', row, col, on ? true : undefined);
+  sheet.set('wrapStrategy', row, col, on ? 'WRAP' : 'OVERFLOW');
+}
+
+const wrapExtras = {
+  getWraps(this: R): boolean[][] {
+    alive(this);
+    return Array.from({ length: this.numRows }, (_, i) => Array.from({ length: this.numCols }, (_, j) => wrapAt(this.sheet, this.row + i, this.col + j)));
+  },
+  /** "Sets a rectangular grid of word wrap policies (must match dimensions of this range)." */
+  setWraps(this: R, grid: unknown[][]): GRange {
+    alive(this);
+    if (!Array.isArray(grid) || grid.length !== this.numRows || grid.some((l) => !Array.isArray(l) || l.length !== this.numCols)) {
+      throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${this.numRows}.`);
+    }
+    grid.forEach((line, i) => line.forEach((v, j) => writeWrap(this.sheet, this.row + i, this.col + j, v)));
+    return self(this);
+  },
+};
 
 const colorExtras = {
   getBackgroundObject(this: R) { alive(this); return colorGrid({ ...this, numRows: 1, numCols: 1 } as R, 'background', '#ffffff')[0][0]; },
   getBackgroundObjects(this: R) { alive(this); return colorGrid(this, 'background', '#ffffff'); },
   getFontColorObject(this: R) { alive(this); return colorGrid({ ...this, numRows: 1, numCols: 1 } as R, 'fontColor', '#000000')[0][0]; },
   getFontColorObjects(this: R) { alive(this); return colorGrid(this, 'fontColor', '#000000'); },
-  setBackgroundObject(this: R, color: unknown): GRange {
-    alive(this);
-    this.sheet.fill('background', this.row, this.col, this.numRows, this.numCols, color === null ? undefined : hexOfColor(color) ?? undefined);
-    return self(this);
-  },
+  /** "Sets the background color of all cells in the range." (a theme colour stays a theme colour) */
+  setBackgroundObject(this: R, color: unknown): GRange { return fillColor(this, 'background', color); },
   setBackgroundObjects(this: R, grid: unknown[][]): GRange { return setColorGrid(this, 'background', grid); },
-  setFontColorObject(this: R, color: unknown): GRange {
-    alive(this);
-    this.sheet.fill('fontColor', this.row, this.col, this.numRows, this.numCols, color === null ? undefined : hexOfColor(color) ?? undefined);
-    return self(this);
-  },
+  /** "Sets the font color of the given range." */
+  setFontColorObject(this: R, color: unknown): GRange { return fillColor(this, 'fontColor', color); },
   setFontColorObjects(this: R, grid: unknown[][]): GRange { return setColorGrid(this, 'fontColor', grid); },
+  // The legacy plural of setBackgroundColor (not in the current reference, still answered by Apps Script;
+  // its getter getBackgroundColors is in objects.ts): as setBackgrounds.
+  setBackgroundColors(this: R, colors: Array<Array<string | null>>): GRange { return (self(this) as GRange).setBackgrounds(colors); },
 };
 
 const moreRangeExtras = {
@@ -618,7 +667,13 @@ const moreRangeExtras = {
     if (st.underline !== null || st.strikethrough !== null) put('fontLine', st.underline ? 'underline' : st.strikethrough ? 'line-through' : undefined);
     if (st.fontFamily !== null) put('fontFamily', st.fontFamily);
     if (st.fontSize !== null) put('fontSize', st.fontSize);
-    if (st.foregroundColor !== null) put('fontColor', st.foregroundColor);
+    if (st.foregroundColor !== null) {
+      const fg = String(st.foregroundColor);
+      const theme = Object.prototype.hasOwnProperty.call(DEFAULT_THEME, fg) ? fg : null;
+      for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) {
+        setCellColor(this.sheet, 'fontColor', this.row + i, this.col + j, theme ? concreteHex(this.s.model, theme) : fg, theme);
+      }
+    }
     return self(this);
   },
   copyValuesToRange(this: R, sheet: unknown, column: number, columnEnd: number, row: number, rowEnd: number): void {
@@ -699,7 +754,8 @@ const sheetExtras = {
     return this.s.sheet(this.data);
   },
   getCharts(this: S): unknown[] { this.s.checkAlive(this.data); return []; },
-  getRowHeight(this: S): number { return 21; },
+  /** "Gets the height in pixels of the given row." (21, Sheets' default, until one is set) */
+  getRowHeight(this: S, row: number): number { this.s.checkAlive(this.data); return this.data.rowHeights[row - 1] ?? 21; },
   getCurrentCell(this: S): GRange { return (this.s.sheet(this.data) as unknown as { getActiveCell(): GRange }).getActiveCell(); },
   setCurrentCell(this: S, cell: unknown): GRange {
     const r = rangeArg(cell);
@@ -709,7 +765,12 @@ const sheetExtras = {
   isRightToLeft(this: S): boolean { return false; },
   getImages(this: S): unknown[] { return []; },
   getDrawings(this: S): unknown[] { return []; },
-  setRowHeightsForced(this: S): GSheet { return this.s.sheet(this.data); },
+  /** "Sets the height of the given rows in pixels." (forced: even where the content needs more room) */
+  setRowHeightsForced(this: S, start: number, num: number, height: number): GSheet {
+    this.s.checkAlive(this.data);
+    for (let i = 0; i < num; i++) this.data.rowHeights[start - 1 + i] = height;
+    return this.s.sheet(this.data);
+  },
   getType(this: S): string { return 'GRID'; },
 };
 
@@ -726,6 +787,6 @@ export function installRangeExtras(classes: { Range: Installable; Sheet: Install
   };
   // activate() also records the selection (getActiveRange), which the original did not.
   define(classes.Range.prototype, rangeExtras, ['activate']);
-  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras, ...textLayoutExtras });
+  define(classes.Range.prototype, { ...layerMethods(), ...moreRangeExtras, ...colorExtras, ...wrapExtras, ...textLayoutExtras });
   define(classes.Sheet.prototype, sheetExtras);
 }

@@ -2,7 +2,7 @@
 // cell in the 'richText' layer; a plain write to the cell drops it (as typing over it would).
 import { gasError } from './model';
 import { SELF } from './self';
-import { colorObject, hexOfColor } from './color';
+import { colorObject, colorParts, themeColorObject, DEFAULT_THEME } from './color';
 import { cssColor } from './cssColor';
 import type { Session } from './sessionApi';
 
@@ -37,7 +37,10 @@ export class EmuTextStyle {
   getForegroundColor(): string | null { return this.data.foregroundColor; }
   /** "Gets the font color of the text or null if not set." — as a Color. */
   getForegroundColorObject(): GoogleAppsScript.Spreadsheet.Color | null {
-    return this.data.foregroundColor === null ? null : colorObject(this.s, this.data.foregroundColor);
+    const fg = this.data.foregroundColor;
+    if (fg === null) return null;
+    // A theme colour is kept as its ThemeColorType's name (what getForegroundColor answers for it on Apps Script).
+    return Object.prototype.hasOwnProperty.call(DEFAULT_THEME, fg) ? themeColorObject(this.s, fg) : colorObject(this.s, fg);
   }
   isBold(): boolean | null { return this.data.bold; }
   isItalic(): boolean | null { return this.data.italic; }
@@ -59,7 +62,9 @@ export class EmuTextStyleBuilder {
   setForegroundColor(v: string): GTextStyleBuilder { this.data.foregroundColor = v === null ? null : String(cssColor(v)); return this.wrapped; }
   /** "Sets the text font color." from a Color (RGB or theme colour, as Range.setFontColorObject). */
   setForegroundColorObject(color: unknown): GTextStyleBuilder {
-    this.data.foregroundColor = color === null ? null : hexOfColor(color);
+    if (color === null) { this.data.foregroundColor = null; return this.wrapped; }
+    const { hex, theme } = colorParts(color);
+    this.data.foregroundColor = theme ?? hex;
     return this.wrapped;
   }
 }

@@ -51,7 +51,7 @@ const ownCells: Resolver = (self) => [cellsOfRange(self as RangeLike)];
 /** Range members that change the range's own cells (values, formulas, formats, notes, checks, merges, validation). */
 export const RANGE_CELL_WRITES = [
   'breakApart', 'check', 'clear', 'clearContent', 'clearDataValidations', 'clearFormat', 'clearNote', 'insertCheckboxes',
-  'merge', 'mergeAcross', 'mergeVertically', 'removeCheckboxes', 'removeDuplicates', 'setBackground', 'setBackgroundColor',
+  'merge', 'mergeAcross', 'mergeVertically', 'removeCheckboxes', 'removeDuplicates', 'setBackground', 'setBackgroundColor', 'setBackgroundColors',
   'setBackgroundObject', 'setBackgroundObjects', 'setBackgroundRGB', 'setBackgrounds', 'setBorder', 'setDataValidation',
   'setDataValidations', 'setFontColor', 'setFontColorObject', 'setFontColorObjects', 'setFontColors', 'setFontFamilies',
   'setFontFamily', 'setFontLine', 'setFontLines', 'setFontSize', 'setFontSizes', 'setFontStyle', 'setFontStyles',
