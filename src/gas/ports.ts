@@ -3,7 +3,7 @@
 import { Ports, SheetPort, Signer } from '../ports';
 import { localDates } from '../domain/kernel/timezone';
 import { decimalSeparatorOf } from '../domain/kernel/typedInput';
-import { LockBusyError, WorkbookError } from '../workbook/errors';
+import { LockBusyError, missingTabError } from '../workbook/errors';
 import { noteWrite } from './deals/boardStamp';
 import { columnLetter } from '../workbook/setupPlan';
 import { gasCharts } from './reports/charts';
@@ -31,7 +31,7 @@ export function gasSheets(): SheetPort {
   };
   const mustSheet = (name: string) => {
     const found = sheet(name);
-    if (!found) throw new WorkbookError(`The "${name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+    if (!found) throw missingTabError(name);
     return found;
   };
   // Every write below marks the execution, so the board stamp moves when it ends (boardStamp.ts).

@@ -5,7 +5,7 @@ import { ColumnSchema, TabSchema } from './schema';
 import { mapHeaders } from './headers';
 import { DecodedRecord, LocalDates, decodeCell } from './codec';
 import { SheetPort } from '../ports';
-import { WorkbookError } from './errors';
+import { missingTabError } from './errors';
 import { SMALL_TAB_CELLS, rowBlocks } from './rows';
 
 export interface ColumnRow {
@@ -29,9 +29,6 @@ function runsOf(indexes: number[], rows: number): { first: number; count: number
   return runs;
 }
 
-function missing(tab: TabSchema): WorkbookError {
-  return new WorkbookError(`The "${tab.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
-}
 
 /** The schema column of each key, looked up once per tab and key (decode runs per row). */
 const schemaColumns = new WeakMap<TabSchema, Record<string, ColumnSchema | null>>();
@@ -72,13 +69,13 @@ export function readColumns(
   also?: ExtraColumns,
 ): ColumnRow[] {
   const size = sheets.dimensions(tab.name);
-  if (size === null) throw missing(tab);
+  if (size === null) throw missingTabError(tab.name);
   if (size.rows < 2) return [];
   let header: unknown[];
   let whole: unknown[][] | null = null;
   if (size.rows * size.columns <= SMALL_TAB_CELLS) {
     whole = sheets.readAll(tab.name);
-    if (whole === null) throw missing(tab);
+    if (whole === null) throw missingTabError(tab.name);
     header = whole[0] || [];
   } else {
     header = sheets.readHeader(tab.name) || [];
@@ -171,7 +168,7 @@ export function rowsHolding(
 ): ColumnRow[] {
   if (values.size === 0) return [];
   const size = sheets.dimensions(tab.name);
-  if (size === null) throw missing(tab);
+  if (size === null) throw missingTabError(tab.name);
   if (size.rows < 2) return [];
   const held = (record: DecodedRecord) => values.has(String(record[key] === null || record[key] === undefined ? '' : record[key]).trim());
   if (size.rows * size.columns <= SMALL_TAB_CELLS || values.size > SEARCH_VALUES_LIMIT) {

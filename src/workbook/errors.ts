@@ -13,3 +13,8 @@ export class LockBusyError extends WorkbookError {
     this.name = 'LockBusyError';
   }
 }
+
+/** One of the add-on's tabs is gone (deleted or renamed by hand): setup puts it back. */
+export function missingTabError(tabName: string): WorkbookError {
+  return new WorkbookError(`The "${tabName}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+}

@@ -5,7 +5,7 @@
 import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, isBlankRow, readBack } from './codec';
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
-import { WorkbookError } from './errors';
+import { WorkbookError, missingTabError } from './errors';
 import { Table, decodeTable, readFormulasOf } from './table';
 import { SheetPort } from '../ports';
 
@@ -38,10 +38,6 @@ export interface FoundRows {
    * lock, so no other row can have come after it (as appendRows' multi-row path assumes).
    */
   appended(written: readonly unknown[]): DecodedRow;
-}
-
-function missingTab(tab: TabSchema): WorkbookError {
-  return new WorkbookError(`The "${tab.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
 }
 
 /** Runs of rows to read: sorted, each run spanning rows at most MAX_GAP_ROWS apart. */
@@ -96,18 +92,18 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
   const header = (): HeaderMap => {
     if (whole === null) {
       const size = sheets.dimensions(tab.name);
-      if (size === null) throw missingTab(tab);
+      if (size === null) throw missingTabError(tab.name);
       whole = size.rows * size.columns <= SMALL_TAB_CELLS;
       if (whole) {
         const all = sheets.readAll(tab.name);
-        if (all === null) throw missingTab(tab);
+        if (all === null) throw missingTabError(tab.name);
         useHeader(all.length > 0 ? all[0] : []);
         for (let i = 1; i < all.length; i++) raw[i - 1] = all[i];
       }
     }
     if (!map) {
       const row = sheets.readHeader(tab.name);
-      if (row === null) throw missingTab(tab);
+      if (row === null) throw missingTabError(tab.name);
       useHeader(row);
     }
     return map as HeaderMap;
@@ -129,13 +125,13 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
       }
     } else {
       const rows = sheets.findRows(tab.name, at + 1, value);
-      if (rows === null) throw missingTab(tab);
+      if (rows === null) throw missingTabError(tab.name);
       wanted = rows.filter((r) => r >= 2);
     }
     const fresh: number[] = [];
     for (const block of rowBlocks(wanted.filter((r) => !raw[r - 2]))) {
       const values = sheets.readBlock(tab.name, block.start, 1, block.count, width);
-      if (values === null) throw missingTab(tab);
+      if (values === null) throw missingTabError(tab.name);
       for (let k = 0; k < values.length; k++) {
         const rowNumber = block.start + k;
         if (wanted.indexOf(rowNumber) < 0) continue;
@@ -182,14 +178,14 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
       if (at === undefined) return [];
       if (whole) return raw.map((cells) => (cells ? cells[at] : ''));
       const size = sheets.dimensions(tab.name);
-      if (size === null) throw missingTab(tab);
+      if (size === null) throw missingTabError(tab.name);
       if (size.rows < 2) return [];
       return (sheets.readBlock(tab.name, 2, at + 1, size.rows - 1, 1) || []).map((r) => r[0]);
     },
     appended(written) {
       header();
       const size = sheets.dimensions(tab.name);
-      if (size === null) throw missingTab(tab);
+      if (size === null) throw missingTabError(tab.name);
       const index = size.rows - 2;
       if (index < 0) throw new WorkbookError(`The new row of the "${tab.name}" tab could not be found; please try again.`);
       raw[index] = written.map(readBack);
@@ -211,10 +207,10 @@ const READ_CELLS = GAP_CELLS;
  */
 export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates, column: string, values: ReadonlySet<string>, onlyColumns?: readonly string[]): DecodedRow[] {
   const size = sheets.dimensions(tab.name);
-  if (size === null) throw missingTab(tab);
+  if (size === null) throw missingTabError(tab.name);
   if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
     const all = sheets.readAll(tab.name);
-    if (all === null) throw missingTab(tab);
+    if (all === null) throw missingTabError(tab.name);
     const map = mapHeaders(tab, all.length > 0 ? all[0] : []);
     requireSchemaColumns(tab, map);
     const at = map.index[column];
@@ -227,7 +223,7 @@ export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates
     return out;
   }
   const header = sheets.readHeader(tab.name);
-  if (header === null) throw missingTab(tab);
+  if (header === null) throw missingTabError(tab.name);
   const map = mapHeaders(tab, header);
   requireSchemaColumns(tab, map);
   const at = map.index[column];
@@ -291,15 +287,15 @@ export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates
 /** Every data cell of one column (one read; a small tab is read whole), e.g. every invoice number. */
 export function readColumn(sheets: SheetPort, tab: TabSchema, column: string): unknown[] {
   const size = sheets.dimensions(tab.name);
-  if (size === null) throw missingTab(tab);
+  if (size === null) throw missingTabError(tab.name);
   if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
     const all = sheets.readAll(tab.name);
-    if (all === null) throw missingTab(tab);
+    if (all === null) throw missingTabError(tab.name);
     const at = mapHeaders(tab, all.length > 0 ? all[0] : []).index[column];
     return at === undefined ? [] : all.slice(1).map((r) => r[at]);
   }
   const header = sheets.readHeader(tab.name);
-  if (header === null) throw missingTab(tab);
+  if (header === null) throw missingTabError(tab.name);
   const at = mapHeaders(tab, header).index[column];
   if (at === undefined) return [];
   return (sheets.readBlock(tab.name, 2, at + 1, size.rows - 1, 1) || []).map((r) => r[0]);

@@ -2,7 +2,7 @@
 import { DecodedRow, LocalDates, Problem, decodeCell, decodeRow, encodeRow, isBlankRow, isDate, keepAsRead, readBack } from './codec';
 import { HeaderMap, mapHeaders, requireSchemaColumns } from './headers';
 import { TabSchema } from './schema';
-import { WorkbookError } from './errors';
+import { missingTabError } from './errors';
 import { SheetPort } from '../ports';
 
 export interface Table {
@@ -35,7 +35,7 @@ export function readFormulasOf(sheets: SheetPort, table: Table): void {
 export function readTable(sheets: SheetPort, tab: TabSchema, dates: LocalDates): Table {
   const all = sheets.readAll(tab.name);
   if (all === null) {
-    throw new WorkbookError(`The "${tab.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+    throw missingTabError(tab.name);
   }
   return decodeTable(tab, all, dates);
 }

@@ -21,7 +21,7 @@ import { loadDeal } from '../deals/dealLoading';
 import { refuseIfStale } from '../kernel/conflicts';
 import { isArchived } from '../deals/boardView';
 import { duplicateId, openRows, readCellsOf, readColumns, rowsWhereIn } from '../../workbook/rows';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { DecodedRow, decodeCell, encodeCell, formulaSafe } from '../../workbook/codec';
 import { readBoardDeals, wholeBoardDeals } from '../deals/boardRows';
 import { InputError, optionalDay, optionalText, requireBoolean, requireId, requirePlainObject, requireText, requireVersion } from '../kernel/validate';
@@ -39,12 +39,11 @@ const HEALTH_CHECKPOINT_COLUMNS = ['dealId', 'gatesStage', 'doneAt', 'doneBy'];
  */
 export function recomputeAllHealth(ports: Ports, config: Config): Record<Health, number> & { changed: number } {
   return ports.lock.withDocumentLock(() => {
-    const missing = (name: string) => new WorkbookError(`The "${name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
     const deals = readColumns(ports.sheets, DEALS, ports.dates, HEALTH_DEAL_COLUMNS);
-    if (!deals) throw missing(DEALS.name);
+    if (!deals) throw missingTabError(DEALS.name);
     requireColumns(DEALS, deals.map, ['health', 'openGates']);
     const checkpoints = readColumns(ports.sheets, CHECKPOINTS, ports.dates, HEALTH_CHECKPOINT_COLUMNS);
-    if (!checkpoints) throw missing(CHECKPOINTS.name);
+    if (!checkpoints) throw missingTabError(CHECKPOINTS.name);
     const read = checkpoints.rows.map((r) => ({ row: r.row, checkpoint: toCheckpoint(r.record) }));
     const fill = (key: 'due' | 'name', wanted: typeof read) => {
       if (checkpoints.map.index[key] !== undefined) return; // a small tab was read whole

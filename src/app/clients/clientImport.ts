@@ -33,7 +33,7 @@ import { DryRunResult, DryRunRow, ImportPrepared, ImportProgress, ImportSummary,
 import { appendActivities } from '../kernel/audit';
 import { mapHeaders, requireColumns, requireSchemaColumns } from '../../workbook/headers';
 import { createdId, createdIdsCell, parseCreatedIds, rowsImportWrote, CreatedIds } from '../../domain/clients/importUndo';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { InputError, requirePlainObject, requireText } from '../kernel/validate';
 
 /** Zip archives through Utilities (an XLSX is one). */
@@ -578,7 +578,7 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
 /** Only the header of the Imports tab (one row): the chunk appends to it, never reads it whole. */
 function readLedgerHeader(ctx: UseCaseContext): Pick<Table, 'tab' | 'map'> {
   const header = ctx.ports.sheets.readHeader(IMPORTS.name);
-  if (header === null) throw new WorkbookError('The "Imports" tab is missing. Run Dealboard → Set up workbook to create it.');
+  if (header === null) throw missingTabError('Imports');
   const map = mapHeaders(IMPORTS, header);
   requireSchemaColumns(IMPORTS, map);
   // Without it undo could not tell the import's clients from copies made by hand.

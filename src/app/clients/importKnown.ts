@@ -13,7 +13,7 @@ import { CLIENTS } from '../../workbook/schema';
 import { HeaderMap, mapHeaders, requireSchemaColumns } from '../../workbook/headers';
 import { DecodedRecord } from '../../workbook/codec';
 import { readColumns } from '../../workbook/rows';
-import { WorkbookError } from '../../workbook/errors';
+import { WorkbookError, missingTabError } from '../../workbook/errors';
 import { KnownClient } from '../../domain/clients/importPlan';
 import { Ports } from '../../ports';
 import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
@@ -111,7 +111,7 @@ export function loadKnown(ports: Ports, store: ClientIndexStore, importId: strin
 }
 
 function missingClients(): WorkbookError {
-  return new WorkbookError('The "Clients" tab is missing. Run Dealboard → Set up workbook to create it.');
+  return missingTabError('Clients');
 }
 
 /**

@@ -9,7 +9,7 @@ import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
 import { readTable } from '../../workbook/table';
 import { SMALL_TAB_CELLS, columnRuns } from '../../workbook/rows';
 import { decodeRow, isBlankRow } from '../../workbook/codec';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { CLOSED_STAGES, isStageKey } from '../../domain/deals/stages';
 import { BoardFilter } from '../contracts/board';
 import { Deal, toDeal } from '../kernel/records';
@@ -51,7 +51,7 @@ export function readBoardDeals(ctx: UseCaseContext, filterArg: BoardFilter | nul
   const filter = normalizeFilter(filterArg && typeof filterArg === 'object' ? filterArg : undefined, ctx.actor);
   if (filter.includeArchive) return null;
   const size = sheets.dimensions(DEALS.name);
-  if (size === null) throw new WorkbookError(`The "${DEALS.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+  if (size === null) throw missingTabError(DEALS.name);
   if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 3) return null;
   const header = sheets.readHeader(DEALS.name);
   if (header === null) return null;

@@ -16,7 +16,7 @@ import { appendNewDeal } from './newDeal';
 import { InputError, optionalInstant, optionalText, requireAmount, requireId, requirePlainObject, requireText } from '../kernel/validate';
 import { defaultNextContact } from '../../domain/deals/today';
 import { parseWorkingTime } from '../../domain/meetings/slots';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { keyedId, optionalRequestId } from '../kernel/requestKeys';
 
 function requireCreator(ctx: UseCaseContext): void {
@@ -51,7 +51,7 @@ export function addLead(ctx: UseCaseContext, inputArg: unknown, store: ClientInd
       }
     }
     const header = ctx.ports.sheets.readHeader(LEADS.name);
-    if (header === null) throw new WorkbookError('The "Leads" tab is missing. Run Dealboard → Set up workbook.');
+    if (header === null) throw missingTabError('Leads');
     const map = mapHeaders(LEADS, header);
     requireSchemaColumns(LEADS, map);
     appendRecords(ctx.ports.sheets, { tab: LEADS, map }, [{

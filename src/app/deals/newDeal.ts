@@ -3,7 +3,7 @@
 import { DEALS } from '../../workbook/schema';
 import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
 import { appendRecords } from '../../workbook/table';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { UseCaseContext } from '../kernel/session';
 
 export interface NewDealFacts {
@@ -25,7 +25,7 @@ export interface NewDealFacts {
 export function appendNewDeal(ctx: UseCaseContext, facts: NewDealFacts): string {
   const { ports, moment, actor } = ctx;
   const dealsHeader = ports.sheets.readHeader(DEALS.name);
-  if (dealsHeader === null) throw new WorkbookError('The "Deals" tab is missing. Run Dealboard → Set up workbook.');
+  if (dealsHeader === null) throw missingTabError('Deals');
   const dealsMap = mapHeaders(DEALS, dealsHeader);
   requireSchemaColumns(DEALS, dealsMap);
   const dealId = facts.id || ports.ids.next(DEALS.idPrefix);

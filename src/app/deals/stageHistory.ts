@@ -4,7 +4,7 @@
 import { ACTIVITIES, STAGE_HISTORY } from '../../workbook/schema';
 import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
 import { appendRecords, readTable } from '../../workbook/table';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { stageOfCell } from '../../workbook/stageLabels';
 import { Ports } from '../../ports';
 import { AuditLine, StageChange, backfillFromAudit } from '../../domain/deals/stageHistory';
@@ -13,7 +13,7 @@ import { isDate } from '../../workbook/codec';
 export function appendStageHistory(ports: Ports, changes: readonly StageChange[]): void {
   if (changes.length === 0) return;
   const header = ports.sheets.readHeader(STAGE_HISTORY.name);
-  if (header === null) throw new WorkbookError(`The "${STAGE_HISTORY.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+  if (header === null) throw missingTabError(STAGE_HISTORY.name);
   const map = mapHeaders(STAGE_HISTORY, header);
   requireSchemaColumns(STAGE_HISTORY, map);
   appendRecords(ports.sheets, { tab: STAGE_HISTORY, map }, changes.map((c) => toRecord(ports, c)), ports.dates);

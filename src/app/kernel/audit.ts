@@ -2,7 +2,7 @@
 import { ACTIVITIES } from '../../workbook/schema';
 import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
 import { appendRecords } from '../../workbook/table';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { Ports } from '../../ports';
 
 export interface ActivityRecord {
@@ -19,7 +19,7 @@ export interface ActivityRecord {
 export function appendActivities(ports: Ports, user: string, entries: ActivityRecord[]): void {
   if (entries.length === 0) return;
   const header = ports.sheets.readHeader(ACTIVITIES.name);
-  if (header === null) throw new WorkbookError('The "Activities" tab is missing. Run Dealboard → Set up workbook to create it.');
+  if (header === null) throw missingTabError('Activities');
   const map = mapHeaders(ACTIVITIES, header);
   requireSchemaColumns(ACTIVITIES, map);
   const now = ports.clock.now();

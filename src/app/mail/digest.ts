@@ -6,7 +6,7 @@ import { readTable } from '../../workbook/table';
 import { readColumns, readPickedRows, readRowsOf } from '../../workbook/rows';
 import { readColumns as readDealColumns } from '../../workbook/columns';
 import { DecodedRow, isDate } from '../../workbook/codec';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { DigestInput, digestDueOn, digestText, planDigests } from '../../domain/mail/digest';
 import { idempotencyKey } from '../../domain/mail/notifications';
 import { parseWorkingTime } from '../../domain/meetings/slots';
@@ -28,7 +28,7 @@ const DIGEST_CHECKPOINT_COLUMNS = ['id', 'dealId', 'name', 'due', 'responsible',
 /** The checkpoints not done yet: Done at / Done by read whole, then only the open rows. */
 function openCheckpoints(ports: Ports): DecodedRow[] {
   const done = readColumns(ports.sheets, CHECKPOINTS, ports.dates, ['doneAt', 'doneBy']);
-  if (!done) throw new WorkbookError(`The "${CHECKPOINTS.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
+  if (!done) throw missingTabError(CHECKPOINTS.name);
   // A small tab was read whole: its rows are complete.
   if (done.map.index.id !== undefined) return done.rows.filter((r) => toCheckpoint(r.record).doneAt === null);
   const doneAt = done.map.index.doneAt;

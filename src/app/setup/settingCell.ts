@@ -3,7 +3,7 @@
 // never by reading the tab, and the sidebar never sends a row number of its own.
 import { SETTINGS } from '../../workbook/schema';
 import { mapHeaders } from '../../workbook/headers';
-import { WorkbookError } from '../../workbook/errors';
+import { WorkbookError, missingTabError } from '../../workbook/errors';
 import { CellAddress } from '../handEdits/stageProblems';
 import { UseCaseContext } from '../kernel/session';
 import { InputError } from '../kernel/validate';
@@ -14,7 +14,7 @@ export function settingCell(ctx: UseCaseContext, keyArg: unknown): CellAddress {
   const key = typeof keyArg === 'string' ? keyArg.trim() : '';
   if (!KEY.test(key)) throw new InputError('The Settings key must be a word such as company_name.');
   const header = ctx.ports.sheets.readHeader(SETTINGS.name);
-  if (header === null) throw new WorkbookError('The "Settings" tab is missing. Run Dealboard → Set up workbook to create it.');
+  if (header === null) throw missingTabError('Settings');
   const map = mapHeaders(SETTINGS, header);
   if (map.index.key === undefined || map.index.value === undefined) throw new WorkbookError('The Settings tab has no "Key" or "Value" column. Run Dealboard → Set up workbook to put them back.');
   const rows = ctx.ports.sheets.findRows(SETTINGS.name, map.index.key + 1, key) || [];
