@@ -364,22 +364,24 @@
     return Math.min(MAX_ROWS, Math.max(screen, selected.r + 10, atLeast || 0));
   }
 
-  var growing = false;
+  var growth = null;
   /** Draws rows down to `row` (scrolled to, or selected with the keyboard); resolves when they are drawn. */
   function growTo(row) {
-    if (!sheet || growing || row <= drawn.rows.length || drawn.rows.length >= Math.min(sheet.rows, MAX_ROWS)) return Promise.resolve();
-    growing = true;
-    // A scroll made while these rows were coming may need more.
-    var done = function () { growing = false; growToScroll(); };
-    return loadSheet(refreshSeq, rowsWanted(row + GROW_ROWS)).then(done, done);
+    if (!sheet || row <= drawn.rows.length || drawn.rows.length >= Math.min(sheet.rows, MAX_ROWS)) return Promise.resolve();
+    if (growth) return growth;
+    // A scroll (or a selection) made while these rows were coming may need more: looked at again
+    // when they are drawn. A failed request is not retried until the next scroll.
+    growth = loadSheet(refreshSeq, rowsWanted(row + GROW_ROWS))
+      .then(function () { growth = null; return growToScroll(); }, function () { growth = null; });
+    return growth;
   }
 
-  /** Scrolling near the spacer draws the next rows. */
+  /** Scrolling near the spacer, or selecting below it, draws the next rows. */
   function growToScroll() {
-    if (!sheet || editing) return;
+    if (!sheet || editing) return Promise.resolve();
     var wrap = $('grid-wrap');
-    var bottomRow = Math.ceil((wrap.scrollTop + wrap.clientHeight) / ROW_PX);
-    if (bottomRow + 20 > drawn.rows.length) growTo(bottomRow + 20);
+    var need = Math.max(Math.ceil((wrap.scrollTop + wrap.clientHeight) / ROW_PX) + 20, selected.r);
+    return need > drawn.rows.length ? growTo(need) : Promise.resolve();
   }
 
   function cellEl(r, c) {
@@ -409,8 +411,12 @@
       var td = cellEl(selected.r, selected.c);
       if (td) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       else if (selected.r > drawn.rows.length) {
+        // Selected below the drawn rows (the arrow keys, "Go to the cell"): draw down to it, then show it.
         var want = selected;
-        growTo(want.r).then(function () { if (selected === want) select(want.r, want.c, true); });
+        growToScroll().then(function () {
+          var el = selected === want && cellEl(want.r, want.c);
+          if (el) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        });
       }
     }
   }
