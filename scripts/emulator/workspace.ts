@@ -156,7 +156,8 @@ export interface Workspace {
   editCell(sheet: string, row: number, col: number, value: unknown): { oldValue: unknown; value: unknown; runs: TriggerRun[] };
   openDocument(options?: { authMode?: AuthModeName }): TriggerRun[];
   runTimeTriggers(): TriggerRun[];
-  readSheet(name: string): SheetSnapshot;
+  /** Uncounted snapshot of a tab; `rows` stops it after that many rows (viewRows says how many the whole view has). */
+  readSheet(name: string, options?: { rows?: number }): SheetSnapshot;
   /** readSheet(name).values alone (uncounted), without computing formats, colours and validations. */
   readValues(name: string): unknown[][];
   sheetNames(): string[];
@@ -525,7 +526,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       return finish(runs);
     },
 
-    readSheet: (name: string) => calls.uncounted(() => snapshotSheet(model, name, clock.now())),
+    readSheet: (name: string, options?: { rows?: number }) => calls.uncounted(() => snapshotSheet(model, name, clock.now(), options)),
     readValues: (name: string) => calls.uncounted(() => sheetValues(model, name, clock.now())),
     sheetNames: () => model.sheetNames(),
     writeRows: (sheet: string, startRow: number, rows: unknown[][]) => calls.uncounted(() => model.writeRows(sheet, startRow, rows)),

@@ -60,6 +60,8 @@ const MAX_TRIGGER_HOURS = 48;
 const MAX_BODY = 10 * 1024 * 1024;
 const MAX_NOTICES = 30;
 const SAVE_DELAY_MS = 1000;
+/** Rows the page's grid draws below the last row with content (the rest come as it scrolls). */
+export const GRID_MARGIN_ROWS = 40;
 
 /** The repository root: the nearest folder above this file holding package.json. */
 export function repoRoot(from: string = __dirname): string {
@@ -355,9 +357,15 @@ class Session {
     };
   }
 
-  sheet(name: string): object | null {
+  /**
+   * A tab as the page's grid draws it. With `rows`, only its first rows are sent: at least
+   * `rows`, and the rows with content plus GRID_MARGIN_ROWS (the grid draws the rest as it
+   * scrolls); `rows` stays the size of the whole view, `sentRows` says how many came.
+   */
+  sheet(name: string, rows?: number): object | null {
     if (!this.ws.sheetNames().some((n) => n === name)) return null;
-    const s = this.ws.readSheet(name);
+    const window = rows === undefined ? {} : { rows: Math.max(rows, this.ws.model.requireSheet(name).lastRow() + GRID_MARGIN_ROWS) };
+    const s = this.ws.readSheet(name, window);
     const tz = this.timeZone;
     const validations = s.validations.map((r) => r.map((v) => {
       if (!v) return null;
@@ -371,7 +379,9 @@ class Session {
     }));
     return {
       name,
-      rows: s.values.length,
+      rows: s.viewRows,
+      sentRows: s.values.length,
+      contentRows: s.contentRows,
       cols: s.values.reduce((m, r) => Math.max(m, r.length), 0),
       values: s.values.map((r) => r.map(jsonValue)),
       displayValues: s.displayValues,
@@ -602,7 +612,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     if (method === 'GET' && route === '/api/state') return sendJson(res, 200, session.state());
     if (method === 'GET' && route.startsWith('/api/sheet/')) {
       const name = decodeURIComponent(route.slice('/api/sheet/'.length));
-      const sheet = session.sheet(name);
+      const rows = url.searchParams.get('rows');
+      if (rows !== null && !/^\d{1,6}$/.test(rows)) throw new HttpError(400, 'rows must be a whole number');
+      const sheet = session.sheet(name, rows === null ? undefined : Number(rows));
       if (!sheet) throw new HttpError(404, `No sheet named "${name}"`);
       return sendJson(res, 200, sheet);
     }

@@ -54,6 +54,37 @@ suite('playground in Chromium', () => {
     await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid^="cell-1-"]')).some((c) => c.textContent === 'Forecast'));
   });
 
+  test('the grid draws the rows with content and a margin, the rest as it scrolls; an edit re-draws only its row', async () => {
+    const view = pg.workspace.readSheet('Deals', { rows: 1 });
+    const content = view.contentRows;
+    expect(view.viewRows).toBeGreaterThan(content + 100); // the demo's Deals validation reaches row 1000
+    const drawnRows = () => page.locator('#grid td[data-c="1"]').count();
+    expect(await drawnRows()).toBeGreaterThanOrEqual(content);
+    expect(await drawnRows()).toBeLessThan(view.viewRows);
+    // The scroll bar is the whole sheet's: 22 px a row.
+    expect(await page.evaluate(() => document.getElementById('grid-wrap')!.scrollHeight)).toBeGreaterThanOrEqual(view.viewRows * 22);
+
+    // Every drawn row is marked; an edit in row 4 replaces that row's drawing and no other.
+    await page.evaluate(() => document.querySelectorAll('#grid tbody tr').forEach((tr) => { (tr as any).keptMark = true; }));
+    const notes = await columnOf('Notes');
+    const cell = `[data-testid="cell-4-${notes}"]`;
+    await page.dblclick(cell);
+    await page.fill('[data-testid="cell-editor"]', 'Asked for the invoice again');
+    await page.press('[data-testid="cell-editor"]', 'Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Asked for the invoice again', cell);
+    const redrawn = await page.evaluate(() => Array.from(document.querySelectorAll('#grid tbody tr'))
+      .filter((tr) => !(tr as any).keptMark).map((tr) => tr.querySelector('th')?.textContent));
+    expect(redrawn).toEqual(['4']);
+
+    // Scrolled to the end, the last row of the sheet is drawn; the arrow keys move past the drawn rows.
+    await page.evaluate(() => { const wrap = document.getElementById('grid-wrap')!; wrap.scrollTop = wrap.scrollHeight; });
+    await page.waitForSelector(`[data-testid="cell-${view.viewRows}-1"]`, { state: 'attached' });
+    await page.evaluate(() => { document.getElementById('grid-wrap')!.scrollTop = 0; });
+    await page.click('[data-testid="cell-2-1"]');
+    expect(await cellText(page, 2, 1)).toMatch(/^D-/);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('the menu opens the board in the sidebar, and its bridge enforces the payload rules', async () => {
     await page.click('[data-testid="menu-button"]');
     await page.click('[data-testid="menu-item-openBoard"]');

@@ -393,6 +393,26 @@ describe('conditional formats', () => {
     expect(snap.fontColors[beyond - 1][0]).toBe('#000000');
   });
 
+  test('a snapshot of the first rows only (the playground grid) is the top of the whole one, and says where the view ends', () => {
+    const { app, ss, model, clock } = setup('Europe/Berlin');
+    const sheet = ss().insertSheet('Deals');
+    sheet.getRange(1, 1, 4, 2).setValues([['Stage', 'Done'], ['Won', true], ['Lost', false], ['Won', '=A2']]);
+    sheet.getRange('B5:B40').setDataValidation(app.newDataValidation().requireCheckbox().build());
+    sheet.setConditionalFormatRules([app.newConditionalFormatRule().whenTextEqualTo('Won').setBackground('#b7e1cd').setRanges([sheet.getRange('A2:A')]).build()]);
+    const whole = snapshotSheet(model, 'Deals', clock.now());
+    expect(whole.viewRows).toBe(40); // the validation set up for typing reaches row 40
+    expect(whole.contentRows).toBe(4);
+    expect(whole.values).toHaveLength(40);
+    const top = snapshotSheet(model, 'Deals', clock.now(), { rows: 4 });
+    expect(top.viewRows).toBe(40);
+    expect(top.contentRows).toBe(4);
+    for (const key of ['values', 'displayValues', 'backgrounds', 'fontColors', 'validations', 'notes'] as const) {
+      expect(top[key]).toEqual(whole[key].slice(0, 4));
+    }
+    expect(top.displayValues[3]).toEqual(['Won', 'Won']);
+    expect(snapshotSheet(model, 'Deals', clock.now(), { rows: 100 }).values).toHaveLength(40);
+  });
+
   test('other conditions and TODAY edge in the sheet time zone', () => {
     const { app, ss, model } = setup('Europe/Berlin');
     const sheet = ss().getActiveSheet();

@@ -32,6 +32,10 @@ export interface SheetSnapshot {
   hidden: boolean;
   tabColor: string | null;
   notes: string[][];
+  /** Rows of the whole view (1..lastRow, or further down where validation is set up): the arrays above may stop earlier (readSheet's `rows` option). */
+  viewRows: number;
+  /** The last row with content (Sheet.getLastRow). */
+  contentRows: number;
 }
 
 function refA1(model: SpreadsheetModel, ref: RangeRefData, withSheet: boolean): string {
@@ -51,16 +55,20 @@ function plainCriteriaValues(model: SpreadsheetModel, values: unknown[]): unknow
   });
 }
 
-/** The block a snapshot shows: raw values (formulas computed) of rows 1..lr, columns 1..lc. */
-function viewValues(model: SpreadsheetModel, sheetName: string, now: Date) {
+/**
+ * The block a snapshot shows: raw values (formulas computed) of rows 1..lr, columns 1..lc, where
+ * lr stops at `maxRows` (the rows a caller draws); viewRows is where the whole view ends.
+ */
+function viewValues(model: SpreadsheetModel, sheetName: string, now: Date, maxRows = Number.POSITIVE_INFINITY) {
   const sheet = model.requireSheet(sheetName);
   // Rows below the data that already carry validation (set up for typing) are part of the view.
   const validated = sheet.layers.validation ? sheet.layers.validation.length : 0;
-  const lr = Math.max(sheet.lastRow(), Math.min(validated, sheet.maxRows));
+  const viewRows = Math.max(sheet.lastRow(), Math.min(validated, sheet.maxRows));
+  const lr = Math.max(0, Math.min(viewRows, Math.floor(maxRows)));
   const lc = sheet.lastCol();
   const raw = sheet.read('values', 1, 1, lr, lc, (v) => v);
   overlayFormulaValues({ model, now: () => now }, sheet, 1, 1, raw, (v) => v);
-  return { sheet, lr, lc, raw };
+  return { sheet, lr, lc, raw, viewRows };
 }
 
 const plainValues = (raw: unknown[][]): unknown[][] => raw.map((r) => r.map((v) => (v === undefined ? '' : cloneValue(v))));
@@ -73,9 +81,13 @@ export function sheetValues(model: SpreadsheetModel, sheetName: string, now: Dat
   return plainValues(viewValues(model, sheetName, now).raw);
 }
 
-/** Uncounted view of a sheet as a person sees it (rows 1..lastRow, columns 1..lastColumn). */
-export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: Date): SheetSnapshot {
-  const { sheet, lr, lc, raw } = viewValues(model, sheetName, now);
+/**
+ * Uncounted view of a sheet as a person sees it (rows 1..lastRow, columns 1..lastColumn), or
+ * only its first `options.rows` rows (what the playground's grid draws; viewRows still tells
+ * where the view ends).
+ */
+export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: Date, options: { rows?: number } = {}): SheetSnapshot {
+  const { sheet, lr, lc, raw, viewRows } = viewValues(model, sheetName, now, options.rows);
   const tz = model.timeZone;
   const formats = sheet.read('numberFormat', 1, 1, lr, lc, (v) => v as string | undefined);
   const values = plainValues(raw);
@@ -159,6 +171,8 @@ export function snapshotSheet(model: SpreadsheetModel, sheetName: string, now: D
     hidden: sheet.hidden,
     tabColor: sheet.tabColor,
     notes,
+    viewRows,
+    contentRows: sheet.lastRow(),
   };
 }
 

@@ -232,69 +232,156 @@
     return cls;
   }
 
-  function renderGrid() {
-    var grid = $('grid');
-    if (!sheet) { grid.innerHTML = ''; return; }
-    var rows = Math.max(sheet.rows, 1);
-    var cols = Math.max(sheet.cols, 1);
-    var shownRows = Math.min(rows, MAX_ROWS);
-    var widths = [];
-    var hiddenCols = sheet.hiddenColumns || [];
-    var isHidden = function (c1) { return hiddenCols.indexOf(c1) >= 0; };
-    // A hidden column is a thin gap, as in Sheets: its cells stay in the page, out of sight.
-    for (var c = 0; c < cols; c++) widths.push(isHidden(c + 1) ? 5 : Math.max(30, Number(sheet.columnWidths[c]) || 100));
+  // The grid draws the rows the server sent (the rows with content plus a margin, at least a
+  // screenful) and stands in for the rest with one spacer row of their height, so the scroll bar
+  // is the sheet's; scrolling near the spacer asks for more rows. After a change only the rows
+  // whose drawing differs are replaced: a Deals tab of 1,000 x 38 cells is no longer rebuilt
+  // after every google.script.run call.
+  var drawn = { tab: null, head: null, rows: [], tail: null };
+  var ROW_PX = 22;
+  var GROW_ROWS = 200;
 
+  function isHiddenCol(c1) { return (sheet.hiddenColumns || []).indexOf(c1) >= 0; }
+
+  function headHtml(cols) {
     var out = ['<colgroup><col style="width:46px">'];
-    widths.forEach(function (w) { out.push('<col style="width:' + w + 'px">'); });
+    // A hidden column is a thin gap, as in Sheets: its cells stay in the page, out of sight.
+    for (var c = 0; c < cols; c++) out.push('<col style="width:' + (isHiddenCol(c + 1) ? 5 : Math.max(30, Number(sheet.columnWidths[c]) || 100)) + 'px">');
     out.push('</colgroup><thead><tr><th class="corner"></th>');
     for (c = 1; c <= cols; c++) {
-      out.push(isHidden(c)
+      out.push(isHiddenCol(c)
         ? '<th class="col-head hidden-col" data-col="' + c + '" title="' + esc('Column ' + colName(c) + ' is hidden (' + String((sheet.displayValues[0] || [])[c - 1] || '') + ')') + '"></th>'
         : '<th class="col-head" data-col="' + c + '">' + colName(c) + '</th>');
     }
-    out.push('</tr></thead><tbody>');
+    out.push('</tr></thead>');
+    return out.join('');
+  }
 
-    var frozen = Math.min(sheet.frozenRows || 0, shownRows);
-    for (var r = 0; r < shownRows; r++) {
-      var trClass = r < frozen ? 'frozen' + (r === frozen - 1 ? ' last-frozen' : '') : '';
-      var trStyle = r < frozen ? ' style="top:calc(var(--colhead-h) + ' + (r * 22) + 'px)"' : '';
-      out.push('<tr' + (trClass ? ' class="' + trClass + '"' : '') + trStyle + '><th class="row-head" data-row="' + (r + 1) + '"' +
-        (r < frozen ? ' style="top:calc(var(--colhead-h) + ' + (r * 22) + 'px)"' : '') + '>' + (r + 1) + '</th>');
-      var dv = sheet.displayValues[r] || [];
-      for (c = 0; c < cols; c++) {
-        var style = [];
-        var bg = safeColor(sheet.backgrounds[r] && sheet.backgrounds[r][c]);
-        var fg = safeColor(sheet.fontColors[r] && sheet.fontColors[r][c]);
-        var fw = sheet.fontWeights[r] && sheet.fontWeights[r][c];
-        if (bg && bg.toLowerCase() !== '#ffffff') style.push('background:' + bg);
-        if (fg && fg.toLowerCase() !== '#000000') style.push('color:' + fg);
-        if (fw === 'bold') style.push('font-weight:bold');
-        if (r < frozen) style.push('top:calc(var(--colhead-h) + ' + (r * 22) + 'px)');
-        var cls = cellClass(r, c);
-        if (isHidden(c + 1)) cls.push('hidden-col');
-        var validation = sheet.validations[r] && sheet.validations[r][c];
-        var text = dv[c] === undefined ? '' : dv[c];
-        var inner;
-        if (validation && validation.type === 'CHECKBOX' && (text === 'TRUE' || text === 'FALSE' || text === '')) {
-          cls.push('b');
-          inner = '<input type="checkbox" class="cb" tabindex="-1" aria-label="' + esc(colName(c + 1) + (r + 1)) + '"' + (text === 'TRUE' ? ' checked' : '') + '>';
-        } else {
-          inner = esc(text);
-        }
-        var note = sheet.notes[r] && sheet.notes[r][c];
-        out.push('<td data-testid="cell-' + (r + 1) + '-' + (c + 1) + '" data-r="' + (r + 1) + '" data-c="' + (c + 1) + '"' +
-          (cls.length ? ' class="' + cls.join(' ') + '"' : '') +
-          (style.length ? ' style="' + esc(style.join(';')) + '"' : '') +
-          (note ? ' title="' + esc(note) + '"' : (text.length > 12 ? ' title="' + esc(text) + '"' : '')) + '>' + inner + '</td>');
+  function rowHtml(r, cols, frozen) {
+    var trClass = r < frozen ? 'frozen' + (r === frozen - 1 ? ' last-frozen' : '') : '';
+    var trStyle = r < frozen ? ' style="top:calc(var(--colhead-h) + ' + (r * ROW_PX) + 'px)"' : '';
+    var out = ['<tr' + (trClass ? ' class="' + trClass + '"' : '') + trStyle + '><th class="row-head" data-row="' + (r + 1) + '"' +
+      (r < frozen ? ' style="top:calc(var(--colhead-h) + ' + (r * ROW_PX) + 'px)"' : '') + '>' + (r + 1) + '</th>'];
+    var dv = sheet.displayValues[r] || [];
+    for (var c = 0; c < cols; c++) {
+      var style = [];
+      var bg = safeColor(sheet.backgrounds[r] && sheet.backgrounds[r][c]);
+      var fg = safeColor(sheet.fontColors[r] && sheet.fontColors[r][c]);
+      var fw = sheet.fontWeights[r] && sheet.fontWeights[r][c];
+      if (bg && bg.toLowerCase() !== '#ffffff') style.push('background:' + bg);
+      if (fg && fg.toLowerCase() !== '#000000') style.push('color:' + fg);
+      if (fw === 'bold') style.push('font-weight:bold');
+      if (r < frozen) style.push('top:calc(var(--colhead-h) + ' + (r * ROW_PX) + 'px)');
+      var cls = cellClass(r, c);
+      if (isHiddenCol(c + 1)) cls.push('hidden-col');
+      var validation = sheet.validations[r] && sheet.validations[r][c];
+      var text = dv[c] === undefined ? '' : dv[c];
+      var inner;
+      if (validation && validation.type === 'CHECKBOX' && (text === 'TRUE' || text === 'FALSE' || text === '')) {
+        cls.push('b');
+        inner = '<input type="checkbox" class="cb" tabindex="-1" aria-label="' + esc(colName(c + 1) + (r + 1)) + '"' + (text === 'TRUE' ? ' checked' : '') + '>';
+      } else {
+        inner = esc(text);
       }
-      out.push('</tr>');
+      var note = sheet.notes[r] && sheet.notes[r][c];
+      out.push('<td data-testid="cell-' + (r + 1) + '-' + (c + 1) + '" data-r="' + (r + 1) + '" data-c="' + (c + 1) + '"' +
+        (cls.length ? ' class="' + cls.join(' ') + '"' : '') +
+        (style.length ? ' style="' + esc(style.join(';')) + '"' : '') +
+        (note ? ' title="' + esc(note) + '"' : (text.length > 12 ? ' title="' + esc(text) + '"' : '')) + '>' + inner + '</td>');
     }
-    if (rows > shownRows) {
-      out.push('<tr class="more"><th class="row-head">…</th><td colspan="' + cols + '">' + esc((rows - shownRows) + ' more rows not shown') + '</td></tr>');
+    out.push('</tr>');
+    return out.join('');
+  }
+
+  /** The last row of the tbody: the spacer for the rows not drawn yet, or the "more rows" note past MAX_ROWS. */
+  function tailHtml(rows, shownRows, cols) {
+    var drawable = Math.min(rows, MAX_ROWS);
+    var rest = drawable - shownRows;
+    var out = '';
+    // The spacer's row head holds the last row number, out of sight: the row-head column is as
+    // wide as when every row was drawn (the table sizes its columns by their content).
+    // Its cells draw the empty rows' grid lines until the rows themselves are drawn.
+    if (rest > 0) {
+      out += '<tr class="rest" aria-hidden="true"><th class="row-head"><span class="rest-label">' + drawable + '</span></th>';
+      for (var c = 1; c <= cols; c++) out += '<td' + (isHiddenCol(c) ? ' class="hidden-col"' : '') + ' style="height:' + (rest * ROW_PX) + 'px"></td>';
+      out += '</tr>';
     }
-    out.push('</tbody>');
-    grid.innerHTML = out.join('');
+    if (rows > drawable) out += '<tr class="more"><th class="row-head">…</th><td colspan="' + cols + '">' + esc((rows - drawable) + ' more rows not shown') + '</td></tr>';
+    return out;
+  }
+
+  function rowsFrom(html) {
+    var box = document.createElement('tbody');
+    box.innerHTML = html;
+    return Array.prototype.slice.call(box.children);
+  }
+
+  function renderGrid() {
+    var grid = $('grid');
+    if (!sheet) { grid.innerHTML = ''; drawn = { tab: null, head: null, rows: [], tail: null }; return; }
+    var rows = Math.max(sheet.rows, 1);
+    var cols = Math.max(sheet.cols, 1);
+    var sent = sheet.sentRows === undefined ? sheet.rows : sheet.sentRows;
+    var shownRows = Math.min(rows, MAX_ROWS, Math.max(sent, 1));
+    var frozen = Math.min(sheet.frozenRows || 0, shownRows);
+    var head = headHtml(cols);
+    var html = [];
+    for (var r = 0; r < shownRows; r++) html.push(rowHtml(r, cols, frozen));
+    var tail = tailHtml(rows, shownRows, cols);
+
+    if (drawn.tab !== sheet.name || drawn.head !== head || !grid.tBodies[0]) {
+      grid.innerHTML = head + '<tbody>' + html.join('') + tail + '</tbody>';
+    } else {
+      var body = grid.tBodies[0];
+      var old = drawn.rows;
+      var trs = body.rows;
+      // Changed rows are replaced in place, new rows added before the tail, dropped rows removed.
+      for (r = 0; r < Math.min(old.length, shownRows); r++) {
+        if (old[r] !== html[r]) trs[r].replaceWith(rowsFrom(html[r])[0]);
+      }
+      for (r = old.length - 1; r >= shownRows; r--) trs[r].remove();
+      if (shownRows > old.length) {
+        var anchor = trs[old.length] || null;
+        rowsFrom(html.slice(old.length).join('')).forEach(function (tr) { body.insertBefore(tr, anchor); });
+      }
+      if (drawn.tail !== tail) {
+        while (body.rows.length > shownRows) body.rows[shownRows].remove();
+        rowsFrom(tail).forEach(function (tr) { body.appendChild(tr); });
+      }
+    }
+    drawn = { tab: sheet.name, head: head, rows: html, tail: tail };
     markSelection();
+  }
+
+  /**
+   * Rows the grid asks for: down to a little below the screen and the selected cell (the server
+   * adds the rows with content and a margin). Rows drawn further down, once scrolled past, go
+   * back into the spacer at the next refresh and are drawn again when scrolled to.
+   */
+  function rowsWanted(atLeast) {
+    var wrap = $('grid-wrap');
+    var screen = Math.ceil((wrap.scrollTop + wrap.clientHeight) / ROW_PX) + 10;
+    return Math.min(MAX_ROWS, Math.max(screen, selected.r + 10, atLeast || 0));
+  }
+
+  var growth = null;
+  /** Draws rows down to `row` (scrolled to, or selected with the keyboard); resolves when they are drawn. */
+  function growTo(row) {
+    if (!sheet || row <= drawn.rows.length || drawn.rows.length >= Math.min(sheet.rows, MAX_ROWS)) return Promise.resolve();
+    if (growth) return growth;
+    // A scroll (or a selection) made while these rows were coming may need more: looked at again
+    // when they are drawn. A failed request is not retried until the next scroll.
+    growth = loadSheet(refreshSeq, rowsWanted(row + GROW_ROWS))
+      .then(function () { growth = null; return growToScroll(); }, function () { growth = null; });
+    return growth;
+  }
+
+  /** Scrolling near the spacer, or selecting below it, draws the next rows. */
+  function growToScroll() {
+    if (!sheet || editing) return Promise.resolve();
+    var wrap = $('grid-wrap');
+    var need = Math.max(Math.ceil((wrap.scrollTop + wrap.clientHeight) / ROW_PX) + 20, selected.r);
+    return need > drawn.rows.length ? growTo(need) : Promise.resolve();
   }
 
   function cellEl(r, c) {
@@ -323,6 +410,14 @@
     if (scroll) {
       var td = cellEl(selected.r, selected.c);
       if (td) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      else if (selected.r > drawn.rows.length) {
+        // Selected below the drawn rows (the arrow keys, "Go to the cell"): draw down to it, then show it.
+        var want = selected;
+        growToScroll().then(function () {
+          var el = selected === want && cellEl(want.r, want.c);
+          if (el) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        });
+      }
     }
   }
 
@@ -411,10 +506,11 @@
     }
   }
 
-  function loadSheet(seq) {
+  function loadSheet(seq, rows) {
     if (!currentTab) { sheet = null; renderGrid(); return Promise.resolve(); }
     var tab = currentTab;
-    return request('GET', '/api/sheet/' + encodeURIComponent(tab)).then(function (s) {
+    var wanted = rows || rowsWanted();
+    return request('GET', '/api/sheet/' + encodeURIComponent(tab) + '?rows=' + wanted).then(function (s) {
       if (seq !== refreshSeq || tab !== currentTab) return;
       if (editing) return; // do not pull the grid from under the editor
       sheet = s;
@@ -489,6 +585,8 @@
     if (!td || ev.target.classList.contains('cb')) return;
     startEdit(Number(td.getAttribute('data-r')), Number(td.getAttribute('data-c')));
   });
+
+  $('grid-wrap').addEventListener('scroll', growToScroll, { passive: true });
 
   $('grid-wrap').tabIndex = -1;
   $('grid-wrap').addEventListener('keydown', function (ev) {
