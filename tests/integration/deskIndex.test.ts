@@ -41,14 +41,14 @@ describe('the health desk\'s kept rows (issue 26)', () => {
     // Deals: header, Stage, Closed at, the live rows' blocks; Checkpoints and Payments: header,
     // Deal ID column, the live deals' blocks; the change stamp; the index kept (one Cache.put).
     expect(first.calls.byMethod['Properties.getProperty']).toBe(1);
-    expect(first.calls.byMethod['Cache.put']).toBe(1);
+    expect(first.calls.byMethod['Cache.putAll']).toBe(1);
     expect(first.calls.byCategory.spreadsheetRead).toBe(15);
     expect(first.calls.byCategory.spreadsheetWrite).toBe(0);
     expectTrue(ws, first.result);
     const second = measure(ws, () => addon.api_getHealth('all'));
     // No key column: only the kept rows (the header inside the first block where it starts near the top).
     expect(second.calls.byCategory.spreadsheetRead).toBe(9);
-    expect(second.calls.byMethod['Cache.put'] || 0).toBe(0);
+    expect(second.calls.byMethod['Cache.putAll'] || 0).toBe(0);
     expect(second.calls.byMethod['Range.getValues']).toBe(9);
     expect(second.result).toEqual(first.result);
   });
@@ -60,11 +60,11 @@ describe('the health desk\'s kept rows (issue 26)', () => {
     const desk = measure(ws, () => addon.api_getHealth('all'));
     // The kept Deals rows still check out (that tab did not move); Payments no longer does
     // (its last row moved), so every tab is read by its key columns again and the index kept anew.
-    expect(desk.calls.byMethod['Cache.put']).toBe(1);
+    expect(desk.calls.byMethod['Cache.putAll']).toBe(1);
     expectTrue(ws, desk.result);
     // And the rows kept now are those of the changed tab.
     const again = measure(ws, () => addon.api_getHealth('all'));
-    expect(again.calls.byMethod['Cache.put'] || 0).toBe(0);
+    expect(again.calls.byMethod['Cache.putAll'] || 0).toBe(0);
     expect(again.result).toEqual(desk.result);
   });
 
@@ -88,7 +88,7 @@ describe('the health desk\'s kept rows (issue 26)', () => {
     });
     expect(idAt).toBeGreaterThanOrEqual(0);
     const desk = measure(ws, () => addon.api_getHealth('all'));
-    expect(desk.calls.byMethod['Cache.put']).toBe(1);
+    expect(desk.calls.byMethod['Cache.putAll']).toBe(1);
     expectTrue(ws, desk.result);
   });
 
@@ -103,7 +103,7 @@ describe('the health desk\'s kept rows (issue 26)', () => {
     const row = payments.findIndex((r, i) => i > 0 && typeof r[amountAt] === 'number' && shown.has(String(r[dealAt])));
     ws.editCell('Payments', row + 1, amountAt + 1, (payments[row][amountAt] as number) + 1000);
     const desk = measure(ws, () => addon.api_getHealth('all'));
-    expect(desk.calls.byMethod['Cache.put']).toBe(1);
+    expect(desk.calls.byMethod['Cache.putAll']).toBe(1);
     expectTrue(ws, desk.result);
     const item = desk.result.items.find((i: any) => i.dealId === String(payments[row][dealAt]));
     expect(item.paid).toBe(before.items.find((i: any) => i.dealId === item.dealId).paid + 1000);

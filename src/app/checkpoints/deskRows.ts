@@ -17,7 +17,9 @@ import { GAP_CELLS, rowBlocks, rowsWhereIn } from '../../workbook/rows';
 import { readBoardDeals, wholeBoardDeals } from '../deals/boardRows';
 import { isArchived } from '../deals/boardView';
 import { Deal, toDeal } from '../kernel/records';
+import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
 import { UseCaseContext } from '../kernel/session';
+import { KeyValueCache } from '../../ports';
 
 export interface DeskRows {
   /** The deals read (the desk keeps the live ones). */
@@ -30,15 +32,15 @@ export interface DeskRows {
 }
 
 /** [sheet row, id] for deals; [sheet row, id, deal id] for checkpoints and payments. */
-type Listed = [number, string] | [number, string, string];
+export type Listed = [number, string] | [number, string, string];
 
-interface TabIndex {
+export interface TabIndex {
   /** The tab's last row with content when the rows were found. */
   last: number;
   rows: Listed[];
 }
 
-interface DeskIndex {
+export interface DeskIndex {
   closedVisibleDays: number;
   deals: TabIndex;
   checkpoints: TabIndex;
@@ -47,11 +49,22 @@ interface DeskIndex {
 
 const KEY = 'dealboard:desk-rows:v1:';
 const SIX_HOURS = 21600;
-/** A cache value holds 100 KB: a larger index is not kept (the desk then reads the key columns). */
-const MAX_CHARS = 95000;
+/** A cache value holds 100 KB: the index is cut into shards (jsonShards.ts), all read and written in one call each. */
+const SHARD_BYTES = 95000;
+/** ~1 MB: some 25,000 kept rows; a larger index is not kept (the desk then reads the key columns). */
+const MAX_SHARDS = 12;
 
 export function deskIndexKey(stamp: string): string {
   return KEY + stamp;
+}
+
+const shardKey = (stamp: string, n: number) => `${deskIndexKey(stamp)}:${n}`;
+
+/** What the first shard's first item holds besides the rows. */
+interface DeskIndexHead {
+  closedVisibleDays: number;
+  last: [number, number, number];
+  counts: [number, number, number];
 }
 
 export function isLive(deal: Deal, ctx: UseCaseContext): boolean {
@@ -60,7 +73,7 @@ export function isLive(deal: Deal, ctx: UseCaseContext): boolean {
 
 /** `stamp`: the change stamp read before anything else ('' when none: nothing is kept). */
 export function readDeskRows(ctx: UseCaseContext, stamp: string): DeskRows {
-  const kept = stamp ? loadIndex(ctx, stamp) : null;
+  const kept = stamp ? loadDeskIndex(ctx.ports.cache, stamp) : null;
   if (kept && kept.closedVisibleDays === ctx.config.settings.closedVisibleDays) {
     const rows = readIndexed(ctx, kept);
     if (rows) return rows;
@@ -68,14 +81,49 @@ export function readDeskRows(ctx: UseCaseContext, stamp: string): DeskRows {
   return readByKeys(ctx, stamp);
 }
 
-function loadIndex(ctx: UseCaseContext, stamp: string): DeskIndex | null {
-  const text = ctx.ports.cache.get(deskIndexKey(stamp));
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as DeskIndex;
-  } catch {
-    return null;
+/** The index kept under `stamp`, or null (none, a shard evicted or damaged). */
+export function loadDeskIndex(cache: KeyValueCache, stamp: string): DeskIndex | null {
+  const keys: string[] = [];
+  for (let n = 0; n < MAX_SHARDS; n++) keys.push(shardKey(stamp, n));
+  const cached = cache.getAll(keys);
+  // Shards in order until the head's counts are met (a rebuild under the same stamp may leave
+  // more shards of a larger index behind them); a missing or damaged one: no index.
+  const items: unknown[] = [];
+  let wanted = 1;
+  for (let n = 0; n < MAX_SHARDS && items.length < wanted; n++) {
+    const shard = unpackJsonShards<unknown>([cached[keys[n]]]);
+    if (!shard) return null;
+    for (const item of shard) items.push(item);
+    if (n === 0) {
+      const counts = (items[0] as DeskIndexHead | undefined)?.counts;
+      if (!counts || counts.length !== 3) return null;
+      wanted = 1 + counts[0] + counts[1] + counts[2];
+    }
   }
+  if (items.length !== wanted) return null;
+  const head = items[0] as DeskIndexHead;
+  const rows = items.slice(1) as Listed[];
+  const [d, c] = head.counts;
+  return {
+    closedVisibleDays: head.closedVisibleDays,
+    deals: { last: head.last[0], rows: rows.slice(0, d) },
+    checkpoints: { last: head.last[1], rows: rows.slice(d, d + c) },
+    payments: { last: head.last[2], rows: rows.slice(d + c) },
+  };
+}
+
+/** Keeps the index under `stamp` in one putAll; one too large for MAX_SHARDS is not kept. */
+export function keepDeskIndex(cache: KeyValueCache, stamp: string, index: DeskIndex): void {
+  const head: DeskIndexHead = {
+    closedVisibleDays: index.closedVisibleDays,
+    last: [index.deals.last, index.checkpoints.last, index.payments.last],
+    counts: [index.deals.rows.length, index.checkpoints.rows.length, index.payments.rows.length],
+  };
+  const shards = packJsonShards([head as unknown].concat(index.deals.rows, index.checkpoints.rows, index.payments.rows), SHARD_BYTES);
+  if (shards.length > MAX_SHARDS) return;
+  const values: Record<string, string> = {};
+  shards.forEach((shard, n) => { values[shardKey(stamp, n)] = shard; });
+  cache.putAll(values, SIX_HOURS);
 }
 
 /** Today's read plan (key columns, then the rows they point at), and the index kept under `stamp`. */
@@ -101,8 +149,7 @@ function readByKeys(ctx: UseCaseContext, stamp: string): DeskRows {
     };
     // A row without an id cannot be checked: such a workbook is not indexed.
     const checkable = [index.deals, index.checkpoints, index.payments].every((t) => t.rows.every((r) => r[1] !== ''));
-    const text = JSON.stringify(index);
-    if (checkable && text.length <= MAX_CHARS) ctx.ports.cache.put(deskIndexKey(stamp), text, SIX_HOURS);
+    if (checkable) keepDeskIndex(ctx.ports.cache, stamp, index);
   }
   return { deals: board.deals, checkpoints, payments, via: 'keys' };
 }
