@@ -310,7 +310,7 @@ export function api_logActivity(input: unknown) {
 }
 
 export function api_getHealth(scope?: unknown) {
-  return api('api_getHealth', (ctx) => getHealth(ctx, scope));
+  return api('api_getHealth', (ctx) => getHealth(ctx, scope, readBoardStamp()));
 }
 
 export function api_applyPlan(dealId: unknown, planName: unknown, startDate: unknown) {

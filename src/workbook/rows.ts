@@ -197,8 +197,6 @@ export function openRows(sheets: SheetPort, tab: TabSchema, dates: LocalDates): 
 
 /** Per read (~100 ms) vs per cell (0.03 ms) in the latency model: a gap of this many cells is cheaper to read through. */
 export const GAP_CELLS = 3300;
-/** One read's fixed cost in cells (100 ms at 0.03 ms a cell): the unit the read plans above compare. */
-const READ_CELLS = GAP_CELLS;
 
 /**
  * The rows whose `column` holds one of `values` (many keys at once, e.g. the live deals' ids):
@@ -242,29 +240,10 @@ export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates
   const gap = Math.max(1, Math.floor(GAP_CELLS / span));
   const blocks = rowBlocks(wanted, gap - 1);
   const out: DecodedRow[] = [];
-  // A few columns of rows scattered down a long tab: the other wanted columns read whole (one read
-  // per run of adjacent columns) can cost less than a read per block (issue 26, the health desk's
-  // Payments: 6 blocks at ~100 ms each, or one Amount column of 10,800 cells at ~0.03 ms each).
-  if (onlyColumns) {
-    const others = columnRuns(wantedAt.filter((i) => i !== at));
-    const blockCost = blocks.reduce((sum, b) => sum + READ_CELLS + b.count * span, 0);
-    const columnCost = others.reduce((sum, r) => sum + READ_CELLS + (size.rows - 1) * r.count, 0);
-    if (others.length > 0 && columnCost < blockCost) {
-      const cells: Record<number, unknown[][]> = {};
-      for (const run of others) cells[run.first] = sheets.readBlock(tab.name, 2, run.first + 1, size.rows - 1, run.count) || [];
-      for (const row of wanted) {
-        const raw: unknown[] = [];
-        for (let i = 0; i < width; i++) raw.push('');
-        raw[at] = keys[row - 2][0];
-        for (const run of others) {
-          const read = cells[run.first][row - 2];
-          if (read) for (let k = 0; k < run.count; k++) raw[run.first + k] = read[k];
-        }
-        out.push(decodeRow(tab, map, raw, row, dates, []));
-      }
-      return out;
-    }
-  }
+  // Each row's key and values come from one read (issue 26): the desk's Payments once read the
+  // Amount column whole apart from the key column, so a row inserted between the two reads could
+  // pair one deal's id with another's amount. Reading the span whole instead, key included, never
+  // costs less than these blocks (they lie more than a read's worth of cells apart).
   for (const block of blocks) {
     const rows = sheets.readBlock(tab.name, block.start, first + 1, block.count, span) || [];
     for (const row of wanted) {

@@ -128,18 +128,29 @@ describe('openRows', () => {
     expect(widths).toEqual([1, at('stage') - at('id') + 1]);
   });
 
-  it('rowsWhereIn with onlyColumns reads those columns whole when that costs less than a read per scattered block', () => {
+  it('rowsWhereIn with onlyColumns: a row inserted after the key read never pairs one row\'s key with another row\'s values', () => {
     const rows = 5000;
-    const { port, log } = fakeSheets(many(rows).map((r, i) => { r[at('manager')] = `m${i}@studio.test`; r[at('stage')] = i % 3 === 0 ? 'negotiation' : 'new'; return r; }));
-    const widths: number[] = [];
+    const { port, grid } = fakeSheets(many(rows).map((r, i) => { r[at('stage')] = i % 2 === 0 ? 'negotiation' : 'new'; return r; }));
     const readBlock = port.readBlock;
-    port.readBlock = (tab, row, column, numRows, numColumns) => { widths.push(numColumns); return readBlock(tab, row, column, numRows, numColumns); };
-    const found = rowsWhereIn(port, DEALS, dates, 'id', new Set(['D-2', 'D-2500', `D-${rows}`, 'D-none']), ['stage']);
-    // Three blocks far apart would be three reads: the Stage column is read whole instead (one read).
-    expect(log).toEqual(['readHeader', `read 2+${rows}`, `read 2+${rows}`]);
-    expect(widths).toEqual([1, 1]);
-    expect(found.map((r) => [r.row, r.record.id, r.record.stage, r.record.title, r.record.manager]))
-      .toEqual([[3, 'D-2', 'new', '', ''], [2501, 'D-2500', 'negotiation', '', ''], [rows + 1, `D-${rows}`, 'new', '', '']]);
+    let reads = 0;
+    port.readBlock = (tab, row, column, numRows, numColumns) => {
+      const block = readBlock(tab, row, column, numRows, numColumns);
+      // By hand, between the key read and the next: a row inserted at sheet row 2700.
+      if (++reads === 1) grid.splice(2699, 0, deal('D-new', 'won'));
+      return block;
+    };
+    const ids = [2, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, rows].map((n) => `D-${n}`);
+    const found = rowsWhereIn(port, DEALS, dates, 'id', new Set(ids), ['stage']);
+    // A row read is kept only when its key, read with its values, is one asked for: each deal
+    // keeps its own stage; the rows below the insertion moved after the key read and are not
+    // taken (the caller sees fewer rows, never a misplaced value).
+    for (const r of found) {
+      const n = Number(String(r.record.id).slice(2));
+      expect(r.record.stage).toBe((n - 1) % 2 === 0 ? 'negotiation' : 'new');
+      expect(r.row).toBe(n + 1);
+    }
+    expect(found.map((r) => r.record.id)).toEqual(ids.slice(0, 6));
+    expect(found.filter((r) => r.record.stage === 'won')).toEqual([]);
   });
 });
 

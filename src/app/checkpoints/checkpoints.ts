@@ -1,6 +1,6 @@
 // After the sale: plans, checkpoints, marking done, health and the desk.
 import { queueCheckpointMail } from '../mail/notifications';
-import { CHECKPOINTS, DEALS, PAYMENTS, PLANS } from '../../workbook/schema';
+import { CHECKPOINTS, DEALS, PLANS } from '../../workbook/schema';
 import { Table, appendRecords, findRow, readTable, updateRow } from '../../workbook/table';
 import { requireColumns } from '../../workbook/headers';
 import { canCompleteCheckpoint, canPlanCheckpoints } from '../../domain/checkpoints/checkpointAccess';
@@ -20,10 +20,10 @@ import { appendActivities } from '../kernel/audit';
 import { loadDeal } from '../deals/dealLoading';
 import { refuseIfStale } from '../kernel/conflicts';
 import { isArchived } from '../deals/boardView';
-import { duplicateId, openRows, readCellsOf, readColumns, rowsWhereIn } from '../../workbook/rows';
+import { duplicateId, openRows, readCellsOf, readColumns } from '../../workbook/rows';
 import { missingTabError } from '../../workbook/errors';
 import { DecodedRow, decodeCell, encodeCell, formulaSafe } from '../../workbook/codec';
-import { readBoardDeals, wholeBoardDeals } from '../deals/boardRows';
+import { readDeskRows } from './deskRows';
 import { InputError, optionalDay, optionalText, requireBoolean, requireId, requirePlainObject, requireText, requireVersion } from '../kernel/validate';
 
 /** The columns health depends on, and the two it writes (issue 26: no other column is read). */
@@ -250,20 +250,18 @@ export function completeCheckpoint(ctx: UseCaseContext, checkpointIdArg: unknown
   });
 }
 
-export function getHealth(ctx: UseCaseContext, scopeArg?: unknown): HealthDesk {
+/** `stamp`: the workbook's change stamp, read first: the rows found are kept under it (deskRows.ts). */
+export function getHealth(ctx: UseCaseContext, scopeArg?: unknown, stamp = ''): HealthDesk {
   // An executor's "All" would list every manager's pipeline with clients and amounts (item 13).
   const scope: HealthDesk['scope'] = ctx.actor.role === 'executor' ? 'mine'
     : scopeArg === 'all' || ((scopeArg === undefined || scopeArg === null) && isSupervisor(ctx.actor)) ? 'all' : 'mine';
   // Only live and recently closed deals are on the desk: archived ones are not read (boardRows.ts),
-  // nor their checkpoints and payments (one key column read, then the live deals' rows).
-  const deals = readBoardDeals(ctx, { scope: 'all' }) || wholeBoardDeals(ctx);
-  const live = new Set(deals.deals.filter((d) => d.stage && d.stage !== 'failed' && !isArchived(d, ctx.config.settings, ctx.moment)).map((d) => d.id));
-  const checkpoints = rowsWhereIn(ctx.ports.sheets, CHECKPOINTS, ctx.ports.dates, 'dealId', live);
-  // Only Deal ID and Amount: the Payments rows grew wider (issue 22) and the desk needs two cells of each.
-  const payments = rowsWhereIn(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, 'dealId', live, ['amount']);
-  const byDeal = groupByDeal(checkpoints.map((r) => toCheckpoint(r.record)));
+  // nor their checkpoints and payments (found by key columns or by the kept index, deskRows.ts).
+  const rows = readDeskRows(ctx, stamp);
+  const deals = { deals: rows.deals };
+  const byDeal = groupByDeal(rows.checkpoints.map((r) => toCheckpoint(r.record)));
   const paid: Record<string, number> = {};
-  for (const r of payments) {
+  for (const r of rows.payments) {
     const id = String(r.record.dealId || '');
     if (typeof r.record.amount === 'number') paid[id] = (paid[id] || 0) + r.record.amount;
   }

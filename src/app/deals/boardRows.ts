@@ -25,6 +25,8 @@ export interface BoardDeals {
   stageCell(row: number): unknown;
   /** The id of the deal read from a sheet row (a refused stage typed there keeps its card placed). */
   dealIdAt(row: number): string | undefined;
+  /** The sheet rows of the full deals read, with their ids (the health desk keeps them as its index). */
+  idsByRow: Readonly<Record<number, string>>;
 }
 
 const DAY = 86400000;
@@ -42,6 +44,7 @@ export function wholeBoardDeals(ctx: UseCaseContext): BoardDeals {
     problems: table.problems,
     stageCell: (row) => { const raw = table.raw[row - 2]; return raw === undefined ? undefined : raw[stageAt]; },
     dealIdAt: (row) => ids[row],
+    idsByRow: ids,
   };
 }
 
@@ -123,5 +126,5 @@ export function readBoardDeals(ctx: UseCaseContext, filterArg: BoardFilter | nul
     start = end + 1;
   }
   const stages = columns.stage || [];
-  return { deals: deals.concat(stubs), problems, stageCell: (row) => stages[row - 2], dealIdAt: (row) => ids[row] };
+  return { deals: deals.concat(stubs), problems, stageCell: (row) => stages[row - 2], dealIdAt: (row) => ids[row], idsByRow: ids };
 }
