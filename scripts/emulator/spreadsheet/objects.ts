@@ -17,7 +17,7 @@ import { installBandings } from './bandings';
 import { installFilters } from './filters';
 import { installRowGroups } from './rowGroups';
 import {
-  CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
+  CFRuleData, CellImageData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
 } from './model';
 import { validationAccepts } from './rules';
@@ -26,6 +26,7 @@ import { EmuRangeList } from './rangeList';
 import { EmuUser } from '../services/session';
 import { checkWrite, writeResolver } from './writeGate';
 import { cssColor } from './cssColor';
+import { ValueType, cellImageValue } from './cellImage';
 import type { Session as SessionApi, SpreadsheetHooks } from './sessionApi';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -134,6 +135,7 @@ export const ENUMS = {
   TextDirection: enumOf('LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'),
   ColorType: enumOf('UNSUPPORTED', 'RGB', 'THEME'),
   InterpolationType: enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
+  ValueType: ValueType as unknown as Readonly<Record<'IMAGE', 'IMAGE'>>,
   ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
   // Enums of features the emulator does not emulate (bandings, developer metadata): present, so a
   // script reaches the member it calls and gets the clear "Not implemented" error, not a TypeError.
@@ -511,12 +513,22 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   getValue(): any {
     this.alive();
     const v = this.computed(this.row, this.col);
+    if (v === undefined && this.sheet.layers.image) {
+      const image = this.sheet.get('image', this.row, this.col) as CellImageData | undefined;
+      if (image) return cellImageValue(this.s, image);
+    }
     return v === undefined ? '' : cloneValue(v);
   }
   getValues(): any[][] {
     const map = (v: unknown) => (v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v);
     const out = this.readLayer('values', map);
     overlayFormulaValues(this.formulaContext(), this.sheet, this.row, this.col, out, map);
+    // Image cells (cellImage.ts) read back as CellImage values.
+    if (this.sheet.layers.image) {
+      this.readLayer('image', (v) => v as CellImageData | undefined).forEach((line, i) => line.forEach((image, j) => {
+        if (image) out[i][j] = cellImageValue(this.s, image);
+      }));
+    }
     return out;
   }
   /** Formula cells read back their computed value (formula.ts lists what is evaluated). */
@@ -1108,6 +1120,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly AutoFillSeries = ENUMS.AutoFillSeries;
   readonly ColorType = ENUMS.ColorType;
   readonly ThemeColorType = ENUMS.ThemeColorType;
+  readonly ValueType = ENUMS.ValueType;
   readonly InterpolationType = ENUMS.InterpolationType as unknown as typeof GoogleAppsScript.Spreadsheet.InterpolationType;
   readonly TextDirection = ENUMS.TextDirection;
   readonly BandingTheme = ENUMS.BandingTheme;
