@@ -453,6 +453,36 @@ class DriveFiles {
     this.env.model.removeFile(rec.id);
   }
 
+  /**
+   * files.download: "Downloads the content of a file. … Operations are valid for 24 hours from the
+   * time of creation." It answers a long-running Operation, done at once in the emulator, whose
+   * response holds a `downloadUri` that UrlFetchApp (with the OAuth token) fetches: for a blob file
+   * files.get with alt=media, for a Docs file files.export in `mimeType` ("If not set, a Google
+   * Workspace document is downloaded with a default MIME type": the emulator's default is PDF).
+   */
+  download(fileId: string, optionalArgs: Args = {}): Resource {
+    const api = 'drive.files.download';
+    const rec = this.env.apiFile(api, fileId);
+    const args = optionalArgs ?? {};
+    const workspace = rec.mimeType.startsWith('application/vnd.google-apps.');
+    if (args.revisionId !== undefined) throw new GoogleJsonResponseException(api, 400, 'Not implemented in the Dealboard emulator: files.download of a revision (revisionId).', 'badRequest');
+    // "This field can only be set when downloading Google Workspace documents."
+    if (args.mimeType !== undefined && !workspace) throw new GoogleJsonResponseException(api, 400, 'The mimeType parameter can only be set when downloading Google Workspace documents.', 'invalidArgument');
+    if (rec.mimeType === MIME.folder) throw new GoogleJsonResponseException(api, 403, 'Only files with binary content or Google Workspace documents can be downloaded.', 'fileNotDownloadable');
+    const id = encodeURIComponent(rec.id);
+    const downloadUri = workspace
+      ? `https://www.googleapis.com/drive/v3/files/${id}/export?mimeType=${encodeURIComponent(String(args.mimeType ?? MIME.pdf))}`
+      : `https://www.googleapis.com/drive/v3/files/${id}?alt=media&source=downloadUrl`;
+    this.operations += 1;
+    return {
+      name: `operations/download-${rec.id}-${this.operations}`,
+      metadata: { '@type': 'type.googleapis.com/google.apps.drive.v3.DownloadFileMetadata' },
+      done: true,
+      response: { '@type': 'type.googleapis.com/google.apps.drive.v3.DownloadFileResponse', downloadUri, partialDownloadAllowed: !workspace },
+    };
+  }
+  private operations = 0;
+
   export(fileId: string, mimeType: string, optionalArgs: Args = {}): DriveBlob {
     const api = 'drive.files.export';
     const env = this.env;

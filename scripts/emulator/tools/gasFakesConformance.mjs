@@ -103,6 +103,11 @@ async function runChild(testDir, file, fnName) {
   });
   const manifestPath = join(testDir, 'appsscript.json');
   if (existsSync(manifestPath)) applyManifest(ws, JSON.parse(readFileSync(manifestPath, 'utf8')));
+  // The one fixture file testfixes.js describes completely (id, name, type and content): the suite
+  // expects it in the user's Drive, so it is put there. Fixtures it names without their content
+  // (the test spreadsheets and folders) are not invented; the sections using them stay unreached.
+  const textFile = { id: fixture(fixesText, 'TEXT_FILE_ID'), name: fixture(fixesText, 'TEXT_FILE_NAME'), mimeType: fixture(fixesText, 'TEXT_FILE_TYPE'), content: fixture(fixesText, 'TEXT_FILE_CONTENT') };
+  if (Object.values(textFile).every((v) => v !== undefined)) ws.drive.addFile({ ...textFile, owner: fixture(fixesText, 'EMAIL') });
   // The bundle's view of the globals, minus Date and console: Node's own keep the harness
   // working (the virtual clock starts at the real time, so "now" agrees closely enough).
   for (const [name, value] of Object.entries(ws.globals)) if (name !== 'Date' && name !== 'console') globalThis[name] = value;
