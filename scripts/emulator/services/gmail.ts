@@ -353,9 +353,15 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
       auth('GmailApp.getMessagesForThreads');
       return ts.map((t) => t.getMessages());
     },
+    /**
+     * "Gets a list of the emails that are set up as aliases for this account in Gmail." The user's
+     * own address is one (Gmail's send-as list "includes the primary send-as address associated
+     * with the account"; gas-fakes' live suite: "a user will always have at least their primary
+     * email as an alias"), and the one `from` accepts. The emulator sets up no other.
+     */
     getAliases() {
       auth('GmailApp.getAliases');
-      return [];
+      return [me()];
     },
     createLabel(name: unknown) {
       auth('GmailApp.createLabel');
