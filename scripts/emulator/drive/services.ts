@@ -322,6 +322,8 @@ class DriveFiles {
   create(resource: Resource = {}, mediaData?: BlobLike, optionalArgs: Args = {}): Resource {
     const api = 'drive.files.create';
     const env = this.env;
+    // Apps Script's own check, before any request: "The mediaData parameter only supports Blob types for upload."
+    if (mediaData !== undefined && mediaData !== null && !isBlobLike(mediaData)) throw exception('The mediaData parameter only supports Blob types for upload.');
     const blob = isBlobLike(mediaData) ? mediaData : undefined;
     const res = resource ?? {};
     const mimeType = String(res.mimeType ?? (blob ? blobContentType(blob) : null) ?? 'application/octet-stream');
@@ -703,18 +705,32 @@ class Handles {
     return this.env.wrap('FolderIterator', new Iter(ids, (id) => this.folder(id), 'folder'));
   }
 
-  createFile(parent: string, a: unknown, content?: unknown, mimeType?: unknown): GFile {
+  /**
+   * createFile(blob), createFile(name, content), createFile(name, content, mimeType): the documented
+   * forms; any other argument list throws Apps Script's signature error naming the argument types.
+   */
+  createFile(parent: string, given: unknown[], method: string): GFile {
     const env = this.env;
+    const args = given.slice();
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    const typeOf = (v: unknown) => (v === null || v === undefined ? 'null' : isBlobLike(v) ? 'Blob' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'Boolean' : 'Object');
+    const signature = () => exception(`The parameters (${args.map(typeOf).join(',')}) don't match the method signature for ${method}.`);
+    const [a, content, mimeType] = args;
+    if (args.length === 1 && !isBlobLike(a)) throw signature();
+    if (args.length === 0 || args.length > 3 || (args.length > 1 && isBlobLike(a))) throw signature();
+    if (args.length > 1 && (a === null || a === undefined)) throw exception('Invalid argument: name');
+    if (args.length > 1 && typeof a !== 'string') throw signature();
     let name: string;
     let bytes: Uint8Array;
     let type: string;
     if (isBlobLike(a)) {
+      // "Blob object must have non-null name for this operation." (a blob made without a name)
+      if (blobName(a) === null && typeof (a as { getName?: unknown }).getName === 'function') throw exception('Blob object must have non-null name for this operation.');
       name = blobName(a) ?? 'Untitled';
       bytes = blobBytes(a);
       type = blobContentType(a) ?? 'application/octet-stream';
     } else {
-      if (typeof a !== 'string' || content === undefined) throw exception('Invalid argument: name');
-      name = a;
+      name = a as string;
       bytes = new Uint8Array(Buffer.from(String(content), 'utf8'));
       type = typeof mimeType === 'string' ? mimeType : MIME.text;
     }
@@ -834,7 +850,18 @@ class GFile {
     this.h.env.touch(rec);
     return this.h.file(this.id);
   }
-  makeCopy(a?: unknown, b?: unknown): GFile {
+  makeCopy(...given: unknown[]): GFile {
+    // The documented forms: makeCopy(), (destination), (name), (name, destination); any other list
+    // throws Apps Script's signature error (gas-fakes' live suite: "(DriveApp.Folder,String)").
+    const args = given.slice();
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    const has = (v: unknown, m: string) => v !== null && typeof v === 'object' && typeof (v as Record<string, unknown>)[m] === 'function';
+    const isFolder = (v: unknown) => has(v, 'getFolders') && has(v, 'createFile');
+    const typeOf = (v: unknown) => (v === null || v === undefined ? 'null' : typeof v === 'string' ? 'String' : isFolder(v) ? 'DriveApp.Folder' : has(v, 'makeCopy') ? 'DriveApp.File' : typeof v === 'number' ? 'number' : 'Object');
+    const fits = args.length === 0 || (args.length === 1 && (typeof args[0] === 'string' || isFolder(args[0])))
+      || (args.length === 2 && typeof args[0] === 'string' && isFolder(args[1]));
+    if (!fits) throw exception(`The parameters (${args.map(typeOf).join(',')}) don't match the method signature for DriveApp.File.makeCopy.`);
+    const [a, b] = args;
     const env = this.h.env;
     const src = this.rec();
     // Without a name the copy keeps the original's (live: gas-fakes testdrive.js, dcfile.makeCopy()).
@@ -978,9 +1005,9 @@ class GFolder {
   getParents(): object {
     return this.h.folderIterator(this.isRoot() ? [] : this.rec().parents);
   }
-  createFile(a: unknown, content?: unknown, mimeType?: unknown): GFile {
+  createFile(...args: unknown[]): GFile {
     this.getId();
-    return this.h.createFile(this.id, a, content, mimeType);
+    return this.h.createFile(this.id, args, 'DriveApp.Folder.createFile');
   }
   createFolder(name: string): GFolder {
     this.getId();
@@ -1034,8 +1061,8 @@ class EmuDriveApp {
   createFolder(name: string): GFolder {
     return this.h.createFolder(this.h.env.model.rootId, name);
   }
-  createFile(a: unknown, content?: unknown, mimeType?: unknown): GFile {
-    return this.h.createFile(this.h.env.model.rootId, a, content, mimeType);
+  createFile(...args: unknown[]): GFile {
+    return this.h.createFile(this.h.env.model.rootId, args, 'DriveApp.createFile');
   }
   getFilesByName(name: string): object {
     const env = this.h.env;
