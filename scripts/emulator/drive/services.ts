@@ -1332,10 +1332,11 @@ class GParagraph {
     if (sectionHolds(d, this.p)) return true;
     throw exception('The element has been removed from the document.');
   }
-  /** A page break has no text (live: "Paragraph containing a page break has empty text"). */
+  /** A page break and an inline image have no text (live: "Paragraph containing a page break has empty text",
+   *  "Text content of paragraph should not include image", gas-fakes testdocsnext.js / testdocsimages.js). */
   getText(): string {
     this.outsideBody();
-    return this.p.runs.filter((r) => !r.pageBreak).map((r) => r.text).join('').replace(/\u000b/g, '\r');
+    return this.p.runs.filter((r) => !r.pageBreak && !r.image).map((r) => r.text).join('').replace(/\u000b/g, '\r');
   }
   setText(text: string): GParagraph {
     if (this.outsideBody()) {
