@@ -27,6 +27,7 @@ import { EmuUser } from '../services/session';
 import { checkWrite, writeResolver } from './writeGate';
 import { cssColor } from './cssColor';
 import { ValueType, cellImageValue } from './cellImage';
+import { installMoreSpreadsheetEnums } from './moreEnums';
 import type { Session as SessionApi, SpreadsheetHooks } from './sessionApi';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -1143,6 +1144,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
 }
 
 installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
+installMoreSpreadsheetEnums(EmuSpreadsheetApp);
 installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 installCharts(EmuSheet);
 installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });
