@@ -92,3 +92,12 @@ describe('Gmail.Users.Messages and Threads', () => {
     });
   });
 });
+
+test('GmailApp.getDraft of an unknown id: a not-found error ("Retrieve an email message draft by ID.")', () => {
+  const ws = fresh();
+  run(ws, (g) => {
+    const d = g.GmailApp.createDraft('bob@studio.test', 'Hi', 'Body');
+    expect(g.GmailApp.getDraft(d.getId()).getId()).toBe(d.getId());
+    expect(caught(() => g.GmailApp.getDraft('non_existent_draft_id')).message).toBe('Requested entity was not found.');
+  });
+});

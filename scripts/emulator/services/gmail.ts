@@ -303,7 +303,9 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
     getDraft(id: unknown) {
       auth('GmailApp.getDraft');
       if (!isString(id)) throw signatureError('GmailApp.getDraft', [id]);
-      draftRecord(String(id));
+      // An unknown id is a not-found error on Apps Script (gas-fakes' live suite: /(404|not found)/i);
+      // the wording is the Gmail API's 404.
+      if (!box.drafts.some((x) => x.id === String(id) && x.user === me().toLowerCase())) throw gasError('Requested entity was not found.');
       return draft(String(id));
     },
     getDraftMessages() {
