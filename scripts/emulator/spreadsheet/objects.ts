@@ -777,7 +777,9 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
     this.alive();
     if (typeof a === 'string' && b === undefined) {
-      const ref = parseA1(a) ?? parseR1C1(a);
+      // An empty sheet name ('!C2:E5') means this sheet (gas-fakes' live suite, testsheetssets.js).
+      const text = a.startsWith('!') ? a.slice(1) : a;
+      const ref = parseA1(text) ?? parseR1C1(text);
       if (!ref) throw gasError('Range not found');
       const g = resolveA1(ref, this.data.maxRows, this.data.maxCols);
       checkBounds(this.data, g.row, g.col, g.numRows, g.numCols);
