@@ -28,7 +28,7 @@ const INFERRED: [RegExp, string][] = [
   [/\bDriveApp\b/, 'https://www.googleapis.com/auth/drive'],
   // The Drive advanced service (Drive.Files…, Drive.Permissions…).
   [/\bDrive\s*\.\s*(Files|Permissions|Drives|Revisions|Comments|Replies|About|Changes)\b/, 'https://www.googleapis.com/auth/drive'],
-  [/\bGmailApp\b/, 'https://mail.google.com/'],
+  [/\bGmailApp\b|\bGmail\s*\.\s*Users\b/, 'https://mail.google.com/'],
   [/\bMailApp\b/, 'https://www.googleapis.com/auth/script.send_mail'],
   [/\bCalendarApp\b|\bCalendar\s*\.\s*(Events|Calendars)\b/, 'https://www.googleapis.com/auth/calendar'],
   [/\bUrlFetchApp\b/, 'https://www.googleapis.com/auth/script.external_request'],

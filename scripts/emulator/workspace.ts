@@ -32,6 +32,7 @@ import { bindContainerToDrive, containerSharing } from './container';
 import { MIME_TYPE } from './services/mimeType';
 import { MailModel, createMailApp } from './services/mail';
 import { createGmailApp } from './services/gmail';
+import { createGmailService } from './services/gmailAdvanced';
 import { CalendarModel, CalendarJSON, createCalendarApp, createCalendarService, registerCalendarAppCalls, registerCalendarCalls } from './calendar/index';
 import { inTimeZone } from './scriptZone';
 
@@ -361,6 +362,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   });
   globals.MailApp = createMailApp(ctx, mail);
   globals.GmailApp = createGmailApp(ctx, mail);
+  // The Gmail advanced service, over the same mailbox (services/gmailAdvanced.ts).
+  globals.Gmail = createGmailService(ctx, mail);
   registerCalendarCalls();
   const calendarSeed = ((saved?.random ?? options.seed ?? 20261123) ^ 0xca1e) >>> 0;
   const calendar = saved?.calendar !== undefined

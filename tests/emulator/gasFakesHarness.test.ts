@@ -45,7 +45,7 @@ test('counts passed and failed assertions as they run, a loop site once per run'
 test('counts as unreached the sites a throw kept from running, not skipped ones', () => {
   expect(result.crashes).toEqual([
     expect.objectContaining({ error: 'Exception: Not implemented in the Dealboard emulator: DriveApp.getFileByIdAndResourceKey', unreached: 2 }),
-    expect.objectContaining({ error: 'Exception: Not implemented in the Dealboard emulator: SpreadsheetApp.newCellImage', unreached: 3, section: '(file)' }),
+    expect.objectContaining({ error: 'Exception: Not implemented in the Dealboard emulator: SpreadsheetApp.newDataSourceSpec', unreached: 3, section: '(file)' }),
   ]);
   expect(result.unreached).toBe(5);
   // 3 sections ran, 1 never started (the skipped one is not counted)

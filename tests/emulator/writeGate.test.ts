@@ -202,7 +202,7 @@ describe('every member that writes goes through the gate', () => {
       // file sharing, menus, new objects, selection, file settings
       'addEditor', 'addEditors', 'addMenu', 'addViewer', 'addViewers', 'copy', 'create', 'createTextFinder', 'duplicateActiveSheet',
       'addDeveloperMetadata', 'createDeveloperMetadataFinder',
-      'insertSheet', 'model', 'moveActiveSheet', 'newColor', 'newRichTextValue', 'newTextStyle', 'openById', 'openByUrl',
+      'insertSheet', 'model', 'moveActiveSheet', 'newCellImage', 'newColor', 'newRichTextValue', 'newTextStyle', 'openById', 'openByUrl',
       'removeNamedRange', 'rename', 'setActiveRange', 'setActiveSelection', 'setActiveSheet', 'setCurrentCell', 'setNamedRange',
       'setSpreadsheetLocale', 'setSpreadsheetTimeZone', 'toast', 'updateMenu',
       // the theme is a file setting like the locale (it recolours theme-coloured cells: themeColors.ts)

@@ -12,6 +12,8 @@ type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 /** Marks a detached PageBreak (copy()), out of the script's sight. */
 const DETACHED = Symbol('emulator.detachedPageBreak');
+/** The run behind a PageBreak or InlineImage element (Paragraph.getChildIndex), out of the script's sight. */
+const RUN = Symbol('emulator.childRun');
 
 function pageBreakRun(): Run {
   return { text: '\f', pageBreak: true };
@@ -46,6 +48,7 @@ function pageBreak(s: Any, id: string, para: Para | null, run: Run | null): obje
   };
   el.asPageBreak = () => pageBreak(s, id, para, run);
   Object.defineProperty(el, DETACHED, { value: !para });
+  Object.defineProperty(el, RUN, { value: run });
   return s.env.wrap('PageBreak', el);
 }
 
@@ -104,6 +107,7 @@ function inlineImage(s: Any, id: string, para: Para | null, run: Run): object {
   /** "Returns the current element as an InlineImage." (a cast: the element itself) */
   el.asInlineImage = () => inlineImage(s, id, para, run);
   Object.defineProperty(el, DETACHED_IMAGE, { value: para ? null : run });
+  Object.defineProperty(el, RUN, { value: run });
   return s.env.wrap('InlineImage', el);
 }
 
@@ -203,6 +207,47 @@ export const paragraphChildMethods = {
     if (c.kind === 'pageBreak') return pageBreak(this.s, this.id, this.p, c.run as Run);
     if (c.kind === 'image') return inlineImage(this.s, this.id, this.detached ? null : this.p, c.run as Run);
     return (this.s.element(this.id, this.p) as Any).editAsText();
+  },
+  /** "Retrieves the child index for the specified child element." */
+  getChildIndex(this: RawParagraph, child: unknown): number {
+    check(this);
+    const list = children(this);
+    const c = child as Any | null;
+    const run = c && typeof c === 'object' ? (c as Record<symbol, unknown>)[RUN] : undefined;
+    let i = run ? list.findIndex((x) => x.run === run) : -1;
+    // A Text child is the paragraph's text: its place among the children.
+    if (i < 0 && c && typeof c === 'object' && typeof c.getType === 'function' && String(c.getType()) === 'TEXT') i = list.findIndex((x) => x.kind === 'text');
+    if (i < 0) throw exception('Element does not contain the specified child element.');
+    return i;
+  },
+  /** "Creates and appends a new InlineImage from the specified image blob." / "Appends the given InlineImage." */
+  appendInlineImage(this: RawParagraph, image: unknown): object {
+    check(this);
+    const run = imageRun(this.s, image);
+    this.p.runs.push(run);
+    if (!this.detached) this.s.changed(this.id);
+    return inlineImage(this.s, this.id, this.detached ? null : this.p, run);
+  },
+  /** "Creates and inserts a new InlineImage from the specified image blob, at the specified index." */
+  insertInlineImage(this: RawParagraph, childIndex: number, image: unknown): object {
+    check(this);
+    const list = children(this);
+    if (typeof childIndex !== 'number' || !Number.isInteger(childIndex) || childIndex < 0 || childIndex > list.length) {
+      throw exception(`Child index (${String(childIndex)}) must be less than or equal to the number of child elements (${list.length}).`);
+    }
+    const run = imageRun(this.s, image);
+    // The run index where child `childIndex` starts (a Text child spans its runs).
+    let at = this.p.runs.length;
+    let child = -1;
+    for (let i = 0; i < this.p.runs.length; i++) {
+      const r = this.p.runs[i];
+      const startsChild = r.pageBreak || r.image || (r.text && !(i > 0 && !this.p.runs[i - 1].pageBreak && !this.p.runs[i - 1].image && this.p.runs[i - 1].text));
+      if (startsChild) child++;
+      if (startsChild && child === childIndex) { at = i; break; }
+    }
+    this.p.runs.splice(at, 0, run);
+    if (!this.detached) this.s.changed(this.id);
+    return inlineImage(this.s, this.id, this.detached ? null : this.p, run);
   },
   /** "Creates and appends a new PageBreak." */
   appendPageBreak(this: RawParagraph, pb?: unknown): object {

@@ -52,12 +52,20 @@ function metadataReply(model: DriveModel, fileId: string | undefined, request: F
   if (fileId === 'root' || fileId === model.rootId) return jsonReply(200, brief({ id: model.rootId, name: 'My Drive', mimeType: MIME.folder }));
   const rec = model.file(fileId);
   if (!visible(model, rec)) return googleError(404, `File not found: ${fileId}.`, 'notFound', { location: 'fileId', locationType: 'parameter' });
+  // "Blob file content using the files.get method with the alt=media parameter" (Download and export files).
+  if (request.url.searchParams.get('alt') === 'media') {
+    if (rec.mimeType.startsWith('application/vnd.google-apps.')) {
+      return googleError(403, 'Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable', { location: 'alt', locationType: 'parameter' });
+    }
+    const bytes = rec.content ?? new Uint8Array(0);
+    return { code: 200, headers: { 'Content-Type': rec.mimeType, 'Content-Length': String(bytes.length) }, bytes };
+  }
   return jsonReply(200, brief(rec));
 }
 
 export function driveExportRoute(model: DriveModel): FetchRoute {
   return {
-    describe: 'Drive files.export (GET https://www.googleapis.com/drive/v3/files/{id}/export?mimeType=…), files.list and files.get (GET …/drive/v3/files[/{id}])',
+    describe: 'Drive files.export (GET https://www.googleapis.com/drive/v3/files/{id}/export?mimeType=…), files.list and files.get (GET …/drive/v3/files[/{id}], alt=media for content)',
     handle(request) {
       if (request.url.origin !== 'https://www.googleapis.com') return null;
       const match = EXPORT_PATH.exec(request.url.pathname);

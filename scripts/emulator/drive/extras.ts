@@ -2,6 +2,7 @@
 // File.addEditors/addViewers, Folder.setDescription/getDescription/getSize/addEditor(s),
 // DriveApp.getFilesByType, Document.addEditor(s)/addViewer(s)/getEditors, Body.appendListItem,
 // appendTable, getChild, getChildIndex. Installed by installDriveExtras() from services.ts.
+import { installMoreDocumentEnums } from './docEnums';
 import { Block, DocData, Para, Table, deleteRange, insertText, layout, normalizeBody, paraText, textPara, updateTextStyle } from './docmodel';
 import { re2Unsupported } from './re2';
 import { DriveFileRecord, MIME } from './model';
@@ -574,4 +575,5 @@ export function installDriveExtras(c: DriveClasses): void {
   if (!Object.prototype.hasOwnProperty.call(c.DocumentApp.prototype, 'GlyphType')) {
     Object.defineProperty(c.DocumentApp.prototype, 'GlyphType', { value: GLYPH_TYPE, enumerable: true });
   }
+  installMoreDocumentEnums(c.DocumentApp);
 }

@@ -322,6 +322,8 @@ class DriveFiles {
   create(resource: Resource = {}, mediaData?: BlobLike, optionalArgs: Args = {}): Resource {
     const api = 'drive.files.create';
     const env = this.env;
+    // Apps Script's own check, before any request: "The mediaData parameter only supports Blob types for upload."
+    if (mediaData !== undefined && mediaData !== null && !isBlobLike(mediaData)) throw exception('The mediaData parameter only supports Blob types for upload.');
     const blob = isBlobLike(mediaData) ? mediaData : undefined;
     const res = resource ?? {};
     const mimeType = String(res.mimeType ?? (blob ? blobContentType(blob) : null) ?? 'application/octet-stream');
@@ -452,6 +454,36 @@ class DriveFiles {
     const rec = this.env.apiFile('drive.files.delete', fileId);
     this.env.model.removeFile(rec.id);
   }
+
+  /**
+   * files.download: "Downloads the content of a file. … Operations are valid for 24 hours from the
+   * time of creation." It answers a long-running Operation, done at once in the emulator, whose
+   * response holds a `downloadUri` that UrlFetchApp (with the OAuth token) fetches: for a blob file
+   * files.get with alt=media, for a Docs file files.export in `mimeType` ("If not set, a Google
+   * Workspace document is downloaded with a default MIME type": the emulator's default is PDF).
+   */
+  download(fileId: string, optionalArgs: Args = {}): Resource {
+    const api = 'drive.files.download';
+    const rec = this.env.apiFile(api, fileId);
+    const args = optionalArgs ?? {};
+    const workspace = rec.mimeType.startsWith('application/vnd.google-apps.');
+    if (args.revisionId !== undefined) throw new GoogleJsonResponseException(api, 400, 'Not implemented in the Dealboard emulator: files.download of a revision (revisionId).', 'badRequest');
+    // "This field can only be set when downloading Google Workspace documents."
+    if (args.mimeType !== undefined && !workspace) throw new GoogleJsonResponseException(api, 400, 'The mimeType parameter can only be set when downloading Google Workspace documents.', 'invalidArgument');
+    if (rec.mimeType === MIME.folder) throw new GoogleJsonResponseException(api, 403, 'Only files with binary content or Google Workspace documents can be downloaded.', 'fileNotDownloadable');
+    const id = encodeURIComponent(rec.id);
+    const downloadUri = workspace
+      ? `https://www.googleapis.com/drive/v3/files/${id}/export?mimeType=${encodeURIComponent(String(args.mimeType ?? MIME.pdf))}`
+      : `https://www.googleapis.com/drive/v3/files/${id}?alt=media&source=downloadUrl`;
+    this.operations += 1;
+    return {
+      name: `operations/download-${rec.id}-${this.operations}`,
+      metadata: { '@type': 'type.googleapis.com/google.apps.drive.v3.DownloadFileMetadata' },
+      done: true,
+      response: { '@type': 'type.googleapis.com/google.apps.drive.v3.DownloadFileResponse', downloadUri, partialDownloadAllowed: !workspace },
+    };
+  }
+  private operations = 0;
 
   export(fileId: string, mimeType: string, optionalArgs: Args = {}): DriveBlob {
     const api = 'drive.files.export';
@@ -673,18 +705,32 @@ class Handles {
     return this.env.wrap('FolderIterator', new Iter(ids, (id) => this.folder(id), 'folder'));
   }
 
-  createFile(parent: string, a: unknown, content?: unknown, mimeType?: unknown): GFile {
+  /**
+   * createFile(blob), createFile(name, content), createFile(name, content, mimeType): the documented
+   * forms; any other argument list throws Apps Script's signature error naming the argument types.
+   */
+  createFile(parent: string, given: unknown[], method: string): GFile {
     const env = this.env;
+    const args = given.slice();
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    const typeOf = (v: unknown) => (v === null || v === undefined ? 'null' : isBlobLike(v) ? 'Blob' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'Boolean' : 'Object');
+    const signature = () => exception(`The parameters (${args.map(typeOf).join(',')}) don't match the method signature for ${method}.`);
+    const [a, content, mimeType] = args;
+    if (args.length === 1 && !isBlobLike(a)) throw signature();
+    if (args.length === 0 || args.length > 3 || (args.length > 1 && isBlobLike(a))) throw signature();
+    if (args.length > 1 && (a === null || a === undefined)) throw exception('Invalid argument: name');
+    if (args.length > 1 && typeof a !== 'string') throw signature();
     let name: string;
     let bytes: Uint8Array;
     let type: string;
     if (isBlobLike(a)) {
+      // "Blob object must have non-null name for this operation." (a blob made without a name)
+      if (blobName(a) === null && typeof (a as { getName?: unknown }).getName === 'function') throw exception('Blob object must have non-null name for this operation.');
       name = blobName(a) ?? 'Untitled';
       bytes = blobBytes(a);
       type = blobContentType(a) ?? 'application/octet-stream';
     } else {
-      if (typeof a !== 'string' || content === undefined) throw exception('Invalid argument: name');
-      name = a;
+      name = a as string;
       bytes = new Uint8Array(Buffer.from(String(content), 'utf8'));
       type = typeof mimeType === 'string' ? mimeType : MIME.text;
     }
@@ -804,7 +850,18 @@ class GFile {
     this.h.env.touch(rec);
     return this.h.file(this.id);
   }
-  makeCopy(a?: unknown, b?: unknown): GFile {
+  makeCopy(...given: unknown[]): GFile {
+    // The documented forms: makeCopy(), (destination), (name), (name, destination); any other list
+    // throws Apps Script's signature error (gas-fakes' live suite: "(DriveApp.Folder,String)").
+    const args = given.slice();
+    while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    const has = (v: unknown, m: string) => v !== null && typeof v === 'object' && typeof (v as Record<string, unknown>)[m] === 'function';
+    const isFolder = (v: unknown) => has(v, 'getFolders') && has(v, 'createFile');
+    const typeOf = (v: unknown) => (v === null || v === undefined ? 'null' : typeof v === 'string' ? 'String' : isFolder(v) ? 'DriveApp.Folder' : has(v, 'makeCopy') ? 'DriveApp.File' : typeof v === 'number' ? 'number' : 'Object');
+    const fits = args.length === 0 || (args.length === 1 && (typeof args[0] === 'string' || isFolder(args[0])))
+      || (args.length === 2 && typeof args[0] === 'string' && isFolder(args[1]));
+    if (!fits) throw exception(`The parameters (${args.map(typeOf).join(',')}) don't match the method signature for DriveApp.File.makeCopy.`);
+    const [a, b] = args;
     const env = this.h.env;
     const src = this.rec();
     // Without a name the copy keeps the original's (live: gas-fakes testdrive.js, dcfile.makeCopy()).
@@ -948,9 +1005,9 @@ class GFolder {
   getParents(): object {
     return this.h.folderIterator(this.isRoot() ? [] : this.rec().parents);
   }
-  createFile(a: unknown, content?: unknown, mimeType?: unknown): GFile {
+  createFile(...args: unknown[]): GFile {
     this.getId();
-    return this.h.createFile(this.id, a, content, mimeType);
+    return this.h.createFile(this.id, args, 'DriveApp.Folder.createFile');
   }
   createFolder(name: string): GFolder {
     this.getId();
@@ -1004,8 +1061,8 @@ class EmuDriveApp {
   createFolder(name: string): GFolder {
     return this.h.createFolder(this.h.env.model.rootId, name);
   }
-  createFile(a: unknown, content?: unknown, mimeType?: unknown): GFile {
-    return this.h.createFile(this.h.env.model.rootId, a, content, mimeType);
+  createFile(...args: unknown[]): GFile {
+    return this.h.createFile(this.h.env.model.rootId, args, 'DriveApp.createFile');
   }
   getFilesByName(name: string): object {
     const env = this.h.env;
@@ -1275,10 +1332,11 @@ class GParagraph {
     if (sectionHolds(d, this.p)) return true;
     throw exception('The element has been removed from the document.');
   }
-  /** A page break has no text (live: "Paragraph containing a page break has empty text"). */
+  /** A page break and an inline image have no text (live: "Paragraph containing a page break has empty text",
+   *  "Text content of paragraph should not include image", gas-fakes testdocsnext.js / testdocsimages.js). */
   getText(): string {
     this.outsideBody();
-    return this.p.runs.filter((r) => !r.pageBreak).map((r) => r.text).join('').replace(/\u000b/g, '\r');
+    return this.p.runs.filter((r) => !r.pageBreak && !r.image).map((r) => r.text).join('').replace(/\u000b/g, '\r');
   }
   setText(text: string): GParagraph {
     if (this.outsideBody()) {

@@ -102,8 +102,9 @@ class EmuUrlFetchApp {
     });
   }
 
+  /** "Returns the request that is made if the operation was invoked." The method reads lower-case, as live (gas-fakes testfetch.js: 'POST' → 'post'). */
   getRequest(url: string, params: Record<string, unknown> = {}): Record<string, unknown> {
-    return { url: String(url), method: String(params.method ?? 'get'), headers: headersOf(params.headers), payload: payloadText(params.payload), contentType: params.contentType ?? 'application/x-www-form-urlencoded', followRedirects: params.followRedirects ?? true, validateHttpsCertificates: params.validateHttpsCertificates ?? true, useIntranet: false };
+    return { url: String(url), method: String(params.method ?? 'get').toLowerCase(), headers: headersOf(params.headers), payload: payloadText(params.payload), contentType: params.contentType ?? 'application/x-www-form-urlencoded', followRedirects: params.followRedirects ?? true, validateHttpsCertificates: params.validateHttpsCertificates ?? true, useIntranet: false };
   }
 }
 

@@ -67,16 +67,19 @@ export class EmuCache implements Pick<GCache, CacheMethods> {
     }
     return out;
   }
-  put(key: string, value: string, expirationInSeconds?: number): void {
+  /** Returns null, not undefined: Apps Script's put and remove hand back null (gas-fakes' live suite, teststores.js). */
+  put(key: string, value: string, expirationInSeconds?: number): null {
     if (value === undefined || value === null) throw gasError('Invalid argument: value');
     this.write([[this.checkKey(key), String(value)]], expirationInSeconds);
+    return null;
   }
   putAll(values: { [key: string]: string }, expirationInSeconds?: number): void {
     if (!values || typeof values !== 'object') throw gasError('Invalid argument: values');
     this.write(Object.keys(values).map((k) => [this.checkKey(k), String(values[k])] as [string, string]), expirationInSeconds);
   }
-  remove(key: string): void {
+  remove(key: string): null {
     this.store.delete(this.checkKey(key));
+    return null;
   }
   removeAll(keys: string[]): void {
     if (!Array.isArray(keys)) throw gasError('Invalid argument: keys');

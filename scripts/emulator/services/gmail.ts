@@ -8,7 +8,7 @@ import type { EmulatorContext } from '../context';
 import { DriveBlob } from '../drive/blob';
 import { withNotImplemented } from '../notImplemented';
 import { MailModel, MailMessage, MessageInput, Options, messageInput, signatureError } from './mail';
-import { gmailIdOf } from './mailbox';
+import { gmailIdOf, userLabelId } from './mailbox';
 import type { BoxMessage, DraftRecord } from './mailbox';
 import { gasError } from './util';
 
@@ -41,7 +41,7 @@ function paging(method: string, args: unknown[], first: number): [number, number
 }
 
 /** A small subset of Gmail's search operators; other words match subject, body and addresses. */
-function matches(m: BoxMessage, labels: string[], query: string): boolean {
+export function matches(m: BoxMessage, labels: string[], query: string): boolean {
   const tokens = query.match(/(?:[^\s"]+:)?"[^"]*"|\S+/g) ?? [];
   const text = (s: unknown) => String(s ?? '').toLowerCase();
   const msg = m.message;
@@ -225,13 +225,6 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
     return proxy;
   }
 
-  /** A stable number for a label name (FNV-1a), for its "Label_<n>" id. */
-  function labelNumber(name: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < name.length; i++) { h ^= name.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-    return h;
-  }
-
   function labelName(l: unknown, method: string): string {
     const name = l && typeof (l as Label).getName === 'function' ? (l as Label).getName() : null;
     if (name === null) throw signatureError(method, [l]);
@@ -248,7 +241,7 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
       getName: () => name,
       // Not in the reference, but live GmailLabel objects answer getId() (gas-fakes' suite, verified
       // live): user labels have ids "Label_<n>", stable for a name here.
-      getId: () => `Label_${labelNumber(name)}`,
+      getId: () => userLabelId(name),
       getThreads: (...args: unknown[]) => page(threadIds(), paging('GmailLabel.getThreads', args, 0)).map(thread),
       getUnreadCount: () => threadIds().filter((t) => threadMessages(t).some((m) => m.flags.has('UNREAD'))).length,
       addToThread: (t: Thread) => { box.setThreadLabel(me(), name, t.getId(), true); return proxy; },
@@ -310,7 +303,9 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
     getDraft(id: unknown) {
       auth('GmailApp.getDraft');
       if (!isString(id)) throw signatureError('GmailApp.getDraft', [id]);
-      draftRecord(String(id));
+      // An unknown id is a not-found error on Apps Script (gas-fakes' live suite: /(404|not found)/i);
+      // the wording is the Gmail API's 404.
+      if (!box.drafts.some((x) => x.id === String(id) && x.user === me().toLowerCase())) throw gasError('Requested entity was not found.');
       return draft(String(id));
     },
     getDraftMessages() {
@@ -360,9 +355,15 @@ export function createGmailApp(ctx: EmulatorContext, model: MailModel): GoogleAp
       auth('GmailApp.getMessagesForThreads');
       return ts.map((t) => t.getMessages());
     },
+    /**
+     * "Gets a list of the emails that are set up as aliases for this account in Gmail." The user's
+     * own address is one (Gmail's send-as list "includes the primary send-as address associated
+     * with the account"; gas-fakes' live suite: "a user will always have at least their primary
+     * email as an alias"), and the one `from` accepts. The emulator sets up no other.
+     */
     getAliases() {
       auth('GmailApp.getAliases');
-      return [];
+      return [me()];
     },
     createLabel(name: unknown) {
       auth('GmailApp.createLabel');

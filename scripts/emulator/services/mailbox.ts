@@ -15,6 +15,20 @@ export interface DraftRecord {
   message: Omit<MailMessage, 'id' | 'at' | 'from'>;
 }
 
+/** Display settings of a user label (Gmail API users.labels), set through the Gmail advanced service. */
+export interface LabelMeta {
+  labelListVisibility?: string;
+  messageListVisibility?: string;
+  color?: { textColor?: string; backgroundColor?: string };
+}
+
+/** A user label's id, "Label_<n>" (FNV-1a of its name): GmailLabel.getId() and the Gmail API agree. */
+export function userLabelId(name: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) { h ^= name.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return `Label_${h}`;
+}
+
 export interface MailboxJSON {
   threadOf: Record<string, string>;
   senderOf: Record<string, string>;
@@ -23,6 +37,8 @@ export interface MailboxJSON {
   drafts: DraftRecord[];
   received: MailMessage[];
   seq: number;
+  /** Absent in states saved before the Gmail advanced service. */
+  labelMeta?: Record<string, Record<string, LabelMeta>>;
 }
 
 /** A message as one user's mailbox holds it. */
@@ -55,6 +71,8 @@ export class Mailbox {
   private flags: Record<string, Record<string, string[]>> = {};
   /** Per user: label name → thread ids. */
   private labels: Record<string, Record<string, string[]>> = {};
+  /** Per user: label name → display settings (Gmail advanced service). */
+  private labelMeta: Record<string, Record<string, LabelMeta>> = {};
   drafts: DraftRecord[] = [];
   received: MailMessage[] = [];
   private seq = 0;
@@ -69,13 +87,14 @@ export class Mailbox {
     box.drafts = JSON.parse(JSON.stringify(j.drafts ?? []));
     box.received = JSON.parse(JSON.stringify(j.received ?? []));
     box.seq = j.seq ?? 0;
+    box.labelMeta = JSON.parse(JSON.stringify(j.labelMeta ?? {}));
     return box;
   }
 
   toJSON(): MailboxJSON {
     return JSON.parse(JSON.stringify({
       threadOf: this.threadOf, senderOf: this.senderOf, flags: this.flags, labels: this.labels,
-      drafts: this.drafts, received: this.received, seq: this.seq,
+      drafts: this.drafts, received: this.received, seq: this.seq, labelMeta: this.labelMeta,
     }));
   }
 
@@ -149,6 +168,25 @@ export class Mailbox {
 
   deleteLabel(user: string, name: string): void {
     delete (this.labels[lower(user)] ?? {})[name];
+    delete (this.labelMeta[lower(user)] ?? {})[name];
+  }
+
+  labelMetaOf(user: string, name: string): LabelMeta {
+    return { ...(this.labelMeta[lower(user)]?.[name] ?? {}) };
+  }
+
+  setLabelMeta(user: string, name: string, meta: LabelMeta): void {
+    (this.labelMeta[lower(user)] = this.labelMeta[lower(user)] ?? {})[name] = JSON.parse(JSON.stringify(meta));
+  }
+
+  /** Renames a user label, keeping its threads and settings. */
+  renameLabel(user: string, from: string, to: string): void {
+    if (from === to) return;
+    const box = this.labels[lower(user)] ?? {};
+    box[to] = box[from] ?? [];
+    delete box[from];
+    const meta = this.labelMeta[lower(user)];
+    if (meta && meta[from]) { meta[to] = meta[from]; delete meta[from]; }
   }
 
   threadsWithLabel(user: string, name: string): string[] {

@@ -285,6 +285,47 @@ function checkArity(method: string, args: IArguments, min: number, max: number):
   throw gasError(`The parameters (${types.join(',')}) don't match the method signature for ${method}.`);
 }
 
+/**
+ * The content type of an unzipped entry, from its name's extension (Apps Script's unzip gives a
+ * zipped 'b0.txt' back as text/plain: gas-fakes' live suite, testutilities.js); null when unknown.
+ */
+const TYPE_OF_EXTENSION: Record<string, string> = {
+  txt: 'text/plain', csv: 'text/csv', html: 'text/html', htm: 'text/html', css: 'text/css', js: 'text/javascript',
+  json: 'application/json', xml: 'text/xml', pdf: 'application/pdf', zip: 'application/zip', png: 'image/png',
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml',
+};
+function contentTypeOfName(name: string | null | undefined): string | null {
+  const m = /\.([A-Za-z0-9]+)$/.exec(name ?? '');
+  return m ? TYPE_OF_EXTENSION[m[1].toLowerCase()] ?? null : null;
+}
+
+/**
+ * The digest and HMAC overloads: the data arguments all byte arrays (no charset), or all Strings
+ * with an optional Utilities.Charset. Any other mix throws the signature error, as Apps Script
+ * does (gas-fakes' live suite, testutilities.js); a byte array holding what is not a number throws
+ * "Cannot convert … to byte." (the emulator's wording).
+ */
+function checkOverload(method: string, args: IArguments, lead: number, data: number, algorithmType?: string): void {
+  const all = Array.prototype.slice.call(args) as unknown[];
+  if (algorithmType && ENUM_TYPES[String(all[0])] !== algorithmType) {
+    throw gasError(`The parameters (${all.map(typeName).join(',')}) don't match the method signature for ${method}.`);
+  }
+  const values = all.slice(lead, lead + data);
+  const rest = all.slice(lead + data);
+  const bytes = values.every((v) => Array.isArray(v));
+  const strings = values.every((v) => typeof v === 'string');
+  const charsetOk = rest.length === 0 || (rest.length === 1 && ENUM_TYPES[String(rest[0])] === 'Utilities.Charset');
+  if (!((bytes && rest.length === 0) || (strings && charsetOk))) {
+    throw gasError(`The parameters (${all.map(typeName).join(',')}) don't match the method signature for ${method}.`);
+  }
+  if (bytes) {
+    for (const v of values as unknown[][]) {
+      const bad = v.find((b) => typeof b !== 'number' || !Number.isFinite(b));
+      if (bad !== undefined) throw gasError(`Cannot convert ${String(bad)} to byte.`);
+    }
+  }
+}
+
 export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, UtilitiesMethods> {
   readonly Charset = Charset as unknown as typeof GoogleAppsScript.Utilities.Charset;
   readonly DigestAlgorithm = DigestAlgorithm as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
@@ -306,10 +347,12 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
   }
   computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: unknown, charset?: unknown): number[] {
     checkArity('Utilities.computeDigest', arguments, 2, 3);
+    checkOverload('Utilities.computeDigest', arguments, 1, 1, 'Utilities.DigestAlgorithm');
     return toSigned(new Uint8Array(createHash(digestName(algorithm)).update(toBytes(value, stringCharset(value, charset))).digest()));
   }
   computeHmacSignature(algorithm: GoogleAppsScript.Utilities.MacAlgorithm, value: unknown, key: unknown, charset?: unknown): number[] {
     checkArity('Utilities.computeHmacSignature', arguments, 3, 4);
+    checkOverload('Utilities.computeHmacSignature', arguments, 1, 2, 'Utilities.MacAlgorithm');
     // Apps Script refuses an empty key (observed on Apps Script, gas-fakes issue #39).
     if (key === '' || (Array.isArray(key) && key.length === 0)) throw gasError('Invalid argument: key');
     const alg = String(algorithm).replace(/^HMAC_/, '');
@@ -317,6 +360,7 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
   }
   computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
     checkArity('Utilities.computeHmacSha256Signature', arguments, 2, 3);
+    checkOverload('Utilities.computeHmacSha256Signature', arguments, 0, 2);
     const alg = 'HMAC_SHA_256' as unknown as GoogleAppsScript.Utilities.MacAlgorithm;
     return charset === undefined ? this.computeHmacSignature(alg, value, key) : this.computeHmacSignature(alg, value, key, charset);
   }
@@ -369,7 +413,7 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
     return newBlobObject(this.state, zipBytes(entries, dosTime, dosDate), 'application/zip', name ?? 'archive.zip');
   }
   unzip(blob: GoogleAppsScript.Base.BlobSource): GBlob[] {
-    return unzipBytes(blobOf(blob).bytes).map((e) => newBlobObject(this.state, e.data, null, e.name));
+    return unzipBytes(blobOf(blob).bytes).map((e) => newBlobObject(this.state, e.data, contentTypeOfName(e.name), e.name));
   }
   gzip(blob: GoogleAppsScript.Base.BlobSource, name?: string): GBlob {
     const b = blobOf(blob);

@@ -298,6 +298,8 @@ type GradientMethods =
 export class EmuGradientCondition implements Pick<GGradientCondition, GradientMethods> {
   readonly [SELF] = this;
   constructor(private session: Session, readonly data: GradientData) {}
+  /** Apps Script prints a gradient condition by its Java class name (gas-fakes' live suite, testconditionalformat.js). */
+  toString(): string { return 'ConditionalFormatGradientCondition'; }
   /** "Returns an empty string if the color hasn't been set." (the deprecated string getters) */
   getMaxColor(): string { return this.data.max?.color ?? ''; }
   getMidColor(): string { return this.data.mid?.color ?? ''; }
@@ -323,6 +325,8 @@ export class EmuGradientCondition implements Pick<GGradientCondition, GradientMe
 export class EmuBooleanCondition implements Pick<GBooleanCondition, 'getBackground' | 'getBold' | 'getCriteriaType' | 'getCriteriaValues' | 'getFontColor' | 'getItalic' | 'getStrikethrough' | 'getUnderline'> {
   readonly [SELF] = this;
   constructor(private data: CFRuleData, private s?: Session) {}
+  /** Apps Script prints a rule's boolean condition by its Java class name (gas-fakes' live suite, testconditionalformat.js). */
+  toString(): string { return 'ConditionalFormatBooleanCondition'; }
   getBackground(): string | null { return this.data.background; }
   /** "Gets the background color for this boolean condition. Returns null if not set." */
   getBackgroundObject(): GoogleAppsScript.Spreadsheet.Color | null { return this.data.background === null || !this.s ? null : colorObject(this.s, this.data.background.toLowerCase()); }

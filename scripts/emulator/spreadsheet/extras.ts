@@ -7,6 +7,7 @@ import { cellA1, quoteSheetName, rangeA1 } from './a1';
 import type { Installable, RangeInternals as EmuRange, Session } from './sessionApi';
 import { SELF, unwrap } from './self';
 import { newRichTextValueBuilder, newTextStyleBuilder } from './richText';
+import { newCellImageBuilder } from './cellImage';
 import { newColorBuilder } from './color';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -152,6 +153,7 @@ const appExtras = {
   newRichTextValue(this: AppInternals) { return newRichTextValueBuilder(this.s); },
   newTextStyle(this: AppInternals) { return newTextStyleBuilder(this.s); },
   newColor(this: AppInternals) { return newColorBuilder(this.s); },
+  newCellImage(this: AppInternals) { return newCellImageBuilder(this.s); },
 };
 
 const spreadsheetExtras = {

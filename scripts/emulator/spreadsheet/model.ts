@@ -2,6 +2,16 @@
 // cell attribute. No Apps Script objects here; index.ts builds those on top.
 
 import { zonedDate } from './format';
+import { unwrap } from './self';
+
+/** An image value in a cell (SpreadsheetApp.newCellImage(), cellImage.ts): plain data. */
+export interface CellImageData { sourceUrl: string | null; altTextTitle: string | null; altTextDescription: string | null }
+
+/** The data of a CellImage handed to setValue(s), or null: the CellImage object keeps it as `cellImage`. */
+export function cellImageOf(v: unknown): CellImageData | null {
+  const self = unwrap<{ cellImage?: CellImageData; isCellImage?: boolean }>(v);
+  return self && self.isCellImage === true && self.cellImage ? self.cellImage : null;
+}
 
 /** Sparse grid: rows (0-based) of cells (0-based); undefined = default. */
 export type Layer<T = unknown> = (T[] | undefined)[];
@@ -33,7 +43,9 @@ export type LayerName =
   | 'border'
   /** { type, hex } of a theme colour painted on the cell (themeColors.ts). */
   | 'backgroundTheme'
-  | 'fontColorTheme';
+  | 'fontColorTheme'
+  /** An image in the cell (a CellImageData written with setValue(cellImage)); the value is blank. */
+  | 'image';
 
 /** Layers cleared by "clear formats". */
 export const FORMAT_LAYERS: LayerName[] = [
@@ -261,7 +273,8 @@ export class SheetData {
   }
 
   hasContent(row: number, col: number): boolean {
-    return this.get('values', row, col) !== undefined || this.get('formulas', row, col) !== undefined;
+    return this.get('values', row, col) !== undefined || this.get('formulas', row, col) !== undefined
+      || (this.layers.image !== undefined && this.get('image', row, col) !== undefined);
   }
 
   /** Keeps the last-row/column cache right after a content write to (row, col). */
@@ -282,7 +295,7 @@ export class SheetData {
   private computeDims(): { lastRow: number; lastCol: number } {
     let lastRow = 0;
     let lastCol = 0;
-    for (const name of ['values', 'formulas'] as LayerName[]) {
+    for (const name of ['values', 'formulas', 'image'] as LayerName[]) {
       const l = this.layers[name];
       if (!l) continue;
       for (let i = l.length - 1; i >= 0; i--) {
@@ -325,6 +338,7 @@ export class SheetData {
   writeValue(row: number, col: number, value: unknown): void {
     let v: unknown = value;
     let formula: string | undefined;
+    let image: CellImageData | null = null;
     if (v === null || v === undefined || v === '') v = undefined;
     // Sheets' quote prefix: the apostrophe marks the rest as text and is not part of the value.
     else if (typeof v === 'string' && v[0] === "'") v = v.length > 1 ? v.slice(1) : undefined;
@@ -332,11 +346,13 @@ export class SheetData {
       formula = v;
       v = undefined;
     } else if (isDate(v)) v = new Date(v.getTime());
+    else if (typeof v === 'object' && (image = cellImageOf(v)) !== null) v = undefined;
     else if (typeof v === 'object' || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') v = String(v);
     this.set('values', row, col, v);
     if (formula !== undefined || this.layers.formulas) this.set('formulas', row, col, formula);
     if (this.layers.richText) this.set('richText', row, col, undefined);
-    this.noteWrite(row, col, v !== undefined || formula !== undefined);
+    if (image || this.layers.image) this.set('image', row, col, image ? { ...image } : undefined);
+    this.noteWrite(row, col, v !== undefined || formula !== undefined || image !== null);
   }
 
   /** Indexes at or after `at` move by `by` (negative: the -by indexes from `at` are removed). */

@@ -20,7 +20,7 @@ import { installPivotTables } from './pivot/table';
 import { installBorders } from './borders';
 import { installSpreadsheetTheme } from './theme';
 import {
-  CFRuleData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
+  CFRuleData, CellImageData, FORMAT_LAYERS, LayerName, ProtectionData, RangeRefData, SheetData, SpreadsheetModel,
   ValidationData, cloneValue, gasError, PROTECTED_EDIT_MESSAGE, protectionAllows,
 } from './model';
 import { validationAccepts } from './rules';
@@ -29,6 +29,8 @@ import { EmuRangeList } from './rangeList';
 import { EmuUser } from '../services/session';
 import { checkWrite, writeResolver } from './writeGate';
 import { cssColor } from './cssColor';
+import { ValueType, cellImageValue } from './cellImage';
+import { installMoreSpreadsheetEnums } from './moreEnums';
 import type { Session as SessionApi, SpreadsheetHooks } from './sessionApi';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -145,6 +147,7 @@ export const ENUMS = {
   InterpolationType: enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
   PivotTableSummarizeFunction: enumOf('CUSTOM', 'SUM', 'COUNTA', 'COUNT', 'COUNTUNIQUE', 'AVERAGE', 'MAX', 'MIN', 'MEDIAN', 'PRODUCT', 'STDEV', 'STDEVP', 'VAR', 'VARP'),
   PivotValueDisplayType: enumOf('DEFAULT', 'PERCENT_OF_ROW_TOTAL', 'PERCENT_OF_COLUMN_TOTAL', 'PERCENT_OF_GRAND_TOTAL'),
+  ValueType: ValueType as unknown as Readonly<Record<'IMAGE', 'IMAGE'>>,
   ThemeColorType: enumOf('UNSUPPORTED', 'TEXT', 'BACKGROUND', 'ACCENT1', 'ACCENT2', 'ACCENT3', 'ACCENT4', 'ACCENT5', 'ACCENT6', 'HYPERLINK'),
   // Enums of features the emulator does not emulate (bandings, developer metadata): present, so a
   // script reaches the member it calls and gets the clear "Not implemented" error, not a TypeError.
@@ -523,12 +526,22 @@ export class EmuRange implements Pick<GRange, RangeMethods> {
   getValue(): any {
     this.alive();
     const v = this.computed(this.row, this.col);
+    if (v === undefined && this.sheet.layers.image) {
+      const image = this.sheet.get('image', this.row, this.col) as CellImageData | undefined;
+      if (image) return cellImageValue(this.s, image);
+    }
     return v === undefined ? '' : cloneValue(v);
   }
   getValues(): any[][] {
     const map = (v: unknown) => (v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v);
     const out = this.readLayer('values', map);
     overlayFormulaValues(this.formulaContext(), this.sheet, this.row, this.col, out, map);
+    // Image cells (cellImage.ts) read back as CellImage values.
+    if (this.sheet.layers.image) {
+      this.readLayer('image', (v) => v as CellImageData | undefined).forEach((line, i) => line.forEach((image, j) => {
+        if (image) out[i][j] = cellImageValue(this.s, image);
+      }));
+    }
     return out;
   }
   /** Formula cells read back their computed value (formula.ts lists what is evaluated). */
@@ -779,7 +792,9 @@ export class EmuSheet implements Pick<GSheet, SheetMethods> {
   getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
     this.alive();
     if (typeof a === 'string' && b === undefined) {
-      const ref = parseA1(a) ?? parseR1C1(a);
+      // An empty sheet name ('!C2:E5') means this sheet (gas-fakes' live suite, testsheetssets.js).
+      const text = a.startsWith('!') ? a.slice(1) : a;
+      const ref = parseA1(text) ?? parseR1C1(text);
       if (!ref) throw gasError('Range not found');
       const g = resolveA1(ref, this.data.maxRows, this.data.maxCols);
       checkBounds(this.data, g.row, g.col, g.numRows, g.numCols);
@@ -1129,6 +1144,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly AutoFillSeries = ENUMS.AutoFillSeries;
   readonly ColorType = ENUMS.ColorType;
   readonly ThemeColorType = ENUMS.ThemeColorType;
+  readonly ValueType = ENUMS.ValueType;
   readonly InterpolationType = ENUMS.InterpolationType as unknown as typeof GoogleAppsScript.Spreadsheet.InterpolationType;
   readonly TextDirection = ENUMS.TextDirection;
   readonly BandingTheme = ENUMS.BandingTheme;
@@ -1153,6 +1169,7 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
 }
 
 installSpreadsheetExtras({ App: EmuSpreadsheetApp, Spreadsheet: EmuSpreadsheet, Sheet: EmuSheet });
+installMoreSpreadsheetEnums(EmuSpreadsheetApp);
 installRangeExtras({ Range: EmuRange, Sheet: EmuSheet });
 installCharts(EmuSheet);
 installDeveloperMetadata({ Range: EmuRange, Sheet: EmuSheet, Spreadsheet: EmuSpreadsheet });

@@ -51,6 +51,19 @@ function writeCell(sheet: SheetData, row: number, col: number, cell: CellSnapsho
   sheet.set(RICH, row, col, cell.richText);
 }
 
+/** Range.randomize calls per sheet, for its seeded shuffle. */
+const shuffles = new WeakMap<SheetData, number>();
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function clearCell(sheet: SheetData, row: number, col: number, layers: LayerName[]): void {
   writeCell(sheet, row, col, {}, layers);
 }
@@ -305,6 +318,23 @@ const rangeExtras = {
     dest.sheet.ensureSize(dest.row + this.numRows - 1, dest.col + this.numCols - 1);
     // A cut-and-paste keeps formulas as written (Sheets rewrites references *to* moved cells; not emulated).
     cells.forEach((line, i) => line.forEach((cell, j) => writeCell(dest.sheet, dest.row + i, dest.col + j, cell, ALL_LAYERS)));
+  },
+  /**
+   * "Randomizes the order of the rows in the given range." The emulator's order is deterministic
+   * (a seeded shuffle per sheet and call, never the order it had: a run must be repeatable).
+   */
+  randomize(this: R): GRange {
+    alive(this);
+    if (this.numRows < 2) return self(this);
+    const n = (shuffles.get(this.sheet) ?? 0) + 1;
+    shuffles.set(this.sheet, n);
+    const next = mulberry32((this.sheet.id * 7919 + n * 104729) >>> 0);
+    const order = Array.from({ length: this.numRows }, (_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    if (order.every((v, i) => v === i)) order.push(order.shift() as number);
+    const rows = order.map((i) => Array.from({ length: this.numCols }, (_, j) => readCell(this.sheet, this.row + i, this.col + j, ALL_LAYERS)));
+    rows.forEach((line, i) => line.forEach((cell, j) => writeCell(this.sheet, this.row + i, this.col + j, cell, ALL_LAYERS)));
+    return self(this);
   },
   sort(this: R, sortSpecObj: unknown): GRange {
     alive(this);

@@ -58,7 +58,7 @@ export const RANGE_CELL_WRITES = [
   'setFontWeight', 'setFontWeights', 'setFormula', 'setFormulaR1C1', 'setFormulas', 'setFormulasR1C1',
   'setHorizontalAlignment', 'setHorizontalAlignments', 'setNote', 'setNotes', 'setNumberFormat', 'setNumberFormats',
   'setRichTextValue', 'setRichTextValues', 'setTextStyle', 'setValue', 'setValues', 'setVerticalAlignment',
-  'setVerticalAlignments', 'setWrap', 'setWrapStrategies', 'setWrapStrategy', 'setWraps', 'sort', 'trimWhitespace', 'uncheck',
+  'setVerticalAlignments', 'setWrap', 'setWrapStrategies', 'setWrapStrategy', 'setWraps', 'sort', 'randomize', 'trimWhitespace', 'uncheck',
   'setTextRotation', 'setTextRotations', 'setVerticalText', 'setTextDirection', 'setTextDirections',
   'applyRowBanding', 'applyColumnBanding',
 ] as const;

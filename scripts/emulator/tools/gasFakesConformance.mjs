@@ -22,6 +22,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { countFile, formatTable, newCountingUnit, rate } from './gasFakesCounting.mjs';
 import { shimPackages } from './gasFakesShims.mjs';
+import { suiteNetworkRoute } from './gasFakesNetwork.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -103,6 +104,13 @@ async function runChild(testDir, file, fnName) {
   });
   const manifestPath = join(testDir, 'appsscript.json');
   if (existsSync(manifestPath)) applyManifest(ws, JSON.parse(readFileSync(manifestPath, 'utf8')));
+  // The one fixture file testfixes.js describes completely (id, name, type and content): the suite
+  // expects it in the user's Drive, so it is put there. Fixtures it names without their content
+  // (the test spreadsheets and folders) are not invented; the sections using them stay unreached.
+  const textFile = { id: fixture(fixesText, 'TEXT_FILE_ID'), name: fixture(fixesText, 'TEXT_FILE_NAME'), mimeType: fixture(fixesText, 'TEXT_FILE_TYPE'), content: fixture(fixesText, 'TEXT_FILE_CONTENT') };
+  if (Object.values(textFile).every((v) => v !== undefined)) ws.drive.addFile({ ...textFile, owner: fixture(fixesText, 'EMAIL') });
+  // The few public URLs the suite fetches (an image, a JSON API) get stand-in answers (gasFakesNetwork.mjs).
+  ws.fetchRoutes.register(suiteNetworkRoute({ randomImage: fixture(fixesText, 'RANDOM_IMAGE'), apiUrl: fixture(fixesText, 'API_URL') }));
   // The bundle's view of the globals, minus Date and console: Node's own keep the harness
   // working (the virtual clock starts at the real time, so "now" agrees closely enough).
   for (const [name, value] of Object.entries(ws.globals)) if (name !== 'Date' && name !== 'console') globalThis[name] = value;

@@ -13,7 +13,7 @@ describe('Not implemented in the Dealboard emulator: Class.method', () => {
       expect(e.message).toBe('Not implemented in the Dealboard emulator: Range.getDataSourceTables');
       expect(e.name).toBe('Exception');
       const app = g.SpreadsheetApp as unknown as Record<string, () => unknown>;
-      expect(caught(() => app.newCellImage()).message).toBe('Not implemented in the Dealboard emulator: SpreadsheetApp.newCellImage');
+      expect(caught(() => app.newDataSourceSpec()).message).toBe('Not implemented in the Dealboard emulator: SpreadsheetApp.newDataSourceSpec');
       const drive = g.DriveApp as unknown as Record<string, () => unknown>;
       expect(caught(() => drive.getFileByIdAndResourceKey()).message).toBe('Not implemented in the Dealboard emulator: DriveApp.getFileByIdAndResourceKey');
     });
