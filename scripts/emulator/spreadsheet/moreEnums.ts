@@ -1,5 +1,5 @@
-// SpreadsheetApp enums of features the emulator does not emulate (data sources, pivot tables, text
-// to columns, recalculation, refresh schedules, group toggles): present with the reference's values
+// SpreadsheetApp enums of features the emulator does not emulate (data sources, text to
+// columns, recalculation, refresh schedules, group toggles): present with the reference's values
 // so a script reaches the member it calls and gets the clear "Not implemented" error, not a
 // TypeError. Values from @types/google-apps-script, and from the reference pages for the three it
 // lacks (DataSourceRefreshScope, DateTimeGroupingRuleType, FrequencyType).
@@ -21,13 +21,16 @@ export const MORE_SPREADSHEET_ENUMS: Record<string, object> = {
   // "An enumeration of frequency types."
   FrequencyType: e('FREQUENCY_TYPE_UNSUPPORTED', 'DAILY', 'WEEKLY', 'MONTHLY'),
   GroupControlTogglePosition: e('BEFORE', 'AFTER'),
-  PivotTableSummarizeFunction: e('CUSTOM', 'SUM', 'COUNTA', 'COUNT', 'COUNTUNIQUE', 'AVERAGE', 'MAX', 'MIN', 'MEDIAN', 'PRODUCT', 'STDEV', 'STDEVP', 'VAR', 'VARP'),
-  PivotValueDisplayType: e('DEFAULT', 'PERCENT_OF_ROW_TOTAL', 'PERCENT_OF_COLUMN_TOTAL', 'PERCENT_OF_GRAND_TOTAL'),
   RecalculationInterval: e('ON_CHANGE', 'MINUTE', 'HOUR'),
   TextToColumnsDelimiter: e('COMMA', 'SEMICOLON', 'PERIOD', 'SPACE'),
 };
 
-/** Puts each enum on SpreadsheetApp's prototype unless the class already has one of that name. */
+/**
+ * Puts each enum on SpreadsheetApp's prototype unless the class already has one of that name.
+ * A class field is not on the prototype, so the check cannot see one: an enum that becomes
+ * emulated (a field) must leave this list, or the field's assignment meets a read-only inherited
+ * property and the constructor throws (tests/emulator/moreEnums.test.ts builds a SpreadsheetApp).
+ */
 export function installMoreSpreadsheetEnums(App: { prototype: object }): void {
   for (const [name, value] of Object.entries(MORE_SPREADSHEET_ENUMS)) {
     if (!(name in App.prototype)) Object.defineProperty(App.prototype, name, { value, enumerable: true });
