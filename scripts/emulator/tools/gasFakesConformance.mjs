@@ -5,6 +5,7 @@
 //
 //   npm run build                      # build/emulator.cjs
 //   npm run conformance:gas-fakes -- <path to a gas-fakes checkout> [--only testsheets,testdrive] [--json out.json]
+//   GAS_FAKES_NO_STAND_INS=1 npm run conformance:gas-fakes -- …  # without the fixture file and public-URL stand-ins
 //
 // No network and no install: the checkout's test/*.js are copied to a scratch folder whose
 // node_modules holds stand-ins (gasFakesShims.mjs); the emulator's globals (SpreadsheetApp,
@@ -107,10 +108,13 @@ async function runChild(testDir, file, fnName) {
   // The one fixture file testfixes.js describes completely (id, name, type and content): the suite
   // expects it in the user's Drive, so it is put there. Fixtures it names without their content
   // (the test spreadsheets and folders) are not invented; the sections using them stay unreached.
+  // GAS_FAKES_NO_STAND_INS=1 leaves out this fixture and the network stand-ins below, to measure
+  // the emulator alone (the README reports both figures).
+  const standIns = process.env.GAS_FAKES_NO_STAND_INS !== '1';
   const textFile = { id: fixture(fixesText, 'TEXT_FILE_ID'), name: fixture(fixesText, 'TEXT_FILE_NAME'), mimeType: fixture(fixesText, 'TEXT_FILE_TYPE'), content: fixture(fixesText, 'TEXT_FILE_CONTENT') };
-  if (Object.values(textFile).every((v) => v !== undefined)) ws.drive.addFile({ ...textFile, owner: fixture(fixesText, 'EMAIL') });
+  if (standIns && Object.values(textFile).every((v) => v !== undefined)) ws.drive.addFile({ ...textFile, owner: fixture(fixesText, 'EMAIL') });
   // The few public URLs the suite fetches (an image, a JSON API) get stand-in answers (gasFakesNetwork.mjs).
-  ws.fetchRoutes.register(suiteNetworkRoute({ randomImage: fixture(fixesText, 'RANDOM_IMAGE'), apiUrl: fixture(fixesText, 'API_URL') }));
+  if (standIns) ws.fetchRoutes.register(suiteNetworkRoute({ randomImage: fixture(fixesText, 'RANDOM_IMAGE'), apiUrl: fixture(fixesText, 'API_URL') }));
   // The bundle's view of the globals, minus Date and console: Node's own keep the harness
   // working (the virtual clock starts at the real time, so "now" agrees closely enough).
   for (const [name, value] of Object.entries(ws.globals)) if (name !== 'Date' && name !== 'console') globalThis[name] = value;
