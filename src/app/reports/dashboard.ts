@@ -10,7 +10,7 @@
 import { CHECKPOINTS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES } from '../../workbook/schema';
 import { readColumns, rowsHolding } from '../../workbook/columns';
 import { rowsWhereIn } from '../../workbook/rows';
-import { readDealsThroughSnapshot } from './dealSnapshot';
+import { PAYMENT_SNAPSHOT, readDealsThroughSnapshot, readThroughSnapshot } from './dealSnapshot';
 import { readHistorySince } from './historyTail';
 import { RowJournalEntry } from '../../ports';
 import { DecodedRow, isDate } from '../../workbook/codec';
@@ -151,7 +151,7 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
     manager: managerOf[String(r.record.dealId || '')] || '',
   })).filter((l) => manager === '' || sameEmail(l.manager, manager));
 
-  const payments = readPayments(ctx, ids);
+  const payments = readPayments(ctx, ids, journal, fullRead);
   const owed = readReceivables(ctx, new Set(everyMine.map((d) => d.id)));
   // Red deals for the late checkpoints; amber ones too, so the morning strip can tell which light
   // changed since yesterday (the same one search, a few more rows).
@@ -270,9 +270,12 @@ function readHistory(
   return out;
 }
 
-/** The Deal ID, Date and Amount columns of Payments; only the deals asked for are kept. */
-function readPayments(ctx: UseCaseContext, ids: ReadonlySet<string>): KpiPayment[] {
-  return readColumns(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, ['dealId', 'date', 'amount'])
+/**
+ * The Deal ID, Date and Amount columns of Payments (from the payments snapshot, checked and
+ * patched as the deals' is: dealSnapshot.ts); only the deals asked for are kept.
+ */
+function readPayments(ctx: UseCaseContext, ids: ReadonlySet<string>, journal: readonly RowJournalEntry[] | null, fullRead: boolean): KpiPayment[] {
+  return readThroughSnapshot(ctx.ports, PAYMENT_SNAPSHOT, ['id', 'dealId', 'date', 'amount'], undefined, journal, fullRead).rows
     .filter((r) => ids.has(String(r.record.dealId).trim()))
     .map((r) => ({
       dealId: String(r.record.dealId).trim(),

@@ -10,7 +10,7 @@
 // What it cannot see: cells changed by another program through the Sheets API (no trigger fires;
 // the stamp-keyed payload cache has the same blind spot). The hourly Dashboard-tab refresh reads
 // every row, so such a change shows there and in the dialog after the next full read.
-import { DEALS, TabSchema } from '../../workbook/schema';
+import { DEALS, PAYMENTS, TabSchema } from '../../workbook/schema';
 import { ColumnRow, ExtraColumns, decodeColumns, readColumns } from '../../workbook/columns';
 import { mapHeaders } from '../../workbook/headers';
 import { rowBlocks } from '../../workbook/rows';
@@ -19,6 +19,19 @@ import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards
 import { Ports, RowJournalEntry } from '../../ports';
 
 export const SNAPSHOT_KEY = 'dealboard:deal-snapshot';
+export const PAYMENT_SNAPSHOT_KEY = 'dealboard:payment-snapshot';
+
+/** Which tab, which cache key, and what a row without an id means to the figures. */
+export interface SnapshotSpec {
+  tab: TabSchema;
+  cacheKey: string;
+  /** 'drop': no figure uses it (a deal without an id); 'read': read it every time (a payment typed without an id still counts). */
+  rowsWithoutId: 'drop' | 'read';
+}
+
+export const DEAL_SNAPSHOT: SnapshotSpec = { tab: DEALS, cacheKey: SNAPSHOT_KEY, rowsWithoutId: 'drop' };
+export const PAYMENT_SNAPSHOT: SnapshotSpec = { tab: PAYMENTS, cacheKey: PAYMENT_SNAPSHOT_KEY, rowsWithoutId: 'read' };
+const NO_EXTRA: ExtraColumns = { keys: [], when: () => false };
 /** A cache entry lives at most 6 hours; so may a snapshot. */
 const SNAPSHOT_SECONDS = 21600;
 export const SNAPSHOT_MAX_AGE_MS = SNAPSHOT_SECONDS * 1000;
@@ -81,21 +94,21 @@ function sameIndex(a: Record<string, number>, b: Record<string, number>, keys: r
   return keys.every((k) => a[k] === b[k]);
 }
 
-function loadSnapshot(ports: Ports): { meta: SnapshotMeta; rows: StoredRow[] } | null {
-  const wanted = [SNAPSHOT_KEY];
-  for (let i = 0; i < MAX_SHARDS; i++) wanted.push(`${SNAPSHOT_KEY}:${i}`);
+function loadSnapshot(ports: Ports, key: string): { meta: SnapshotMeta; rows: StoredRow[] } | null {
+  const wanted = [key];
+  for (let i = 0; i < MAX_SHARDS; i++) wanted.push(`${key}:${i}`);
   // One call for the meta and every shard it may have.
   const got = ports.cache.getAll(wanted);
   let meta: SnapshotMeta;
   try {
-    meta = JSON.parse(got[SNAPSHOT_KEY] || 'null') as SnapshotMeta;
+    meta = JSON.parse(got[key] || 'null') as SnapshotMeta;
   } catch (_damaged) {
     return null;
   }
   if (!meta || meta.v !== 1 || !(meta.shards > 0) || meta.shards > MAX_SHARDS) return null;
   const shards: (string | null)[] = [];
   for (let i = 0; i < meta.shards; i++) {
-    const piece = got[`${SNAPSHOT_KEY}:${i}`];
+    const piece = got[`${key}:${i}`];
     // A shard of another snapshot (two written at once) is no shard of this one.
     shards.push(typeof piece === 'string' && piece.indexOf(`${meta.id}|`) === 0 ? piece.slice(meta.id.length + 1) : null);
   }
@@ -103,13 +116,13 @@ function loadSnapshot(ports: Ports): { meta: SnapshotMeta; rows: StoredRow[] } |
   return rows === null ? null : { meta, rows };
 }
 
-function saveSnapshot(ports: Ports, meta: Omit<SnapshotMeta, 'shards' | 'id'>, rows: readonly ColumnRow[]): void {
+function saveSnapshot(ports: Ports, key: string, meta: Omit<SnapshotMeta, 'shards' | 'id'>, rows: readonly ColumnRow[]): void {
   const shards = packJsonShards(rows.map((r) => encodeRow(r, meta.keys, meta.also)), SHARD_BYTES);
   if (shards.length > MAX_SHARDS) return;
   const id = `${meta.takenAt.toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
   const values: Record<string, string> = {};
-  shards.forEach((s, i) => { values[`${SNAPSHOT_KEY}:${i}`] = `${id}|${s}`; });
-  values[SNAPSHOT_KEY] = JSON.stringify({ ...meta, id, shards: shards.length });
+  shards.forEach((s, i) => { values[`${key}:${i}`] = `${id}|${s}`; });
+  values[key] = JSON.stringify({ ...meta, id, shards: shards.length });
   try {
     ports.cache.putAll(values, SNAPSHOT_SECONDS);
   } catch (_full) { /* the next open reads every row */ }
@@ -139,18 +152,26 @@ function rowsWrittenSince(entries: readonly RowJournalEntry[], seen: ReadonlySet
 export function readDealsThroughSnapshot(
   ports: Ports, keys: readonly string[], also: ExtraColumns, entries: readonly RowJournalEntry[] | null, fullRead: boolean,
 ): SnapshotRead {
-  const tab = DEALS;
+  return readThroughSnapshot(ports, DEAL_SNAPSHOT, keys, also, entries, fullRead);
+}
+
+/** The same for any tab with an id column: `keys` must hold 'id'. */
+export function readThroughSnapshot(
+  ports: Ports, spec: SnapshotSpec, keys: readonly string[], also: ExtraColumns = NO_EXTRA, entries: readonly RowJournalEntry[] | null, fullRead: boolean,
+): SnapshotRead {
+  const { tab, cacheKey } = spec;
   const now = ports.clock.now().getTime();
+  const kept = (r: ColumnRow) => spec.rowsWithoutId === 'read' || hasId(r.record);
   const full = (): SnapshotRead => {
     const seen: { index?: Record<string, number> } = {};
-    const rows = readColumns(ports.sheets, tab, ports.dates, keys, undefined, also, seen);
+    const rows = readColumns(ports.sheets, tab, ports.dates, keys, undefined, also.keys.length ? also : undefined, seen);
     if (entries && seen.index) {
-      saveSnapshot(ports, { v: 1, takenAt: now, seen: entries.map((e) => e.key), index: seen.index, keys: keys.slice(), also: also.keys.slice() }, rows.filter((r) => hasId(r.record)));
+      saveSnapshot(ports, cacheKey, { v: 1, takenAt: now, seen: entries.map((e) => e.key), index: seen.index, keys: keys.slice(), also: also.keys.slice() }, rows.filter((r) => hasId(r.record)));
     }
-    return { rows: rows.filter((r) => hasId(r.record)), how: 'full', readAgain: 0 };
+    return { rows: rows.filter(kept), how: 'full', readAgain: 0 };
   };
   if (!entries || fullRead) return full();
-  const stored = loadSnapshot(ports);
+  const stored = loadSnapshot(ports, cacheKey);
   if (!stored || now - stored.meta.takenAt > SNAPSHOT_MAX_AGE_MS || now < stored.meta.takenAt
     || stored.meta.keys.join() !== keys.join() || stored.meta.also.join() !== also.keys.join()) return full();
   const { meta } = stored;
@@ -169,24 +190,28 @@ export function readDealsThroughSnapshot(
   const ids = ports.sheets.readBlock(tab.name, 2, map.index.id + 1, size.rows - 1, 1) || [];
   const byRow: Record<number, StoredRow> = {};
   for (const r of stored.rows) byRow[Number(r[0])] = r;
-  const kept: ColumnRow[] = [];
+  const still: ColumnRow[] = [];
   const again: number[] = [];
   ids.forEach((cells, i) => {
     const row = i + 2;
     const decoded = decodeCell(idColumn, cells[0], ports.dates);
     const id = decoded.ok && decoded.value !== null ? String(decoded.value) : '';
-    // A row without an id is no deal of any figure (the dashboard drops it).
-    if (id === '') return;
+    // A row without an id: dropped (no deal of any figure) or read every time (a payment typed without one).
+    if (id === '') {
+      if (spec.rowsWithoutId === 'read') again.push(row);
+      return;
+    }
     const old = byRow[row];
-    if (old && !written.has(row) && String(old[1 + keys.indexOf('id')]) === id) kept.push(decodeRow(old, keys, also.keys, present));
+    if (old && !written.has(row) && String(old[1 + keys.indexOf('id')]) === id) still.push(decodeRow(old, keys, also.keys, present));
     else again.push(row);
   });
   if (again.length > MAX_ROWS_AGAIN) return full();
 
-  const fresh = readRowsAgain(ports, tab, map.index, again, keys, also);
-  const rows = kept.concat(fresh).sort((a, b) => a.row - b.row);
-  if (again.length > 0 || entries.some((e) => meta.seen.indexOf(e.key) < 0)) {
-    saveSnapshot(ports, { v: 1, takenAt: meta.takenAt, seen: entries.map((e) => e.key), index: meta.index, keys: meta.keys, also: meta.also }, rows);
+  const fresh = readRowsAgain(ports, tab, map.index, again, keys, also, spec.rowsWithoutId === 'read');
+  const rows = still.concat(fresh).sort((a, b) => a.row - b.row);
+  const changed = fresh.some((r) => hasId(r.record)) || still.length !== stored.rows.length;
+  if (changed || entries.some((e) => meta.seen.indexOf(e.key) < 0)) {
+    saveSnapshot(ports, cacheKey, { v: 1, takenAt: meta.takenAt, seen: entries.map((e) => e.key), index: meta.index, keys: meta.keys, also: meta.also }, rows.filter((r) => hasId(r.record)));
   }
   return { rows, how: 'patched', readAgain: again.length };
 }
@@ -196,7 +221,9 @@ function hasId(record: DecodedRecord): boolean {
 }
 
 /** These rows' keys (and extra keys where `also.when` says), one read per block of nearby rows spanning the columns. */
-function readRowsAgain(ports: Ports, tab: TabSchema, index: Record<string, number>, rows: readonly number[], keys: readonly string[], also: ExtraColumns): ColumnRow[] {
+function readRowsAgain(
+  ports: Ports, tab: TabSchema, index: Record<string, number>, rows: readonly number[], keys: readonly string[], also: ExtraColumns, withoutId: boolean,
+): ColumnRow[] {
   if (rows.length === 0) return [];
   const present = keys.filter((k) => index[k] !== undefined);
   const extra = also.keys.filter((k) => index[k] !== undefined);
@@ -213,7 +240,9 @@ function readRowsAgain(ports: Ports, tab: TabSchema, index: Record<string, numbe
       const line = cells[offset] || [];
       const cellOf = (k: string): unknown => line[index[k] - first];
       const record = decodeColumns(tab, present, cellOf, ports.dates);
-      if (!hasId(record)) continue;
+      // As readColumns: a row with every column blank is no row.
+      if (present.every((k) => line[index[k] - first] === '' || line[index[k] - first] == null)) continue;
+      if (!withoutId && !hasId(record)) continue;
       if (also.when(record)) Object.assign(record, decodeColumns(tab, extra, cellOf, ports.dates));
       out.push({ row, record });
     }

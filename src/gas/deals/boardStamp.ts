@@ -22,7 +22,7 @@ let unknownWrite = false;
  * snapshot finds new rows by its ID column check.
  */
 export const ROW_JOURNAL_PREFIX = 'dealboard:rows:';
-const JOURNALED_TABS = ['Deals', 'Stage history'];
+const JOURNALED_TABS = ['Deals', 'Payments', 'Stage history'];
 /** More rows than this in one execution are kept as "the whole tab" (a property holds 9 KB). */
 const MAX_ROWS_NOTED = 600;
 
