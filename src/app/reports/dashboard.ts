@@ -10,7 +10,7 @@
 import { CHECKPOINTS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES } from '../../workbook/schema';
 import { readColumns, rowsHolding } from '../../workbook/columns';
 import { rowsWhereIn } from '../../workbook/rows';
-import { PAYMENT_SNAPSHOT, readDealsThroughSnapshot, readThroughSnapshot } from './dealSnapshot';
+import { PAYMENT_SNAPSHOT, pruneRowJournal, readDealsThroughSnapshot, readThroughSnapshot } from './dealSnapshot';
 import { readHistorySince } from './historyTail';
 import { RowJournalEntry } from '../../ports';
 import { DecodedRow, isDate } from '../../workbook/codec';
@@ -126,6 +126,8 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   // The row journal first (one property call): what was written after it is read next time.
   const journal = ports.rowJournal ? ports.rowJournal.read() : null;
   const every = readDeals(ctx, journal, fullRead).filter((d) => d.id !== '' && d.stage !== null);
+  // The hourly refresh (a full read) forgets the entries no snapshot can need any more.
+  if (fullRead && journal) pruneRowJournal(ports, journal);
   const everyMine = manager === '' ? every : every.filter((d) => sameEmail(d.manager, manager));
   // The morning strip counts from yesterday: a deal closed then is kept even when the period starts today.
   const yesterday = addDays(moment.today, -1);

@@ -209,8 +209,10 @@ export function readThroughSnapshot(
 
   const fresh = readRowsAgain(ports, tab, map.index, again, keys, also, spec.rowsWithoutId === 'read');
   const rows = still.concat(fresh).sort((a, b) => a.row - b.row);
+  // Written back when a row changed or an entry named rows of this tab (so they are not read again
+  // next time); entries about other tabs only are skipped again next time, in memory.
   const changed = fresh.some((r) => hasId(r.record)) || still.length !== stored.rows.length;
-  if (changed || entries.some((e) => meta.seen.indexOf(e.key) < 0)) {
+  if (changed || written.size > 0) {
     saveSnapshot(ports, cacheKey, { v: 1, takenAt: meta.takenAt, seen: entries.map((e) => e.key), index: meta.index, keys: meta.keys, also: meta.also }, rows.filter((r) => hasId(r.record)));
   }
   return { rows, how: 'patched', readAgain: again.length };
@@ -248,4 +250,24 @@ function readRowsAgain(
     }
   }
   return out;
+}
+
+/** Journal entries older than this no snapshot can need (a snapshot lives 6 hours; an hour to spare for clocks). */
+export const JOURNAL_KEEP_MS = SNAPSHOT_MAX_AGE_MS + 3600 * 1000;
+/** Entries forgotten per run at most (one property call each). */
+const PRUNE_PER_RUN = 100;
+
+/** The time an entry was written, from its key (the stamp starts with the time in base 36); null when unreadable. */
+export function journalEntryTime(key: string): number | null {
+  const ms = parseInt(key.split('-')[0], 36);
+  return isFinite(ms) && ms > 0 ? ms : null;
+}
+
+/** Forgets the journal entries no snapshot can need any more (the hourly refresh, after its full read). Returns how many. */
+export function pruneRowJournal(ports: Ports, entries: readonly RowJournalEntry[]): number {
+  if (!ports.rowJournal) return 0;
+  const before = ports.clock.now().getTime() - JOURNAL_KEEP_MS;
+  const old = entries.filter((e) => { const at = journalEntryTime(e.key); return at !== null && at < before; }).slice(0, PRUNE_PER_RUN).map((e) => e.key);
+  if (old.length > 0) ports.rowJournal.remove(old);
+  return old.length;
 }

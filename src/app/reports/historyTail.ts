@@ -21,6 +21,12 @@ export const HISTORY_ORDER_KEY = 'dealboard:history-order';
 const KEYS = ['dealId', 'from', 'to', 'at', 'by'];
 /** Rows read per chunk from the bottom (doubled each time the moment is not reached). */
 const FIRST_CHUNK = 2500;
+/**
+ * "In At order" allows a row to be this much later than a row below it: the clocks of two
+ * executions, a stage change stamped before its row is appended, the demo's rows of later today.
+ * Then a row earlier than the moment by more than this proves every row above it is before the moment.
+ */
+const ORDER_SLACK_MS = 24 * 3600 * 1000;
 
 interface HistoryOrder {
   v: 1;
@@ -29,7 +35,7 @@ interface HistoryOrder {
   index: Record<string, number>;
   /** Last row when it was read. */
   lastRow: number;
-  /** Rows sortedFrom..lastRow were in At order (blank At cells aside). */
+  /** Rows sortedFrom..lastRow were in At order within ORDER_SLACK_MS (blank At cells aside). */
   sortedFrom: number;
   /** The latest At (ms) of the rows above sortedFrom; null when none. */
   latestAbove: number | null;
@@ -71,22 +77,23 @@ export function readHistorySince(ports: Ports, startMs: number, entries: readonl
     const out: ColumnRow[] = [];
     let bottom = size.rows;
     let chunk = FIRST_CHUNK;
-    let later: number | null = null;
+    let earliestBelow: number | null = null;
     for (;;) {
       const top = Math.max(order.sortedFrom, bottom - chunk + 1);
       const cells = sheets.readBlock(tab.name, top, first + 1, bottom - top + 1, span) || [];
       let inOrder = true;
       let reached = false;
       const kept: ColumnRow[] = [];
-      // Walk the chunk upwards: each At must be no later than the one below it.
+      // Walk the chunk upwards: no At may be later than the earliest below it by more than the slack.
       for (let offset = cells.length - 1; offset >= 0; offset--) {
         const line = cells[offset] || [];
         const at = atMs(line[map.index.at - first]);
         if (at === null) continue;
-        if (later !== null && at > later) { inOrder = false; break; }
-        later = at;
+        if (earliestBelow !== null && at > earliestBelow + ORDER_SLACK_MS) { inOrder = false; break; }
+        if (earliestBelow === null || at < earliestBelow) earliestBelow = at;
         if (at >= startMs) kept.push({ row: top + offset, record: decodeLine(line) });
-        else reached = true;
+        // Only a row of the run the whole read checked proves the rows above it (an appended one does not).
+        else if (at < startMs - ORDER_SLACK_MS && top + offset <= order.lastRow) reached = true;
       }
       if (!inOrder) break;
       out.push(...kept);
@@ -128,14 +135,13 @@ function readWhole(
   const now = ports.clock.now().getTime();
   const column = sheets.readBlock(STAGE_HISTORY.name, 2, index.at + 1, lastRow - 1, 1) || [];
   const ats = column.map((cells) => shape.atMs(cells[0]));
-  // The run in At order that ends at the last row, and the latest At above it.
+  // The run in At order (within the slack) that ends at the last row, and the latest At above it.
   let sortedFrom = lastRow;
-  let next: number | null = null;
+  let earliestBelow: number | null = null;
   for (let i = ats.length - 1; i >= 0; i--) {
     const at = ats[i];
-    if (at === null) { sortedFrom = i + 2; continue; }
-    if (next !== null && at > next) break;
-    next = at;
+    if (at !== null && earliestBelow !== null && at > earliestBelow + ORDER_SLACK_MS) break;
+    if (at !== null && (earliestBelow === null || at < earliestBelow)) earliestBelow = at;
     sortedFrom = i + 2;
   }
   let latestAbove: number | null = null;
