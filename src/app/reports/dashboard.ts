@@ -1,9 +1,11 @@
 // The director's dashboard (issue 23): reads what the figures need, hands plain records to the
 // definitions in src/domain/reports/kpi.ts, and caches the result under the workbook's change stamp.
-//   Deals: Stage and Closed at whole, then only the rows of live deals and of deals closed since
-//          the period began (boardRows.ts) — a deal closed earlier changes no figure of the period.
-//   Stage history: the Deal ID column, then the rows of those deals.
-//   Payments: one block of the Deal ID…Amount columns.
+//   Deals: the figures' columns of every deal (Forecast… only for live ones), through the per-deal
+//          snapshot (dealSnapshot.ts: the ID column checked, the rows written since read again), then
+//          only the live deals and the deals closed since the period began count — a deal closed
+//          earlier changes no figure of the period.
+//   Stage history: the tail from the period's first day (historyTail.ts).
+//   Payments: Deal ID, Date and Amount of every payment, through the same kind of snapshot.
 //   Leads: the columns conversion and the strip use. Documents (receivables): the invoice columns. Checkpoints: only the rows of red and amber live deals (a
 //          late open checkpoint makes its deal red; the strip recomputes yesterday's light of both).
 //          Quote lines: only the deals completed in the period.
