@@ -1,7 +1,8 @@
 // The dashboard's per-deal snapshot (issue 23): the Deals columns the figures use, of every row,
 // kept in the document cache after a full read, so that a cold dashboard does not read 10,000
 // rows × 11 columns again after every write. It is never trusted as it is: each use
-//   - reads the header (a moved or renamed column: read everything again),
+//   - reads the header (a moved or renamed column: read everything again), and compares how cells
+//     are read (stage names, time zone) with when the rows were decoded,
 //   - reads the ID column whole and compares it with the snapshot's row → id map (a hand sort,
 //     an inserted or deleted row, a new deal: those rows are read again),
 //   - reads again every row an execution wrote since the snapshot was taken (the row journal,
@@ -17,6 +18,7 @@ import { rowBlocks } from '../../workbook/rows';
 import { DecodedRecord, decodeCell } from '../../workbook/codec';
 import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
 import { Ports, RowJournalEntry } from '../../ports';
+import { stageReading } from '../../workbook/stageLabels';
 
 export const SNAPSHOT_KEY = 'dealboard:deal-snapshot';
 export const PAYMENT_SNAPSHOT_KEY = 'dealboard:payment-snapshot';
@@ -62,6 +64,8 @@ interface SnapshotMeta {
   index: Record<string, number>;
   keys: string[];
   also: string[];
+  /** How cells were decoded (stage names, time zone): another reading makes the decoded rows stale. */
+  reading: string;
   shards: number;
 }
 
@@ -161,19 +165,20 @@ export function readThroughSnapshot(
 ): SnapshotRead {
   const { tab, cacheKey } = spec;
   const now = ports.clock.now().getTime();
+  const reading = `${stageReading()}#${ports.sheets.timeZone()}`;
   const kept = (r: ColumnRow) => spec.rowsWithoutId === 'read' || hasId(r.record);
   const full = (): SnapshotRead => {
     const seen: { index?: Record<string, number> } = {};
     const rows = readColumns(ports.sheets, tab, ports.dates, keys, undefined, also.keys.length ? also : undefined, seen);
     if (entries && seen.index) {
-      saveSnapshot(ports, cacheKey, { v: 1, takenAt: now, seen: entries.map((e) => e.key), index: seen.index, keys: keys.slice(), also: also.keys.slice() }, rows.filter((r) => hasId(r.record)));
+      saveSnapshot(ports, cacheKey, { v: 1, takenAt: now, seen: entries.map((e) => e.key), index: seen.index, keys: keys.slice(), also: also.keys.slice(), reading }, rows.filter((r) => hasId(r.record)));
     }
     return { rows: rows.filter(kept), how: 'full', readAgain: 0 };
   };
   if (!entries || fullRead) return full();
   const stored = loadSnapshot(ports, cacheKey);
   if (!stored || now - stored.meta.takenAt > SNAPSHOT_MAX_AGE_MS || now < stored.meta.takenAt
-    || stored.meta.keys.join() !== keys.join() || stored.meta.also.join() !== also.keys.join()) return full();
+    || stored.meta.keys.join() !== keys.join() || stored.meta.also.join() !== also.keys.join() || stored.meta.reading !== reading) return full();
   const { meta } = stored;
   const written = rowsWrittenSince(entries, new Set(meta.seen), tab);
   if (written === null) return full();
@@ -213,7 +218,7 @@ export function readThroughSnapshot(
   // next time); entries about other tabs only are skipped again next time, in memory.
   const changed = fresh.some((r) => hasId(r.record)) || still.length !== stored.rows.length;
   if (changed || written.size > 0) {
-    saveSnapshot(ports, cacheKey, { v: 1, takenAt: meta.takenAt, seen: entries.map((e) => e.key), index: meta.index, keys: meta.keys, also: meta.also }, rows.filter((r) => hasId(r.record)));
+    saveSnapshot(ports, cacheKey, { v: 1, takenAt: meta.takenAt, seen: entries.map((e) => e.key), index: meta.index, keys: meta.keys, also: meta.also, reading }, rows.filter((r) => hasId(r.record)));
   }
   return { rows, how: 'patched', readAgain: again.length };
 }
