@@ -83,7 +83,8 @@ describe('Stage history from a moment on', () => {
   });
 
   it('a row written in place since (the journal lists Stage history, or an unknown write): the At column is read whole again', () => {
-    for (const tabs of [{ 'Stage history': [40] }, { 'Stage history': '*' as const }, { '*': '*' as const }]) {
+    const cases: RowJournalEntry['tabs'][] = [{ 'Stage history': [40] }, { 'Stage history': '*' }, { '*': '*' }];
+    for (const tabs of cases) {
       const f = fakePorts(sorted);
       readHistorySince(f.ports, sorted[2900], []);
       f.setAt(41, NOW);
