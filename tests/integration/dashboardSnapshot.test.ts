@@ -164,4 +164,34 @@ describe('the cold dashboard: snapshot checked and patched, equal to a whole-tab
     const after = open();
     expectEqualToWholeTabs(after.dash, after.period);
   });
+
+  it('a full property store: the stamp still moves, the snapshots are dropped (their rows could not be listed), the next open reads everything', () => {
+    open();
+    // Junk up to the store's last bytes: 9 KB values, then smaller ones, until nothing fits.
+    const sizes = [9 * 1024, 1024, 128, 16, 1];
+    const fill = (on: boolean) => ws.execute(() => {
+      const p = ws.globals.PropertiesService.getDocumentProperties();
+      for (const size of sizes) {
+        for (let i = 0; i < 80; i++) {
+          if (!on) { p.deleteProperty(`junk${size}-${i}`); continue; }
+          try { p.setProperty(`junk${size}-${i}`, 'x'.repeat(size)); } catch (_full) { break; }
+        }
+      }
+    });
+    fill(true);
+    try {
+      const stamp = runFromClient(ws, addon, 'api_boardStamp', []).value.stamp;
+      const before = journal().length;
+      const board = runFromClient(ws, addon, 'api_getBoard', [{ scope: 'all' }]).value;
+      const card = board.columns.find((c: Any) => c.key === 'negotiation').cards[0];
+      runFromClient(ws, addon, 'api_updateDeal', [card.id, { forecast: card.forecast === 'red' ? 'green' : 'red' }, card.version]);
+      expect(runFromClient(ws, addon, 'api_boardStamp', []).value.stamp).not.toBe(stamp);
+      expect(journal()).toHaveLength(before);
+      const after = open();
+      expectEqualToWholeTabs(after.dash, after.period);
+      expect(after.calls.byMethod['Range.getValues']).toBeGreaterThan(baseline.byMethod['Range.getValues'] + 2);
+    } finally {
+      fill(false);
+    }
+  });
 });

@@ -5,6 +5,9 @@
 // One write per execution, after all its writes: a sidebar that sees the new stamp loads the
 // finished state, never half of it.
 
+import { PAYMENT_SNAPSHOT_KEY, SNAPSHOT_KEY } from '../../app/reports/dealSnapshot';
+import { HISTORY_ORDER_KEY } from '../../app/reports/historyTail';
+
 export const BOARD_STAMP_KEY = 'dealboard:board-stamp';
 
 // Global state lives for one execution on Apps Script (and in the emulator).
@@ -22,6 +25,8 @@ let unknownWrite = false;
  * snapshot finds new rows by its ID column check.
  */
 export const ROW_JOURNAL_PREFIX = 'dealboard:rows:';
+/** The dashboard's snapshot metas: without them every row is read. */
+const SNAPSHOT_CACHE_KEYS = [SNAPSHOT_KEY, PAYMENT_SNAPSHOT_KEY, HISTORY_ORDER_KEY];
 const JOURNALED_TABS = ['Deals', 'Payments', 'Stage history'];
 /** More rows than this in one execution are kept as "the whole tab" (a property holds 9 KB). */
 const MAX_ROWS_NOTED = 600;
@@ -76,8 +81,22 @@ export function bumpIfWritten(): string | null {
   const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   try {
     const properties = PropertiesService.getDocumentProperties();
-    if (entry === null) properties.setProperty(BOARD_STAMP_KEY, stamp);
-    else properties.setProperties({ [BOARD_STAMP_KEY]: stamp, [`${ROW_JOURNAL_PREFIX}${stamp}`]: entry });
+    if (entry === null) {
+      properties.setProperty(BOARD_STAMP_KEY, stamp);
+      return stamp;
+    }
+    try {
+      properties.setProperties({ [BOARD_STAMP_KEY]: stamp, [`${ROW_JOURNAL_PREFIX}${stamp}`]: entry });
+    } catch (full) {
+      // The property store is full (the hourly run prunes the journal; without it entries pile up):
+      // the stamp alone, and the dashboard's snapshots dropped, since they would miss these rows.
+      console.error(full);
+      try {
+        CacheService.getDocumentCache()?.removeAll(SNAPSHOT_CACHE_KEYS.slice());
+      } finally {
+        properties.setProperty(BOARD_STAMP_KEY, stamp);
+      }
+    }
     return stamp;
   } catch (error) {
     // The write itself succeeded; a sidebar then catches up on the next change or the Refresh button.
