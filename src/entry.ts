@@ -45,7 +45,7 @@ import { getToday } from './app/deals/today';
 import { putStageBack, requireCellAddress } from './app/handEdits/stageProblems';
 import { goToCell } from './gas/handEdits/goToCell';
 import { settingCell } from './app/setup/settingCell';
-import { changeStamp, noteWrite, readBoardStamp, stamping } from './gas/deals/boardStamp';
+import { changeStamp, noteHandEdit, noteWrite, readBoardStamp, stamping } from './gas/deals/boardStamp';
 import { deletePayment, getDealMoney, recordPayment, updatePayment } from './app/money/payments';
 import { markInvoiceIssued } from './app/money/invoices';
 import { listDebts, overdueInvoices } from './app/money/debts';
@@ -187,13 +187,19 @@ export function refreshDelayReportNow() {
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // Runs as the owner who installed it; the editor (e.user) is who the audit names.
   requireTriggerOwner('onEditInstalled');
-  // A hand edit changed the workbook whatever the handler writes: open boards should follow.
-  noteWrite();
+  // A hand edit changed the workbook whatever the handler writes: open boards should follow, and
+  // the dashboard's snapshot re-reads the edited rows (boardStamp.ts, the row journal).
   stamping(() => handleHandEdit(e));
 }
 
 function handleHandEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  dispatchHandEdit(gasPorts(), editFactsOf(e), {
+  let facts: ReturnType<typeof editFactsOf> = null;
+  try {
+    facts = editFactsOf(e);
+  } finally {
+    noteHandEdit(facts);
+  }
+  dispatchHandEdit(gasPorts(), facts, {
     problems: gasProblemStore,
     clientIndex: gasClientIndexStore,
     applySettingsDropdowns: (settings) => applySettingsDropdowns(SpreadsheetApp.getActive(), settings),

@@ -4,7 +4,7 @@ import { Ports, SheetPort, Signer } from '../ports';
 import { localDates } from '../domain/kernel/timezone';
 import { decimalSeparatorOf } from '../domain/kernel/typedInput';
 import { LockBusyError, missingTabError } from '../workbook/errors';
-import { noteWrite } from './deals/boardStamp';
+import { noteAppend, noteWrite, rowJournal } from './deals/boardStamp';
 import { columnLetter } from '../workbook/setupPlan';
 import { gasCharts } from './reports/charts';
 
@@ -47,11 +47,12 @@ export function gasSheets(): SheetPort {
       return width === 0 ? [] : (found.getRange(1, 1, 1, width).getValues()[0] as unknown[]);
     },
     writeBlock(name, row, column, values) {
-      noteWrite();
+      noteWrite(name, row, values.length);
       mustSheet(name).getRange(row, column, values.length, values[0].length).setValues(values);
     },
     deleteRows(name, row, count) {
-      noteWrite();
+      // Rows below move up: the whole tab counts as written (the snapshot's ID check would see it too).
+      noteWrite(name);
       const target = mustSheet(name);
       try {
         target.deleteRows(row, count);
@@ -65,7 +66,7 @@ export function gasSheets(): SheetPort {
       }
     },
     replaceAll(name, values) {
-      noteWrite();
+      noteWrite(name);
       let target = sheet(name);
       if (!target) {
         target = book().insertSheet(name);
@@ -81,7 +82,7 @@ export function gasSheets(): SheetPort {
       target.setFrozenRows(1);
     },
     appendRows(name, rows) {
-      noteWrite();
+      noteAppend();
       const target = mustSheet(name);
       if (rows.length === 1) {
         target.appendRow(rows[0]);
@@ -123,7 +124,7 @@ export function gasSheets(): SheetPort {
     },
     writeCells(name, cells) {
       if (cells.length === 0) return;
-      noteWrite();
+      for (const cell of cells) noteWrite(name, cell.row, 1);
       const target = mustSheet(name);
       for (const group of rangesByValue(cells)) target.getRangeList(group.a1).setValue(group.value);
     },
@@ -233,6 +234,7 @@ export function gasPorts(): Ports {
     },
     signer: gasSigner(),
     charts: gasCharts(),
+    rowJournal,
   };
 }
 

@@ -126,6 +126,22 @@ export interface Ports {
   signer: Signer;
   /** Native charts (the Dashboard tab); without it no chart is drawn. */
   charts?: ChartPort;
+  /** Which rows each execution wrote (the dashboard's snapshot); without it the dashboard reads every row. */
+  rowJournal?: RowJournalPort;
+}
+
+/** One execution's in-place writes: row numbers per tab, or '*' (the whole tab; under the key '*': every tab). */
+export interface RowJournalEntry {
+  /** The execution's change stamp: starts with its time in base 36 (gas/deals/boardStamp.ts). */
+  key: string;
+  tabs: Record<string, number[] | '*'>;
+}
+
+export interface RowJournalPort {
+  /** Every entry still kept, in one call. */
+  read(): RowJournalEntry[];
+  /** Forgets these entries (one call each: the hourly run prunes a bounded number). */
+  remove(keys: readonly string[]): void;
 }
 
 export interface StoredFile {

@@ -40,6 +40,11 @@ function columnOf(tab: TabSchema, key: string): ColumnSchema | null {
   return byKey[key];
 }
 
+/** The `keys` of one row, decoded as readColumns decodes them (a bad cell counts as empty). */
+export function decodeColumns(tab: TabSchema, keys: readonly string[], cellOf: (key: string) => unknown, dates: LocalDates): DecodedRecord {
+  return decode(tab, keys, cellOf, dates);
+}
+
 function decode(tab: TabSchema, keys: readonly string[], cellOf: (key: string) => unknown, dates: LocalDates): DecodedRecord {
   const record: DecodedRecord = {};
   for (const key of keys) {
@@ -67,6 +72,8 @@ export function readColumns(
   sheets: SheetPort, tab: TabSchema, dates: LocalDates, keys: readonly string[],
   where?: { key: string; keep: (value: unknown) => boolean },
   also?: ExtraColumns,
+  /** Filled with the 0-based column of each key the header holds (a snapshot keeps it to see a moved column). */
+  seen?: { index?: Record<string, number> },
 ): ColumnRow[] {
   const size = sheets.dimensions(tab.name);
   if (size === null) throw missingTabError(tab.name);
@@ -81,6 +88,7 @@ export function readColumns(
     header = sheets.readHeader(tab.name) || [];
   }
   const map = mapHeaders(tab, header);
+  if (seen) seen.index = map.index;
   const present = keys.filter((k) => map.index[k] !== undefined);
   const blank = (row: unknown[]) => present.every((k) => row[map.index[k]] === '' || row[map.index[k]] == null);
   if (whole) {

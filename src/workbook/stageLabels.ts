@@ -43,6 +43,11 @@ export function stageOfCell(raw: unknown): StageKey | null {
   return key === undefined ? null : key;
 }
 
+/** Every name a Stage cell is read by and its stage, as one text: a cache of decoded cells keeps it to see a rename. */
+export function stageReading(): string {
+  return Object.keys(lookup).sort().map((word) => `${word}=${lookup[word]}`).join('|');
+}
+
 /** The current names, in stage order (the Stage dropdown). */
 export function stageLabels(): string[] {
   return STAGE_KEYS.map((key) => current[key]);

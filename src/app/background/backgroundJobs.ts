@@ -105,8 +105,9 @@ function dashboardTabJob(): BackgroundJob {
     run(r: JobRun) {
       const day = today(r.ports);
       if (!r.changed && r.saved === day) return skip();
-      // '' as the stamp: computed from the cells, not served from (nor kept in) the dialog's cache.
-      const rows = refreshDashboardSheet(begin(r.ports), '');
+      // '' as the stamp: computed from the cells, not served from (nor kept in) the dialog's cache;
+      // every Deals row is read, and the dialog's per-deal snapshot written again from them.
+      const rows = refreshDashboardSheet(begin(r.ports), '', true);
       return { done: rows, left: 0, save: day, note: `${rows} figures.` };
     },
   };

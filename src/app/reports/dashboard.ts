@@ -1,15 +1,20 @@
 // The director's dashboard (issue 23): reads what the figures need, hands plain records to the
 // definitions in src/domain/reports/kpi.ts, and caches the result under the workbook's change stamp.
-//   Deals: Stage and Closed at whole, then only the rows of live deals and of deals closed since
-//          the period began (boardRows.ts) — a deal closed earlier changes no figure of the period.
-//   Stage history: the Deal ID column, then the rows of those deals.
-//   Payments: one block of the Deal ID…Amount columns.
+//   Deals: the figures' columns of every deal (Forecast… only for live ones), through the per-deal
+//          snapshot (dealSnapshot.ts: the ID column checked, the rows written since read again), then
+//          only the live deals and the deals closed since the period began count — a deal closed
+//          earlier changes no figure of the period.
+//   Stage history: the tail from the period's first day (historyTail.ts).
+//   Payments: Deal ID, Date and Amount of every payment, through the same kind of snapshot.
 //   Leads: the columns conversion and the strip use. Documents (receivables): the invoice columns. Checkpoints: only the rows of red and amber live deals (a
 //          late open checkpoint makes its deal red; the strip recomputes yesterday's light of both).
 //          Quote lines: only the deals completed in the period.
-import { CHECKPOINTS, DEALS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES, STAGE_HISTORY } from '../../workbook/schema';
+import { CHECKPOINTS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES } from '../../workbook/schema';
 import { readColumns, rowsHolding } from '../../workbook/columns';
 import { rowsWhereIn } from '../../workbook/rows';
+import { PAYMENT_SNAPSHOT, pruneRowJournal, readDealsThroughSnapshot, readThroughSnapshot } from './dealSnapshot';
+import { readHistorySince } from './historyTail';
+import { RowJournalEntry } from '../../ports';
 import { DecodedRow, isDate } from '../../workbook/codec';
 import {
   ConversionFigures, KpiDeal, KpiDealCost, KpiLead, KpiPayment, KpiStageChange, Period, PeriodKind, conversion, conversionBy,
@@ -67,7 +72,12 @@ function requireManager(ctx: UseCaseContext, arg: unknown): string {
   return ctx.actor.email;
 }
 
-export function getDashboard(ctx: UseCaseContext, periodArg: unknown, managerArg: unknown, stamp: string): Dashboard {
+/**
+ * `fullRead`: every Deals row is read (and the snapshot written again) instead of checking and
+ * patching the snapshot: the hourly Dashboard-tab refresh does, so whatever the journal cannot see
+ * (a change through the Sheets API) lasts until its next run at most.
+ */
+export function getDashboard(ctx: UseCaseContext, periodArg: unknown, managerArg: unknown, stamp: string, fullRead = false): Dashboard {
   const { kind, period } = requirePeriod(periodArg, ctx.moment.today);
   const manager = requireManager(ctx, managerArg);
   // The caller is part of the key: what a person may see is decided before the cache.
@@ -78,7 +88,7 @@ export function getDashboard(ctx: UseCaseContext, periodArg: unknown, managerArg
       return { ...(JSON.parse(hit) as Dashboard), cached: true };
     } catch (_damaged) { /* computed again below */ }
   }
-  const fresh = computeDashboard(ctx, kind, period, manager);
+  const fresh = computeDashboard(ctx, kind, period, manager, fullRead);
   if (stamp) writeChunks(ctx, key, JSON.stringify(fresh));
   return fresh;
 }
@@ -112,10 +122,14 @@ function writeChunks(ctx: UseCaseContext, key: string, text: string): void {
   } catch (_full) { /* served uncached */ }
 }
 
-function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period, manager: string): Dashboard {
+function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period, manager: string, fullRead: boolean): Dashboard {
   const { ports, moment, config } = ctx;
   const localDay = (v: unknown): string | null => (isDate(v) ? moment.localDay(v) : null);
-  const every = readDeals(ctx).filter((d) => d.id !== '' && d.stage !== null);
+  // The row journal first (one property call): what was written after it is read next time.
+  const journal = ports.rowJournal ? ports.rowJournal.read() : null;
+  const every = readDeals(ctx, journal, fullRead).filter((d) => d.id !== '' && d.stage !== null);
+  // The hourly refresh (a full read) forgets the entries no snapshot can need any more.
+  if (fullRead && journal) pruneRowJournal(ports, journal);
   const everyMine = manager === '' ? every : every.filter((d) => sameEmail(d.manager, manager));
   // The morning strip counts from yesterday: a deal closed then is kept even when the period starts today.
   const yesterday = addDays(moment.today, -1);
@@ -132,7 +146,7 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
   const managerOf: Record<string, string> = {};
   for (const d of all) managerOf[d.id] = d.manager.toLowerCase();
 
-  const changes = readHistory(ctx, readFrom, ids);
+  const changes = readHistory(ctx, readFrom, ids, journal, fullRead);
   const history = changes.filter((h) => h.day >= period.from);
   const paths = dealPaths(deals, history);
 
@@ -141,7 +155,7 @@ function computeDashboard(ctx: UseCaseContext, kind: PeriodKind, period: Period,
     manager: managerOf[String(r.record.dealId || '')] || '',
   })).filter((l) => manager === '' || sameEmail(l.manager, manager));
 
-  const payments = readPayments(ctx, ids);
+  const payments = readPayments(ctx, ids, journal, fullRead);
   const owed = readReceivables(ctx, new Set(everyMine.map((d) => d.id)));
   // Red deals for the late checkpoints; amber ones too, so the morning strip can tell which light
   // changed since yesterday (the same one search, a few more rows).
@@ -230,10 +244,13 @@ const DEAL_COLUMNS = ['id', 'title', 'stage', 'clientName', 'manager', 'budget',
 const LIVE_DEAL_COLUMNS = ['forecast', 'health', 'nextContactAt', 'expectedClose', 'deadline'];
 const isClosedStage = (stage: unknown): boolean => stage === 'failed' || stage === 'completed';
 
-/** The columns the figures need, of every deal. */
-function readDeals(ctx: UseCaseContext): Deal[] {
+/**
+ * The columns the figures need, of every deal with an id: from the per-deal snapshot, checked
+ * against the ID column and patched with the rows written since (dealSnapshot.ts), or read whole.
+ */
+function readDeals(ctx: UseCaseContext, journal: readonly RowJournalEntry[] | null, fullRead: boolean): Deal[] {
   const live = { keys: LIVE_DEAL_COLUMNS, when: (record: Record<string, unknown>) => !isClosedStage(record.stage) };
-  return readColumns(ctx.ports.sheets, DEALS, ctx.ports.dates, DEAL_COLUMNS, undefined, live).map((r) => toDeal(r.record));
+  return readDealsThroughSnapshot(ctx.ports, DEAL_COLUMNS, live, journal, fullRead).rows.map((r) => toDeal(r.record));
 }
 
 /** A deal closed before the period began changes no figure of the period (receivables aside: they are as of today). */
@@ -242,10 +259,12 @@ function relevantTo(ctx: UseCaseContext, period: Period): (d: Deal) => boolean {
   return (d) => !(d.stage === 'failed' || d.stage === 'completed') || !d.closedAt || d.closedAt.getTime() >= start || (d.stageSince !== null && d.stageSince.getTime() >= start);
 }
 
-/** Stage history rows from the period's first day on, with when (ISO) and who for the morning strip. */
-function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>): (KpiStageChange & { at: string; by: string })[] {
+/** Stage history rows from the period's first day on (the tab's tail, historyTail.ts), with when (ISO) and who for the morning strip. */
+function readHistory(
+  ctx: UseCaseContext, period: Period, ids: ReadonlySet<string>, journal: readonly RowJournalEntry[] | null, fullRead: boolean,
+): (KpiStageChange & { at: string; by: string })[] {
   const start = ctx.ports.dates.fromLocalDate(period.from).getTime();
-  const rows = readColumns(ctx.ports.sheets, STAGE_HISTORY, ctx.ports.dates, ['dealId', 'from', 'to', 'at', 'by'], { key: 'at', keep: (v) => isDate(v) && v.getTime() >= start });
+  const rows = readHistorySince(ctx.ports, start, journal, fullRead).rows;
   const out: (KpiStageChange & { at: string; by: string })[] = [];
   for (const r of rows) {
     const { dealId, from, to, at, by } = r.record;
@@ -255,9 +274,12 @@ function readHistory(ctx: UseCaseContext, period: Period, ids: ReadonlySet<strin
   return out;
 }
 
-/** The Deal ID, Date and Amount columns of Payments; only the deals asked for are kept. */
-function readPayments(ctx: UseCaseContext, ids: ReadonlySet<string>): KpiPayment[] {
-  return readColumns(ctx.ports.sheets, PAYMENTS, ctx.ports.dates, ['dealId', 'date', 'amount'])
+/**
+ * The Deal ID, Date and Amount columns of Payments (from the payments snapshot, checked and
+ * patched as the deals' is: dealSnapshot.ts); only the deals asked for are kept.
+ */
+function readPayments(ctx: UseCaseContext, ids: ReadonlySet<string>, journal: readonly RowJournalEntry[] | null, fullRead: boolean): KpiPayment[] {
+  return readThroughSnapshot(ctx.ports, PAYMENT_SNAPSHOT, ['id', 'dealId', 'date', 'amount'], undefined, journal, fullRead).rows
     .filter((r) => ids.has(String(r.record.dealId).trim()))
     .map((r) => ({
       dealId: String(r.record.dealId).trim(),

@@ -100,9 +100,10 @@ function besideEachOther(figures: unknown[][], tables: unknown[][][]): unknown[]
   return grid;
 }
 
-export function refreshDashboardSheet(ctx: UseCaseContext, stamp: string): number {
+/** `fullRead` (the hourly run): every Deals row read, and the dashboard's snapshot written again from it. */
+export function refreshDashboardSheet(ctx: UseCaseContext, stamp: string, fullRead = false): number {
   if (!isSupervisor(ctx.actor)) throw new InputError('The Dashboard tab shows every manager\'s figures: only a head or the owner may refresh it.');
-  const d = getDashboard(ctx, { kind: 'this_month' }, '', stamp);
+  const d = getDashboard(ctx, { kind: 'this_month' }, '', stamp, fullRead);
   const nameOf = (email: string) => {
     const m = ctx.config.team.filter((t) => t.email.toLowerCase() === email.toLowerCase())[0];
     return m && m.name ? m.name : email;
