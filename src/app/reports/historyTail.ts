@@ -12,7 +12,7 @@ import { STAGE_HISTORY } from '../../workbook/schema';
 import { ColumnRow, decodeColumns } from '../../workbook/columns';
 import { mapHeaders } from '../../workbook/headers';
 import { rowBlocks } from '../../workbook/rows';
-import { WorkbookError } from '../../workbook/errors';
+import { missingTabError } from '../../workbook/errors';
 import { decodeCell, isDate } from '../../workbook/codec';
 import { Ports, RowJournalEntry } from '../../ports';
 import { SNAPSHOT_MAX_AGE_MS } from './dealSnapshot';
@@ -46,16 +46,12 @@ export interface HistoryTailRead {
   how: 'full' | 'tail';
 }
 
-function missing(): WorkbookError {
-  return new WorkbookError(`The "${STAGE_HISTORY.name}" tab is missing. Run Dealboard → Set up workbook to create it.`);
-}
-
 /** Stage history rows whose At is at or after `startMs`, with Deal ID, From, To, At and By. */
 export function readHistorySince(ports: Ports, startMs: number, entries: readonly RowJournalEntry[] | null, fullRead = false): HistoryTailRead {
   const { sheets, dates } = ports;
   const tab = STAGE_HISTORY;
   const size = sheets.dimensions(tab.name);
-  if (size === null) throw missing();
+  if (size === null) throw missingTabError(STAGE_HISTORY.name);
   if (size.rows < 2) return { rows: [], how: 'full' };
   const map = mapHeaders(tab, sheets.readHeader(tab.name) || []);
   if (map.index.at === undefined) return { rows: [], how: 'full' };
