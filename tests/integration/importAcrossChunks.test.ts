@@ -4,7 +4,6 @@
 // edit between chunks, and rows moved without the edit trigger seeing it.
 import * as path from 'path';
 import { BUNDLE, freshWorkspace, measure, records, runFromClient, Workspace, Addon } from './harness';
-import { withKillAt, writeCalls } from './kills';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const emulator = require(path.join(__dirname, '../../build/emulator.cjs'));
@@ -120,38 +119,4 @@ test('after a dry run the first chunk matches on what the dry run read; a save b
   ok(ws, addon, 'api_runImport', other.importId, other.mapping);
   expect(ok(ws, addon, 'api_runImport', again.importId, again.mapping)).toEqual(expect.objectContaining({ done: true, created: 0, merged: 1 }));
   expect(byName(ws, 'Y')).toEqual([expect.objectContaining({ Email: 'x@firm.test' })]);
-});
-
-test('the first run of a new import does not read Import ID and Import row (no row can hold its id); a run after a killed one reads them and skips what it created', () => {
-  const { ws, addon } = setUp(); // Clients: 2,002 rows, read by columns
-  const content = 'Name;Telefon;E-Mail\r\nFresh One;+49 30 7000001;f1@new.test\r\nFresh Two;+49 30 7000002;f2@new.test';
-  const fresh = ok(ws, addon, 'api_prepareImport', { fileName: 'fresh.csv', kind: 'csv', content });
-  const state = JSON.parse(JSON.stringify(ws.toJSON()));
-  const first = measure(ws, () => ok(ws, addon, 'api_runImport', fresh.importId, fresh.mapping));
-  expect(first.result).toEqual(expect.objectContaining({ done: true, created: 2 }));
-  // One read per run of the match columns (ID; Phone and Email; Manager; Other phones..Phone
-  // (E.164)) besides the headers: not the Import ID..Import row run (the run after a kill below reads it: 8).
-  expect(first.calls.byMethod['Range.getValues']).toBe(7);
-
-  // The same import killed after its clients were written (its cursor kept): the next run
-  // reads the two columns as well, and creates nothing twice.
-  const w = emulator.createWorkspace({ state });
-  const a = emulator.loadAddon(w, BUNDLE);
-  const keys: string[] = [];
-  const record = w.calls.record;
-  w.calls.record = (key: string) => { keys.push(key); record.call(w.calls, key); };
-  const points = writeCalls(w, () => runFromClient(w, a, 'api_runImport', [fresh.importId, fresh.mapping]));
-  const w2 = emulator.createWorkspace({ state });
-  const a2 = emulator.loadAddon(w2, BUNDLE);
-  // Killed at the first write after the clients' block (before the cursor moves on): the clients are in.
-  const written = keys.indexOf('Range.setValues') + 1;
-  const appendAt = points.filter((k) => k > written)[0] - 1;
-  expect(appendAt).toBeGreaterThanOrEqual(written);
-  withKillAt(w2, appendAt + 1, () => runFromClient(w2, a2, 'api_runImport', [fresh.importId, fresh.mapping]));
-  expect(byName(w2, 'Fresh One')).toHaveLength(1);
-  const again = measure(w2, () => ok(w2, a2, 'api_runImport', fresh.importId, fresh.mapping));
-  expect(again.calls.byMethod['Range.getValues']).toBe(8);
-  expect(byName(w2, 'Fresh One')).toHaveLength(1);
-  expect(byName(w2, 'Fresh Two')).toHaveLength(1);
-  expect(again.result).toEqual(expect.objectContaining({ done: true, created: 2 }));
 });

@@ -425,8 +425,6 @@ function stall(ctx: UseCaseContext, importId: string, why: string): ImportProgre
 
 function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: string, mappingArg: unknown, background: boolean): ImportProgress | null {
   let cursor = cursorOf(ctx, importId);
-  // No run of this import began before (not even one killed, nor one undone): no row holds its id.
-  const neverRun = !cursor;
   if (background && (!cursor || cursor.undone || cursor.done)) {
     // Finished, undone or never started since it was listed: nothing for the trigger to do.
     setPending(ctx, importId, false);
@@ -461,12 +459,12 @@ function chunkLocked(ctx: UseCaseContext, store: ClientIndexStore, importId: str
   const options = planOptions(ctx, importerActor);
   // Issue 26: matched on the nine match columns kept across chunks (importKnown.ts); only the
   // clients a row merges into are read whole (their empty fields decide what is filled).
-  let base = loadKnown(ctx.ports, store, importId, from, false, neverRun);
+  let base = loadKnown(ctx.ports, store, importId, from);
   let plans = planImport(rows, meta.pageStarts[from], cursor.mapping, base.clients.map(knownOfKept), importId, options);
   let targets = readTargets(ctx, base, plans);
   if (!targets) {
     // A kept row no longer holds what was kept (moved without the edit trigger): read afresh.
-    base = loadKnown(ctx.ports, store, importId, from, true, neverRun);
+    base = loadKnown(ctx.ports, store, importId, from, true);
     plans = planImport(rows, meta.pageStarts[from], cursor.mapping, base.clients.map(knownOfKept), importId, options);
     const again = readTargets(ctx, base, plans);
     // Changed again between two reads a moment apart (typed into while this ran): the next try reads afresh.

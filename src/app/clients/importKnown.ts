@@ -83,14 +83,8 @@ export function sameKept(a: KeptClient, b: KeptClient): boolean {
   return true;
 }
 
-/**
- * The match columns of every client: from the cache when Clients has not changed since the last
- * chunk stored them, else one read per run of those columns. `neverRun`: no run of this import
- * ever began before this one (its cursor is new), so no row can hold its import id yet and the
- * Import ID and Import row columns are not read (they only tell rows a killed run created; 2 of
- * the 9 columns, ~44k cells at 20,000 clients); they are kept blank, as they are.
- */
-export function loadKnown(ports: Ports, store: ClientIndexStore, importId: string, nextPage: number, fresh = false, neverRun = false): KnownBase {
+/** The match columns of every client: from the cache when Clients has not changed since the last chunk stored them, else one read per run of those columns. */
+export function loadKnown(ports: Ports, store: ClientIndexStore, importId: string, nextPage: number, fresh = false): KnownBase {
   const lastRow = store.clientsLastRow();
   const generation = currentGeneration(store);
   if (!fresh) {
@@ -109,10 +103,8 @@ export function loadKnown(ports: Ports, store: ClientIndexStore, importId: strin
       }
     }
   }
-  const columns = neverRun ? MATCH_COLUMNS.filter((c) => c !== 'importId' && c !== 'importRow') : MATCH_COLUMNS;
-  const table = readColumns(ports.sheets, CLIENTS, ports.dates, columns);
+  const table = readColumns(ports.sheets, CLIENTS, ports.dates, MATCH_COLUMNS);
   if (table === null) throw missingClients();
-  // A small tab is read whole: its Import ID cells are there, but none can be this import's.
   const map = mapHeaders(CLIENTS, table.header);
   requireSchemaColumns(CLIENTS, map);
   return { clients: table.rows.map((r) => keptOf(r.row, r.record)), header: table.header, map, generation, lastRow, warm: false };
