@@ -242,11 +242,19 @@
   var GROW_ROWS = 200;
 
   function isHiddenCol(c1) { return (sheet.hiddenColumns || []).indexOf(c1) >= 0; }
+  function colWidth(c1) { return isHiddenCol(c1) ? 5 : Math.max(30, Number(sheet.columnWidths[c1 - 1]) || 100); }
+  // table-layout: fixed takes the <col> widths only when the table has a width of its own; without
+  // one a hidden column grew to its content's width instead of a thin gap.
+  function gridWidth(cols) {
+    var w = 46;
+    for (var c = 1; c <= cols; c++) w += colWidth(c);
+    return w;
+  }
 
   function headHtml(cols) {
     var out = ['<colgroup><col style="width:46px">'];
     // A hidden column is a thin gap, as in Sheets: its cells stay in the page, out of sight.
-    for (var c = 0; c < cols; c++) out.push('<col style="width:' + (isHiddenCol(c + 1) ? 5 : Math.max(30, Number(sheet.columnWidths[c]) || 100)) + 'px">');
+    for (var c = 0; c < cols; c++) out.push('<col style="width:' + colWidth(c + 1) + 'px">');
     out.push('</colgroup><thead><tr><th class="corner"></th>');
     for (c = 1; c <= cols; c++) {
       out.push(isHiddenCol(c)
@@ -331,6 +339,7 @@
 
     if (drawn.tab !== sheet.name || drawn.head !== head || !grid.tBodies[0]) {
       grid.innerHTML = head + '<tbody>' + html.join('') + tail + '</tbody>';
+      grid.style.width = gridWidth(cols) + 'px';
     } else {
       var body = grid.tBodies[0];
       var old = drawn.rows;
