@@ -175,27 +175,3 @@ test('spreadsheets the API or SpreadsheetApp.create made are saved with the work
   expect(again.execute(() => g2.SpreadsheetApp.openById(id).getName())).toBe('Backup');
   expect(client(again).call('get', `${API}/${id}/values/Deals`).json.values).toEqual([['kept']]);
 });
-
-test('prettyPrint=false answers the same JSON without indentation (standard query parameter)', () => {
-  // Google's standard query parameters: prettyPrint "Returns response with indentations and line
-  // breaks. Default: true. If false, can reduce the response payload size".
-  const ws = createWorkspace();
-  const g = ws.globals as Any;
-  const id = created(ws).spreadsheetId;
-  const { call } = client(ws);
-  expect(call('post', `${API}/${id}/values:batchUpdate`, { valueInputOption: 'RAW', data: [{ range: 'Deals!A1', values: [['ID', 'Amount'], ['D1', 5]] }] }).code).toBe(200);
-  const text = (query: string) => ws.execute(() => g.UrlFetchApp.fetch(`${API}/${id}/values:batchGet?ranges=Deals${query}`, {
-    muteHttpExceptions: true, headers: { Authorization: `Bearer ${g.ScriptApp.getOAuthToken()}` },
-  }).getContentText()) as string;
-  const pretty = text('');
-  const compact = text('&prettyPrint=false');
-  expect(pretty).toContain('\n  ');
-  expect(compact).not.toContain('\n');
-  expect(JSON.parse(compact)).toEqual(JSON.parse(pretty));
-  expect(JSON.parse(text('&prettyPrint=true'))).toEqual(JSON.parse(pretty));
-  expect(text('&prettyPrint=true')).toBe(pretty);
-  const one = (query: string) => ws.execute(() => g.UrlFetchApp.fetch(`${API}/${id}/values/Deals${query}`, {
-    muteHttpExceptions: true, headers: { Authorization: `Bearer ${g.ScriptApp.getOAuthToken()}` },
-  }).getContentText()) as string;
-  expect(one('?prettyPrint=false')).toBe(JSON.stringify(JSON.parse(one(''))));
-});

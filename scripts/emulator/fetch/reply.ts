@@ -25,18 +25,8 @@ export function bytesOf(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'utf8'));
 }
 
-/**
- * A JSON answer. Google's APIs indent it unless the request says prettyPrint=false (the standard
- * query parameter: "Returns response with indentations and line breaks. Default: true. If false,
- * can reduce the response payload size"): `pretty` false answers compact JSON.
- */
-export function jsonReply(code: number, body: unknown, headers: Record<string, string> = {}, pretty = true): Reply {
-  return { code, headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers }, bytes: bytesOf(pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body)) };
-}
-
-/** False when the request asks for compact JSON (the standard query parameter prettyPrint=false). */
-export function prettyPrintOf(url: URL): boolean {
-  return url.searchParams.get('prettyPrint') !== 'false';
+export function jsonReply(code: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { code, headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers }, bytes: bytesOf(JSON.stringify(body, null, 2)) };
 }
 
 /** Google's JSON error shape (https://cloud.google.com/apis/design/errors#http_mapping). */

@@ -18,7 +18,7 @@
 // answers 413 — stricter than Google (who names no hard limit), so a bundle that passes here
 // stays within the recommendation. valueInputOption USER_ENTERED is not emulated (400 naming it).
 import { FetchRoute } from '../fetch/router';
-import { FetchRequest, Reply, bearerUser, googleError, jsonReply, missingCredential, prettyPrintOf } from '../fetch/reply';
+import { FetchRequest, Reply, bearerUser, googleError, jsonReply, missingCredential } from '../fetch/reply';
 import { DriveModel, MIME } from '../drive/model';
 import { SheetData, SpreadsheetModel } from '../spreadsheet/model';
 import { columnToLetters, parseA1, quoteSheetName, splitSheetName } from '../spreadsheet/a1';
@@ -154,7 +154,7 @@ export class SheetsRestService implements FetchRoute {
     if (v) {
       const raw = decodeURIComponent(v[1]);
       if (raw.endsWith(':clear') && method === 'post') return this.clear(model, raw.slice(0, -':clear'.length));
-      if (method === 'get') return jsonReply(200, this.valueRange(model, raw, request.url.searchParams), {}, prettyPrintOf(request.url));
+      if (method === 'get') return jsonReply(200, this.valueRange(model, raw, request.url.searchParams));
       if (method === 'put') return this.update(model, raw, request);
     }
     return googleError(404, `The emulator's Sheets API does not answer ${method.toUpperCase()} ${request.url.pathname} (Not implemented).`, 'notFound');
@@ -409,7 +409,7 @@ export class SheetsRestService implements FetchRoute {
 
   private batchGet(model: SpreadsheetModel, request: FetchRequest): Reply {
     const ranges = request.url.searchParams.getAll('ranges');
-    return jsonReply(200, { spreadsheetId: model.id, valueRanges: ranges.map((r) => this.valueRange(model, r, request.url.searchParams)) }, {}, prettyPrintOf(request.url));
+    return jsonReply(200, { spreadsheetId: model.id, valueRanges: ranges.map((r) => this.valueRange(model, r, request.url.searchParams)) });
   }
 
   private clearRange(model: SpreadsheetModel, a1: string): string {

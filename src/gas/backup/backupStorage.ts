@@ -74,10 +74,8 @@ export function gasBackupStorage(): BackupStoragePort {
       call('post', `${SHEETS}/${encodeURIComponent(spreadsheetId)}/values:batchUpdate`, { valueInputOption: 'RAW', data });
     },
     readValues(spreadsheetId, ranges) {
-      // prettyPrint=false (a standard query parameter of Google's APIs): without it a whole tab comes
-      // back indented, a line per cell, about three times the text (and the heap) of the values.
       const query = ranges.map((r) => `ranges=${encodeURIComponent(r)}`).join('&');
-      const json = call('get', `${SHEETS}/${encodeURIComponent(spreadsheetId)}/values:batchGet?${query}&valueRenderOption=UNFORMATTED_VALUE&prettyPrint=false`);
+      const json = call('get', `${SHEETS}/${encodeURIComponent(spreadsheetId)}/values:batchGet?${query}&valueRenderOption=UNFORMATTED_VALUE`);
       const valueRanges = (json.valueRanges || []) as { values?: unknown[][] }[];
       return valueRanges.map((v) => v.values || []);
     },
