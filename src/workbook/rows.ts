@@ -327,6 +327,55 @@ export function readColumns(sheets: SheetPort, tab: TabSchema, dates: LocalDates
 }
 
 /**
+ * readColumns' rows one at a time (the same calls, the same decoding), each raw row holding only
+ * the columns read instead of the tab's whole width, and dropped once decoded: for a job that
+ * wants a few columns of a large tab and keeps neither the raw table nor every decoded row (the
+ * archive's choice of deals held 10,000 full-width rows per chunk, most of its heap). Blank rows
+ * are skipped, as Table.rows does. false when the tab does not exist.
+ */
+export function eachColumnRow(sheets: SheetPort, tab: TabSchema, dates: LocalDates, keys: readonly string[], each: (row: DecodedRow) => void): boolean {
+  const size = sheets.dimensions(tab.name);
+  if (size === null) return false;
+  if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
+    const all = sheets.readAll(tab.name);
+    if (all === null) return false;
+    decodeTable(tab, all, dates).rows.forEach((r) => each(r));
+    return true;
+  }
+  const header = sheets.readHeader(tab.name);
+  if (header === null) return false;
+  requireSchemaColumns(tab, mapHeaders(tab, header));
+  const columns = tab.columns.filter((c) => keys.indexOf(c.key) >= 0);
+  const only: TabSchema = { ...tab, columns, idColumn: keys.indexOf(tab.idColumn) >= 0 ? tab.idColumn : columns[0].key };
+  const map = mapHeaders(only, header);
+  const present = keys.map((k) => map.index[k]).filter((at): at is number => at !== undefined);
+  // The narrow header holds the read columns' own header cells, so it maps them by name as the whole one did.
+  const positions = present.filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
+  const slot: Record<number, number> = {};
+  positions.forEach((at, k) => { slot[at] = k; });
+  const narrow = mapHeaders(only, positions.map((at) => header[at]));
+  requireSchemaColumns(only, narrow);
+  const rows = size.rows - 1;
+  const raw: (unknown[] | undefined)[] = [];
+  for (let i = 0; i < rows; i++) raw.push(new Array(Math.max(positions.length, 1)).fill(''));
+  for (const run of columnRuns(present)) {
+    const block = sheets.readBlock(tab.name, 2, run.first + 1, rows, run.count) || [];
+    for (let i = 0; i < rows && i < block.length; i++) {
+      for (let k = 0; k < run.count; k++) raw[i]![slot[run.first + k]] = block[i][k];
+    }
+  }
+  const problems: Problem[] = [];
+  for (let i = 0; i < rows; i++) {
+    const cells = raw[i]!;
+    raw[i] = undefined;
+    if (isBlankRow(cells)) continue;
+    each(decodeRow(only, narrow, cells, i + 2, dates, problems));
+    problems.length = 0;
+  }
+  return true;
+}
+
+/**
  * One column's cells of the given rows (1-based), adjacent rows in one read and a gap read
  * through when another read would cost more; the header row already read gives the column.
  */

@@ -13,13 +13,13 @@
 import { Ports } from '../../ports';
 import { BackupStoragePort } from '../../ports/backup';
 import { ACTIVITIES, CHECKPOINTS, DEALS, DOCUMENTS, PAYMENTS, QUOTE_LINES, TabSchema } from '../../workbook/schema';
-import { readColumns } from '../../workbook/rows';
+import { eachColumnRow } from '../../workbook/rows';
 import { isDate } from '../../workbook/codec';
-import { toDeal } from '../kernel/records';
+import { toDealMoney } from '../kernel/records';
 import { localDay } from '../../domain/kernel/timezone';
 import { BackupCell, toBackupCell, quotedSheetName } from '../../domain/backup/backupPlan';
 import {
-  ArchiveDeal, GridSize, MovingRow, YearSummary, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, emptySummary, gridGrowth, nextChunk, summaryOf, unverified,
+  ArchiveDeal, GridSize, MovingRow, YearSummary, addSummary, archiveCutoff, copyPlan, dealsToArchive, deletionBlocks, emptySummary, gridGrowth, isClosedStage, nextChunk, summaryOf, unverified,
 } from '../../domain/backup/archivePlan';
 
 export const ARCHIVE_KEY = 'dealboard:archive';
@@ -89,15 +89,21 @@ function headerOf(tab: TabSchema, key: string): string {
   return c ? c.header : key;
 }
 
-/** The closed deals as the plan needs them: four columns of Deals, one read per run of them. */
+/**
+ * The closed deals as the plan needs them: four columns of Deals, one read per run of them. Rows
+ * of open deals are dropped here (dealsToArchive would drop them): only closed ones are kept
+ * across the chunk, and the rows keep only the columns read.
+ */
 function readCandidates(ports: Ports): ArchiveDeal[] {
-  const table = readColumns(ports.sheets, DEALS, ports.dates, ['id', 'stage', 'closedAt', 'amount', 'budget']);
-  if (!table) return [];
   const zone = ports.sheets.timeZone();
-  return table.rows.map((r) => {
-    const d = toDeal(r.record);
-    return { id: d.id, stage: d.stage, closedDay: isDate(r.record.closedAt) ? localDay(r.record.closedAt, zone) : null, row: r.row, value: d.amount > 0 ? d.amount : d.budget };
+  const out: ArchiveDeal[] = [];
+  eachColumnRow(ports.sheets, DEALS, ports.dates, ['id', 'stage', 'closedAt', 'amount', 'budget'], (r) => {
+    // Only the fields the plan reads: a whole Deal per row, every chunk, was much of this read's heap.
+    const d = toDealMoney(r.record);
+    if (!isClosedStage(d.stage)) return;
+    out.push({ id: d.id, stage: d.stage, closedDay: isDate(r.record.closedAt) ? localDay(r.record.closedAt, zone) : null, row: r.row, value: d.amount > 0 ? d.amount : d.budget });
   });
+  return out;
 }
 
 interface LiveTab {
@@ -178,13 +184,24 @@ function summaryRows(year: string, s: YearSummary): BackupCell[][] {
   ];
 }
 
-/** A live row in the book's column order (the book's header by name; columns new since are added at its end). */
-function inBookOrder(liveHeader: readonly unknown[], bookHeader: unknown[], cells: readonly unknown[]): BackupCell[] {
-  const out: BackupCell[] = [];
+/**
+ * Where each live column goes in the book (the book's header by name; columns new since are added
+ * at its end, to bookHeader itself). Worked out once per tab, not once per row: the header names
+ * were normalized again for every row moved.
+ */
+function bookPositions(liveHeader: readonly unknown[], bookHeader: unknown[]): number[] {
   const names = bookHeader.map(normal);
-  liveHeader.forEach((h, i) => {
+  return liveHeader.map((h) => {
     let at = names.indexOf(normal(h));
     if (at < 0) { bookHeader.push(h); names.push(normal(h)); at = names.length - 1; }
+    return at;
+  });
+}
+
+/** A live row in the book's column order (positions from bookPositions). */
+function inBookOrder(positions: readonly number[], cells: readonly unknown[]): BackupCell[] {
+  const out: BackupCell[] = [];
+  positions.forEach((at, i) => {
     while (out.length <= at) out.push('');
     out[at] = toBackupCell(cells[i]);
   });
@@ -227,9 +244,9 @@ function archiveChunk(ports: Ports, storage: BackupStoragePort, state: ArchiveSt
       const idAt = bookIdAt(t);
       book.idAt = book.idAt || {};
       book.idAt[t.tab.name] = idAt;
-      inBookOrder(t.header, bookHeader, []);
+      const positions = bookPositions(t.header, bookHeader);
       const idColumn = (before[2 * i + 1] || []).map((r) => (r[0] === undefined ? '' : r[0]));
-      const moving = t.rows.map((r) => ({ id: r.id, cells: inBookOrder(t.header, bookHeader, r.cells) }));
+      const moving = t.rows.map((r) => ({ id: r.id, cells: inBookOrder(positions, r.cells) }));
       if (normal(bookHeader[idAt]) !== normal(t.header[t.idAt])) throw new Error(`The archive ${running.year}'s "${t.tab.name}" tab has no id column where it had one; archiving stopped.`);
       const plan = copyPlan(moving, idColumn);
       needs[t.tab.name] = { rows: 0, columns: bookHeader.length };

@@ -179,7 +179,8 @@ export function runBackup(ports: Ports, storage: BackupStoragePort, options: { b
       read++;
       // Converted in place: the tab is not held twice.
       const rows = all as BackupCell[][];
-      for (const r of rows) {
+      for (let k = 0; k < rows.length; k++) {
+        const r = rows[k];
         for (let c = 0; c < r.length; c++) r[c] = toBackupCell(r[c]);
         // Trailing empty cells need not travel.
         while (r.length > 0 && r[r.length - 1] === '') r.pop();

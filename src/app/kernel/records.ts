@@ -81,6 +81,11 @@ export function toDeal(r: DecodedRecord): Deal {
   };
 }
 
+/** The four fields the archive's choice of deals needs (as toDeal reads them), without a whole Deal per row. */
+export function toDealMoney(r: DecodedRecord): Pick<Deal, 'id' | 'stage' | 'amount' | 'budget'> {
+  return { id: text(r.id), stage: isStageKey(r.stage) ? r.stage : null, amount: num(r.amount), budget: num(r.budget) };
+}
+
 export interface Lead {
   id: string;
   receivedAt: Date | null;

@@ -1,7 +1,7 @@
 // Yearly archives (issue 24), the pure part: which closed deals leave the live workbook, in which
 // chunks, which of their rows a (re)run still has to copy, whether the copy read back equals the
 // live rows, and which blocks of rows are deleted (bottom-up). No clock, no services.
-import { cellKey } from './backupPlan';
+import { sameCell } from './backupPlan';
 
 /** Settings `archive_after_months`: '' / off means off; else whole months within these bounds. */
 export const ARCHIVE_MONTHS_MIN = 3;
@@ -46,10 +46,15 @@ export interface ArchiveDeal {
 
 const CLOSED = ['completed', 'failed'];
 
+/** True for the stages a deal is archived from (Completed, Failed): other deals are never candidates. */
+export function isClosedStage(stage: string | null): boolean {
+  return stage !== null && CLOSED.indexOf(stage) >= 0;
+}
+
 /** Closed deals (Completed, Failed) closed before the cutoff day, oldest year first, then by row. */
 export function dealsToArchive(deals: readonly ArchiveDeal[], cutoffDay: string): ArchiveDeal[] {
   return deals
-    .filter((d) => d.id !== '' && d.stage !== null && CLOSED.indexOf(d.stage) >= 0 && d.closedDay !== null && d.closedDay < cutoffDay)
+    .filter((d) => d.id !== '' && isClosedStage(d.stage) && d.closedDay !== null && d.closedDay < cutoffDay)
     .sort((a, b) => (a.closedDay!.slice(0, 4) < b.closedDay!.slice(0, 4) ? -1 : a.closedDay!.slice(0, 4) > b.closedDay!.slice(0, 4) ? 1 : a.row - b.row));
 }
 
@@ -131,7 +136,7 @@ export function unverified(rows: readonly MovingRow[], readBack: readonly (reado
     if (!copy) { bad.push(r.id); continue; }
     const width = Math.max(r.cells.length, copy.length);
     for (let i = 0; i < width; i++) {
-      if (cellKey(i < r.cells.length ? r.cells[i] : '') !== cellKey(i < copy.length ? copy[i] : '')) { bad.push(r.id); break; }
+      if (!sameCell(i < r.cells.length ? r.cells[i] : '', i < copy.length ? copy[i] : '')) { bad.push(r.id); break; }
     }
   }
   return bad;

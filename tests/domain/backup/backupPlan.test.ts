@@ -1,6 +1,6 @@
 // Backups (issue 24): cell encoding, request planning, retention, the 36-hour warning, the restore diff.
 import fc from 'fast-check';
-import { BackupCell, backupWarning, cellKey, fromBackupCell, BACKUP_LIST_BYTES, fitBackupList, hashRows, planRequests, retention, utf8Bytes, rowBytes, toBackupCell, weekOf } from '../../../src/domain/backup/backupPlan';
+import { BackupCell, backupWarning, cellKey, sameCell, fromBackupCell, BACKUP_LIST_BYTES, fitBackupList, hashRows, planRequests, retention, utf8Bytes, rowBytes, toBackupCell, weekOf } from '../../../src/domain/backup/backupPlan';
 import { diffTab, isEmptyDiff } from '../../../src/domain/backup/restorePlan';
 
 const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(''));
@@ -15,6 +15,17 @@ describe('cells travel to the backup and back', () => {
       const back = fromBackupCell(toBackupCell(v));
       expect(back).toEqual(v);
     }));
+  });
+
+  test('sameCell says what comparing the cellKeys says (issue 26: no key strings in the archive check)', () => {
+    const any = fc.oneof(cell, fc.double(), fc.constant(-0), fc.constant(null), fc.constant(undefined), fc.constant('1'), fc.constant(1), fc.constant(true), fc.constant('true'),
+      fc.date({ min: new Date(0), max: new Date(4e12) }));
+    fc.assert(fc.property(any, any, (a, b) => {
+      expect(sameCell(a, b)).toBe(cellKey(a) === cellKey(b));
+      expect(sameCell(a, a)).toBe(true);
+    }));
+    expect(sameCell('1', 1)).toBe(false);
+    expect(sameCell(new Date('2026-01-01T00:00:00.000Z'), '2026-01-01T00:00:00.000Z')).toBe(true);
   });
 
   test('the hash changes when a cell does', () => {
