@@ -17,7 +17,7 @@ import { GAP_CELLS, rowBlocks, rowsWhereIn } from '../../workbook/rows';
 import { readBoardDeals, wholeBoardDeals } from '../deals/boardRows';
 import { isArchived } from '../deals/boardView';
 import { Deal, toDeal } from '../kernel/records';
-import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
+import { keepCachedList, loadCachedList } from '../kernel/cachedList';
 import { UseCaseContext } from '../kernel/session';
 import { KeyValueCache } from '../../ports';
 
@@ -49,7 +49,7 @@ export interface DeskIndex {
 
 const KEY = 'dealboard:desk-rows:v1:';
 const SIX_HOURS = 21600;
-/** A cache value holds 100 KB: the index is cut into shards (jsonShards.ts), all read and written in one call each. */
+/** A cache value holds 100 KB: the index is kept as a cached list (kernel/cachedList.ts). */
 const SHARD_BYTES = 95000;
 /** ~1 MB: some 25,000 kept rows; a larger index is not kept (the desk then reads the key columns). */
 const MAX_SHARDS = 12;
@@ -58,9 +58,7 @@ export function deskIndexKey(stamp: string): string {
   return KEY + stamp;
 }
 
-const shardKey = (stamp: string, n: number) => `${deskIndexKey(stamp)}:${n}`;
-
-/** What the first shard's first item holds besides the rows. */
+/** What the list's head holds besides the rows. */
 interface DeskIndexHead {
   closedVisibleDays: number;
   last: [number, number, number];
@@ -83,27 +81,11 @@ export function readDeskRows(ctx: UseCaseContext, stamp: string): DeskRows {
 
 /** The index kept under `stamp`, or null (none, a shard evicted or damaged). */
 export function loadDeskIndex(cache: KeyValueCache, stamp: string): DeskIndex | null {
-  const keys: string[] = [];
-  for (let n = 0; n < MAX_SHARDS; n++) keys.push(shardKey(stamp, n));
-  const cached = cache.getAll(keys);
-  // Shards in order until the head's counts are met (a rebuild under the same stamp may leave
-  // more shards of a larger index behind them); a missing or damaged one: no index.
-  const items: unknown[] = [];
-  let wanted = 1;
-  for (let n = 0; n < MAX_SHARDS && items.length < wanted; n++) {
-    const shard = unpackJsonShards<unknown>([cached[keys[n]]]);
-    if (!shard) return null;
-    for (const item of shard) items.push(item);
-    if (n === 0) {
-      const counts = (items[0] as DeskIndexHead | undefined)?.counts;
-      if (!counts || counts.length !== 3) return null;
-      wanted = 1 + counts[0] + counts[1] + counts[2];
-    }
-  }
-  if (items.length !== wanted) return null;
-  const head = items[0] as DeskIndexHead;
-  const rows = items.slice(1) as Listed[];
-  const [d, c] = head.counts;
+  const kept = loadCachedList<DeskIndexHead, Listed>(cache, deskIndexKey(stamp), MAX_SHARDS);
+  const counts = kept?.head?.counts;
+  if (!kept || !counts || counts.length !== 3 || kept.items.length !== counts[0] + counts[1] + counts[2]) return null;
+  const { head, items: rows } = kept;
+  const [d, c] = counts;
   return {
     closedVisibleDays: head.closedVisibleDays,
     deals: { last: head.last[0], rows: rows.slice(0, d) },
@@ -119,11 +101,8 @@ export function keepDeskIndex(cache: KeyValueCache, stamp: string, index: DeskIn
     last: [index.deals.last, index.checkpoints.last, index.payments.last],
     counts: [index.deals.rows.length, index.checkpoints.rows.length, index.payments.rows.length],
   };
-  const shards = packJsonShards([head as unknown].concat(index.deals.rows, index.checkpoints.rows, index.payments.rows), SHARD_BYTES);
-  if (shards.length > MAX_SHARDS) return;
-  const values: Record<string, string> = {};
-  shards.forEach((shard, n) => { values[shardKey(stamp, n)] = shard; });
-  cache.putAll(values, SIX_HOURS);
+  keepCachedList(cache, deskIndexKey(stamp), head, index.deals.rows.concat(index.checkpoints.rows, index.payments.rows),
+    { shardBytes: SHARD_BYTES, maxShards: MAX_SHARDS, seconds: SIX_HOURS });
 }
 
 /** Today's read plan (key columns, then the rows they point at), and the index kept under `stamp`. */

@@ -16,7 +16,7 @@ import { readColumns } from '../../workbook/rows';
 import { DecodedRecord } from '../../workbook/codec';
 import { ClientFacts, IndexEntry, indexEntryOf } from '../../domain/clients/clientSearch';
 import { Ports } from '../../ports';
-import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
+import { keepCachedList, loadCachedList } from '../kernel/cachedList';
 
 export interface ClientIndexStore {
   /** The last row with content in Clients: a handle call, no cells read. */
@@ -59,12 +59,8 @@ interface PersistedMeta {
 
 interface IndexMeta {
   lastRow: number;
-  shards: number;
   country: string;
 }
-
-const shardKey = (n: number) => `${PREFIX}${n}`;
-const ALL_KEYS = [META_KEY].concat(Array.from({ length: MAX_SHARDS }, (_, n) => shardKey(n)));
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
@@ -86,12 +82,8 @@ export interface LoadedIndex {
 
 export function loadClientIndex(ports: Ports, store: ClientIndexStore, country: string): LoadedIndex {
   const lastRow = store.clientsLastRow();
-  const cached = store.getAll(ALL_KEYS);
-  const meta = parseMeta(cached[META_KEY]);
-  if (meta && meta.lastRow === lastRow && meta.country === country) {
-    const entries = unpackJsonShards<IndexEntry>(Array.from({ length: meta.shards }, (_, n) => cached[shardKey(n)]));
-    if (entries) return { entries, warm: true, table: null };
-  }
+  const cached = loadCachedList<IndexMeta, IndexEntry>(store, META_KEY, MAX_SHARDS);
+  if (cached && cached.head && cached.head.lastRow === lastRow && cached.head.country === country) return { entries: cached.items, warm: true, table: null };
   // Noted before anything is read: what is stored below is stored under this generation only.
   const generation = currentGeneration(store);
   const persisted = loadPersisted(store, generation, lastRow, country);
@@ -181,14 +173,9 @@ export function buildEntries(table: Table, country: string): IndexEntry[] {
 }
 
 function saveIndex(store: ClientIndexStore, entries: IndexEntry[], lastRow: number, country: string): void {
-  const values: Record<string, string> = {};
-  const shards = packJsonShards(entries, SHARD_BYTES);
-  shards.forEach((shard, n) => { values[shardKey(n)] = shard; });
   // A base too large for the cache is simply searched from the tab each time.
-  if (shards.length > MAX_SHARDS) return;
-  values[META_KEY] = JSON.stringify({ lastRow, shards: shards.length, country } as IndexMeta);
   try {
-    store.putAll(values, SIX_HOURS);
+    keepCachedList(store, META_KEY, { lastRow, country } as IndexMeta, entries, { shardBytes: SHARD_BYTES, maxShards: MAX_SHARDS, seconds: SIX_HOURS });
   } catch (_cacheFull) {
     store.removeAll([META_KEY]);
   }
@@ -211,13 +198,4 @@ export function forgetClientIndex(store: ClientIndexStore): string {
   return generation;
 }
 
-function parseMeta(value: string | undefined): IndexMeta | null {
-  if (!value) return null;
-  try {
-    const meta = JSON.parse(value) as IndexMeta;
-    return typeof meta.lastRow === 'number' && typeof meta.shards === 'number' ? meta : null;
-  } catch (_damaged) {
-    return null;
-  }
-}
 

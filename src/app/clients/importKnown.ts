@@ -16,7 +16,7 @@ import { readColumns } from '../../workbook/rows';
 import { WorkbookError, missingTabError } from '../../workbook/errors';
 import { KnownClient } from '../../domain/clients/importPlan';
 import { Ports } from '../../ports';
-import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
+import { keepCachedList, loadCachedList } from '../kernel/cachedList';
 import { ClientIndexStore, GENERATION_KEY, currentGeneration, forgetClientIndex } from './clientIndex';
 
 /** The Clients columns a chunk matches on (knownOf in clientImport.ts reads the rest only for merge targets). */
@@ -46,12 +46,10 @@ const SHARD_BYTES = 95000;
 const MAX_SHARDS = 120;
 
 const keyOf = (importId: string) => `dealboard:import:${importId}:known`;
-const shardKey = (importId: string, n: number) => `${keyOf(importId)}:${n}`;
 
 interface KnownMeta {
   generation: string;
   lastRow: number;
-  shards: number;
   /**
    * The page the next chunk starts at: a chunk killed after its cursor moved on but before it
    * stored its list leaves the previous list, which the next chunk must not use (a merge that
@@ -88,19 +86,14 @@ export function loadKnown(ports: Ports, store: ClientIndexStore, importId: strin
   const lastRow = store.clientsLastRow();
   const generation = currentGeneration(store);
   if (!fresh) {
-    const keys = [keyOf(importId)];
-    for (let n = 0; n < MAX_SHARDS; n++) keys.push(shardKey(importId, n));
-    const cached = store.getAll(keys);
-    const meta = parseMeta(cached[keyOf(importId)]);
+    const cached = loadCachedList<KnownMeta, KeptClient>(store, keyOf(importId), MAX_SHARDS);
+    const meta = cached && cached.head;
     if (meta && meta.generation === generation && meta.lastRow === lastRow && meta.nextPage === nextPage) {
-      const clients = unpackJsonShards<KeptClient>(Array.from({ length: meta.shards }, (_, n) => cached[shardKey(importId, n)]));
-      if (clients) {
-        const header = ports.sheets.readHeader(CLIENTS.name);
-        if (header === null) throw missingClients();
-        const map = mapHeaders(CLIENTS, header);
-        requireSchemaColumns(CLIENTS, map);
-        return { clients, header, map, generation, lastRow, warm: true };
-      }
+      const header = ports.sheets.readHeader(CLIENTS.name);
+      if (header === null) throw missingClients();
+      const map = mapHeaders(CLIENTS, header);
+      requireSchemaColumns(CLIENTS, map);
+      return { clients: cached.items, header, map, generation, lastRow, warm: true };
     }
   }
   const table = readColumns(ports.sheets, CLIENTS, ports.dates, MATCH_COLUMNS);
@@ -123,7 +116,7 @@ export function rememberKnown(store: ClientIndexStore, importId: string, base: K
   const before = store.getProperty(GENERATION_KEY);
   const generation = forgetClientIndex(store);
   if (before !== base.generation || store.clientsLastRow() !== lastRow) return;
-  storeKept(store, importId, clients, { generation, lastRow, shards: 0, nextPage });
+  storeKept(store, importId, clients, { generation, lastRow, nextPage });
 }
 
 /**
@@ -132,17 +125,12 @@ export function rememberKnown(store: ClientIndexStore, importId: string, base: K
  */
 export function keepKnownRead(store: ClientIndexStore, importId: string, clients: KeptClient[], generation: string, lastRow: number, nextPage: number): void {
   if (store.getProperty(GENERATION_KEY) !== generation) return;
-  storeKept(store, importId, clients, { generation, lastRow, shards: 0, nextPage });
+  storeKept(store, importId, clients, { generation, lastRow, nextPage });
 }
 
 function storeKept(store: ClientIndexStore, importId: string, clients: KeptClient[], meta: KnownMeta): void {
-  const values: Record<string, string> = {};
-  const shards = packJsonShards(clients, SHARD_BYTES);
-  if (shards.length > MAX_SHARDS) return;
-  shards.forEach((shard, n) => { values[shardKey(importId, n)] = shard; });
-  values[keyOf(importId)] = JSON.stringify({ ...meta, shards: shards.length } as KnownMeta);
   try {
-    store.putAll(values, SIX_HOURS);
+    if (!keepCachedList(store, keyOf(importId), meta, clients, { shardBytes: SHARD_BYTES, maxShards: MAX_SHARDS, seconds: SIX_HOURS })) return;
   } catch (_cacheFull) {
     store.removeAll([keyOf(importId)]);
     return;
@@ -154,14 +142,4 @@ function storeKept(store: ClientIndexStore, importId: string, clients: KeptClien
 /** Drops an import's kept clients (undo, or a stale row found). */
 export function forgetKnown(store: ClientIndexStore, importId: string): void {
   store.removeAll([keyOf(importId)]);
-}
-
-function parseMeta(value: string | undefined): KnownMeta | null {
-  if (!value) return null;
-  try {
-    const meta = JSON.parse(value) as KnownMeta;
-    return typeof meta.generation === 'string' && typeof meta.lastRow === 'number' && typeof meta.shards === 'number' && typeof meta.nextPage === 'number' ? meta : null;
-  } catch (_damaged) {
-    return null;
-  }
 }

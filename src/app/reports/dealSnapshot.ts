@@ -16,7 +16,7 @@ import { ColumnRow, ExtraColumns, decodeColumns, readColumns } from '../../workb
 import { mapHeaders } from '../../workbook/headers';
 import { rowBlocks } from '../../workbook/rows';
 import { DecodedRecord, decodeCell } from '../../workbook/codec';
-import { packJsonShards, unpackJsonShards } from '../../domain/kernel/jsonShards';
+import { keepCachedList, loadCachedList } from '../kernel/cachedList';
 import { Ports, RowJournalEntry } from '../../ports';
 import { stageReading } from '../../workbook/stageLabels';
 
@@ -55,8 +55,6 @@ export interface SnapshotRead {
 
 interface SnapshotMeta {
   v: 1;
-  /** Tells this snapshot's shards from another's written at the same time. */
-  id: string;
   takenAt: number;
   /** The journal entries already in it (present before its rows were read). */
   seen: string[];
@@ -66,7 +64,6 @@ interface SnapshotMeta {
   also: string[];
   /** How cells were decoded (stage names, time zone): another reading makes the decoded rows stale. */
   reading: string;
-  shards: number;
 }
 
 /** A row as stored: [row, ...values of keys, ...values of the extra keys when it has them]; a date as {d: ms}. */
@@ -98,37 +95,16 @@ function sameIndex(a: Record<string, number>, b: Record<string, number>, keys: r
   return keys.every((k) => a[k] === b[k]);
 }
 
+const SNAPSHOT_LIMITS = { shardBytes: SHARD_BYTES, maxShards: MAX_SHARDS, seconds: SNAPSHOT_SECONDS };
+
 function loadSnapshot(ports: Ports, key: string): { meta: SnapshotMeta; rows: StoredRow[] } | null {
-  const wanted = [key];
-  for (let i = 0; i < MAX_SHARDS; i++) wanted.push(`${key}:${i}`);
-  // One call for the meta and every shard it may have.
-  const got = ports.cache.getAll(wanted);
-  let meta: SnapshotMeta;
-  try {
-    meta = JSON.parse(got[key] || 'null') as SnapshotMeta;
-  } catch (_damaged) {
-    return null;
-  }
-  if (!meta || meta.v !== 1 || !(meta.shards > 0) || meta.shards > MAX_SHARDS) return null;
-  const shards: (string | null)[] = [];
-  for (let i = 0; i < meta.shards; i++) {
-    const piece = got[`${key}:${i}`];
-    // A shard of another snapshot (two written at once) is no shard of this one.
-    shards.push(typeof piece === 'string' && piece.indexOf(`${meta.id}|`) === 0 ? piece.slice(meta.id.length + 1) : null);
-  }
-  const rows = unpackJsonShards<StoredRow>(shards);
-  return rows === null ? null : { meta, rows };
+  const kept = loadCachedList<SnapshotMeta, StoredRow>(ports.cache, key, MAX_SHARDS);
+  return kept && kept.head && kept.head.v === 1 ? { meta: kept.head, rows: kept.items } : null;
 }
 
-function saveSnapshot(ports: Ports, key: string, meta: Omit<SnapshotMeta, 'shards' | 'id'>, rows: readonly ColumnRow[]): void {
-  const shards = packJsonShards(rows.map((r) => encodeRow(r, meta.keys, meta.also)), SHARD_BYTES);
-  if (shards.length > MAX_SHARDS) return;
-  const id = `${meta.takenAt.toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
-  const values: Record<string, string> = {};
-  shards.forEach((s, i) => { values[`${key}:${i}`] = `${id}|${s}`; });
-  values[key] = JSON.stringify({ ...meta, id, shards: shards.length });
+function saveSnapshot(ports: Ports, key: string, meta: SnapshotMeta, rows: readonly ColumnRow[]): void {
   try {
-    ports.cache.putAll(values, SNAPSHOT_SECONDS);
+    keepCachedList(ports.cache, key, meta, rows.map((r) => encodeRow(r, meta.keys, meta.also)), SNAPSHOT_LIMITS);
   } catch (_full) { /* the next open reads every row */ }
 }
 

@@ -1,5 +1,5 @@
 // Values too big for one CacheService entry (100 KB) are kept as numbered JSON arrays. One rule
-// for cutting and gluing them, so the client index and an import's kept match list agree on it.
+// for cutting and gluing them (app/kernel/cachedList.ts keeps such lists in the cache).
 
 /** Bytes of the text in UTF-8: what CacheService's and PropertiesService's value limits count. */
 export function utf8Bytes(text: string): number {
