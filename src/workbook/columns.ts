@@ -6,7 +6,7 @@ import { mapHeaders } from './headers';
 import { DecodedRecord, LocalDates, decodeCell } from './codec';
 import { SheetPort } from '../ports';
 import { missingTabError } from './errors';
-import { SMALL_TAB_CELLS, rowBlocks } from './rows';
+import { GAP_CELLS, SMALL_TAB_CELLS, rowBlocks } from './rows';
 
 export interface ColumnRow {
   /** 1-based sheet row. */
@@ -14,11 +14,8 @@ export interface ColumnRow {
   record: DecodedRecord;
 }
 
-/** A read's round trip costs about as much as 3,300 cells (latency model): columns are read together only when the gap is cheaper. */
-const READ_COST_CELLS = 3300;
-
 function runsOf(indexes: number[], rows: number): { first: number; count: number }[] {
-  const joinGap = Math.floor(READ_COST_CELLS / Math.max(1, rows));
+  const joinGap = Math.floor(GAP_CELLS / Math.max(1, rows));
   const sorted = indexes.filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
   const runs: { first: number; count: number }[] = [];
   for (const c of sorted) {
@@ -42,10 +39,6 @@ function columnOf(tab: TabSchema, key: string): ColumnSchema | null {
 
 /** The `keys` of one row, decoded as readColumns decodes them (a bad cell counts as empty). */
 export function decodeColumns(tab: TabSchema, keys: readonly string[], cellOf: (key: string) => unknown, dates: LocalDates): DecodedRecord {
-  return decode(tab, keys, cellOf, dates);
-}
-
-function decode(tab: TabSchema, keys: readonly string[], cellOf: (key: string) => unknown, dates: LocalDates): DecodedRecord {
   const record: DecodedRecord = {};
   for (const key of keys) {
     const column = columnOf(tab, key);
@@ -96,9 +89,9 @@ export function readColumns(
     for (let i = 1; i < whole.length; i++) {
       const raw = whole[i];
       if (blank(raw)) continue;
-      const record = decode(tab, present, (k) => raw[map.index[k]], dates);
+      const record = decodeColumns(tab, present, (k) => raw[map.index[k]], dates);
       if (where && !where.keep(record[where.key])) continue;
-      if (also && also.when(record)) Object.assign(record, decode(tab, also.keys.filter((k) => map.index[k] !== undefined), (k) => raw[map.index[k]], dates));
+      if (also && also.when(record)) Object.assign(record, decodeColumns(tab, also.keys.filter((k) => map.index[k] !== undefined), (k) => raw[map.index[k]], dates));
       out.push({ row: i + 1, record });
     }
     return out;
@@ -136,13 +129,28 @@ export function readColumns(
       const row = block.start + offset;
       if (kept !== null && !kept.has(row)) continue;
       if (present.every((k) => { const v = cellAt(offset, k); return v === '' || v == null; })) continue;
-      const record = decode(tab, present, (k) => cellAt(offset, k), dates);
+      const record = decodeColumns(tab, present, (k) => cellAt(offset, k), dates);
       if (where && !where.keep(record[where.key])) continue;
       out.push({ row, record });
     }
   }
   if (also) addExtraColumns(sheets, tab, dates, map.index, out.filter((r) => also.when(r.record)), also.keys);
   return out;
+}
+
+/**
+ * Each of `rows` with its cells of the 0-based columns first…first+span-1: one read per block of
+ * nearby rows (a gap read through when another read would cost more).
+ */
+export function eachRowInBlocks(sheets: SheetPort, tabName: string, rows: readonly number[], first: number, span: number,
+  visit: (row: number, line: readonly unknown[]) => void): void {
+  const wanted = new Set(rows);
+  for (const block of rowBlocks(rows, Math.max(1, Math.floor(GAP_CELLS / span)) - 1)) {
+    const cells = sheets.readBlock(tabName, block.start, first + 1, block.count, span) || [];
+    for (let offset = 0; offset < block.count; offset++) {
+      if (wanted.has(block.start + offset)) visit(block.start + offset, cells[offset] || []);
+    }
+  }
 }
 
 /** The extra columns of these rows: one read per block of nearby rows, spanning the extra columns. */
@@ -153,14 +161,9 @@ function addExtraColumns(sheets: SheetPort, tab: TabSchema, dates: LocalDates, i
   const span = Math.max(...present.map((k) => index[k])) - first + 1;
   const byRow: Record<number, ColumnRow> = {};
   for (const r of rows) byRow[r.row] = r;
-  for (const block of rowBlocks(rows.map((r) => r.row), Math.max(1, Math.floor(READ_COST_CELLS / span)) - 1)) {
-    const cells = sheets.readBlock(tab.name, block.start, first + 1, block.count, span) || [];
-    for (let offset = 0; offset < block.count; offset++) {
-      const target = byRow[block.start + offset];
-      const line = cells[offset];
-      if (target) Object.assign(target.record, decode(tab, present, (k) => (line ? line[index[k] - first] : ''), dates));
-    }
-  }
+  eachRowInBlocks(sheets, tab.name, rows.map((r) => r.row), first, span, (row, line) => {
+    Object.assign(byRow[row].record, decodeColumns(tab, present, (k) => (line.length > 0 ? line[index[k] - first] : ''), dates));
+  });
 }
 
 /** A search per this many values (ports' findRows): beyond it, reading the key column whole is cheaper at bench size. */

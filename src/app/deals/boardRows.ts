@@ -7,7 +7,7 @@ import { DEALS } from '../../workbook/schema';
 import { DecodedRecord, Problem, decodeCell } from '../../workbook/codec';
 import { mapHeaders, requireSchemaColumns } from '../../workbook/headers';
 import { readTable } from '../../workbook/table';
-import { SMALL_TAB_CELLS, columnRuns } from '../../workbook/rows';
+import { GAP_CELLS, SMALL_TAB_CELLS, columnRuns } from '../../workbook/rows';
 import { decodeRow, isBlankRow } from '../../workbook/codec';
 import { missingTabError } from '../../workbook/errors';
 import { CLOSED_STAGES, isStageKey } from '../../domain/deals/stages';
@@ -30,8 +30,6 @@ export interface BoardDeals {
 }
 
 const DAY = 86400000;
-/** Per read (~100 ms) vs per cell (0.03 ms) in the latency model: a gap this many cells wide is cheaper to read through. */
-const GAP_CELLS = 3300;
 
 /** The whole tab, as the board always read it. */
 export function wholeBoardDeals(ctx: UseCaseContext): BoardDeals {

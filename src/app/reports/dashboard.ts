@@ -12,7 +12,7 @@
 import { CHECKPOINTS, DOCUMENTS, LEADS, PAYMENTS, QUOTE_LINES } from '../../workbook/schema';
 import { readColumns, rowsHolding } from '../../workbook/columns';
 import { rowsWhereIn } from '../../workbook/rows';
-import { PAYMENT_SNAPSHOT, pruneRowJournal, readDealsThroughSnapshot, readThroughSnapshot } from './dealSnapshot';
+import { DEAL_SNAPSHOT, PAYMENT_SNAPSHOT, pruneRowJournal, readThroughSnapshot } from './dealSnapshot';
 import { readHistorySince } from './historyTail';
 import { RowJournalEntry } from '../../ports';
 import { DecodedRow, isDate } from '../../workbook/codec';
@@ -250,7 +250,7 @@ const isClosedStage = (stage: unknown): boolean => stage === 'failed' || stage =
  */
 function readDeals(ctx: UseCaseContext, journal: readonly RowJournalEntry[] | null, fullRead: boolean): Deal[] {
   const live = { keys: LIVE_DEAL_COLUMNS, when: (record: Record<string, unknown>) => !isClosedStage(record.stage) };
-  return readDealsThroughSnapshot(ctx.ports, DEAL_COLUMNS, live, journal, fullRead).rows.map((r) => toDeal(r.record));
+  return readThroughSnapshot(ctx.ports, DEAL_SNAPSHOT, DEAL_COLUMNS, live, journal, fullRead).rows.map((r) => toDeal(r.record));
 }
 
 /** A deal closed before the period began changes no figure of the period (receivables aside: they are as of today). */

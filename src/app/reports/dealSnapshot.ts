@@ -12,9 +12,8 @@
 // the stamp-keyed payload cache has the same blind spot). The hourly Dashboard-tab refresh reads
 // every row, so such a change shows there and in the dialog after the next full read.
 import { DEALS, PAYMENTS, TabSchema } from '../../workbook/schema';
-import { ColumnRow, ExtraColumns, decodeColumns, readColumns } from '../../workbook/columns';
+import { ColumnRow, ExtraColumns, decodeColumns, eachRowInBlocks, readColumns } from '../../workbook/columns';
 import { mapHeaders } from '../../workbook/headers';
-import { rowBlocks } from '../../workbook/rows';
 import { DecodedRecord, decodeCell } from '../../workbook/codec';
 import { keepCachedList, loadCachedList } from '../kernel/cachedList';
 import { Ports, RowJournalEntry } from '../../ports';
@@ -42,8 +41,6 @@ const SHARD_BYTES = 90000;
 const MAX_SHARDS = 60;
 /** Beyond this many rows to read again, reading every row is about as cheap. */
 const MAX_ROWS_AGAIN = 1500;
-/** A read's round trip costs about as much as 3,300 cells (latency model): rows closer than that are read in one block. */
-const READ_COST_CELLS = 3300;
 
 export interface SnapshotRead {
   rows: ColumnRow[];
@@ -123,19 +120,13 @@ function rowsWrittenSince(entries: readonly RowJournalEntry[], seen: ReadonlySet
 }
 
 /**
- * The `keys` of every Deals row with an id (and `also.keys` of the rows `also.when` picks), as
- * readColumns would read them now: from the snapshot, checked and patched, or read whole (then
+ * The `keys` (which must hold 'id') of every row of `spec.tab` with an id, rows without one as
+ * `spec.rowsWithoutId` says, and `also.keys` of the rows `also.when` picks, as readColumns would
+ * read them now: from the snapshot, checked and patched, or read whole (then
  * the snapshot is written). `entries`: the row journal, read before anything else (an entry that
  * appears after that read was written after it, and is read next time); null without a journal
  * (every row is read, no snapshot kept). `fullRead` forces the whole read (the hourly refresh).
  */
-export function readDealsThroughSnapshot(
-  ports: Ports, keys: readonly string[], also: ExtraColumns, entries: readonly RowJournalEntry[] | null, fullRead: boolean,
-): SnapshotRead {
-  return readThroughSnapshot(ports, DEAL_SNAPSHOT, keys, also, entries, fullRead);
-}
-
-/** The same for any tab with an id column: `keys` must hold 'id'. */
 export function readThroughSnapshot(
   ports: Ports, spec: SnapshotSpec, keys: readonly string[], also: ExtraColumns = NO_EXTRA, entries: readonly RowJournalEntry[] | null, fullRead: boolean,
 ): SnapshotRead {
@@ -212,24 +203,16 @@ function readRowsAgain(
   const extra = also.keys.filter((k) => index[k] !== undefined);
   const columns = present.concat(extra).map((k) => index[k]);
   const first = Math.min(...columns);
-  const span = Math.max(...columns) - first + 1;
-  const wanted = new Set(rows);
   const out: ColumnRow[] = [];
-  for (const block of rowBlocks(rows, Math.max(1, Math.floor(READ_COST_CELLS / span)) - 1)) {
-    const cells = ports.sheets.readBlock(tab.name, block.start, first + 1, block.count, span) || [];
-    for (let offset = 0; offset < block.count; offset++) {
-      const row = block.start + offset;
-      if (!wanted.has(row)) continue;
-      const line = cells[offset] || [];
-      const cellOf = (k: string): unknown => line[index[k] - first];
-      const record = decodeColumns(tab, present, cellOf, ports.dates);
-      // As readColumns: a row with every column blank is no row.
-      if (present.every((k) => line[index[k] - first] === '' || line[index[k] - first] == null)) continue;
-      if (!withoutId && !hasId(record)) continue;
-      if (also.when(record)) Object.assign(record, decodeColumns(tab, extra, cellOf, ports.dates));
-      out.push({ row, record });
-    }
-  }
+  eachRowInBlocks(ports.sheets, tab.name, rows, first, Math.max(...columns) - first + 1, (row, line) => {
+    const cellOf = (k: string): unknown => line[index[k] - first];
+    // As readColumns: a row with every column blank is no row.
+    if (present.every((k) => cellOf(k) === '' || cellOf(k) == null)) return;
+    const record = decodeColumns(tab, present, cellOf, ports.dates);
+    if (!withoutId && !hasId(record)) return;
+    if (also.when(record)) Object.assign(record, decodeColumns(tab, extra, cellOf, ports.dates));
+    out.push({ row, record });
+  });
   return out;
 }
 
