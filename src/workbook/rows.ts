@@ -263,23 +263,6 @@ export function rowsWhereIn(sheets: SheetPort, tab: TabSchema, dates: LocalDates
   return out;
 }
 
-/** Every data cell of one column (one read; a small tab is read whole), e.g. every invoice number. */
-export function readColumn(sheets: SheetPort, tab: TabSchema, column: string): unknown[] {
-  const size = sheets.dimensions(tab.name);
-  if (size === null) throw missingTabError(tab.name);
-  if (size.rows * size.columns <= SMALL_TAB_CELLS || size.rows < 2) {
-    const all = sheets.readAll(tab.name);
-    if (all === null) throw missingTabError(tab.name);
-    const at = mapHeaders(tab, all.length > 0 ? all[0] : []).index[column];
-    return at === undefined ? [] : all.slice(1).map((r) => r[at]);
-  }
-  const header = sheets.readHeader(tab.name);
-  if (header === null) throw missingTabError(tab.name);
-  const at = mapHeaders(tab, header).index[column];
-  if (at === undefined) return [];
-  return (sheets.readBlock(tab.name, 2, at + 1, size.rows - 1, 1) || []).map((r) => r[0]);
-}
-
 /** Runs of adjacent columns (0-based), each read as one block. */
 export function columnRuns(indexes: readonly number[]): { first: number; count: number }[] {
   const sorted = indexes.filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);

@@ -202,15 +202,3 @@ describe('one column and the row just appended (issue 26: a new document reads n
     }
   });
 });
-
-describe('readColumn', () => {
-  it('reads one column of a big tab in one block, a small tab whole', () => {
-    const { readColumn } = jest.requireActual('../../src/workbook/rows');
-    const bigTab = fakeSheets(many(big));
-    expect(readColumn(bigTab.port, DEALS, 'id').slice(0, 2)).toEqual(['D-1', 'D-2']);
-    expect(bigTab.log).toEqual(['readHeader', `read 2+${big}`]);
-    const smallTab = fakeSheets(many(3));
-    expect(readColumn(smallTab.port, DEALS, 'title')).toEqual(['Deal D-1', 'Deal D-2', 'Deal D-3']);
-    expect(smallTab.log).toEqual(['readAll']);
-  });
-});

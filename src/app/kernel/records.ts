@@ -45,10 +45,11 @@ const flag = (v: unknown) => v === true;
 
 export function toDeal(r: DecodedRecord): Deal {
   const health = text(r.health);
+  const money = toDealMoney(r);
   return {
-    id: text(r.id),
+    id: money.id,
     title: text(r.title),
-    stage: isStageKey(r.stage) ? r.stage : null,
+    stage: money.stage,
     forecast: isForecast(r.forecast) ? r.forecast : '',
     health: health === 'red' || health === 'amber' || health === 'green' || health === 'white' ? health : '',
     openGates: text(r.openGates),
@@ -57,8 +58,8 @@ export function toDeal(r: DecodedRecord): Deal {
     phone: text(r.phone),
     email: text(r.email),
     manager: text(r.manager),
-    budget: num(r.budget),
-    amount: num(r.amount),
+    budget: money.budget,
+    amount: money.amount,
     nextContactAt: date(r.nextContactAt),
     meetingStart: date(r.meetingStart),
     meetingEnd: date(r.meetingEnd),
@@ -81,7 +82,7 @@ export function toDeal(r: DecodedRecord): Deal {
   };
 }
 
-/** The four fields the archive's choice of deals needs (as toDeal reads them), without a whole Deal per row. */
+/** The four fields the archive's choice of deals needs, without a whole Deal per row (toDeal reads them through it). */
 export function toDealMoney(r: DecodedRecord): Pick<Deal, 'id' | 'stage' | 'amount' | 'budget'> {
   return { id: text(r.id), stage: isStageKey(r.stage) ? r.stage : null, amount: num(r.amount), budget: num(r.budget) };
 }
