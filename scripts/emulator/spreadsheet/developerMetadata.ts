@@ -111,17 +111,17 @@ class EmuDeveloperMetadata {
   }
   /** "Moves this developer metadata to the specified column." */
   moveToColumn(column: unknown): object {
-    const r = unwrap<RangeInternals>(column);
-    const loc = r && typeof r.ref === 'function' ? rangeLocation(r) : null;
-    if (!loc || loc.type !== 'COLUMN') throw gasError(ARBITRARY_RANGE);
-    this.d.location = loc;
-    return this.me();
+    return this.moveToWhole(column, 'COLUMN');
   }
   /** "Moves this developer metadata to the specified row." */
   moveToRow(row: unknown): object {
-    const r = unwrap<RangeInternals>(row);
+    return this.moveToWhole(row, 'ROW');
+  }
+  /** A whole column or row only: any other range is refused. */
+  private moveToWhole(range: unknown, type: 'COLUMN' | 'ROW'): object {
+    const r = unwrap<RangeInternals>(range);
     const loc = r && typeof r.ref === 'function' ? rangeLocation(r) : null;
-    if (!loc || loc.type !== 'ROW') throw gasError(ARBITRARY_RANGE);
+    if (!loc || loc.type !== type) throw gasError(ARBITRARY_RANGE);
     this.d.location = loc;
     return this.me();
   }
